@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AiComposeModule } from '@switchboard/ai-compose';
+import { CasesModule } from '@switchboard/cases';
+import { ChatModule } from '@switchboard/chat';
+import { AppConfig, Clock, CORE_ENTITIES, CoreModule } from '@switchboard/core';
+import { MaskingModule } from '@switchboard/masking';
+import { PortalModule } from '@switchboard/portal';
+import { TicketsModule } from '@switchboard/tickets';
+import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
+
+/** Every table of the installation: the core's and each lib's. Migrations are generated from this. */
+export const APP_SCHEMA = {
+  entities: [...CORE_ENTITIES],
+  migrations: { sqlite: SQLITE_MIGRATIONS, postgres: POSTGRES_MIGRATIONS },
+};
+
+/** Composition only: the core plus the feature libs. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot({ config, schema: APP_SCHEMA, clock }),
+        MaskingModule,
+        TicketsModule,
+        ChatModule,
+        CasesModule,
+        PortalModule,
+        AiComposeModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig, ConfigError, configureHttp, DatabaseConnectionError, DemoDataService, DemoCredentials } from '@switchboard/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+
+async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  configureHttp(app, config);
+  app.enableShutdownHooks();
+  return app;
+}
+
+function printDemo(credentials: DemoCredentials, port: number): void {
+  const lines = [
+    '',
+    'Switchboard demo data is ready.',
+    `  Web UI:       http://localhost:${port}/`,
+    `  Admin:        ${credentials.admin.email} / ${credentials.admin.password}`,
+    ...credentials.technicians.map((t) => `  Technician:   ${t.email} / ${t.password}`),
+    `  Device token (helpdesk agent of LAPTOP-MELISSA): ${credentials.deviceToken}`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const command = process.argv[2] ?? 'serve';
+  const config = AppConfig.fromEnvironment();
+  config.webDir = resolve(process.env.SWITCHBOARD_WEB_DIR ?? 'apps/web/dist');
+  const app = await createApp(config);
+
+  if (command === 'demo') {
+    await app.init();
+    const demo = app.get(DemoDataService);
+    if (await demo.isEmpty()) printDemo(await demo.seed(), config.port);
+    else process.stdout.write('The database already has accounts; demo data was not added.\n');
+    await app.close();
+    return;
+  }
+
+  if (config.demo) {
+    const demo = app.get(DemoDataService);
+    if (await demo.isEmpty()) printDemo(await demo.seed(), config.port);
+  }
+  await app.listen(config.port);
+  const logger = app.get(Logger);
+  logger.log(`Switchboard listening on http://localhost:${config.port} (${config.driver}${config.redisUrl ? ' + redis' : ''}) in ${Math.round(performance.now() - started)} ms`, 'Bootstrap');
+
+  // A stuck shutdown must not hang a rolling deploy forever.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => setTimeout(() => process.exit(1), config.shutdownGraceMs).unref());
+  }
+}
+
+main().catch((error: unknown) => {
+  // Boot failures the operator can fix get one readable line, not a stack trace.
+  if (error instanceof ConfigError || error instanceof DatabaseConnectionError || (error as Error)?.name === 'PluginLoadError') {
+    process.stderr.write(`Switchboard cannot start: ${(error as Error).message}\n`);
+  } else {
+    process.stderr.write(`Switchboard failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+// Top bar: drawer toggle (phones), product name, live indicator, notifications, profile.
+import type { AppNotification, Me } from '../lib/api.types';
+import type { ConnectionState } from '../lib/socket.client';
+import { linkClick } from '../lib/router.hook';
+import { ConnectionStatus } from './connection-status.component';
+import { NotificationBell } from './notification-bell.component';
+import { ProfileMenu } from './profile-menu.component';
+
+interface Props {
+  me: Me;
+  connection: ConnectionState;
+  notifications: AppNotification[];
+  unread: number;
+  onNotificationsSeen(): void;
+  onNotificationsClear(): void;
+  onMeChange(me: Me): void;
+  onSignOut(): void;
+  menuOpen: boolean;
+  onMenuToggle(): void;
+}
+
+export function TopBar(props: Props) {
+  return (
+    <header class="topbar">
+      <button
+        type="button"
+        class="icon-btn menu-toggle"
+        aria-label="Navigation"
+        aria-expanded={props.menuOpen}
+        aria-controls="side-menu"
+        onClick={props.onMenuToggle}
+      >
+        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+          <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+        </svg>
+      </button>
+      <a class="brand" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
+        <span class="brand-mark" aria-hidden="true" />
+        <span class="brand-name">Switchboard</span>
+      </a>
+      <div class="topbar-actions">
+        <ConnectionStatus state={props.connection} />
+        <NotificationBell
+          notifications={props.notifications}
+          unread={props.unread}
+          onSeen={props.onNotificationsSeen}
+          onClear={props.onNotificationsClear}
+        />
+        <ProfileMenu me={props.me} onMeChange={props.onMeChange} onSignOut={props.onSignOut} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,60 @@
+// Thin fetch wrapper. Auth rides on the httpOnly `sb_token` cookie (same-origin),
+// so no token handling is needed for plain HTTP calls.
+import type { LoginResponse, Me, PluginInfo } from './api.types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Called on any 401 from an authenticated call, so the shell can drop back to the login page. */
+let onUnauthorized: (() => void) | undefined;
+export function setUnauthorizedHandler(handler: (() => void) | undefined): void {
+  onUnauthorized = handler;
+}
+
+// Nest errors carry `message` as a string or (validation pipe) a string array.
+function messageOf(body: unknown, fallback: string): string {
+  const message = (body as { message?: unknown } | null)?.message;
+  if (Array.isArray(message)) return message.join(', ');
+  return typeof message === 'string' && message ? message : fallback;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, notifyUnauthorized = true): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'Could not reach the server. Check your connection and try again.');
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    if (res.status === 401 && notifyUnauthorized) onUnauthorized?.();
+    throw new ApiError(res.status, messageOf(data, res.statusText || `Request failed (${res.status})`));
+  }
+  return data as T;
+}
+
+export const api = {
+  // Login/me must not trigger the global 401 handler: a 401 there is an expected answer, not a lost session.
+  login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password }, false),
+  me: () => request<Me>('GET', '/api/auth/me', undefined, false),
+  logout: () => request<unknown>('POST', '/api/auth/logout', undefined, false),
+  setAvailability: (available: boolean) => request<Me>('PUT', '/api/me/availability', { available }),
+  plugins: () => request<PluginInfo[]>('GET', '/api/plugins'),
+};

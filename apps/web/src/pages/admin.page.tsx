@@ -1,0 +1,93 @@
+// Admin screen: for now a read-only overview of installed plugins (GET /api/plugins).
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from '../lib/api.client';
+import type { PluginInfo } from '../lib/api.types';
+import { EmptyState } from '../components/empty-state.component';
+import { PageTitle } from '../components/page-title.component';
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; plugins: PluginInfo[] };
+
+export function AdminPage() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    let alive = true;
+    api.plugins().then(
+      (plugins) => alive && setState({ kind: 'ready', plugins: Array.isArray(plugins) ? plugins : [] }),
+      (err) => alive && setState({ kind: 'error', message: err instanceof ApiError ? err.message : 'Could not load plugins' }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  return (
+    <>
+      <PageTitle title="Admin">Admin</PageTitle>
+      <section class="card" aria-labelledby="plugins-heading" aria-busy={state.kind === 'loading'}>
+        <h2 id="plugins-heading" class="card-title">
+          Plugins
+        </h2>
+        {state.kind === 'loading' && <p class="muted">Loading plugins…</p>}
+        {state.kind === 'error' && (
+          <p class="form-error" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.kind === 'ready' && state.plugins.length === 0 && <EmptyState title="No plugins installed" />}
+        {state.kind === 'ready' && state.plugins.length > 0 && (
+          <div class="table-wrap">
+            <table class="table" data-testid="plugins-table">
+              <thead>
+                <tr>
+                  <th scope="col">Plugin</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Permissions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.plugins.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <span class="mono">{p.id}</span>
+                      <span class="muted small"> v{p.version}</span>
+                    </td>
+                    <td>{p.kind}</td>
+                    <td>
+                      <span class={`pill pill-${statusTone(p)}`}>{p.enabled ? p.status : 'disabled'}</span>
+                      {p.statusReason && <span class="muted small block">{p.statusReason}</span>}
+                    </td>
+                    <td>
+                      {p.permissions.length === 0 ? (
+                        <span class="muted">None</span>
+                      ) : (
+                        <ul class="perm-list">
+                          {p.permissions.map((perm) => {
+                            const granted = p.grantedPermissions.includes(perm);
+                            return (
+                              <li key={perm} class={granted ? 'perm granted' : 'perm'}>
+                                <span aria-hidden="true">{granted ? '✓' : '–'}</span> <span class="mono">{perm}</span>
+                                <span class="visually-hidden">{granted ? ' (granted)' : ' (not granted)'}</span>
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+// Colour only supports the text label; it never carries meaning on its own.
+function statusTone(p: PluginInfo): 'ok' | 'warn' | 'off' {
+  if (!p.enabled) return 'off';
+  return /^(active|running|ok|enabled|loaded)$/i.test(p.status) ? 'ok' : 'warn';
+}

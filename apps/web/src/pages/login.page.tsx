@@ -1,0 +1,100 @@
+// Login screen. Error texts are fixed for 401/429 so users never see raw server wording there.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError } from '../lib/api.client';
+import type { Me } from '../lib/api.types';
+
+interface Props {
+  onSignedIn(me: Me, token: string): void;
+}
+
+function errorText(err: unknown): string {
+  if (!(err instanceof ApiError)) return 'Something went wrong. Please try again.';
+  if (err.status === 401) return 'Invalid email or password';
+  if (err.status === 429) return 'Too many attempts, try again in a minute';
+  return err.message;
+}
+
+export function LoginPage({ onSignedIn }: Props) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.title = 'Sign in · Switchboard';
+    emailRef.current?.focus();
+  }, []);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { accessToken } = await api.login(email.trim(), password);
+      // The login answer only carries the token; the profile comes from /me (cookie is set by now).
+      const me = await api.me();
+      onSignedIn(me, accessToken);
+    } catch (err) {
+      setError(errorText(err));
+      setBusy(false);
+      // Put the user where the fix usually is: the password field, cleared.
+      if (err instanceof ApiError && err.status === 401) {
+        setPassword('');
+        passwordRef.current?.focus();
+      }
+    }
+  };
+
+  return (
+    <main class="login">
+      <form class="login-card" data-testid="login-form" onSubmit={submit} aria-describedby={error ? 'login-error' : undefined}>
+        <div class="login-brand">
+          <span class="brand-mark" aria-hidden="true" />
+          <span class="brand-name">Switchboard</span>
+        </div>
+        <h1 class="login-title">Sign in</h1>
+        <p class="muted">Technician workspace</p>
+
+        {error && (
+          <p id="login-error" class="form-error" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+
+        <label class="field">
+          <span class="field-label">Email</span>
+          <input
+            ref={emailRef}
+            type="email"
+            name="email"
+            autocomplete="username"
+            inputMode="email"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+            data-testid="login-email"
+          />
+        </label>
+        <label class="field">
+          <span class="field-label">Password</span>
+          <input
+            ref={passwordRef}
+            type="password"
+            name="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            data-testid="login-password"
+          />
+        </label>
+        <button type="submit" class="btn btn-primary btn-block" disabled={busy} aria-busy={busy} data-testid="login-submit">
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,1 @@
+export { AiComposeModule } from './ai-compose.module.js';

@@ -1,0 +1,57 @@
+import { Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { AppConfig } from '../config/app-config.js';
+import { AccountService } from '../identity/account.service.js';
+import { CurrentAccount } from './current-account.decorator.js';
+import { LocalAuthGuard } from './local-auth.guard.js';
+import { LoginDto, LoginResponseDto } from './login.dto.js';
+import type { AccountPrincipal } from './principal.js';
+import { Public } from './public.decorator.js';
+import { SessionTokenService } from './session-token.service.js';
+import { SESSION_COOKIE } from './token-extractor.js';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly tokens: SessionTokenService,
+    private readonly accounts: AccountService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Rate-limited per client address; throttling runs before the password check. */
+  @Public()
+  @UseGuards(ThrottlerGuard, LocalAuthGuard)
+  @Post('login')
+  @HttpCode(200)
+  @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts' })
+  login(@Req() req: { user: { accountId: string } }, @Res({ passthrough: true }) res: Response): LoginResponseDto {
+    const accessToken = this.tokens.issueAccountToken(req.user.accountId);
+    res.cookie(SESSION_COOKIE, accessToken, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.cookieSecure,
+      maxAge: this.config.sessionTtlSeconds * 1000,
+      path: '/',
+    });
+    return { accessToken };
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  logout(@Res({ passthrough: true }) res: Response): void {
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentAccount() me: AccountPrincipal) {
+    return this.accounts.get(me.id);
+  }
+}

@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '../config/app-config.js';
+import { IdentityModule } from '../identity/identity.module.js';
+import { RedisConnection } from '../redis/redis-connection.service.js';
+import { AccountAuthGuard } from './account-auth.guard.js';
+import { AuthSecrets } from './auth-secrets.js';
+import { AuthController } from './auth.controller.js';
+import { DeviceTokenGuard } from './device-token.guard.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { LocalAuthGuard } from './local-auth.guard.js';
+import { LocalStrategy } from './local.strategy.js';
+import { PortalSessionGuard } from './portal-session.guard.js';
+import { RedisThrottlerStorage } from './redis-throttler.storage.js';
+import { RolesGuard } from './roles.guard.js';
+import { SessionTokenService } from './session-token.service.js';
+import { SystemSecretRepository } from './system-secret.repository.js';
+
+@Global()
+@Module({
+  imports: [
+    IdentityModule,
+    PassportModule,
+    JwtModule.register({}),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig, RedisConnection],
+      useFactory: (config: AppConfig, redis: RedisConnection) => ({
+        throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimit }],
+        errorMessage: 'Too many attempts, try again in a minute',
+        storage: redis.client ? new RedisThrottlerStorage(redis.client) : undefined,
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    SystemSecretRepository,
+    {
+      provide: AuthSecrets,
+      inject: [AppConfig, SystemSecretRepository],
+      useFactory: async (config: AppConfig, secrets: SystemSecretRepository) => {
+        const jwt = config.jwtSecret ?? (await secrets.getOrCreate('jwt', () => randomBytes(48).toString('base64url')));
+        // Portal sessions get their own key, derived so one configured secret covers both.
+        return new AuthSecrets(jwt, createHash('sha256').update(`${jwt}:portal-sessions`).digest('base64url'));
+      },
+    },
+    SessionTokenService,
+    LocalStrategy,
+    JwtStrategy,
+    LocalAuthGuard,
+    DeviceTokenGuard,
+    PortalSessionGuard,
+    { provide: APP_GUARD, useClass: AccountAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [SessionTokenService, DeviceTokenGuard, PortalSessionGuard, IdentityModule],
+})
+export class AuthModule {}

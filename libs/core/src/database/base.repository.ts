@@ -1,0 +1,59 @@
+import { And, DataSource, EntityManager, EntityTarget, FindOperator, FindOptionsWhere, MoreThan, ObjectLiteral, Repository } from 'typeorm';
+
+export interface PageQuery {
+  limit?: number;
+  /** The last id of the previous page; ids are time-ordered, so this is a stable keyset cursor. */
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Shared plumbing of the repositories: the only classes that touch TypeORM. */
+export abstract class BaseRepository<E extends ObjectLiteral & { id: string }> {
+  protected constructor(
+    protected readonly dataSource: DataSource,
+    private readonly target: EntityTarget<E>,
+  ) {}
+
+  protected repo(tx?: EntityManager): Repository<E> {
+    return (tx ?? this.dataSource.manager).getRepository(this.target);
+  }
+
+  findById(id: string, tx?: EntityManager): Promise<E | null> {
+    return this.repo(tx).findOneBy({ id } as FindOptionsWhere<E>);
+  }
+
+  async insert(entity: E, tx?: EntityManager): Promise<E> {
+    await this.repo(tx).insert(entity as never);
+    return entity;
+  }
+
+  save(entity: E, tx?: EntityManager): Promise<E> {
+    return this.repo(tx).save(entity as never) as unknown as Promise<E>;
+  }
+
+  async deleteById(id: string, tx?: EntityManager): Promise<boolean> {
+    const result = await this.repo(tx).delete({ id } as FindOptionsWhere<E>);
+    return (result.affected ?? 0) > 0;
+  }
+
+  protected async page(where: FindOptionsWhere<E> | FindOptionsWhere<E>[], query: PageQuery, tx?: EntityManager): Promise<Page<E>> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+    const withCursor = (w: FindOptionsWhere<E>) => {
+      if (!query.cursor) return w;
+      const existing = (w as { id?: FindOperator<string> }).id;
+      return { ...w, id: existing ? And(existing, MoreThan(query.cursor)) : MoreThan(query.cursor) };
+    };
+    const items = await this.repo(tx).find({
+      where: Array.isArray(where) ? where.map(withCursor) : withCursor(where),
+      order: { id: 'ASC' } as never,
+      take: limit + 1,
+    });
+    const more = items.length > limit;
+    if (more) items.pop();
+    return { items, nextCursor: more ? items[items.length - 1].id : null };
+  }
+}

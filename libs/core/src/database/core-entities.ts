@@ -1,0 +1,28 @@
+import { SystemSecretEntity } from '../auth/system-secret.entity.js';
+import { AccountCompanyAccessEntity } from '../identity/account-company-access.entity.js';
+import { AccountEntity } from '../identity/account.entity.js';
+import { CompanyEntity } from '../identity/company.entity.js';
+import { ContactEntity } from '../identity/contact.entity.js';
+import { DeviceEntity } from '../identity/device.entity.js';
+import { DeadlineEntity } from '../scheduler/deadline.entity.js';
+import { SettingEntity } from '../settings/setting.entity.js';
+// plugins:begin
+import { PluginInstallationEntity } from '../plugins/plugin-installation.entity.js';
+import { PluginKvEntity } from '../plugins/plugin-kv.entity.js';
+// plugins:end
+
+/** The core's tables; the app composes them with the libs' entities. */
+export const CORE_ENTITIES = [
+  CompanyEntity,
+  ContactEntity,
+  AccountEntity,
+  AccountCompanyAccessEntity,
+  DeviceEntity,
+  SettingEntity,
+  DeadlineEntity,
+  SystemSecretEntity,
+  // plugins:begin
+  PluginInstallationEntity,
+  PluginKvEntity,
+  // plugins:end
+];

@@ -1,0 +1,7 @@
+import { DomainError } from './domain.error.js';
+
+export class UnauthorizedError extends DomainError {
+  constructor(message = 'Authentication required') {
+    super('UNAUTHORIZED', message, 401);
+  }
+}

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import { AppConfig } from '../config/app-config.js';
+import { HttpErrorFilter } from '../errors/http-error.filter.js';
+import { SwitchboardIoAdapter } from '../realtime/redis-io.adapter.js';
+import { validationError, VALIDATOR_OPTIONS } from '../validation/validate-dto.js';
+
+/** Everything an HTTP app needs beyond its modules; shared by main.ts and the test harness. */
+export function configureHttp(app: INestApplication, config: AppConfig): void {
+  const server = app as NestExpressApplication;
+  server.disable('x-powered-by');
+  // Behind a load balancer the client address (rate limits, logs) comes from X-Forwarded-For.
+  server.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  server.use(cookieParser());
+  server.useBodyParser('json', { limit: '1mb' });
+  server.useGlobalPipes(new ValidationPipe({ ...VALIDATOR_OPTIONS, transform: true, exceptionFactory: validationError }));
+  const webDir = config.webDir && existsSync(config.webDir) ? config.webDir : undefined;
+  server.useGlobalFilters(new HttpErrorFilter(webDir));
+  server.useWebSocketAdapter(new SwitchboardIoAdapter(app));
+  if (webDir) server.use(express.static(webDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheIndex }));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Switchboard API')
+      .setDescription('Self-hosted, plugin-based helpdesk. Authenticate with POST /api/auth/login, then send the token as a bearer.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+function noCacheIndex(res: express.Response, path: string): void {
+  // index.html names the hashed bundles: it must never be cached, the bundles may be.
+  if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
+}

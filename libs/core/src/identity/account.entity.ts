@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export type AccountRole = 'admin' | 'technician';
+export const ACCOUNT_ROLES: readonly AccountRole[] = ['admin', 'technician'];
+export type Availability = 'available' | 'unavailable';
+
+/** A technician or admin who signs in to the web UI. */
+@Entity('accounts')
+export class AccountEntity {
+  @PrimaryColumn('varchar', { length: 36 })
+  id: string;
+
+  @Column('varchar', { length: 200 })
+  name: string;
+
+  @Index({ unique: true })
+  @Column('varchar', { length: 320 })
+  email: string;
+
+  @Column('varchar', { length: 100 })
+  passwordHash: string;
+
+  @Column('varchar', { length: 20 })
+  role: AccountRole;
+
+  @Column('varchar', { length: 20, default: 'unavailable' })
+  availability: Availability;
+
+  /** False restricts the account to the companies listed in account_company_access. */
+  @Column('boolean', { default: true })
+  allCompanies: boolean;
+
+  @Column('boolean', { default: true })
+  active: boolean;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
+import { AccountCompanyAccessEntity } from './account-company-access.entity.js';
+import { AccountEntity, AccountRole } from './account.entity.js';
+
+@Injectable()
+export class AccountRepository extends BaseRepository<AccountEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, AccountEntity);
+  }
+
+  findByEmail(email: string, tx?: EntityManager): Promise<AccountEntity | null> {
+    return this.repo(tx).findOneBy({ email });
+  }
+
+  list(query: PageQuery): Promise<Page<AccountEntity>> {
+    return this.page({}, query);
+  }
+
+  countByRole(role: AccountRole): Promise<number> {
+    return this.repo().countBy({ role });
+  }
+
+  count(): Promise<number> {
+    return this.repo().count();
+  }
+
+  async companyIds(accountId: string, tx?: EntityManager): Promise<string[]> {
+    const rows = await (tx ?? this.dataSource.manager).getRepository(AccountCompanyAccessEntity).findBy({ accountId });
+    return rows.map((r) => r.companyId);
+  }
+
+  async replaceCompanyAccess(accountId: string, companyIds: string[], tx: EntityManager): Promise<void> {
+    const access = tx.getRepository(AccountCompanyAccessEntity);
+    await access.delete({ accountId });
+    if (companyIds.length) await access.insert(companyIds.map((companyId) => ({ accountId, companyId })));
+  }
+}

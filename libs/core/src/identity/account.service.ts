@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import type { AccountPrincipal } from '../auth/principal.js';
+import { TransactionRunner } from '../database/transaction-runner.service.js';
+import { Page, PageQuery } from '../database/base.repository.js';
+import { ConflictError } from '../errors/conflict.error.js';
+import { NotFoundError } from '../errors/not-found.error.js';
+import { ValidationFailedError } from '../errors/validation-failed.error.js';
+import { DomainEventBus } from '../events/domain-event-bus.service.js';
+import { newId } from '../ids/id.js';
+import { AccountEntity, AccountRole, Availability } from './account.entity.js';
+import { AccountRepository } from './account.repository.js';
+import { CompanyRepository } from './company.repository.js';
+import { AccountView, toAccountView } from './identity.views.js';
+import { PasswordHasher } from './password-hasher.service.js';
+
+export interface AccountInput {
+  name: string;
+  email: string;
+  password: string;
+  role: AccountRole;
+  allCompanies?: boolean;
+  companyIds?: string[];
+}
+
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly companies: CompanyRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tx: TransactionRunner,
+    private readonly events: DomainEventBus,
+  ) {}
+
+  async create(input: AccountInput): Promise<AccountView> {
+    const email = input.email.trim().toLowerCase();
+    if (await this.accounts.findByEmail(email)) throw new ConflictError(`An account with email ${email} already exists`);
+    const companyIds = await this.checkCompanies(input.companyIds ?? []);
+    const account = Object.assign(new AccountEntity(), {
+      id: newId(),
+      name: input.name.trim(),
+      email,
+      passwordHash: await this.hasher.hash(input.password),
+      role: input.role,
+      availability: 'unavailable' as Availability,
+      allCompanies: input.allCompanies ?? true,
+      active: true,
+    });
+    await this.tx.run(async (tx) => {
+      await this.accounts.insert(account, tx);
+      if (!account.allCompanies) await this.accounts.replaceCompanyAccess(account.id, companyIds, tx);
+    });
+    return this.get(account.id);
+  }
+
+  async get(id: string): Promise<AccountView> {
+    const account = await this.accounts.findById(id);
+    if (!account) throw new NotFoundError('Account', id);
+    return toAccountView(account, account.allCompanies ? [] : await this.accounts.companyIds(id));
+  }
+
+  async list(query: PageQuery): Promise<Page<AccountView>> {
+    const page = await this.accounts.list(query);
+    const items = await Promise.all(page.items.map(async (a) => toAccountView(a, a.allCompanies ? [] : await this.accounts.companyIds(a.id))));
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async update(id: string, input: Partial<AccountInput> & { active?: boolean }): Promise<AccountView> {
+    const account = await this.accounts.findById(id);
+    if (!account) throw new NotFoundError('Account', id);
+    if (input.email !== undefined) {
+      const email = input.email.trim().toLowerCase();
+      const other = await this.accounts.findByEmail(email);
+      if (other && other.id !== id) throw new ConflictError(`An account with email ${email} already exists`);
+      account.email = email;
+    }
+    if (input.role !== undefined && input.role !== account.role && account.role === 'admin') await this.assertNotLastAdmin(account);
+    if (input.active === false && account.role === 'admin') await this.assertNotLastAdmin(account);
+    if (input.name !== undefined) account.name = input.name.trim();
+    if (input.role !== undefined) account.role = input.role;
+    if (input.active !== undefined) account.active = input.active;
+    if (input.allCompanies !== undefined) account.allCompanies = input.allCompanies;
+    if (input.password !== undefined) account.passwordHash = await this.hasher.hash(input.password);
+    const companyIds = input.companyIds ? await this.checkCompanies(input.companyIds) : undefined;
+    await this.tx.run(async (tx) => {
+      await this.accounts.save(account, tx);
+      if (companyIds) await this.accounts.replaceCompanyAccess(id, companyIds, tx);
+    });
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    const account = await this.accounts.findById(id);
+    if (!account) throw new NotFoundError('Account', id);
+    if (account.role === 'admin') await this.assertNotLastAdmin(account);
+    await this.accounts.deleteById(id);
+  }
+
+  async setAvailability(id: string, availability: Availability): Promise<AccountView> {
+    const account = await this.accounts.findById(id);
+    if (!account) throw new NotFoundError('Account', id);
+    account.availability = availability;
+    await this.accounts.save(account);
+    await this.events.publish('account.availability.changed', { accountId: id, availability });
+    return this.get(id);
+  }
+
+  /** The principal a valid session stands for, or null when the account is gone or deactivated. */
+  async principal(id: string): Promise<AccountPrincipal | null> {
+    const account = await this.accounts.findById(id);
+    if (!account || !account.active) return null;
+    return {
+      kind: 'account',
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      allCompanies: account.allCompanies,
+      companyIds: account.allCompanies ? [] : await this.accounts.companyIds(id),
+    };
+  }
+
+  /** Returns the account id, or null without saying whether the email or the password was wrong. */
+  async verifyCredentials(email: string, password: string): Promise<string | null> {
+    const account = await this.accounts.findByEmail(email.trim().toLowerCase());
+    const ok = await this.hasher.verify(password, account?.passwordHash ?? null);
+    return ok && account && account.active ? account.id : null;
+  }
+
+  /** First admin from SWITCHBOARD_ADMIN_EMAIL/PASSWORD when no admin exists yet. */
+  async ensureAdmin(email: string, password: string): Promise<boolean> {
+    if ((await this.accounts.countByRole('admin')) > 0) return false;
+    await this.create({ name: 'Administrator', email, password, role: 'admin' });
+    return true;
+  }
+
+  count(): Promise<number> {
+    return this.accounts.count();
+  }
+
+  private async assertNotLastAdmin(account: AccountEntity): Promise<void> {
+    if ((await this.accounts.countByRole('admin')) <= 1) throw new ConflictError('The last administrator cannot be removed or demoted');
+  }
+
+  private async checkCompanies(ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    const missing: string[] = [];
+    for (const id of unique) if (!(await this.companies.findById(id))) missing.push(id);
+    if (missing.length) throw new ValidationFailedError('Unknown company', { companyIds: missing.map((m) => `company ${m} does not exist`) });
+    return unique;
+  }
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator.js';
+import { AccountService } from './account.service.js';
+import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto.js';
+import { PageQueryDto } from './dto/page-query.dto.js';
+
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/accounts')
+export class AccountsController {
+  constructor(private readonly accounts: AccountService) {}
+
+  @Get()
+  list(@Query() query: PageQueryDto) {
+    return this.accounts.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.accounts.get(id);
+  }
+
+  @Post()
+  create(@Body() dto: CreateAccountDto) {
+    return this.accounts.create(dto);
+  }
+
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAccountDto) {
+    return this.accounts.update(id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id', ParseUUIDPipe) id: string) {
+    return this.accounts.remove(id);
+  }
+}

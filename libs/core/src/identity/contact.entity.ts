@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { CompanyEntity } from './company.entity.js';
+
+/** An end user. Identity is per company: the same address at two companies is two contacts. */
+@Entity('contacts')
+@Index(['companyId', 'emailKey'], { unique: true })
+export class ContactEntity {
+  @PrimaryColumn('varchar', { length: 36 })
+  id: string;
+
+  @Index()
+  @Column('varchar', { length: 36 })
+  companyId: string;
+
+  @ManyToOne(() => CompanyEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'companyId' })
+  company?: Relation<CompanyEntity>;
+
+  @Column('varchar', { length: 100 })
+  firstName: string;
+
+  @Column('varchar', { length: 100 })
+  lastName: string;
+
+  @Column('varchar', { length: 320 })
+  email: string;
+
+  @Index()
+  @Column('varchar', { length: 320 })
+  emailKey: string;
+
+  @Column('varchar', { length: 40, nullable: true })
+  phone: string | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

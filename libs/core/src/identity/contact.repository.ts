@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
+import { ContactEntity } from './contact.entity.js';
+
+@Injectable()
+export class ContactRepository extends BaseRepository<ContactEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, ContactEntity);
+  }
+
+  findByEmail(companyId: string, emailKey: string, tx?: EntityManager): Promise<ContactEntity | null> {
+    return this.repo(tx).findOneBy({ companyId, emailKey });
+  }
+
+  /** Every contact with this address, across companies (mail threading, dual-role checks). */
+  findAllByEmail(emailKey: string): Promise<ContactEntity[]> {
+    return this.repo().find({ where: { emailKey }, order: { id: 'ASC' } });
+  }
+
+  list(query: PageQuery & { companyIds?: string[] }): Promise<Page<ContactEntity>> {
+    if (query.companyIds && query.companyIds.length === 0) return Promise.resolve({ items: [], nextCursor: null });
+    return this.page(query.companyIds ? { companyId: In(query.companyIds) } : {}, query);
+  }
+}

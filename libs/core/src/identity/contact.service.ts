@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { AccountPrincipal } from '../auth/principal.js';
+import { Page, PageQuery } from '../database/base.repository.js';
+import { ConflictError } from '../errors/conflict.error.js';
+import { NotFoundError } from '../errors/not-found.error.js';
+import { ValidationFailedError } from '../errors/validation-failed.error.js';
+import { DomainEventBus } from '../events/domain-event-bus.service.js';
+import { newId } from '../ids/id.js';
+import { AccessPolicy } from './access-policy.service.js';
+import { CompanyRepository } from './company.repository.js';
+import { ContactEntity } from './contact.entity.js';
+import { ContactRepository } from './contact.repository.js';
+import { ContactView, toContactView } from './identity.views.js';
+
+export interface ContactInput {
+  companyId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string | null;
+}
+
+@Injectable()
+export class ContactService {
+  constructor(
+    private readonly contacts: ContactRepository,
+    private readonly companies: CompanyRepository,
+    private readonly access: AccessPolicy,
+    private readonly events: DomainEventBus,
+  ) {}
+
+  async create(input: ContactInput, viewer?: AccountPrincipal): Promise<ContactView> {
+    if (viewer) this.access.assertCompanyAccess(viewer, input.companyId);
+    if (!(await this.companies.findById(input.companyId))) {
+      throw new ValidationFailedError('Unknown company', { companyId: [`company ${input.companyId} does not exist`] });
+    }
+    const emailKey = input.email.trim().toLowerCase();
+    if (await this.contacts.findByEmail(input.companyId, emailKey)) {
+      throw new ConflictError(`A contact with email ${input.email} already exists in this company`);
+    }
+    const contact = Object.assign(new ContactEntity(), {
+      id: newId(),
+      companyId: input.companyId,
+      firstName: input.firstName.trim(),
+      lastName: input.lastName.trim(),
+      email: input.email.trim(),
+      emailKey,
+      phone: input.phone?.trim() || null,
+    });
+    await this.contacts.insert(contact);
+    await this.events.publish('contact.created', { contactId: contact.id, companyId: contact.companyId });
+    return toContactView((await this.contacts.findById(contact.id))!);
+  }
+
+  async get(id: string, viewer?: AccountPrincipal): Promise<ContactView> {
+    return toContactView(await this.load(id, viewer));
+  }
+
+  async list(query: PageQuery & { companyId?: string }, viewer?: AccountPrincipal): Promise<ContactView[]> {
+    return (await this.listPage(query, viewer)).items;
+  }
+
+  async listPage(query: PageQuery & { companyId?: string }, viewer?: AccountPrincipal): Promise<Page<ContactView>> {
+    let companyIds = viewer ? this.access.companyFilter(viewer) : undefined;
+    if (query.companyId) companyIds = companyIds ? companyIds.filter((c) => c === query.companyId) : [query.companyId];
+    const page = await this.contacts.list({ ...query, companyIds });
+    return { items: page.items.map(toContactView), nextCursor: page.nextCursor };
+  }
+
+  async update(id: string, input: Partial<Omit<ContactInput, 'companyId'>>, viewer?: AccountPrincipal): Promise<ContactView> {
+    const contact = await this.load(id, viewer);
+    if (input.email !== undefined) {
+      const emailKey = input.email.trim().toLowerCase();
+      const other = await this.contacts.findByEmail(contact.companyId, emailKey);
+      if (other && other.id !== id) throw new ConflictError(`A contact with email ${input.email} already exists in this company`);
+      Object.assign(contact, { email: input.email.trim(), emailKey });
+    }
+    if (input.firstName !== undefined) contact.firstName = input.firstName.trim();
+    if (input.lastName !== undefined) contact.lastName = input.lastName.trim();
+    if (input.phone !== undefined) contact.phone = input.phone?.trim() || null;
+    await this.contacts.save(contact);
+    await this.events.publish('contact.updated', { contactId: id, companyId: contact.companyId });
+    return toContactView(contact);
+  }
+
+  async remove(id: string): Promise<void> {
+    const contact = await this.load(id);
+    await this.contacts.deleteById(id);
+    await this.events.publish('contact.deleted', { contactId: id, companyId: contact.companyId });
+  }
+
+  private async load(id: string, viewer?: AccountPrincipal): Promise<ContactEntity> {
+    const contact = await this.contacts.findById(id);
+    // A technician without access gets the same 404 as for a missing contact: no existence oracle.
+    if (!contact || (viewer && !this.access.canAccessCompany(viewer, contact.companyId))) throw new NotFoundError('Contact', id);
+    return contact;
+  }
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
+import { DeviceEntity } from './device.entity.js';
+
+@Injectable()
+export class DeviceRepository extends BaseRepository<DeviceEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, DeviceEntity);
+  }
+
+  findByTokenHash(tokenHash: string, tx?: EntityManager): Promise<DeviceEntity | null> {
+    return this.repo(tx).findOneBy({ tokenHash });
+  }
+
+  list(query: PageQuery & { companyIds?: string[]; companyId?: string }): Promise<Page<DeviceEntity>> {
+    if (query.companyIds && query.companyIds.length === 0) return Promise.resolve({ items: [], nextCursor: null });
+    const where = query.companyId ? { companyId: query.companyId } : query.companyIds ? { companyId: In(query.companyIds) } : {};
+    return this.page(where, query);
+  }
+
+  async touch(id: string, at: Date): Promise<void> {
+    await this.repo().update({ id }, { lastSeenAt: at });
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentAccount } from '../auth/current-account.decorator.js';
+import type { AccountPrincipal } from '../auth/principal.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { DeviceService } from './device.service.js';
+import { CreateDeviceDto, UpdateDeviceDto } from './dto/device.dto.js';
+import { CompanyFilterQueryDto } from './dto/page-query.dto.js';
+
+@ApiTags('devices')
+@ApiBearerAuth()
+@Controller('api/devices')
+export class DevicesController {
+  constructor(private readonly devices: DeviceService) {}
+
+  @Get()
+  list(@Query() query: CompanyFilterQueryDto, @CurrentAccount() me: AccountPrincipal) {
+    return this.devices.list(query, me);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+    return this.devices.get(id, me);
+  }
+
+  /** The response carries the device token once; it cannot be read again, only rotated. */
+  @Post()
+  @Roles('admin')
+  create(@Body() dto: CreateDeviceDto) {
+    return this.devices.create(dto);
+  }
+
+  @Post(':id/token')
+  @Roles('admin')
+  rotateToken(@Param('id', ParseUUIDPipe) id: string) {
+    return this.devices.rotateToken(id);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDeviceDto) {
+    return this.devices.update(id, dto);
+  }
+
+  @Delete(':id')
+  @Roles('admin')
+  @HttpCode(204)
+  remove(@Param('id', ParseUUIDPipe) id: string) {
+    return this.devices.remove(id);
+  }
+}

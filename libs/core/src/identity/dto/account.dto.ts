@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ACCOUNT_ROLES, type AccountRole } from '../account.entity.js';
+
+export class CreateAccountDto {
+  @ApiProperty({ example: 'Tom Technician' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'tom@helpdesk.example' })
+  @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString() @MinLength(8, { message: 'password must be at least 8 characters' }) @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ enum: ACCOUNT_ROLES })
+  @IsIn(ACCOUNT_ROLES as AccountRole[], { message: `role must be one of: ${ACCOUNT_ROLES.join(', ')}` })
+  role: AccountRole;
+
+  @ApiPropertyOptional({ default: true, description: 'false restricts the account to companyIds' })
+  @IsOptional() @IsBoolean()
+  allCompanies?: boolean;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true })
+  companyIds?: string[];
+}
+
+export class UpdateAccountDto extends PartialType(CreateAccountDto) {
+  @ApiPropertyOptional()
+  @IsOptional() @IsBoolean()
+  active?: boolean;
+}
+
+export class AvailabilityDto {
+  @ApiProperty({ description: 'true: "Available for chat requests"' })
+  @IsBoolean()
+  available: boolean;
+}

@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+
+export class CreateContactDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  companyId: string;
+
+  @ApiProperty({ example: 'Melissa', maxLength: 100 })
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  firstName: string;
+
+  @ApiProperty({ example: 'Jones', maxLength: 100 })
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  lastName: string;
+
+  @ApiProperty({ example: 'melissa@example.com' })
+  @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(320)
+  email: string;
+
+  @ApiPropertyOptional({ example: '+33 6 12 34 56 78' })
+  @IsOptional() @IsString() @MaxLength(40)
+  @Matches(/^[+()\d\s.-]{3,40}$/, { message: 'phone may contain digits, spaces, +, (, ), . and - only' })
+  phone?: string;
+}
+
+export class UpdateContactDto extends PartialType(OmitType(CreateContactDto, ['companyId'] as const)) {}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { AccessPolicy } from './access-policy.service.js';
+import { AccountRepository } from './account.repository.js';
+import { AccountService } from './account.service.js';
+import { AccountsController } from './accounts.controller.js';
+import { CompaniesController } from './companies.controller.js';
+import { CompanyRepository } from './company.repository.js';
+import { CompanyService } from './company.service.js';
+import { ContactRepository } from './contact.repository.js';
+import { ContactService } from './contact.service.js';
+import { ContactsController } from './contacts.controller.js';
+import { DeviceRepository } from './device.repository.js';
+import { DeviceService } from './device.service.js';
+import { DevicesController } from './devices.controller.js';
+import { MeController } from './me.controller.js';
+import { PasswordHasher } from './password-hasher.service.js';
+
+@Module({
+  controllers: [CompaniesController, ContactsController, AccountsController, DevicesController, MeController],
+  providers: [
+    AccessPolicy, PasswordHasher,
+    CompanyRepository, ContactRepository, AccountRepository, DeviceRepository,
+    CompanyService, ContactService, AccountService, DeviceService,
+  ],
+  exports: [AccessPolicy, CompanyService, ContactService, AccountService, DeviceService],
+})
+export class IdentityModule {}

@@ -1,0 +1,18 @@
+import { Body, Controller, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentAccount } from '../auth/current-account.decorator.js';
+import type { AccountPrincipal } from '../auth/principal.js';
+import { AccountService } from './account.service.js';
+import { AvailabilityDto } from './dto/account.dto.js';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('api/me')
+export class MeController {
+  constructor(private readonly accounts: AccountService) {}
+
+  @Put('availability')
+  setAvailability(@Body() dto: AvailabilityDto, @CurrentAccount() me: AccountPrincipal) {
+    return this.accounts.setAvailability(me.id, dto.available ? 'available' : 'unavailable');
+  }
+}

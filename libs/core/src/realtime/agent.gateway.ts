@@ -1,0 +1,60 @@
+import { Logger, UseFilters, UsePipes } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import type { AccountPrincipal } from '../auth/principal.js';
+import { SessionTokenService } from '../auth/session-token.service.js';
+import { extractAccountToken } from '../auth/token-extractor.js';
+import { AccountService } from '../identity/account.service.js';
+import { handshakeToken, UNAUTHORIZED } from './handshake-auth.js';
+import { AvailabilityEventDto, PingDto } from './realtime.dto.js';
+import { RealtimeService } from './realtime.service.js';
+import { WsErrorFilter } from './ws-error.filter.js';
+import { WsPayloadPipe } from './ws-payload.pipe.js';
+import { wsOk } from './ws-response.js';
+
+/** Technicians: authenticated by the session JWT (auth.token, bearer header or the web UI's cookie). */
+@WebSocketGateway({ namespace: '/agent' })
+@UseFilters(WsErrorFilter)
+@UsePipes(WsPayloadPipe)
+export class AgentGateway implements OnGatewayInit {
+  private readonly logger = new Logger('AgentGateway');
+
+  constructor(
+    private readonly tokens: SessionTokenService,
+    private readonly realtime: RealtimeService,
+    private readonly accounts: AccountService,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.realtime.attach('agent', namespace);
+    namespace.use((socket, next) => {
+      const token = handshakeToken(socket) ?? extractAccountToken(socket.handshake.headers);
+      if (!token) return next(new Error(UNAUTHORIZED));
+      this.tokens
+        .verifyAccountToken(token)
+        .then((principal) => {
+          if (!principal) return next(new Error(UNAUTHORIZED));
+          socket.data.principal = principal;
+          // Joined before the connection completes, so nothing emitted to the rooms is missed.
+          socket.join([RealtimeService.accountRoom(principal.id), RealtimeService.agentsRoom]);
+          next();
+        })
+        .catch((err: Error) => {
+          this.logger.warn(`handshake failed: ${err.message}`);
+          next(new Error(UNAUTHORIZED));
+        });
+    });
+  }
+
+  @SubscribeMessage('ping')
+  ping(@MessageBody() body: PingDto, @ConnectedSocket() socket: Socket) {
+    const me = socket.data.principal as AccountPrincipal;
+    return wsOk({ pong: body.text ?? null, accountId: me.id });
+  }
+
+  @SubscribeMessage('availability.set')
+  async setAvailability(@MessageBody() body: AvailabilityEventDto, @ConnectedSocket() socket: Socket) {
+    const me = socket.data.principal as AccountPrincipal;
+    return wsOk(await this.accounts.setAvailability(me.id, body.available ? 'available' : 'unavailable'));
+  }
+}

@@ -1,0 +1,50 @@
+import { Logger, UseFilters, UsePipes } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import type { DevicePrincipal } from '../auth/principal.js';
+import { DeviceService } from '../identity/device.service.js';
+import { handshakeToken, UNAUTHORIZED } from './handshake-auth.js';
+import { PingDto } from './realtime.dto.js';
+import { RealtimeService } from './realtime.service.js';
+import { WsErrorFilter } from './ws-error.filter.js';
+import { WsPayloadPipe } from './ws-payload.pipe.js';
+import { wsOk } from './ws-response.js';
+
+/** Helpdesk agents on end users' devices, authenticated by their device token. */
+@WebSocketGateway({ namespace: '/device' })
+@UseFilters(WsErrorFilter)
+@UsePipes(WsPayloadPipe)
+export class DeviceGateway implements OnGatewayInit {
+  private readonly logger = new Logger('DeviceGateway');
+
+  constructor(
+    private readonly devices: DeviceService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.realtime.attach('device', namespace);
+    namespace.use((socket, next) => {
+      const token = handshakeToken(socket);
+      if (!token) return next(new Error(UNAUTHORIZED));
+      this.devices
+        .authenticate(token)
+        .then((principal) => {
+          if (!principal) return next(new Error(UNAUTHORIZED));
+          socket.data.principal = principal;
+          socket.join([`device:${principal.deviceId}`, `company-devices:${principal.companyId}`]);
+          next();
+        })
+        .catch((err: Error) => {
+          this.logger.warn(`handshake failed: ${err.message}`);
+          next(new Error(UNAUTHORIZED));
+        });
+    });
+  }
+
+  @SubscribeMessage('ping')
+  ping(@MessageBody() body: PingDto, @ConnectedSocket() socket: Socket) {
+    const me = socket.data.principal as DevicePrincipal;
+    return wsOk({ pong: body.text ?? null, deviceId: me.deviceId });
+  }
+}

@@ -1,0 +1,40 @@
+import { UseFilters, UsePipes } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import type { PortalPrincipal } from '../auth/principal.js';
+import { SessionTokenService } from '../auth/session-token.service.js';
+import { handshakeToken, UNAUTHORIZED } from './handshake-auth.js';
+import { PingDto } from './realtime.dto.js';
+import { RealtimeService } from './realtime.service.js';
+import { WsErrorFilter } from './ws-error.filter.js';
+import { WsPayloadPipe } from './ws-payload.pipe.js';
+import { wsOk } from './ws-response.js';
+
+/** Customer portal visitors, authenticated by their signed portal session token. */
+@WebSocketGateway({ namespace: '/portal' })
+@UseFilters(WsErrorFilter)
+@UsePipes(WsPayloadPipe)
+export class PortalGateway implements OnGatewayInit {
+  constructor(
+    private readonly tokens: SessionTokenService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.realtime.attach('portal', namespace);
+    namespace.use((socket, next) => {
+      const token = handshakeToken(socket);
+      const principal = token ? this.tokens.verifyPortalToken(token) : null;
+      if (!principal) return next(new Error(UNAUTHORIZED));
+      socket.data.principal = principal;
+      socket.join([`portal-session:${principal.sessionId}`, `portal:${principal.portalId}`]);
+      next();
+    });
+  }
+
+  @SubscribeMessage('ping')
+  ping(@MessageBody() body: PingDto, @ConnectedSocket() socket: Socket) {
+    const me = socket.data.principal as PortalPrincipal;
+    return wsOk({ pong: body.text ?? null, sessionId: me.sessionId });
+  }
+}

@@ -1,0 +1,13 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { validateDto } from '../validation/validate-dto.js';
+
+const PLAIN = new Set<unknown>([String, Number, Boolean, Object, Array, undefined]);
+
+/** Socket payloads get exactly the HTTP body rules (whitelist, forbid unknown fields, typed DTOs). */
+@Injectable()
+export class WsPayloadPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'body' || PLAIN.has(metadata.metatype)) return value;
+    return validateDto(metadata.metatype as new () => object, value);
+  }
+}

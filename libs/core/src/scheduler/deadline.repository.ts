@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, LessThan } from 'typeorm';
+import { DeadlineEntity } from './deadline.entity.js';
+
+@Injectable()
+export class DeadlineRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(DeadlineEntity);
+  }
+
+  private get postgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  /** Driver-native representation of a date, as TypeORM would write it for this column. */
+  private dateParam(date: Date): unknown {
+    const column = this.repo.metadata.findColumnWithPropertyName('dueAt')!;
+    return this.dataSource.driver.preparePersistentValue(date, column);
+  }
+
+  async upsert(deadline: DeadlineEntity): Promise<void> {
+    if (!deadline.key) {
+      await this.repo.insert(deadline as never);
+      return;
+    }
+    // Rescheduling an existing key moves the timer and re-arms it (also while it is running:
+    // complete() then finds no running row to delete, and the timer fires again later).
+    const rearm = { kind: deadline.kind, payload: deadline.payload, dueAt: deadline.dueAt, state: 'pending' as const, attempts: 0,
+      maxAttempts: deadline.maxAttempts, lastError: null, claimedBy: null, claimedAt: null };
+    if (((await this.repo.update({ key: deadline.key }, rearm as never)).affected ?? 0) > 0) return;
+    try {
+      await this.repo.insert(deadline as never);
+    } catch (error) {
+      // Another instance inserted the same key between our update and insert.
+      if (((await this.repo.update({ key: deadline.key }, rearm as never)).affected ?? 0) === 0) throw error;
+    }
+  }
+
+  /**
+   * Claims due timers in one statement. PostgreSQL: SKIP LOCKED lets instances claim disjoint
+   * rows, and the outer `state = 'pending'` is re-checked on the latest row version, so a row
+   * is never claimed twice. SQLite has a single writer, so the UPDATE is atomic by itself.
+   */
+  async claimDue(now: Date, owner: string, limit: number): Promise<DeadlineEntity[]> {
+    const at = this.dateParam(now);
+    const sql = this.postgres
+      ? `UPDATE "deadlines" SET "state" = 'running', "claimedBy" = $1, "claimedAt" = $2, "attempts" = "attempts" + 1
+         WHERE "id" IN (SELECT "id" FROM "deadlines" WHERE "state" = 'pending' AND "dueAt" <= $2 ORDER BY "dueAt" LIMIT $3 FOR UPDATE SKIP LOCKED)
+         AND "state" = 'pending' RETURNING "id"`
+      : `UPDATE "deadlines" SET "state" = 'running', "claimedBy" = ?, "claimedAt" = ?, "attempts" = "attempts" + 1
+         WHERE "id" IN (SELECT "id" FROM "deadlines" WHERE "state" = 'pending' AND "dueAt" <= ? ORDER BY "dueAt" LIMIT ?)
+         AND "state" = 'pending' RETURNING "id"`;
+    const params = this.postgres ? [owner, at, limit] : [owner, at, at, limit];
+    const rows = (await this.dataSource.query(sql, params)) as { id: string }[] | [{ id: string }[], number];
+    // The pg driver answers an UPDATE ... RETURNING with [rows, count].
+    const list = (Array.isArray(rows[0]) ? rows[0] : rows) as { id: string }[];
+    if (!list.length) return [];
+    return this.repo.find({ where: { id: In(list.map((r) => r.id)) }, order: { dueAt: 'ASC' } });
+  }
+
+  /** Done: the row goes, unless it was re-armed (rescheduled) while running. */
+  async complete(id: string, owner: string): Promise<void> {
+    await this.repo.delete({ id, state: 'running', claimedBy: owner });
+  }
+
+  async retryLater(id: string, owner: string, error: string, dueAt: Date): Promise<void> {
+    await this.repo.update({ id, state: 'running', claimedBy: owner }, { state: 'pending', lastError: error.slice(0, 2000), dueAt, claimedBy: null, claimedAt: null });
+  }
+
+  async markFailed(id: string, owner: string, error: string): Promise<void> {
+    await this.repo.update({ id, state: 'running', claimedBy: owner }, { state: 'failed', lastError: error.slice(0, 2000) });
+  }
+
+  /** Timers claimed by an instance that died mid-run go back to the pool. */
+  async releaseStale(claimedBefore: Date): Promise<number> {
+    const result = await this.repo.update({ state: 'running', claimedAt: LessThan(claimedBefore) }, { state: 'pending', claimedBy: null, claimedAt: null });
+    return result.affected ?? 0;
+  }
+
+  async cancelByKey(key: string): Promise<boolean> {
+    return ((await this.repo.delete({ key, state: In(['pending', 'failed']) })).affected ?? 0) > 0;
+  }
+
+  findByKey(key: string): Promise<DeadlineEntity | null> {
+    return this.repo.findOneBy({ key });
+  }
+
+  countPending(): Promise<number> {
+    return this.repo.countBy({ state: 'pending' });
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator.js';
+import { SettingScopeQueryDto, UpdateSettingDto } from './settings.dto.js';
+import { SettingsService } from './settings.service.js';
+
+@ApiTags('settings')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/settings')
+export class SettingsController {
+  constructor(private readonly settings: SettingsService) {}
+
+  @Get()
+  list(@Query() query: SettingScopeQueryDto) {
+    return this.settings.list(query.companyId);
+  }
+
+  @Get(':key')
+  get(@Param('key') key: string, @Query() query: SettingScopeQueryDto) {
+    return this.settings.describe(key, query.companyId);
+  }
+
+  @Put(':key')
+  set(@Param('key') key: string, @Body() dto: UpdateSettingDto) {
+    return this.settings.set(key, dto.value, dto.companyId);
+  }
+
+  /** Back to inheriting (company → global → default). */
+  @Delete(':key')
+  reset(@Param('key') key: string, @Query() query: SettingScopeQueryDto) {
+    return this.settings.reset(key, query.companyId);
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { ValidationFailedError } from '../errors/validation-failed.error.js';
+
+export type SettingScope = 'global' | 'company';
+
+/**
+ * Known settings and their value types. Libs add theirs by declaration merging:
+ * `declare module '@switchboard/core' { interface SettingsMap { 'masking.mode': ... } }`.
+ */
+export interface SettingsMap {
+  'chat.enabled': boolean;
+  'tickets.defaultReplyType': 'public' | 'internal';
+}
+export type SettingKey = keyof SettingsMap & string;
+
+export interface SettingDefinition<K extends SettingKey = SettingKey> {
+  key: K;
+  description: string;
+  type: 'boolean' | 'string' | 'number' | 'enum';
+  options?: readonly string[];
+  scopes: readonly SettingScope[];
+  default: SettingsMap[K];
+}
+
+/** Every setting the admin API accepts; an unknown key or a value of the wrong type is a 400. */
+@Injectable()
+export class SettingsRegistry {
+  private readonly definitions = new Map<string, SettingDefinition>();
+
+  constructor() {
+    this.define({ key: 'chat.enabled', description: 'End users may start chats from the helpdesk agent', type: 'boolean', scopes: ['global', 'company'], default: false });
+    this.define({
+      key: 'tickets.defaultReplyType', description: 'Default type of a technician reply on a ticket', type: 'enum',
+      options: ['public', 'internal'], scopes: ['global', 'company'], default: 'public',
+    });
+  }
+
+  define<K extends SettingKey>(definition: SettingDefinition<K>): void {
+    if (this.definitions.has(definition.key)) throw new Error(`Setting ${definition.key} is defined twice`);
+    this.definitions.set(definition.key, definition as unknown as SettingDefinition);
+  }
+
+  get(key: string): SettingDefinition {
+    const d = this.definitions.get(key);
+    if (!d) throw new ValidationFailedError(`Unknown setting "${key}"`, { key: [`unknown setting; known: ${[...this.definitions.keys()].join(', ')}`] });
+    return d;
+  }
+
+  all(): SettingDefinition[] {
+    return [...this.definitions.values()];
+  }
+
+  check(definition: SettingDefinition, value: unknown): void {
+    const ok =
+      definition.type === 'boolean' ? typeof value === 'boolean'
+      : definition.type === 'number' ? typeof value === 'number' && Number.isFinite(value)
+      : definition.type === 'string' ? typeof value === 'string' && value.length <= 10_000
+      : typeof value === 'string' && !!definition.options?.includes(value);
+    if (!ok) {
+      const expected = definition.type === 'enum' ? `one of: ${definition.options?.join(', ')}` : `a ${definition.type}`;
+      throw new ValidationFailedError(`Invalid value for ${definition.key}: expected ${expected}`, { value: [`must be ${expected}`] });
+    }
+  }
+}

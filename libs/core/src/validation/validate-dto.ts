@@ -1,0 +1,33 @@
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { FieldErrors, ValidationFailedError } from '../errors/validation-failed.error.js';
+
+export const VALIDATOR_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+
+/** Field path → messages, nested properties joined with dots. */
+export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErrors {
+  const out: FieldErrors = {};
+  for (const e of errors) {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.constraints) out[path] = Object.values(e.constraints);
+    if (e.children?.length) Object.assign(out, toFieldErrors(e.children, path));
+  }
+  return out;
+}
+
+export function validationError(errors: ValidationError[]): ValidationFailedError {
+  const fieldErrors = toFieldErrors(errors);
+  const first = Object.values(fieldErrors)[0]?.[0] ?? 'invalid input';
+  return new ValidationFailedError(`Invalid input: ${first}`, fieldErrors);
+}
+
+/** Same rules as the HTTP ValidationPipe, for socket payloads and guards that read bodies. */
+export async function validateDto<T extends object>(cls: new () => T, input: unknown): Promise<T> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ValidationFailedError('Invalid input: expected a JSON object', { _: ['expected a JSON object'] });
+  }
+  const instance = plainToInstance(cls, input);
+  const errors = await validate(instance, VALIDATOR_OPTIONS);
+  if (errors.length) throw validationError(errors);
+  return instance;
+}

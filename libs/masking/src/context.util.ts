@@ -1,0 +1,115 @@
+// Keyword context around a numeric candidate. Many identifiers (orders, invoices, IMEI, SIRET...)
+// are digit-for-digit indistinguishable from PII, so the nearest meaningful word decides.
+
+export const enum Ctx {
+  Neutral = 0,
+  Negative = 1,
+  Weak = 2, // "number", "numéro", "n°": says "an identifier follows", nothing about which
+  Positive = 3,
+}
+
+// Word boundary that also understands accented letters (plain \b does not).
+const L = '(?<![\\p{L}\\p{N}])';
+const R = '(?![\\p{L}])';
+const words = (list: string[]): RegExp => new RegExp(`${L}(?:${list.join('|')})${R}`, 'giu');
+
+export const NEGATIVE_RE = words([
+  'orders?', 'ordered', 'invoices?', 'inv', 'receipts?', 'refs?', 'references?', 'r[ée]f[ée]rences?', 'r[ée]f',
+  'tickets?', 'cases?', 'incidents?', 'issues?', 'bugs?', 'tracking', 'track', 'parcels?', 'packages?',
+  'shipments?', 'consignment', 'waybill', 'awb', 'colis', 'suivi', 'commandes?', 'cde', 'cmd', 'factures?',
+  're[çc]u', 'avoir', 'imei', 'serial', 's/n', 'sn', 'siret', 'siren', 'tva', 'vat', 'versions?', 'ver',
+  'v', 'builds?', 'release', 'firmware', 'ip', 'ipv4', 'ids?', 'identifiant', 'client', 'customer',
+  'account', 'compte', 'polic(?:y|ies)', 'contra[ct]t?', 'dossier', 'transactions?', 'txn', 'confirmation',
+  'booking', 'r[ée]servation', 'pnr', 'codes?', 'pin', 'otp', 'zip', 'postcode', 'price', 'prix', 'total',
+  'amount', 'montant', 'sku', 'ups', 'fedex', 'dhl', 'usps', 'la poste', 'colissimo', 'chronopost',
+  'barcode', 'ean', 'isbn', 'upc', 'lot', 'batch', 'items?', 'articles?', 'products?', 'produits?', 'model',
+  'mod[èe]le', 'part', 'rma', 'licen[cs]e', 'key', 'cl[ée]', 'membership', 'member', 'adh[ée]rent', 'commit',
+  'page', 'qty', 'quantit[ée]', 'serie', 's[ée]rie', 'devis', 'quote', 'claim', 'sinistre', 'voucher',
+  'coupon', 'promo', 'gift', 'iban', 'rib', 'bic', 'swift',
+]);
+
+export const PHONE_POSITIVE_RE = words([
+  'phones?', 't[ée]l[ée]phones?', 'telephone', 't[ée]l', 'tel', 'mobiles?', 'mob', 'cell', 'cellphone',
+  'portables?', 'fixe', 'landline', 'fax', 'whatsapp', 'sms', 'text', 'texto', 'call', 'calls', 'calling',
+  'called', 'ring', 'reach', 'reached', 'contact', 'dial', 'joindre', 'joignable', 'appel', 'appeler',
+  'appelez', 'appelle', 'appel[ée]', 'rappel', 'rappeler', 'rappelez', 'rappelle', 'hotline', 'standard',
+  'ligne', 'line', 'gsm', 'numbers?(?= (?:is|est))', 'cellulaire', 'helpline', 'switchboard',
+]);
+
+export const SSN_POSITIVE_RE = words([
+  'ssns?', 'social security', 'social sec', 'soc\\.? ?sec\\.?', 's[ée]curit[ée] sociale', 's[ée]cu',
+  'ss#', 'ss no', 'social', 'ssa',
+]);
+
+export const CARD_POSITIVE_RE = words([
+  'cards?', 'cartes?', 'cc', 'cb', 'visa', 'mastercard', 'master card', 'amex', 'american express',
+  'discover', 'diners', 'jcb', 'unionpay', 'maestro', 'credit', 'debit', 'cr[ée]dit', 'd[ée]bit',
+  'payments?', 'pay', 'paid', 'paying', 'paiement', 'payer', 'pay[ée]', 'pan', 'exp', 'expiry', 'cvv',
+]);
+
+const WEAK_RE = words(['numbers?', 'num[ée]ros?', 'num', 'no\\.?', 'n°', 'nº', 'nr', 'nummer']);
+
+const DIGIT_RE = /\d/;
+const BEFORE = 40;
+const AFTER = 24;
+
+/** End offset (in `s`) of the last match of `re`, or -1. */
+function lastMatchEnd(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let end = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    end = m.index + m[0].length;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return end;
+}
+
+function firstMatchStart(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  const m = re.exec(s);
+  return m === null ? -1 : m.index;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 160 || c === 0x202f || c === 9;
+
+/**
+ * Classifies the context of `text[start, end)`: the strong keyword (negative or type-positive)
+ * closest before the candidate wins; when nothing is before, the few words after are consulted.
+ */
+export function classifyContext(text: string, start: number, end: number, positive: RegExp): Ctx {
+  // Symbols glued to the number: "#12345", "$ 1200", "1 200 €" are ids or prices, never PII.
+  let p = start - 1;
+  if (p >= 0 && isSpace(text.charCodeAt(p))) p--;
+  const prev = p >= 0 ? text.charCodeAt(p) : 0;
+  const hash = prev === 35; /* # */
+  if (prev === 36 || prev === 0x20ac || prev === 0xa3 || prev === 0xa5) return Ctx.Negative;
+  let q = end;
+  if (q < text.length && isSpace(text.charCodeAt(q))) q++;
+  const next = q < text.length ? text.charCodeAt(q) : 0;
+  if (next === 0x20ac || next === 36 || next === 0xa3 || next === 37 /* % */) return Ctx.Negative;
+
+  let from = start - BEFORE;
+  if (from < 0) from = 0;
+  let before = text.slice(from, start);
+  const nl = before.lastIndexOf('\n');
+  if (nl >= 0) before = before.slice(nl + 1);
+  let neg = lastMatchEnd(NEGATIVE_RE, before);
+  // "IMEI 3520... and my number +44..." - a keyword already followed by another number is spent.
+  if (neg >= 0 && DIGIT_RE.test(before.slice(neg))) neg = -1;
+  const pos = lastMatchEnd(positive, before);
+  if (neg >= 0 || pos >= 0) return neg > pos ? Ctx.Negative : Ctx.Positive;
+  if (hash) return Ctx.Negative;
+  const weak = lastMatchEnd(WEAK_RE, before) >= 0;
+
+  let after = text.slice(end, end + AFTER);
+  const nl2 = after.indexOf('\n');
+  if (nl2 >= 0) after = after.slice(0, nl2);
+  const negA = firstMatchStart(NEGATIVE_RE, after);
+  const posA = firstMatchStart(positive, after);
+  if (negA >= 0 || posA >= 0) {
+    if (posA >= 0 && (negA < 0 || posA < negA)) return Ctx.Positive;
+    return Ctx.Negative;
+  }
+  return weak ? Ctx.Weak : Ctx.Neutral;
+}

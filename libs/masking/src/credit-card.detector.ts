@@ -1,0 +1,83 @@
+// Payment card numbers: 13-19 digits with a known network prefix/length and a valid Luhn checksum.
+// Luhn alone is weak (1 in 10 random numbers pass), so the network table, the grouping shape and the
+// surrounding words (IMEI, SIRET, order...) do most of the false-positive filtering.
+import { CARD_POSITIVE_RE, classifyContext, Ctx } from './context.util.js';
+import { luhn } from './luhn.util.js';
+import { groupDigits, groupOuterEnd, groupOuterStart, NumericRun } from './numeric-run.scanner.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const n2 = (d: string): number => (d.charCodeAt(0) - 48) * 10 + d.charCodeAt(1) - 48;
+const n3 = (d: string): number => n2(d) * 10 + d.charCodeAt(2) - 48;
+const n4 = (d: string): number => n3(d) * 10 + d.charCodeAt(3) - 48;
+const n6 = (d: string): number => n4(d) * 100 + n2(d.slice(4, 6));
+
+/** True when the prefix belongs to a card network that issues numbers of this length. */
+export function isKnownNetwork(d: string): boolean {
+  const len = d.length;
+  const p2 = n2(d);
+  const p4 = n4(d);
+  if (d.charCodeAt(0) === 52 /* 4: Visa */) return len === 13 || len === 16 || len === 19;
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return len === 16; // Mastercard
+  if (p2 === 34 || p2 === 37) return len === 15; // Amex
+  // Maestro before Discover/UnionPay: its prefixes are more specific.
+  if (p4 === 5018 || p4 === 5020 || p4 === 5038 || p4 === 5893 || p4 === 6304 || p4 === 6759 || (p4 >= 6761 && p4 <= 6763)) {
+    return len === 13 || len >= 16;
+  }
+  // Wider Maestro IIN ranges (50xx, 56-58), incl. French CB/Maestro co-badged cards.
+  if (p2 === 50 || (p2 >= 56 && p2 <= 58)) return len === 13 || len >= 16;
+  const p3 = n3(d);
+  if (p4 === 6011 || (p3 >= 644 && p3 <= 649) || p2 === 65) return len >= 16; // Discover
+  if (len >= 16) {
+    const p6 = n6(d);
+    if (p6 >= 622126 && p6 <= 622925) return true; // Discover co-branded UnionPay
+  }
+  if (p2 === 62 || p2 === 81) return len >= 16; // UnionPay
+  if (p4 >= 3528 && p4 <= 3589) return len >= 16; // JCB
+  // Diners: 14 digits (classic) or 16/19 (Mastercard-routed); 15 is left out to spare IMEIs.
+  if ((p3 >= 300 && p3 <= 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39) return len === 14 || len === 16 || len === 19;
+  return false;
+}
+
+/** Accepts "4-4-4-4", "4-6-5", "4-6-4", "4-4-4-4-3"... and rejects SIRET-like "3-3-3-5" groupings. */
+function cardLikeGrouping(run: NumericRun, a: number, b: number): boolean {
+  if (b - a === 1) return true;
+  const sep = run.sep[a + 1];
+  if (sep !== ' ' && sep !== '-') return false;
+  for (let g = a; g < b; g++) {
+    if (run.paren[g]) return false;
+    if (g > a && run.sep[g] !== sep) return false;
+    const len = run.groupEnd[g] - run.groupStart[g];
+    if (g === a ? len !== 4 : g < b - 1 ? len < 4 || len > 6 : len > 6) return false;
+  }
+  return true;
+}
+
+export function detectCardsInRun(text: string, run: NumericRun, out: (s: Span) => void): void {
+  if (run.plus || run.digits.length < 13) return;
+  const groups = run.groupStart.length;
+  // Longest valid window of whole groups, scanning left to right; windows never split a group.
+  for (let a = 0; a < groups; a++) {
+    let best = -1;
+    let len = 0;
+    for (let b = a + 1; b <= groups; b++) {
+      len += run.groupEnd[b - 1] - run.groupStart[b - 1];
+      if (len > 19) break;
+      if (len < 13) continue;
+      const d = groupDigits(text, run, a, b);
+      if (isKnownNetwork(d) && luhn(d) && cardLikeGrouping(run, a, b)) best = b;
+    }
+    if (best < 0) continue;
+    const start = groupOuterStart(run, a);
+    const end = groupOuterEnd(run, best - 1);
+    const ctx = classifyContext(text, start, end, CARD_POSITIVE_RE);
+    if (ctx === Ctx.Negative) continue;
+    // Bare 14-digit numbers are far more often SIRETs than Diners cards: want a card word.
+    if (end - start === 14 && best - a === 1 && ctx !== Ctx.Positive) continue;
+    out({ start, end });
+    a = best - 1;
+  }
+}

@@ -1,0 +1,153 @@
+// Splits text into "numeric runs": digit groups joined by single separators (space, NBSP, "-", ".",
+// " - ") or parentheses, optionally led by "+". Card, SSN and phone detectors all work on runs, so the
+// text is walked once with charCodeAt instead of running one regex per type.
+
+export interface NumericRun {
+  start: number;
+  end: number;
+  /** Run starts with "+" (international phone prefix). */
+  plus: boolean;
+  /** Digit group bounds in the original text (parentheses excluded). */
+  groupStart: number[];
+  groupEnd: number[];
+  /** Group was written inside parentheses, e.g. "(415)" or "(0)". */
+  paren: boolean[];
+  /** Separator before group i (index 0 unused): ' ', '-', '.', or '' (glued to a parenthesis). */
+  sep: string[];
+  /** All digits of the run, concatenated. */
+  digits: string;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+export const isSpaceCode = (c: number): boolean => c === 32 || c === 160 || c === 0x202f || c === 0x2007 || c === 9;
+
+const LETTER_RE = /\p{L}|\p{M}/u;
+/** True for characters that glue a digit run into a larger token (letters, "_", "*", "@", digits). */
+function isGlue(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c)) return true;
+  // "*" keeps masked output ("****7514") from ever being re-detected; "@" belongs to emails.
+  if (c === 42 || c === 95 || c === 64 || c === 38 /* & */) return true;
+  return c >= 0xc0 && LETTER_RE.test(text[i]);
+}
+
+const isSepCode = (c: number): boolean => isSpaceCode(c) || c === 45 || c === 46;
+// A run separated from masked output by one separator ("06 12 34 56 78 ****1111") was, before masking,
+// part of a longer run; treating it as glued keeps mask() idempotent.
+function starAfterSep(text: string, j: number): boolean {
+  return j + 1 < text.length && isSepCode(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 42;
+}
+function starBehindSep(text: string, p: number): boolean {
+  return p >= 1 && isSepCode(text.charCodeAt(p)) && text.charCodeAt(p - 1) === 42;
+}
+
+/** Reads one group at i: digits, or "(" digits ")". Returns the index after it, or -1. */
+function readGroup(text: string, i: number, run: NumericRun, sep: string): number {
+  const n = text.length;
+  let paren = false;
+  let j = i;
+  if (text.charCodeAt(j) === 40 /* ( */) {
+    paren = true;
+    j++;
+  }
+  const ds = j;
+  while (j < n && isDigit(text.charCodeAt(j))) j++;
+  if (j === ds) return -1;
+  if (paren) {
+    if (j - ds > 4 || text.charCodeAt(j) !== 41 /* ) */) return -1;
+  }
+  run.groupStart.push(ds);
+  run.groupEnd.push(j);
+  run.paren.push(paren);
+  run.sep.push(sep);
+  run.digits += text.slice(ds, j);
+  return paren ? j + 1 : j;
+}
+
+/** Separator at i followed by another group: returns [sep, index of next group] or null. */
+function readSep(text: string, i: number): [string, number] | null {
+  const n = text.length;
+  let j = i;
+  let sep = '';
+  if (j < n && isSpaceCode(text.charCodeAt(j))) {
+    sep = ' ';
+    j++;
+  }
+  const c = j < n ? text.charCodeAt(j) : 0;
+  if (c === 45 /* - */ || c === 46 /* . */ || c === 0x2010 || c === 0x2011 || c === 0x2013) {
+    sep = c === 46 ? '.' : '-';
+    j++;
+    if (j < n && isSpaceCode(text.charCodeAt(j))) j++;
+  }
+  if (j >= n) return null;
+  const d = text.charCodeAt(j);
+  if (isDigit(d)) return sep === '' ? null : [sep, j];
+  if (d === 40 && j + 1 < n && isDigit(text.charCodeAt(j + 1))) return [sep, j];
+  return null;
+}
+
+/** Finds all numeric runs that are free-standing tokens (not glued to letters, "*", "@"...). */
+export function scanRuns(text: string): NumericRun[] {
+  const runs: NumericRun[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let startsRun = false;
+    if (isDigit(c)) startsRun = true;
+    else if (c === 43 /* + */) {
+      const d = text.charCodeAt(i + 1);
+      startsRun = isDigit(d) || d === 40 || (isSpaceCode(d) && isDigit(text.charCodeAt(i + 2)));
+    } else if (c === 40 /* ( */) startsRun = isDigit(text.charCodeAt(i + 1));
+    if (!startsRun) {
+      i++;
+      continue;
+    }
+    const run: NumericRun = { start: i, end: i, plus: c === 43, groupStart: [], groupEnd: [], paren: [], sep: [], digits: '' };
+    let j = i;
+    if (run.plus) {
+      j++;
+      if (isSpaceCode(text.charCodeAt(j))) j++;
+    }
+    j = readGroup(text, j, run, '');
+    if (j < 0) {
+      i++;
+      continue;
+    }
+    for (;;) {
+      // "(415)555" or "+44(0)20": a parenthesis needs no separator.
+      const glued = text.charCodeAt(j) === 40 || (run.paren[run.paren.length - 1] && isDigit(text.charCodeAt(j)));
+      let next: [string, number] | null = glued ? ['', j] : readSep(text, j);
+      if (next === null) break;
+      const k = readGroup(text, next[1], run, next[0]);
+      if (k < 0) break;
+      j = k;
+    }
+    run.end = j;
+    const glueLeft = isGlue(text, i - 1) || (i > 0 && text.charCodeAt(i - 1) === 43 /* ++ */) || starBehindSep(text, i - 1);
+    const glueRight = isGlue(text, j) || starAfterSep(text, j);
+    if (!glueLeft && !glueRight) runs.push(run);
+    // Skip the whole token so a glued tail ("1Z999AA10123456784") cannot start a run of its own.
+    i = j;
+    while (i < n && isGlue(text, i)) i++;
+  }
+  return runs;
+}
+
+/** Digits of groups [a, b) of a run. */
+export function groupDigits(text: string, run: NumericRun, a: number, b: number): string {
+  let s = '';
+  for (let g = a; g < b; g++) s += text.slice(run.groupStart[g], run.groupEnd[g]);
+  return s;
+}
+
+/** Text offset where group g starts, including its "(" if any. */
+export function groupOuterStart(run: NumericRun, g: number): number {
+  return run.paren[g] ? run.groupStart[g] - 1 : run.groupStart[g];
+}
+
+/** Text offset where group g ends, including its ")" if any. */
+export function groupOuterEnd(run: NumericRun, g: number): number {
+  return run.paren[g] ? run.groupEnd[g] + 1 : run.groupEnd[g];
+}

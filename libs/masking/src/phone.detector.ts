@@ -1,0 +1,166 @@
+// Phone numbers: international (+CC / 00CC, any country) and national formats of the configured
+// regions, validated against libphonenumber-js "max" metadata. The numeric-run grammar plus shape
+// rules (dates, IPs, versions) and context words keep ids, prices and tracking numbers out.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+import metadata from 'libphonenumber-js/max/metadata';
+import { classifyContext, Ctx, PHONE_POSITIVE_RE } from './context.util.js';
+import type { Span } from './credit-card.detector.js';
+import { groupOuterEnd, groupOuterStart, NumericRun } from './numeric-run.scanner.js';
+
+const enum Verdict {
+  None = 0,
+  Possible = 1,
+  Valid = 2,
+}
+
+// libphonenumber parsing costs 5-20 µs; chat repeats the same numbers (signatures, quoted replies),
+// so a small bounded memo of verdicts pays for itself. Cleared wholesale when full: no LRU bookkeeping.
+const CACHE_MAX = 2048;
+const cache = new Map<string, Verdict>();
+let cacheEnabled = true;
+
+/** Test/bench hook: measure the cold path. */
+export function setPhoneCacheEnabled(on: boolean): void {
+  cacheEnabled = on;
+  cache.clear();
+}
+
+function verdictFor(key: string, compute: () => Verdict): Verdict {
+  if (!cacheEnabled) return compute();
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = compute();
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function international(e164: string): Verdict {
+  const p = parsePhoneNumberFromString(e164);
+  if (!p) return Verdict.None;
+  return p.isValid() ? Verdict.Valid : p.isPossible() ? Verdict.Possible : Verdict.None;
+}
+
+// National (trunk) prefix per region, e.g. "0" for FR/GB/DE, "1" for US, none for IT/ES.
+const trunkCache = new Map<string, string>();
+function trunkPrefix(region: string): string {
+  let t = trunkCache.get(region);
+  if (t === undefined) {
+    const entry = (metadata as unknown as { countries: Record<string, unknown[]> }).countries[region];
+    t = entry && typeof entry[5] === 'string' ? entry[5] : '';
+    trunkCache.set(region, t);
+  }
+  return t;
+}
+
+function national(digits: string, regions: readonly string[]): Verdict {
+  for (const r of regions) {
+    // libphonenumber tolerates a missing trunk prefix ("98765432" as DE); written chat numbers do not.
+    const trunk = trunkPrefix(r);
+    if (trunk.length === 1 && trunk !== '1' && digits[0] !== trunk) continue;
+    const p = parsePhoneNumberFromString(digits, r as CountryCode);
+    // A national number must stay national: "0033..." is handled as international, not as FR.
+    if (p && p.isValid()) return Verdict.Valid;
+  }
+  return Verdict.None;
+}
+
+const DATE_YMD = /^(?:19|20)\d\d$/;
+function looksLikeDateOrIp(text: string, run: NumericRun, a: number, b: number): boolean {
+  const n = b - a;
+  const len = (g: number): number => run.groupEnd[g] - run.groupStart[g];
+  let dots = 0;
+  for (let g = a + 1; g < b; g++) if (run.sep[g] === '.') dots++;
+  if (dots > 0) {
+    if (n === 4 && len(a) <= 3 && len(a + 1) <= 3 && len(a + 2) <= 3 && len(a + 3) <= 3) return true; // IPv4
+    for (let g = a; g < b; g++) if (len(g) === 1) return true; // versions, decimals
+  }
+  // yyyy-mm-dd / dd.mm.yyyy (optionally followed by a time group).
+  for (let g = a; g + 2 < b; g++) {
+    if (run.sep[g + 1] !== run.sep[g + 2] || run.sep[g + 1] === ' ') continue;
+    const y1 = text.slice(run.groupStart[g], run.groupEnd[g]);
+    const y3 = text.slice(run.groupStart[g + 2], run.groupEnd[g + 2]);
+    if ((DATE_YMD.test(y1) && len(g + 1) <= 2 && len(g + 2) <= 2) || (DATE_YMD.test(y3) && len(g) <= 2 && len(g + 1) <= 2)) return true;
+  }
+  return false;
+}
+
+/** Evaluates groups [a, b) of a run as one phone number. */
+function acceptPhone(text: string, run: NumericRun, a: number, b: number, regions: readonly string[], regionKey: string): Span | null {
+  const plus = run.plus && a === 0;
+  let digits = '';
+  let separated = false;
+  for (let g = a; g < b; g++) {
+    const d = text.slice(run.groupStart[g], run.groupEnd[g]);
+    // "+44 (0)20 ...": the parenthesised trunk prefix is not dialled from abroad.
+    if (run.paren[g] && d === '0' && g > a) continue;
+    digits += d;
+    if (g > a || run.paren[g]) separated = true;
+  }
+  const nd = digits.length;
+  // "1 2 3 4 5 6 7": a phone has at most one single-digit group (a country code or "6" in "+33 6 ...").
+  let singles = 0;
+  for (let g = a; g < b; g++) if (!run.paren[g] && run.groupEnd[g] - run.groupStart[g] === 1) singles++;
+  if (singles > 1) return null;
+  if (nd < 7 || nd > 17) return null;
+  if (b - a > 1 && looksLikeDateOrIp(text, run, a, b)) return null;
+
+  let verdict: Verdict;
+  let kind: 'plus' | 'idd' | 'national';
+  if (plus) {
+    kind = 'plus';
+    if (nd > 15) return null;
+    verdict = verdictFor('+' + digits, () => international('+' + digits));
+  } else if (digits.charCodeAt(0) === 48 && digits.charCodeAt(1) === 48) {
+    // "0033 6 12..." — 00 is the international call prefix in FR/GB/DE and most of the world.
+    if (digits.charCodeAt(2) === 48 || nd - 2 > 15) return null;
+    kind = 'idd';
+    const e164 = '+' + digits.slice(2);
+    verdict = verdictFor(e164, () => international(e164));
+  } else {
+    kind = 'national';
+    verdict = verdictFor(regionKey + digits, () => national(digits, regions));
+  }
+  if (verdict === Verdict.None) return null;
+
+  const start = plus ? run.start : groupOuterStart(run, a);
+  const end = groupOuterEnd(run, b - 1);
+  const ctx = classifyContext(text, start, end, PHONE_POSITIVE_RE);
+  if (ctx === Ctx.Negative) return null;
+  if (kind === 'plus') return { start, end };
+  if (verdict !== Verdict.Valid) return kind === 'idd' && ctx === Ctx.Positive ? { start, end } : null;
+  if (kind === 'idd') return { start, end };
+  // Unseparated, no trunk "0" (e.g. US "4155552671"): as likely an id as a phone, want a phone word.
+  if (!separated && digits.charCodeAt(0) !== 48 && ctx !== Ctx.Positive && ctx !== Ctx.Weak) return null;
+  return { start, end };
+}
+
+export function detectPhonesInRun(text: string, run: NumericRun, regions: readonly string[], regionKey: string, out: (s: Span) => void): void {
+  if (run.digits.length < 7) return;
+  const groups = run.groupStart.length;
+  const whole = acceptPhone(text, run, 0, groups, regions, regionKey);
+  if (whole) {
+    out(whole);
+    return;
+  }
+  // Two numbers written back to back ("06 12 34 56 78 07 98 76 54 32"): split only if every piece is a phone.
+  if (groups > 24) return;
+  const pieces: Span[] = [];
+  if (partition(text, run, 0, groups, regions, regionKey, pieces)) for (const p of pieces) out(p);
+}
+
+/** Backtracking split of groups [a, groups) into phones; pieces are pushed in order on success. */
+function partition(text: string, run: NumericRun, a: number, groups: number, regions: readonly string[], regionKey: string, pieces: Span[]): boolean {
+  if (a === groups) return true;
+  for (let b = groups; b > a; b--) {
+    if (a === 0 && b === groups) continue;
+    const found = acceptPhone(text, run, a, b, regions, regionKey);
+    if (!found) continue;
+    pieces.push(found);
+    if (partition(text, run, b, groups, regions, regionKey, pieces)) return true;
+    pieces.pop();
+  }
+  return false;
+}

@@ -1,0 +1,67 @@
+// Entry point of detection: runs the enabled detectors and resolves overlaps. Pure and synchronous.
+import { detectCardsInRun, Span } from './credit-card.detector.js';
+import { detectEmails } from './email.detector.js';
+import { detectIbans } from './iban.detector.js';
+import { DEFAULT_REGIONS, DetectedEntity, DetectOptions, EntityType } from './masking.types.js';
+import { scanRuns } from './numeric-run.scanner.js';
+import { detectPhonesInRun } from './phone.detector.js';
+import { detectSsnInRun } from './ssn.detector.js';
+
+// Lower wins on overlap: the more self-validating a format, the higher its priority.
+const PRIORITY: Record<EntityType, number> = { EMAIL: 0, IBAN: 1, CREDIT_CARD: 2, US_SSN: 3, PHONE: 4 };
+const DIGIT_RE = /\d/;
+const DEFAULT_REGION_KEY = DEFAULT_REGIONS.join(',') + '|';
+
+interface Candidate extends Span {
+  type: EntityType;
+}
+
+function resolveOverlaps(cands: Candidate[]): Candidate[] {
+  if (cands.length < 2) return cands;
+  const ranked = cands.slice().sort((x, y) => PRIORITY[x.type] - PRIORITY[y.type] || y.end - y.start - (x.end - x.start) || x.start - y.start);
+  const kept: Candidate[] = [];
+  for (const c of ranked) {
+    let clash = false;
+    for (const k of kept) {
+      if (c.start < k.end && k.start < c.end) {
+        clash = true;
+        break;
+      }
+    }
+    if (!clash) kept.push(c);
+  }
+  return kept.sort((x, y) => x.start - y.start);
+}
+
+export function detect(text: string, options?: DetectOptions): DetectedEntity[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const types = options?.types;
+  const want = (t: EntityType): boolean => types === undefined || types.includes(t);
+  const regions = options?.regions && options.regions.length > 0 ? options.regions.map((r) => r.toUpperCase()) : DEFAULT_REGIONS;
+  const regionKey = regions === DEFAULT_REGIONS ? DEFAULT_REGION_KEY : regions.join(',') + '|';
+
+  const cands: Candidate[] = [];
+  const push = (type: EntityType) => (s: Span) => {
+    cands.push({ type, start: s.start, end: s.end });
+  };
+  // Cheap pre-scans: most chat lines have no "@" and many no digit at all.
+  if (want('EMAIL') && text.indexOf('@') >= 0) detectEmails(text, push('EMAIL'));
+  if (DIGIT_RE.test(text)) {
+    if (want('IBAN')) detectIbans(text, push('IBAN'));
+    const card = want('CREDIT_CARD');
+    const ssn = want('US_SSN');
+    const phone = want('PHONE');
+    if (card || ssn || phone) {
+      const pushCard = push('CREDIT_CARD');
+      const pushSsn = push('US_SSN');
+      const pushPhone = push('PHONE');
+      for (const run of scanRuns(text)) {
+        if (run.digits.length < 7) continue;
+        if (card) detectCardsInRun(text, run, pushCard);
+        if (ssn) detectSsnInRun(text, run, pushSsn);
+        if (phone) detectPhonesInRun(text, run, regions, regionKey, pushPhone);
+      }
+    }
+  }
+  return resolveOverlaps(cands).map((c) => ({ type: c.type, start: c.start, end: c.end, value: text.slice(c.start, c.end) }));
+}

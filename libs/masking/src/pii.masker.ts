@@ -1,0 +1,46 @@
+// Masking: replaces each detected span in place; text outside spans is copied untouched.
+import { DetectedEntity, MaskOptions, MaskResult } from './masking.types.js';
+import { detect } from './pii.detector.js';
+
+const isWs = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x202f || c === 0x2007 || c === 0x2009 || c === 0x3000;
+
+/** Whitespace removed, everything but the last four digits replaced by "*". */
+export function maskNumber(value: string): string {
+  let keep = 4;
+  let out = '';
+  for (let i = value.length - 1; i >= 0; i--) {
+    const c = value.charCodeAt(i);
+    if (isWs(c)) continue;
+    if (keep > 0 && c >= 48 && c <= 57) {
+      out = value[i] + out;
+      keep--;
+    } else out = '*' + out;
+  }
+  return out;
+}
+
+/** First character of the local part and the whole domain kept: "melissa@gmail.com" -> "m******@gmail.com". */
+export function maskEmail(value: string): string {
+  const at = value.lastIndexOf('@');
+  if (at <= 1) return value;
+  // Array.from keeps astral/accented characters whole.
+  const local = Array.from(value.slice(0, at));
+  return local[0] + '*'.repeat(local.length - 1) + value.slice(at);
+}
+
+export function maskEntity(e: DetectedEntity): string {
+  return e.type === 'EMAIL' ? maskEmail(e.value) : maskNumber(e.value);
+}
+
+export function mask(text: string, options?: MaskOptions): MaskResult {
+  const entities = detect(text, options);
+  if (entities.length === 0) return { text, entities };
+  let out = '';
+  let last = 0;
+  for (const e of entities) {
+    out += text.slice(last, e.start) + maskEntity(e);
+    last = e.end;
+  }
+  out += text.slice(last);
+  return { text: out, entities };
+}

@@ -1,0 +1,97 @@
+import type { PluginContext } from './context.js';
+import type { SettingField, SettingsValues } from './settings.js';
+
+export interface ChannelCapabilities {
+  attachments: boolean;
+  /** Longest text body the channel accepts; null when unbounded. The core splits or refuses longer. */
+  maxLength: number | null;
+  typing: boolean;
+  html?: boolean;
+  readReceipts?: boolean;
+  /** The channel threads replies natively (email In-Reply-To, chat thread ids). */
+  threading?: boolean;
+}
+
+/** One configured instance of a channel (a mailbox, a portal widget...). */
+export interface ChannelInstance {
+  id: string;
+  pluginId: string;
+  name: string;
+  /** Validated against the adapter's `instanceConfig`. */
+  config: SettingsValues;
+}
+
+/** The HTTP request the core received on `POST /hooks/:instanceId`, as plain JSON. */
+export interface InboundRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  /** Raw body text (signatures are computed over raw bytes). */
+  body: string;
+}
+
+export interface ChannelAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
+  /** Base64 content; large files may instead be given as a host-served URL. */
+  contentBase64?: string;
+  url?: string;
+}
+
+/** A message normalised by `parse`, fed to the core pipeline (identity, threading, dedup...). */
+export interface InboundMessage {
+  /** The channel's own id, used for de-duplication: stable across redeliveries. */
+  externalId: string;
+  from: { address: string; name?: string };
+  to?: Array<{ address: string; name?: string }>;
+  subject?: string;
+  text: string;
+  html?: string;
+  attachments?: ChannelAttachment[];
+  /** External ids this message replies to (threading). */
+  inReplyTo?: string;
+  references?: string[];
+  /** ISO timestamp from the channel, if it has one. */
+  sentAt?: string;
+  /** The channel marked it automatic (auto-reply, bounce): the loop guard drops or flags it. */
+  automated?: boolean;
+}
+
+/** What the core asks an adapter to deliver. */
+export interface OutboundMessage {
+  id: string;
+  text: string;
+  html?: string;
+  subject?: string;
+  attachments?: ChannelAttachment[];
+  /** External id of the message being answered, when threading. */
+  inReplyTo?: string;
+  references?: string[];
+}
+
+export interface ChannelAddress {
+  address: string;
+  name?: string;
+  /** Channel thread/conversation id when the channel has one. */
+  threadId?: string;
+}
+
+export interface SendResult {
+  externalId: string;
+}
+
+/** The contract every channel plugin implements. Adapters translate and deliver; the core decides. */
+export interface ChannelAdapter {
+  /** Channel type slug (`email`, `livechat`). */
+  type: string;
+  capabilities: ChannelCapabilities;
+  /** Per-instance configuration form (same field format as plugin settings). */
+  instanceConfig: SettingField[];
+  /** Authenticate an inbound request (signature, shared secret). Required when `parse` exists. */
+  verify?(req: InboundRequest, instance: ChannelInstance, ctx: PluginContext): boolean | Promise<boolean>;
+  /** Turn a verified inbound request into zero or more normalised messages. */
+  parse?(req: InboundRequest, instance: ChannelInstance, ctx: PluginContext): InboundMessage[] | Promise<InboundMessage[]>;
+  send(message: OutboundMessage, address: ChannelAddress, instance: ChannelInstance, ctx: PluginContext): Promise<SendResult>;
+}

@@ -1,0 +1,99 @@
+import type { PluginContact, PluginContactCreate, PluginContactQuery } from './contacts.js';
+import type { SwitchboardEventMap, SwitchboardEventName } from './events.js';
+import type { SettingValue, SettingsValues } from './settings.js';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface PluginLogger {
+  debug(message: string, data?: Record<string, unknown>): void;
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+/** The plugin's own validated settings (no permission needed: they are its own). */
+export interface PluginSettingsReader {
+  get<T extends SettingValue = SettingValue>(key: string): T | undefined;
+  all(): SettingsValues;
+}
+
+/** A key/value store scoped to this plugin (permission `kv`). Values are JSON, max 64 KiB each. */
+export interface PluginKvStore {
+  get<T extends JsonValue = JsonValue>(key: string): Promise<T | null>;
+  set(key: string, value: JsonValue): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Entries whose key starts with `prefix` (all when omitted), ordered by key. */
+  list(prefix?: string): Promise<Array<{ key: string; value: JsonValue }>>;
+}
+
+export interface PluginHttpRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Default 10 s, max 60 s. */
+  timeoutMs?: number;
+}
+
+export interface PluginHttpResponse {
+  status: number;
+  ok: boolean;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** HTTP to hosts granted as `net:<host>` only. Redirects are not followed (they could leave the allow-list). */
+export interface PluginHttp {
+  fetch(url: string, init?: PluginHttpRequest): Promise<PluginHttpResponse>;
+}
+
+/** Contacts (read: `contacts.read`, create: `contacts.write`; PII: `contacts.pii.read`). */
+export interface PluginContactsAccessor {
+  /** null when there is no such contact. */
+  get(id: string): Promise<PluginContact | null>;
+  list(query?: PluginContactQuery): Promise<PluginContact[]>;
+  create(input: PluginContactCreate): Promise<PluginContact>;
+}
+
+/** Placeholder: the conversations domain is not there yet; every call throws PluginNotAvailableError. */
+export interface PluginConversationsAccessor {
+  get(id: string): Promise<never>;
+  list(query?: Record<string, JsonValue>): Promise<never>;
+  /** Needs `messages.write` once available. */
+  postMessage(conversationId: string, message: { text: string }): Promise<never>;
+}
+
+/** Placeholder: the tickets domain is not there yet; every call throws PluginNotAvailableError. */
+export interface PluginTicketsAccessor {
+  get(id: string): Promise<never>;
+  list(query?: Record<string, JsonValue>): Promise<never>;
+  addComment(ticketId: string, comment: { text: string; internal?: boolean }): Promise<never>;
+}
+
+export type PluginEventHandler<K extends SwitchboardEventName> = (
+  payload: SwitchboardEventMap[K],
+  name: K,
+) => void | Promise<void>;
+
+export interface PluginEvents {
+  /**
+   * Subscribe to a domain event (needs the permission in SWITCHBOARD_EVENT_PERMISSIONS).
+   * Payloads are deep copies. A handler that throws disables the plugin (status `crashed`).
+   * Returns an unsubscribe function.
+   */
+  on<K extends SwitchboardEventName>(name: K, handler: PluginEventHandler<K>): () => void;
+}
+
+/** Everything a plugin can reach. Every accessor checks the granted permissions on each call. */
+export interface PluginContext {
+  plugin: { id: string; version: string };
+  /** Granted permissions (a copy). */
+  permissions: readonly string[];
+  logger: PluginLogger;
+  settings: PluginSettingsReader;
+  kv: PluginKvStore;
+  http: PluginHttp;
+  contacts: PluginContactsAccessor;
+  conversations: PluginConversationsAccessor;
+  tickets: PluginTicketsAccessor;
+  events: PluginEvents;
+}

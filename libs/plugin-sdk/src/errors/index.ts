@@ -1,0 +1,5 @@
+export * from './plugin-error-codes.js';
+export { PluginPermissionError } from './plugin-permission.error.js';
+export { PluginSettingsError } from './plugin-settings.error.js';
+export { PluginManifestError } from './plugin-manifest.error.js';
+export { PluginNotAvailableError } from './plugin-not-available.error.js';

@@ -1,0 +1,8 @@
+export { createFakeHost, type FakeHost, type FakeHostOptions, type FakeHostStatus, type FakeHttpRequest, type FakeHttpResponder } from './fake-host.js';
+export {
+  runChannelAdapterContract,
+  channelAdapterContractChecks,
+  type ChannelContractFixture,
+  type ChannelContractFactory,
+  type ContractCheck,
+} from './channel-contract.js';

@@ -1,0 +1,4 @@
+export { createTestApp, REPO_ROOT, type TestApp, type TestAppOptions, type SeedAccount } from './create-test-app.js';
+export { registerAppFactory, type AppModuleFactory } from './app-factory.registry.js';
+export { connectSocket, nextEvent, type SocketOptions } from './socket-client.js';
+export { createTestDatabase, type TestDatabase } from './test-database.js';
