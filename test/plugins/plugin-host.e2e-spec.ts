@@ -165,6 +165,7 @@ describe('plugin host (real app)', () => {
       const rows = await db.getRepository('PluginKvEntity').find({ where: { pluginId: 'event-subscriber' } });
       const byKey = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));
       expect(byKey.seen).toEqual([{ contactId, companyId }]);
+      expect(byKey.listed).toBe(1); // kv.list by prefix
       // Granted contacts.read but not contacts.pii.read: email and phone withheld.
       expect(byKey[`contact:${contactId}`]).toMatchObject({ id: contactId, firstName: 'Grace', email: null, phone: null, piiRedacted: true });
 

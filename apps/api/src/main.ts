@@ -7,10 +7,10 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 
 async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  // abortOnError: false lets main() report boot failures itself, in one readable line.
+  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   configureHttp(app, config);
-  app.enableShutdownHooks();
   return app;
 }
 
@@ -51,9 +51,16 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   logger.log(`Switchboard listening on http://localhost:${config.port} (${config.driver}${config.redisUrl ? ' + redis' : ''}) in ${Math.round(performance.now() - started)} ms`, 'Bootstrap');
 
-  // A stuck shutdown must not hang a rolling deploy forever.
+  // Graceful stop: drain sockets and in-flight requests, then exit 0. A stuck shutdown must not
+  // hang a rolling deploy forever, so it is cut off after SWITCHBOARD_SHUTDOWN_GRACE_MS.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => setTimeout(() => process.exit(1), config.shutdownGraceMs).unref());
+    process.once(signal, () => {
+      setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
   }
 }
 

@@ -9,9 +9,10 @@ export const enum Ctx {
 }
 
 // Word boundary that also understands accented letters (plain \b does not).
-const L = '(?<![\\p{L}\\p{N}])';
-const R = '(?![\\p{L}])';
-const words = (list: string[]): RegExp => new RegExp(`${L}(?:${list.join('|')})${R}`, 'giu');
+// Latin ranges instead of \p{L}: non-unicode regexes run noticeably faster and chat text here is EN/FR.
+const L = '(?<![A-Za-z0-9\\u00C0-\\u024F])';
+const R = '(?![A-Za-z\\u00C0-\\u024F])';
+const words = (list: string[]): RegExp => new RegExp(`${L}(?:${list.join('|')})${R}`, 'gi');
 
 export const NEGATIVE_RE = words([
   'orders?', 'ordered', 'invoices?', 'inv', 'receipts?', 'refs?', 'references?', 'r[ée]f[ée]rences?', 'r[ée]f',

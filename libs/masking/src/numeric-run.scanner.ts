@@ -22,6 +22,7 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 export const isSpaceCode = (c: number): boolean => c === 32 || c === 160 || c === 0x202f || c === 0x2007 || c === 9;
 
 const LETTER_RE = /\p{L}|\p{M}/u;
+const NEXT_DIGIT = /\d/g;
 /** True for characters that glue a digit run into a larger token (letters, "_", "*", "@", digits). */
 function isGlue(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
@@ -87,24 +88,37 @@ function readSep(text: string, i: number): [string, number] | null {
   return null;
 }
 
-/** Finds all numeric runs that are free-standing tokens (not glued to letters, "*", "@"...). */
-export function scanRuns(text: string): NumericRun[] {
-  const runs: NumericRun[] = [];
+// One reusable run object: detectors never keep a reference, so scanning allocates almost nothing.
+const shared: NumericRun = { start: 0, end: 0, plus: false, groupStart: [], groupEnd: [], paren: [], sep: [], digits: '' };
+
+/**
+ * Calls `visit` for each numeric run that is a free-standing token (not glued to letters, "*", "@"...).
+ * The run object is reused between calls: copy anything you need to keep.
+ */
+export function scanRuns(text: string, visit: (run: NumericRun) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // Jump straight to the next digit (regex scanning beats a JS loop), then look back for "+" / "(".
+    NEXT_DIGIT.lastIndex = i;
+    const m = NEXT_DIGIT.exec(text);
+    if (m === null) break;
+    let d = m.index;
+    const b1 = d > i ? text.charCodeAt(d - 1) : 0;
+    if (b1 === 40 /* ( */) d--;
+    if (d > i && text.charCodeAt(d - 1) === 43 /* + */) d--;
+    else if (b1 !== 40 && d - 2 >= i && isSpaceCode(b1) && text.charCodeAt(d - 2) === 43) d -= 2;
+    i = d;
     const c = text.charCodeAt(i);
-    let startsRun = false;
-    if (isDigit(c)) startsRun = true;
-    else if (c === 43 /* + */) {
-      const d = text.charCodeAt(i + 1);
-      startsRun = isDigit(d) || d === 40 || (isSpaceCode(d) && isDigit(text.charCodeAt(i + 2)));
-    } else if (c === 40 /* ( */) startsRun = isDigit(text.charCodeAt(i + 1));
-    if (!startsRun) {
-      i++;
-      continue;
-    }
-    const run: NumericRun = { start: i, end: i, plus: c === 43, groupStart: [], groupEnd: [], paren: [], sep: [], digits: '' };
+    const run = shared;
+    run.start = i;
+    run.end = i;
+    run.plus = c === 43;
+    run.groupStart.length = 0;
+    run.groupEnd.length = 0;
+    run.paren.length = 0;
+    run.sep.length = 0;
+    run.digits = '';
     let j = i;
     if (run.plus) {
       j++;
@@ -127,12 +141,11 @@ export function scanRuns(text: string): NumericRun[] {
     run.end = j;
     const glueLeft = isGlue(text, i - 1) || (i > 0 && text.charCodeAt(i - 1) === 43 /* ++ */) || starBehindSep(text, i - 1);
     const glueRight = isGlue(text, j) || starAfterSep(text, j);
-    if (!glueLeft && !glueRight) runs.push(run);
+    if (!glueLeft && !glueRight) visit(run);
     // Skip the whole token so a glued tail ("1Z999AA10123456784") cannot start a run of its own.
     i = j;
     while (i < n && isGlue(text, i)) i++;
   }
-  return runs;
 }
 
 /** Digits of groups [a, b) of a run. */

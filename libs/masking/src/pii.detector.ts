@@ -18,19 +18,28 @@ interface Candidate extends Span {
 
 function resolveOverlaps(cands: Candidate[]): Candidate[] {
   if (cands.length < 2) return cands;
-  const ranked = cands.slice().sort((x, y) => PRIORITY[x.type] - PRIORITY[y.type] || y.end - y.start - (x.end - x.start) || x.start - y.start);
+  cands.sort((x, y) => x.start - y.start || y.end - x.end);
+  // Sweep clusters of transitively overlapping candidates; only inside a cluster does priority matter.
   const kept: Candidate[] = [];
-  for (const c of ranked) {
-    let clash = false;
-    for (const k of kept) {
-      if (c.start < k.end && k.start < c.end) {
-        clash = true;
-        break;
-      }
+  let i = 0;
+  while (i < cands.length) {
+    let j = i + 1;
+    let end = cands[i].end;
+    while (j < cands.length && cands[j].start < end) {
+      if (cands[j].end > end) end = cands[j].end;
+      j++;
     }
-    if (!clash) kept.push(c);
+    if (j - i === 1) kept.push(cands[i]);
+    else {
+      const ranked = cands.slice(i, j).sort((x, y) => PRIORITY[x.type] - PRIORITY[y.type] || y.end - y.start - (x.end - x.start) || x.start - y.start);
+      const local: Candidate[] = [];
+      for (const c of ranked) if (!local.some((k) => c.start < k.end && k.start < c.end)) local.push(c);
+      local.sort((x, y) => x.start - y.start);
+      for (const c of local) kept.push(c);
+    }
+    i = j;
   }
-  return kept.sort((x, y) => x.start - y.start);
+  return kept;
 }
 
 export function detect(text: string, options?: DetectOptions): DetectedEntity[] {
@@ -55,12 +64,12 @@ export function detect(text: string, options?: DetectOptions): DetectedEntity[] 
       const pushCard = push('CREDIT_CARD');
       const pushSsn = push('US_SSN');
       const pushPhone = push('PHONE');
-      for (const run of scanRuns(text)) {
-        if (run.digits.length < 7) continue;
+      scanRuns(text, (run) => {
+        if (run.digits.length < 7) return;
         if (card) detectCardsInRun(text, run, pushCard);
         if (ssn) detectSsnInRun(text, run, pushSsn);
         if (phone) detectPhonesInRun(text, run, regions, regionKey, pushPhone);
-      }
+      });
     }
   }
   return resolveOverlaps(cands).map((c) => ({ type: c.type, start: c.start, end: c.end, value: text.slice(c.start, c.end) }));

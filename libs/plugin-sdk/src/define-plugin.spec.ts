@@ -20,7 +20,7 @@ describe('definePlugin', () => {
   it('rejects invalid manifests with a typed error listing the problems', () => {
     let error: unknown;
     try {
-      definePlugin({ manifest: { ...manifest, id: 'Bad Id', version: 'one', permissions: ['contacts.*' as never, 'kv', 'kv'] } });
+      definePlugin({ manifest: { ...manifest, id: 'Bad Id', version: 'one', apiVersion: 'newest', permissions: ['contacts.*' as never, 'kv', 'kv'] } });
     } catch (e) {
       error = e;
     }
@@ -29,6 +29,7 @@ describe('definePlugin', () => {
     expect((error as PluginManifestError).problems).toEqual([
       'id must be lowercase kebab-case (max 64 chars)',
       'version must be a semver version',
+      'apiVersion must be a semver range of the plugin SDK (e.g. "^1.0.0")',
       'unknown permission "contacts.*"',
       'permissions contain duplicates',
     ]);

@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { isPermission, type Permission } from './permissions.js';
 import { validateSettingFields, type SettingField } from './settings.js';
 
@@ -22,17 +23,17 @@ export interface PluginManifest {
 }
 
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-// Full semver without pulling `semver` into plugin bundles' hot path; ranges are checked by the host.
-const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
-/** Problems in a manifest (empty when valid). `apiVersion` is checked as a non-empty range here. */
+/** Problems in a manifest (empty when valid). Compatibility itself is the host's check (at boot). */
 export function validateManifest(manifest: unknown): string[] {
   if (typeof manifest !== 'object' || manifest === null) return ['manifest must be an object'];
   const m = manifest as Partial<PluginManifest>;
   const problems: string[] = [];
   if (typeof m.id !== 'string' || !ID.test(m.id) || m.id.length > 64) problems.push('id must be lowercase kebab-case (max 64 chars)');
-  if (typeof m.version !== 'string' || !VERSION.test(m.version)) problems.push('version must be a semver version');
-  if (typeof m.apiVersion !== 'string' || m.apiVersion.trim() === '') problems.push('apiVersion must be a semver range of the plugin SDK');
+  if (typeof m.version !== 'string' || semver.valid(m.version) !== m.version) problems.push('version must be a semver version');
+  if (typeof m.apiVersion !== 'string' || m.apiVersion.trim() === '' || semver.validRange(m.apiVersion) === null) {
+    problems.push('apiVersion must be a semver range of the plugin SDK (e.g. "^1.0.0")');
+  }
   if (m.kind !== 'channel' && m.kind !== 'feature') problems.push('kind must be "channel" or "feature"');
   if (!Array.isArray(m.permissions)) problems.push('permissions must be an array (may be empty)');
   else {

@@ -81,7 +81,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
   let app: INestApplication | undefined;
   try {
-    app = await NestFactory.create(await appFactory()(config, clock), { bufferLogs: true, logger: false });
+    app = await NestFactory.create(await appFactory()(config, clock), { bufferLogs: true, logger: false, abortOnError: false });
     app.useLogger(app.get(Logger));
     configureHttp(app, config);
     await app.listen(0, '127.0.0.1');

@@ -8,7 +8,8 @@ import { PluginRegistry, type PluginRuntime } from './plugin-registry.service.js
 
 export const PLUGIN_HOOK_TIMEOUT_MS = 30_000;
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+// Duck-typed: a plugin's error may come from another realm or SDK copy.
+const messageOf = (error: unknown) => (typeof (error as { message?: unknown })?.message === 'string' ? (error as Error).message : String(error));
 
 /**
  * Starts and stops plugins and isolates their failures: a hook or event handler that throws

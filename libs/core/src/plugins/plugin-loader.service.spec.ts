@@ -64,7 +64,7 @@ describe('PluginLoader', () => {
       'package.json': JSON.stringify({ name: 'y', switchboard: './i.js' }),
       'i.js': "module.exports = { manifest: { id: 'y', version: '1.0.0', apiVersion: 'latest please', kind: 'feature', permissions: [] } };",
     });
-    expect(() => loader.load(badRange)).toThrow(/invalid apiVersion range/);
+    expect(() => loader.load(badRange)).toThrow(/apiVersion must be a semver range/);
     expect(() => loader.load('@nobody/not-installed-plugin')).toThrow(/no such directory or installed package/);
     expect(() => loader.load('./does-not-exist')).toThrow(/no package.json/);
   });

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@switchboard/testing';
+
+/** The real entry point, as `npm start` runs it, in a child process. */
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['-r', join(REPO_ROOT, 'scripts/register.cjs'), join(REPO_ROOT, 'apps/api/src/main.ts')], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = async (re: RegExp, ms = 30_000) => {
+    const end = Date.now() + ms;
+    while (!re.test(out)) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${re}; output:\n${out}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, exited, waitFor, output: () => out };
+}
+
+describe('the server process', () => {
+  jest.setTimeout(60_000);
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'switchboard-boot-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('fails fast with a readable message on a malformed DATABASE_URL', async () => {
+    const p = start({ DATABASE_URL: 'mysql://nope', SWITCHBOARD_DATA_DIR: tempDir() });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toMatch(/Switchboard cannot start: Invalid configuration:\n\s+- DATABASE_URL must look like postgres:\/\//);
+  });
+
+  it('fails fast with a readable message when the database cannot be reached', async () => {
+    const p = start({ DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/nothing', SWITCHBOARD_DATA_DIR: tempDir() });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toMatch(/Switchboard cannot start: Cannot open the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/nothing/);
+    expect(p.output()).not.toMatch(/secret/);
+  });
+
+  it('starts on SQLite with demo data and the first admin, then shuts down gracefully on SIGTERM', async () => {
+    const dataDir = tempDir();
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const p = start({ PORT: port, SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_DEMO: 'true', SWITCHBOARD_ADMIN_EMAIL: 'boss@example.com', SWITCHBOARD_ADMIN_PASSWORD: 'boss-password', SWITCHBOARD_PLUGINS: '' });
+    await p.waitFor(/Switchboard listening on http:\/\/localhost:\d+ \(sqlite\) in \d+ ms/);
+    expect(p.output()).toMatch(/Admin: +admin@switchboard\.local \/ switchboard-demo/);
+    const base = `http://127.0.0.1:${port}`;
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'tina@switchboard.local', password: 'switchboard-demo' }) });
+    expect(login.status).toBe(200);
+    // Demo data existed first, so the env admin was not needed: an admin already exists.
+    const boss = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'boss@example.com', password: 'boss-password' }) });
+    expect(boss.status).toBe(401);
+    // Logs are structured JSON lines with a request id.
+    const line = p.output().split('\n').find((l) => l.includes('"req"') && l.includes('/api/auth/login'));
+    expect(line && JSON.parse(line).req.id).toBeTruthy();
+
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  });
+
+  it('creates the first admin from the environment on an empty installation', async () => {
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const p = start({ PORT: port, SWITCHBOARD_DATA_DIR: tempDir(), SWITCHBOARD_ADMIN_EMAIL: 'boss@example.com', SWITCHBOARD_ADMIN_PASSWORD: 'boss-password', SWITCHBOARD_PLUGINS: '' });
+    await p.waitFor(/Switchboard listening/);
+    const boss = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'boss@example.com', password: 'boss-password' }) });
+    expect(boss.status).toBe(200);
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  });
+});
