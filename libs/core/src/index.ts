@@ -49,6 +49,8 @@ export { RealtimeService, type Audience } from './realtime/realtime.service.js';
 export { WsErrorFilter } from './realtime/ws-error.filter.js';
 export { WsPayloadPipe } from './realtime/ws-payload.pipe.js';
 export { wsOk, type WsAck } from './realtime/ws-response.js';
+export { accountOf, deviceOf, portalVisitorOf } from './realtime/socket-principal.js';
+export { HttpErrorFilter } from './errors/http-error.filter.js';
 
 export { RedisConnection } from './redis/redis-connection.service.js';
 export { DemoDataService, DEMO_PASSWORD, type DemoCredentials } from './bootstrap/demo-data.service.js';
@@ -57,3 +59,12 @@ export { configureHttp } from './http/configure-http.js';
 // plugins:begin
 export * from './plugins/index.js';
 // plugins:end
+
+// mail:begin
+// mail:end
+
+// notifications:begin
+// notifications:end
+
+// tickets-core:begin
+// tickets-core:end
