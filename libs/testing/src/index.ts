@@ -2,3 +2,4 @@ export { createTestApp, REPO_ROOT, type TestApp, type TestAppOptions, type SeedA
 export { registerAppFactory, type AppModuleFactory } from './app-factory.registry.js';
 export { connectSocket, nextEvent, type SocketOptions } from './socket-client.js';
 export { createTestDatabase, type TestDatabase } from './test-database.js';
+export { strictFake } from './strict-fake.js';

@@ -1,0 +1,15 @@
+// `npm test`: architecture check, web UI build (browser tests serve it), then jest (unit + e2e).
+// Runs on SQLite by default; set TEST_DATABASE_URL=postgres://... to run the same suites on PostgreSQL.
+// Extra arguments go to jest, e.g. `npm test -- test/foundation`.
+import { spawnSync } from 'node:child_process';
+
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+const driver = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+console.log(`\n== Switchboard tests on ${driver} ==\n`);
+run('npx', ['depcruise', 'apps', 'libs', 'plugins', 'test', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
+run('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mjs', '--logLevel', 'warn']);
+run('npx', ['jest', '--ci', '--maxWorkers=2', ...process.argv.slice(2)]);
