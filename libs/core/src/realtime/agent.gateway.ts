@@ -5,7 +5,7 @@ import type { AccountPrincipal } from '../auth/principal.js';
 import { SessionTokenService } from '../auth/session-token.service.js';
 import { extractAccountToken } from '../auth/token-extractor.js';
 import { AccountService } from '../identity/account.service.js';
-import { handshakeToken, UNAUTHORIZED } from './handshake-auth.js';
+import { authenticateNamespace, handshakeToken } from './handshake-auth.js';
 import { AvailabilityEventDto, PingDto } from './realtime.dto.js';
 import { RealtimeService } from './realtime.service.js';
 import { WsErrorFilter } from './ws-error.filter.js';
@@ -27,23 +27,15 @@ export class AgentGateway implements OnGatewayInit {
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('agent', namespace);
-    namespace.use((socket, next) => {
-      const token = handshakeToken(socket) ?? extractAccountToken(socket.handshake.headers);
-      if (!token) return next(new Error(UNAUTHORIZED));
-      this.tokens
-        .verifyAccountToken(token)
-        .then((principal) => {
-          if (!principal) return next(new Error(UNAUTHORIZED));
-          socket.data.principal = principal;
-          // Joined before the connection completes, so nothing emitted to the rooms is missed.
-          socket.join([RealtimeService.accountRoom(principal.id), RealtimeService.agentsRoom]);
-          next();
-        })
-        .catch((err: Error) => {
-          this.logger.warn(`handshake failed: ${err.message}`);
-          next(new Error(UNAUTHORIZED));
-        });
-    });
+    authenticateNamespace(
+      namespace,
+      this.logger,
+      (socket) => {
+        const token = handshakeToken(socket) ?? extractAccountToken(socket.handshake.headers);
+        return token ? this.tokens.verifyAccountToken(token) : null;
+      },
+      (p) => [RealtimeService.accountRoom(p.id), RealtimeService.agentsRoom],
+    );
   }
 
   @SubscribeMessage('ping')

@@ -3,7 +3,7 @@ import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocke
 import type { Namespace, Socket } from 'socket.io';
 import type { DevicePrincipal } from '../auth/principal.js';
 import { DeviceService } from '../identity/device.service.js';
-import { handshakeToken, UNAUTHORIZED } from './handshake-auth.js';
+import { authenticateNamespace, handshakeToken } from './handshake-auth.js';
 import { PingDto } from './realtime.dto.js';
 import { RealtimeService } from './realtime.service.js';
 import { WsErrorFilter } from './ws-error.filter.js';
@@ -24,22 +24,15 @@ export class DeviceGateway implements OnGatewayInit {
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('device', namespace);
-    namespace.use((socket, next) => {
-      const token = handshakeToken(socket);
-      if (!token) return next(new Error(UNAUTHORIZED));
-      this.devices
-        .authenticate(token)
-        .then((principal) => {
-          if (!principal) return next(new Error(UNAUTHORIZED));
-          socket.data.principal = principal;
-          socket.join([`device:${principal.deviceId}`, `company-devices:${principal.companyId}`]);
-          next();
-        })
-        .catch((err: Error) => {
-          this.logger.warn(`handshake failed: ${err.message}`);
-          next(new Error(UNAUTHORIZED));
-        });
-    });
+    authenticateNamespace(
+      namespace,
+      this.logger,
+      (socket) => {
+        const token = handshakeToken(socket);
+        return token ? this.devices.authenticate(token) : null;
+      },
+      (p) => [`device:${p.deviceId}`, `company-devices:${p.companyId}`],
+    );
   }
 
   @SubscribeMessage('ping')

@@ -1,4 +1,6 @@
-import type { Socket } from 'socket.io';
+import { Logger } from '@nestjs/common';
+import type { Namespace, Socket } from 'socket.io';
+import type { Principal } from '../auth/principal.js';
 
 /** Token from `io(url, { auth: { token } })`, else an Authorization header (non-browser clients). */
 export function handshakeToken(socket: Socket): string | null {
@@ -13,3 +15,29 @@ export function handshakeToken(socket: Socket): string | null {
 }
 
 export const UNAUTHORIZED = 'unauthorized';
+
+/**
+ * Authenticates every socket of a namespace in the handshake: no principal, no connection.
+ * The socket joins its rooms before the connection completes, so nothing sent to them is missed.
+ */
+export function authenticateNamespace<P extends Principal>(
+  namespace: Namespace,
+  logger: Logger,
+  authenticate: (socket: Socket) => Promise<P | null> | P | null,
+  rooms: (principal: P) => string[],
+): void {
+  namespace.use((socket, next) => {
+    Promise.resolve()
+      .then(() => authenticate(socket))
+      .then((principal) => {
+        if (!principal) return next(new Error(UNAUTHORIZED));
+        socket.data.principal = principal;
+        socket.join(rooms(principal));
+        next();
+      })
+      .catch((err: Error) => {
+        logger.warn(`handshake failed: ${err.message}`);
+        next(new Error(UNAUTHORIZED));
+      });
+  });
+}

@@ -1,9 +1,9 @@
-import { UseFilters, UsePipes } from '@nestjs/common';
+import { Logger, UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import type { PortalPrincipal } from '../auth/principal.js';
 import { SessionTokenService } from '../auth/session-token.service.js';
-import { handshakeToken, UNAUTHORIZED } from './handshake-auth.js';
+import { authenticateNamespace, handshakeToken } from './handshake-auth.js';
 import { PingDto } from './realtime.dto.js';
 import { RealtimeService } from './realtime.service.js';
 import { WsErrorFilter } from './ws-error.filter.js';
@@ -15,6 +15,8 @@ import { wsOk } from './ws-response.js';
 @UseFilters(WsErrorFilter)
 @UsePipes(WsPayloadPipe)
 export class PortalGateway implements OnGatewayInit {
+  private readonly logger = new Logger('PortalGateway');
+
   constructor(
     private readonly tokens: SessionTokenService,
     private readonly realtime: RealtimeService,
@@ -22,14 +24,15 @@ export class PortalGateway implements OnGatewayInit {
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('portal', namespace);
-    namespace.use((socket, next) => {
-      const token = handshakeToken(socket);
-      const principal = token ? this.tokens.verifyPortalToken(token) : null;
-      if (!principal) return next(new Error(UNAUTHORIZED));
-      socket.data.principal = principal;
-      socket.join([`portal-session:${principal.sessionId}`, `portal:${principal.portalId}`]);
-      next();
-    });
+    authenticateNamespace(
+      namespace,
+      this.logger,
+      (socket) => {
+        const token = handshakeToken(socket);
+        return token ? this.tokens.verifyPortalToken(token) : null;
+      },
+      (p) => [`portal-session:${p.sessionId}`, `portal:${p.portalId}`],
+    );
   }
 
   @SubscribeMessage('ping')
