@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@switchboard/testing';
+import { connectSocket, nextEvent, REPO_ROOT } from '@switchboard/testing';
 
 /** The real entry point, as `npm start` runs it, in a child process. */
 function start(env: Record<string, string>) {
@@ -65,8 +65,16 @@ describe('the server process', () => {
     const line = p.output().split('\n').find((l) => l.includes('"req"') && l.includes('/api/auth/login'));
     expect(line && JSON.parse(line).req.id).toBeTruthy();
 
+    // Graceful shutdown: the socket is told to reconnect elsewhere, then the process exits 0.
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const socket = await connectSocket(base, '/agent', { token: accessToken });
+    const told = nextEvent(socket, 'server.shutdown');
+    const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
     p.child.kill('SIGTERM');
+    expect(await told).toEqual({ reconnect: true });
+    await dropped;
     expect(await p.exited).toBe(0);
+    expect(p.output()).toMatch(/Shutting down on SIGTERM|Shutting down/);
   });
 
   it('creates the first admin from the environment on an empty installation', async () => {
