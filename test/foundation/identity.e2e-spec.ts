@@ -105,3 +105,37 @@ describe('identity admin API: companies, contacts, accounts, devices', () => {
     await t.http().put('/api/me/availability').set({ Authorization: `Bearer ${t.technicianToken}` }).send({ available: 'yes' }).expect(400);
   });
 });
+
+describe('technician directory', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lists colleagues for any technician, filtered by company access and availability', async () => {
+    const admin = { Authorization: `Bearer ${t.adminToken}` };
+    const tech = { Authorization: `Bearer ${t.technicianToken}` };
+    const served = (await t.http().post('/api/companies').set(admin).send({ name: 'Served' }).expect(201)).body;
+    const other = (await t.http().post('/api/companies').set(admin).send({ name: 'Elsewhere' }).expect(201)).body;
+    const restricted = (await t.http().post('/api/accounts').set(admin)
+      .send({ name: 'Rita Restricted', email: 'rita@test.local', password: 'restricted-1', role: 'technician', allCompanies: false, companyIds: [other.id] }).expect(201)).body;
+
+    const all = await t.http().get('/api/technicians').set(tech).expect(200);
+    expect(all.body.map((x: { name: string }) => x.name)).toEqual(['Rita Restricted', 'Test Admin', 'Test Technician']);
+    expect(all.body[0]).toEqual({ id: restricted.id, name: 'Rita Restricted', email: 'rita@test.local', role: 'technician', availability: 'unavailable' });
+
+    const forServed = await t.http().get(`/api/technicians?companyId=${served.id}`).set(tech).expect(200);
+    expect(forServed.body.map((x: { name: string }) => x.name)).toEqual(['Test Admin', 'Test Technician']);
+
+    await t.http().put('/api/me/availability').set(tech).send({ available: true }).expect(200);
+    const available = await t.http().get(`/api/technicians?companyId=${served.id}&available=true`).set(tech).expect(200);
+    expect(available.body.map((x: { name: string }) => x.name)).toEqual(['Test Technician']);
+
+    await t.http().get('/api/technicians?available=maybe').set(tech).expect(400);
+    await t.http().get('/api/technicians').expect(401);
+    const ritaToken = { Authorization: `Bearer ${t.tokenFor(restricted.id)}` };
+    await t.http().get(`/api/technicians?companyId=${served.id}`).set(ritaToken).expect(403);
+  });
+});

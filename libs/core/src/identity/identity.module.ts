@@ -14,14 +14,18 @@ import { DeviceService } from './device.service.js';
 import { DevicesController } from './devices.controller.js';
 import { MeController } from './me.controller.js';
 import { PasswordHasher } from './password-hasher.service.js';
+import { TechnicianDirectoryRepository } from './technician-directory.repository.js';
+import { TechnicianDirectory } from './technician-directory.service.js';
+import { TechniciansController } from './technicians.controller.js';
 
 @Module({
-  controllers: [CompaniesController, ContactsController, AccountsController, DevicesController, MeController],
+  controllers: [CompaniesController, ContactsController, AccountsController, DevicesController, MeController, TechniciansController],
   providers: [
     AccessPolicy, PasswordHasher,
     CompanyRepository, ContactRepository, AccountRepository, DeviceRepository,
     CompanyService, ContactService, AccountService, DeviceService,
+    TechnicianDirectoryRepository, TechnicianDirectory,
   ],
-  exports: [AccessPolicy, CompanyService, ContactService, AccountService, DeviceService],
+  exports: [AccessPolicy, CompanyService, ContactService, AccountService, DeviceService, TechnicianDirectory],
 })
 export class IdentityModule {}

@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentAccount } from '../auth/current-account.decorator.js';
+import type { AccountPrincipal } from '../auth/principal.js';
+import { TechnicianQueryDto } from './dto/technician-query.dto.js';
+import { TechnicianDirectory } from './technician-directory.service.js';
+
+@ApiTags('technicians')
+@ApiBearerAuth()
+@Controller('api/technicians')
+export class TechniciansController {
+  constructor(private readonly directory: TechnicianDirectory) {}
+
+  @Get()
+  list(@Query() query: TechnicianQueryDto, @CurrentAccount() me: AccountPrincipal) {
+    return this.directory.list(query, me);
+  }
+}
