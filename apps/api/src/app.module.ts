@@ -5,13 +5,13 @@ import { ChatModule } from '@switchboard/chat';
 import { AppConfig, Clock, CORE_ENTITIES, CoreModule } from '@switchboard/core';
 import { MaskingModule } from '@switchboard/masking';
 import { PortalModule } from '@switchboard/portal';
-import { TicketsModule } from '@switchboard/tickets';
+import { TICKET_ENTITIES, TicketsModule } from '@switchboard/tickets';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 
 /** Every table of the installation: the core's and each lib's. Migrations are generated from this. */
 export const APP_SCHEMA = {
-  entities: [...CORE_ENTITIES],
+  entities: [...CORE_ENTITIES, ...TICKET_ENTITIES],
   migrations: { sqlite: SQLITE_MIGRATIONS, postgres: POSTGRES_MIGRATIONS },
 };
 

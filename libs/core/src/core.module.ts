@@ -17,6 +17,8 @@ import { HealthService } from './health/health.service.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { ShutdownService } from './lifecycle/shutdown.service.js';
 import { loggingOptions } from './logging/logging.options.js';
+import { MailModule } from './mail/mail.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { RedisConnection } from './redis/redis-connection.service.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
@@ -48,6 +50,8 @@ export class CoreModule {
         SettingsModule,
         SchedulerModule,
         RealtimeModule,
+        MailModule,
+        NotificationsModule,
         // plugins:begin
         PluginHostModule,
         // plugins:end

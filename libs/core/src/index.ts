@@ -37,6 +37,7 @@ export { AccountService } from './identity/account.service.js';
 export { CompanyService } from './identity/company.service.js';
 export { ContactService } from './identity/contact.service.js';
 export { DeviceService } from './identity/device.service.js';
+export { TechnicianDirectory, type TechnicianEntry } from './identity/technician-directory.service.js';
 export type { AccountRole, Availability } from './identity/account.entity.js';
 export type { AccountView, CompanyView, ContactView, DeviceView } from './identity/identity.views.js';
 
@@ -61,9 +62,16 @@ export * from './plugins/index.js';
 // plugins:end
 
 // mail:begin
+export { MailPort } from './mail/mail.port.js';
+export { MailTransportRegistry } from './mail/mail-transport.registry.js';
+export { OutboxService, type OutboxMessageView } from './mail/outbox.service.js';
+export { mailDomain, newMessageId, addressOf } from './mail/mail-address.js';
+export type { OutboundMail, SentMail, MailTransport } from './mail/outbound-mail.js';
 // mail:end
 
 // notifications:begin
+export { NotificationService, escapeHtml, type NotificationInput, type NotifyOptions } from './notifications/notification.service.js';
+export type { NotificationView, NotificationPush } from './notifications/notification.views.js';
 // notifications:end
 
 // tickets-core:begin

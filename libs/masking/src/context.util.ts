@@ -50,7 +50,8 @@ export const CARD_POSITIVE_RE = words([
 
 const WEAK_RE = words(['numbers?', 'num[ée]ros?', 'num', 'no\\.?', 'n°', 'nº', 'nr', 'nummer']);
 
-const DIGIT_RE = /\d/;
+// Two digits in a row: a number of its own. A lone digit inside a code ("La Poste 6C 123...") is not.
+const DIGITS_RE = /\d\d/;
 const BEFORE = 40;
 const AFTER = 24;
 
@@ -97,7 +98,7 @@ export function classifyContext(text: string, start: number, end: number, positi
   if (nl >= 0) before = before.slice(nl + 1);
   let neg = lastMatchEnd(NEGATIVE_RE, before);
   // "IMEI 3520... and my number +44..." - a keyword already followed by another number is spent.
-  if (neg >= 0 && DIGIT_RE.test(before.slice(neg))) neg = -1;
+  if (neg >= 0 && DIGITS_RE.test(before.slice(neg))) neg = -1;
   const pos = lastMatchEnd(positive, before);
   if (neg >= 0 || pos >= 0) return neg > pos ? Ctx.Negative : Ctx.Positive;
   if (hash) return Ctx.Negative;

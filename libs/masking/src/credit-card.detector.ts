@@ -57,7 +57,7 @@ function cardLikeGrouping(run: NumericRun, a: number, b: number): boolean {
 }
 
 export function detectCardsInRun(text: string, run: NumericRun, out: (s: Span) => void): void {
-  if (run.plus || run.digits.length < 13) return;
+  if (run.plus || run.digitCount < 13) return;
   const groups = run.groupStart.length;
   // Longest valid window of whole groups, scanning left to right; windows never split a group.
   for (let a = 0; a < groups; a++) {

@@ -7,6 +7,23 @@ import type { Span } from './credit-card.detector.js';
 const IBAN_RE = /(?<![A-Za-z0-9\u00C0-\u024F])[A-Za-z]{2}\d{2}(?:[ \u00A0\u202F-]?[A-Za-z0-9]){10,34}/g;
 const ALNUM_RE = /[A-Za-z0-9]/;
 
+/** ISO 13616 mod-97 check on a compact IBAN (any case), without allocating: a cheap gate before ibantools. */
+function mod97(iban: string): boolean {
+  let r = 0;
+  const n = iban.length;
+  for (let k = 0; k < n; k++) {
+    const i = k + 4 < n ? k + 4 : k + 4 - n; // rearranged: BBAN first, then country + check digits
+    let c = iban.charCodeAt(i);
+    if (c >= 48 && c <= 57) r = (r * 10 + (c - 48)) % 97;
+    else {
+      if (c >= 97) c -= 32;
+      if (c < 65 || c > 90) return false;
+      r = (r * 100 + (c - 55)) % 97;
+    }
+  }
+  return r === 1;
+}
+
 export function detectIbans(text: string, out: (s: Span) => void): void {
   IBAN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -24,7 +41,7 @@ export function detectIbans(text: string, out: (s: Span) => void): void {
         if (ALNUM_RE.test(ch)) compact += ch;
       }
       const endIdx = m.index + i;
-      if (compact.length === want && !ALNUM_RE.test(text.charAt(endIdx)) && isValidIBAN(compact.toUpperCase())) {
+      if (compact.length === want && !ALNUM_RE.test(text.charAt(endIdx)) && mod97(compact) && isValidIBAN(compact.toUpperCase())) {
         out({ start: m.index, end: endIdx });
         IBAN_RE.lastIndex = endIdx;
         found = true;

@@ -14,8 +14,8 @@ export interface NumericRun {
   paren: boolean[];
   /** Separator before group i (index 0 unused): ' ', '-', '.', or '' (glued to a parenthesis). */
   sep: string[];
-  /** All digits of the run, concatenated. */
-  digits: string;
+  /** Number of digits in the run (the digits themselves are read on demand with groupDigits). */
+  digitCount: number;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -62,12 +62,16 @@ function readGroup(text: string, i: number, run: NumericRun, sep: string): numbe
   run.groupEnd.push(j);
   run.paren.push(paren);
   run.sep.push(sep);
-  run.digits += text.slice(ds, j);
+  run.digitCount += j - ds;
   return paren ? j + 1 : j;
 }
 
-/** Separator at i followed by another group: returns [sep, index of next group] or null. */
-function readSep(text: string, i: number): [string, number] | null {
+// readSep's result, in module state instead of a tuple: scanning allocates nothing per separator.
+let sepKind = '';
+let sepNext = -1;
+
+/** Separator at i followed by another group: sets sepKind/sepNext and returns true, or false. */
+function readSep(text: string, i: number): boolean {
   const n = text.length;
   let j = i;
   let sep = '';
@@ -81,15 +85,18 @@ function readSep(text: string, i: number): [string, number] | null {
     j++;
     if (j < n && isSpaceCode(text.charCodeAt(j))) j++;
   }
-  if (j >= n) return null;
+  if (j >= n) return false;
   const d = text.charCodeAt(j);
-  if (isDigit(d)) return sep === '' ? null : [sep, j];
-  if (d === 40 && j + 1 < n && isDigit(text.charCodeAt(j + 1))) return [sep, j];
-  return null;
+  if ((isDigit(d) && sep !== '') || (d === 40 && j + 1 < n && isDigit(text.charCodeAt(j + 1)))) {
+    sepKind = sep;
+    sepNext = j;
+    return true;
+  }
+  return false;
 }
 
 // One reusable run object: detectors never keep a reference, so scanning allocates almost nothing.
-const shared: NumericRun = { start: 0, end: 0, plus: false, groupStart: [], groupEnd: [], paren: [], sep: [], digits: '' };
+const shared: NumericRun = { start: 0, end: 0, plus: false, groupStart: [], groupEnd: [], paren: [], sep: [], digitCount: 0 };
 
 /**
  * Calls `visit` for each numeric run that is a free-standing token (not glued to letters, "*", "@"...).
@@ -118,7 +125,7 @@ export function scanRuns(text: string, visit: (run: NumericRun) => void): void {
     run.groupEnd.length = 0;
     run.paren.length = 0;
     run.sep.length = 0;
-    run.digits = '';
+    run.digitCount = 0;
     let j = i;
     if (run.plus) {
       j++;
@@ -132,9 +139,11 @@ export function scanRuns(text: string, visit: (run: NumericRun) => void): void {
     for (;;) {
       // "(415)555" or "+44(0)20": a parenthesis needs no separator.
       const glued = text.charCodeAt(j) === 40 || (run.paren[run.paren.length - 1] && isDigit(text.charCodeAt(j)));
-      let next: [string, number] | null = glued ? ['', j] : readSep(text, j);
-      if (next === null) break;
-      const k = readGroup(text, next[1], run, next[0]);
+      if (glued) {
+        sepKind = '';
+        sepNext = j;
+      } else if (!readSep(text, j)) break;
+      const k = readGroup(text, sepNext, run, sepKind);
       if (k < 0) break;
       j = k;
     }

@@ -1,10 +1,15 @@
 // Phone numbers: international (+CC / 00CC, any country) and national formats of the configured
 // regions, validated against libphonenumber-js "max" metadata. The numeric-run grammar plus shape
 // rules (dates, IPs, versions) and context words keep ids, prices and tracking numbers out.
+// Validation goes through phone-numbering.ts (the same verdicts as libphonenumber-js, with the
+// metadata compiled once per country), so cost does not depend on numbers repeating; there is no
+// verdict cache any more. libphonenumber-js itself is only called for the rare cases the replica
+// declines (non-geographic calling codes, unknown regions).
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import metadata from 'libphonenumber-js/max/metadata';
 import { classifyContext, Ctx, PHONE_POSITIVE_RE } from './context.util.js';
+import { phoneVerdict, PhoneVerdict } from './phone-numbering.js';
 import type { Span } from './credit-card.detector.js';
 import { groupOuterEnd, groupOuterStart, NumericRun } from './numeric-run.scanner.js';
 
@@ -14,30 +19,9 @@ const enum Verdict {
   Valid = 2,
 }
 
-// libphonenumber parsing costs 5-20 µs; chat repeats the same numbers (signatures, quoted replies),
-// so a small bounded memo of verdicts pays for itself. Cleared wholesale when full: no LRU bookkeeping.
-const CACHE_MAX = 2048;
-const cache = new Map<string, Verdict>();
-let cacheEnabled = true;
-
-/** Test/bench hook: measure the cold path. */
-export function setPhoneCacheEnabled(on: boolean): void {
-  cacheEnabled = on;
-  cache.clear();
-}
-
-function verdictFor(key: string, compute: () => Verdict): Verdict {
-  if (!cacheEnabled) return compute();
-  let v = cache.get(key);
-  if (v === undefined) {
-    v = compute();
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(key, v);
-  }
-  return v;
-}
-
 function international(e164: string): Verdict {
+  const fast = phoneVerdict(e164);
+  if (fast !== undefined) return fast as number as Verdict;
   const p = parsePhoneNumberFromString(e164);
   if (!p) return Verdict.None;
   return p.isValid() ? Verdict.Valid : p.isPossible() ? Verdict.Possible : Verdict.None;
@@ -60,6 +44,11 @@ function national(digits: string, regions: readonly string[]): Verdict {
     // libphonenumber tolerates a missing trunk prefix ("98765432" as DE); written chat numbers do not.
     const trunk = trunkPrefix(r);
     if (trunk.length === 1 && trunk !== '1' && digits[0] !== trunk) continue;
+    const fast = phoneVerdict(digits, r);
+    if (fast !== undefined) {
+      if (fast === PhoneVerdict.Valid) return Verdict.Valid;
+      continue;
+    }
     const p = parsePhoneNumberFromString(digits, r as CountryCode);
     // A national number must stay national: "0033..." is handled as international, not as FR.
     if (p && p.isValid()) return Verdict.Valid;
@@ -68,14 +57,15 @@ function national(digits: string, regions: readonly string[]): Verdict {
 }
 
 const DATE_YMD = /^(?:19|20)\d\d$/;
-function looksLikeDateOrIp(text: string, run: NumericRun, a: number, b: number): boolean {
+function looksLikeDateOrIp(text: string, run: NumericRun, a: number, b: number, plus: boolean): boolean {
   const n = b - a;
   const len = (g: number): number => run.groupEnd[g] - run.groupStart[g];
   let dots = 0;
   for (let g = a + 1; g < b; g++) if (run.sep[g] === '.') dots++;
   if (dots > 0) {
     if (n === 4 && len(a) <= 3 && len(a + 1) <= 3 && len(a + 2) <= 3 && len(a + 3) <= 3) return true; // IPv4
-    for (let g = a; g < b; g++) if (len(g) === 1) return true; // versions, decimals
+    // Versions, decimals; not "+1.415.555.2671", whose single digit is a country code.
+    if (!plus) for (let g = a; g < b; g++) if (len(g) === 1) return true;
   }
   // yyyy-mm-dd / dd.mm.yyyy (optionally followed by a time group).
   for (let g = a; g + 2 < b; g++) {
@@ -88,7 +78,7 @@ function looksLikeDateOrIp(text: string, run: NumericRun, a: number, b: number):
 }
 
 /** Evaluates groups [a, b) of a run as one phone number. */
-function acceptPhone(text: string, run: NumericRun, a: number, b: number, regions: readonly string[], regionKey: string): Span | null {
+function acceptPhone(text: string, run: NumericRun, a: number, b: number, regions: readonly string[]): Span | null {
   const plus = run.plus && a === 0;
   let digits = '';
   let separated = false;
@@ -105,23 +95,23 @@ function acceptPhone(text: string, run: NumericRun, a: number, b: number, region
   for (let g = a; g < b; g++) if (!run.paren[g] && run.groupEnd[g] - run.groupStart[g] === 1) singles++;
   if (singles > 1) return null;
   if (nd < 7 || nd > 17) return null;
-  if (b - a > 1 && looksLikeDateOrIp(text, run, a, b)) return null;
+  if (b - a > 1 && looksLikeDateOrIp(text, run, a, b, plus)) return null;
 
   let verdict: Verdict;
   let kind: 'plus' | 'idd' | 'national';
   if (plus) {
     kind = 'plus';
     if (nd > 15) return null;
-    verdict = verdictFor('+' + digits, () => international('+' + digits));
+    verdict = international('+' + digits);
   } else if (digits.charCodeAt(0) === 48 && digits.charCodeAt(1) === 48) {
     // "0033 6 12..." — 00 is the international call prefix in FR/GB/DE and most of the world.
     if (digits.charCodeAt(2) === 48 || nd - 2 > 15) return null;
     kind = 'idd';
     const e164 = '+' + digits.slice(2);
-    verdict = verdictFor(e164, () => international(e164));
+    verdict = international(e164);
   } else {
     kind = 'national';
-    verdict = verdictFor(regionKey + digits, () => national(digits, regions));
+    verdict = national(digits, regions);
   }
   if (verdict === Verdict.None) return null;
 
@@ -137,10 +127,10 @@ function acceptPhone(text: string, run: NumericRun, a: number, b: number, region
   return { start, end };
 }
 
-export function detectPhonesInRun(text: string, run: NumericRun, regions: readonly string[], regionKey: string, out: (s: Span) => void): void {
-  if (run.digits.length < 7) return;
+export function detectPhonesInRun(text: string, run: NumericRun, regions: readonly string[], out: (s: Span) => void): void {
+  if (run.digitCount < 7) return;
   const groups = run.groupStart.length;
-  const whole = acceptPhone(text, run, 0, groups, regions, regionKey);
+  const whole = acceptPhone(text, run, 0, groups, regions);
   if (whole) {
     out(whole);
     return;
@@ -148,18 +138,18 @@ export function detectPhonesInRun(text: string, run: NumericRun, regions: readon
   // Two numbers written back to back ("06 12 34 56 78 07 98 76 54 32"): split only if every piece is a phone.
   if (groups > 24) return;
   const pieces: Span[] = [];
-  if (partition(text, run, 0, groups, regions, regionKey, pieces)) for (const p of pieces) out(p);
+  if (partition(text, run, 0, groups, regions, pieces)) for (const p of pieces) out(p);
 }
 
 /** Backtracking split of groups [a, groups) into phones; pieces are pushed in order on success. */
-function partition(text: string, run: NumericRun, a: number, groups: number, regions: readonly string[], regionKey: string, pieces: Span[]): boolean {
+function partition(text: string, run: NumericRun, a: number, groups: number, regions: readonly string[], pieces: Span[]): boolean {
   if (a === groups) return true;
   for (let b = groups; b > a; b--) {
     if (a === 0 && b === groups) continue;
-    const found = acceptPhone(text, run, a, b, regions, regionKey);
+    const found = acceptPhone(text, run, a, b, regions);
     if (!found) continue;
     pieces.push(found);
-    if (partition(text, run, b, groups, regions, regionKey, pieces)) return true;
+    if (partition(text, run, b, groups, regions, pieces)) return true;
     pieces.pop();
   }
   return false;

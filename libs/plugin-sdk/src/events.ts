@@ -32,6 +32,47 @@ export interface SettingChangedPayload {
   companyId: string | null;
 }
 
+/** Ids shared by every ticket event. */
+export interface TicketRefPayload {
+  ticketId: string;
+  number: number;
+  companyId: string;
+}
+
+export interface TicketCreatedPayload extends TicketRefPayload {
+  requesterId: string;
+  status: string;
+  priority: string;
+  type: string;
+  source: string;
+}
+
+export interface TicketUpdatedPayload extends TicketRefPayload {
+  /** Names of the fields that changed, e.g. ["assignee", "priority"]. */
+  changes: string[];
+}
+
+export interface TicketStatusChangedPayload extends TicketRefPayload {
+  from: string;
+  to: string;
+  actorKind: 'account' | 'contact' | 'system' | 'automation';
+}
+
+/** Carries the body: subscribing needs `tickets.read`; check `visibility` before showing it to end users. */
+export interface TicketCommentAddedPayload extends TicketRefPayload {
+  commentId: string;
+  visibility: 'public' | 'internal';
+  authorKind: 'account' | 'contact' | 'system';
+  source: string;
+  body: string;
+  truncated: boolean;
+}
+
+export interface TicketMergedPayload extends TicketRefPayload {
+  intoTicketId: string;
+  intoNumber: number;
+}
+
 /** Every public event name mapped to its payload. */
 export interface SwitchboardEventMap {
   'company.created': CompanyEventPayload;
@@ -44,6 +85,11 @@ export interface SwitchboardEventMap {
   'plugin.enabled': PluginLifecyclePayload;
   'plugin.disabled': PluginLifecyclePayload;
   'setting.changed': SettingChangedPayload;
+  'ticket.created': TicketCreatedPayload;
+  'ticket.updated': TicketUpdatedPayload;
+  'ticket.status.changed': TicketStatusChangedPayload;
+  'ticket.comment.added': TicketCommentAddedPayload;
+  'ticket.merged': TicketMergedPayload;
 }
 
 export type SwitchboardEventName = keyof SwitchboardEventMap;
@@ -59,6 +105,11 @@ export const SWITCHBOARD_EVENT_NAMES: readonly SwitchboardEventName[] = [
   'plugin.enabled',
   'plugin.disabled',
   'setting.changed',
+  'ticket.created',
+  'ticket.updated',
+  'ticket.status.changed',
+  'ticket.comment.added',
+  'ticket.merged',
 ];
 
 /**
@@ -77,4 +128,9 @@ export const SWITCHBOARD_EVENT_PERMISSIONS: { readonly [K in SwitchboardEventNam
   'plugin.enabled': null,
   'plugin.disabled': null,
   'setting.changed': 'settings.read',
+  'ticket.created': 'tickets.read',
+  'ticket.updated': 'tickets.read',
+  'ticket.status.changed': 'tickets.read',
+  'ticket.comment.added': 'tickets.read',
+  'ticket.merged': 'tickets.read',
 };

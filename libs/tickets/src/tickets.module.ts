@@ -1,5 +1,44 @@
 import { Module } from '@nestjs/common';
+import { AutomationRulesController } from './controllers/automation-rules.controller.js';
+import { ProductFamiliesController } from './controllers/product-families.controller.js';
+import { QuickRepliesController } from './controllers/quick-replies.controller.js';
+import { TicketCommentsController } from './controllers/ticket-comments.controller.js';
+import { TicketStatusesController } from './controllers/ticket-statuses.controller.js';
+import { TicketsController } from './controllers/tickets.controller.js';
+import { TicketsGateway } from './realtime/tickets.gateway.js';
+import { AutomationRuleRepository } from './repositories/automation-rule.repository.js';
+import { ProductFamilyRepository } from './repositories/product-family.repository.js';
+import { QuickReplyRepository } from './repositories/quick-reply.repository.js';
+import { TicketActivityRepository } from './repositories/ticket-activity.repository.js';
+import { TicketCommentRepository } from './repositories/ticket-comment.repository.js';
+import { TicketCounterRepository } from './repositories/ticket-counter.repository.js';
+import { TicketStatusRepository } from './repositories/ticket-status.repository.js';
+import { TicketRepository } from './repositories/ticket.repository.js';
+import { AutomationService } from './services/automation.service.js';
+import { ProductFamilyService } from './services/product-family.service.js';
+import { QuickReplyService } from './services/quick-reply.service.js';
+import { TicketActivityService } from './services/ticket-activity.service.js';
+import { TicketCcService } from './services/ticket-cc.service.js';
+import { TicketCommentService } from './services/ticket-comment.service.js';
+import { TicketFinder } from './services/ticket-finder.service.js';
+import { TicketMailer } from './services/ticket-mailer.service.js';
+import { TicketMergeService } from './services/ticket-merge.service.js';
+import { TicketPublisher } from './services/ticket-publisher.service.js';
+import { TicketStatusService } from './services/ticket-status.service.js';
+import { TicketViewBuilder } from './services/ticket-view.builder.js';
+import { TicketViewersService } from './services/ticket-viewers.service.js';
+import { TicketService } from './services/ticket.service.js';
 
-// Wired into the app now; the tickets issue fills it.
-@Module({})
+/** Tickets: REST under /api/tickets (+ statuses, product families, quick replies, automation), socket events on /agent. */
+@Module({
+  controllers: [TicketsController, TicketCommentsController, TicketStatusesController, ProductFamiliesController, QuickRepliesController, AutomationRulesController],
+  providers: [
+    TicketRepository, TicketCounterRepository, TicketCommentRepository, TicketActivityRepository, TicketStatusRepository,
+    ProductFamilyRepository, QuickReplyRepository, AutomationRuleRepository,
+    TicketFinder, TicketViewBuilder, TicketCcService, TicketActivityService, TicketStatusService, ProductFamilyService,
+    AutomationService, TicketMailer, TicketPublisher, TicketService, TicketCommentService, TicketMergeService,
+    QuickReplyService, TicketViewersService, TicketsGateway,
+  ],
+  exports: [TicketService, TicketCommentService, TicketViewersService, TicketStatusService],
+})
 export class TicketsModule {}

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { AppNotification } from '../lib/api.types';
 import { useDismiss } from '../lib/dismiss.hook';
+import { linkClick } from '../lib/router.hook';
 
 interface Props {
   notifications: AppNotification[];
@@ -71,7 +72,21 @@ export function NotificationBell({ notifications, unread, onSeen, onClear }: Pro
             <ul class="notif-list">
               {notifications.map((n) => (
                 <li key={n.id} class="notif">
-                  <span class="notif-title">{n.title}</span>
+                  {/* Only in-app paths become links (never an absolute URL from a payload). */}
+                  {n.link && n.link.startsWith('/') && !n.link.startsWith('//') ? (
+                    <a
+                      class="notif-title"
+                      href={n.link}
+                      onClick={(e) => {
+                        linkClick(e, n.link!);
+                        setOpen(false);
+                      }}
+                    >
+                      {n.title}
+                    </a>
+                  ) : (
+                    <span class="notif-title">{n.title}</span>
+                  )}
                   {n.body && <span class="notif-body">{n.body}</span>}
                   <time class="notif-time" dateTime={n.createdAt}>
                     {formatTime(n.createdAt)}

@@ -3,11 +3,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api.client';
 import type { AppNotification, Me } from '../lib/api.types';
-import { connectAgentSocket, type ConnectionState } from '../lib/socket.client';
+import { connectAgentSocket, type AgentSocket, type ConnectionState } from '../lib/socket.client';
+import { LiveContext } from '../lib/live.context';
 import { navigate, usePath } from '../lib/router.hook';
 import { TopBar } from './top-bar.component';
 import { SideMenu } from './side-menu.component';
-import { TicketsPage } from '../pages/tickets.page';
+import { TicketListPage } from '../pages/ticket-list.page';
+import { LazyPage } from './lazy-page.component';
 import { ChatsPage } from '../pages/chats.page';
 import { CasesPage } from '../pages/cases.page';
 import { AdminPage } from '../pages/admin.page';
@@ -30,19 +32,35 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
   const [unread, setUnread] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const [menuOpen, setMenuOpen] = useState(false);
+  const [live, setLive] = useState<AgentSocket | null>(null);
   // Socket handlers are bound once; read the latest `me` through a ref.
   const meRef = useRef(me);
   meRef.current = me;
+  const liveIds = useRef(new Set<string>());
 
   // `/` and `/login` are entry points only: land on the ticket list.
   useEffect(() => {
     if (path === '/' || path === '/login') navigate('/tickets', true);
   }, [path]);
 
+  // Stored notifications (e.g. @notify while offline) so the bell survives reloads; live ones merge in by id.
+  useEffect(() => {
+    api.notifications().then(
+      (page) => {
+        // Skip what already arrived live (counted then), so nothing is listed or counted twice.
+        const stored = page.items.filter((n) => !liveIds.current.has(n.id));
+        setNotifications((live) => [...live, ...stored].slice(0, MAX_NOTIFICATIONS));
+        setUnread((live) => live + stored.filter((n) => !n.read).length);
+      },
+      () => undefined,
+    );
+  }, [me.id]);
+
   useEffect(() => {
     const socket = connectAgentSocket(token, {
       onState: setConnection,
       onNotification(n) {
+        liveIds.current.add(n.id);
         setNotifications((list) => (list.some((x) => x.id === n.id) ? list : [n, ...list].slice(0, MAX_NOTIFICATIONS)));
         setUnread((c) => c + 1);
         setAnnouncement(`New notification: ${n.title}`);
@@ -59,7 +77,11 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
         );
       },
     });
-    return () => socket.close();
+    setLive(socket);
+    return () => {
+      setLive(null);
+      socket.close();
+    };
   }, [me.id]);
 
   // Close the phone drawer whenever the route changes.
@@ -75,8 +97,12 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
         connection={connection}
         notifications={notifications}
         unread={unread}
-        onNotificationsSeen={() => setUnread(0)}
+        onNotificationsSeen={() => {
+          if (unread) api.markNotificationsRead().catch(() => undefined);
+          setUnread(0);
+        }}
         onNotificationsClear={() => {
+          api.markNotificationsRead().catch(() => undefined);
           setNotifications([]);
           setUnread(0);
         }}
@@ -87,9 +113,11 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
       />
       <SideMenu role={me.role} path={path} onClose={() => setMenuOpen(false)} open={menuOpen} />
       {menuOpen && <div class="backdrop" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
-      <main id="main" class="content">
-        {renderPage(path, me)}
-      </main>
+      <LiveContext.Provider value={live}>
+        <main id="main" class="content">
+          {renderPage(path, me)}
+        </main>
+      </LiveContext.Provider>
       <div class="visually-hidden" aria-live="polite">
         {announcement}
       </div>
@@ -97,12 +125,22 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
   );
 }
 
+// The ticket page and the new-ticket form are split into their own chunks: the list (landing page)
+// loads first, the heavier conversation code only when a ticket is opened.
+const loadTicketPage = () => import('../pages/ticket.page').then((m) => m.TicketPage);
+const loadNewTicketPage = () => import('../pages/new-ticket.page').then((m) => m.NewTicketPage);
+
 function renderPage(path: string, me: Me) {
-  switch (path.replace(/\/+$/, '') || '/') {
+  const clean = path.replace(/\/+$/, '') || '/';
+  const ticket = /^\/tickets\/(\d+)$/.exec(clean);
+  if (ticket) return <LazyPage key={`ticket-${ticket[1]}`} load={loadTicketPage} props={{ number: Number(ticket[1]), me }} />;
+  switch (clean) {
     case '/':
     case '/login':
     case '/tickets':
-      return <TicketsPage />;
+      return <TicketListPage me={me} />;
+    case '/tickets/new':
+      return <LazyPage load={loadNewTicketPage} props={{ me }} />;
     case '/chats':
       return <ChatsPage />;
     case '/cases':

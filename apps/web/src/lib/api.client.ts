@@ -1,11 +1,13 @@
 // Thin fetch wrapper. Auth rides on the httpOnly `sb_token` cookie (same-origin),
 // so no token handling is needed for plain HTTP calls.
-import type { LoginResponse, Me, PluginInfo } from './api.types';
+import type { AppNotification, LoginResponse, Me, PluginInfo } from './api.types';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Validation errors per field (`details.fieldErrors` of a 400), when the server sent them. */
+    readonly fieldErrors: Record<string, string[]> = {},
   ) {
     super(message);
   }
@@ -24,7 +26,7 @@ function messageOf(body: unknown, fallback: string): string {
   return typeof message === 'string' && message ? message : fallback;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, notifyUnauthorized = true): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, notifyUnauthorized = true): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -45,7 +47,8 @@ async function request<T>(method: string, path: string, body?: unknown, notifyUn
   }
   if (!res.ok) {
     if (res.status === 401 && notifyUnauthorized) onUnauthorized?.();
-    throw new ApiError(res.status, messageOf(data, res.statusText || `Request failed (${res.status})`));
+    const fieldErrors = (data as { details?: { fieldErrors?: Record<string, string[]> } } | null)?.details?.fieldErrors ?? {};
+    throw new ApiError(res.status, messageOf(data, res.statusText || `Request failed (${res.status})`), fieldErrors);
   }
   return data as T;
 }
@@ -57,4 +60,7 @@ export const api = {
   logout: () => request<unknown>('POST', '/api/auth/logout', undefined, false),
   setAvailability: (available: boolean) => request<Me>('PUT', '/api/me/availability', { available }),
   plugins: () => request<PluginInfo[]>('GET', '/api/plugins'),
+  notifications: () =>
+    request<{ items: (AppNotification & { read: boolean })[]; unread: number }>('GET', '/api/notifications?limit=50'),
+  markNotificationsRead: () => request<unknown>('POST', '/api/notifications/read-all'),
 };

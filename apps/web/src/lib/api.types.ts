@@ -32,4 +32,6 @@ export interface AppNotification {
   title: string;
   body: string;
   createdAt: string;
+  /** In-app path to open, e.g. `/tickets/42` for an @notify. */
+  link?: string | null;
 }

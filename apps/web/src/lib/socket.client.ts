@@ -14,8 +14,18 @@ export interface AgentSocketHandlers {
   onRejected(): void;
 }
 
+/** Ack shape of every server event with a reply (see libs/core realtime ws-response). */
+export type WsAck<T = unknown> = { ok: true; data: T } | { ok: false; error: { statusCode: number; message: string } };
+
 export interface AgentSocket {
   close(): void;
+  /** Subscribe to a server event (also `connect`); returns the unsubscribe function. */
+  on<T = unknown>(event: string, handler: (payload: T) => void): () => void;
+  /** Emit and wait for the ack; rejects after `timeoutMs` or when offline (socket.io buffers otherwise). */
+  request<T = unknown>(event: string, payload: unknown, timeoutMs?: number): Promise<T>;
+  /** Fire-and-forget emit (used for `ticket.leave`, where nobody waits for an answer). */
+  send(event: string, payload: unknown): void;
+  readonly connected: boolean;
 }
 
 export function connectAgentSocket(token: string | undefined, handlers: AgentSocketHandlers): AgentSocket {
@@ -52,6 +62,27 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
       clearTimeout(retryTimer);
       socket.removeAllListeners();
       socket.disconnect();
+    },
+    on<T>(event: string, handler: (payload: T) => void) {
+      socket.on(event, handler);
+      return () => void socket.off(event, handler);
+    },
+    request<T>(event: string, payload: unknown, timeoutMs = 5000) {
+      return new Promise<T>((resolve, reject) => {
+        if (!socket.connected) return reject(new Error('offline'));
+        socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: WsAck<T>) => {
+          if (err) reject(err);
+          else if (ack && ack.ok === false) reject(new Error(ack.error?.message ?? 'Request failed'));
+          else resolve((ack as { data: T } | undefined)?.data as T);
+        });
+      });
+    },
+    send(event: string, payload: unknown) {
+      // Only when connected: a buffered `leave` replayed after reconnect would be wrong.
+      if (socket.connected) socket.emit(event, payload);
+    },
+    get connected() {
+      return socket.connected;
     },
   };
 }

@@ -37,6 +37,7 @@ export class AppConfig {
   cookieSecure = false;
   demo = false;
   publicUrl: string | undefined;
+  mailFrom = 'Switchboard <helpdesk@switchboard.local>';
   logLevel = 'info';
   sweepIntervalMs = 1000;
   shutdownGraceMs = 10000;
@@ -76,6 +77,7 @@ export class AppConfig {
     config.cookieSecure = dto.SWITCHBOARD_COOKIE_SECURE ?? false;
     config.demo = dto.SWITCHBOARD_DEMO ?? false;
     config.publicUrl = dto.SWITCHBOARD_PUBLIC_URL;
+    config.mailFrom = dto.SWITCHBOARD_MAIL_FROM ?? config.mailFrom;
     config.logLevel = dto.LOG_LEVEL ?? 'info';
     config.sweepIntervalMs = dto.SWITCHBOARD_SWEEP_INTERVAL_MS ?? 1000;
     config.shutdownGraceMs = dto.SWITCHBOARD_SHUTDOWN_GRACE_MS ?? 10000;

@@ -53,6 +53,10 @@ export class EnvironmentDto {
   @IsOptional() @IsString()
   SWITCHBOARD_PUBLIC_URL?: string;
 
+  /** Sender of outbound mail, e.g. `Helpdesk <support@example.com>`; its domain also names Message-IDs. */
+  @IsOptional() @IsString()
+  SWITCHBOARD_MAIL_FROM?: string;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 

@@ -4,6 +4,8 @@ import { AccountEntity } from '../identity/account.entity.js';
 import { CompanyEntity } from '../identity/company.entity.js';
 import { ContactEntity } from '../identity/contact.entity.js';
 import { DeviceEntity } from '../identity/device.entity.js';
+import { OutboxMessageEntity } from '../mail/outbox-message.entity.js';
+import { NotificationEntity } from '../notifications/notification.entity.js';
 import { DeadlineEntity } from '../scheduler/deadline.entity.js';
 import { SettingEntity } from '../settings/setting.entity.js';
 // plugins:begin
@@ -21,6 +23,8 @@ export const CORE_ENTITIES = [
   SettingEntity,
   DeadlineEntity,
   SystemSecretEntity,
+  OutboxMessageEntity,
+  NotificationEntity,
   // plugins:begin
   PluginInstallationEntity,
   PluginKvEntity,

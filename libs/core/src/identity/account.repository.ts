@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
 import { AccountCompanyAccessEntity } from './account-company-access.entity.js';
 import { AccountEntity, AccountRole } from './account.entity.js';
@@ -12,6 +12,10 @@ export class AccountRepository extends BaseRepository<AccountEntity> {
 
   findByEmail(email: string, tx?: EntityManager): Promise<AccountEntity | null> {
     return this.repo(tx).findOneBy({ email });
+  }
+
+  findByIds(ids: string[]): Promise<AccountEntity[]> {
+    return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   list(query: PageQuery): Promise<Page<AccountEntity>> {

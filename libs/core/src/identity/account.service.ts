@@ -59,6 +59,17 @@ export class AccountService {
     return toAccountView(account, account.allCompanies ? [] : await this.accounts.companyIds(id));
   }
 
+  /** Batch lookup (company lists omitted: views for display, not for access decisions). */
+  async getMany(ids: string[]): Promise<AccountView[]> {
+    return (await this.accounts.findByIds([...new Set(ids)])).map((a) => toAccountView(a));
+  }
+
+  /** The account with this address (case-insensitive), e.g. to apply the dual-role rule. */
+  async findByEmail(email: string): Promise<AccountView | null> {
+    const account = await this.accounts.findByEmail(email.trim().toLowerCase());
+    return account ? toAccountView(account) : null;
+  }
+
   async list(query: PageQuery): Promise<Page<AccountView>> {
     const page = await this.accounts.list(query);
     const items = await Promise.all(page.items.map(async (a) => toAccountView(a, a.allCompanies ? [] : await this.accounts.companyIds(a.id))));

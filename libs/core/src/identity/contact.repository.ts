@@ -18,6 +18,10 @@ export class ContactRepository extends BaseRepository<ContactEntity> {
     return this.repo().find({ where: { emailKey }, order: { id: 'ASC' } });
   }
 
+  findByIds(ids: string[]): Promise<ContactEntity[]> {
+    return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   list(query: PageQuery & { companyIds?: string[] }): Promise<Page<ContactEntity>> {
     if (query.companyIds && query.companyIds.length === 0) return Promise.resolve({ items: [], nextCursor: null });
     return this.page(query.companyIds ? { companyId: In(query.companyIds) } : {}, query);

@@ -56,6 +56,11 @@ export class ContactService {
     return toContactView(await this.load(id, viewer));
   }
 
+  /** Batch lookup without access checks (callers have already checked the owning record). */
+  async getMany(ids: string[]): Promise<ContactView[]> {
+    return (await this.contacts.findByIds([...new Set(ids)])).map(toContactView);
+  }
+
   async list(query: PageQuery & { companyId?: string }, viewer?: AccountPrincipal): Promise<ContactView[]> {
     return (await this.listPage(query, viewer)).items;
   }

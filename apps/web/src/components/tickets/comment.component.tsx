@@ -1,0 +1,56 @@
+// One message in the conversation. Internal notes get their own background *and* a text label, so the
+// difference does not rely on colour alone.
+import type { Author, Comment } from '../../lib/tickets.types';
+import { avatarColour, formatDateTime, formatRelative, initials } from '../../lib/format';
+
+interface Props {
+  comment: Pick<Comment, 'id' | 'visibility' | 'body' | 'createdAt' | 'source'> & Partial<Pick<Comment, 'truncated' | 'cc' | 'notify' | 'attachments'>> & { author: Author };
+  /** The ticket's opening message (the description) is shown like a comment. */
+  opening?: boolean;
+}
+
+const KIND: Record<string, string> = { contact: 'Contact', account: 'Technician', system: 'System', automation: 'Automation' };
+
+export function CommentItem({ comment, opening }: Props) {
+  const internal = comment.visibility === 'internal';
+  return (
+    <li
+      class={`comment${internal ? ' is-internal' : ''} author-${comment.author.kind}`}
+      data-testid={internal ? 'comment-internal' : 'comment'}
+      data-visibility={comment.visibility}
+      data-comment-id={comment.id}
+    >
+      <span class="avatar avatar-sm" style={{ background: avatarColour(comment.author.id ?? comment.author.name) }} aria-hidden="true">
+        {initials(comment.author.name)}
+      </span>
+      <article class="comment-box" aria-label={`${internal ? 'Internal note' : opening ? 'Request' : 'Reply'} from ${comment.author.name}`}>
+        <header class="comment-head">
+          <strong class="comment-author" data-testid="comment-author">
+            {comment.author.name}
+          </strong>
+          <span class="muted small">{KIND[comment.author.kind] ?? ''}</span>
+          {internal && <span class="tag tag-internal">Internal note</span>}
+          {opening && <span class="tag">Request</span>}
+          <time class="muted small comment-time" dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
+            {formatRelative(comment.createdAt)}
+          </time>
+        </header>
+        <div class="comment-body" data-testid="comment-body">
+          {comment.body}
+        </div>
+        {comment.truncated && <p class="small muted">This message was too long and has been shortened.</p>}
+        {(comment.notify?.length ?? 0) > 0 && <p class="small muted">Notified: {comment.notify!.map((n) => `@${n.name}`).join(', ')}</p>}
+        {(comment.cc?.length ?? 0) > 0 && <p class="small muted">Cc: {comment.cc!.map((c) => c.name).join(', ')}</p>}
+        {(comment.attachments?.length ?? 0) > 0 && (
+          <ul class="attachments small">
+            {comment.attachments!.map((a) => (
+              <li key={a.name}>
+                📎 {a.name} <span class="muted">({Math.max(1, Math.round(a.size / 1024))} KB)</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,173 @@
+// Reply composer: public reply or internal note, optional status change on send, Cc, @notify (internal
+// notes only) and quick replies. Drafts survive navigation (sessionStorage, per ticket).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../../lib/api.client';
+import { ticketsApi } from '../../lib/tickets.api';
+import type { Comment, Ticket, TicketStatus, Visibility } from '../../lib/tickets.types';
+import { statusName } from '../../lib/format';
+import { PeoplePicker, type PickOption } from './people-picker.component';
+import { QuickReplyPicker } from './quick-reply-picker.component';
+
+interface Props {
+  ticket: Ticket;
+  statuses: TicketStatus[];
+  defaultVisibility: Visibility;
+  ccOptions: PickOption[];
+  technicianOptions: PickOption[];
+  onSent(comment: Comment, statusChanged: boolean): void;
+}
+
+const draftKey = (n: number) => `sb:draft:${n}`;
+
+export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions, technicianOptions, onSent }: Props) {
+  const [body, setBody] = useState(() => sessionStorage.getItem(draftKey(ticket.number)) ?? '');
+  const [visibility, setVisibility] = useState<Visibility>(defaultVisibility);
+  const [touchedVisibility, setTouchedVisibility] = useState(false);
+  const [status, setStatus] = useState('');
+  const [cc, setCc] = useState<PickOption[]>([]);
+  const [notify, setNotify] = useState<PickOption[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  // The default arrives asynchronously (setting); only apply it if the user has not chosen yet.
+  useEffect(() => {
+    if (!touchedVisibility) setVisibility(defaultVisibility);
+  }, [defaultVisibility]);
+  useEffect(() => {
+    if (body) sessionStorage.setItem(draftKey(ticket.number), body);
+    else sessionStorage.removeItem(draftKey(ticket.number));
+  }, [body]);
+
+  const internal = visibility === 'internal';
+  const alreadyCc = new Set(ticket.cc.map((c) => `${c.kind}:${c.id}`));
+
+  const insert = (text: string) => {
+    const el = textarea.current;
+    const start = el?.selectionStart ?? body.length;
+    const end = el?.selectionEnd ?? body.length;
+    const next = body.slice(0, start) + text + body.slice(end);
+    setBody(next);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(start + text.length, start + text.length);
+    });
+  };
+
+  const send = async (e?: Event) => {
+    e?.preventDefault();
+    if (busy) return;
+    if (!body.trim()) {
+      setError('Write a message first.');
+      textarea.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const comment = await ticketsApi.addComment(ticket.number, {
+        body,
+        visibility,
+        status: status || undefined,
+        cc: cc.length ? cc.map((c) => ({ kind: c.kind, id: c.id })) : undefined,
+        notify: internal && notify.length ? notify.map((n) => n.id) : undefined,
+      });
+      onSent(comment, !!status && status !== ticket.status);
+      setBody('');
+      setStatus('');
+      setCc([]);
+      setNotify([]);
+      textarea.current?.focus();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not send. Your text is kept; try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pickVisibility = (v: Visibility) => {
+    setVisibility(v);
+    setTouchedVisibility(true);
+  };
+
+  return (
+    <form class={`composer${internal ? ' is-internal' : ''}`} onSubmit={send} data-testid="ticket-composer" aria-label="Reply">
+      <div class="composer-top">
+        <div class="segmented" role="radiogroup" aria-label="Message type" data-testid="composer-visibility" data-value={visibility}>
+          {(['public', 'internal'] as const).map((v) => (
+            <label key={v} class={`segment${visibility === v ? ' is-on' : ''}`} data-testid={`composer-visibility-${v}`}>
+              <input type="radio" name={`visibility-${ticket.number}`} value={v} checked={visibility === v} onChange={() => pickVisibility(v)} />
+              {v === 'public' ? 'Public reply' : 'Internal note'}
+            </label>
+          ))}
+        </div>
+        <QuickReplyPicker ticketNumber={ticket.number} onInsert={insert} disabled={busy} />
+      </div>
+      <label class="visually-hidden" for={`composer-body-${ticket.number}`}>
+        {internal ? 'Internal note (only technicians see it)' : 'Public reply to the requester'}
+      </label>
+      <textarea
+        ref={textarea}
+        id={`composer-body-${ticket.number}`}
+        class="composer-body"
+        rows={5}
+        placeholder={internal ? 'Write an internal note. Only technicians will see it.' : `Reply to the requester (emailed and shown in the portal)…`}
+        value={body}
+        onInput={(e) => setBody(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) send(e);
+        }}
+        aria-describedby={`composer-help-${ticket.number}`}
+        data-testid="composer-body"
+      />
+      <p id={`composer-help-${ticket.number}`} class="small muted">
+        {internal ? 'Internal: never shown to the requester or emailed to them.' : 'Public: the requester and Cc receive it by email.'} Ctrl+Enter sends.
+      </p>
+      <div class="composer-pickers">
+        <PeoplePicker
+          label="Cc"
+          options={ccOptions.filter((o) => !alreadyCc.has(o.key))}
+          selected={cc}
+          onChange={setCc}
+          placeholder="Add contacts or technicians"
+          hint={ticket.cc.length ? `Already in Cc: ${ticket.cc.map((c) => c.name).join(', ')}` : 'They get this and later public updates.'}
+          testId="cc-picker"
+          disabled={busy}
+        />
+        {internal && (
+          <PeoplePicker
+            label="@Notify technicians"
+            options={technicianOptions}
+            selected={notify}
+            onChange={setNotify}
+            placeholder="Who should be alerted?"
+            hint="They get an in-app notification and an email."
+            testId="notify-picker"
+            disabled={busy}
+          />
+        )}
+      </div>
+      {error && (
+        <p class="form-error" role="alert" data-testid="composer-error">
+          {error}
+        </p>
+      )}
+      <div class="composer-actions">
+        <label class="inline-field">
+          <span class="field-label">Status after sending</span>
+          <select value={status} onChange={(e) => setStatus(e.currentTarget.value)} disabled={busy} data-testid="composer-status">
+            <option value="">Keep current ({statusName(statuses, ticket.status)})</option>
+            {statuses.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy} data-testid="composer-submit">
+          {busy ? 'Sending…' : internal ? 'Add internal note' : 'Send reply'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+// REST calls of the tickets screens (contract: libs/tickets/README.md). Reference lists that rarely
+// change (statuses, technicians, companies) are cached for the tab's lifetime to keep pages snappy.
+import { request } from './api.client';
+import type { Me } from './api.types';
+import type {
+  Activity,
+  Comment,
+  Company,
+  Contact,
+  Page,
+  PersonRef,
+  QuickReply,
+  Ticket,
+  TicketFilters,
+  TicketStatus,
+  TicketSummary,
+  Visibility,
+} from './tickets.types';
+
+export interface NewTicket {
+  title: string;
+  description: string;
+  requesterId: string;
+  priority?: string;
+  impact?: string;
+  type?: string;
+  assigneeId?: string;
+  cc?: { kind: 'contact' | 'account'; id: string }[];
+}
+
+export interface NewComment {
+  body: string;
+  visibility: Visibility;
+  status?: string;
+  cc?: { kind: 'contact' | 'account'; id: string }[];
+  notify?: string[];
+}
+
+export type TicketPatch = Partial<Pick<Ticket, 'title' | 'status' | 'priority' | 'impact' | 'type'>> & { assigneeId?: string | null };
+
+function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const memo = new Map<string, Promise<unknown>>();
+/** Cache a GET for the tab's lifetime; a failure is not cached (next call retries). */
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = memo.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    memo.set(key, p);
+    p.catch(() => memo.delete(key));
+  }
+  return p;
+}
+
+export const ticketsApi = {
+  list: (filters: Partial<TicketFilters>, cursor?: string | null, limit = 25) =>
+    request<Page<Ticket>>('GET', `/api/tickets${query({ ...filters, cursor, limit })}`),
+  get: (n: number) => request<Ticket>('GET', `/api/tickets/${n}`),
+  create: (body: NewTicket) => request<Ticket>('POST', '/api/tickets', body),
+  update: (n: number, patch: TicketPatch) => request<Ticket>('PATCH', `/api/tickets/${n}`, patch),
+  summary: (n: number) => request<TicketSummary>('GET', `/api/tickets/${n}/summary`),
+  comments: (n: number, cursor?: string | null) => request<Page<Comment>>('GET', `/api/tickets/${n}/comments${query({ cursor, limit: 100 })}`),
+  addComment: (n: number, body: NewComment) => request<Comment>('POST', `/api/tickets/${n}/comments`, body),
+  activity: (n: number, cursor?: string | null) => request<Page<Activity>>('GET', `/api/tickets/${n}/activity${query({ cursor, limit: 100 })}`),
+
+  statuses: () => cached('statuses', () => request<TicketStatus[]>('GET', '/api/ticket-statuses')),
+  quickReplies: () => request<QuickReply[]>('GET', '/api/quick-replies'),
+  renderQuickReply: (id: string, ticketNumber: number) =>
+    request<{ text: string }>('POST', `/api/quick-replies/${encodeURIComponent(id)}/render`, { ticketNumber }),
+
+  contacts: (companyId?: string) =>
+    request<Page<Contact>>('GET', `/api/contacts${query({ companyId, limit: 200 })}`).then((p) => p.items),
+  companies: () => cached('companies', () => request<Page<Company>>('GET', `/api/companies?limit=200`).then((p) => p.items)),
+  technicians: (me: Me) => cached('technicians', () => loadTechnicians(me)),
+  defaultVisibility: (me: Me, companyId: string) => cached(`reply-type:${companyId}`, () => loadDefaultVisibility(me, companyId)),
+};
+
+/**
+ * Composer default (`tickets.defaultReplyType`, possibly per company). The settings API is admin-only,
+ * so technicians fall back to "public"; the server applies the real default when visibility is omitted,
+ * but the switch must show something before sending.
+ */
+async function loadDefaultVisibility(me: Me, companyId: string): Promise<Visibility> {
+  if (me.role !== 'admin') return 'public';
+  const s = await request<{ value?: unknown }>('GET', `/api/settings/tickets.defaultReplyType${query({ companyId })}`).catch(() => null);
+  return s?.value === 'internal' ? 'internal' : 'public';
+}
+
+/**
+ * People a ticket can be assigned to / @notified. The API lists accounts for admins only; for
+ * technicians we fall back to themselves, so "assign to me" and self-mentions still work.
+ */
+async function loadTechnicians(me: Me): Promise<PersonRef[]> {
+  if (me.role !== 'admin') return [{ id: me.id, name: me.name }];
+  const page = await request<Page<{ id: string; name: string; active?: boolean }>>('GET', '/api/accounts?limit=200');
+  return page.items.filter((a) => a.active !== false).map((a) => ({ id: a.id, name: a.name }));
+}
+
+// Hover-card summaries: fetched once per ticket until a live update says it changed.
+const summaries = new Map<number, Promise<TicketSummary>>();
+export function cachedSummary(n: number): Promise<TicketSummary> {
+  let p = summaries.get(n);
+  if (!p) {
+    p = ticketsApi.summary(n);
+    summaries.set(n, p);
+    p.catch(() => summaries.delete(n));
+  }
+  return p;
+}
+export function forgetSummary(n: number): void {
+  summaries.delete(n);
+}

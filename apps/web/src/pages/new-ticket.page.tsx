@@ -1,0 +1,151 @@
+// "New ticket" form: a technician opens a ticket on behalf of a contact (POST /api/tickets).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../lib/api.client';
+import type { Me } from '../lib/api.types';
+import { ticketsApi } from '../lib/tickets.api';
+import type { PersonRef } from '../lib/tickets.types';
+import { linkClick, navigate } from '../lib/router.hook';
+import { IMPACTS, PRIORITIES, TYPES } from '../lib/format';
+import { PageTitle } from '../components/page-title.component';
+import { PeoplePicker, type PickOption } from '../components/tickets/people-picker.component';
+import { contactOptions, technicianOptions } from '../components/tickets/pick-options';
+
+export function NewTicketPage({ me }: { me: Me }) {
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [requester, setRequester] = useState<PickOption[]>([]);
+  const [cc, setCc] = useState<PickOption[]>([]);
+  const [priority, setPriority] = useState('medium');
+  const [impact, setImpact] = useState('minor');
+  const [type, setType] = useState('incident');
+  const [assigneeId, setAssigneeId] = useState('');
+  const [contacts, setContacts] = useState<PickOption[]>([]);
+  const [technicians, setTechnicians] = useState<PersonRef[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    ticketsApi.contacts().then((list) => setContacts(contactOptions(list)), () => setError('Could not load contacts'));
+    ticketsApi.technicians(me).then(setTechnicians, () => undefined);
+  }, []);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    const local: Record<string, string[]> = {};
+    if (!title.trim()) local.title = ['Enter a title'];
+    if (!description.trim()) local.description = ['Describe the problem'];
+    if (!requester.length) local.requesterId = ['Choose the requester'];
+    setFieldErrors(local);
+    if (Object.keys(local).length) {
+      setError('Please fix the highlighted fields.');
+      requestAnimationFrame(() => errorRef.current?.focus());
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const ticket = await ticketsApi.create({
+        title: title.trim(),
+        description: description.trim(),
+        requesterId: requester[0].id,
+        priority,
+        impact,
+        type,
+        assigneeId: assigneeId || undefined,
+        cc: cc.length ? cc.map((c) => ({ kind: c.kind, id: c.id })) : undefined,
+      });
+      navigate(`/tickets/${ticket.number}`);
+    } catch (err) {
+      setBusy(false);
+      setError(err instanceof ApiError ? err.message : 'Could not create the ticket');
+      if (err instanceof ApiError) setFieldErrors(err.fieldErrors);
+      requestAnimationFrame(() => errorRef.current?.focus());
+    }
+  };
+
+  const fe = (k: string) => fieldErrors[k]?.join(', ');
+  const ccOptions = [...contacts, ...technicianOptions(technicians)];
+
+  return (
+    <>
+      <a class="back-link" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
+        ← Tickets
+      </a>
+      <PageTitle title="New ticket">New ticket</PageTitle>
+      <form class="card form-grid" onSubmit={submit} noValidate data-testid="new-ticket-form">
+        {error && (
+          <p class="form-error" role="alert" tabIndex={-1} ref={errorRef} data-testid="new-ticket-error">
+            {error}
+          </p>
+        )}
+        <label class="field span-2">
+          <span class="field-label">Title *</span>
+          <input value={title} onInput={(e) => setTitle(e.currentTarget.value)} maxLength={250} aria-invalid={fe('title') ? true : undefined} data-testid="new-ticket-title" />
+          {fe('title') && <span class="field-error">{fe('title')}</span>}
+        </label>
+        <div class="span-2">
+          <PeoplePicker
+            label="Requester"
+            required
+            max={1}
+            options={contacts}
+            selected={requester}
+            onChange={setRequester}
+            placeholder="Search contacts by name or email"
+            error={fe('requesterId')}
+            testId="requester-picker"
+          />
+        </div>
+        <label class="field span-2">
+          <span class="field-label">Description *</span>
+          <textarea rows={6} value={description} onInput={(e) => setDescription(e.currentTarget.value)} aria-invalid={fe('description') ? true : undefined} data-testid="new-ticket-description" />
+          {fe('description') && <span class="field-error">{fe('description')}</span>}
+        </label>
+        <label class="field">
+          <span class="field-label">Priority</span>
+          <select value={priority} onChange={(e) => setPriority(e.currentTarget.value)} data-testid="new-ticket-priority">
+            {PRIORITIES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">Impact</span>
+          <select value={impact} onChange={(e) => setImpact(e.currentTarget.value)} data-testid="new-ticket-impact">
+            {IMPACTS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">Type</span>
+          <select value={type} onChange={(e) => setType(e.currentTarget.value)} data-testid="new-ticket-type">
+            {TYPES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">Assignee</span>
+          <select value={assigneeId} onChange={(e) => setAssigneeId(e.currentTarget.value)} data-testid="new-ticket-assignee">
+            <option value="">Unassigned</option>
+            {technicians.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.id === me.id ? `${t.name} (me)` : t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div class="span-2">
+          <PeoplePicker label="Cc" options={ccOptions} selected={cc} onChange={setCc} placeholder="Add contacts or technicians" hint="They receive every public update." testId="new-ticket-cc" />
+        </div>
+        <div class="form-actions span-2">
+          <a class="btn btn-secondary" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
+            Cancel
+          </a>
+          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy} data-testid="new-ticket-submit">
+            {busy ? 'Creating…' : 'Create ticket'}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+

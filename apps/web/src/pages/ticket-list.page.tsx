@@ -1,0 +1,224 @@
+// Ticket list: filters/sort in the URL (so Back from a ticket restores them), cursor pagination with
+// "Load more", and live updates from `ticket.created` / `ticket.updated` on the /agent socket.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../lib/api.client';
+import type { Me } from '../lib/api.types';
+import { forgetSummary, ticketsApi } from '../lib/tickets.api';
+import type { Company, Contact, PersonRef, Ticket, TicketFilters, TicketStatus } from '../lib/tickets.types';
+import { useLiveEvent } from '../lib/live.context';
+import { linkClick } from '../lib/router.hook';
+import { statusName } from '../lib/format';
+import { PageTitle } from '../components/page-title.component';
+import { EmptyState } from '../components/empty-state.component';
+import { EMPTY_FILTERS, TicketFiltersBar } from '../components/tickets/ticket-filters.component';
+import { TicketRow } from '../components/tickets/ticket-row.component';
+
+const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof TicketFilters)[];
+
+function filtersFromUrl(): TicketFilters {
+  const q = new URLSearchParams(location.search);
+  const f = { ...EMPTY_FILTERS };
+  for (const k of FILTER_KEYS) f[k] = q.get(k) ?? f[k];
+  return f;
+}
+
+function filtersToUrl(f: TicketFilters): void {
+  const q = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (f[k] && f[k] !== EMPTY_FILTERS[k]) q.set(k, f[k]);
+  const s = q.toString();
+  // replaceState: filter tweaks should not pile up history entries.
+  history.replaceState(null, '', s ? `/tickets?${s}` : '/tickets');
+}
+
+/** Client-side mirror of the server filters, so live events can place a ticket without a refetch. */
+function matches(t: Ticket, f: TicketFilters, me: Me): boolean {
+  if (f.status) {
+    const ok = f.status.startsWith('category:') ? t.statusCategory === f.status.slice(9) : f.status.split(',').includes(t.status);
+    if (!ok) return false;
+  }
+  if (f.assignee) {
+    const id = t.assignee?.id ?? null;
+    if (f.assignee === 'me' ? id !== me.id : f.assignee === 'none' ? id !== null : id !== f.assignee) return false;
+  }
+  if (f.requester && t.requester?.id !== f.requester) return false;
+  if (f.company && t.companyId !== f.company) return false;
+  if (f.type && t.type !== f.type) return false;
+  if (f.priority && t.priority !== f.priority) return false;
+  if (f.q) {
+    const needle = f.q.toLowerCase();
+    if (!t.title.toLowerCase().includes(needle) && !t.description.toLowerCase().includes(needle)) return false;
+  }
+  return true;
+}
+
+export function TicketListPage({ me }: { me: Me }) {
+  const [filters, setFilters] = useState<TicketFilters>(filtersFromUrl);
+  const [tickets, setTickets] = useState<Ticket[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(0);
+  const [flash, setFlash] = useState<Set<number>>(new Set());
+  const [statuses, setStatuses] = useState<TicketStatus[]>([]);
+  const [technicians, setTechnicians] = useState<PersonRef[]>([]);
+  const [contacts, setContacts] = useState<Contact[]>([]);
+  const [companies, setCompanies] = useState<Company[]>([]);
+  // Ignore answers to superseded requests (fast filter changes).
+  const generation = useRef(0);
+
+  useEffect(() => {
+    ticketsApi.statuses().then(setStatuses, () => undefined);
+    ticketsApi.technicians(me).then(setTechnicians, () => undefined);
+    ticketsApi.contacts().then(setContacts, () => undefined);
+    ticketsApi.companies().then(setCompanies, () => undefined);
+  }, []);
+
+  const load = async (f: TicketFilters) => {
+    const gen = ++generation.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await ticketsApi.list(f);
+      if (gen !== generation.current) return;
+      setTickets(page.items);
+      setCursor(page.nextCursor);
+      setPending(0);
+    } catch (err) {
+      if (gen === generation.current) setError(err instanceof ApiError ? err.message : 'Could not load tickets');
+    } finally {
+      if (gen === generation.current) setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    filtersToUrl(filters);
+    load(filters);
+  }, [filters]);
+
+  const loadMore = async () => {
+    if (!cursor || loadingMore) return;
+    const gen = generation.current;
+    setLoadingMore(true);
+    try {
+      const page = await ticketsApi.list(filters, cursor);
+      if (gen !== generation.current) return;
+      // A live insert may already have brought some of these in: dedupe by number.
+      setTickets((list) => {
+        const seen = new Set(list.map((t) => t.number));
+        return [...list, ...page.items.filter((t) => !seen.has(t.number))];
+      });
+      setCursor(page.nextCursor);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not load more tickets');
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const highlight = (n: number) => {
+    setFlash((s) => new Set(s).add(n));
+    setTimeout(() => setFlash((s) => {
+      const next = new Set(s);
+      next.delete(n);
+      return next;
+    }), 1600);
+  };
+
+  // Newest-first sorts can take a new/changed ticket at the top; other sorts get a "refresh" banner
+  // instead of guessing the position (the server owns the ordering).
+  const topInsertable = filters.sort === '-updated' || filters.sort === '-created';
+
+  const apply = (t: Ticket, created: boolean) => {
+    forgetSummary(t.number);
+    const fits = matches(t, filters, me);
+    setTickets((list) => {
+      const i = list.findIndex((x) => x.number === t.number);
+      if (i >= 0) {
+        if (!fits) return list.filter((x) => x.number !== t.number);
+        if (filters.sort === '-updated') return [t, ...list.filter((x) => x.number !== t.number)];
+        const next = list.slice();
+        next[i] = t;
+        return next;
+      }
+      if (!fits) return list;
+      if (topInsertable && (created || filters.sort === '-updated')) return [t, ...list];
+      setPending((p) => p + 1);
+      return list;
+    });
+    if (fits) highlight(t.number);
+  };
+
+  useLiveEvent<{ ticket: Ticket }>('ticket.created', (p) => p?.ticket && apply(p.ticket, true));
+  useLiveEvent<{ ticket: Ticket }>('ticket.updated', (p) => p?.ticket && apply(p.ticket, false));
+
+  const companyNames = useMemo(() => new Map(companies.map((c) => [c.id, c.name])), [companies]);
+  const filtered = FILTER_KEYS.some((k) => k !== 'sort' && filters[k]);
+
+  return (
+    <>
+      <div class="page-head">
+        <PageTitle title="Tickets">Tickets</PageTitle>
+        <a class="btn btn-primary" href="/tickets/new" onClick={(e) => linkClick(e, '/tickets/new')} data-testid="new-ticket">
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+            <path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
+          </svg>
+          New ticket
+        </a>
+      </div>
+      <TicketFiltersBar filters={filters} statuses={statuses} technicians={technicians} contacts={contacts} companies={companies} onChange={setFilters} />
+
+      {pending > 0 && (
+        <button type="button" class="live-banner" onClick={() => load(filters)} data-testid="list-refresh">
+          {pending === 1 ? '1 ticket changed' : `${pending} tickets changed`} · Refresh list
+        </button>
+      )}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}{' '}
+          <button type="button" class="link-btn" onClick={() => load(filters)}>
+            Retry
+          </button>
+        </p>
+      )}
+
+      {!loading && !error && tickets.length === 0 ? (
+        <EmptyState title={filtered ? 'No tickets match these filters' : 'No tickets yet'}>
+          {filtered ? 'Try removing a filter or changing the search.' : 'Tickets from email, the portal and technicians will be listed here.'}
+        </EmptyState>
+      ) : (
+        <div class="card card-flush">
+          {/* No overflow wrapper: it would clip the hover card; phones get stacked rows instead of scrolling. */}
+          <div>
+            <table class="table ticket-table" aria-busy={loading} data-testid="ticket-list">
+              <caption class="visually-hidden">Tickets{loading ? ', loading' : `, ${tickets.length} shown`}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Priority</th>
+                  <th scope="col">Assignee</th>
+                  <th scope="col">Updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tickets.map((t) => (
+                  <TicketRow key={t.number} ticket={t} statusName={statusName(statuses, t.status)} companyName={companyNames.get(t.companyId)} flash={flash.has(t.number)} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {loading && tickets.length === 0 && <div class="page-loading" role="status" aria-label="Loading tickets" />}
+          {cursor && (
+            <div class="load-more">
+              <button type="button" class="btn btn-secondary" onClick={loadMore} disabled={loadingMore} aria-busy={loadingMore} data-testid="load-more">
+                {loadingMore ? 'Loading…' : 'Load more'}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

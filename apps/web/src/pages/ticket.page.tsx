@@ -1,0 +1,260 @@
+// Ticket page: header (properties, live viewers), Conversation and Activity tabs. Everything live:
+// `ticket.updated`, `ticket.comment`, `ticket.activity`, `ticket.merged` and `ticket.viewers` arrive
+// on the `ticket:<number>` room that `ticket.view` joins (see useTicketViewers).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../lib/api.client';
+import type { Me } from '../lib/api.types';
+import { ticketsApi, type TicketPatch } from '../lib/tickets.api';
+import type { Activity, Comment, Company, PersonRef, Ticket, TicketStatus, Visibility } from '../lib/tickets.types';
+import { useLiveEvent } from '../lib/live.context';
+import { useTicketViewers } from '../lib/ticket-viewers.hook';
+import { linkClick, navigate } from '../lib/router.hook';
+import { EmptyState } from '../components/empty-state.component';
+import { TicketHeader } from '../components/tickets/ticket-header.component';
+import { CommentItem } from '../components/tickets/comment.component';
+import { TicketComposer } from '../components/tickets/ticket-composer.component';
+import { TicketActivity } from '../components/tickets/ticket-activity.component';
+import { contactOptions, technicianOptions } from '../components/tickets/pick-options';
+import type { PickOption } from '../components/tickets/people-picker.component';
+
+interface Props {
+  number: number;
+  me: Me;
+}
+
+type Tab = 'conversation' | 'activity';
+
+/** All pages of a cursor list (comments/activity of one ticket are small; cap to stay safe). */
+async function all<T>(fetchPage: (cursor?: string | null) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null | undefined;
+  for (let i = 0; i < 20; i++) {
+    const page = await fetchPage(cursor);
+    out.push(...page.items);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return out;
+}
+
+function addUnique<T extends { id: string }>(list: T[], item: T): T[] {
+  return list.some((x) => x.id === item.id) ? list : [...list, item];
+}
+
+export function TicketPage({ number, me }: Props) {
+  const [ticket, setTicket] = useState<Ticket | null>(null);
+  const [loadError, setLoadError] = useState<{ status: number; message: string } | null>(null);
+  const [comments, setComments] = useState<Comment[]>([]);
+  const [activity, setActivity] = useState<Activity[] | null>(null);
+  const [activityError, setActivityError] = useState<string | null>(null);
+  const [statuses, setStatuses] = useState<TicketStatus[]>([]);
+  const [technicians, setTechnicians] = useState<PersonRef[]>([]);
+  const [companies, setCompanies] = useState<Company[]>([]);
+  const [contactsOpts, setContactsOpts] = useState<PickOption[]>([]);
+  const [defaultVisibility, setDefaultVisibility] = useState<Visibility>('public');
+  const [tab, setTab] = useState<Tab>('conversation');
+  const [saving, setSaving] = useState<string | null>(null);
+  const [patchError, setPatchError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const listEnd = useRef<HTMLDivElement>(null);
+
+  const load = async () => {
+    try {
+      const [t, c] = await Promise.all([ticketsApi.get(number), all((cursor) => ticketsApi.comments(number, cursor))]);
+      setTicket(t);
+      setComments(c);
+      setLoadError(null);
+    } catch (err) {
+      setLoadError(err instanceof ApiError ? { status: err.status, message: err.message } : { status: 0, message: 'Could not load the ticket' });
+    }
+  };
+  const loadActivity = () => {
+    setActivityError(null);
+    all((cursor) => ticketsApi.activity(number, cursor)).then(setActivity, (err) =>
+      setActivityError(err instanceof ApiError ? err.message : 'Could not load the activity'),
+    );
+  };
+
+  useEffect(() => {
+    load();
+    ticketsApi.statuses().then(setStatuses, () => undefined);
+    ticketsApi.technicians(me).then(setTechnicians, () => undefined);
+    ticketsApi.companies().then(setCompanies, () => undefined);
+  }, [number]);
+
+  // Per-company data once the ticket (and so its company) is known.
+  const companyId = ticket?.companyId;
+  useEffect(() => {
+    if (!companyId) return;
+    ticketsApi.contacts(companyId).then((list) => setContactsOpts(contactOptions(list)), () => undefined);
+    ticketsApi.defaultVisibility(me, companyId).then(setDefaultVisibility, () => undefined);
+  }, [companyId]);
+
+  // Title + focus for screen readers, like PageTitle does on the other pages.
+  const heading = useRef(false);
+  useEffect(() => {
+    if (!ticket) return;
+    document.title = `#${ticket.number} ${ticket.title} · Switchboard`;
+    if (!heading.current) {
+      heading.current = true;
+      (document.querySelector('.ticket-title') as HTMLElement | null)?.focus({ preventScroll: true });
+    }
+  }, [ticket?.title]);
+
+  // A reconnect may have missed events: reload what is on screen.
+  const viewers = useTicketViewers(number, () => {
+    load();
+    if (activity) loadActivity();
+  });
+
+  useLiveEvent<{ ticket: Ticket }>('ticket.updated', (p) => {
+    if (p?.ticket?.number === number) setTicket(p.ticket);
+  });
+  useLiveEvent<{ number: number; comment: Comment }>('ticket.comment', (p) => {
+    if (p?.number !== number || !p.comment) return;
+    setComments((list) => addUnique(list, p.comment));
+    if (p.comment.author.id !== me.id) setAnnouncement(`New ${p.comment.visibility === 'internal' ? 'internal note' : 'reply'} from ${p.comment.author.name}`);
+  });
+  useLiveEvent<{ number: number; activity: Activity }>('ticket.activity', (p) => {
+    if (p?.number === number && p.activity) setActivity((list) => (list ? addUnique(list, p.activity) : list));
+  });
+  useLiveEvent<{ number: number; into: number }>('ticket.merged', (p) => {
+    if (p?.number !== number) return;
+    setAnnouncement(`This ticket was merged into #${p.into}. Opening #${p.into}.`);
+    navigate(`/tickets/${p.into}`);
+  });
+
+  const patch = async (change: TicketPatch, field: string) => {
+    if (!ticket) return;
+    const before = ticket;
+    setSaving(field);
+    setPatchError(null);
+    try {
+      setTicket(await ticketsApi.update(number, change));
+    } catch (err) {
+      setTicket({ ...before });
+      setPatchError(`${field} not saved: ${err instanceof ApiError ? err.message : 'network error'}`);
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const onSent = async (comment: Comment, statusChanged: boolean) => {
+    setComments((list) => addUnique(list, comment));
+    setAnnouncement(comment.visibility === 'internal' ? 'Internal note added' : 'Reply sent');
+    requestAnimationFrame(() => listEnd.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
+    // The socket also pushes ticket.updated; fetching keeps the header right if the socket is down.
+    if (statusChanged) ticketsApi.get(number).then(setTicket, () => undefined);
+  };
+
+  const selectTab = (next: Tab) => {
+    setTab(next);
+    if (next === 'activity' && activity === null) loadActivity();
+  };
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const next = tab === 'conversation' ? 'activity' : 'conversation';
+    selectTab(next);
+    (document.getElementById(`tab-${next}`) as HTMLElement | null)?.focus();
+  };
+
+  // Technicians cannot list accounts (admin-only API): widen their list with the technicians this
+  // ticket already mentions (assignee, Cc, comment authors) so @notify and Cc still offer colleagues.
+  const people = useMemo(() => {
+    const known = new Map(technicians.map((t) => [t.id, t]));
+    const add = (id: string | null | undefined, name: string) => id && !known.has(id) && known.set(id, { id, name });
+    if (ticket?.assignee) add(ticket.assignee.id, ticket.assignee.name);
+    ticket?.cc.forEach((c) => c.kind === 'account' && add(c.id, c.name));
+    comments.forEach((c) => c.author.kind === 'account' && add(c.author.id, c.author.name));
+    return [...known.values()];
+  }, [technicians, ticket?.assignee, ticket?.cc, comments]);
+  const techOpts = useMemo(() => technicianOptions(people), [people]);
+  const ccOpts = useMemo(() => [...contactsOpts, ...techOpts], [contactsOpts, techOpts]);
+
+  if (loadError && !ticket) {
+    return (
+      <>
+        <a class="back-link" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
+          ← Tickets
+        </a>
+        <EmptyState title={loadError.status === 404 ? `Ticket #${number} not found` : 'Could not load the ticket'}>
+          {loadError.status === 404 ? 'It may have been deleted, or it belongs to a company you do not serve.' : loadError.message}
+        </EmptyState>
+      </>
+    );
+  }
+  if (!ticket) return <div class="page-loading" role="status" aria-label={`Loading ticket #${number}`} />;
+
+  const opening = {
+    id: `opening-${ticket.id}`,
+    visibility: 'public' as const,
+    body: ticket.description,
+    createdAt: ticket.createdAt,
+    source: ticket.source,
+    author: { kind: 'contact' as const, id: ticket.requester?.id ?? null, name: ticket.requester ? `${ticket.requester.firstName} ${ticket.requester.lastName}`.trim() : 'Requester' },
+  };
+
+  return (
+    <div class="ticket-page" data-testid="ticket-page" data-number={ticket.number}>
+      <a class="back-link" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
+        ← Tickets
+      </a>
+      <TicketHeader
+        ticket={ticket}
+        me={me}
+        statuses={statuses}
+        technicians={technicians}
+        companyName={companies.find((c) => c.id === ticket.companyId)?.name}
+        viewers={viewers}
+        saving={saving}
+        error={patchError}
+        onPatch={patch}
+      />
+      <div class="tabs" role="tablist" aria-label="Ticket sections" onKeyDown={onTabKey}>
+        {(['conversation', 'activity'] as const).map((t) => (
+          <button
+            key={t}
+            id={`tab-${t}`}
+            type="button"
+            role="tab"
+            class="tab"
+            aria-selected={tab === t}
+            aria-controls={`panel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            onClick={() => selectTab(t)}
+            data-testid={`tab-${t}`}
+          >
+            {t === 'conversation' ? `Conversation (${comments.length + 1})` : 'Activity'}
+          </button>
+        ))}
+      </div>
+      {tab === 'conversation' ? (
+        <section id="panel-conversation" role="tabpanel" aria-labelledby="tab-conversation" class="tab-panel">
+          <ol class="comments" data-testid="comment-list">
+            <CommentItem comment={opening} opening />
+            {comments.map((c) => (
+              <CommentItem key={c.id} comment={c} />
+            ))}
+          </ol>
+          <div ref={listEnd} />
+          <TicketComposer
+            key={ticket.number}
+            ticket={ticket}
+            statuses={statuses}
+            defaultVisibility={defaultVisibility}
+            ccOptions={ccOpts}
+            technicianOptions={techOpts}
+            onSent={onSent}
+          />
+        </section>
+      ) : (
+        <section id="panel-activity" role="tabpanel" aria-labelledby="tab-activity" class="tab-panel card">
+          <TicketActivity items={activity ?? []} statuses={statuses} names={new Map(people.map((p) => [p.id, p.name]))} loading={activity === null} error={activityError} />
+        </section>
+      )}
+      <div class="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+    </div>
+  );
+}

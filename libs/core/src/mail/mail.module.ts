@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { MailPort } from './mail.port.js';
+import { MailTransportRegistry } from './mail-transport.registry.js';
+import { OutboxMailPort } from './outbox-mail.port.js';
+import { OutboxController } from './outbox.controller.js';
+import { OutboxRepository } from './outbox.repository.js';
+import { OutboxService } from './outbox.service.js';
+
+@Global()
+@Module({
+  controllers: [OutboxController],
+  providers: [OutboxRepository, OutboxService, MailTransportRegistry, { provide: MailPort, useClass: OutboxMailPort }],
+  exports: [MailPort, MailTransportRegistry, OutboxService],
+})
+export class MailModule {}

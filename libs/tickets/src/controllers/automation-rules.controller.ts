@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@switchboard/core';
+import type { RuleAction } from '../automation/automation.types.js';
+import { CreateRuleDto, UpdateRuleDto } from '../dto/automation-rule.dto.js';
+import { AutomationService } from '../services/automation.service.js';
+
+/** Admins only: rules act on every ticket. */
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/automation-rules')
+export class AutomationRulesController {
+  constructor(private readonly rules: AutomationService) {}
+
+  @Get()
+  list() {
+    return this.rules.list();
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.rules.get(id);
+  }
+
+  @Post()
+  create(@Body() dto: CreateRuleDto) {
+    return this.rules.create({ ...dto, conditions: { ...dto.conditions }, actions: plain(dto.actions) });
+  }
+
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRuleDto) {
+    const { actions, conditions, ...rest } = dto;
+    return this.rules.update(id, { ...rest, ...(conditions ? { conditions: { ...conditions } } : {}), ...(actions ? { actions: plain(actions) } : {}) });
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id', ParseUUIDPipe) id: string) {
+    return this.rules.remove(id);
+  }
+}
+
+const plain = (actions: object[]): RuleAction[] => JSON.parse(JSON.stringify(actions)) as RuleAction[];

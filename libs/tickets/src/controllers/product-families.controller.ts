@@ -1,0 +1,36 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@switchboard/core';
+import { ProductFamilyDto } from '../dto/admin-lists.dto.js';
+import { ProductFamilyService } from '../services/product-family.service.js';
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('api/product-families')
+export class ProductFamiliesController {
+  constructor(private readonly families: ProductFamilyService) {}
+
+  @Get()
+  list() {
+    return this.families.list();
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@Body() dto: ProductFamilyDto) {
+    return this.families.create(dto.name);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ProductFamilyDto) {
+    return this.families.rename(id, dto.name);
+  }
+
+  @Delete(':id')
+  @Roles('admin')
+  @HttpCode(204)
+  remove(@Param('id', ParseUUIDPipe) id: string) {
+    return this.families.remove(id);
+  }
+}

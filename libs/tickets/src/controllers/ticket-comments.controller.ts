@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AccountPrincipal, CurrentAccount } from '@switchboard/core';
+import { CreateCommentDto } from '../dto/comment.dto.js';
+import { PageQueryDto } from '../dto/page-query.dto.js';
+import { TicketActivityService } from '../services/ticket-activity.service.js';
+import { TicketCommentService } from '../services/ticket-comment.service.js';
+
+/** The conversation and the activity log of one ticket. */
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('api/tickets/:number')
+export class TicketCommentsController {
+  constructor(
+    private readonly comments: TicketCommentService,
+    private readonly activity: TicketActivityService,
+  ) {}
+
+  @Post('comments')
+  add(@Param('number', ParseIntPipe) number: number, @Body() dto: CreateCommentDto, @CurrentAccount() me: AccountPrincipal) {
+    return this.comments.addFromTechnician(number, dto, me);
+  }
+
+  @Get('comments')
+  list(@Param('number', ParseIntPipe) number: number, @Query() query: PageQueryDto, @CurrentAccount() me: AccountPrincipal) {
+    return this.comments.list(number, query, me);
+  }
+
+  @Get('activity')
+  activityLog(@Param('number', ParseIntPipe) number: number, @Query() query: PageQueryDto, @CurrentAccount() me: AccountPrincipal) {
+    return this.activity.list(number, query, me);
+  }
+}

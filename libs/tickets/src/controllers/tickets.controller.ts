@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AccountPrincipal, CurrentAccount } from '@switchboard/core';
+import { CreateTicketDto, MergeTicketDto, TicketListQueryDto, UpdateTicketDto } from '../dto/ticket.dto.js';
+import { TicketMergeService } from '../services/ticket-merge.service.js';
+import { TicketService } from '../services/ticket.service.js';
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('api/tickets')
+export class TicketsController {
+  constructor(
+    private readonly tickets: TicketService,
+    private readonly merges: TicketMergeService,
+  ) {}
+
+  @Post()
+  create(@Body() dto: CreateTicketDto, @CurrentAccount() me: AccountPrincipal) {
+    return this.tickets.create(dto, me);
+  }
+
+  @Get()
+  list(@Query() query: TicketListQueryDto, @CurrentAccount() me: AccountPrincipal) {
+    return this.tickets.list(query, me);
+  }
+
+  @Get(':number')
+  get(@Param('number', ParseIntPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
+    return this.tickets.get(number, me);
+  }
+
+  @Patch(':number')
+  update(@Param('number', ParseIntPipe) number: number, @Body() dto: UpdateTicketDto, @CurrentAccount() me: AccountPrincipal) {
+    return this.tickets.update(number, dto, me);
+  }
+
+  @Get(':number/summary')
+  summary(@Param('number', ParseIntPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
+    return this.tickets.summary(number, me);
+  }
+
+  @Post(':number/merge')
+  @HttpCode(200)
+  merge(@Param('number', ParseIntPipe) number: number, @Body() dto: MergeTicketDto, @CurrentAccount() me: AccountPrincipal) {
+    return this.merges.merge(number, dto.into, me);
+  }
+}

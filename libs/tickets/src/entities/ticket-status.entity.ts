@@ -1,0 +1,29 @@
+import { DATE_COLUMN } from '@switchboard/core';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { StatusCategory } from '../ticket.types.js';
+
+/** Built-in (open, pending, resolved, closed) and admin-defined statuses. */
+@Entity('ticket_statuses')
+export class TicketStatusEntity {
+  @PrimaryColumn('varchar', { length: 36 })
+  id: string;
+
+  @Index({ unique: true })
+  @Column('varchar', { length: 40 })
+  key: string;
+
+  @Column('varchar', { length: 100 })
+  name: string;
+
+  @Column('varchar', { length: 10 })
+  category: StatusCategory;
+
+  @Column('boolean', { default: false })
+  builtIn: boolean;
+
+  @Column('integer', { default: 0 })
+  position: number;
+
+  @Column({ ...DATE_COLUMN })
+  createdAt: Date;
+}

@@ -1,0 +1,87 @@
+import { DATE_COLUMN, JSON_COLUMN } from '@switchboard/core';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ActivityStatus, CcEntry, Sentiment, StatusCategory, TicketImpact, TicketPriority, TicketSource, TicketType } from '../ticket.types.js';
+
+/**
+ * A ticket. Requester/company/assignee are plain ids (no FK): contacts and accounts belong to the
+ * core and may be removed; the ticket keeps its history. Indexes serve the list's keyset pages.
+ */
+@Entity('tickets')
+@Index(['updatedAt', 'id'])
+@Index(['createdAt', 'id'])
+@Index(['priorityRank', 'id'])
+@Index(['status', 'updatedAt', 'id'])
+@Index(['companyId', 'updatedAt', 'id'])
+@Index(['assigneeId', 'updatedAt', 'id'])
+@Index(['requesterId', 'updatedAt', 'id'])
+export class TicketEntity {
+  @PrimaryColumn('varchar', { length: 36 })
+  id: string;
+
+  @Index({ unique: true })
+  @Column('integer')
+  number: number;
+
+  @Column('varchar', { length: 300 })
+  title: string;
+
+  @Column('text')
+  description: string;
+
+  @Column('varchar', { length: 40 })
+  status: string;
+
+  /** Copied from the status so `category:open` filters need no join. */
+  @Column('varchar', { length: 10 })
+  statusCategory: StatusCategory;
+
+  @Column('varchar', { length: 10 })
+  priority: TicketPriority;
+
+  @Column('smallint')
+  priorityRank: number;
+
+  @Column('varchar', { length: 20 })
+  impact: TicketImpact;
+
+  @Index()
+  @Column('varchar', { length: 20 })
+  type: TicketType;
+
+  @Column('varchar', { length: 36, nullable: true })
+  productFamilyId: string | null;
+
+  @Column('varchar', { length: 30 })
+  activityStatus: ActivityStatus;
+
+  @Column('varchar', { length: 20 })
+  source: TicketSource;
+
+  @Column('varchar', { length: 10, nullable: true })
+  sentiment: Sentiment | null;
+
+  @Column('varchar', { length: 36 })
+  requesterId: string;
+
+  @Column('varchar', { length: 36 })
+  companyId: string;
+
+  @Column('varchar', { length: 36, nullable: true })
+  assigneeId: string | null;
+
+  @Column({ ...JSON_COLUMN })
+  cc: CcEntry[];
+
+  @Column('integer', { nullable: true })
+  mergedIntoNumber: number | null;
+
+  /** Message-IDs of the ticket's outbound mails (capped), for In-Reply-To/References threading. */
+  @Column({ ...JSON_COLUMN })
+  mailReferences: string[];
+
+  @Column({ ...DATE_COLUMN })
+  createdAt: Date;
+
+  @Column({ ...DATE_COLUMN })
+  updatedAt: Date;
+}

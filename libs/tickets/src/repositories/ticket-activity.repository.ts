@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { BaseRepository, Page, PageQuery } from '@switchboard/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { TicketActivityEntity } from '../entities/ticket-activity.entity.js';
+
+@Injectable()
+export class TicketActivityRepository extends BaseRepository<TicketActivityEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, TicketActivityEntity);
+  }
+
+  async insertMany(rows: TicketActivityEntity[], tx?: EntityManager): Promise<void> {
+    if (rows.length) await this.repo(tx).insert(rows as never);
+  }
+
+  listForTicket(ticketId: string, query: PageQuery): Promise<Page<TicketActivityEntity>> {
+    return this.page({ ticketId }, query);
+  }
+
+  async moveAll(fromTicketId: string, toTicketId: string, tx: EntityManager): Promise<void> {
+    await this.repo(tx).update({ ticketId: fromTicketId }, { ticketId: toTicketId });
+  }
+}

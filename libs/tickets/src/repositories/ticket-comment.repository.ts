@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { BaseRepository, Page, PageQuery } from '@switchboard/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
+
+@Injectable()
+export class TicketCommentRepository extends BaseRepository<TicketCommentEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, TicketCommentEntity);
+  }
+
+  /** Oldest first (ids are time-ordered). */
+  listForTicket(ticketId: string, query: PageQuery, publicOnly = false): Promise<Page<TicketCommentEntity>> {
+    return this.page(publicOnly ? { ticketId, visibility: 'public' } : { ticketId }, query);
+  }
+
+  latest(ticketId: string): Promise<TicketCommentEntity | null> {
+    return this.repo().findOne({ where: { ticketId }, order: { id: 'DESC' } });
+  }
+
+  /** Merge: the comments follow the ticket. */
+  async moveAll(fromTicketId: string, toTicketId: string, tx: EntityManager): Promise<void> {
+    await this.repo(tx).update({ ticketId: fromTicketId }, { ticketId: toTicketId });
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { AccountPrincipal, Clock, CompanyService, ContactService, ForbiddenError, newId, NotFoundError } from '@switchboard/core';
+import { QuickReplyEntity } from '../entities/quick-reply.entity.js';
+import { QuickReplyRepository } from '../repositories/quick-reply.repository.js';
+import { iso, QuickReplyView } from '../ticket.views.js';
+import { assertKnownPlaceholders, renderTemplate } from './quick-reply-template.js';
+import { TicketFinder } from './ticket-finder.service.js';
+
+const toView = (q: QuickReplyEntity): QuickReplyView => ({
+  id: q.id, name: q.name, body: q.body, shared: q.ownerId === null, ownerId: q.ownerId, createdAt: iso(q.createdAt), updatedAt: iso(q.updatedAt),
+});
+
+/** Shared templates (admins maintain them) and personal ones (only their owner sees them). */
+@Injectable()
+export class QuickReplyService {
+  constructor(
+    private readonly replies: QuickReplyRepository,
+    private readonly finder: TicketFinder,
+    private readonly contacts: ContactService,
+    private readonly companies: CompanyService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(me: AccountPrincipal): Promise<QuickReplyView[]> {
+    return (await this.replies.visibleTo(me.id)).map(toView);
+  }
+
+  async get(id: string, me: AccountPrincipal): Promise<QuickReplyView> {
+    return toView(await this.load(id, me));
+  }
+
+  async create(input: { name: string; body: string; shared?: boolean }, me: AccountPrincipal): Promise<QuickReplyView> {
+    if (input.shared && me.role !== 'admin') throw new ForbiddenError('Only admins create shared quick replies');
+    assertKnownPlaceholders(input.body);
+    const now = this.clock.now();
+    const reply = Object.assign(new QuickReplyEntity(), {
+      id: newId(), name: input.name.trim(), body: input.body, ownerId: input.shared ? null : me.id, createdAt: now, updatedAt: now,
+    });
+    await this.replies.insert(reply);
+    return toView(reply);
+  }
+
+  async update(id: string, input: { name?: string; body?: string }, me: AccountPrincipal): Promise<QuickReplyView> {
+    const reply = await this.loadWritable(id, me);
+    if (input.body !== undefined) assertKnownPlaceholders(input.body);
+    if (input.name !== undefined) reply.name = input.name.trim();
+    if (input.body !== undefined) reply.body = input.body;
+    reply.updatedAt = this.clock.now();
+    await this.replies.save(reply);
+    return toView(reply);
+  }
+
+  async remove(id: string, me: AccountPrincipal): Promise<void> {
+    await this.loadWritable(id, me);
+    await this.replies.deleteById(id);
+  }
+
+  async render(id: string, ticketNumber: number, me: AccountPrincipal): Promise<{ text: string }> {
+    const reply = await this.load(id, me);
+    const ticket = await this.finder.get(ticketNumber, me);
+    const [contact] = await this.contacts.getMany([ticket.requesterId]);
+    const company = await this.companies.get(ticket.companyId).catch(() => null);
+    const text = renderTemplate(reply.body, {
+      contact: {
+        firstName: contact?.firstName ?? '', lastName: contact?.lastName ?? '',
+        name: contact ? `${contact.firstName} ${contact.lastName}`.trim() : '', email: contact?.email ?? '',
+      },
+      ticket: { number: ticket.number, title: ticket.title, status: ticket.status, priority: ticket.priority },
+      technician: { name: me.name, email: me.email },
+      company: { name: company?.name ?? '' },
+    });
+    return { text };
+  }
+
+  private async load(id: string, me: AccountPrincipal): Promise<QuickReplyEntity> {
+    const reply = await this.replies.findById(id);
+    // Someone else's personal template does not exist for you.
+    if (!reply || (reply.ownerId !== null && reply.ownerId !== me.id)) throw new NotFoundError('Quick reply', id);
+    return reply;
+  }
+
+  private async loadWritable(id: string, me: AccountPrincipal): Promise<QuickReplyEntity> {
+    const reply = await this.load(id, me);
+    if (reply.ownerId === null && me.role !== 'admin') throw new ForbiddenError('Only admins change shared quick replies');
+    return reply;
+  }
+}

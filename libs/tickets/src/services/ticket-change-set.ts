@@ -1,0 +1,28 @@
+import type { NotificationInput } from '@switchboard/core';
+import type { TicketActivityEntity } from '../entities/ticket-activity.entity.js';
+import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
+import type { TicketEntity } from '../entities/ticket.entity.js';
+import type { Actor } from '../ticket.types.js';
+
+export interface PendingNotification { accountIds: string[]; input: NotificationInput; email: boolean }
+export interface PendingMail { commentId: string; messageId: string; inReplyTo: string | null; references: string[] }
+
+/**
+ * Everything one unit of work did to a ticket: collected inside the transaction, then published
+ * (sockets, domain events, notifications, mail) once it has committed — never before.
+ */
+export class TicketChangeSet {
+  readonly activities: TicketActivityEntity[] = [];
+  readonly comments: TicketCommentEntity[] = [];
+  readonly changes = new Set<string>();
+  readonly notifications: PendingNotification[] = [];
+  readonly mails: PendingMail[] = [];
+  statusChange: { from: string; to: string; actor: Actor } | null = null;
+  created = false;
+
+  constructor(readonly ticket: TicketEntity) {}
+
+  get touched(): boolean {
+    return this.created || this.changes.size > 0 || this.comments.length > 0 || this.activities.length > 0;
+  }
+}

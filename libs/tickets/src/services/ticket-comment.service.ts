@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AccountPrincipal, AccountService, Clock, ContactService, ContactView, newId, Page, PageQuery, SettingsService, TransactionRunner, ValidationFailedError,
+} from '@switchboard/core';
+import { EntityManager } from 'typeorm';
+import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
+import { TicketEntity } from '../entities/ticket.entity.js';
+import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
+import { TicketRepository } from '../repositories/ticket.repository.js';
+import type { AttachmentMeta, AuthorKind, CcEntry, Visibility } from '../ticket.types.js';
+import { CommentView } from '../ticket.views.js';
+import { AutomationService } from './automation.service.js';
+import { checkAttachments, truncateBody } from './comment-body.js';
+import { actorOf, TicketActivityService } from './ticket-activity.service.js';
+import { TicketCcService } from './ticket-cc.service.js';
+import { TicketChangeSet } from './ticket-change-set.js';
+import { TicketFinder } from './ticket-finder.service.js';
+import { TicketMailer } from './ticket-mailer.service.js';
+import { TicketPublisher } from './ticket-publisher.service.js';
+import { TicketService } from './ticket.service.js';
+import { TicketViewBuilder } from './ticket-view.builder.js';
+
+export interface TechnicianCommentInput {
+  body: string;
+  visibility?: Visibility;
+  status?: string;
+  cc?: CcEntry[];
+  notify?: string[];
+  attachments?: AttachmentMeta[];
+}
+
+/** What a channel (email, portal, chat) hands over when an end user writes on a ticket. */
+export interface ContactCommentInput {
+  ticketNumber: number;
+  contactId: string;
+  body: string;
+  source: 'email' | 'portal' | 'chat';
+  attachments?: AttachmentMeta[];
+  /** The inbound email's Message-ID (threading, de-duplication by the email channel). */
+  messageId?: string | null;
+}
+
+interface Author { kind: AuthorKind; id: string; name: string }
+
+/** Public replies and internal notes, from technicians (REST) and from contacts (channels). */
+@Injectable()
+export class TicketCommentService {
+  constructor(
+    private readonly comments: TicketCommentRepository,
+    private readonly tickets: TicketRepository,
+    private readonly ticketService: TicketService,
+    private readonly finder: TicketFinder,
+    private readonly cc: TicketCcService,
+    private readonly activity: TicketActivityService,
+    private readonly automation: AutomationService,
+    private readonly mailer: TicketMailer,
+    private readonly publisher: TicketPublisher,
+    private readonly views: TicketViewBuilder,
+    private readonly contacts: ContactService,
+    private readonly accounts: AccountService,
+    private readonly settings: SettingsService,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async addFromTechnician(number: number, input: TechnicianCommentInput, me: AccountPrincipal): Promise<CommentView> {
+    checkAttachments(input.attachments ?? []);
+    const probe = await this.finder.get(number, me);
+    const visibility = input.visibility ?? (await this.settings.get('tickets.defaultReplyType', probe.companyId));
+    const notify = [...new Set(input.notify ?? [])];
+    if (notify.length && visibility !== 'internal') {
+      throw new ValidationFailedError('@notify is for internal notes', { notify: ['notify is only allowed on internal notes'] });
+    }
+    if (notify.length) {
+      const found = await this.accounts.getMany(notify);
+      const missing = notify.filter((id) => !found.some((a) => a.id === id && a.active));
+      if (missing.length) throw new ValidationFailedError('Unknown technician', { notify: missing.map((id) => `account ${id} does not exist`) });
+    }
+    const [requester] = await this.contacts.getMany([probe.requesterId]);
+    const cs = await this.tx.run(async (tx) => {
+      const ticket = await this.finder.lock(number, tx, me);
+      const set = new TicketChangeSet(ticket);
+      const actor = actorOf(me);
+      // Status on send and Cc additions are ordinary field changes (activity, automation).
+      await this.ticketService.applyChanges(set, {
+        status: input.status, ...(input.cc?.length ? { cc: await this.cc.merge(ticket.cc, input.cc, ticket.companyId) } : {}),
+      }, actor, me, tx);
+      const author = this.attributeTechnician(ticket, me, requester, visibility);
+      const comment = await this.insertComment(set, tx, {
+        visibility, body: input.body, author, source: 'web', truncated: false, cc: input.cc ?? [], notify, attachments: input.attachments ?? [],
+      });
+      if (author.kind === 'contact') {
+        await this.afterContactMessage(set, comment, tx);
+      } else if (visibility === 'public') {
+        this.setActivityStatus(set, 'waiting_for_contact');
+        this.mailer.prepare(set, comment);
+        await this.automation.run('comment.technician', set, tx);
+      }
+      if (set.statusChange && set.statusChange.actor.kind === 'account') await this.automation.run('status.changed', set, tx);
+      if (notify.length) {
+        set.notifications.push({
+          accountIds: notify.filter((id) => id !== me.id),
+          input: { title: `${me.name} mentioned you on #${ticket.number}`, body: `${ticket.title}\n\n${input.body.slice(0, 500)}`, link: `/tickets/${ticket.number}` },
+          email: true,
+        });
+      }
+      await this.finish(set, tx);
+      return set;
+    });
+    await this.publisher.publish(cs);
+    return (await this.views.comments([cs.comments[0]], number))[0];
+  }
+
+  /**
+   * An end user wrote (email or portal; chat transcripts later). Long bodies are truncated, not
+   * refused: the message already exists elsewhere. The status never changes here — only an
+   * enabled automation rule (e.g. the seeded "reopen on reply") may change it.
+   */
+  async addFromContact(input: ContactCommentInput): Promise<CommentView> {
+    checkAttachments(input.attachments ?? []);
+    const contact = await this.contacts.get(input.contactId).catch(() => {
+      throw new ValidationFailedError('Unknown contact', { contactId: [`contact ${input.contactId} does not exist`] });
+    });
+    const account = contact.email ? await this.accounts.findByEmail(contact.email) : null;
+    const { body, truncated } = truncateBody(input.body);
+    const cs = await this.tx.run(async (tx) => {
+      const ticket = await this.finder.lock(input.ticketNumber, tx);
+      const set = new TicketChangeSet(ticket);
+      // Dual role: the person counts as the contact only as the requester and not the assignee.
+      const asContact = !account || (contact.id === ticket.requesterId && ticket.assigneeId !== account.id);
+      const author: Author = asContact
+        ? { kind: 'contact', id: contact.id, name: `${contact.firstName} ${contact.lastName}`.trim() }
+        : { kind: 'account', id: account!.id, name: account!.name };
+      const comment = await this.insertComment(set, tx, {
+        visibility: 'public', body, author, source: input.source, truncated, cc: [], notify: [], attachments: input.attachments ?? [], messageId: input.messageId ?? null,
+      });
+      if (asContact) {
+        await this.afterContactMessage(set, comment, tx);
+      } else {
+        this.setActivityStatus(set, 'waiting_for_contact');
+        this.mailer.prepare(set, comment);
+        await this.automation.run('comment.technician', set, tx);
+      }
+      await this.finish(set, tx);
+      return set;
+    });
+    await this.publisher.publish(cs);
+    return (await this.views.comments([cs.comments[0]], input.ticketNumber))[0];
+  }
+
+  async list(number: number, query: PageQuery, me: AccountPrincipal): Promise<Page<CommentView>> {
+    const ticket = await this.finder.get(number, me);
+    const page = await this.comments.listForTicket(ticket.id, query);
+    return { items: await this.views.comments(page.items, number), nextCursor: page.nextCursor };
+  }
+
+  /** The conversation as an end user may see it (portal, exports): public comments only, ever. */
+  async listForEndUser(number: number, query: PageQuery = {}): Promise<Page<CommentView>> {
+    const ticket = await this.finder.get(number);
+    const page = await this.comments.listForTicket(ticket.id, query, true);
+    return { items: await this.views.comments(page.items, number), nextCursor: page.nextCursor };
+  }
+
+  /** A technician who is also this ticket's requester (and not its assignee) writes publicly as the contact. */
+  private attributeTechnician(ticket: TicketEntity, me: AccountPrincipal, requester: ContactView | undefined, visibility: Visibility): Author {
+    const sameEmail = !!requester?.email && requester.email.trim().toLowerCase() === me.email.trim().toLowerCase();
+    if (visibility === 'public' && sameEmail && ticket.assigneeId !== me.id) {
+      return { kind: 'contact', id: requester!.id, name: `${requester!.firstName} ${requester!.lastName}`.trim() };
+    }
+    return { kind: 'account', id: me.id, name: me.name };
+  }
+
+  private async afterContactMessage(cs: TicketChangeSet, comment: TicketCommentEntity, tx: EntityManager): Promise<void> {
+    void comment;
+    this.setActivityStatus(cs, 'unread');
+    await this.automation.run('comment.contact', cs, tx);
+  }
+
+  private setActivityStatus(cs: TicketChangeSet, value: TicketEntity['activityStatus']): void {
+    if (cs.ticket.activityStatus === value) return;
+    cs.ticket.activityStatus = value;
+    cs.changes.add('activityStatus');
+  }
+
+  private async insertComment(
+    cs: TicketChangeSet, tx: EntityManager,
+    c: { visibility: Visibility; body: string; author: Author; source: TicketCommentEntity['source']; truncated: boolean; cc: CcEntry[]; notify: string[]; attachments: AttachmentMeta[]; messageId?: string | null },
+  ): Promise<TicketCommentEntity> {
+    const comment = Object.assign(new TicketCommentEntity(), {
+      id: newId(), ticketId: cs.ticket.id, visibility: c.visibility, body: c.body, authorKind: c.author.kind, authorId: c.author.id,
+      authorName: c.author.name.slice(0, 200), source: c.source, truncated: c.truncated, cc: c.cc, notify: c.notify, attachments: c.attachments,
+      messageId: c.messageId ?? null, createdAt: this.clock.now(),
+    });
+    cs.comments.unshift(comment);
+    this.activity.record(cs, { kind: c.author.kind, id: c.author.id, name: c.author.name }, c.visibility === 'public' ? 'comment' : 'note', null, { commentId: comment.id });
+    return comment;
+  }
+
+  /** Inserts comments (the mailer may have set their Message-ID), saves the ticket, writes the log. */
+  private async finish(cs: TicketChangeSet, tx: EntityManager): Promise<void> {
+    const own = cs.comments.filter((c) => c.source !== 'automation');
+    for (const c of own) await this.comments.insert(c, tx);
+    cs.ticket.updatedAt = this.clock.now();
+    cs.changes.add('updatedAt');
+    await this.tickets.save(cs.ticket, tx);
+    await this.activity.flush(cs, tx);
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { AccountPrincipal, DomainEventBus, RealtimeService, TransactionRunner, Clock, ValidationFailedError } from '@switchboard/core';
+import { TicketActivityRepository } from '../repositories/ticket-activity.repository.js';
+import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
+import { TicketRepository } from '../repositories/ticket.repository.js';
+import { TicketRooms } from '../realtime/ticket-rooms.js';
+import { TicketView } from '../ticket.views.js';
+import { actorOf, TicketActivityService } from './ticket-activity.service.js';
+import { TicketChangeSet } from './ticket-change-set.js';
+import { TicketFinder } from './ticket-finder.service.js';
+import { TicketPublisher } from './ticket-publisher.service.js';
+import { TicketStatusService } from './ticket-status.service.js';
+import { TicketViewBuilder } from './ticket-view.builder.js';
+
+/** Merge #a into #b: comments and activity move to #b, #a is closed and points at #b. */
+@Injectable()
+export class TicketMergeService {
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly comments: TicketCommentRepository,
+    private readonly activities: TicketActivityRepository,
+    private readonly finder: TicketFinder,
+    private readonly statuses: TicketStatusService,
+    private readonly activity: TicketActivityService,
+    private readonly publisher: TicketPublisher,
+    private readonly views: TicketViewBuilder,
+    private readonly realtime: RealtimeService,
+    private readonly events: DomainEventBus,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async merge(number: number, into: number, me: AccountPrincipal): Promise<TicketView> {
+    if (number === into) throw new ValidationFailedError('A ticket cannot be merged into itself', { into: ['must be another ticket'] });
+    const closed = await this.statuses.require('closed');
+    const actor = actorOf(me);
+    const [source, target] = await this.tx.run(async (tx) => {
+      // Lock in number order: two opposite merges cannot deadlock.
+      const [first, second] = number < into ? [number, into] : [into, number];
+      const a = await this.finder.lock(first, tx, me).catch((e) => { throw first === into ? intoError(into) : e; });
+      const b = await this.finder.lock(second, tx, me).catch((e) => { throw second === into ? intoError(into) : e; });
+      const from = a.number === number ? a : b;
+      const to = a.number === number ? b : a;
+      if (from.mergedIntoNumber) throw new ValidationFailedError(`Ticket #${number} is already merged into #${from.mergedIntoNumber}`, { into: ['ticket already merged'] });
+      if (to.mergedIntoNumber) throw new ValidationFailedError(`Ticket #${into} was merged into #${to.mergedIntoNumber}`, { into: [`ticket #${into} is itself merged`] });
+      if (from.companyId !== to.companyId) throw new ValidationFailedError('Tickets of different companies cannot be merged', { into: ['must belong to the same company'] });
+      await this.comments.moveAll(from.id, to.id, tx);
+      await this.activities.moveAll(from.id, to.id, tx);
+      const now = this.clock.now();
+      const src = new TicketChangeSet(from);
+      const dst = new TicketChangeSet(to);
+      if (from.status !== closed.key) {
+        this.activity.record(src, actor, 'status', from.status, closed.key);
+        src.statusChange = { from: from.status, to: closed.key, actor };
+        Object.assign(from, { status: closed.key, statusCategory: closed.category });
+        src.changes.add('status');
+      }
+      this.activity.record(src, actor, 'merged', null, { into: to.number });
+      this.activity.record(dst, actor, 'merged_from', null, { number: from.number, title: from.title });
+      from.mergedIntoNumber = to.number;
+      src.changes.add('mergedInto');
+      dst.changes.add('comments');
+      from.updatedAt = now;
+      to.updatedAt = now;
+      await this.tickets.save(from, tx);
+      await this.tickets.save(to, tx);
+      await this.activity.flush(src, tx);
+      await this.activity.flush(dst, tx);
+      return [src, dst];
+    });
+    await this.publisher.publish(source);
+    await this.publisher.publish(target);
+    this.realtime.emit('agent', TicketRooms.ticket(number), 'ticket.merged', { number, into });
+    await this.events.publish('ticket.merged', {
+      ticketId: source.ticket.id, number, companyId: source.ticket.companyId, intoTicketId: target.ticket.id, intoNumber: into,
+    });
+    return this.views.ticket(target.ticket);
+  }
+}
+
+function intoError(into: number): ValidationFailedError {
+  return new ValidationFailedError(`Ticket #${into} not found`, { into: [`ticket #${into} does not exist`] });
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DomainEventBus, NotificationService, RealtimeService } from '@switchboard/core';
+import { TicketRooms } from '../realtime/ticket-rooms.js';
+import { TicketChangeSet } from './ticket-change-set.js';
+import { TicketMailer } from './ticket-mailer.service.js';
+import { TicketViewBuilder } from './ticket-view.builder.js';
+
+/** After commit: sockets, public domain events, notifications and mail for one change set. */
+@Injectable()
+export class TicketPublisher {
+  constructor(
+    private readonly realtime: RealtimeService,
+    private readonly events: DomainEventBus,
+    private readonly notifications: NotificationService,
+    private readonly mailer: TicketMailer,
+    private readonly views: TicketViewBuilder,
+  ) {}
+
+  async publish(cs: TicketChangeSet): Promise<void> {
+    if (!cs.touched) return;
+    const t = cs.ticket;
+    const view = await this.views.ticket(t);
+    const room = TicketRooms.ticket(t.number);
+    const ids = { ticketId: t.id, number: t.number, companyId: t.companyId };
+    if (cs.created) {
+      this.realtime.emit('agent', TicketRooms.list(t.companyId), 'ticket.created', { ticket: view });
+    } else {
+      this.realtime.emit('agent', [...TicketRooms.list(t.companyId), room], 'ticket.updated', { ticket: view, changes: [...cs.changes] });
+    }
+    const comments = await this.views.comments(cs.comments, t.number);
+    for (const comment of comments) this.realtime.emit('agent', room, 'ticket.comment', { number: t.number, comment });
+    for (const a of cs.activities) this.realtime.emit('agent', room, 'ticket.activity', { number: t.number, activity: this.views.activity(a, t.number) });
+
+    if (cs.created) {
+      await this.events.publish('ticket.created', { ...ids, requesterId: t.requesterId, status: t.status, priority: t.priority, type: t.type, source: t.source });
+    } else if (cs.changes.size) {
+      await this.events.publish('ticket.updated', { ...ids, changes: [...cs.changes].sort() });
+    }
+    if (cs.statusChange) {
+      await this.events.publish('ticket.status.changed', { ...ids, from: cs.statusChange.from, to: cs.statusChange.to, actorKind: cs.statusChange.actor.kind });
+    }
+    for (const c of cs.comments) {
+      await this.events.publish('ticket.comment.added', {
+        ...ids, commentId: c.id, visibility: c.visibility, authorKind: c.authorKind, source: c.source, body: c.body, truncated: c.truncated,
+      });
+    }
+    for (const n of cs.notifications) await this.notifications.notify(n.accountIds, n.input, { email: n.email });
+    await this.mailer.send(cs);
+  }
+}

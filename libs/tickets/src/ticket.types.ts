@@ -1,0 +1,58 @@
+// The closed vocabularies of the ticket domain; statuses are open-ended (admins add their own).
+export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+/** Sort rank for `sort=priority` (a stored column so the keyset cursor can use an index). */
+export const PRIORITY_RANK: Record<TicketPriority, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+export const TICKET_IMPACTS = ['minor', 'moderate', 'major', 'site_down'] as const;
+export type TicketImpact = (typeof TICKET_IMPACTS)[number];
+
+export const TICKET_TYPES = ['incident', 'problem', 'request', 'change'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+export const TICKET_SOURCES = ['web', 'email', 'portal', 'chat'] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
+export const SENTIMENTS = ['positive', 'negative', 'neutral'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+export const STATUS_CATEGORIES = ['open', 'pending', 'done'] as const;
+export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
+
+export const ACTIVITY_STATUSES = ['unread', 'read', 'waiting_for_contact', 'waiting_for_technician'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+export type Visibility = 'public' | 'internal';
+export type CommentSource = TicketSource | 'automation';
+export type AuthorKind = 'account' | 'contact' | 'system';
+export type ActorKind = 'account' | 'contact' | 'system' | 'automation';
+
+export interface CcEntry {
+  kind: 'contact' | 'account';
+  id: string;
+}
+
+export interface AttachmentMeta {
+  name: string;
+  size: number;
+  contentType: string;
+}
+
+/** 64K characters: longer comments from email/portal are cut and flagged. */
+export const MAX_COMMENT_CHARS = 65_536;
+/** Attachments per message, all together. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+export const BUILT_IN_STATUSES: { key: string; name: string; category: StatusCategory }[] = [
+  { key: 'open', name: 'Open', category: 'open' },
+  { key: 'pending', name: 'Pending', category: 'pending' },
+  { key: 'resolved', name: 'Resolved', category: 'done' },
+  { key: 'closed', name: 'Closed', category: 'done' },
+];
+
+/** Who did something: the actor of activity lines, the author of comments. */
+export interface Actor {
+  kind: ActorKind;
+  id: string | null;
+  name: string;
+}
