@@ -25,6 +25,8 @@ export class TicketViewersService implements OnModuleInit, BeforeApplicationShut
   /** This instance's sockets → ticket numbers they view. */
   private readonly local = new Map<string, { socket: Socket; numbers: Set<number> }>();
   private heartbeat: NodeJS.Timeout | undefined;
+  /** Presence work under way; shutdown waits for it so nothing touches Redis after it closes. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     redis: RedisConnection,
@@ -45,12 +47,33 @@ export class TicketViewersService implements OnModuleInit, BeforeApplicationShut
   async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
     clearInterval(this.heartbeat);
+    await Promise.allSettled([...this.inFlight]);
     // A graceful stop removes this instance's viewers at once; a crash lets them expire.
     for (const [socketId, { numbers }] of this.local) for (const n of numbers) await this.store.remove(n, socketId).catch(() => undefined);
     this.local.clear();
   }
 
-  async view(socket: Socket, me: AccountPrincipal, number: number): Promise<{ number: number; viewers: ViewerView[] }> {
+  view(socket: Socket, me: AccountPrincipal, number: number): Promise<{ number: number; viewers: ViewerView[] }> {
+    return this.track(this.doView(socket, me, number));
+  }
+
+  leave(socket: Socket, number: number): Promise<{ number: number }> {
+    return this.track(this.doLeave(socket, number));
+  }
+
+  /** A closed tab or a lost connection: drop every view of that socket. */
+  disconnected(socketId: string): Promise<void> {
+    return this.track(this.doDisconnected(socketId));
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    const done = () => this.inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  private async doView(socket: Socket, me: AccountPrincipal, number: number): Promise<{ number: number; viewers: ViewerView[] }> {
     const ticket = await this.finder.get(number, me);
     await socket.join(TicketRooms.ticket(number));
     const entry = this.local.get(socket.id) ?? { socket, numbers: new Set<number>() };
@@ -65,7 +88,7 @@ export class TicketViewersService implements OnModuleInit, BeforeApplicationShut
     return { number, viewers: await this.broadcast(number) };
   }
 
-  async leave(socket: Socket, number: number): Promise<{ number: number }> {
+  private async doLeave(socket: Socket, number: number): Promise<{ number: number }> {
     await socket.leave(TicketRooms.ticket(number));
     const entry = this.local.get(socket.id);
     entry?.numbers.delete(number);
@@ -75,8 +98,7 @@ export class TicketViewersService implements OnModuleInit, BeforeApplicationShut
     return { number };
   }
 
-  /** A closed tab or a lost connection: drop every view of that socket. */
-  async disconnected(socketId: string): Promise<void> {
+  private async doDisconnected(socketId: string): Promise<void> {
     const entry = this.local.get(socketId);
     if (!entry || this.closing) return;
     this.local.delete(socketId);
