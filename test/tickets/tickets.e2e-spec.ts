@@ -220,3 +220,24 @@ describe('tickets REST', () => {
     await t.http().post(`/api/tickets/${a.number}/merge`).set(h).send({ into: b.number }).expect(400);
   });
 });
+
+describe('composer defaults for technicians', () => {
+  it('tells any technician with access the default reply type of a company', async () => {
+    const { createTestApp } = await import('@switchboard/testing');
+    const t = await createTestApp();
+    try {
+      const admin = { Authorization: `Bearer ${t.adminToken}` };
+      const tech = { Authorization: `Bearer ${t.technicianToken}` };
+      const company = (await t.http().post('/api/companies').set(admin).send({ name: 'Defaults Co' }).expect(201)).body;
+      expect((await t.http().get(`/api/tickets/defaults?companyId=${company.id}`).set(tech).expect(200)).body).toEqual({ defaultReplyType: 'public' });
+      await t.http().put('/api/settings/tickets.defaultReplyType').set(admin).send({ value: 'internal', companyId: company.id }).expect(200);
+      expect((await t.http().get(`/api/tickets/defaults?companyId=${company.id}`).set(tech).expect(200)).body).toEqual({ defaultReplyType: 'internal' });
+      await t.http().get('/api/tickets/defaults?companyId=nope').set(tech).expect(400);
+      const restricted = (await t.http().post('/api/accounts').set(admin)
+        .send({ name: 'Nope', email: 'nope@test.local', password: 'restricted-1', role: 'technician', allCompanies: false, companyIds: [] }).expect(201)).body;
+      await t.http().get(`/api/tickets/defaults?companyId=${company.id}`).set({ Authorization: `Bearer ${t.tokenFor(restricted.id)}` }).expect(403);
+    } finally {
+      await t.close();
+    }
+  });
+});

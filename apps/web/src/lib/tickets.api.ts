@@ -80,25 +80,16 @@ export const ticketsApi = {
   defaultVisibility: (me: Me, companyId: string) => cached(`reply-type:${companyId}`, () => loadDefaultVisibility(me, companyId)),
 };
 
-/**
- * Composer default (`tickets.defaultReplyType`, possibly per company). The settings API is admin-only,
- * so technicians fall back to "public"; the server applies the real default when visibility is omitted,
- * but the switch must show something before sending.
- */
-async function loadDefaultVisibility(me: Me, companyId: string): Promise<Visibility> {
-  if (me.role !== 'admin') return 'public';
-  const s = await request<{ value?: unknown }>('GET', `/api/settings/tickets.defaultReplyType${query({ companyId })}`).catch(() => null);
-  return s?.value === 'internal' ? 'internal' : 'public';
+/** Composer default (`tickets.defaultReplyType`, possibly per company), readable by every technician. */
+async function loadDefaultVisibility(_me: Me, companyId: string): Promise<Visibility> {
+  const d = await request<{ defaultReplyType?: unknown }>('GET', `/api/tickets/defaults${query({ companyId })}`).catch(() => null);
+  return d?.defaultReplyType === 'internal' ? 'internal' : 'public';
 }
 
-/**
- * People a ticket can be assigned to / @notified. The API lists accounts for admins only; for
- * technicians we fall back to themselves, so "assign to me" and self-mentions still work.
- */
-async function loadTechnicians(me: Me): Promise<PersonRef[]> {
-  if (me.role !== 'admin') return [{ id: me.id, name: me.name }];
-  const page = await request<Page<{ id: string; name: string; active?: boolean }>>('GET', '/api/accounts?limit=200');
-  return page.items.filter((a) => a.active !== false).map((a) => ({ id: a.id, name: a.name }));
+/** People a ticket can be assigned to / @notified: the technician directory, open to every technician. */
+async function loadTechnicians(_me: Me): Promise<PersonRef[]> {
+  const people = await request<{ id: string; name: string }[]>('GET', '/api/technicians');
+  return people.map((a) => ({ id: a.id, name: a.name }));
 }
 
 // Hover-card summaries: fetched once per ticket until a live update says it changed.

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccountPrincipal, CurrentAccount } from '@switchboard/core';
+import { AccessPolicy, AccountPrincipal, CurrentAccount, SettingsService } from '@switchboard/core';
+import { TicketDefaultsQueryDto } from '../dto/ticket-defaults.dto.js';
 import { CreateTicketDto, MergeTicketDto, TicketListQueryDto, UpdateTicketDto } from '../dto/ticket.dto.js';
 import { TicketMergeService } from '../services/ticket-merge.service.js';
 import { TicketService } from '../services/ticket.service.js';
@@ -12,7 +13,16 @@ export class TicketsController {
   constructor(
     private readonly tickets: TicketService,
     private readonly merges: TicketMergeService,
+    private readonly settings: SettingsService,
+    private readonly access: AccessPolicy,
   ) {}
+
+  /** What the composer starts with for a company's tickets (the settings API itself is admin-only). Before `:number`. */
+  @Get('defaults')
+  async defaults(@Query() query: TicketDefaultsQueryDto, @CurrentAccount() me: AccountPrincipal) {
+    this.access.assertCompanyAccess(me, query.companyId);
+    return { defaultReplyType: await this.settings.get('tickets.defaultReplyType', query.companyId) };
+  }
 
   @Post()
   create(@Body() dto: CreateTicketDto, @CurrentAccount() me: AccountPrincipal) {
