@@ -204,6 +204,27 @@ describeWithBrowser('tickets UI (browser)', () => {
     await waitForAttribute(row, 'data-status', 'resolved');
   });
 
+  it('attaches a file to a reply, and the other technician downloads it', async () => {
+    const number = await createTicket('Scanner driver');
+    const page = await signedIn(app.seed.technician, `/tickets/${number}`);
+    await page.getByTestId('ticket-composer').waitFor();
+    await page.getByTestId('composer-attach').locator('input[type=file]').setInputFiles({ name: 'driver-log.txt', mimeType: 'text/plain', buffer: Buffer.from('scanner driver v2.1 crashed at 10:42') });
+    await page.getByTestId('composer-file').getByText('ready').waitFor();
+    await page.getByTestId('ticket-composer').locator('textarea').fill('Here is the log from the scanner.');
+    await page.getByTestId('composer-submit').click();
+    const link = page.getByTestId('comment-attachment').filter({ hasText: 'driver-log.txt' });
+    await link.waitFor();
+    expect(await page.getByTestId('composer-file').count()).toBe(0);
+
+    const admin = await signedIn(app.seed.admin, `/tickets/${number}`);
+    const adminLink = admin.getByTestId('comment-attachment').filter({ hasText: 'driver-log.txt' });
+    await adminLink.waitFor();
+    const [download] = await Promise.all([admin.waitForEvent('download'), adminLink.click()]);
+    expect(download.suggestedFilename()).toBe('driver-log.txt');
+    const path = await download.path();
+    expect(require('node:fs').readFileSync(path!, 'utf8')).toBe('scanner driver v2.1 crashed at 10:42');
+  });
+
   it('viewer avatars appear and disappear between two browser contexts', async () => {
     const number = await createTicket('Cannot access shared drive');
     const admin = await signedIn(app.seed.admin, `/tickets/${number}`);

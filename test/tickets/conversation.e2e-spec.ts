@@ -142,14 +142,46 @@ describe('ticket conversation', () => {
     expect(tooLong.body.details.fieldErrors.body[0]).toContain('65536');
   });
 
-  it('rejects attachments over 20 MB per message with a clear error', async () => {
+  it('attaches uploaded files, refuses more than 20 MB per message, and serves them only to those with access', async () => {
     const ticket = await createTicket(t, acme.contact.id);
-    const big = [{ name: 'a.iso', size: 15 * 1024 * 1024, contentType: 'application/octet-stream' }, { name: 'b.iso', size: 6 * 1024 * 1024, contentType: 'application/octet-stream' }];
-    const res = await t.http().post(`/api/tickets/${ticket.number}/comments`).set(bearer(t.technicianToken)).send({ body: 'files', visibility: 'internal', attachments: big }).expect(400);
-    expect(res.body.details.fieldErrors.attachments[0]).toContain('20 MB');
-    await expect(comments.addFromContact({ ticketNumber: ticket.number, contactId: acme.contact.id, body: 'files', source: 'email', attachments: big })).rejects.toThrow('20 MB');
-    const ok = await t.http().post(`/api/tickets/${ticket.number}/comments`).set(bearer(t.technicianToken)).send({ body: 'files', visibility: 'internal', attachments: [big[0]] }).expect(201);
-    expect(ok.body.attachments).toEqual([big[0]]);
+    const tech = bearer(t.technicianToken);
+    const upload = async (name: string, bytes: number, token = t.technicianToken) =>
+      (await t.http().post('/api/files').set(bearer(token)).attach('file', Buffer.alloc(bytes, 7), { filename: name, contentType: 'application/octet-stream' }).expect(201)).body;
+
+    const a = await upload('a.iso', 15 * 1024 * 1024);
+    const b = await upload('b.iso', 6 * 1024 * 1024);
+    expect(a).toMatchObject({ name: 'a.iso', size: 15 * 1024 * 1024, attached: false });
+    const tooBig = await t.http().post(`/api/tickets/${ticket.number}/comments`).set(tech).send({ body: 'files', visibility: 'internal', attachmentIds: [a.id, b.id] }).expect(400);
+    expect(tooBig.body.details.fieldErrors.attachments[0]).toContain('20 MB');
+    // Nothing half-written: no comment, the files are still free to use.
+    const before = await t.http().get(`/api/tickets/${ticket.number}/comments`).set(tech).expect(200);
+    expect(before.body.items.some((c: { body: string }) => c.body === 'files')).toBe(false);
+
+    const ok = await t.http().post(`/api/tickets/${ticket.number}/comments`).set(tech).send({ body: 'files', visibility: 'internal', attachmentIds: [a.id] }).expect(201);
+    expect(ok.body.attachments).toEqual([{ id: a.id, name: 'a.iso', size: 15 * 1024 * 1024, contentType: 'application/octet-stream' }]);
+    const content = await t.http().get(`/api/files/${a.id}/content`).set(tech).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(content.headers['content-disposition']).toContain("attachment; filename*=UTF-8''a.iso");
+    expect((content.body as Buffer).length).toBe(15 * 1024 * 1024);
+
+    // A file attaches once; someone else's upload cannot be attached.
+    const again = await t.http().post(`/api/tickets/${ticket.number}/comments`).set(tech).send({ body: 'again', visibility: 'internal', attachmentIds: [a.id] }).expect(400);
+    expect(again.body.details.fieldErrors.attachmentIds[0]).toContain('already attached');
+    const adminsFile = await upload('admin.txt', 10, t.adminToken);
+    const foreign = await t.http().post(`/api/tickets/${ticket.number}/comments`).set(tech).send({ body: 'x', visibility: 'internal', attachmentIds: [adminsFile.id] }).expect(400);
+    expect(foreign.body.details.fieldErrors.attachmentIds[0]).toContain('someone else');
+
+    // Over 20 MB in one file: 413 at upload. No file: 400.
+    await t.http().post('/api/files').set(tech).attach('file', Buffer.alloc(20 * 1024 * 1024 + 1), 'huge.bin').expect(413);
+    await t.http().post('/api/files').set(tech).field('companyId', acme.company.id).expect(400);
+
+    // Attached files follow the ticket's company: a technician without access gets 404.
+    const outsider = await t.get(AccountService).create({ name: 'Outsider', email: 'outsider@files.example', password: 'outsider-1', role: 'technician', allCompanies: false, companyIds: [] });
+    await t.http().get(`/api/files/${a.id}/content`).set(bearer(t.tokenFor(outsider.id))).expect(404);
+    await t.http().get(`/api/files/${a.id}`).expect(401);
   });
 
   it('attributes a dual-role person as contact only when requester and not assignee', async () => {

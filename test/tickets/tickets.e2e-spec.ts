@@ -223,7 +223,7 @@ describe('tickets REST', () => {
 
 describe('composer defaults for technicians', () => {
   it('tells any technician with access the default reply type of a company', async () => {
-    const { createTestApp } = await import('@switchboard/testing');
+    
     const t = await createTestApp();
     try {
       const admin = { Authorization: `Bearer ${t.adminToken}` };

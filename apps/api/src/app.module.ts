@@ -1,17 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AiComposeModule } from '@switchboard/ai-compose';
-import { CasesModule } from '@switchboard/cases';
-import { ChatModule } from '@switchboard/chat';
+import { CASE_ENTITIES, CasesModule } from '@switchboard/cases';
+import { CHAT_ENTITIES, ChatModule } from '@switchboard/chat';
 import { AppConfig, Clock, CORE_ENTITIES, CoreModule } from '@switchboard/core';
 import { MaskingModule } from '@switchboard/masking';
-import { PortalModule } from '@switchboard/portal';
+import { PORTAL_ENTITIES, PortalModule } from '@switchboard/portal';
 import { TICKET_ENTITIES, TicketsModule } from '@switchboard/tickets';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 
 /** Every table of the installation: the core's and each lib's. Migrations are generated from this. */
 export const APP_SCHEMA = {
-  entities: [...CORE_ENTITIES, ...TICKET_ENTITIES],
+  entities: [...CORE_ENTITIES, ...TICKET_ENTITIES, ...CHAT_ENTITIES, ...PORTAL_ENTITIES, ...CASE_ENTITIES],
   migrations: { sqlite: SQLITE_MIGRATIONS, postgres: POSTGRES_MIGRATIONS },
 };
 

@@ -1,5 +1,21 @@
 import { Module } from '@nestjs/common';
+import { ChatModule } from '@switchboard/chat';
+import { TicketsModule } from '@switchboard/tickets';
+import { CasesController } from './controllers/cases.controller.js';
+import { CaseSeenMarkRepository } from './repositories/case-seen-mark.repository.js';
+import { CaseRepository } from './repositories/case.repository.js';
+import { CaseFollowUpService } from './services/case-follow-up.service.js';
+import { CaseLifecycle } from './services/case-lifecycle.service.js';
+import { CaseNotifier } from './services/case-notifier.service.js';
+import { CaseSeenService } from './services/case-seen.service.js';
+import { CaseViewBuilder } from './services/case-views.service.js';
+import { CaseService } from './services/case.service.js';
 
-// Wired into the app now; the cases issue fills it.
-@Module({})
+/** Cases: the technicians' dashboard over portal conversations. */
+@Module({
+  imports: [ChatModule, TicketsModule],
+  controllers: [CasesController],
+  providers: [CaseRepository, CaseSeenMarkRepository, CaseViewBuilder, CaseSeenService, CaseNotifier, CaseLifecycle, CaseService, CaseFollowUpService],
+  exports: [CaseService],
+})
 export class CasesModule {}

@@ -1,5 +1,26 @@
 import { Module } from '@nestjs/common';
+import { NotificationPreferencesController } from './controllers/notification-preferences.controller.js';
+import { ConversationGateway } from './realtime/conversation.gateway.js';
+import { ConversationRepository } from './repositories/conversation.repository.js';
+import { MessageRepository } from './repositories/message.repository.js';
+import { NotificationPreferenceRepository } from './repositories/notification-preference.repository.js';
+import { ParticipantRepository } from './repositories/participant.repository.js';
+import { ChannelLimits } from './services/channel-limits.service.js';
+import { ConversationFanout } from './services/conversation-fanout.service.js';
+import { ConversationTimers } from './services/conversation-timers.service.js';
+import { ConversationService } from './services/conversation.service.js';
+import { MessageWriter } from './services/message-writer.service.js';
+import { NotificationPreferencesService } from './services/notification-preferences.service.js';
+import { ParticipantCache } from './services/participant-cache.js';
 
-// Wired into the app now; the chat issue fills it.
-@Module({})
+/** The conversation core: conversations, participants, group-committed messages, fan-out, timers. */
+@Module({
+  controllers: [NotificationPreferencesController],
+  providers: [
+    ConversationRepository, ParticipantRepository, MessageRepository, NotificationPreferenceRepository,
+    MessageWriter, ConversationFanout, ConversationTimers, ParticipantCache, ChannelLimits, ConversationService,
+    NotificationPreferencesService, ConversationGateway,
+  ],
+  exports: [ConversationService, ConversationFanout, ConversationTimers, ChannelLimits, NotificationPreferencesService],
+})
 export class ChatModule {}

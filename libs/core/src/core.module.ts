@@ -11,6 +11,7 @@ import { ConfigHostModule } from './config/config-host.module.js';
 import { SchemaDefinition } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DomainEventBus } from './events/domain-event-bus.service.js';
+import { FilesModule } from './files/files.module.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthRepository } from './health/health.repository.js';
 import { HealthService } from './health/health.service.js';
@@ -19,6 +20,7 @@ import { ShutdownService } from './lifecycle/shutdown.service.js';
 import { loggingOptions } from './logging/logging.options.js';
 import { MailModule } from './mail/mail.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { RedisConnection } from './redis/redis-connection.service.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
@@ -48,8 +50,10 @@ export class CoreModule {
         AuthModule,
         IdentityModule,
         SettingsModule,
+        PrivacyModule,
         SchedulerModule,
         RealtimeModule,
+        FilesModule,
         MailModule,
         NotificationsModule,
         // plugins:begin
@@ -58,7 +62,8 @@ export class CoreModule {
       ],
       controllers: [HealthController],
       providers: [DomainEventBus, RedisConnection, HealthRepository, HealthService, ShutdownService, FirstStartService, DemoDataService],
-      exports: [DomainEventBus, RedisConnection, DemoDataService, IdentityModule, AuthModule],
+      // PluginHostModule: channel libs (portal, agent chat) look up their channel plugin in the PluginRegistry.
+      exports: [DomainEventBus, RedisConnection, DemoDataService, IdentityModule, AuthModule, PluginHostModule],
     };
   }
 }

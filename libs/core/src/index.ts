@@ -49,11 +49,14 @@ export { DeadlineScheduler, type DueTimer, type TimerHandler, type ScheduleInput
 export { RealtimeService, type Audience } from './realtime/realtime.service.js';
 export { WsErrorFilter } from './realtime/ws-error.filter.js';
 export { WsPayloadPipe } from './realtime/ws-payload.pipe.js';
+export { EmptyPayloadDto } from './realtime/empty-payload.dto.js';
 export { wsOk, type WsAck } from './realtime/ws-response.js';
 export { accountOf, deviceOf, portalVisitorOf } from './realtime/socket-principal.js';
 export { HttpErrorFilter } from './errors/http-error.filter.js';
 
 export { RedisConnection } from './redis/redis-connection.service.js';
+export { FileService, MAX_FILE_BYTES, sanitizeName, type FileView, type StoreFileInput } from './files/file.service.js';
+export { FileStorage } from './files/file-storage.port.js';
 export { DemoDataService, DEMO_PASSWORD, type DemoCredentials } from './bootstrap/demo-data.service.js';
 export { configureHttp } from './http/configure-http.js';
 
@@ -73,6 +76,10 @@ export type { OutboundMail, SentMail, MailTransport } from './mail/outbound-mail
 export { NotificationService, escapeHtml, type NotificationInput, type NotifyOptions } from './notifications/notification.service.js';
 export type { NotificationView, NotificationPush } from './notifications/notification.views.js';
 // notifications:end
+
+// privacy:begin
+export * from './privacy/index.js';
+// privacy:end
 
 // tickets-core:begin
 // tickets-core:end

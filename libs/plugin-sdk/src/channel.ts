@@ -10,6 +10,14 @@ export interface ChannelCapabilities {
   readReceipts?: boolean;
   /** The channel threads replies natively (email In-Reply-To, chat thread ids). */
   threading?: boolean;
+  /**
+   * Who carries messages to the end user (SDK 1.1). `plugin` (default): `send` is the transport
+   * (SMTP, an HTTP API). `host`: the end user is connected to the host itself (portal widget over
+   * the `/portal` socket namespace, helpdesk agent over `/device`); the host delivers, and `send`
+   * is a delivery hook called after each outbound message was delivered (acknowledge, translate,
+   * mirror elsewhere) whose failure never loses the message.
+   */
+  transport?: 'plugin' | 'host';
 }
 
 /** One configured instance of a channel (a mailbox, a portal widget...). */

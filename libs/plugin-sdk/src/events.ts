@@ -73,6 +73,36 @@ export interface TicketMergedPayload extends TicketRefPayload {
   intoNumber: number;
 }
 
+/** A conversation (portal live chat, agent chat...) started. Ids only. */
+export interface ConversationStartedPayload {
+  conversationId: string;
+  companyId: string;
+  /** `portal`, `agent`, later `email`... */
+  channel: string;
+  channelInstanceId: string | null;
+  contactId: string | null;
+}
+
+/** A message was committed to a conversation. Carries the text: subscribing needs `conversations.read`. */
+export interface ConversationMessageCreatedPayload {
+  conversationId: string;
+  companyId: string;
+  channel: string;
+  messageId: string;
+  seq: number;
+  kind: 'text' | 'system' | 'file';
+  authorKind: 'contact' | 'technician' | 'system';
+  body: string;
+}
+
+export interface ConversationEndedPayload {
+  conversationId: string;
+  companyId: string;
+  channel: string;
+  /** e.g. `customer_ended`, `technician_left`, `resolved`, `converted`, `abandoned`, `idle`. */
+  reason: string;
+}
+
 /** Every public event name mapped to its payload. */
 export interface SwitchboardEventMap {
   'company.created': CompanyEventPayload;
@@ -90,6 +120,9 @@ export interface SwitchboardEventMap {
   'ticket.status.changed': TicketStatusChangedPayload;
   'ticket.comment.added': TicketCommentAddedPayload;
   'ticket.merged': TicketMergedPayload;
+  'conversation.started': ConversationStartedPayload;
+  'conversation.message.created': ConversationMessageCreatedPayload;
+  'conversation.ended': ConversationEndedPayload;
 }
 
 export type SwitchboardEventName = keyof SwitchboardEventMap;
@@ -110,6 +143,9 @@ export const SWITCHBOARD_EVENT_NAMES: readonly SwitchboardEventName[] = [
   'ticket.status.changed',
   'ticket.comment.added',
   'ticket.merged',
+  'conversation.started',
+  'conversation.message.created',
+  'conversation.ended',
 ];
 
 /**
@@ -133,4 +169,7 @@ export const SWITCHBOARD_EVENT_PERMISSIONS: { readonly [K in SwitchboardEventNam
   'ticket.status.changed': 'tickets.read',
   'ticket.comment.added': 'tickets.read',
   'ticket.merged': 'tickets.read',
+  'conversation.started': 'conversations.read',
+  'conversation.message.created': 'conversations.read',
+  'conversation.ended': 'conversations.read',
 };

@@ -33,6 +33,8 @@ export interface CcEntry {
 }
 
 export interface AttachmentMeta {
+  /** The stored file (GET /api/files/:id/content). */
+  id: string;
   name: string;
   size: number;
   contentType: string;

@@ -53,6 +53,8 @@ export interface ActivityView {
 
 export interface TicketSummaryView {
   number: number;
+  /** Masking scope of the hover card. */
+  companyId: string;
   title: string;
   status: string;
   priority: TicketPriority;

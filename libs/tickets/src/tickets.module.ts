@@ -3,6 +3,7 @@ import { AutomationRulesController } from './controllers/automation-rules.contro
 import { ProductFamiliesController } from './controllers/product-families.controller.js';
 import { QuickRepliesController } from './controllers/quick-replies.controller.js';
 import { TicketCommentsController } from './controllers/ticket-comments.controller.js';
+import { TicketRevealController } from './controllers/ticket-reveal.controller.js';
 import { TicketStatusesController } from './controllers/ticket-statuses.controller.js';
 import { TicketsController } from './controllers/tickets.controller.js';
 import { TicketsGateway } from './realtime/tickets.gateway.js';
@@ -23,6 +24,7 @@ import { TicketCommentService } from './services/ticket-comment.service.js';
 import { TicketFinder } from './services/ticket-finder.service.js';
 import { TicketMailer } from './services/ticket-mailer.service.js';
 import { TicketMergeService } from './services/ticket-merge.service.js';
+import { TicketRevealService } from './services/ticket-reveal.service.js';
 import { TicketPublisher } from './services/ticket-publisher.service.js';
 import { TicketStatusService } from './services/ticket-status.service.js';
 import { TicketViewBuilder } from './services/ticket-view.builder.js';
@@ -31,13 +33,13 @@ import { TicketService } from './services/ticket.service.js';
 
 /** Tickets: REST under /api/tickets (+ statuses, product families, quick replies, automation), socket events on /agent. */
 @Module({
-  controllers: [TicketsController, TicketCommentsController, TicketStatusesController, ProductFamiliesController, QuickRepliesController, AutomationRulesController],
+  controllers: [TicketsController, TicketCommentsController, TicketRevealController, TicketStatusesController, ProductFamiliesController, QuickRepliesController, AutomationRulesController],
   providers: [
     TicketRepository, TicketCounterRepository, TicketCommentRepository, TicketActivityRepository, TicketStatusRepository,
     ProductFamilyRepository, QuickReplyRepository, AutomationRuleRepository,
     TicketFinder, TicketViewBuilder, TicketCcService, TicketActivityService, TicketStatusService, ProductFamilyService,
     AutomationService, TicketMailer, TicketPublisher, TicketService, TicketCommentService, TicketMergeService,
-    QuickReplyService, TicketViewersService, TicketsGateway,
+    QuickReplyService, TicketViewersService, TicketRevealService, TicketsGateway,
   ],
   exports: [TicketService, TicketCommentService, TicketViewersService, TicketStatusService],
 })

@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.client';
 import type { Me } from '../lib/api.types';
 import { useDismiss } from '../lib/dismiss.hook';
+import { linkClick } from '../lib/router.hook';
 
 interface Props {
   me: Me;
@@ -88,6 +89,17 @@ export function ProfileMenu({ me, onMeChange, onSignOut }: Props) {
               {error}
             </p>
           )}
+          <a
+            href="/settings/notifications"
+            class="menu-link"
+            onClick={(e) => {
+              setOpen(false);
+              linkClick(e, '/settings/notifications');
+            }}
+            data-testid="notification-settings-link"
+          >
+            Notification settings
+          </a>
           <button type="button" class="menu-item" onClick={onSignOut} data-testid="sign-out">
             Sign out
           </button>

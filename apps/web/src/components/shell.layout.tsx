@@ -1,7 +1,9 @@
 // Signed-in layout: top bar + side menu + routed page. Also owns the live socket, because the
 // connection indicator, notifications and availability sync all hang off it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../lib/api.client';
+import { api, request } from '../lib/api.client';
+import { alertNewCase, CASES_SEEN_EVENT, loadAlertPrefs } from '../lib/case-alerts';
+import type { CaseCreatedEvent } from '../lib/cases.types';
 import type { AppNotification, Me } from '../lib/api.types';
 import { connectAgentSocket, type AgentSocket, type ConnectionState } from '../lib/socket.client';
 import { LiveContext } from '../lib/live.context';
@@ -11,8 +13,6 @@ import { SideMenu } from './side-menu.component';
 import { TicketListPage } from '../pages/ticket-list.page';
 import { LazyPage } from './lazy-page.component';
 import { ChatsPage } from '../pages/chats.page';
-import { CasesPage } from '../pages/cases.page';
-import { AdminPage } from '../pages/admin.page';
 import { NotFoundPage } from '../pages/not-found.page';
 
 interface Props {
@@ -37,6 +37,19 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
   const meRef = useRef(me);
   meRef.current = me;
   const liveIds = useRef(new Set<string>());
+  // New cases not yet seen in the Unassigned column (red dot on the Cases menu item).
+  const [casesUnseen, setCasesUnseen] = useState(0);
+
+  useEffect(() => {
+    loadAlertPrefs();
+    request<{ unseen: number }>('GET', '/api/cases/unseen', undefined, false).then(
+      (r) => setCasesUnseen(r?.unseen ?? 0),
+      () => undefined, // cases backend not enabled
+    );
+    const seen = () => setCasesUnseen(0);
+    addEventListener(CASES_SEEN_EVENT, seen);
+    return () => removeEventListener(CASES_SEEN_EVENT, seen);
+  }, [me.id]);
 
   // `/` and `/login` are entry points only: land on the ticket list.
   useEffect(() => {
@@ -77,6 +90,11 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
         );
       },
     });
+    socket.on<CaseCreatedEvent>('case.created', (e) => {
+      if (!e?.case) return;
+      alertNewCase(e, (id) => navigate(`/cases/${id}`));
+      setCasesUnseen((n) => Math.max(e.unseen ?? n + 1, 1));
+    });
     setLive(socket);
     return () => {
       setLive(null);
@@ -111,7 +129,7 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
         menuOpen={menuOpen}
         onMenuToggle={() => setMenuOpen((o) => !o)}
       />
-      <SideMenu role={me.role} path={path} onClose={() => setMenuOpen(false)} open={menuOpen} />
+      <SideMenu role={me.role} path={path} onClose={() => setMenuOpen(false)} open={menuOpen} dots={{ '/cases': casesUnseen > 0 }} />
       {menuOpen && <div class="backdrop" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
       <LiveContext.Provider value={live}>
         <main id="main" class="content">
@@ -129,11 +147,18 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
 // loads first, the heavier conversation code only when a ticket is opened.
 const loadTicketPage = () => import('../pages/ticket.page').then((m) => m.TicketPage);
 const loadNewTicketPage = () => import('../pages/new-ticket.page').then((m) => m.NewTicketPage);
+// Cases, admin and settings screens are chunks of their own too (most technicians live in tickets).
+const loadCasesPage = () => import('../pages/cases.page').then((m) => m.CasesPage);
+const loadAdminPage = () => import('../pages/admin.page').then((m) => m.AdminPage);
+const loadNotificationSettingsPage = () => import('../pages/notification-settings.page').then((m) => m.NotificationSettingsPage);
 
 function renderPage(path: string, me: Me) {
   const clean = path.replace(/\/+$/, '') || '/';
   const ticket = /^\/tickets\/(\d+)$/.exec(clean);
   if (ticket) return <LazyPage key={`ticket-${ticket[1]}`} load={loadTicketPage} props={{ number: Number(ticket[1]), me }} />;
+  // One key for /cases and /cases/:id so picking a case keeps the page (and its live lists) mounted.
+  const cases = /^\/cases(?:\/([^/]+))?$/.exec(clean);
+  if (cases) return <LazyPage key="cases" load={loadCasesPage} props={{ me, caseId: cases[1] ? decodeURIComponent(cases[1]) : null }} />;
   switch (clean) {
     case '/':
     case '/login':
@@ -143,10 +168,14 @@ function renderPage(path: string, me: Me) {
       return <LazyPage load={loadNewTicketPage} props={{ me }} />;
     case '/chats':
       return <ChatsPage />;
-    case '/cases':
-      return <CasesPage />;
+    case '/settings/notifications':
+      return <LazyPage load={loadNotificationSettingsPage} props={{ me }} />;
     case '/admin':
-      return me.role === 'admin' ? <AdminPage /> : <NotFoundPage title="Admin" message="Only administrators can open this page." />;
+      return me.role === 'admin' ? (
+        <LazyPage load={loadAdminPage} props={{}} />
+      ) : (
+        <NotFoundPage title="Admin" message="Only administrators can open this page." />
+      );
     default:
       return <NotFoundPage title="Page not found" message="There is nothing at this address." />;
   }

@@ -7,6 +7,8 @@ interface Props {
   path: string;
   open: boolean;
   onClose(): void;
+  /** Red dot per item path (e.g. new cases not yet seen). */
+  dots?: Record<string, boolean>;
 }
 
 const ITEMS: { path: string; label: string; icon: string; adminOnly?: boolean }[] = [
@@ -16,7 +18,7 @@ const ITEMS: { path: string; label: string; icon: string; adminOnly?: boolean }[
   { path: '/admin', label: 'Admin', icon: 'M12 3 5 6v5c0 4.5 3 8 7 10 4-2 7-5.5 7-10V6Z', adminOnly: true },
 ];
 
-export function SideMenu({ role, path, open, onClose }: Props) {
+export function SideMenu({ role, path, open, onClose, dots = {} }: Props) {
   return (
     <nav
       id="side-menu"
@@ -40,6 +42,11 @@ export function SideMenu({ role, path, open, onClose }: Props) {
                   <path d={item.icon} fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" />
                 </svg>
                 {item.label}
+                {dots[item.path] && (
+                  <span class="nav-dot" data-testid={`side-menu-dot-${item.path.slice(1)}`}>
+                    <span class="visually-hidden"> (new)</span>
+                  </span>
+                )}
               </a>
             </li>
           );

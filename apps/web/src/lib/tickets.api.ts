@@ -34,6 +34,7 @@ export interface NewComment {
   status?: string;
   cc?: { kind: 'contact' | 'account'; id: string }[];
   notify?: string[];
+  attachmentIds?: string[];
 }
 
 export type TicketPatch = Partial<Pick<Ticket, 'title' | 'status' | 'priority' | 'impact' | 'type'>> & { assigneeId?: string | null };

@@ -66,7 +66,7 @@ export interface Comment {
   truncated: boolean;
   cc: CcEntry[];
   notify: PersonRef[];
-  attachments: { name: string; size: number; contentType: string }[];
+  attachments: { id: string; name: string; size: number; contentType: string }[];
   createdAt: string;
 }
 

@@ -1,9 +1,11 @@
-// Admin screen: for now a read-only overview of installed plugins (GET /api/plugins).
+// Admin screen (lazy chunk): customer portals management and a read-only overview of installed plugins.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.client';
 import type { PluginInfo } from '../lib/api.types';
 import { EmptyState } from '../components/empty-state.component';
 import { PageTitle } from '../components/page-title.component';
+import { PortalsAdmin } from '../components/admin/portals-admin.component';
+import '../screens.css';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; plugins: PluginInfo[] };
 
@@ -24,6 +26,7 @@ export function AdminPage() {
   return (
     <>
       <PageTitle title="Admin">Admin</PageTitle>
+      <PortalsAdmin />
       <section class="card" aria-labelledby="plugins-heading" aria-busy={state.kind === 'loading'}>
         <h2 id="plugins-heading" class="card-title">
           Plugins

@@ -1,12 +1,274 @@
-// Cases screen (placeholder): the cases issue fills this in.
-import { EmptyState } from '../components/empty-state.component';
+// Cases dashboard (lazy chunk): columns Unassigned / My cases / All cases (newest first, live through
+// `case.created/updated/deleted` on the /agent socket), a red dot on Unassigned for new cases not yet
+// seen there, and the selected case's details (/cases/:id). Contract: libs/cases/README.md.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../lib/api.client';
+import type { Me } from '../lib/api.types';
+import { CASES_SEEN_EVENT } from '../lib/case-alerts';
+import { casesApi } from '../lib/cases.api';
+import type { CaseCreatedEvent, CaseUpdatedEvent, CaseView, CaseViewName } from '../lib/cases.types';
+import { useLive, useLiveEvent } from '../lib/live.context';
+import { navigate } from '../lib/router.hook';
 import { PageTitle } from '../components/page-title.component';
+import { CaseItem } from '../components/cases/case-item.component';
+import { CaseDetail } from '../components/cases/case-detail.component';
+import { useNow } from '../components/cases/case-format';
+import '../screens.css';
 
-export function CasesPage() {
+interface Props {
+  me: Me;
+  caseId: string | null;
+}
+
+const VIEWS: { key: CaseViewName; label: string }[] = [
+  { key: 'unassigned', label: 'Unassigned' },
+  { key: 'mine', label: 'My cases' },
+  { key: 'all', label: 'All cases' },
+];
+const VIEW_KEY = 'switchboard.cases.view';
+
+function belongs(view: CaseViewName, c: CaseView, me: Me): boolean {
+  if (view === 'unassigned') return c.status === 'unassigned';
+  if (view === 'mine') return c.assignee?.id === me.id && c.status !== 'resolved';
+  return true;
+}
+
+function initialView(): CaseViewName {
+  const q = new URLSearchParams(location.search).get('view');
+  const stored = (() => {
+    try {
+      return localStorage.getItem(VIEW_KEY);
+    } catch {
+      return null;
+    }
+  })();
+  const v = q ?? stored;
+  return v === 'mine' || v === 'all' || v === 'unassigned' ? v : 'unassigned';
+}
+
+type ListState = { status: 'idle' | 'loading' | 'ready' | 'error'; cursor: string | null; error?: string };
+
+export function CasesPage({ me, caseId }: Props) {
+  const live = useLive();
+  const now = useNow(1000);
+  const [view, setView] = useState<CaseViewName>(initialView);
+  const [cases, setCases] = useState<Record<string, CaseView>>({});
+  const [lists, setLists] = useState<Record<CaseViewName, ListState>>({
+    unassigned: { status: 'idle', cursor: null },
+    mine: { status: 'idle', cursor: null },
+    all: { status: 'idle', cursor: null },
+  });
+  const [unseen, setUnseen] = useState(0);
+  const [gone, setGone] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
+
+  const upsert = (items: CaseView[]) =>
+    setCases((map) => {
+      const next = { ...map };
+      for (const c of items) {
+        const old = next[c.id];
+        // Ignore stale copies (an older REST answer racing a newer socket event).
+        if (!old || !old.updatedAt || !c.updatedAt || old.updatedAt <= c.updatedAt) next[c.id] = c;
+      }
+      return next;
+    });
+
+  const load = (v: CaseViewName, more = false) => {
+    setLists((l) => ({ ...l, [v]: { ...l[v], status: 'loading' } }));
+    casesApi.list(v, more ? lists[v].cursor : null).then(
+      (page) => {
+        upsert(page.items);
+        setLists((l) => ({ ...l, [v]: { status: 'ready', cursor: page.nextCursor } }));
+        if (typeof page.unseen === 'number') setUnseen(page.unseen);
+        if (v === 'unassigned') markSeen();
+      },
+      (err) => setLists((l) => ({ ...l, [v]: { ...l[v], status: 'error', error: err instanceof ApiError ? err.message : 'Could not load cases' } })),
+    );
+  };
+
+  // "Looking at the Unassigned column" = it is the open column and the tab is visible.
+  const looking = () => viewRef.current === 'unassigned' && document.visibilityState === 'visible';
+  const markSeen = () => {
+    if (!looking()) return;
+    setUnseen(0);
+    dispatchEvent(new Event(CASES_SEEN_EVENT));
+    casesApi.seen().catch(() => undefined);
+  };
+
+  useEffect(() => {
+    try {
+      localStorage.setItem(VIEW_KEY, view);
+    } catch {
+      /* private mode */
+    }
+    load(view);
+  }, [view]);
+
+  useEffect(() => {
+    const onVisible = () => looking() && markSeen();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  // After a reconnect we may have missed events: reload what is on screen.
+  useEffect(() => (live ? live.on('connect', () => load(viewRef.current)) : undefined), [live]);
+
+  useLiveEvent<CaseCreatedEvent>('case.created', (e) => {
+    if (!e?.case) return;
+    upsert([e.case]);
+    setAnnouncement(`New ${e.case.type === 'live_chat' ? 'live chat' : 'support request'} from ${e.case.portal?.name ?? 'a portal'}`);
+    if (looking()) markSeen();
+    // A case that just arrived while we were not looking is unseen, whatever the count says (the
+    // server compares timestamps; a case created in the same instant as our last visit counts 0).
+    else setUnseen((n) => Math.max(typeof e.unseen === 'number' ? e.unseen : n + 1, 1));
+  });
+  useLiveEvent<CaseUpdatedEvent>('case.updated', (e) => e?.case && upsert([e.case]));
+  useLiveEvent<{ caseId: string }>('case.deleted', (e) => {
+    if (!e?.caseId) return;
+    setCases((map) => {
+      const next = { ...map };
+      delete next[e.caseId];
+      return next;
+    });
+    if (e.caseId === caseId) setGone(e.caseId);
+  });
+
+  // The selected case: from the lists if we have it, else fetched (deep link, notification click).
+  const selected = caseId ? cases[caseId] : undefined;
+  const [selectError, setSelectError] = useState<string | null>(null);
+  useEffect(() => {
+    setSelectError(null);
+    setGone(null);
+    if (!caseId) return;
+    let alive = true;
+    casesApi.get(caseId).then(
+      (c) => alive && upsert([c]),
+      (err) => alive && setSelectError(err instanceof ApiError && err.status === 404 ? 'This case does not exist (or was deleted).' : 'Could not load the case.'),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [caseId]);
+
+  const items = Object.values(cases)
+    .filter((c) => belongs(view, c, me))
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  const list = lists[view];
+  const back = () => navigate(`/cases`);
+
+  const onTabKey = (e: KeyboardEvent, i: number) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = VIEWS[(i + step + VIEWS.length) % VIEWS.length].key;
+    setView(next);
+    tabs.current[next]?.focus();
+  };
+
   return (
     <>
       <PageTitle title="Cases">Cases</PageTitle>
-      <EmptyState title="No cases yet">Cases group related tickets and chats so longer investigations can be tracked in one place.</EmptyState>
+      <div class={`cases-layout${caseId ? ' has-selection' : ''}`} data-testid="cases-page">
+        <section class="cases-list-pane card card-flush" aria-label="Case lists">
+          <div class="tabs cases-tabs" role="tablist" aria-label="Case columns">
+            {VIEWS.map((v, i) => (
+              <button
+                key={v.key}
+                ref={(el) => void (tabs.current[v.key] = el)}
+                type="button"
+                role="tab"
+                id={`cases-tab-${v.key}`}
+                class="tab"
+                aria-selected={view === v.key}
+                aria-controls="cases-column"
+                tabIndex={view === v.key ? 0 : -1}
+                onClick={() => setView(v.key)}
+                onKeyDown={(e) => onTabKey(e, i)}
+                data-testid={`cases-tab-${v.key}`}
+              >
+                {v.label}
+                {v.key === 'unassigned' && unseen > 0 && view !== 'unassigned' && (
+                  <span class="unseen-dot" data-testid="cases-unassigned-dot" title={`${unseen} new`}>
+                    <span class="visually-hidden">{` (${unseen} new)`}</span>
+                  </span>
+                )}
+              </button>
+            ))}
+          </div>
+          <div id="cases-column" role="tabpanel" aria-labelledby={`cases-tab-${view}`} aria-busy={list.status === 'loading'} data-testid={`cases-column-${view}`}>
+            {list.status === 'error' && (
+              <p class="form-error case-list-msg" role="alert">
+                {list.error}{' '}
+                <button type="button" class="link-btn" onClick={() => load(view)}>
+                  Retry
+                </button>
+              </p>
+            )}
+            {items.length === 0 && list.status === 'ready' && (
+              <p class="case-empty muted" data-testid="cases-empty">
+                {view === 'unassigned' ? 'No one is waiting. New chats and requests appear here instantly.' : view === 'mine' ? 'You have no open cases.' : 'No cases yet.'}
+              </p>
+            )}
+            {items.length === 0 && list.status === 'loading' && <div class="page-loading" role="status" aria-label="Loading cases" />}
+            <ul class="case-list" data-testid="case-list">
+              {items.map((c) => (
+                <CaseItem key={c.id} c={c} now={now} selected={c.id === caseId} />
+              ))}
+            </ul>
+            {list.cursor && (
+              <div class="load-more">
+                <button type="button" class="btn btn-ghost btn-sm" onClick={() => load(view, true)} disabled={list.status === 'loading'}>
+                  Load more
+                </button>
+              </div>
+            )}
+          </div>
+        </section>
+        <section class="case-detail-pane" aria-label="Case details">
+          {selected && !gone ? (
+            <CaseDetail
+              key={selected.id}
+              c={selected}
+              me={me}
+              now={now}
+              onChange={(c) => upsert([c])}
+              onDeleted={(id) => {
+                setCases((map) => {
+                  const next = { ...map };
+                  delete next[id];
+                  return next;
+                });
+                setAnnouncement('Case deleted');
+                back();
+              }}
+              onBack={back}
+            />
+          ) : (
+            <div class="empty-state case-placeholder">
+              {gone ? (
+                <p role="status" data-testid="case-gone">
+                  This case was deleted.
+                </p>
+              ) : selectError ? (
+                <p role="alert">{selectError}</p>
+              ) : caseId ? (
+                <div class="page-loading" role="status" aria-label="Loading case" />
+              ) : (
+                <>
+                  <h2>Select a case</h2>
+                  <p>Pick a case on the left to see the customer, the conversation and the actions.</p>
+                </>
+              )}
+            </div>
+          )}
+        </section>
+      </div>
+      <div class="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
     </>
   );
 }

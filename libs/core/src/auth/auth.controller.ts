@@ -11,8 +11,11 @@ import type { AccountPrincipal } from './principal.js';
 import { Public } from './public.decorator.js';
 import { SessionTokenService } from './session-token.service.js';
 import { SESSION_COOKIE } from './token-extractor.js';
+import { Unmasked } from '../privacy/unmasked.decorator.js';
 
 @ApiTags('auth')
+// Staff data (or no data): outbound PII masking does not apply.
+@Unmasked()
 @Controller('api/auth')
 export class AuthController {
   constructor(

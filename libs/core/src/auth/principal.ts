@@ -10,6 +10,8 @@ export interface AccountPrincipal {
   allCompanies: boolean;
   /** Only meaningful when allCompanies is false. */
   companyIds: string[];
+  /** Extra permissions granted to the account, e.g. `pii.reveal` (admins hold every permission implicitly). */
+  permissions?: string[];
 }
 
 /** A helpdesk agent on an end user's device. */

@@ -1,4 +1,5 @@
 import { SystemSecretEntity } from '../auth/system-secret.entity.js';
+import { StoredFileEntity } from '../files/stored-file.entity.js';
 import { AccountCompanyAccessEntity } from '../identity/account-company-access.entity.js';
 import { AccountEntity } from '../identity/account.entity.js';
 import { CompanyEntity } from '../identity/company.entity.js';
@@ -23,6 +24,7 @@ export const CORE_ENTITIES = [
   SettingEntity,
   DeadlineEntity,
   SystemSecretEntity,
+  StoredFileEntity,
   OutboxMessageEntity,
   NotificationEntity,
   // plugins:begin

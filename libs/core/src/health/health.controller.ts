@@ -3,8 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator.js';
 import { HealthService } from './health.service.js';
+import { Unmasked } from '../privacy/unmasked.decorator.js';
 
 @ApiTags('health')
+// Staff data (or no data): outbound PII masking does not apply.
+@Unmasked()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

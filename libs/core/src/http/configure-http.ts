@@ -42,6 +42,6 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
 }
 
 function noCacheIndex(res: express.Response, path: string): void {
-  // index.html names the hashed bundles: it must never be cached, the bundles may be.
-  if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
+  // The HTML pages (index.html, portal.html) name the hashed bundles: never cached; the bundles may be.
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
 }

@@ -3,6 +3,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 export type AccountRole = 'admin' | 'technician';
 export const ACCOUNT_ROLES: readonly AccountRole[] = ['admin', 'technician'];
 export type Availability = 'available' | 'unavailable';
+/** Permissions an admin may grant to a technician (admins hold them all implicitly). */
+export const ACCOUNT_PERMISSIONS = ['pii.reveal'] as const;
+export type AccountPermission = (typeof ACCOUNT_PERMISSIONS)[number];
 
 /** A technician or admin who signs in to the web UI. */
 @Entity('accounts')
@@ -32,6 +35,10 @@ export class AccountEntity {
 
   @Column('boolean', { default: true })
   active: boolean;
+
+  /** Granted permissions (comma list); null = none. */
+  @Column('simple-array', { nullable: true })
+  permissions: string[] | null;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -20,6 +20,7 @@ export interface AccountInput {
   role: AccountRole;
   allCompanies?: boolean;
   companyIds?: string[];
+  permissions?: string[];
 }
 
 @Injectable()
@@ -44,6 +45,7 @@ export class AccountService {
       role: input.role,
       availability: 'unavailable' as Availability,
       allCompanies: input.allCompanies ?? true,
+      permissions: input.permissions?.length ? [...new Set(input.permissions)] : null,
       active: true,
     });
     await this.tx.run(async (tx) => {
@@ -91,6 +93,7 @@ export class AccountService {
     if (input.role !== undefined) account.role = input.role;
     if (input.active !== undefined) account.active = input.active;
     if (input.allCompanies !== undefined) account.allCompanies = input.allCompanies;
+    if (input.permissions !== undefined) account.permissions = input.permissions.length ? [...new Set(input.permissions)] : null;
     if (input.password !== undefined) account.passwordHash = await this.hasher.hash(input.password);
     const companyIds = input.companyIds ? await this.checkCompanies(input.companyIds) : undefined;
     await this.tx.run(async (tx) => {
@@ -128,6 +131,7 @@ export class AccountService {
       role: account.role,
       allCompanies: account.allCompanies,
       companyIds: account.allCompanies ? [] : await this.accounts.companyIds(id),
+      permissions: account.permissions ?? [],
     };
   }
 

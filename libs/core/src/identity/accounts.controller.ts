@@ -4,10 +4,13 @@ import { Roles } from '../auth/roles.decorator.js';
 import { AccountService } from './account.service.js';
 import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto.js';
 import { PageQueryDto } from './dto/page-query.dto.js';
+import { Unmasked } from '../privacy/unmasked.decorator.js';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
 @Roles('admin')
+// Staff data (or no data): outbound PII masking does not apply.
+@Unmasked()
 @Controller('api/accounts')
 export class AccountsController {
   constructor(private readonly accounts: AccountService) {}

@@ -52,6 +52,24 @@ export class ContactService {
     return toContactView((await this.contacts.findById(contact.id))!);
   }
 
+  /**
+   * Identity for inbound channels (portal, email): the company's contact with this email, or a
+   * new one. `created` tells the caller whether the contact exists only because of it.
+   * A concurrent create of the same address (unique index) resolves to the winner's row.
+   */
+  async findOrCreate(input: ContactInput): Promise<{ contact: ContactView; created: boolean }> {
+    const emailKey = input.email.trim().toLowerCase();
+    const existing = await this.contacts.findByEmail(input.companyId, emailKey);
+    if (existing) return { contact: toContactView(existing), created: false };
+    try {
+      return { contact: await this.create(input), created: true };
+    } catch (error) {
+      const raced = await this.contacts.findByEmail(input.companyId, emailKey);
+      if (raced) return { contact: toContactView(raced), created: false };
+      throw error;
+    }
+  }
+
   async get(id: string, viewer?: AccountPrincipal): Promise<ContactView> {
     return toContactView(await this.load(id, viewer));
   }

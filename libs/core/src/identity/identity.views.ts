@@ -7,7 +7,7 @@ import type { DeviceEntity } from './device.entity.js';
 
 export interface CompanyView { id: string; name: string; createdAt: string; updatedAt: string }
 export interface ContactView { id: string; companyId: string; firstName: string; lastName: string; email: string | null; phone: string | null; createdAt: string }
-export interface AccountView { id: string; name: string; email: string; role: 'admin' | 'technician'; availability: 'available' | 'unavailable'; allCompanies: boolean; companyIds: string[]; active: boolean; createdAt: string }
+export interface AccountView { id: string; name: string; email: string; role: 'admin' | 'technician'; availability: 'available' | 'unavailable'; allCompanies: boolean; companyIds: string[]; permissions: string[]; active: boolean; createdAt: string }
 export interface DeviceView { id: string; companyId: string; name: string; os: string; helpdeskAgentEnabled: boolean; contactId: string | null; lastSeenAt: string | null; createdAt: string }
 
 export const toCompanyView = (c: CompanyEntity): CompanyView => ({ id: c.id, name: c.name, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) });
@@ -18,7 +18,7 @@ export const toContactView = (c: ContactEntity): ContactView => ({
 
 export const toAccountView = (a: AccountEntity, companyIds: string[] = []): AccountView => ({
   id: a.id, name: a.name, email: a.email, role: a.role, availability: a.availability, allCompanies: a.allCompanies,
-  companyIds: a.allCompanies ? [] : companyIds, active: a.active, createdAt: iso(a.createdAt),
+  companyIds: a.allCompanies ? [] : companyIds, permissions: a.permissions ?? [], active: a.active, createdAt: iso(a.createdAt),
 });
 
 export const toDeviceView = (d: DeviceEntity): DeviceView => ({

@@ -4,9 +4,12 @@ import { CurrentAccount } from '../auth/current-account.decorator.js';
 import type { AccountPrincipal } from '../auth/principal.js';
 import { AccountService } from './account.service.js';
 import { AvailabilityDto } from './dto/account.dto.js';
+import { Unmasked } from '../privacy/unmasked.decorator.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
+// Staff data (or no data): outbound PII masking does not apply.
+@Unmasked()
 @Controller('api/me')
 export class MeController {
   constructor(private readonly accounts: AccountService) {}

@@ -4,9 +4,12 @@ import { CurrentAccount } from '../auth/current-account.decorator.js';
 import type { AccountPrincipal } from '../auth/principal.js';
 import { TechnicianQueryDto } from './dto/technician-query.dto.js';
 import { TechnicianDirectory } from './technician-directory.service.js';
+import { Unmasked } from '../privacy/unmasked.decorator.js';
 
 @ApiTags('technicians')
 @ApiBearerAuth()
+// Staff data (or no data): outbound PII masking does not apply.
+@Unmasked()
 @Controller('api/technicians')
 export class TechniciansController {
   constructor(private readonly directory: TechnicianDirectory) {}

@@ -5,6 +5,7 @@ import { NotFoundError } from '../errors/not-found.error.js';
 import { AccountService } from '../identity/account.service.js';
 import { newId } from '../ids/id.js';
 import { MailPort } from '../mail/mail.port.js';
+import { PiiMasker } from '../privacy/pii-masker.service.js';
 import { RealtimeService } from '../realtime/realtime.service.js';
 import { NotificationEntity } from './notification.entity.js';
 import { NotificationRepository } from './notification.repository.js';
@@ -14,6 +15,8 @@ export interface NotificationInput {
   title: string;
   body: string;
   link?: string | null;
+  /** The company the notification is about (masking scope); unknown = the strictest company policy. */
+  companyId?: string | null;
 }
 
 export interface NotifyOptions {
@@ -33,13 +36,15 @@ export class NotificationService {
     private readonly mail: MailPort,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly masker: PiiMasker,
   ) {}
 
   async notify(accountIds: string[], input: NotificationInput, options: NotifyOptions = {}): Promise<NotificationView[]> {
     const unique = [...new Set(accountIds)];
     const rows = unique.map((accountId) =>
       Object.assign(new NotificationEntity(), {
-        id: newId(), accountId, title: input.title.slice(0, 300), body: input.body, link: input.link ?? null, readAt: null, createdAt: this.clock.now(),
+        // Ingest mode: notifications are built from what people wrote, so they are a write path too.
+        id: newId(), accountId, title: this.masker.maskInbound(input.title, input.companyId ?? null).slice(0, 300), body: this.masker.maskInbound(input.body, input.companyId ?? null), link: input.link ?? null, readAt: null, createdAt: this.clock.now(),
       }),
     );
     await this.notifications.insertMany(rows);
@@ -71,7 +76,9 @@ export class NotificationService {
     return { updated: await this.notifications.markAllRead(accountId, this.clock.now()) };
   }
 
-  private async email(accountIds: string[], input: NotificationInput): Promise<void> {
+  private async email(accountIds: string[], raw: NotificationInput): Promise<void> {
+    // Mail to technicians is a payload sent to technicians: masked like the socket push and the list.
+    const input = { ...raw, title: this.masker.maskText(raw.title, null), body: this.masker.maskText(raw.body, null) };
     const url = input.link && this.config.publicUrl ? new URL(input.link, this.config.publicUrl).toString() : input.link ?? '';
     for (const id of accountIds) {
       try {

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   createCheckedContext,
+  hasPermission,
   type CheckedContext,
   type JsonValue,
   type PluginBackend,
@@ -11,6 +12,7 @@ import {
 import { DomainEventBus, type DomainEventName } from '../events/domain-event-bus.service.js';
 import { ContactService } from '../identity/contact.service.js';
 import type { ContactView } from '../identity/identity.views.js';
+import { PiiMasker } from '../privacy/pii-masker.service.js';
 import { PluginHttpClient } from './plugin-http.client.js';
 import { PluginKvRepository } from './plugin-kv.repository.js';
 
@@ -40,11 +42,18 @@ export class PluginContextFactory {
     private readonly contacts: ContactService,
     private readonly events: DomainEventBus,
     private readonly http: PluginHttpClient,
+    @Optional() private readonly masker?: PiiMasker,
   ) {}
 
   create(definition: PluginDefinition, granted: string[], settings: SettingsValues, hooks: PluginContextHooks): CheckedContext {
     const { id, version } = definition.manifest;
     const logger = new Logger(`plugin:${id}`);
+    // Masking happens here, before data crosses into the SDK layer (createCheckedContext stays pure,
+    // shared with the fake host). Event payloads are always masked (display and ingest modes);
+    // contacts keep their identity fields in clear only for plugins granted `contacts.pii.read`.
+    const mask = <T>(value: T): T => (this.masker ? this.masker.maskPayload(value) : value);
+    const piiGranted = hasPermission(granted, 'contacts.pii.read');
+    const contact = (c: ContactView): RawContact => (piiGranted ? toRaw(c) : mask(toRaw(c)));
     const backend: PluginBackend = {
       logger: {
         debug: (message, data) => logger.debug(data ? { msg: message, ...data } : message),
@@ -65,16 +74,16 @@ export class PluginContextFactory {
       contacts: {
         get: async (contactId) => {
           try {
-            return toRaw(await this.contacts.get(contactId));
+            return contact(await this.contacts.get(contactId));
           } catch (error) {
             if ((error as { code?: string }).code === 'NOT_FOUND') return null;
             throw error;
           }
         },
-        list: async (query) => (await this.contacts.list({ companyId: query.companyId, limit: query.limit })).map(toRaw),
-        create: async (input) => toRaw(await this.contacts.create({ ...input, phone: input.phone ?? null })),
+        list: async (query) => (await this.contacts.list({ companyId: query.companyId, limit: query.limit })).map(contact),
+        create: async (input) => contact(await this.contacts.create({ ...input, phone: input.phone ?? null })),
       },
-      subscribe: (name, handler) => this.events.subscribe(name as DomainEventName, (payload) => handler(payload)),
+      subscribe: (name, handler) => this.events.subscribe(name as DomainEventName, (payload) => handler(mask(payload))),
     };
     return createCheckedContext({ plugin: { id, version }, permissions: granted, settings, backend, onHandlerError: hooks.onHandlerError });
   }

@@ -83,7 +83,7 @@ describe('PluginHostService', () => {
 
   it('refuses to boot on an incompatible plugin and records why', async () => {
     await expect(boot([{ name: fixture('event-subscriber'), enable: true }, { name: fixture('bad-api-version'), enable: true }])).rejects.toThrow(
-      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.0.0',
+      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.1.0',
     );
     const row = await new PluginInstallationRepository(dataSource).findByPluginId('bad-api-version');
     expect(row).toMatchObject({ status: 'incompatible', enabled: false, statusReason: expect.stringContaining('requires plugin SDK') });

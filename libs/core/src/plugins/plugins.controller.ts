@@ -6,10 +6,13 @@ import { PluginViewDto } from './dto/plugin-view.dto.js';
 import { UpdatePluginSettingsDto } from './dto/update-plugin-settings.dto.js';
 import { PluginHostService } from './plugin-host.service.js';
 import type { PluginView } from './plugin.views.js';
+import { Unmasked } from '../privacy/unmasked.decorator.js';
 
 @ApiTags('plugins')
 @ApiBearerAuth()
 @Roles('admin')
+// Staff data (or no data): outbound PII masking does not apply.
+@Unmasked()
 @Controller('api/plugins')
 export class PluginsController {
   constructor(private readonly host: PluginHostService) {}

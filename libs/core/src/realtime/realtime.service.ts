@@ -1,22 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
+import { PiiMasker } from '../privacy/pii-masker.service.js';
 
 export type Audience = 'agent' | 'portal' | 'device';
 
 /**
  * The one way the core pushes to sockets. Rooms, not socket ids, so the Redis adapter can deliver
- * from any instance. Outbound masking (masking issue) hooks in here, for every event at once.
+ * from any instance. Outbound PII masking happens here, for every event at once: whatever goes
+ * to the `agent` audience (technicians) is masked synchronously (emit order is kept); portal
+ * visitors and devices receive their own conversation as written.
  */
 @Injectable()
 export class RealtimeService {
   private readonly namespaces = new Map<Audience, Namespace>();
 
+  constructor(private readonly masker: PiiMasker) {}
+
   attach(audience: Audience, namespace: Namespace): void {
     this.namespaces.set(audience, namespace);
+    // Acks are the other way data reaches a technician's socket (Nest's global interceptors do not
+    // run for gateways): every ack callback on /agent is wrapped so its answer is masked too.
+    if (audience === 'agent') {
+      namespace.on('connection', (socket) => {
+        socket.use((packet, next) => {
+          const last = packet.length - 1;
+          const ack = packet[last] as unknown;
+          if (typeof ack === 'function') packet[last] = (...answer: unknown[]) => ack(...answer.map((a) => this.masker.maskPayload(a)));
+          next();
+        });
+      });
+    }
   }
 
   emit(audience: Audience, room: string | string[], event: string, payload: unknown): void {
-    this.namespaces.get(audience)?.to(room).emit(event, payload);
+    const ns = this.namespaces.get(audience);
+    if (!ns) return;
+    ns.to(room).emit(event, audience === 'agent' ? this.masker.maskPayload(payload) : payload);
   }
 
   toAccount(accountId: string, event: string, payload: unknown): void {

@@ -8,6 +8,7 @@ const PLAIN = new Set<unknown>([String, Number, Boolean, Object, Array, undefine
 export class WsPayloadPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'body' || PLAIN.has(metadata.metatype)) return value;
-    return validateDto(metadata.metatype as new () => object, value);
+    // No payload at all (emit('event') with only an ack) counts as {}.
+    return validateDto(metadata.metatype as new () => object, value === undefined ? {} : value);
   }
 }

@@ -14,6 +14,11 @@ export class SettingRepository {
     return this.repo.find({ where: keys ? { scopeKey: In(scopeKeys), key: In(keys) } : { scopeKey: In(scopeKeys) } });
   }
 
+  /** Every stored override of these keys, all scopes (in-process caches such as the masking policy). */
+  findByKeys(keys: string[]): Promise<SettingEntity[]> {
+    return this.repo.find({ where: { key: In(keys) } });
+  }
+
   async upsert(scopeKey: string, key: string, value: unknown): Promise<void> {
     await this.repo.upsert({ scopeKey, key, value } as never, ['scopeKey', 'key']);
   }

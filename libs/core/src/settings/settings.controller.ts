@@ -3,10 +3,13 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import { SettingScopeQueryDto, UpdateSettingDto } from './settings.dto.js';
 import { SettingsService } from './settings.service.js';
+import { Unmasked } from '../privacy/unmasked.decorator.js';
 
 @ApiTags('settings')
 @ApiBearerAuth()
 @Roles('admin')
+// Staff data (or no data): outbound PII masking does not apply.
+@Unmasked()
 @Controller('api/settings')
 export class SettingsController {
   constructor(private readonly settings: SettingsService) {}

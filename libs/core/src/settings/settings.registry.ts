@@ -10,13 +10,18 @@ export type SettingScope = 'global' | 'company';
 export interface SettingsMap {
   'chat.enabled': boolean;
   'tickets.defaultReplyType': 'public' | 'internal';
+  /** PII masking (defined by the masking library): off, display (shown masked to technicians), ingest (stored masked). */
+  'masking.mode': 'off' | 'display' | 'ingest';
+  /** Entity types masked (subset of the masking library's types); default all. */
+  'masking.types': string[];
 }
 export type SettingKey = keyof SettingsMap & string;
 
 export interface SettingDefinition<K extends SettingKey = SettingKey> {
   key: K;
   description: string;
-  type: 'boolean' | 'string' | 'number' | 'enum';
+  /** `list`: an array of distinct strings, each one of `options`. */
+  type: 'boolean' | 'string' | 'number' | 'enum' | 'list';
   options?: readonly string[];
   scopes: readonly SettingScope[];
   default: SettingsMap[K];
@@ -55,9 +60,11 @@ export class SettingsRegistry {
       definition.type === 'boolean' ? typeof value === 'boolean'
       : definition.type === 'number' ? typeof value === 'number' && Number.isFinite(value)
       : definition.type === 'string' ? typeof value === 'string' && value.length <= 10_000
+      : definition.type === 'list' ? Array.isArray(value) && value.every((v) => typeof v === 'string' && !!definition.options?.includes(v)) && new Set(value).size === value.length
       : typeof value === 'string' && !!definition.options?.includes(value);
     if (!ok) {
-      const expected = definition.type === 'enum' ? `one of: ${definition.options?.join(', ')}` : `a ${definition.type}`;
+      const expected = definition.type === 'enum' ? `one of: ${definition.options?.join(', ')}`
+        : definition.type === 'list' ? `a list of distinct values among: ${definition.options?.join(', ')}` : `a ${definition.type}`;
       throw new ValidationFailedError(`Invalid value for ${definition.key}: expected ${expected}`, { value: [`must be ${expected}`] });
     }
   }

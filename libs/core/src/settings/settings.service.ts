@@ -32,6 +32,11 @@ export class SettingsService {
     return (await this.resolve(this.registry.get(key), companyId)).value as SettingsMap[K];
   }
 
+  /** Raw stored overrides of these keys in every scope (for caches that resolve synchronously). */
+  async overrides(keys: string[]): Promise<{ scopeKey: string; key: string; value: unknown }[]> {
+    return (await this.settings.findByKeys(keys)).map((r) => ({ scopeKey: r.scopeKey, key: r.key, value: r.value }));
+  }
+
   async list(companyId?: string): Promise<SettingView[]> {
     if (companyId) await this.companies.get(companyId);
     const scopes = companyId ? ['global', scopeKeyOf(companyId)] : ['global'];

@@ -2,7 +2,9 @@ import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { FieldErrors, ValidationFailedError } from '../errors/validation-failed.error.js';
 
-export const VALIDATOR_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+// forbidUnknownValues stays off: it rejects payload classes without decorators (e.g. an empty `{}` event),
+// while whitelist + forbidNonWhitelisted already refuse every property a DTO does not declare.
+export const VALIDATOR_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false } as const;
 
 /** Field path → messages, nested properties joined with dots. */
 export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErrors {

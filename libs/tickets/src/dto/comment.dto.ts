@@ -1,21 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CcEntryDto } from './cc-entry.dto.js';
-
-export class AttachmentMetaDto {
-  @ApiProperty()
-  @IsString() @IsNotEmpty() @MaxLength(255)
-  name: string;
-
-  @ApiProperty({ description: 'bytes' })
-  @IsInt() @Min(0)
-  size: number;
-
-  @ApiProperty({ example: 'application/pdf' })
-  @IsString() @MaxLength(200)
-  contentType: string;
-}
 
 export class CreateCommentDto {
   @ApiProperty({ maxLength: 65536 })
@@ -38,7 +24,7 @@ export class CreateCommentDto {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'notify must contain account ids' })
   notify?: string[];
 
-  @ApiPropertyOptional({ type: [AttachmentMetaDto], description: 'metadata; at most 20 MB in total' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AttachmentMetaDto)
-  attachments?: AttachmentMetaDto[];
+  @ApiPropertyOptional({ type: [String], description: 'ids of files uploaded with POST /api/files; at most 20 MB in total' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'attachmentIds must contain file ids' })
+  attachmentIds?: string[];
 }

@@ -33,9 +33,10 @@ export class TicketActivityService {
     await this.activities.insertMany(cs.activities.slice(from), tx);
   }
 
-  async list(number: number, query: PageQuery, me: AccountPrincipal): Promise<Page<ActivityView>> {
+  async list(number: number, query: PageQuery, me: AccountPrincipal): Promise<Page<ActivityView> & { companyId: string }> {
     const ticket = await this.finder.get(number, me);
     const page = await this.activities.listForTicket(ticket.id, query);
-    return { items: page.items.map((a) => this.views.activity(a, number)), nextCursor: page.nextCursor };
+    // companyId: the masking scope of the page.
+    return { items: page.items.map((a) => this.views.activity(a, number)), nextCursor: page.nextCursor, companyId: ticket.companyId };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AccountPrincipal, AccountService, Clock, ContactService, ContactView, newId, Page, PageQuery, SettingsService, TransactionRunner, ValidationFailedError,
+  AccountPrincipal, AccountService, Clock, ContactService, ContactView, newId, Page, PageQuery, PiiMasker, SettingsService, TransactionRunner, ValidationFailedError, FileService,
 } from '@switchboard/core';
 import { EntityManager } from 'typeorm';
 import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
@@ -26,7 +26,8 @@ export interface TechnicianCommentInput {
   status?: string;
   cc?: CcEntry[];
   notify?: string[];
-  attachments?: AttachmentMeta[];
+  /** Files uploaded beforehand (POST /api/files) by the same technician. */
+  attachmentIds?: string[];
 }
 
 /** What a channel (email, portal, chat) hands over when an end user writes on a ticket. */
@@ -35,7 +36,8 @@ export interface ContactCommentInput {
   contactId: string;
   body: string;
   source: 'email' | 'portal' | 'chat';
-  attachments?: AttachmentMeta[];
+  /** Files the channel stored for this contact (FileService.store with uploadedBy the contact). */
+  attachmentIds?: string[];
   /** The inbound email's Message-ID (threading, de-duplication by the email channel). */
   messageId?: string | null;
 }
@@ -61,10 +63,20 @@ export class TicketCommentService {
     private readonly settings: SettingsService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly masker: PiiMasker,
+    private readonly files: FileService,
   ) {}
 
+  /** The uploads a message references, checked (owner, unattached) and within 20 MB together. */
+  private async attachments(ids: string[] | undefined, uploader: { kind: 'account' | 'contact'; id: string }): Promise<AttachmentMeta[]> {
+    const files = await this.files.claimable(ids ?? [], uploader);
+    const metas = files.map((f) => ({ id: f.id, name: f.name, size: f.size, contentType: f.contentType }));
+    checkAttachments(metas);
+    return metas;
+  }
+
   async addFromTechnician(number: number, input: TechnicianCommentInput, me: AccountPrincipal): Promise<CommentView> {
-    checkAttachments(input.attachments ?? []);
+    const attachments = await this.attachments(input.attachmentIds, { kind: 'account', id: me.id });
     const probe = await this.finder.get(number, me);
     const visibility = input.visibility ?? (await this.settings.get('tickets.defaultReplyType', probe.companyId));
     const notify = [...new Set(input.notify ?? [])];
@@ -77,6 +89,8 @@ export class TicketCommentService {
       if (missing.length) throw new ValidationFailedError('Unknown technician', { notify: missing.map((id) => `account ${id} does not exist`) });
     }
     const [requester] = await this.contacts.getMany([probe.requesterId]);
+    // Ingest mode: masked before it is stored, mailed, notified or published.
+    const body = this.masker.maskInbound(input.body, probe.companyId);
     const cs = await this.tx.run(async (tx) => {
       const ticket = await this.finder.lock(number, tx, me);
       const set = new TicketChangeSet(ticket);
@@ -87,8 +101,9 @@ export class TicketCommentService {
       }, actor, me, tx);
       const author = this.attributeTechnician(ticket, me, requester, visibility);
       const comment = await this.insertComment(set, tx, {
-        visibility, body: input.body, author, source: 'web', truncated: false, cc: input.cc ?? [], notify, attachments: input.attachments ?? [],
+        visibility, body, author, source: 'web', truncated: false, cc: input.cc ?? [], notify, attachments,
       });
+      await this.files.attach(attachments.map((a) => a.id), { kind: 'ticket-comment', id: comment.id, companyId: ticket.companyId }, tx);
       if (author.kind === 'contact') {
         await this.afterContactMessage(set, comment, tx);
       } else if (visibility === 'public') {
@@ -100,7 +115,7 @@ export class TicketCommentService {
       if (notify.length) {
         set.notifications.push({
           accountIds: notify.filter((id) => id !== me.id),
-          input: { title: `${me.name} mentioned you on #${ticket.number}`, body: `${ticket.title}\n\n${input.body.slice(0, 500)}`, link: `/tickets/${ticket.number}` },
+          input: { title: `${me.name} mentioned you on #${ticket.number}`, body: `${ticket.title}\n\n${body.slice(0, 500)}`, link: `/tickets/${ticket.number}`, companyId: ticket.companyId },
           email: true,
         });
       }
@@ -117,12 +132,13 @@ export class TicketCommentService {
    * enabled automation rule (e.g. the seeded "reopen on reply") may change it.
    */
   async addFromContact(input: ContactCommentInput): Promise<CommentView> {
-    checkAttachments(input.attachments ?? []);
+    const attachments = await this.attachments(input.attachmentIds, { kind: 'contact', id: input.contactId });
     const contact = await this.contacts.get(input.contactId).catch(() => {
       throw new ValidationFailedError('Unknown contact', { contactId: [`contact ${input.contactId} does not exist`] });
     });
     const account = contact.email ? await this.accounts.findByEmail(contact.email) : null;
-    const { body, truncated } = truncateBody(input.body);
+    // Ingest mode: masked before anything else sees it (email, portal and chat transcripts come through here).
+    const { body, truncated } = truncateBody(this.masker.maskInbound(input.body, contact.companyId));
     const cs = await this.tx.run(async (tx) => {
       const ticket = await this.finder.lock(input.ticketNumber, tx);
       const set = new TicketChangeSet(ticket);
@@ -132,8 +148,9 @@ export class TicketCommentService {
         ? { kind: 'contact', id: contact.id, name: `${contact.firstName} ${contact.lastName}`.trim() }
         : { kind: 'account', id: account!.id, name: account!.name };
       const comment = await this.insertComment(set, tx, {
-        visibility: 'public', body, author, source: input.source, truncated, cc: [], notify: [], attachments: input.attachments ?? [], messageId: input.messageId ?? null,
+        visibility: 'public', body, author, source: input.source, truncated, cc: [], notify: [], attachments, messageId: input.messageId ?? null,
       });
+      await this.files.attach(attachments.map((a) => a.id), { kind: 'ticket-comment', id: comment.id, companyId: ticket.companyId }, tx);
       if (asContact) {
         await this.afterContactMessage(set, comment, tx);
       } else {
@@ -148,10 +165,11 @@ export class TicketCommentService {
     return (await this.views.comments([cs.comments[0]], input.ticketNumber))[0];
   }
 
-  async list(number: number, query: PageQuery, me: AccountPrincipal): Promise<Page<CommentView>> {
+  async list(number: number, query: PageQuery, me: AccountPrincipal): Promise<Page<CommentView> & { companyId: string }> {
     const ticket = await this.finder.get(number, me);
     const page = await this.comments.listForTicket(ticket.id, query);
-    return { items: await this.views.comments(page.items, number), nextCursor: page.nextCursor };
+    // companyId: the masking scope of the page.
+    return { items: await this.views.comments(page.items, number), nextCursor: page.nextCursor, companyId: ticket.companyId };
   }
 
   /** The conversation as an end user may see it (portal, exports): public comments only, ever. */
@@ -186,13 +204,15 @@ export class TicketCommentService {
     cs: TicketChangeSet, tx: EntityManager,
     c: { visibility: Visibility; body: string; author: Author; source: TicketCommentEntity['source']; truncated: boolean; cc: CcEntry[]; notify: string[]; attachments: AttachmentMeta[]; messageId?: string | null },
   ): Promise<TicketCommentEntity> {
+    // Ingest mode: the author's name is copied into the comment and the log (a contact named by a phone number).
+    const authorName = this.masker.maskInbound(c.author.name, cs.ticket.companyId).slice(0, 200);
     const comment = Object.assign(new TicketCommentEntity(), {
       id: newId(), ticketId: cs.ticket.id, visibility: c.visibility, body: c.body, authorKind: c.author.kind, authorId: c.author.id,
-      authorName: c.author.name.slice(0, 200), source: c.source, truncated: c.truncated, cc: c.cc, notify: c.notify, attachments: c.attachments,
+      authorName, source: c.source, truncated: c.truncated, cc: c.cc, notify: c.notify, attachments: c.attachments,
       messageId: c.messageId ?? null, createdAt: this.clock.now(),
     });
     cs.comments.unshift(comment);
-    this.activity.record(cs, { kind: c.author.kind, id: c.author.id, name: c.author.name }, c.visibility === 'public' ? 'comment' : 'note', null, { commentId: comment.id });
+    this.activity.record(cs, { kind: c.author.kind, id: c.author.id, name: authorName }, c.visibility === 'public' ? 'comment' : 'note', null, { commentId: comment.id });
     return comment;
   }
 

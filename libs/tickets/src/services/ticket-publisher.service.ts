@@ -28,8 +28,9 @@ export class TicketPublisher {
       this.realtime.emit('agent', [...TicketRooms.list(t.companyId), room], 'ticket.updated', { ticket: view, changes: [...cs.changes] });
     }
     const comments = await this.views.comments(cs.comments, t.number);
-    for (const comment of comments) this.realtime.emit('agent', room, 'ticket.comment', { number: t.number, comment });
-    for (const a of cs.activities) this.realtime.emit('agent', room, 'ticket.activity', { number: t.number, activity: this.views.activity(a, t.number) });
+    // companyId: the masking scope of the payload (RealtimeService masks what goes to technicians).
+    for (const comment of comments) this.realtime.emit('agent', room, 'ticket.comment', { number: t.number, companyId: t.companyId, comment });
+    for (const a of cs.activities) this.realtime.emit('agent', room, 'ticket.activity', { number: t.number, companyId: t.companyId, activity: this.views.activity(a, t.number) });
 
     if (cs.created) {
       await this.events.publish('ticket.created', { ...ids, requesterId: t.requesterId, status: t.status, priority: t.priority, type: t.type, source: t.source });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AccessPolicy, AccountPrincipal, AccountService, Clock, ContactService, newId, Page, TransactionRunner, ValidationFailedError,
+  AccessPolicy, AccountPrincipal, AccountService, Clock, ContactService, newId, Page, PiiMasker, TransactionRunner, ValidationFailedError,
 } from '@switchboard/core';
 import { EntityManager } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity.js';
@@ -71,6 +71,7 @@ export class TicketService {
     private readonly access: AccessPolicy,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly masker: PiiMasker,
   ) {}
 
   async create(input: CreateTicketInput, me: AccountPrincipal): Promise<TicketView> {
@@ -94,7 +95,9 @@ export class TicketService {
     const priority = input.priority ?? 'medium';
     const cs = await this.tx.run(async (tx) => {
       const ticket = Object.assign(new TicketEntity(), {
-        id: newId(), number: await this.counter.next('tickets', tx), title: input.title.trim(), description: input.description,
+        id: newId(), number: await this.counter.next('tickets', tx),
+        // Ingest mode: free text is masked before it is stored (and before the activity log copies the title).
+        title: this.masker.maskInbound(input.title.trim(), requester.companyId), description: this.masker.maskInbound(input.description, requester.companyId),
         status: status.key, statusCategory: status.category, priority, priorityRank: PRIORITY_RANK[priority],
         impact: input.impact ?? 'minor', type: input.type ?? 'incident', productFamilyId: input.productFamilyId ?? null,
         // A ticket a technician typed in has been "read"; one that arrived from an end user has not.
@@ -190,8 +193,8 @@ export class TicketService {
       set('status', 'status', status.key);
       t.statusCategory = status.category as StatusCategory;
     }
-    if (input.title !== undefined) set('title', 'title', input.title.trim());
-    if (input.description !== undefined) set('description', 'description', input.description);
+    if (input.title !== undefined) set('title', 'title', this.masker.maskInbound(input.title.trim(), t.companyId));
+    if (input.description !== undefined) set('description', 'description', this.masker.maskInbound(input.description, t.companyId));
     if (input.priority !== undefined && input.priority !== t.priority) {
       set('priority', 'priority', input.priority);
       t.priorityRank = PRIORITY_RANK[input.priority];
@@ -225,14 +228,14 @@ export class TicketService {
     const ticket = await this.finder.get(number, me);
     const latest = await this.comments.latest(ticket.id);
     return {
-      number: ticket.number, title: ticket.title, status: ticket.status, priority: ticket.priority, activityStatus: ticket.activityStatus,
+      number: ticket.number, companyId: ticket.companyId, title: ticket.title, status: ticket.status, priority: ticket.priority, activityStatus: ticket.activityStatus,
       latestComment: latest ? (await this.views.comments([latest], ticket.number))[0] : null,
     };
   }
 
   private notifyAssignee(cs: TicketChangeSet, accountId: string): void {
     const t = cs.ticket;
-    cs.notifications.push({ accountIds: [accountId], input: { title: `Ticket #${t.number} was assigned to you`, body: t.title, link: `/tickets/${t.number}` }, email: false });
+    cs.notifications.push({ accountIds: [accountId], input: { title: `Ticket #${t.number} was assigned to you`, body: t.title, link: `/tickets/${t.number}`, companyId: t.companyId }, email: false });
   }
 
   private async requireAccount(id: string, field: string): Promise<void> {

@@ -1,5 +1,6 @@
 // One message in the conversation. Internal notes get their own background *and* a text label, so the
 // difference does not rely on colour alone.
+import { fileUrl, formatSize } from '../../lib/files.api';
 import type { Author, Comment } from '../../lib/tickets.types';
 import { avatarColour, formatDateTime, formatRelative, initials } from '../../lib/format';
 
@@ -44,8 +45,11 @@ export function CommentItem({ comment, opening }: Props) {
         {(comment.attachments?.length ?? 0) > 0 && (
           <ul class="attachments small">
             {comment.attachments!.map((a) => (
-              <li key={a.name}>
-                📎 {a.name} <span class="muted">({Math.max(1, Math.round(a.size / 1024))} KB)</span>
+              <li key={a.id}>
+                <a href={fileUrl(a.id)} download={a.name} data-testid="comment-attachment">
+                  📎 {a.name}
+                </a>{' '}
+                <span class="muted">({formatSize(a.size)})</span>
               </li>
             ))}
           </ul>

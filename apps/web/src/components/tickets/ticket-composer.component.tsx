@@ -2,9 +2,11 @@
 // notes only) and quick replies. Drafts survive navigation (sessionStorage, per ticket).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api.client';
+import { MAX_UPLOAD_BYTES, uploadFile } from '../../lib/files.api';
 import { ticketsApi } from '../../lib/tickets.api';
 import type { Comment, Ticket, TicketStatus, Visibility } from '../../lib/tickets.types';
 import { statusName } from '../../lib/format';
+import { AttachmentList, type PendingFile } from './attachment-list.component';
 import { PeoplePicker, type PickOption } from './people-picker.component';
 import { QuickReplyPicker } from './quick-reply-picker.component';
 
@@ -27,6 +29,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
   const [cc, setCc] = useState<PickOption[]>([]);
   const [notify, setNotify] = useState<PickOption[]>([]);
   const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<PendingFile[]>([]);
   const [error, setError] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
 
@@ -54,9 +57,30 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
     });
   };
 
+  const patchFile = (key: string, patch: Partial<PendingFile>) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...patch } : f)));
+
+  /** Upload as soon as picked, so sending is instant; 20 MB per message in total, like the server. */
+  const pickFiles = (list: FileList | null) => {
+    for (const file of Array.from(list ?? [])) {
+      const key = `${file.name}:${file.size}:${Math.random().toString(36).slice(2)}`;
+      const total = files.reduce((sum, f) => sum + (f.error ? 0 : f.size), 0) + file.size;
+      const tooBig = total > MAX_UPLOAD_BYTES ? 'Attachments may total at most 20 MB per message' : undefined;
+      setFiles((prev) => [...prev, { key, name: file.name, size: file.size, progress: 0, error: tooBig }]);
+      if (tooBig) continue;
+      uploadFile(file, ticket.companyId, (progress) => patchFile(key, { progress })).then(
+        (uploaded) => patchFile(key, { id: uploaded.id, progress: 1 }),
+        (err: Error) => patchFile(key, { error: err.message }),
+      );
+    }
+  };
+
   const send = async (e?: Event) => {
     e?.preventDefault();
     if (busy) return;
+    if (files.some((f) => !f.id && !f.error)) {
+      setError('Wait for the uploads to finish.');
+      return;
+    }
     if (!body.trim()) {
       setError('Write a message first.');
       textarea.current?.focus();
@@ -71,7 +95,9 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
         status: status || undefined,
         cc: cc.length ? cc.map((c) => ({ kind: c.kind, id: c.id })) : undefined,
         notify: internal && notify.length ? notify.map((n) => n.id) : undefined,
+        attachmentIds: files.some((f) => f.id) ? files.filter((f) => f.id).map((f) => f.id!) : undefined,
       });
+      setFiles([]);
       onSent(comment, !!status && status !== ticket.status);
       setBody('');
       setStatus('');
@@ -152,7 +178,12 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
           {error}
         </p>
       )}
+      <AttachmentList files={files} onRemove={(key) => setFiles((list) => list.filter((f) => f.key !== key))} />
       <div class="composer-actions">
+        <label class="btn btn-secondary file-pick" data-testid="composer-attach">
+          Attach files
+          <input type="file" multiple class="visually-hidden" onChange={(e) => { pickFiles(e.currentTarget.files); e.currentTarget.value = ''; }} disabled={busy} />
+        </label>
         <label class="inline-field">
           <span class="field-label">Status after sending</span>
           <select value={status} onChange={(e) => setStatus(e.currentTarget.value)} disabled={busy} data-testid="composer-status">

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { ACCOUNT_ROLES, type AccountRole } from '../account.entity.js';
+import { ACCOUNT_PERMISSIONS, ACCOUNT_ROLES, type AccountPermission, type AccountRole } from '../account.entity.js';
 
 export class CreateAccountDto {
   @ApiProperty({ example: 'Tom Technician' })
@@ -26,6 +26,11 @@ export class CreateAccountDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true })
   companyIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], enum: ACCOUNT_PERMISSIONS, description: 'Extra permissions, e.g. pii.reveal (see masked PII in clear, audited)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20)
+  @IsIn(ACCOUNT_PERMISSIONS as unknown as AccountPermission[], { each: true, message: `permissions must be among: ${ACCOUNT_PERMISSIONS.join(', ')}` })
+  permissions?: AccountPermission[];
 }
 
 export class UpdateAccountDto extends PartialType(CreateAccountDto) {

@@ -1,0 +1,262 @@
+// Case details pane: who/what/where, device info, status actions (assign to me, resolve, reopen, leave
+// chat, delete for admins once the chat ended), the live conversation and the email follow-up.
+import { useRef, useState } from 'preact/hooks';
+import { ApiError } from '../../lib/api.client';
+import type { Me } from '../../lib/api.types';
+import { casesApi } from '../../lib/cases.api';
+import type { CaseView } from '../../lib/cases.types';
+import { linkClick } from '../../lib/router.hook';
+import { CaseConversation } from './case-conversation.component';
+import { caseTimes, createdLine, customerName, ENDED_LABEL, STATUS_LABEL, TYPE_LABEL } from './case-format';
+
+interface Props {
+  c: CaseView;
+  me: Me;
+  now: number;
+  onChange(c: CaseView): void;
+  onDeleted(id: string): void;
+  onBack(): void;
+}
+
+type Action = 'assign' | 'resolve' | 'reopen' | 'leave';
+
+export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
+  const [busy, setBusy] = useState<Action | 'delete' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = useRef<HTMLDialogElement>(null);
+  const mine = c.assignee?.id === me.id;
+  const chatOpen = c.type === 'live_chat' && c.chatStatus !== 'ended';
+  const canDelete = me.role === 'admin' && (c.chatStatus === 'ended' || (c.type === 'support_request' && !c.live));
+
+  const act = async (action: Action) => {
+    setBusy(action);
+    setError(null);
+    try {
+      onChange(await casesApi[action](c.id));
+    } catch (err) {
+      // 409 CASE_ALREADY_ASSIGNED carries "This case was just assigned to <name>".
+      setError(err instanceof ApiError ? err.message : 'The action failed. Try again.');
+      if (err instanceof ApiError && err.status === 409) casesApi.get(c.id).then(onChange, () => undefined);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const remove = async () => {
+    confirm.current?.close();
+    setBusy('delete');
+    setError(null);
+    try {
+      await casesApi.remove(c.id);
+      onDeleted(c.id);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not delete the case.');
+      setBusy(null);
+    }
+  };
+
+  const d = c.device ?? {};
+  return (
+    <article class="case-detail" aria-labelledby="case-detail-title" data-testid="case-detail" data-case-id={c.id} data-status={c.status} data-live={String(c.live)}>
+      <button type="button" class="back-link link-btn case-back" onClick={onBack}>
+        ← Cases
+      </button>
+      <header class="case-detail-head">
+        <div>
+          <h2 id="case-detail-title" class="case-detail-title" tabIndex={-1}>
+            {customerName(c)}
+          </h2>
+          <p class="muted small">
+            Case <span class="mono" data-testid="case-id">{c.id}</span>
+          </p>
+        </div>
+        <span class={`case-type ${c.live ? 'is-live' : ''} type-${c.type}`}>
+          {c.live && <span class="live-dot" aria-hidden="true" />}
+          {TYPE_LABEL[c.type] ?? c.type}
+        </span>
+      </header>
+
+      <dl class="case-facts">
+        <div>
+          <dt>Created</dt>
+          <dd>
+            <time dateTime={c.createdAt}>{createdLine(c.createdAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <span class={`pill case-status st-${c.status}`} data-testid="case-status">
+              {STATUS_LABEL[c.status] ?? c.status}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>Assigned to</dt>
+          <dd data-testid="case-assignee">{c.assignee?.name ?? <span class="muted">Nobody yet</span>}</dd>
+        </div>
+        {caseTimes(c, now).map((t) => (
+          <div key={t.label}>
+            <dt>{t.label}</dt>
+            <dd class="tabular">{t.value}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>First name</dt>
+          <dd>{c.customer?.firstName}</dd>
+        </div>
+        <div>
+          <dt>Last name</dt>
+          <dd>{c.customer?.lastName}</dd>
+        </div>
+        <div>
+          <dt>Email</dt>
+          <dd>{c.customer?.email ? <a href={`mailto:${c.customer.email}`}>{c.customer.email}</a> : '—'}</dd>
+        </div>
+        <div>
+          <dt>Portal</dt>
+          <dd>
+            {c.portal?.name} <span class="muted">{c.portal?.address}</span>
+          </dd>
+        </div>
+        <div class="span-all">
+          <dt>Device</dt>
+          <dd data-testid="case-device">
+            {[d.browser, d.os, d.deviceType, d.language].filter(Boolean).join(' · ') || <span class="muted">Unknown</span>}
+            {d.userAgent && <span class="muted small block ua">{d.userAgent}</span>}
+          </dd>
+        </div>
+        {c.ticketNumber && (
+          <div>
+            <dt>Follow-up ticket</dt>
+            <dd>
+              <a href={`/tickets/${c.ticketNumber}`} onClick={(e) => linkClick(e, `/tickets/${c.ticketNumber}`)}>
+                #{c.ticketNumber}
+              </a>
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      <section class="case-problem" aria-labelledby="case-problem-title">
+        <h3 id="case-problem-title" class="case-section-title">
+          Problem
+        </h3>
+        <p class="case-question">{c.question}</p>
+      </section>
+
+      <div class="case-actions" role="group" aria-label="Case actions">
+        {c.status === 'unassigned' && (
+          <button type="button" class="btn btn-primary" onClick={() => act('assign')} disabled={!!busy} data-testid="case-assign">
+            {busy === 'assign' ? 'Assigning…' : 'Assign to me'}
+          </button>
+        )}
+        {c.status === 'assigned' && (
+          <button type="button" class="btn btn-secondary" onClick={() => act('resolve')} disabled={!!busy} data-testid="case-resolve">
+            Resolve
+          </button>
+        )}
+        {c.status === 'resolved' && (
+          <button type="button" class="btn btn-secondary" onClick={() => act('reopen')} disabled={!!busy} data-testid="case-reopen">
+            Reopen
+          </button>
+        )}
+        {chatOpen && mine && (
+          <button type="button" class="btn btn-ghost" onClick={() => act('leave')} disabled={!!busy} data-testid="case-leave">
+            Leave chat
+          </button>
+        )}
+        <a class="btn btn-ghost" href={casesApi.transcriptUrl(c.id)} download data-testid="case-transcript">
+          Transcript
+        </a>
+        {canDelete && (
+          <button type="button" class="btn btn-danger" onClick={() => confirm.current?.showModal()} disabled={!!busy} data-testid="case-delete">
+            Delete case
+          </button>
+        )}
+      </div>
+      {c.chatStatus === 'ended' && c.endedReason && (
+        <p class="notice small" data-testid="case-ended">
+          {ENDED_LABEL[c.endedReason] ?? 'The chat has ended.'}
+        </p>
+      )}
+      {error && (
+        <p class="form-error" role="alert" data-testid="case-error">
+          {error}
+        </p>
+      )}
+
+      <CaseConversation c={c} me={me} canWrite={chatOpen && mine && c.status === 'assigned'} />
+
+      {c.type === 'support_request' && c.status !== 'resolved' && <FollowUp c={c} onSent={(n) => onChange({ ...c, ticketNumber: n })} />}
+
+      <dialog ref={confirm} class="dialog" aria-labelledby="case-delete-title" data-testid="case-delete-confirm">
+        <h2 id="case-delete-title" class="card-title">
+          Delete this case?
+        </h2>
+        <p>The case, the customer’s name and email, the chat log and attachments are removed permanently. This cannot be undone.</p>
+        <div class="form-actions">
+          <button type="button" class="btn btn-ghost" onClick={() => confirm.current?.close()}>
+            Cancel
+          </button>
+          <button type="button" class="btn btn-danger" onClick={remove} data-testid="case-delete-confirm-yes">
+            Delete permanently
+          </button>
+        </div>
+      </dialog>
+    </article>
+  );
+}
+
+function FollowUp({ c, onSent }: { c: CaseView; onSent(ticketNumber: number): void }) {
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState<number | null>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!body.trim() || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await casesApi.followUp(c.id, body.trim());
+      setSent(r.ticketNumber);
+      setBody('');
+      onSent(r.ticketNumber);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not send the email.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="case-followup composer" onSubmit={submit} data-testid="case-follow-up">
+      <label for="case-followup-body" class="field-label">
+        Reply by email to {c.customer?.email}
+      </label>
+      <textarea id="case-followup-body" class="composer-body" value={body} onInput={(e) => setBody((e.currentTarget as HTMLTextAreaElement).value)} data-testid="case-follow-up-body" />
+      <p class="field-hint">Opens (or reuses) a ticket with the customer as requester; their replies thread back into it.</p>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {sent !== null && (
+        <p class="notice" role="status">
+          Sent. The conversation continues in{' '}
+          <a href={`/tickets/${sent}`} onClick={(e) => linkClick(e, `/tickets/${sent}`)}>
+            ticket #{sent}
+          </a>
+          .
+        </p>
+      )}
+      <div class="composer-actions">
+        <button type="submit" class="btn btn-primary" disabled={busy || !body.trim()} data-testid="case-follow-up-send">
+          {busy ? 'Sending…' : 'Send email'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+// Files picked for the next message: upload progress, errors, and removal before sending.
+import { formatSize } from '../../lib/files.api';
+
+export interface PendingFile {
+  key: string;
+  name: string;
+  size: number;
+  progress: number;
+  id?: string;
+  error?: string;
+}
+
+interface Props {
+  files: PendingFile[];
+  onRemove(key: string): void;
+}
+
+export function AttachmentList({ files, onRemove }: Props) {
+  if (!files.length) return null;
+  return (
+    <ul class="pending-files small" data-testid="composer-files" aria-live="polite">
+      {files.map((f) => (
+        <li key={f.key} class={f.error ? 'has-error' : ''} data-testid="composer-file">
+          <span>📎 {f.name}</span> <span class="muted">({formatSize(f.size)})</span>{' '}
+          {f.error ? <span class="form-error">{f.error}</span> : f.id ? <span class="muted">ready</span> : <progress max={1} value={f.progress} aria-label={`Uploading ${f.name}`} />}
+          <button type="button" class="btn-link" onClick={() => onRemove(f.key)} aria-label={`Remove ${f.name}`}>
+            Remove
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,229 @@
+// After the form: the live chat (waiting → technician joined → ended, with transcript), or the
+// confirmation of a support request (also what a chat becomes when the visitor stops waiting).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatTime, S, t } from './i18n';
+import { portalApi, type ChatMessage, type PortalInfo } from './portal.api';
+import { useVisitorChat, type StoredSession } from './visitor-chat.hook';
+
+interface Props {
+  subdomain: string;
+  portal: PortalInfo;
+  session: StoredSession;
+  onStartOver(): void;
+  onExpired(): void;
+}
+
+export function ChatPanel(props: Props) {
+  if (props.session.kind === 'request') return <RequestSent session={props.session} onStartOver={props.onStartOver} />;
+  return <LiveChat {...props} />;
+}
+
+function RequestSent({ session, onStartOver, converted }: { session: StoredSession; onStartOver(): void; converted?: boolean }) {
+  return (
+    <section class="p-card p-center" data-testid="portal-request-sent" role="status">
+      <h1>{converted ? S.convertedTitle : S.requestSent}</h1>
+      <p>{t('requestFollowUp', { email: session.email })}</p>
+      <p class="p-muted p-ref">{t('reference', { id: session.caseId })}</p>
+      <button type="button" class="p-btn p-btn-ghost" onClick={onStartOver} data-testid="portal-new-chat">
+        {S.newChat}
+      </button>
+    </section>
+  );
+}
+
+function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props) {
+  const chat = useVisitorChat(subdomain, session, onExpired);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [downloading, setDownloading] = useState(false);
+  const log = useRef<HTMLOListElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const idle = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const c = chat.chatCase;
+  const ended = c?.chatStatus === 'ended';
+  const waiting = c?.chatStatus === 'waiting';
+  const maxLength = portal.maxLength ?? 1000;
+
+  // Keep the newest line in view (the log scrolls, the page does not).
+  useEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [chat.messages.length, chat.typing]);
+
+  if (c?.type === 'support_request') return <RequestSent session={session} onStartOver={onStartOver} converted />;
+
+  const send = (e?: Event) => {
+    e?.preventDefault();
+    const body = draft.trim();
+    if (!body || ended) return;
+    chat.send(body.slice(0, maxLength));
+    setDraft('');
+    clearTimeout(idle.current);
+    input.current?.focus();
+  };
+
+  const onInput = (e: Event) => {
+    setDraft((e.currentTarget as HTMLTextAreaElement).value);
+    chat.setTyping(true);
+    clearTimeout(idle.current);
+    idle.current = setTimeout(() => chat.setTyping(false), 3000);
+  };
+
+  const confirmEnd = async () => {
+    dialog.current?.close();
+    setError(null);
+    try {
+      await chat.end();
+    } catch {
+      setError(S.genericError);
+    }
+  };
+
+  const convert = async () => {
+    setError(null);
+    try {
+      await chat.convert();
+    } catch {
+      setError(S.genericError);
+    }
+  };
+
+  const download = async () => {
+    setDownloading(true);
+    setError(null);
+    try {
+      await portalApi.downloadTranscript(session.caseId, session.token);
+    } catch {
+      setError(S.genericError);
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  return (
+    <section class="p-chat" aria-label={S.chatLog} data-testid="portal-chat" data-chat-status={c?.chatStatus ?? 'connecting'}>
+      <div class="p-chat-bar">
+        <span class={`p-dot p-dot-${chat.state}`} aria-hidden="true" />
+        <span class="p-chat-who">{c?.technician?.name ?? portal.name}</span>
+        {!ended && (
+          <button
+            type="button"
+            class="p-btn p-btn-ghost p-btn-sm"
+            onClick={() => dialog.current?.showModal()}
+            disabled={!c}
+            data-testid="portal-end-chat"
+          >
+            {S.endChat}
+          </button>
+        )}
+      </div>
+      {chat.state === 'offline' && (
+        <p class="p-banner" role="status" data-testid="portal-reconnecting">
+          {S.reconnecting}
+        </p>
+      )}
+      <ol class="p-log" ref={log} aria-label={S.chatLog} tabIndex={0}>
+        {chat.messages.map((m) => (
+          <Message key={m.id} m={m} onRetry={() => chat.retry(m)} />
+        ))}
+        {waiting && (
+          <li class="p-waiting" data-testid="portal-waiting">
+            <p>{S.waiting}</p>
+            <p>
+              {S.waitingOffer}{' '}
+              <button type="button" class="p-link" onClick={convert} data-testid="portal-convert">
+                {S.clickHere}
+              </button>{' '}
+              {S.waitingOfferRest}
+            </p>
+          </li>
+        )}
+      </ol>
+      <p class="p-typing" aria-hidden={!chat.typing} data-testid="portal-typing">
+        {chat.typing !== null ? t('typing', { name: chat.typing || c?.technician?.name || S.agentFallback }) : ''}
+      </p>
+      <div class="visually-hidden" aria-live="polite" data-testid="portal-live-region">
+        {chat.announce?.text ?? ''}
+      </div>
+      {error && (
+        <p class="p-error" role="alert">
+          {error}
+        </p>
+      )}
+      {ended ? (
+        <div class="p-ended" data-testid="portal-ended">
+          <p role="status">{c?.endedReason === 'technician_left' ? S.endedByAgent : S.ended}</p>
+          <div class="p-ended-actions">
+            <button type="button" class="p-btn" onClick={download} disabled={downloading} aria-busy={downloading} data-testid="portal-transcript">
+              {S.transcript}
+            </button>
+            <button type="button" class="p-btn p-btn-ghost" onClick={onStartOver} data-testid="portal-new-chat">
+              {S.newChat}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form class="p-composer" onSubmit={send} data-testid="portal-composer">
+          <label for="p-message" class="visually-hidden">
+            {S.message}
+          </label>
+          <textarea
+            id="p-message"
+            ref={input}
+            rows={2}
+            value={draft}
+            maxLength={maxLength}
+            placeholder={S.message}
+            onInput={onInput}
+            onBlur={() => chat.setTyping(false)}
+            onKeyDown={(e) => {
+              // Enter sends, Shift+Enter adds a line (the usual chat convention).
+              if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) send(e);
+            }}
+            data-testid="portal-message-input"
+          />
+          <button type="submit" class="p-btn" disabled={!draft.trim()} data-testid="portal-send">
+            {S.send}
+          </button>
+        </form>
+      )}
+      <dialog ref={dialog} class="p-dialog" aria-labelledby="p-end-title" data-testid="portal-end-confirm">
+        <p id="p-end-title">{S.endConfirm}</p>
+        <div class="p-dialog-actions">
+          <button type="button" class="p-btn p-btn-ghost" onClick={() => dialog.current?.close()} data-testid="portal-end-cancel">
+            {S.cancel}
+          </button>
+          <button type="button" class="p-btn p-btn-danger" onClick={confirmEnd} data-testid="portal-end-confirm-yes">
+            {S.endChat}
+          </button>
+        </div>
+      </dialog>
+    </section>
+  );
+}
+
+function Message({ m, onRetry }: { m: ChatMessage; onRetry(): void }) {
+  if (m.kind === 'system' || m.author.kind === 'system') {
+    return (
+      <li class="p-system" data-testid="portal-system-message">
+        {m.body}
+      </li>
+    );
+  }
+  const mine = m.author.kind === 'contact';
+  return (
+    <li class={`p-msg ${mine ? 'is-mine' : 'is-theirs'}${m.pending ? ` is-${m.pending}` : ''}`} data-testid="portal-message" data-author={m.author.kind}>
+      <span class="p-msg-meta">
+        <span class="p-msg-author">{mine ? S.you : m.author.name}</span>{' '}
+        <time dateTime={m.createdAt}>{formatTime(m.createdAt)}</time>
+      </span>
+      <span class="p-msg-body">{m.body}</span>
+      {m.pending === 'failed' && (
+        <button type="button" class="p-link p-msg-retry" onClick={onRetry}>
+          {S.sendFailed} {S.retry}
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,132 @@
+// Portal strings in English and French, chosen from the browser language (navigator.language).
+// `{name}`-style placeholders are filled by t(); keep both dictionaries in step (the type enforces it).
+
+const en = {
+  loading: 'Loading…',
+  notFoundTitle: 'Portal not found',
+  notFound: 'There is no support portal at this address.',
+  unavailableTitle: 'Service unavailable',
+  unavailableMessage: 'We apologize for this temporary inconvenience.',
+  chatTitle: 'Chat with us',
+  chatIntro: 'Tell us who you are and what you need; a technician will join you shortly.',
+  requestTitle: 'Leave us a message',
+  requestIntro: 'No technician is available right now. Leave your question and we will reply by email.',
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'Email',
+  question: 'How can we help?',
+  required: 'This field is required.',
+  invalidEmail: 'Enter a valid email address.',
+  fixErrors: 'Please correct the highlighted fields.',
+  startChat: 'Start chat',
+  sendRequest: 'Send request',
+  sending: 'Sending…',
+  requestSent: 'Thank you! Your request has been received.',
+  requestFollowUp: 'We will reply to {email} as soon as possible.',
+  reference: 'Reference: {id}',
+  waiting: 'Please wait, a technician will be with you shortly.',
+  waitingOffer: 'Don’t want to wait?',
+  clickHere: 'Click here',
+  waitingOfferRest: 'to leave your question instead; we will answer by email.',
+  joined: '{name} joined the chat',
+  left: '{name} left the chat',
+  typing: '{name} is typing…',
+  agentFallback: 'A technician',
+  you: 'You',
+  message: 'Type your message',
+  send: 'Send',
+  endChat: 'End chat',
+  endConfirm: 'End this chat? You will not be able to send more messages.',
+  cancel: 'Cancel',
+  ended: 'The chat has ended.',
+  endedByAgent: 'The technician closed the chat.',
+  transcript: 'Download chat transcript',
+  newChat: 'Start a new conversation',
+  reconnecting: 'Connection lost. Reconnecting…',
+  sendFailed: 'Message not sent. Check your connection and try again.',
+  genericError: 'Something went wrong. Please try again.',
+  retry: 'Try again',
+  close: 'Close',
+  newMessage: 'New message from {name}',
+  convertedTitle: 'Your question has been saved',
+  chatLog: 'Conversation',
+  poweredBy: 'Powered by Switchboard',
+};
+
+export type Strings = typeof en;
+
+const fr: Strings = {
+  loading: 'Chargement…',
+  notFoundTitle: 'Portail introuvable',
+  notFound: 'Aucun portail d’assistance n’existe à cette adresse.',
+  unavailableTitle: 'Service indisponible',
+  unavailableMessage: 'Nous vous prions de nous excuser pour ce désagrément temporaire.',
+  chatTitle: 'Discutez avec nous',
+  chatIntro: 'Indiquez qui vous êtes et ce dont vous avez besoin ; un technicien vous rejoindra rapidement.',
+  requestTitle: 'Laissez-nous un message',
+  requestIntro: 'Aucun technicien n’est disponible pour le moment. Laissez votre question, nous vous répondrons par e-mail.',
+  firstName: 'Prénom',
+  lastName: 'Nom',
+  email: 'Adresse e-mail',
+  question: 'Comment pouvons-nous vous aider ?',
+  required: 'Ce champ est obligatoire.',
+  invalidEmail: 'Saisissez une adresse e-mail valide.',
+  fixErrors: 'Veuillez corriger les champs signalés.',
+  startChat: 'Démarrer la discussion',
+  sendRequest: 'Envoyer la demande',
+  sending: 'Envoi…',
+  requestSent: 'Merci ! Votre demande a bien été reçue.',
+  requestFollowUp: 'Nous répondrons à {email} dès que possible.',
+  reference: 'Référence : {id}',
+  waiting: 'Veuillez patienter, un technicien va vous répondre.',
+  waitingOffer: 'Vous ne souhaitez pas attendre ?',
+  clickHere: 'Cliquez ici',
+  waitingOfferRest: 'pour laisser votre question ; nous vous répondrons par e-mail.',
+  joined: '{name} a rejoint la discussion',
+  left: '{name} a quitté la discussion',
+  typing: '{name} est en train d’écrire…',
+  agentFallback: 'Un technicien',
+  you: 'Vous',
+  message: 'Écrivez votre message',
+  send: 'Envoyer',
+  endChat: 'Terminer la discussion',
+  endConfirm: 'Terminer cette discussion ? Vous ne pourrez plus envoyer de messages.',
+  cancel: 'Annuler',
+  ended: 'La discussion est terminée.',
+  endedByAgent: 'Le technicien a clos la discussion.',
+  transcript: 'Télécharger la transcription',
+  newChat: 'Démarrer une nouvelle conversation',
+  reconnecting: 'Connexion perdue. Reconnexion…',
+  sendFailed: 'Message non envoyé. Vérifiez votre connexion et réessayez.',
+  genericError: 'Une erreur est survenue. Veuillez réessayer.',
+  retry: 'Réessayer',
+  close: 'Fermer',
+  newMessage: 'Nouveau message de {name}',
+  convertedTitle: 'Votre question a été enregistrée',
+  chatLog: 'Conversation',
+  poweredBy: 'Propulsé par Switchboard',
+};
+
+export type Lang = 'en' | 'fr';
+
+export function pickLang(languages: readonly string[] = [navigator.language, ...(navigator.languages ?? [])]): Lang {
+  // The first language the browser prefers that we have; English otherwise.
+  for (const l of languages) {
+    const base = (l || '').toLowerCase().split('-')[0];
+    if (base === 'fr' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+export const lang: Lang = pickLang();
+export const S: Strings = lang === 'fr' ? fr : en;
+
+export function t(key: keyof Strings, vars: Record<string, string> = {}): string {
+  return S[key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+}
+
+const timeFmt = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : timeFmt.format(d);
+}

@@ -1,0 +1,59 @@
+/** Channel slugs: 'portal' and 'agent' now; 'email' and others later. Free text so plugins can add channels. */
+export type ConversationChannel = string;
+export type ConversationStatus = 'waiting' | 'active' | 'ended';
+export type ParticipantKind = 'contact' | 'technician' | 'system';
+/** owner: answers the conversation; member: conference guest; observer: supervisor listening in. */
+export type ParticipantRole = 'owner' | 'member' | 'observer';
+export type MessageKind = 'text' | 'system' | 'file';
+
+/** Default composer limit (contact-centre rule: 1,000 characters); channels may lower it. */
+export const DEFAULT_MAX_MESSAGE_LENGTH = 1000;
+
+export interface MessageAuthor {
+  kind: ParticipantKind;
+  id: string | null;
+  name: string;
+}
+
+export interface MessageView {
+  id: string;
+  conversationId: string;
+  seq: number;
+  clientId: string | null;
+  kind: MessageKind;
+  body: string;
+  author: MessageAuthor;
+  createdAt: string;
+}
+
+export interface ParticipantView {
+  kind: ParticipantKind;
+  id: string | null;
+  name: string;
+  role: ParticipantRole;
+  joinedAt: string;
+  leftAt: string | null;
+}
+
+export interface ConversationView {
+  id: string;
+  companyId: string;
+  channel: ConversationChannel;
+  channelInstanceId: string | null;
+  status: ConversationStatus;
+  contactId: string | null;
+  subject: string | null;
+  ticketId: string | null;
+  meta: Record<string, unknown>;
+  lastSeq: number;
+  createdAt: string;
+  lastMessageAt: string | null;
+  endedAt: string | null;
+  endedReason: string | null;
+}
+
+/** Who does something to a conversation (for "X joined", "ended by"). */
+export type ConversationActor =
+  | { kind: 'contact'; id: string; name: string }
+  | { kind: 'technician'; id: string; name: string }
+  | { kind: 'system'; id?: null; name?: string };

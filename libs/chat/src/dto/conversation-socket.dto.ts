@@ -1,0 +1,34 @@
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+
+export class ConversationJoinDto {
+  @IsUUID()
+  conversationId: string;
+
+  @IsOptional() @IsInt() @Min(0)
+  afterSeq?: number;
+}
+
+export class ConversationRefDto {
+  @IsUUID()
+  conversationId: string;
+}
+
+/** The body's length is checked against the channel's limit by the service (default 1,000). */
+export class ConversationSendDto {
+  @IsUUID()
+  conversationId: string;
+
+  @IsString() @Length(1, 64)
+  clientId: string;
+
+  @IsString() @Length(1, 10_000)
+  body: string;
+}
+
+export class ConversationTypingDto {
+  @IsUUID()
+  conversationId: string;
+
+  @IsBoolean()
+  typing: boolean;
+}

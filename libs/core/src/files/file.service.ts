@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AccountPrincipal } from '../auth/principal.js';
+import { DomainError } from '../errors/domain.error.js';
+import { NotFoundError } from '../errors/not-found.error.js';
+import { ValidationFailedError } from '../errors/validation-failed.error.js';
+import { AccessPolicy } from '../identity/access-policy.service.js';
+import { newId } from '../ids/id.js';
+import { FileStorage } from './file-storage.port.js';
+import { StoredFileEntity } from './stored-file.entity.js';
+import { StoredFileRepository } from './stored-file.repository.js';
+
+/** Every upload, whatever it is for: one message's files together may not exceed this either. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface FileView {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  companyId: string | null;
+  attached: boolean;
+  createdAt: string;
+}
+
+export interface StoreFileInput {
+  data: Buffer;
+  name: string;
+  contentType?: string;
+  companyId?: string | null;
+  uploadedBy: { kind: 'account' | 'contact' | 'system'; id: string | null };
+}
+
+const toView = (f: StoredFileEntity): FileView => ({
+  id: f.id, name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, companyId: f.companyId,
+  attached: f.ownerKind !== null, createdAt: new Date(f.createdAt).toISOString(),
+});
+
+/** Uploads and attachments through the storage port. Rows and contents are written so neither is left half-done. */
+@Injectable()
+export class FileService {
+  constructor(
+    private readonly files: StoredFileRepository,
+    private readonly storage: FileStorage,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async store(input: StoreFileInput): Promise<FileView> {
+    if (input.data.length === 0) throw new ValidationFailedError('The file is empty', { file: ['must not be empty'] });
+    if (input.data.length > MAX_FILE_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'A file may be at most 20 MB', 413);
+    const name = sanitizeName(input.name);
+    const file = Object.assign(new StoredFileEntity(), {
+      id: newId(),
+      companyId: input.companyId ?? null,
+      name,
+      contentType: (input.contentType || 'application/octet-stream').slice(0, 255),
+      size: input.data.length,
+      sha256: createHash('sha256').update(input.data).digest('hex'),
+      uploadedByKind: input.uploadedBy.kind,
+      uploadedById: input.uploadedBy.id,
+      ownerKind: null,
+      ownerId: null,
+    });
+    // Content first: a crash in between leaves an orphan file on disk, never a row without content.
+    await this.storage.write(file.id, input.data);
+    await this.files.insert(file);
+    return toView((await this.files.findById(file.id))!);
+  }
+
+  /**
+   * Files a message is about to reference: they must exist, be unattached, and have been
+   * uploaded by the same person (nobody attaches someone else's upload).
+   */
+  async claimable(ids: string[], uploader: { kind: 'account' | 'contact' | 'system'; id: string | null }): Promise<FileView[]> {
+    const unique = [...new Set(ids)];
+    const found = await this.files.findMany(unique);
+    const problems: string[] = [];
+    for (const id of unique) {
+      const f = found.find((x) => x.id === id);
+      if (!f) problems.push(`file ${id} does not exist`);
+      else if (f.ownerKind) problems.push(`file ${id} is already attached elsewhere`);
+      else if (f.uploadedByKind !== uploader.kind || f.uploadedById !== uploader.id) problems.push(`file ${id} was uploaded by someone else`);
+    }
+    if (problems.length) throw new ValidationFailedError('Some attachments cannot be used', { attachmentIds: problems });
+    return unique.map((id) => toView(found.find((x) => x.id === id)!));
+  }
+
+  /** Within the transaction that creates the owner: all or nothing. */
+  async attach(ids: string[], owner: { kind: string; id: string; companyId: string | null }, tx?: EntityManager): Promise<void> {
+    const attached = await this.files.attach([...new Set(ids)], owner.kind, owner.id, owner.companyId, tx);
+    if (attached !== new Set(ids).size) throw new ValidationFailedError('Some attachments were attached elsewhere meanwhile', { attachmentIds: ['retry with new uploads'] });
+  }
+
+  async get(id: string, viewer?: AccountPrincipal): Promise<FileView> {
+    return toView(await this.load(id, viewer));
+  }
+
+  async open(id: string, viewer?: AccountPrincipal): Promise<{ file: FileView; data: Buffer }> {
+    const file = await this.load(id, viewer);
+    return { file: toView(file), data: await this.storage.read(file.id) };
+  }
+
+  private async load(id: string, viewer?: AccountPrincipal): Promise<StoredFileEntity> {
+    const file = await this.files.findById(id);
+    const allowed = !viewer || !file
+      ? true
+      : file.companyId ? this.access.canAccessCompany(viewer, file.companyId) : file.uploadedByKind === 'account' && (file.uploadedById === viewer.id || viewer.role === 'admin');
+    if (!file || !allowed) throw new NotFoundError('File', id);
+    return file;
+  }
+}
+
+/** No paths, no control characters, bounded length: names end up in headers and on disk listings. */
+export function sanitizeName(name: string): string {
+  const base = (name || 'file').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  return (base || 'file').slice(0, 255);
+}

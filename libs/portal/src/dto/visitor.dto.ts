@@ -1,0 +1,49 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+
+/** The live chat / support request form. The question obeys the 1,000-character composer rule. */
+export class VisitorSubmissionDto {
+  @IsString() @Length(1, 100)
+  firstName: string;
+
+  @IsString() @Length(1, 100)
+  lastName: string;
+
+  @IsEmail() @MaxLength(320)
+  email: string;
+
+  @IsString() @Length(1, 1000)
+  question: string;
+
+  @IsOptional() @IsString() @MaxLength(35)
+  language?: string;
+}
+
+export class AfterSeqQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  afterSeq?: number;
+}
+
+export class TranscriptQueryDto {
+  @IsOptional() @IsString()
+  format?: string;
+}
+
+export class ChatJoinDto {
+  @IsOptional() @IsInt() @Min(0)
+  afterSeq?: number;
+}
+
+export class ChatSendDto {
+  @IsString() @Length(1, 64)
+  clientId: string;
+
+  @IsString() @Length(1, 10_000)
+  body: string;
+}
+
+export class ChatTypingDto {
+  @IsBoolean()
+  typing: boolean;
+}
+

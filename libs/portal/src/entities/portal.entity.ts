@@ -1,0 +1,51 @@
+import { DATE_COLUMN, JSON_COLUMN } from '@switchboard/core';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type PortalStatus = 'active' | 'inactive';
+
+export interface PortalColors {
+  primary?: string;
+  background?: string;
+  text?: string;
+}
+
+/** A company's customer portal (at most one per company; subdomain unique installation-wide). */
+@Entity('portals')
+export class PortalEntity {
+  @PrimaryColumn('varchar', { length: 36 })
+  id: string;
+
+  @Index({ unique: true })
+  @Column('varchar', { length: 36 })
+  companyId: string;
+
+  /** Lower-cased DNS label; the unique index is the final word on races. */
+  @Index({ unique: true })
+  @Column('varchar', { length: 63 })
+  subdomain: string;
+
+  @Column('varchar', { length: 16 })
+  status: PortalStatus;
+
+  @Column('varchar', { length: 200 })
+  name: string;
+
+  @Column({ ...JSON_COLUMN, nullable: true })
+  colors: PortalColors | null;
+
+  @Column('varchar', { length: 2000, nullable: true })
+  logoUrl: string | null;
+
+  @Column('text', { nullable: true })
+  welcomeText: string | null;
+
+  /** The live chat channel plugin's per-instance config (validated against its instanceConfig). */
+  @Column({ ...JSON_COLUMN, nullable: true })
+  channelConfig: Record<string, unknown> | null;
+
+  @Column({ ...DATE_COLUMN })
+  createdAt: Date;
+
+  @Column({ ...DATE_COLUMN })
+  updatedAt: Date;
+}

@@ -1,0 +1,69 @@
+import { UseFilters, UsePipes } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { portalVisitorOf, WsErrorFilter, WsPayloadPipe, wsOk, EmptyPayloadDto } from '@switchboard/core';
+import { ConversationFanout, ConversationService } from '@switchboard/chat';
+import type { Socket } from 'socket.io';
+import { ChatJoinDto, ChatSendDto, ChatTypingDto } from '../dto/visitor.dto.js';
+import { PORTAL_CHANNEL } from '../portal.types.js';
+import { PortalChannel } from '../services/portal-channel.service.js';
+import { PortalVisitorService, type VisitorChat } from '../services/portal-visitor.service.js';
+
+/**
+ * The visitor's side of the live chat on /portal (the namespace middleware has verified the
+ * portal token). The token's subject is the only conversation this socket can reach.
+ */
+@WebSocketGateway({ namespace: '/portal' })
+@UseFilters(WsErrorFilter)
+@UsePipes(WsPayloadPipe)
+export class PortalChatGateway {
+  constructor(
+    private readonly visitors: PortalVisitorService,
+    private readonly conversations: ConversationService,
+    private readonly channel: PortalChannel,
+  ) {}
+
+  /** Join (or re-join after a reconnect) and get every message after `afterSeq`. */
+  @SubscribeMessage('chat.join')
+  async join(@MessageBody() body: ChatJoinDto, @ConnectedSocket() socket: Socket) {
+    const visitor = portalVisitorOf(socket);
+    const { conversation, chat } = await this.visitors.resolve(visitor);
+    socket.data.chat = chat;
+    await socket.join(ConversationFanout.room(conversation.id));
+    const messages = await this.conversations.listMessages(conversation.id, body.afterSeq ?? 0);
+    return wsOk({ case: await this.visitors.publicCase(visitor), conversationId: conversation.id, lastSeq: conversation.lastSeq, messages });
+  }
+
+  @SubscribeMessage('chat.send')
+  async send(@MessageBody() body: ChatSendDto, @ConnectedSocket() socket: Socket) {
+    const chat = await this.chatOf(socket);
+    const result = await this.conversations.postMessage({
+      conversationId: chat.conversationId, author: { kind: 'contact', id: chat.contactId, name: chat.name }, body: body.body, clientId: body.clientId,
+      maxLength: this.channel.maxLength(),
+    });
+    return wsOk(result);
+  }
+
+  @SubscribeMessage('chat.typing')
+  async typing(@MessageBody() body: ChatTypingDto, @ConnectedSocket() socket: Socket) {
+    const chat = await this.chatOf(socket);
+    this.conversations.typing(chat.conversationId, PORTAL_CHANNEL, { kind: 'contact', id: chat.contactId, name: chat.name }, body.typing);
+    return wsOk({});
+  }
+
+  @SubscribeMessage('chat.end')
+  async end(@MessageBody() _body: EmptyPayloadDto, @ConnectedSocket() socket: Socket) {
+    return wsOk({ case: await this.visitors.end(portalVisitorOf(socket)) });
+  }
+
+  @SubscribeMessage('chat.convert')
+  async convert(@MessageBody() _body: EmptyPayloadDto, @ConnectedSocket() socket: Socket) {
+    return wsOk({ case: await this.visitors.convert(portalVisitorOf(socket)) });
+  }
+
+  /** Resolved once per socket (the hot send path then costs no lookup). */
+  private async chatOf(socket: Socket): Promise<VisitorChat> {
+    const visitor = portalVisitorOf(socket);
+    if (!socket.data.chat) socket.data.chat = (await this.visitors.resolve(visitor)).chat;
+    return socket.data.chat as VisitorChat;
+  }
+}

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AccessPolicy, AppConfig, Clock, CompanyService, ConflictError, NotFoundError, TechnicianDirectory, ValidationFailedError, newId,
+  type AccountPrincipal,
+} from '@switchboard/core';
+import type { CreatePortalDto, UpdatePortalDto } from '../dto/portal.dto.js';
+import { PortalEntity } from '../entities/portal.entity.js';
+import { UNAVAILABLE_MESSAGE, type PortalView, type PublicPortalView } from '../portal.types.js';
+import { PortalRepository } from '../repositories/portal.repository.js';
+import { PortalChannel } from './portal-channel.service.js';
+import { normaliseSubdomain } from './subdomain.rules.js';
+
+/** Portals: admin CRUD, the public view a visitor gets, embed snippets. */
+@Injectable()
+export class PortalService {
+  constructor(
+    private readonly portals: PortalRepository,
+    private readonly companies: CompanyService,
+    private readonly access: AccessPolicy,
+    private readonly directory: TechnicianDirectory,
+    private readonly channel: PortalChannel,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Optional wildcard base domain (`<subdomain>.<base>`), e.g. PORTAL_BASE_DOMAIN=help.example.com. */
+  get baseDomain(): string | null {
+    return process.env.PORTAL_BASE_DOMAIN?.trim().toLowerCase() || null;
+  }
+
+  async create(dto: CreatePortalDto): Promise<PortalView> {
+    const subdomain = normaliseSubdomain(dto.subdomain);
+    if (!(await this.companies.exists(dto.companyId))) throw new ValidationFailedError('Unknown company', { companyId: [`company ${dto.companyId} does not exist`] });
+    if (await this.portals.findByCompany(dto.companyId)) throw new ConflictError('This company already has a portal');
+    await this.assertSubdomainFree(subdomain);
+    const company = await this.companies.get(dto.companyId);
+    const now = this.clock.now();
+    const portal = Object.assign(new PortalEntity(), {
+      id: newId(), companyId: dto.companyId, subdomain, status: dto.status, name: dto.name?.trim() || company.name,
+      colors: { ...dto.colors }, logoUrl: dto.logoUrl ?? null, welcomeText: dto.welcomeText ?? null,
+      channelConfig: this.checkedConfig(dto.channelConfig ?? {}), createdAt: now, updatedAt: now,
+    });
+    await this.insertUnique(portal);
+    return this.view(portal);
+  }
+
+  async list(companyId: string | undefined, viewer: AccountPrincipal): Promise<PortalView[]> {
+    let filter = this.access.companyFilter(viewer);
+    if (companyId) filter = filter ? filter.filter((c) => c === companyId) : [companyId];
+    return Promise.all((await this.portals.list(filter)).map((p) => this.view(p)));
+  }
+
+  async get(id: string, viewer: AccountPrincipal): Promise<PortalView> {
+    return this.view(await this.load(id, viewer));
+  }
+
+  async update(id: string, dto: UpdatePortalDto, viewer: AccountPrincipal): Promise<PortalView> {
+    const portal = await this.load(id, viewer);
+    if (dto.subdomain !== undefined) {
+      const subdomain = normaliseSubdomain(dto.subdomain);
+      if (subdomain !== portal.subdomain) await this.assertSubdomainFree(subdomain);
+      portal.subdomain = subdomain;
+    }
+    if (dto.status !== undefined) portal.status = dto.status;
+    if (dto.name !== undefined) portal.name = dto.name.trim();
+    if (dto.colors !== undefined) portal.colors = { ...dto.colors };
+    if (dto.logoUrl !== undefined) portal.logoUrl = dto.logoUrl;
+    if (dto.welcomeText !== undefined) portal.welcomeText = dto.welcomeText;
+    if (dto.channelConfig !== undefined) portal.channelConfig = this.checkedConfig(dto.channelConfig);
+    portal.updatedAt = this.clock.now();
+    await this.insertUnique(portal, true);
+    return this.view(portal);
+  }
+
+  async remove(id: string, viewer: AccountPrincipal): Promise<void> {
+    await this.load(id, viewer);
+    await this.portals.deleteById(id);
+  }
+
+  async embed(id: string, viewer: AccountPrincipal, origin: string) {
+    const portal = await this.load(id, viewer);
+    const base = (this.config.publicUrl ?? origin).replace(/\/$/, '');
+    const pathUrl = `${base}/p/${portal.subdomain}`;
+    const subdomainUrl = this.subdomainUrl(portal.subdomain);
+    const scriptUrl = `${pathUrl}/embed.js`;
+    const windowName = `switchboard-${portal.subdomain}`;
+    return {
+      standaloneUrls: subdomainUrl ? [subdomainUrl, pathUrl] : [pathUrl],
+      popupSnippet: `<a href="${pathUrl}" onclick="window.open(this.href,'${windowName}','width=420,height=640,resizable=yes');return false;">Chat with us</a>`,
+      embedSnippet: `<script src="${scriptUrl}" async></script>`,
+      scriptUrl,
+    };
+  }
+
+  /** What a visitor of `subdomain` gets: the chat form, the support-request form, or "unavailable". */
+  async publicView(subdomain: string): Promise<PublicPortalView> {
+    const portal = await this.bySubdomain(subdomain);
+    const base = { name: portal.name, subdomain: portal.subdomain, colors: portal.colors ?? {}, logoUrl: portal.logoUrl, welcomeText: portal.welcomeText, maxLength: this.channel.maxLength() };
+    if (!this.isOpen(portal)) return { ...base, view: 'unavailable', message: UNAVAILABLE_MESSAGE };
+    return { ...base, view: (await this.directory.anyoneAvailable(portal.companyId)) ? 'chat' : 'support_request' };
+  }
+
+  async bySubdomain(subdomain: string): Promise<PortalEntity> {
+    const portal = await this.portals.findBySubdomain(String(subdomain).slice(0, 63));
+    if (!portal) throw new NotFoundError('Portal', subdomain);
+    return portal;
+  }
+
+  findById(id: string): Promise<PortalEntity | null> {
+    return this.portals.findById(id);
+  }
+
+  /** Accepting submissions: active and the live chat channel plugin enabled. */
+  isOpen(portal: PortalEntity): boolean {
+    return portal.status === 'active' && this.channel.enabled();
+  }
+
+  private subdomainUrl(subdomain: string): string | null {
+    return this.baseDomain ? `https://${subdomain}.${this.baseDomain}/` : null;
+  }
+
+  private checkedConfig(config: Record<string, unknown>): Record<string, unknown> {
+    const result = this.channel.validateConfig(config);
+    if (!result.valid) {
+      const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [`channelConfig.${k}`, v]));
+      throw new ValidationFailedError('Invalid live chat settings', fieldErrors);
+    }
+    return result.values;
+  }
+
+  private async assertSubdomainFree(subdomain: string): Promise<void> {
+    if (await this.portals.findBySubdomain(subdomain)) throw new ConflictError(`The subdomain "${subdomain}" is already taken`);
+  }
+
+  /** The unique indexes settle races between two admins: answer with the same clear 409. */
+  private async insertUnique(portal: PortalEntity, update = false): Promise<void> {
+    try {
+      if (update) await this.portals.save(portal);
+      else await this.portals.insert(portal);
+    } catch (error) {
+      const other = await this.portals.findBySubdomain(portal.subdomain);
+      if (other && other.id !== portal.id) throw new ConflictError(`The subdomain "${portal.subdomain}" is already taken`);
+      const sameCompany = await this.portals.findByCompany(portal.companyId);
+      if (sameCompany && sameCompany.id !== portal.id) throw new ConflictError('This company already has a portal');
+      throw error;
+    }
+  }
+
+  private async load(id: string, viewer: AccountPrincipal): Promise<PortalEntity> {
+    const portal = await this.portals.findById(id);
+    if (!portal || !this.access.canAccessCompany(viewer, portal.companyId)) throw new NotFoundError('Portal', id);
+    return portal;
+  }
+
+  private async view(p: PortalEntity): Promise<PortalView> {
+    const company = await this.companies.get(p.companyId).catch(() => null);
+    return {
+      id: p.id, companyId: p.companyId, companyName: company?.name ?? null, subdomain: p.subdomain, status: p.status, name: p.name,
+      colors: p.colors ?? {}, logoUrl: p.logoUrl, welcomeText: p.welcomeText, channelConfig: p.channelConfig ?? {},
+      urls: { path: `/p/${p.subdomain}`, subdomain: this.subdomainUrl(p.subdomain) },
+      createdAt: new Date(p.createdAt).toISOString(), updatedAt: new Date(p.updatedAt).toISOString(),
+    };
+  }
+}
