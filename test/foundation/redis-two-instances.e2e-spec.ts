@@ -1,20 +1,7 @@
-import { Redis } from 'ioredis';
 import { FakeClock } from '@switchboard/core';
-import { createTestApp, nextEvent } from '@switchboard/testing';
+import { createTestApp, nextEvent, redisReachable, TEST_REDIS_URL } from '@switchboard/testing';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisReachable(): Promise<boolean> {
-  const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 describe('two API instances behind a load balancer, sharing Redis', () => {
   let available = false;

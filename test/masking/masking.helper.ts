@@ -65,15 +65,4 @@ export async function dumpDatabase(t: TestApp): Promise<Record<string, string>> 
 
 export const refreshMasking = (t: TestApp) => t.get(PiiMasker).refresh();
 
-export async function eventually(check: () => Promise<void> | void, timeoutMs = 3000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}
+export { eventually } from '@switchboard/testing';

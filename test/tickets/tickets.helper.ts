@@ -23,16 +23,4 @@ export async function outbox(t: TestApp) {
   return res.body.items as { to: string[]; cc: string[]; subject: string; text: string; html: string; headers: Record<string, string>; createdAt: string }[];
 }
 
-/** Waits until `check` passes (for effects published after the HTTP response). */
-export async function eventually(check: () => Promise<void> | void, timeoutMs = 3000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}
+export { eventually } from '@switchboard/testing';

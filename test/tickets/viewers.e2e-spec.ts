@@ -1,26 +1,13 @@
-import { Redis } from 'ioredis';
 import { FakeClock } from '@switchboard/core';
-import { createTestApp, nextEvent, TestApp } from '@switchboard/testing';
+import { createTestApp, nextEvent, TestApp, redisReachable, TEST_REDIS_URL } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import { createTicket, seedCompany } from './tickets.helper';
 
 jest.setTimeout(30_000);
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 type Viewers = { number: number; viewers: { accountId: string; name: string }[] };
 const ack = (s: Socket, event: string, payload: unknown) => s.timeout(5000).emitWithAck(event, payload) as Promise<{ ok: boolean; data?: Viewers; error?: { statusCode: number; details?: unknown } }>;
-
-async function redisReachable(): Promise<boolean> {
-  const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
 
 describe('live ticket viewers (one instance)', () => {
   let t: TestApp;
