@@ -95,3 +95,23 @@ describe('the portal page', () => {
     }
   });
 });
+
+describe('portals on their own host', () => {
+  it('serves the portal page at https://<subdomain>.<base domain>/ and names that address in the embed snippets', async () => {
+    const t = await createPortalApp({ web: true, env: { SWITCHBOARD_PORTAL_BASE_DOMAIN: 'help.example.com' } });
+    try {
+      const portalPage = await t.http().get('/p/x').expect(200);
+      const onHost = await t.http().get('/').set('Host', 'acme.help.example.com').expect(200);
+      expect(onHost.text).toBe(portalPage.text);
+      const technicianApp = await t.http().get('/').set('Host', 'helpdesk.example.org').expect(200);
+      expect(technicianApp.text).not.toBe(portalPage.text);
+      const nested = await t.http().get('/').set('Host', 'a.b.help.example.com').expect(200);
+      expect(nested.text).toBe(technicianApp.text);
+      const { portal } = await createCompanyWithPortal(t);
+      const embed = await t.http().get(`/api/portals/${portal.id}/embed`).set(auth(t.adminToken)).expect(200);
+      expect(JSON.stringify(embed.body)).toContain(`https://${portal.subdomain}.help.example.com/`);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DomainEventBus } from './events/domain-event-bus.service.js';
 import { FilesModule } from './files/files.module.js';
 import { HealthController } from './health/health.controller.js';
+import { WebPages } from './http/web-pages.registry.js';
 import { HealthRepository } from './health/health.repository.js';
 import { HealthService } from './health/health.service.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -61,9 +62,9 @@ export class CoreModule {
         // plugins:end
       ],
       controllers: [HealthController],
-      providers: [DomainEventBus, RedisConnection, HealthRepository, HealthService, ShutdownService, FirstStartService, DemoDataService],
+      providers: [WebPages, DomainEventBus, RedisConnection, HealthRepository, HealthService, ShutdownService, FirstStartService, DemoDataService],
       // PluginHostModule: channel libs (portal, agent chat) look up their channel plugin in the PluginRegistry.
-      exports: [DomainEventBus, RedisConnection, DemoDataService, IdentityModule, AuthModule, PluginHostModule],
+      exports: [WebPages, DomainEventBus, RedisConnection, DemoDataService, IdentityModule, AuthModule, PluginHostModule],
     };
   }
 }

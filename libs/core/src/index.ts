@@ -59,6 +59,7 @@ export { FileService, MAX_FILE_BYTES, sanitizeName, type FileView, type StoreFil
 export { FileStorage } from './files/file-storage.port.js';
 export { DemoDataService, DEMO_PASSWORD, type DemoCredentials } from './bootstrap/demo-data.service.js';
 export { configureHttp } from './http/configure-http.js';
+export { WebPages, type PageResolver, type PageRequest } from './http/web-pages.registry.js';
 
 // plugins:begin
 export * from './plugins/index.js';

@@ -30,6 +30,8 @@ export interface TestAppOptions {
   /** Create the admin and technician accounts (default true; a second instance on a shared database passes false). */
   seed?: boolean;
   instanceId?: string;
+  /** Extra environment variables, validated like at a real start (e.g. SWITCHBOARD_PORTAL_BASE_DOMAIN). */
+  env?: Record<string, string>;
 }
 
 export interface SeedAccount { id: string; email: string; password: string; name: string }
@@ -67,6 +69,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     SWITCHBOARD_DATA_DIR: database.dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    ...options.env,
   }, REPO_ROOT);
   config.plugins = options.plugins ?? [];
   config.runSchedulers = options.runSchedulers ?? false;

@@ -38,6 +38,7 @@ export class AppConfig {
   demo = false;
   publicUrl: string | undefined;
   mailFrom = 'Switchboard <helpdesk@switchboard.local>';
+  portalBaseDomain: string | null = null;
   logLevel = 'info';
   sweepIntervalMs = 1000;
   shutdownGraceMs = 10000;
@@ -78,6 +79,7 @@ export class AppConfig {
     config.demo = dto.SWITCHBOARD_DEMO ?? false;
     config.publicUrl = dto.SWITCHBOARD_PUBLIC_URL;
     config.mailFrom = dto.SWITCHBOARD_MAIL_FROM ?? config.mailFrom;
+    config.portalBaseDomain = dto.SWITCHBOARD_PORTAL_BASE_DOMAIN?.trim().toLowerCase() || null;
     config.logLevel = dto.LOG_LEVEL ?? 'info';
     config.sweepIntervalMs = dto.SWITCHBOARD_SWEEP_INTERVAL_MS ?? 1000;
     config.shutdownGraceMs = dto.SWITCHBOARD_SHUTDOWN_GRACE_MS ?? 10000;

@@ -57,6 +57,11 @@ export class EnvironmentDto {
   @IsOptional() @IsString()
   SWITCHBOARD_MAIL_FROM?: string;
 
+  /** Wildcard domain for customer portals: `<subdomain>.<this>` serves the portal page. */
+  @IsOptional() @IsString()
+  @Matches(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, { message: 'SWITCHBOARD_PORTAL_BASE_DOMAIN must be a domain name such as help.example.com' })
+  SWITCHBOARD_PORTAL_BASE_DOMAIN?: string;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 

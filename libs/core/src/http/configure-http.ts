@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +9,7 @@ import { AppConfig } from '../config/app-config.js';
 import { HttpErrorFilter } from '../errors/http-error.filter.js';
 import { SwitchboardIoAdapter } from '../realtime/redis-io.adapter.js';
 import { validationError, VALIDATOR_OPTIONS } from '../validation/validate-dto.js';
+import { WebPages } from './web-pages.registry.js';
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts and the test harness. */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
@@ -27,7 +29,19 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   const webDir = config.webDir && existsSync(config.webDir) ? config.webDir : undefined;
   server.useGlobalFilters(new HttpErrorFilter(webDir));
   server.useWebSocketAdapter(new SwitchboardIoAdapter(app));
-  if (webDir) server.use(express.static(webDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheIndex }));
+  if (webDir) {
+    // Pages chosen by libs (e.g. the customer portal on its own host) come before the technician app.
+    const pages = app.get(WebPages);
+    server.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      const page = pages.resolve({ method: req.method, path: req.path, hostname: req.hostname ?? '' });
+      const file = page ? join(webDir, basename(page)) : null;
+      if (!file || !existsSync(file)) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(file);
+    });
+    server.use(express.static(webDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheIndex }));
+  }
 
   const document = SwaggerModule.createDocument(
     app,

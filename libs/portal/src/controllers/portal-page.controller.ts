@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Controller, Get, NotFoundException, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, OnModuleInit, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AppConfig, Public } from '@switchboard/core';
+import { AppConfig, Public, WebPages } from '@switchboard/core';
 import type { Response } from 'express';
 
 /**
@@ -13,8 +13,23 @@ import type { Response } from 'express';
 @ApiExcludeController()
 @Public()
 @Controller('p')
-export class PortalPageController {
-  constructor(private readonly config: AppConfig) {}
+export class PortalPageController implements OnModuleInit {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly pages: WebPages,
+  ) {}
+
+  /** `https://<subdomain>.<SWITCHBOARD_PORTAL_BASE_DOMAIN>/` is the portal too (the page reads the label). */
+  onModuleInit(): void {
+    const base = this.config.portalBaseDomain;
+    if (!base) return;
+    const suffix = `.${base}`;
+    this.pages.add(({ path, hostname }) => {
+      const host = hostname.toLowerCase();
+      if (path !== '/' || !host.endsWith(suffix)) return null;
+      return /^[a-z0-9-]+$/.test(host.slice(0, -suffix.length)) ? 'portal.html' : null;
+    });
+  }
 
   @Get([':subdomain', ':subdomain/'])
   page(@Res() res: Response) {

@@ -23,9 +23,9 @@ export class PortalService {
     private readonly clock: Clock,
   ) {}
 
-  /** Optional wildcard base domain (`<subdomain>.<base>`), e.g. PORTAL_BASE_DOMAIN=help.example.com. */
+  /** Optional wildcard base domain (`<subdomain>.<base>`), SWITCHBOARD_PORTAL_BASE_DOMAIN=help.example.com. */
   get baseDomain(): string | null {
-    return process.env.PORTAL_BASE_DOMAIN?.trim().toLowerCase() || null;
+    return this.config.portalBaseDomain;
   }
 
   async create(dto: CreatePortalDto): Promise<PortalView> {
