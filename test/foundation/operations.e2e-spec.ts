@@ -25,6 +25,13 @@ describe('operations: health, OpenAPI, request ids, errors, web UI', () => {
     expect(ui.text).toMatch(/swagger/i);
   });
 
+  it('tells clients the server time from the injectable clock (the UI corrects its durations by it)', async () => {
+    const res = await t.http().get('/health').expect(200);
+    expect(res.headers['x-server-time']).toBe(t.clock.now().toISOString());
+    t.clock.advance(90_000);
+    expect((await t.http().get('/health')).headers['x-server-time']).toBe(t.clock.now().toISOString());
+  });
+
   it('echoes a request id, or makes one', async () => {
     const given = await t.http().get('/health').set('X-Request-Id', 'req-123').expect(200);
     expect(given.headers['x-request-id']).toBe('req-123');

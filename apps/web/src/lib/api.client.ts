@@ -1,5 +1,6 @@
 // Thin fetch wrapper. Auth rides on the httpOnly `sb_token` cookie (same-origin),
 // so no token handling is needed for plain HTTP calls.
+import { noteServerTime } from './server-clock';
 import type { AppNotification, LoginResponse, Me, PluginInfo } from './api.types';
 
 export class ApiError extends Error {
@@ -38,6 +39,7 @@ export async function request<T>(method: string, path: string, body?: unknown, n
   } catch {
     throw new ApiError(0, 'Could not reach the server. Check your connection and try again.');
   }
+  noteServerTime(res.headers.get('x-server-time'));
   const text = await res.text();
   let data: unknown = null;
   try {

@@ -1,4 +1,5 @@
 // Display helpers shared by the ticket screens: labels for enum keys, names, dates.
+import { serverNow } from './server-clock';
 import type { ContactRef, TicketStatus } from './tickets.types';
 
 export const PRIORITIES = [
@@ -62,7 +63,7 @@ export function formatDateTime(iso: string): string {
 }
 
 /** "5 min ago" for recent things, the date beyond a week (exact time stays in the title attribute). */
-export function formatRelative(iso: string, now = Date.now()): string {
+export function formatRelative(iso: string, now = serverNow()): string {
   const t = new Date(iso).getTime();
   if (Number.isNaN(t)) return '';
   const s = Math.round((t - now) / 1000);

@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { HttpErrorFilter } from '../errors/http-error.filter.js';
 import { SwitchboardIoAdapter } from '../realtime/redis-io.adapter.js';
@@ -18,6 +19,12 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   // Behind a load balancer the client address (rate limits, logs) comes from X-Forwarded-For.
   server.set('trust proxy', 'loopback, linklocal, uniquelocal');
   server.use(cookieParser());
+  // The UI measures waiting and chat times against the server's clock (the injectable one), not the browser's.
+  const clock = app.get(Clock);
+  server.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.setHeader('X-Server-Time', clock.now().toISOString());
+    next();
+  });
   server.useBodyParser('json', { limit: '1mb' });
   // body-parser failures, answered in our error shape before Nest turns them into bare messages.
   server.use((err: { type?: string } | undefined, _req: express.Request, res: express.Response, next: express.NextFunction) => {

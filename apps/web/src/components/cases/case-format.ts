@@ -1,12 +1,13 @@
 // Display helpers of the cases screens: live durations, labels, the created-at line.
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseView } from '../../lib/cases.types';
+import { serverNow } from '../../lib/server-clock';
 
 /** Re-render every `ms` (the waiting/chat times tick live); one timer per mounted user. */
 export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(serverNow());
   useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), ms);
+    const id = setInterval(() => setNow(serverNow()), ms);
     return () => clearInterval(id);
   }, [ms]);
   return now;
