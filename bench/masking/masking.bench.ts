@@ -94,14 +94,26 @@ const pr = (c: Counts) => ({
   ...c,
 });
 
+// Throughput against CPU time (user + system) of the process over the timed loop: less affected than
+// wall time by other processes competing for the cores, but it also counts V8's background threads
+// (concurrent JIT compilation, GC), so it can read below wall time right after start-up. Set by each
+// throughput function.
+let lastCpuMBps = 0;
+function cpuSeconds(c0: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) / 1e6;
+}
+
 function throughput(fn: (t: string) => unknown, targetBytes: number): number {
   const lines = corpus.map((c) => c.text);
   const bytesPerPass = Buffer.byteLength(lines.join('\n'), 'utf8');
   const passes = Math.max(1, Math.ceil(targetBytes / bytesPerPass));
   for (let w = 0; w < 20; w++) for (const l of lines) fn(l); // warm-up (JIT)
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (let p = 0; p < passes; p++) for (const l of lines) fn(l);
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  lastCpuMBps = (bytesPerPass * passes) / 1e6 / cpuSeconds(c0);
   return (bytesPerPass * passes) / 1e6 / s;
 }
 
@@ -121,9 +133,11 @@ function throughputNonRepeating(fn: (t: string) => unknown, passes: { text: stri
   for (const pass of warm) for (const l of pass) fn(l.text); // warm-up on other random text (JIT)
   let bytes = 0;
   for (const pass of passes) for (const l of pass) bytes += Buffer.byteLength(l.text, 'utf8') + 1;
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (const pass of passes) for (const l of pass) fn(l.text);
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  lastCpuMBps = bytes / 1e6 / cpuSeconds(c0);
   return bytes / 1e6 / s;
 }
 
@@ -177,12 +191,15 @@ function latency(fn: (t: string) => unknown, msgs: string[], rounds: number): { 
 }
 
 // ---- run ----
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadAtStart = (require('node:os') as typeof import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ');
 const ours = score(ourSpans);
 const theirs = score(redactPiiSpans);
 const msgs = messages(1000);
 const MB = 4_000_000;
 
 const oursTp = throughput((t) => mask(t), MB);
+const oursTpCpu = lastCpuMBps;
 const oursWhole = wholeStringThroughput(MB);
 const oursLat = latency((t) => mask(t), msgs, 5);
 // Non-repeating text: repetition cannot help (the library no longer keeps any verdict cache).
@@ -191,6 +208,7 @@ const nrWarm = shapedPasses(MB / 4, 99);
 const nrMsgs = messagesNonRepeating(5000, 1234);
 const nrWarmMsgs = messagesNonRepeating(500, 4321);
 const oursTpNr = throughputNonRepeating((t) => mask(t), nrPasses, nrWarm);
+const oursTpNrCpu = lastCpuMBps;
 latency((t) => mask(t), nrWarmMsgs, 1);
 const oursLatNr = latency((t) => mask(t), nrMsgs, 1);
 const oursNr = score(ourSpans, nrPasses.slice(0, 20).flat());
@@ -213,7 +231,8 @@ for (const t of ENTITY_TYPES) {
   console.log(`${t.padEnd(14)} | ${pct(a.precision)} / ${pct(a.recall)}     | ${pct(b.precision)} / ${pct(b.recall)}     | ${a.tp + a.fn}`);
 }
 const f = (x: number) => x.toFixed(3);
-console.log(`\nthroughput (per message, corpus x ~4 MB): switchboard ${oursTp.toFixed(1)} MB/s, single 4 MB string ${oursWhole.toFixed(1)} MB/s; redact-pii ${theirsTp.toFixed(2)} MB/s`);
+console.log(`\nload average at start: ${loadAtStart}; CPU-time throughput: repeated ${oursTpCpu.toFixed(1)} MB/s, non-repeating ${oursTpNrCpu.toFixed(1)} MB/s`);
+console.log(`throughput (per message, corpus x ~4 MB): switchboard ${oursTp.toFixed(1)} MB/s, single 4 MB string ${oursWhole.toFixed(1)} MB/s; redact-pii ${theirsTp.toFixed(2)} MB/s`);
 console.log(`latency 1,000-char message: switchboard p50 ${f(oursLat.p50)} ms, p99 ${f(oursLat.p99)} ms; redact-pii p50 ${f(theirsLat.p50)} ms, p99 ${f(theirsLat.p99)} ms`);
 console.log(`NON-REPEATING text (fresh random digits every line, ~4 MB): switchboard ${oursTpNr.toFixed(1)} MB/s; 1,000-char message p50 ${f(oursLatNr.p50)} ms, p99 ${f(oursLatNr.p99)} ms, mean ${f(oursLatNr.mean)} ms`);
 
@@ -224,9 +243,10 @@ const results = {
   matching: 'same type and overlap >= 50% of the gold span; one prediction per gold span',
   switchboard: {
     perType: Object.fromEntries(ENTITY_TYPES.map((t) => [t, pr(ours[t])])),
-    throughputMBps: oursTp, throughputSingleStringMBps: oursWhole,
+    loadAverageAtStart: loadAtStart,
+    throughputMBps: oursTp, throughputCpuMBps: oursTpCpu, throughputSingleStringMBps: oursWhole,
     latency1kMs: oursLat,
-    nonRepeating: { throughputMBps: oursTpNr, latency1kMs: oursLatNr, perType: Object.fromEntries(ENTITY_TYPES.map((t) => [t, pr(oursNr[t])])) },
+    nonRepeating: { throughputMBps: oursTpNr, throughputCpuMBps: oursTpNrCpu, latency1kMs: oursLatNr, perType: Object.fromEntries(ENTITY_TYPES.map((t) => [t, pr(oursNr[t])])) },
   },
   redactPii: {
     perType: Object.fromEntries(ENTITY_TYPES.map((t) => [t, pr(theirs[t])])),

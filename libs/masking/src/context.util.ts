@@ -55,22 +55,32 @@ const DIGITS_RE = /\d\d/;
 const BEFORE = 40;
 const AFTER = 24;
 
-/** End offset (in `s`) of the last match of `re`, or -1. */
+/** End offset (in `s`) of the last match of `re`, or -1. test() moves lastIndex like exec() without allocating a match. */
 function lastMatchEnd(re: RegExp, s: string): number {
   re.lastIndex = 0;
   let end = -1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) {
-    end = m.index + m[0].length;
-    if (m[0].length === 0) re.lastIndex++;
+  while (re.test(s)) {
+    const e = re.lastIndex;
+    if (e === end) re.lastIndex++; // empty match at the same place (not possible with these word lists)
+    end = e;
   }
   return end;
 }
 
-function firstMatchStart(re: RegExp, s: string): number {
-  re.lastIndex = 0;
-  const m = re.exec(s);
-  return m === null ? -1 : m.index;
+/** search() ignores lastIndex and the global flag and allocates no match. */
+const firstMatchStart = (re: RegExp, s: string): number => s.search(re);
+
+// One-entry memo of classifyContext's "before" window (see there); a pure function of (text, start).
+let memoText = '';
+let memoStart = -1;
+let memoBefore = '';
+let memoNeg = -1;
+
+/** Drops the memo's reference to the last text (called at the end of detect). */
+export function forgetContext(): void {
+  memoText = '';
+  memoStart = -1;
+  memoBefore = '';
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 160 || c === 0x202f || c === 9;
@@ -78,8 +88,10 @@ const isSpace = (c: number): boolean => c === 32 || c === 160 || c === 0x202f ||
 /**
  * Classifies the context of `text[start, end)`: the strong keyword (negative or type-positive)
  * closest before the candidate wins; when nothing is before, the few words after are consulted.
+ * With `negativeOnly`, the result is exact only as to being Ctx.Negative or not (cheaper: some
+ * keyword scans are skipped when they cannot change that).
  */
-export function classifyContext(text: string, start: number, end: number, positive: RegExp): Ctx {
+export function classifyContext(text: string, start: number, end: number, positive: RegExp, negativeOnly = false): Ctx {
   // Symbols glued to the number: "#12345", "$ 1200", "1 200 €" are ids or prices, never PII.
   let p = start - 1;
   if (p >= 0 && isSpace(text.charCodeAt(p))) p--;
@@ -91,27 +103,41 @@ export function classifyContext(text: string, start: number, end: number, positi
   const next = q < text.length ? text.charCodeAt(q) : 0;
   if (next === 0x20ac || next === 36 || next === 0xa3 || next === 37 /* % */) return Ctx.Negative;
 
-  let from = start - BEFORE;
-  if (from < 0) from = 0;
-  let before = text.slice(from, start);
-  const nl = before.lastIndexOf('\n');
-  if (nl >= 0) before = before.slice(nl + 1);
-  let neg = lastMatchEnd(NEGATIVE_RE, before);
-  // "IMEI 3520... and my number +44..." - a keyword already followed by another number is spent.
-  if (neg >= 0 && DIGITS_RE.test(before.slice(neg))) neg = -1;
+  // The window before and its negative keyword depend only on (text, start): card, SSN and phone
+  // checks of one run, and the phone pieces sharing a first group, ask for the same start in a row.
+  let before: string;
+  let neg: number;
+  if (start === memoStart && text === memoText) {
+    before = memoBefore;
+    neg = memoNeg;
+  } else {
+    let from = start - BEFORE;
+    if (from < 0) from = 0;
+    before = text.slice(from, start);
+    const nl = before.lastIndexOf('\n');
+    if (nl >= 0) before = before.slice(nl + 1);
+    neg = lastMatchEnd(NEGATIVE_RE, before);
+    // "IMEI 3520... and my number +44..." - a keyword already followed by another number is spent.
+    if (neg >= 0 && DIGITS_RE.test(before.slice(neg))) neg = -1;
+    memoText = text;
+    memoStart = start;
+    memoBefore = before;
+    memoNeg = neg;
+  }
   const pos = lastMatchEnd(positive, before);
   if (neg >= 0 || pos >= 0) return neg > pos ? Ctx.Negative : Ctx.Positive;
   if (hash) return Ctx.Negative;
-  const weak = lastMatchEnd(WEAK_RE, before) >= 0;
 
   let after = text.slice(end, end + AFTER);
   const nl2 = after.indexOf('\n');
   if (nl2 >= 0) after = after.slice(0, nl2);
   const negA = firstMatchStart(NEGATIVE_RE, after);
+  if (negA < 0 && negativeOnly) return Ctx.Neutral;
   const posA = firstMatchStart(positive, after);
   if (negA >= 0 || posA >= 0) {
     if (posA >= 0 && (negA < 0 || posA < negA)) return Ctx.Positive;
     return Ctx.Negative;
   }
-  return weak ? Ctx.Weak : Ctx.Neutral;
+  // Only now: the weak words matter only when no strong one was found on either side.
+  return lastMatchEnd(WEAK_RE, before) >= 0 ? Ctx.Weak : Ctx.Neutral;
 }

@@ -2,7 +2,7 @@
 // Luhn alone is weak (1 in 10 random numbers pass), so the network table, the grouping shape and the
 // surrounding words (IMEI, SIRET, order...) do most of the false-positive filtering.
 import { CARD_POSITIVE_RE, classifyContext, Ctx } from './context.util.js';
-import { luhn } from './luhn.util.js';
+import { luhnRange } from './luhn.util.js';
 import { groupDigits, groupOuterEnd, groupOuterStart, NumericRun } from './numeric-run.scanner.js';
 
 export interface Span {
@@ -10,17 +10,20 @@ export interface Span {
   end: number;
 }
 
-const n2 = (d: string): number => (d.charCodeAt(0) - 48) * 10 + d.charCodeAt(1) - 48;
-const n3 = (d: string): number => n2(d) * 10 + d.charCodeAt(2) - 48;
-const n4 = (d: string): number => n3(d) * 10 + d.charCodeAt(3) - 48;
-const n6 = (d: string): number => n4(d) * 100 + n2(d.slice(4, 6));
+// Leading digits of d[o...] as numbers (d holds ASCII digits).
+const dg = (d: string, i: number): number => d.charCodeAt(i) - 48;
 
 /** True when the prefix belongs to a card network that issues numbers of this length. */
 export function isKnownNetwork(d: string): boolean {
-  const len = d.length;
-  const p2 = n2(d);
-  const p4 = n4(d);
-  if (d.charCodeAt(0) === 52 /* 4: Visa */) return len === 13 || len === 16 || len === 19;
+  return knownNetworkAt(d, 0, d.length);
+}
+
+/** isKnownNetwork for the `len` digits starting at offset `o` of `d`, without a substring. */
+function knownNetworkAt(d: string, o: number, len: number): boolean {
+  const p2 = dg(d, o) * 10 + dg(d, o + 1);
+  const p3 = p2 * 10 + dg(d, o + 2);
+  const p4 = p3 * 10 + dg(d, o + 3);
+  if (d.charCodeAt(o) === 52 /* 4: Visa */) return len === 13 || len === 16 || len === 19;
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return len === 16; // Mastercard
   if (p2 === 34 || p2 === 37) return len === 15; // Amex
   // Maestro before Discover/UnionPay: its prefixes are more specific.
@@ -29,10 +32,9 @@ export function isKnownNetwork(d: string): boolean {
   }
   // Wider Maestro IIN ranges (50xx, 56-58), incl. French CB/Maestro co-badged cards.
   if (p2 === 50 || (p2 >= 56 && p2 <= 58)) return len === 13 || len >= 16;
-  const p3 = n3(d);
   if (p4 === 6011 || (p3 >= 644 && p3 <= 649) || p2 === 65) return len >= 16; // Discover
   if (len >= 16) {
-    const p6 = n6(d);
+    const p6 = p4 * 100 + dg(d, o + 4) * 10 + dg(d, o + 5);
     if (p6 >= 622126 && p6 <= 622925) return true; // Discover co-branded UnionPay
   }
   if (p2 === 62 || p2 === 81) return len >= 16; // UnionPay
@@ -56,9 +58,24 @@ function cardLikeGrouping(run: NumericRun, a: number, b: number): boolean {
   return true;
 }
 
+// Per-run digit string and group offsets into it, so windows of groups are checked without building
+// one string per window.
+const offsets: number[] = [];
+
+/** isKnownNetwork + Luhn on digits[from, to) without a substring. */
+function validWindow(digits: string, from: number, to: number): boolean {
+  return knownNetworkAt(digits, from, to - from) && luhnRange(digits, from, to);
+}
+
 export function detectCardsInRun(text: string, run: NumericRun, out: (s: Span) => void): void {
   if (run.plus || run.digitCount < 13) return;
-  const groups = run.groupStart.length;
+  const groups = run.groups;
+  const digits = groupDigits(text, run, 0, groups);
+  offsets.length = 0;
+  for (let g = 0, o = 0; g <= groups; g++) {
+    offsets.push(o);
+    if (g < groups) o += run.groupEnd[g] - run.groupStart[g];
+  }
   // Longest valid window of whole groups, scanning left to right; windows never split a group.
   for (let a = 0; a < groups; a++) {
     let best = -1;
@@ -67,8 +84,7 @@ export function detectCardsInRun(text: string, run: NumericRun, out: (s: Span) =
       len += run.groupEnd[b - 1] - run.groupStart[b - 1];
       if (len > 19) break;
       if (len < 13) continue;
-      const d = groupDigits(text, run, a, b);
-      if (isKnownNetwork(d) && luhn(d) && cardLikeGrouping(run, a, b)) best = b;
+      if (validWindow(digits, offsets[a], offsets[b]) && cardLikeGrouping(run, a, b)) best = b;
     }
     if (best < 0) continue;
     const start = groupOuterStart(run, a);

@@ -25,24 +25,24 @@ export function detectEmails(text: string, out: (s: Span) => void): void {
     // Walk left over the dot-atom local part.
     let s = at;
     while (s > minStart && (isLocalChar(text, s - 1) || text.charCodeAt(s - 1) === 46)) s--;
-    const local = text.slice(s, at);
+    // Local part text[s, at), checked on indices (no substring).
     const before = s > 0 ? text.charCodeAt(s - 1) : 0;
-    const ok =
-      local.length > 0 &&
+    const first = text.charCodeAt(s);
+    let ok =
+      at > s &&
       before !== 64 /* @ */ &&
-      local.charCodeAt(0) !== 46 &&
-      local.charCodeAt(local.length - 1) !== 46 &&
-      local.indexOf('..') < 0 &&
+      first !== 46 &&
+      text.charCodeAt(at - 1) !== 46 &&
       // Masked numbers end in digits: "****7542.melissa@x" must not turn into a new address.
-      !(before === 42 && local.charCodeAt(0) >= 48 && local.charCodeAt(0) <= 57);
+      !(before === 42 && first >= 48 && first <= 57);
+    for (let k = s + 1; ok && k < at; k++) if (text.charCodeAt(k) === 46 && text.charCodeAt(k - 1) === 46) ok = false; // ".."
     let next = at + 1;
     if (ok) {
+      // test() on the sticky regex moves lastIndex to the end of the domain without allocating a match.
       DOMAIN_RE.lastIndex = at + 1;
-      const m = DOMAIN_RE.exec(text);
-      if (m !== null) {
-        const d = m[0];
-        const end = at + 1 + d.length;
-        if (!FILE_EXT.has(d.slice(d.lastIndexOf('.') + 1).toLowerCase())) {
+      if (DOMAIN_RE.test(text)) {
+        const end = DOMAIN_RE.lastIndex;
+        if (!FILE_EXT.has(text.slice(text.lastIndexOf('.', end - 1) + 1, end).toLowerCase())) {
           out({ start: s, end });
           minStart = end;
           next = end;

@@ -1,8 +1,13 @@
 // Luhn (mod 10) checksum over a string of ASCII digits; no allocation, called on every card candidate.
 export function luhn(digits: string): boolean {
+  return digits.length > 0 && luhnRange(digits, 0, digits.length);
+}
+
+/** Luhn over digits[from, to) (false on a non-digit), so windows of a longer string need no substring. */
+export function luhnRange(digits: string, from: number, to: number): boolean {
   let sum = 0;
   let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
+  for (let i = to - 1; i >= from; i--) {
     let d = digits.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return false;
     if (double) {
@@ -12,5 +17,5 @@ export function luhn(digits: string): boolean {
     sum += d;
     double = !double;
   }
-  return digits.length > 0 && sum % 10 === 0;
+  return sum % 10 === 0;
 }

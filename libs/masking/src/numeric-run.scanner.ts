@@ -16,13 +16,17 @@ export interface NumericRun {
   sep: string[];
   /** Number of digits in the run (the digits themselves are read on demand with groupDigits). */
   digitCount: number;
+  /**
+   * Number of groups: the arrays are reused between runs and never truncated, so entries at
+   * `groups` and beyond are stale — always bound loops by this, never by the arrays' length.
+   */
+  groups: number;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 export const isSpaceCode = (c: number): boolean => c === 32 || c === 160 || c === 0x202f || c === 0x2007 || c === 9;
 
 const LETTER_RE = /\p{L}|\p{M}/u;
-const NEXT_DIGIT = /\d/g;
 /** True for characters that glue a digit run into a larger token (letters, "_", "*", "@", digits). */
 function isGlue(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
@@ -32,6 +36,8 @@ function isGlue(text: string, i: number): boolean {
   if (c === 42 || c === 95 || c === 64 || c === 38 /* & */) return true;
   return c >= 0xc0 && LETTER_RE.test(text[i]);
 }
+
+const NEXT_DIGIT = /\d/g;
 
 const isSepCode = (c: number): boolean => isSpaceCode(c) || c === 45 || c === 46;
 // A run separated from masked output by one separator ("06 12 34 56 78 ****1111") was, before masking,
@@ -58,10 +64,11 @@ function readGroup(text: string, i: number, run: NumericRun, sep: string): numbe
   if (paren) {
     if (j - ds > 4 || text.charCodeAt(j) !== 41 /* ) */) return -1;
   }
-  run.groupStart.push(ds);
-  run.groupEnd.push(j);
-  run.paren.push(paren);
-  run.sep.push(sep);
+  const g = run.groups++;
+  run.groupStart[g] = ds;
+  run.groupEnd[g] = j;
+  run.paren[g] = paren;
+  run.sep[g] = sep;
   run.digitCount += j - ds;
   return paren ? j + 1 : j;
 }
@@ -96,21 +103,21 @@ function readSep(text: string, i: number): boolean {
 }
 
 // One reusable run object: detectors never keep a reference, so scanning allocates almost nothing.
-const shared: NumericRun = { start: 0, end: 0, plus: false, groupStart: [], groupEnd: [], paren: [], sep: [], digitCount: 0 };
+const shared: NumericRun = { start: 0, end: 0, plus: false, groupStart: [], groupEnd: [], paren: [], sep: [], digitCount: 0, groups: 0 };
 
 /**
  * Calls `visit` for each numeric run that is a free-standing token (not glued to letters, "*", "@"...).
  * The run object is reused between calls: copy anything you need to keep.
  */
-export function scanRuns(text: string, visit: (run: NumericRun) => void): void {
+export function scanRuns(text: string, visit: (run: NumericRun) => void, from = 0): void {
   const n = text.length;
-  let i = 0;
+  let i = from;
   while (i < n) {
-    // Jump straight to the next digit (regex scanning beats a JS loop), then look back for "+" / "(".
+    // Jump straight to the next digit (native regex scanning; test() on a global regex moves
+    // lastIndex past the match without allocating one), then look back for "+" / "(".
     NEXT_DIGIT.lastIndex = i;
-    const m = NEXT_DIGIT.exec(text);
-    if (m === null) break;
-    let d = m.index;
+    if (!NEXT_DIGIT.test(text)) break;
+    let d = NEXT_DIGIT.lastIndex - 1;
     const b1 = d > i ? text.charCodeAt(d - 1) : 0;
     if (b1 === 40 /* ( */) d--;
     if (d > i && text.charCodeAt(d - 1) === 43 /* + */) d--;
@@ -121,10 +128,7 @@ export function scanRuns(text: string, visit: (run: NumericRun) => void): void {
     run.start = i;
     run.end = i;
     run.plus = c === 43;
-    run.groupStart.length = 0;
-    run.groupEnd.length = 0;
-    run.paren.length = 0;
-    run.sep.length = 0;
+    run.groups = 0;
     run.digitCount = 0;
     let j = i;
     if (run.plus) {
@@ -138,7 +142,7 @@ export function scanRuns(text: string, visit: (run: NumericRun) => void): void {
     }
     for (;;) {
       // "(415)555" or "+44(0)20": a parenthesis needs no separator.
-      const glued = text.charCodeAt(j) === 40 || (run.paren[run.paren.length - 1] && isDigit(text.charCodeAt(j)));
+      const glued = text.charCodeAt(j) === 40 || (run.paren[run.groups - 1] && isDigit(text.charCodeAt(j)));
       if (glued) {
         sepKind = '';
         sepNext = j;

@@ -41,6 +41,9 @@ interface Plan {
   /** `^(?:IDD prefix)` or null. */
   idd: RegExp | null;
   nonGeographic: boolean;
+  /** Last hasNumberType question and answer for this plan (asked twice per verdict: country choice, then validity). */
+  memoNn: string;
+  memoType: boolean;
 }
 
 const NON_FIXED = ['MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'] as const;
@@ -107,6 +110,8 @@ function compile(key: string): Plan | null {
     others,
     idd: idd ? new RegExp('^(?:' + idd + ')') : null,
     nonGeographic: isCallingCodeKey(key) && meta.isNonGeographicCallingCode(key),
+    memoNn: '',
+    memoType: false,
   };
 }
 
@@ -131,6 +136,13 @@ interface CallingCode {
   main: Plan | null;
 }
 const callingCodes = new Map<string, CallingCode | null>();
+// HAS_CC[k][v] === 1 when the (k+1)-digit string of v (zero-padded) is a calling code in the metadata
+// (meta.hasCallingCode), so "+digits" is split without slicing candidate prefixes. Built once.
+const HAS_CC: Uint8Array[] = [1, 2, 3].map((len) => {
+  const t = new Uint8Array(10 ** len);
+  for (let v = 0; v < t.length; v++) if (meta.hasCallingCode(String(v).padStart(len, '0'))) t[v] = 1;
+  return t;
+});
 function callingCode(cc: string): CallingCode | null {
   let c = callingCodes.get(cc);
   if (c === undefined) {
@@ -160,6 +172,12 @@ const typeMatches = (nn: string, r: TypeRule | null): boolean =>
 
 /** getNumberType(...) !== undefined */
 function hasNumberType(nn: string, p: Plan): boolean {
+  if (nn === p.memoNn && nn !== '') return p.memoType;
+  p.memoNn = nn;
+  return (p.memoType = hasNumberTypeUncached(nn, p));
+}
+
+function hasNumberTypeUncached(nn: string, p: Plan): boolean {
   if (!p.general.test(nn)) return false;
   if (typeMatches(nn, p.fixed)) return true;
   for (let i = 0; i < p.others.length; i++) if (typeMatches(nn, p.others[i])) return true;
@@ -228,6 +246,11 @@ function extractNationalNumber(number: string, p: Plan): string {
   return nn;
 }
 
+/** Possible national number lengths of a region (metadata), or undefined. */
+export function nationalLengths(region: string): readonly number[] | undefined {
+  return plan(region)?.lengths;
+}
+
 /**
  * Verdict of libphonenumber-js for "+digits" (no region) or national digits with `region`, or
  * `undefined` when this replica does not handle the case (caller falls back to the library).
@@ -272,10 +295,14 @@ export function phoneVerdict(input: string, region?: string): PhoneVerdict | und
   }
   if (cc === undefined && number.charCodeAt(0) === 43) {
     if (number.charCodeAt(1) === 48) return PhoneVerdict.None;
+    // Same search as slicing 1-3 digits and asking callingCode(), on integers (see HAS_CC).
+    let v = 0;
     for (let i = 2; i - 1 <= 3 && i <= number.length; i++) {
-      const c = number.slice(1, i);
-      if (callingCode(c) !== null) {
-        cc = c;
+      const d = number.charCodeAt(i - 1) - 48;
+      if (d < 0 || d > 9) break; // not a calling code; callingCode() would say null too
+      v = v * 10 + d;
+      if (HAS_CC[i - 2][v] === 1) {
+        cc = number.slice(1, i);
         number = number.slice(i);
         break;
       }

@@ -9,7 +9,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import metadata from 'libphonenumber-js/max/metadata';
 import { classifyContext, Ctx, PHONE_POSITIVE_RE } from './context.util.js';
-import { phoneVerdict, PhoneVerdict } from './phone-numbering.js';
+import { nationalLengths, phoneVerdict, PhoneVerdict } from './phone-numbering.js';
 import type { Span } from './credit-card.detector.js';
 import { groupOuterEnd, groupOuterStart, NumericRun } from './numeric-run.scanner.js';
 
@@ -39,20 +39,58 @@ function trunkPrefix(region: string): string {
   return t;
 }
 
-function national(digits: string, regions: readonly string[]): Verdict {
-  for (const r of regions) {
-    // libphonenumber tolerates a missing trunk prefix ("98765432" as DE); written chat numbers do not.
-    const trunk = trunkPrefix(r);
-    if (trunk.length === 1 && trunk !== '1' && digits[0] !== trunk) continue;
-    const fast = phoneVerdict(digits, r);
-    if (fast !== undefined) {
-      if (fast === PhoneVerdict.Valid) return Verdict.Valid;
-      continue;
-    }
-    const p = parsePhoneNumberFromString(digits, r as CountryCode);
-    // A national number must stay national: "0033..." is handled as international, not as FR.
-    if (p && p.isValid()) return Verdict.Valid;
+const nanpCache = new Map<string, boolean>();
+function nanp(region: string): boolean {
+  let v = nanpCache.get(region);
+  if (v === undefined) {
+    const entry = (metadata as unknown as { countries: Record<string, unknown[]> }).countries[region];
+    v = !!entry && entry[0] === '1' && entry[1] === '011';
+    nanpCache.set(region, v);
   }
+  return v;
+}
+
+// Per regions list (the default list, or the one of the last call): trunk prefix, NANP flag and the
+// usual written length (trunk + longest national number, e.g. 10 for FR, 11 for GB).
+let infoFor: readonly string[] | null = null;
+let infoTrunk: string[] = [];
+let infoNanp: boolean[] = [];
+let infoLen: number[] = [];
+
+/** One region: Valid or None (see national). */
+function nationalIn(digits: string, first: number, k: number, r: string): boolean {
+  // libphonenumber tolerates a missing trunk prefix ("98765432" as DE); written chat numbers do not.
+  const trunk = infoTrunk[k];
+  if (trunk.length === 1 && trunk !== '1' && first !== trunk.charCodeAt(0)) return false;
+  // North American plans (calling code 1, trunk "1"): national numbers have 10 digits starting
+  // with 2-9 (after an optional trunk 1); a leading 0 can only be valid as the IDD prefix "011".
+  // Otherwise at most "1" (calling code) and "1" (trunk) come off before a 10-digit national number.
+  // Without a leading "1" nothing comes off: only 10 digits (or 7, local numbers) can be valid.
+  // phone.detector.spec.ts checks these shortcuts against libphonenumber-js.
+  if (infoNanp[k] && (first === 48 ? !digits.startsWith('011') : first === 49 ? digits.length > 12 : digits.length !== 10 && digits.length !== 7)) return false;
+  const fast = phoneVerdict(digits, r);
+  if (fast !== undefined) return fast === PhoneVerdict.Valid;
+  const p = parsePhoneNumberFromString(digits, r as CountryCode);
+  // A national number must stay national: "0033..." is handled as international, not as FR.
+  return !!p && p.isValid();
+}
+
+function national(digits: string, regions: readonly string[]): Verdict {
+  if (infoFor !== regions) {
+    infoTrunk = regions.map(trunkPrefix);
+    infoNanp = regions.map(nanp);
+    infoLen = regions.map((r, k) => {
+      const l = nationalLengths(r);
+      return l && l.length > 0 ? infoTrunk[k].length + l[l.length - 1] : -1;
+    });
+    infoFor = regions;
+  }
+  const first = digits.charCodeAt(0);
+  const n = digits.length;
+  // The verdict is Valid if any region says so, in any order: regions whose usual length matches
+  // go first (a French 10-digit number is not tried as British first), then the others.
+  for (let k = 0; k < regions.length; k++) if (infoLen[k] === n && nationalIn(digits, first, k, regions[k])) return Verdict.Valid;
+  for (let k = 0; k < regions.length; k++) if (infoLen[k] !== n && nationalIn(digits, first, k, regions[k])) return Verdict.Valid;
   return Verdict.None;
 }
 
@@ -80,21 +118,26 @@ function looksLikeDateOrIp(text: string, run: NumericRun, a: number, b: number, 
 /** Evaluates groups [a, b) of a run as one phone number. */
 function acceptPhone(text: string, run: NumericRun, a: number, b: number, regions: readonly string[]): Span | null {
   const plus = run.plus && a === 0;
+  // Counts first, on indices: most group windows fail here and need no digit string at all.
+  let nd = 0;
+  // "1 2 3 4 5 6 7": a phone has at most one single-digit group (a country code or "6" in "+33 6 ...").
+  let singles = 0;
+  for (let g = a; g < b; g++) {
+    const len = run.groupEnd[g] - run.groupStart[g];
+    if (run.paren[g]) {
+      // "+44 (0)20 ...": the parenthesised trunk prefix is not dialled from abroad.
+      if (len === 1 && g > a && text.charCodeAt(run.groupStart[g]) === 48) continue;
+    } else if (len === 1 && ++singles > 1) return null;
+    nd += len;
+  }
+  if (nd < 7 || nd > 17) return null;
   let digits = '';
   let separated = false;
   for (let g = a; g < b; g++) {
-    const d = text.slice(run.groupStart[g], run.groupEnd[g]);
-    // "+44 (0)20 ...": the parenthesised trunk prefix is not dialled from abroad.
-    if (run.paren[g] && d === '0' && g > a) continue;
-    digits += d;
+    if (run.paren[g] && g > a && run.groupEnd[g] - run.groupStart[g] === 1 && text.charCodeAt(run.groupStart[g]) === 48) continue;
+    digits += text.slice(run.groupStart[g], run.groupEnd[g]);
     if (g > a || run.paren[g]) separated = true;
   }
-  const nd = digits.length;
-  // "1 2 3 4 5 6 7": a phone has at most one single-digit group (a country code or "6" in "+33 6 ...").
-  let singles = 0;
-  for (let g = a; g < b; g++) if (!run.paren[g] && run.groupEnd[g] - run.groupStart[g] === 1) singles++;
-  if (singles > 1) return null;
-  if (nd < 7 || nd > 17) return null;
   if (b - a > 1 && looksLikeDateOrIp(text, run, a, b, plus)) return null;
 
   let verdict: Verdict;
@@ -117,7 +160,10 @@ function acceptPhone(text: string, run: NumericRun, a: number, b: number, region
 
   const start = plus ? run.start : groupOuterStart(run, a);
   const end = groupOuterEnd(run, b - 1);
-  const ctx = classifyContext(text, start, end, PHONE_POSITIVE_RE);
+  // Positive/Weak only matter below for a possible-only IDD number or an unseparated national one
+  // without trunk "0"; elsewhere only "negative or not" does, which is cheaper to establish.
+  const needFull = (kind === 'idd' && verdict !== Verdict.Valid) || (kind === 'national' && !separated && digits.charCodeAt(0) !== 48);
+  const ctx = classifyContext(text, start, end, PHONE_POSITIVE_RE, !needFull);
   if (ctx === Ctx.Negative) return null;
   if (kind === 'plus') return { start, end };
   if (verdict !== Verdict.Valid) return kind === 'idd' && ctx === Ctx.Positive ? { start, end } : null;
@@ -129,7 +175,7 @@ function acceptPhone(text: string, run: NumericRun, a: number, b: number, region
 
 export function detectPhonesInRun(text: string, run: NumericRun, regions: readonly string[], out: (s: Span) => void): void {
   if (run.digitCount < 7) return;
-  const groups = run.groupStart.length;
+  const groups = run.groups;
   const whole = acceptPhone(text, run, 0, groups, regions);
   if (whole) {
     out(whole);
@@ -137,13 +183,21 @@ export function detectPhonesInRun(text: string, run: NumericRun, regions: readon
   }
   // Two numbers written back to back ("06 12 34 56 78 07 98 76 54 32"): split only if every piece is a phone.
   if (groups > 24) return;
+  // A piece needs at least 7 digits: fewer than 14 cannot make two of them.
+  if (run.digitCount < 14) return;
   const pieces: Span[] = [];
+  failedFrom = 0;
   if (partition(text, run, 0, groups, regions, pieces)) for (const p of pieces) out(p);
 }
+
+// Bit g set: groups [g, groups) were already found not to split into phones (groups <= 24), so the
+// backtracking evaluates each window (a, b) at most once instead of once per path reaching a.
+let failedFrom = 0;
 
 /** Backtracking split of groups [a, groups) into phones; pieces are pushed in order on success. */
 function partition(text: string, run: NumericRun, a: number, groups: number, regions: readonly string[], pieces: Span[]): boolean {
   if (a === groups) return true;
+  if (failedFrom & (1 << a)) return false;
   for (let b = groups; b > a; b--) {
     if (a === 0 && b === groups) continue;
     const found = acceptPhone(text, run, a, b, regions);
@@ -152,5 +206,6 @@ function partition(text: string, run: NumericRun, a: number, groups: number, reg
     if (partition(text, run, b, groups, regions, pieces)) return true;
     pieces.pop();
   }
+  failedFrom |= 1 << a;
   return false;
 }

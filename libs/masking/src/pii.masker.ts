@@ -6,17 +6,29 @@ const isWs = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13
 
 /** Whitespace removed, everything but the last four digits replaced by "*". */
 export function maskNumber(value: string): string {
-  let keep = 4;
+  // Index of the 4th digit from the end (or of the first digit when fewer): digits from there are kept.
+  let keepFrom = value.length;
+  for (let i = value.length - 1, k = 0; i >= 0 && k < 4; i--) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      keepFrom = i;
+      k++;
+    }
+  }
   let out = '';
-  for (let i = value.length - 1; i >= 0; i--) {
+  let stars = 0;
+  for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (isWs(c)) continue;
-    if (keep > 0 && c >= 48 && c <= 57) {
-      out = value[i] + out;
-      keep--;
-    } else out = '*' + out;
+    if (i >= keepFrom && c >= 48 && c <= 57) {
+      if (stars > 0) {
+        out += '*'.repeat(stars);
+        stars = 0;
+      }
+      out += value[i];
+    } else stars++;
   }
-  return out;
+  return stars > 0 ? out + '*'.repeat(stars) : out;
 }
 
 /** First character of the local part and the whole domain kept: "melissa@gmail.com" -> "m******@gmail.com". */

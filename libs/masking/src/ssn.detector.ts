@@ -16,7 +16,7 @@ const glen = (run: NumericRun, g: number): number => run.groupEnd[g] - run.group
 
 export function detectSsnInRun(text: string, run: NumericRun, out: (s: Span) => void): void {
   if (run.plus) return;
-  const groups = run.groupStart.length;
+  const groups = run.groups;
   for (let g = 0; g < groups; g++) {
     if (run.paren[g]) continue;
     let last = -1;

@@ -1,0 +1,18 @@
+import { mask } from './index.js';
+
+// Found by the property tests: a version-like token inside an email acted as negative context for
+// a nearby number; masking the email removed it, so a second pass masked the number.
+describe('mask is idempotent when an email carries number-like context', () => {
+  it.each([
+    ['-v2.3.1melissa@gmail.com 06 12 34 56 78', '-*************@gmail.com ******5678'],
+    ['4111 1111 1111 1111 +v2.3.1John.Doe+x@Example.co.uk', '************1111 +****************@Example.co.uk'],
+  ])('%s', (input, expected) => {
+    const once = mask(input).text;
+    expect(once).toBe(expected);
+    expect(mask(once).text).toBe(once);
+  });
+
+  it('still reads context outside the email (an order number next to an email is not a phone)', () => {
+    expect(mask('order 0612345678 from bob@example.com').text).toBe('order 0612345678 from b**@example.com');
+  });
+});
