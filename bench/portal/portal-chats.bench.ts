@@ -80,12 +80,16 @@ async function main(): Promise<void> {
       type: 'rate', perSecond: Number(process.env.BENCH_RATE ?? 1000), ms: Number(process.env.BENCH_RATE_MS ?? 10_000),
     });
     const stored = Number((await ds.query('SELECT COUNT(*) AS n FROM "conversation_messages"'))[0].n);
+    // Group commit correctness under load: every conversation's seqs are dense (1..lastSeq, no gap or repeat).
+    const seqErrors = Number((await ds.query(`SELECT COUNT(*) AS n FROM "conversations" c WHERE c."lastSeq" <> (SELECT COUNT(DISTINCT m."seq") FROM "conversation_messages" m WHERE m."conversationId" = c."id")
+      OR c."lastSeq" <> (SELECT COALESCE(MAX(m."seq"), 0) FROM "conversation_messages" m WHERE m."conversationId" = c."id")`))[0].n);
     const result = {
       driver, chats: CHATS, sockets: CHATS * 2, technicianAccounts: TECHS, setupMs,
       saturation: { messagesPerSecond: Math.round((sat.acked * 1000) / sat.ms), deliveredPerSecond: Math.round((sat.delivered * 1000) / sat.ms), errors: sat.errors, serverEventLoopUtilization: +satElu.toFixed(2) },
       fixedRate: { target: Number(process.env.BENCH_RATE ?? 1000), sent: rate.sent, delivered: rate.delivered, p50Ms: rate.p50, p99Ms: rate.p99, maxMs: rate.max, errors: rate.errors },
       memory: { heapPlusExternalBeforeMiB: +(before / 1048576).toFixed(1), afterMiB: +(after / 1048576).toFixed(1), perIdleConnectionKiB: +(perConnection / 1024).toFixed(1), rssMiB: +(process.memoryUsage().rss / 1048576).toFixed(1) },
       storedMessages: stored,
+      conversationsWithSeqErrors: seqErrors,
       node: process.version,
       at: new Date().toISOString(),
     };

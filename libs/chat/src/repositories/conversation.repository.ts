@@ -5,14 +5,6 @@ import type { ConversationStatus } from '../chat.types.js';
 import { ConversationEntity } from '../entities/conversation.entity.js';
 import { MessageEntity } from '../entities/message.entity.js';
 import { ParticipantEntity } from '../entities/participant.entity.js';
-import { placeholders, returnedRows } from './sql-params.js';
-
-/** What the seq reservation hands back: the new lastSeq plus the facts delivery needs (no extra read). */
-export interface ReservedSeqs {
-  lastSeq: number;
-  channel: string;
-  companyId: string;
-}
 
 @Injectable()
 export class ConversationRepository extends BaseRepository<ConversationEntity> {
@@ -36,31 +28,6 @@ export class ConversationRepository extends BaseRepository<ConversationEntity> {
 
   async setTicket(id: string, ticketId: string | null): Promise<void> {
     await this.repo().update({ id }, { ticketId });
-  }
-
-  /**
-   * Reserves `count` seqs for each conversation in ONE statement, inside the group-commit
-   * transaction: the row lock taken by the UPDATE serialises writers of the same conversation
-   * across API instances (PostgreSQL), and SQLite has a single writer anyway. Ended
-   * conversations are skipped (their messages are refused). Returns the new lastSeq per id.
-   */
-  async reserveSeqs(tx: EntityManager, counts: Map<string, number>, at: Date): Promise<Map<string, ReservedSeqs>> {
-    const ph = placeholders(this.dataSource);
-    const pg = this.dataSource.options.type === 'postgres';
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return ph(params.length);
-    };
-    // Sorted ids: a stable lock order keeps two instances' batches from deadlocking on PostgreSQL.
-    const ids = [...counts.keys()].sort();
-    const cases = ids.map((id) => `WHEN ${p(id)} THEN ${p(counts.get(id))}${pg ? '::int' : ''}`).join(' ');
-    const atParam = p(this.dataSource.driver.preparePersistentValue(at, this.repo().metadata.findColumnWithPropertyName('lastMessageAt')!));
-    const inList = ids.map((id) => p(id)).join(', ');
-    const sql = `UPDATE "conversations" SET "lastSeq" = "lastSeq" + CASE "id" ${cases} ELSE 0 END, "lastMessageAt" = ${atParam}
-      WHERE "id" IN (${inList}) AND "status" <> 'ended' RETURNING "id", "lastSeq", "channel", "companyId"`;
-    const rows = returnedRows<{ id: string; lastSeq: number | string; channel: string; companyId: string }>(await tx.query(sql, params));
-    return new Map(rows.map((r) => [r.id, { lastSeq: Number(r.lastSeq), channel: r.channel, companyId: r.companyId }]));
   }
 
   /** Deletes the conversation with its messages and participants in one transaction. */

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, ConflictError, newId } from '@switchboard/core';
-import type { EntityManager } from 'typeorm';
 import type { MessageKind, ParticipantKind } from '../chat.types.js';
 import { MessageEntity } from '../entities/message.entity.js';
-import { ConversationRepository } from '../repositories/conversation.repository.js';
+import { clientKey } from '../repositories/message-batch.js';
 import { MessageRepository } from '../repositories/message.repository.js';
 
 export interface MessageDraft {
@@ -32,28 +31,28 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-type Outcome = WrittenMessage | { error: 'ended' };
-
 /** Upper bound of one transaction: keeps statement size and lock time bounded under bursts. */
 const MAX_BATCH = 500;
 
 /**
- * Group commit. Every message arriving in the same event-loop turn (and while a commit is in
- * flight) is written in ONE transaction: idempotency lookup, one seq-reserving UPDATE, one
- * multi-row INSERT. Callers are resolved only after COMMIT, so nothing is acknowledged or
- * delivered that a crash could lose. One flush in flight per process: while it runs the next
- * batch accumulates, so batches grow with load instead of transactions piling up.
+ * Group commit. Every message arriving in the same event-loop turn (and while commits are in
+ * flight) is written in ONE transaction: idempotency lookup, seq reservation on the conversation
+ * rows, insert. Callers are resolved only after COMMIT, so nothing is acknowledged or delivered
+ * that a crash could lose. At most `maxConcurrentCommits` batches are in flight (1 on SQLite, a
+ * few on PostgreSQL to overlap round trips): beyond that the next batch accumulates, so batches
+ * grow with load instead of transactions piling up.
  */
 @Injectable()
 export class MessageWriter {
   private readonly logger = new Logger('MessageWriter');
   private queue: Pending[] = [];
   private scheduled = false;
-  private flushing = false;
+  private inFlight = 0;
+  /** Conversations with a commit in flight. */
+  private readonly busy = new Set<string>();
 
   constructor(
     private readonly messages: MessageRepository,
-    private readonly conversations: ConversationRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -65,30 +64,53 @@ export class MessageWriter {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.flushing) return;
+    if (this.scheduled || this.inFlight >= this.messages.maxConcurrentCommits) return;
     this.scheduled = true;
+    // setImmediate: everything arriving in this event-loop turn joins the batch.
     setImmediate(() => void this.flush());
   }
 
   private async flush(): Promise<void> {
     this.scheduled = false;
-    this.flushing = true;
-    const batch = this.queue.splice(0, MAX_BATCH);
+    const batch = this.take();
+    if (!batch.length) return;
+    const ids = new Set<string>();
+    for (const p of batch) ids.add(p.draft.conversationId);
+    for (const id of ids) this.busy.add(id);
+    this.inFlight++;
     try {
       await this.commitWithFallback(batch);
     } finally {
-      this.flushing = false;
+      this.inFlight--;
+      for (const id of ids) this.busy.delete(id);
       if (this.queue.length) this.schedule();
     }
   }
 
+  /**
+   * The next batch, in arrival order. Conversations already in an in-flight commit wait for the
+   * next one: concurrent commits then never queue on each other's conversation row locks (and a
+   * conversation's messages commit in order).
+   */
+  private take(): Pending[] {
+    if (!this.busy.size && this.queue.length <= MAX_BATCH) {
+      const all = this.queue;
+      this.queue = [];
+      return all;
+    }
+    const batch: Pending[] = [];
+    const rest: Pending[] = [];
+    for (const p of this.queue) (batch.length < MAX_BATCH && !this.busy.has(p.draft.conversationId) ? batch : rest).push(p);
+    this.queue = rest;
+    return batch;
+  }
+
   private async commitWithFallback(batch: Pending[]): Promise<void> {
     try {
-      const outcomes = await this.commit(batch.map((p) => p.draft));
-      batch.forEach((p, i) => settle(p, outcomes[i]));
+      await this.commit(batch);
     } catch (error) {
       if (batch.length === 1) {
-        // A clientId raced in from another instance between our lookup and insert: answer with theirs.
+        // A clientId raced in from another commit between its lookup and our insert: answer with theirs.
         const { draft } = batch[0];
         const existing = draft.clientId ? await this.messages.findByClientId(draft.conversationId, draft.clientId).catch(() => null) : null;
         if (existing) batch[0].resolve({ message: existing, duplicate: true });
@@ -101,71 +123,53 @@ export class MessageWriter {
     }
   }
 
-  private commit(drafts: MessageDraft[]): Promise<Outcome[]> {
-    return this.messages.runInTransaction(async (tx: EntityManager) => {
-      const at = this.clock.now();
-      const outcomes: (Outcome | undefined)[] = new Array(drafts.length);
-      // Idempotency: stored earlier, or the same clientId twice in this batch.
-      const withClient = drafts.filter((d) => d.clientId);
-      const stored = await this.messages.findByClientIds(tx, withClient.map((d) => d.conversationId), withClient.map((d) => d.clientId!));
-      const known = new Map(stored.map((m) => [`${m.conversationId}\u0000${m.clientId}`, m]));
-      const fresh: Array<{ index: number; row: MessageEntity }> = [];
-      const counts = new Map<string, number>();
-      drafts.forEach((d, index) => {
-        const key = d.clientId ? `${d.conversationId}\u0000${d.clientId}` : null;
-        const earlier = key ? known.get(key) : undefined;
-        if (earlier) {
-          outcomes[index] = { message: earlier, duplicate: true };
-          return;
-        }
-        const row = toRow(d, at);
-        if (key) known.set(key, row);
-        fresh.push({ index, row });
-        counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
-      });
-      if (fresh.length) {
-        const lastSeqs = await this.conversations.reserveSeqs(tx, counts, at);
-        const next = new Map<string, number>();
-        for (const [id, r] of lastSeqs) next.set(id, r.lastSeq - counts.get(id)! + 1);
-        const rows: MessageEntity[] = [];
-        for (const { index, row } of fresh) {
-          const seq = next.get(row.conversationId);
-          if (seq === undefined) {
-            outcomes[index] = { error: 'ended' };
-            continue;
-          }
-          row.seq = seq;
-          next.set(row.conversationId, seq + 1);
-          rows.push(row);
-          const facts = lastSeqs.get(row.conversationId)!;
-          outcomes[index] = { message: row, duplicate: false, conversation: { channel: facts.channel, companyId: facts.companyId } };
-        }
-        await this.messages.insertMany(tx, rows);
+  /** Commits the batch, then settles every caller (never before COMMIT has returned). */
+  private async commit(batch: Pending[]): Promise<void> {
+    const at = this.clock.now();
+    // The same clientId twice in one batch is one message: later copies answer with the first row.
+    const rows: MessageEntity[] = [];
+    const firstOf = new Array<number>(batch.length);
+    const seen = new Map<string, number>();
+    for (let i = 0; i < batch.length; i++) {
+      const d = batch[i].draft;
+      const key = d.clientId ? clientKey(d.conversationId, d.clientId) : null;
+      const first = key === null ? undefined : seen.get(key);
+      if (first !== undefined) {
+        firstOf[i] = first;
+        continue;
       }
-      // In-batch duplicates point at the row written above (now with its seq).
-      return outcomes.map((o) => o!);
-    });
+      if (key !== null) seen.set(key, rows.length);
+      firstOf[i] = rows.length;
+      rows.push(toRow(d, at));
+    }
+    const outcomes = await this.messages.commitBatch(rows, at);
+    const claimed = new Array<boolean>(rows.length);
+    for (let i = 0; i < batch.length; i++) {
+      const r = firstOf[i];
+      const outcome = outcomes[r];
+      const repeat = claimed[r] === true;
+      claimed[r] = true;
+      if (outcome.kind === 'ended') batch[i].reject(new ConflictError('This conversation has ended'));
+      else if (outcome.kind === 'stored') batch[i].resolve({ message: outcome.message, duplicate: true });
+      else if (repeat) batch[i].resolve({ message: rows[r], duplicate: true });
+      else batch[i].resolve({ message: rows[r], duplicate: false, conversation: { channel: outcome.facts.channel, companyId: outcome.facts.companyId } });
+    }
   }
 }
 
-function settle(p: Pending, outcome: Outcome): void {
-  if ('error' in outcome) p.reject(new ConflictError('This conversation has ended'));
-  else p.resolve(outcome);
-}
-
 function toRow(d: MessageDraft, at: Date): MessageEntity {
-  return Object.assign(new MessageEntity(), {
-    id: newId(),
-    conversationId: d.conversationId,
-    seq: 0,
-    authorKind: d.authorKind,
-    authorAccountId: d.authorAccountId ?? null,
-    authorContactId: d.authorContactId ?? null,
-    authorName: d.authorName,
-    kind: d.kind,
-    body: d.body,
-    clientId: d.clientId ?? null,
-    externalId: d.externalId ?? null,
-    createdAt: at,
-  });
+  const row = new MessageEntity();
+  row.id = newId();
+  row.conversationId = d.conversationId;
+  row.seq = 0;
+  row.authorKind = d.authorKind;
+  row.authorAccountId = d.authorAccountId ?? null;
+  row.authorContactId = d.authorContactId ?? null;
+  row.authorName = d.authorName;
+  row.kind = d.kind;
+  row.body = d.body;
+  row.clientId = d.clientId ?? null;
+  row.externalId = d.externalId ?? null;
+  row.createdAt = at;
+  return row;
 }
