@@ -56,3 +56,25 @@ describe('operations: health, OpenAPI, request ids, errors, web UI', () => {
     await t.http().get('/assets/missing.js').expect(404);
   });
 });
+
+describe('OpenAPI covers every request body', () => {
+  it('documents the properties of every JSON request body schema', async () => {
+    const { createTestApp } = await import('@switchboard/testing');
+    const t = await createTestApp({ plugins: [{ name: 'plugins/channel-portal-livechat', enable: true }] });
+    try {
+      const doc = (await t.http().get('/api/docs-json').expect(200)).body;
+      const undocumented: string[] = [];
+      for (const [path, ops] of Object.entries<Record<string, { requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>>(doc.paths)) {
+        for (const [method, op] of Object.entries(ops)) {
+          const ref = op.requestBody?.content?.['application/json']?.schema?.$ref;
+          if (!ref) continue;
+          const schema = doc.components.schemas[ref.split('/').pop()!];
+          if (!schema?.properties || Object.keys(schema.properties).length === 0) undocumented.push(`${method.toUpperCase()} ${path} (${ref})`);
+        }
+      }
+      expect(undocumented).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});

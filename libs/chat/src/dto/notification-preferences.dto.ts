@@ -1,8 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 
 export class NotificationPreferencesDto {
-  @IsOptional() @IsBoolean() inApp?: boolean;
-  @IsOptional() @IsBoolean() browser?: boolean;
-  @IsOptional() @IsBoolean() email?: boolean;
-  @IsOptional() @IsBoolean() sound?: boolean;
+  @ApiPropertyOptional({ description: 'Notifications in the web UI' })
+  @IsOptional() @IsBoolean()
+  inApp?: boolean;
+
+  @ApiPropertyOptional({ description: 'Browser notifications' })
+  @IsOptional() @IsBoolean()
+  browser?: boolean;
+
+  @ApiPropertyOptional({ description: 'Emails' })
+  @IsOptional() @IsBoolean()
+  email?: boolean;
+
+  @ApiPropertyOptional({ description: 'A chime for new chats' })
+  @IsOptional() @IsBoolean()
+  sound?: boolean;
 }

@@ -1,30 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 
 /** The live chat / support request form. The question obeys the 1,000-character composer rule. */
 export class VisitorSubmissionDto {
+  @ApiProperty()
   @IsString() @Length(1, 100)
   firstName: string;
 
+  @ApiProperty()
   @IsString() @Length(1, 100)
   lastName: string;
 
+  @ApiProperty()
   @IsEmail() @MaxLength(320)
   email: string;
 
+  @ApiProperty()
   @IsString() @Length(1, 1000)
   question: string;
 
+  @ApiPropertyOptional()
   @IsOptional() @IsString() @MaxLength(35)
   language?: string;
 }
 
 export class AfterSeqQueryDto {
+  @ApiPropertyOptional()
   @IsOptional() @Type(() => Number) @IsInt() @Min(0)
   afterSeq?: number;
 }
 
 export class TranscriptQueryDto {
+  @ApiPropertyOptional()
   @IsOptional() @IsString()
   format?: string;
 }
