@@ -59,7 +59,6 @@ describe('operations: health, OpenAPI, request ids, errors, web UI', () => {
 
 describe('OpenAPI covers every request body', () => {
   it('documents the properties of every JSON request body schema', async () => {
-    const { createTestApp } = await import('@switchboard/testing');
     const t = await createTestApp({ plugins: [{ name: 'plugins/channel-portal-livechat', enable: true }] });
     try {
       const doc = (await t.http().get('/api/docs-json').expect(200)).body;
