@@ -69,11 +69,16 @@ describe('portals: admin CRUD, subdomains, embed codes, public view', () => {
     const { subdomain, company } = await createCompanyWithPortal(t);
     const other = (await t.http().post('/api/companies').set(auth(t.adminToken)).send({ name: uniqueName('Elsewhere ') }).expect(201)).body;
     const restricted = (await t.http().post('/api/accounts').set(auth(t.adminToken))
-      .send({ name: 'Restricted Tech', email: `${uniqueName('r')}@test.local`, password: 'restricted-pass-1', role: 'technician', allCompanies: false, companyIds: [other.id] })).body;
-    if (!restricted.id) return; // account API shape differs: covered by the availability test above
+      .send({ name: 'Restricted Tech', email: `${uniqueName('r')}@test.local`, password: 'restricted-pass-1', role: 'technician', allCompanies: false, companyIds: [other.id] })
+      .expect(201)).body;
+    await setAvailable(t, t.technicianToken, false);
+    await setAvailable(t, t.adminToken, false);
     await setAvailable(t, t.tokenFor(restricted.id), true);
+    // Available, but for another company only: this portal offers the support-request form.
     expect((await t.http().get(`/api/public/portals/${subdomain}`).expect(200)).body.view).toBe('support_request');
-    expect(company.id).toBeDefined();
+    // Given access to this company, the same technician makes it a live chat.
+    await t.http().patch(`/api/accounts/${restricted.id}`).set(auth(t.adminToken)).send({ companyIds: [other.id, company.id] }).expect(200);
+    expect((await t.http().get(`/api/public/portals/${subdomain}`).expect(200)).body.view).toBe('chat');
     await setAvailable(t, t.tokenFor(restricted.id), false);
   });
 });
