@@ -1,7 +1,7 @@
 // Shared Chromium launcher for browser e2e specs. Uses the system Chromium through playwright-core
 // (no browser download); specs skip themselves when it is missing (see hasChromium()).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -56,4 +56,57 @@ export function trackPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   return errors;
+}
+
+export interface PageOptions {
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * The pages a browser test opens: each in a fresh context, with uncaught page errors collected
+ * (closed pages included) so `closeAll()` can report them after each test.
+ */
+export class BrowserPages {
+  private contexts: BrowserContext[] = [];
+  private errors: string[][] = [];
+
+  constructor(
+    private readonly browser: () => Browser,
+    private readonly baseUrl: () => string,
+  ) {}
+
+  async open(options: PageOptions = {}): Promise<Page> {
+    const context = await this.browser().newContext({
+      baseURL: this.baseUrl(),
+      viewport: options.viewport ?? { width: 1280, height: 900 },
+      locale: options.locale ?? 'en-US',
+      acceptDownloads: true,
+    });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    this.errors.push(trackPageErrors(page));
+    return page;
+  }
+
+  /** A fresh context signed in through the login form, on `path`, with the live socket up. */
+  async signedIn(account: { email: string; password: string }, path: string): Promise<Page> {
+    const page = await this.open();
+    await page.goto(path);
+    await page.getByTestId('login-email').fill(account.email);
+    await page.getByTestId('login-password').fill(account.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('side-menu').waitFor();
+    await waitForText(page.getByTestId('connection-status'), 'online');
+    return page;
+  }
+
+  /** Closes every context of the test and returns the page errors seen. */
+  async closeAll(): Promise<string[]> {
+    await Promise.all(this.contexts.map((c) => c.close()));
+    const errors = this.errors.flat();
+    this.contexts = [];
+    this.errors = [];
+    return errors;
+  }
 }

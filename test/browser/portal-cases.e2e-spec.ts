@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createTestApp } from '@switchboard/testing';
-import { CHROMIUM_PATH, hasChromium, launchBrowser, trackPageErrors, waitForAttribute, waitForText } from './browser.helper';
+import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, trackPageErrors, waitForAttribute, waitForText } from './browser.helper';
 
 jest.setTimeout(120_000);
 
@@ -24,8 +24,7 @@ async function shot(page: Page, name: string): Promise<void> {
 describeWithBrowser('customer portal + cases UI (browser)', () => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
   let browser: Browser;
-  let contexts: BrowserContext[] = [];
-  let errorLists: string[][] = [];
+  const pages = new BrowserPages(() => browser, () => app.baseUrl);
 
   async function api<T = any>(method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, body?: object, token = app.adminToken): Promise<{ status: number; body: T }> {
     const req = app.http()[method](path).set('Authorization', `Bearer ${token}`);
@@ -36,31 +35,6 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     const res = await api<T>(method, path, body, token);
     if (res.status >= 400) throw new Error(`${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
-  }
-
-  async function newPage(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: app.baseUrl,
-      viewport: options.viewport ?? { width: 1280, height: 900 },
-      locale: options.locale ?? 'en-US',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    errorLists.push(trackPageErrors(page));
-    return page;
-  }
-
-  /** A fresh browser context signed in through the login form, on `path`. */
-  async function signedIn(account: { email: string; password: string }, path: string): Promise<Page> {
-    const page = await newPage();
-    await page.goto(path);
-    await page.getByTestId('login-email').fill(account.email);
-    await page.getByTestId('login-password').fill(account.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('side-menu').waitFor();
-    await waitForText(page.getByTestId('connection-status'), 'online');
-    return page;
   }
 
   async function createPortal(name: string, subdomain: string, status: 'active' | 'inactive'): Promise<{ id: string }> {
@@ -82,14 +56,8 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     await app?.close();
   });
 
-  beforeEach(() => {
-    contexts = [];
-    errorLists = [];
-  });
-
   afterEach(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    expect(errorLists.flat()).toEqual([]);
+    expect(await pages.closeAll()).toEqual([]);
   });
 
   it('a visitor chats live with a technician, ends the chat, downloads the transcript; an admin deletes the case', async () => {
@@ -97,7 +65,7 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     await setAvailable(true);
 
     // The technician watches "All cases", so the Unassigned column is not being looked at.
-    const tech = await signedIn(app.seed.technician, '/cases');
+    const tech = await pages.signedIn(app.seed.technician, '/cases');
     await tech.getByTestId('cases-page').waitFor();
     await tech.getByTestId('cases-tab-all').click();
     await waitForAttribute(tech.getByTestId('cases-tab-all'), 'aria-selected', 'true');
@@ -106,7 +74,7 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     app.clock.advance(5_000); // time passes between the technician's last look and the visitor's arrival
     // The visitor opens the portal page: its own bundle, never the technician app (if the API answers
     // /p/:subdomain with index.html, that page aborts its own bundle and hops to portal.html).
-    const visitor = await newPage();
+    const visitor = await pages.open();
     const scripts: string[] = [];
     visitor.on('requestfinished', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await visitor.goto('/p/acme');
@@ -193,7 +161,7 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
 
     // Technicians cannot delete; an admin can, after a confirmation.
     expect(await tech.getByTestId('case-delete').count()).toBe(0);
-    const admin = await signedIn(app.seed.admin, `/cases/${caseId}`);
+    const admin = await pages.signedIn(app.seed.admin, `/cases/${caseId}`);
     await admin.getByTestId('case-detail').waitFor();
     await admin.getByTestId('case-delete').click();
     await admin.getByTestId('case-delete-confirm').waitFor();
@@ -212,7 +180,7 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     await setAvailable(false);
 
     // Nobody available: the support-request form; the request shows up as a grey "Support request".
-    const visitor = await newPage({ viewport: { width: 390, height: 800 } });
+    const visitor = await pages.open({ viewport: { width: 390, height: 800 } });
     await visitor.goto('/p/globex');
     await visitor.getByTestId('portal-request-form').waitFor();
     await visitor.getByTestId('portal-submit').click();
@@ -234,7 +202,7 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     await visitor.goto('/p/initech');
     await waitForText(visitor.getByTestId('portal-unavailable').locator('h1'), 'Service unavailable');
     expect(await visitor.getByTestId('portal-unavailable').textContent()).toContain('We apologize for this temporary inconvenience.');
-    const french = await newPage({ locale: 'fr-FR' });
+    const french = await pages.open({ locale: 'fr-FR' });
     await french.goto('/p/initech');
     await waitForText(french.getByTestId('portal-unavailable').locator('h1'), 'Service indisponible');
     expect(await french.locator('html').getAttribute('lang')).toBe('fr');
@@ -251,7 +219,7 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
   it('admins create a portal from the Admin page and get the three snippets', async () => {
     const company = await ok<{ id: string; name: string }>('post', '/api/companies', { name: 'Umbrella' });
     await setAvailable(true);
-    const admin = await signedIn(app.seed.admin, '/admin');
+    const admin = await pages.signedIn(app.seed.admin, '/admin');
     await admin.getByTestId('portals-admin').waitFor();
     await admin.getByTestId('portal-new').click();
     await admin.getByTestId('portal-form-company').selectOption(company.id);
@@ -291,7 +259,7 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     try {
-      const host = await newPage();
+      const host = await pages.open();
       await host.goto(`http://localhost:${(site.address() as AddressInfo).port}/`);
       await host.getByTestId('embed-launcher').click();
       await waitForAttribute(host.getByTestId('embed-launcher'), 'aria-expanded', 'true');

@@ -1,8 +1,8 @@
 // Browser e2e for the technician tickets UI (apps/web) against the real API + tickets backend on SQLite.
 // Requires `npm run build:web` (apps/web/dist) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createTestApp } from '@switchboard/testing';
-import { CHROMIUM_PATH, hasChromium, launchBrowser, trackPageErrors, waitForAttribute, waitForText } from './browser.helper';
+import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, trackPageErrors, waitForAttribute, waitForText } from './browser.helper';
 
 jest.setTimeout(90_000);
 
@@ -15,9 +15,7 @@ const describeWithBrowser = chromiumAvailable ? describe : describe.skip;
 describeWithBrowser('tickets UI (browser)', () => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
   let browser: Browser;
-  let contexts: BrowserContext[] = [];
-  /** Uncaught errors of every page a test opened (checked after each test, closed pages included). */
-  let errorLists: string[][] = [];
+  const pages = new BrowserPages(() => browser, () => app.baseUrl);
   let contactId: string;
 
   async function api<T = any>(method: 'get' | 'post' | 'patch', path: string, body?: object, token = app.adminToken): Promise<T> {
@@ -35,21 +33,6 @@ describeWithBrowser('tickets UI (browser)', () => {
       priority: 'high',
     });
     return ticket.number;
-  }
-
-  /** A fresh browser context signed in through the login form, on `path`. */
-  async function signedIn(account: { email: string; password: string }, path: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    errorLists.push(trackPageErrors(page));
-    await page.goto(path);
-    await page.getByTestId('login-email').fill(account.email);
-    await page.getByTestId('login-password').fill(account.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('side-menu').waitFor();
-    await waitForText(page.getByTestId('connection-status'), 'online');
-    return page;
   }
 
   async function openTicket(page: Page, number: number): Promise<void> {
@@ -70,19 +53,13 @@ describeWithBrowser('tickets UI (browser)', () => {
     await app?.close();
   });
 
-  beforeEach(() => {
-    contexts = [];
-    errorLists = [];
-  });
-
   afterEach(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    expect(errorLists.flat()).toEqual([]);
+    expect(await pages.closeAll()).toEqual([]);
   });
 
   it('a technician replies publicly and sets the status to Pending on send', async () => {
     const number = await createTicket('Printer on floor 3 is on fire');
-    const page = await signedIn(app.seed.technician, '/tickets');
+    const page = await pages.signedIn(app.seed.technician, '/tickets');
 
     // The list shows the ticket; open it from there (client-side navigation).
     const row = page.locator(`[data-testid="ticket-row"][data-number="${number}"]`);
@@ -123,9 +100,9 @@ describeWithBrowser('tickets UI (browser)', () => {
 
   it('an internal note with @notify shows up live for the notified technician', async () => {
     const number = await createTicket('VPN drops every 10 minutes');
-    const tech = await signedIn(app.seed.technician, `/tickets/${number}`);
+    const tech = await pages.signedIn(app.seed.technician, `/tickets/${number}`);
     await openTicket(tech, number);
-    const admin = await signedIn(app.seed.admin, `/tickets/${number}`);
+    const admin = await pages.signedIn(app.seed.admin, `/tickets/${number}`);
     await openTicket(admin, number);
     expect(await tech.getByTestId('notification-count').count()).toBe(0);
 
@@ -173,7 +150,7 @@ describeWithBrowser('tickets UI (browser)', () => {
   });
 
   it('creates a ticket from the New ticket form, and the list updates live', async () => {
-    const page = await signedIn(app.seed.technician, '/tickets');
+    const page = await pages.signedIn(app.seed.technician, '/tickets');
     await page.getByTestId('ticket-list').waitFor();
 
     // New ticket: requester picked with the keyboard from the contact combobox.
@@ -206,7 +183,7 @@ describeWithBrowser('tickets UI (browser)', () => {
 
   it('attaches a file to a reply, and the other technician downloads it', async () => {
     const number = await createTicket('Scanner driver');
-    const page = await signedIn(app.seed.technician, `/tickets/${number}`);
+    const page = await pages.signedIn(app.seed.technician, `/tickets/${number}`);
     await page.getByTestId('ticket-composer').waitFor();
     await page.getByTestId('composer-attach').locator('input[type=file]').setInputFiles({ name: 'driver-log.txt', mimeType: 'text/plain', buffer: Buffer.from('scanner driver v2.1 crashed at 10:42') });
     await page.getByTestId('composer-file').getByText('ready').waitFor();
@@ -217,7 +194,7 @@ describeWithBrowser('tickets UI (browser)', () => {
     // The comment can arrive over the socket before the POST answers; the composer clears after.
     await page.getByTestId('composer-file').first().waitFor({ state: 'detached' });
 
-    const admin = await signedIn(app.seed.admin, `/tickets/${number}`);
+    const admin = await pages.signedIn(app.seed.admin, `/tickets/${number}`);
     const adminLink = admin.getByTestId('comment-attachment').filter({ hasText: 'driver-log.txt' });
     await adminLink.waitFor();
     const [download] = await Promise.all([admin.waitForEvent('download'), adminLink.click()]);
@@ -228,7 +205,7 @@ describeWithBrowser('tickets UI (browser)', () => {
 
   it('viewer avatars appear and disappear between two browser contexts', async () => {
     const number = await createTicket('Cannot access shared drive');
-    const admin = await signedIn(app.seed.admin, `/tickets/${number}`);
+    const admin = await pages.signedIn(app.seed.admin, `/tickets/${number}`);
     await openTicket(admin, number);
     const avatar = (page: Page, accountId: string) => page.locator(`[data-testid="viewer-avatar"][data-account-id="${accountId}"]`);
 
@@ -238,7 +215,7 @@ describeWithBrowser('tickets UI (browser)', () => {
     expect(await admin.getByTestId('viewer-avatar').count()).toBe(1);
 
     // The technician opens the same ticket: each sees the other, and their own avatar first.
-    const tech = await signedIn(app.seed.technician, `/tickets/${number}`);
+    const tech = await pages.signedIn(app.seed.technician, `/tickets/${number}`);
     await openTicket(tech, number);
     await avatar(tech, app.seed.admin.id).waitFor();
     await avatar(admin, app.seed.technician.id).waitFor();
