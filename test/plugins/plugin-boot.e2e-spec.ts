@@ -5,7 +5,7 @@ describe('plugin boot checks', () => {
   it('refuses to start with a plugin whose apiVersion this SDK does not satisfy', async () => {
     await expect(
       createTestApp({ plugins: [{ name: 'test/fixtures/plugins/bad-api-version', enable: true }] }),
-    ).rejects.toThrow('Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.1.0');
+    ).rejects.toThrow('Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.2.0');
   });
 
   it('refuses to start when two entries provide the same plugin id', async () => {

@@ -69,8 +69,9 @@ export * from './plugins/index.js';
 export { MailPort } from './mail/mail.port.js';
 export { MailTransportRegistry } from './mail/mail-transport.registry.js';
 export { OutboxService, type OutboxMessageView } from './mail/outbox.service.js';
+export { MailDelivery, MAIL_RETRY_BACKOFF_MS, MAIL_MAX_ATTEMPTS, MAX_MAIL_BYTES } from './mail/mail-delivery.service.js';
 export { mailDomain, newMessageId, addressOf } from './mail/mail-address.js';
-export type { OutboundMail, SentMail, MailTransport } from './mail/outbound-mail.js';
+export type { OutboundMail, SentMail, MailTransport, DeliverableMail, MailAttachmentRef, OutboxStatus } from './mail/outbound-mail.js';
 // mail:end
 
 // notifications:begin

@@ -1,3 +1,4 @@
+import type { InboundMessage, InboundResult } from './channel.js';
 import type { PluginContact, PluginContactCreate, PluginContactQuery } from './contacts.js';
 import type { SwitchboardEventMap, SwitchboardEventName } from './events.js';
 import type { SettingValue, SettingsValues } from './settings.js';
@@ -69,6 +70,16 @@ export interface PluginTicketsAccessor {
   addComment(ticketId: string, comment: { text: string; internal?: boolean }): Promise<never>;
 }
 
+/**
+ * SDK 1.2 (permission `channel.ingest`, channel plugins only): hand a normalised inbound message
+ * to the core's pipeline — contact identity, threading, de-duplication by `externalId`, loop
+ * guard, persistence, events. For listeners the plugin runs itself (an SMTP server, a mailbox
+ * poller); webhook requests on `POST /hooks/:instanceId` go through `verify`/`parse` instead.
+ */
+export interface PluginInboundAccessor {
+  receive(message: InboundMessage, options?: { instanceId?: string }): Promise<InboundResult>;
+}
+
 export type PluginEventHandler<K extends SwitchboardEventName> = (
   payload: SwitchboardEventMap[K],
   name: K,
@@ -96,4 +107,6 @@ export interface PluginContext {
   conversations: PluginConversationsAccessor;
   tickets: PluginTicketsAccessor;
   events: PluginEvents;
+  /** SDK 1.2: inbound messages into the core pipeline (`channel.ingest`). */
+  inbound: PluginInboundAccessor;
 }

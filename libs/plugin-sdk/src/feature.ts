@@ -1,3 +1,4 @@
+import type { MailTransportProvider } from './channel.js';
 import type { PluginContext, PluginEvents } from './context.js';
 
 /**
@@ -5,8 +6,19 @@ import type { PluginContext, PluginEvents } from './context.js';
  * ticket insight, extra routes). Empty until the domains that consume them exist; later SDK
  * versions add entries here, so `provide` stays type-checked.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
-export interface ExtensionPointMap {}
+export interface ExtensionPointMap {
+  /**
+   * SDK 1.2 (permission `mail.transport`): deliver the mail the core decided to send. One
+   * transport per installation; the core keeps the outbox record, retries failures with backoff
+   * and shows failed mails to admins. Removed when the plugin is disabled.
+   */
+  mailTransport: MailTransportProvider;
+}
+
+/** The permission each extension point needs (default deny). */
+export const EXTENSION_POINT_PERMISSIONS: { readonly [K in keyof ExtensionPointMap]: string } = {
+  mailTransport: 'mail.transport',
+};
 
 /** What `register` receives besides the context. */
 export interface PluginRegistrar {

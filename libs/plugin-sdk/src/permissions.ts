@@ -12,6 +12,9 @@ export const DOMAIN_PERMISSIONS = [
   'contacts.pii.read',
   'settings.read',
   'kv',
+  // SDK 1.2
+  'channel.ingest',
+  'mail.transport',
 ] as const;
 
 export type DomainPermission = (typeof DOMAIN_PERMISSIONS)[number];

@@ -20,6 +20,13 @@ export interface SettingField {
   max?: number;
   /** For `string`/`secret`: a regular expression (source text) the whole value must match. */
   pattern?: string;
+  /**
+   * SDK 1.2: an environment variable (`SWITCHBOARD_SMTP_PORT`) whose value, when set, is this
+   * field's first-start default (the host reads it once, when it creates the installation; the
+   * admin changes the setting afterwards). Converted by type: numbers parsed, booleans
+   * `true`/`false`/`1`/`0`, strings as is (a secret may be given this way).
+   */
+  env?: string;
 }
 
 export type SettingValue = string | number | boolean;
@@ -33,6 +40,7 @@ export interface SettingsValidationResult {
 }
 
 const KEY = /^[a-zA-Z][a-zA-Z0-9_.-]{0,63}$/;
+const ENV_NAME = /^[A-Z][A-Z0-9_]{0,127}$/;
 const TYPES: readonly SettingFieldType[] = ['string', 'number', 'boolean', 'select', 'secret'];
 
 /** Problems in a settings schema itself (used by definePlugin and the host). Empty when fine. */
@@ -69,6 +77,7 @@ export function validateSettingFields(fields: unknown, path = 'settings'): strin
       if (errors.length) problems.push(`${at}.default: ${errors.join(', ')}`);
     }
     if (f.type === 'secret' && f.default !== undefined) problems.push(`${at}: a secret cannot have a default`);
+    if (f.env !== undefined && (typeof f.env !== 'string' || !ENV_NAME.test(f.env))) problems.push(`${at}.env must be an environment variable name (${ENV_NAME.source})`);
   });
   return problems;
 }
@@ -139,4 +148,26 @@ export function redactSettings(fields: readonly SettingField[], values: Settings
   const out: SettingsValues = { ...values };
   for (const f of fields) if (f.type === 'secret' && out[f.key] !== undefined) out[f.key] = REDACTED_SECRET;
   return out;
+}
+
+/**
+ * SDK 1.2: first-start values of a schema: each field's `default`, overridden by its `env`
+ * variable when that is set (converted by the field's type). Shared by the real and the fake host.
+ * An environment value that does not convert is reported in `problems` and left out.
+ */
+export function initialSettings(fields: readonly SettingField[], env: Record<string, string | undefined> = {}): { values: SettingsValues; problems: string[] } {
+  const values: SettingsValues = {};
+  const problems: string[] = [];
+  for (const field of fields) {
+    if (field.default !== undefined) values[field.key] = field.default;
+    const raw = field.env ? env[field.env] : undefined;
+    if (raw === undefined || raw.trim() === '') continue;
+    let value: SettingValue | undefined = raw.trim();
+    if (field.type === 'number') value = /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : undefined;
+    else if (field.type === 'boolean') value = /^(true|1)$/i.test(raw.trim()) ? true : /^(false|0)$/i.test(raw.trim()) ? false : undefined;
+    const errors = value === undefined ? [`must be a ${field.type}`] : checkValue(field, value);
+    if (errors.length) problems.push(`${field.env} (${field.key}) ${errors.join(', ')}`);
+    else values[field.key] = value!;
+  }
+  return { values, problems };
 }

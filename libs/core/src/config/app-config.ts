@@ -47,6 +47,8 @@ export class AppConfig {
   runSchedulers = true;
   /** Built web UI; served at `/` when the folder exists. */
   webDir: string | undefined;
+  /** The environment the config was read from: plugin settings may take first-start defaults from it (SDK `env`). */
+  environment: Readonly<Record<string, string | undefined>> = {};
 
   static fromEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
     const dto = plainToInstance(EnvironmentDto, { ...env }, { excludeExtraneousValues: false });
@@ -55,6 +57,7 @@ export class AppConfig {
     const file = AppConfig.readConfigFile(env.SWITCHBOARD_CONFIG, cwd, problems);
     if (problems.length) throw new ConfigError(problems);
 
+    config.environment = Object.freeze({ ...env });
     config.port = dto.PORT ?? 3000;
     config.dataDir = resolve(cwd, dto.SWITCHBOARD_DATA_DIR ?? './data');
     config.databaseUrl = dto.DATABASE_URL;

@@ -25,7 +25,13 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     res.setHeader('X-Server-Time', clock.now().toISOString());
     next();
   });
-  server.useBodyParser('json', { limit: '1mb' });
+  // Channel webhooks (/hooks/:instanceId) verify signatures over the raw bytes: keep them.
+  server.useBodyParser('json', {
+    limit: '1mb',
+    verify: (req: express.Request & { rawBody?: Buffer }, _res: unknown, buf: Buffer) => {
+      if (req.url?.startsWith('/hooks/')) req.rawBody = buf;
+    },
+  });
   // body-parser failures, answered in our error shape before Nest turns them into bare messages.
   server.use((err: { type?: string } | undefined, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (err?.type === 'entity.parse.failed') return res.status(400).json({ statusCode: 400, error: 'BAD_REQUEST', message: 'Malformed JSON body' });

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { MailDelivery } from './mail-delivery.service.js';
 import { MailPort } from './mail.port.js';
 import { MailTransportRegistry } from './mail-transport.registry.js';
 import { OutboxMailPort } from './outbox-mail.port.js';
@@ -9,7 +10,7 @@ import { OutboxService } from './outbox.service.js';
 @Global()
 @Module({
   controllers: [OutboxController],
-  providers: [OutboxRepository, OutboxService, MailTransportRegistry, { provide: MailPort, useClass: OutboxMailPort }],
+  providers: [OutboxRepository, OutboxService, MailDelivery, MailTransportRegistry, { provide: MailPort, useClass: OutboxMailPort }],
   exports: [MailPort, MailTransportRegistry, OutboxService],
 })
 export class MailModule {}

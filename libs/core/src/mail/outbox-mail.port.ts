@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
+import { DomainError } from '../errors/domain.error.js';
 import { newId } from '../ids/id.js';
 import { mailDomain, newMessageId } from './mail-address.js';
+import { MailDelivery, mailSize, MAX_MAIL_BYTES } from './mail-delivery.service.js';
 import { MailPort } from './mail.port.js';
 import { MailTransportRegistry } from './mail-transport.registry.js';
 import type { OutboundMail, SentMail } from './outbound-mail.js';
@@ -11,8 +13,8 @@ import { OutboxRepository } from './outbox.repository.js';
 
 /**
  * Default MailPort: records every message in outbox_messages, then hands it to the registered
- * transport if there is one. A failing transport is logged; the record stays (a later retry
- * sweep can use it).
+ * transport if there is one (MailDelivery: failures retried with backoff, then `failed`).
+ * Without a transport the record is the only delivery (`recorded`).
  */
 @Injectable()
 export class OutboxMailPort extends MailPort {
@@ -21,6 +23,7 @@ export class OutboxMailPort extends MailPort {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly transports: MailTransportRegistry,
+    private readonly delivery: MailDelivery,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -31,6 +34,8 @@ export class OutboxMailPort extends MailPort {
     const headers = { ...message.headers };
     headers['Message-ID'] ??= newMessageId(mailDomain(this.config.mailFrom));
     const transport = this.transports.current;
+    const size = mailSize({ ...message, headers });
+    const tooLarge = size > MAX_MAIL_BYTES;
     const record = Object.assign(new OutboxMessageEntity(), {
       id: newId(),
       to: message.to,
@@ -42,16 +47,21 @@ export class OutboxMailPort extends MailPort {
       messageId: headers['Message-ID'].slice(0, 300),
       ticketId: message.ticketId ?? null,
       transport: transport?.name ?? null,
+      status: tooLarge ? 'failed' : transport ? 'retrying' : 'recorded',
+      attempts: 0,
+      lastError: tooLarge ? `message is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB` : null,
+      nextAttemptAt: null,
+      sentAt: null,
+      attachments: message.attachments?.length ? message.attachments : null,
       createdAt: this.clock.now(),
     });
     await this.outbox.insert(record);
-    if (transport) {
-      try {
-        await transport.deliver({ ...message, headers, from: this.config.mailFrom });
-      } catch (error) {
-        this.logger.error({ err: error, messageId: record.messageId }, `Mail transport ${transport.name} failed`);
-      }
+    if (tooLarge) {
+      this.logger.warn({ messageId: record.messageId, size }, 'Refused to send a mail over 20 MB');
+      throw new DomainError('MAIL_TOO_LARGE', `The mail is ${(size / 1024 / 1024).toFixed(1)} MB with its attachments; at most 20 MB can be sent`, 413, { size });
     }
-    return { messageId: headers['Message-ID'] };
+    if (!transport) return { messageId: headers['Message-ID'], status: 'recorded' };
+    const done = await this.delivery.attempt(record);
+    return { messageId: headers['Message-ID'], status: done.status };
   }
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
-import { PageQueryDto } from '../identity/dto/page-query.dto.js';
+import { OutboxQueryDto } from './dto/outbox-query.dto.js';
 import { OutboxService } from './outbox.service.js';
 
 /** What the helpdesk has sent by email (admins only: it holds end users' conversations). */
@@ -13,7 +13,16 @@ export class OutboxController {
 
   @Get()
   @Roles('admin')
-  list(@Query() query: PageQueryDto) {
+  @ApiOperation({ summary: 'Mails the helpdesk sent, newest first, with their delivery state (recorded, sent, retrying, failed)' })
+  list(@Query() query: OutboxQueryDto) {
     return this.outbox.list(query);
+  }
+
+  @Post(':id/retry')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deliver a failed or waiting mail now (409 when already sent or no transport)' })
+  retry(@Param('id', ParseUUIDPipe) id: string) {
+    return this.outbox.retry(id);
   }
 }

@@ -9,7 +9,11 @@ import {
   type RawContact,
   type SettingsValues,
 } from '@switchboard/plugin-sdk';
+import { ChannelInboundService } from '../channels/channel-inbound.service.js';
+import { DomainError } from '../errors/domain.error.js';
 import { DomainEventBus, type DomainEventName } from '../events/domain-event-bus.service.js';
+import { MailTransportRegistry } from '../mail/mail-transport.registry.js';
+import type { MailTransportProvider } from '@switchboard/plugin-sdk';
 import { ContactService } from '../identity/contact.service.js';
 import type { ContactView } from '../identity/identity.views.js';
 import { PiiMasker } from '../privacy/pii-masker.service.js';
@@ -42,6 +46,8 @@ export class PluginContextFactory {
     private readonly contacts: ContactService,
     private readonly events: DomainEventBus,
     private readonly http: PluginHttpClient,
+    private readonly inbound: ChannelInboundService,
+    private readonly transports: MailTransportRegistry,
     @Optional() private readonly masker?: PiiMasker,
   ) {}
 
@@ -82,6 +88,22 @@ export class PluginContextFactory {
         },
         list: async (query) => (await this.contacts.list({ companyId: query.companyId, limit: query.limit })).map(contact),
         create: async (input) => contact(await this.contacts.create({ ...input, phone: input.phone ?? null })),
+      },
+      inbound: {
+        receive: (message, options) => {
+          const channel = definition.channel?.type;
+          if (!channel) throw new DomainError('PLUGIN_NOT_A_CHANNEL', `Plugin ${id} declares no channel adapter`, 400);
+          return this.inbound.receive(id, channel, message, options.instanceId ?? null);
+        },
+      },
+      provide: (point, implementation) => {
+        if (point !== 'mailTransport') throw new DomainError('PLUGIN_NOT_AVAILABLE', `extension point "${point}" is not available`, 400);
+        const provider = implementation as MailTransportProvider;
+        if (typeof provider.deliver !== 'function') throw new TypeError('mailTransport needs deliver(mail)');
+        // The mail (addresses, bodies) goes to the end users it is addressed to: not masked here;
+        // ingest mode already stored it masked. A JSON copy keeps the core's objects out of reach.
+        this.transports.use({ name: id, deliver: async (mail) => void (await provider.deliver(JSON.parse(JSON.stringify(mail)))) });
+        return () => this.transports.clear(id);
       },
       subscribe: (name, handler) => this.events.subscribe(name as DomainEventName, (payload) => handler(mask(payload))),
     };

@@ -1,4 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ChannelHooksController } from '../channels/channel-hooks.controller.js';
+import { ChannelHooksService } from '../channels/channel-hooks.service.js';
+import { ChannelInboundHandlers } from '../channels/channel-inbound.handlers.js';
+import { ChannelInboundService } from '../channels/channel-inbound.service.js';
+import { ChannelInstanceRepository } from '../channels/channel-instance.repository.js';
+import { ChannelInstanceService } from '../channels/channel-instance.service.js';
+import { ChannelInstancesController } from '../channels/channel-instances.controller.js';
+import { InboundMessageRepository } from '../channels/inbound-message.repository.js';
 import { PluginContextFactory } from './plugin-context.factory.js';
 import { PluginHostService } from './plugin-host.service.js';
 import { PluginHttpClient } from './plugin-http.client.js';
@@ -14,7 +22,8 @@ import { PluginsController } from './plugins.controller.js';
  * DomainEventBus and ContactService from the core's (global) modules.
  */
 @Module({
-  controllers: [PluginsController],
+  // Channels live with the plugin host: instances, hooks and the inbound pipeline all resolve adapters through it.
+  controllers: [PluginsController, ChannelInstancesController, ChannelHooksController],
   providers: [
     PluginLoader,
     PluginRegistry,
@@ -24,7 +33,13 @@ import { PluginsController } from './plugins.controller.js';
     PluginInstallationRepository,
     PluginKvRepository,
     PluginHostService,
+    ChannelInboundHandlers,
+    ChannelInboundService,
+    InboundMessageRepository,
+    ChannelInstanceRepository,
+    ChannelInstanceService,
+    ChannelHooksService,
   ],
-  exports: [PluginHostService, PluginRegistry],
+  exports: [PluginHostService, PluginRegistry, ChannelInboundHandlers, ChannelInboundService, ChannelInstanceService],
 })
 export class PluginHostModule {}

@@ -5,6 +5,8 @@ import type { AppConfig } from '../config/app-config.js';
 import type { DomainEventBus } from '../events/domain-event-bus.service.js';
 import type { ContactService } from '../identity/contact.service.js';
 import type { ContactView } from '../identity/identity.views.js';
+import type { ChannelInboundService } from '../channels/channel-inbound.service.js';
+import { MailTransportRegistry } from '../mail/mail-transport.registry.js';
 import { PluginContextFactory } from './plugin-context.factory.js';
 import { PluginHostService } from './plugin-host.service.js';
 import type { PluginHttpClient } from './plugin-http.client.js';
@@ -63,7 +65,7 @@ describe('PluginHostService', () => {
     const installations = new PluginInstallationRepository(dataSource);
     const kv = new PluginKvRepository(dataSource);
     const registry = new PluginRegistry();
-    const factory = new PluginContextFactory(kv, contacts as unknown as ContactService, bus as unknown as DomainEventBus, {} as PluginHttpClient);
+    const factory = new PluginContextFactory(kv, contacts as unknown as ContactService, bus as unknown as DomainEventBus, {} as PluginHttpClient, {} as ChannelInboundService, new MailTransportRegistry());
     const lifecycle = new PluginLifecycle(registry, factory, installations, bus as unknown as DomainEventBus);
     const host = new PluginHostService({ plugins } as AppConfig, new PluginLoader(), registry, lifecycle, installations);
     await host.onModuleInit();
@@ -83,7 +85,7 @@ describe('PluginHostService', () => {
 
   it('refuses to boot on an incompatible plugin and records why', async () => {
     await expect(boot([{ name: fixture('event-subscriber'), enable: true }, { name: fixture('bad-api-version'), enable: true }])).rejects.toThrow(
-      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.1.0',
+      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.2.0',
     );
     const row = await new PluginInstallationRepository(dataSource).findByPluginId('bad-api-version');
     expect(row).toMatchObject({ status: 'incompatible', enabled: false, statusReason: expect.stringContaining('requires plugin SDK') });

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { REDACTED_SECRET, missingPermissions, validateSettings, type PluginDefinition, type SettingsValues } from '@switchboard/plugin-sdk';
+import { REDACTED_SECRET, initialSettings, missingPermissions, validateSettings, type PluginDefinition, type SettingsValues } from '@switchboard/plugin-sdk';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain.error.js';
 import { newId } from '../ids/id.js';
@@ -154,11 +154,18 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
       kind: manifest.kind,
       enabled: autoEnable,
       grantedPermissions: autoEnable ? [...manifest.permissions] : [],
-      settings: defaultsOf(definition),
+      settings: this.firstStartSettings(definition),
       status: 'disabled',
       statusReason: null,
     });
     return this.installations.save(row);
+  }
+
+  /** Defaults, overridden by the fields' `env` variables (SDK 1.2), read once when the row is created. */
+  private firstStartSettings(definition: PluginDefinition): SettingsValues {
+    const { values, problems } = initialSettings(definition.manifest.settings ?? [], this.config.environment ?? {});
+    for (const problem of problems) this.logger.warn(`Plugin ${definition.manifest.id}: ignoring ${problem}`);
+    return values;
   }
 
   /** Best effort: the boot is failing anyway, but the admin should find the reason in the row. */
@@ -173,8 +180,4 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
   }
 }
 
-function defaultsOf(definition: PluginDefinition): SettingsValues {
-  const values: SettingsValues = {};
-  for (const field of definition.manifest.settings ?? []) if (field.default !== undefined) values[field.key] = field.default;
-  return values;
-}
+

@@ -1,9 +1,10 @@
+import type { InboundMessage } from '../channel.js';
 import { toPluginContact, type PluginContactCreate } from '../contacts.js';
 import type { JsonValue, PluginContext, PluginHttpRequest } from '../context.js';
 import { PluginNotAvailableError } from '../errors/plugin-not-available.error.js';
 import { PluginPermissionError } from '../errors/plugin-permission.error.js';
 import { SWITCHBOARD_EVENT_PERMISSIONS } from '../events.js';
-import type { PluginRegistrar } from '../feature.js';
+import { EXTENSION_POINT_PERMISSIONS, type PluginRegistrar } from '../feature.js';
 import { hasPermission, isUrlAllowed } from '../permissions.js';
 import type { SettingsValues } from '../settings.js';
 import type { PluginBackend } from './plugin-backend.js';
@@ -47,6 +48,7 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
   const granted = Object.freeze([...options.permissions]);
   const settings = Object.freeze({ ...options.settings });
   const unsubscribers = new Set<() => void>();
+  const withdrawals = new Set<() => void>();
   let revoked = false;
 
   const alive = (feature: string) => {
@@ -137,6 +139,16 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
         return toPluginContact(raw, hasPermission(granted, 'contacts.pii.read'));
       },
     },
+    inbound: {
+      async receive(message: InboundMessage, receiveOptions: { instanceId?: string } = {}) {
+        guard('channel.ingest', 'inbound.receive');
+        const problems = inboundProblems(message);
+        if (problems.length) throw new TypeError(`inbound message is invalid: ${problems.join('; ')}`);
+        const instanceId = receiveOptions?.instanceId;
+        if (instanceId !== undefined && typeof instanceId !== 'string') throw new TypeError('instanceId must be a string');
+        return jsonCopy(await backend.inbound.receive(jsonCopy(message), instanceId ? { instanceId } : {}));
+      },
+    },
     conversations: { get: notYet('conversations.get'), list: notYet('conversations.list'), postMessage: notYet('conversations.postMessage') },
     tickets: { get: notYet('tickets.get'), list: notYet('tickets.list'), addComment: notYet('tickets.addComment') },
     events: {
@@ -182,9 +194,22 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
 
   const registrar: PluginRegistrar = {
     events: context.events,
-    provide(point) {
+    provide(point, implementation) {
       alive('provide');
-      throw new PluginNotAvailableError(`extension point "${String(point)}"`);
+      if (!Object.prototype.hasOwnProperty.call(EXTENSION_POINT_PERMISSIONS, point)) {
+        throw new PluginNotAvailableError(`extension point "${String(point)}"`);
+      }
+      guard(EXTENSION_POINT_PERMISSIONS[point], `provide(${String(point)})`);
+      if (typeof implementation !== 'object' || implementation === null) throw new TypeError('an extension point implementation must be an object');
+      const withdraw = backend.provide(point, implementation);
+      let active = true;
+      const off = () => {
+        if (!active) return;
+        active = false;
+        withdrawals.delete(off);
+        withdraw();
+      };
+      withdrawals.add(off);
     },
   };
 
@@ -194,9 +219,42 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
     revoke() {
       revoked = true;
       for (const off of [...unsubscribers]) off();
+      for (const off of [...withdrawals]) off();
     },
     get subscriptionCount() {
       return unsubscribers.size;
     },
   };
+}
+
+const MAX_EXTERNAL_ID = 500;
+
+/** Shape checks on a plugin-built inbound message (the core validates content; this keeps garbage out). */
+export function inboundProblems(message: unknown): string[] {
+  if (typeof message !== 'object' || message === null) return ['message must be an object'];
+  const m = message as Partial<InboundMessage>;
+  const problems: string[] = [];
+  if (typeof m.externalId !== 'string' || m.externalId.trim() === '' || m.externalId.length > MAX_EXTERNAL_ID) {
+    problems.push(`externalId must be a non-empty string of at most ${MAX_EXTERNAL_ID} characters`);
+  }
+  if (typeof m.from?.address !== 'string' || m.from.address.trim() === '') problems.push('from.address is required');
+  if (typeof m.text !== 'string') problems.push('text must be a string');
+  for (const key of ['subject', 'html', 'inReplyTo', 'sentAt', 'fullText', 'rawBase64', 'rawContentType'] as const) {
+    if (m[key] !== undefined && typeof m[key] !== 'string') problems.push(`${key} must be a string`);
+  }
+  if (m.references !== undefined && (!Array.isArray(m.references) || m.references.some((r) => typeof r !== 'string'))) problems.push('references must be strings');
+  if (m.recipients !== undefined && (!Array.isArray(m.recipients) || m.recipients.some((r) => typeof r !== 'string'))) problems.push('recipients must be strings');
+  for (const key of ['to', 'cc'] as const) {
+    const list = m[key];
+    if (list !== undefined && (!Array.isArray(list) || list.some((a) => typeof a?.address !== 'string'))) problems.push(`${key} must be { address }[]`);
+  }
+  if (m.automatedKind !== undefined && m.automatedKind !== 'auto-reply' && m.automatedKind !== 'bounce') problems.push('automatedKind must be auto-reply or bounce');
+  if (m.attachments !== undefined) {
+    if (!Array.isArray(m.attachments)) problems.push('attachments must be an array');
+    else m.attachments.forEach((a, i) => {
+      if (typeof a?.filename !== 'string' || typeof a.contentType !== 'string' || typeof a.size !== 'number') problems.push(`attachments[${i}] needs filename, contentType and size`);
+      else if (a.contentBase64 !== undefined && typeof a.contentBase64 !== 'string') problems.push(`attachments[${i}].contentBase64 must be a string`);
+    });
+  }
+  return problems;
 }

@@ -1,3 +1,4 @@
+import type { InboundMessage, InboundResult } from '../channel.js';
 import type { PluginContactCreate, PluginContactQuery, RawContact } from '../contacts.js';
 import type { JsonValue, PluginHttpRequest, PluginHttpResponse, PluginLogger } from '../context.js';
 
@@ -20,6 +21,10 @@ export interface PluginBackend {
     list(query: Required<Pick<PluginContactQuery, 'limit'>> & PluginContactQuery): Promise<RawContact[]>;
     create(input: PluginContactCreate): Promise<RawContact>;
   };
+  /** SDK 1.2: the core's inbound pipeline for this plugin's channel (messages already copied to plain JSON). */
+  inbound: { receive(message: InboundMessage, options: { instanceId?: string }): Promise<InboundResult> };
+  /** SDK 1.2: fill an extension point; returns the function that removes it (called on revoke). */
+  provide(point: string, implementation: unknown): () => void;
   /** Subscribe to a domain event; returns an unsubscribe. The wrapper already isolates errors. */
   subscribe(name: string, handler: (payload: unknown) => Promise<void>): () => void;
 }

@@ -2,8 +2,9 @@ import type { ChannelAddress, ChannelAdapter, ChannelInstance, InboundRequest, O
 import type { PluginDefinition } from '../define-plugin.js';
 import { validatePluginDefinition } from '../define-plugin.js';
 import { isPluginError } from '../errors/plugin-error-codes.js';
+import { inboundProblems } from '../runtime/create-checked-context.js';
 import { validateSettingFields, validateSettings } from '../settings.js';
-import { createFakeHost, type FakeHttpResponder } from './fake-host.js';
+import { createFakeHost, type FakeHost, type FakeHttpResponder } from './fake-host.js';
 
 /** What a channel plugin's test hands to the contract suite (a fresh one per check). */
 export interface ChannelContractFixture {
@@ -18,6 +19,15 @@ export interface ChannelContractFixture {
   http?: FakeHttpResponder;
   /** Required when the adapter has `parse`: an authentic request, and optionally a forged one. */
   inbound?: { valid: InboundRequest; forged?: InboundRequest };
+  /** SDK 1.2: environment for settings' `env` first-start defaults. */
+  env?: Record<string, string | undefined>;
+  /**
+   * SDK 1.2, for adapters that run their own listener (an SMTP server, a mailbox poller) and feed
+   * `ctx.inbound`: make that listener receive one sample message from outside (e.g. an SMTP
+   * session against the port the settings name). Called twice with the same sample; the plugin is
+   * enabled in a fake host before and disabled after.
+   */
+  listener?: { deliver(host: FakeHost): Promise<void> };
 }
 
 export interface ContractCheck {
@@ -54,7 +64,7 @@ async function setup(factory: ChannelContractFactory) {
   const config = validateSettings(adapter.instanceConfig, fixture.instanceConfig);
   assert(config.valid, `fixture instanceConfig is invalid: ${JSON.stringify(config.fieldErrors)}`);
   // Grants exactly what the manifest requests: an undeclared access fails the suite.
-  const host = createFakeHost({ plugin: fixture.plugin, settings: fixture.settings, http: fixture.http });
+  const host = createFakeHost({ plugin: fixture.plugin, settings: fixture.settings, http: fixture.http, env: fixture.env });
   const instance: ChannelInstance = deepFreeze({ id: 'instance-1', pluginId: fixture.plugin.manifest.id, name: 'Contract test', config: config.values });
   return { fixture, adapter, host, instance };
 }
@@ -144,6 +154,8 @@ export function channelAdapterContractChecks(factory: ChannelContractFactory): C
         assert(Array.isArray(first), 'parse must return an array');
         assert(isPlainJson(first), 'parsed messages must be plain JSON');
         for (const m of first) {
+          const problems = inboundProblems(m);
+          assert(problems.length === 0, `parsed message is not a valid InboundMessage: ${problems.join('; ')}`);
           assert(typeof m.externalId === 'string' && m.externalId.length > 0, 'each message needs an externalId');
           assert(typeof m.from?.address === 'string' && m.from.address.length > 0, 'each message needs from.address');
           assert(typeof m.text === 'string', 'each message needs text');
@@ -152,6 +164,31 @@ export function channelAdapterContractChecks(factory: ChannelContractFactory): C
           JSON.stringify(first.map((m) => m.externalId)) === JSON.stringify(again.map((m) => m.externalId)),
           'externalIds must be stable across redeliveries (de-duplication relies on them)',
         );
+      },
+    },
+    {
+      name: 'listener: messages fed to ctx.inbound are valid, with stable externalIds, and stop on disable',
+      async run() {
+        const { host, fixture } = await setup(factory);
+        if (!fixture.listener) return;
+        await host.enable();
+        try {
+          await fixture.listener.deliver(host);
+          assert(host.received.length > 0, 'the listener handed nothing to ctx.inbound.receive');
+          const firstIds = host.received.map((r) => r.message.externalId);
+          for (const r of host.received) {
+            const problems = inboundProblems(r.message);
+            assert(problems.length === 0, `received message is not a valid InboundMessage: ${problems.join('; ')}`);
+          }
+          const before = host.received.length;
+          await fixture.listener.deliver(host);
+          const againIds = host.received.slice(before).map((r) => r.message.externalId);
+          assert(JSON.stringify(firstIds) === JSON.stringify(againIds), 'a redelivered message must keep its externalId (de-duplication relies on it)');
+          assert(host.denied.length === 0, `denied: ${host.denied.map((e) => e.permission).join(', ')}`);
+        } finally {
+          await host.disable();
+        }
+        assert(host.provided.size === 0, 'extension points must be withdrawn on disable');
       },
     },
   ];

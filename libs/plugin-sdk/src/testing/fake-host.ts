@@ -1,4 +1,5 @@
 import type { RawContact } from '../contacts.js';
+import type { InboundMessage, InboundResult } from '../channel.js';
 import type { JsonValue, PluginContext, PluginHttpRequest, PluginHttpResponse } from '../context.js';
 import type { PluginDefinition } from '../define-plugin.js';
 import { PluginSettingsError } from '../errors/plugin-settings.error.js';
@@ -6,7 +7,7 @@ import type { PluginPermissionError } from '../errors/plugin-permission.error.js
 import type { SwitchboardEventMap, SwitchboardEventName } from '../events.js';
 import type { PluginRegistrar } from '../feature.js';
 import { createCheckedContext, jsonCopy } from '../runtime/create-checked-context.js';
-import { validateSettings, type SettingsValues } from '../settings.js';
+import { initialSettings, validateSettings, type SettingsValues } from '../settings.js';
 
 export interface FakeHttpRequest extends PluginHttpRequest {
   url: string;
@@ -29,6 +30,13 @@ export interface FakeHostOptions {
   http?: FakeHttpResponder;
   /** ISO time used for created records. */
   now?: string;
+  /**
+   * SDK 1.2: answers `ctx.inbound.receive`. Default: like the core's de-duplication — a new
+   * externalId is `created` (ticket numbers from 1), a repeated one `duplicate`.
+   */
+  inbound?: (message: InboundMessage, options: { instanceId?: string }) => InboundResult | Promise<InboundResult>;
+  /** SDK 1.2: environment for settings' `env` first-start defaults (applied under `settings`). */
+  env?: Record<string, string | undefined>;
 }
 
 export type FakeHostStatus = 'disabled' | 'enabled' | 'crashed';
@@ -45,6 +53,10 @@ export interface FakeHost {
   denied: PluginPermissionError[];
   logs: Array<{ level: 'debug' | 'info' | 'warn' | 'error'; message: string; data?: Record<string, unknown> }>;
   httpRequests: FakeHttpRequest[];
+  /** SDK 1.2: every message the plugin handed to `ctx.inbound.receive` (copies), with its options. */
+  received: Array<{ message: InboundMessage; options: { instanceId?: string }; result: InboundResult }>;
+  /** SDK 1.2: extension points the plugin currently fills (removed on disable/crash, like the host). */
+  provided: Map<string, unknown>;
   crashes: Array<{ error: unknown; where: string }>;
   /** Deliver an event to the plugin's subscriptions. Rejects if a handler threw (the plugin is then crashed). */
   publish<K extends SwitchboardEventName>(name: K, payload: SwitchboardEventMap[K]): Promise<void>;
@@ -67,7 +79,8 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   const schema = manifest?.settings ?? [];
   let settings: SettingsValues = {};
   if (manifest) {
-    const result = validateSettings(schema, options.settings ?? {});
+    const initial = initialSettings(schema, options.env ?? {}).values;
+    const result = validateSettings(schema, { ...initial, ...(options.settings ?? {}) });
     if (!result.valid) throw new PluginSettingsError(result.fieldErrors);
     settings = result.values;
   } else settings = jsonCopy((options.settings ?? {}) as SettingsValues);
@@ -85,8 +98,11 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     denied: [],
     logs: [],
     httpRequests: [],
+    received: [],
+    provided: new Map(),
     crashes: [],
   };
+  const seenExternalIds = new Set<string>();
 
   const log = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, data?: Record<string, unknown>) =>
     void host.logs.push({ level, message, data });
@@ -144,6 +160,24 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
           await deliver('contact.created', payload);
           return contact;
         },
+      },
+      inbound: {
+        async receive(message, receiveOptions) {
+          let result: InboundResult;
+          if (options.inbound) result = await options.inbound(message, receiveOptions);
+          else if (seenExternalIds.has(message.externalId)) result = { status: 'duplicate' };
+          else {
+            seenExternalIds.add(message.externalId);
+            result = { status: 'created', ticketNumber: seenExternalIds.size };
+          }
+          host.received.push({ message: jsonCopy(message), options: { ...receiveOptions }, result: jsonCopy(result) });
+          return result;
+        },
+      },
+      provide(point, implementation) {
+        if (host.provided.has(point)) throw new Error(`createFakeHost: extension point "${point}" is already filled`);
+        host.provided.set(point, implementation);
+        return () => void host.provided.delete(point);
       },
       subscribe(name, handler) {
         if (!handlers.has(name)) handlers.set(name, new Set());

@@ -1,0 +1,87 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { InboundMessage, InboundResult } from '@switchboard/plugin-sdk';
+import { Clock } from '../clock/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import { DomainError } from '../errors/domain.error.js';
+import { newId } from '../ids/id.js';
+import { addressOf } from '../mail/mail-address.js';
+import { SettingsRegistry } from '../settings/settings.registry.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { ChannelInboundHandlers } from './channel-inbound.handlers.js';
+import { InboundMessageEntity } from './inbound-message.entity.js';
+import { InboundMessageRepository } from './inbound-message.repository.js';
+
+declare module '../settings/settings.registry.js' {
+  interface SettingsMap {
+    /** Inbound messages accepted per sender and channel per hour (0 = no limit). */
+    'channels.inboundRateLimit': number;
+  }
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The generic front of the inbound pipeline, for every channel and every way in (listeners the
+ * plugins run, `POST /hooks/:instanceId`): de-duplication by external id (a unique row, so two
+ * instances or a retry racing the first delivery process it once), the loop guard (mail from our
+ * own addresses), the per-sender rate limit; then the lib that owns the channel's destination.
+ */
+@Injectable()
+export class ChannelInboundService implements OnModuleInit {
+  private readonly logger = new Logger('ChannelInbound');
+
+  constructor(
+    private readonly rows: InboundMessageRepository,
+    private readonly handlers: ChannelInboundHandlers,
+    private readonly settings: SettingsService,
+    private readonly registry: SettingsRegistry,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.define({
+      key: 'channels.inboundRateLimit', description: 'Inbound messages (e.g. emails) accepted per sender per hour; more are refused (0 = no limit)',
+      type: 'number', scopes: ['global'], default: 60,
+    });
+  }
+
+  async receive(pluginId: string, channel: string, message: InboundMessage, instanceId: string | null = null): Promise<InboundResult> {
+    const fromAddress = addressOf(message.from.address).toLowerCase().slice(0, 320);
+    const row = Object.assign(new InboundMessageEntity(), {
+      id: newId(), channel, externalId: message.externalId.trim().slice(0, 500), pluginId, instanceId, fromAddress,
+      status: 'processing', reason: null, ticketNumber: null, commentId: null, createdAt: this.clock.now(),
+    });
+    if (!(await this.rows.claim(row))) return { status: 'duplicate' };
+    try {
+      const result = await this.process(row, message, instanceId);
+      await this.rows.finish(row.id, {
+        status: result.status, reason: result.reason?.slice(0, 40) ?? null, ticketNumber: result.ticketNumber ?? null, commentId: result.commentId ?? null,
+      });
+      return result;
+    } catch (error) {
+      // Nothing was kept: release the external id so the sender's retry (SMTP 4xx, webhook 5xx) gets through.
+      await this.rows.deleteById(row.id).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async process(row: InboundMessageEntity, message: InboundMessage, instanceId: string | null): Promise<InboundResult> {
+    const ours = new Set([addressOf(this.config.mailFrom).toLowerCase(), ...(message.recipients ?? []).map((r) => addressOf(r).toLowerCase())]);
+    if (ours.has(row.fromAddress)) {
+      this.logger.log({ channel: row.channel, externalId: row.externalId }, 'Ignored a message from our own address (loop guard)');
+      return { status: 'ignored', reason: 'own_address' };
+    }
+    const limit = await this.settings.get('channels.inboundRateLimit');
+    if (limit > 0) {
+      const recent = await this.rows.countFromSince(row.channel, row.fromAddress, new Date(this.clock.now().getTime() - HOUR_MS), row.id);
+      if (recent >= limit) {
+        this.logger.warn({ channel: row.channel, from: row.fromAddress, limit }, 'Inbound rate limit reached for a sender');
+        return { status: 'rejected', reason: 'rate_limited' };
+      }
+    }
+    const handler = this.handlers.get(row.channel);
+    if (!handler) throw new DomainError('CHANNEL_NOT_HANDLED', `Nothing in this installation handles inbound "${row.channel}" messages`, 503);
+    return handler({ pluginId: row.pluginId, channel: row.channel, instanceId, message });
+  }
+}

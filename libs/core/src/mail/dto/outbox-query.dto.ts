@@ -1,0 +1,9 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto } from '../../identity/dto/page-query.dto.js';
+
+export class OutboxQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['recorded', 'sent', 'retrying', 'failed'], description: 'Only mails in this delivery state (failed: gave up after the retries)' })
+  @IsOptional() @IsIn(['recorded', 'sent', 'retrying', 'failed'])
+  status?: 'recorded' | 'sent' | 'retrying' | 'failed';
+}
