@@ -39,8 +39,8 @@ module.exports = {
       from: { path: '^libs/(chat|tickets)/', pathNot: SPEC }, to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(masking|core|plugin-sdk)/'] },
     },
     {
-      name: 'lib-order-top', severity: 'error', comment: 'cases, portal and ai-compose build on the layers below, not on each other.',
-      from: { path: '^libs/(cases|portal|ai-compose)/', pathNot: SPEC }, to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(chat|tickets|masking|core|plugin-sdk)/'] },
+      name: 'lib-order-top', severity: 'error', comment: 'cases, portal, agent-chat and ai-compose build on the layers below, not on each other.',
+      from: { path: '^libs/(cases|portal|agent-chat|ai-compose)/', pathNot: SPEC }, to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(chat|tickets|masking|core|plugin-sdk)/'] },
     },
     {
       name: 'testing-kit-only-in-tests', severity: 'error', comment: 'libs/testing is for tests.',

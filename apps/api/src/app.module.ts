@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AGENT_CHAT_ENTITIES, AgentChatModule } from '@switchboard/agent-chat';
 import { AiComposeModule } from '@switchboard/ai-compose';
 import { CASE_ENTITIES, CasesModule } from '@switchboard/cases';
 import { CHAT_ENTITIES, ChatModule } from '@switchboard/chat';
@@ -11,7 +12,7 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 
 /** Every table of the installation: the core's and each lib's. Migrations are generated from this. */
 export const APP_SCHEMA = {
-  entities: [...CORE_ENTITIES, ...TICKET_ENTITIES, ...CHAT_ENTITIES, ...PORTAL_ENTITIES, ...CASE_ENTITIES],
+  entities: [...CORE_ENTITIES, ...TICKET_ENTITIES, ...CHAT_ENTITIES, ...PORTAL_ENTITIES, ...CASE_ENTITIES, ...AGENT_CHAT_ENTITIES],
   migrations: { sqlite: SQLITE_MIGRATIONS, postgres: POSTGRES_MIGRATIONS },
 };
 
@@ -28,6 +29,7 @@ export class AppModule {
         ChatModule,
         CasesModule,
         PortalModule,
+        AgentChatModule,
         AiComposeModule,
       ],
     };

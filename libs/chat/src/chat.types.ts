@@ -15,6 +15,14 @@ export interface MessageAuthor {
   name: string;
 }
 
+/** The file a `kind: 'file'` message carries (stored through the core's file storage). */
+export interface MessageFile {
+  fileId: string;
+  name: string;
+  size: number;
+  contentType: string;
+}
+
 export interface MessageView {
   id: string;
   conversationId: string;
@@ -23,6 +31,8 @@ export interface MessageView {
   kind: MessageKind;
   body: string;
   author: MessageAuthor;
+  /** Only on `kind: 'file'` messages; `body` is then the file name. */
+  file?: MessageFile;
   createdAt: string;
 }
 
@@ -54,6 +64,7 @@ export interface ConversationView {
 
 /** Who does something to a conversation (for "X joined", "ended by"). */
 export type ConversationActor =
-  | { kind: 'contact'; id: string; name: string }
+  /** id null: a person at a device whose contact is not known yet (agent chat started by a technician). */
+  | { kind: 'contact'; id: string | null; name: string }
   | { kind: 'technician'; id: string; name: string }
   | { kind: 'system'; id?: null; name?: string };

@@ -2,6 +2,7 @@ export { TicketsModule } from './tickets.module.js';
 export { TICKET_ENTITIES } from './entities/index.js';
 export { TicketService, type CreateTicketInput, type UpdateTicketInput, type TicketListInput } from './services/ticket.service.js';
 export { TicketCommentService, type ContactCommentInput, type TechnicianCommentInput } from './services/ticket-comment.service.js';
+export { TicketChatLinkService, type ChatTicketRef, type ChatLine } from './services/ticket-chat-link.service.js';
 export { TicketViewersService, VIEWER_EXPIRY_MS, VIEWER_HEARTBEAT_MS } from './services/ticket-viewers.service.js';
 export { TicketStatusService } from './services/ticket-status.service.js';
 export { TicketCounterRepository } from './repositories/ticket-counter.repository.js';

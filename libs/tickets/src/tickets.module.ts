@@ -30,6 +30,8 @@ import { TicketStatusService } from './services/ticket-status.service.js';
 import { TicketViewBuilder } from './services/ticket-view.builder.js';
 import { TicketViewersService } from './services/ticket-viewers.service.js';
 import { TicketService } from './services/ticket.service.js';
+import { TicketChatLinkRepository } from './repositories/ticket-chat-link.repository.js';
+import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
 
 /** Tickets: REST under /api/tickets (+ statuses, product families, quick replies, automation), socket events on /agent. */
 @Module({
@@ -40,7 +42,8 @@ import { TicketService } from './services/ticket.service.js';
     TicketFinder, TicketViewBuilder, TicketCcService, TicketActivityService, TicketStatusService, ProductFamilyService,
     AutomationService, TicketMailer, TicketPublisher, TicketService, TicketCommentService, TicketMergeService,
     QuickReplyService, TicketViewersService, TicketRevealService, TicketsGateway,
+    TicketChatLinkRepository, TicketChatLinkService,
   ],
-  exports: [TicketService, TicketCommentService, TicketViewersService, TicketStatusService],
+  exports: [TicketService, TicketCommentService, TicketViewersService, TicketStatusService, TicketChatLinkService],
 })
 export class TicketsModule {}

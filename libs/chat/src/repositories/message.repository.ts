@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '@switchboard/core';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, MoreThan, Like } from 'typeorm';
 import { MessageEntity } from '../entities/message.entity.js';
 import { assignSeqs, clientKey, countFresh, type BatchOutcome, type ReservedSeqs } from './message-batch.js';
 
@@ -57,6 +57,11 @@ export class MessageRepository extends BaseRepository<MessageEntity> {
 
   listFirst(conversationId: string, limit: number): Promise<MessageEntity[]> {
     return this.repo().find({ where: { conversationId }, order: { seq: 'ASC' }, take: limit });
+  }
+
+  /** Whether a file message of this conversation references the file (chat file downloads). */
+  async hasFile(conversationId: string, fileId: string): Promise<boolean> {
+    return (await this.repo().countBy({ conversationId, kind: 'file', body: Like(`{"fileId":"${fileId.replace(/[^0-9a-f-]/gi, '')}"%`) })) > 0;
   }
 
   findByClientId(conversationId: string, clientId: string): Promise<MessageEntity | null> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AccessPolicy, Clock, ConflictError, DomainEventBus, NotFoundError, PiiMasker, ValidationFailedError, newId, type AccountPrincipal } from '@switchboard/core';
 import {
-  DEFAULT_MAX_MESSAGE_LENGTH, type ConversationActor, type ConversationView, type MessageKind, type MessageView,
+  DEFAULT_MAX_MESSAGE_LENGTH, type ConversationActor, type ConversationStatus, type ConversationView, type MessageFile, type MessageKind, type MessageView,
   type ParticipantKind, type ParticipantRole, type ParticipantView,
 } from '../chat.types.js';
 import { ConversationEntity } from '../entities/conversation.entity.js';
@@ -11,7 +11,7 @@ import { MessageRepository } from '../repositories/message.repository.js';
 import { ParticipantRepository } from '../repositories/participant.repository.js';
 import { ConversationFanout } from './conversation-fanout.service.js';
 import { ConversationTimers } from './conversation-timers.service.js';
-import { toConversationView, toMessageView, toParticipantView } from './conversation-views.js';
+import { fileMessageBody, toConversationView, toMessageView, toParticipantView } from './conversation-views.js';
 import { MessageWriter } from './message-writer.service.js';
 import { ParticipantCache } from './participant-cache.js';
 
@@ -153,13 +153,48 @@ export class ConversationService {
     // Ingest mode: the raw text never reaches the database, the events or the plugins.
     const companyId = await this.companyOf(input.conversationId);
     const written = await this.writer.write({
-      conversationId: input.conversationId, kind, body: this.masker.maskInbound(input.body, companyId), clientId: input.clientId ?? null, externalId: input.externalId ?? null,
+      // A file message's body is its stored reference (JSON, the name already masked by postFile).
+      conversationId: input.conversationId, kind, body: kind === 'file' ? input.body : this.masker.maskInbound(input.body, companyId), clientId: input.clientId ?? null, externalId: input.externalId ?? null,
       authorKind: author.kind, authorName: this.masker.maskInbound(author.name ?? 'System', companyId),
       authorAccountId: author.kind === 'technician' ? author.id : null, authorContactId: author.kind === 'contact' ? author.id : null,
     });
     const message = toMessageView(written.message);
     if (!written.duplicate && written.conversation) this.deliver(message, written.conversation);
     return { message, duplicate: written.duplicate };
+  }
+
+  /** A file message (the file is already stored and checked by the channel); ingest masking applies to its name. */
+  async postFile(input: { conversationId: string; author: ConversationActor; file: MessageFile; clientId?: string | null }): Promise<{ message: MessageView; duplicate: boolean }> {
+    const companyId = await this.companyOf(input.conversationId);
+    const file = { ...input.file, name: this.masker.maskInbound(input.file.name, companyId) ?? input.file.name };
+    return this.postMessage({ conversationId: input.conversationId, author: input.author, kind: 'file', body: fileMessageBody(file), clientId: input.clientId ?? null });
+  }
+
+  hasFile(conversationId: string, fileId: string): Promise<boolean> {
+    return this.messages.hasFile(conversationId, fileId);
+  }
+
+  /**
+   * waiting → active, atomically: exactly one of several racing callers (two technicians
+   * accepting, two instances) gets true. Used when the acceptance is not an owner joining.
+   */
+  activate(conversationId: string): Promise<boolean> {
+    return this.conversations.transition(conversationId, ['waiting'], { status: 'active' });
+  }
+
+  /** A channel's conversations for one instance (e.g. a device's agent chats), newest first. */
+  async listForInstance(channel: string, channelInstanceId: string, statuses: ConversationStatus[]): Promise<ConversationView[]> {
+    return (await this.conversations.listForInstance(channel, channelInstanceId, statuses)).map(toConversationView);
+  }
+
+  /** Conversations of a channel a participant is (or was) in, newest first; `since` bounds ended ones. */
+  async listForParticipant(channel: string, kind: ParticipantKind, refId: string, options: { endedSince?: Date; limit?: number } = {}): Promise<ConversationView[]> {
+    return (await this.conversations.listForParticipant(channel, kind, refId, options.endedSince ?? new Date(0), Math.min(options.limit ?? 100, 500))).map(toConversationView);
+  }
+
+  /** Open conversations of a channel on a ticket (a technician starting a chat from the ticket). */
+  async listOpenForTicket(channel: string, ticketId: string): Promise<ConversationView[]> {
+    return (await this.conversations.listOpenForTicket(channel, ticketId)).map(toConversationView);
   }
 
   /** A system line ("X joined the chat"); allowed until the conversation ends. */

@@ -19,6 +19,11 @@ export class DeviceRepository extends BaseRepository<DeviceEntity> {
     return this.page(where, query);
   }
 
+  /** Devices a contact is assigned to, most recently seen first. */
+  findByContact(contactId: string): Promise<DeviceEntity[]> {
+    return this.repo().find({ where: { contactId }, order: { lastSeenAt: 'DESC', createdAt: 'DESC' }, take: 50 });
+  }
+
   async touch(id: string, at: Date): Promise<void> {
     await this.repo().update({ id }, { lastSeenAt: at });
   }

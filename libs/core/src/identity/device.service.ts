@@ -69,6 +69,11 @@ export class DeviceService {
     return { items: page.items.map(toDeviceView), nextCursor: page.nextCursor };
   }
 
+  /** The devices a contact is assigned to (starting a chat from that contact's ticket). */
+  async listForContact(contactId: string): Promise<DeviceView[]> {
+    return (await this.devices.findByContact(contactId)).map(toDeviceView);
+  }
+
   async update(id: string, input: Partial<Omit<DeviceInput, 'companyId'>>): Promise<DeviceView> {
     const device = await this.load(id);
     if (input.contactId !== undefined) await this.checkContact(device.companyId, input.contactId);

@@ -9,6 +9,9 @@ import { CompanyService } from './company.service.js';
 import { ContactRepository } from './contact.repository.js';
 import { ContactService } from './contact.service.js';
 import { ContactsController } from './contacts.controller.js';
+import { DeviceEnrolmentController } from './device-enrolment.controller.js';
+import { DeviceEnrolmentRepository } from './device-enrolment.repository.js';
+import { DeviceEnrolmentService } from './device-enrolment.service.js';
 import { DeviceRepository } from './device.repository.js';
 import { DeviceService } from './device.service.js';
 import { DevicesController } from './devices.controller.js';
@@ -19,12 +22,12 @@ import { TechnicianDirectory } from './technician-directory.service.js';
 import { TechniciansController } from './technicians.controller.js';
 
 @Module({
-  controllers: [CompaniesController, ContactsController, AccountsController, DevicesController, MeController, TechniciansController],
+  controllers: [CompaniesController, ContactsController, AccountsController, DevicesController, DeviceEnrolmentController, MeController, TechniciansController],
   providers: [
     AccessPolicy, PasswordHasher,
     CompanyRepository, ContactRepository, AccountRepository, DeviceRepository,
     CompanyService, ContactService, AccountService, DeviceService,
-    TechnicianDirectoryRepository, TechnicianDirectory,
+    TechnicianDirectoryRepository, TechnicianDirectory, DeviceEnrolmentRepository, DeviceEnrolmentService,
   ],
   exports: [AccessPolicy, CompanyService, ContactService, AccountService, DeviceService, TechnicianDirectory],
 })

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { ChatModule } from '@switchboard/chat';
+import { TicketsModule } from '@switchboard/tickets';
+import { AgentChatsController } from './controllers/agent-chats.controller.js';
+import { DeviceChatFilesController } from './controllers/device-chat-files.controller.js';
+import { DeviceChatGateway } from './realtime/device-chat.gateway.js';
+import { ChatOfferRepository } from './repositories/chat-offer.repository.js';
+import { IdentityTokenRepository } from './repositories/identity-token.repository.js';
+import { AgentChannel } from './services/agent-channel.service.js';
+import { AgentChatFlow } from './services/agent-chat-flow.service.js';
+import { AgentChatNotifier } from './services/agent-chat-notifier.service.js';
+import { AgentChatTickets } from './services/agent-chat-tickets.service.js';
+import { ChatFilesService } from './services/chat-files.service.js';
+import { DeviceChatService } from './services/device-chat.service.js';
+import { IdentityConfirmationService } from './services/identity-confirmation.service.js';
+import { TechnicianChatService } from './services/technician-chat.service.js';
+
+/**
+ * Agent chat: technicians and the people at end users' devices, through the helpdesk agent
+ * (/device) and the technicians' console (/agent + REST). Builds on the conversation core
+ * (libs/chat) and tickets (automatic ticket, "Start chat" from a ticket, activity).
+ */
+@Module({
+  imports: [ChatModule, TicketsModule],
+  controllers: [AgentChatsController, DeviceChatFilesController],
+  providers: [
+    ChatOfferRepository, IdentityTokenRepository, AgentChannel, AgentChatNotifier, AgentChatFlow, TechnicianChatService, DeviceChatService,
+    AgentChatTickets, IdentityConfirmationService, ChatFilesService, DeviceChatGateway,
+  ],
+  exports: [AgentChatTickets],
+})
+export class AgentChatModule {}

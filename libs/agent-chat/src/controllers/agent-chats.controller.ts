@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { CurrentAccount, type AccountPrincipal } from '@switchboard/core';
+import { ConversationService } from '@switchboard/chat';
+import type { Response } from 'express';
+import { ChatFileUploadDto, ChatMessagesQueryDto, StartAgentChatDto } from '../dto/agent-chat.dto.js';
+import { ChatFilesService } from '../services/chat-files.service.js';
+import { TechnicianChatService } from '../services/technician-chat.service.js';
+import { sendDownload, UPLOAD_LIMITS, type UploadedPart } from './file-response.js';
+
+/** Technicians' agent chats. Messages and typing go over /agent (`conversation.join|send|typing`). */
+@ApiTags('agent-chats')
+@ApiBearerAuth()
+@Controller('api/agent-chats')
+export class AgentChatsController {
+  constructor(
+    private readonly chats: TechnicianChatService,
+    private readonly files: ChatFilesService,
+    private readonly conversations: ConversationService,
+  ) {}
+
+  /** Ask the person at a device to chat (from the device, or from a ticket). 201 new request, 200 an open chat reused. */
+  @Post()
+  async start(@Body() dto: StartAgentChatDto, @CurrentAccount() me: AccountPrincipal, @Res({ passthrough: true }) res: Response) {
+    const result = await this.chats.start(me, dto);
+    res.status(result.existing ? 200 : 201);
+    return result;
+  }
+
+  @Get()
+  list(@CurrentAccount() me: AccountPrincipal) {
+    return this.chats.list(me);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+    return this.chats.get(me, id);
+  }
+
+  @Get(':id/messages')
+  messages(@Param('id', ParseUUIDPipe) id: string, @Query() query: ChatMessagesQueryDto, @CurrentAccount() me: AccountPrincipal) {
+    return this.chats.messages(me, id, query.afterSeq ?? 0);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  accept(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+    return this.chats.accept(me, id);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  decline(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+    return this.chats.decline(me, id);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  end(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+    return this.chats.end(me, id);
+  }
+
+  /** A file into the chat (PDF, MP3, MP4, Word, Excel, MSI; ≤ 20 MB; type checked from the content). */
+  @Post(':id/files')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: ChatFileUploadDto })
+  @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
+  async upload(@Param('id', ParseUUIDPipe) id: string, @UploadedFile() part: UploadedPart | undefined, @Body() dto: ChatFileUploadDto, @CurrentAccount() me: AccountPrincipal) {
+    const chat = await this.chats.visible(me, id);
+    this.files.assertParticipant(await this.conversations.isActiveParticipant(id, 'technician', me.id));
+    const upload = part ? { name: part.originalname, data: part.buffer } : undefined;
+    return this.files.send(chat, { kind: 'technician', id: me.id, name: me.name }, upload, dto.clientId);
+  }
+
+  @Get(':id/files/:fileId')
+  async download(@Param('id', ParseUUIDPipe) id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @CurrentAccount() me: AccountPrincipal, @Res() res: Response) {
+    await this.chats.visible(me, id);
+    const { file, data } = await this.files.open(id, fileId);
+    sendDownload(res, file, data);
+  }
+}

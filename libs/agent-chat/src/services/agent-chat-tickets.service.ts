@@ -1,0 +1,131 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Clock, DeviceService, DomainError, DomainEventBus, type DevicePrincipal } from '@switchboard/core';
+import { ConversationService, ConversationTimers, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
+import { TicketChatLinkService, TicketService, type ChatLine } from '@switchboard/tickets';
+import { AGENT_CHANNEL, AUTO_TICKET_TITLE, IDLE_TIMEOUT_MS } from '../agent-chat.types.js';
+import { AgentChatFlow, TIMER_ACCEPT, TIMER_IDLE, TIMER_TICKET } from './agent-chat-flow.service.js';
+import { AgentChatNotifier } from './agent-chat-notifier.service.js';
+import { metaOf } from './agent-chat-views.js';
+import { DeviceChatService } from './device-chat.service.js';
+
+/**
+ * The timers (accept in 2 minutes, idle after 5, the automatic ticket after 2 minutes of
+ * conversation) and the chat ↔ ticket linkage: the transcript goes into the new ticket, later
+ * messages follow as comments, "Create a new ticket" after a busy chat opens one.
+ */
+@Injectable()
+export class AgentChatTickets implements OnModuleInit {
+  private readonly logger = new Logger('AgentChatTickets');
+  /** Per-conversation chain: ticket comments keep the chat's order on this instance. */
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly conversations: ConversationService,
+    private readonly timers: ConversationTimers,
+    private readonly flow: AgentChatFlow,
+    private readonly notifier: AgentChatNotifier,
+    private readonly deviceChats: DeviceChatService,
+    private readonly devices: DeviceService,
+    private readonly tickets: TicketService,
+    private readonly links: TicketChatLinkService,
+    private readonly events: DomainEventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.timers.register(TIMER_ACCEPT, async (id) => {
+      const chat = await this.flow.load(id).catch(() => null);
+      if (chat?.status !== 'waiting') return;
+      await this.flow.end(id, metaOf(chat).initiatedBy === 'contact' ? 'busy' : 'not_accepted');
+    });
+    this.timers.register(TIMER_IDLE, async (id) => {
+      const chat = await this.flow.load(id).catch(() => null);
+      if (chat?.status !== 'active') return;
+      // The deadline is not moved on every message (no write per message): it checks the last one.
+      const last = new Date(chat.lastMessageAt ?? metaOf(chat).acceptedAt ?? chat.createdAt).getTime();
+      const due = last + IDLE_TIMEOUT_MS;
+      if (due > this.clock.now().getTime()) return this.timers.schedule(TIMER_IDLE, id, new Date(due));
+      await this.flow.end(id, 'idle');
+    });
+    this.timers.register(TIMER_TICKET, (id) => this.autoTicket(id));
+    this.events.subscribe('conversation.message.created', (e) => {
+      if (e.channel !== AGENT_CHANNEL || e.kind === 'system') return;
+      this.enqueue(e.conversationId, () => this.follow(e.conversationId, e.seq));
+    });
+  }
+
+  /** 2 minutes into the conversation: a ticket for the contact with the transcript so far. */
+  async autoTicket(id: string): Promise<void> {
+    const chat = await this.flow.load(id).catch(() => null);
+    if (!chat || chat.ticketId || !chat.contactId || !metaOf(chat).acceptedAt) return;
+    const technician = metaOf(chat).technician;
+    const messages = await this.conversations.listMessages(id, 0, 5000);
+    const upTo = messages.length ? messages[messages.length - 1].seq : 0;
+    const m = metaOf(chat);
+    const description = renderTranscript({ title: `Chat on ${m.deviceName}`, lines: [['Contact', m.contactName], ['Technician', technician?.name ?? '-']] }, messages, 'text');
+    const ticket = await this.tickets.createAs(
+      { title: AUTO_TICKET_TITLE, description, requesterId: chat.contactId, assigneeId: technician?.id ?? null },
+      technician ? { kind: 'account', id: technician.id, name: technician.name } : { kind: 'system', id: null, name: 'Chat' },
+      'chat',
+    );
+    await this.conversations.linkTicket(id, ticket.id);
+    await this.conversations.patchMeta(id, { ticketNumber: ticket.number, ticketTitle: ticket.title, autoTicket: true, ticketSeq: upTo });
+    await this.conversations.postSystemMessage(id, `Ticket #${ticket.number} was opened for this chat`);
+    // Messages committed while the ticket was being created: the per-message path saw no ticket yet.
+    this.enqueue(id, () => this.follow(id, Number.MAX_SAFE_INTEGER));
+    const fresh = await this.flow.load(id);
+    this.notifier.updated(fresh);
+    this.notifier.toDevice(m.deviceId, 'chat.updated', { chat: this.notifier.deviceView(fresh) });
+  }
+
+  /** "Chat busy" → "Create a new ticket": the user's message opens a ticket (source chat). */
+  async createFromDevice(principal: DevicePrincipal, description: string): Promise<{ ticket: { number: number; title: string } }> {
+    const device = await this.devices.get(principal.deviceId);
+    if (!device.helpdeskAgentEnabled) throw new DomainError('FORBIDDEN', 'The helpdesk agent is disabled on this device', 403);
+    if (!device.contactId) throw new DomainError('IDENTITY_REQUIRED', 'Confirm who you are first (full name and email)', 409);
+    const text = description.trim();
+    const firstLine = text.split('\n')[0].slice(0, 120);
+    const ticket = await this.tickets.createAs(
+      { title: firstLine || `Help requested from ${device.name}`, description: `${text}\n\n(Left from the helpdesk agent on ${device.name} when no technician was available.)`, requesterId: device.contactId },
+      { kind: 'contact', id: device.contactId, name: 'Helpdesk agent' },
+      'chat',
+    );
+    return { ticket: { number: ticket.number, title: ticket.title } };
+  }
+
+  /** Copies the chat's messages after the ticket's transcript (and up to `seq`) onto the ticket. */
+  private async follow(conversationId: string, seq: number): Promise<void> {
+    const chat = await this.conversations.get(conversationId).catch(() => null);
+    if (!chat?.ticketId) return;
+    const from = Number(metaOf(chat).ticketSeq ?? 0);
+    if (seq <= from) return;
+    const messages = (await this.conversations.listMessages(conversationId, from, 5000)).filter((x) => x.seq <= seq && x.kind !== 'system');
+    await this.links.appendLines(chat.ticketId, messages.map((x) => toLine(x, chat)));
+  }
+
+  private enqueue(conversationId: string, work: () => Promise<void>): void {
+    const next = (this.chains.get(conversationId) ?? Promise.resolve())
+      .then(work)
+      .catch((err) => this.logger.warn({ err }, 'copying chat messages to the ticket failed'));
+    this.chains.set(conversationId, next);
+    void next.finally(() => {
+      if (this.chains.get(conversationId) === next) this.chains.delete(conversationId);
+    });
+  }
+
+  /** Waits for pending ticket copies (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.chains.values()]);
+  }
+}
+
+function toLine(m: MessageView, chat: ConversationView): ChatLine {
+  const author = m.author.kind === 'technician'
+    ? { kind: 'account' as const, id: m.author.id, name: m.author.name }
+    : m.author.kind === 'contact' ? { kind: 'contact' as const, id: m.author.id ?? chat.contactId, name: m.author.name } : { kind: 'system' as const, id: null, name: m.author.name };
+  return {
+    key: m.id, author, at: new Date(m.createdAt),
+    body: m.file ? `Sent a file: ${m.file.name}` : m.body,
+    attachments: m.file ? [{ id: m.file.fileId, name: m.file.name, size: m.file.size, contentType: m.file.contentType }] : [],
+  };
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { CurrentAccount } from '../auth/current-account.decorator.js';
+import type { AccountPrincipal } from '../auth/principal.js';
+import { Public } from '../auth/public.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { DeviceEnrolmentService } from './device-enrolment.service.js';
+import { RedeemEnrolmentDto } from './dto/device-enrolment.dto.js';
+
+@ApiTags('devices')
+@Controller('api')
+export class DeviceEnrolmentController {
+  constructor(private readonly enrolment: DeviceEnrolmentService) {}
+
+  /** Admin: a one-time code (24 h) for `switchboard-agent enroll <server> <code>`; replaces earlier unused codes. */
+  @Post('devices/:id/enrolment-code')
+  @ApiBearerAuth()
+  @Roles('admin')
+  create(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+    return this.enrolment.create(id, me.id);
+  }
+
+  /** The helpdesk agent: code → device token (shown once). Rate limited like logins. */
+  @Post('device-enrolment')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  redeem(@Body() dto: RedeemEnrolmentDto) {
+    return this.enrolment.redeem(dto.code);
+  }
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { AccountPrincipal, Clock, newId, PiiMasker, TransactionRunner } from '@switchboard/core';
+import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
+import { TicketChatLinkRepository } from '../repositories/ticket-chat-link.repository.js';
+import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
+import { TicketRepository } from '../repositories/ticket.repository.js';
+import type { Actor, AttachmentMeta } from '../ticket.types.js';
+import { TicketActivityService } from './ticket-activity.service.js';
+import { TicketChangeSet } from './ticket-change-set.js';
+import { TicketFinder } from './ticket-finder.service.js';
+import { TicketPublisher } from './ticket-publisher.service.js';
+
+/** What a chat channel needs to know about a ticket. */
+export interface ChatTicketRef {
+  id: string;
+  number: number;
+  title: string;
+  companyId: string;
+  requesterId: string;
+}
+
+/** One chat message copied onto a ticket. `key` (the chat message id) makes a re-run idempotent. */
+export interface ChatLine {
+  key: string;
+  author: { kind: 'account' | 'contact' | 'system'; id: string | null; name: string };
+  body: string;
+  attachments?: AttachmentMeta[];
+  at?: Date;
+}
+
+/**
+ * The tickets side of live chat (agent chat): look a ticket up for a chat, log "chat started",
+ * and copy chat messages onto the ticket as public comments with source `chat`. Unlike
+ * TicketCommentService these lines never mail the requester (they were there, live) and run no
+ * automation: the chat is the conversation, the ticket keeps its record.
+ */
+@Injectable()
+export class TicketChatLinkService {
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly comments: TicketCommentRepository,
+    private readonly links: TicketChatLinkRepository,
+    private readonly finder: TicketFinder,
+    private readonly activity: TicketActivityService,
+    private readonly publisher: TicketPublisher,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly masker: PiiMasker,
+  ) {}
+
+  /** By number for a technician (404 without access to the company), or unchecked without `me`. */
+  async byNumber(number: number, me?: AccountPrincipal): Promise<ChatTicketRef> {
+    return toRef(await this.finder.get(number, me));
+  }
+
+  async byId(ticketId: string): Promise<ChatTicketRef | null> {
+    const t = await this.tickets.findById(ticketId);
+    return t ? toRef(t) : null;
+  }
+
+  /** "Chat started" in the ticket's activity log (who started it, with whom). */
+  async recordChatStarted(ticketId: string, actor: Actor, details: { conversationId: string; with: string }): Promise<void> {
+    const ticket = await this.tickets.findById(ticketId);
+    if (!ticket) return;
+    const cs = await this.tx.run(async (tx) => {
+      const locked = await this.finder.lock(ticket.number, tx);
+      const set = new TicketChangeSet(locked);
+      this.activity.record(set, actor, 'chat_started', null, details);
+      await this.activity.flush(set, tx);
+      return set;
+    });
+    await this.publisher.publish(cs);
+  }
+
+  /** Appends chat lines as public `chat` comments, skipping any already copied. */
+  async appendLines(ticketId: string, lines: ChatLine[]): Promise<number> {
+    if (!lines.length) return 0;
+    const ticket = await this.tickets.findById(ticketId);
+    if (!ticket) return 0;
+    const cs = await this.tx.run(async (tx) => {
+      const locked = await this.finder.lock(ticket.number, tx);
+      const set = new TicketChangeSet(locked);
+      const done = await this.links.existingMessageIds(locked.id, lines.map((l) => chatKey(l.key)), tx);
+      for (const line of lines) {
+        if (done.has(chatKey(line.key))) continue;
+        const authorName = this.masker.maskInbound(line.author.name, locked.companyId).slice(0, 200);
+        const comment = Object.assign(new TicketCommentEntity(), {
+          id: newId(), ticketId: locked.id, visibility: 'public', body: this.masker.maskInbound(line.body, locked.companyId), authorKind: line.author.kind,
+          authorId: line.author.id, authorName, source: 'chat', truncated: false, cc: [], notify: [], attachments: line.attachments ?? [],
+          messageId: chatKey(line.key), createdAt: line.at ?? this.clock.now(),
+        });
+        set.comments.push(comment);
+        this.activity.record(set, { kind: line.author.kind, id: line.author.id, name: authorName }, 'comment', null, { commentId: comment.id });
+      }
+      if (!set.comments.length) return set;
+      for (const c of set.comments) await this.comments.insert(c, tx);
+      locked.updatedAt = this.clock.now();
+      set.changes.add('updatedAt');
+      await this.tickets.save(locked, tx);
+      await this.activity.flush(set, tx);
+      return set;
+    });
+    await this.publisher.publish(cs);
+    return cs.comments.length;
+  }
+}
+
+const chatKey = (key: string) => `chat:${key}`;
+const toRef = (t: { id: string; number: number; title: string; companyId: string; requesterId: string }): ChatTicketRef => ({
+  id: t.id, number: t.number, title: t.title, companyId: t.companyId, requesterId: t.requesterId,
+});
