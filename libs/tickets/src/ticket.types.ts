@@ -38,6 +38,10 @@ export interface AttachmentMeta {
   name: string;
   size: number;
   contentType: string;
+  /** Shown inside the message (an email's inline image), not only as a download. */
+  inline?: boolean;
+  /** Content-ID of an inline email part (`cid:` references). */
+  contentId?: string;
 }
 
 /** 64K characters: longer comments from email/portal are cut and flagged. */

@@ -38,6 +38,8 @@ export interface CommentView {
   cc: PersonRef[];
   notify: { id: string; name: string }[];
   attachments: AttachmentMeta[];
+  /** The full original message is stored (email): `GET /api/tickets/:number/comments/:id/original`. */
+  hasOriginal: boolean;
   createdAt: string;
 }
 

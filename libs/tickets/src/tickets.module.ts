@@ -30,12 +30,22 @@ import { TicketStatusService } from './services/ticket-status.service.js';
 import { TicketViewBuilder } from './services/ticket-view.builder.js';
 import { TicketViewersService } from './services/ticket-viewers.service.js';
 import { TicketService } from './services/ticket.service.js';
+import { CommentOriginalController } from './email/comment-original.controller.js';
+import { CommentOriginalService } from './email/comment-original.service.js';
+import { EmailActivityWriter } from './email/email-activity.writer.js';
+import { EmailIngestService } from './email/email-ingest.service.js';
+import { EmailSenders } from './email/email-sender.service.js';
+import { EmailTemplateRepository } from './email/email-template.repository.js';
+import { EmailTemplateService } from './email/email-template.service.js';
+import { EmailTemplatesController } from './email/email-templates.controller.js';
+import { EmailThreading } from './email/email-threading.service.js';
 import { TicketChatLinkRepository } from './repositories/ticket-chat-link.repository.js';
 import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
 
 /** Tickets: REST under /api/tickets (+ statuses, product families, quick replies, automation), socket events on /agent. */
 @Module({
-  controllers: [TicketsController, TicketCommentsController, TicketRevealController, TicketStatusesController, ProductFamiliesController, QuickRepliesController, AutomationRulesController],
+  controllers: [TicketsController, TicketCommentsController, TicketRevealController, TicketStatusesController, ProductFamiliesController, QuickRepliesController, AutomationRulesController,
+    EmailTemplatesController, CommentOriginalController],
   providers: [
     TicketRepository, TicketCounterRepository, TicketCommentRepository, TicketActivityRepository, TicketStatusRepository,
     ProductFamilyRepository, QuickReplyRepository, AutomationRuleRepository,

@@ -18,6 +18,13 @@ export class ContactRepository extends BaseRepository<ContactEntity> {
     return this.repo().find({ where: { emailKey }, order: { id: 'ASC' } });
   }
 
+  /** Companies having contacts at this mail domain (email intake: a new sender joins their colleagues' company). */
+  async companyIdsForDomain(domain: string, limit = 5): Promise<string[]> {
+    const rows = await this.repo().createQueryBuilder('c').select('DISTINCT c.companyId', 'companyId')
+      .where('c.emailKey LIKE :suffix', { suffix: `%@${domain.replace(/[%_]/g, '')}` }).limit(limit).getRawMany<{ companyId: string }>();
+    return rows.map((r) => r.companyId);
+  }
+
   findByIds(ids: string[]): Promise<ContactEntity[]> {
     return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
   }

@@ -70,6 +70,16 @@ export class ContactService {
     }
   }
 
+  /** Every contact with this address, across companies (inbound channels; no access check). */
+  async findAllByEmail(email: string): Promise<ContactView[]> {
+    return (await this.contacts.findAllByEmail(email.trim().toLowerCase())).map(toContactView);
+  }
+
+  /** Companies that already have contacts at this mail domain (at most a few: more means ambiguous). */
+  companyIdsForDomain(domain: string): Promise<string[]> {
+    return this.contacts.companyIdsForDomain(domain.trim().toLowerCase());
+  }
+
   async get(id: string, viewer?: AccountPrincipal): Promise<ContactView> {
     return toContactView(await this.load(id, viewer));
   }

@@ -6,6 +6,7 @@ import { TicketCommentEntity } from './ticket-comment.entity.js';
 import { TicketCounterEntity } from './ticket-counter.entity.js';
 import { TicketStatusEntity } from './ticket-status.entity.js';
 import { TicketEntity } from './ticket.entity.js';
+import { EmailTemplateEntity } from '../email/email-template.entity.js';
 
 export { AutomationRuleEntity, ProductFamilyEntity, QuickReplyEntity, TicketActivityEntity, TicketCommentEntity, TicketCounterEntity, TicketStatusEntity, TicketEntity };
 
@@ -19,4 +20,5 @@ export const TICKET_ENTITIES = [
   TicketActivityEntity,
   QuickReplyEntity,
   AutomationRuleEntity,
+  EmailTemplateEntity,
 ];

@@ -48,9 +48,14 @@ export class TicketCommentEntity {
   @Column({ ...JSON_COLUMN })
   attachments: AttachmentMeta[];
 
-  /** Message-ID of the email this comment came from or was sent as. */
+  /** Message-ID of the email this comment came from or was sent as (email threading looks it up). */
+  @Index()
   @Column('varchar', { length: 300, nullable: true })
   messageId: string | null;
+
+  /** The stored original message (.eml) of an inbound email: `GET .../comments/:id/original`. */
+  @Column('varchar', { length: 36, nullable: true })
+  originalFileId: string | null;
 
   @Column({ ...DATE_COLUMN })
   createdAt: Date;

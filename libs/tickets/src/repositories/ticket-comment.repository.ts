@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository, Page, PageQuery } from '@switchboard/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 
 @Injectable()
@@ -16,6 +16,13 @@ export class TicketCommentRepository extends BaseRepository<TicketCommentEntity>
 
   latest(ticketId: string): Promise<TicketCommentEntity | null> {
     return this.repo().findOne({ where: { ticketId }, order: { id: 'DESC' } });
+  }
+
+  /** Email threading: the tickets of comments received or sent with these Message-IDs. */
+  async ticketIdsByMessageIds(messageIds: string[]): Promise<Array<{ messageId: string; ticketId: string }>> {
+    if (!messageIds.length) return [];
+    const rows = await this.repo().find({ where: { messageId: In(messageIds) }, select: { messageId: true, ticketId: true } });
+    return rows.map((r) => ({ messageId: r.messageId!, ticketId: r.ticketId }));
   }
 
   /** Merge: the comments follow the ticket. */

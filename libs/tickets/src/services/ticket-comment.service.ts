@@ -40,6 +40,14 @@ export interface ContactCommentInput {
   attachmentIds?: string[];
   /** The inbound email's Message-ID (threading, de-duplication by the email channel). */
   messageId?: string | null;
+  /** People the end user copied (email Cc): added to the ticket's Cc in the same transaction. */
+  cc?: CcEntry[];
+  /** The stored original message (email .eml), attached to the comment. */
+  originalFileId?: string | null;
+  /** Reopen a closed ticket (admin setting for email replies to closed tickets). */
+  reopenStatus?: string;
+  /** Which of `attachmentIds` are inline parts (email images shown in the message). */
+  inlineAttachments?: Record<string, { contentId?: string }>;
 }
 
 interface Author { kind: AuthorKind; id: string; name: string }
@@ -68,9 +76,12 @@ export class TicketCommentService {
   ) {}
 
   /** The uploads a message references, checked (owner, unattached) and within 20 MB together. */
-  private async attachments(ids: string[] | undefined, uploader: { kind: 'account' | 'contact'; id: string }): Promise<AttachmentMeta[]> {
+  private async attachments(ids: string[] | undefined, uploader: { kind: 'account' | 'contact'; id: string }, inline?: Record<string, { contentId?: string }>): Promise<AttachmentMeta[]> {
     const files = await this.files.claimable(ids ?? [], uploader);
-    const metas = files.map((f) => ({ id: f.id, name: f.name, size: f.size, contentType: f.contentType }));
+    const metas = files.map((f): AttachmentMeta => ({
+      id: f.id, name: f.name, size: f.size, contentType: f.contentType,
+      ...(inline?.[f.id] ? { inline: true, ...(inline[f.id].contentId ? { contentId: inline[f.id].contentId } : {}) } : {}),
+    }));
     checkAttachments(metas);
     return metas;
   }
@@ -132,7 +143,7 @@ export class TicketCommentService {
    * enabled automation rule (e.g. the seeded "reopen on reply") may change it.
    */
   async addFromContact(input: ContactCommentInput): Promise<CommentView> {
-    const attachments = await this.attachments(input.attachmentIds, { kind: 'contact', id: input.contactId });
+    const attachments = await this.attachments(input.attachmentIds, { kind: 'contact', id: input.contactId }, input.inlineAttachments);
     const contact = await this.contacts.get(input.contactId).catch(() => {
       throw new ValidationFailedError('Unknown contact', { contactId: [`contact ${input.contactId} does not exist`] });
     });
@@ -142,15 +153,25 @@ export class TicketCommentService {
     const cs = await this.tx.run(async (tx) => {
       const ticket = await this.finder.lock(input.ticketNumber, tx);
       const set = new TicketChangeSet(ticket);
+      const contactActor = { kind: 'contact' as const, id: contact.id, name: `${contact.firstName} ${contact.lastName}`.trim() };
+      if (input.cc?.length || input.reopenStatus) {
+        await this.ticketService.applyChanges(set, {
+          status: input.reopenStatus, ...(input.cc?.length ? { cc: await this.cc.merge(ticket.cc, input.cc, ticket.companyId) } : {}),
+        }, contactActor, undefined, tx);
+      }
       // Dual role: the person counts as the contact only as the requester and not the assignee.
       const asContact = !account || (contact.id === ticket.requesterId && ticket.assigneeId !== account.id);
       const author: Author = asContact
         ? { kind: 'contact', id: contact.id, name: `${contact.firstName} ${contact.lastName}`.trim() }
         : { kind: 'account', id: account!.id, name: account!.name };
       const comment = await this.insertComment(set, tx, {
-        visibility: 'public', body, author, source: input.source, truncated, cc: [], notify: [], attachments, messageId: input.messageId ?? null,
+        visibility: 'public', body, author, source: input.source, truncated, cc: input.cc ?? [], notify: [], attachments, messageId: input.messageId ?? null,
       });
+      comment.originalFileId = input.originalFileId ?? null;
       await this.files.attach(attachments.map((a) => a.id), { kind: 'ticket-comment', id: comment.id, companyId: ticket.companyId }, tx);
+      if (input.originalFileId) await this.files.attach([input.originalFileId], { kind: 'ticket-comment-original', id: comment.id, companyId: ticket.companyId }, tx);
+      // The end user's message joins the thread: our next mail answers it (In-Reply-To) and keeps the chain.
+      if (input.messageId) this.mailer.remember(ticket, input.messageId);
       if (asContact) {
         await this.afterContactMessage(set, comment, tx);
       } else {

@@ -1,28 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, ContactService, escapeHtml, MailPort, mailDomain, newMessageId } from '@switchboard/core';
-import Handlebars from 'handlebars';
+import { addressOf, AppConfig, ContactService, ContactView, escapeHtml, MailPort, mailDomain, newMessageId, TransactionRunner } from '@switchboard/core';
 import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
+import type { EmailTemplateEvent } from '../email/email-template-defaults.js';
+import { EmailTemplateService, type EmailTemplateData } from '../email/email-template.service.js';
+import { TicketRepository } from '../repositories/ticket.repository.js';
 import { TicketChangeSet } from './ticket-change-set.js';
+import { TicketFinder } from './ticket-finder.service.js';
 import { TicketViewBuilder } from './ticket-view.builder.js';
 
 /** How many Message-IDs a ticket keeps for References (first one + the most recent). */
 const MAX_REFERENCES = 20;
 
-// One template for every public update; html is escaped by handlebars, text uses triple-stash.
-const SUBJECT = Handlebars.compile('[#{{ticket.number}}] {{{ticket.title}}}', { noEscape: true });
-const TEXT = Handlebars.compile(
-  '{{{comment.body}}}\n\n-- \n{{{author}}}\nTicket #{{ticket.number}}: {{{ticket.title}}} (status: {{ticket.status}})\nReply to this email to add to the ticket.\n',
-  { noEscape: true },
-);
-const HTML = Handlebars.compile(
-  '<div>{{{bodyHtml}}}</div><hr><p style="color:#666;font-size:12px">{{author}}<br>Ticket #{{ticket.number}}: {{ticket.title}} (status: {{ticket.status}})<br>Reply to this email to add to the ticket.</p>',
-);
+interface Thread { messageId: string; inReplyTo: string | null; references: string[] }
 
 /**
  * Outbound email for public updates. Threading headers are decided inside the transaction (the
  * ticket stores its Message-ID chain); the mail itself goes out through the MailPort after commit.
- * Internal notes never reach this class.
+ * Internal notes never reach this class. Texts come from the admin-editable templates.
  */
 @Injectable()
 export class TicketMailer {
@@ -33,50 +28,118 @@ export class TicketMailer {
     private readonly config: AppConfig,
     private readonly contacts: ContactService,
     private readonly views: TicketViewBuilder,
+    private readonly templates: EmailTemplateService,
+    private readonly finder: TicketFinder,
+    private readonly tx: TransactionRunner,
+    private readonly tickets: TicketRepository,
   ) {}
 
   /** Called in the transaction for a public technician reply. */
   prepare(cs: TicketChangeSet, comment: TicketCommentEntity): void {
     if (comment.visibility !== 'public') return;
-    const t = cs.ticket;
-    const messageId = newMessageId(mailDomain(this.config.mailFrom), t.number);
-    const previous = t.mailReferences ?? [];
-    cs.mails.push({ commentId: comment.id, messageId, inReplyTo: previous[previous.length - 1] ?? null, references: [...previous] });
-    const next = [...previous, messageId];
-    t.mailReferences = next.length > MAX_REFERENCES ? [next[0], ...next.slice(next.length - MAX_REFERENCES + 1)] : next;
-    comment.messageId = messageId;
+    const thread = this.next(cs.ticket);
+    cs.mails.push({ commentId: comment.id, ...thread });
+    comment.messageId = thread.messageId;
   }
 
-  /** After commit: send what `prepare` planned. Failures are logged; the reply is saved either way. */
+  /** An inbound mail's Message-ID joins the ticket's chain (in the transaction that stores it). */
+  remember(t: TicketEntity, messageId: string): void {
+    const previous = t.mailReferences ?? [];
+    if (previous.includes(messageId)) return;
+    t.mailReferences = cap([...previous, messageId]);
+  }
+
+  /** After commit: send what `prepare` planned, and the status mail of an email ticket. Failures are logged; the change is saved either way. */
   async send(cs: TicketChangeSet): Promise<void> {
     for (const planned of cs.mails) {
       const comment = cs.comments.find((c) => c.id === planned.commentId);
       if (!comment || comment.visibility !== 'public') continue;
       try {
-        await this.sendOne(cs.ticket, comment, planned);
+        await this.sendReply(cs.ticket, comment, planned);
       } catch (error) {
         this.logger.error({ err: error, ticket: cs.ticket.number }, 'Sending the public update failed');
       }
     }
+    // A technician changed the status of a ticket the end user opened by email, without a public
+    // reply that already tells them: a short automatic mail.
+    const change = cs.statusChange;
+    if (change && change.actor.kind === 'account' && cs.ticket.source === 'email' && cs.mails.length === 0) {
+      await this.sendAutomatic(cs.ticket.number, 'ticket.status', { previousStatus: change.from }).catch((error: unknown) =>
+        this.logger.error({ err: error, ticket: cs.ticket.number }, 'Sending the status mail failed'));
+    }
   }
 
-  private async sendOne(t: TicketEntity, comment: TicketCommentEntity, planned: TicketChangeSet['mails'][number]): Promise<void> {
+  /**
+   * An automatic mail about a ticket (acknowledgement, status change) to its requester, threaded
+   * like the replies and marked `Auto-Submitted: auto-generated` so auto-responders stay quiet.
+   */
+  async sendAutomatic(ticketNumber: number, event: Extract<EmailTemplateEvent, 'ticket.acknowledgement' | 'ticket.status'>, extra: { previousStatus?: string } = {}): Promise<void> {
+    const { ticket, thread } = await this.tx.run(async (tx) => {
+      const t = await this.finder.lock(ticketNumber, tx);
+      const next = this.next(t);
+      await this.tickets.save(t, tx);
+      return { ticket: t, thread: next };
+    });
+    const [requester] = await this.contacts.getMany([ticket.requesterId]);
+    if (!requester?.email) return;
+    const data = this.data(ticket, requester, { previousStatus: extra.previousStatus });
+    const rendered = await this.templates.render(event, data);
+    await this.mail.send({
+      to: [requester.email], cc: [], ...rendered, ticketId: ticket.id,
+      headers: { ...this.headers(ticket, thread), 'Auto-Submitted': 'auto-generated' },
+    });
+  }
+
+  /** The answer to a sender the helpdesk does not accept (admin setting): never to an automatic message. */
+  async sendRejection(to: string, subject: string, inReplyTo: string | null): Promise<void> {
+    const rendered = await this.templates.render('sender.rejected', {
+      ticket: { number: 0, title: '', status: '' }, helpdesk: { address: addressOf(this.config.mailFrom) }, original: { subject: subject || '(no subject)' },
+    });
+    const headers: Record<string, string> = { 'Auto-Submitted': 'auto-replied', 'Reply-To': this.config.mailFrom };
+    if (inReplyTo) Object.assign(headers, { 'In-Reply-To': inReplyTo, References: inReplyTo });
+    await this.mail.send({ to: [to], cc: [], ...rendered, headers });
+  }
+
+  private async sendReply(t: TicketEntity, comment: TicketCommentEntity, planned: Thread): Promise<void> {
     const [requester] = await this.contacts.getMany([t.requesterId]);
-    const author = comment.authorName;
     const exclude = new Set<string>();
     if (comment.authorKind === 'contact' && requester?.email) exclude.add(requester.email.toLowerCase());
     const to = requester?.email && !exclude.has(requester.email.toLowerCase()) ? [requester.email] : [];
     const seen = new Set([...to.map((e) => e.toLowerCase()), ...exclude]);
     const cc = (await this.views.ccEmails(t.cc)).filter((e) => !seen.has(e.toLowerCase()) && !!seen.add(e.toLowerCase()));
     if (!to.length && !cc.length) return;
-    const data = { ticket: { number: t.number, title: t.title, status: t.status }, comment: { body: comment.body }, author };
-    const headers: Record<string, string> = { 'Message-ID': planned.messageId, 'X-Switchboard-Ticket': String(t.number) };
-    if (planned.inReplyTo) headers['In-Reply-To'] = planned.inReplyTo;
-    if (planned.references.length) headers['References'] = planned.references.join(' ');
+    const data = { ...this.data(t, requester), comment: { body: comment.body }, author: comment.authorName, bodyHtml: escapeHtml(comment.body).replace(/\n/g, '<br>') };
+    const rendered = await this.templates.render('ticket.reply', data);
     await this.mail.send({
-      to, cc, subject: SUBJECT(data), text: TEXT(data),
-      html: HTML({ ...data, bodyHtml: escapeHtml(comment.body).replace(/\n/g, '<br>') }),
-      headers, ticketId: t.id,
+      to, cc, ...rendered, headers: this.headers(t, planned), ticketId: t.id,
+      attachments: comment.attachments.map((a) => ({ fileId: a.id, name: a.name, contentType: a.contentType, size: a.size })),
     });
   }
+
+  private headers(t: TicketEntity, thread: Thread): Record<string, string> {
+    const headers: Record<string, string> = { 'Message-ID': thread.messageId, 'X-Switchboard-Ticket': String(t.number), 'Reply-To': this.config.mailFrom };
+    if (thread.inReplyTo) headers['In-Reply-To'] = thread.inReplyTo;
+    if (thread.references.length) headers['References'] = thread.references.join(' ');
+    return headers;
+  }
+
+  private data(t: TicketEntity, requester: ContactView | undefined, extra: { previousStatus?: string } = {}): EmailTemplateData {
+    return {
+      ticket: { number: t.number, title: t.title, status: t.status, ...(extra.previousStatus ? { previousStatus: extra.previousStatus } : {}) },
+      contact: requester ? { firstName: requester.firstName, lastName: requester.lastName, name: `${requester.firstName} ${requester.lastName}`.trim() } : undefined,
+      helpdesk: { address: addressOf(this.config.mailFrom) },
+    };
+  }
+
+  /** A new Message-ID answering the latest one of the ticket's chain; the chain grows by it. */
+  private next(t: TicketEntity): Thread {
+    const messageId = newMessageId(mailDomain(this.config.mailFrom), t.number);
+    const previous = t.mailReferences ?? [];
+    t.mailReferences = cap([...previous, messageId]);
+    return { messageId, inReplyTo: previous[previous.length - 1] ?? null, references: [...previous] };
+  }
+}
+
+function cap(list: string[]): string[] {
+  return list.length > MAX_REFERENCES ? [list[0], ...list.slice(list.length - MAX_REFERENCES + 1)] : list;
 }

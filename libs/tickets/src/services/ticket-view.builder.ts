@@ -38,7 +38,7 @@ export class TicketViewBuilder {
       author: { kind: c.authorKind, id: c.authorId, name: c.authorName },
       source: c.source, truncated: c.truncated, cc: this.cc(c.cc, people),
       notify: c.notify.map((id) => ({ id, name: people.accounts.get(id)?.name ?? 'Unknown technician' })),
-      attachments: c.attachments, createdAt: iso(c.createdAt),
+      attachments: c.attachments, hasOriginal: !!c.originalFileId, createdAt: iso(c.createdAt),
     }));
   }
 

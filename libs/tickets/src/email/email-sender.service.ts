@@ -1,0 +1,59 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AccountService, CompanyService, ContactService, ContactView, SettingsService } from '@switchboard/core';
+
+/** Names from `Jane Q. Doe`, or the address's local part when the mail carries no name. */
+export function splitName(name: string | undefined, address: string): { firstName: string; lastName: string } {
+  const clean = (name ?? '').replace(/["']/g, '').trim();
+  if (!clean || clean.includes('@')) return { firstName: address.split('@')[0].slice(0, 100) || 'Unknown', lastName: '' };
+  const parts = clean.split(/\s+/);
+  return { firstName: parts[0].slice(0, 100), lastName: parts.slice(1).join(' ').slice(0, 100) };
+}
+
+/**
+ * Contact identity for email: the existing contact with the address (per company), or a new one
+ * in the company whose contacts share the sender's domain, else the admin's default company
+ * (setting `email.defaultCompanyId`; without one, the only company if there is exactly one).
+ */
+@Injectable()
+export class EmailSenders {
+  private readonly logger = new Logger('EmailSenders');
+
+  constructor(
+    private readonly contacts: ContactService,
+    private readonly companies: CompanyService,
+    private readonly accounts: AccountService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  /** Known contacts with this address (oldest first). */
+  known(address: string): Promise<ContactView[]> {
+    return this.contacts.findAllByEmail(address);
+  }
+
+  isTechnician(address: string) {
+    return this.accounts.findByEmail(address);
+  }
+
+  /** The contact in `companyId` with this address, created when needed. */
+  async inCompany(companyId: string, address: string, name?: string): Promise<ContactView> {
+    const { contact } = await this.contacts.findOrCreate({ companyId, email: address, ...splitName(name, address) });
+    return contact;
+  }
+
+  /** Where a new sender belongs, or null when the installation cannot tell (no company at all, or several and no default). */
+  async companyFor(address: string): Promise<string | null> {
+    const domain = address.split('@')[1]?.toLowerCase();
+    if (domain) {
+      const byDomain = await this.contacts.companyIdsForDomain(domain);
+      if (byDomain.length === 1) return byDomain[0];
+    }
+    const configured = (await this.settings.get('email.defaultCompanyId')).trim();
+    if (configured) {
+      const exists = await this.companies.get(configured).then(() => true, () => false);
+      if (exists) return configured;
+      this.logger.warn(`email.defaultCompanyId points at a missing company (${configured})`);
+    }
+    const page = await this.companies.list({ limit: 2 });
+    return page.items.length === 1 ? page.items[0].id : null;
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { AccountPrincipal, Clock, ValidationFailedError, NotFoundError } from '@switchboard/core';
+import Handlebars from 'handlebars';
+import { placeholdersOf } from '../services/quick-reply-template.js';
+import {
+  DEFAULT_EMAIL_TEMPLATES, EMAIL_TEMPLATE_EVENTS, EMAIL_TEMPLATE_PLACEHOLDERS, type EmailTemplateEvent, type EmailTemplateText,
+} from './email-template-defaults.js';
+import { EmailTemplateEntity } from './email-template.entity.js';
+import { EmailTemplateRepository } from './email-template.repository.js';
+
+export interface EmailTemplateView extends EmailTemplateText {
+  event: EmailTemplateEvent;
+  /** false: the built-in default. */
+  custom: boolean;
+  placeholders: readonly string[];
+  updatedAt: string | null;
+}
+
+export interface EmailTemplateData {
+  ticket: { number: number; title: string; status: string; previousStatus?: string };
+  comment?: { body: string };
+  bodyHtml?: string;
+  author?: string;
+  contact?: { firstName: string; lastName: string; name: string };
+  helpdesk: { address: string };
+  original?: { subject: string };
+}
+
+const ALLOWED = new Set<string>(EMAIL_TEMPLATE_PLACEHOLDERS);
+const compileOptions = { knownHelpersOnly: true, knownHelpers: { if: true, unless: true } };
+
+/** Handlebars templates per event (subject, plain-text and HTML parts), editable by admins. */
+@Injectable()
+export class EmailTemplateService {
+  constructor(
+    private readonly templates: EmailTemplateRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<EmailTemplateView[]> {
+    const custom = new Map((await this.templates.all()).map((t) => [t.event, t]));
+    return EMAIL_TEMPLATE_EVENTS.map((event) => this.view(event, custom.get(event) ?? null));
+  }
+
+  async get(event: string): Promise<EmailTemplateView> {
+    const key = this.event(event);
+    return this.view(key, await this.templates.find(key));
+  }
+
+  async update(event: string, input: EmailTemplateText, me: AccountPrincipal): Promise<EmailTemplateView> {
+    const key = this.event(event);
+    const problems: Record<string, string[]> = {};
+    for (const part of ['subject', 'text', 'html'] as const) {
+      const found = this.check(input[part]);
+      if (found.length) problems[part] = found;
+    }
+    if (Object.keys(problems).length) throw new ValidationFailedError('The template has unknown placeholders or does not parse', problems);
+    const row = Object.assign(new EmailTemplateEntity(), { event: key, subject: input.subject, text: input.text, html: input.html, updatedBy: me.id, updatedAt: this.clock.now() });
+    await this.templates.save(row);
+    return this.view(key, row);
+  }
+
+  async reset(event: string): Promise<EmailTemplateView> {
+    const key = this.event(event);
+    await this.templates.remove(key);
+    return this.view(key, null);
+  }
+
+  /** The mail for an event: the admin's template if there is one, else the default. */
+  async render(event: EmailTemplateEvent, data: EmailTemplateData): Promise<EmailTemplateText> {
+    const t = (await this.templates.find(event)) ?? DEFAULT_EMAIL_TEMPLATES[event];
+    const context = { comment: { body: '' }, bodyHtml: '', author: '', contact: { firstName: '', lastName: '', name: '' }, original: { subject: '' }, ...data, ticket: { previousStatus: '', ...data.ticket } };
+    const plain = (source: string) => Handlebars.compile(source, { ...compileOptions, noEscape: true })(context);
+    return { subject: plain(t.subject).replace(/[\r\n]+/g, ' ').trim(), text: plain(t.text), html: Handlebars.compile(t.html, compileOptions)(context) };
+  }
+
+  private check(template: string): string[] {
+    let parsed: { paths: string[]; unsupported: string[] };
+    try {
+      parsed = placeholdersOf(template);
+    } catch (error) {
+      return (error as { details?: { fieldErrors?: { body?: string[] } } }).details?.fieldErrors?.body ?? ['does not parse'];
+    }
+    return [
+      ...[...new Set(parsed.paths.filter((p) => !ALLOWED.has(p)))].map((p) => `unknown placeholder {{${p}}}; known: ${EMAIL_TEMPLATE_PLACEHOLDERS.join(', ')}`),
+      ...[...new Set(parsed.unsupported)].map((h) => `unsupported expression "${h}": use plain placeholders and {{#if}}/{{#unless}}`),
+    ];
+  }
+
+  private event(event: string): EmailTemplateEvent {
+    if (!(EMAIL_TEMPLATE_EVENTS as readonly string[]).includes(event)) throw new NotFoundError('Email template', event);
+    return event as EmailTemplateEvent;
+  }
+
+  private view(event: EmailTemplateEvent, row: EmailTemplateEntity | null): EmailTemplateView {
+    const t = row ?? DEFAULT_EMAIL_TEMPLATES[event];
+    return {
+      event, subject: t.subject, text: t.text, html: t.html, custom: !!row, placeholders: EMAIL_TEMPLATE_PLACEHOLDERS,
+      updatedAt: row ? new Date(row.updatedAt).toISOString() : null,
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { AccountService, ContactService, OutboxService } from '@switchboard/core';
+import type { InboundMessage } from '@switchboard/plugin-sdk';
+import type { TicketEntity } from '../entities/ticket.entity.js';
+import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
+import { TicketRepository } from '../repositories/ticket.repository.js';
+import { TicketViewBuilder } from '../services/ticket-view.builder.js';
+
+export interface ThreadMatch {
+  ticket: TicketEntity;
+  by: 'headers' | 'subject';
+}
+
+/** `[#42]` anywhere in the subject (what our outbound subjects carry). */
+const SUBJECT_TOKEN = /\[#(\d{1,9})\]/;
+
+/** Message-IDs normalised to `<id>` (some clients drop the brackets in References). */
+export function normaliseMessageId(id: string): string {
+  const trimmed = id.trim();
+  return trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
+}
+
+/**
+ * Which ticket an inbound mail belongs to, in this order: In-Reply-To/References matching a
+ * Message-ID we sent (outbox, technician replies) or received (earlier inbound comments); else a
+ * `[#42]` subject token, accepted only when the sender is the ticket's requester, one of its Cc
+ * or a technician (so a stranger cannot write into someone else's ticket); else none (a new ticket).
+ * Merged tickets lead to the ticket they were merged into.
+ */
+@Injectable()
+export class EmailThreading {
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly comments: TicketCommentRepository,
+    private readonly outbox: OutboxService,
+    private readonly contacts: ContactService,
+    private readonly accounts: AccountService,
+    private readonly views: TicketViewBuilder,
+  ) {}
+
+  async find(message: InboundMessage): Promise<ThreadMatch | null> {
+    const byHeaders = await this.byHeaders(message);
+    if (byHeaders) return { ticket: byHeaders, by: 'headers' };
+    const bySubject = await this.bySubject(message);
+    return bySubject ? { ticket: bySubject, by: 'subject' } : null;
+  }
+
+  private async byHeaders(message: InboundMessage): Promise<TicketEntity | null> {
+    // Most recent first: In-Reply-To, then References from the end.
+    const ids = [...new Set([...(message.inReplyTo ? [message.inReplyTo] : []), ...[...(message.references ?? [])].reverse()].map(normaliseMessageId))].slice(0, 50);
+    if (!ids.length) return null;
+    const [fromComments, fromOutbox] = await Promise.all([this.comments.ticketIdsByMessageIds(ids), this.outbox.ticketIdsByMessageIds(ids)]);
+    const byId = new Map<string, string>();
+    for (const row of [...fromComments, ...fromOutbox]) if (!byId.has(row.messageId)) byId.set(row.messageId, row.ticketId);
+    for (const id of ids) {
+      const ticketId = byId.get(id);
+      if (!ticketId) continue;
+      const ticket = await this.tickets.findById(ticketId);
+      if (ticket) return this.followMerges(ticket);
+    }
+    return null;
+  }
+
+  private async bySubject(message: InboundMessage): Promise<TicketEntity | null> {
+    const match = SUBJECT_TOKEN.exec(message.subject ?? '');
+    if (!match) return null;
+    const ticket = await this.tickets.findByNumber(Number(match[1]));
+    if (!ticket) return null;
+    const target = await this.followMerges(ticket);
+    return (await this.mayWriteInto(target, message.from.address)) ? target : null;
+  }
+
+  /** The requester, a Cc'd person (contact or technician), or any technician. */
+  private async mayWriteInto(ticket: TicketEntity, address: string): Promise<boolean> {
+    const email = address.trim().toLowerCase();
+    const account = await this.accounts.findByEmail(email);
+    if (account?.active) return true;
+    const [requester] = await this.contacts.getMany([ticket.requesterId]);
+    if (requester?.email?.toLowerCase() === email) return true;
+    const cc = await this.views.ccEmails(ticket.cc);
+    return cc.some((e) => e.toLowerCase() === email);
+  }
+
+  private async followMerges(ticket: TicketEntity): Promise<TicketEntity> {
+    let current = ticket;
+    for (let i = 0; i < 10 && current.mergedIntoNumber; i++) {
+      const next = await this.tickets.findByNumber(current.mergedIntoNumber);
+      if (!next) break;
+      current = next;
+    }
+    return current;
+  }
+}
