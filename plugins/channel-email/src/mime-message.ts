@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { InboundMessage } from '@switchboard/plugin-sdk';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { classifyAutomated } from './automated-mail.js';
+import { extractReply } from './reply-extractor.js';
+
+/** The largest message accepted (attachments included): the SMTP listener refuses more with 552. */
+export const MAX_MESSAGE_BYTES = 20 * 1024 * 1024;
+/** HTML parts above this are left out of the normalised message (the original keeps them). */
+const MAX_HTML_CHARS = 1_000_000;
+
+const addresses = (field: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(field) ? field : field ? [field] : [])
+    .flatMap((a) => a.value)
+    .filter((v) => !!v.address)
+    .map((v) => ({ address: v.address!.toLowerCase(), ...(v.name ? { name: v.name } : {}) }));
+
+const bracketed = (id: string) => (id.trim().startsWith('<') ? id.trim() : `<${id.trim()}>`);
+
+/**
+ * Raw RFC 822 bytes → the SDK's normalised InboundMessage. The external id is the Message-ID
+ * (or, for the rare mail without one, a hash of the source: still stable across redeliveries).
+ * `recipients` are the helpdesk addresses it was delivered to (loop guard, Cc filtering).
+ */
+export async function toInboundMessage(raw: Buffer, recipients: string[]): Promise<InboundMessage> {
+  const parsed: ParsedMail = await simpleParser(raw, { skipImageLinks: true, keepCidLinks: true });
+  const from = addresses(parsed.from)[0] ?? { address: 'unknown@invalid' };
+  const subject = (parsed.subject ?? '').trim();
+  const fullText = (parsed.text ?? '').trim();
+  const reply = extractReply(fullText);
+  const automatedKind = classifyAutomated(parsed.headers, subject, from.address);
+  const references = typeof parsed.references === 'string' ? parsed.references.split(/\s+/).filter(Boolean) : parsed.references ?? [];
+  const html = typeof parsed.html === 'string' && parsed.html.length <= MAX_HTML_CHARS ? parsed.html : undefined;
+  const message: InboundMessage = {
+    externalId: parsed.messageId ? bracketed(parsed.messageId) : `<sha256-${createHash('sha256').update(raw).digest('hex')}@switchboard.invalid>`,
+    from,
+    to: addresses(parsed.to),
+    cc: addresses(parsed.cc),
+    subject,
+    text: reply.text,
+    ...(reply.stripped ? { fullText } : {}),
+    ...(html ? { html } : {}),
+    attachments: parsed.attachments
+      // A DSN's machine-readable parts are not attachments anyone wants on a ticket.
+      .filter((a) => !/^message\/(delivery-status|disposition-notification)$/i.test(a.contentType))
+      .map((a) => ({
+        filename: a.filename ?? (a.contentType.startsWith('image/') ? `image.${a.contentType.split('/')[1]}` : 'attachment'),
+        contentType: a.contentType,
+        size: a.size,
+        contentBase64: a.content.toString('base64'),
+        ...(a.contentDisposition === 'inline' || a.related ? { inline: true } : {}),
+        ...(a.contentId ? { contentId: a.contentId.replace(/^<|>$/g, '') } : {}),
+      })),
+    ...(parsed.inReplyTo ? { inReplyTo: bracketed(parsed.inReplyTo.split(/\s+/)[0]) } : {}),
+    references: references.map(bracketed),
+    ...(parsed.date ? { sentAt: parsed.date.toISOString() } : {}),
+    ...(automatedKind ? { automated: true, automatedKind } : {}),
+    recipients: [...new Set(recipients.map((r) => r.toLowerCase()))],
+    rawBase64: raw.toString('base64'),
+    rawContentType: 'message/rfc822',
+  };
+  return message;
+}
