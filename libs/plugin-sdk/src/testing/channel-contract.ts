@@ -57,6 +57,9 @@ function isPlainJson(value: unknown): boolean {
   }
 }
 
+/** Hosts a check created: disabled afterwards so listeners a plugin started (SMTP servers, pollers) are closed. */
+const live = new Set<FakeHost>();
+
 async function setup(factory: ChannelContractFactory) {
   const fixture = await factory();
   const adapter = fixture.plugin.channel as ChannelAdapter;
@@ -65,6 +68,7 @@ async function setup(factory: ChannelContractFactory) {
   assert(config.valid, `fixture instanceConfig is invalid: ${JSON.stringify(config.fieldErrors)}`);
   // Grants exactly what the manifest requests: an undeclared access fails the suite.
   const host = createFakeHost({ plugin: fixture.plugin, settings: fixture.settings, http: fixture.http, env: fixture.env });
+  live.add(host);
   const instance: ChannelInstance = deepFreeze({ id: 'instance-1', pluginId: fixture.plugin.manifest.id, name: 'Contract test', config: config.values });
   return { fixture, adapter, host, instance };
 }
@@ -73,6 +77,22 @@ const sample = (id: string, text = 'Hello from the contract suite'): OutboundMes
 
 /** The named checks, for any runner: `for (const c of checks) await c.run()`. */
 export function channelAdapterContractChecks(factory: ChannelContractFactory): ContractCheck[] {
+  return checks(factory).map((check) => ({
+    name: check.name,
+    async run() {
+      try {
+        await check.run();
+      } finally {
+        for (const host of [...live]) {
+          live.delete(host);
+          if (host.status === 'enabled') await host.disable().catch(() => undefined);
+        }
+      }
+    },
+  }));
+}
+
+function checks(factory: ChannelContractFactory): ContractCheck[] {
   return [
     {
       name: 'is a valid channel plugin definition',
