@@ -53,6 +53,7 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     AutomationService, TicketMailer, TicketPublisher, TicketService, TicketCommentService, TicketMergeService,
     QuickReplyService, TicketViewersService, TicketRevealService, TicketsGateway,
     TicketChatLinkRepository, TicketChatLinkService,
+    EmailTemplateRepository, EmailTemplateService, EmailThreading, EmailSenders, EmailActivityWriter, EmailIngestService, CommentOriginalService,
   ],
   exports: [TicketService, TicketCommentService, TicketViewersService, TicketStatusService, TicketChatLinkService],
 })

@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Socket } from 'socket.io-client';
+import type { AgentConfig } from './config-store.js';
+import { call, connect, ServerError } from './connection.js';
+import { downloadFile, sendFile } from './http.js';
+import type { Terminal } from './terminal.js';
+
+interface ChatView { id: string; status: 'waiting' | 'active' | 'ended'; initiatedBy: 'technician' | 'contact'; technician: { name: string } | null; ticket: { number: number } | null; lastSeq: number; endedReason: string | null }
+interface MessageView { id: string; conversationId: string; seq: number; kind: 'text' | 'system' | 'file'; body: string; author: { kind: string; name: string }; file?: { fileId: string; name: string; size: number }; createdAt: string }
+interface DeviceState { device: { id: string; name: string; helpdeskAgentEnabled: boolean; chatEnabled: boolean; contact: { name: string; email: string | null } | null }; chats: ChatView[] }
+type RequestResult = { status: 'waiting' | 'active'; chat: ChatView } | { status: 'busy'; chat: null; message: string };
+
+const HELP = 'Type a message and press Enter. /send <file> sends a file, /save <n> saves a received file, /end ends the chat, /quit leaves.';
+const time = (iso: string) => new Date(iso).toTimeString().slice(0, 5);
+const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+/**
+ * The helpdesk agent. `start`: stays connected, asks the user about each technician's request,
+ * then chats. `chat`: asks for a technician (confirming who the user is when needed), then chats;
+ * "Chat busy" offers retry or a ticket. Reconnects by itself and resumes the chat where it was.
+ */
+export class HelpdeskAgent {
+  private socket!: Socket;
+  private chat: { id: string; lastSeq: number; technician: string } | null = null;
+  private readonly files: Array<{ fileId: string; name: string }> = [];
+  private asking: string | null = null;
+  private connectedOnce = false;
+  private waitingFor: string | null = null;
+  private finish!: (code: number) => void;
+
+  constructor(
+    private readonly config: AgentConfig,
+    private readonly term: Terminal,
+    private readonly mode: 'start' | 'chat',
+  ) {}
+
+  run(): Promise<number> {
+    const done = new Promise<number>((resolve) => (this.finish = resolve));
+    this.term.onLine = (line) => void this.onLine(line);
+    this.term.onClose = () => this.exit(0);
+    this.socket = connect(this.config);
+    this.socket.on('connect', () => void this.guard(() => this.onConnect()));
+    this.socket.on('disconnect', (reason) => {
+      this.term.say('Connection lost; reconnecting...');
+      this.term.event('disconnected', { reason });
+    });
+    this.socket.on('connect_error', (err) => {
+      if (err.message === 'unauthorized') {
+        this.term.say('The server refused this device\'s token. Ask your administrator for a new enrolment code and run "switchboard-agent enroll" again.');
+        this.term.event('error', { code: 'UNAUTHORIZED', message: 'device token refused' });
+        this.exit(2);
+      } else {
+        this.term.event('reconnecting', { message: err.message });
+      }
+    });
+    this.socket.on('chat.requested', (p: { chat: ChatView; technician: { name: string } }) => void this.guard(() => this.onRequest(p.chat, p.technician.name)));
+    this.socket.on('chat.started', (p: { chat: ChatView; technician: { name: string } }) => void this.guard(() => this.enterChat(p.chat, p.technician.name)));
+    this.socket.on('chat.busy', (p: { chat: ChatView; text: string }) => void this.guard(() => this.onBusy(p.chat.id, p.text)));
+    this.socket.on('chat.closed', (p: { chat: ChatView; reason: string; text: string }) => this.onClosed(p.chat, p.reason, p.text));
+    this.socket.on('chat.updated', (p: { chat: ChatView }) => {
+      if (p.chat.ticket && this.chat?.id === p.chat.id) this.term.event('ticket', { number: p.chat.ticket.number });
+    });
+    this.socket.on('conversation.message', (p: { conversationId: string; message: MessageView }) => {
+      if (this.chat?.id === p.conversationId) this.show(p.message);
+    });
+    this.socket.on('conversation.typing', (p: { conversationId: string; typing: boolean; author: { kind: string; name: string } }) => {
+      if (this.chat?.id !== p.conversationId || p.author.kind !== 'technician') return;
+      this.term.event('typing', { name: p.author.name, typing: p.typing });
+      if (p.typing) this.term.say(`(${p.author.name} is typing...)`);
+    });
+    return done;
+  }
+
+  private async onConnect(): Promise<void> {
+    const state = await call<DeviceState>(this.socket, 'chat.state');
+    const first = !this.connectedOnce;
+    this.connectedOnce = true;
+    if (first) this.term.say(`Connected to ${this.config.serverUrl} as ${state.device.name}.`);
+    else this.term.say('Reconnected.');
+    this.term.event('connected', { deviceId: state.device.id, name: state.device.name, contact: state.device.contact?.name ?? null, first });
+    // Resume: the chat we were in, or one that started while we were away.
+    const active = state.chats.find((c) => c.status === 'active');
+    if (this.chat && active?.id !== this.chat.id) {
+      this.leaveChat('The chat ended while the connection was down.');
+    }
+    if (active) return this.enterChat(active, active.technician?.name ?? 'the technician');
+    const request = state.chats.find((c) => c.status === 'waiting' && c.initiatedBy === 'technician');
+    if (request) return this.onRequest(request, request.technician?.name ?? 'A technician');
+    const mine = state.chats.find((c) => c.status === 'waiting' && c.initiatedBy === 'contact');
+    if (mine) {
+      this.waitingFor = mine.id;
+      return;
+    }
+    if (first && this.mode === 'chat') await this.askForTechnician(state);
+    else if (first) this.term.say('Waiting for chat requests. Press Ctrl+C to stop.');
+  }
+
+  private async onRequest(chat: ChatView, technician: string): Promise<void> {
+    if (this.chat || this.asking === chat.id) return;
+    this.asking = chat.id;
+    this.term.event('request', { conversationId: chat.id, technician });
+    const answer = await this.term.ask(`${technician} would like to chat with you. Accept? [y/n]`, 'accept');
+    if (this.asking !== chat.id) return;
+    this.asking = null;
+    if (answer === null) return;
+    if (/^y(es)?$/i.test(answer.trim())) {
+      const { chat: accepted } = await call<{ chat: ChatView }>(this.socket, 'chat.accept', { conversationId: chat.id });
+      await this.enterChat(accepted, technician);
+    } else {
+      await call(this.socket, 'chat.decline', { conversationId: chat.id });
+      this.term.say('You declined the chat request.');
+      this.term.event('declined', { conversationId: chat.id });
+    }
+  }
+
+  private async enterChat(chat: ChatView, technician: string): Promise<void> {
+    const resuming = this.chat?.id === chat.id;
+    if (!resuming) {
+      this.chat = { id: chat.id, lastSeq: 0, technician };
+      this.waitingFor = null;
+      this.term.say(`Chat started with ${technician}. ${HELP}`);
+      this.term.event('started', { conversationId: chat.id, technician });
+    }
+    const joined = await call<{ messages: MessageView[] }>(this.socket, 'chat.join', { conversationId: chat.id, afterSeq: this.chat!.lastSeq });
+    for (const m of joined.messages) this.show(m);
+  }
+
+  private show(m: MessageView): void {
+    if (!this.chat || m.seq <= this.chat.lastSeq) return;
+    this.chat.lastSeq = m.seq;
+    this.term.event('message', { conversationId: m.conversationId, seq: m.seq, kind: m.kind, author: m.author, body: m.body, file: m.file ?? null });
+    if (m.author.kind === 'contact' && m.kind === 'text') return; // the user's own line is already on screen
+    if (m.kind === 'system') this.term.say(`* ${m.body}`);
+    else if (m.kind === 'file' && m.file) {
+      this.files.push({ fileId: m.file.fileId, name: m.file.name });
+      this.term.say(`[${time(m.createdAt)}] ${m.author.name} sent a file: ${m.file.name} (${size(m.file.size)}) - /save ${this.files.length} to save it`);
+    } else this.term.say(`[${time(m.createdAt)}] ${m.author.name}: ${m.body}`);
+  }
+
+  private async onLine(raw: string): Promise<void> {
+    const line = raw.trim();
+    if (line === '/quit') return this.exit(0);
+    if (line === '/help') return this.term.say(HELP);
+    if (!this.chat) {
+      if (line) this.term.say('No chat in progress.');
+      return;
+    }
+    const chat = this.chat;
+    await this.guard(async () => {
+      if (line === '/end') {
+        await call(this.socket, 'chat.end', { conversationId: chat.id });
+      } else if (line.startsWith('/send ')) {
+        const path = line.slice(6).trim();
+        this.term.say(`Sending ${basename(path)}...`);
+        const sent = await sendFile(this.config, chat.id, path);
+        this.term.say(`Sent ${sent.file.name} (${size(sent.file.size)}).`);
+        this.term.event('file-sent', { conversationId: chat.id, fileId: sent.file.id, name: sent.file.name });
+      } else if (line.startsWith('/save ')) {
+        const file = this.files[Number(line.slice(6).trim()) - 1];
+        if (!file) return this.term.say('No such file.');
+        const target = resolve(process.cwd(), basename(file.name));
+        await writeFile(target, await downloadFile(this.config, chat.id, file.fileId));
+        this.term.say(`Saved ${target}`);
+        this.term.event('file-saved', { path: target });
+      } else if (line.startsWith('/')) {
+        this.term.say(`Unknown command. ${HELP}`);
+      } else if (line) {
+        const clientId = randomUUID();
+        const sent = await call<{ message: MessageView }>(this.socket, 'chat.send', { conversationId: chat.id, clientId, body: line });
+        this.term.event('sent', { conversationId: chat.id, seq: sent.message.seq, clientId });
+      }
+    });
+  }
+
+  private onClosed(chat: ChatView, reason: string, text: string): void {
+    if (this.asking === chat.id) {
+      this.asking = null;
+      this.term.cancelQuestion();
+      this.term.say(reason === 'not_accepted' ? 'The chat request expired.' : text);
+      this.term.event('expired', { conversationId: chat.id, reason });
+      return;
+    }
+    if (this.chat?.id !== chat.id) return;
+    this.leaveChat(text, reason);
+  }
+
+  private leaveChat(text: string, reason = 'unknown'): void {
+    const id = this.chat?.id;
+    this.chat = null;
+    this.files.length = 0;
+    this.term.say(`* ${text}`);
+    this.term.event('ended', { conversationId: id, reason, text });
+    if (this.mode === 'chat') this.exit(0);
+  }
+
+  /** `chat`: confirm who is there when needed, then ask for a technician. */
+  private async askForTechnician(state: DeviceState): Promise<void> {
+    let confirmed = false;
+    if (state.device.contact) {
+      const answer = await this.term.ask(`Chat as ${state.device.contact.name}? [Y/n]`, 'chat-as');
+      if (answer === null) return;
+      confirmed = !/^n(o)?$/i.test(answer.trim());
+    }
+    if (!confirmed && !(await this.confirmIdentity())) return this.exit(1);
+    await this.request();
+  }
+
+  private async request(): Promise<void> {
+    const result = await call<RequestResult>(this.socket, 'chat.request');
+    if (result.status === 'busy') return this.onBusy(null, result.message);
+    if (result.status === 'active') return this.enterChat(result.chat, result.chat.technician?.name ?? 'the technician');
+    this.waitingFor = result.chat.id;
+    this.term.say('Waiting for a technician to accept (up to 2 minutes)...');
+    this.term.event('waiting', { conversationId: result.chat.id });
+  }
+
+  private async onBusy(conversationId: string | null, text: string): Promise<void> {
+    if (conversationId && this.waitingFor !== conversationId) return;
+    this.waitingFor = null;
+    this.term.say(text);
+    this.term.event('busy', { conversationId });
+    const answer = ((await this.term.ask('[r] try again, [t] create a new ticket, [q] quit', 'busy')) ?? 'q').trim().toLowerCase();
+    if (answer.startsWith('r')) return this.request();
+    if (!answer.startsWith('t')) return this.exit(0);
+    const description = await this.term.ask('Describe your problem (one line):', 'describe');
+    if (!description?.trim()) return this.exit(0);
+    const { ticket } = await call<{ ticket: { number: number; title: string } }>(this.socket, 'chat.ticket', { description });
+    this.term.say(`Ticket #${ticket.number} was created. A technician will get back to you.`);
+    this.term.event('ticket-created', { number: ticket.number, title: ticket.title });
+    this.exit(0);
+  }
+
+  /** Full name and email, then the code mailed there: the device's contact becomes that person. */
+  private async confirmIdentity(): Promise<boolean> {
+    let first = '';
+    let last = '';
+    for (;;) {
+      const name = await this.term.ask('Your full name (first and last name):', 'name');
+      if (name === null) return false;
+      const parts = name.trim().split(/\s+/);
+      if (parts.length >= 2) {
+        last = parts.pop()!;
+        first = parts.join(' ');
+        break;
+      }
+      this.term.say('Please type your first and last name.');
+    }
+    const email = await this.term.ask('Your email address:', 'email');
+    if (email === null) return false;
+    const sent = await call<{ email: string }>(this.socket, 'identity.start', { firstName: first, lastName: last, email: email.trim() });
+    this.term.say(`We sent a confirmation code to ${sent.email}. It works for 15 minutes.`);
+    this.term.event('identity-sent', { email: sent.email });
+    for (;;) {
+      const code = await this.term.ask('Confirmation code:', 'code');
+      if (code === null) return false;
+      try {
+        const { contact } = await call<{ contact: { name: string } }>(this.socket, 'identity.confirm', { code: code.trim() });
+        this.term.say(`Thank you, ${contact.name}.`);
+        this.term.event('identity-confirmed', { name: contact.name });
+        return true;
+      } catch (error) {
+        if (!(error instanceof ServerError) || error.code !== 'INVALID_TOKEN') throw error;
+        this.term.say(error.message);
+        this.term.event('error', { code: error.code, message: error.message });
+      }
+    }
+  }
+
+  /** A failed step is told to the user (and, in `chat` mode before any chat, ends the program). */
+  private async guard(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      const e = error as ServerError;
+      this.term.say(`Error: ${e.message}`);
+      this.term.event('error', { code: e.code ?? 'ERROR', status: e.status ?? null, message: e.message });
+      if (this.mode === 'chat' && !this.chat && !this.waitingFor) this.exit(1);
+    }
+  }
+
+  exit(code: number): void {
+    this.socket?.close();
+    this.finish?.(code);
+  }
+}
