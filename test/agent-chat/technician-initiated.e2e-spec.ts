@@ -170,8 +170,8 @@ describe('helpdesk agent enrolment', () => {
     const { code } = (await e.http().post(`/api/devices/${device.id}/enrolment-code`).set(bearer(e.adminToken)).expect(201)).body;
     expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     const first = await e.http().post('/api/device-enrolment').send({ code: code.toLowerCase() }).expect(201);
-    expect(firse.body.device.id).toBe(device.id);
-    expect(firse.body.token).toMatch(/^sbd_/);
+    expect(first.body.device.id).toBe(device.id);
+    expect(first.body.token).toMatch(/^sbd_/);
     const again = await e.http().post('/api/device-enrolment').send({ code }).expect(400);
     expect(again.body.error).toBe('INVALID_ENROLMENT_CODE');
     // Technicians cannot create codes; expired codes are refused.
@@ -180,8 +180,8 @@ describe('helpdesk agent enrolment', () => {
     e.clock.advance(24 * 60 * 60_000 + 1000);
     expect((await e.http().post('/api/device-enrolment').send({ code: late }).expect(400)).body.error).toBe('INVALID_ENROLMENT_CODE');
     // The redeemed token authenticates the /device namespace.
-    const socket = await e.socket('/device', { token: firse.body.token });
-    expect((await ack(socket, 'chae.state')).data.device.id).toBe(device.id);
-    sockee.close();
+    const socket = await e.socket('/device', { token: first.body.token });
+    expect((await ack(socket, 'chat.state')).data.device.id).toBe(device.id);
+    socket.close();
   });
 });
