@@ -11,6 +11,9 @@ export class InboundMessageRepository extends BaseRepository<InboundMessageEntit
 
   /** Claims the external id; false when another delivery already holds it (unique index). */
   async claim(row: InboundMessageEntity): Promise<boolean> {
+    // The common duplicate (a redelivery long after the first) without a failing INSERT in the logs;
+    // the unique index still settles a race between two deliveries at the same moment.
+    if (await this.findByExternalId(row.channel, row.externalId)) return false;
     try {
       await this.repo().insert(row as never);
       return true;
