@@ -41,8 +41,9 @@ export class OutboxMailPort extends MailPort {
       to: message.to,
       cc: message.cc,
       subject: message.subject.slice(0, 1000),
-      text: message.text,
-      html: message.html,
+      // A refused mail is recorded for the admins, not kept whole.
+      text: tooLarge ? `${message.text.slice(0, 65_535)}…` : message.text,
+      html: tooLarge ? '' : message.html,
       headers,
       messageId: headers['Message-ID'].slice(0, 300),
       ticketId: message.ticketId ?? null,
