@@ -12,7 +12,7 @@ import { TopBar } from './top-bar.component';
 import { SideMenu } from './side-menu.component';
 import { TicketListPage } from '../pages/ticket-list.page';
 import { LazyPage } from './lazy-page.component';
-import { ChatsPage } from '../pages/chats.page';
+import { ChatRequests } from './chat/chat-requests.component';
 import { NotFoundPage } from '../pages/not-found.page';
 
 interface Props {
@@ -135,6 +135,7 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
         <main id="main" class="content">
           {renderPage(path, me)}
         </main>
+        <ChatRequests />
       </LiveContext.Provider>
       <div class="visually-hidden" aria-live="polite">
         {announcement}
@@ -150,6 +151,8 @@ const loadNewTicketPage = () => import('../pages/new-ticket.page').then((m) => m
 // Cases, admin and settings screens are chunks of their own too (most technicians live in tickets).
 const loadCasesPage = () => import('../pages/cases.page').then((m) => m.CasesPage);
 const loadAdminPage = () => import('../pages/admin.page').then((m) => m.AdminPage);
+const loadChatsPage = () => import('../pages/chats.page').then((m) => m.ChatsPage);
+const loadDevicesPage = () => import('../pages/devices.page').then((m) => m.DevicesPage);
 const loadNotificationSettingsPage = () => import('../pages/notification-settings.page').then((m) => m.NotificationSettingsPage);
 
 function renderPage(path: string, me: Me) {
@@ -159,6 +162,11 @@ function renderPage(path: string, me: Me) {
   // One key for /cases and /cases/:id so picking a case keeps the page (and its live lists) mounted.
   const cases = /^\/cases(?:\/([^/]+))?$/.exec(clean);
   if (cases) return <LazyPage key="cases" load={loadCasesPage} props={{ me, caseId: cases[1] ? decodeURIComponent(cases[1]) : null }} />;
+  // One key for /chats and /chats/:id: switching chats keeps the workspace (and its live list) mounted.
+  const chats = /^\/chats(?:\/([^/]+))?$/.exec(clean);
+  if (chats) return <LazyPage key="chats" load={loadChatsPage} props={{ me, chatId: chats[1] ? decodeURIComponent(chats[1]) : null }} />;
+  const devices = /^\/devices(?:\/([^/]+))?$/.exec(clean);
+  if (devices) return <LazyPage key={`devices-${devices[1] ?? ''}`} load={loadDevicesPage} props={{ deviceId: devices[1] ? decodeURIComponent(devices[1]) : null }} />;
   switch (clean) {
     case '/':
     case '/login':
@@ -166,8 +174,6 @@ function renderPage(path: string, me: Me) {
       return <TicketListPage me={me} />;
     case '/tickets/new':
       return <LazyPage load={loadNewTicketPage} props={{ me }} />;
-    case '/chats':
-      return <ChatsPage />;
     case '/settings/notifications':
       return <LazyPage load={loadNotificationSettingsPage} props={{ me }} />;
     case '/admin':

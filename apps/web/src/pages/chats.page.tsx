@@ -1,14 +1,146 @@
-// Chats screen (placeholder): the live chat issue fills this in.
+// Chats workspace: every chat the technician is in (and requests offered to them) in a list with
+// unread counts and typing hints, one pane for the selected chat. Every open chat's conversation
+// room is joined, so messages of the chats in the background count as unread.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ChatPane } from '../components/chat/chat-pane.component';
 import { EmptyState } from '../components/empty-state.component';
 import { PageTitle } from '../components/page-title.component';
+import { agentChatsApi, type AgentChat, type ChatMessage } from '../lib/agent-chats.api';
+import type { Me } from '../lib/api.types';
+import { useLive } from '../lib/live.context';
+import { linkClick, navigate } from '../lib/router.hook';
 
-export function ChatsPage() {
+interface Props {
+  me: Me;
+  chatId: string | null;
+}
+
+const STATUS_LABEL: Record<AgentChat['status'], string> = { waiting: 'Waiting', active: 'Active', ended: 'Ended' };
+
+export function ChatsPage({ me, chatId }: Props) {
+  const live = useLive();
+  const [chats, setChats] = useState<AgentChat[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [unread, setUnread] = useState<Record<string, number>>({});
+  const [typing, setTyping] = useState<Record<string, boolean>>({});
+  const seen = useRef<Record<string, number>>({});
+  const selected = useRef(chatId);
+  selected.current = chatId;
+
+  const upsert = (chat: AgentChat) => setChats((list) => (list.some((c) => c.id === chat.id) ? list.map((c) => (c.id === chat.id ? chat : c)) : [chat, ...list]));
+
+  const load = () =>
+    agentChatsApi.list().then(
+      async (page) => {
+        let items = page.items;
+        // Opened by link (a notification): show it even if it is not in my list (yet).
+        if (chatId && !items.some((c) => c.id === chatId)) {
+          const one = await agentChatsApi.get(chatId).catch(() => null);
+          if (one) items = [one, ...items];
+        }
+        setChats(items);
+        setLoaded(true);
+        for (const c of items) seen.current[c.id] ??= c.lastSeq;
+        // Follow every chat that is not over, so the background ones count unread messages.
+        if (live?.connected) for (const c of items) if (c.status !== 'ended') live.request('conversation.join', { conversationId: c.id, afterSeq: c.lastSeq }).catch(() => undefined);
+      },
+      (e: Error) => {
+        setError(e.message);
+        setLoaded(true);
+      },
+    );
+
+  useEffect(() => {
+    void load();
+    if (!live) return;
+    const offs = [
+      live.on('connect', () => void load()),
+      live.on<{ chat: AgentChat }>('agent-chat.updated', (p) => p?.chat && upsert(p.chat)),
+      live.on<{ chat: AgentChat }>('agent-chat.incoming', (p) => p?.chat && upsert(p.chat)),
+      live.on<{ conversationId: string }>('agent-chat.offer-closed', (p) => {
+        if (!p) return;
+        agentChatsApi.get(p.conversationId).then(upsert, () => undefined);
+      }),
+      live.on<{ conversationId: string; message: ChatMessage }>('conversation.message', (p) => {
+        if (!p?.message) return;
+        setChats((list) => list.map((c) => (c.id === p.conversationId ? { ...c, lastSeq: Math.max(c.lastSeq, p.message.seq), lastMessageAt: p.message.createdAt } : c)));
+        if (p.conversationId !== selected.current && p.message.kind !== 'system' && p.message.author.kind === 'contact') {
+          setUnread((u) => ({ ...u, [p.conversationId]: (u[p.conversationId] ?? 0) + 1 }));
+        }
+      }),
+      live.on<{ conversationId: string; typing: boolean; author?: { kind: string } }>('conversation.typing', (p) => {
+        if (p?.author?.kind === 'contact') setTyping((t) => ({ ...t, [p.conversationId]: p.typing }));
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [live, me.id]);
+
+  useEffect(() => {
+    if (chatId) setUnread((u) => ({ ...u, [chatId]: 0 }));
+  }, [chatId]);
+
+  const current = chats.find((c) => c.id === chatId) ?? null;
+  const open = (id: string) => navigate(`/chats/${id}`);
+
   return (
     <>
       <PageTitle title="Chats">Chats</PageTitle>
-      <EmptyState title="No active chats">
-        Incoming chat requests and your ongoing conversations will appear here. Set yourself "Available" in the profile menu to receive them.
-      </EmptyState>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {loaded && chats.length === 0 ? (
+        <EmptyState title="No active chats">
+          Incoming chat requests and your ongoing conversations will appear here. Set yourself "Available" in the profile menu to receive them, or start a chat from a device or a ticket.
+        </EmptyState>
+      ) : (
+        <div class="cases-layout chats-layout">
+          <div class="card cases-list-pane">
+            <ul class="case-list" data-testid="chat-list" aria-label="Chats">
+              {chats.map((c) => (
+                <li key={c.id} class={`case-item${c.id === chatId ? ' is-selected' : ''}`} data-testid="chat-list-item" data-chat-id={c.id} data-status={c.status}>
+                  <a class="case-link" href={`/chats/${c.id}`} onClick={(e) => linkClick(e, `/chats/${c.id}`)} aria-current={c.id === chatId ? 'true' : undefined}>
+                    <span class="case-item-top">
+                      <span class="case-customer">{c.contact.name}</span>
+                      <span class={`pill ${c.status === 'active' ? 'pill-ok' : c.status === 'waiting' ? 'pill-warn' : 'pill-off'}`}>{STATUS_LABEL[c.status]}</span>
+                    </span>
+                    <span class="case-item-meta muted">
+                      <span>{c.device.name}</span>
+                      {c.ticket && <span>#{c.ticket.number}</span>}
+                      {typing[c.id] && <span data-testid="chat-list-typing">typing…</span>}
+                      {(unread[c.id] ?? 0) > 0 && (
+                        <span class="badge" data-testid="chat-unread">
+                          {unread[c.id]}
+                          <span class="visually-hidden"> unread</span>
+                        </span>
+                      )}
+                    </span>
+                  </a>
+                  {c.status === 'waiting' && c.initiatedBy === 'contact' && (
+                    <div class="chat-request-actions">
+                      <button type="button" class="btn btn-primary btn-sm" onClick={() => agentChatsApi.accept(c.id).then((v) => (upsert(v), open(c.id)), (e: Error) => setError(e.message))}>
+                        Accept
+                      </button>
+                      <button type="button" class="btn btn-ghost btn-sm" onClick={() => agentChatsApi.decline(c.id).then(() => load(), (e: Error) => setError(e.message))}>
+                        Decline
+                      </button>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+          {current ? (
+            <ChatPane key={current.id} chat={current} me={me} onSeen={(seq) => void (seen.current[current.id] = seq)} />
+          ) : (
+            <div class="card case-placeholder">
+              <p class="muted">Pick a chat on the left.</p>
+            </div>
+          )}
+        </div>
+      )}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { useTicketViewers } from '../lib/ticket-viewers.hook';
 import { linkClick, navigate } from '../lib/router.hook';
 import { EmptyState } from '../components/empty-state.component';
 import { TicketHeader } from '../components/tickets/ticket-header.component';
+import { StartChatButton } from '../components/chat/start-chat-button.component';
 import { CommentItem } from '../components/tickets/comment.component';
 import { TicketComposer } from '../components/tickets/ticket-composer.component';
 import { TicketActivity } from '../components/tickets/ticket-activity.component';
@@ -210,6 +211,7 @@ export function TicketPage({ number, me }: Props) {
         error={patchError}
         onPatch={patch}
       />
+      <StartChatButton ticketNumber={ticket.number} />
       <div class="tabs" role="tablist" aria-label="Ticket sections" onKeyDown={onTabKey}>
         {(['conversation', 'activity'] as const).map((t) => (
           <button

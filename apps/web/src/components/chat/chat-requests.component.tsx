@@ -1,0 +1,64 @@
+// Incoming chat requests (top right): one card per request with Accept / Decline, a chime when the
+// technician's preference says so (the server sends `sound`). Mounted once by the shell.
+import { useState } from 'preact/hooks';
+import { agentChatsApi, type AgentChat } from '../../lib/agent-chats.api';
+import { chime } from '../../lib/case-alerts';
+import { useLiveEvent } from '../../lib/live.context';
+import { navigate } from '../../lib/router.hook';
+
+export function ChatRequests() {
+  const [requests, setRequests] = useState<AgentChat[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const drop = (id: string) => setRequests((list) => list.filter((c) => c.id !== id));
+
+  useLiveEvent<{ chat: AgentChat; sound: boolean }>('agent-chat.incoming', (p) => {
+    if (!p?.chat) return;
+    setRequests((list) => (list.some((c) => c.id === p.chat.id) ? list : [...list, p.chat]));
+    if (p.sound) chime();
+  });
+  useLiveEvent<{ conversationId: string }>('agent-chat.offer-closed', (p) => p && drop(p.conversationId));
+
+  const accept = async (chat: AgentChat) => {
+    setError(null);
+    try {
+      await agentChatsApi.accept(chat.id);
+      drop(chat.id);
+      navigate(`/chats/${chat.id}`);
+    } catch (e) {
+      drop(chat.id);
+      setError((e as Error).message);
+    }
+  };
+  const decline = async (chat: AgentChat) => {
+    drop(chat.id);
+    await agentChatsApi.decline(chat.id).catch(() => undefined);
+  };
+
+  if (!requests.length && !error) return null;
+  return (
+    <div class="chat-requests" role="region" aria-label="Chat requests" data-testid="chat-requests">
+      {error && (
+        <div class="chat-request card" role="alert">
+          <p>{error}</p>
+          <button type="button" class="btn btn-ghost btn-sm" onClick={() => setError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {requests.map((c) => (
+        <div key={c.id} class="chat-request card" data-testid="chat-request" data-chat-id={c.id}>
+          <strong>Chat request from {c.contact.name}</strong>
+          <span class="muted small">on {c.device.name}</span>
+          <div class="chat-request-actions">
+            <button type="button" class="btn btn-primary btn-sm" onClick={() => accept(c)} data-testid="chat-request-accept">
+              Accept
+            </button>
+            <button type="button" class="btn btn-ghost btn-sm" onClick={() => decline(c)} data-testid="chat-request-decline">
+              Decline
+            </button>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+// Agent chat REST calls (libs/agent-chat): technicians' chats with the people at devices.
+import { request } from './api.client';
+
+const enc = encodeURIComponent;
+
+export interface AgentChat {
+  id: string;
+  companyId: string;
+  status: 'waiting' | 'active' | 'ended';
+  initiatedBy: 'technician' | 'contact';
+  device: { id: string; name: string; os: string };
+  contact: { id: string | null; name: string };
+  technician: { id: string; name: string } | null;
+  ticket: { number: number; title: string; auto: boolean } | null;
+  lastSeq: number;
+  createdAt: string;
+  acceptedAt: string | null;
+  lastMessageAt: string | null;
+  endedAt: string | null;
+  endedReason: string | null;
+}
+
+export interface ChatMessage {
+  id: string;
+  conversationId: string;
+  seq: number;
+  clientId: string | null;
+  kind: 'text' | 'system' | 'file';
+  body: string;
+  author: { kind: 'contact' | 'technician' | 'system'; id: string | null; name: string };
+  file?: { fileId: string; name: string; size: number; contentType: string };
+  createdAt: string;
+  pending?: 'sending' | 'failed';
+}
+
+export interface Device {
+  id: string;
+  companyId: string;
+  name: string;
+  os: string;
+  helpdeskAgentEnabled: boolean;
+  contactId: string | null;
+  lastSeenAt: string | null;
+  createdAt: string;
+}
+
+export const agentChatsApi = {
+  list: () => request<{ items: AgentChat[] }>('GET', '/api/agent-chats'),
+  get: (id: string) => request<AgentChat>('GET', `/api/agent-chats/${enc(id)}`),
+  messages: (id: string, afterSeq = 0) => request<{ items: ChatMessage[] }>('GET', `/api/agent-chats/${enc(id)}/messages?afterSeq=${afterSeq}`),
+  start: (input: { deviceId?: string; ticketNumber?: number }) => request<{ chat: AgentChat; existing: boolean }>('POST', '/api/agent-chats', input),
+  accept: (id: string) => request<AgentChat>('POST', `/api/agent-chats/${enc(id)}/accept`),
+  decline: (id: string) => request<{ declined: boolean }>('POST', `/api/agent-chats/${enc(id)}/decline`),
+  end: (id: string) => request<AgentChat>('POST', `/api/agent-chats/${enc(id)}/end`),
+  renameTicket: (number: number, title: string) => request<unknown>('PATCH', `/api/tickets/${number}`, { title }),
+  devices: (companyId?: string) => request<{ items: Device[] }>('GET', `/api/devices?limit=200${companyId ? `&companyId=${enc(companyId)}` : ''}`),
+  device: (id: string) => request<Device>('GET', `/api/devices/${enc(id)}`),
+  fileUrl: (chatId: string, fileId: string) => `/api/agent-chats/${enc(chatId)}/files/${enc(fileId)}`,
+};
+
+/** XMLHttpRequest for the upload progress; the server checks type (content) and the 20 MB limit. */
+export function uploadChatFile(chatId: string, file: File, onProgress: (fraction: number) => void): Promise<{ message: ChatMessage }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/agent-chats/${enc(chatId)}/files`);
+    xhr.withCredentials = true;
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      if (xhr.status === 201) return resolve(xhr.response as { message: ChatMessage });
+      const message = (xhr.response as { message?: string } | null)?.message;
+      reject(new Error(message ?? (xhr.status === 413 ? 'Files may be at most 20 MB' : `Upload failed (${xhr.status})`)));
+    };
+    xhr.onerror = () => reject(new Error('Could not reach the server'));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+export const END_REASONS: Record<string, string> = {
+  declined: 'The user declined the chat request.',
+  not_accepted: 'The request was not accepted within 2 minutes.',
+  busy: 'Nobody took the chat.',
+  idle: 'Ended after 5 minutes without messages.',
+  ended_by_technician: 'The technician ended the chat.',
+  ended_by_user: 'The user ended the chat.',
+};
