@@ -66,7 +66,9 @@ export interface Comment {
   truncated: boolean;
   cc: CcEntry[];
   notify: PersonRef[];
-  attachments: { id: string; name: string; size: number; contentType: string }[];
+  attachments: { id: string; name: string; size: number; contentType: string; inline?: boolean; contentId?: string }[];
+  /** An inbound email whose full original (.eml) is stored. */
+  hasOriginal?: boolean;
   createdAt: string;
 }
 

@@ -5,6 +5,7 @@ import type { PluginInfo } from '../lib/api.types';
 import { EmptyState } from '../components/empty-state.component';
 import { PageTitle } from '../components/page-title.component';
 import { PortalsAdmin } from '../components/admin/portals-admin.component';
+import { EmailAdmin } from '../components/admin/email-admin.component';
 import '../screens.css';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; plugins: PluginInfo[] };
@@ -27,6 +28,7 @@ export function AdminPage() {
     <>
       <PageTitle title="Admin">Admin</PageTitle>
       <PortalsAdmin />
+      <EmailAdmin />
       <section class="card" aria-labelledby="plugins-heading" aria-busy={state.kind === 'loading'}>
         <h2 id="plugins-heading" class="card-title">
           Plugins

@@ -5,7 +5,7 @@ import type { Author, Comment } from '../../lib/tickets.types';
 import { avatarColour, formatDateTime, formatRelative, initials } from '../../lib/format';
 
 interface Props {
-  comment: Pick<Comment, 'id' | 'visibility' | 'body' | 'createdAt' | 'source'> & Partial<Pick<Comment, 'truncated' | 'cc' | 'notify' | 'attachments'>> & { author: Author };
+  comment: Pick<Comment, 'id' | 'visibility' | 'body' | 'createdAt' | 'source'> & Partial<Pick<Comment, 'truncated' | 'cc' | 'notify' | 'attachments' | 'hasOriginal' | 'ticketNumber'>> & { author: Author };
   /** The ticket's opening message (the description) is shown like a comment. */
   opening?: boolean;
 }
@@ -14,6 +14,8 @@ const KIND: Record<string, string> = { contact: 'Contact', account: 'Technician'
 
 export function CommentItem({ comment, opening }: Props) {
   const internal = comment.visibility === 'internal';
+  // Email images sent inline (Content-ID parts) show in the message; every file is still listed for download.
+  const inlineImages = (comment.attachments ?? []).filter((a) => a.inline && a.contentType.startsWith('image/'));
   return (
     <li
       class={`comment${internal ? ' is-internal' : ''} author-${comment.author.kind}`}
@@ -42,6 +44,22 @@ export function CommentItem({ comment, opening }: Props) {
         {comment.truncated && <p class="small muted">This message was too long and has been shortened.</p>}
         {(comment.notify?.length ?? 0) > 0 && <p class="small muted">Notified: {comment.notify!.map((n) => `@${n.name}`).join(', ')}</p>}
         {(comment.cc?.length ?? 0) > 0 && <p class="small muted">Cc: {comment.cc!.map((c) => c.name).join(', ')}</p>}
+        {inlineImages.length > 0 && (
+          <div class="comment-inline-images" data-testid="comment-inline-images">
+            {inlineImages.map((a) => (
+              <a key={a.id} href={fileUrl(a.id)} download={a.name}>
+                <img src={fileUrl(a.id)} alt={a.name} loading="lazy" style={{ maxWidth: '100%', maxHeight: '320px' }} />
+              </a>
+            ))}
+          </div>
+        )}
+        {comment.hasOriginal && comment.ticketNumber !== undefined && (
+          <p class="small">
+            <a href={`/api/tickets/${comment.ticketNumber}/comments/${comment.id}/original`} download data-testid="comment-original">
+              View original email
+            </a>
+          </p>
+        )}
         {(comment.attachments?.length ?? 0) > 0 && (
           <ul class="attachments small">
             {comment.attachments!.map((a) => (
