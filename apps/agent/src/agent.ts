@@ -45,6 +45,9 @@ export class HelpdeskAgent {
     this.socket.on('disconnect', (reason) => {
       this.term.say('Connection lost; reconnecting...');
       this.term.event('disconnected', { reason });
+      // A server that shuts down (restart, deploy) disconnects us itself, which socket.io does not
+      // retry: come back after a random 1-5 s so thousands of agents do not return at once.
+      if (reason === 'io server disconnect') setTimeout(() => this.socket.connect(), 1000 + Math.random() * 4000);
     });
     this.socket.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {

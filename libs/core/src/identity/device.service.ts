@@ -22,6 +22,9 @@ export interface DeviceInput {
   contactId?: string | null;
 }
 
+/** How stale `lastSeenAt` may be (the handshake only writes it when older). */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
 /** Device tokens are 256-bit random; a plain SHA-256 is enough to store them (no brute force possible). */
 export const hashDeviceToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -101,7 +104,10 @@ export class DeviceService {
     if (!token || token.length > 200) return null;
     const device = await this.devices.findByTokenHash(hashDeviceToken(token));
     if (!device) return null;
-    await this.devices.touch(device.id, this.clock.now());
+    // "Last seen" to the minute is enough; a write per handshake would make a reconnect storm
+    // (thousands of agents after a restart) a storm of database writes too.
+    const now = this.clock.now();
+    if (!device.lastSeenAt || now.getTime() - new Date(device.lastSeenAt).getTime() >= LAST_SEEN_RESOLUTION_MS) await this.devices.touch(device.id, now);
     return { kind: 'device', deviceId: device.id, companyId: device.companyId, contactId: device.contactId };
   }
 
