@@ -76,7 +76,7 @@ describe('email outbound', () => {
   });
 
   it('refuses a mail over 20 MB before sending, with a clear error and a failed record', async () => {
-    const mail = e.t.get(MailPort);
+    const mail = e.t.app.get(MailPort);
     const error = await mail.send({ to: ['x@acme.example'], cc: [], subject: 'big', text: 'x'.repeat(21 * 1024 * 1024), html: '', headers: {} }).catch((err: unknown) => err);
     expect(error).toMatchObject({ code: 'MAIL_TOO_LARGE', status: 413 });
     expect((error as Error).message).toMatch(/at most 20 MB/);
