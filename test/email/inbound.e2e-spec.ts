@@ -85,6 +85,22 @@ describe('email inbound over SMTP', () => {
     expect(all[0].requester.email).toBe('mallory@evil.example');
   });
 
+  it("a stranger cannot thread into a ticket by guessing the requester's Message-ID (ours are unguessable)", async () => {
+    const { contact, domain, company } = await seedCompany(e.t);
+    await sendMail(e.smtpPort, { from: `melissa@${domain}`, subject: 'Payroll question', text: 'About my salary.', messageId: `<payroll-1@${domain}>` });
+    const [ticket] = await ticketsOf(e.t, contact.id);
+    await e.t.http().put('/api/settings/email.defaultCompanyId').set(bearer(e.t.adminToken)).send({ value: company.id }).expect(200);
+    try {
+      await sendMail(e.smtpPort, { from: 'eve@elsewhere.example', subject: 'Re: Payroll question', text: 'Injected?', inReplyTo: `<payroll-1@${domain}>`, references: [`<payroll-1@${domain}>`] });
+    } finally {
+      await e.t.http().put('/api/settings/email.defaultCompanyId').set(bearer(e.t.adminToken)).send({ value: '' }).expect(200);
+    }
+    expect((await commentsOf(e.t, ticket.number)).map((c) => c.body)).toEqual(['About my salary.']);
+    // The requester's own follow-up with the same header threads normally.
+    await sendMail(e.smtpPort, { from: `melissa@${domain}`, subject: 'Re: Payroll question', text: 'One more thing.', inReplyTo: `<payroll-1@${domain}>` });
+    expect((await commentsOf(e.t, ticket.number)).map((c) => c.body)).toEqual(['About my salary.', 'One more thing.']);
+  });
+
   it('strips Outlook and French quoting; decodes quoted-printable, base64, ISO-8859-1 and encoded-word subjects', async () => {
     const { contact, domain } = await seedCompany(e.t);
     await sendMail(e.smtpPort, {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccountService, ContactService, OutboxService } from '@switchboard/core';
+import { AccountService, AppConfig, ContactService, mailDomain, OutboxService } from '@switchboard/core';
 import type { InboundMessage } from '@switchboard/plugin-sdk';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
@@ -36,6 +36,7 @@ export class EmailThreading {
     private readonly contacts: ContactService,
     private readonly accounts: AccountService,
     private readonly views: TicketViewBuilder,
+    private readonly config: AppConfig,
   ) {}
 
   async find(message: InboundMessage): Promise<ThreadMatch | null> {
@@ -52,11 +53,17 @@ export class EmailThreading {
     const [fromComments, fromOutbox] = await Promise.all([this.comments.ticketIdsByMessageIds(ids), this.outbox.ticketIdsByMessageIds(ids)]);
     const byId = new Map<string, string>();
     for (const row of [...fromComments, ...fromOutbox]) if (!byId.has(row.messageId)) byId.set(row.messageId, row.ticketId);
+    // Our own Message-IDs carry a random UUID: only people who received the mail know them. A
+    // matched id minted by a sender (an earlier inbound mail) may be guessable, so it threads only
+    // mail from someone who may write into that ticket anyway (same rule as the subject token).
+    const ours = `@${mailDomain(this.config.mailFrom)}>`;
     for (const id of ids) {
       const ticketId = byId.get(id);
       if (!ticketId) continue;
       const ticket = await this.tickets.findById(ticketId);
-      if (ticket) return this.followMerges(ticket);
+      if (!ticket) continue;
+      const target = await this.followMerges(ticket);
+      if (id.toLowerCase().endsWith(ours) || (await this.mayWriteInto(target, message.from.address))) return target;
     }
     return null;
   }
