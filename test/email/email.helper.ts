@@ -128,3 +128,6 @@ export async function outbox(t: TestApp, query = '') {
   const res = await t.http().get(`/api/outbox?limit=200${query}`).set(bearer(t.adminToken)).expect(200);
   return res.body.items as Array<{ id: string; to: string[]; cc: string[]; subject: string; text: string; html: string; headers: Record<string, string>; status: string; attempts: number; lastError: string | null; ticketId: string | null }>;
 }
+
+/** Deliveries a mail gets before it is `failed` (the core's MAIL_MAX_ATTEMPTS, re-exported for the browser spec). */
+export { MAIL_MAX_ATTEMPTS as MAIL_MAX_ATTEMPTS_FOR_UI } from '@switchboard/core';

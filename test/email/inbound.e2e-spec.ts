@@ -57,7 +57,11 @@ describe('email inbound over SMTP', () => {
     expect((original.body as Buffer).toString('utf8')).toContain('> Please restart the client.');
     expect((original.body as Buffer).toString('utf8')).toContain('Message-ID: <vpn-2@');
     // Not for strangers: an unknown comment or a comment without original is 404, no session 401.
-    await e.t.http().get(`/api/tickets/${ticket.number}/comments/${comments[0].id.replace(/.$/, '0')}/original`).set(bearer(e.t.technicianToken)).expect(404);
+    await e.t.http().get(`/api/tickets/${ticket.number}/comments/00000000-0000-4000-8000-000000000000/original`).set(bearer(e.t.technicianToken)).expect(404);
+    // A technician's comment has no original.
+    const own = (await e.t.http().post(`/api/tickets/${ticket.number}/comments`).set(bearer(e.t.technicianToken)).send({ body: 'note', visibility: 'internal' }).expect(201)).body as { id: string; hasOriginal: boolean };
+    expect(own.hasOriginal).toBe(false);
+    await e.t.http().get(`/api/tickets/${ticket.number}/comments/${own.id}/original`).set(bearer(e.t.technicianToken)).expect(404);
     await e.t.http().get(`/api/tickets/${ticket.number}/comments/${last.id}/original`).expect(401);
     // The technician's next reply answers the user's mail (threading continues).
     await e.t.http().post(`/api/tickets/${ticket.number}/comments`).set(bearer(e.t.technicianToken)).send({ body: 'Trying something else.', visibility: 'public' }).expect(201);

@@ -144,13 +144,17 @@ function EmailTemplates() {
     emailApi.templates().then(setTemplates, (err) => setError(messageOf(err, 'Could not load the templates')));
   }, []);
   const current = templates?.find((t) => t.event === event) ?? null;
+  // A new draft when another mail is picked (or the list first arrives), not after each save.
   useEffect(() => {
     if (current) setDraft({ subject: current.subject, text: current.text, html: current.html });
     setFieldErrors({});
     setSaved(false);
-  }, [current?.event, current?.custom, templates]);
+  }, [event, templates === null]);
 
-  const replace = (t: EmailTemplate) => setTemplates((list) => (list ?? []).map((x) => (x.event === t.event ? t : x)));
+  const replace = (t: EmailTemplate) => {
+    setTemplates((list) => (list ?? []).map((x) => (x.event === t.event ? t : x)));
+    setDraft({ subject: t.subject, text: t.text, html: t.html });
+  };
   const save = async (e: Event) => {
     e.preventDefault();
     if (!draft) return;
@@ -168,6 +172,7 @@ function EmailTemplates() {
     setError(null);
     try {
       replace(await emailApi.reset(event));
+      setSaved(false);
     } catch (err) {
       setError(messageOf(err, 'Could not reset the template'));
     }
