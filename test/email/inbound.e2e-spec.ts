@@ -314,6 +314,40 @@ describe('email inbound over SMTP', () => {
     }
   });
 
+  it('attributes mail from someone who is both contact and technician by the dual-role rule', async () => {
+    const { company, domain, contact } = await seedCompany(e.t);
+    const dual = await e.t.http().post('/api/accounts').set(bearer(e.t.adminToken)).send({ name: 'Dana Dual', email: `dana@${domain}`, password: 'dual-password-1', role: 'technician' }).expect(201);
+    const danaContact = await e.t.http().post('/api/contacts').set(bearer(e.t.adminToken)).send({ companyId: company.id, firstName: 'Dana', lastName: 'Dual', email: `dana@${domain}` }).expect(201);
+    // Her own ticket (she is the requester, not the assignee): she writes as the contact.
+    await sendMail(e.smtpPort, { from: `dana@${domain}`, subject: 'My own laptop', text: 'Mine is broken.' });
+    const [own] = await ticketsOf(e.t, danaContact.body.id);
+    await sendMail(e.smtpPort, { from: `dana@${domain}`, subject: `Re: [#${own.number}] My own laptop`, text: 'Still broken.' });
+    expect((await commentsOf(e.t, own.number)).map((c) => c.author.kind)).toEqual(['contact', 'contact']);
+    // Someone else's ticket: her mail counts as the technician's.
+    await sendMail(e.smtpPort, { from: `melissa@${domain}`, subject: 'Printer', text: 'Jammed.' });
+    const [other] = await ticketsOf(e.t, contact.id);
+    await sendMail(e.smtpPort, { from: `dana@${domain}`, subject: `Re: [#${other.number}] Printer`, text: 'I will come by.' });
+    const last = (await commentsOf(e.t, other.number)).pop()!;
+    expect(last).toMatchObject({ body: 'I will come by.', author: { kind: 'account', name: 'Dana Dual' } });
+    expect(dual.body.id).toBeTruthy();
+  });
+
+  it('moves the listener when an admin changes the plugin settings', async () => {
+    const plugin = await e.t.http().get('/api/plugins/channel-email').set(bearer(e.t.adminToken)).expect(200);
+    expect(plugin.body.settings).toMatchObject({ smtpPort: e.smtpPort, mailDomains: 'helpdesk.example', relayUrl: '********' });
+    const { freePort } = await import('./email.helper');
+    const port = await freePort();
+    await e.t.http().put('/api/plugins/channel-email/settings').set(bearer(e.t.adminToken)).send({ settings: { ...plugin.body.settings, smtpPort: port } }).expect(200);
+    try {
+      const { contact, domain } = await seedCompany(e.t);
+      await sendMail(port, { from: `melissa@${domain}`, subject: 'New port', text: 'hello' });
+      expect(await ticketsOf(e.t, contact.id)).toHaveLength(1);
+      expect(await sendMail(e.smtpPort, { from: `melissa@${domain}`, subject: 'Old port', text: 'x' }).catch((err: unknown) => err)).toMatchObject({ code: expect.any(String) });
+    } finally {
+      await e.t.http().put('/api/plugins/channel-email/settings').set(bearer(e.t.adminToken)).send({ settings: { ...plugin.body.settings, smtpPort: e.smtpPort } }).expect(200);
+    }
+  });
+
   it("shows the reply live on the technician's ticket page", async () => {
     const { contact, domain } = await seedCompany(e.t);
     await sendMail(e.smtpPort, { from: `melissa@${domain}`, subject: 'Live', text: 'first' });

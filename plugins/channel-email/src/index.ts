@@ -67,7 +67,14 @@ export default definePlugin({
         host: setting(ctx, 'smtpHost', '0.0.0.0'), port, domains,
         tlsCert: setting(ctx, 'tlsCert', '') || undefined, tlsKey: setting(ctx, 'tlsKey', '') || undefined,
       });
-      await state.listener.start();
+      try {
+        await state.listener.start();
+      } catch (error) {
+        // Not fatal: outbound delivery, the webhook and the mailbox poller still work. Typical cause:
+        // a second instance on the same host (give it SWITCHBOARD_SMTP_PORT=0 or another port).
+        ctx.logger.error('The SMTP listener could not start; inbound SMTP is off on this instance', { port, error: (error as Error).message });
+        state.listener = null;
+      }
     }
     const imapUrl = setting(ctx, 'imapUrl', '');
     if (imapUrl) {
