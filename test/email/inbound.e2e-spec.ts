@@ -1,6 +1,6 @@
 import { nextEvent } from '@switchboard/testing';
 import {
-  activityOf, bearer, bootEmailApp, commentsOf, type EmailApp, eventually, HELPDESK, outbox, rfc822, seedCompany, sendMail, ticketsOf,
+  activityOf, bearer, bootEmailApp, commentsOf, type EmailApp, eventually, freePort, HELPDESK, outbox, rfc822, seedCompany, sendMail, ticketsOf,
 } from './email.helper';
 
 /** Inbound email end to end: real SMTP sessions (nodemailer) against the plugin's listener, real app, real database. */
@@ -335,7 +335,6 @@ describe('email inbound over SMTP', () => {
   it('moves the listener when an admin changes the plugin settings', async () => {
     const plugin = await e.t.http().get('/api/plugins/channel-email').set(bearer(e.t.adminToken)).expect(200);
     expect(plugin.body.settings).toMatchObject({ smtpPort: e.smtpPort, mailDomains: 'helpdesk.example', relayUrl: '********' });
-    const { freePort } = await import('./email.helper');
     const port = await freePort();
     await e.t.http().put('/api/plugins/channel-email/settings').set(bearer(e.t.adminToken)).send({ settings: { ...plugin.body.settings, smtpPort: port } }).expect(200);
     try {
