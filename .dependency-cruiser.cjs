@@ -35,12 +35,16 @@ module.exports = {
       from: { path: '^libs/masking/', pathNot: SPEC }, to: { path: '^libs/', pathNot: ['^libs/(masking|core|plugin-sdk)/'] },
     },
     {
-      name: 'lib-order-chat-tickets', severity: 'error', comment: 'chat and tickets build on core and masking; they talk to each other through events.',
-      from: { path: '^libs/(chat|tickets)/', pathNot: SPEC }, to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(masking|core|plugin-sdk)/'] },
+      name: 'lib-order-tickets', severity: 'error', comment: 'tickets build on core and masking; they never reach into conversations.',
+      from: { path: '^libs/tickets/', pathNot: SPEC }, to: { path: '^libs/', pathNot: ['^libs/(tickets|masking|core|plugin-sdk)/'] },
     },
     {
-      name: 'lib-order-top', severity: 'error', comment: 'cases, portal, agent-chat and ai-compose build on the layers below, not on each other.',
-      from: { path: '^libs/(cases|portal|agent-chat|ai-compose)/', pathNot: SPEC }, to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(chat|tickets|masking|core|plugin-sdk)/'] },
+      name: 'lib-order-chat', severity: 'error', comment: 'chat builds on tickets (a chat can open and feed a ticket: agent chat), core and masking.',
+      from: { path: '^libs/chat/', pathNot: SPEC }, to: { path: '^libs/', pathNot: ['^libs/(chat|tickets|masking|core|plugin-sdk)/'] },
+    },
+    {
+      name: 'lib-order-top', severity: 'error', comment: 'cases, portal and ai-compose build on the layers below, not on each other.',
+      from: { path: '^libs/(cases|portal|ai-compose)/', pathNot: SPEC }, to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(chat|tickets|masking|core|plugin-sdk)/'] },
     },
     {
       name: 'testing-kit-only-in-tests', severity: 'error', comment: 'libs/testing is for tests.',

@@ -3,7 +3,7 @@ import {
   AccessPolicy, Clock, ConflictError, ContactService, DeviceService, DomainError, newId, NotFoundError, RealtimeService, ValidationFailedError,
   type AccountPrincipal, type DeviceView,
 } from '@switchboard/core';
-import { ConversationService, type ConversationView, type MessageView } from '@switchboard/chat';
+import { ConversationService, type ConversationView, type MessageView } from '../../chat-core.js';
 import { TicketChatLinkService, type ChatTicketRef } from '@switchboard/tickets';
 import { AGENT_CHANNEL, type AgentChatMeta, type AgentChatView } from '../agent-chat.types.js';
 import { ChatOfferEntity } from '../entities/chat-offer.entity.js';

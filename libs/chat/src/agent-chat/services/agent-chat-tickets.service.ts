@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock, DeviceService, DomainError, DomainEventBus, type DevicePrincipal } from '@switchboard/core';
-import { ConversationService, ConversationTimers, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
+import { ConversationService, ConversationTimers, renderTranscript, type ConversationView, type MessageView } from '../../chat-core.js';
 import { TicketChatLinkService, TicketService, type ChatLine } from '@switchboard/tickets';
 import { AGENT_CHANNEL, AUTO_TICKET_TITLE, IDLE_TIMEOUT_MS } from '../agent-chat.types.js';
 import { AgentChatFlow, TIMER_ACCEPT, TIMER_IDLE, TIMER_TICKET } from './agent-chat-flow.service.js';

@@ -3,7 +3,7 @@ import {
   Clock, ConflictError, ContactService, DeviceService, DomainError, ForbiddenError, newId, NotFoundError, SettingsService, TechnicianDirectory,
   type DevicePrincipal, type DeviceView,
 } from '@switchboard/core';
-import { ConversationService, type ConversationActor, type ConversationView, type MessageView } from '@switchboard/chat';
+import { ConversationService, type ConversationActor, type ConversationView, type MessageView } from '../../chat-core.js';
 import { AGENT_CHANNEL, type AgentChatMeta, type DeviceChatView } from '../agent-chat.types.js';
 import { ChatOfferEntity } from '../entities/chat-offer.entity.js';
 import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DomainError, DomainEventBus, PluginRegistry } from '@switchboard/core';
-import { ChannelLimits, ConversationFanout, DEFAULT_MAX_MESSAGE_LENGTH } from '@switchboard/chat';
+import { ChannelLimits, ConversationFanout, DEFAULT_MAX_MESSAGE_LENGTH } from '../../chat-core.js';
 import type { ChannelAdapter, ChannelInstance, PluginContext } from '@switchboard/plugin-sdk';
 import { AGENT_CHANNEL, AGENT_CHAT_PLUGIN_ID } from '../agent-chat.types.js';
 

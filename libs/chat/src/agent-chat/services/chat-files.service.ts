@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, FileService, ForbiddenError, MAX_FILE_BYTES, NotFoundError, ValidationFailedError, type FileView } from '@switchboard/core';
-import { ConversationService, type ConversationActor, type MessageView } from '@switchboard/chat';
+import { ConversationService, type ConversationActor, type MessageView } from '../../chat-core.js';
 import { checkChatFileType } from './chat-file-types.js';
 
 export interface ChatUpload {
