@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForText } from '../browser/browser.helper';
 import { MAIL_RETRY_BACKOFF_MS } from '@switchboard/core';
-import { bootEmailApp, commentsOf, type EmailApp, eventually, MAIL_MAX_ATTEMPTS_FOR_UI, outbox, seedCompany, sendMail, ticketsOf } from './email.helper';
+import { bootEmailApp, settleMail, commentsOf, type EmailApp, eventually, MAIL_MAX_ATTEMPTS_FOR_UI, outbox, seedCompany, sendMail, ticketsOf } from './email.helper';
 
 jest.setTimeout(90_000);
 const available = hasChromium();
@@ -55,6 +55,7 @@ suite('email in the web UI (browser)', () => {
     e.sink.refuseNext(MAIL_MAX_ATTEMPTS_FOR_UI);
     await sendMail(e.smtpPort, { from: `melissa@${domain}`, subject: 'Will fail to acknowledge', text: 'hello' });
     const [ticket] = await ticketsOf(e.t, contact.id);
+    await settleMail(e.t);
     for (const delay of MAIL_RETRY_BACKOFF_MS) {
       e.t.clock.advance(delay + 1000);
       await e.t.runDueTimers();

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { CompanyService, ContactService } from '@switchboard/core';
+import { CompanyService, ContactService, MailDelivery } from '@switchboard/core';
 import { createTestApp, type TestApp, type TestAppOptions } from '@switchboard/testing';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
@@ -32,19 +32,23 @@ export interface SmtpSink {
   refusals: number;
   /** Refuse the next n deliveries (451 temporary failure). */
   refuseNext(n: number): void;
+  /** Answer each delivery only after this many milliseconds (a slow relay). */
+  delay(ms: number): void;
   close(): Promise<void>;
 }
 
 /** The outbound relay in tests: a real SMTP server (smtp-server) that can refuse on demand. */
 export async function startSmtpSink(): Promise<SmtpSink> {
   let refuse = 0;
+  let delayMs = 0;
   const sink: Partial<SmtpSink> & { received: ParsedMail[]; refusals: number } = { received: [], refusals: 0 };
   const server = new SMTPServer({
     authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'], logger: false, size: 30 * 1024 * 1024,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
         if (refuse > 0) {
           refuse--;
           sink.refusals++;
@@ -62,6 +66,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return Object.assign(sink, {
     port, url: `smtp://127.0.0.1:${port}`,
     refuseNext: (n: number) => void (refuse = n),
+    delay: (ms: number) => void (delayMs = ms),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }) as SmtpSink;
 }
@@ -124,7 +129,11 @@ export async function activityOf(t: TestApp, number: number) {
   return res.body.items as Array<{ action: string; to: Record<string, unknown> | null }>;
 }
 
+/** Deliveries run in the background (off the request path): wait for those under way. */
+export const settleMail = (t: TestApp) => t.app.get(MailDelivery).settle();
+
 export async function outbox(t: TestApp, query = '') {
+  await settleMail(t);
   const res = await t.http().get(`/api/outbox?limit=200${query}`).set(bearer(t.adminToken)).expect(200);
   return res.body.items as Array<{ id: string; to: string[]; cc: string[]; subject: string; text: string; html: string; headers: Record<string, string>; status: string; attempts: number; lastError: string | null; ticketId: string | null }>;
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain.error.js';
@@ -24,8 +24,9 @@ const RETRY_TIMER = 'mail.retry';
  * retry action. The outbox row stays the record of what was sent.
  */
 @Injectable()
-export class MailDelivery implements OnModuleInit {
+export class MailDelivery implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Mail');
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -38,6 +39,30 @@ export class MailDelivery implements OnModuleInit {
 
   onModuleInit(): void {
     this.scheduler.register(RETRY_TIMER, (timer) => this.onRetryTimer(timer));
+  }
+
+  /**
+   * The first delivery of a new record, off the caller's path (a slow relay never slows a reply
+   * down). A deadline row is written first, so a crash mid-attempt still leads to a retry.
+   */
+  async enqueue(row: OutboxMessageEntity): Promise<void> {
+    await this.scheduler.schedule({ kind: RETRY_TIMER, key: this.timerKey(row.id), dueAt: new Date(this.clock.now().getTime() + MAIL_RETRY_BACKOFF_MS[0]), payload: { outboxId: row.id } });
+    const run = this.attempt(row)
+      .then(async (done) => {
+        if (done.status === 'sent') await this.scheduler.cancel(this.timerKey(row.id));
+      })
+      .catch((error: unknown) => this.logger.error({ err: error, messageId: row.messageId }, 'Mail delivery attempt failed unexpectedly'))
+      .finally(() => this.inFlight.delete(run));
+    this.inFlight.add(run);
+  }
+
+  /** Tests and shutdown: wait for the deliveries under way. */
+  async settle(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.settle();
   }
 
   /** One attempt now. Never throws for transport faults: the record says what happened. */
@@ -59,6 +84,7 @@ export class MailDelivery implements OnModuleInit {
     const row = await this.outbox.findById(id);
     if (!row) throw new NotFoundError('Outbox message', id);
     if (row.status === 'sent') throw new DomainError('MAIL_ALREADY_SENT', 'This mail was already delivered', 409);
+    if (row.status === 'queued') throw new DomainError('MAIL_IN_PROGRESS', 'This mail is being delivered right now', 409);
     if (row.status === 'recorded' && !this.transports.current) throw new DomainError('MAIL_NO_TRANSPORT', 'No mail transport is registered: enable the email channel with an SMTP relay first', 409);
     await this.scheduler.cancel(this.timerKey(id));
     row.attempts = 0;
@@ -67,7 +93,7 @@ export class MailDelivery implements OnModuleInit {
 
   private async onRetryTimer(timer: DueTimer): Promise<void> {
     const row = await this.outbox.findById(String(timer.payload.outboxId));
-    if (!row || row.status !== 'retrying') return;
+    if (!row || (row.status !== 'retrying' && row.status !== 'queued')) return;
     await this.attempt(row);
   }
 

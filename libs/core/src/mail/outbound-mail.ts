@@ -22,11 +22,12 @@ export interface OutboundMail {
 
 export interface SentMail {
   messageId: string;
-  /** `sent` (a transport took it), `recorded` (no transport: outbox only), `retrying`, `failed`. */
+  /** `queued` (handed to the transport in the background), `recorded` (no transport: outbox only), `failed` (refused: too large). */
   status: OutboxStatus;
 }
 
-export type OutboxStatus = 'recorded' | 'sent' | 'retrying' | 'failed';
+/** recorded (no transport) | queued (first attempt under way) | sent | retrying (a deadline row will try again) | failed (gave up). */
+export type OutboxStatus = 'recorded' | 'queued' | 'sent' | 'retrying' | 'failed';
 
 /** What a transport receives: fully decided, plain JSON (attachments inline as base64). */
 export interface DeliverableMail {

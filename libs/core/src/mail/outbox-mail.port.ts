@@ -13,7 +13,7 @@ import { OutboxRepository } from './outbox.repository.js';
 
 /**
  * Default MailPort: records every message in outbox_messages, then hands it to the registered
- * transport if there is one (MailDelivery: failures retried with backoff, then `failed`).
+ * transport if there is one, in the background (MailDelivery: failures retried with backoff, then `failed`).
  * Without a transport the record is the only delivery (`recorded`).
  */
 @Injectable()
@@ -48,7 +48,7 @@ export class OutboxMailPort extends MailPort {
       messageId: headers['Message-ID'].slice(0, 300),
       ticketId: message.ticketId ?? null,
       transport: transport?.name ?? null,
-      status: tooLarge ? 'failed' : transport ? 'retrying' : 'recorded',
+      status: tooLarge ? 'failed' : transport ? 'queued' : 'recorded',
       attempts: 0,
       lastError: tooLarge ? `message is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB` : null,
       nextAttemptAt: null,
@@ -62,7 +62,7 @@ export class OutboxMailPort extends MailPort {
       throw new DomainError('MAIL_TOO_LARGE', `The mail is ${(size / 1024 / 1024).toFixed(1)} MB with its attachments; at most 20 MB can be sent`, 413, { size });
     }
     if (!transport) return { messageId: headers['Message-ID'], status: 'recorded' };
-    const done = await this.delivery.attempt(record);
-    return { messageId: headers['Message-ID'], status: done.status };
+    await this.delivery.enqueue(record);
+    return { messageId: headers['Message-ID'], status: 'queued' };
   }
 }

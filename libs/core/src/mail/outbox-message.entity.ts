@@ -39,7 +39,7 @@ export class OutboxMessageEntity {
   @Column('varchar', { length: 100, nullable: true })
   transport: string | null;
 
-  /** recorded (no transport) | sent | retrying (deadline row scheduled) | failed (gave up; admins may retry). */
+  /** recorded (no transport) | queued (first attempt under way) | sent | retrying (deadline row scheduled) | failed (gave up; admins may retry). */
   @Column('varchar', { length: 12, default: 'recorded' })
   status: OutboxStatus;
 
