@@ -133,13 +133,15 @@ export class HelpdeskAgent {
   private show(m: MessageView): void {
     if (!this.chat || m.seq <= this.chat.lastSeq) return;
     this.chat.lastSeq = m.seq;
-    this.term.event('message', { conversationId: m.conversationId, seq: m.seq, kind: m.kind, author: m.author, body: m.body, file: m.file ?? null });
-    if (m.author.kind === 'contact' && m.kind === 'text') return; // the user's own line is already on screen
-    if (m.kind === 'system') this.term.say(`* ${m.body}`);
+    if (m.author.kind === 'contact' && m.kind === 'text') {
+      // the user's own line is already on screen
+    } else if (m.kind === 'system') this.term.say(`* ${m.body}`);
     else if (m.kind === 'file' && m.file) {
       this.files.push({ fileId: m.file.fileId, name: m.file.name });
       this.term.say(`[${time(m.createdAt)}] ${m.author.name} sent a file: ${m.file.name} (${size(m.file.size)}) - /save ${this.files.length} to save it`);
     } else this.term.say(`[${time(m.createdAt)}] ${m.author.name}: ${m.body}`);
+    // The machine line comes last: a script that saw it can rely on the human line being out.
+    this.term.event('message', { conversationId: m.conversationId, seq: m.seq, kind: m.kind, author: m.author, body: m.body, file: m.file ?? null });
   }
 
   private async onLine(raw: string): Promise<void> {
