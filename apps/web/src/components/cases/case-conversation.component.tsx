@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { casesApi, newClientId } from '../../lib/cases.api';
 import type { CaseMessage, CaseView } from '../../lib/cases.types';
-import { formatDateTime } from '../../lib/format';
 import { useLive } from '../../lib/live.context';
+import { MessageItem } from '../chat/message-item.component';
 
 interface Props {
   c: CaseView;
@@ -147,34 +147,9 @@ export function CaseConversation({ c, canWrite, me }: Props) {
       </h3>
       <ol class="case-log" ref={log} data-testid="case-messages" aria-busy={!loaded} tabIndex={0} aria-label="Conversation">
         {loaded && messages.length === 0 && <li class="muted">No messages yet.</li>}
-        {messages.map((m) =>
-          m.kind === 'system' || m.author.kind === 'system' ? (
-            <li key={m.id} class="case-system" data-testid="case-system-message">
-              {m.body}
-            </li>
-          ) : (
-            <li
-              key={m.id}
-              class={`case-msg author-${m.author.kind}${m.pending ? ` is-${m.pending}` : ''}`}
-              data-testid="case-message"
-              data-author={m.author.kind}
-            >
-              <span class="case-msg-head">
-                <strong>{m.author.name}</strong>{' '}
-                <time class="muted small" dateTime={m.createdAt} title={formatDateTime(m.createdAt)}>
-                  {new Date(m.createdAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
-                </time>
-                {m.pending === 'sending' && <span class="muted small"> · sending…</span>}
-              </span>
-              <span class="case-msg-body">{m.body}</span>
-              {m.pending === 'failed' && (
-                <button type="button" class="link-btn" onClick={() => deliver(m)}>
-                  Not sent. Retry
-                </button>
-              )}
-            </li>
-          ),
-        )}
+        {messages.map((m) => (
+          <MessageItem key={m.id} message={m} testIdPrefix="case" onRetry={deliver} />
+        ))}
       </ol>
       <p class="case-typing muted small" aria-live="polite" data-testid="case-typing">
         {typing ? `${typing} is typing…` : ''}

@@ -8,6 +8,7 @@ import { newClientId } from '../../lib/cases.api';
 import { formatSize } from '../../lib/files.api';
 import { useLive } from '../../lib/live.context';
 import { linkClick } from '../../lib/router.hook';
+import { MessageItem } from './message-item.component';
 
 interface Props {
   chat: AgentChat;
@@ -182,35 +183,21 @@ export function ChatPane({ chat, me, onSeen }: Props) {
         </p>
       )}
       <ol class="case-log chat-log" ref={log} data-testid="chat-messages" tabIndex={0} aria-label="Conversation">
-        {messages.map((m) =>
-          m.kind === 'system' ? (
-            <li key={m.id} class="case-system" data-testid="chat-system-message">
-              {m.body}
-            </li>
-          ) : (
-            <li key={m.id} class={`case-msg author-${m.author.kind}${m.pending ? ` is-${m.pending}` : ''}`} data-testid="chat-message" data-author={m.author.kind}>
-              <span class="case-msg-head">
-                <strong>{m.author.name}</strong>{' '}
-                <time class="muted small" dateTime={m.createdAt}>
-                  {new Date(m.createdAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
-                </time>
-                {m.pending === 'sending' && <span class="muted small"> · sending…</span>}
-              </span>
-              {m.file ? (
+        {messages.map((m) => (
+          <MessageItem
+            key={m.id}
+            message={m}
+            testIdPrefix="chat"
+            onRetry={deliver}
+            body={
+              m.file ? (
                 <a class="case-msg-body" href={agentChatsApi.fileUrl(id, m.file.fileId)} download={m.file.name} data-testid="chat-file">
                   📎 {m.file.name} ({formatSize(m.file.size)})
                 </a>
-              ) : (
-                <span class="case-msg-body">{m.body}</span>
-              )}
-              {m.pending === 'failed' && (
-                <button type="button" class="link-btn" onClick={() => deliver(m)}>
-                  Not sent. Retry
-                </button>
-              )}
-            </li>
-          ),
-        )}
+              ) : undefined
+            }
+          />
+        ))}
       </ol>
       <p class="case-typing muted small" aria-live="polite" data-testid="chat-typing">
         {typing ? `${typing} is typing…` : ''}

@@ -1,0 +1,48 @@
+// One line of a conversation log (portal cases and agent chats share the look and the retry).
+import type { ComponentChildren } from 'preact';
+import { formatDateTime } from '../../lib/format';
+
+export interface LogMessage {
+  id: string;
+  kind: string;
+  body: string;
+  createdAt: string;
+  author: { kind: string; name: string };
+  pending?: 'sending' | 'failed';
+}
+
+interface Props<M extends LogMessage> {
+  message: M;
+  /** `case` or `chat`: the data-testid prefix the pages and browser tests use. */
+  testIdPrefix: string;
+  onRetry(message: M): void;
+  /** Replaces the text body (a file link, say). */
+  body?: ComponentChildren;
+}
+
+export function MessageItem<M extends LogMessage>({ message: m, testIdPrefix, onRetry, body }: Props<M>) {
+  if (m.kind === 'system' || m.author.kind === 'system') {
+    return (
+      <li class="case-system" data-testid={`${testIdPrefix}-system-message`}>
+        {m.body}
+      </li>
+    );
+  }
+  return (
+    <li class={`case-msg author-${m.author.kind}${m.pending ? ` is-${m.pending}` : ''}`} data-testid={`${testIdPrefix}-message`} data-author={m.author.kind}>
+      <span class="case-msg-head">
+        <strong>{m.author.name}</strong>{' '}
+        <time class="muted small" dateTime={m.createdAt} title={formatDateTime(m.createdAt)}>
+          {new Date(m.createdAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+        </time>
+        {m.pending === 'sending' && <span class="muted small"> · sending…</span>}
+      </span>
+      {body ?? <span class="case-msg-body">{m.body}</span>}
+      {m.pending === 'failed' && (
+        <button type="button" class="link-btn" onClick={() => onRetry(m)}>
+          Not sent. Retry
+        </button>
+      )}
+    </li>
+  );
+}
