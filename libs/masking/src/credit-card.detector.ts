@@ -1,7 +1,7 @@
 // Payment card numbers: 13-19 digits with a known network prefix/length and a valid Luhn checksum.
 // Luhn alone is weak (1 in 10 random numbers pass), so the network table, the grouping shape and the
 // surrounding words (IMEI, SIRET, order...) do most of the false-positive filtering.
-import { CARD_POSITIVE_RE, classifyContext, Ctx } from './context.util.js';
+import { classifyContext, Ctx, Kw } from './context.util.js';
 import { luhnRange } from './luhn.util.js';
 import { groupDigits, groupOuterEnd, groupOuterStart, NumericRun } from './numeric-run.scanner.js';
 
@@ -89,7 +89,7 @@ export function detectCardsInRun(text: string, run: NumericRun, out: (s: Span) =
     if (best < 0) continue;
     const start = groupOuterStart(run, a);
     const end = groupOuterEnd(run, best - 1);
-    const ctx = classifyContext(text, start, end, CARD_POSITIVE_RE);
+    const ctx = classifyContext(text, start, end, Kw.Card);
     if (ctx === Ctx.Negative) continue;
     // Bare 14-digit numbers are far more often SIRETs than Diners cards: want a card word.
     if (end - start === 14 && best - a === 1 && ctx !== Ctx.Positive) continue;

@@ -93,22 +93,34 @@ export function isValidIbanCompact(compact: string): boolean {
   return spec.bban.test(bban) && (spec.check === undefined || spec.check(bban));
 }
 
-// Cheap necessary condition for IBAN_RE (two letters, two digits), so the costlier pattern with its
-// look-behind only runs where an IBAN can start.
-const IBAN_HEAD_RE = /[A-Za-z]{2}\d\d/g;
-const BOUNDARY_RE = /[A-Za-z0-9\u00C0-\u024F]/;
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Leftmost position >= from of two ASCII letters followed by two digits (what /[A-Za-z]{2}\d\d/g
+ * would find), or -1: a cheap necessary condition for IBAN_RE, found by looking for digit pairs.
+ */
+function nextHead(text: string, from: number): number {
+  const n = text.length;
+  for (let i = from + 2; i + 1 < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 57 || c < 48) continue;
+    if (isDigit(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i - 2))) return i - 2;
+  }
+  return -1;
+}
+/** [A-Za-z0-9\u00C0-\u024F]: IBAN_RE's look-behind class. */
+const isBoundaryChar = (c: number): boolean => isAsciiLetter(c) || isDigit(c) || (c >= 0xc0 && c <= 0x24f);
 
 export function detectIbans(text: string, out: (s: Span) => void): void {
   // Equivalent to running IBAN_RE globally: the leftmost position where the head matches, the
   // look-behind holds and the whole pattern matches (sticky, at that position).
   let from = 0;
   for (;;) {
-    IBAN_HEAD_RE.lastIndex = from;
-    const h = IBAN_HEAD_RE.exec(text);
-    if (h === null) return;
-    const at = h.index;
+    const at = nextHead(text, from);
+    if (at < 0) return;
     from = at + 1;
-    if (at > 0 && BOUNDARY_RE.test(text[at - 1])) continue;
+    if (at > 0 && isBoundaryChar(text.charCodeAt(at - 1))) continue;
     const spec = specAt(text, at);
     // No country spec: the global regex would match here and then move on by one character too.
     if (spec === undefined) continue;

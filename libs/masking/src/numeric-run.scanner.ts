@@ -37,8 +37,6 @@ function isGlue(text: string, i: number): boolean {
   return c >= 0xc0 && LETTER_RE.test(text[i]);
 }
 
-const NEXT_DIGIT = /\d/g;
-
 const isSepCode = (c: number): boolean => isSpaceCode(c) || c === 45 || c === 46;
 // A run separated from masked output by one separator ("06 12 34 56 78 ****1111") was, before masking,
 // part of a longer run; treating it as glued keeps mask() idempotent.
@@ -113,11 +111,10 @@ export function scanRuns(text: string, visit: (run: NumericRun) => void, from = 
   const n = text.length;
   let i = from;
   while (i < n) {
-    // Jump straight to the next digit (native regex scanning; test() on a global regex moves
-    // lastIndex past the match without allocating one), then look back for "+" / "(".
-    NEXT_DIGIT.lastIndex = i;
-    if (!NEXT_DIGIT.test(text)) break;
-    let d = NEXT_DIGIT.lastIndex - 1;
+    // Jump to the next digit, then look back for "+" / "(".
+    let d = i;
+    while (d < n && !isDigit(text.charCodeAt(d))) d++;
+    if (d >= n) break;
     const b1 = d > i ? text.charCodeAt(d - 1) : 0;
     if (b1 === 40 /* ( */) d--;
     if (d > i && text.charCodeAt(d - 1) === 43 /* + */) d--;

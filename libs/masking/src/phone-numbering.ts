@@ -12,6 +12,7 @@
 import { Metadata } from 'libphonenumber-js/core';
 import type { MetadataJson } from 'libphonenumber-js/core';
 import metadataJson from 'libphonenumber-js/max/metadata';
+import { DigitDfa, digitDfa } from './digit-dfa.js';
 
 export const enum PhoneVerdict {
   None = 0,
@@ -22,6 +23,7 @@ export const enum PhoneVerdict {
 interface TypeRule {
   re: RegExp;
   lengths: number[] | undefined;
+  source: string;
 }
 
 interface Plan {
@@ -44,6 +46,15 @@ interface Plan {
   /** Last hasNumberType question and answer for this plan (asked twice per verdict: country choice, then validity). */
   memoNn: string;
   memoType: boolean;
+  /** `fixed` (if any) then `others`: the type rules in DFA bit order. */
+  types: TypeRule[];
+  /**
+   * One DFA for the general pattern (bit 0) and `types` (bit i + 1 for types[i]), so a number is
+   * checked against all of them in one walk; null if a pattern is outside the DFA's syntax.
+   */
+  dfa: DigitDfa | null;
+  /** Prefix DFA for `leading` (bit 0), or null. */
+  leadingDfa: DigitDfa | null;
 }
 
 const NON_FIXED = ['MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'] as const;
@@ -83,7 +94,7 @@ function compile(key: string): Plan | null {
   const rule = (t: string): TypeRule | null => {
     const def = np.type(t);
     if (!def || !def.pattern()) return null;
-    return { re: new RegExp('^(?:' + def.pattern() + ')$'), lengths: def.possibleLengths() };
+    return { re: new RegExp('^(?:' + def.pattern() + ')$'), lengths: def.possibleLengths(), source: def.pattern() };
   };
   const npfp = np.nationalPrefixForParsing();
   const leading = np.leadingDigits();
@@ -98,11 +109,12 @@ function compile(key: string): Plan | null {
       if (r) others.push(r);
     }
   }
+  const general = np.nationalNumberPattern();
   return {
     callingCode: np.callingCode(),
     npfp: npfp ? new RegExp('^(?:' + npfp + ')') : null,
     transform: np.nationalPrefixTransformRule(),
-    general: new RegExp('^(?:' + np.nationalNumberPattern() + ')$'),
+    general: new RegExp('^(?:' + general + ')$'),
     lengths: np.possibleLengths(),
     leading: leading ? new RegExp('^(?:' + leading + ')') : null,
     hasTypes,
@@ -112,6 +124,9 @@ function compile(key: string): Plan | null {
     nonGeographic: isCallingCodeKey(key) && meta.isNonGeographicCallingCode(key),
     memoNn: '',
     memoType: false,
+    types: fixed ? [fixed, ...others] : others,
+    dfa: digitDfa([general, ...(fixed ? [fixed.source] : []), ...others.map((r) => r.source)]),
+    leadingDfa: leading ? digitDfa([leading]) : null,
   };
 }
 
@@ -132,6 +147,8 @@ interface CallingCode {
   plans: (Plan | null)[];
   tailFrom: number;
   tailLeading: RegExp | null;
+  /** Prefix DFA of tailLeading, or null. */
+  tailDfa: DigitDfa | null;
   nonGeographic: boolean;
   main: Plan | null;
 }
@@ -158,6 +175,7 @@ function callingCode(cc: string): CallingCode | null {
         plans: ps,
         tailFrom,
         tailLeading: tail.length > 1 ? new RegExp('^(?:' + tail.join('|') + ')') : null,
+        tailDfa: tail.length > 1 ? digitDfa([tail.join('|')]) : null,
         nonGeographic: meta.isNonGeographicCallingCode(cc),
         main: plan(cc),
       };
@@ -170,6 +188,23 @@ function callingCode(cc: string): CallingCode | null {
 const typeMatches = (nn: string, r: TypeRule | null): boolean =>
   r !== null && (r.lengths === undefined || r.lengths.indexOf(nn.length) >= 0) && r.re.test(nn);
 
+/** `^(?:general pattern)$`.test(nn), through the plan's DFA when it has one. */
+function generalMatches(p: Plan, nn: string): boolean {
+  const m = p.dfa === null ? undefined : p.dfa.match(nn);
+  return m === undefined ? p.general.test(nn) : (m & 1) !== 0;
+}
+
+/** `^(?:leading digits)`.test(nn) for a plan with leading digits. */
+function leadingMatches(p: Plan, nn: string): boolean {
+  const m = p.leadingDfa === null ? undefined : p.leadingDfa.prefixMask(nn);
+  return m === undefined ? p.leading!.test(nn) : m !== 0;
+}
+
+function tailMatches(info: CallingCode, nn: string): boolean {
+  const m = info.tailDfa === null ? undefined : info.tailDfa.prefixMask(nn);
+  return m === undefined ? info.tailLeading!.test(nn) : m !== 0;
+}
+
 /** getNumberType(...) !== undefined */
 function hasNumberType(nn: string, p: Plan): boolean {
   if (nn === p.memoNn && nn !== '') return p.memoType;
@@ -178,6 +213,16 @@ function hasNumberType(nn: string, p: Plan): boolean {
 }
 
 function hasNumberTypeUncached(nn: string, p: Plan): boolean {
+  const m = p.dfa === null ? undefined : p.dfa.match(nn);
+  if (m !== undefined) {
+    if ((m & 1) === 0) return false;
+    const types = p.types;
+    for (let i = 0; i < types.length; i++) {
+      const r = types[i];
+      if ((m & (2 << i)) !== 0 && (r.lengths === undefined || r.lengths.indexOf(nn.length) >= 0)) return true;
+    }
+    return false;
+  }
   if (!p.general.test(nn)) return false;
   if (typeMatches(nn, p.fixed)) return true;
   for (let i = 0; i < p.others.length; i++) if (typeMatches(nn, p.others[i])) return true;
@@ -212,11 +257,11 @@ function countryByCallingCodeUncached(cc: string, nn: string): string | undefine
   if (info === null || list === null) return undefined;
   if (list.length === 1) return list[0];
   for (let i = 0; i < list.length; i++) {
-    if (i === info.tailFrom && info.tailLeading !== null && !(nn && info.tailLeading.test(nn))) return undefined;
+    if (i === info.tailFrom && info.tailLeading !== null && !(nn && tailMatches(info, nn))) return undefined;
     const p = info.plans[i];
     if (p === null) continue;
     if (p.leading !== null) {
-      if (nn && p.leading.test(nn)) return list[i];
+      if (nn && leadingMatches(p, nn)) return list[i];
     } else if (hasNumberType(nn, p)) return list[i];
   }
   return undefined;
@@ -236,7 +281,7 @@ function stripNationalPrefix(number: string, p: Plan): string {
 function extractNationalNumber(number: string, p: Plan): string {
   const nn = stripNationalPrefix(number, p);
   if (nn === number) return number;
-  if (p.general.test(number) && !p.general.test(nn)) return number;
+  if (generalMatches(p, number) && !generalMatches(p, nn)) return number;
   if (p.lengths) {
     const c = countryByCallingCode(p.callingCode, nn);
     const lengths = c !== undefined ? plan(c)?.lengths : p.lengths;
@@ -286,7 +331,7 @@ export function phoneVerdict(input: string, region?: string): PhoneVerdict | und
         const shorter = number.slice(regionPlan.callingCode.length);
         const nnShort = extractNationalNumber(shorter, regionPlan);
         const nnFull = extractNationalNumber(number, regionPlan);
-        if ((!regionPlan.general.test(nnFull) && regionPlan.general.test(nnShort)) || lengthCheck(nnFull, regionPlan.lengths) === 'TOO_LONG') {
+        if ((!generalMatches(regionPlan, nnFull) && generalMatches(regionPlan, nnShort)) || lengthCheck(nnFull, regionPlan.lengths) === 'TOO_LONG') {
           cc = regionPlan.callingCode;
           number = shorter;
         }
@@ -329,7 +374,7 @@ export function phoneVerdict(input: string, region?: string): PhoneVerdict | und
 
   const sel = plan(country ?? cc);
   if (sel === null) return undefined;
-  const valid = sel.hasTypes ? hasNumberType(nn, sel) : sel.general.test(nn);
+  const valid = sel.hasTypes ? hasNumberType(nn, sel) : generalMatches(sel, nn);
   if (valid) return PhoneVerdict.Valid;
   if (!sel.lengths) return undefined;
   return sel.lengths.indexOf(nn.length) >= 0 ? PhoneVerdict.Possible : PhoneVerdict.None;

@@ -8,7 +8,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import metadata from 'libphonenumber-js/max/metadata';
-import { classifyContext, Ctx, PHONE_POSITIVE_RE } from './context.util.js';
+import { classifyContext, Ctx, Kw } from './context.util.js';
 import { nationalLengths, phoneVerdict, PhoneVerdict } from './phone-numbering.js';
 import type { Span } from './credit-card.detector.js';
 import { groupOuterEnd, groupOuterStart, NumericRun } from './numeric-run.scanner.js';
@@ -94,7 +94,14 @@ function national(digits: string, regions: readonly string[]): Verdict {
   return Verdict.None;
 }
 
-const DATE_YMD = /^(?:19|20)\d\d$/;
+/** Group g is a year 19xx/20xx (groups hold digits only). */
+function isYear(text: string, run: NumericRun, g: number): boolean {
+  const s = run.groupStart[g];
+  if (run.groupEnd[g] - s !== 4) return false;
+  const a = text.charCodeAt(s);
+  const b = text.charCodeAt(s + 1);
+  return (a === 49 && b === 57) || (a === 50 && b === 48);
+}
 function looksLikeDateOrIp(text: string, run: NumericRun, a: number, b: number, plus: boolean): boolean {
   const n = b - a;
   const len = (g: number): number => run.groupEnd[g] - run.groupStart[g];
@@ -108,9 +115,7 @@ function looksLikeDateOrIp(text: string, run: NumericRun, a: number, b: number, 
   // yyyy-mm-dd / dd.mm.yyyy (optionally followed by a time group).
   for (let g = a; g + 2 < b; g++) {
     if (run.sep[g + 1] !== run.sep[g + 2] || run.sep[g + 1] === ' ') continue;
-    const y1 = text.slice(run.groupStart[g], run.groupEnd[g]);
-    const y3 = text.slice(run.groupStart[g + 2], run.groupEnd[g + 2]);
-    if ((DATE_YMD.test(y1) && len(g + 1) <= 2 && len(g + 2) <= 2) || (DATE_YMD.test(y3) && len(g) <= 2 && len(g + 1) <= 2)) return true;
+    if ((isYear(text, run, g) && len(g + 1) <= 2 && len(g + 2) <= 2) || (isYear(text, run, g + 2) && len(g) <= 2 && len(g + 1) <= 2)) return true;
   }
   return false;
 }
@@ -160,10 +165,7 @@ function acceptPhone(text: string, run: NumericRun, a: number, b: number, region
 
   const start = plus ? run.start : groupOuterStart(run, a);
   const end = groupOuterEnd(run, b - 1);
-  // Positive/Weak only matter below for a possible-only IDD number or an unseparated national one
-  // without trunk "0"; elsewhere only "negative or not" does, which is cheaper to establish.
-  const needFull = (kind === 'idd' && verdict !== Verdict.Valid) || (kind === 'national' && !separated && digits.charCodeAt(0) !== 48);
-  const ctx = classifyContext(text, start, end, PHONE_POSITIVE_RE, !needFull);
+  const ctx = classifyContext(text, start, end, Kw.Phone);
   if (ctx === Ctx.Negative) return null;
   if (kind === 'plus') return { start, end };
   if (verdict !== Verdict.Valid) return kind === 'idd' && ctx === Ctx.Positive ? { start, end } : null;

@@ -1,6 +1,6 @@
 // US Social Security Numbers. "AAA-GG-SSSS" is distinctive enough on its own; the same nine digits
 // bare or space-separated look like any id, so those forms need an SSN word nearby.
-import { classifyContext, Ctx, SSN_POSITIVE_RE } from './context.util.js';
+import { classifyContext, Ctx, Kw } from './context.util.js';
 import type { Span } from './credit-card.detector.js';
 import { NumericRun } from './numeric-run.scanner.js';
 
@@ -38,7 +38,7 @@ export function detectSsnInRun(text: string, run: NumericRun, out: (s: Span) => 
     const end = run.groupEnd[last];
     const d = last === g ? text.slice(start, end) : text.slice(start, start + 3) + text.slice(run.groupStart[g + 1], run.groupStart[g + 1] + 2) + text.slice(run.groupStart[last], end);
     if (!isValidSsnDigits(d)) continue;
-    const ctx = classifyContext(text, start, end, SSN_POSITIVE_RE);
+    const ctx = classifyContext(text, start, end, Kw.Ssn);
     if (ctx === Ctx.Negative) continue;
     if (!dashed && ctx !== Ctx.Positive) continue;
     out({ start, end });
