@@ -50,10 +50,10 @@ export class CaseNotifier {
   }
 
   async updated(view: CaseView, changes: string[]): Promise<void> {
-    for (const t of await this.audience(view.companyId)) this.realtime.toAccount(t.id, 'case.updated', { case: view, changes });
+    this.realtime.toAccounts((await this.audience(view.companyId)).map((t) => t.id), 'case.updated', { case: view, changes });
   }
 
   async deleted(caseId: string, companyId: string): Promise<void> {
-    for (const t of await this.audience(companyId)) this.realtime.toAccount(t.id, 'case.deleted', { caseId });
+    this.realtime.toAccounts((await this.audience(companyId)).map((t) => t.id), 'case.deleted', { caseId });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '@switchboard/core';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { ParticipantKind } from '../chat.types.js';
 import { ParticipantEntity } from '../entities/participant.entity.js';
 
@@ -14,8 +14,15 @@ export class ParticipantRepository extends BaseRepository<ParticipantEntity> {
     return this.repo(tx).findOneBy({ conversationId, kind, refId });
   }
 
-  findActive(conversationId: string, kind: ParticipantKind, refId: string): Promise<ParticipantEntity | null> {
-    return this.repo().findOneBy({ conversationId, kind, refId, leftAt: IsNull() });
+  /** `conversationId|kind|refId` of every participant still in one of these conversations. */
+  async activeKeys(conversationIds: string[]): Promise<Set<string>> {
+    const keys = new Set<string>();
+    // Chunks keep the IN list far below SQLite's bound parameter limit.
+    for (let i = 0; i < conversationIds.length; i += 500) {
+      const rows = await this.repo().find({ select: { conversationId: true, kind: true, refId: true }, where: { conversationId: In(conversationIds.slice(i, i + 500)), leftAt: IsNull() } });
+      for (const r of rows) keys.add(`${r.conversationId}|${r.kind}|${r.refId}`);
+    }
+    return keys;
   }
 
   list(conversationId: string): Promise<ParticipantEntity[]> {

@@ -135,7 +135,7 @@ export class ConversationService {
 
   /** Cached (short TTL) so the hot send path does not query participants per message. */
   isActiveParticipant(conversationId: string, kind: ParticipantKind, refId: string): Promise<boolean> {
-    return this.cache.get(conversationId, kind, refId, async () => !!(await this.participants.findActive(conversationId, kind, refId)));
+    return this.cache.get(conversationId, kind, refId);
   }
 
   /**

@@ -42,6 +42,14 @@ export class RealtimeService {
     this.emit('agent', RealtimeService.accountRoom(accountId), event, payload);
   }
 
+  /**
+   * The same event to several technicians' account rooms: ONE masking pass and one encoded packet
+   * for all of them (a case update goes to every technician of the company).
+   */
+  toAccounts(accountIds: string[], event: string, payload: unknown): void {
+    if (accountIds.length) this.emit('agent', accountIds.map((id) => RealtimeService.accountRoom(id)), event, payload);
+  }
+
   toAgents(event: string, payload: unknown): void {
     this.emit('agent', RealtimeService.agentsRoom, event, payload);
   }

@@ -1,6 +1,9 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { FieldErrors, ValidationFailedError } from '../errors/validation-failed.error.js';
+import { cacheValidationMetadata } from './validation-metadata-cache.js';
+
+cacheValidationMetadata();
 
 // forbidUnknownValues stays off: it rejects payload classes without decorators (e.g. an empty `{}` event),
 // while whitelist + forbidNonWhitelisted already refuse every property a DTO does not declare.
