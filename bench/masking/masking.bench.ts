@@ -104,14 +104,31 @@ function cpuSeconds(c0: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1e6;
 }
 
+// Steady state, not start-up: V8 keeps optimising for a second or two (the CPU-time figure read below
+// wall time while its compiler threads were still busy), so warm up by time, and time at least
+// MIN_TIMED_MS so one GC pause or tier-up does not decide the figure. BENCH_WARM_MS / BENCH_MIN_MS.
+const WARM_MS = Number(process.env.BENCH_WARM_MS ?? 2000);
+const MIN_TIMED_MS = Number(process.env.BENCH_MIN_MS ?? 2000);
+function warmFor(ms: number, pass: () => void): void {
+  const end = performance.now() + ms;
+  do pass();
+  while (performance.now() < end);
+}
+
 function throughput(fn: (t: string) => unknown, targetBytes: number): number {
   const lines = corpus.map((c) => c.text);
   const bytesPerPass = Buffer.byteLength(lines.join('\n'), 'utf8');
-  const passes = Math.max(1, Math.ceil(targetBytes / bytesPerPass));
-  for (let w = 0; w < 20; w++) for (const l of lines) fn(l); // warm-up (JIT)
+  const minPasses = Math.max(1, Math.ceil(targetBytes / bytesPerPass));
+  warmFor(WARM_MS, () => {
+    for (const l of lines) fn(l);
+  });
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  for (let p = 0; p < passes; p++) for (const l of lines) fn(l);
+  let passes = 0;
+  while (passes < minPasses || Number(process.hrtime.bigint() - t0) / 1e6 < MIN_TIMED_MS) {
+    for (const l of lines) fn(l);
+    passes++;
+  }
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   lastCpuMBps = (bytesPerPass * passes) / 1e6 / cpuSeconds(c0);
   return (bytesPerPass * passes) / 1e6 / s;
@@ -130,7 +147,9 @@ function shapedPasses(targetBytes: number, seed: number): { text: string; entiti
 }
 
 function throughputNonRepeating(fn: (t: string) => unknown, passes: { text: string }[][], warm: { text: string }[][]): number {
-  for (const pass of warm) for (const l of pass) fn(l.text); // warm-up on other random text (JIT)
+  warmFor(WARM_MS, () => {
+    for (const pass of warm) for (const l of pass) fn(l.text); // warm-up on other random text (JIT)
+  });
   let bytes = 0;
   for (const pass of passes) for (const l of pass) bytes += Buffer.byteLength(l.text, 'utf8') + 1;
   const c0 = process.cpuUsage();
