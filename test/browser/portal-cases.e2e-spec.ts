@@ -167,7 +167,8 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     await admin.getByTestId('case-delete-confirm').waitFor();
     await admin.getByTestId('case-delete-confirm-yes').click();
     await admin.getByTestId('case-detail').waitFor({ state: 'detached' });
-    expect(new URL(admin.url()).pathname).toBe('/cases');
+    // The live case.deleted event can close the detail before the page's own navigation lands.
+    await admin.waitForURL((url) => url.pathname === '/cases');
     expect((await api('get', `/api/cases/${caseId}`)).status).toBe(404);
     // ...and it disappears live from the technician's lists.
     await tech.getByTestId('case-gone').waitFor();
