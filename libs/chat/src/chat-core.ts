@@ -7,6 +7,7 @@ export {
 export { ConversationFanout } from './services/conversation-fanout.service.js';
 export { ConversationTimers } from './services/conversation-timers.service.js';
 export { ChannelLimits } from './services/channel-limits.service.js';
+export { HostTransportChannel, type HostTransportChannelSpec } from './services/host-transport-channel.js';
 export { NotificationPreferencesService, DEFAULT_NOTIFICATION_PREFERENCES, type NotificationPreferences } from './services/notification-preferences.service.js';
 export { renderTranscript, type TranscriptHeader } from './services/transcript.renderer.js';
 export * from './chat.types.js';
