@@ -9,11 +9,12 @@
 //
 // The socket clients run in a child process (bench/portal/portal-chats.client.ts) so they do not
 // share the server's event loop. Knobs: BENCH_CHATS (1000), BENCH_TECHS (50 accounts), BENCH_SAT_MS
-// (5000), BENCH_RATE (1000 msg/s), BENCH_RATE_MS (10000).
+// (5000), BENCH_RATE (1000 msg/s), BENCH_RATE_MS (10000), BENCH_CPU_PROFILE (a .cpuprofile file of the
+// server during the saturation phase).
 import './bench-env.js';
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompanyService, newId } from '@switchboard/core';
 import { createTestApp, registerAppFactory, REPO_ROOT } from '@switchboard/testing';
@@ -42,6 +43,47 @@ async function settle(): Promise<number> {
     if (performance.eventLoopUtilization(e0).utilization < 0.1) break;
   }
   return Date.now() - start;
+}
+
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
+const perMessage = (ms: number, messages: number): number => Math.round((ms * 1000) / Math.max(1, messages));
+
+/** CPU time (user + system) of every PostgreSQL process on this machine (Linux /proc), or null. */
+function postgresCpuMs(): number | null {
+  if (!process.env.TEST_DATABASE_URL || !existsSync('/proc/self/stat')) return null;
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      total += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return (total * 1000) / tick;
+}
+
+/** BENCH_CPU_PROFILE=<file>: a V8 CPU profile of the server during the saturation phase only. */
+async function startCpuProfile(file: string | undefined): Promise<() => Promise<void>> {
+  if (!file) return async () => undefined;
+  const { Session } = await import('node:inspector');
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = await post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 async function main(): Promise<void> {
@@ -88,8 +130,14 @@ async function main(): Promise<void> {
     // socket of the company) run after its acks: let them finish so they are not billed to the phases.
     const settleMs = await settle();
     const elu0 = performance.eventLoopUtilization();
-    const sat = await ask<{ acked: number; delivered: number; ms: number; errors: number }>({ type: 'saturate', ms: Number(process.env.BENCH_SAT_MS ?? 5000) });
+    const stopProfile = await startCpuProfile(process.env.BENCH_CPU_PROFILE);
+    const cpu0 = process.cpuUsage();
+    const pg0 = postgresCpuMs();
+    const sat = await ask<{ acked: number; delivered: number; ms: number; errors: number; clientCpuMs: number }>({ type: 'saturate', ms: Number(process.env.BENCH_SAT_MS ?? 5000) });
     const satElu = performance.eventLoopUtilization(elu0).utilization;
+    const serverCpuMs = cpuMs(process.cpuUsage(cpu0));
+    const pgCpuMs = pg0 === null ? null : postgresCpuMs()! - pg0;
+    await stopProfile();
     const rate = await ask<{ sent: number; delivered: number; p50: number; p99: number; max: number; errors: number }>({
       type: 'rate', perSecond: Number(process.env.BENCH_RATE ?? 1000), ms: Number(process.env.BENCH_RATE_MS ?? 10_000),
     });
@@ -99,7 +147,9 @@ async function main(): Promise<void> {
       OR c."lastSeq" <> (SELECT COALESCE(MAX(m."seq"), 0) FROM "conversation_messages" m WHERE m."conversationId" = c."id")`))[0].n);
     const result = {
       driver, chats: CHATS, sockets: CHATS * 2, technicianAccounts: TECHS, setupMs, settleAfterWarmupMs: settleMs,
-      saturation: { messagesPerSecond: Math.round((sat.acked * 1000) / sat.ms), deliveredPerSecond: Math.round((sat.delivered * 1000) / sat.ms), errors: sat.errors, serverEventLoopUtilization: +satElu.toFixed(2) },
+      saturation: { messagesPerSecond: Math.round((sat.acked * 1000) / sat.ms), deliveredPerSecond: Math.round((sat.delivered * 1000) / sat.ms), errors: sat.errors, serverEventLoopUtilization: +satElu.toFixed(2),
+        // CPU per acknowledged message, by process: where the two cores went.
+        cpuMicrosecondsPerMessage: { server: perMessage(serverCpuMs, sat.acked), clients: perMessage(sat.clientCpuMs, sat.acked), postgres: pgCpuMs === null ? null : perMessage(pgCpuMs, sat.acked) } },
       fixedRate: { target: Number(process.env.BENCH_RATE ?? 1000), sent: rate.sent, delivered: rate.delivered, p50Ms: rate.p50, p99Ms: rate.p99, maxMs: rate.max, errors: rate.errors },
       memory: { heapPlusExternalBeforeMiB: +(before / 1048576).toFixed(1), afterMiB: +(after / 1048576).toFixed(1), perIdleConnectionKiB: +(perConnection / 1024).toFixed(1), rssMiB: +(process.memoryUsage().rss / 1048576).toFixed(1) },
       storedMessages: stored,

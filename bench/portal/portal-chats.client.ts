@@ -33,12 +33,27 @@ function onMessage(me: 'contact' | 'technician') {
   };
 }
 
+/**
+ * One message; resolves with the server's ack. No per-message timer (socket.io's .timeout() arms
+ * one per emit, a measurable share of this process's CPU at saturation): a phase that loses an
+ * ack fails as a whole, see withDeadline.
+ */
 function send(chat: Chat, fromVisitor: boolean): Promise<{ ok: boolean }> {
   const clientId = `m${++counter}`;
   sentAt.set(clientId, performance.now());
-  return fromVisitor
-    ? chat.visitor.timeout(30_000).emitWithAck('chat.send', { clientId, body: `visitor message ${counter}` })
-    : chat.tech.timeout(30_000).emitWithAck('conversation.send', { conversationId: chat.conversationId, clientId, body: `technician reply ${counter}` });
+  return new Promise((resolve) => {
+    if (fromVisitor) chat.visitor.emit('chat.send', { clientId, body: `visitor message ${counter}` }, resolve);
+    else chat.tech.emit('conversation.send', { conversationId: chat.conversationId, clientId, body: `technician reply ${counter}` }, resolve);
+  });
+}
+
+/** A phase that has not finished `graceMs` after its planned end has lost acks: fail it. */
+function withDeadline<T>(work: Promise<T>, ms: number, graceMs = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`acks missing ${graceMs} ms after the phase ended`)), ms + graceMs);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -59,11 +74,15 @@ const handlers: Record<string, (m: any) => Promise<unknown>> = {
     return { connected: chats.length };
   },
   async warmup() {
-    await inBatches(chats, 100, async (c) => {
-      await send(c, true);
-      await send(c, false);
-      await send(c, true);
-    });
+    await withDeadline(
+      inBatches(chats, 100, async (c) => {
+        await send(c, true);
+        await send(c, false);
+        await send(c, true);
+      }),
+      0,
+      120_000,
+    );
     sentAt.clear();
     return {};
   },
@@ -74,6 +93,7 @@ const handlers: Record<string, (m: any) => Promise<unknown>> = {
     delivered = 0;
     const until = performance.now() + m.ms;
     const start = performance.now();
+    const cpu0 = process.cpuUsage();
     const loop = async (chat: Chat, fromVisitor: boolean) => {
       while (performance.now() < until) {
         const r = await send(chat, fromVisitor).catch(() => ({ ok: false }));
@@ -81,11 +101,12 @@ const handlers: Record<string, (m: any) => Promise<unknown>> = {
         else errors++;
       }
     };
-    await Promise.all(chats.flatMap((c) => [loop(c, true), loop(c, false)]));
+    await withDeadline(Promise.all(chats.flatMap((c) => [loop(c, true), loop(c, false)])), m.ms);
     const ms = performance.now() - start;
+    const cpu = process.cpuUsage(cpu0);
     await new Promise((r) => setTimeout(r, 500));
     sentAt.clear();
-    return { acked, delivered, ms, errors };
+    return { acked, delivered, ms, errors, clientCpuMs: (cpu.user + cpu.system) / 1000 };
   },
   /** A steady `perSecond` (1 ms ticks, round-robin over chats and sides) for `ms`. */
   async rate(m: { perSecond: number; ms: number }) {
@@ -113,7 +134,7 @@ const handlers: Record<string, (m: any) => Promise<unknown>> = {
         }
       }, 1);
     });
-    await Promise.all(pending);
+    await withDeadline(Promise.all(pending), 0);
     await new Promise((r) => setTimeout(r, 500));
     const sorted = latencies.sort((a, b) => a - b);
     const pct = (p: number) => +(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN).toFixed(2);

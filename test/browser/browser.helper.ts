@@ -51,6 +51,18 @@ export async function waitForAttribute(locator: Locator, name: string, expected:
   throw new Error(`Timed out waiting for [${name}="${expected}"] (last seen: ${JSON.stringify(last)})`);
 }
 
+/** Poll a form field until its value equals `expected`. */
+export async function waitForValue(locator: Locator, expected: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: string | null = null;
+  while (Date.now() < deadline) {
+    last = await locator.inputValue({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Timed out waiting for the value ${JSON.stringify(expected)} (last seen: ${JSON.stringify(last)})`);
+}
+
 /** Collect uncaught page errors so a spec can assert the app ran without crashing. */
 export function trackPageErrors(page: Page): string[] {
   const errors: string[] = [];

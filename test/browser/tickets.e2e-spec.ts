@@ -2,7 +2,7 @@
 // Requires `npm run build:web` (apps/web/dist) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp } from '@switchboard/testing';
-import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, trackPageErrors, waitForAttribute, waitForText } from './browser.helper';
+import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, trackPageErrors, waitForAttribute, waitForText, waitForValue } from './browser.helper';
 
 jest.setTimeout(90_000);
 
@@ -80,8 +80,9 @@ describeWithBrowser('tickets UI (browser)', () => {
     expect(await reply.getByTestId('comment-author').textContent()).toBe(app.seed.technician.name);
     await waitForText(page.getByTestId('ticket-status'), 'Pending');
     expect(await page.getByTestId('ticket-status-select').inputValue()).toBe('pending');
-    // The composer is reset for the next message, back to "keep current".
-    expect(await page.getByTestId('composer-body').inputValue()).toBe('');
+    // The composer is reset for the next message, back to "keep current" (when the POST answers,
+    // which may come after the live update has already shown the comment and the status).
+    await waitForValue(page.getByTestId('composer-body'), '');
     expect(await page.getByTestId('composer-status').inputValue()).toBe('');
 
     // The server agrees: status pending, one public comment.

@@ -2,14 +2,13 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigError, configureHttp, DatabaseConnectionError, DemoDataService, DemoCredentials } from '@switchboard/core';
-import { Logger } from 'nestjs-pino';
+import { AppConfig, AppLogger, ConfigError, configureHttp, DatabaseConnectionError, DemoDataService, DemoCredentials } from '@switchboard/core';
 import { AppModule } from './app.module.js';
 
 async function createApp(config: AppConfig): Promise<INestApplication> {
   // abortOnError: false lets main() report boot failures itself, in one readable line.
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   configureHttp(app, config);
   return app;
 }
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
     if (await demo.isEmpty()) printDemo(await demo.seed(), config.port);
   }
   await app.listen(config.port);
-  const logger = app.get(Logger);
+  const logger = app.get(AppLogger);
   logger.log(`Switchboard listening on http://localhost:${config.port} (${config.driver}${config.redisUrl ? ' + redis' : ''}) in ${Math.round(performance.now() - started)} ms`, 'Bootstrap');
 
   // Graceful stop: drain sockets and in-flight requests, then exit 0. A stuck shutdown must not

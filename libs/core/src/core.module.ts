@@ -1,6 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { DemoDataService } from './bootstrap/demo-data.service.js';
 import { FirstStartService } from './bootstrap/first-start.service.js';
@@ -18,7 +17,7 @@ import { HealthRepository } from './health/health.repository.js';
 import { HealthService } from './health/health.service.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { ShutdownService } from './lifecycle/shutdown.service.js';
-import { loggingOptions } from './logging/logging.options.js';
+import { LoggingModule } from './logging/logging.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
@@ -45,7 +44,7 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         ConfigHostModule.forRoot(options.config, options.clock ?? new SystemClock()),
-        LoggerModule.forRoot(loggingOptions(options.config)),
+        LoggingModule.forRoot(options.config),
         EventEmitterModule.forRoot({ wildcard: false, maxListeners: 100 }),
         DatabaseModule.forRoot(options.schema),
         AuthModule,

@@ -1,4 +1,5 @@
 // The core's public surface. Other libs and the app import only from here.
+export { AppLogger } from './logging/app-logger.service.js';
 export { CoreModule, type CoreModuleOptions } from './core.module.js';
 export { AppConfig, ConfigError, type PluginReference } from './config/app-config.js';
 export { Clock } from './clock/clock.js';

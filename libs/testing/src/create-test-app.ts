@@ -3,8 +3,7 @@ import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AccountService, AppConfig, configureHttp, DeadlineScheduler, FakeClock, PluginReference, SessionTokenService } from '@switchboard/core';
-import { Logger } from 'nestjs-pino';
+import { AccountService, AppConfig, AppLogger, configureHttp, DeadlineScheduler, FakeClock, PluginReference, SessionTokenService } from '@switchboard/core';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { appFactory } from './app-factory.registry.js';
@@ -85,7 +84,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let app: INestApplication | undefined;
   try {
     app = await NestFactory.create(await appFactory()(config, clock), { bufferLogs: true, logger: false, abortOnError: false });
-    app.useLogger(app.get(Logger));
+    app.useLogger(app.get(AppLogger));
     configureHttp(app, config);
     await app.listen(0, '127.0.0.1');
   } catch (error) {

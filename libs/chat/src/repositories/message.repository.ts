@@ -36,12 +36,15 @@ const SQLITE = {
 // instead of BEGIN, lookup, reserve, insert, COMMIT. On this 2-core machine the PostgreSQL
 // backends share the CPU with the server, so every round trip saved is server time too.
 //   input     the batch rows in arrival order ($1..$10), ord = position
-//   stored    rows already stored under a (conversationId, clientId) of the batch: two ANY lists
-//             ($12, $13, a superset; pairs are matched below) use the (conversationId, clientId) index
+//   stored    rows already stored under a (conversationId, clientId) pair of the batch: a join on
+//             the exact pairs, one (conversationId, clientId) index probe each. (Two "= ANY" lists
+//             on that index made PostgreSQL 15 probe every combination: quadratic in the batch.)
 //   fresh     input rows not stored yet, numbered per conversation in arrival order
-//   reserved  one UPDATE of the conversation rows: the primary-key scan over ANY($14, sorted ids)
-//             visits (and locks) rows in index order, one lock order for all writers; the count is a
-//             scalar subquery so the plan stays that scan; ended conversations are skipped
+//   counts    fresh rows per conversation
+//   locked    the conversation rows to update, locked in id order (Sort under LockRows): one lock
+//             order for every writer on every instance, so concurrent group commits never deadlock;
+//             ended conversations are skipped
+//   reserved  one UPDATE of the locked rows (hash join with counts, linear in the batch)
 //   ins       the fresh rows of reserved conversations, seq = new lastSeq - count + number
 // The result: one 'r' row per reserved conversation and one 's' row (JSON) per stored message.
 const PG = {
@@ -49,16 +52,20 @@ const PG = {
       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::text[], $9::varchar[], $10::varchar[])
         WITH ORDINALITY AS u("id", "conversationId", "authorKind", "authorAccountId", "authorContactId", "authorName", "kind", "body", "clientId", "externalId", "ord")
     ), stored AS MATERIALIZED (
-      SELECT m.* FROM "conversation_messages" m WHERE m."conversationId" = ANY($12::varchar[]) AND m."clientId" = ANY($13::varchar[])
+      SELECT m.* FROM (SELECT DISTINCT i."conversationId", i."clientId" FROM input i WHERE i."clientId" IS NOT NULL) k
+      JOIN "conversation_messages" m ON m."conversationId" = k."conversationId" AND m."clientId" = k."clientId"
     ), fresh AS MATERIALIZED (
       SELECT i.*, row_number() OVER (PARTITION BY i."conversationId" ORDER BY i."ord") AS "rn", count(*) OVER (PARTITION BY i."conversationId") AS "n"
       FROM input i
       WHERE i."clientId" IS NULL OR NOT EXISTS (SELECT 1 FROM stored s WHERE s."conversationId" = i."conversationId" AND s."clientId" = i."clientId")
     ), counts AS MATERIALIZED (
       SELECT "conversationId" AS "id", count(*)::int AS "n" FROM fresh GROUP BY 1
+    ), locked AS MATERIALIZED (
+      SELECT c."id" FROM "conversations" c WHERE c."id" IN (SELECT k."id" FROM counts k) AND c."status" <> 'ended' ORDER BY c."id" FOR UPDATE
     ), reserved AS (
-      UPDATE "conversations" c SET "lastSeq" = c."lastSeq" + (SELECT k."n" FROM counts k WHERE k."id" = c."id"), "lastMessageAt" = $11
-      WHERE c."id" = ANY($14::varchar[]) AND c."status" <> 'ended' AND (SELECT k."n" FROM counts k WHERE k."id" = c."id") IS NOT NULL
+      UPDATE "conversations" c SET "lastSeq" = c."lastSeq" + k."n", "lastMessageAt" = $11
+      FROM counts k JOIN locked l ON l."id" = k."id"
+      WHERE c."id" = k."id"
       RETURNING c."id", c."lastSeq", c."channel", c."companyId"
     ), ins AS (
       INSERT INTO "conversation_messages" (${COLUMN_LIST})
@@ -169,24 +176,13 @@ export class MessageRepository extends BaseRepository<MessageEntity> {
   private async commitPostgres(rows: MessageEntity[], at: Date): Promise<BatchOutcome[]> {
     const n = rows.length;
     const cols: unknown[][] = Array.from({ length: 10 }, () => new Array(n));
-    const keyedConversations = new Set<string>();
-    const keyedClientIds = new Set<string>();
-    const conversationIds = new Set<string>();
     for (let i = 0; i < n; i++) {
       const m = rows[i];
       cols[0][i] = m.id; cols[1][i] = m.conversationId; cols[2][i] = m.authorKind; cols[3][i] = m.authorAccountId; cols[4][i] = m.authorContactId;
       cols[5][i] = m.authorName; cols[6][i] = m.kind; cols[7][i] = m.body; cols[8][i] = m.clientId; cols[9][i] = m.externalId;
-      conversationIds.add(m.conversationId);
-      if (m.clientId !== null) {
-        keyedConversations.add(m.conversationId);
-        keyedClientIds.add(m.clientId);
-      }
     }
     // One statement, one implicit transaction: Pool.query takes and returns a connection around it.
-    const result = await this.pgPool.query({
-      text: PG.commit,
-      values: [...cols, at, [...keyedConversations], [...keyedClientIds], [...conversationIds].sort()],
-    });
+    const result = await this.pgPool.query({ text: PG.commit, values: [...cols, at] });
     const stored = new Map<string, MessageEntity>();
     const reserved = new Map<string, ReservedSeqs>();
     for (const r of result.rows) {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { SwitchboardEventMap } from '@switchboard/plugin-sdk';
 
@@ -12,13 +12,32 @@ export type DomainEventHandler<P = unknown> = (payload: P, name: string) => void
  * publisher: the change that raised the event has already been committed.
  */
 @Injectable()
-export class DomainEventBus {
+export class DomainEventBus implements BeforeApplicationShutdown {
   private readonly logger = new Logger('DomainEvents');
+  /** Publishes whose subscribers are still running (many run after the publisher has answered). */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly emitter: EventEmitter2) {}
 
   async publish<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<void> {
-    await this.emitter.emitAsync(name, payload);
+    const running = this.emitter.emitAsync(name, payload);
+    this.inFlight.add(running);
+    try {
+      await running;
+    } finally {
+      this.inFlight.delete(running);
+    }
+  }
+
+  /** A stop lets running subscribers finish (bounded) before the database and Redis close under them. */
+  async beforeApplicationShutdown(): Promise<void> {
+    const until = Date.now() + 5000;
+    while (this.inFlight.size && Date.now() < until) {
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise((resolve) => (timer = setTimeout(resolve, until - Date.now())));
+      await Promise.race([Promise.allSettled([...this.inFlight]), expired]);
+      clearTimeout(timer);
+    }
   }
 
   subscribe<K extends DomainEventName>(name: K | '*', handler: DomainEventHandler<K extends DomainEventName ? DomainEventMap[K] : unknown>): () => void {

@@ -5,6 +5,7 @@ import { isObservable, type Observable } from 'rxjs';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server, ServerOptions } from 'socket.io';
 import { RedisConnection } from '../redis/redis-connection.service.js';
+import { WriteCoalescer } from './write-coalescer.js';
 
 /**
  * socket.io over Redis pub/sub: a message to a room reaches its sockets on every instance.
@@ -25,6 +26,7 @@ export class SwitchboardIoAdapter extends IoAdapter {
       pingInterval: 25_000,
       pingTimeout: 20_000,
     } as ServerOptions) as Server;
+    new WriteCoalescer().attach(server.engine as never);
     const redis = this.appContext.get(RedisConnection, { strict: false });
     if (redis.enabled) server.adapter(createAdapter(redis.duplicate('io-pub'), redis.duplicate('io-sub')));
     return server;
