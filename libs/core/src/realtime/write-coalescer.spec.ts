@@ -79,7 +79,7 @@ describe('WriteCoalescer when the server closes', () => {
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     const clients = [io(url, { transports: ['websocket'], reconnection: false }), io(url, { transports: ['websocket'], reconnection: false })];
-    await Promise.all(clients.map((c) => new Promise((resolve) => c.once('connect', resolve))));
+    await Promise.all(clients.map((c) => new Promise<void>((resolve) => c.once('connect', () => resolve()))));
     const got = clients.map(() => [] as string[]);
     clients.forEach((c, i) => c.onAny((e) => got[i].push(e)));
     const reasons = clients.map((c) => new Promise((resolve) => c.once('disconnect', resolve)));
