@@ -10,7 +10,7 @@
 // The socket clients run in a child process (bench/portal/portal-chats.client.ts) so they do not
 // share the server's event loop. Knobs: BENCH_CHATS (1000), BENCH_TECHS (50 accounts), BENCH_SAT_MS
 // (5000), BENCH_RATE (1000 msg/s), BENCH_RATE_MS (10000), BENCH_CPU_PROFILE (a .cpuprofile file of the
-// server during the saturation phase).
+// server during the saturation phase, or allocations when the name ends in .heapprofile).
 import './bench-env.js';
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
@@ -76,11 +76,16 @@ async function startCpuProfile(file: string | undefined): Promise<() => Promise<
   session.connect();
   const post = (method: string, params?: object) =>
     new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 200 });
-  await post('Profiler.start');
+  // A .heapprofile file name samples allocations instead of CPU time.
+  const heap = file.endsWith('.heapprofile');
+  if (heap) await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  else {
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 200 });
+    await post('Profiler.start');
+  }
   return async () => {
-    const { profile } = await post('Profiler.stop');
+    const { profile } = await post(heap ? 'HeapProfiler.stopSampling' : 'Profiler.stop');
     writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
   };

@@ -1,9 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { FieldErrors, ValidationFailedError } from '../errors/validation-failed.error.js';
+import { DtoPrecheck } from './dto-precheck.js';
 import { cacheValidationMetadata } from './validation-metadata-cache.js';
 
 cacheValidationMetadata();
+const precheck = new DtoPrecheck();
 
 // forbidUnknownValues stays off: it rejects payload classes without decorators (e.g. an empty `{}` event),
 // while whitelist + forbidNonWhitelisted already refuse every property a DTO does not declare.
@@ -31,6 +33,8 @@ export async function validateDto<T extends object>(cls: new () => T, input: unk
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ValidationFailedError('Invalid input: expected a JSON object', { _: ['expected a JSON object'] });
   }
+  const valid = precheck.run(cls, input as Record<string, unknown>);
+  if (valid) return valid;
   const instance = plainToInstance(cls, input);
   const errors = await validate(instance, VALIDATOR_OPTIONS);
   if (errors.length) throw validationError(errors);

@@ -1,5 +1,12 @@
 import { getMetadataStorage } from 'class-validator';
 
+let generation = 0;
+
+/** Changes whenever a validation rule or constraint is registered (for caches derived from the rules). */
+export function validationMetadataGeneration(): number {
+  return generation;
+}
+
 type Lookup = (target: Function, schema: string | undefined, always: boolean, strictGroups: boolean, groups?: string[]) => unknown[];
 
 /**
@@ -33,6 +40,7 @@ export function cacheValidationMetadata(): void {
     const add = storage[method].bind(storage);
     storage[method] = (metadata: unknown) => {
       cache = new Map();
+      generation++;
       add(metadata);
     };
   }
