@@ -76,3 +76,25 @@ describe('chat group commit on two instances', () => {
     expect(refused).toMatchObject({ status: 'rejected', reason: { message: 'This conversation has ended' } });
   });
 });
+
+describe('chat group commit: text PostgreSQL JSON would refuse', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createPortalApp()));
+  afterAll(async () => t?.close());
+
+  it('stores a lone surrogate as U+FFFD without failing its batch', async () => {
+    const { subdomain } = await createCompanyWithPortal(t);
+    const chat = await startChat(t, subdomain);
+    const author = { kind: 'contact' as const, id: 'visitor', name: 'Visitor \ud800' };
+    const conversations = t.get(ConversationService);
+    const [odd, plain] = await Promise.all([
+      conversations.postMessage({ conversationId: chat.conversationId, author, body: 'broken \udc00 emoji \ud83d\ude00', clientId: 'odd' }),
+      conversations.postMessage({ conversationId: chat.conversationId, author, body: 'plain', clientId: 'plain' }),
+    ]);
+    expect(odd.message.body).toBe('broken \ufffd emoji \ud83d\ude00');
+    expect(odd.message.author.name).toBe('Visitor \ufffd');
+    expect(plain.message.body).toBe('plain');
+    const stored = await conversations.listMessages(chat.conversationId);
+    expect(stored.map((m) => m.body)).toEqual(expect.arrayContaining(['broken \ufffd emoji \ud83d\ude00', 'plain']));
+  });
+});

@@ -165,9 +165,11 @@ function toRow(d: MessageDraft, at: Date): MessageEntity {
   row.authorKind = d.authorKind;
   row.authorAccountId = d.authorAccountId ?? null;
   row.authorContactId = d.authorContactId ?? null;
-  row.authorName = d.authorName;
+  // Lone UTF-16 surrogates become U+FFFD here, as UTF-8 encoding would make them anyway; the
+  // PostgreSQL batch travels as JSON, which refuses them, and one must not fail the whole batch.
+  row.authorName = d.authorName.toWellFormed();
   row.kind = d.kind;
-  row.body = d.body;
+  row.body = d.body.toWellFormed();
   row.clientId = d.clientId ?? null;
   row.externalId = d.externalId ?? null;
   row.createdAt = at;
