@@ -43,9 +43,9 @@ export class CaseLifecycle implements OnModuleInit {
     this.events.subscribe('conversation.ended', async (e) => {
       if (e.channel === 'portal') await this.ended(e.conversationId, e.reason);
     });
-    this.events.subscribe('conversation.message.created', async (e) => {
-      // Only the first few messages make the preview: the hot path returns here at once.
-      if (e.channel === 'portal' && e.kind === 'text' && e.seq <= PREVIEW_MESSAGES + 1) await this.refreshPreview(e.conversationId);
+    this.events.subscribe('conversation.message.created', (e) => {
+      // Only the first few messages make the preview: the hot path returns here at once (no promise).
+      if (e.channel === 'portal' && e.kind === 'text' && e.seq <= PREVIEW_MESSAGES + 1) return this.refreshPreview(e.conversationId);
     });
   }
 

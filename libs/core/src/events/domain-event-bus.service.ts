@@ -7,9 +7,16 @@ export type DomainEventMap = SwitchboardEventMap;
 export type DomainEventName = keyof DomainEventMap;
 export type DomainEventHandler<P = unknown> = (payload: P, name: string) => void | Promise<void>;
 
+type Listener = (...args: unknown[]) => Promise<void> | undefined;
+const DONE = Promise.resolve();
+
 /**
- * Typed facade over @nestjs/event-emitter. A failing subscriber is logged and never fails the
- * publisher: the change that raised the event has already been committed.
+ * Typed facade over @nestjs/event-emitter (its EventEmitter2 holds the subscriptions). A failing
+ * subscriber is logged and never fails the publisher: the change that raised the event has
+ * already been committed. publish() resolves when every subscriber has finished.
+ * Dispatch is done here rather than with emitAsync: every chat message is published, and
+ * emitAsync wraps each listener in promises even when it returns at once (most do: they filter
+ * by channel); here only subscribers that return a promise cost one.
  */
 @Injectable()
 export class DomainEventBus implements BeforeApplicationShutdown {
@@ -19,14 +26,40 @@ export class DomainEventBus implements BeforeApplicationShutdown {
 
   constructor(private readonly emitter: EventEmitter2) {}
 
-  async publish<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<void> {
-    const running = this.emitter.emitAsync(name, payload);
-    this.inFlight.add(running);
-    try {
-      await running;
-    } finally {
-      this.inFlight.delete(running);
+  publish<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): Promise<void> {
+    let pending: Promise<void>[] | undefined;
+    for (const listener of this.emitter.listeners(name) as Listener[]) {
+      const running = listener(payload);
+      if (running) (pending ??= []).push(running);
     }
+    for (const listener of this.emitter.listenersAny() as Listener[]) {
+      const running = listener(name, payload);
+      if (running) (pending ??= []).push(running);
+    }
+    if (!pending) return DONE;
+    const all = (pending.length === 1 ? pending[0] : Promise.all(pending)).then(() => undefined);
+    this.inFlight.add(all);
+    return all.finally(() => this.inFlight.delete(all));
+  }
+
+  subscribe<K extends DomainEventName>(name: K | '*', handler: DomainEventHandler<K extends DomainEventName ? DomainEventMap[K] : unknown>): () => void {
+    const call = (payload: unknown, eventName: string): Promise<void> | undefined => {
+      try {
+        const result = handler(payload as never, eventName);
+        if (result && typeof (result as Promise<void>).then === 'function') return (result as Promise<void>).then(undefined, (error) => this.failed(error, eventName));
+      } catch (error) {
+        this.failed(error, eventName);
+      }
+      return undefined;
+    };
+    if (name === '*') {
+      const listener = (eventName: string | string[], payload: unknown) => call(payload, String(eventName));
+      this.emitter.onAny(listener);
+      return () => this.emitter.offAny(listener);
+    }
+    const listener = (payload: unknown) => call(payload, name);
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
   }
 
   /** A stop lets running subscribers finish (bounded) before the database and Redis close under them. */
@@ -40,21 +73,7 @@ export class DomainEventBus implements BeforeApplicationShutdown {
     }
   }
 
-  subscribe<K extends DomainEventName>(name: K | '*', handler: DomainEventHandler<K extends DomainEventName ? DomainEventMap[K] : unknown>): () => void {
-    const safe = async (payload: unknown, eventName: string) => {
-      try {
-        await handler(payload as never, eventName);
-      } catch (error) {
-        this.logger.error({ err: error, event: eventName }, `Subscriber of ${eventName} failed`);
-      }
-    };
-    if (name === '*') {
-      const listener = (eventName: string | string[], payload: unknown) => safe(payload, String(eventName));
-      this.emitter.onAny(listener);
-      return () => this.emitter.offAny(listener);
-    }
-    const listener = (payload: unknown) => safe(payload, name);
-    this.emitter.on(name, listener);
-    return () => this.emitter.off(name, listener);
+  private failed(error: unknown, eventName: string): void {
+    this.logger.error({ err: error, event: eventName }, `Subscriber of ${eventName} failed`);
   }
 }
