@@ -116,6 +116,29 @@ describe('portal live chat: visitor and technician', () => {
     await setAvailable(t, t.technicianToken, false);
   });
 
+  it("sends a message to everyone in the room but the sending socket, which has it in its ack", async () => {
+    const { subdomain } = await createCompanyWithPortal(t);
+    const chat = await startChat(t, subdomain);
+    await t.http().post(`/api/cases/${chat.caseId}/assign`).set(auth(t.technicianToken)).expect(200);
+    // Two tabs of the same technician and two tabs of the visitor.
+    const tabs = await Promise.all([t.socket('/agent', { token: t.technicianToken }), t.socket('/agent', { token: t.technicianToken })]);
+    const visitorTabs = await Promise.all([t.socket('/portal', { token: chat.token }), t.socket('/portal', { token: chat.token })]);
+    for (const tab of tabs) expect((await ack(tab, 'conversation.join', { conversationId: chat.conversationId })).ok).toBe(true);
+    for (const tab of visitorTabs) expect((await ack(tab, 'chat.join', {})).ok).toBe(true);
+    const got = [...tabs, ...visitorTabs].map((s) => collect<any>(s, 'conversation.message'));
+
+    const fromTech = await ack(tabs[0], 'conversation.send', { conversationId: chat.conversationId, clientId: 'tab-1', body: 'From tab one' });
+    const fromVisitor = await ack(visitorTabs[1], 'chat.send', { clientId: 'v-tab-2', body: 'From the second visitor tab' });
+    await waitFor(() => got[1].length === 2 && got[2].length === 2 && got[0].length === 1 && got[3].length === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    const ids = (i: number) => got[i].map((e) => e.message.id);
+    expect(ids(0)).toEqual([fromVisitor.data.message.id]); // the sender tab: its own message only in the ack
+    expect(ids(1)).toEqual([fromTech.data.message.id, fromVisitor.data.message.id]); // the other tab of the same technician
+    expect(ids(2)).toEqual([fromTech.data.message.id, fromVisitor.data.message.id]);
+    expect(ids(3)).toEqual([fromTech.data.message.id]); // the sending visitor tab
+    expect(fromTech.data.message).toMatchObject({ body: 'From tab one', seq: expect.any(Number), author: { kind: 'technician' } });
+  });
+
   it('refuses to delete a case whose chat is still running', async () => {
     const { subdomain } = await createCompanyWithPortal(t);
     const chat = await startChat(t, subdomain);

@@ -174,6 +174,8 @@ export class HelpdeskAgent {
       } else if (line) {
         const clientId = randomUUID();
         const sent = await call<{ message: MessageView }>(this.socket, 'chat.send', { conversationId: chat.id, clientId, body: line });
+        // The sending socket gets its message in the ack (the room event goes to the others).
+        this.show(sent.message);
         this.term.event('sent', { conversationId: chat.id, seq: sent.message.seq, clientId });
       }
     });

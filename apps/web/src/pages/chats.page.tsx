@@ -28,6 +28,10 @@ export function ChatsPage({ me, chatId }: Props) {
   const selected = useRef(chatId);
   selected.current = chatId;
 
+  /** A chat's newest message moved: live events from others, acks for our own sends. */
+  const touch = (conversationId: string, message: ChatMessage) =>
+    setChats((list) => list.map((c) => (c.id === conversationId ? { ...c, lastSeq: Math.max(c.lastSeq, message.seq), lastMessageAt: message.createdAt } : c)));
+
   const upsert = (chat: AgentChat) => setChats((list) => (list.some((c) => c.id === chat.id) ? list.map((c) => (c.id === chat.id ? chat : c)) : [chat, ...list]));
 
   const load = () =>
@@ -64,7 +68,7 @@ export function ChatsPage({ me, chatId }: Props) {
       }),
       live.on<{ conversationId: string; message: ChatMessage }>('conversation.message', (p) => {
         if (!p?.message) return;
-        setChats((list) => list.map((c) => (c.id === p.conversationId ? { ...c, lastSeq: Math.max(c.lastSeq, p.message.seq), lastMessageAt: p.message.createdAt } : c)));
+        touch(p.conversationId, p.message);
         if (p.conversationId !== selected.current && p.message.kind !== 'system' && p.message.author.kind === 'contact') {
           setUnread((u) => ({ ...u, [p.conversationId]: (u[p.conversationId] ?? 0) + 1 }));
         }
@@ -133,7 +137,7 @@ export function ChatsPage({ me, chatId }: Props) {
             </ul>
           </div>
           {current ? (
-            <ChatPane key={current.id} chat={current} me={me} onSeen={(seq) => void (seen.current[current.id] = seq)} />
+            <ChatPane key={current.id} chat={current} me={me} onSeen={(seq) => void (seen.current[current.id] = seq)} onSent={(m) => touch(current.id, m)} />
           ) : (
             <div class="card case-placeholder">
               <p class="muted">Pick a chat on the left.</p>

@@ -40,7 +40,7 @@ export class ConversationGateway {
     const conversation = await this.assertParticipant(socket, body.conversationId);
     const result = await this.conversations.postMessage({
       conversationId: body.conversationId, author: { kind: 'technician', id: me.id, name: me.name }, body: body.body, clientId: body.clientId,
-      maxLength: this.limits.maxLength(conversation.channel),
+      maxLength: this.limits.maxLength(conversation.channel), originSocketId: socket.id,
     });
     return wsOk(result);
   }

@@ -24,8 +24,8 @@ export class ConversationFanout {
     this.audiences.set(channel, list);
   }
 
-  emit(channel: string, conversationId: string, event: string, payload: unknown): void {
+  emit(channel: string, conversationId: string, event: string, payload: unknown, exceptSocketId?: string): void {
     const room = ConversationFanout.room(conversationId);
-    for (const audience of this.audiences.get(channel) ?? ['agent']) this.realtime.emit(audience, room, event, payload);
+    for (const audience of this.audiences.get(channel) ?? ['agent']) this.realtime.emit(audience, room, event, payload, exceptSocketId);
   }
 }

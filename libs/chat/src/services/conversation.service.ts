@@ -45,6 +45,8 @@ export interface PostMessageInput {
   externalId?: string | null;
   /** The channel's composer limit; defaults to 1,000 characters. */
   maxLength?: number;
+  /** The sending socket: it gets the message in its ack, so the room broadcast skips it. */
+  originSocketId?: string;
 }
 
 export interface EndInput {
@@ -159,7 +161,7 @@ export class ConversationService {
       authorAccountId: author.kind === 'technician' ? author.id : null, authorContactId: author.kind === 'contact' ? author.id : null,
     });
     const message = toMessageView(written.message);
-    if (!written.duplicate && written.conversation) this.deliver(message, written.conversation);
+    if (!written.duplicate && written.conversation) this.deliver(message, written.conversation, input.originSocketId);
     return { message, duplicate: written.duplicate };
   }
 
@@ -283,8 +285,8 @@ export class ConversationService {
     this.cache.forgetConversation(conversationId);
   }
 
-  private deliver(message: MessageView, conversation: { channel: string; companyId: string }): void {
-    this.fanout.emit(conversation.channel, message.conversationId, 'conversation.message', { conversationId: message.conversationId, message });
+  private deliver(message: MessageView, conversation: { channel: string; companyId: string }, exceptSocketId?: string): void {
+    this.fanout.emit(conversation.channel, message.conversationId, 'conversation.message', { conversationId: message.conversationId, message }, exceptSocketId);
     // Subscribers (cases preview, later SLA/sentiment) must not hold the sender's ack.
     this.events
       .publish('conversation.message.created', {

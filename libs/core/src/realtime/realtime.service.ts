@@ -32,10 +32,10 @@ export class RealtimeService {
     }
   }
 
-  emit(audience: Audience, room: string | string[], event: string, payload: unknown): void {
+  emit(audience: Audience, room: string | string[], event: string, payload: unknown, exceptSocketId?: string): void {
     const ns = this.namespaces.get(audience);
     if (!ns) return;
-    ns.to(room).emit(event, audience === 'agent' ? this.masker.maskPayload(payload) : payload);
+    (exceptSocketId ? ns.to(room).except(exceptSocketId) : ns.to(room)).emit(event, audience === 'agent' ? this.masker.maskPayload(payload) : payload);
   }
 
   toAccount(accountId: string, event: string, payload: unknown): void {

@@ -38,7 +38,7 @@ export class PortalChatGateway {
     const chat = await this.chatOf(socket);
     const result = await this.conversations.postMessage({
       conversationId: chat.conversationId, author: { kind: 'contact', id: chat.contactId, name: chat.name }, body: body.body, clientId: body.clientId,
-      maxLength: this.channel.maxLength(),
+      maxLength: this.channel.maxLength(), originSocketId: socket.id,
     });
     return wsOk(result);
   }

@@ -14,6 +14,8 @@ interface Props {
   chat: AgentChat;
   me: { id: string; name: string };
   onSeen(seq: number): void;
+  /** Our own sent message (this socket gets it in the ack, not as a room event). */
+  onSent?(message: ChatMessage): void;
 }
 
 function merge(list: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
@@ -27,7 +29,7 @@ function merge(list: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
   return [...byId.values()].sort((a, b) => (a.pending ? 1 : 0) - (b.pending ? 1 : 0) || a.seq - b.seq);
 }
 
-export function ChatPane({ chat, me, onSeen }: Props) {
+export function ChatPane({ chat, me, onSeen, onSent }: Props) {
   const live = useLive();
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const [typing, setTyping] = useState<string | null>(null);
@@ -102,7 +104,10 @@ export function ChatPane({ chat, me, onSeen }: Props) {
       ? live.request<{ message: ChatMessage }>('conversation.send', { conversationId: id, clientId: m.clientId, body: m.body }, 8000)
       : Promise.reject(new Error('You are offline'));
     viaSocket.then(
-      (d) => apply([d.message]),
+      (d) => {
+        apply([d.message]);
+        onSent?.(d.message);
+      },
       (err: Error) => {
         setError(err.message || 'Message not sent');
         setMessages((list) => (ref.current = list.map((x) => (x.id === m.id ? { ...x, pending: 'failed' } : x))));

@@ -67,6 +67,7 @@ export class DeviceChatGateway {
     const author = await this.authorOf(socket, body.conversationId);
     const result = await this.conversations.postMessage({
       conversationId: author.conversationId, author: author.actor, body: body.body, clientId: body.clientId, maxLength: this.channel.maxLength(),
+      originSocketId: socket.id,
     });
     return wsOk(result);
   }
