@@ -10,7 +10,8 @@
 // The socket clients run in a child process (bench/portal/portal-chats.client.ts) so they do not
 // share the server's event loop. Knobs: BENCH_CHATS (1000), BENCH_TECHS (50 accounts), BENCH_SAT_MS
 // (5000), BENCH_RATE (1000 msg/s), BENCH_RATE_MS (10000), BENCH_CPU_PROFILE (a .cpuprofile file of the
-// server during the saturation phase, or allocations when the name ends in .heapprofile).
+// server during the saturation phase, or allocations when the name ends in .heapprofile), BENCH_TRACE=1
+// (p99 per second of the fixed-rate phase and the server's GC pauses over 5 ms, on stderr).
 import './bench-env.js';
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
@@ -143,9 +144,18 @@ async function main(): Promise<void> {
     const serverCpuMs = cpuMs(process.cpuUsage(cpu0));
     const pgCpuMs = pg0 === null ? null : postgresCpuMs()! - pg0;
     await stopProfile();
+    const gcPauses: Array<{ at: number; ms: number; kind: number }> = [];
+    const { PerformanceObserver } = await import('node:perf_hooks');
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.duration > 5) gcPauses.push({ at: Math.round(e.startTime), ms: +e.duration.toFixed(1), kind: (e as unknown as { detail?: { kind: number } }).detail?.kind ?? 0 });
+    });
+    if (process.env.BENCH_TRACE) gcObserver.observe({ entryTypes: ['gc'] });
+    const rateStart = Math.round(performance.now());
     const rate = await ask<{ sent: number; delivered: number; p50: number; p99: number; max: number; errors: number }>({
       type: 'rate', perSecond: Number(process.env.BENCH_RATE ?? 1000), ms: Number(process.env.BENCH_RATE_MS ?? 10_000),
     });
+    gcObserver.disconnect();
+    if (process.env.BENCH_TRACE) console.error('server GC pauses over 5 ms in the rate phase (s, ms, kind):', gcPauses.map((g) => `${((g.at - rateStart) / 1000).toFixed(1)}s ${g.ms}ms k${g.kind}`).join(', '));
     const stored = Number((await ds.query('SELECT COUNT(*) AS n FROM "conversation_messages"'))[0].n);
     // Group commit correctness under load: every conversation's seqs are dense (1..lastSeq, no gap or repeat).
     const seqErrors = Number((await ds.query(`SELECT COUNT(*) AS n FROM "conversations" c WHERE c."lastSeq" <> (SELECT COUNT(DISTINCT m."seq") FROM "conversation_messages" m WHERE m."conversationId" = c."id")

@@ -9,6 +9,8 @@ interface Chat { visitor: Socket; tech: Socket; conversationId: string }
 const chats: Chat[] = [];
 const sentAt = new Map<string, number>();
 let latencies: number[] | null = null;
+let traceStart = 0;
+const traceBySecond: number[][] = [];
 let delivered = 0;
 let counter = 0;
 
@@ -29,6 +31,7 @@ function onMessage(me: 'contact' | 'technician') {
     if (t0 !== undefined) {
       sentAt.delete(e.message.clientId);
       latencies?.push(performance.now() - t0);
+      if (latencies && process.env.BENCH_TRACE) (traceBySecond[Math.floor((t0 - traceStart) / 1000)] ??= []).push(performance.now() - t0);
     }
   };
 }
@@ -111,6 +114,7 @@ const handlers: Record<string, (m: any) => Promise<unknown>> = {
   /** A steady `perSecond` (1 ms ticks, round-robin over chats and sides) for `ms`. */
   async rate(m: { perSecond: number; ms: number }) {
     latencies = [];
+    traceStart = performance.now();
     delivered = 0;
     let sent = 0;
     let errors = 0;
@@ -136,6 +140,7 @@ const handlers: Record<string, (m: any) => Promise<unknown>> = {
     });
     await withDeadline(Promise.all(pending), 0);
     await new Promise((r) => setTimeout(r, 500));
+    if (process.env.BENCH_TRACE) console.error('latency by second (p99 ms):', traceBySecond.map((l) => (l.sort((a, b) => a - b)[Math.ceil(l.length * 0.99) - 1] ?? 0).toFixed(1)).join(' '));
     const sorted = latencies.sort((a, b) => a - b);
     const pct = (p: number) => +(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN).toFixed(2);
     latencies = null;

@@ -16,7 +16,7 @@ interface SqliteStatement {
 }
 /** The slice of a node-postgres client used here (the pooled connection TypeORM hands out). */
 interface PgClient {
-  query(config: { text: string; values?: unknown[] }): Promise<{ rows: any[] }>;
+  query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: any[] }>;
 }
 
 const COLUMNS = ['id', 'conversationId', 'seq', 'authorKind', 'authorAccountId', 'authorContactId', 'authorName', 'kind', 'body', 'clientId', 'externalId', 'createdAt'] as const;
@@ -26,8 +26,7 @@ const INPUT_FIELDS = ['id', 'conversationId', 'authorKind', 'authorAccountId', '
 
 // Hand-written, parameterised SQL for the hot path: TypeORM's query building and statement
 // preparation were ~a third of the server's time per commit. better-sqlite3 statements are
-// prepared once. On pg they stay unnamed: a generic plan for these array-parameter statements is a
-// risk as the tables grow, planning them per call is cheap, and named ones did not measure faster.
+// prepared once, and so is the PostgreSQL statement (see commitPostgres).
 const SQLITE = {
   byClientId: `SELECT * FROM "conversation_messages" WHERE "conversationId" = ? AND "clientId" = ?`,
   reserve: `UPDATE "conversations" SET "lastSeq" = "lastSeq" + ?, "lastMessageAt" = ? WHERE "id" = ? AND "status" <> 'ended' RETURNING "lastSeq", "channel", "companyId"`,
@@ -38,16 +37,21 @@ const SQLITE = {
 // instead of BEGIN, lookup, reserve, insert, COMMIT. On this 2-core machine the PostgreSQL
 // backends share the CPU with the server, so every round trip saved is server time too.
 //   input     the batch rows in arrival order ($1, a JSON array of objects), ord = position
-//   stored    rows already stored under a (conversationId, clientId) pair of the batch: a join on
-//             the exact pairs, one (conversationId, clientId) index probe each. (Two "= ANY" lists
-//             on that index made PostgreSQL 15 probe every combination: quadratic in the batch.)
+//   stored    rows already stored under a (conversationId, clientId) pair of the batch: one
+//             (conversationId, clientId) index probe per pair (LATERAL ... LIMIT 1 keeps it a probe
+//             whatever the statistics say; the pair is unique). (Two "= ANY" lists on that index
+//             made PostgreSQL 15 probe every combination: quadratic in the batch.)
 //   fresh     input rows not stored yet, numbered per conversation in arrival order
 //   counts    fresh rows per conversation
-//   locked    the conversation rows to update, locked in id order (Sort under LockRows): one lock
-//             order for every writer on every instance, so concurrent group commits never deadlock;
-//             ended conversations are skipped
-//   reserved  one UPDATE of the locked rows (hash join with counts, linear in the batch)
-//   ins       the fresh rows of reserved conversations, seq = new lastSeq - count + number
+//   locked    the conversation rows to update (primary-key probes: = ANY(ARRAY(...))), locked in id
+//             order (Sort under LockRows): one lock order for every writer on every instance, so
+//             concurrent group commits never deadlock; ended conversations are skipped
+//   delta     counts as one jsonb object (id → n), read once per statement
+//   reserved  one UPDATE of the locked rows (primary-key probes again), lastSeq += delta[id]
+//   last      the new lastSeq per reserved conversation, as one jsonb object
+//   ins       the fresh rows of reserved conversations, seq = last[id] - count + number
+// No step joins two CTEs: the planner estimates a CTE at a few rows whatever the batch holds and
+// would pick nested loops over CTE scans (quadratic in the batch); jsonb lookups stay linear.
 // The result: one 'r' row per reserved conversation and one 's' row (JSON) per stored message.
 const PG = {
   commit: `WITH input AS (
@@ -55,7 +59,9 @@ const PG = {
         WITH ORDINALITY AS u("id", "conversationId", "authorKind", "authorAccountId", "authorContactId", "authorName", "kind", "body", "clientId", "externalId", "ord")
     ), stored AS MATERIALIZED (
       SELECT m.* FROM (SELECT DISTINCT i."conversationId", i."clientId" FROM input i WHERE i."clientId" IS NOT NULL) k
-      JOIN "conversation_messages" m ON m."conversationId" = k."conversationId" AND m."clientId" = k."clientId"
+      CROSS JOIN LATERAL (
+        SELECT * FROM "conversation_messages" x WHERE x."conversationId" = k."conversationId" AND x."clientId" = k."clientId" LIMIT 1
+      ) m
     ), fresh AS MATERIALIZED (
       SELECT i.*, row_number() OVER (PARTITION BY i."conversationId" ORDER BY i."ord") AS "rn", count(*) OVER (PARTITION BY i."conversationId") AS "n"
       FROM input i
@@ -63,16 +69,19 @@ const PG = {
     ), counts AS MATERIALIZED (
       SELECT "conversationId" AS "id", count(*)::int AS "n" FROM fresh GROUP BY 1
     ), locked AS MATERIALIZED (
-      SELECT c."id" FROM "conversations" c WHERE c."id" IN (SELECT k."id" FROM counts k) AND c."status" <> 'ended' ORDER BY c."id" FOR UPDATE
+      SELECT c."id" FROM "conversations" c WHERE c."id" = ANY(ARRAY(SELECT k."id" FROM counts k)) AND c."status" <> 'ended' ORDER BY c."id" FOR UPDATE
+    ), delta AS MATERIALIZED (
+      SELECT jsonb_object_agg(k."id", k."n") AS "m" FROM counts k
     ), reserved AS (
-      UPDATE "conversations" c SET "lastSeq" = c."lastSeq" + k."n", "lastMessageAt" = $2
-      FROM counts k JOIN locked l ON l."id" = k."id"
-      WHERE c."id" = k."id"
+      UPDATE "conversations" c SET "lastSeq" = c."lastSeq" + ((SELECT d."m" FROM delta d) ->> c."id")::int, "lastMessageAt" = $2
+      WHERE c."id" = ANY(ARRAY(SELECT l."id" FROM locked l))
       RETURNING c."id", c."lastSeq", c."channel", c."companyId"
+    ), last AS MATERIALIZED (
+      SELECT jsonb_object_agg(r."id", r."lastSeq") AS "m" FROM reserved r
     ), ins AS (
       INSERT INTO "conversation_messages" (${COLUMN_LIST})
-      SELECT f."id", f."conversationId", r."lastSeq" - f."n" + f."rn", f."authorKind", f."authorAccountId", f."authorContactId", f."authorName", f."kind", f."body", f."clientId", f."externalId", $2
-      FROM fresh f JOIN reserved r ON r."id" = f."conversationId"
+      SELECT f."id", f."conversationId", ((SELECT l."m" FROM last l) ->> f."conversationId")::int - f."n" + f."rn", f."authorKind", f."authorAccountId", f."authorContactId", f."authorName", f."kind", f."body", f."clientId", f."externalId", $2
+      FROM fresh f WHERE (SELECT l."m" FROM last l) ? f."conversationId"
     )
     SELECT 'r' AS "t", r."id", r."lastSeq", r."channel", r."companyId", NULL::json AS "m" FROM reserved r
     UNION ALL SELECT 's', NULL, NULL, NULL, NULL, row_to_json(s) FROM stored s`,
@@ -180,7 +189,9 @@ export class MessageRepository extends BaseRepository<MessageEntity> {
     // went through node-postgres' per-element escaping in JavaScript.
     const input = JSON.stringify(rows, INPUT_FIELDS);
     // One statement, one implicit transaction: Pool.query takes and returns a connection around it.
-    const result = await this.pgPool.query({ text: PG.commit, values: [input, at] });
+    // Named: each connection parses and plans it once. Safe as a generic plan: the batch is one JSON
+    // value (no estimate depends on it) and every table access is an index lookup by construction.
+    const result = await this.pgPool.query({ name: 'switchboard_chat_group_commit', text: PG.commit, values: [input, at] });
     const stored = new Map<string, MessageEntity>();
     const reserved = new Map<string, ReservedSeqs>();
     for (const r of result.rows) {
