@@ -170,6 +170,7 @@ async function main(): Promise<void> {
       storedMessages: stored,
       conversationsWithSeqErrors: seqErrors,
       node: process.version,
+      nodeFlags: process.execArgv.filter((a) => a.startsWith('--') && a !== '--expose-gc'),
       at: new Date().toISOString(),
     };
     console.log(JSON.stringify(result, null, 2));

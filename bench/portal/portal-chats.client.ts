@@ -10,6 +10,13 @@ const chats: Chat[] = [];
 const sentAt = new Map<string, number>();
 let latencies: number[] | null = null;
 let traceStart = 0;
+const clientGc: Array<{ at: number; ms: number }> = [];
+if (process.env.BENCH_TRACE) {
+  const { PerformanceObserver } = require('node:perf_hooks') as typeof import('node:perf_hooks');
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.duration > 5 && latencies) clientGc.push({ at: e.startTime, ms: e.duration });
+  }).observe({ entryTypes: ['gc'] });
+}
 const traceBySecond: number[][] = [];
 let delivered = 0;
 let counter = 0;
@@ -140,6 +147,7 @@ const handlers: Record<string, (m: any) => Promise<unknown>> = {
     });
     await withDeadline(Promise.all(pending), 0);
     await new Promise((r) => setTimeout(r, 500));
+    if (process.env.BENCH_TRACE) console.error('client GC pauses over 5 ms:', clientGc.map((g) => `${((g.at - traceStart) / 1000).toFixed(1)}s ${g.ms.toFixed(1)}ms`).join(', '));
     if (process.env.BENCH_TRACE) console.error('latency by second (p99 ms):', traceBySecond.map((l) => (l.sort((a, b) => a - b)[Math.ceil(l.length * 0.99) - 1] ?? 0).toFixed(1)).join(' '));
     const sorted = latencies.sort((a, b) => a - b);
     const pct = (p: number) => +(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN).toFixed(2);

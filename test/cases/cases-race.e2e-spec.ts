@@ -1,5 +1,6 @@
 import { FakeClock } from '@switchboard/core';
-import { nextEvent, type TestApp } from '@switchboard/testing';
+import { eventually, nextEvent, type TestApp } from '@switchboard/testing';
+import { ConversationService } from '@switchboard/chat';
 import { auth, createCompanyWithPortal, createPortalApp, LIVECHAT_PLUGIN, startChat } from '../portal/portal-helpers.js';
 import { createTestApp } from '@switchboard/testing';
 
@@ -59,6 +60,21 @@ describe('cases on two instances', () => {
     const all = (await a.http().get(`/api/cases/${chat.caseId}/messages`).set(auth(a.adminToken)).expect(200)).body.items;
     expect(all.map((m: any) => m.seq)).toEqual(all.map((_: unknown, i: number) => i + 1));
     visitorOnA.close();
+    techOnB.close();
+  });
+
+  it('stops a technician removed on one instance from writing through the other at once (no cache TTL wait)', async () => {
+    const { subdomain } = await createCompanyWithPortal(a);
+    const chat = await startChat(a, subdomain);
+    await a.http().post(`/api/cases/${chat.caseId}/assign`).set(auth(a.technicianToken)).expect(200);
+    const techOnB = await b.socket('/agent', { token: b.tokenFor(a.technician.id) });
+    await techOnB.timeout(5000).emitWithAck('conversation.join', { conversationId: chat.conversationId });
+    // B has answered "is a participant" from the database once and remembers it.
+    expect((await techOnB.timeout(5000).emitWithAck('conversation.send', { conversationId: chat.conversationId, clientId: 'warm', body: 'before' })).ok).toBe(true);
+    await a.get(ConversationService).removeParticipant(chat.conversationId, 'technician', a.technician.id);
+    await eventually(async () => expect(await b.get(ConversationService).isActiveParticipant(chat.conversationId, 'technician', a.technician.id)).toBe(false), 3000);
+    const refused = await techOnB.timeout(5000).emitWithAck('conversation.send', { conversationId: chat.conversationId, clientId: 'after', body: 'after removal' });
+    expect(refused).toMatchObject({ ok: false, error: { error: 'FORBIDDEN' } });
     techOnB.close();
   });
 });

@@ -22,6 +22,7 @@ import { MailModule } from './mail/mail.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { InstanceBus } from './redis/instance-bus.service.js';
 import { RedisConnection } from './redis/redis-connection.service.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { SettingsModule } from './settings/settings.module.js';
@@ -61,9 +62,9 @@ export class CoreModule {
         // plugins:end
       ],
       controllers: [HealthController],
-      providers: [WebPages, DomainEventBus, RedisConnection, HealthRepository, HealthService, ShutdownService, FirstStartService, DemoDataService],
+      providers: [WebPages, DomainEventBus, RedisConnection, InstanceBus, HealthRepository, HealthService, ShutdownService, FirstStartService, DemoDataService],
       // PluginHostModule: channel libs (portal, agent chat) look up their channel plugin in the PluginRegistry.
-      exports: [WebPages, DomainEventBus, RedisConnection, DemoDataService, IdentityModule, AuthModule, PluginHostModule],
+      exports: [WebPages, DomainEventBus, RedisConnection, InstanceBus, DemoDataService, IdentityModule, AuthModule, PluginHostModule],
     };
   }
 }

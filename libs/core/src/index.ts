@@ -56,6 +56,7 @@ export { accountOf, deviceOf, portalVisitorOf } from './realtime/socket-principa
 export { HttpErrorFilter } from './errors/http-error.filter.js';
 
 export { RedisConnection } from './redis/redis-connection.service.js';
+export { InstanceBus } from './redis/instance-bus.service.js';
 export { FileService, MAX_FILE_BYTES, sanitizeName, type FileView, type StoreFileInput } from './files/file.service.js';
 export { FileStorage } from './files/file-storage.port.js';
 export { DemoDataService, DEMO_PASSWORD, type DemoCredentials } from './bootstrap/demo-data.service.js';

@@ -6,6 +6,9 @@ describe('mask is idempotent when an email carries number-like context', () => {
   it.each([
     ['-v2.3.1melissa@gmail.com 06 12 34 56 78', '-*************@gmail.com ******5678'],
     ['4111 1111 1111 1111 +v2.3.1John.Doe+x@Example.co.uk', '************1111 +****************@Example.co.uk'],
+    // A keyword in the domain ("....SSN") is context neither before nor after the address is masked.
+    ['melissa@gmail.com.SSN 536228726', 'm******@gmail.com.SSN 536228726'],
+    ['m******@gmail.com.SSN 536228726', 'm******@gmail.com.SSN 536228726'],
   ])('%s', (input, expected) => {
     const once = mask(input).text;
     expect(once).toBe(expected);

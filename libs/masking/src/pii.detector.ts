@@ -1,7 +1,7 @@
 // Entry point of detection: runs the enabled detectors and resolves overlaps. Pure and synchronous.
 import { forgetContext } from './context.util.js';
 import { detectCardsInRun, Span } from './credit-card.detector.js';
-import { detectEmails } from './email.detector.js';
+import { detectEmails, detectMaskedEmails } from './email.detector.js';
 import { detectIbans } from './iban.detector.js';
 import { DEFAULT_REGIONS, DetectedEntity, DetectOptions, EntityType } from './masking.types.js';
 import { NumericRun, scanRuns } from './numeric-run.scanner.js';
@@ -95,6 +95,15 @@ function visitRun(run: NumericRun): void {
 }
 
 /** The text with found[0..count) replaced by spaces (same length, so offsets stay valid). */
+/** The text numbers read their context from: addresses (found or already masked) blanked out. */
+function contextText(text: string, found: readonly Candidate[], emails: number): string {
+  const masked: Candidate[] = [];
+  if (text.indexOf('*@') >= 0) detectMaskedEmails(text, (s) => void masked.push({ type: 'EMAIL', start: s.start, end: s.end, value: '' }));
+  if (!masked.length) return emails > 0 ? blankSpans(text, found, emails) : text;
+  const spans = [...found.slice(0, emails), ...masked].sort((a, b) => a.start - b.start);
+  return blankSpans(text, spans, spans.length);
+}
+
 function blankSpans(text: string, spans: readonly Candidate[], count: number): string {
   let out = '';
   let last = 0;
@@ -147,7 +156,7 @@ export function detect(text: string, options?: DetectOptions): DetectedEntity[] 
     if (vCard || vSsn || vPhone) {
       // Number context (keywords such as "v2.3.1", "order") is never read from inside an email: masking
       // the email would remove it and a second pass would find the number (mask must be idempotent).
-      vText = ibanFrom > 0 ? blankSpans(text, found, ibanFrom) : text;
+      vText = contextText(text, found, ibanFrom);
       vRegions = regions;
       vIbanFrom = ibanFrom;
       vEarly = early;
