@@ -27,40 +27,31 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Poll a locator until its text equals `expected` (trimmed). Avoids DOM types in jest's node tsconfig. */
-export async function waitForText(locator: Locator, expected: string, timeoutMs = 10_000): Promise<void> {
+/** Poll `read` until it returns `expected`; the error names what was awaited and what was seen last. (Locator reads, not DOM types: jest uses a node tsconfig.) */
+async function pollUntil(read: (timeoutMs: number) => Promise<string | null>, expected: string, what: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: string | null = null;
   while (Date.now() < deadline) {
-    last = (await locator.textContent({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null))?.trim() ?? null;
+    last = await read(Math.max(1, deadline - Date.now())).catch(() => null);
     if (last === expected) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`Timed out waiting for text "${expected}" (last seen: ${JSON.stringify(last)})`);
+  throw new Error(`Timed out waiting for ${what} (last seen: ${JSON.stringify(last)})`);
+}
+
+/** Poll a locator until its trimmed text equals `expected`. */
+export function waitForText(locator: Locator, expected: string, timeoutMs = 10_000): Promise<void> {
+  return pollUntil(async (timeout) => (await locator.textContent({ timeout }))?.trim() ?? null, expected, `text "${expected}"`, timeoutMs);
 }
 
 /** Poll a locator until attribute `name` equals `expected`. */
-export async function waitForAttribute(locator: Locator, name: string, expected: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: string | null = null;
-  while (Date.now() < deadline) {
-    last = await locator.getAttribute(name, { timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
-    if (last === expected) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Timed out waiting for [${name}="${expected}"] (last seen: ${JSON.stringify(last)})`);
+export function waitForAttribute(locator: Locator, name: string, expected: string, timeoutMs = 10_000): Promise<void> {
+  return pollUntil((timeout) => locator.getAttribute(name, { timeout }), expected, `[${name}="${expected}"]`, timeoutMs);
 }
 
 /** Poll a form field until its value equals `expected`. */
-export async function waitForValue(locator: Locator, expected: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: string | null = null;
-  while (Date.now() < deadline) {
-    last = await locator.inputValue({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null);
-    if (last === expected) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Timed out waiting for the value ${JSON.stringify(expected)} (last seen: ${JSON.stringify(last)})`);
+export function waitForValue(locator: Locator, expected: string, timeoutMs = 10_000): Promise<void> {
+  return pollUntil((timeout) => locator.inputValue({ timeout }), expected, `the value ${JSON.stringify(expected)}`, timeoutMs);
 }
 
 /** Collect uncaught page errors so a spec can assert the app ran without crashing. */
