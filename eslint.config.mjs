@@ -7,7 +7,12 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     ignores: [
-      '**/node_modules/**', '**/dist/**', 'coverage/**', 'data/**', '.tmp/**', 'bench/results/**',
+      '**/node_modules/**',
+      '**/dist/**',
+      'coverage/**',
+      'data/**',
+      '.tmp/**',
+      'bench/results/**',
       'libs/contracts/src/api-types.generated.ts',
     ],
   },
@@ -17,7 +22,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2024, sourceType: 'module' },
     rules: {
       // `_name` marks a parameter kept for its position (Nest handlers, callbacks).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Nest modules and DTO holders are classes without members by design.
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],

@@ -21,7 +21,18 @@ module.exports = {
   // A global option (ignored inside projects): e2e suites boot real apps, two at a time on PostgreSQL.
   testTimeout: 30_000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,plugins,apps/api}/**/*.spec.ts', '<rootDir>/libs/*/test/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/'] },
-    { ...base, displayName: 'e2e', setupFiles: ['<rootDir>/test/setup/register-app.ts'], testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/plugins/**/*.e2e-spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,plugins,apps/api}/**/*.spec.ts', '<rootDir>/libs/*/test/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      setupFiles: ['<rootDir>/test/setup/register-app.ts'],
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/plugins/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    },
   ],
 };

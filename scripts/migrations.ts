@@ -17,7 +17,10 @@ async function forDriver(command: string, driver: Driver, name: string): Promise
   const { createTestDatabase } = await import('@switchboard/testing');
   const { APP_SCHEMA } = await import('../apps/api/src/app.module.js');
   const db = await createTestDatabase();
-  const config = AppConfig.fromEnvironment({ DATABASE_URL: db.url, SWITCHBOARD_DATA_DIR: db.dataDir, SWITCHBOARD_PLUGINS: '' }, ROOT);
+  const config = AppConfig.fromEnvironment(
+    { DATABASE_URL: db.url, SWITCHBOARD_DATA_DIR: db.dataDir, SWITCHBOARD_PLUGINS: '' },
+    ROOT,
+  );
   const dataSource = new DataSource(buildDataSourceOptions(config, APP_SCHEMA));
   try {
     await dataSource.initialize();
@@ -28,7 +31,9 @@ async function forDriver(command: string, driver: Driver, name: string): Promise
         console.log(`${driver}: migrations match the entities`);
         return 0;
       }
-      console.error(`${driver}: the entities need changes the migrations do not have:\n${sql.upQueries.map((q) => '  ' + q.query).join('\n')}`);
+      console.error(
+        `${driver}: the entities need changes the migrations do not have:\n${sql.upQueries.map((q) => '  ' + q.query).join('\n')}`,
+      );
       console.error('Run `npm run migration:generate -- <Name>` and commit the result.');
       return 1;
     }
@@ -60,7 +65,9 @@ async function forDriver(command: string, driver: Driver, name: string): Promise
 }
 
 function writeIndex(dir: string, driver: Driver): void {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.migration.ts')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.migration.ts'))
+    .sort();
   const classes = files.map((f) => {
     const [ts, ...rest] = f.replace('.migration.ts', '').split('-');
     const name = rest.map((p) => p[0].toUpperCase() + p.slice(1)).join('');
@@ -85,7 +92,11 @@ async function main(): Promise<void> {
   let failed = false;
   for (const driver of ['sqlite', 'postgres'] as Driver[]) {
     const env = { ...process.env, DATABASE_URL: '', TEST_DATABASE_URL: driver === 'postgres' ? PG_ADMIN_URL : '' };
-    const run = spawnSync(process.execPath, ['-r', join(ROOT, 'scripts/register.cjs'), __filename, command, name, driver], { env, stdio: 'inherit', cwd: ROOT });
+    const run = spawnSync(
+      process.execPath,
+      ['-r', join(ROOT, 'scripts/register.cjs'), __filename, command, name, driver],
+      { env, stdio: 'inherit', cwd: ROOT },
+    );
     if (run.status !== 0) failed = true;
   }
   process.exitCode = failed ? 1 : 0;

@@ -16,7 +16,13 @@ const originalResolve = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
   const alias = aliases.get(request);
   if (alias) return alias;
-  if (parent && parent.filename && parent.filename.endsWith('.ts') && request.startsWith('.') && request.endsWith('.js')) {
+  if (
+    parent &&
+    parent.filename &&
+    parent.filename.endsWith('.ts') &&
+    request.startsWith('.') &&
+    request.endsWith('.js')
+  ) {
     const candidate = path.resolve(path.dirname(parent.filename), request.slice(0, -3) + '.ts');
     if (fs.existsSync(candidate)) return candidate;
   }

@@ -11,16 +11,29 @@ const run = (cmd, args) => {
 
 const driver = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
 console.log(`\n== Switchboard tests on ${driver} ==\n`);
-run('npx', ['depcruise', ...['apps', 'libs', 'plugins', 'test'].filter((d) => existsSync(d)), '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
+run('npx', [
+  'depcruise',
+  ...['apps', 'libs', 'plugins', 'test'].filter((d) => existsSync(d)),
+  '--config',
+  '.dependency-cruiser.cjs',
+  '--output-type',
+  'err',
+]);
 run('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mjs', '--logLevel', 'warn']);
 
 mkdirSync('.tmp', { recursive: true });
 const results = '.tmp/jest-results.json';
 rmSync(results, { force: true });
-const jest = spawnSync('npx', ['jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${results}`, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
+const jest = spawnSync(
+  'npx',
+  ['jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+  { stdio: 'inherit', env: process.env },
+);
 // One plain closing line (jest's own summary is not a format every CI reader knows).
 if (existsSync(results)) {
   const r = JSON.parse(readFileSync(results, 'utf8'));
-  console.log(`\n${driver}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+  console.log(
+    `\n${driver}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`,
+  );
 }
 process.exit(jest.status ?? 1);

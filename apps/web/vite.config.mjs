@@ -27,7 +27,8 @@ function embedScript() {
       this.addWatchFile(source);
       const min = await minify('portal-embed.js', readFileSync(source, 'utf8'), { compress: true, mangle: true });
       if (min.errors?.length) this.error(`portal-embed.js: ${min.errors.map((e) => e.message).join('; ')}`);
-      for (const fileName of ['embed.js', 'portal-embed.js']) this.emitFile({ type: 'asset', fileName, source: min.code });
+      for (const fileName of ['embed.js', 'portal-embed.js'])
+        this.emitFile({ type: 'asset', fileName, source: min.code });
     },
   };
 }

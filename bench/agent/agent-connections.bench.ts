@@ -19,7 +19,9 @@ import { CompanyService, ContactService, FakeClock, newId } from '@switchboard/c
 import { createTestApp, createTestDatabase, registerAppFactory, REPO_ROOT, type TestApp } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 
-registerAppFactory(async (config, clock) => (await import('../../apps/api/src/app.module.js')).AppModule.forRoot(config, clock));
+registerAppFactory(async (config, clock) =>
+  (await import('../../apps/api/src/app.module.js')).AppModule.forRoot(config, clock),
+);
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 5000);
 const CHATS = Number(process.env.BENCH_CHATS ?? 100);
@@ -46,19 +48,39 @@ async function main(): Promise<void> {
   const driver = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
   const db = await createTestDatabase();
   const clock = new FakeClock();
-  let t: TestApp = await createTestApp({ plugins: [{ name: PLUGIN, enable: true }], database: { url: db.url, dataDir: db.dataDir }, clock });
-  const child = fork(join(__dirname, 'agent-connections.client.ts'), [], { execArgv: ['-r', join(REPO_ROOT, 'scripts/register.cjs')] });
+  let t: TestApp = await createTestApp({
+    plugins: [{ name: PLUGIN, enable: true }],
+    database: { url: db.url, dataDir: db.dataDir },
+    clock,
+  });
+  const child = fork(join(__dirname, 'agent-connections.client.ts'), [], {
+    execArgv: ['-r', join(REPO_ROOT, 'scripts/register.cjs')],
+  });
   const ask = <T>(msg: Record<string, unknown>): Promise<T> =>
     new Promise((resolve, reject) => {
-      child.once('message', (m: { error?: string }) => (m.error ? reject(new Error(`${m.error} ${JSON.stringify(m)}`)) : resolve(m as T)));
+      child.once('message', (m: { error?: string }) =>
+        m.error ? reject(new Error(`${m.error} ${JSON.stringify(m)}`)) : resolve(m as T),
+      );
       child.send(msg);
     });
   try {
     const ds = t.get(DataSource);
     const company = await t.get(CompanyService).create({ name: 'Bench Devices Co' });
-    const contact = await t.get(ContactService).create({ companyId: company.id, firstName: 'Bench', lastName: 'User', email: 'bench.user@example.com' });
-    await t.http().put('/api/settings/chat.enabled').set('Authorization', `Bearer ${t.adminToken}`).send({ value: true, companyId: company.id }).expect(200);
-    await t.http().put('/api/me/availability').set('Authorization', `Bearer ${t.technicianToken}`).send({ available: true }).expect(200);
+    const contact = await t
+      .get(ContactService)
+      .create({ companyId: company.id, firstName: 'Bench', lastName: 'User', email: 'bench.user@example.com' });
+    await t
+      .http()
+      .put('/api/settings/chat.enabled')
+      .set('Authorization', `Bearer ${t.adminToken}`)
+      .send({ value: true, companyId: company.id })
+      .expect(200);
+    await t
+      .http()
+      .put('/api/me/availability')
+      .set('Authorization', `Bearer ${t.technicianToken}`)
+      .send({ available: true })
+      .expect(200);
     // Devices as plain rows (tokens hashed like DeviceService does); the last CHATS have a contact (user requests).
     const tokens: string[] = [];
     const ids: string[] = [];
@@ -67,7 +89,16 @@ async function main(): Promise<void> {
       const id = newId();
       tokens.push(token);
       ids.push(id);
-      return { id, companyId: company.id, name: `BENCH-${i}`, os: 'Windows 11', helpdeskAgentEnabled: true, contactId: i >= AGENTS - CHATS ? contact.id : null, tokenHash: createHash('sha256').update(token).digest('hex'), lastSeenAt: null };
+      return {
+        id,
+        companyId: company.id,
+        name: `BENCH-${i}`,
+        os: 'Windows 11',
+        helpdeskAgentEnabled: true,
+        contactId: i >= AGENTS - CHATS ? contact.id : null,
+        tokenHash: createHash('sha256').update(token).digest('hex'),
+        lastSeenAt: null,
+      };
     });
     for (let i = 0; i < rows.length; i += 500) await ds.getRepository('DeviceEntity').insert(rows.slice(i, i + 500));
 
@@ -83,26 +114,59 @@ async function main(): Promise<void> {
 
     // Chats: CHATS technician requests (auto-accepted by the agents) and CHATS waiting user requests.
     for (let i = 0; i < CHATS; i++) {
-      await t.http().post('/api/agent-chats').set('Authorization', `Bearer ${t.technicianToken}`).send({ deviceId: ids[i] }).expect(201);
+      await t
+        .http()
+        .post('/api/agent-chats')
+        .set('Authorization', `Bearer ${t.technicianToken}`)
+        .send({ deviceId: ids[i] })
+        .expect(201);
     }
-    const requested = await ask<{ statuses: string[] }>({ cmd: 'request', indices: Array.from({ length: CHATS }, (_, i) => AGENTS - CHATS + i) });
-    const count = async (where = '') => Number((await t.get(DataSource).query(`SELECT COUNT(*) AS n FROM "conversations" WHERE "channel" = 'agent' ${where}`))[0].n);
+    const requested = await ask<{ statuses: string[] }>({
+      cmd: 'request',
+      indices: Array.from({ length: CHATS }, (_, i) => AGENTS - CHATS + i),
+    });
+    const count = async (where = '') =>
+      Number(
+        (
+          await t.get(DataSource).query(`SELECT COUNT(*) AS n FROM "conversations" WHERE "channel" = 'agent' ${where}`)
+        )[0].n,
+      );
     const waitActive = Date.now() + 30_000;
-    while ((await count(`AND "status" = 'active'`)) < CHATS && Date.now() < waitActive) await new Promise((r) => setTimeout(r, 100));
-    const beforeRestart = { total: await count(), active: await count(`AND "status" = 'active'`), waiting: await count(`AND "status" = 'waiting'`) };
+    while ((await count(`AND "status" = 'active'`)) < CHATS && Date.now() < waitActive)
+      await new Promise((r) => setTimeout(r, 100));
+    const beforeRestart = {
+      total: await count(),
+      active: await count(`AND "status" = 'active'`),
+      waiting: await count(`AND "status" = 'waiting'`),
+    };
 
     // Restart: a new app on the same database; the relay (the "load balancer") points at it.
     const restartAt = performance.now();
     await t.close();
-    t = await createTestApp({ plugins: [{ name: PLUGIN, enable: true }], database: { url: db.url, dataDir: db.dataDir }, clock, seed: false });
+    t = await createTestApp({
+      plugins: [{ name: PLUGIN, enable: true }],
+      database: { url: db.url, dataDir: db.dataDir },
+      clock,
+      seed: false,
+    });
     await ask({ cmd: 'restart', port: Number(new URL(t.baseUrl).port) });
     const back = await ask<{ back: number; ms: number; reconnects: number }>({ cmd: 'await-back', timeoutMs: 120_000 });
     const stormMs = performance.now() - restartAt;
     const q = t.get(DataSource);
     const afterRestart = {
       total: Number((await q.query(`SELECT COUNT(*) AS n FROM "conversations" WHERE "channel" = 'agent'`))[0].n),
-      openDevices: Number((await q.query(`SELECT COUNT(DISTINCT "channelInstanceId") AS n FROM "conversations" WHERE "channel" = 'agent' AND "status" <> 'ended'`))[0].n),
-      open: Number((await q.query(`SELECT COUNT(*) AS n FROM "conversations" WHERE "channel" = 'agent' AND "status" <> 'ended'`))[0].n),
+      openDevices: Number(
+        (
+          await q.query(
+            `SELECT COUNT(DISTINCT "channelInstanceId") AS n FROM "conversations" WHERE "channel" = 'agent' AND "status" <> 'ended'`,
+          )
+        )[0].n,
+      ),
+      open: Number(
+        (
+          await q.query(`SELECT COUNT(*) AS n FROM "conversations" WHERE "channel" = 'agent' AND "status" <> 'ended'`)
+        )[0].n,
+      ),
     };
     const sockets = back.back;
 
@@ -114,7 +178,12 @@ async function main(): Promise<void> {
       `  chats after: ${afterRestart.total} in all, ${afterRestart.open} open on ${afterRestart.openDevices} devices (duplicates: ${afterRestart.total - beforeRestart.total + (afterRestart.open - afterRestart.openDevices)})`,
     ];
     console.log(lines.join('\n'));
-    const ok = perLive <= 60 && stormMs <= 60_000 && back.back === AGENTS && afterRestart.total === beforeRestart.total && afterRestart.open === afterRestart.openDevices;
+    const ok =
+      perLive <= 60 &&
+      stormMs <= 60_000 &&
+      back.back === AGENTS &&
+      afterRestart.total === beforeRestart.total &&
+      afterRestart.open === afterRestart.openDevices;
     console.log(ok ? 'PASS' : 'FAIL');
     process.exitCode = ok ? 0 : 1;
   } finally {

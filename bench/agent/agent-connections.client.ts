@@ -7,7 +7,12 @@
 import { createConnection, createServer, type Socket as NetSocket } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 
-interface Agent { socket: Socket; requesting: boolean; connects: number; ready: boolean }
+interface Agent {
+  socket: Socket;
+  requesting: boolean;
+  connects: number;
+  ready: boolean;
+}
 
 let target = 0;
 const relays = new Set<NetSocket>();
@@ -33,7 +38,10 @@ function ack<T = any>(socket: Socket, event: string, payload: unknown = {}): Pro
 
 async function resume(agent: Agent): Promise<void> {
   if (process.env.BENCH_BARE === '1') return void (agent.ready = true);
-  const state = await ack<{ ok: boolean; data: { chats: Array<{ id: string; status: string; initiatedBy: string }> } }>(agent.socket, 'chat.state');
+  const state = await ack<{ ok: boolean; data: { chats: Array<{ id: string; status: string; initiatedBy: string }> } }>(
+    agent.socket,
+    'chat.state',
+  );
   for (const chat of state.data.chats) {
     if (chat.status === 'active') await ack(agent.socket, 'chat.join', { conversationId: chat.id, afterSeq: 0 });
   }
@@ -43,8 +51,14 @@ async function resume(agent: Agent): Promise<void> {
 
 function start(url: string, token: string): Agent {
   const socket = io(`${url}/device`, {
-    transports: ['websocket'], forceNew: true, auth: { token },
-    reconnection: true, reconnectionDelay: 1000, reconnectionDelayMax: 30_000, randomizationFactor: 0.5, timeout: 20_000,
+    transports: ['websocket'],
+    forceNew: true,
+    auth: { token },
+    reconnection: true,
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 30_000,
+    randomizationFactor: 0.5,
+    timeout: 20_000,
   });
   const agent: Agent = { socket, requesting: false, connects: 0, ready: false };
   socket.on('connect', () => {
@@ -57,7 +71,10 @@ function start(url: string, token: string): Agent {
     // Like switchboard-agent: a server-side disconnect (shutdown) is retried after a random 1-5 s.
     if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000 + Math.random() * 4000);
   });
-  socket.on('chat.requested', (p: { chat: { id: string } }) => void ack(socket, 'chat.accept', { conversationId: p.chat.id }));
+  socket.on(
+    'chat.requested',
+    (p: { chat: { id: string } }) => void ack(socket, 'chat.accept', { conversationId: p.chat.id }),
+  );
   return agent;
 }
 
@@ -87,10 +104,12 @@ process.on('message', async (m: { cmd: string; [k: string]: any }) => {
       process.send!({ connected: agents.filter((a) => a.ready).length, ms: Math.round(performance.now() - t0) });
     } else if (m.cmd === 'request') {
       const chosen = (m.indices as number[]).map((i) => agents[i]);
-      const answers = await Promise.all(chosen.map(async (a) => {
-        a.requesting = true;
-        return (await ack(a.socket, 'chat.request')).data?.status;
-      }));
+      const answers = await Promise.all(
+        chosen.map(async (a) => {
+          a.requesting = true;
+          return (await ack(a.socket, 'chat.request')).data?.status;
+        }),
+      );
       process.send!({ statuses: answers });
     } else if (m.cmd === 'restart') {
       // The server is gone: drop the relayed connections (as a dead backend would) and point at the new one.
@@ -99,7 +118,11 @@ process.on('message', async (m: { cmd: string; [k: string]: any }) => {
       process.send!({ retargeted: true });
     } else if (m.cmd === 'await-back') {
       const ms = await until(() => agents.every((a) => a.ready && a.socket.connected), m.timeoutMs);
-      process.send!({ back: agents.length, ms: Math.round(ms), reconnects: agents.reduce((n, a) => n + a.connects, 0) - epoch });
+      process.send!({
+        back: agents.length,
+        ms: Math.round(ms),
+        reconnects: agents.reduce((n, a) => n + a.connects, 0) - epoch,
+      });
     } else if (m.cmd === 'stop') {
       for (const a of agents) a.socket.close();
       for (const r of relays) r.destroy();

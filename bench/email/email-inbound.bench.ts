@@ -18,22 +18,26 @@ import { createTestApp, registerAppFactory, REPO_ROOT } from '@switchboard/testi
 import nodemailer from 'nodemailer';
 import { DataSource } from 'typeorm';
 
-registerAppFactory(async (config, clock) => (await import('../../apps/api/src/app.module.js')).AppModule.forRoot(config, clock));
+registerAppFactory(async (config, clock) =>
+  (await import('../../apps/api/src/app.module.js')).AppModule.forRoot(config, clock),
+);
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 50);
 const DB = process.env.BENCH_DB === 'postgres' ? 'postgresql' : 'sqlite';
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer();
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
   });
-});
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 const BODY = `Hello,\n\nthe printer on the third floor prints blank pages since this morning. I already restarted it\nand replaced the toner. Could someone have a look?\n\nThanks,\nMelissa\n\nSent from my iPhone\n`;
 const QUOTE = `\n\nOn Mon, 4 Mar 2024 at 10:12, Helpdesk <support@helpdesk.example> wrote:\n> Please restart the printer and tell us if it helps.\n> \n> -- \n> Tina\n`;
@@ -42,7 +46,12 @@ async function main(): Promise<void> {
   const smtpPort = await freePort();
   const t = await createTestApp({
     plugins: [{ name: 'plugins/channel-email', enable: true }],
-    env: { SWITCHBOARD_SMTP_PORT: String(smtpPort), SWITCHBOARD_SMTP_HOST: '127.0.0.1', SWITCHBOARD_MAIL_DOMAINS: 'helpdesk.example', SWITCHBOARD_MAIL_FROM: 'Helpdesk <support@helpdesk.example>' },
+    env: {
+      SWITCHBOARD_SMTP_PORT: String(smtpPort),
+      SWITCHBOARD_SMTP_HOST: '127.0.0.1',
+      SWITCHBOARD_MAIL_DOMAINS: 'helpdesk.example',
+      SWITCHBOARD_MAIL_FROM: 'Helpdesk <support@helpdesk.example>',
+    },
   });
   try {
     await t.get(SettingsService).set('channels.inboundRateLimit', 0);
@@ -54,7 +63,16 @@ async function main(): Promise<void> {
       senders.push(email);
     }
     const transports = Array.from({ length: CONNECTIONS }, () =>
-      nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: 1, maxMessages: Infinity }));
+      nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: smtpPort,
+        secure: false,
+        ignoreTLS: true,
+        pool: true,
+        maxConnections: 1,
+        maxMessages: Infinity,
+      }),
+    );
     // Tickets opened so far, per sender (replies answer the sender's own tickets).
     const opened = new Map<string, { number: number; messageId: string }[]>();
     const ds = t.get(DataSource);
@@ -74,7 +92,9 @@ async function main(): Promise<void> {
         const target = reply ? mine[mine.length - 1] : null;
         const started = process.hrtime.bigint();
         await transports[w].sendMail({
-          from, to: 'support@helpdesk.example', messageId,
+          from,
+          to: 'support@helpdesk.example',
+          messageId,
           subject: target ? `Re: [#${target.number}] Printer prints blank pages` : `Printer prints blank pages (${i})`,
           text: target ? `Still blank after the restart (${i}).${QUOTE}` : BODY,
           ...(target && i % 4 === 3 ? { inReplyTo: target.messageId, references: [target.messageId] } : {}),
@@ -84,16 +104,24 @@ async function main(): Promise<void> {
         else {
           created++;
           // The ticket number of this mail (the SMTP 250 comes after it was stored).
-          const [row] = await ds.query(
-            DB === 'postgresql' ? 'SELECT "ticketNumber" FROM channel_inbound_messages WHERE "externalId" = $1' : 'SELECT "ticketNumber" FROM channel_inbound_messages WHERE "externalId" = ?',
+          const [row] = (await ds.query(
+            DB === 'postgresql'
+              ? 'SELECT "ticketNumber" FROM channel_inbound_messages WHERE "externalId" = $1'
+              : 'SELECT "ticketNumber" FROM channel_inbound_messages WHERE "externalId" = ?',
             [messageId],
-          ) as Array<{ ticketNumber: number }>;
+          )) as Array<{ ticketNumber: number }>;
           opened.set(from, [...mine, { number: row.ticketNumber, messageId }]);
         }
       }
     };
     // Warm-up (JIT, connection setup), not measured.
-    for (let i = 0; i < 20; i++) await transports[0].sendMail({ from: senders[0], to: 'support@helpdesk.example', subject: `warm ${i}`, text: BODY });
+    for (let i = 0; i < 20; i++)
+      await transports[0].sendMail({
+        from: senders[0],
+        to: 'support@helpdesk.example',
+        subject: `warm ${i}`,
+        text: BODY,
+      });
     latencies.length = 0;
 
     const started = Date.now();
@@ -101,12 +129,25 @@ async function main(): Promise<void> {
     const seconds = (Date.now() - started) / 1000;
     for (const tr of transports) tr.close();
 
-    const [{ n: comments }] = await ds.query('SELECT COUNT(*) AS n FROM ticket_comments') as Array<{ n: string | number }>;
+    const [{ n: comments }] = (await ds.query('SELECT COUNT(*) AS n FROM ticket_comments')) as Array<{
+      n: string | number;
+    }>;
     latencies.sort((a, b) => a - b);
     const out = {
-      date: new Date().toISOString(), database: DB, messages: MESSAGES, connections: CONNECTIONS, senders: SENDERS, newTickets: created, replies,
-      seconds: Number(seconds.toFixed(2)), messagesPerSecond: Number((MESSAGES / seconds).toFixed(1)),
-      latencyMs: { p50: Number(percentile(latencies, 50).toFixed(1)), p95: Number(percentile(latencies, 95).toFixed(1)), p99: Number(percentile(latencies, 99).toFixed(1)) },
+      date: new Date().toISOString(),
+      database: DB,
+      messages: MESSAGES,
+      connections: CONNECTIONS,
+      senders: SENDERS,
+      newTickets: created,
+      replies,
+      seconds: Number(seconds.toFixed(2)),
+      messagesPerSecond: Number((MESSAGES / seconds).toFixed(1)),
+      latencyMs: {
+        p50: Number(percentile(latencies, 50).toFixed(1)),
+        p95: Number(percentile(latencies, 95).toFixed(1)),
+        p99: Number(percentile(latencies, 99).toFixed(1)),
+      },
       commentsStored: Number(comments),
     };
     console.log(JSON.stringify(out, null, 2));
@@ -118,7 +159,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

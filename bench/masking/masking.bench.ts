@@ -41,9 +41,19 @@ const corpus: Item[] = JSON.parse(readFileSync(join(root, 'libs/masking/test/cor
 const redactor = new SyncRedactor();
 
 const PLACEHOLDERS: Record<string, EntityType | null> = {
-  CREDIT_CARD_NUMBER: 'CREDIT_CARD', EMAIL_ADDRESS: 'EMAIL', PHONE_NUMBER: 'PHONE', US_SOCIAL_SECURITY_NUMBER: 'US_SSN',
-  DIGITS: null, PERSON_NAME: null, ZIPCODE: null, STREET_ADDRESS: null, IP_ADDRESS: null, URL: null,
-  USERNAME: null, PASSWORD: null, CREDENTIALS: null,
+  CREDIT_CARD_NUMBER: 'CREDIT_CARD',
+  EMAIL_ADDRESS: 'EMAIL',
+  PHONE_NUMBER: 'PHONE',
+  US_SOCIAL_SECURITY_NUMBER: 'US_SSN',
+  DIGITS: null,
+  PERSON_NAME: null,
+  ZIPCODE: null,
+  STREET_ADDRESS: null,
+  IP_ADDRESS: null,
+  URL: null,
+  USERNAME: null,
+  PASSWORD: null,
+  CREDENTIALS: null,
 };
 const PH_RE = new RegExp(`(${Object.keys(PLACEHOLDERS).join('|')})`, 'g');
 
@@ -72,13 +82,21 @@ interface Counts {
   fp: number;
   fn: number;
 }
-function score(spansOf: (t: string) => Span[], items: { text: string; entities: Gold[] }[] = corpus): Record<EntityType, Counts> {
+function score(
+  spansOf: (t: string) => Span[],
+  items: { text: string; entities: Gold[] }[] = corpus,
+): Record<EntityType, Counts> {
   const res = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<EntityType, Counts>;
   for (const item of items) {
     const pred = spansOf(item.text);
     const used = new Set<Gold>();
     for (const p of pred) {
-      const g = item.entities.find((g) => !used.has(g) && g.type === p.type && Math.min(p.end, g.end) - Math.max(p.start, g.start) >= (g.end - g.start) / 2);
+      const g = item.entities.find(
+        (g) =>
+          !used.has(g) &&
+          g.type === p.type &&
+          Math.min(p.end, g.end) - Math.max(p.start, g.start) >= (g.end - g.start) / 2,
+      );
       if (g) {
         used.add(g);
         res[p.type].tp++;
@@ -142,11 +160,16 @@ function shapedPasses(targetBytes: number, seed: number): { text: string; entiti
   const bytesPerPass = Buffer.byteLength(corpus.map((c) => c.text).join('\n'), 'utf8');
   const passes = Math.max(1, Math.ceil(targetBytes / bytesPerPass));
   const res: { text: string; entities: Gold[] }[][] = [];
-  for (let p = 0; p < passes; p++) res.push(corpus.map((c) => shapeRandom(c, rnd) as { text: string; entities: Gold[] }));
+  for (let p = 0; p < passes; p++)
+    res.push(corpus.map((c) => shapeRandom(c, rnd) as { text: string; entities: Gold[] }));
   return res;
 }
 
-function throughputNonRepeating(fn: (t: string) => unknown, passes: { text: string }[][], warm: { text: string }[][]): number {
+function throughputNonRepeating(
+  fn: (t: string) => unknown,
+  passes: { text: string }[][],
+  warm: { text: string }[][],
+): number {
   warmFor(WARM_MS, () => {
     for (const pass of warm) for (const l of pass) fn(l.text); // warm-up on other random text (JIT)
   });
@@ -184,7 +207,7 @@ function wholeStringThroughput(targetBytes: number): number {
 /** 1,000-character messages assembled from shuffled corpus lines (deterministic PRNG). */
 function messages(count: number): string[] {
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const res: string[] = [];
   for (let i = 0; i < count; i++) {
     let m = '';
@@ -194,7 +217,11 @@ function messages(count: number): string[] {
   return res;
 }
 
-function latency(fn: (t: string) => unknown, msgs: string[], rounds: number): { p50: number; p99: number; mean: number } {
+function latency(
+  fn: (t: string) => unknown,
+  msgs: string[],
+  rounds: number,
+): { p50: number; p99: number; mean: number } {
   for (const m of msgs) fn(m);
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -211,7 +238,10 @@ function latency(fn: (t: string) => unknown, msgs: string[], rounds: number): { 
 
 // ---- run ----
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const loadAtStart = (require('node:os') as typeof import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ');
+const loadAtStart = (require('node:os') as typeof import('node:os'))
+  .loadavg()
+  .map((x) => x.toFixed(2))
+  .join(' ');
 const ours = score(ourSpans);
 const theirs = score(redactPiiSpans);
 const msgs = messages(1000);
@@ -236,40 +266,66 @@ const theirsTp = throughput((t) => redactor.redact(t), 400_000);
 const theirsLat = latency((t) => redactor.redact(t), msgs.slice(0, 200), 1);
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(6) + '%';
-console.log(`corpus: ${corpus.length} lines (${corpus.filter((c) => c.kind === 'negative').length} negative, ${corpus.filter((c) => c.kind === 'mixed').length} mixed, ${corpus.filter((c) => c.kind === 'positive').length} positive)\n`);
+console.log(
+  `corpus: ${corpus.length} lines (${corpus.filter((c) => c.kind === 'negative').length} negative, ${corpus.filter((c) => c.kind === 'mixed').length} mixed, ${corpus.filter((c) => c.kind === 'positive').length} positive)\n`,
+);
 console.log('type           | switchboard P / R       | redact-pii P / R        | gold');
 for (const t of ENTITY_TYPES) {
   const a = pr(ours[t]);
   const b = pr(theirs[t]);
-  console.log(`${t.padEnd(14)} | ${pct(a.precision)} / ${pct(a.recall)}     | ${pct(b.precision)} / ${pct(b.recall)}     | ${a.tp + a.fn}`);
+  console.log(
+    `${t.padEnd(14)} | ${pct(a.precision)} / ${pct(a.recall)}     | ${pct(b.precision)} / ${pct(b.recall)}     | ${a.tp + a.fn}`,
+  );
 }
 console.log('\nnon-repeating (shape-randomised corpus; informational, random look-alikes can turn valid):');
 for (const t of ENTITY_TYPES) {
   const a = pr(oursNr[t]);
   const b = pr(theirsNr[t]);
-  console.log(`${t.padEnd(14)} | ${pct(a.precision)} / ${pct(a.recall)}     | ${pct(b.precision)} / ${pct(b.recall)}     | ${a.tp + a.fn}`);
+  console.log(
+    `${t.padEnd(14)} | ${pct(a.precision)} / ${pct(a.recall)}     | ${pct(b.precision)} / ${pct(b.recall)}     | ${a.tp + a.fn}`,
+  );
 }
 const f = (x: number) => x.toFixed(3);
-console.log(`\nload average at start: ${loadAtStart}; CPU-time throughput: repeated ${oursTpCpu.toFixed(1)} MB/s, non-repeating ${oursTpNrCpu.toFixed(1)} MB/s`);
-console.log(`throughput (per message, corpus x ~4 MB): switchboard ${oursTp.toFixed(1)} MB/s, single 4 MB string ${oursWhole.toFixed(1)} MB/s; redact-pii ${theirsTp.toFixed(2)} MB/s`);
-console.log(`latency 1,000-char message: switchboard p50 ${f(oursLat.p50)} ms, p99 ${f(oursLat.p99)} ms; redact-pii p50 ${f(theirsLat.p50)} ms, p99 ${f(theirsLat.p99)} ms`);
-console.log(`NON-REPEATING text (fresh random digits every line, ~4 MB): switchboard ${oursTpNr.toFixed(1)} MB/s; 1,000-char message p50 ${f(oursLatNr.p50)} ms, p99 ${f(oursLatNr.p99)} ms, mean ${f(oursLatNr.mean)} ms`);
+console.log(
+  `\nload average at start: ${loadAtStart}; CPU-time throughput: repeated ${oursTpCpu.toFixed(1)} MB/s, non-repeating ${oursTpNrCpu.toFixed(1)} MB/s`,
+);
+console.log(
+  `throughput (per message, corpus x ~4 MB): switchboard ${oursTp.toFixed(1)} MB/s, single 4 MB string ${oursWhole.toFixed(1)} MB/s; redact-pii ${theirsTp.toFixed(2)} MB/s`,
+);
+console.log(
+  `latency 1,000-char message: switchboard p50 ${f(oursLat.p50)} ms, p99 ${f(oursLat.p99)} ms; redact-pii p50 ${f(theirsLat.p50)} ms, p99 ${f(theirsLat.p99)} ms`,
+);
+console.log(
+  `NON-REPEATING text (fresh random digits every line, ~4 MB): switchboard ${oursTpNr.toFixed(1)} MB/s; 1,000-char message p50 ${f(oursLatNr.p50)} ms, p99 ${f(oursLatNr.p99)} ms, mean ${f(oursLatNr.mean)} ms`,
+);
 
 const results = {
   date: new Date().toISOString(),
   node: process.version,
-  corpus: { lines: corpus.length, negative: corpus.filter((c) => c.kind === 'negative').length, mixed: corpus.filter((c) => c.kind === 'mixed').length },
+  corpus: {
+    lines: corpus.length,
+    negative: corpus.filter((c) => c.kind === 'negative').length,
+    mixed: corpus.filter((c) => c.kind === 'mixed').length,
+  },
   matching: 'same type and overlap >= 50% of the gold span; one prediction per gold span',
   switchboard: {
     perType: Object.fromEntries(ENTITY_TYPES.map((t) => [t, pr(ours[t])])),
     loadAverageAtStart: loadAtStart,
-    throughputMBps: oursTp, throughputCpuMBps: oursTpCpu, throughputSingleStringMBps: oursWhole,
+    throughputMBps: oursTp,
+    throughputCpuMBps: oursTpCpu,
+    throughputSingleStringMBps: oursWhole,
     latency1kMs: oursLat,
-    nonRepeating: { throughputMBps: oursTpNr, throughputCpuMBps: oursTpNrCpu, latency1kMs: oursLatNr, perType: Object.fromEntries(ENTITY_TYPES.map((t) => [t, pr(oursNr[t])])) },
+    nonRepeating: {
+      throughputMBps: oursTpNr,
+      throughputCpuMBps: oursTpNrCpu,
+      latency1kMs: oursLatNr,
+      perType: Object.fromEntries(ENTITY_TYPES.map((t) => [t, pr(oursNr[t])])),
+    },
   },
   redactPii: {
     perType: Object.fromEntries(ENTITY_TYPES.map((t) => [t, pr(theirs[t])])),
-    throughputMBps: theirsTp, latency1kMs: theirsLat,
+    throughputMBps: theirsTp,
+    latency1kMs: theirsLat,
   },
 };
 mkdirSync(join(root, 'bench/results'), { recursive: true });

@@ -66,7 +66,9 @@ function phoneOk(v: string): boolean {
   const compact = v.replace(/\(0\)/, '').replace(/[^\d+]/g, '');
   const e164 = compact.startsWith('+') ? compact : compact.startsWith('00') ? '+' + compact.slice(2) : null;
   if (e164) return parsePhoneNumberFromString(e164)?.isValid() ?? false;
-  return (['US', 'GB', 'FR', 'DE'] as CountryCode[]).some((r) => parsePhoneNumberFromString(compact, r)?.isValid() ?? false);
+  return (['US', 'GB', 'FR', 'DE'] as CountryCode[]).some(
+    (r) => parsePhoneNumberFromString(compact, r)?.isValid() ?? false,
+  );
 }
 
 function rerollEntity(type: string, v: string, rnd: () => number): string {

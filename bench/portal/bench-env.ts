@@ -8,7 +8,9 @@ import { join } from 'node:path';
 const startProd: string = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).scripts['start:prod'];
 const productionFlags = startProd.split(/\s+/).filter((a) => a.startsWith('--'));
 if (productionFlags.some((f) => !process.execArgv.includes(f))) {
-  const rerun = spawnSync(process.execPath, [...productionFlags, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const rerun = spawnSync(process.execPath, [...productionFlags, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
   process.exit(rerun.status ?? 1);
 }
 

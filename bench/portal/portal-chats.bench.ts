@@ -21,7 +21,9 @@ import { CompanyService, newId } from '@switchboard/core';
 import { createTestApp, registerAppFactory, REPO_ROOT } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 
-registerAppFactory(async (config, clock) => (await import('../../apps/api/src/app.module.js')).AppModule.forRoot(config, clock));
+registerAppFactory(async (config, clock) =>
+  (await import('../../apps/api/src/app.module.js')).AppModule.forRoot(config, clock),
+);
 
 const CHATS = Number(process.env.BENCH_CHATS ?? 1000);
 const TECHS = Number(process.env.BENCH_TECHS ?? 50);
@@ -76,10 +78,17 @@ async function startCpuProfile(file: string | undefined): Promise<() => Promise<
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
-    new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+    new Promise<any>((resolve, reject) =>
+      session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))),
+    );
   // A .heapprofile file name samples allocations instead of CPU time.
   const heap = file.endsWith('.heapprofile');
-  if (heap) await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  if (heap)
+    await post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   else {
     await post('Profiler.enable');
     await post('Profiler.setSamplingInterval', { interval: 200 });
@@ -100,7 +109,9 @@ async function main(): Promise<void> {
   }
   const driver = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
   const t = await createTestApp({ plugins: [{ name: PLUGIN, enable: true }] });
-  const child = fork(join(__dirname, 'portal-chats.client.ts'), [], { execArgv: ['-r', join(REPO_ROOT, 'scripts/register.cjs')] });
+  const child = fork(join(__dirname, 'portal-chats.client.ts'), [], {
+    execArgv: ['-r', join(REPO_ROOT, 'scripts/register.cjs')],
+  });
   const ask = <T>(msg: Record<string, unknown>): Promise<T> =>
     new Promise((resolve, reject) => {
       child.once('message', (m: { error?: string }) => (m.error ? reject(new Error(m.error)) : resolve(m as T)));
@@ -109,16 +120,35 @@ async function main(): Promise<void> {
   try {
     const ds = t.get(DataSource);
     const company = await t.get(CompanyService).create({ name: 'Bench Portal Co' });
-    await t.http().post('/api/portals').set('Authorization', `Bearer ${t.adminToken}`).send({ companyId: company.id, subdomain: 'bench', status: 'active' }).expect(201);
+    await t
+      .http()
+      .post('/api/portals')
+      .set('Authorization', `Bearer ${t.adminToken}`)
+      .send({ companyId: company.id, subdomain: 'bench', status: 'active' })
+      .expect(201);
     // Technicians as plain rows (no password hashing); unavailable, so no notifications are stored.
     const techIds = Array.from({ length: TECHS }, () => newId());
     for (const [i, id] of techIds.entries()) {
-      await ds.query(`INSERT INTO "accounts" ("id", "name", "email", "passwordHash", "role") VALUES (${driver === 'postgres' ? '$1, $2, $3, $4, $5' : '?, ?, ?, ?, ?'})`, [id, `Tech ${i}`, `tech${i}@bench.local`, 'x', 'technician']);
+      await ds.query(
+        `INSERT INTO "accounts" ("id", "name", "email", "passwordHash", "role") VALUES (${driver === 'postgres' ? '$1, $2, $3, $4, $5' : '?, ?, ?, ?, ?'})`,
+        [id, `Tech ${i}`, `tech${i}@bench.local`, 'x', 'technician'],
+      );
     }
     const pairs: Array<{ visitorToken: string; techToken: string; conversationId: string }> = [];
     const setupStart = Date.now();
     for (let i = 0; i < CHATS; i++) {
-      const chat = (await t.http().post('/api/public/portals/bench/chats').send({ firstName: 'Visitor', lastName: String(i), email: `v${i}@bench.example`, question: 'Benchmark question' }).expect(201)).body;
+      const chat = (
+        await t
+          .http()
+          .post('/api/public/portals/bench/chats')
+          .send({
+            firstName: 'Visitor',
+            lastName: String(i),
+            email: `v${i}@bench.example`,
+            question: 'Benchmark question',
+          })
+          .expect(201)
+      ).body;
       const techToken = t.tokenFor(techIds[i % TECHS]);
       await t.http().post(`/api/cases/${chat.caseId}/assign`).set('Authorization', `Bearer ${techToken}`).expect(200);
       pairs.push({ visitorToken: chat.token, techToken, conversationId: chat.conversationId });
@@ -139,7 +169,10 @@ async function main(): Promise<void> {
     const stopProfile = await startCpuProfile(process.env.BENCH_CPU_PROFILE);
     const cpu0 = process.cpuUsage();
     const pg0 = postgresCpuMs();
-    const sat = await ask<{ acked: number; delivered: number; ms: number; errors: number; clientCpuMs: number }>({ type: 'saturate', ms: Number(process.env.BENCH_SAT_MS ?? 5000) });
+    const sat = await ask<{ acked: number; delivered: number; ms: number; errors: number; clientCpuMs: number }>({
+      type: 'saturate',
+      ms: Number(process.env.BENCH_SAT_MS ?? 5000),
+    });
     const satElu = performance.eventLoopUtilization(elu0).utilization;
     const serverCpuMs = cpuMs(process.cpuUsage(cpu0));
     const pgCpuMs = pg0 === null ? null : postgresCpuMs()! - pg0;
@@ -147,26 +180,69 @@ async function main(): Promise<void> {
     const gcPauses: Array<{ at: number; ms: number; kind: number }> = [];
     const { PerformanceObserver } = await import('node:perf_hooks');
     const gcObserver = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.duration > 5) gcPauses.push({ at: Math.round(e.startTime), ms: +e.duration.toFixed(1), kind: (e as unknown as { detail?: { kind: number } }).detail?.kind ?? 0 });
+      for (const e of list.getEntries())
+        if (e.duration > 5)
+          gcPauses.push({
+            at: Math.round(e.startTime),
+            ms: +e.duration.toFixed(1),
+            kind: (e as unknown as { detail?: { kind: number } }).detail?.kind ?? 0,
+          });
     });
     if (process.env.BENCH_TRACE) gcObserver.observe({ entryTypes: ['gc'] });
     const rateStart = Math.round(performance.now());
     const rate = await ask<{ sent: number; delivered: number; p50: number; p99: number; max: number; errors: number }>({
-      type: 'rate', perSecond: Number(process.env.BENCH_RATE ?? 1000), ms: Number(process.env.BENCH_RATE_MS ?? 10_000),
+      type: 'rate',
+      perSecond: Number(process.env.BENCH_RATE ?? 1000),
+      ms: Number(process.env.BENCH_RATE_MS ?? 10_000),
     });
     gcObserver.disconnect();
-    if (process.env.BENCH_TRACE) console.error('server GC pauses over 5 ms in the rate phase (s, ms, kind):', gcPauses.map((g) => `${((g.at - rateStart) / 1000).toFixed(1)}s ${g.ms}ms k${g.kind}`).join(', '));
+    if (process.env.BENCH_TRACE)
+      console.error(
+        'server GC pauses over 5 ms in the rate phase (s, ms, kind):',
+        gcPauses.map((g) => `${((g.at - rateStart) / 1000).toFixed(1)}s ${g.ms}ms k${g.kind}`).join(', '),
+      );
     const stored = Number((await ds.query('SELECT COUNT(*) AS n FROM "conversation_messages"'))[0].n);
     // Group commit correctness under load: every conversation's seqs are dense (1..lastSeq, no gap or repeat).
-    const seqErrors = Number((await ds.query(`SELECT COUNT(*) AS n FROM "conversations" c WHERE c."lastSeq" <> (SELECT COUNT(DISTINCT m."seq") FROM "conversation_messages" m WHERE m."conversationId" = c."id")
-      OR c."lastSeq" <> (SELECT COALESCE(MAX(m."seq"), 0) FROM "conversation_messages" m WHERE m."conversationId" = c."id")`))[0].n);
+    const seqErrors = Number(
+      (
+        await ds.query(`SELECT COUNT(*) AS n FROM "conversations" c WHERE c."lastSeq" <> (SELECT COUNT(DISTINCT m."seq") FROM "conversation_messages" m WHERE m."conversationId" = c."id")
+      OR c."lastSeq" <> (SELECT COALESCE(MAX(m."seq"), 0) FROM "conversation_messages" m WHERE m."conversationId" = c."id")`)
+      )[0].n,
+    );
     const result = {
-      driver, chats: CHATS, sockets: CHATS * 2, technicianAccounts: TECHS, setupMs, settleAfterWarmupMs: settleMs,
-      saturation: { messagesPerSecond: Math.round((sat.acked * 1000) / sat.ms), deliveredPerSecond: Math.round((sat.delivered * 1000) / sat.ms), errors: sat.errors, serverEventLoopUtilization: +satElu.toFixed(2),
+      driver,
+      chats: CHATS,
+      sockets: CHATS * 2,
+      technicianAccounts: TECHS,
+      setupMs,
+      settleAfterWarmupMs: settleMs,
+      saturation: {
+        messagesPerSecond: Math.round((sat.acked * 1000) / sat.ms),
+        deliveredPerSecond: Math.round((sat.delivered * 1000) / sat.ms),
+        errors: sat.errors,
+        serverEventLoopUtilization: +satElu.toFixed(2),
         // CPU per acknowledged message, by process: where the two cores went.
-        cpuMicrosecondsPerMessage: { server: perMessage(serverCpuMs, sat.acked), clients: perMessage(sat.clientCpuMs, sat.acked), postgres: pgCpuMs === null ? null : perMessage(pgCpuMs, sat.acked) } },
-      fixedRate: { target: Number(process.env.BENCH_RATE ?? 1000), sent: rate.sent, delivered: rate.delivered, p50Ms: rate.p50, p99Ms: rate.p99, maxMs: rate.max, errors: rate.errors },
-      memory: { heapPlusExternalBeforeMiB: +(before / 1048576).toFixed(1), afterMiB: +(after / 1048576).toFixed(1), perIdleConnectionKiB: +(perConnection / 1024).toFixed(1), rssMiB: +(process.memoryUsage().rss / 1048576).toFixed(1) },
+        cpuMicrosecondsPerMessage: {
+          server: perMessage(serverCpuMs, sat.acked),
+          clients: perMessage(sat.clientCpuMs, sat.acked),
+          postgres: pgCpuMs === null ? null : perMessage(pgCpuMs, sat.acked),
+        },
+      },
+      fixedRate: {
+        target: Number(process.env.BENCH_RATE ?? 1000),
+        sent: rate.sent,
+        delivered: rate.delivered,
+        p50Ms: rate.p50,
+        p99Ms: rate.p99,
+        maxMs: rate.max,
+        errors: rate.errors,
+      },
+      memory: {
+        heapPlusExternalBeforeMiB: +(before / 1048576).toFixed(1),
+        afterMiB: +(after / 1048576).toFixed(1),
+        perIdleConnectionKiB: +(perConnection / 1024).toFixed(1),
+        rssMiB: +(process.memoryUsage().rss / 1048576).toFixed(1),
+      },
       storedMessages: stored,
       conversationsWithSeqErrors: seqErrors,
       node: process.version,

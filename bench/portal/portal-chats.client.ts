@@ -3,8 +3,16 @@
 // measured in this one process (one clock).
 import { io, type Socket } from 'socket.io-client';
 
-interface Pair { visitorToken: string; techToken: string; conversationId: string }
-interface Chat { visitor: Socket; tech: Socket; conversationId: string }
+interface Pair {
+  visitorToken: string;
+  techToken: string;
+  conversationId: string;
+}
+interface Chat {
+  visitor: Socket;
+  tech: Socket;
+  conversationId: string;
+}
 
 const chats: Chat[] = [];
 const sentAt = new Map<string, number>();
@@ -14,7 +22,8 @@ const clientGc: Array<{ at: number; ms: number }> = [];
 if (process.env.BENCH_TRACE) {
   const { PerformanceObserver } = require('node:perf_hooks') as typeof import('node:perf_hooks');
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.duration > 5 && latencies) clientGc.push({ at: e.startTime, ms: e.duration });
+    for (const e of list.getEntries())
+      if (e.duration > 5 && latencies) clientGc.push({ at: e.startTime, ms: e.duration });
   }).observe({ entryTypes: ['gc'] });
 }
 const traceBySecond: number[][] = [];
@@ -22,7 +31,12 @@ let delivered = 0;
 let counter = 0;
 
 function connect(baseUrl: string, ns: string, token: string): Promise<Socket> {
-  const socket = io(`${baseUrl}${ns}`, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
+  const socket = io(`${baseUrl}${ns}`, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: { token },
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
@@ -38,7 +52,8 @@ function onMessage(me: 'contact' | 'technician') {
     if (t0 !== undefined) {
       sentAt.delete(e.message.clientId);
       latencies?.push(performance.now() - t0);
-      if (latencies && process.env.BENCH_TRACE) (traceBySecond[Math.floor((t0 - traceStart) / 1000)] ??= []).push(performance.now() - t0);
+      if (latencies && process.env.BENCH_TRACE)
+        (traceBySecond[Math.floor((t0 - traceStart) / 1000)] ??= []).push(performance.now() - t0);
     }
   };
 }
@@ -53,7 +68,12 @@ function send(chat: Chat, fromVisitor: boolean): Promise<{ ok: boolean }> {
   sentAt.set(clientId, performance.now());
   return new Promise((resolve) => {
     if (fromVisitor) chat.visitor.emit('chat.send', { clientId, body: `visitor message ${counter}` }, resolve);
-    else chat.tech.emit('conversation.send', { conversationId: chat.conversationId, clientId, body: `technician reply ${counter}` }, resolve);
+    else
+      chat.tech.emit(
+        'conversation.send',
+        { conversationId: chat.conversationId, clientId, body: `technician reply ${counter}` },
+        resolve,
+      );
   });
 }
 
@@ -73,7 +93,10 @@ async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<v
 const handlers: Record<string, (m: any) => Promise<unknown>> = {
   async connect(m: { baseUrl: string; pairs: Pair[] }) {
     await inBatches(m.pairs, 50, async (p) => {
-      const [visitor, tech] = await Promise.all([connect(m.baseUrl, '/portal', p.visitorToken), connect(m.baseUrl, '/agent', p.techToken)]);
+      const [visitor, tech] = await Promise.all([
+        connect(m.baseUrl, '/portal', p.visitorToken),
+        connect(m.baseUrl, '/agent', p.techToken),
+      ]);
       const vj = await visitor.timeout(10_000).emitWithAck('chat.join', {});
       const tj = await tech.timeout(10_000).emitWithAck('conversation.join', { conversationId: p.conversationId });
       if (!vj.ok || !tj.ok) throw new Error(`join failed: ${JSON.stringify(vj.ok ? tj : vj)}`);
@@ -139,7 +162,12 @@ const handlers: Record<string, (m: any) => Promise<unknown>> = {
         const due = Math.floor((elapsed * m.perSecond) / 1000);
         while (sent < due) {
           const chat = chats[i % chats.length];
-          pending.push(send(chat, Math.floor(i / chats.length) % 2 === 0).then((r) => void (r.ok || errors++), () => void errors++));
+          pending.push(
+            send(chat, Math.floor(i / chats.length) % 2 === 0).then(
+              (r) => void (r.ok || errors++),
+              () => void errors++,
+            ),
+          );
           i++;
           sent++;
         }
@@ -147,10 +175,19 @@ const handlers: Record<string, (m: any) => Promise<unknown>> = {
     });
     await withDeadline(Promise.all(pending), 0);
     await new Promise((r) => setTimeout(r, 500));
-    if (process.env.BENCH_TRACE) console.error('client GC pauses over 5 ms:', clientGc.map((g) => `${((g.at - traceStart) / 1000).toFixed(1)}s ${g.ms.toFixed(1)}ms`).join(', '));
-    if (process.env.BENCH_TRACE) console.error('latency by second (p99 ms):', traceBySecond.map((l) => (l.sort((a, b) => a - b)[Math.ceil(l.length * 0.99) - 1] ?? 0).toFixed(1)).join(' '));
+    if (process.env.BENCH_TRACE)
+      console.error(
+        'client GC pauses over 5 ms:',
+        clientGc.map((g) => `${((g.at - traceStart) / 1000).toFixed(1)}s ${g.ms.toFixed(1)}ms`).join(', '),
+      );
+    if (process.env.BENCH_TRACE)
+      console.error(
+        'latency by second (p99 ms):',
+        traceBySecond.map((l) => (l.sort((a, b) => a - b)[Math.ceil(l.length * 0.99) - 1] ?? 0).toFixed(1)).join(' '),
+      );
     const sorted = latencies.sort((a, b) => a - b);
-    const pct = (p: number) => +(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN).toFixed(2);
+    const pct = (p: number) =>
+      +(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN).toFixed(2);
     latencies = null;
     return { sent, delivered, p50: pct(50), p99: pct(99), max: +(sorted[sorted.length - 1] ?? NaN).toFixed(2), errors };
   },

@@ -17,15 +17,32 @@ export function createAgentChatApp(options: TestAppOptions = {}): Promise<TestAp
 let seq = 0;
 
 /** A company (chat enabled unless told otherwise), a contact, and a device assigned to that contact (or to nobody). */
-export async function seedDevice(t: TestApp, options: { chatEnabled?: boolean; assigned?: boolean; helpdeskAgentEnabled?: boolean } = {}) {
+export async function seedDevice(
+  t: TestApp,
+  options: { chatEnabled?: boolean; assigned?: boolean; helpdeskAgentEnabled?: boolean } = {},
+) {
   const n = ++seq;
   const company = await t.get(CompanyService).create({ name: `Acme ${n} ${Date.now()}` });
-  const contact = await t.get(ContactService).create({ companyId: company.id, firstName: 'Melissa', lastName: `Jones${n}`, email: `melissa${n}.${Date.now()}@acme.example` });
+  const contact = await t.get(ContactService).create({
+    companyId: company.id,
+    firstName: 'Melissa',
+    lastName: `Jones${n}`,
+    email: `melissa${n}.${Date.now()}@acme.example`,
+  });
   const { device, token } = await t.get(DeviceService).create({
-    companyId: company.id, name: `LAPTOP-${n}`, os: 'Windows 11', contactId: options.assigned === false ? null : contact.id, helpdeskAgentEnabled: options.helpdeskAgentEnabled ?? true,
+    companyId: company.id,
+    name: `LAPTOP-${n}`,
+    os: 'Windows 11',
+    contactId: options.assigned === false ? null : contact.id,
+    helpdeskAgentEnabled: options.helpdeskAgentEnabled ?? true,
   });
   if (options.chatEnabled !== false) {
-    await t.http().put('/api/settings/chat.enabled').set(bearer(t.adminToken)).send({ value: true, companyId: company.id }).expect(200);
+    await t
+      .http()
+      .put('/api/settings/chat.enabled')
+      .set(bearer(t.adminToken))
+      .send({ value: true, companyId: company.id })
+      .expect(200);
   }
   return { company, contact, device, token };
 }
@@ -43,7 +60,10 @@ export async function outbox(t: TestApp) {
   return res.body.items as { to: string[]; subject: string; text: string }[];
 }
 
-export interface AgentEvent { type: string; [key: string]: any }
+export interface AgentEvent {
+  type: string;
+  [key: string]: any;
+}
 
 /**
  * The real helpdesk agent (apps/agent) as a child process with real stdin/stdout, run from its
@@ -56,10 +76,19 @@ export class AgentProcess {
   private readonly listeners = new Set<() => void>();
   readonly exited: Promise<number>;
 
-  constructor(args: string[], readonly configDir: string, cwd = REPO_ROOT) {
-    this.child = spawn(process.execPath, ['-r', join(REPO_ROOT, 'scripts/register.cjs'), join(REPO_ROOT, 'apps/agent/src/main.ts'), ...args, '--events'], {
-      cwd, env: { ...process.env, SWITCHBOARD_AGENT_CONFIG_DIR: configDir, SWITCHBOARD_AGENT_RECONNECT_MS: '200' },
-    });
+  constructor(
+    args: string[],
+    readonly configDir: string,
+    cwd = REPO_ROOT,
+  ) {
+    this.child = spawn(
+      process.execPath,
+      ['-r', join(REPO_ROOT, 'scripts/register.cjs'), join(REPO_ROOT, 'apps/agent/src/main.ts'), ...args, '--events'],
+      {
+        cwd,
+        env: { ...process.env, SWITCHBOARD_AGENT_CONFIG_DIR: configDir, SWITCHBOARD_AGENT_RECONNECT_MS: '200' },
+      },
+    );
     let buffer = '';
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => {
@@ -79,7 +108,12 @@ export class AgentProcess {
   }
 
   /** The next event of `type` (after `from`) matching `where`; fails with the agent's output. */
-  waitFor(type: string, where: (e: AgentEvent) => boolean = () => true, timeoutMs = 8000, from = 0): Promise<AgentEvent> {
+  waitFor(
+    type: string,
+    where: (e: AgentEvent) => boolean = () => true,
+    timeoutMs = 8000,
+    from = 0,
+  ): Promise<AgentEvent> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const hit = this.events.slice(from).find((e) => e.type === type && where(e));
@@ -90,7 +124,11 @@ export class AgentProcess {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`agent: no "${type}" event within ${timeoutMs} ms\n--- output ---\n${this.lines.join('\n')}\n--- events ---\n${this.events.map((e) => JSON.stringify(e)).join('\n')}`));
+        reject(
+          new Error(
+            `agent: no "${type}" event within ${timeoutMs} ms\n--- output ---\n${this.lines.join('\n')}\n--- events ---\n${this.events.map((e) => JSON.stringify(e)).join('\n')}`,
+          ),
+        );
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
@@ -126,7 +164,9 @@ export class AgentProcess {
 /** A config directory enrolled through the real `enroll` command with an admin's one-time code. */
 export async function enrolAgent(t: TestApp, deviceId: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-agent-'));
-  const { code } = (await t.http().post(`/api/devices/${deviceId}/enrolment-code`).set(bearer(t.adminToken)).expect(201)).body;
+  const { code } = (
+    await t.http().post(`/api/devices/${deviceId}/enrolment-code`).set(bearer(t.adminToken)).expect(201)
+  ).body;
   const agent = new AgentProcess(['enroll', t.baseUrl, code], dir);
   const exit = await agent.exited;
   if (exit !== 0) throw new Error(`enroll failed (${exit}):\n${agent.output()}`);

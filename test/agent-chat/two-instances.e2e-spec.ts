@@ -18,7 +18,14 @@ describe('agent chat on two instances', () => {
     }
     const clock = new FakeClock();
     a = await createAgentChatApp({ clock, redis: true, instanceId: 'agent-chat-a' });
-    b = await createTestApp({ plugins: [AGENT_CHAT_PLUGIN], clock, redis: true, database: a.database, seed: false, instanceId: 'agent-chat-b' });
+    b = await createTestApp({
+      plugins: [AGENT_CHAT_PLUGIN],
+      clock,
+      redis: true,
+      database: a.database,
+      seed: false,
+      instanceId: 'agent-chat-b',
+    });
   });
   afterAll(async () => {
     await b?.close();
@@ -31,13 +38,19 @@ describe('agent chat on two instances', () => {
     const deviceOnB = await b.socket('/device', { token });
     const requested = new Promise<any>((resolve) => deviceOnB.once('chat.requested', resolve));
     // A sees B's device as connected (socket rooms through Redis).
-    const chat = (await a.http().post('/api/agent-chats').set(bearer(a.technicianToken)).send({ deviceId: device.id }).expect(201)).body.chat;
+    const chat = (
+      await a.http().post('/api/agent-chats').set(bearer(a.technicianToken)).send({ deviceId: device.id }).expect(201)
+    ).body.chat;
     expect((await requested).chat.id).toBe(chat.id);
     const techOnA = await a.socket('/agent', { token: a.technicianToken });
     await ack(techOnA, 'conversation.join', { conversationId: chat.id });
     expect((await ack(deviceOnB, 'chat.accept', { conversationId: chat.id })).ok).toBe(true);
-    const atTech = new Promise<any>((resolve) => techOnA.on('conversation.message', (p: any) => p.message.body === 'from B' && resolve(p)));
-    expect((await ack(deviceOnB, 'chat.send', { conversationId: chat.id, clientId: 'b1', body: 'from B' })).ok).toBe(true);
+    const atTech = new Promise<any>((resolve) =>
+      techOnA.on('conversation.message', (p: any) => p.message.body === 'from B' && resolve(p)),
+    );
+    expect((await ack(deviceOnB, 'chat.send', { conversationId: chat.id, clientId: 'b1', body: 'from B' })).ok).toBe(
+      true,
+    );
     await atTech;
 
     // Both instances sweep at once: one automatic ticket, one idle end.
@@ -45,12 +58,20 @@ describe('agent chat on two instances', () => {
     await Promise.all([a.runDueTimers(), b.runDueTimers(), a.runDueTimers(), b.runDueTimers()]);
     a.clock.advance(5 * MINUTE);
     await Promise.all([a.runDueTimers(), b.runDueTimers(), a.runDueTimers(), b.runDueTimers()]);
-    const tickets = (await a.http().get(`/api/tickets?requester=${contact.id}`).set(bearer(a.technicianToken)).expect(200)).body.items;
+    const tickets = (
+      await a.http().get(`/api/tickets?requester=${contact.id}`).set(bearer(a.technicianToken)).expect(200)
+    ).body.items;
     expect(tickets).toHaveLength(1);
-    const messages = (await a.http().get(`/api/agent-chats/${chat.id}/messages`).set(bearer(a.technicianToken)).expect(200)).body.items;
+    const messages = (
+      await a.http().get(`/api/agent-chats/${chat.id}/messages`).set(bearer(a.technicianToken)).expect(200)
+    ).body.items;
     expect(messages.filter((m: any) => m.body.startsWith('Ticket #'))).toHaveLength(1);
-    expect(messages.filter((m: any) => m.body === 'The chat was ended after 5 minutes without messages.')).toHaveLength(1);
-    expect((await a.http().get(`/api/agent-chats/${chat.id}`).set(bearer(a.technicianToken)).expect(200)).body).toMatchObject({ status: 'ended', endedReason: 'idle' });
+    expect(messages.filter((m: any) => m.body === 'The chat was ended after 5 minutes without messages.')).toHaveLength(
+      1,
+    );
+    expect(
+      (await a.http().get(`/api/agent-chats/${chat.id}`).set(bearer(a.technicianToken)).expect(200)).body,
+    ).toMatchObject({ status: 'ended', endedReason: 'idle' });
 
     // Two technicians accepting the same user request on two instances: exactly one wins.
     await a.http().put('/api/me/availability').set(bearer(a.technicianToken)).send({ available: true }).expect(200);
@@ -59,7 +80,10 @@ describe('agent chat on two instances', () => {
     const id = request.data.chat.id;
     const [r1, r2] = await Promise.all([
       a.http().post(`/api/agent-chats/${id}/accept`).set(bearer(a.technicianToken)),
-      b.http().post(`/api/agent-chats/${id}/accept`).set(bearer(b.tokenFor(a.admin.id))),
+      b
+        .http()
+        .post(`/api/agent-chats/${id}/accept`)
+        .set(bearer(b.tokenFor(a.admin.id))),
     ]);
     expect([r1.status, r2.status].sort()).toEqual([200, 409]);
     expect((r1.status === 409 ? r1 : r2).body.error).toBe('CHAT_ALREADY_TAKEN');

@@ -1,7 +1,16 @@
 import { nextEvent, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import {
-  ack, AgentProcess, bearer, cleanupDirs, createAgentChatApp, enrolAgent, outbox, removeDirs, seedDevice, setAvailable,
+  ack,
+  AgentProcess,
+  bearer,
+  cleanupDirs,
+  createAgentChatApp,
+  enrolAgent,
+  outbox,
+  removeDirs,
+  seedDevice,
+  setAvailable,
 } from './agent-chat.helpers.js';
 
 const TWO_MINUTES = 2 * 60_000;
@@ -54,21 +63,45 @@ describe('agent chat requested by the user (real helpdesk agent process)', () =>
     expect((await agent.waitFor('identity-confirmed')).name).toBe('Jane Doe');
     const waiting = await agent.waitFor('waiting');
     const offer = await incoming;
-    expect(offer).toMatchObject({ sound: true, chat: { id: waiting.conversationId, status: 'waiting', initiatedBy: 'contact', contact: { name: 'Jane Doe' }, device: { name: device.name } } });
-    expect((await notification)).toMatchObject({ title: 'Chat request from Jane Doe', link: `/chats/${waiting.conversationId}` });
+    expect(offer).toMatchObject({
+      sound: true,
+      chat: {
+        id: waiting.conversationId,
+        status: 'waiting',
+        initiatedBy: 'contact',
+        contact: { name: 'Jane Doe' },
+        device: { name: device.name },
+      },
+    });
+    expect(await notification).toMatchObject({
+      title: 'Chat request from Jane Doe',
+      link: `/chats/${waiting.conversationId}`,
+    });
     // The contact exists in the device's company and is now the device's contact (no confirmation next time).
     const updated = (await t.http().get(`/api/devices/${device.id}`).set(bearer(t.adminToken)).expect(200)).body;
-    const contact = (await t.http().get(`/api/contacts/${updated.contactId}`).set(bearer(t.adminToken)).expect(200)).body;
+    const contact = (await t.http().get(`/api/contacts/${updated.contactId}`).set(bearer(t.adminToken)).expect(200))
+      .body;
     expect(contact).toMatchObject({ companyId: company.id, email, firstName: 'Jane', lastName: 'Doe' });
     // The request shows in the technician's workspace; accepting starts the chat on both sides.
-    expect((await t.http().get('/api/agent-chats').set(bearer(t.technicianToken)).expect(200)).body.items.map((c: any) => c.id)).toContain(waiting.conversationId);
-    const accepted = await t.http().post(`/api/agent-chats/${waiting.conversationId}/accept`).set(bearer(t.technicianToken)).expect(200);
+    expect(
+      (await t.http().get('/api/agent-chats').set(bearer(t.technicianToken)).expect(200)).body.items.map(
+        (c: any) => c.id,
+      ),
+    ).toContain(waiting.conversationId);
+    const accepted = await t
+      .http()
+      .post(`/api/agent-chats/${waiting.conversationId}/accept`)
+      .set(bearer(t.technicianToken))
+      .expect(200);
     expect(accepted.body).toMatchObject({ status: 'active', technician: { name: 'Test Technician' } });
     expect(await agent.waitFor('started')).toMatchObject({ technician: 'Test Technician' });
     await ack(tech, 'conversation.join', { conversationId: waiting.conversationId });
     const atTech = nextEvent<any>(tech, 'conversation.message');
     agent.type('Outlook keeps crashing');
-    expect((await atTech).message).toMatchObject({ body: 'Outlook keeps crashing', author: { kind: 'contact', name: 'Jane Doe' } });
+    expect((await atTech).message).toMatchObject({
+      body: 'Outlook keeps crashing',
+      author: { kind: 'contact', name: 'Jane Doe' },
+    });
     // A second technician is too late.
     await t.http().post(`/api/agent-chats/${waiting.conversationId}/accept`).set(bearer(t.adminToken)).expect(409);
     // The agent's end is seen by the technician, and the chat program exits.
@@ -77,11 +110,13 @@ describe('agent chat requested by the user (real helpdesk agent process)', () =>
     expect(await agent.exited).toBe(0);
   });
 
-  it('skips the confirmation for the device\'s assigned contact', async () => {
+  it("skips the confirmation for the device's assigned contact", async () => {
     const { agent, contact } = await chatAgent();
     await agent.answer('chat-as', 'y');
     const waiting = await agent.waitFor('waiting');
-    const chat = (await t.http().get(`/api/agent-chats/${waiting.conversationId}`).set(bearer(t.technicianToken)).expect(200)).body;
+    const chat = (
+      await t.http().get(`/api/agent-chats/${waiting.conversationId}`).set(bearer(t.technicianToken)).expect(200)
+    ).body;
     expect(chat.contact).toEqual({ id: contact.id, name: `${contact.firstName} ${contact.lastName}` });
     expect(agent.events.some((e) => e.type === 'identity-sent')).toBe(false);
   });
@@ -96,8 +131,13 @@ describe('agent chat requested by the user (real helpdesk agent process)', () =>
     await agent.answer('describe', 'The scanner does not scan anymore');
     const created = await agent.waitFor('ticket-created');
     expect(await agent.exited).toBe(0);
-    const ticket = (await t.http().get(`/api/tickets/${created.number}`).set(bearer(t.technicianToken)).expect(200)).body;
-    expect(ticket).toMatchObject({ title: 'The scanner does not scan anymore', source: 'chat', requester: { id: contact.id } });
+    const ticket = (await t.http().get(`/api/tickets/${created.number}`).set(bearer(t.technicianToken)).expect(200))
+      .body;
+    expect(ticket).toMatchObject({
+      title: 'The scanner does not scan anymore',
+      source: 'chat',
+      requester: { id: contact.id },
+    });
   });
 
   it('busy after every technician declines, and after 2 minutes without an answer; retry works', async () => {
@@ -106,12 +146,17 @@ describe('agent chat requested by the user (real helpdesk agent process)', () =>
     const first = await agent.waitFor('waiting');
     await t.http().post(`/api/agent-chats/${first.conversationId}/decline`).set(bearer(t.technicianToken)).expect(200);
     expect((await agent.waitFor('busy')).conversationId).toBe(first.conversationId);
-    expect((await t.http().get(`/api/agent-chats/${first.conversationId}`).set(bearer(t.technicianToken)).expect(200)).body.endedReason).toBe('busy');
+    expect(
+      (await t.http().get(`/api/agent-chats/${first.conversationId}`).set(bearer(t.technicianToken)).expect(200)).body
+        .endedReason,
+    ).toBe('busy');
     await agent.answer('busy', 'r');
     const second = await agent.waitFor('waiting', (e) => e.conversationId !== first.conversationId);
     t.clock.advance(TWO_MINUTES);
     await t.runDueTimers();
-    expect((await agent.waitFor('busy', (e) => e.conversationId === second.conversationId)).conversationId).toBe(second.conversationId);
+    expect((await agent.waitFor('busy', (e) => e.conversationId === second.conversationId)).conversationId).toBe(
+      second.conversationId,
+    );
     await agent.answer('busy', 'q');
     expect(await agent.exited).toBe(0);
   });
@@ -124,7 +169,7 @@ describe('agent chat requested by the user (real helpdesk agent process)', () =>
     expect(await agent.exited).toBe(1);
   });
 
-  it('a device cannot reach another device\'s chat (join, send, end, accept, files)', async () => {
+  it("a device cannot reach another device's chat (join, send, end, accept, files)", async () => {
     const a = await seedDevice(t);
     const b = await seedDevice(t);
     const socketA = await t.socket('/device', { token: a.token });
@@ -136,19 +181,37 @@ describe('agent chat requested by the user (real helpdesk agent process)', () =>
     expect((await ack(socketA, 'chat.request')).data.chat.id).toBe(id);
     await t.http().post(`/api/agent-chats/${id}/accept`).set(bearer(t.technicianToken)).expect(200);
     for (const [event, payload] of [
-      ['chat.join', { conversationId: id }], ['chat.send', { conversationId: id, clientId: 'x', body: 'hi' }], ['chat.end', { conversationId: id }],
-      ['chat.accept', { conversationId: id }], ['chat.decline', { conversationId: id }], ['chat.typing', { conversationId: id, typing: true }],
+      ['chat.join', { conversationId: id }],
+      ['chat.send', { conversationId: id, clientId: 'x', body: 'hi' }],
+      ['chat.end', { conversationId: id }],
+      ['chat.accept', { conversationId: id }],
+      ['chat.decline', { conversationId: id }],
+      ['chat.typing', { conversationId: id, typing: true }],
     ] as const) {
       expect(await ack(socketB, event, payload)).toMatchObject({ ok: false, error: { statusCode: 404 } });
     }
     const leaked: unknown[] = [];
     socketB.on('conversation.message', (m) => leaked.push(m));
-    expect((await ack(socketA, 'chat.send', { conversationId: id, clientId: 'a-1', body: 'only for A' })).ok).toBe(true);
-    await t.http().post(`/api/device/chats/${id}/files`).set('Authorization', `Device ${b.token}`).attach('file', Buffer.from('%PDF-1.4\n'), 'x.pdf').expect(404);
-    await t.http().get(`/api/device/chats/${id}/files/00000000-0000-4000-8000-000000000000`).set('Authorization', `Device ${b.token}`).expect(404);
+    expect((await ack(socketA, 'chat.send', { conversationId: id, clientId: 'a-1', body: 'only for A' })).ok).toBe(
+      true,
+    );
+    await t
+      .http()
+      .post(`/api/device/chats/${id}/files`)
+      .set('Authorization', `Device ${b.token}`)
+      .attach('file', Buffer.from('%PDF-1.4\n'), 'x.pdf')
+      .expect(404);
+    await t
+      .http()
+      .get(`/api/device/chats/${id}/files/00000000-0000-4000-8000-000000000000`)
+      .set('Authorization', `Device ${b.token}`)
+      .expect(404);
     await t.http().get(`/api/device/chats/${id}/files/00000000-0000-4000-8000-000000000000`).expect(401);
     // Bad payloads are refused with a clear 400.
-    expect(await ack(socketB, 'chat.join', { conversationId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { statusCode: 400 } });
+    expect(await ack(socketB, 'chat.join', { conversationId: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+      error: { statusCode: 400 },
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(leaked).toEqual([]);
     socketA.close();
@@ -170,37 +233,62 @@ describe('identity confirmation tokens', () => {
     return { ...seeded, socket: await t.socket('/device', { token: seeded.token }) };
   }
   // The outbox lists newest first.
-  const codeFor = async (email: string) => /\b(\d{8})\b/.exec((await outbox(t)).find((m) => m.to.includes(email))!.text)![1];
+  const codeFor = async (email: string) =>
+    /\b(\d{8})\b/.exec((await outbox(t)).find((m) => m.to.includes(email))!.text)![1];
 
   it('is single use, expires after 15 minutes, and a user without one cannot request a chat', async () => {
     const { socket, device: d } = await device();
-    expect(await ack(socket, 'chat.request')).toMatchObject({ ok: false, error: { error: 'IDENTITY_REQUIRED', statusCode: 409 } });
+    expect(await ack(socket, 'chat.request')).toMatchObject({
+      ok: false,
+      error: { error: 'IDENTITY_REQUIRED', statusCode: 409 },
+    });
     const email = `one.${Date.now()}@example.com`;
     expect((await ack(socket, 'identity.start', { firstName: 'One', lastName: 'Shot', email })).ok).toBe(true);
     const code = await codeFor(email);
     expect((await ack(socket, 'identity.confirm', { code })).data.contact.email).toBe(email);
-    expect(await ack(socket, 'identity.confirm', { code })).toMatchObject({ ok: false, error: { error: 'INVALID_TOKEN' } });
-    expect((await t.http().get(`/api/devices/${d.id}`).set(bearer(t.adminToken)).expect(200)).body.contactId).toBeTruthy();
+    expect(await ack(socket, 'identity.confirm', { code })).toMatchObject({
+      ok: false,
+      error: { error: 'INVALID_TOKEN' },
+    });
+    expect(
+      (await t.http().get(`/api/devices/${d.id}`).set(bearer(t.adminToken)).expect(200)).body.contactId,
+    ).toBeTruthy();
 
     const late = `late.${Date.now()}@example.com`;
     await ack(socket, 'identity.start', { firstName: 'Late', lastName: 'Comer', email: late });
     const lateCode = await codeFor(late);
     t.clock.advance(15 * 60_000);
-    expect(await ack(socket, 'identity.confirm', { code: lateCode })).toMatchObject({ ok: false, error: { error: 'INVALID_TOKEN' } });
-    expect(await ack(socket, 'identity.start', { firstName: 'x', lastName: 'y', email: 'not-an-email' })).toMatchObject({ ok: false, error: { statusCode: 400 } });
+    expect(await ack(socket, 'identity.confirm', { code: lateCode })).toMatchObject({
+      ok: false,
+      error: { error: 'INVALID_TOKEN' },
+    });
+    expect(await ack(socket, 'identity.start', { firstName: 'x', lastName: 'y', email: 'not-an-email' })).toMatchObject(
+      { ok: false, error: { statusCode: 400 } },
+    );
     socket.close();
   });
 
   it('is rate limited: 3 codes per device in 15 minutes, 5 guesses per code', async () => {
     const { socket } = await device();
     const email = `many.${Date.now()}@example.com`;
-    for (let i = 0; i < 3; i++) expect((await ack(socket, 'identity.start', { firstName: 'Many', lastName: 'Codes', email })).ok).toBe(true);
-    expect(await ack(socket, 'identity.start', { firstName: 'Many', lastName: 'Codes', email })).toMatchObject({ ok: false, error: { statusCode: 429, error: 'TOO_MANY_REQUESTS' } });
+    for (let i = 0; i < 3; i++)
+      expect((await ack(socket, 'identity.start', { firstName: 'Many', lastName: 'Codes', email })).ok).toBe(true);
+    expect(await ack(socket, 'identity.start', { firstName: 'Many', lastName: 'Codes', email })).toMatchObject({
+      ok: false,
+      error: { statusCode: 429, error: 'TOO_MANY_REQUESTS' },
+    });
     // Only the newest code counts; wrong guesses burn it after 5.
     const code = await codeFor(email);
     const wrong = code === '12345678' ? '87654321' : '12345678';
-    for (let i = 0; i < 5; i++) expect(await ack(socket, 'identity.confirm', { code: wrong })).toMatchObject({ ok: false, error: { error: 'INVALID_TOKEN' } });
-    expect(await ack(socket, 'identity.confirm', { code })).toMatchObject({ ok: false, error: { statusCode: 429, error: 'TOO_MANY_ATTEMPTS' } });
+    for (let i = 0; i < 5; i++)
+      expect(await ack(socket, 'identity.confirm', { code: wrong })).toMatchObject({
+        ok: false,
+        error: { error: 'INVALID_TOKEN' },
+      });
+    expect(await ack(socket, 'identity.confirm', { code })).toMatchObject({
+      ok: false,
+      error: { statusCode: 429, error: 'TOO_MANY_ATTEMPTS' },
+    });
     // 15 minutes later the device may ask again.
     t.clock.advance(15 * 60_000 + 1000);
     expect((await ack(socket, 'identity.start', { firstName: 'Many', lastName: 'Codes', email })).ok).toBe(true);

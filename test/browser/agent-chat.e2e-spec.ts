@@ -3,19 +3,31 @@
 // Requires `npm run build:web` (apps/web/dist) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '@switchboard/testing';
-import { AGENT_CHAT_PLUGIN, AgentProcess, bearer, cleanupDirs, enrolAgent, removeDirs, seedDevice } from '../agent-chat/agent-chat.helpers';
+import {
+  AGENT_CHAT_PLUGIN,
+  AgentProcess,
+  bearer,
+  cleanupDirs,
+  enrolAgent,
+  removeDirs,
+  seedDevice,
+} from '../agent-chat/agent-chat.helpers';
 import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForText } from './browser.helper';
 
 jest.setTimeout(120_000);
 
 const chromiumAvailable = hasChromium();
-if (!chromiumAvailable) console.warn(`[agent-chat.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH}.`);
+if (!chromiumAvailable)
+  console.warn(`[agent-chat.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH}.`);
 const describeWithBrowser = chromiumAvailable ? describe : describe.skip;
 
 describeWithBrowser('agent chat in the technician UI (browser + real helpdesk agent)', () => {
   let app: TestApp;
   let browser: Browser;
-  const pages = new BrowserPages(() => browser, () => app.baseUrl);
+  const pages = new BrowserPages(
+    () => browser,
+    () => app.baseUrl,
+  );
   const agents: AgentProcess[] = [];
 
   beforeAll(async () => {
@@ -66,7 +78,9 @@ describeWithBrowser('agent chat in the technician UI (browser + real helpdesk ag
     await waitForText(fromUser.locator('.case-msg-body'), 'My screen stays black after login');
     expect(await fromUser.locator('strong').textContent()).toBe(`${contact.firstName} ${contact.lastName}`);
     // The list shows the chat as active.
-    await page.locator(`[data-testid="chat-list-item"][data-chat-id="${waiting.conversationId}"][data-status="active"]`).waitFor();
+    await page
+      .locator(`[data-testid="chat-list-item"][data-chat-id="${waiting.conversationId}"][data-status="active"]`)
+      .waitFor();
 
     // The technician ends it; the agent is told and exits.
     await page.getByTestId('chat-end').click();

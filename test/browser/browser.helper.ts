@@ -28,7 +28,12 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Poll `read` until it returns `expected`; the error names what was awaited and what was seen last. (Locator reads, not DOM types: jest uses a node tsconfig.) */
-async function pollUntil(read: (timeoutMs: number) => Promise<string | null>, expected: string, what: string, timeoutMs: number): Promise<void> {
+async function pollUntil(
+  read: (timeoutMs: number) => Promise<string | null>,
+  expected: string,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: string | null = null;
   while (Date.now() < deadline) {
@@ -41,17 +46,32 @@ async function pollUntil(read: (timeoutMs: number) => Promise<string | null>, ex
 
 /** Poll a locator until its trimmed text equals `expected`. */
 export function waitForText(locator: Locator, expected: string, timeoutMs = 10_000): Promise<void> {
-  return pollUntil(async (timeout) => (await locator.textContent({ timeout }))?.trim() ?? null, expected, `text "${expected}"`, timeoutMs);
+  return pollUntil(
+    async (timeout) => (await locator.textContent({ timeout }))?.trim() ?? null,
+    expected,
+    `text "${expected}"`,
+    timeoutMs,
+  );
 }
 
 /** Poll a locator until attribute `name` equals `expected`. */
 export function waitForAttribute(locator: Locator, name: string, expected: string, timeoutMs = 10_000): Promise<void> {
-  return pollUntil((timeout) => locator.getAttribute(name, { timeout }), expected, `[${name}="${expected}"]`, timeoutMs);
+  return pollUntil(
+    (timeout) => locator.getAttribute(name, { timeout }),
+    expected,
+    `[${name}="${expected}"]`,
+    timeoutMs,
+  );
 }
 
 /** Poll a form field until its value equals `expected`. */
 export function waitForValue(locator: Locator, expected: string, timeoutMs = 10_000): Promise<void> {
-  return pollUntil((timeout) => locator.inputValue({ timeout }), expected, `the value ${JSON.stringify(expected)}`, timeoutMs);
+  return pollUntil(
+    (timeout) => locator.inputValue({ timeout }),
+    expected,
+    `the value ${JSON.stringify(expected)}`,
+    timeoutMs,
+  );
 }
 
 /** Collect uncaught page errors so a spec can assert the app ran without crashing. */

@@ -6,34 +6,59 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp } from '@switchboard/testing';
-import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, trackPageErrors, waitForAttribute, waitForText } from './browser.helper';
+import {
+  BrowserPages,
+  CHROMIUM_PATH,
+  hasChromium,
+  launchBrowser,
+  trackPageErrors,
+  waitForAttribute,
+  waitForText,
+} from './browser.helper';
 
 jest.setTimeout(120_000);
 
 const chromiumAvailable = hasChromium();
 if (!chromiumAvailable) {
-  console.warn(`[portal-cases.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH to override).`);
+  console.warn(
+    `[portal-cases.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH to override).`,
+  );
 }
 const describeWithBrowser = chromiumAvailable ? describe : describe.skip;
 
 /** `PORTAL_SHOTS=/some/dir npx jest test/browser/portal-cases` saves screenshots of the main screens for review. */
 async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.PORTAL_SHOTS) await page.screenshot({ path: `${process.env.PORTAL_SHOTS}/${name}.png`, fullPage: true });
+  if (process.env.PORTAL_SHOTS)
+    await page.screenshot({ path: `${process.env.PORTAL_SHOTS}/${name}.png`, fullPage: true });
 }
 
 describeWithBrowser('customer portal + cases UI (browser)', () => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
   let browser: Browser;
-  const pages = new BrowserPages(() => browser, () => app.baseUrl);
+  const pages = new BrowserPages(
+    () => browser,
+    () => app.baseUrl,
+  );
 
-  async function api<T = any>(method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, body?: object, token = app.adminToken): Promise<{ status: number; body: T }> {
+  async function api<T = any>(
+    method: 'get' | 'post' | 'patch' | 'put' | 'delete',
+    path: string,
+    body?: object,
+    token = app.adminToken,
+  ): Promise<{ status: number; body: T }> {
     const req = app.http()[method](path).set('Authorization', `Bearer ${token}`);
     const res = body ? await req.send(body) : await req;
     return { status: res.status, body: res.body as T };
   }
-  async function ok<T = any>(method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, body?: object, token = app.adminToken): Promise<T> {
+  async function ok<T = any>(
+    method: 'get' | 'post' | 'patch' | 'put' | 'delete',
+    path: string,
+    body?: object,
+    token = app.adminToken,
+  ): Promise<T> {
     const res = await api<T>(method, path, body, token);
-    if (res.status >= 400) throw new Error(`${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status >= 400)
+      throw new Error(`${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
 
@@ -88,7 +113,9 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     await visitor.getByTestId('portal-chat').waitFor();
     await waitForAttribute(visitor.getByTestId('portal-chat'), 'data-chat-status', 'waiting');
     await visitor.getByTestId('portal-waiting').waitFor();
-    expect(await visitor.getByTestId('portal-message').first().textContent()).toContain('My printer prints blank pages');
+    expect(await visitor.getByTestId('portal-message').first().textContent()).toContain(
+      'My printer prints blank pages',
+    );
     expect(scripts.some((s) => /\/assets\/portal-/.test(s))).toBe(true);
     expect(scripts.filter((s) => /\/assets\/index-/.test(s))).toEqual([]);
 
@@ -108,8 +135,15 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     // Opening the Unassigned column clears the dot (and marks the case seen on the server).
     await tech.getByTestId('cases-tab-unassigned').click();
     await tech.getByTestId('cases-unassigned-dot').waitFor({ state: 'detached' });
-    await tech.getByTestId('cases-column-unassigned').getByTestId('case-item').filter({ hasText: 'My printer' }).click();
-    await tech.getByTestId('case-detail').and(tech.locator(`[data-case-id="${caseId}"]`)).waitFor();
+    await tech
+      .getByTestId('cases-column-unassigned')
+      .getByTestId('case-item')
+      .filter({ hasText: 'My printer' })
+      .click();
+    await tech
+      .getByTestId('case-detail')
+      .and(tech.locator(`[data-case-id="${caseId}"]`))
+      .waitFor();
     expect(await tech.getByTestId('case-id').textContent()).toBe(caseId);
     expect(await tech.getByTestId('case-device').textContent()).toMatch(/Chrom/);
     await shot(tech, 'tech-case-unassigned');
@@ -118,7 +152,10 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     await tech.getByTestId('case-assign').click();
     await waitForText(tech.getByTestId('case-status'), 'Assigned');
     await waitForText(tech.getByTestId('case-assignee'), app.seed.technician.name);
-    await visitor.getByTestId('portal-system-message').filter({ hasText: `${app.seed.technician.name} joined the chat` }).waitFor();
+    await visitor
+      .getByTestId('portal-system-message')
+      .filter({ hasText: `${app.seed.technician.name} joined the chat` })
+      .waitFor();
     await waitForAttribute(visitor.getByTestId('portal-chat'), 'data-chat-status', 'active');
     expect(await visitor.getByTestId('portal-waiting').count()).toBe(0);
 
@@ -127,7 +164,10 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     await tech.getByTestId('case-composer-send').click();
     await visitor.getByTestId('portal-message').filter({ hasText: 'could you tell me the printer model?' }).waitFor();
     await visitor.getByTestId('portal-message-input').pressSequentially('It is a LaserJet', { delay: 10 });
-    await tech.getByTestId('case-typing').filter({ hasText: /Jane.* is typing…/ }).waitFor();
+    await tech
+      .getByTestId('case-typing')
+      .filter({ hasText: /Jane.* is typing…/ })
+      .waitFor();
     await visitor.getByTestId('portal-message-input').press('Enter');
     await tech.getByTestId('case-message').filter({ hasText: 'It is a LaserJet' }).waitFor();
     await shot(tech, 'tech-case-chat');
@@ -151,7 +191,10 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     await waitForAttribute(tech.locator(`[data-testid="case-item"][data-case-id="${caseId}"]`), 'data-live', 'false');
 
     // The transcript download has both sides, with names.
-    const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByTestId('portal-transcript').click()]);
+    const [download] = await Promise.all([
+      visitor.waitForEvent('download'),
+      visitor.getByTestId('portal-transcript').click(),
+    ]);
     const transcript = readFileSync((await download.path())!, 'utf8');
     expect(transcript).toContain('My printer prints blank pages');
     expect(transcript).toContain('could you tell me the printer model?');
@@ -195,14 +238,19 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     await visitor.getByTestId('portal-request-sent').waitFor();
     await shot(visitor, 'visitor-phone-request-sent');
 
-    const cases = await ok<{ items: { type: string; question: string; live: boolean }[] }>('get', '/api/cases?view=unassigned');
+    const cases = await ok<{ items: { type: string; question: string; live: boolean }[] }>(
+      'get',
+      '/api/cases?view=unassigned',
+    );
     const request = cases.items.find((c) => c.question.includes('VPN password'));
     expect(request).toMatchObject({ type: 'support_request', live: false });
 
     // Inactive: "Service unavailable" (English), and in French from the browser language.
     await visitor.goto('/p/initech');
     await waitForText(visitor.getByTestId('portal-unavailable').locator('h1'), 'Service unavailable');
-    expect(await visitor.getByTestId('portal-unavailable').textContent()).toContain('We apologize for this temporary inconvenience.');
+    expect(await visitor.getByTestId('portal-unavailable').textContent()).toContain(
+      'We apologize for this temporary inconvenience.',
+    );
     const french = await pages.open({ locale: 'fr-FR' });
     await french.goto('/p/initech');
     await waitForText(french.getByTestId('portal-unavailable').locator('h1'), 'Service indisponible');
@@ -256,7 +304,9 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     // network checks stay out of the way).
     const site = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html');
-      res.end(`<!doctype html><title>Customer</title><h1>Welcome</h1><script src="${app.baseUrl}/p/umbrella/embed.js" async></script>`);
+      res.end(
+        `<!doctype html><title>Customer</title><h1>Welcome</h1><script src="${app.baseUrl}/p/umbrella/embed.js" async></script>`,
+      );
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     try {

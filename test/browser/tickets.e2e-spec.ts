@@ -2,26 +2,46 @@
 // Requires `npm run build:web` (apps/web/dist) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp } from '@switchboard/testing';
-import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, trackPageErrors, waitForAttribute, waitForText, waitForValue } from './browser.helper';
+import {
+  BrowserPages,
+  CHROMIUM_PATH,
+  hasChromium,
+  launchBrowser,
+  trackPageErrors,
+  waitForAttribute,
+  waitForText,
+  waitForValue,
+} from './browser.helper';
 
 jest.setTimeout(90_000);
 
 const chromiumAvailable = hasChromium();
 if (!chromiumAvailable) {
-  console.warn(`[tickets.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH to override).`);
+  console.warn(
+    `[tickets.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH to override).`,
+  );
 }
 const describeWithBrowser = chromiumAvailable ? describe : describe.skip;
 
 describeWithBrowser('tickets UI (browser)', () => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
   let browser: Browser;
-  const pages = new BrowserPages(() => browser, () => app.baseUrl);
+  const pages = new BrowserPages(
+    () => browser,
+    () => app.baseUrl,
+  );
   let contactId: string;
 
-  async function api<T = any>(method: 'get' | 'post' | 'patch', path: string, body?: object, token = app.adminToken): Promise<T> {
+  async function api<T = any>(
+    method: 'get' | 'post' | 'patch',
+    path: string,
+    body?: object,
+    token = app.adminToken,
+  ): Promise<T> {
     const req = app.http()[method](path).set('Authorization', `Bearer ${token}`);
     const res = body ? await req.send(body) : await req;
-    if (res.status >= 400) throw new Error(`${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status >= 400)
+      throw new Error(`${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as T;
   }
 
@@ -36,7 +56,10 @@ describeWithBrowser('tickets UI (browser)', () => {
   }
 
   async function openTicket(page: Page, number: number): Promise<void> {
-    await page.getByTestId('ticket-page').and(page.locator(`[data-number="${number}"]`)).waitFor();
+    await page
+      .getByTestId('ticket-page')
+      .and(page.locator(`[data-number="${number}"]`))
+      .waitFor();
     await page.getByTestId('ticket-composer').waitFor();
   }
 
@@ -44,7 +67,12 @@ describeWithBrowser('tickets UI (browser)', () => {
     app = await createTestApp({ web: true });
     browser = await launchBrowser();
     const company = await api<{ id: string }>('post', '/api/companies', { name: 'Acme Corp' });
-    const contact = await api<{ id: string }>('post', '/api/contacts', { companyId: company.id, firstName: 'Jane', lastName: 'Doe', email: 'jane@acme.test' });
+    const contact = await api<{ id: string }>('post', '/api/contacts', {
+      companyId: company.id,
+      firstName: 'Jane',
+      lastName: 'Doe',
+      email: 'jane@acme.test',
+    });
     contactId = contact.id;
   });
 
@@ -88,8 +116,13 @@ describeWithBrowser('tickets UI (browser)', () => {
     // The server agrees: status pending, one public comment.
     const ticket = await api<{ status: string }>('get', `/api/tickets/${number}`);
     expect(ticket.status).toBe('pending');
-    const comments = await api<{ items: { visibility: string; body: string }[] }>('get', `/api/tickets/${number}/comments`);
-    expect(comments.items.map((c) => [c.visibility, c.body])).toEqual([['public', 'We have ordered a new fuser unit, it arrives tomorrow.']]);
+    const comments = await api<{ items: { visibility: string; body: string }[] }>(
+      'get',
+      `/api/tickets/${number}/comments`,
+    );
+    expect(comments.items.map((c) => [c.visibility, c.body])).toEqual([
+      ['public', 'We have ordered a new fuser unit, it arrives tomorrow.'],
+    ]);
 
     // The Activity tab lists the reply and the status change with the actor.
     await page.getByTestId('tab-activity').click();
@@ -112,7 +145,10 @@ describeWithBrowser('tickets UI (browser)', () => {
     await waitForAttribute(admin.getByTestId('composer-visibility'), 'data-value', 'internal');
     await admin.getByTestId('composer-body').fill('Looks like the firewall again, can you check the tunnel logs?');
     await admin.getByTestId('notify-picker-input').fill('Test Tech');
-    await admin.getByTestId('notify-picker').getByRole('option', { name: /Test Technician/ }).click();
+    await admin
+      .getByTestId('notify-picker')
+      .getByRole('option', { name: /Test Technician/ })
+      .click();
     expect(await admin.getByTestId('notify-picker-chip').textContent()).toContain('Test Technician');
     await admin.getByTestId('composer-submit').click();
 
@@ -134,17 +170,27 @@ describeWithBrowser('tickets UI (browser)', () => {
     expect(await list.textContent()).toContain(`#${number}`);
 
     // Opening the bell marks it read on the server; after a reload it is still listed (stored), not unread.
-    for (let i = 0; i < 50 && (await api<{ unread: number }>('get', '/api/notifications', undefined, app.technicianToken)).unread > 0; i++) {
+    for (
+      let i = 0;
+      i < 50 && (await api<{ unread: number }>('get', '/api/notifications', undefined, app.technicianToken)).unread > 0;
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 100));
     }
     await tech.reload();
     await waitForText(tech.getByTestId('connection-status'), 'online');
     await tech.getByTestId('notification-bell').click();
-    await tech.getByTestId('notification-list').filter({ hasText: `#${number}` }).waitFor();
+    await tech
+      .getByTestId('notification-list')
+      .filter({ hasText: `#${number}` })
+      .waitFor();
     expect(await tech.getByTestId('notification-count').count()).toBe(0);
 
     // The server stored it as internal with the notified technician.
-    const comments = await api<{ items: { visibility: string; notify: { id: string }[] }[] }>('get', `/api/tickets/${number}/comments`);
+    const comments = await api<{ items: { visibility: string; notify: { id: string }[] }[] }>(
+      'get',
+      `/api/tickets/${number}/comments`,
+    );
     expect(comments.items).toHaveLength(1);
     expect(comments.items[0].visibility).toBe('internal');
     expect(comments.items[0].notify.map((n) => n.id)).toEqual([app.seed.technician.id]);
@@ -159,9 +205,14 @@ describeWithBrowser('tickets UI (browser)', () => {
     await page.getByTestId('new-ticket-form').waitFor();
     await page.getByTestId('new-ticket-title').fill('Outlook crashes on start');
     await page.getByTestId('requester-picker-input').fill('jane');
-    await page.getByTestId('requester-picker').getByRole('option', { name: /Jane Doe/ }).waitFor();
+    await page
+      .getByTestId('requester-picker')
+      .getByRole('option', { name: /Jane Doe/ })
+      .waitFor();
     await page.keyboard.press('Enter');
-    await page.getByTestId('new-ticket-description').fill('Since the last update, Outlook closes right after the splash screen.');
+    await page
+      .getByTestId('new-ticket-description')
+      .fill('Since the last update, Outlook closes right after the splash screen.');
     await page.getByTestId('new-ticket-priority').selectOption('critical');
     await page.getByTestId('new-ticket-submit').click();
     await page.getByTestId('ticket-page').waitFor();
@@ -186,7 +237,14 @@ describeWithBrowser('tickets UI (browser)', () => {
     const number = await createTicket('Scanner driver');
     const page = await pages.signedIn(app.seed.technician, `/tickets/${number}`);
     await page.getByTestId('ticket-composer').waitFor();
-    await page.getByTestId('composer-attach').locator('input[type=file]').setInputFiles({ name: 'driver-log.txt', mimeType: 'text/plain', buffer: Buffer.from('scanner driver v2.1 crashed at 10:42') });
+    await page
+      .getByTestId('composer-attach')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'driver-log.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('scanner driver v2.1 crashed at 10:42'),
+      });
     await page.getByTestId('composer-file').getByText('ready').waitFor();
     await page.getByTestId('ticket-composer').locator('textarea').fill('Here is the log from the scanner.');
     await page.getByTestId('composer-submit').click();
@@ -208,7 +266,8 @@ describeWithBrowser('tickets UI (browser)', () => {
     const number = await createTicket('Cannot access shared drive');
     const admin = await pages.signedIn(app.seed.admin, `/tickets/${number}`);
     await openTicket(admin, number);
-    const avatar = (page: Page, accountId: string) => page.locator(`[data-testid="viewer-avatar"][data-account-id="${accountId}"]`);
+    const avatar = (page: Page, accountId: string) =>
+      page.locator(`[data-testid="viewer-avatar"][data-account-id="${accountId}"]`);
 
     // Alone: only my own avatar, marked as me.
     await avatar(admin, app.seed.admin.id).waitFor();
@@ -221,7 +280,9 @@ describeWithBrowser('tickets UI (browser)', () => {
     await avatar(tech, app.seed.admin.id).waitFor();
     await avatar(admin, app.seed.technician.id).waitFor();
     expect(await admin.getByTestId('viewer-avatar').first().getAttribute('data-account-id')).toBe(app.seed.admin.id);
-    expect(await tech.getByTestId('viewer-avatar').first().getAttribute('data-account-id')).toBe(app.seed.technician.id);
+    expect(await tech.getByTestId('viewer-avatar').first().getAttribute('data-account-id')).toBe(
+      app.seed.technician.id,
+    );
 
     // Navigating away (client-side) leaves the ticket: the avatar goes away in the other context.
     await tech.getByRole('link', { name: '← Tickets' }).click();

@@ -2,13 +2,22 @@
 // SPA, and system Chromium drives it. Requires `npm run build:web` to have produced apps/web/dist.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp } from '@switchboard/testing';
-import { CHROMIUM_PATH, hasChromium, launchBrowser, trackPageErrors, waitForAttribute, waitForText } from './browser.helper';
+import {
+  CHROMIUM_PATH,
+  hasChromium,
+  launchBrowser,
+  trackPageErrors,
+  waitForAttribute,
+  waitForText,
+} from './browser.helper';
 
 jest.setTimeout(60_000);
 
 const chromiumAvailable = hasChromium();
 if (!chromiumAvailable) {
-  console.warn(`[web-shell.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH to override).`);
+  console.warn(
+    `[web-shell.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH to override).`,
+  );
 }
 const describeWithBrowser = chromiumAvailable ? describe : describe.skip;
 

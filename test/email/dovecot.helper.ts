@@ -10,7 +10,9 @@ const DOVECOT = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].find((p) => exi
 
 /** Why the IMAP tests cannot run here, or null when Debian's dovecot-imapd is installed. */
 export function dovecotMissing(): string | null {
-  return DOVECOT ? null : 'dovecot is not installed (apt-get install dovecot-imapd): the IMAP polling e2e test is skipped';
+  return DOVECOT
+    ? null
+    : 'dovecot is not installed (apt-get install dovecot-imapd): the IMAP polling e2e test is skipped';
 }
 
 export interface Dovecot {
@@ -26,7 +28,10 @@ const waitForPort = async (port: number, timeoutMs = 10_000) => {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     const ok = await new Promise<boolean>((resolve) => {
-      const s = connect(port, '127.0.0.1', () => { s.end(); resolve(true); });
+      const s = connect(port, '127.0.0.1', () => {
+        s.end();
+        resolve(true);
+      });
       s.on('error', () => resolve(false));
     });
     if (ok) return;
@@ -48,14 +53,19 @@ export async function startDovecot(): Promise<Dovecot> {
   const me = root
     ? { username: 'dovecot', uid: Number(mailUser![2]), gid: Number(mailUser![3]), login: 'dovenull' }
     : { username: userInfo().username, uid: userInfo().uid, gid: userInfo().gid, login: userInfo().username };
-  const group = root ? spawnSync('id', ['-gn', 'dovecot']).stdout.toString().trim() : spawnSync('id', ['-gn']).stdout.toString().trim() || String(me.gid);
-  for (const d of ['run', 'state', 'home/support/Maildir/new', 'home/support/Maildir/cur', 'home/support/Maildir/tmp']) mkdirSync(join(dir, d), { recursive: true });
+  const group = root
+    ? spawnSync('id', ['-gn', 'dovecot']).stdout.toString().trim()
+    : spawnSync('id', ['-gn']).stdout.toString().trim() || String(me.gid);
+  for (const d of ['run', 'state', 'home/support/Maildir/new', 'home/support/Maildir/cur', 'home/support/Maildir/tmp'])
+    mkdirSync(join(dir, d), { recursive: true });
   writeFileSync(join(dir, 'passwd'), 'support:{PLAIN}imap-secret-1\n');
   if (root) {
     chmodSync(dir, 0o755);
     spawnSync('chown', ['-R', `${me.uid}:${me.gid}`, join(dir, 'home')]);
   }
-  writeFileSync(join(dir, 'dovecot.conf'), `
+  writeFileSync(
+    join(dir, 'dovecot.conf'),
+    `
 base_dir = ${dir}/run
 state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
@@ -95,12 +105,15 @@ service stats {
     mode = 0600
   }
 }
-`);
+`,
+  );
   const child: ChildProcess = spawn(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
   await waitForPort(port);
   let n = 0;
   return {
-    port, user: 'support', password: 'imap-secret-1',
+    port,
+    user: 'support',
+    password: 'imap-secret-1',
     deliver(raw) {
       const name = `${Date.now()}.${process.pid}_${++n}.switchboard-test`;
       writeFileSync(join(dir, 'home/support/Maildir/tmp', name), raw);
@@ -114,7 +127,8 @@ service stats {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       });
-      if (process.env.DOVECOT_DEBUG) console.log(spawnSync('tail', ['-30', join(dir, 'dovecot.log')]).stdout.toString());
+      if (process.env.DOVECOT_DEBUG)
+        console.log(spawnSync('tail', ['-30', join(dir, 'dovecot.log')]).stdout.toString());
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -4,7 +4,18 @@
 import type { Browser } from 'playwright-core';
 import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForText } from '../browser/browser.helper';
 import { MAIL_RETRY_BACKOFF_MS } from '@switchboard/core';
-import { bootEmailApp, settleMail, commentsOf, type EmailApp, eventually, MAIL_MAX_ATTEMPTS_FOR_UI, outbox, seedCompany, sendMail, ticketsOf } from './email.helper';
+import {
+  bootEmailApp,
+  settleMail,
+  commentsOf,
+  type EmailApp,
+  eventually,
+  MAIL_MAX_ATTEMPTS_FOR_UI,
+  outbox,
+  seedCompany,
+  sendMail,
+  ticketsOf,
+} from './email.helper';
 
 jest.setTimeout(90_000);
 const available = hasChromium();
@@ -14,7 +25,10 @@ const suite = available ? describe : describe.skip;
 suite('email in the web UI (browser)', () => {
   let e: EmailApp;
   let browser: Browser;
-  const pages = new BrowserPages(() => browser, () => e.t.baseUrl);
+  const pages = new BrowserPages(
+    () => browser,
+    () => e.t.baseUrl,
+  );
 
   beforeAll(async () => {
     e = await bootEmailApp({ web: true });
@@ -30,9 +44,15 @@ suite('email in the web UI (browser)', () => {
 
   it('shows an email ticket with its inline image and original, and a reply arrives live', async () => {
     const { contact, domain } = await seedCompany(e.t);
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
     await sendMail(e.smtpPort, {
-      from: `Melissa Jones <melissa@${domain}>`, subject: 'Screen is blue', text: 'See the picture.', html: '<p>See <img src="cid:pic@acme"></p>',
+      from: `Melissa Jones <melissa@${domain}>`,
+      subject: 'Screen is blue',
+      text: 'See the picture.',
+      html: '<p>See <img src="cid:pic@acme"></p>',
       attachments: [{ filename: 'screen.png', content: png, contentType: 'image/png', cid: 'pic@acme' }],
     });
     const [ticket] = await ticketsOf(e.t, contact.id);
@@ -46,7 +66,11 @@ suite('email in the web UI (browser)', () => {
     const download = await Promise.all([page.waitForEvent('download'), original.click()]).then(([d]) => d);
     expect(download.suggestedFilename()).toMatch(/\.eml$/);
 
-    await sendMail(e.smtpPort, { from: `melissa@${domain}`, subject: `Re: [#${ticket.number}] Screen is blue`, text: 'It is green now.\n\nOn Mon, Helpdesk <support@helpdesk.example> wrote:\n> restart' });
+    await sendMail(e.smtpPort, {
+      from: `melissa@${domain}`,
+      subject: `Re: [#${ticket.number}] Screen is blue`,
+      text: 'It is green now.\n\nOn Mon, Helpdesk <support@helpdesk.example> wrote:\n> restart',
+    });
     await waitForText(page.getByTestId('comment-body').last(), 'It is green now.');
   });
 
@@ -75,7 +99,11 @@ suite('email in the web UI (browser)', () => {
     await form.locator('input').fill('Status of [#{{ticket.number}}]: {{ticket.status}}');
     await form.getByRole('button', { name: 'Save' }).click();
     await waitForText(form.getByRole('status'), 'Saved');
-    const saved = await e.t.http().get('/api/email-templates/ticket.status').set('Authorization', `Bearer ${e.t.adminToken}`).expect(200);
+    const saved = await e.t
+      .http()
+      .get('/api/email-templates/ticket.status')
+      .set('Authorization', `Bearer ${e.t.adminToken}`)
+      .expect(200);
     expect(saved.body).toMatchObject({ custom: true, subject: 'Status of [#{{ticket.number}}]: {{ticket.status}}' });
   });
 });

@@ -43,7 +43,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   let delayMs = 0;
   const sink: Partial<SmtpSink> & { received: ParsedMail[]; refusals: number } = { received: [], refusals: 0 };
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'], logger: false, size: 30 * 1024 * 1024,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    size: 30 * 1024 * 1024,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -64,7 +67,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as { port: number }).port;
   return Object.assign(sink, {
-    port, url: `smtp://127.0.0.1:${port}`,
+    port,
+    url: `smtp://127.0.0.1:${port}`,
     refuseNext: (n: number) => void (refuse = n),
     delay: (ms: number) => void (delayMs = ms),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -86,11 +90,23 @@ export async function bootEmailApp(options: TestAppOptions & { relay?: boolean }
     ...options,
     plugins: [EMAIL_PLUGIN, ...(options.plugins ?? [])],
     env: {
-      SWITCHBOARD_SMTP_PORT: String(smtpPort), SWITCHBOARD_SMTP_HOST: '127.0.0.1', SWITCHBOARD_MAIL_DOMAINS: 'helpdesk.example',
-      SWITCHBOARD_MAIL_FROM: `Helpdesk <${HELPDESK}>`, ...(options.relay === false ? {} : { SWITCHBOARD_SMTP_RELAY: sink.url }), ...options.env,
+      SWITCHBOARD_SMTP_PORT: String(smtpPort),
+      SWITCHBOARD_SMTP_HOST: '127.0.0.1',
+      SWITCHBOARD_MAIL_DOMAINS: 'helpdesk.example',
+      SWITCHBOARD_MAIL_FROM: `Helpdesk <${HELPDESK}>`,
+      ...(options.relay === false ? {} : { SWITCHBOARD_SMTP_RELAY: sink.url }),
+      ...options.env,
     },
   });
-  return { t, smtpPort, sink, close: async () => { await t.close(); await sink.close(); } };
+  return {
+    t,
+    smtpPort,
+    sink,
+    close: async () => {
+      await t.close();
+      await sink.close();
+    },
+  };
 }
 
 /** One SMTP session with nodemailer as the client (what a user's mail server does). */
@@ -110,18 +126,47 @@ export const rfc822 = (lines: string[]) => lines.join('\r\n');
 let seq = 0;
 export async function seedCompany(t: TestApp, domain = `acme${++seq}.example`) {
   const company = await t.get(CompanyService).create({ name: `Acme ${seq} ${Math.random().toString(36).slice(2, 6)}` });
-  const contact = await t.get(ContactService).create({ companyId: company.id, firstName: 'Melissa', lastName: 'Jones', email: `melissa@${domain}` });
+  const contact = await t
+    .get(ContactService)
+    .create({ companyId: company.id, firstName: 'Melissa', lastName: 'Jones', email: `melissa@${domain}` });
   return { company, contact, domain };
 }
 
 export async function ticketsOf(t: TestApp, requesterId: string) {
-  const res = await t.http().get(`/api/tickets?requester=${requesterId}&sort=number`).set(bearer(t.adminToken)).expect(200);
-  return res.body.items as Array<{ number: number; title: string; description: string; status: string; source: string; cc: Array<{ kind: string; email: string }>; requester: { id: string; email: string } }>;
+  const res = await t
+    .http()
+    .get(`/api/tickets?requester=${requesterId}&sort=number`)
+    .set(bearer(t.adminToken))
+    .expect(200);
+  return res.body.items as Array<{
+    number: number;
+    title: string;
+    description: string;
+    status: string;
+    source: string;
+    cc: Array<{ kind: string; email: string }>;
+    requester: { id: string; email: string };
+  }>;
 }
 
 export async function commentsOf(t: TestApp, number: number) {
   const res = await t.http().get(`/api/tickets/${number}/comments?limit=200`).set(bearer(t.adminToken)).expect(200);
-  return res.body.items as Array<{ id: string; body: string; truncated: boolean; source: string; author: { kind: string; name: string }; hasOriginal: boolean; attachments: Array<{ id: string; name: string; size: number; contentType: string; inline?: boolean; contentId?: string }> }>;
+  return res.body.items as Array<{
+    id: string;
+    body: string;
+    truncated: boolean;
+    source: string;
+    author: { kind: string; name: string };
+    hasOriginal: boolean;
+    attachments: Array<{
+      id: string;
+      name: string;
+      size: number;
+      contentType: string;
+      inline?: boolean;
+      contentId?: string;
+    }>;
+  }>;
 }
 
 export async function activityOf(t: TestApp, number: number) {
@@ -135,7 +180,19 @@ export const settleMail = (t: TestApp) => t.app.get(MailDelivery).settle();
 export async function outbox(t: TestApp, query = '') {
   await settleMail(t);
   const res = await t.http().get(`/api/outbox?limit=200${query}`).set(bearer(t.adminToken)).expect(200);
-  return res.body.items as Array<{ id: string; to: string[]; cc: string[]; subject: string; text: string; html: string; headers: Record<string, string>; status: string; attempts: number; lastError: string | null; ticketId: string | null }>;
+  return res.body.items as Array<{
+    id: string;
+    to: string[];
+    cc: string[];
+    subject: string;
+    text: string;
+    html: string;
+    headers: Record<string, string>;
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    ticketId: string | null;
+  }>;
 }
 
 /** Deliveries a mail gets before it is `failed` (the core's MAIL_MAX_ATTEMPTS, re-exported for the browser spec). */

@@ -13,7 +13,10 @@ suite('email inbound from an IMAP mailbox', () => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     e = await bootEmailApp({
-      env: { SWITCHBOARD_IMAP_URL: `imap://${dovecot.user}:${dovecot.password}@127.0.0.1:${dovecot.port}/INBOX`, SWITCHBOARD_IMAP_POLL_SECONDS: '1' },
+      env: {
+        SWITCHBOARD_IMAP_URL: `imap://${dovecot.user}:${dovecot.password}@127.0.0.1:${dovecot.port}/INBOX`,
+        SWITCHBOARD_IMAP_POLL_SECONDS: '1',
+      },
     });
   }, 60_000);
   afterAll(async () => {
@@ -23,22 +26,57 @@ suite('email inbound from an IMAP mailbox', () => {
 
   it('turns unseen mail into tickets and replies, marks it \\Seen, and never processes it twice', async () => {
     const { contact, domain } = await seedCompany(e.t);
-    dovecot.deliver(rfc822([
-      `From: Melissa Jones <melissa@${domain}>`, 'To: support@helpdesk.example', 'Subject: From the mailbox', `Message-ID: <imap-1@${domain}>`,
-      'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'Polled from IMAP.', '',
-    ]));
+    dovecot.deliver(
+      rfc822([
+        `From: Melissa Jones <melissa@${domain}>`,
+        'To: support@helpdesk.example',
+        'Subject: From the mailbox',
+        `Message-ID: <imap-1@${domain}>`,
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Polled from IMAP.',
+        '',
+      ]),
+    );
     await eventually(async () => expect(await ticketsOf(e.t, contact.id)).toHaveLength(1), 15_000);
     const [ticket] = await ticketsOf(e.t, contact.id);
     expect(ticket).toMatchObject({ title: 'From the mailbox', source: 'email' });
 
-    dovecot.deliver(rfc822([
-      `From: melissa@${domain}`, 'To: support@helpdesk.example', `Subject: Re: [#${ticket.number}] From the mailbox`, `Message-ID: <imap-2@${domain}>`,
-      `In-Reply-To: <imap-1@${domain}>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'A reply via IMAP.', '', `On Mon, 4 Mar 2024, Helpdesk <support@helpdesk.example> wrote:`, '> earlier', '',
-    ]));
-    await eventually(async () => expect((await commentsOf(e.t, ticket.number)).map((c) => c.body)).toEqual(['Polled from IMAP.', 'A reply via IMAP.']), 15_000);
+    dovecot.deliver(
+      rfc822([
+        `From: melissa@${domain}`,
+        'To: support@helpdesk.example',
+        `Subject: Re: [#${ticket.number}] From the mailbox`,
+        `Message-ID: <imap-2@${domain}>`,
+        `In-Reply-To: <imap-1@${domain}>`,
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'A reply via IMAP.',
+        '',
+        `On Mon, 4 Mar 2024, Helpdesk <support@helpdesk.example> wrote:`,
+        '> earlier',
+        '',
+      ]),
+    );
+    await eventually(
+      async () =>
+        expect((await commentsOf(e.t, ticket.number)).map((c) => c.body)).toEqual([
+          'Polled from IMAP.',
+          'A reply via IMAP.',
+        ]),
+      15_000,
+    );
 
     // Both are flagged \Seen in the mailbox (so a mail client sees them as handled).
-    const client = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port: dovecot.port,
+      secure: false,
+      auth: { user: dovecot.user, pass: dovecot.password },
+      logger: false,
+    });
     await client.connect();
     try {
       const lock = await client.getMailboxLock('INBOX');

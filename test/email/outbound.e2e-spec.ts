@@ -1,5 +1,16 @@
 import { MailPort, MAIL_MAX_ATTEMPTS, MAIL_RETRY_BACKOFF_MS } from '@switchboard/core';
-import { bearer, bootEmailApp, settleMail, type EmailApp, eventually, HELPDESK, outbox, seedCompany, sendMail, ticketsOf } from './email.helper';
+import {
+  bearer,
+  bootEmailApp,
+  settleMail,
+  type EmailApp,
+  eventually,
+  HELPDESK,
+  outbox,
+  seedCompany,
+  sendMail,
+  ticketsOf,
+} from './email.helper';
 
 /** Outbound email: nodemailer through a real SMTP sink (smtp-server), retries as deadline rows, templates. */
 describe('email outbound', () => {
@@ -11,7 +22,12 @@ describe('email outbound', () => {
 
   const openTicket = async () => {
     const { contact, domain } = await seedCompany(e.t);
-    await sendMail(e.smtpPort, { from: `melissa@${domain}`, subject: 'Outbound test', text: 'Hello.', messageId: `<out-${domain}@${domain}>` });
+    await sendMail(e.smtpPort, {
+      from: `melissa@${domain}`,
+      subject: 'Outbound test',
+      text: 'Hello.',
+      messageId: `<out-${domain}@${domain}>`,
+    });
     const [ticket] = await ticketsOf(e.t, contact.id);
     // The acknowledgement is delivered in the background: done before a test arms the sink.
     await settleMail(e.t);
@@ -20,10 +36,17 @@ describe('email outbound', () => {
 
   it('delivers a public reply with threading headers, [#N] subject, Reply-To and a plain-text part', async () => {
     const { ticket, domain } = await openTicket();
-    await e.t.http().post(`/api/tickets/${ticket.number}/comments`).set(bearer(e.t.technicianToken)).send({ body: 'We are on it.\nSecond line.', visibility: 'public' }).expect(201);
+    await e.t
+      .http()
+      .post(`/api/tickets/${ticket.number}/comments`)
+      .set(bearer(e.t.technicianToken))
+      .send({ body: 'We are on it.\nSecond line.', visibility: 'public' })
+      .expect(201);
     const record = (await outbox(e.t)).find((m) => m.text.startsWith('We are on it.'))!;
     expect(record.status).toBe('sent');
-    await eventually(() => expect(e.sink.received.some((m) => m.messageId === record.headers['Message-ID'])).toBe(true));
+    await eventually(() =>
+      expect(e.sink.received.some((m) => m.messageId === record.headers['Message-ID'])).toBe(true),
+    );
     const mail = e.sink.received.find((m) => m.messageId === record.headers['Message-ID'])!;
     expect(mail.subject).toBe(`[#${ticket.number}] Outbound test`);
     expect(mail.to).toMatchObject({ value: [{ address: `melissa@${domain}` }] });
@@ -35,7 +58,12 @@ describe('email outbound', () => {
     expect(mail.html).toContain('We are on it.<br>Second line.');
     // Internal notes never leave.
     const count = e.sink.received.length;
-    await e.t.http().post(`/api/tickets/${ticket.number}/comments`).set(bearer(e.t.technicianToken)).send({ body: 'internal only', visibility: 'internal' }).expect(201);
+    await e.t
+      .http()
+      .post(`/api/tickets/${ticket.number}/comments`)
+      .set(bearer(e.t.technicianToken))
+      .send({ body: 'internal only', visibility: 'internal' })
+      .expect(201);
     expect(e.sink.received.length).toBe(count);
     expect((await outbox(e.t)).some((m) => m.text.includes('internal only'))).toBe(false);
   });
@@ -45,7 +73,12 @@ describe('email outbound', () => {
     e.sink.delay(2500);
     try {
       const started = Date.now();
-      await e.t.http().post(`/api/tickets/${ticket.number}/comments`).set(bearer(e.t.technicianToken)).send({ body: 'Fast answer.', visibility: 'public' }).expect(201);
+      await e.t
+        .http()
+        .post(`/api/tickets/${ticket.number}/comments`)
+        .set(bearer(e.t.technicianToken))
+        .send({ body: 'Fast answer.', visibility: 'public' })
+        .expect(201);
       expect(Date.now() - started).toBeLessThan(2000);
       await settleMail(e.t);
       // The relay really was slow: the delivery finished well after the answer.
@@ -60,7 +93,12 @@ describe('email outbound', () => {
   it('retries after the relay refuses once (deadline row with backoff), then sends', async () => {
     const { ticket } = await openTicket();
     e.sink.refuseNext(1);
-    await e.t.http().post(`/api/tickets/${ticket.number}/comments`).set(bearer(e.t.technicianToken)).send({ body: 'Retry me.', visibility: 'public' }).expect(201);
+    await e.t
+      .http()
+      .post(`/api/tickets/${ticket.number}/comments`)
+      .set(bearer(e.t.technicianToken))
+      .send({ body: 'Retry me.', visibility: 'public' })
+      .expect(201);
     let record = (await outbox(e.t)).find((m) => m.text.startsWith('Retry me.'))!;
     expect(record).toMatchObject({ status: 'retrying', attempts: 1 });
     expect(record.lastError).toMatch(/451|Try again/);
@@ -79,7 +117,12 @@ describe('email outbound', () => {
   it('gives up after the last retry (failed, visible to admins) and an admin can retry it', async () => {
     const { ticket } = await openTicket();
     e.sink.refuseNext(MAIL_MAX_ATTEMPTS);
-    await e.t.http().post(`/api/tickets/${ticket.number}/comments`).set(bearer(e.t.technicianToken)).send({ body: 'Doomed at first.', visibility: 'public' }).expect(201);
+    await e.t
+      .http()
+      .post(`/api/tickets/${ticket.number}/comments`)
+      .set(bearer(e.t.technicianToken))
+      .send({ body: 'Doomed at first.', visibility: 'public' })
+      .expect(201);
     const id = (await outbox(e.t)).find((m) => m.text.startsWith('Doomed at first.'))!.id;
     for (const delay of MAIL_RETRY_BACKOFF_MS) {
       e.t.clock.advance(delay + 1000);
@@ -96,7 +139,16 @@ describe('email outbound', () => {
 
   it('refuses a mail over 20 MB before sending, with a clear error and a failed record', async () => {
     const mail = e.t.app.get(MailPort);
-    const error = await mail.send({ to: ['x@acme.example'], cc: [], subject: 'big', text: 'x'.repeat(21 * 1024 * 1024), html: '', headers: {} }).catch((err: unknown) => err);
+    const error = await mail
+      .send({
+        to: ['x@acme.example'],
+        cc: [],
+        subject: 'big',
+        text: 'x'.repeat(21 * 1024 * 1024),
+        html: '',
+        headers: {},
+      })
+      .catch((err: unknown) => err);
     expect(error).toMatchObject({ code: 'MAIL_TOO_LARGE', status: 413 });
     expect((error as Error).message).toMatch(/at most 20 MB/);
     const record = (await outbox(e.t, '&status=failed')).find((m) => m.subject === 'big')!;
@@ -108,8 +160,15 @@ describe('email outbound', () => {
 
   it('sends a status-change mail for email tickets (auto-generated, threaded)', async () => {
     const { ticket, domain } = await openTicket();
-    await e.t.http().patch(`/api/tickets/${ticket.number}`).set(bearer(e.t.technicianToken)).send({ status: 'resolved' }).expect(200);
-    const mail = (await outbox(e.t)).find((m) => m.to.includes(`melissa@${domain}`) && m.subject.includes('now resolved'))!;
+    await e.t
+      .http()
+      .patch(`/api/tickets/${ticket.number}`)
+      .set(bearer(e.t.technicianToken))
+      .send({ status: 'resolved' })
+      .expect(200);
+    const mail = (await outbox(e.t)).find(
+      (m) => m.to.includes(`melissa@${domain}`) && m.subject.includes('now resolved'),
+    )!;
     expect(mail.text).toContain('changed from open to resolved');
     expect(mail.headers).toMatchObject({ 'Auto-Submitted': 'auto-generated' });
     expect(mail.headers['In-Reply-To']).toBeTruthy();
@@ -117,23 +176,54 @@ describe('email outbound', () => {
 
   it('lets admins edit the templates (validated placeholders, plain-text part) and reset them', async () => {
     const list = await e.t.http().get('/api/email-templates').set(bearer(e.t.adminToken)).expect(200);
-    expect(list.body.map((t: { event: string }) => t.event)).toEqual(['ticket.acknowledgement', 'ticket.reply', 'ticket.status', 'sender.rejected']);
+    expect(list.body.map((t: { event: string }) => t.event)).toEqual([
+      'ticket.acknowledgement',
+      'ticket.reply',
+      'ticket.status',
+      'sender.rejected',
+    ]);
     await e.t.http().get('/api/email-templates').set(bearer(e.t.technicianToken)).expect(403);
-    const bad = await e.t.http().put('/api/email-templates/ticket.reply').set(bearer(e.t.adminToken)).send({ subject: '[#{{ticket.number}}]', text: '{{{secret.thing}}}', html: '<p>x</p>' }).expect(400);
+    const bad = await e.t
+      .http()
+      .put('/api/email-templates/ticket.reply')
+      .set(bearer(e.t.adminToken))
+      .send({ subject: '[#{{ticket.number}}]', text: '{{{secret.thing}}}', html: '<p>x</p>' })
+      .expect(400);
     expect(JSON.stringify(bad.body.details)).toContain('secret.thing');
-    await e.t.http().put('/api/email-templates/nope').set(bearer(e.t.adminToken)).send({ subject: 'a', text: 'b', html: 'c' }).expect(404);
-    await e.t.http().put('/api/email-templates/ticket.reply').set(bearer(e.t.adminToken)).send({
-      subject: 'Update on [#{{ticket.number}}] {{{ticket.title}}}', text: 'Hi {{{contact.firstName}}},\n{{{comment.body}}}\n-- {{{author}}}', html: '<p>Hi {{contact.firstName}},</p><p>{{{bodyHtml}}}</p>',
-    }).expect(200);
+    await e.t
+      .http()
+      .put('/api/email-templates/nope')
+      .set(bearer(e.t.adminToken))
+      .send({ subject: 'a', text: 'b', html: 'c' })
+      .expect(404);
+    await e.t
+      .http()
+      .put('/api/email-templates/ticket.reply')
+      .set(bearer(e.t.adminToken))
+      .send({
+        subject: 'Update on [#{{ticket.number}}] {{{ticket.title}}}',
+        text: 'Hi {{{contact.firstName}}},\n{{{comment.body}}}\n-- {{{author}}}',
+        html: '<p>Hi {{contact.firstName}},</p><p>{{{bodyHtml}}}</p>',
+      })
+      .expect(200);
     try {
       const { ticket } = await openTicket();
-      await e.t.http().post(`/api/tickets/${ticket.number}/comments`).set(bearer(e.t.technicianToken)).send({ body: 'Custom <b>template</b>.', visibility: 'public' }).expect(201);
+      await e.t
+        .http()
+        .post(`/api/tickets/${ticket.number}/comments`)
+        .set(bearer(e.t.technicianToken))
+        .send({ body: 'Custom <b>template</b>.', visibility: 'public' })
+        .expect(201);
       const mail = (await outbox(e.t)).find((m) => m.text.includes('Custom <b>template</b>.'))!;
       expect(mail.subject).toBe(`Update on [#${ticket.number}] Outbound test`);
       expect(mail.text).toBe(`Hi Melissa,\nCustom <b>template</b>.\n-- ${e.t.technician.name}`);
       expect(mail.html).toBe('<p>Hi Melissa,</p><p>Custom &lt;b&gt;template&lt;/b&gt;.</p>');
     } finally {
-      const reset = await e.t.http().delete('/api/email-templates/ticket.reply').set(bearer(e.t.adminToken)).expect(200);
+      const reset = await e.t
+        .http()
+        .delete('/api/email-templates/ticket.reply')
+        .set(bearer(e.t.adminToken))
+        .expect(200);
       expect(reset.body.custom).toBe(false);
     }
   });
@@ -155,7 +245,9 @@ describe('email outbound without a relay', () => {
     }
     const off = await bootEmailApp({ env: { SWITCHBOARD_SMTP_PORT: '0' } });
     try {
-      const error = await sendMail(off.smtpPort, { from: 'a@b.example', subject: 'x', text: 'x' }).catch((err: unknown) => err);
+      const error = await sendMail(off.smtpPort, { from: 'a@b.example', subject: 'x', text: 'x' }).catch(
+        (err: unknown) => err,
+      );
       expect(error).toMatchObject({ code: expect.stringMatching(/ECONNREFUSED|ESOCKET|ECONNECTION/) });
       const plugin = await off.t.http().get('/api/plugins/channel-email').set(bearer(off.t.adminToken)).expect(200);
       expect(plugin.body).toMatchObject({ status: 'enabled' });

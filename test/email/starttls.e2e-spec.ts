@@ -6,7 +6,8 @@ import nodemailer from 'nodemailer';
 import { bootEmailApp, type EmailApp, HELPDESK, seedCompany, ticketsOf } from './email.helper';
 
 const OPENSSL = ['/usr/bin/openssl', '/usr/local/bin/openssl'].some((p) => existsSync(p));
-if (!OPENSSL) console.warn('SKIPPED: openssl is not installed (it makes the test certificate): the STARTTLS e2e test is skipped');
+if (!OPENSSL)
+  console.warn('SKIPPED: openssl is not installed (it makes the test certificate): the STARTTLS e2e test is skipped');
 
 /** STARTTLS on the inbound listener when a certificate is configured (a self-signed one made with openssl). */
 (OPENSSL ? describe : describe.skip)('email listener with STARTTLS', () => {
@@ -14,8 +15,28 @@ if (!OPENSSL) console.warn('SKIPPED: openssl is not installed (it makes the test
   let e: EmailApp;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sb-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=helpdesk.example'], { stdio: 'ignore' });
-    e = await bootEmailApp({ env: { SWITCHBOARD_SMTP_TLS_CERT: join(dir, 'cert.pem'), SWITCHBOARD_SMTP_TLS_KEY: join(dir, 'key.pem') } });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=helpdesk.example',
+      ],
+      { stdio: 'ignore' },
+    );
+    e = await bootEmailApp({
+      env: { SWITCHBOARD_SMTP_TLS_CERT: join(dir, 'cert.pem'), SWITCHBOARD_SMTP_TLS_KEY: join(dir, 'key.pem') },
+    });
   });
   afterAll(async () => {
     await e?.close();
@@ -24,9 +45,20 @@ if (!OPENSSL) console.warn('SKIPPED: openssl is not installed (it makes the test
 
   it('upgrades the session with STARTTLS and accepts the mail', async () => {
     const { contact, domain } = await seedCompany(e.t);
-    const client = nodemailer.createTransport({ host: '127.0.0.1', port: e.smtpPort, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+    const client = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: e.smtpPort,
+      secure: false,
+      requireTLS: true,
+      tls: { rejectUnauthorized: false },
+    });
     try {
-      await client.sendMail({ from: `melissa@${domain}`, to: HELPDESK, subject: 'Over TLS', text: 'Encrypted in transit.' });
+      await client.sendMail({
+        from: `melissa@${domain}`,
+        to: HELPDESK,
+        subject: 'Over TLS',
+        text: 'Encrypted in transit.',
+      });
     } finally {
       client.close();
     }
@@ -36,8 +68,15 @@ if (!OPENSSL) console.warn('SKIPPED: openssl is not installed (it makes the test
   it('offers no STARTTLS without a certificate', async () => {
     const plain = await bootEmailApp();
     try {
-      const client = nodemailer.createTransport({ host: '127.0.0.1', port: plain.smtpPort, secure: false, requireTLS: true });
-      const error = await client.sendMail({ from: 'a@b.example', to: HELPDESK, subject: 'x', text: 'x' }).catch((err: unknown) => err);
+      const client = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: plain.smtpPort,
+        secure: false,
+        requireTLS: true,
+      });
+      const error = await client
+        .sendMail({ from: 'a@b.example', to: HELPDESK, subject: 'x', text: 'x' })
+        .catch((err: unknown) => err);
       client.close();
       expect(String((error as Error).message)).toMatch(/STARTTLS/i);
     } finally {

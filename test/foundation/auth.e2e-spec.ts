@@ -9,14 +9,22 @@ describe('auth: login, sessions, guards', () => {
   afterAll(() => t.close());
 
   it('logs in with a bearer token and an httpOnly cookie', async () => {
-    const res = await t.http().post('/api/auth/login').send({ email: t.admin.email, password: t.admin.password }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: t.admin.email, password: t.admin.password })
+      .expect(200);
     expect(typeof res.body.accessToken).toBe('string');
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/sb_token=[^;]+;/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
 
-    const byBearer = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    const byBearer = await t
+      .http()
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .expect(200);
     expect(byBearer.body).toMatchObject({ email: t.admin.email, role: 'admin' });
     expect(byBearer.body.passwordHash).toBeUndefined();
     const byCookie = await t.http().get('/api/auth/me').set('Cookie', cookie.split(';')[0]).expect(200);
@@ -24,8 +32,16 @@ describe('auth: login, sessions, guards', () => {
   });
 
   it('answers 401 with the same message for a wrong password and an unknown email', async () => {
-    const wrongPassword = await t.http().post('/api/auth/login').send({ email: t.admin.email, password: 'nope-nope' }).expect(401);
-    const unknownEmail = await t.http().post('/api/auth/login').send({ email: 'ghost@test.local', password: 'nope-nope' }).expect(401);
+    const wrongPassword = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: t.admin.email, password: 'nope-nope' })
+      .expect(401);
+    const unknownEmail = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'ghost@test.local', password: 'nope-nope' })
+      .expect(401);
     expect(wrongPassword.body.message).toBe('Invalid email or password');
     expect(unknownEmail.body).toEqual(wrongPassword.body);
   });
@@ -47,7 +63,12 @@ describe('auth: login, sessions, guards', () => {
 
   it('denies admin routes to technicians (role guard)', async () => {
     const tech = t.tokenFor(t.technician.id);
-    const res = await t.http().post('/api/companies').set('Authorization', `Bearer ${tech}`).send({ name: 'Nope Inc' }).expect(403);
+    const res = await t
+      .http()
+      .post('/api/companies')
+      .set('Authorization', `Bearer ${tech}`)
+      .send({ name: 'Nope Inc' })
+      .expect(403);
     expect(res.body.message).toMatch(/admin/);
     await t.http().get('/api/accounts').set('Authorization', `Bearer ${tech}`).expect(403);
     await t.http().get('/api/settings').set('Authorization', `Bearer ${tech}`).expect(403);
@@ -56,21 +77,35 @@ describe('auth: login, sessions, guards', () => {
 
   it('stops honouring a session when the account is deactivated', async () => {
     const admin = t.tokenFor(t.admin.id);
-    const created = await t.http().post('/api/accounts').set('Authorization', `Bearer ${admin}`)
-      .send({ name: 'Short Lived', email: 'short@test.local', password: 'short-lived-1', role: 'technician' }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/accounts')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ name: 'Short Lived', email: 'short@test.local', password: 'short-lived-1', role: 'technician' })
+      .expect(201);
     const token = t.tokenFor(created.body.id);
     await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
-    await t.http().patch(`/api/accounts/${created.body.id}`).set('Authorization', `Bearer ${admin}`).send({ active: false }).expect(200);
+    await t
+      .http()
+      .patch(`/api/accounts/${created.body.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ active: false })
+      .expect(200);
     await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
   });
 
   it('rate-limits login attempts with 429', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      statuses.push((await t.http().post('/api/auth/login').send({ email: t.technician.email, password: 'wrong-password' })).status);
+      statuses.push(
+        (await t.http().post('/api/auth/login').send({ email: t.technician.email, password: 'wrong-password' })).status,
+      );
     }
     expect(statuses).toContain(429);
-    const limited = await t.http().post('/api/auth/login').send({ email: t.technician.email, password: t.technician.password });
+    const limited = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: t.technician.email, password: t.technician.password });
     expect(limited.status).toBe(429);
     expect(limited.body.error).toBe('TOO_MANY_REQUESTS');
   });

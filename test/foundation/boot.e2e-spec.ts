@@ -6,10 +6,14 @@ import { connectSocket, nextEvent, REPO_ROOT } from '@switchboard/testing';
 
 /** The real entry point, as `npm start` runs it, in a child process. */
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['-r', join(REPO_ROOT, 'scripts/register.cjs'), join(REPO_ROOT, 'apps/api/src/main.ts')], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', join(REPO_ROOT, 'scripts/register.cjs'), join(REPO_ROOT, 'apps/api/src/main.ts')],
+    {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -37,32 +41,54 @@ describe('the server process', () => {
   it('fails fast with a readable message on a malformed DATABASE_URL', async () => {
     const p = start({ DATABASE_URL: 'mysql://nope', SWITCHBOARD_DATA_DIR: tempDir() });
     expect(await p.exited).toBe(1);
-    expect(p.output()).toMatch(/Switchboard cannot start: Invalid configuration:\n\s+- DATABASE_URL must look like postgres:\/\//);
+    expect(p.output()).toMatch(
+      /Switchboard cannot start: Invalid configuration:\n\s+- DATABASE_URL must look like postgres:\/\//,
+    );
   });
 
   it('fails fast with a readable message when the database cannot be reached', async () => {
     const p = start({ DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/nothing', SWITCHBOARD_DATA_DIR: tempDir() });
     expect(await p.exited).toBe(1);
-    expect(p.output()).toMatch(/Switchboard cannot start: Cannot open the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/nothing/);
+    expect(p.output()).toMatch(
+      /Switchboard cannot start: Cannot open the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/nothing/,
+    );
     expect(p.output()).not.toMatch(/secret/);
   });
 
   it('starts on SQLite with demo data and the first admin, then shuts down gracefully on SIGTERM', async () => {
     const dataDir = tempDir();
     const port = String(20000 + Math.floor(Math.random() * 20000));
-    const p = start({ PORT: port, SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_DEMO: 'true', SWITCHBOARD_ADMIN_EMAIL: 'boss@example.com', SWITCHBOARD_ADMIN_PASSWORD: 'boss-password', SWITCHBOARD_PLUGINS: '' });
+    const p = start({
+      PORT: port,
+      SWITCHBOARD_DATA_DIR: dataDir,
+      SWITCHBOARD_DEMO: 'true',
+      SWITCHBOARD_ADMIN_EMAIL: 'boss@example.com',
+      SWITCHBOARD_ADMIN_PASSWORD: 'boss-password',
+      SWITCHBOARD_PLUGINS: '',
+    });
     await p.waitFor(/Switchboard listening on http:\/\/localhost:\d+ \(sqlite\) in \d+ ms/);
     expect(p.output()).toMatch(/Admin: +admin@switchboard\.local \/ switchboard-demo/);
     const base = `http://127.0.0.1:${port}`;
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'tina@switchboard.local', password: 'switchboard-demo' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'tina@switchboard.local', password: 'switchboard-demo' }),
+    });
     expect(login.status).toBe(200);
     // Demo data existed first, so the env admin was not needed: an admin already exists.
-    const boss = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'boss@example.com', password: 'boss-password' }) });
+    const boss = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'boss@example.com', password: 'boss-password' }),
+    });
     expect(boss.status).toBe(401);
     // Logs are structured JSON lines with a request id.
-    const line = p.output().split('\n').find((l) => l.includes('"req"') && l.includes('/api/auth/login'));
+    const line = p
+      .output()
+      .split('\n')
+      .find((l) => l.includes('"req"') && l.includes('/api/auth/login'));
     expect(line && JSON.parse(line).req.id).toBeTruthy();
 
     // Graceful shutdown: the socket is told to reconnect elsewhere, then the process exits 0.
@@ -79,9 +105,19 @@ describe('the server process', () => {
 
   it('creates the first admin from the environment on an empty installation', async () => {
     const port = String(20000 + Math.floor(Math.random() * 20000));
-    const p = start({ PORT: port, SWITCHBOARD_DATA_DIR: tempDir(), SWITCHBOARD_ADMIN_EMAIL: 'boss@example.com', SWITCHBOARD_ADMIN_PASSWORD: 'boss-password', SWITCHBOARD_PLUGINS: '' });
+    const p = start({
+      PORT: port,
+      SWITCHBOARD_DATA_DIR: tempDir(),
+      SWITCHBOARD_ADMIN_EMAIL: 'boss@example.com',
+      SWITCHBOARD_ADMIN_PASSWORD: 'boss-password',
+      SWITCHBOARD_PLUGINS: '',
+    });
     await p.waitFor(/Switchboard listening/);
-    const boss = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'boss@example.com', password: 'boss-password' }) });
+    const boss = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'boss@example.com', password: 'boss-password' }),
+    });
     expect(boss.status).toBe(200);
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);

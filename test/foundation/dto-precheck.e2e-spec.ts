@@ -10,17 +10,32 @@ describe('validateDto fast path on every DTO of the application', () => {
   let classes: Array<new () => object> = [];
   beforeAll(async () => {
     await import('../../apps/api/src/app.module.js');
-    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Array<{ propertyName: string }>> };
+    const storage = getMetadataStorage() as unknown as {
+      validationMetadatas: Map<Function, Array<{ propertyName: string }>>;
+    };
     classes = [...storage.validationMetadatas.keys()].filter((c): c is new () => object => typeof c === 'function');
   });
 
   it('gives the verdict and the instance of plainToInstance + validate', async () => {
     expect(classes.length).toBeGreaterThan(40);
-    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Array<{ propertyName: string }>> };
+    const storage = getMetadataStorage() as unknown as {
+      validationMetadatas: Map<Function, Array<{ propertyName: string }>>;
+    };
     const value = fc.oneof(
       fc.uuid(),
       fc.string({ maxLength: 40 }),
-      fc.constantFrom('', 'a', 'x@example.com', 'open', 'pending', 'public', 'internal', 'active', 'technician', 'a'.repeat(300)),
+      fc.constantFrom(
+        '',
+        'a',
+        'x@example.com',
+        'open',
+        'pending',
+        'public',
+        'internal',
+        'active',
+        'technician',
+        'a'.repeat(300),
+      ),
       fc.integer({ min: -3, max: 300 }),
       fc.boolean(),
       fc.constant(null),
@@ -32,8 +47,13 @@ describe('validateDto fast path on every DTO of the application', () => {
       await fc.assert(
         fc.asyncProperty(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length }), async (input) => {
           const reference = plainToInstance(cls, input);
-          const referenceValid = (await validate(reference, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false })).length === 0;
-          const got = await validateDto(cls, input).then((instance) => ({ ok: true as const, instance }), () => ({ ok: false as const }));
+          const referenceValid =
+            (await validate(reference, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false }))
+              .length === 0;
+          const got = await validateDto(cls, input).then(
+            (instance) => ({ ok: true as const, instance }),
+            () => ({ ok: false as const }),
+          );
           expect(got.ok).toBe(referenceValid);
           if (got.ok) {
             expect(Object.getPrototypeOf(got.instance)).toBe(cls.prototype);

@@ -8,11 +8,22 @@ describe('migrations', () => {
   const driver = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
 
   it(`are in sync with the entities on ${driver}`, () => {
-    const run = spawnSync(process.execPath, ['-r', join(REPO_ROOT, 'scripts/register.cjs'), join(REPO_ROOT, 'scripts/migrations.ts'), 'check', 'Migration', driver], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: '' },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        join(REPO_ROOT, 'scripts/register.cjs'),
+        join(REPO_ROOT, 'scripts/migrations.ts'),
+        'check',
+        'Migration',
+        driver,
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATABASE_URL: '' },
+        encoding: 'utf8',
+      },
+    );
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`${driver}: migrations match the entities`);
     expect(run.status).toBe(0);

@@ -17,10 +17,23 @@ describe('operations: health, OpenAPI, request ids, errors, web UI', () => {
   it('serves the OpenAPI document generated from the DTOs, and the docs UI', async () => {
     const doc = (await t.http().get('/api/docs-json').expect(200)).body;
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/auth/login', '/api/auth/me', '/api/companies', '/api/contacts', '/api/accounts', '/api/devices', '/api/plugins', '/api/settings', '/api/me/availability', '/health']) {
+    for (const path of [
+      '/api/auth/login',
+      '/api/auth/me',
+      '/api/companies',
+      '/api/contacts',
+      '/api/accounts',
+      '/api/devices',
+      '/api/plugins',
+      '/api/settings',
+      '/api/me/availability',
+      '/health',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
-    expect(doc.components.schemas.CreateContactDto.required).toEqual(expect.arrayContaining(['companyId', 'firstName', 'lastName', 'email']));
+    expect(doc.components.schemas.CreateContactDto.required).toEqual(
+      expect.arrayContaining(['companyId', 'firstName', 'lastName', 'email']),
+    );
     const ui = await t.http().get('/api/docs').redirects(1).expect(200);
     expect(ui.text).toMatch(/swagger/i);
   });
@@ -40,11 +53,27 @@ describe('operations: health, OpenAPI, request ids, errors, web UI', () => {
   });
 
   it('answers bad input with clear 4xx JSON errors', async () => {
-    const malformed = await t.http().post('/api/companies').set('Authorization', `Bearer ${t.adminToken}`).set('Content-Type', 'application/json').send('{"name":').expect(400);
+    const malformed = await t
+      .http()
+      .post('/api/companies')
+      .set('Authorization', `Bearer ${t.adminToken}`)
+      .set('Content-Type', 'application/json')
+      .send('{"name":')
+      .expect(400);
     expect(malformed.body).toMatchObject({ statusCode: 400, message: 'Malformed JSON body' });
-    const huge = await t.http().post('/api/companies').set('Authorization', `Bearer ${t.adminToken}`).send({ name: 'x'.repeat(2_000_000) }).expect(413);
+    const huge = await t
+      .http()
+      .post('/api/companies')
+      .set('Authorization', `Bearer ${t.adminToken}`)
+      .send({ name: 'x'.repeat(2_000_000) })
+      .expect(413);
     expect(huge.body.message).toMatch(/too large/);
-    const unknownApi = await t.http().get('/api/nothing-here').set('Authorization', `Bearer ${t.adminToken}`).set('Accept', 'text/html').expect(404);
+    const unknownApi = await t
+      .http()
+      .get('/api/nothing-here')
+      .set('Authorization', `Bearer ${t.adminToken}`)
+      .set('Accept', 'text/html')
+      .expect(404);
     expect(unknownApi.body.statusCode).toBe(404);
   });
 
@@ -63,12 +92,15 @@ describe('OpenAPI covers every request body', () => {
     try {
       const doc = (await t.http().get('/api/docs-json').expect(200)).body;
       const undocumented: string[] = [];
-      for (const [path, ops] of Object.entries<Record<string, { requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>>(doc.paths)) {
+      for (const [path, ops] of Object.entries<
+        Record<string, { requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>
+      >(doc.paths)) {
         for (const [method, op] of Object.entries(ops)) {
           const ref = op.requestBody?.content?.['application/json']?.schema?.$ref;
           if (!ref) continue;
           const schema = doc.components.schemas[ref.split('/').pop()!];
-          if (!schema?.properties || Object.keys(schema.properties).length === 0) undocumented.push(`${method.toUpperCase()} ${path} (${ref})`);
+          if (!schema?.properties || Object.keys(schema.properties).length === 0)
+            undocumented.push(`${method.toUpperCase()} ${path} (${ref})`);
         }
       }
       expect(undocumented).toEqual([]);

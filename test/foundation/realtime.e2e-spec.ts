@@ -10,13 +10,18 @@ describe('realtime gateways', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['/agent', '/portal', '/device'] as const)('refuses a socket without a token in the handshake (%s)', async (ns) => {
-    await expect(t.socket(ns)).rejects.toThrow('unauthorized');
-    await expect(t.socket(ns, { token: 'forged.token.value' })).rejects.toThrow('unauthorized');
-  });
+  it.each(['/agent', '/portal', '/device'] as const)(
+    'refuses a socket without a token in the handshake (%s)',
+    async (ns) => {
+      await expect(t.socket(ns)).rejects.toThrow('unauthorized');
+      await expect(t.socket(ns, { token: 'forged.token.value' })).rejects.toThrow('unauthorized');
+    },
+  );
 
   it('does not accept a technician token on the portal namespace, nor a portal token on the agent namespace', async () => {
-    const portalToken = t.get(SessionTokenService).issuePortalToken({ sessionId: 's1', portalId: 'p1', companyId: 'c1', subject: null });
+    const portalToken = t
+      .get(SessionTokenService)
+      .issuePortalToken({ sessionId: 's1', portalId: 'p1', companyId: 'c1', subject: null });
     await expect(t.socket('/portal', { token: t.technicianToken })).rejects.toThrow('unauthorized');
     await expect(t.socket('/agent', { token: portalToken })).rejects.toThrow('unauthorized');
     const visitor = await t.socket('/portal', { token: portalToken });
@@ -27,7 +32,10 @@ describe('realtime gateways', () => {
 
   it('authenticates technicians by token or by the web UI cookie', async () => {
     const byToken = await t.socket('/agent', { token: t.technicianToken });
-    expect(await byToken.timeout(3000).emitWithAck('ping', {})).toEqual({ ok: true, data: { pong: null, accountId: t.technician.id } });
+    expect(await byToken.timeout(3000).emitWithAck('ping', {})).toEqual({
+      ok: true,
+      data: { pong: null, accountId: t.technician.id },
+    });
     byToken.close();
     const byCookie = await t.socket('/agent', { headers: { cookie: `sb_token=${t.technicianToken}` } });
     expect((await byCookie.timeout(3000).emitWithAck('ping', {})).ok).toBe(true);
@@ -63,16 +71,33 @@ describe('realtime gateways', () => {
     expect(ack.data.availability).toBe('available');
     expect(await onTab2).toEqual({ availability: 'available' });
     expect(await onColleague).toEqual({ accountId: t.technician.id, availability: 'available' });
-    const stored = await t.get(DataSource).query(`SELECT "availability" FROM "accounts" WHERE "email" = 'tech@test.local'`);
+    const stored = await t
+      .get(DataSource)
+      .query(`SELECT "availability" FROM "accounts" WHERE "email" = 'tech@test.local'`);
     expect(stored[0].availability).toBe('available');
     [tab1, tab2, colleague].forEach((s) => s.close());
   });
 
   it('authenticates devices by their token', async () => {
-    const company = (await t.http().post('/api/companies').set('Authorization', `Bearer ${t.adminToken}`).send({ name: 'Socket Devices' }).expect(201)).body;
-    const { body } = await t.http().post('/api/devices').set('Authorization', `Bearer ${t.adminToken}`).send({ companyId: company.id, name: 'PC' }).expect(201);
+    const company = (
+      await t
+        .http()
+        .post('/api/companies')
+        .set('Authorization', `Bearer ${t.adminToken}`)
+        .send({ name: 'Socket Devices' })
+        .expect(201)
+    ).body;
+    const { body } = await t
+      .http()
+      .post('/api/devices')
+      .set('Authorization', `Bearer ${t.adminToken}`)
+      .send({ companyId: company.id, name: 'PC' })
+      .expect(201);
     const device = await t.socket('/device', { token: body.token });
-    expect(await device.timeout(3000).emitWithAck('ping', { text: 'agent' })).toEqual({ ok: true, data: { pong: 'agent', deviceId: body.device.id } });
+    expect(await device.timeout(3000).emitWithAck('ping', { text: 'agent' })).toEqual({
+      ok: true,
+      data: { pong: 'agent', deviceId: body.device.id },
+    });
     device.close();
   });
 });

@@ -19,14 +19,25 @@ describe('two API instances behind a load balancer, sharing Redis', () => {
     if (!available) return;
     const clock = new FakeClock();
     const a = await createTestApp({ clock, redis: REDIS_URL, instanceId: 'redis-a' });
-    const b = await createTestApp({ clock, redis: REDIS_URL, database: a.database, seed: false, instanceId: 'redis-b' });
+    const b = await createTestApp({
+      clock,
+      redis: REDIS_URL,
+      database: a.database,
+      seed: false,
+      instanceId: 'redis-b',
+    });
     try {
       const onB = await b.socket('/agent', { token: b.tokenFor(a.technician.id) });
       const colleagueOnA = await a.socket('/agent', { token: a.adminToken });
       const tabOnB = nextEvent(onB, 'account.availability');
       const colleague = nextEvent(colleagueOnA, 'agent.availability');
       // The HTTP request lands on instance A; the technician's socket is on instance B.
-      await a.http().put('/api/me/availability').set('Authorization', `Bearer ${a.technicianToken}`).send({ available: true }).expect(200);
+      await a
+        .http()
+        .put('/api/me/availability')
+        .set('Authorization', `Bearer ${a.technicianToken}`)
+        .send({ available: true })
+        .expect(200);
       expect(await tabOnB).toEqual({ availability: 'available' });
       expect(await colleague).toEqual({ accountId: a.technician.id, availability: 'available' });
 
@@ -43,13 +54,37 @@ describe('two API instances behind a load balancer, sharing Redis', () => {
   it('shares the login rate limit between instances', async () => {
     if (!available) return;
     const a = await createTestApp({ redis: REDIS_URL, loginRateLimit: 4, instanceId: 'limit-a' });
-    const b = await createTestApp({ redis: REDIS_URL, database: a.database, seed: false, loginRateLimit: 4, instanceId: 'limit-b' });
+    const b = await createTestApp({
+      redis: REDIS_URL,
+      database: a.database,
+      seed: false,
+      loginRateLimit: 4,
+      instanceId: 'limit-b',
+    });
     try {
       // A unique forwarded address per run keeps the Redis counter fresh.
       const ip = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
       const statuses: number[] = [];
-      for (let i = 0; i < 3; i++) statuses.push((await a.http().post('/api/auth/login').set('X-Forwarded-For', ip).send({ email: 'x@test.local', password: 'wrong' })).status);
-      for (let i = 0; i < 3; i++) statuses.push((await b.http().post('/api/auth/login').set('X-Forwarded-For', ip).send({ email: 'x@test.local', password: 'wrong' })).status);
+      for (let i = 0; i < 3; i++)
+        statuses.push(
+          (
+            await a
+              .http()
+              .post('/api/auth/login')
+              .set('X-Forwarded-For', ip)
+              .send({ email: 'x@test.local', password: 'wrong' })
+          ).status,
+        );
+      for (let i = 0; i < 3; i++)
+        statuses.push(
+          (
+            await b
+              .http()
+              .post('/api/auth/login')
+              .set('X-Forwarded-For', ip)
+              .send({ email: 'x@test.local', password: 'wrong' })
+          ).status,
+        );
       expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
       expect(statuses.slice(4)).toEqual([429, 429]);
     } finally {

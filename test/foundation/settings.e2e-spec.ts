@@ -12,16 +12,29 @@ describe('typed settings per scope', () => {
 
   it('lists the defaults', async () => {
     const res = await t.http().get('/api/settings').set(auth()).expect(200);
-    expect(res.body).toEqual(expect.arrayContaining([
-      expect.objectContaining({ key: 'chat.enabled', value: false, source: 'default' }),
-      expect.objectContaining({ key: 'tickets.defaultReplyType', value: 'public', source: 'default', options: ['public', 'internal'] }),
-    ]));
+    expect(res.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'chat.enabled', value: false, source: 'default' }),
+        expect.objectContaining({
+          key: 'tickets.defaultReplyType',
+          value: 'public',
+          source: 'default',
+          options: ['public', 'internal'],
+        }),
+      ]),
+    );
   });
 
   it('resolves company → global → default', async () => {
     const company = (await t.http().post('/api/companies').set(auth()).send({ name: 'Settings Co' }).expect(201)).body;
-    const other = (await t.http().post('/api/companies').set(auth()).send({ name: 'Other Settings Co' }).expect(201)).body;
-    await t.http().put('/api/settings/chat.enabled').set(auth()).send({ value: true, companyId: company.id }).expect(200);
+    const other = (await t.http().post('/api/companies').set(auth()).send({ name: 'Other Settings Co' }).expect(201))
+      .body;
+    await t
+      .http()
+      .put('/api/settings/chat.enabled')
+      .set(auth())
+      .send({ value: true, companyId: company.id })
+      .expect(200);
     await t.http().put('/api/settings/tickets.defaultReplyType').set(auth()).send({ value: 'internal' }).expect(200);
 
     const settings = t.get(SettingsService);
@@ -41,10 +54,20 @@ describe('typed settings per scope', () => {
     expect(unknown.body.message).toMatch(/Unknown setting "chat.colour"/);
     const wrongType = await t.http().put('/api/settings/chat.enabled').set(auth()).send({ value: 'yes' }).expect(400);
     expect(wrongType.body.message).toMatch(/expected a boolean/);
-    const wrongEnum = await t.http().put('/api/settings/tickets.defaultReplyType').set(auth()).send({ value: 'shout' }).expect(400);
+    const wrongEnum = await t
+      .http()
+      .put('/api/settings/tickets.defaultReplyType')
+      .set(auth())
+      .send({ value: 'shout' })
+      .expect(400);
     expect(wrongEnum.body.message).toMatch(/public, internal/);
     await t.http().put('/api/settings/chat.enabled').set(auth()).send({}).expect(400);
-    await t.http().put('/api/settings/chat.enabled').set(auth()).send({ value: true, companyId: '01a1fe80-f41c-7580-8a4f-4c9a930b6777' }).expect(404);
+    await t
+      .http()
+      .put('/api/settings/chat.enabled')
+      .set(auth())
+      .send({ value: true, companyId: '01a1fe80-f41c-7580-8a4f-4c9a930b6777' })
+      .expect(404);
     expect(await t.get(SettingsService).get('chat.enabled')).toBe(false);
   });
 });

@@ -22,7 +22,11 @@ describe('deadline timers on a fake clock', () => {
   beforeEach(() => (fired.length = 0));
 
   it('fires a timer only once it is due', async () => {
-    await scheduler.schedule({ kind: 'test.fire', dueAt: new Date(t.clock.nowMs() + 120_000), payload: { chat: 'c1' } });
+    await scheduler.schedule({
+      kind: 'test.fire',
+      dueAt: new Date(t.clock.nowMs() + 120_000),
+      payload: { chat: 'c1' },
+    });
     t.clock.advance(119_000);
     expect(await t.runDueTimers()).toBe(0);
     t.clock.advance(1_000);
@@ -75,19 +79,29 @@ describe('deadline timers with two instances on one database', () => {
     const b = await createTestApp({ clock, database: a.database, seed: false, instanceId: 'instance-b' });
     try {
       const firedBy: Record<string, string[]> = {};
-      for (const [name, app] of [['a', a], ['b', b]] as const) {
+      for (const [name, app] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
         app.get(DeadlineScheduler).register('test.once', async (timer) => {
           (firedBy[timer.payload.n as string] ??= []).push(name);
         });
       }
       const count = 60;
       for (let i = 0; i < count; i++) {
-        await a.get(DeadlineScheduler).schedule({ kind: 'test.once', dueAt: new Date(clock.nowMs() + 1000 + (i % 5)), payload: { n: String(i) } });
+        await a
+          .get(DeadlineScheduler)
+          .schedule({ kind: 'test.once', dueAt: new Date(clock.nowMs() + 1000 + (i % 5)), payload: { n: String(i) } });
       }
       clock.advance(2_000);
       // Both instances sweep concurrently, several times over.
       for (let round = 0; round < 3; round++) {
-        await Promise.all([a.get(DeadlineScheduler).sweep(), b.get(DeadlineScheduler).sweep(), a.get(DeadlineScheduler).sweep(), b.get(DeadlineScheduler).sweep()]);
+        await Promise.all([
+          a.get(DeadlineScheduler).sweep(),
+          b.get(DeadlineScheduler).sweep(),
+          a.get(DeadlineScheduler).sweep(),
+          b.get(DeadlineScheduler).sweep(),
+        ]);
       }
       expect(Object.keys(firedBy)).toHaveLength(count);
       for (const owners of Object.values(firedBy)) expect(owners).toHaveLength(1);
@@ -103,7 +117,14 @@ describe('deadline timers with two instances on one database', () => {
   it('fires once with the real 100 ms sweep running on both instances', async () => {
     const clock = new FakeClock();
     const a = await createTestApp({ clock, runSchedulers: true, sweepIntervalMs: 100, instanceId: 'sweep-a' });
-    const b = await createTestApp({ clock, database: a.database, seed: false, runSchedulers: true, sweepIntervalMs: 100, instanceId: 'sweep-b' });
+    const b = await createTestApp({
+      clock,
+      database: a.database,
+      seed: false,
+      runSchedulers: true,
+      sweepIntervalMs: 100,
+      instanceId: 'sweep-b',
+    });
     try {
       const fired: string[] = [];
       a.get(DeadlineScheduler).register('test.real', async () => void fired.push('a'));

@@ -5,7 +5,9 @@ describe('plugin boot checks', () => {
   it('refuses to start with a plugin whose apiVersion this SDK does not satisfy', async () => {
     await expect(
       createTestApp({ plugins: [{ name: 'test/fixtures/plugins/bad-api-version', enable: true }] }),
-    ).rejects.toThrow('Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.2.0');
+    ).rejects.toThrow(
+      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.2.0',
+    );
   });
 
   it('refuses to start when two entries provide the same plugin id', async () => {
@@ -20,8 +22,8 @@ describe('plugin boot checks', () => {
   });
 
   it('refuses to start when a listed plugin cannot be found', async () => {
-    await expect(createTestApp({ plugins: [{ name: 'test/fixtures/plugins/missing', enable: false }] })).rejects.toThrow(
-      /Plugin "test\/fixtures\/plugins\/missing"/,
-    );
+    await expect(
+      createTestApp({ plugins: [{ name: 'test/fixtures/plugins/missing', enable: false }] }),
+    ).rejects.toThrow(/Plugin "test\/fixtures\/plugins\/missing"/);
   });
 });

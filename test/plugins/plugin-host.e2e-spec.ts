@@ -26,7 +26,11 @@ describe('plugin host (real app)', () => {
   afterAll(() => t?.close());
 
   const createCompanyAndContact = async (email: string) => {
-    const company = await request(t.baseUrl).post('/api/companies').set(admin()).send({ name: `Acme ${email}` }).expect(201);
+    const company = await request(t.baseUrl)
+      .post('/api/companies')
+      .set(admin())
+      .send({ name: `Acme ${email}` })
+      .expect(201);
     const contact = await request(t.baseUrl)
       .post('/api/contacts')
       .set(admin())
@@ -44,8 +48,16 @@ describe('plugin host (real app)', () => {
       const tech = { Authorization: `Bearer ${t.technicianToken}` };
       await request(t.baseUrl).get('/api/plugins').set(tech).expect(403);
       await request(t.baseUrl).get('/api/plugins/event-subscriber').set(tech).expect(403);
-      await request(t.baseUrl).post('/api/plugins/event-subscriber/enable').set(tech).send({ grantPermissions: ['contacts.read', 'kv'] }).expect(403);
-      await request(t.baseUrl).put('/api/plugins/settings-validation/settings').set(tech).send({ settings: {} }).expect(403);
+      await request(t.baseUrl)
+        .post('/api/plugins/event-subscriber/enable')
+        .set(tech)
+        .send({ grantPermissions: ['contacts.read', 'kv'] })
+        .expect(403);
+      await request(t.baseUrl)
+        .put('/api/plugins/settings-validation/settings')
+        .set(tech)
+        .send({ settings: {} })
+        .expect(403);
       await request(t.baseUrl).post('/api/plugins/event-subscriber/disable').set(tech).expect(403);
     });
 
@@ -58,7 +70,12 @@ describe('plugin host (real app)', () => {
 
   it('lists the loaded plugins with manifest, status and settings schema', async () => {
     const res = await request(t.baseUrl).get('/api/plugins').set(admin()).expect(200);
-    expect(res.body.map((p: { id: string }) => p.id)).toEqual(['crash-on-enable', 'denied-permission', 'event-subscriber', 'settings-validation']);
+    expect(res.body.map((p: { id: string }) => p.id)).toEqual([
+      'crash-on-enable',
+      'denied-permission',
+      'event-subscriber',
+      'settings-validation',
+    ]);
     const subscriber = res.body.find((p: { id: string }) => p.id === 'event-subscriber');
     expect(subscriber).toMatchObject({
       version: '1.0.0',
@@ -74,11 +91,19 @@ describe('plugin host (real app)', () => {
 
   it('isolates a plugin that throws in onEnable: crashed, and the app keeps serving', async () => {
     const res = await request(t.baseUrl).get('/api/plugins/crash-on-enable').set(admin()).expect(200);
-    expect(res.body).toMatchObject({ status: 'crashed', enabled: false, statusReason: 'onEnable threw: boom on enable' });
+    expect(res.body).toMatchObject({
+      status: 'crashed',
+      enabled: false,
+      statusReason: 'onEnable threw: boom on enable',
+    });
     await request(t.baseUrl).get('/health').expect(200);
     await request(t.baseUrl).get('/api/plugins').set(admin()).expect(200);
     // Re-enabling runs the hook again and crashes again, without a 500.
-    const again = await request(t.baseUrl).post('/api/plugins/crash-on-enable/enable').set(admin()).send({ grantPermissions: [] }).expect(200);
+    const again = await request(t.baseUrl)
+      .post('/api/plugins/crash-on-enable/enable')
+      .set(admin())
+      .send({ grantPermissions: [] })
+      .expect(200);
     expect(again.body.status).toBe('crashed');
     await request(t.baseUrl).get('/health').expect(200);
   });
@@ -113,7 +138,11 @@ describe('plugin host (real app)', () => {
     });
 
     it('rejects a body without a settings object (DTO validation)', async () => {
-      await request(t.baseUrl).put('/api/plugins/settings-validation/settings').set(admin()).send({ settings: 'x' }).expect(400);
+      await request(t.baseUrl)
+        .put('/api/plugins/settings-validation/settings')
+        .set(admin())
+        .send({ settings: 'x' })
+        .expect(400);
     });
 
     it('accepts valid settings, redacts secrets, and starts the plugin', async () => {
@@ -122,7 +151,10 @@ describe('plugin host (real app)', () => {
         .set(admin())
         .send({ settings: { apiKey: 'abc', maxItems: 10, token: 'very-secret' } })
         .expect(200);
-      expect(res.body).toMatchObject({ status: 'enabled', settings: { apiKey: 'abc', maxItems: 10, mode: 'fast', token: '********' } });
+      expect(res.body).toMatchObject({
+        status: 'enabled',
+        settings: { apiKey: 'abc', maxItems: 10, mode: 'fast', token: '********' },
+      });
       const list = await request(t.baseUrl).get('/api/plugins').set(admin()).expect(200);
       expect(JSON.stringify(list.body)).not.toContain('very-secret');
     });
@@ -130,7 +162,11 @@ describe('plugin host (real app)', () => {
 
   describe('permissions', () => {
     it('enable must grant every requested permission (400 naming the missing ones)', async () => {
-      const res = await request(t.baseUrl).post('/api/plugins/event-subscriber/enable').set(admin()).send({ grantPermissions: ['kv'] }).expect(400);
+      const res = await request(t.baseUrl)
+        .post('/api/plugins/event-subscriber/enable')
+        .set(admin())
+        .send({ grantPermissions: ['kv'] })
+        .expect(400);
       expect(res.body).toMatchObject({ error: 'PLUGIN_PERMISSIONS_REQUIRED', details: { missing: ['contacts.read'] } });
       expect(res.body.message).toContain('contacts.read');
       await request(t.baseUrl).post('/api/plugins/event-subscriber/enable').set(admin()).send({}).expect(400);
@@ -142,12 +178,23 @@ describe('plugin host (real app)', () => {
       const runtime = t.app.get(PluginRegistry, { strict: false }).get('denied-permission');
       const ctx = runtime!.active!.context;
       const error = await ctx.contacts
-        .create({ companyId: '00000000-0000-7000-8000-000000000000', firstName: 'A', lastName: 'B', email: 'a@b.example' })
+        .create({
+          companyId: '00000000-0000-7000-8000-000000000000',
+          firstName: 'A',
+          lastName: 'B',
+          email: 'a@b.example',
+        })
         .catch((e: unknown) => e);
       expect(isPluginError(error, 'PLUGIN_PERMISSION_DENIED')).toBe(true);
-      expect(error).toMatchObject({ permission: 'contacts.write', message: expect.stringContaining('"contacts.write"') });
+      expect(error).toMatchObject({
+        permission: 'contacts.write',
+        message: expect.stringContaining('"contacts.write"'),
+      });
       await expect(ctx.kv.set('k', 1)).rejects.toMatchObject({ code: 'PLUGIN_PERMISSION_DENIED', permission: 'kv' });
-      await expect(ctx.http.fetch('https://example.com/')).rejects.toMatchObject({ code: 'PLUGIN_PERMISSION_DENIED', permission: 'net:example.com' });
+      await expect(ctx.http.fetch('https://example.com/')).rejects.toMatchObject({
+        code: 'PLUGIN_PERMISSION_DENIED',
+        permission: 'net:example.com',
+      });
     });
   });
 
@@ -158,7 +205,11 @@ describe('plugin host (real app)', () => {
         .set(admin())
         .send({ grantPermissions: ['contacts.read', 'kv'] })
         .expect(200);
-      expect(enabled.body).toMatchObject({ enabled: true, status: 'enabled', grantedPermissions: ['contacts.read', 'kv'] });
+      expect(enabled.body).toMatchObject({
+        enabled: true,
+        status: 'enabled',
+        grantedPermissions: ['contacts.read', 'kv'],
+      });
 
       const { companyId, contactId } = await createCompanyAndContact('grace@example.com');
       const db = t.app.get(DataSource, { strict: false });
@@ -167,7 +218,13 @@ describe('plugin host (real app)', () => {
       expect(byKey.seen).toEqual([{ contactId, companyId }]);
       expect(byKey.listed).toBe(1); // kv.list by prefix
       // Granted contacts.read but not contacts.pii.read: email and phone withheld.
-      expect(byKey[`contact:${contactId}`]).toMatchObject({ id: contactId, firstName: 'Grace', email: null, phone: null, piiRedacted: true });
+      expect(byKey[`contact:${contactId}`]).toMatchObject({
+        id: contactId,
+        firstName: 'Grace',
+        email: null,
+        phone: null,
+        piiRedacted: true,
+      });
 
       // The subscriber mutated its copy of the payload; the core's view is intact.
       await request(t.baseUrl).get(`/api/contacts/${contactId}`).set(admin()).expect(200);
@@ -176,7 +233,9 @@ describe('plugin host (real app)', () => {
     it('a plugin whose handler hits a permission error is crashed; the request that raised the event still succeeds', async () => {
       const view = await request(t.baseUrl).get('/api/plugins/denied-permission').set(admin()).expect(200);
       expect(view.body).toMatchObject({ status: 'crashed', enabled: false });
-      expect(view.body.statusReason).toMatch(/event handler for "contact.created" threw: .*lacks permission "contacts.write"/);
+      expect(view.body.statusReason).toMatch(
+        /event handler for "contact.created" threw: .*lacks permission "contacts.write"/,
+      );
       await request(t.baseUrl).get('/health').expect(200);
     });
 
@@ -194,7 +253,14 @@ describe('plugin host (real app)', () => {
   it('documents the plugin API in OpenAPI', async () => {
     const { SwaggerModule, DocumentBuilder } = await import('@nestjs/swagger');
     const doc = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/plugins', '/api/plugins/{id}', '/api/plugins/{id}/enable', '/api/plugins/{id}/settings']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/plugins',
+        '/api/plugins/{id}',
+        '/api/plugins/{id}/enable',
+        '/api/plugins/{id}/settings',
+      ]),
+    );
     expect(doc.components?.schemas).toHaveProperty('EnablePluginDto');
     expect(doc.components?.schemas).toHaveProperty('PluginViewDto');
   });

@@ -13,7 +13,13 @@ describe('chat group commit on two instances', () => {
   beforeAll(async () => {
     const clock = new FakeClock();
     a = await createPortalApp({ clock, instanceId: 'commit-a' });
-    b = await createTestApp({ plugins: [LIVECHAT_PLUGIN], clock, database: a.database, seed: false, instanceId: 'commit-b' });
+    b = await createTestApp({
+      plugins: [LIVECHAT_PLUGIN],
+      clock,
+      database: a.database,
+      seed: false,
+      instanceId: 'commit-b',
+    });
   });
   afterAll(async () => {
     await b?.close();
@@ -22,14 +28,19 @@ describe('chat group commit on two instances', () => {
 
   it('keeps every conversation dense and every clientId stored once under concurrent batches', async () => {
     const { subdomain } = await createCompanyWithPortal(a);
-    const chats = await Promise.all(Array.from({ length: 12 }, (_, i) => startChat(a, subdomain, { firstName: 'V', lastName: String(i), email: `v${i}@example.com` })));
+    const chats = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        startChat(a, subdomain, { firstName: 'V', lastName: String(i), email: `v${i}@example.com` }),
+      ),
+    );
     const author = { kind: 'contact' as const, id: 'visitor', name: 'Visitor' };
     const post = (t: TestApp, conversationId: string, clientId: string) =>
       t.get(ConversationService).postMessage({ conversationId, author, body: `message ${clientId}`, clientId });
 
     // Both instances write the same conversations at once; every clientId is sent twice (once
     // on each instance) and a third of them a third time in the same turn on instance A.
-    const sends: Array<Promise<{ message: { id: string; clientId: string | null; seq: number }; duplicate: boolean }>> = [];
+    const sends: Array<Promise<{ message: { id: string; clientId: string | null; seq: number }; duplicate: boolean }>> =
+      [];
     for (let round = 0; round < 8; round++) {
       for (const [i, chat] of chats.entries()) {
         const clientId = `r${round}-c${i}`;
@@ -40,7 +51,8 @@ describe('chat group commit on two instances', () => {
     const results = await Promise.all(sends);
 
     const byClientId = new Map<string, Set<string>>();
-    for (const r of results) byClientId.set(r.message.clientId!, (byClientId.get(r.message.clientId!) ?? new Set()).add(r.message.id));
+    for (const r of results)
+      byClientId.set(r.message.clientId!, (byClientId.get(r.message.clientId!) ?? new Set()).add(r.message.id));
     expect(byClientId.size).toBe(8 * chats.length);
     // Every copy of a clientId answered with the one stored message, and exactly one copy was new.
     for (const ids of byClientId.values()) expect(ids.size).toBe(1);
@@ -54,23 +66,44 @@ describe('chat group commit on two instances', () => {
         [chat.conversationId],
       );
       expect(new Set(rows.map((r) => r.clientId)).size).toBe(rows.length);
-      const [{ lastSeq }] = await ds.query(`SELECT "lastSeq" FROM "conversations" WHERE "id" = ${p}`, [chat.conversationId]);
-      const seqs: number[] = (await ds.query(`SELECT "seq" FROM "conversation_messages" WHERE "conversationId" = ${p} ORDER BY "seq"`, [chat.conversationId])).map((r: { seq: number | string }) => Number(r.seq));
+      const [{ lastSeq }] = await ds.query(`SELECT "lastSeq" FROM "conversations" WHERE "id" = ${p}`, [
+        chat.conversationId,
+      ]);
+      const seqs: number[] = (
+        await ds.query(`SELECT "seq" FROM "conversation_messages" WHERE "conversationId" = ${p} ORDER BY "seq"`, [
+          chat.conversationId,
+        ])
+      ).map((r: { seq: number | string }) => Number(r.seq));
       expect(seqs).toEqual(Array.from({ length: Number(lastSeq) }, (_, k) => k + 1));
       // Per conversation, one instance's messages keep their arrival order (round by round).
-      expect(rows.map((r) => r.clientId).filter((id) => id !== 'question')).toEqual(Array.from({ length: 8 }, (_, round) => `r${round}-c${chats.indexOf(chat)}`));
+      expect(rows.map((r) => r.clientId).filter((id) => id !== 'question')).toEqual(
+        Array.from({ length: 8 }, (_, round) => `r${round}-c${chats.indexOf(chat)}`),
+      );
     }
   });
 
   it('refuses messages to an ended conversation without failing the others of the same batch', async () => {
     const { subdomain } = await createCompanyWithPortal(a);
-    const [open, ending] = await Promise.all([startChat(a, subdomain), startChat(a, subdomain, { firstName: 'E', lastName: 'Nd', email: 'end@example.com' })]);
+    const [open, ending] = await Promise.all([
+      startChat(a, subdomain),
+      startChat(a, subdomain, { firstName: 'E', lastName: 'Nd', email: 'end@example.com' }),
+    ]);
     const conversations = a.get(ConversationService);
     await conversations.end(ending.conversationId, { reason: 'customer_left' });
     const author = { kind: 'contact' as const, id: 'visitor', name: 'Visitor' };
     const [ok, refused] = await Promise.allSettled([
-      conversations.postMessage({ conversationId: open.conversationId, author, body: 'still here', clientId: 'same-turn-1' }),
-      conversations.postMessage({ conversationId: ending.conversationId, author, body: 'too late', clientId: 'same-turn-2' }),
+      conversations.postMessage({
+        conversationId: open.conversationId,
+        author,
+        body: 'still here',
+        clientId: 'same-turn-1',
+      }),
+      conversations.postMessage({
+        conversationId: ending.conversationId,
+        author,
+        body: 'too late',
+        clientId: 'same-turn-2',
+      }),
     ]);
     expect(ok).toMatchObject({ status: 'fulfilled', value: { duplicate: false, message: { body: 'still here' } } });
     expect(refused).toMatchObject({ status: 'rejected', reason: { message: 'This conversation has ended' } });
@@ -88,7 +121,12 @@ describe('chat group commit: text PostgreSQL JSON would refuse', () => {
     const author = { kind: 'contact' as const, id: 'visitor', name: 'Visitor \ud800' };
     const conversations = t.get(ConversationService);
     const [odd, plain] = await Promise.all([
-      conversations.postMessage({ conversationId: chat.conversationId, author, body: 'broken \udc00 emoji \ud83d\ude00', clientId: 'odd' }),
+      conversations.postMessage({
+        conversationId: chat.conversationId,
+        author,
+        body: 'broken \udc00 emoji \ud83d\ude00',
+        clientId: 'odd',
+      }),
       conversations.postMessage({ conversationId: chat.conversationId, author, body: 'plain', clientId: 'plain' }),
     ]);
     expect(odd.message.body).toBe('broken \ufffd emoji \ud83d\ude00');

@@ -10,25 +10,74 @@ describe('portals: admin CRUD, subdomains, embed codes, public view', () => {
 
   it('creates a portal and refuses a taken, invalid or reserved subdomain with clear errors', async () => {
     const { portal, subdomain, company } = await createCompanyWithPortal(t);
-    expect(portal).toMatchObject({ companyId: company.id, subdomain, status: 'active', urls: { path: `/p/${subdomain}` } });
-    const other = (await t.http().post('/api/companies').set(auth(t.adminToken)).send({ name: uniqueName('Other ') }).expect(201)).body;
-    const taken = await t.http().post('/api/portals').set(auth(t.adminToken)).send({ companyId: other.id, subdomain: subdomain.toUpperCase(), status: 'active' }).expect(409);
+    expect(portal).toMatchObject({
+      companyId: company.id,
+      subdomain,
+      status: 'active',
+      urls: { path: `/p/${subdomain}` },
+    });
+    const other = (
+      await t
+        .http()
+        .post('/api/companies')
+        .set(auth(t.adminToken))
+        .send({ name: uniqueName('Other ') })
+        .expect(201)
+    ).body;
+    const taken = await t
+      .http()
+      .post('/api/portals')
+      .set(auth(t.adminToken))
+      .send({ companyId: other.id, subdomain: subdomain.toUpperCase(), status: 'active' })
+      .expect(409);
     expect(taken.body.message).toBe(`The subdomain "${subdomain}" is already taken`);
     for (const bad of ['-acme', 'acme-', 'ac_me', 'a'.repeat(64), 'ac me', '']) {
-      const res = await t.http().post('/api/portals').set(auth(t.adminToken)).send({ companyId: other.id, subdomain: bad, status: 'active' }).expect(400);
+      const res = await t
+        .http()
+        .post('/api/portals')
+        .set(auth(t.adminToken))
+        .send({ companyId: other.id, subdomain: bad, status: 'active' })
+        .expect(400);
       expect(res.body.details.fieldErrors.subdomain).toBeDefined();
     }
-    const reserved = await t.http().post('/api/portals').set(auth(t.adminToken)).send({ companyId: other.id, subdomain: 'www', status: 'active' }).expect(400);
+    const reserved = await t
+      .http()
+      .post('/api/portals')
+      .set(auth(t.adminToken))
+      .send({ companyId: other.id, subdomain: 'www', status: 'active' })
+      .expect(400);
     expect(reserved.body.details.fieldErrors.subdomain[0]).toMatch(/reserved/);
     // At most one portal per company.
-    await t.http().post('/api/portals').set(auth(t.adminToken)).send({ companyId: company.id, subdomain: uniqueName('second'), status: 'active' }).expect(409);
+    await t
+      .http()
+      .post('/api/portals')
+      .set(auth(t.adminToken))
+      .send({ companyId: company.id, subdomain: uniqueName('second'), status: 'active' })
+      .expect(409);
     // Technicians read, only admins write.
-    await t.http().post('/api/portals').set(auth(t.technicianToken)).send({ companyId: other.id, subdomain: uniqueName('x'), status: 'active' }).expect(403);
+    await t
+      .http()
+      .post('/api/portals')
+      .set(auth(t.technicianToken))
+      .send({ companyId: other.id, subdomain: uniqueName('x'), status: 'active' })
+      .expect(403);
     await t.http().get(`/api/portals/${portal.id}`).set(auth(t.technicianToken)).expect(200);
     // Renaming onto a taken subdomain is the same 409.
-    const second = (await t.http().post('/api/portals').set(auth(t.adminToken)).send({ companyId: other.id, subdomain: uniqueName('second'), status: 'active' }).expect(201)).body;
+    const second = (
+      await t
+        .http()
+        .post('/api/portals')
+        .set(auth(t.adminToken))
+        .send({ companyId: other.id, subdomain: uniqueName('second'), status: 'active' })
+        .expect(201)
+    ).body;
     await t.http().patch(`/api/portals/${second.id}`).set(auth(t.adminToken)).send({ subdomain }).expect(409);
-    await t.http().patch(`/api/portals/${second.id}`).set(auth(t.adminToken)).send({ name: 'Renamed', channelConfig: { waitingOfferSeconds: -5 } }).expect(400);
+    await t
+      .http()
+      .patch(`/api/portals/${second.id}`)
+      .set(auth(t.adminToken))
+      .send({ name: 'Renamed', channelConfig: { waitingOfferSeconds: -5 } })
+      .expect(400);
     await t.http().delete(`/api/portals/${second.id}`).set(auth(t.adminToken)).expect(204);
   });
 
@@ -51,15 +100,24 @@ describe('portals: admin CRUD, subdomains, embed codes, public view', () => {
     const { portal, subdomain } = await createCompanyWithPortal(t);
     await setAvailable(t, t.technicianToken, false);
     await setAvailable(t, t.adminToken, false);
-    expect((await t.http().get(`/api/public/portals/${subdomain}`).expect(200)).body).toMatchObject({ view: 'support_request', name: portal.name });
+    expect((await t.http().get(`/api/public/portals/${subdomain}`).expect(200)).body).toMatchObject({
+      view: 'support_request',
+      name: portal.name,
+    });
     await setAvailable(t, t.technicianToken, true);
     expect((await t.http().get(`/api/public/portals/${subdomain}`).expect(200)).body.view).toBe('chat');
     await t.http().patch(`/api/portals/${portal.id}`).set(auth(t.adminToken)).send({ status: 'inactive' }).expect(200);
     const unavailable = (await t.http().get(`/api/public/portals/${subdomain}`).expect(200)).body;
-    expect(unavailable).toMatchObject({ view: 'unavailable', message: 'We apologize for this temporary inconvenience.' });
+    expect(unavailable).toMatchObject({
+      view: 'unavailable',
+      message: 'We apologize for this temporary inconvenience.',
+    });
     const form = { firstName: 'A', lastName: 'B', email: 'a@b.example', question: 'Hello?' };
     const refused = await t.http().post(`/api/public/portals/${subdomain}/chats`).send(form).expect(503);
-    expect(refused.body).toMatchObject({ error: 'PORTAL_UNAVAILABLE', message: 'We apologize for this temporary inconvenience.' });
+    expect(refused.body).toMatchObject({
+      error: 'PORTAL_UNAVAILABLE',
+      message: 'We apologize for this temporary inconvenience.',
+    });
     await t.http().post(`/api/public/portals/${subdomain}/requests`).send(form).expect(503);
     await t.http().get('/api/public/portals/does-not-exist').expect(404);
     await setAvailable(t, t.technicianToken, false);
@@ -67,17 +125,41 @@ describe('portals: admin CRUD, subdomains, embed codes, public view', () => {
 
   it('counts only technicians with access to the company', async () => {
     const { subdomain, company } = await createCompanyWithPortal(t);
-    const other = (await t.http().post('/api/companies').set(auth(t.adminToken)).send({ name: uniqueName('Elsewhere ') }).expect(201)).body;
-    const restricted = (await t.http().post('/api/accounts').set(auth(t.adminToken))
-      .send({ name: 'Restricted Tech', email: `${uniqueName('r')}@test.local`, password: 'restricted-pass-1', role: 'technician', allCompanies: false, companyIds: [other.id] })
-      .expect(201)).body;
+    const other = (
+      await t
+        .http()
+        .post('/api/companies')
+        .set(auth(t.adminToken))
+        .send({ name: uniqueName('Elsewhere ') })
+        .expect(201)
+    ).body;
+    const restricted = (
+      await t
+        .http()
+        .post('/api/accounts')
+        .set(auth(t.adminToken))
+        .send({
+          name: 'Restricted Tech',
+          email: `${uniqueName('r')}@test.local`,
+          password: 'restricted-pass-1',
+          role: 'technician',
+          allCompanies: false,
+          companyIds: [other.id],
+        })
+        .expect(201)
+    ).body;
     await setAvailable(t, t.technicianToken, false);
     await setAvailable(t, t.adminToken, false);
     await setAvailable(t, t.tokenFor(restricted.id), true);
     // Available, but for another company only: this portal offers the support-request form.
     expect((await t.http().get(`/api/public/portals/${subdomain}`).expect(200)).body.view).toBe('support_request');
     // Given access to this company, the same technician makes it a live chat.
-    await t.http().patch(`/api/accounts/${restricted.id}`).set(auth(t.adminToken)).send({ companyIds: [other.id, company.id] }).expect(200);
+    await t
+      .http()
+      .patch(`/api/accounts/${restricted.id}`)
+      .set(auth(t.adminToken))
+      .send({ companyIds: [other.id, company.id] })
+      .expect(200);
     expect((await t.http().get(`/api/public/portals/${subdomain}`).expect(200)).body.view).toBe('chat');
     await setAvailable(t, t.tokenFor(restricted.id), false);
   });

@@ -16,9 +16,23 @@ export function uniqueName(prefix: string): string {
 }
 
 export async function createCompanyWithPortal(t: TestApp, status: 'active' | 'inactive' = 'active') {
-  const company = (await t.http().post('/api/companies').set(auth(t.adminToken)).send({ name: uniqueName('Company ') }).expect(201)).body;
+  const company = (
+    await t
+      .http()
+      .post('/api/companies')
+      .set(auth(t.adminToken))
+      .send({ name: uniqueName('Company ') })
+      .expect(201)
+  ).body;
   const subdomain = uniqueName('acme');
-  const portal = (await t.http().post('/api/portals').set(auth(t.adminToken)).send({ companyId: company.id, subdomain, status }).expect(201)).body;
+  const portal = (
+    await t
+      .http()
+      .post('/api/portals')
+      .set(auth(t.adminToken))
+      .send({ companyId: company.id, subdomain, status })
+      .expect(201)
+  ).body;
   return { company, portal, subdomain };
 }
 
@@ -26,9 +40,19 @@ export async function setAvailable(t: TestApp, token: string, available: boolean
   await t.http().put('/api/me/availability').set(auth(token)).send({ available }).expect(200);
 }
 
-export async function startChat(t: TestApp, subdomain: string, who = { firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com' }, question = 'My printer is on fire') {
-  const res = await t.http().post(`/api/public/portals/${subdomain}/chats`)
-    .set('User-Agent', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36')
+export async function startChat(
+  t: TestApp,
+  subdomain: string,
+  who = { firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com' },
+  question = 'My printer is on fire',
+) {
+  const res = await t
+    .http()
+    .post(`/api/public/portals/${subdomain}/chats`)
+    .set(
+      'User-Agent',
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+    )
     .set('Accept-Language', 'fr-FR,fr;q=0.9')
     .send({ ...who, question })
     .expect(201);

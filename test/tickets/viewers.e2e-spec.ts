@@ -7,11 +7,18 @@ jest.setTimeout(30_000);
 
 const REDIS_URL = TEST_REDIS_URL;
 type Viewers = { number: number; viewers: { accountId: string; name: string }[] };
-const ack = (s: Socket, event: string, payload: unknown) => s.timeout(5000).emitWithAck(event, payload) as Promise<{ ok: boolean; data?: Viewers; error?: { statusCode: number; details?: unknown } }>;
+const ack = (s: Socket, event: string, payload: unknown) =>
+  s.timeout(5000).emitWithAck(event, payload) as Promise<{
+    ok: boolean;
+    data?: Viewers;
+    error?: { statusCode: number; details?: unknown };
+  }>;
 
 describe('live ticket viewers (one instance)', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
   afterAll(() => t.close());
 
   it('lists viewers live, drops them on leave and on a closed tab, and validates payloads', async () => {
@@ -20,7 +27,13 @@ describe('live ticket viewers (one instance)', () => {
     const tech = await t.socket('/agent', { token: t.technicianToken });
     const admin = await t.socket('/agent', { token: t.adminToken });
     const first = await ack(tech, 'ticket.view', { number: ticket.number });
-    expect(first).toEqual({ ok: true, data: { number: ticket.number, viewers: [expect.objectContaining({ accountId: t.technician.id, name: 'Test Technician' })] } });
+    expect(first).toEqual({
+      ok: true,
+      data: {
+        number: ticket.number,
+        viewers: [expect.objectContaining({ accountId: t.technician.id, name: 'Test Technician' })],
+      },
+    });
 
     const seen = nextEvent<Viewers>(tech, 'ticket.viewers');
     await ack(admin, 'ticket.view', { number: ticket.number });
@@ -34,7 +47,10 @@ describe('live ticket viewers (one instance)', () => {
     expect((await afterTab2).viewers).toHaveLength(2);
 
     const left = nextEvent<Viewers>(tech, 'ticket.viewers');
-    expect(await ack(admin, 'ticket.leave', { number: ticket.number })).toEqual({ ok: true, data: { number: ticket.number } });
+    expect(await ack(admin, 'ticket.leave', { number: ticket.number })).toEqual({
+      ok: true,
+      data: { number: ticket.number },
+    });
     expect((await left).viewers.map((v) => v.accountId)).toEqual([t.technician.id]);
 
     await ack(admin, 'ticket.view', { number: ticket.number });
@@ -44,7 +60,12 @@ describe('live ticket viewers (one instance)', () => {
 
     // Comments reach the ticket room live.
     const comment = nextEvent<{ number: number; comment: { body: string } }>(admin, 'ticket.comment');
-    await t.http().post(`/api/tickets/${ticket.number}/comments`).set({ Authorization: `Bearer ${t.technicianToken}` }).send({ body: 'live!', visibility: 'internal' }).expect(201);
+    await t
+      .http()
+      .post(`/api/tickets/${ticket.number}/comments`)
+      .set({ Authorization: `Bearer ${t.technicianToken}` })
+      .send({ body: 'live!', visibility: 'internal' })
+      .expect(201);
     expect((await comment).comment.body).toBe('live!');
 
     expect((await ack(admin, 'ticket.view', { number: 999999 })).error).toMatchObject({ statusCode: 404 });
@@ -59,7 +80,12 @@ describe('live ticket viewers (one instance)', () => {
     const ticket = await createTicket(t, contact.id, {}, t.adminToken);
     expect((await created).ticket.number).toBe(ticket.number);
     const updated = nextEvent<{ ticket: { priority: string }; changes: string[] }>(s, 'ticket.updated');
-    await t.http().patch(`/api/tickets/${ticket.number}`).set({ Authorization: `Bearer ${t.adminToken}` }).send({ priority: 'critical' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/tickets/${ticket.number}`)
+      .set({ Authorization: `Bearer ${t.adminToken}` })
+      .send({ priority: 'critical' })
+      .expect(200);
     expect(await updated).toMatchObject({ ticket: { priority: 'critical' }, changes: ['priority'] });
     s.close();
   });
@@ -80,7 +106,13 @@ describe('live ticket viewers across two instances (Redis)', () => {
     if (!available) return;
     const clock = new FakeClock();
     const a = await createTestApp({ clock, redis: REDIS_URL, instanceId: 'viewers-a' });
-    const b = await createTestApp({ clock, redis: REDIS_URL, database: a.database, seed: false, instanceId: 'viewers-b' });
+    const b = await createTestApp({
+      clock,
+      redis: REDIS_URL,
+      database: a.database,
+      seed: false,
+      instanceId: 'viewers-b',
+    });
     try {
       const { contact } = await seedCompany(a);
       const ticket = await createTicket(a, contact.id);

@@ -7,14 +7,42 @@ import { call, connect, ServerError } from './connection.js';
 import { downloadFile, sendFile } from './http.js';
 import type { Terminal } from './terminal.js';
 
-interface ChatView { id: string; status: 'waiting' | 'active' | 'ended'; initiatedBy: 'technician' | 'contact'; technician: { name: string } | null; ticket: { number: number } | null; lastSeq: number; endedReason: string | null }
-interface MessageView { id: string; conversationId: string; seq: number; kind: 'text' | 'system' | 'file'; body: string; author: { kind: string; name: string }; file?: { fileId: string; name: string; size: number }; createdAt: string }
-interface DeviceState { device: { id: string; name: string; helpdeskAgentEnabled: boolean; chatEnabled: boolean; contact: { name: string; email: string | null } | null }; chats: ChatView[] }
+interface ChatView {
+  id: string;
+  status: 'waiting' | 'active' | 'ended';
+  initiatedBy: 'technician' | 'contact';
+  technician: { name: string } | null;
+  ticket: { number: number } | null;
+  lastSeq: number;
+  endedReason: string | null;
+}
+interface MessageView {
+  id: string;
+  conversationId: string;
+  seq: number;
+  kind: 'text' | 'system' | 'file';
+  body: string;
+  author: { kind: string; name: string };
+  file?: { fileId: string; name: string; size: number };
+  createdAt: string;
+}
+interface DeviceState {
+  device: {
+    id: string;
+    name: string;
+    helpdeskAgentEnabled: boolean;
+    chatEnabled: boolean;
+    contact: { name: string; email: string | null } | null;
+  };
+  chats: ChatView[];
+}
 type RequestResult = { status: 'waiting' | 'active'; chat: ChatView } | { status: 'busy'; chat: null; message: string };
 
-const HELP = 'Type a message and press Enter. /send <file> sends a file, /save <n> saves a received file, /end ends the chat, /quit leaves.';
+const HELP =
+  'Type a message and press Enter. /send <file> sends a file, /save <n> saves a received file, /end ends the chat, /quit leaves.';
 const time = (iso: string) => new Date(iso).toTimeString().slice(0, 5);
-const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const size = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /**
  * The helpdesk agent. `start`: stays connected, asks the user about each technician's request,
@@ -51,28 +79,46 @@ export class HelpdeskAgent {
     });
     this.socket.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {
-        this.term.say('The server refused this device\'s token. Ask your administrator for a new enrolment code and run "switchboard-agent enroll" again.');
+        this.term.say(
+          'The server refused this device\'s token. Ask your administrator for a new enrolment code and run "switchboard-agent enroll" again.',
+        );
         this.term.event('error', { code: 'UNAUTHORIZED', message: 'device token refused' });
         this.exit(2);
       } else {
         this.term.event('reconnecting', { message: err.message });
       }
     });
-    this.socket.on('chat.requested', (p: { chat: ChatView; technician: { name: string } }) => void this.guard(() => this.onRequest(p.chat, p.technician.name)));
-    this.socket.on('chat.started', (p: { chat: ChatView; technician: { name: string } }) => void this.guard(() => this.enterChat(p.chat, p.technician.name)));
-    this.socket.on('chat.busy', (p: { chat: ChatView; text: string }) => void this.guard(() => this.onBusy(p.chat.id, p.text)));
-    this.socket.on('chat.closed', (p: { chat: ChatView; reason: string; text: string }) => this.onClosed(p.chat, p.reason, p.text));
+    this.socket.on(
+      'chat.requested',
+      (p: { chat: ChatView; technician: { name: string } }) =>
+        void this.guard(() => this.onRequest(p.chat, p.technician.name)),
+    );
+    this.socket.on(
+      'chat.started',
+      (p: { chat: ChatView; technician: { name: string } }) =>
+        void this.guard(() => this.enterChat(p.chat, p.technician.name)),
+    );
+    this.socket.on(
+      'chat.busy',
+      (p: { chat: ChatView; text: string }) => void this.guard(() => this.onBusy(p.chat.id, p.text)),
+    );
+    this.socket.on('chat.closed', (p: { chat: ChatView; reason: string; text: string }) =>
+      this.onClosed(p.chat, p.reason, p.text),
+    );
     this.socket.on('chat.updated', (p: { chat: ChatView }) => {
       if (p.chat.ticket && this.chat?.id === p.chat.id) this.term.event('ticket', { number: p.chat.ticket.number });
     });
     this.socket.on('conversation.message', (p: { conversationId: string; message: MessageView }) => {
       if (this.chat?.id === p.conversationId) this.show(p.message);
     });
-    this.socket.on('conversation.typing', (p: { conversationId: string; typing: boolean; author: { kind: string; name: string } }) => {
-      if (this.chat?.id !== p.conversationId || p.author.kind !== 'technician') return;
-      this.term.event('typing', { name: p.author.name, typing: p.typing });
-      if (p.typing) this.term.say(`(${p.author.name} is typing...)`);
-    });
+    this.socket.on(
+      'conversation.typing',
+      (p: { conversationId: string; typing: boolean; author: { kind: string; name: string } }) => {
+        if (this.chat?.id !== p.conversationId || p.author.kind !== 'technician') return;
+        this.term.event('typing', { name: p.author.name, typing: p.typing });
+        if (p.typing) this.term.say(`(${p.author.name} is typing...)`);
+      },
+    );
     return done;
   }
 
@@ -82,7 +128,12 @@ export class HelpdeskAgent {
     this.connectedOnce = true;
     if (first) this.term.say(`Connected to ${this.config.serverUrl} as ${state.device.name}.`);
     else this.term.say('Reconnected.');
-    this.term.event('connected', { deviceId: state.device.id, name: state.device.name, contact: state.device.contact?.name ?? null, first });
+    this.term.event('connected', {
+      deviceId: state.device.id,
+      name: state.device.name,
+      contact: state.device.contact?.name ?? null,
+      first,
+    });
     // Resume: the chat we were in, or one that started while we were away.
     const active = state.chats.find((c) => c.status === 'active');
     if (this.chat && active?.id !== this.chat.id) {
@@ -109,7 +160,9 @@ export class HelpdeskAgent {
     this.asking = null;
     if (answer === null) return;
     if (/^y(es)?$/i.test(answer.trim())) {
-      const { chat: accepted } = await call<{ chat: ChatView }>(this.socket, 'chat.accept', { conversationId: chat.id });
+      const { chat: accepted } = await call<{ chat: ChatView }>(this.socket, 'chat.accept', {
+        conversationId: chat.id,
+      });
       await this.enterChat(accepted, technician);
     } else {
       await call(this.socket, 'chat.decline', { conversationId: chat.id });
@@ -126,7 +179,10 @@ export class HelpdeskAgent {
       this.term.say(`Chat started with ${technician}. ${HELP}`);
       this.term.event('started', { conversationId: chat.id, technician });
     }
-    const joined = await call<{ messages: MessageView[] }>(this.socket, 'chat.join', { conversationId: chat.id, afterSeq: this.chat!.lastSeq });
+    const joined = await call<{ messages: MessageView[] }>(this.socket, 'chat.join', {
+      conversationId: chat.id,
+      afterSeq: this.chat!.lastSeq,
+    });
     for (const m of joined.messages) this.show(m);
   }
 
@@ -138,10 +194,19 @@ export class HelpdeskAgent {
     } else if (m.kind === 'system') this.term.say(`* ${m.body}`);
     else if (m.kind === 'file' && m.file) {
       this.files.push({ fileId: m.file.fileId, name: m.file.name });
-      this.term.say(`[${time(m.createdAt)}] ${m.author.name} sent a file: ${m.file.name} (${size(m.file.size)}) - /save ${this.files.length} to save it`);
+      this.term.say(
+        `[${time(m.createdAt)}] ${m.author.name} sent a file: ${m.file.name} (${size(m.file.size)}) - /save ${this.files.length} to save it`,
+      );
     } else this.term.say(`[${time(m.createdAt)}] ${m.author.name}: ${m.body}`);
     // The machine line comes last: a script that saw it can rely on the human line being out.
-    this.term.event('message', { conversationId: m.conversationId, seq: m.seq, kind: m.kind, author: m.author, body: m.body, file: m.file ?? null });
+    this.term.event('message', {
+      conversationId: m.conversationId,
+      seq: m.seq,
+      kind: m.kind,
+      author: m.author,
+      body: m.body,
+      file: m.file ?? null,
+    });
   }
 
   private async onLine(raw: string): Promise<void> {
@@ -173,7 +238,11 @@ export class HelpdeskAgent {
         this.term.say(`Unknown command. ${HELP}`);
       } else if (line) {
         const clientId = randomUUID();
-        const sent = await call<{ message: MessageView }>(this.socket, 'chat.send', { conversationId: chat.id, clientId, body: line });
+        const sent = await call<{ message: MessageView }>(this.socket, 'chat.send', {
+          conversationId: chat.id,
+          clientId,
+          body: line,
+        });
         // The sending socket gets its message in the ack (the room event goes to the others).
         this.show(sent.message);
         this.term.event('sent', { conversationId: chat.id, seq: sent.message.seq, clientId });
@@ -217,7 +286,8 @@ export class HelpdeskAgent {
   private async request(): Promise<void> {
     const result = await call<RequestResult>(this.socket, 'chat.request');
     if (result.status === 'busy') return this.onBusy(null, result.message);
-    if (result.status === 'active') return this.enterChat(result.chat, result.chat.technician?.name ?? 'the technician');
+    if (result.status === 'active')
+      return this.enterChat(result.chat, result.chat.technician?.name ?? 'the technician');
     this.waitingFor = result.chat.id;
     this.term.say('Waiting for a technician to accept (up to 2 minutes)...');
     this.term.event('waiting', { conversationId: result.chat.id });
@@ -228,12 +298,16 @@ export class HelpdeskAgent {
     this.waitingFor = null;
     this.term.say(text);
     this.term.event('busy', { conversationId });
-    const answer = ((await this.term.ask('[r] try again, [t] create a new ticket, [q] quit', 'busy')) ?? 'q').trim().toLowerCase();
+    const answer = ((await this.term.ask('[r] try again, [t] create a new ticket, [q] quit', 'busy')) ?? 'q')
+      .trim()
+      .toLowerCase();
     if (answer.startsWith('r')) return this.request();
     if (!answer.startsWith('t')) return this.exit(0);
     const description = await this.term.ask('Describe your problem (one line):', 'describe');
     if (!description?.trim()) return this.exit(0);
-    const { ticket } = await call<{ ticket: { number: number; title: string } }>(this.socket, 'chat.ticket', { description });
+    const { ticket } = await call<{ ticket: { number: number; title: string } }>(this.socket, 'chat.ticket', {
+      description,
+    });
     this.term.say(`Ticket #${ticket.number} was created. A technician will get back to you.`);
     this.term.event('ticket-created', { number: ticket.number, title: ticket.title });
     this.exit(0);
@@ -256,14 +330,20 @@ export class HelpdeskAgent {
     }
     const email = await this.term.ask('Your email address:', 'email');
     if (email === null) return false;
-    const sent = await call<{ email: string }>(this.socket, 'identity.start', { firstName: first, lastName: last, email: email.trim() });
+    const sent = await call<{ email: string }>(this.socket, 'identity.start', {
+      firstName: first,
+      lastName: last,
+      email: email.trim(),
+    });
     this.term.say(`We sent a confirmation code to ${sent.email}. It works for 15 minutes.`);
     this.term.event('identity-sent', { email: sent.email });
     for (;;) {
       const code = await this.term.ask('Confirmation code:', 'code');
       if (code === null) return false;
       try {
-        const { contact } = await call<{ contact: { name: string } }>(this.socket, 'identity.confirm', { code: code.trim() });
+        const { contact } = await call<{ contact: { name: string } }>(this.socket, 'identity.confirm', {
+          code: code.trim(),
+        });
         this.term.say(`Thank you, ${contact.name}.`);
         this.term.event('identity-confirmed', { name: contact.name });
         return true;

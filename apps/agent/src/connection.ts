@@ -8,7 +8,11 @@ export interface Ack<T> {
 }
 
 export class ServerError extends Error {
-  constructor(readonly code: string, message: string, readonly status: number) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -33,6 +37,11 @@ export function connect(config: AgentConfig, env: NodeJS.ProcessEnv = process.en
 
 export async function call<T>(socket: Socket, event: string, payload: unknown = {}, timeoutMs = 15_000): Promise<T> {
   const ack = (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack<T>;
-  if (!ack.ok) throw new ServerError(ack.error?.error ?? 'ERROR', ack.error?.message ?? 'The server refused the request', ack.error?.statusCode ?? 500);
+  if (!ack.ok)
+    throw new ServerError(
+      ack.error?.error ?? 'ERROR',
+      ack.error?.message ?? 'The server refused the request',
+      ack.error?.statusCode ?? 500,
+    );
   return ack.data as T;
 }

@@ -8,34 +8,50 @@ const MAX_BYTES = 20 * 1024 * 1024;
 async function answer<T>(res: Response): Promise<T> {
   const text = await res.text();
   const body = text ? JSON.parse(text) : {};
-  if (!res.ok) throw new ServerError(body.error ?? String(res.status), body.message ?? `HTTP ${res.status}`, res.status);
+  if (!res.ok)
+    throw new ServerError(body.error ?? String(res.status), body.message ?? `HTTP ${res.status}`, res.status);
   return body as T;
 }
 
 /** Exchanges the admin's one-time enrolment code for this device's token. */
-export async function enroll(serverUrl: string, code: string): Promise<{ token: string; device: { id: string; name: string } }> {
+export async function enroll(
+  serverUrl: string,
+  code: string,
+): Promise<{ token: string; device: { id: string; name: string } }> {
   const res = await fetch(`${serverUrl.replace(/\/+$/, '')}/api/device-enrolment`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code }),
   });
   return answer(res);
 }
 
 /** Sends a file into a chat (the server checks its type from the content and the 20 MB limit too). */
-export async function sendFile(config: AgentConfig, conversationId: string, path: string): Promise<{ message: { seq: number }; file: { id: string; name: string; size: number } }> {
+export async function sendFile(
+  config: AgentConfig,
+  conversationId: string,
+  path: string,
+): Promise<{ message: { seq: number }; file: { id: string; name: string; size: number } }> {
   const info = await stat(path);
   if (!info.isFile()) throw new ServerError('NOT_A_FILE', `${path} is not a file`, 400);
   // Refuse locally before uploading 100 MB for nothing (the server has the same rule).
-  if (info.size > MAX_BYTES + 1) throw new ServerError('PAYLOAD_TOO_LARGE', `"${basename(path)}" is too large: files may be at most 20 MB`, 413);
+  if (info.size > MAX_BYTES + 1)
+    throw new ServerError('PAYLOAD_TOO_LARGE', `"${basename(path)}" is too large: files may be at most 20 MB`, 413);
   const form = new FormData();
   form.append('file', new Blob([await readFile(path)]), basename(path));
   const res = await fetch(`${config.serverUrl.replace(/\/+$/, '')}/api/device/chats/${conversationId}/files`, {
-    method: 'POST', headers: { Authorization: `Device ${config.token}` }, body: form,
+    method: 'POST',
+    headers: { Authorization: `Device ${config.token}` },
+    body: form,
   });
   return answer(res);
 }
 
 export async function downloadFile(config: AgentConfig, conversationId: string, fileId: string): Promise<Buffer> {
-  const res = await fetch(`${config.serverUrl.replace(/\/+$/, '')}/api/device/chats/${conversationId}/files/${fileId}`, { headers: { Authorization: `Device ${config.token}` } });
+  const res = await fetch(
+    `${config.serverUrl.replace(/\/+$/, '')}/api/device/chats/${conversationId}/files/${fileId}`,
+    { headers: { Authorization: `Device ${config.token}` } },
+  );
   if (!res.ok) await answer(res);
   return Buffer.from(await res.arrayBuffer());
 }

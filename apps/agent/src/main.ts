@@ -25,11 +25,19 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'enroll') {
       const [serverUrl, code] = rest;
       if (!serverUrl || !code || !/^https?:\/\//.test(serverUrl)) {
-        term.say('Usage: switchboard-agent enroll <server-url> <code>   (e.g. enroll http://localhost:3000 K7QM-3XZP-9WRT)');
+        term.say(
+          'Usage: switchboard-agent enroll <server-url> <code>   (e.g. enroll http://localhost:3000 K7QM-3XZP-9WRT)',
+        );
         return 64;
       }
       const result = await enroll(serverUrl, code);
-      const path = saveConfig({ serverUrl: serverUrl.replace(/\/+$/, ''), token: result.token, deviceId: result.device.id, deviceName: result.device.name, enrolledAt: new Date().toISOString() });
+      const path = saveConfig({
+        serverUrl: serverUrl.replace(/\/+$/, ''),
+        token: result.token,
+        deviceId: result.device.id,
+        deviceName: result.device.name,
+        enrolledAt: new Date().toISOString(),
+      });
       term.say(`Enrolled as ${result.device.name}. Settings saved in ${path}. Run "switchboard-agent start".`);
       term.event('enrolled', { deviceId: result.device.id, name: result.device.name });
       return 0;

@@ -14,7 +14,11 @@ export class Terminal {
   onLine: ((line: string) => void) | null = null;
   onClose: (() => void) | null = null;
 
-  constructor(private readonly machine: boolean, input: NodeJS.ReadableStream = process.stdin, private readonly output: NodeJS.WritableStream = process.stdout) {
+  constructor(
+    private readonly machine: boolean,
+    input: NodeJS.ReadableStream = process.stdin,
+    private readonly output: NodeJS.WritableStream = process.stdout,
+  ) {
     this.rl = createInterface({ input, terminal: false });
     this.rl.on('line', (line) => this.take(line));
     this.rl.on('close', () => {

@@ -11,7 +11,14 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 
 /** Every table of the installation: the core's and each lib's. Migrations are generated from this. */
 export const APP_SCHEMA = {
-  entities: [...CORE_ENTITIES, ...TICKET_ENTITIES, ...CHAT_ENTITIES, ...PORTAL_ENTITIES, ...CASE_ENTITIES, ...AGENT_CHAT_ENTITIES],
+  entities: [
+    ...CORE_ENTITIES,
+    ...TICKET_ENTITIES,
+    ...CHAT_ENTITIES,
+    ...PORTAL_ENTITIES,
+    ...CASE_ENTITIES,
+    ...AGENT_CHAT_ENTITIES,
+  ],
   migrations: { sqlite: SQLITE_MIGRATIONS, postgres: POSTGRES_MIGRATIONS },
 };
 

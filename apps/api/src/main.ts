@@ -2,7 +2,15 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, AppLogger, ConfigError, configureHttp, DatabaseConnectionError, DemoDataService, DemoCredentials } from '@switchboard/core';
+import {
+  AppConfig,
+  AppLogger,
+  ConfigError,
+  configureHttp,
+  DatabaseConnectionError,
+  DemoDataService,
+  DemoCredentials,
+} from '@switchboard/core';
 import { AppModule } from './app.module.js';
 
 async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -48,7 +56,10 @@ async function main(): Promise<void> {
   }
   await app.listen(config.port);
   const logger = app.get(AppLogger);
-  logger.log(`Switchboard listening on http://localhost:${config.port} (${config.driver}${config.redisUrl ? ' + redis' : ''}) in ${Math.round(performance.now() - started)} ms`, 'Bootstrap');
+  logger.log(
+    `Switchboard listening on http://localhost:${config.port} (${config.driver}${config.redisUrl ? ' + redis' : ''}) in ${Math.round(performance.now() - started)} ms`,
+    'Bootstrap',
+  );
 
   // Graceful stop: drain sockets and in-flight requests, then exit 0. A stuck shutdown must not
   // hang a rolling deploy forever, so it is cut off after SWITCHBOARD_SHUTDOWN_GRACE_MS.
@@ -65,7 +76,11 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Boot failures the operator can fix get one readable line, not a stack trace.
-  if (error instanceof ConfigError || error instanceof DatabaseConnectionError || (error as Error)?.name === 'PluginLoadError') {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseConnectionError ||
+    (error as Error)?.name === 'PluginLoadError'
+  ) {
     process.stderr.write(`Switchboard cannot start: ${(error as Error).message}\n`);
   } else {
     process.stderr.write(`Switchboard failed to start: ${(error as Error)?.stack ?? String(error)}\n`);

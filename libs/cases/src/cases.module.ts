@@ -15,7 +15,16 @@ import { CaseService } from './services/case.service.js';
 @Module({
   imports: [ChatModule, TicketsModule],
   controllers: [CasesController],
-  providers: [CaseRepository, CaseSeenMarkRepository, CaseViewBuilder, CaseSeenService, CaseNotifier, CaseLifecycle, CaseService, CaseFollowUpService],
+  providers: [
+    CaseRepository,
+    CaseSeenMarkRepository,
+    CaseViewBuilder,
+    CaseSeenService,
+    CaseNotifier,
+    CaseLifecycle,
+    CaseService,
+    CaseFollowUpService,
+  ],
   exports: [CaseService],
 })
 export class CasesModule {}

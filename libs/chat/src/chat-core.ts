@@ -2,12 +2,20 @@
 export { ChatModule } from './chat.module.js';
 export { CHAT_ENTITIES } from './entities/index.js';
 export {
-  ConversationService, type StartConversationInput, type PostMessageInput, type ParticipantInput, type EndInput,
+  ConversationService,
+  type StartConversationInput,
+  type PostMessageInput,
+  type ParticipantInput,
+  type EndInput,
 } from './services/conversation.service.js';
 export { ConversationFanout } from './services/conversation-fanout.service.js';
 export { ConversationTimers } from './services/conversation-timers.service.js';
 export { ChannelLimits } from './services/channel-limits.service.js';
 export { HostTransportChannel, type HostTransportChannelSpec } from './services/host-transport-channel.js';
-export { NotificationPreferencesService, DEFAULT_NOTIFICATION_PREFERENCES, type NotificationPreferences } from './services/notification-preferences.service.js';
+export {
+  NotificationPreferencesService,
+  DEFAULT_NOTIFICATION_PREFERENCES,
+  type NotificationPreferences,
+} from './services/notification-preferences.service.js';
 export { renderTranscript, type TranscriptHeader } from './services/transcript.renderer.js';
 export * from './chat.types.js';

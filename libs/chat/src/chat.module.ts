@@ -17,9 +17,18 @@ import { ParticipantCache } from './services/participant-cache.js';
 @Module({
   controllers: [NotificationPreferencesController],
   providers: [
-    ConversationRepository, ParticipantRepository, MessageRepository, NotificationPreferenceRepository,
-    MessageWriter, ConversationFanout, ConversationTimers, ParticipantCache, ChannelLimits, ConversationService,
-    NotificationPreferencesService, ConversationGateway,
+    ConversationRepository,
+    ParticipantRepository,
+    MessageRepository,
+    NotificationPreferenceRepository,
+    MessageWriter,
+    ConversationFanout,
+    ConversationTimers,
+    ParticipantCache,
+    ChannelLimits,
+    ConversationService,
+    NotificationPreferencesService,
+    ConversationGateway,
   ],
   exports: [ConversationService, ConversationFanout, ConversationTimers, ChannelLimits, NotificationPreferencesService],
 })

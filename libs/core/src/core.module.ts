@@ -62,9 +62,28 @@ export class CoreModule {
         // plugins:end
       ],
       controllers: [HealthController],
-      providers: [WebPages, DomainEventBus, RedisConnection, InstanceBus, HealthRepository, HealthService, ShutdownService, FirstStartService, DemoDataService],
+      providers: [
+        WebPages,
+        DomainEventBus,
+        RedisConnection,
+        InstanceBus,
+        HealthRepository,
+        HealthService,
+        ShutdownService,
+        FirstStartService,
+        DemoDataService,
+      ],
       // PluginHostModule: channel libs (portal, agent chat) look up their channel plugin in the PluginRegistry.
-      exports: [WebPages, DomainEventBus, RedisConnection, InstanceBus, DemoDataService, IdentityModule, AuthModule, PluginHostModule],
+      exports: [
+        WebPages,
+        DomainEventBus,
+        RedisConnection,
+        InstanceBus,
+        DemoDataService,
+        IdentityModule,
+        AuthModule,
+        PluginHostModule,
+      ],
     };
   }
 }

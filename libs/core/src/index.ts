@@ -43,9 +43,19 @@ export type { AccountRole, Availability } from './identity/account.entity.js';
 export type { AccountView, CompanyView, ContactView, DeviceView } from './identity/identity.views.js';
 
 export { SettingsService, type SettingView } from './settings/settings.service.js';
-export { SettingsRegistry, type SettingsMap, type SettingKey, type SettingDefinition } from './settings/settings.registry.js';
+export {
+  SettingsRegistry,
+  type SettingsMap,
+  type SettingKey,
+  type SettingDefinition,
+} from './settings/settings.registry.js';
 
-export { DeadlineScheduler, type DueTimer, type TimerHandler, type ScheduleInput } from './scheduler/deadline-scheduler.service.js';
+export {
+  DeadlineScheduler,
+  type DueTimer,
+  type TimerHandler,
+  type ScheduleInput,
+} from './scheduler/deadline-scheduler.service.js';
 
 export { RealtimeService, type Audience } from './realtime/realtime.service.js';
 export { WsErrorFilter } from './realtime/ws-error.filter.js';
@@ -71,13 +81,30 @@ export * from './plugins/index.js';
 export { MailPort } from './mail/mail.port.js';
 export { MailTransportRegistry } from './mail/mail-transport.registry.js';
 export { OutboxService, type OutboxMessageView } from './mail/outbox.service.js';
-export { MailDelivery, MAIL_RETRY_BACKOFF_MS, MAIL_MAX_ATTEMPTS, MAX_MAIL_BYTES } from './mail/mail-delivery.service.js';
+export {
+  MailDelivery,
+  MAIL_RETRY_BACKOFF_MS,
+  MAIL_MAX_ATTEMPTS,
+  MAX_MAIL_BYTES,
+} from './mail/mail-delivery.service.js';
 export { mailDomain, newMessageId, addressOf } from './mail/mail-address.js';
-export type { OutboundMail, SentMail, MailTransport, DeliverableMail, MailAttachmentRef, OutboxStatus } from './mail/outbound-mail.js';
+export type {
+  OutboundMail,
+  SentMail,
+  MailTransport,
+  DeliverableMail,
+  MailAttachmentRef,
+  OutboxStatus,
+} from './mail/outbound-mail.js';
 // mail:end
 
 // notifications:begin
-export { NotificationService, escapeHtml, type NotificationInput, type NotifyOptions } from './notifications/notification.service.js';
+export {
+  NotificationService,
+  escapeHtml,
+  type NotificationInput,
+  type NotifyOptions,
+} from './notifications/notification.service.js';
 export type { NotificationView, NotificationPush } from './notifications/notification.views.js';
 // notifications:end
 

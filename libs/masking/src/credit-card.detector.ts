@@ -27,7 +27,15 @@ function knownNetworkAt(d: string, o: number, len: number): boolean {
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return len === 16; // Mastercard
   if (p2 === 34 || p2 === 37) return len === 15; // Amex
   // Maestro before Discover/UnionPay: its prefixes are more specific.
-  if (p4 === 5018 || p4 === 5020 || p4 === 5038 || p4 === 5893 || p4 === 6304 || p4 === 6759 || (p4 >= 6761 && p4 <= 6763)) {
+  if (
+    p4 === 5018 ||
+    p4 === 5020 ||
+    p4 === 5038 ||
+    p4 === 5893 ||
+    p4 === 6304 ||
+    p4 === 6759 ||
+    (p4 >= 6761 && p4 <= 6763)
+  ) {
     return len === 13 || len >= 16;
   }
   // Wider Maestro IIN ranges (50xx, 56-58), incl. French CB/Maestro co-badged cards.
@@ -40,7 +48,8 @@ function knownNetworkAt(d: string, o: number, len: number): boolean {
   if (p2 === 62 || p2 === 81) return len >= 16; // UnionPay
   if (p4 >= 3528 && p4 <= 3589) return len >= 16; // JCB
   // Diners: 14 digits (classic) or 16/19 (Mastercard-routed); 15 is left out to spare IMEIs.
-  if ((p3 >= 300 && p3 <= 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39) return len === 14 || len === 16 || len === 19;
+  if ((p3 >= 300 && p3 <= 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39)
+    return len === 14 || len === 16 || len === 19;
   return false;
 }
 

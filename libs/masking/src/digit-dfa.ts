@@ -121,7 +121,8 @@ function repeat(x: Node, min: number, max: number): Node {
   else {
     // (x(x(x)?)?)?: built inside out, the innermost level being "x?".
     let tail: Node | null = null;
-    for (let k = min; k < max; k++) tail = { t: 'alt', a: [tail === null ? clone(x) : { t: 'cat', a: [clone(x), tail] }, { t: 'empty' }] };
+    for (let k = min; k < max; k++)
+      tail = { t: 'alt', a: [tail === null ? clone(x) : { t: 'cat', a: [clone(x), tail] }, { t: 'empty' }] };
     if (tail !== null) a.push(tail);
   }
   return a.length === 0 ? { t: 'empty' } : a.length === 1 ? a[0] : { t: 'cat', a };

@@ -3,7 +3,13 @@ import { detect, mask } from './index.js';
 const emails = (t: string) => detect(t, { types: ['EMAIL'] }).map((e) => e.value);
 
 describe('email detector', () => {
-  it.each(['melissa@gmail.com', 'John.Doe+tag@Example.co.uk', 'IT-desk@mail.corp.acme.io', 'JANE@OUTLOOK.COM', 'jean-rené.dupont@orange.fr'])('detects %s', (e) => {
+  it.each([
+    'melissa@gmail.com',
+    'John.Doe+tag@Example.co.uk',
+    'IT-desk@mail.corp.acme.io',
+    'JANE@OUTLOOK.COM',
+    'jean-rené.dupont@orange.fr',
+  ])('detects %s', (e) => {
     expect(emails(`mail: ${e}.`)).toEqual([e]);
   });
 

@@ -3,12 +3,15 @@
 // "*" is deliberately not a local-part character so a masked address ("m******@x.com") is not re-detected.
 import type { Span } from './credit-card.detector.js';
 
-const DOMAIN_RE = /(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}\-@]|\.[\p{L}\p{N}*])/uy;
+const DOMAIN_RE =
+  /(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}\-@]|\.[\p{L}\p{N}*])/uy;
 const LOCAL_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
 
 // "logo@2x.png" is an asset name, not an address: file extensions are not (used) TLDs.
 const FILE_EXT = new Set(
-  'png jpg jpeg gif svg webp bmp ico tif tiff heic pdf txt log js ts css scss html htm json xml yml yaml csv doc docx xls xlsx ppt pptx exe dll'.split(' '),
+  'png jpg jpeg gif svg webp bmp ico tif tiff heic pdf txt log js ts css scss html htm json xml yml yaml csv doc docx xls xlsx ppt pptx exe dll'.split(
+    ' ',
+  ),
 );
 
 function isLocalChar(text: string, i: number): boolean {

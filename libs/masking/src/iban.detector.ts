@@ -105,7 +105,12 @@ function nextHead(text: string, from: number): number {
   for (let i = from + 2; i + 1 < n; i++) {
     const c = text.charCodeAt(i);
     if (c > 57 || c < 48) continue;
-    if (isDigit(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i - 2))) return i - 2;
+    if (
+      isDigit(text.charCodeAt(i + 1)) &&
+      isAsciiLetter(text.charCodeAt(i - 1)) &&
+      isAsciiLetter(text.charCodeAt(i - 2))
+    )
+      return i - 2;
   }
   return -1;
 }

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { CARD_POSITIVE_WORDS, NEGATIVE_WORDS, PHONE_POSITIVE_WORDS, SSN_POSITIVE_WORDS, WEAK_WORDS } from './context.util.js';
+import {
+  CARD_POSITIVE_WORDS,
+  NEGATIVE_WORDS,
+  PHONE_POSITIVE_WORDS,
+  SSN_POSITIVE_WORDS,
+  WEAK_WORDS,
+} from './context.util.js';
 import { KeywordIndex, keywordRegExp } from './keyword.matcher.js';
 
 const LISTS = [NEGATIVE_WORDS, PHONE_POSITIVE_WORDS, SSN_POSITIVE_WORDS, CARD_POSITIVE_WORDS, WEAK_WORDS];
@@ -15,8 +21,39 @@ function regexLastEnd(re: RegExp, s: string): number {
 
 // Keyword pieces (with case and accent variants) glued with boundary-sensitive characters.
 const piece = fc.oneof(
-  fc.constantFrom(...LISTS.flat().map((w) => w.replace(/\\/g, '').replace(/[?[\]()|:=]/g, '').slice(0, 12))),
-  fc.constantFrom('order', 'ORDERS', 'ordered', 'Réf', 'RÉFÉRENCE', 'numéro', 'number is', 'Numbers est', 'n°', 'no.', 'la poste', 'soc. sec.', 'SS#', 's/n', 'policies', 'v2', 'ɓ', 'ÿ', 'µ', 'Ø', '×', 'ſ', 'K'),
+  fc.constantFrom(
+    ...LISTS.flat().map((w) =>
+      w
+        .replace(/\\/g, '')
+        .replace(/[?[\]()|:=]/g, '')
+        .slice(0, 12),
+    ),
+  ),
+  fc.constantFrom(
+    'order',
+    'ORDERS',
+    'ordered',
+    'Réf',
+    'RÉFÉRENCE',
+    'numéro',
+    'number is',
+    'Numbers est',
+    'n°',
+    'no.',
+    'la poste',
+    'soc. sec.',
+    'SS#',
+    's/n',
+    'policies',
+    'v2',
+    'ɓ',
+    'ÿ',
+    'µ',
+    'Ø',
+    '×',
+    'ſ',
+    'K',
+  ),
   fc.constantFrom(' ', '  ', '-', '.', ',', '_', '#', '1', '23', 'é', 'x', '\u00a0'),
   fc.string({ maxLength: 3 }),
 );

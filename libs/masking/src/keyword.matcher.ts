@@ -97,7 +97,10 @@ function expand(src: string): Literal[] {
   }
   const res = alternation();
   if (i !== src.length) throw new Error(`unbalanced keyword ${src}`);
-  return res.map((l) => ({ chars: [...l.chars].map((ch) => String.fromCharCode(fold(ch.charCodeAt(0)))).join(''), ahead: l.ahead }));
+  return res.map((l) => ({
+    chars: [...l.chars].map((ch) => String.fromCharCode(fold(ch.charCodeAt(0)))).join(''),
+    ahead: l.ahead,
+  }));
 }
 
 // ---- the trie ----
@@ -112,7 +115,8 @@ function foldedAt(text: string, i: number): number {
 
 // [A-Za-z0-9\u00C0-\u024F] below U+0250 (beyond it, isWordOrDigit asks the RegExp).
 const WORD_OR_DIGIT = new Uint8Array(0x250);
-for (let c = 0; c < 0x250; c++) WORD_OR_DIGIT[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0 ? 1 : 0;
+for (let c = 0; c < 0x250; c++)
+  WORD_OR_DIGIT[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0 ? 1 : 0;
 
 interface Terminal {
   list: number;
@@ -198,7 +202,7 @@ export class KeywordIndex {
     for (let l = 0; l < bestEnd.length; l++) bestEnd[l] = -1;
     let any = false;
     let node = 0;
-    for (let q = p; q < hi; ) {
+    for (let q = p; q < hi;) {
       const c = foldedAt(text, q);
       if (c < 0) break;
       const a = alpha[c];
@@ -234,7 +238,10 @@ export class KeywordIndex {
     let prevWord = false;
     for (let p = lo; p < hi; p++) {
       const c = text.charCodeAt(p);
-      const startable = !prevWord && c <= 0xff && this.first[c < 0xc0 ? (c >= 65 && c <= 90 ? c + 32 : c) : c <= 0xde && c !== 0xd7 ? c + 32 : c] === 1;
+      const startable =
+        !prevWord &&
+        c <= 0xff &&
+        this.first[c < 0xc0 ? (c >= 65 && c <= 90 ? c + 32 : c) : c <= 0xde && c !== 0xd7 ? c + 32 : c] === 1;
       prevWord = c < 0x250 ? WORD_OR_DIGIT[c] === 1 : WORD_OR_DIGIT_I.test(text[p]);
       if (!startable || !this.matchAt(text, p, hi)) continue;
       for (let l = 0; l < n; l++) {
@@ -253,7 +260,10 @@ export class KeywordIndex {
     let prevWord = false;
     for (let p = lo; p < hi && missing > 0; p++) {
       const c = text.charCodeAt(p);
-      const startable = !prevWord && c <= 0xff && this.first[c < 0xc0 ? (c >= 65 && c <= 90 ? c + 32 : c) : c <= 0xde && c !== 0xd7 ? c + 32 : c] === 1;
+      const startable =
+        !prevWord &&
+        c <= 0xff &&
+        this.first[c < 0xc0 ? (c >= 65 && c <= 90 ? c + 32 : c) : c <= 0xde && c !== 0xd7 ? c + 32 : c] === 1;
       prevWord = c < 0x250 ? WORD_OR_DIGIT[c] === 1 : WORD_OR_DIGIT_I.test(text[p]);
       if (!startable || !this.matchAt(text, p, hi)) continue;
       for (let l = 0; l < n; l++) {

@@ -20,12 +20,20 @@ export class MaskingModule implements OnModuleInit {
   onModuleInit(): void {
     this.settings?.define({
       key: 'masking.mode',
-      description: 'PII/PCI masking: off; display (stored as received, masked in everything technicians and plugins see, revealed with pii.reveal); ingest (masked before it is stored)',
-      type: 'enum', options: ['off', 'display', 'ingest'], scopes: ['global', 'company'], default: 'off',
+      description:
+        'PII/PCI masking: off; display (stored as received, masked in everything technicians and plugins see, revealed with pii.reveal); ingest (masked before it is stored)',
+      type: 'enum',
+      options: ['off', 'display', 'ingest'],
+      scopes: ['global', 'company'],
+      default: 'off',
     });
     this.settings?.define({
-      key: 'masking.types', description: 'Entity types masked (default all)',
-      type: 'list', options: ENTITY_TYPES, scopes: ['global', 'company'], default: [...ENTITY_TYPES],
+      key: 'masking.types',
+      description: 'Entity types masked (default all)',
+      type: 'list',
+      options: ENTITY_TYPES,
+      scopes: ['global', 'company'],
+      default: [...ENTITY_TYPES],
     });
     this.registry?.use(detectorMaskingEngine);
   }

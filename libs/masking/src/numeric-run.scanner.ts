@@ -101,7 +101,17 @@ function readSep(text: string, i: number): boolean {
 }
 
 // One reusable run object: detectors never keep a reference, so scanning allocates almost nothing.
-const shared: NumericRun = { start: 0, end: 0, plus: false, groupStart: [], groupEnd: [], paren: [], sep: [], digitCount: 0, groups: 0 };
+const shared: NumericRun = {
+  start: 0,
+  end: 0,
+  plus: false,
+  groupStart: [],
+  groupEnd: [],
+  paren: [],
+  sep: [],
+  digitCount: 0,
+  groups: 0,
+};
 
 /**
  * Calls `visit` for each numeric run that is a free-standing token (not glued to letters, "*", "@"...).
@@ -149,7 +159,8 @@ export function scanRuns(text: string, visit: (run: NumericRun) => void, from = 
       j = k;
     }
     run.end = j;
-    const glueLeft = isGlue(text, i - 1) || (i > 0 && text.charCodeAt(i - 1) === 43 /* ++ */) || starBehindSep(text, i - 1);
+    const glueLeft =
+      isGlue(text, i - 1) || (i > 0 && text.charCodeAt(i - 1) === 43) /* ++ */ || starBehindSep(text, i - 1);
     const glueRight = isGlue(text, j) || starAfterSep(text, j);
     if (!glueLeft && !glueRight) visit(run);
     // Skip the whole token so a glued tail ("1Z999AA10123456784") cannot start a run of its own.

@@ -20,7 +20,9 @@ function rng(seed: number): () => number {
   };
 }
 
-const callingCodes = Object.keys((metadata as unknown as { country_calling_codes: Record<string, string[]> }).country_calling_codes);
+const callingCodes = Object.keys(
+  (metadata as unknown as { country_calling_codes: Record<string, string[]> }).country_calling_codes,
+);
 const REGIONS = ['US', 'GB', 'FR', 'DE', 'IT', 'ES', 'CH', 'BE', 'CA', 'AU', 'JP', 'BR', 'IN', 'NL', 'RU', 'AR', 'MX'];
 
 export function compare(samples: number, seed: number): string[] {
@@ -56,12 +58,18 @@ describe('phone numbering replica', () => {
     expect(compare(4000, 1).slice(0, 10)).toEqual([]);
   });
 
-  it.each([
-    ['+33612345678'], ['+447966197542'], ['+12125550147'], ['+4930901820'], ['+61412345678'], ['+35262112345'],
-  ])('handles %s', (n) => expect(phoneVerdict(n)).toBe(reference(n)));
+  it.each([['+33612345678'], ['+447966197542'], ['+12125550147'], ['+4930901820'], ['+61412345678'], ['+35262112345']])(
+    'handles %s',
+    (n) => expect(phoneVerdict(n)).toBe(reference(n)),
+  );
 
   it.each([
-    ['0612345678', 'FR'], ['07966197542', 'GB'], ['03012345678', 'DE'], ['4155552671', 'US'], ['18005550199', 'US'],
-    ['011447966197542', 'US'], ['0033612345678', 'FR'],
+    ['0612345678', 'FR'],
+    ['07966197542', 'GB'],
+    ['03012345678', 'DE'],
+    ['4155552671', 'US'],
+    ['18005550199', 'US'],
+    ['011447966197542', 'US'],
+    ['0033612345678', 'FR'],
   ])('handles national %s (%s)', (n, r) => expect(phoneVerdict(n, r)).toBe(reference(n, r)));
 });

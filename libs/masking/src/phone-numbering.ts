@@ -57,7 +57,17 @@ interface Plan {
   leadingDfa: DigitDfa | null;
 }
 
-const NON_FIXED = ['MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'] as const;
+const NON_FIXED = [
+  'MOBILE',
+  'PREMIUM_RATE',
+  'TOLL_FREE',
+  'SHARED_COST',
+  'VOIP',
+  'PERSONAL_NUMBER',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+] as const;
 
 const json = metadataJson as unknown as MetadataJson;
 const meta = new Metadata(json) as unknown as {
@@ -230,7 +240,10 @@ function hasNumberTypeUncached(nn: string, p: Plan): boolean {
 }
 
 /** checkNumberLength() for a plan's possible lengths. */
-function lengthCheck(nn: string, lengths: number[] | undefined): 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH' {
+function lengthCheck(
+  nn: string,
+  lengths: number[] | undefined,
+): 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH' {
   if (!lengths) return 'IS_POSSIBLE';
   const n = nn.length;
   if (lengths[0] === n) return 'IS_POSSIBLE';
@@ -331,7 +344,10 @@ export function phoneVerdict(input: string, region?: string): PhoneVerdict | und
         const shorter = number.slice(regionPlan.callingCode.length);
         const nnShort = extractNationalNumber(shorter, regionPlan);
         const nnFull = extractNationalNumber(number, regionPlan);
-        if ((!generalMatches(regionPlan, nnFull) && generalMatches(regionPlan, nnShort)) || lengthCheck(nnFull, regionPlan.lengths) === 'TOO_LONG') {
+        if (
+          (!generalMatches(regionPlan, nnFull) && generalMatches(regionPlan, nnShort)) ||
+          lengthCheck(nnFull, regionPlan.lengths) === 'TOO_LONG'
+        ) {
           cc = regionPlan.callingCode;
           number = shorter;
         }

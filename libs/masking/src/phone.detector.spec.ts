@@ -11,11 +11,26 @@ describe('phone detector', () => {
     expect(mask('+447966197542').text).toBe('*********7542');
   });
 
-  it.each(['+33 6 12 34 56 78', '0033 6 12 34 56 78', '+44 (0)20 7946 0958', '+49 30 901820', '+1-415-555-2671', '+61 4 1234 5678'])('detects international %s', (p) => {
+  it.each([
+    '+33 6 12 34 56 78',
+    '0033 6 12 34 56 78',
+    '+44 (0)20 7946 0958',
+    '+49 30 901820',
+    '+1-415-555-2671',
+    '+61 4 1234 5678',
+  ])('detects international %s', (p) => {
     expect(phones(`call ${p} now`)).toEqual([p]);
   });
 
-  it.each(['06 12 34 56 78', '07.81.23.45.67', '07966 197542', '020 7946 0958', '030 12345678', '(415) 555-2671', '415-555-2671'])('detects national %s', (p) => {
+  it.each([
+    '06 12 34 56 78',
+    '07.81.23.45.67',
+    '07966 197542',
+    '020 7946 0958',
+    '030 12345678',
+    '(415) 555-2671',
+    '415-555-2671',
+  ])('detects national %s', (p) => {
     expect(phones(`tel ${p}`)).toEqual([p]);
   });
 
@@ -33,9 +48,19 @@ describe('phone detector', () => {
   });
 
   it.each([
-    'order 0612345678', 'commande n° 0612345678', 'FedEx 123456789012', 'IP 192.168.100.200', 'on 2024-05-12 14:30',
-    'born 04.12.1985', 'version 10.0.19045.3803', '1 2 3 4 5 6 7 8 9 10', 'tracking 1Z999AA10123456784', 'ref 4155552671',
-    '4155552671', 'price 1 299,99 €', 'IMEI 35 209900 176148 1',
+    'order 0612345678',
+    'commande n° 0612345678',
+    'FedEx 123456789012',
+    'IP 192.168.100.200',
+    'on 2024-05-12 14:30',
+    'born 04.12.1985',
+    'version 10.0.19045.3803',
+    '1 2 3 4 5 6 7 8 9 10',
+    'tracking 1Z999AA10123456784',
+    'ref 4155552671',
+    '4155552671',
+    'price 1 299,99 €',
+    'IMEI 35 209900 176148 1',
   ])('ignores %s', (t) => expect(phones(t)).toEqual([]));
 });
 
@@ -75,7 +100,8 @@ describe('North American shortcut', () => {
     for (let i = 0; i < 8000; i++) {
       const len = 13 + Math.floor(rnd() * 5);
       // Half of them built from a valid-looking 10-digit number with "1"/"11" prefixes and extra digits.
-      let d = i % 2 === 0 ? String(1 + Math.floor(rnd() * 9)) : ['1', '11', '1'][i % 3] + String(2 + Math.floor(rnd() * 8));
+      let d =
+        i % 2 === 0 ? String(1 + Math.floor(rnd() * 9)) : ['1', '11', '1'][i % 3] + String(2 + Math.floor(rnd() * 8));
       while (d.length < len) d += String.fromCharCode(48 + Math.floor(rnd() * 10));
       const r = nanp[i % nanp.length] as CountryCode;
       if (parsePhoneNumberFromString(d, r)?.isValid()) valid.push(`${d} ${r}`);
@@ -103,7 +129,8 @@ describe('North American shortcut', () => {
       if (len === 10) {
         if (ok) {
           control++;
-          for (const v of [d + '1', d + '23', d.slice(0, 9), d.slice(0, 8)]) if (parsePhoneNumberFromString(v, r)?.isValid()) valid.push(`${v} ${r}`);
+          for (const v of [d + '1', d + '23', d.slice(0, 9), d.slice(0, 8)])
+            if (parsePhoneNumberFromString(v, r)?.isValid()) valid.push(`${v} ${r}`);
         }
       } else if (ok) valid.push(`${d} ${r}`);
     }

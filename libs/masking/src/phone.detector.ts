@@ -67,7 +67,15 @@ function nationalIn(digits: string, first: number, k: number, r: string): boolea
   // Otherwise at most "1" (calling code) and "1" (trunk) come off before a 10-digit national number.
   // Without a leading "1" nothing comes off: only 10 digits (or 7, local numbers) can be valid.
   // phone.detector.spec.ts checks these shortcuts against libphonenumber-js.
-  if (infoNanp[k] && (first === 48 ? !digits.startsWith('011') : first === 49 ? digits.length > 12 : digits.length !== 10 && digits.length !== 7)) return false;
+  if (
+    infoNanp[k] &&
+    (first === 48
+      ? !digits.startsWith('011')
+      : first === 49
+        ? digits.length > 12
+        : digits.length !== 10 && digits.length !== 7)
+  )
+    return false;
   const fast = phoneVerdict(digits, r);
   if (fast !== undefined) return fast === PhoneVerdict.Valid;
   const p = parsePhoneNumberFromString(digits, r as CountryCode);
@@ -89,8 +97,10 @@ function national(digits: string, regions: readonly string[]): Verdict {
   const n = digits.length;
   // The verdict is Valid if any region says so, in any order: regions whose usual length matches
   // go first (a French 10-digit number is not tried as British first), then the others.
-  for (let k = 0; k < regions.length; k++) if (infoLen[k] === n && nationalIn(digits, first, k, regions[k])) return Verdict.Valid;
-  for (let k = 0; k < regions.length; k++) if (infoLen[k] !== n && nationalIn(digits, first, k, regions[k])) return Verdict.Valid;
+  for (let k = 0; k < regions.length; k++)
+    if (infoLen[k] === n && nationalIn(digits, first, k, regions[k])) return Verdict.Valid;
+  for (let k = 0; k < regions.length; k++)
+    if (infoLen[k] !== n && nationalIn(digits, first, k, regions[k])) return Verdict.Valid;
   return Verdict.None;
 }
 
@@ -115,7 +125,11 @@ function looksLikeDateOrIp(text: string, run: NumericRun, a: number, b: number, 
   // yyyy-mm-dd / dd.mm.yyyy (optionally followed by a time group).
   for (let g = a; g + 2 < b; g++) {
     if (run.sep[g + 1] !== run.sep[g + 2] || run.sep[g + 1] === ' ') continue;
-    if ((isYear(text, run, g) && len(g + 1) <= 2 && len(g + 2) <= 2) || (isYear(text, run, g + 2) && len(g) <= 2 && len(g + 1) <= 2)) return true;
+    if (
+      (isYear(text, run, g) && len(g + 1) <= 2 && len(g + 2) <= 2) ||
+      (isYear(text, run, g + 2) && len(g) <= 2 && len(g + 1) <= 2)
+    )
+      return true;
   }
   return false;
 }
@@ -139,7 +153,8 @@ function acceptPhone(text: string, run: NumericRun, a: number, b: number, region
   let digits = '';
   let separated = false;
   for (let g = a; g < b; g++) {
-    if (run.paren[g] && g > a && run.groupEnd[g] - run.groupStart[g] === 1 && text.charCodeAt(run.groupStart[g]) === 48) continue;
+    if (run.paren[g] && g > a && run.groupEnd[g] - run.groupStart[g] === 1 && text.charCodeAt(run.groupStart[g]) === 48)
+      continue;
     digits += text.slice(run.groupStart[g], run.groupEnd[g]);
     if (g > a || run.paren[g]) separated = true;
   }
@@ -175,7 +190,12 @@ function acceptPhone(text: string, run: NumericRun, a: number, b: number, region
   return { start, end };
 }
 
-export function detectPhonesInRun(text: string, run: NumericRun, regions: readonly string[], out: (s: Span) => void): void {
+export function detectPhonesInRun(
+  text: string,
+  run: NumericRun,
+  regions: readonly string[],
+  out: (s: Span) => void,
+): void {
   if (run.digitCount < 7) return;
   const groups = run.groups;
   const whole = acceptPhone(text, run, 0, groups, regions);
@@ -197,7 +217,14 @@ export function detectPhonesInRun(text: string, run: NumericRun, regions: readon
 let failedFrom = 0;
 
 /** Backtracking split of groups [a, groups) into phones; pieces are pushed in order on success. */
-function partition(text: string, run: NumericRun, a: number, groups: number, regions: readonly string[], pieces: Span[]): boolean {
+function partition(
+  text: string,
+  run: NumericRun,
+  a: number,
+  groups: number,
+  regions: readonly string[],
+  pieces: Span[],
+): boolean {
   if (a === groups) return true;
   if (failedFrom & (1 << a)) return false;
   for (let b = groups; b > a; b--) {

@@ -1,7 +1,8 @@
 import { Test } from '@nestjs/testing';
 import { detect, ENTITY_TYPES, mask, MaskingModule, MaskingService } from './index.js';
 
-const TEXT = 'card 4111 1111 1111 1111, mail bob@example.com, tel +33 6 12 34 56 78, SSN 123-45-6789, IBAN DE89370400440532013000';
+const TEXT =
+  'card 4111 1111 1111 1111, mail bob@example.com, tel +33 6 12 34 56 78, SSN 123-45-6789, IBAN DE89370400440532013000';
 
 describe('detect / mask', () => {
   it('finds every type with original offsets', () => {

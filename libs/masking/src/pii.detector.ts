@@ -28,7 +28,11 @@ function resolveOverlaps(cands: Candidate[]): Candidate[] {
     }
     if (j - i === 1) kept.push(cands[i]);
     else {
-      const ranked = cands.slice(i, j).sort((x, y) => PRIORITY[x.type] - PRIORITY[y.type] || y.end - y.start - (x.end - x.start) || x.start - y.start);
+      const ranked = cands
+        .slice(i, j)
+        .sort(
+          (x, y) => PRIORITY[x.type] - PRIORITY[y.type] || y.end - y.start - (x.end - x.start) || x.start - y.start,
+        );
       const local: Candidate[] = [];
       for (const c of ranked) if (!local.some((k) => c.start < k.end && k.start < c.end)) local.push(c);
       local.sort((x, y) => x.start - y.start);
@@ -98,7 +102,8 @@ function visitRun(run: NumericRun): void {
 /** The text numbers read their context from: addresses (found or already masked) blanked out. */
 function contextText(text: string, found: readonly Candidate[], emails: number): string {
   const masked: Candidate[] = [];
-  if (text.indexOf('*@') >= 0) detectMaskedEmails(text, (s) => void masked.push({ type: 'EMAIL', start: s.start, end: s.end, value: '' }));
+  if (text.indexOf('*@') >= 0)
+    detectMaskedEmails(text, (s) => void masked.push({ type: 'EMAIL', start: s.start, end: s.end, value: '' }));
   if (!masked.length) return emails > 0 ? blankSpans(text, found, emails) : text;
   const spans = [...found.slice(0, emails), ...masked].sort((a, b) => a.start - b.start);
   return blankSpans(text, spans, spans.length);
@@ -129,7 +134,8 @@ export function detect(text: string, options?: DetectOptions): DetectedEntity[] 
   if (typeof text !== 'string' || text.length === 0) return [];
   const types = options?.types;
   const all = types === undefined;
-  const regions = options?.regions && options.regions.length > 0 ? options.regions.map((r) => r.toUpperCase()) : DEFAULT_REGIONS;
+  const regions =
+    options?.regions && options.regions.length > 0 ? options.regions.map((r) => r.toUpperCase()) : DEFAULT_REGIONS;
 
   const found: Candidate[] = (cands = []);
   // Cheap pre-scans: most chat lines have no "@" and many no digit at all.
@@ -138,11 +144,11 @@ export function detect(text: string, options?: DetectOptions): DetectedEntity[] 
   if (digit >= 0) {
     // Runs lying wholly inside an IBAN can only yield candidates that the IBAN outranks: skip them.
     const ibanFrom = found.length;
-    if ((all || types.includes('IBAN'))) detectIbans(text, pushIban);
+    if (all || types.includes('IBAN')) detectIbans(text, pushIban);
     const early = found.length; // emails [0, ibanFrom) then IBANs [ibanFrom, early), each sorted
     // An email overlapping an IBAN could make the IBAN lose: then scan everything as before.
     let ibanTo = early;
-    for (let k = 0, m = ibanFrom; k < ibanFrom && m < early; ) {
+    for (let k = 0, m = ibanFrom; k < ibanFrom && m < early;) {
       if (found[k].start < found[m].end && found[m].start < found[k].end) {
         ibanTo = ibanFrom;
         break;
@@ -150,9 +156,9 @@ export function detect(text: string, options?: DetectOptions): DetectedEntity[] 
       if (found[k].end <= found[m].end) k++;
       else m++;
     }
-    vCard = (all || types.includes('CREDIT_CARD'));
-    vSsn = (all || types.includes('US_SSN'));
-    vPhone = (all || types.includes('PHONE'));
+    vCard = all || types.includes('CREDIT_CARD');
+    vSsn = all || types.includes('US_SSN');
+    vPhone = all || types.includes('PHONE');
     if (vCard || vSsn || vPhone) {
       // Number context (keywords such as "v2.3.1", "order") is never read from inside an email: masking
       // the email would remove it and a second pass would find the number (mask must be idempotent).

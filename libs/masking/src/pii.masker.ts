@@ -2,7 +2,16 @@
 import { DetectedEntity, MaskOptions, MaskResult } from './masking.types.js';
 import { detect } from './pii.detector.js';
 
-const isWs = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x202f || c === 0x2007 || c === 0x2009 || c === 0x3000;
+const isWs = (c: number): boolean =>
+  c === 32 ||
+  c === 9 ||
+  c === 10 ||
+  c === 13 ||
+  c === 160 ||
+  c === 0x202f ||
+  c === 0x2007 ||
+  c === 0x2009 ||
+  c === 0x3000;
 
 /** Whitespace removed, everything but the last four digits replaced by "*". */
 export function maskNumber(value: string): string {

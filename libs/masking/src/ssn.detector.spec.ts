@@ -16,9 +16,12 @@ describe('US SSN detector', () => {
     expect(ssns('536 22 8726')).toEqual([]);
   });
 
-  it.each(['000-12-3456', '666-12-3456', '900-12-3456', '999-12-3456', '123-00-4567', '123-45-0000'])('rejects invalid range %s', (s) => {
-    expect(ssns(`SSN ${s}`)).toEqual([]);
-  });
+  it.each(['000-12-3456', '666-12-3456', '900-12-3456', '999-12-3456', '123-00-4567', '123-45-0000'])(
+    'rejects invalid range %s',
+    (s) => {
+      expect(ssns(`SSN ${s}`)).toEqual([]);
+    },
+  );
 
   it('validates ranges', () => {
     expect(isValidSsnDigits('078051120')).toBe(true);

@@ -36,7 +36,12 @@ export function detectSsnInRun(text: string, run: NumericRun, out: (s: Span) => 
     if (groups > last - g + 1 && !dashed) continue;
     const start = run.groupStart[g];
     const end = run.groupEnd[last];
-    const d = last === g ? text.slice(start, end) : text.slice(start, start + 3) + text.slice(run.groupStart[g + 1], run.groupStart[g + 1] + 2) + text.slice(run.groupStart[last], end);
+    const d =
+      last === g
+        ? text.slice(start, end)
+        : text.slice(start, start + 3) +
+          text.slice(run.groupStart[g + 1], run.groupStart[g + 1] + 2) +
+          text.slice(run.groupStart[last], end);
     if (!isValidSsnDigits(d)) continue;
     const ctx = classifyContext(text, start, end, Kw.Ssn);
     if (ctx === Ctx.Negative) continue;

@@ -52,4 +52,6 @@ for (const line of src.split('\n')) {
 }
 fs.writeFileSync(path.join(__dirname, 'corpus.json'), JSON.stringify(items, null, 1) + '\n');
 const count = (f) => items.filter(f).length;
-console.log(`${items.length} lines: ${count((i) => i.kind === 'positive')} positive, ${count((i) => i.kind === 'mixed')} mixed, ${count((i) => i.kind === 'negative')} negative; EN ${count((i) => i.lang === 'en')}, FR ${count((i) => i.lang === 'fr')}`);
+console.log(
+  `${items.length} lines: ${count((i) => i.kind === 'positive')} positive, ${count((i) => i.kind === 'mixed')} mixed, ${count((i) => i.kind === 'negative')} negative; EN ${count((i) => i.lang === 'en')}, FR ${count((i) => i.lang === 'fr')}`,
+);

@@ -4,11 +4,30 @@ import type { DetectedEntity } from '../src/index.js';
 
 // Realistic fragments (PII and look-alikes) glued with random filler, so properties exercise real matches.
 const pii = fc.constantFrom(
-  '4111 1111 1111 1111', '4625978012127514', '3782-822463-10005', 'FR76 3000 6000 0112 3456 7890 189',
-  'DE89370400440532013000', '123-45-6789', 'SSN 536228726', 'melissa@gmail.com', 'John.Doe+x@Example.co.uk',
-  '+ 1 (123) 456 7890', '+447966197542', '06 12 34 56 78', '0033 6 12 34 56 78', '(415) 555-2671',
-  'order 1234567890', 'IMEI 352099001761481', 'SIRET 36252187900034', '192.168.1.1', '2024-05-12', '$1,299.99',
-  'v2.3.1', '1Z999AA10123456784', '************7514', 'm******@gmail.com',
+  '4111 1111 1111 1111',
+  '4625978012127514',
+  '3782-822463-10005',
+  'FR76 3000 6000 0112 3456 7890 189',
+  'DE89370400440532013000',
+  '123-45-6789',
+  'SSN 536228726',
+  'melissa@gmail.com',
+  'John.Doe+x@Example.co.uk',
+  '+ 1 (123) 456 7890',
+  '+447966197542',
+  '06 12 34 56 78',
+  '0033 6 12 34 56 78',
+  '(415) 555-2671',
+  'order 1234567890',
+  'IMEI 352099001761481',
+  'SIRET 36252187900034',
+  '192.168.1.1',
+  '2024-05-12',
+  '$1,299.99',
+  'v2.3.1',
+  '1Z999AA10123456784',
+  '************7514',
+  'm******@gmail.com',
 );
 const filler = fc.oneof(
   fc.string({ maxLength: 8 }),
@@ -16,7 +35,6 @@ const filler = fc.oneof(
 );
 const message = fc.array(fc.oneof(pii, filler), { maxLength: 12 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(message, fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 120 }));
-
 
 describe('mask properties', () => {
   it('never throws on random input', () => {

@@ -159,6 +159,15 @@ export interface ChannelAdapter {
   /** Authenticate an inbound request (signature, shared secret). Required when `parse` exists. */
   verify?(req: InboundRequest, instance: ChannelInstance, ctx: PluginContext): boolean | Promise<boolean>;
   /** Turn a verified inbound request into zero or more normalised messages. */
-  parse?(req: InboundRequest, instance: ChannelInstance, ctx: PluginContext): InboundMessage[] | Promise<InboundMessage[]>;
-  send(message: OutboundMessage, address: ChannelAddress, instance: ChannelInstance, ctx: PluginContext): Promise<SendResult>;
+  parse?(
+    req: InboundRequest,
+    instance: ChannelInstance,
+    ctx: PluginContext,
+  ): InboundMessage[] | Promise<InboundMessage[]>;
+  send(
+    message: OutboundMessage,
+    address: ChannelAddress,
+    instance: ChannelInstance,
+    ctx: PluginContext,
+  ): Promise<SendResult>;
 }

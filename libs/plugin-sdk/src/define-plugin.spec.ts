@@ -1,8 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { definePlugin, isPluginError, PluginManifestError, SDK_VERSION, validateManifest, type PluginDefinition } from './index.js';
+import {
+  definePlugin,
+  isPluginError,
+  PluginManifestError,
+  SDK_VERSION,
+  validateManifest,
+  type PluginDefinition,
+} from './index.js';
 
-const manifest = { id: 'my-plugin', version: '1.2.3', apiVersion: '^1.0.0', kind: 'feature' as const, permissions: ['kv' as const] };
+const manifest = {
+  id: 'my-plugin',
+  version: '1.2.3',
+  apiVersion: '^1.0.0',
+  kind: 'feature' as const,
+  permissions: ['kv' as const],
+};
 
 describe('definePlugin', () => {
   it('SDK_VERSION is the package version', () => {
@@ -20,7 +33,15 @@ describe('definePlugin', () => {
   it('rejects invalid manifests with a typed error listing the problems', () => {
     let error: unknown;
     try {
-      definePlugin({ manifest: { ...manifest, id: 'Bad Id', version: 'one', apiVersion: 'newest', permissions: ['contacts.*' as never, 'kv', 'kv'] } });
+      definePlugin({
+        manifest: {
+          ...manifest,
+          id: 'Bad Id',
+          version: 'one',
+          apiVersion: 'newest',
+          permissions: ['contacts.*' as never, 'kv', 'kv'],
+        },
+      });
     } catch (e) {
       error = e;
     }
@@ -37,12 +58,22 @@ describe('definePlugin', () => {
 
   it('requires a channel adapter for channel plugins, and only for them', () => {
     expect(() => definePlugin({ manifest: { ...manifest, kind: 'channel' } })).toThrow(/must declare `channel`/);
-    const channel = { type: 'sms', capabilities: { attachments: false, maxLength: 160, typing: false }, instanceConfig: [], send: async () => ({ externalId: '1' }) };
+    const channel = {
+      type: 'sms',
+      capabilities: { attachments: false, maxLength: 160, typing: false },
+      instanceConfig: [],
+      send: async () => ({ externalId: '1' }),
+    };
     expect(() => definePlugin({ manifest, channel })).toThrow(/feature plugin cannot declare a channel/);
     expect(definePlugin({ manifest: { ...manifest, kind: 'channel' }, channel }).channel?.type).toBe('sms');
-    expect(() => definePlugin({ manifest: { ...manifest, kind: 'channel' }, channel: { ...channel, parse: () => [] } })).toThrow(/parse requires channel.verify/);
     expect(() =>
-      definePlugin({ manifest: { ...manifest, kind: 'channel' }, channel: { ...channel, capabilities: { attachments: false, maxLength: 0, typing: false } } }),
+      definePlugin({ manifest: { ...manifest, kind: 'channel' }, channel: { ...channel, parse: () => [] } }),
+    ).toThrow(/parse requires channel.verify/);
+    expect(() =>
+      definePlugin({
+        manifest: { ...manifest, kind: 'channel' },
+        channel: { ...channel, capabilities: { attachments: false, maxLength: 0, typing: false } },
+      }),
     ).toThrow(/maxLength/);
   });
 
@@ -53,6 +84,8 @@ describe('definePlugin', () => {
   });
 
   it('rejects non-function hooks', () => {
-    expect(() => definePlugin({ manifest, onEnable: 'yes' } as unknown as PluginDefinition)).toThrow(/onEnable must be a function/);
+    expect(() => definePlugin({ manifest, onEnable: 'yes' } as unknown as PluginDefinition)).toThrow(
+      /onEnable must be a function/,
+    );
   });
 });

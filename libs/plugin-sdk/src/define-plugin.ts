@@ -29,7 +29,8 @@ export function validatePluginDefinition(def: unknown): string[] {
   if (kind === 'feature' && d.channel !== undefined) problems.push('a feature plugin cannot declare a channel adapter');
   if (kind === 'channel') {
     const c = d.channel as Partial<ChannelAdapter> | undefined;
-    if (typeof c !== 'object' || c === null) problems.push('a channel plugin must declare `channel` (a ChannelAdapter)');
+    if (typeof c !== 'object' || c === null)
+      problems.push('a channel plugin must declare `channel` (a ChannelAdapter)');
     else {
       if (typeof c.type !== 'string' || !TYPE.test(c.type)) problems.push(`channel.type must match ${TYPE.source}`);
       const caps = c.capabilities;
@@ -47,7 +48,8 @@ export function validatePluginDefinition(def: unknown): string[] {
       for (const fn of ['verify', 'parse'] as const) {
         if (c[fn] !== undefined && typeof c[fn] !== 'function') problems.push(`channel.${fn} must be a function`);
       }
-      if (c.parse && !c.verify) problems.push('channel.parse requires channel.verify (inbound requests must be authenticated)');
+      if (c.parse && !c.verify)
+        problems.push('channel.parse requires channel.verify (inbound requests must be authenticated)');
     }
   }
   return problems;

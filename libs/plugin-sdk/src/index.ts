@@ -11,5 +11,13 @@ export { EXTENSION_POINT_PERMISSIONS } from './feature.js';
 export type * from './context.js';
 export { definePlugin, validatePluginDefinition, type PluginDefinition, type DefinedPlugin } from './define-plugin.js';
 // For host implementations (the core, the testing kit): the one permission-checking layer.
-export { createCheckedContext, inboundProblems, jsonCopy, KV_MAX_KEY_LENGTH, KV_MAX_VALUE_BYTES, type CheckedContext, type CheckedContextOptions } from './runtime/create-checked-context.js';
+export {
+  createCheckedContext,
+  inboundProblems,
+  jsonCopy,
+  KV_MAX_KEY_LENGTH,
+  KV_MAX_VALUE_BYTES,
+  type CheckedContext,
+  type CheckedContextOptions,
+} from './runtime/create-checked-context.js';
 export type { PluginBackend } from './runtime/plugin-backend.js';

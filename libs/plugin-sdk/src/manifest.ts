@@ -29,8 +29,10 @@ export function validateManifest(manifest: unknown): string[] {
   if (typeof manifest !== 'object' || manifest === null) return ['manifest must be an object'];
   const m = manifest as Partial<PluginManifest>;
   const problems: string[] = [];
-  if (typeof m.id !== 'string' || !ID.test(m.id) || m.id.length > 64) problems.push('id must be lowercase kebab-case (max 64 chars)');
-  if (typeof m.version !== 'string' || semver.valid(m.version) !== m.version) problems.push('version must be a semver version');
+  if (typeof m.id !== 'string' || !ID.test(m.id) || m.id.length > 64)
+    problems.push('id must be lowercase kebab-case (max 64 chars)');
+  if (typeof m.version !== 'string' || semver.valid(m.version) !== m.version)
+    problems.push('version must be a semver version');
   if (typeof m.apiVersion !== 'string' || m.apiVersion.trim() === '' || semver.validRange(m.apiVersion) === null) {
     problems.push('apiVersion must be a semver range of the plugin SDK (e.g. "^1.0.0")');
   }

@@ -35,7 +35,12 @@ export function hasPermission(granted: readonly string[], permission: string): b
   return granted.includes(permission);
 }
 
-export function requirePermission(granted: readonly string[], permission: string, action: string, pluginId?: string): void {
+export function requirePermission(
+  granted: readonly string[],
+  permission: string,
+  action: string,
+  pluginId?: string,
+): void {
   if (!hasPermission(granted, permission)) throw new PluginPermissionError(permission, action, pluginId);
 }
 

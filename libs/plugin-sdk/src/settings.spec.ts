@@ -1,10 +1,24 @@
-import { REDACTED_SECRET, redactSettings, validateSettingFields, validateSettings, type SettingField } from './settings.js';
+import {
+  REDACTED_SECRET,
+  redactSettings,
+  validateSettingFields,
+  validateSettings,
+  type SettingField,
+} from './settings.js';
 
 const fields: SettingField[] = [
   { key: 'apiKey', type: 'string', label: 'API key', required: true, pattern: '[a-z0-9-]+' },
   { key: 'maxItems', type: 'number', label: 'Max', min: 1, max: 100, default: 10 },
   { key: 'verbose', type: 'boolean', label: 'Verbose' },
-  { key: 'mode', type: 'select', label: 'Mode', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+  {
+    key: 'mode',
+    type: 'select',
+    label: 'Mode',
+    options: [
+      { value: 'a', label: 'A' },
+      { value: 'b', label: 'B' },
+    ],
+  },
   { key: 'token', type: 'secret', label: 'Token', min: 4 },
 ];
 
@@ -18,7 +32,14 @@ describe('validateSettings', () => {
   });
 
   it('reports every invalid field', () => {
-    const result = validateSettings(fields, { apiKey: 'NOT OK', maxItems: 500, verbose: 'yes', mode: 'c', token: 'x', extra: 1 });
+    const result = validateSettings(fields, {
+      apiKey: 'NOT OK',
+      maxItems: 500,
+      verbose: 'yes',
+      mode: 'c',
+      token: 'x',
+      extra: 1,
+    });
     expect(result.valid).toBe(false);
     expect(result.values).toEqual({});
     expect(result.fieldErrors).toEqual({
@@ -38,8 +59,12 @@ describe('validateSettings', () => {
   });
 
   it('rejects numbers given as strings and non-finite numbers', () => {
-    expect(validateSettings(fields, { apiKey: 'k', maxItems: '5' }).fieldErrors).toEqual({ maxItems: ['must be a number'] });
-    expect(validateSettings(fields, { apiKey: 'k', maxItems: Number.NaN }).fieldErrors).toEqual({ maxItems: ['must be a number'] });
+    expect(validateSettings(fields, { apiKey: 'k', maxItems: '5' }).fieldErrors).toEqual({
+      maxItems: ['must be a number'],
+    });
+    expect(validateSettings(fields, { apiKey: 'k', maxItems: Number.NaN }).fieldErrors).toEqual({
+      maxItems: ['must be a number'],
+    });
   });
 
   it('anchors patterns (no partial matches)', () => {

@@ -58,12 +58,17 @@ export function validateSettingFields(fields: unknown, path = 'settings'): strin
     else seen.add(f.key);
     if (!TYPES.includes(f.type as SettingFieldType)) problems.push(`${at}.type must be one of ${TYPES.join(', ')}`);
     if (typeof f.label !== 'string' || f.label.trim() === '') problems.push(`${at}.label is required`);
-    if (f.type === 'select' && (!Array.isArray(f.options) || f.options.length === 0)) problems.push(`${at}.options is required for select`);
-    if (f.options !== undefined && (!Array.isArray(f.options) || f.options.some((o) => typeof o?.value !== 'string' || typeof o?.label !== 'string'))) {
+    if (f.type === 'select' && (!Array.isArray(f.options) || f.options.length === 0))
+      problems.push(`${at}.options is required for select`);
+    if (
+      f.options !== undefined &&
+      (!Array.isArray(f.options) || f.options.some((o) => typeof o?.value !== 'string' || typeof o?.label !== 'string'))
+    ) {
       problems.push(`${at}.options must be { value: string, label: string }[]`);
     }
     for (const bound of ['min', 'max'] as const) {
-      if (f[bound] !== undefined && (typeof f[bound] !== 'number' || !Number.isFinite(f[bound]))) problems.push(`${at}.${bound} must be a finite number`);
+      if (f[bound] !== undefined && (typeof f[bound] !== 'number' || !Number.isFinite(f[bound])))
+        problems.push(`${at}.${bound} must be a finite number`);
     }
     if (f.pattern !== undefined) {
       try {
@@ -77,7 +82,8 @@ export function validateSettingFields(fields: unknown, path = 'settings'): strin
       if (errors.length) problems.push(`${at}.default: ${errors.join(', ')}`);
     }
     if (f.type === 'secret' && f.default !== undefined) problems.push(`${at}: a secret cannot have a default`);
-    if (f.env !== undefined && (typeof f.env !== 'string' || !ENV_NAME.test(f.env))) problems.push(`${at}.env must be an environment variable name (${ENV_NAME.source})`);
+    if (f.env !== undefined && (typeof f.env !== 'string' || !ENV_NAME.test(f.env)))
+      problems.push(`${at}.env must be an environment variable name (${ENV_NAME.source})`);
   });
   return problems;
 }
@@ -90,7 +96,8 @@ function checkValue(field: SettingField, value: unknown): string[] {
       const errors: string[] = [];
       if (field.min !== undefined && value.length < field.min) errors.push(`must be at least ${field.min} characters`);
       if (field.max !== undefined && value.length > field.max) errors.push(`must be at most ${field.max} characters`);
-      if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`).test(value)) errors.push('has an invalid format');
+      if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`).test(value))
+        errors.push('has an invalid format');
       return errors;
     }
     case 'number': {
@@ -155,7 +162,10 @@ export function redactSettings(fields: readonly SettingField[], values: Settings
  * variable when that is set (converted by the field's type). Shared by the real and the fake host.
  * An environment value that does not convert is reported in `problems` and left out.
  */
-export function initialSettings(fields: readonly SettingField[], env: Record<string, string | undefined> = {}): { values: SettingsValues; problems: string[] } {
+export function initialSettings(
+  fields: readonly SettingField[],
+  env: Record<string, string | undefined> = {},
+): { values: SettingsValues; problems: string[] } {
   const values: SettingsValues = {};
   const problems: string[] = [];
   for (const field of fields) {
@@ -164,7 +174,8 @@ export function initialSettings(fields: readonly SettingField[], env: Record<str
     if (raw === undefined || raw.trim() === '') continue;
     let value: SettingValue | undefined = raw.trim();
     if (field.type === 'number') value = /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : undefined;
-    else if (field.type === 'boolean') value = /^(true|1)$/i.test(raw.trim()) ? true : /^(false|0)$/i.test(raw.trim()) ? false : undefined;
+    else if (field.type === 'boolean')
+      value = /^(true|1)$/i.test(raw.trim()) ? true : /^(false|0)$/i.test(raw.trim()) ? false : undefined;
     const errors = value === undefined ? [`must be a ${field.type}`] : checkValue(field, value);
     if (errors.length) problems.push(`${field.env} (${field.key}) ${errors.join(', ')}`);
     else values[field.key] = value!;

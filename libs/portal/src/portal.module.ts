@@ -15,8 +15,21 @@ import { PortalService } from './services/portal.service.js';
 /** Customer portals: admin CRUD, public view, visitor submissions, the /portal chat gateway. */
 @Module({
   imports: [ChatModule],
-  controllers: [PortalsController, PublicPortalsController, PublicCasesController, EmbedScriptController, PortalPageController],
-  providers: [PortalRepository, PortalChannel, PortalService, PortalVisitorService, EmbedScriptService, PortalChatGateway],
+  controllers: [
+    PortalsController,
+    PublicPortalsController,
+    PublicCasesController,
+    EmbedScriptController,
+    PortalPageController,
+  ],
+  providers: [
+    PortalRepository,
+    PortalChannel,
+    PortalService,
+    PortalVisitorService,
+    EmbedScriptService,
+    PortalChatGateway,
+  ],
   exports: [PortalService],
 })
 export class PortalModule {}

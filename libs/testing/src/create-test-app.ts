@@ -3,7 +3,16 @@ import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AccountService, AppConfig, AppLogger, configureHttp, DeadlineScheduler, FakeClock, PluginReference, SessionTokenService } from '@switchboard/core';
+import {
+  AccountService,
+  AppConfig,
+  AppLogger,
+  configureHttp,
+  DeadlineScheduler,
+  FakeClock,
+  PluginReference,
+  SessionTokenService,
+} from '@switchboard/core';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { appFactory } from './app-factory.registry.js';
@@ -33,7 +42,12 @@ export interface TestAppOptions {
   env?: Record<string, string>;
 }
 
-export interface SeedAccount { id: string; email: string; password: string; name: string }
+export interface SeedAccount {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+}
 
 export interface TestApp {
   app: INestApplication;
@@ -61,15 +75,22 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const owned: TestDatabase | undefined = options.database ? undefined : await createTestDatabase();
   const database = options.database ?? { url: owned!.url, dataDir: owned!.dataDir };
   const clock = options.clock ?? new FakeClock();
-  const redisUrl = options.redis ? (typeof options.redis === 'string' ? options.redis : process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined;
+  const redisUrl = options.redis
+    ? typeof options.redis === 'string'
+      ? options.redis
+      : (process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
+    : undefined;
 
-  const config = AppConfig.fromEnvironment({
-    DATABASE_URL: database.url,
-    SWITCHBOARD_DATA_DIR: database.dataDir,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
-    ...options.env,
-  }, REPO_ROOT);
+  const config = AppConfig.fromEnvironment(
+    {
+      DATABASE_URL: database.url,
+      SWITCHBOARD_DATA_DIR: database.dataDir,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+      ...options.env,
+    },
+    REPO_ROOT,
+  );
   config.plugins = options.plugins ?? [];
   config.runSchedulers = options.runSchedulers ?? false;
   config.sweepIntervalMs = options.sweepIntervalMs ?? 1000;
@@ -78,12 +99,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   config.shutdownGraceMs = 2000;
   if (options.web) {
     config.webDir = join(REPO_ROOT, 'apps/web/dist');
-    if (!existsSync(join(config.webDir, 'index.html'))) throw new Error('apps/web/dist is missing: run `npm run build:web` first');
+    if (!existsSync(join(config.webDir, 'index.html')))
+      throw new Error('apps/web/dist is missing: run `npm run build:web` first');
   }
 
   let app: INestApplication | undefined;
   try {
-    app = await NestFactory.create(await appFactory()(config, clock), { bufferLogs: true, logger: false, abortOnError: false });
+    app = await NestFactory.create(await appFactory()(config, clock), {
+      bufferLogs: true,
+      logger: false,
+      abortOnError: false,
+    });
     app.useLogger(app.get(AppLogger));
     configureHttp(app, config);
     await app.listen(0, '127.0.0.1');
@@ -99,7 +125,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
   const accounts = started.get(AccountService);
   const admin: SeedAccount = { id: '', name: 'Test Admin', email: 'admin@test.local', password: 'admin-password-1' };
-  const technician: SeedAccount = { id: '', name: 'Test Technician', email: 'tech@test.local', password: 'tech-password-1' };
+  const technician: SeedAccount = {
+    id: '',
+    name: 'Test Technician',
+    email: 'tech@test.local',
+    password: 'tech-password-1',
+  };
   if (options.seed !== false) {
     admin.id = (await accounts.create({ ...admin, role: 'admin' })).id;
     technician.id = (await accounts.create({ ...technician, role: 'technician' })).id;

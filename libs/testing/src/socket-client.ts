@@ -6,7 +6,11 @@ export interface SocketOptions {
 }
 
 /** A real socket.io client; resolves once connected, rejects with the server's handshake error. */
-export function connectSocket(baseUrl: string, namespace: '/agent' | '/portal' | '/device', options: SocketOptions = {}): Promise<Socket> {
+export function connectSocket(
+  baseUrl: string,
+  namespace: '/agent' | '/portal' | '/device',
+  options: SocketOptions = {},
+): Promise<Socket> {
   const socket = io(`${baseUrl}${namespace}`, {
     transports: ['websocket'],
     forceNew: true,

@@ -1,12 +1,27 @@
 export { TicketsModule } from './tickets.module.js';
 export { TICKET_ENTITIES } from './entities/index.js';
-export { TicketService, type CreateTicketInput, type UpdateTicketInput, type TicketListInput } from './services/ticket.service.js';
-export { TicketCommentService, type ContactCommentInput, type TechnicianCommentInput } from './services/ticket-comment.service.js';
+export {
+  TicketService,
+  type CreateTicketInput,
+  type UpdateTicketInput,
+  type TicketListInput,
+} from './services/ticket.service.js';
+export {
+  TicketCommentService,
+  type ContactCommentInput,
+  type TechnicianCommentInput,
+} from './services/ticket-comment.service.js';
 export { TicketChatLinkService, type ChatTicketRef, type ChatLine } from './services/ticket-chat-link.service.js';
 export { TicketViewersService, VIEWER_EXPIRY_MS, VIEWER_HEARTBEAT_MS } from './services/ticket-viewers.service.js';
 export { TicketStatusService } from './services/ticket-status.service.js';
 export { TicketCounterRepository } from './repositories/ticket-counter.repository.js';
-export { REOPEN_ON_CONTACT_REPLY, RULE_TRIGGERS, type RuleAction, type RuleConditions, type RuleTrigger } from './automation/automation.types.js';
+export {
+  REOPEN_ON_CONTACT_REPLY,
+  RULE_TRIGGERS,
+  type RuleAction,
+  type RuleConditions,
+  type RuleTrigger,
+} from './automation/automation.types.js';
 export { QUICK_REPLY_PLACEHOLDERS } from './services/quick-reply-template.js';
 export * from './ticket.types.js';
 export type * from './ticket.views.js';

@@ -1,8 +1,26 @@
-import type { ActivityStatus, ActorKind, AttachmentMeta, AuthorKind, CommentSource, Sentiment, StatusCategory, TicketImpact, TicketPriority, TicketSource, TicketType, Visibility } from './ticket.types.js';
+import type {
+  ActivityStatus,
+  ActorKind,
+  AttachmentMeta,
+  AuthorKind,
+  CommentSource,
+  Sentiment,
+  StatusCategory,
+  TicketImpact,
+  TicketPriority,
+  TicketSource,
+  TicketType,
+  Visibility,
+} from './ticket.types.js';
 
 // What leaves the tickets lib (REST, sockets): plain JSON, never entities.
 
-export interface PersonRef { kind: 'contact' | 'account'; id: string; name: string; email: string | null }
+export interface PersonRef {
+  kind: 'contact' | 'account';
+  id: string;
+  name: string;
+  email: string | null;
+}
 
 export interface TicketView {
   id: string;
@@ -64,9 +82,30 @@ export interface TicketSummaryView {
   latestComment: CommentView | null;
 }
 
-export interface TicketStatusView { key: string; name: string; category: StatusCategory; builtIn: boolean; position: number }
-export interface ProductFamilyView { id: string; name: string }
-export interface QuickReplyView { id: string; name: string; body: string; shared: boolean; ownerId: string | null; createdAt: string; updatedAt: string }
-export interface ViewerView { accountId: string; name: string; since: string }
+export interface TicketStatusView {
+  key: string;
+  name: string;
+  category: StatusCategory;
+  builtIn: boolean;
+  position: number;
+}
+export interface ProductFamilyView {
+  id: string;
+  name: string;
+}
+export interface QuickReplyView {
+  id: string;
+  name: string;
+  body: string;
+  shared: boolean;
+  ownerId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface ViewerView {
+  accountId: string;
+  name: string;
+  since: string;
+}
 
 export const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();

@@ -18,7 +18,14 @@ export default definePlugin({
   },
   channel: {
     type: 'agent',
-    capabilities: { attachments: true, maxLength: 1000, typing: true, readReceipts: false, threading: true, transport: 'host' },
+    capabilities: {
+      attachments: true,
+      maxLength: 1000,
+      typing: true,
+      readReceipts: false,
+      threading: true,
+      transport: 'host',
+    },
     instanceConfig: [],
     /**
      * Delivery hook (transport 'host'): the host has already pushed the message to the device's

@@ -25,7 +25,9 @@ let sinkPort = 0;
 
 beforeAll(async () => {
   sink = new SMTPServer({
-    authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -55,8 +57,12 @@ const raw = [
 ].join('\r\n');
 const secret = 'contract-secret-0123456789';
 const request = (signature: string): InboundRequest => ({
-  method: 'POST', path: '/hooks/instance-1', headers: { 'content-type': 'message/rfc822', 'x-switchboard-signature': signature }, query: {},
-  body: raw, bodyBase64: Buffer.from(raw).toString('base64'),
+  method: 'POST',
+  path: '/hooks/instance-1',
+  headers: { 'content-type': 'message/rfc822', 'x-switchboard-signature': signature },
+  query: {},
+  body: raw,
+  bodyBase64: Buffer.from(raw).toString('base64'),
 });
 
 describe('channel-email', () => {
@@ -64,7 +70,12 @@ describe('channel-email', () => {
     const smtpPort = await freePort();
     return {
       plugin,
-      settings: { smtpPort, smtpHost: '127.0.0.1', mailDomains: 'helpdesk.example', relayUrl: `smtp://127.0.0.1:${sinkPort}` },
+      settings: {
+        smtpPort,
+        smtpHost: '127.0.0.1',
+        mailDomains: 'helpdesk.example',
+        relayUrl: `smtp://127.0.0.1:${sinkPort}`,
+      },
       instanceConfig: { secret },
       address: { address: 'melissa@acme.example' },
       inbound: {
@@ -73,7 +84,12 @@ describe('channel-email', () => {
       },
       listener: {
         async deliver() {
-          const client = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+          const client = nodemailer.createTransport({
+            host: '127.0.0.1',
+            port: smtpPort,
+            secure: false,
+            ignoreTLS: true,
+          });
           await client.sendMail({ envelope: { from: 'melissa@acme.example', to: ['support@helpdesk.example'] }, raw });
           client.close();
         },
@@ -82,6 +98,8 @@ describe('channel-email', () => {
   });
 
   it('really delivered through the relay (send)', () => {
-    expect(delivered.some((m) => m.includes('Hello from the contract suite') && m.includes('To: melissa@acme.example'))).toBe(true);
+    expect(
+      delivered.some((m) => m.includes('Hello from the contract suite') && m.includes('To: melissa@acme.example')),
+    ).toBe(true);
   });
 });

@@ -3,13 +3,25 @@ import { ImapFlow } from 'imapflow';
 import { toInboundMessage } from './mime-message.js';
 
 /** `imap://user:pass@host:143/INBOX` or `imaps://…:993/Support`. */
-export function parseImapUrl(url: string): { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string } {
+export function parseImapUrl(url: string): {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  pass: string;
+  mailbox: string;
+} {
   const u = new URL(url);
-  if (u.protocol !== 'imap:' && u.protocol !== 'imaps:') throw new Error('the IMAP URL must start with imap:// or imaps://');
+  if (u.protocol !== 'imap:' && u.protocol !== 'imaps:')
+    throw new Error('the IMAP URL must start with imap:// or imaps://');
   const secure = u.protocol === 'imaps:';
   return {
-    host: u.hostname, port: Number(u.port) || (secure ? 993 : 143), secure,
-    user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password), mailbox: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'INBOX',
+    host: u.hostname,
+    port: Number(u.port) || (secure ? 993 : 143),
+    secure,
+    user: decodeURIComponent(u.username),
+    pass: decodeURIComponent(u.password),
+    mailbox: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'INBOX',
   };
 }
 
@@ -24,7 +36,12 @@ export class ImapPoller {
   private stopped = false;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly ctx: PluginContext, private readonly url: string, private readonly intervalMs: number, private readonly domains: { accepts(a: string): boolean }) {}
+  constructor(
+    private readonly ctx: PluginContext,
+    private readonly url: string,
+    private readonly intervalMs: number,
+    private readonly domains: { accepts(a: string): boolean },
+  ) {}
 
   start(): void {
     this.stopped = false;
@@ -41,7 +58,13 @@ export class ImapPoller {
   /** One round; resolves with how many messages were handed over. */
   async pollOnce(): Promise<number> {
     const cfg = parseImapUrl(this.url);
-    const client = new ImapFlow({ host: cfg.host, port: cfg.port, secure: cfg.secure, auth: { user: cfg.user, pass: cfg.pass }, logger: false });
+    const client = new ImapFlow({
+      host: cfg.host,
+      port: cfg.port,
+      secure: cfg.secure,
+      auth: { user: cfg.user, pass: cfg.pass },
+      logger: false,
+    });
     client.on('error', (error: Error) => this.ctx.logger.warn('IMAP connection error', { error: error.message }));
     await client.connect();
     let handed = 0;
@@ -54,13 +77,18 @@ export class ImapPoller {
           const fetched = await client.fetchOne(String(uid), { source: true, envelope: true }, { uid: true });
           if (!fetched || !fetched.source) continue;
           const envelope = fetched.envelope;
-          const recipients = [...(envelope?.to ?? []), ...(envelope?.cc ?? [])].map((a) => a.address ?? '').filter((a) => this.domains.accepts(a));
+          const recipients = [...(envelope?.to ?? []), ...(envelope?.cc ?? [])]
+            .map((a) => a.address ?? '')
+            .filter((a) => this.domains.accepts(a));
           try {
             await this.ctx.inbound.receive(await toInboundMessage(fetched.source, recipients));
             await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
             handed++;
           } catch (error) {
-            this.ctx.logger.warn('A mailbox message could not be processed; it stays unseen', { uid, error: (error as Error).message });
+            this.ctx.logger.warn('A mailbox message could not be processed; it stays unseen', {
+              uid,
+              error: (error as Error).message,
+            });
           }
         }
       } finally {

@@ -14,8 +14,10 @@ interface Running {
 }
 const running = new WeakMap<PluginContext, Running>();
 
-const setting = <T extends string | number | boolean>(ctx: PluginContext, key: string, fallback: T): T => (ctx.settings.get<T>(key) ?? fallback);
-const domainsOf = (ctx: PluginContext) => new MailDomains(setting(ctx, 'mailDomains', ''), setting(ctx, 'mailFrom', ''));
+const setting = <T extends string | number | boolean>(ctx: PluginContext, key: string, fallback: T): T =>
+  ctx.settings.get<T>(key) ?? fallback;
+const domainsOf = (ctx: PluginContext) =>
+  new MailDomains(setting(ctx, 'mailDomains', ''), setting(ctx, 'mailFrom', ''));
 
 function transportOf(ctx: PluginContext): SmtpTransport | null {
   const state = running.get(ctx);
@@ -38,22 +40,79 @@ export default definePlugin({
     apiVersion: '^1.2.0',
     kind: 'channel',
     name: 'Email',
-    description: 'End users open and answer tickets by email (SMTP listener, inbound webhook, IMAP polling; SMTP delivery).',
+    description:
+      'End users open and answer tickets by email (SMTP listener, inbound webhook, IMAP polling; SMTP delivery).',
     permissions: ['channel.ingest', 'mail.transport'],
     settings: [
-      { key: 'smtpPort', type: 'number', label: 'Inbound SMTP port (0 turns the listener off)', min: 0, max: 65535, default: 2525, env: 'SWITCHBOARD_SMTP_PORT' },
-      { key: 'smtpHost', type: 'string', label: 'Inbound SMTP listen address', default: '0.0.0.0', env: 'SWITCHBOARD_SMTP_HOST' },
       {
-        key: 'mailDomains', type: 'string', label: 'Helpdesk domains or addresses accepted inbound (comma-separated; empty: the sender address domain)',
-        max: 2000, env: 'SWITCHBOARD_MAIL_DOMAINS',
+        key: 'smtpPort',
+        type: 'number',
+        label: 'Inbound SMTP port (0 turns the listener off)',
+        min: 0,
+        max: 65535,
+        default: 2525,
+        env: 'SWITCHBOARD_SMTP_PORT',
       },
-      { key: 'mailFrom', type: 'string', label: 'Helpdesk address (sender of outbound mail)', default: 'Switchboard <helpdesk@switchboard.local>', max: 320, env: 'SWITCHBOARD_MAIL_FROM' },
-      { key: 'tlsCert', type: 'string', label: 'Certificate file (PEM) for STARTTLS on the listener', max: 1000, env: 'SWITCHBOARD_SMTP_TLS_CERT' },
-      { key: 'tlsKey', type: 'string', label: 'Private key file (PEM) for STARTTLS on the listener', max: 1000, env: 'SWITCHBOARD_SMTP_TLS_KEY' },
-      { key: 'relayUrl', type: 'secret', label: 'Outbound SMTP relay (smtp://user:pass@host:587 or smtps://…:465; empty: outbox only)', pattern: 'smtps?://.+', env: 'SWITCHBOARD_SMTP_RELAY' },
+      {
+        key: 'smtpHost',
+        type: 'string',
+        label: 'Inbound SMTP listen address',
+        default: '0.0.0.0',
+        env: 'SWITCHBOARD_SMTP_HOST',
+      },
+      {
+        key: 'mailDomains',
+        type: 'string',
+        label: 'Helpdesk domains or addresses accepted inbound (comma-separated; empty: the sender address domain)',
+        max: 2000,
+        env: 'SWITCHBOARD_MAIL_DOMAINS',
+      },
+      {
+        key: 'mailFrom',
+        type: 'string',
+        label: 'Helpdesk address (sender of outbound mail)',
+        default: 'Switchboard <helpdesk@switchboard.local>',
+        max: 320,
+        env: 'SWITCHBOARD_MAIL_FROM',
+      },
+      {
+        key: 'tlsCert',
+        type: 'string',
+        label: 'Certificate file (PEM) for STARTTLS on the listener',
+        max: 1000,
+        env: 'SWITCHBOARD_SMTP_TLS_CERT',
+      },
+      {
+        key: 'tlsKey',
+        type: 'string',
+        label: 'Private key file (PEM) for STARTTLS on the listener',
+        max: 1000,
+        env: 'SWITCHBOARD_SMTP_TLS_KEY',
+      },
+      {
+        key: 'relayUrl',
+        type: 'secret',
+        label: 'Outbound SMTP relay (smtp://user:pass@host:587 or smtps://…:465; empty: outbox only)',
+        pattern: 'smtps?://.+',
+        env: 'SWITCHBOARD_SMTP_RELAY',
+      },
       { key: 'relayTlsVerify', type: 'boolean', label: "Verify the relay's TLS certificate", default: true },
-      { key: 'imapUrl', type: 'secret', label: 'Mailbox to poll (imap://user:pass@host:143/INBOX or imaps://…:993/INBOX)', pattern: 'imaps?://.+', env: 'SWITCHBOARD_IMAP_URL' },
-      { key: 'imapPollSeconds', type: 'number', label: 'Mailbox poll interval (seconds)', min: 1, max: 3600, default: 60, env: 'SWITCHBOARD_IMAP_POLL_SECONDS' },
+      {
+        key: 'imapUrl',
+        type: 'secret',
+        label: 'Mailbox to poll (imap://user:pass@host:143/INBOX or imaps://…:993/INBOX)',
+        pattern: 'imaps?://.+',
+        env: 'SWITCHBOARD_IMAP_URL',
+      },
+      {
+        key: 'imapPollSeconds',
+        type: 'number',
+        label: 'Mailbox poll interval (seconds)',
+        min: 1,
+        max: 3600,
+        default: 60,
+        env: 'SWITCHBOARD_IMAP_POLL_SECONDS',
+      },
     ],
   },
 
@@ -64,15 +123,21 @@ export default definePlugin({
     const port = setting(ctx, 'smtpPort', 0);
     if (port > 0) {
       state.listener = new SmtpListener(ctx, {
-        host: setting(ctx, 'smtpHost', '0.0.0.0'), port, domains,
-        tlsCert: setting(ctx, 'tlsCert', '') || undefined, tlsKey: setting(ctx, 'tlsKey', '') || undefined,
+        host: setting(ctx, 'smtpHost', '0.0.0.0'),
+        port,
+        domains,
+        tlsCert: setting(ctx, 'tlsCert', '') || undefined,
+        tlsKey: setting(ctx, 'tlsKey', '') || undefined,
       });
       try {
         await state.listener.start();
       } catch (error) {
         // Not fatal: outbound delivery, the webhook and the mailbox poller still work. Typical cause:
         // a second instance on the same host (give it SWITCHBOARD_SMTP_PORT=0 or another port).
-        ctx.logger.error('The SMTP listener could not start; inbound SMTP is off on this instance', { port, error: (error as Error).message });
+        ctx.logger.error('The SMTP listener could not start; inbound SMTP is off on this instance', {
+          port,
+          error: (error as Error).message,
+        });
         state.listener = null;
       }
     }
@@ -104,15 +169,31 @@ export default definePlugin({
 
   channel: {
     type: 'email',
-    capabilities: { attachments: true, maxLength: null, typing: false, html: true, threading: true, transport: 'plugin' },
+    capabilities: {
+      attachments: true,
+      maxLength: null,
+      typing: false,
+      html: true,
+      threading: true,
+      transport: 'plugin',
+    },
     instanceConfig: [
-      { key: 'secret', type: 'secret', label: 'Webhook secret (HMAC-SHA256 key, or the shared secret the provider sends)', required: true, min: 16, max: 200 },
+      {
+        key: 'secret',
+        type: 'secret',
+        label: 'Webhook secret (HMAC-SHA256 key, or the shared secret the provider sends)',
+        required: true,
+        min: 16,
+        max: 200,
+      },
     ],
     verify: (req, instance) => verifyWebhook(req, String(instance.config.secret ?? '')),
     async parse(req, _instance, ctx) {
       const message = await toInboundMessage(rawMessageOf(req), []);
       const domains = domainsOf(ctx);
-      message.recipients = [...(message.to ?? []), ...(message.cc ?? [])].map((a) => a.address).filter((a) => domains.accepts(a));
+      message.recipients = [...(message.to ?? []), ...(message.cc ?? [])]
+        .map((a) => a.address)
+        .filter((a) => domains.accepts(a));
       return [message];
     },
     /** Direct delivery (the core normally goes through the mailTransport extension point). */
@@ -124,8 +205,15 @@ export default definePlugin({
       if (message.references?.length) headers['References'] = message.references.join(' ');
       const from = setting(ctx, 'mailFrom', 'Switchboard <helpdesk@switchboard.local>');
       const result = await transport.deliver({
-        id: message.id, from, to: [address.address], cc: [], subject: message.subject ?? '', text: message.text,
-        html: message.html ?? '', headers, attachments: message.attachments,
+        id: message.id,
+        from,
+        to: [address.address],
+        cc: [],
+        subject: message.subject ?? '',
+        text: message.text,
+        html: message.html ?? '',
+        headers,
+        attachments: message.attachments,
       });
       return { externalId: result.messageId };
     },

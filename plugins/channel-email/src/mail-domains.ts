@@ -8,7 +8,10 @@ export class MailDomains {
   private readonly addresses = new Set<string>();
 
   constructor(list: string, mailFrom: string) {
-    const entries = list.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean);
+    const entries = list
+      .split(/[\s,;]+/)
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean);
     if (!entries.length) {
       const from = (/<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom).trim().toLowerCase();
       if (from.includes('@')) entries.push(from.split('@')[1]);

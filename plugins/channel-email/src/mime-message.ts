@@ -29,10 +29,13 @@ export async function toInboundMessage(raw: Buffer, recipients: string[]): Promi
   const fullText = (parsed.text ?? '').trim();
   const reply = extractReply(fullText);
   const automatedKind = classifyAutomated(parsed.headers, subject, from.address);
-  const references = typeof parsed.references === 'string' ? parsed.references.split(/\s+/).filter(Boolean) : parsed.references ?? [];
+  const references =
+    typeof parsed.references === 'string' ? parsed.references.split(/\s+/).filter(Boolean) : (parsed.references ?? []);
   const html = typeof parsed.html === 'string' && parsed.html.length <= MAX_HTML_CHARS ? parsed.html : undefined;
   const message: InboundMessage = {
-    externalId: parsed.messageId ? bracketed(parsed.messageId) : `<sha256-${createHash('sha256').update(raw).digest('hex')}@switchboard.invalid>`,
+    externalId: parsed.messageId
+      ? bracketed(parsed.messageId)
+      : `<sha256-${createHash('sha256').update(raw).digest('hex')}@switchboard.invalid>`,
     from,
     to: addresses(parsed.to),
     cc: addresses(parsed.cc),
@@ -44,7 +47,8 @@ export async function toInboundMessage(raw: Buffer, recipients: string[]): Promi
       // A DSN's machine-readable parts are not attachments anyone wants on a ticket.
       .filter((a) => !/^message\/(delivery-status|disposition-notification)$/i.test(a.contentType))
       .map((a) => ({
-        filename: a.filename ?? (a.contentType.startsWith('image/') ? `image.${a.contentType.split('/')[1]}` : 'attachment'),
+        filename:
+          a.filename ?? (a.contentType.startsWith('image/') ? `image.${a.contentType.split('/')[1]}` : 'attachment'),
         contentType: a.contentType,
         size: a.size,
         contentBase64: a.content.toString('base64'),

@@ -21,7 +21,8 @@ const QUOTE_HEADERS: RegExp[] = [
 
 /** An Outlook-style header block: "From:" followed within a few lines by "Sent:"/"Date:" (any of several languages). */
 const OUTLOOK_FROM = /^\*?(from|de|von|van|da)\s*:\*?\s/i;
-const OUTLOOK_FOLLOWERS = /^\*?(sent|date|envoyé|gesendet|datum|verzonden|inviato|to|à|an|aan|a|subject|objet|betreff|onderwerp)\s*:\*?\s?/i;
+const OUTLOOK_FOLLOWERS =
+  /^\*?(sent|date|envoyé|gesendet|datum|verzonden|inviato|to|à|an|aan|a|subject|objet|betreff|onderwerp)\s*:\*?\s?/i;
 
 /** Signatures mobile clients append, and the conventional "-- " delimiter. */
 const SIGNATURES: RegExp[] = [
@@ -63,7 +64,10 @@ export function extractReply(input: string): ExtractedReply {
     }
     if (end !== lines.length) break;
     if (OUTLOOK_FROM.test(line)) {
-      const next = lines.slice(i + 1, i + 5).map((l) => l.trim()).filter(Boolean);
+      const next = lines
+        .slice(i + 1, i + 5)
+        .map((l) => l.trim())
+        .filter(Boolean);
       if (next.length && next.filter((l) => OUTLOOK_FOLLOWERS.test(l)).length >= Math.min(2, next.length)) end = i;
     }
   }
@@ -81,7 +85,11 @@ export function extractReply(input: string): ExtractedReply {
     }
   }
 
-  const text = kept.join('\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  const text = kept
+    .join('\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (!text) return { text: full.trim(), stripped: false };
   return { text, stripped: text !== full.trim() };
 }

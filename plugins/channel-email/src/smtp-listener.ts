@@ -24,12 +24,16 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
 export class SmtpListener {
   private server: SMTPServer | null = null;
 
-  constructor(private readonly ctx: PluginContext, private readonly options: SmtpListenerOptions) {}
+  constructor(
+    private readonly ctx: PluginContext,
+    private readonly options: SmtpListenerOptions,
+  ) {}
 
   async start(): Promise<number> {
-    const tls = this.options.tlsCert && this.options.tlsKey
-      ? { key: readFileSync(this.options.tlsKey), cert: readFileSync(this.options.tlsCert) }
-      : null;
+    const tls =
+      this.options.tlsCert && this.options.tlsKey
+        ? { key: readFileSync(this.options.tlsKey), cert: readFileSync(this.options.tlsCert) }
+        : null;
     const server = new SMTPServer({
       name: 'switchboard',
       banner: 'Switchboard helpdesk',
@@ -40,9 +44,18 @@ export class SmtpListener {
       logger: false,
       onRcptTo: (address, _session, callback) => {
         if (this.options.domains.accepts(address.address)) return callback();
-        callback(smtpError(550, `5.1.1 <${address.address}>: this server accepts mail only for ${this.options.domains.describe()}`));
+        callback(
+          smtpError(
+            550,
+            `5.1.1 <${address.address}>: this server accepts mail only for ${this.options.domains.describe()}`,
+          ),
+        );
       },
-      onData: (stream, session, callback) => void this.receive(stream, session).then(() => callback(), (error: Error) => callback(error)),
+      onData: (stream, session, callback) =>
+        void this.receive(stream, session).then(
+          () => callback(),
+          (error: Error) => callback(error),
+        ),
     });
     server.on('error', (error) => this.ctx.logger.warn('SMTP listener error', { error: error.message }));
     await new Promise<void>((resolve, reject) => {
@@ -54,7 +67,12 @@ export class SmtpListener {
     });
     this.server = server;
     const port = (server.server.address() as { port: number }).port;
-    this.ctx.logger.info('SMTP listener started', { host: this.options.host, port, accepts: this.options.domains.describe(), starttls: !!tls });
+    this.ctx.logger.info('SMTP listener started', {
+      host: this.options.host,
+      port,
+      accepts: this.options.domains.describe(),
+      starttls: !!tls,
+    });
     return port;
   }
 
@@ -73,9 +91,12 @@ export class SmtpListener {
     try {
       result = await this.ctx.inbound.receive(await toInboundMessage(Buffer.concat(chunks), recipients));
     } catch (error) {
-      this.ctx.logger.error('Inbound mail could not be processed; asked the sender to retry', { error: (error as Error).message });
+      this.ctx.logger.error('Inbound mail could not be processed; asked the sender to retry', {
+        error: (error as Error).message,
+      });
       throw smtpError(451, '4.3.0 Temporary failure, please retry later');
     }
-    if (result.status === 'rejected' && result.reason === 'too_large') throw smtpError(552, '5.3.4 Message too big: the limit is 20 MB including attachments');
+    if (result.status === 'rejected' && result.reason === 'too_large')
+      throw smtpError(552, '5.3.4 Message too big: the limit is 20 MB including attachments');
   }
 }

@@ -16,12 +16,15 @@ export class SmtpTransport {
 
   constructor(relayUrl: string, options: { rejectUnauthorized: boolean }) {
     const url = new URL(relayUrl);
-    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('the SMTP relay URL must start with smtp:// or smtps://');
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+      throw new Error('the SMTP relay URL must start with smtp:// or smtps://');
     this.transporter = nodemailer.createTransport({
       host: url.hostname,
       port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
       secure: url.protocol === 'smtps:',
-      ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+      ...(url.username
+        ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+        : {}),
       tls: { rejectUnauthorized: options.rejectUnauthorized },
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,
@@ -30,8 +33,12 @@ export class SmtpTransport {
   }
 
   async deliver(mail: OutboundEmail): Promise<{ messageId: string; response: string }> {
-    const size = Buffer.byteLength(mail.text) + Buffer.byteLength(mail.html) + (mail.attachments ?? []).reduce((n, a) => n + Math.ceil(a.size / 3) * 4, 0);
-    if (size > MAX_MESSAGE_BYTES) throw new Error(`message is ${(size / 1024 / 1024).toFixed(1)} MB; at most 20 MB can be sent`);
+    const size =
+      Buffer.byteLength(mail.text) +
+      Buffer.byteLength(mail.html) +
+      (mail.attachments ?? []).reduce((n, a) => n + Math.ceil(a.size / 3) * 4, 0);
+    if (size > MAX_MESSAGE_BYTES)
+      throw new Error(`message is ${(size / 1024 / 1024).toFixed(1)} MB; at most 20 MB can be sent`);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(mail.headers)) if (!OWN_HEADERS.has(k.toLowerCase())) headers[k] = v;
     const info = await this.transporter.sendMail({
@@ -47,7 +54,9 @@ export class SmtpTransport {
       references: mail.headers['References'],
       headers,
       attachments: (mail.attachments ?? []).map((a: ChannelAttachment) => ({
-        filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64 ?? '', 'base64'),
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.contentBase64 ?? '', 'base64'),
         ...(a.contentId ? { cid: a.contentId } : {}),
       })),
     });

@@ -8,7 +8,8 @@ const same = (a: string, b: string) => {
 };
 
 /** The raw body bytes (binary-safe when the host gives base64). */
-export const bodyBytes = (req: InboundRequest) => (req.bodyBase64 !== undefined ? Buffer.from(req.bodyBase64, 'base64') : Buffer.from(req.body, 'utf8'));
+export const bodyBytes = (req: InboundRequest) =>
+  req.bodyBase64 !== undefined ? Buffer.from(req.bodyBase64, 'base64') : Buffer.from(req.body, 'utf8');
 
 /**
  * A provider's inbound webhook is authentic when it carries either the HMAC-SHA256 of the raw

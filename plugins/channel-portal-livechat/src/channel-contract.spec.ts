@@ -10,6 +10,11 @@ runChannelAdapterContract(() => ({
 describe('channel-portal-livechat', () => {
   it('declares the portal channel with a 1,000-character composer and host transport', () => {
     expect(plugin.channel?.type).toBe('portal');
-    expect(plugin.channel?.capabilities).toMatchObject({ maxLength: 1000, typing: true, attachments: false, transport: 'host' });
+    expect(plugin.channel?.capabilities).toMatchObject({
+      maxLength: 1000,
+      typing: true,
+      attachments: false,
+      transport: 'host',
+    });
   });
 });

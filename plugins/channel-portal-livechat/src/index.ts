@@ -17,10 +17,31 @@ export default definePlugin({
   },
   channel: {
     type: 'portal',
-    capabilities: { attachments: false, maxLength: 1000, typing: true, readReceipts: false, threading: true, transport: 'host' },
+    capabilities: {
+      attachments: false,
+      maxLength: 1000,
+      typing: true,
+      readReceipts: false,
+      threading: true,
+      transport: 'host',
+    },
     instanceConfig: [
-      { key: 'waitingOfferSeconds', type: 'number', label: 'Offer to leave a support request after (seconds of waiting)', min: 0, max: 3600, default: 60 },
-      { key: 'abandonAfterMinutes', type: 'number', label: 'Turn a chat nobody took into a support request after (minutes)', min: 1, max: 1440, default: 30 },
+      {
+        key: 'waitingOfferSeconds',
+        type: 'number',
+        label: 'Offer to leave a support request after (seconds of waiting)',
+        min: 0,
+        max: 3600,
+        default: 60,
+      },
+      {
+        key: 'abandonAfterMinutes',
+        type: 'number',
+        label: 'Turn a chat nobody took into a support request after (minutes)',
+        min: 1,
+        max: 1440,
+        default: 30,
+      },
     ],
     /**
      * Delivery hook (transport 'host'): the host has already pushed the message to the visitor's

@@ -11,7 +11,12 @@ interface Props {
   onClear(): void;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  day: 'numeric',
+  month: 'short',
+});
 
 function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -57,7 +62,13 @@ export function NotificationBell({ notifications, unread, onSeen, onClear }: Pro
         )}
       </button>
       {open && (
-        <div id="notification-panel" class="panel panel-wide" role="region" aria-label="Notifications" data-testid="notification-list">
+        <div
+          id="notification-panel"
+          class="panel panel-wide"
+          role="region"
+          aria-label="Notifications"
+          data-testid="notification-list"
+        >
           <div class="panel-head">
             <span class="panel-title">Notifications</span>
             {notifications.length > 0 && (

@@ -129,7 +129,13 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
         menuOpen={menuOpen}
         onMenuToggle={() => setMenuOpen((o) => !o)}
       />
-      <SideMenu role={me.role} path={path} onClose={() => setMenuOpen(false)} open={menuOpen} dots={{ '/cases': casesUnseen > 0 }} />
+      <SideMenu
+        role={me.role}
+        path={path}
+        onClose={() => setMenuOpen(false)}
+        open={menuOpen}
+        dots={{ '/cases': casesUnseen > 0 }}
+      />
       {menuOpen && <div class="backdrop" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
       <LiveContext.Provider value={live}>
         <main id="main" class="content">
@@ -153,20 +159,43 @@ const loadCasesPage = () => import('../pages/cases.page').then((m) => m.CasesPag
 const loadAdminPage = () => import('../pages/admin.page').then((m) => m.AdminPage);
 const loadChatsPage = () => import('../pages/chats.page').then((m) => m.ChatsPage);
 const loadDevicesPage = () => import('../pages/devices.page').then((m) => m.DevicesPage);
-const loadNotificationSettingsPage = () => import('../pages/notification-settings.page').then((m) => m.NotificationSettingsPage);
+const loadNotificationSettingsPage = () =>
+  import('../pages/notification-settings.page').then((m) => m.NotificationSettingsPage);
 
 function renderPage(path: string, me: Me) {
   const clean = path.replace(/\/+$/, '') || '/';
   const ticket = /^\/tickets\/(\d+)$/.exec(clean);
-  if (ticket) return <LazyPage key={`ticket-${ticket[1]}`} load={loadTicketPage} props={{ number: Number(ticket[1]), me }} />;
+  if (ticket)
+    return <LazyPage key={`ticket-${ticket[1]}`} load={loadTicketPage} props={{ number: Number(ticket[1]), me }} />;
   // One key for /cases and /cases/:id so picking a case keeps the page (and its live lists) mounted.
   const cases = /^\/cases(?:\/([^/]+))?$/.exec(clean);
-  if (cases) return <LazyPage key="cases" load={loadCasesPage} props={{ me, caseId: cases[1] ? decodeURIComponent(cases[1]) : null }} />;
+  if (cases)
+    return (
+      <LazyPage
+        key="cases"
+        load={loadCasesPage}
+        props={{ me, caseId: cases[1] ? decodeURIComponent(cases[1]) : null }}
+      />
+    );
   // One key for /chats and /chats/:id: switching chats keeps the workspace (and its live list) mounted.
   const chats = /^\/chats(?:\/([^/]+))?$/.exec(clean);
-  if (chats) return <LazyPage key="chats" load={loadChatsPage} props={{ me, chatId: chats[1] ? decodeURIComponent(chats[1]) : null }} />;
+  if (chats)
+    return (
+      <LazyPage
+        key="chats"
+        load={loadChatsPage}
+        props={{ me, chatId: chats[1] ? decodeURIComponent(chats[1]) : null }}
+      />
+    );
   const devices = /^\/devices(?:\/([^/]+))?$/.exec(clean);
-  if (devices) return <LazyPage key={`devices-${devices[1] ?? ''}`} load={loadDevicesPage} props={{ deviceId: devices[1] ? decodeURIComponent(devices[1]) : null }} />;
+  if (devices)
+    return (
+      <LazyPage
+        key={`devices-${devices[1] ?? ''}`}
+        load={loadDevicesPage}
+        props={{ deviceId: devices[1] ? decodeURIComponent(devices[1]) : null }}
+      />
+    );
   switch (clean) {
     case '/':
     case '/login':

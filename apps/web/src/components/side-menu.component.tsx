@@ -12,8 +12,16 @@ interface Props {
 }
 
 const ITEMS: { path: string; label: string; icon: string; adminOnly?: boolean }[] = [
-  { path: '/tickets', label: 'Tickets', icon: 'M4 7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v2a2 2 0 0 0 0 6v2a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-2a2 2 0 0 0 0-6Z' },
-  { path: '/chats', label: 'Chats', icon: 'M5 5h14a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H10l-4 3v-3H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Z' },
+  {
+    path: '/tickets',
+    label: 'Tickets',
+    icon: 'M4 7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v2a2 2 0 0 0 0 6v2a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-2a2 2 0 0 0 0-6Z',
+  },
+  {
+    path: '/chats',
+    label: 'Chats',
+    icon: 'M5 5h14a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H10l-4 3v-3H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Z',
+  },
   { path: '/devices', label: 'Devices', icon: 'M4 5h16v10H4zM9 19h6M12 15v4' },
   { path: '/cases', label: 'Cases', icon: 'M4 8h16v11H4zM9 8V5h6v3M4 13h16' },
   { path: '/admin', label: 'Admin', icon: 'M12 3 5 6v5c0 4.5 3 8 7 10 4-2 7-5.5 7-10V6Z', adminOnly: true },

@@ -47,19 +47,26 @@ export interface Device {
 export const agentChatsApi = {
   list: () => request<{ items: AgentChat[] }>('GET', '/api/agent-chats'),
   get: (id: string) => request<AgentChat>('GET', `/api/agent-chats/${enc(id)}`),
-  messages: (id: string, afterSeq = 0) => request<{ items: ChatMessage[] }>('GET', `/api/agent-chats/${enc(id)}/messages?afterSeq=${afterSeq}`),
-  start: (input: { deviceId?: string; ticketNumber?: number }) => request<{ chat: AgentChat; existing: boolean }>('POST', '/api/agent-chats', input),
+  messages: (id: string, afterSeq = 0) =>
+    request<{ items: ChatMessage[] }>('GET', `/api/agent-chats/${enc(id)}/messages?afterSeq=${afterSeq}`),
+  start: (input: { deviceId?: string; ticketNumber?: number }) =>
+    request<{ chat: AgentChat; existing: boolean }>('POST', '/api/agent-chats', input),
   accept: (id: string) => request<AgentChat>('POST', `/api/agent-chats/${enc(id)}/accept`),
   decline: (id: string) => request<{ declined: boolean }>('POST', `/api/agent-chats/${enc(id)}/decline`),
   end: (id: string) => request<AgentChat>('POST', `/api/agent-chats/${enc(id)}/end`),
   renameTicket: (number: number, title: string) => request<unknown>('PATCH', `/api/tickets/${number}`, { title }),
-  devices: (companyId?: string) => request<{ items: Device[] }>('GET', `/api/devices?limit=200${companyId ? `&companyId=${enc(companyId)}` : ''}`),
+  devices: (companyId?: string) =>
+    request<{ items: Device[] }>('GET', `/api/devices?limit=200${companyId ? `&companyId=${enc(companyId)}` : ''}`),
   device: (id: string) => request<Device>('GET', `/api/devices/${enc(id)}`),
   fileUrl: (chatId: string, fileId: string) => `/api/agent-chats/${enc(chatId)}/files/${enc(fileId)}`,
 };
 
 /** XMLHttpRequest for the upload progress; the server checks type (content) and the 20 MB limit. */
-export function uploadChatFile(chatId: string, file: File, onProgress: (fraction: number) => void): Promise<{ message: ChatMessage }> {
+export function uploadChatFile(
+  chatId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<{ message: ChatMessage }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/agent-chats/${enc(chatId)}/files`);
@@ -69,7 +76,9 @@ export function uploadChatFile(chatId: string, file: File, onProgress: (fraction
     xhr.onload = () => {
       if (xhr.status === 201) return resolve(xhr.response as { message: ChatMessage });
       const message = (xhr.response as { message?: string } | null)?.message;
-      reject(new Error(message ?? (xhr.status === 413 ? 'Files may be at most 20 MB' : `Upload failed (${xhr.status})`)));
+      reject(
+        new Error(message ?? (xhr.status === 413 ? 'Files may be at most 20 MB' : `Upload failed (${xhr.status})`)),
+      );
     };
     xhr.onerror = () => reject(new Error('Could not reach the server'));
     const form = new FormData();

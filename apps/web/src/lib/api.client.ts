@@ -33,7 +33,10 @@ export async function request<T>(method: string, path: string, body?: unknown, n
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -49,7 +52,8 @@ export async function request<T>(method: string, path: string, body?: unknown, n
   }
   if (!res.ok) {
     if (res.status === 401 && notifyUnauthorized) onUnauthorized?.();
-    const fieldErrors = (data as { details?: { fieldErrors?: Record<string, string[]> } } | null)?.details?.fieldErrors ?? {};
+    const fieldErrors =
+      (data as { details?: { fieldErrors?: Record<string, string[]> } } | null)?.details?.fieldErrors ?? {};
     throw new ApiError(res.status, messageOf(data, res.statusText || `Request failed (${res.status})`), fieldErrors);
   }
   return data as T;
@@ -57,7 +61,8 @@ export async function request<T>(method: string, path: string, body?: unknown, n
 
 export const api = {
   // Login/me must not trigger the global 401 handler: a 401 there is an expected answer, not a lost session.
-  login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password }, false),
+  login: (email: string, password: string) =>
+    request<LoginResponse>('POST', '/api/auth/login', { email, password }, false),
   me: () => request<Me>('GET', '/api/auth/me', undefined, false),
   logout: () => request<unknown>('POST', '/api/auth/logout', undefined, false),
   setAvailability: (available: boolean) => request<Me>('PUT', '/api/me/availability', { available }),

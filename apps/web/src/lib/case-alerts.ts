@@ -26,7 +26,8 @@ let audio: AudioContext | null = null;
 /** Two short sine notes (~0.35 s). Browsers only allow it after a user gesture on the page (login counts). */
 export function chime(): void {
   try {
-    const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    const Ctx =
+      window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Ctx) return;
     audio ??= new Ctx();
     if (audio.state === 'suspended') void audio.resume();
@@ -59,10 +60,14 @@ export function alertNewCase(e: CaseCreatedEvent, open: (id: string) => void): v
   if (e.chime) chime();
   // The server says whether this technician wants it (`browser`: preference on and available).
   const wanted = typeof e.browser === 'boolean' ? e.browser : !!prefs?.browser;
-  if (!wanted || !document.hidden || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  if (!wanted || !document.hidden || typeof Notification === 'undefined' || Notification.permission !== 'granted')
+    return;
   const live = e.case.type === 'live_chat';
   // No customer details in OS notifications (they can show on a locked screen): portal name only.
-  const n = new Notification(live ? 'New live chat' : 'New support request', { body: e.case.portal?.name ?? '', tag: `case-${e.case.id}` });
+  const n = new Notification(live ? 'New live chat' : 'New support request', {
+    body: e.case.portal?.name ?? '',
+    tag: `case-${e.case.id}`,
+  });
   n.onclick = () => {
     window.focus();
     open(e.case.id);

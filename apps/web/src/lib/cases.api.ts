@@ -1,6 +1,15 @@
 // REST calls of the cases, notification-preference and portal-admin screens (libs/cases/README.md).
 import { request } from './api.client';
-import type { CaseMessage, CasePage, CaseView, CaseViewName, NotificationPrefs, Portal, PortalEmbed, PortalStatus } from './cases.types';
+import type {
+  CaseMessage,
+  CasePage,
+  CaseView,
+  CaseViewName,
+  NotificationPrefs,
+  Portal,
+  PortalEmbed,
+  PortalStatus,
+} from './cases.types';
 
 const enc = encodeURIComponent;
 
@@ -18,7 +27,8 @@ export const casesApi = {
   list: (view: CaseViewName, cursor?: string | null) =>
     request<CasePage>('GET', `/api/cases?view=${view}&limit=50${cursor ? `&cursor=${enc(cursor)}` : ''}`),
   get: (id: string) => request<CaseView>('GET', `/api/cases/${enc(id)}`),
-  messages: (id: string, afterSeq = 0) => request<{ items: CaseMessage[] }>('GET', `/api/cases/${enc(id)}/messages?afterSeq=${afterSeq}`),
+  messages: (id: string, afterSeq = 0) =>
+    request<{ items: CaseMessage[] }>('GET', `/api/cases/${enc(id)}/messages?afterSeq=${afterSeq}`),
   send: (id: string, clientId: string, body: string) =>
     request<{ message: CaseMessage; duplicate: boolean }>('POST', `/api/cases/${enc(id)}/messages`, { clientId, body }),
   assign: (id: string) => request<CaseView>('POST', `/api/cases/${enc(id)}/assign`),
@@ -26,13 +36,15 @@ export const casesApi = {
   reopen: (id: string) => request<CaseView>('POST', `/api/cases/${enc(id)}/reopen`),
   leave: (id: string) => request<CaseView>('POST', `/api/cases/${enc(id)}/leave`),
   remove: (id: string) => request<unknown>('DELETE', `/api/cases/${enc(id)}`),
-  followUp: (id: string, body: string) => request<{ ticketNumber: number }>('POST', `/api/cases/${enc(id)}/follow-up`, { body }),
+  followUp: (id: string, body: string) =>
+    request<{ ticketNumber: number }>('POST', `/api/cases/${enc(id)}/follow-up`, { body }),
   transcriptUrl: (id: string) => `/api/cases/${enc(id)}/transcript?format=html`,
   unseen: () => request<{ unseen: number }>('GET', '/api/cases/unseen'),
   seen: () => request<{ unseen: number }>('POST', '/api/cases/seen'),
 
   prefs: () => request<NotificationPrefs>('GET', '/api/me/notification-preferences'),
-  savePrefs: (patch: Partial<NotificationPrefs>) => request<NotificationPrefs>('PUT', '/api/me/notification-preferences', patch),
+  savePrefs: (patch: Partial<NotificationPrefs>) =>
+    request<NotificationPrefs>('PUT', '/api/me/notification-preferences', patch),
 
   portals: () => request<Portal[]>('GET', '/api/portals'),
   createPortal: (body: PortalInput) => request<Portal>('POST', '/api/portals', body),

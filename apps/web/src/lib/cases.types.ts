@@ -21,7 +21,13 @@ export interface CaseView {
   preview: string[];
   conversationId: string;
   lastSeq: number;
-  device: { browser?: string | null; os?: string | null; deviceType?: string | null; language?: string | null; userAgent?: string | null } | null;
+  device: {
+    browser?: string | null;
+    os?: string | null;
+    deviceType?: string | null;
+    language?: string | null;
+    userAgent?: string | null;
+  } | null;
   ticketNumber: number | null;
   createdAt: string;
   submittedAt: string | null;

@@ -10,7 +10,11 @@ export interface UploadedFile {
   contentType: string;
 }
 
-export function uploadFile(file: File, companyId: string | undefined, onProgress: (fraction: number) => void): Promise<UploadedFile> {
+export function uploadFile(
+  file: File,
+  companyId: string | undefined,
+  onProgress: (fraction: number) => void,
+): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/files');
@@ -20,7 +24,9 @@ export function uploadFile(file: File, companyId: string | undefined, onProgress
     xhr.onload = () => {
       if (xhr.status === 201) return resolve(xhr.response as UploadedFile);
       const message = (xhr.response as { message?: string } | null)?.message;
-      reject(new Error(xhr.status === 413 ? 'A file may be at most 20 MB' : message ?? `Upload failed (${xhr.status})`));
+      reject(
+        new Error(xhr.status === 413 ? 'A file may be at most 20 MB' : (message ?? `Upload failed (${xhr.status})`)),
+      );
     };
     xhr.onerror = () => reject(new Error('Could not reach the server'));
     const form = new FormData();
@@ -33,5 +39,7 @@ export function uploadFile(file: File, companyId: string | undefined, onProgress
 export const fileUrl = (id: string) => `/api/files/${id}/content`;
 
 export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }

@@ -28,7 +28,12 @@ export const ACTIVITY_STATUSES: Record<string, string> = {
 };
 export const SENTIMENTS: Record<string, string> = { positive: 'Positive', negative: 'Negative', neutral: 'Neutral' };
 /** Fallback names while /api/ticket-statuses loads (built-ins only). */
-const BUILTIN_STATUS: Record<string, string> = { open: 'Open', pending: 'Pending', resolved: 'Resolved', closed: 'Closed' };
+const BUILTIN_STATUS: Record<string, string> = {
+  open: 'Open',
+  pending: 'Pending',
+  resolved: 'Resolved',
+  closed: 'Closed',
+};
 
 export function label(list: readonly (readonly [string, string])[], key: string | null | undefined): string {
   return list.find(([k]) => k === key)?.[1] ?? humanize(key ?? '');

@@ -54,7 +54,8 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
   });
   socket.on('notification', (n: AppNotification) => handlers.onNotification(n));
   socket.on('account.availability', (p: { availability: Availability }) => {
-    if (p && (p.availability === 'available' || p.availability === 'unavailable')) handlers.onAvailability(p.availability);
+    if (p && (p.availability === 'available' || p.availability === 'unavailable'))
+      handlers.onAvailability(p.availability);
   });
 
   return {

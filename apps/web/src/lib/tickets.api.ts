@@ -37,7 +37,9 @@ export interface NewComment {
   attachmentIds?: string[];
 }
 
-export type TicketPatch = Partial<Pick<Ticket, 'title' | 'status' | 'priority' | 'impact' | 'type'>> & { assigneeId?: string | null };
+export type TicketPatch = Partial<Pick<Ticket, 'title' | 'status' | 'priority' | 'impact' | 'type'>> & {
+  assigneeId?: string | null;
+};
 
 function query(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();
@@ -65,9 +67,11 @@ export const ticketsApi = {
   create: (body: NewTicket) => request<Ticket>('POST', '/api/tickets', body),
   update: (n: number, patch: TicketPatch) => request<Ticket>('PATCH', `/api/tickets/${n}`, patch),
   summary: (n: number) => request<TicketSummary>('GET', `/api/tickets/${n}/summary`),
-  comments: (n: number, cursor?: string | null) => request<Page<Comment>>('GET', `/api/tickets/${n}/comments${query({ cursor, limit: 100 })}`),
+  comments: (n: number, cursor?: string | null) =>
+    request<Page<Comment>>('GET', `/api/tickets/${n}/comments${query({ cursor, limit: 100 })}`),
   addComment: (n: number, body: NewComment) => request<Comment>('POST', `/api/tickets/${n}/comments`, body),
-  activity: (n: number, cursor?: string | null) => request<Page<Activity>>('GET', `/api/tickets/${n}/activity${query({ cursor, limit: 100 })}`),
+  activity: (n: number, cursor?: string | null) =>
+    request<Page<Activity>>('GET', `/api/tickets/${n}/activity${query({ cursor, limit: 100 })}`),
 
   statuses: () => cached('statuses', () => request<TicketStatus[]>('GET', '/api/ticket-statuses')),
   quickReplies: () => request<QuickReply[]>('GET', '/api/quick-replies'),
@@ -76,14 +80,18 @@ export const ticketsApi = {
 
   contacts: (companyId?: string) =>
     request<Page<Contact>>('GET', `/api/contacts${query({ companyId, limit: 200 })}`).then((p) => p.items),
-  companies: () => cached('companies', () => request<Page<Company>>('GET', `/api/companies?limit=200`).then((p) => p.items)),
+  companies: () =>
+    cached('companies', () => request<Page<Company>>('GET', `/api/companies?limit=200`).then((p) => p.items)),
   technicians: (me: Me) => cached('technicians', () => loadTechnicians(me)),
-  defaultVisibility: (me: Me, companyId: string) => cached(`reply-type:${companyId}`, () => loadDefaultVisibility(me, companyId)),
+  defaultVisibility: (me: Me, companyId: string) =>
+    cached(`reply-type:${companyId}`, () => loadDefaultVisibility(me, companyId)),
 };
 
 /** Composer default (`tickets.defaultReplyType`, possibly per company), readable by every technician. */
 async function loadDefaultVisibility(_me: Me, companyId: string): Promise<Visibility> {
-  const d = await request<{ defaultReplyType?: unknown }>('GET', `/api/tickets/defaults${query({ companyId })}`).catch(() => null);
+  const d = await request<{ defaultReplyType?: unknown }>('GET', `/api/tickets/defaults${query({ companyId })}`).catch(
+    () => null,
+  );
   return d?.defaultReplyType === 'internal' ? 'internal' : 'public';
 }
 

@@ -17,7 +17,8 @@ export function AdminPage() {
     let alive = true;
     api.plugins().then(
       (plugins) => alive && setState({ kind: 'ready', plugins: Array.isArray(plugins) ? plugins : [] }),
-      (err) => alive && setState({ kind: 'error', message: err instanceof ApiError ? err.message : 'Could not load plugins' }),
+      (err) =>
+        alive && setState({ kind: 'error', message: err instanceof ApiError ? err.message : 'Could not load plugins' }),
     );
     return () => {
       alive = false;

@@ -85,7 +85,11 @@ export function CasesPage({ me, caseId }: Props) {
         if (typeof page.unseen === 'number') setUnseen(page.unseen);
         if (v === 'unassigned') markSeen();
       },
-      (err) => setLists((l) => ({ ...l, [v]: { ...l[v], status: 'error', error: err instanceof ApiError ? err.message : 'Could not load cases' } })),
+      (err) =>
+        setLists((l) => ({
+          ...l,
+          [v]: { ...l[v], status: 'error', error: err instanceof ApiError ? err.message : 'Could not load cases' },
+        })),
     );
   };
 
@@ -119,7 +123,9 @@ export function CasesPage({ me, caseId }: Props) {
   useLiveEvent<CaseCreatedEvent>('case.created', (e) => {
     if (!e?.case) return;
     upsert([e.case]);
-    setAnnouncement(`New ${e.case.type === 'live_chat' ? 'live chat' : 'support request'} from ${e.case.portal?.name ?? 'a portal'}`);
+    setAnnouncement(
+      `New ${e.case.type === 'live_chat' ? 'live chat' : 'support request'} from ${e.case.portal?.name ?? 'a portal'}`,
+    );
     if (looking()) markSeen();
     // A case that just arrived while we were not looking is unseen, whatever the count says (the
     // server compares timestamps; a case created in the same instant as our last visit counts 0).
@@ -146,7 +152,13 @@ export function CasesPage({ me, caseId }: Props) {
     let alive = true;
     casesApi.get(caseId).then(
       (c) => alive && upsert([c]),
-      (err) => alive && setSelectError(err instanceof ApiError && err.status === 404 ? 'This case does not exist (or was deleted).' : 'Could not load the case.'),
+      (err) =>
+        alive &&
+        setSelectError(
+          err instanceof ApiError && err.status === 404
+            ? 'This case does not exist (or was deleted).'
+            : 'Could not load the case.',
+        ),
     );
     return () => {
       alive = false;
@@ -198,7 +210,13 @@ export function CasesPage({ me, caseId }: Props) {
               </button>
             ))}
           </div>
-          <div id="cases-column" role="tabpanel" aria-labelledby={`cases-tab-${view}`} aria-busy={list.status === 'loading'} data-testid={`cases-column-${view}`}>
+          <div
+            id="cases-column"
+            role="tabpanel"
+            aria-labelledby={`cases-tab-${view}`}
+            aria-busy={list.status === 'loading'}
+            data-testid={`cases-column-${view}`}
+          >
             {list.status === 'error' && (
               <p class="form-error case-list-msg" role="alert">
                 {list.error}{' '}
@@ -209,10 +227,16 @@ export function CasesPage({ me, caseId }: Props) {
             )}
             {items.length === 0 && list.status === 'ready' && (
               <p class="case-empty muted" data-testid="cases-empty">
-                {view === 'unassigned' ? 'No one is waiting. New chats and requests appear here instantly.' : view === 'mine' ? 'You have no open cases.' : 'No cases yet.'}
+                {view === 'unassigned'
+                  ? 'No one is waiting. New chats and requests appear here instantly.'
+                  : view === 'mine'
+                    ? 'You have no open cases.'
+                    : 'No cases yet.'}
               </p>
             )}
-            {items.length === 0 && list.status === 'loading' && <div class="page-loading" role="status" aria-label="Loading cases" />}
+            {items.length === 0 && list.status === 'loading' && (
+              <div class="page-loading" role="status" aria-label="Loading cases" />
+            )}
             <ul class="case-list" data-testid="case-list">
               {items.map((c) => (
                 <CaseItem key={c.id} c={c} now={now} selected={c.id === caseId} />
@@ -220,7 +244,12 @@ export function CasesPage({ me, caseId }: Props) {
             </ul>
             {list.cursor && (
               <div class="load-more">
-                <button type="button" class="btn btn-ghost btn-sm" onClick={() => load(view, true)} disabled={list.status === 'loading'}>
+                <button
+                  type="button"
+                  class="btn btn-ghost btn-sm"
+                  onClick={() => load(view, true)}
+                  disabled={list.status === 'loading'}
+                >
                   Load more
                 </button>
               </div>

@@ -30,9 +30,18 @@ export function ChatsPage({ me, chatId }: Props) {
 
   /** A chat's newest message moved: live events from others, acks for our own sends. */
   const touch = (conversationId: string, message: ChatMessage) =>
-    setChats((list) => list.map((c) => (c.id === conversationId ? { ...c, lastSeq: Math.max(c.lastSeq, message.seq), lastMessageAt: message.createdAt } : c)));
+    setChats((list) =>
+      list.map((c) =>
+        c.id === conversationId
+          ? { ...c, lastSeq: Math.max(c.lastSeq, message.seq), lastMessageAt: message.createdAt }
+          : c,
+      ),
+    );
 
-  const upsert = (chat: AgentChat) => setChats((list) => (list.some((c) => c.id === chat.id) ? list.map((c) => (c.id === chat.id ? chat : c)) : [chat, ...list]));
+  const upsert = (chat: AgentChat) =>
+    setChats((list) =>
+      list.some((c) => c.id === chat.id) ? list.map((c) => (c.id === chat.id ? chat : c)) : [chat, ...list],
+    );
 
   const load = () =>
     agentChatsApi.list().then(
@@ -47,7 +56,10 @@ export function ChatsPage({ me, chatId }: Props) {
         setLoaded(true);
         for (const c of items) seen.current[c.id] ??= c.lastSeq;
         // Follow every chat that is not over, so the background ones count unread messages.
-        if (live?.connected) for (const c of items) if (c.status !== 'ended') live.request('conversation.join', { conversationId: c.id, afterSeq: c.lastSeq }).catch(() => undefined);
+        if (live?.connected)
+          for (const c of items)
+            if (c.status !== 'ended')
+              live.request('conversation.join', { conversationId: c.id, afterSeq: c.lastSeq }).catch(() => undefined);
       },
       (e: Error) => {
         setError(e.message);
@@ -69,7 +81,11 @@ export function ChatsPage({ me, chatId }: Props) {
       live.on<{ conversationId: string; message: ChatMessage }>('conversation.message', (p) => {
         if (!p?.message) return;
         touch(p.conversationId, p.message);
-        if (p.conversationId !== selected.current && p.message.kind !== 'system' && p.message.author.kind === 'contact') {
+        if (
+          p.conversationId !== selected.current &&
+          p.message.kind !== 'system' &&
+          p.message.author.kind === 'contact'
+        ) {
           setUnread((u) => ({ ...u, [p.conversationId]: (u[p.conversationId] ?? 0) + 1 }));
         }
       }),
@@ -97,18 +113,34 @@ export function ChatsPage({ me, chatId }: Props) {
       )}
       {loaded && chats.length === 0 ? (
         <EmptyState title="No active chats">
-          Incoming chat requests and your ongoing conversations will appear here. Set yourself "Available" in the profile menu to receive them, or start a chat from a device or a ticket.
+          Incoming chat requests and your ongoing conversations will appear here. Set yourself "Available" in the
+          profile menu to receive them, or start a chat from a device or a ticket.
         </EmptyState>
       ) : (
         <div class="cases-layout chats-layout">
           <div class="card cases-list-pane">
             <ul class="case-list" data-testid="chat-list" aria-label="Chats">
               {chats.map((c) => (
-                <li key={c.id} class={`case-item${c.id === chatId ? ' is-selected' : ''}`} data-testid="chat-list-item" data-chat-id={c.id} data-status={c.status}>
-                  <a class="case-link" href={`/chats/${c.id}`} onClick={(e) => linkClick(e, `/chats/${c.id}`)} aria-current={c.id === chatId ? 'true' : undefined}>
+                <li
+                  key={c.id}
+                  class={`case-item${c.id === chatId ? ' is-selected' : ''}`}
+                  data-testid="chat-list-item"
+                  data-chat-id={c.id}
+                  data-status={c.status}
+                >
+                  <a
+                    class="case-link"
+                    href={`/chats/${c.id}`}
+                    onClick={(e) => linkClick(e, `/chats/${c.id}`)}
+                    aria-current={c.id === chatId ? 'true' : undefined}
+                  >
                     <span class="case-item-top">
                       <span class="case-customer">{c.contact.name}</span>
-                      <span class={`pill ${c.status === 'active' ? 'pill-ok' : c.status === 'waiting' ? 'pill-warn' : 'pill-off'}`}>{STATUS_LABEL[c.status]}</span>
+                      <span
+                        class={`pill ${c.status === 'active' ? 'pill-ok' : c.status === 'waiting' ? 'pill-warn' : 'pill-off'}`}
+                      >
+                        {STATUS_LABEL[c.status]}
+                      </span>
                     </span>
                     <span class="case-item-meta muted">
                       <span>{c.device.name}</span>
@@ -124,10 +156,28 @@ export function ChatsPage({ me, chatId }: Props) {
                   </a>
                   {c.status === 'waiting' && c.initiatedBy === 'contact' && (
                     <div class="chat-request-actions">
-                      <button type="button" class="btn btn-primary btn-sm" onClick={() => agentChatsApi.accept(c.id).then((v) => (upsert(v), open(c.id)), (e: Error) => setError(e.message))}>
+                      <button
+                        type="button"
+                        class="btn btn-primary btn-sm"
+                        onClick={() =>
+                          agentChatsApi.accept(c.id).then(
+                            (v) => (upsert(v), open(c.id)),
+                            (e: Error) => setError(e.message),
+                          )
+                        }
+                      >
                         Accept
                       </button>
-                      <button type="button" class="btn btn-ghost btn-sm" onClick={() => agentChatsApi.decline(c.id).then(() => load(), (e: Error) => setError(e.message))}>
+                      <button
+                        type="button"
+                        class="btn btn-ghost btn-sm"
+                        onClick={() =>
+                          agentChatsApi.decline(c.id).then(
+                            () => load(),
+                            (e: Error) => setError(e.message),
+                          )
+                        }
+                      >
                         Decline
                       </button>
                     </div>
@@ -137,7 +187,13 @@ export function ChatsPage({ me, chatId }: Props) {
             </ul>
           </div>
           {current ? (
-            <ChatPane key={current.id} chat={current} me={me} onSeen={(seq) => void (seen.current[current.id] = seq)} onSent={(m) => touch(current.id, m)} />
+            <ChatPane
+              key={current.id}
+              chat={current}
+              me={me}
+              onSeen={(seq) => void (seen.current[current.id] = seq)}
+              onSent={(m) => touch(current.id, m)}
+            />
           ) : (
             <div class="card case-placeholder">
               <p class="muted">Pick a chat on the left.</p>

@@ -16,7 +16,11 @@ export function DevicesPage({ deviceId }: { deviceId: string | null }) {
   useEffect(() => {
     setError(null);
     if (deviceId) agentChatsApi.device(deviceId).then(setDevice, (e: Error) => setError(e.message));
-    else agentChatsApi.devices().then((p) => setDevices(p.items), (e: Error) => setError(e.message));
+    else
+      agentChatsApi.devices().then(
+        (p) => setDevices(p.items),
+        (e: Error) => setError(e.message),
+      );
   }, [deviceId]);
 
   const chat = async () => {
@@ -41,7 +45,13 @@ export function DevicesPage({ deviceId }: { deviceId: string | null }) {
         </a>
         <div class="page-head">
           <PageTitle title={device?.name ?? 'Device'}>{device?.name ?? 'Device'}</PageTitle>
-          <button type="button" class="btn btn-primary" onClick={chat} disabled={!device || busy || !device.helpdeskAgentEnabled} data-testid="device-chat">
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick={chat}
+            disabled={!device || busy || !device.helpdeskAgentEnabled}
+            data-testid="device-chat"
+          >
             Chat
           </button>
         </div>
@@ -71,7 +81,11 @@ export function DevicesPage({ deviceId }: { deviceId: string | null }) {
           {error}
         </p>
       )}
-      {devices && devices.length === 0 && <EmptyState title="No devices">Devices appear here once an administrator adds them and their helpdesk agent is enrolled.</EmptyState>}
+      {devices && devices.length === 0 && (
+        <EmptyState title="No devices">
+          Devices appear here once an administrator adds them and their helpdesk agent is enrolled.
+        </EmptyState>
+      )}
       {devices && devices.length > 0 && (
         <div class="card card-flush">
           <table class="table" data-testid="device-list">

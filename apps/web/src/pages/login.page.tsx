@@ -50,7 +50,12 @@ export function LoginPage({ onSignedIn }: Props) {
 
   return (
     <main class="login">
-      <form class="login-card" data-testid="login-form" onSubmit={submit} aria-describedby={error ? 'login-error' : undefined}>
+      <form
+        class="login-card"
+        data-testid="login-form"
+        onSubmit={submit}
+        aria-describedby={error ? 'login-error' : undefined}
+      >
         <div class="login-brand">
           <span class="brand-mark" aria-hidden="true" />
           <span class="brand-name">Switchboard</span>
@@ -91,7 +96,13 @@ export function LoginPage({ onSignedIn }: Props) {
             data-testid="login-password"
           />
         </label>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy} aria-busy={busy} data-testid="login-submit">
+        <button
+          type="submit"
+          class="btn btn-primary btn-block"
+          disabled={busy}
+          aria-busy={busy}
+          data-testid="login-submit"
+        >
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>

@@ -27,7 +27,10 @@ export function NewTicketPage({ me }: { me: Me }) {
   const errorRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
-    ticketsApi.contacts().then((list) => setContacts(contactOptions(list)), () => setError('Could not load contacts'));
+    ticketsApi.contacts().then(
+      (list) => setContacts(contactOptions(list)),
+      () => setError('Could not load contacts'),
+    );
     ticketsApi.technicians(me).then(setTechnicians, () => undefined);
   }, []);
 
@@ -83,7 +86,13 @@ export function NewTicketPage({ me }: { me: Me }) {
         )}
         <label class="field span-2">
           <span class="field-label">Title *</span>
-          <input value={title} onInput={(e) => setTitle(e.currentTarget.value)} maxLength={250} aria-invalid={fe('title') ? true : undefined} data-testid="new-ticket-title" />
+          <input
+            value={title}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+            maxLength={250}
+            aria-invalid={fe('title') ? true : undefined}
+            data-testid="new-ticket-title"
+          />
           {fe('title') && <span class="field-error">{fe('title')}</span>}
         </label>
         <div class="span-2">
@@ -101,30 +110,56 @@ export function NewTicketPage({ me }: { me: Me }) {
         </div>
         <label class="field span-2">
           <span class="field-label">Description *</span>
-          <textarea rows={6} value={description} onInput={(e) => setDescription(e.currentTarget.value)} aria-invalid={fe('description') ? true : undefined} data-testid="new-ticket-description" />
+          <textarea
+            rows={6}
+            value={description}
+            onInput={(e) => setDescription(e.currentTarget.value)}
+            aria-invalid={fe('description') ? true : undefined}
+            data-testid="new-ticket-description"
+          />
           {fe('description') && <span class="field-error">{fe('description')}</span>}
         </label>
         <label class="field">
           <span class="field-label">Priority</span>
-          <select value={priority} onChange={(e) => setPriority(e.currentTarget.value)} data-testid="new-ticket-priority">
-            {PRIORITIES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          <select
+            value={priority}
+            onChange={(e) => setPriority(e.currentTarget.value)}
+            data-testid="new-ticket-priority"
+          >
+            {PRIORITIES.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field">
           <span class="field-label">Impact</span>
           <select value={impact} onChange={(e) => setImpact(e.currentTarget.value)} data-testid="new-ticket-impact">
-            {IMPACTS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            {IMPACTS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field">
           <span class="field-label">Type</span>
           <select value={type} onChange={(e) => setType(e.currentTarget.value)} data-testid="new-ticket-type">
-            {TYPES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            {TYPES.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field">
           <span class="field-label">Assignee</span>
-          <select value={assigneeId} onChange={(e) => setAssigneeId(e.currentTarget.value)} data-testid="new-ticket-assignee">
+          <select
+            value={assigneeId}
+            onChange={(e) => setAssigneeId(e.currentTarget.value)}
+            data-testid="new-ticket-assignee"
+          >
             <option value="">Unassigned</option>
             {technicians.map((t) => (
               <option key={t.id} value={t.id}>
@@ -134,13 +169,27 @@ export function NewTicketPage({ me }: { me: Me }) {
           </select>
         </label>
         <div class="span-2">
-          <PeoplePicker label="Cc" options={ccOptions} selected={cc} onChange={setCc} placeholder="Add contacts or technicians" hint="They receive every public update." testId="new-ticket-cc" />
+          <PeoplePicker
+            label="Cc"
+            options={ccOptions}
+            selected={cc}
+            onChange={setCc}
+            placeholder="Add contacts or technicians"
+            hint="They receive every public update."
+            testId="new-ticket-cc"
+          />
         </div>
         <div class="form-actions span-2">
           <a class="btn btn-secondary" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
             Cancel
           </a>
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy} data-testid="new-ticket-submit">
+          <button
+            type="submit"
+            class="btn btn-primary"
+            disabled={busy}
+            aria-busy={busy}
+            data-testid="new-ticket-submit"
+          >
             {busy ? 'Creating…' : 'Create ticket'}
           </button>
         </div>
@@ -148,4 +197,3 @@ export function NewTicketPage({ me }: { me: Me }) {
     </>
   );
 }
-

@@ -10,7 +10,11 @@ import '../screens.css';
 
 const ROWS: { key: keyof NotificationPrefs; label: string; hint: string }[] = [
   { key: 'inApp', label: 'In-app notifications', hint: 'New cases appear under the bell in the top bar.' },
-  { key: 'browser', label: 'Browser notifications', hint: 'A system notification when Switchboard is in a background tab.' },
+  {
+    key: 'browser',
+    label: 'Browser notifications',
+    hint: 'A system notification when Switchboard is in a background tab.',
+  },
   { key: 'email', label: 'Email', hint: 'An email for each new case of your companies.' },
   { key: 'sound', label: 'Sound', hint: 'A short chime for new cases while you are available for chat requests.' },
 ];
@@ -19,10 +23,14 @@ export function NotificationSettingsPage({ me }: { me: Me }) {
   const [prefs, setPrefs] = useState<NotificationPrefs | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState<keyof NotificationPrefs | null>(null);
-  const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+  const [permission, setPermission] = useState(
+    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+  );
 
   useEffect(() => {
-    casesApi.prefs().then(setPrefs, (err) => setError(err instanceof ApiError ? err.message : 'Could not load your preferences'));
+    casesApi
+      .prefs()
+      .then(setPrefs, (err) => setError(err instanceof ApiError ? err.message : 'Could not load your preferences'));
   }, []);
 
   const toggle = async (key: keyof NotificationPrefs) => {
@@ -81,11 +89,19 @@ export function NotificationSettingsPage({ me }: { me: Me }) {
               </button>
               <p class="field-hint pref-hint" id={`pref-${row.key}-hint`}>
                 {row.hint}
-                {row.key === 'browser' && prefs.browser && permission === 'denied' && ' Your browser blocks notifications for this site; allow them in its site settings.'}
+                {row.key === 'browser' &&
+                  prefs.browser &&
+                  permission === 'denied' &&
+                  ' Your browser blocks notifications for this site; allow them in its site settings.'}
                 {row.key === 'browser' && permission === 'unsupported' && ' Not supported by this browser.'}
               </p>
               {row.key === 'sound' && (
-                <button type="button" class="btn btn-ghost btn-sm pref-test" onClick={chime} data-testid="pref-sound-test">
+                <button
+                  type="button"
+                  class="btn btn-ghost btn-sm pref-test"
+                  onClick={chime}
+                  data-testid="pref-sound-test"
+                >
                   Play test sound
                 </button>
               )}

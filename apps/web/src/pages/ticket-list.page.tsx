@@ -33,7 +33,9 @@ function filtersToUrl(f: TicketFilters): void {
 /** Client-side mirror of the server filters, so live events can place a ticket without a refetch. */
 function matches(t: Ticket, f: TicketFilters, me: Me): boolean {
   if (f.status) {
-    const ok = f.status.startsWith('category:') ? t.statusCategory === f.status.slice(9) : f.status.split(',').includes(t.status);
+    const ok = f.status.startsWith('category:')
+      ? t.statusCategory === f.status.slice(9)
+      : f.status.split(',').includes(t.status);
     if (!ok) return false;
   }
   if (f.assignee) {
@@ -118,11 +120,15 @@ export function TicketListPage({ me }: { me: Me }) {
 
   const highlight = (n: number) => {
     setFlash((s) => new Set(s).add(n));
-    setTimeout(() => setFlash((s) => {
-      const next = new Set(s);
-      next.delete(n);
-      return next;
-    }), 1600);
+    setTimeout(
+      () =>
+        setFlash((s) => {
+          const next = new Set(s);
+          next.delete(n);
+          return next;
+        }),
+      1600,
+    );
   };
 
   // Newest-first sorts can take a new/changed ticket at the top; other sorts get a "refresh" banner
@@ -159,14 +165,26 @@ export function TicketListPage({ me }: { me: Me }) {
     <>
       <div class="page-head">
         <PageTitle title="Tickets">Tickets</PageTitle>
-        <a class="btn btn-primary" href="/tickets/new" onClick={(e) => linkClick(e, '/tickets/new')} data-testid="new-ticket">
+        <a
+          class="btn btn-primary"
+          href="/tickets/new"
+          onClick={(e) => linkClick(e, '/tickets/new')}
+          data-testid="new-ticket"
+        >
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
             <path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
           </svg>
           New ticket
         </a>
       </div>
-      <TicketFiltersBar filters={filters} statuses={statuses} technicians={technicians} contacts={contacts} companies={companies} onChange={setFilters} />
+      <TicketFiltersBar
+        filters={filters}
+        statuses={statuses}
+        technicians={technicians}
+        contacts={contacts}
+        companies={companies}
+        onChange={setFilters}
+      />
 
       {pending > 0 && (
         <button type="button" class="live-banner" onClick={() => load(filters)} data-testid="list-refresh">
@@ -184,7 +202,9 @@ export function TicketListPage({ me }: { me: Me }) {
 
       {!loading && !error && tickets.length === 0 ? (
         <EmptyState title={filtered ? 'No tickets match these filters' : 'No tickets yet'}>
-          {filtered ? 'Try removing a filter or changing the search.' : 'Tickets from email, the portal and technicians will be listed here.'}
+          {filtered
+            ? 'Try removing a filter or changing the search.'
+            : 'Tickets from email, the portal and technicians will be listed here.'}
         </EmptyState>
       ) : (
         <div class="card card-flush">
@@ -204,7 +224,13 @@ export function TicketListPage({ me }: { me: Me }) {
               </thead>
               <tbody>
                 {tickets.map((t) => (
-                  <TicketRow key={t.number} ticket={t} statusName={statusName(statuses, t.status)} companyName={companyNames.get(t.companyId)} flash={flash.has(t.number)} />
+                  <TicketRow
+                    key={t.number}
+                    ticket={t}
+                    statusName={statusName(statuses, t.status)}
+                    companyName={companyNames.get(t.companyId)}
+                    flash={flash.has(t.number)}
+                  />
                 ))}
               </tbody>
             </table>
@@ -212,7 +238,14 @@ export function TicketListPage({ me }: { me: Me }) {
           {loading && tickets.length === 0 && <div class="page-loading" role="status" aria-label="Loading tickets" />}
           {cursor && (
             <div class="load-more">
-              <button type="button" class="btn btn-secondary" onClick={loadMore} disabled={loadingMore} aria-busy={loadingMore} data-testid="load-more">
+              <button
+                type="button"
+                class="btn btn-secondary"
+                onClick={loadMore}
+                disabled={loadingMore}
+                aria-busy={loadingMore}
+                data-testid="load-more"
+              >
                 {loadingMore ? 'Loading…' : 'Load more'}
               </button>
             </div>

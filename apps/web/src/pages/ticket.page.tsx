@@ -26,7 +26,9 @@ interface Props {
 type Tab = 'conversation' | 'activity';
 
 /** All pages of a cursor list (comments/activity of one ticket are small; cap to stay safe). */
-async function all<T>(fetchPage: (cursor?: string | null) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+async function all<T>(
+  fetchPage: (cursor?: string | null) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
   const out: T[] = [];
   let cursor: string | null | undefined;
   for (let i = 0; i < 20; i++) {
@@ -66,7 +68,11 @@ export function TicketPage({ number, me }: Props) {
       setComments(c);
       setLoadError(null);
     } catch (err) {
-      setLoadError(err instanceof ApiError ? { status: err.status, message: err.message } : { status: 0, message: 'Could not load the ticket' });
+      setLoadError(
+        err instanceof ApiError
+          ? { status: err.status, message: err.message }
+          : { status: 0, message: 'Could not load the ticket' },
+      );
     }
   };
   const loadActivity = () => {
@@ -87,7 +93,10 @@ export function TicketPage({ number, me }: Props) {
   const companyId = ticket?.companyId;
   useEffect(() => {
     if (!companyId) return;
-    ticketsApi.contacts(companyId).then((list) => setContactsOpts(contactOptions(list)), () => undefined);
+    ticketsApi.contacts(companyId).then(
+      (list) => setContactsOpts(contactOptions(list)),
+      () => undefined,
+    );
     ticketsApi.defaultVisibility(me, companyId).then(setDefaultVisibility, () => undefined);
   }, [companyId]);
 
@@ -114,7 +123,10 @@ export function TicketPage({ number, me }: Props) {
   useLiveEvent<{ number: number; comment: Comment }>('ticket.comment', (p) => {
     if (p?.number !== number || !p.comment) return;
     setComments((list) => addUnique(list, p.comment));
-    if (p.comment.author.id !== me.id) setAnnouncement(`New ${p.comment.visibility === 'internal' ? 'internal note' : 'reply'} from ${p.comment.author.name}`);
+    if (p.comment.author.id !== me.id)
+      setAnnouncement(
+        `New ${p.comment.visibility === 'internal' ? 'internal note' : 'reply'} from ${p.comment.author.name}`,
+      );
   });
   useLiveEvent<{ number: number; activity: Activity }>('ticket.activity', (p) => {
     if (p?.number === number && p.activity) setActivity((list) => (list ? addUnique(list, p.activity) : list));
@@ -179,7 +191,9 @@ export function TicketPage({ number, me }: Props) {
           ← Tickets
         </a>
         <EmptyState title={loadError.status === 404 ? `Ticket #${number} not found` : 'Could not load the ticket'}>
-          {loadError.status === 404 ? 'It may have been deleted, or it belongs to a company you do not serve.' : loadError.message}
+          {loadError.status === 404
+            ? 'It may have been deleted, or it belongs to a company you do not serve.'
+            : loadError.message}
         </EmptyState>
       </>
     );
@@ -192,7 +206,11 @@ export function TicketPage({ number, me }: Props) {
     body: ticket.description,
     createdAt: ticket.createdAt,
     source: ticket.source,
-    author: { kind: 'contact' as const, id: ticket.requester?.id ?? null, name: ticket.requester ? `${ticket.requester.firstName} ${ticket.requester.lastName}`.trim() : 'Requester' },
+    author: {
+      kind: 'contact' as const,
+      id: ticket.requester?.id ?? null,
+      name: ticket.requester ? `${ticket.requester.firstName} ${ticket.requester.lastName}`.trim() : 'Requester',
+    },
   };
 
   return (
@@ -251,7 +269,13 @@ export function TicketPage({ number, me }: Props) {
         </section>
       ) : (
         <section id="panel-activity" role="tabpanel" aria-labelledby="tab-activity" class="tab-panel card">
-          <TicketActivity items={activity ?? []} statuses={statuses} names={new Map(people.map((p) => [p.id, p.name]))} loading={activity === null} error={activityError} />
+          <TicketActivity
+            items={activity ?? []}
+            statuses={statuses}
+            names={new Map(people.map((p) => [p.id, p.name]))}
+            loading={activity === null}
+            error={activityError}
+          />
         </section>
       )}
       <div class="visually-hidden" aria-live="polite">

@@ -18,7 +18,15 @@ export function ChatPanel(props: Props) {
   return <LiveChat {...props} />;
 }
 
-function RequestSent({ session, onStartOver, converted }: { session: StoredSession; onStartOver(): void; converted?: boolean }) {
+function RequestSent({
+  session,
+  onStartOver,
+  converted,
+}: {
+  session: StoredSession;
+  onStartOver(): void;
+  converted?: boolean;
+}) {
   return (
     <section class="p-card p-center" data-testid="portal-request-sent" role="status">
       <h1>{converted ? S.convertedTitle : S.requestSent}</h1>
@@ -102,7 +110,12 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
   };
 
   return (
-    <section class="p-chat" aria-label={S.chatLog} data-testid="portal-chat" data-chat-status={c?.chatStatus ?? 'connecting'}>
+    <section
+      class="p-chat"
+      aria-label={S.chatLog}
+      data-testid="portal-chat"
+      data-chat-status={c?.chatStatus ?? 'connecting'}
+    >
       <div class="p-chat-bar">
         <span class={`p-dot p-dot-${chat.state}`} aria-hidden="true" />
         <span class="p-chat-who">{c?.technician?.name ?? portal.name}</span>
@@ -155,7 +168,14 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
         <div class="p-ended" data-testid="portal-ended">
           <p role="status">{c?.endedReason === 'technician_left' ? S.endedByAgent : S.ended}</p>
           <div class="p-ended-actions">
-            <button type="button" class="p-btn" onClick={download} disabled={downloading} aria-busy={downloading} data-testid="portal-transcript">
+            <button
+              type="button"
+              class="p-btn"
+              onClick={download}
+              disabled={downloading}
+              aria-busy={downloading}
+              data-testid="portal-transcript"
+            >
               {S.transcript}
             </button>
             <button type="button" class="p-btn p-btn-ghost" onClick={onStartOver} data-testid="portal-new-chat">
@@ -191,7 +211,12 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
       <dialog ref={dialog} class="p-dialog" aria-labelledby="p-end-title" data-testid="portal-end-confirm">
         <p id="p-end-title">{S.endConfirm}</p>
         <div class="p-dialog-actions">
-          <button type="button" class="p-btn p-btn-ghost" onClick={() => dialog.current?.close()} data-testid="portal-end-cancel">
+          <button
+            type="button"
+            class="p-btn p-btn-ghost"
+            onClick={() => dialog.current?.close()}
+            data-testid="portal-end-cancel"
+          >
             {S.cancel}
           </button>
           <button type="button" class="p-btn p-btn-danger" onClick={confirmEnd} data-testid="portal-end-confirm-yes">
@@ -213,7 +238,11 @@ function Message({ m, onRetry }: { m: ChatMessage; onRetry(): void }) {
   }
   const mine = m.author.kind === 'contact';
   return (
-    <li class={`p-msg ${mine ? 'is-mine' : 'is-theirs'}${m.pending ? ` is-${m.pending}` : ''}`} data-testid="portal-message" data-author={m.author.kind}>
+    <li
+      class={`p-msg ${mine ? 'is-mine' : 'is-theirs'}${m.pending ? ` is-${m.pending}` : ''}`}
+      data-testid="portal-message"
+      data-author={m.author.kind}
+    >
       <span class="p-msg-meta">
         <span class="p-msg-author">{mine ? S.you : m.author.name}</span>{' '}
         <time dateTime={m.createdAt}>{formatTime(m.createdAt)}</time>

@@ -53,7 +53,8 @@ export function ContactForm({ subdomain, portal, mode, onCreated, onUnavailable 
       language: navigator.language || lang,
     };
     try {
-      const created = mode === 'chat' ? await portalApi.startChat(subdomain, body) : await portalApi.sendRequest(subdomain, body);
+      const created =
+        mode === 'chat' ? await portalApi.startChat(subdomain, body) : await portalApi.sendRequest(subdomain, body);
       onCreated({
         kind: created.type === 'live_chat' ? 'chat' : 'request',
         token: created.token,
@@ -67,7 +68,8 @@ export function ContactForm({ subdomain, portal, mode, onCreated, onUnavailable 
       if (err instanceof PortalError && err.status === 503) return onUnavailable();
       if (err instanceof PortalError && err.status === 400 && Object.keys(err.fieldErrors).length) {
         const server: Partial<Record<Field, string>> = {};
-        for (const f of FIELDS) if (err.fieldErrors[f]?.length) server[f] = f === 'email' ? S.invalidEmail : err.fieldErrors[f][0];
+        for (const f of FIELDS)
+          if (err.fieldErrors[f]?.length) server[f] = f === 'email' ? S.invalidEmail : err.fieldErrors[f][0];
         setErrors(server);
         setFormError(S.fixErrors);
         return;
@@ -99,7 +101,13 @@ export function ContactForm({ subdomain, portal, mode, onCreated, onUnavailable 
         {type === 'textarea' ? (
           <textarea {...common} ref={(el) => void (refs.current[name] = el)} rows={4} maxLength={maxLength} />
         ) : (
-          <input {...common} ref={(el) => void (refs.current[name] = el)} type={type as "text"} autoComplete={autocomplete} maxLength={200} />
+          <input
+            {...common}
+            ref={(el) => void (refs.current[name] = el)}
+            type={type as 'text'}
+            autoComplete={autocomplete}
+            maxLength={200}
+          />
         )}
         {error && (
           <span class="p-field-error" id={`${id}-error`}>
@@ -139,4 +147,3 @@ export function ContactForm({ subdomain, portal, mode, onCreated, onUnavailable 
     </form>
   );
 }
-

@@ -64,7 +64,8 @@ const fr: Strings = {
   chatTitle: 'Discutez avec nous',
   chatIntro: 'Indiquez qui vous êtes et ce dont vous avez besoin ; un technicien vous rejoindra rapidement.',
   requestTitle: 'Laissez-nous un message',
-  requestIntro: 'Aucun technicien n’est disponible pour le moment. Laissez votre question, nous vous répondrons par e-mail.',
+  requestIntro:
+    'Aucun technicien n’est disponible pour le moment. Laissez votre question, nous vous répondrons par e-mail.',
   firstName: 'Prénom',
   lastName: 'Nom',
   email: 'Adresse e-mail',

@@ -73,7 +73,12 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
   if (token) headers.authorization = `Portal ${token}`;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'omit', body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'omit',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new PortalError(0, 'network');
   }
@@ -86,7 +91,11 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
   }
   if (!res.ok) {
     const m = data?.message;
-    throw new PortalError(res.status, Array.isArray(m) ? m.join(', ') : typeof m === 'string' ? m : res.statusText, data?.details?.fieldErrors ?? {});
+    throw new PortalError(
+      res.status,
+      Array.isArray(m) ? m.join(', ') : typeof m === 'string' ? m : res.statusText,
+      data?.details?.fieldErrors ?? {},
+    );
   }
   return data as T;
 }
@@ -96,17 +105,26 @@ const enc = encodeURIComponent;
 export const portalApi = {
   info: (sub: string) => call<PortalInfo>('GET', `/api/public/portals/${enc(sub)}`),
   startChat: (sub: string, body: Submission) => call<Created>('POST', `/api/public/portals/${enc(sub)}/chats`, body),
-  sendRequest: (sub: string, body: Submission) => call<Created>('POST', `/api/public/portals/${enc(sub)}/requests`, body),
+  sendRequest: (sub: string, body: Submission) =>
+    call<Created>('POST', `/api/public/portals/${enc(sub)}/requests`, body),
   getCase: (id: string, token: string) => call<PublicCase>('GET', `/api/public/cases/${enc(id)}`, undefined, token),
   messages: (id: string, token: string, afterSeq = 0) =>
-    call<{ items: ChatMessage[] }>('GET', `/api/public/cases/${enc(id)}/messages?afterSeq=${afterSeq}`, undefined, token),
+    call<{ items: ChatMessage[] }>(
+      'GET',
+      `/api/public/cases/${enc(id)}/messages?afterSeq=${afterSeq}`,
+      undefined,
+      token,
+    ),
   end: (id: string, token: string) => call<PublicCase>('POST', `/api/public/cases/${enc(id)}/end`, {}, token),
   convert: (id: string, token: string) => call<PublicCase>('POST', `/api/public/cases/${enc(id)}/convert`, {}, token),
   /** The transcript as a file (fetched with the token header, then saved through a blob link). */
   async downloadTranscript(id: string, token: string): Promise<void> {
     let res: Response;
     try {
-      res = await fetch(`/api/public/cases/${enc(id)}/transcript?format=html`, { headers: { authorization: `Portal ${token}` }, credentials: 'omit' });
+      res = await fetch(`/api/public/cases/${enc(id)}/transcript?format=html`, {
+        headers: { authorization: `Portal ${token}` },
+        credentials: 'omit',
+      });
     } catch {
       throw new PortalError(0, 'network');
     }

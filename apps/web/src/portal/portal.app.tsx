@@ -55,9 +55,17 @@ export function PortalApp({ subdomain, embedded }: Props) {
   };
 
   return (
-    <div class={`portal${embedded ? ' is-embed' : ''}`} style={portal ? themeStyle(portal) : undefined} data-testid="portal-page">
+    <div
+      class={`portal${embedded ? ' is-embed' : ''}`}
+      style={portal ? themeStyle(portal) : undefined}
+      data-testid="portal-page"
+    >
       <header class="p-head">
-        {portal?.logoUrl ? <img class="p-logo" src={portal.logoUrl} alt="" /> : <span class="p-logo-mark" aria-hidden="true" />}
+        {portal?.logoUrl ? (
+          <img class="p-logo" src={portal.logoUrl} alt="" />
+        ) : (
+          <span class="p-logo-mark" aria-hidden="true" />
+        )}
         <span class="p-name">{portal?.name ?? ''}</span>
         {embedded && (
           <button type="button" class="p-icon-btn" aria-label={S.close} onClick={closeEmbed} data-testid="portal-close">
@@ -88,7 +96,14 @@ export function PortalApp({ subdomain, embedded }: Props) {
           </section>
         )}
         {portal && subdomain && session && (
-          <ChatPanel key={session.caseId} subdomain={subdomain} portal={portal} session={session} onStartOver={startOver} onExpired={startOver} />
+          <ChatPanel
+            key={session.caseId}
+            subdomain={subdomain}
+            portal={portal}
+            session={session}
+            onStartOver={startOver}
+            onExpired={startOver}
+          />
         )}
         {portal && subdomain && !session && portal.view === 'unavailable' && (
           <section class="p-card p-center" data-testid="portal-unavailable">
@@ -142,7 +157,9 @@ function hex(value: string | undefined | null): string | null {
 }
 
 function luminance(h: string): number {
-  const c = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((x) => (x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4));
+  const c = [1, 3, 5]
+    .map((i) => parseInt(h.slice(i, i + 2), 16) / 255)
+    .map((x) => (x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4));
   return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
 }
 
@@ -150,4 +167,3 @@ function contrast(a: string, b: string): number {
   const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m);
   return (x + 0.05) / (y + 0.05);
 }
-

@@ -28,7 +28,11 @@ export function loadSession(sub: string): StoredSession | null {
 
 export function saveSession(sub: string, s: StoredSession | null): void {
   try {
-    if (s) sessionStorage.setItem(key(sub), JSON.stringify({ ...s, messages: s.messages?.filter((m) => !m.pending).slice(-300) }));
+    if (s)
+      sessionStorage.setItem(
+        key(sub),
+        JSON.stringify({ ...s, messages: s.messages?.filter((m) => !m.pending).slice(-300) }),
+      );
     else sessionStorage.removeItem(key(sub));
   } catch {
     // Private mode / storage full: the chat still works, it just won't survive a reload.
@@ -42,7 +46,8 @@ function emit<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 80
     if (!socket.connected) return reject(new Error('offline'));
     socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: Ack<T>) => {
       if (err) reject(err);
-      else if (!ack || ack.ok === false) reject(Object.assign(new Error(ack?.error?.message ?? 'failed'), { status: ack?.error?.statusCode }));
+      else if (!ack || ack.ok === false)
+        reject(Object.assign(new Error(ack?.error?.message ?? 'failed'), { status: ack?.error?.statusCode }));
       else resolve(ack.data);
     });
   });
@@ -92,7 +97,11 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
   };
 
   useEffect(() => {
-    const socket = io('/portal', { auth: { token: session.token }, transports: ['websocket'], reconnectionDelayMax: 5000 });
+    const socket = io('/portal', {
+      auth: { token: session.token },
+      transports: ['websocket'],
+      reconnectionDelayMax: 5000,
+    });
     socketRef.current = socket;
 
     const join = () =>
@@ -130,7 +139,8 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
       if (p.message.author.kind === 'technician') {
         setTypingName(null);
         setAnnounce({ id: p.message.id, text: `${p.message.author.name}: ${p.message.body}` });
-        if (document.hidden || window.parent !== window) window.parent?.postMessage({ type: 'switchboard:unread' }, '*');
+        if (document.hidden || window.parent !== window)
+          window.parent?.postMessage({ type: 'switchboard:unread' }, '*');
       } else if (p.message.kind === 'system') {
         setAnnounce({ id: p.message.id, text: p.message.body });
       }
@@ -166,7 +176,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
   };
 
   /** `chat.end` / `chat.convert` on the socket; the REST twin when offline or if the socket refuses. */
-  const viaSocketOrRest = async <T,>(event: string, rest: () => Promise<T>): Promise<T> => {
+  const viaSocketOrRest = async <T>(event: string, rest: () => Promise<T>): Promise<T> => {
     const socket = socketRef.current;
     if (socket?.connected) {
       try {
@@ -215,7 +225,9 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
       setCase(await viaSocketOrRest<PublicCase>('chat.end', () => portalApi.end(session.caseId, session.token)));
     },
     async convert() {
-      setCase(await viaSocketOrRest<PublicCase>('chat.convert', () => portalApi.convert(session.caseId, session.token)));
+      setCase(
+        await viaSocketOrRest<PublicCase>('chat.convert', () => portalApi.convert(session.caseId, session.token)),
+      );
     },
   };
 }

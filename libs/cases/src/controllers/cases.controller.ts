@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount, Roles, type AccountPrincipal } from '@switchboard/core';
 import { ChannelLimits } from '@switchboard/chat';
 import type { Response } from 'express';
-import { CaseListQueryDto, CaseMessageDto, CaseMessagesQueryDto, FollowUpDto, TranscriptFormatDto } from '../dto/case.dto.js';
+import {
+  CaseListQueryDto,
+  CaseMessageDto,
+  CaseMessagesQueryDto,
+  FollowUpDto,
+  TranscriptFormatDto,
+} from '../dto/case.dto.js';
 import { CaseFollowUpService } from '../services/case-follow-up.service.js';
 import { CaseSeenService } from '../services/case-seen.service.js';
 import { CaseService } from '../services/case.service.js';
@@ -41,7 +47,11 @@ export class CasesController {
   }
 
   @Get(':id/messages')
-  async messages(@Param('id', ParseUUIDPipe) id: string, @Query() q: CaseMessagesQueryDto, @CurrentAccount() me: AccountPrincipal) {
+  async messages(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: CaseMessagesQueryDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     return { items: await this.cases.messages(id, me, q.afterSeq ?? 0) };
   }
 
@@ -81,11 +91,19 @@ export class CasesController {
   }
 
   @Get(':id/transcript')
-  async transcript(@Param('id', ParseUUIDPipe) id: string, @Query() q: TranscriptFormatDto, @CurrentAccount() me: AccountPrincipal, @Res() res: Response) {
+  async transcript(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: TranscriptFormatDto,
+    @CurrentAccount() me: AccountPrincipal,
+    @Res() res: Response,
+  ) {
     const format = q.format ?? 'html';
     const body = await this.cases.transcript(id, me, format);
-    res.status(200).type(format === 'text' ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="chat-${id}.${format === 'text' ? 'txt' : 'html'}"`).send(body);
+    res
+      .status(200)
+      .type(format === 'text' ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="chat-${id}.${format === 'text' ? 'txt' : 'html'}"`)
+      .send(body);
   }
 
   @Delete(':id')

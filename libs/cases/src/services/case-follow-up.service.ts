@@ -18,7 +18,8 @@ export class CaseFollowUpService {
 
   async followUp(id: string, me: AccountPrincipal, body: string): Promise<{ ticketNumber: number }> {
     const c = await this.cases.load(id, me);
-    if (c.type !== 'support_request') throw new ConflictError('Email follow-up is for support requests; answer a live chat in the chat');
+    if (c.type !== 'support_request')
+      throw new ConflictError('Email follow-up is for support requests; answer a live chat in the chat');
     if (!c.contactId) throw new ConflictError('This case has no customer contact');
     let number = c.ticketNumber;
     if (!number) {

@@ -45,18 +45,37 @@ export class CaseLifecycle implements OnModuleInit {
     });
     this.events.subscribe('conversation.message.created', (e) => {
       // Only the first few messages make the preview: the hot path returns here at once (no promise).
-      if (e.channel === 'portal' && e.kind === 'text' && e.seq <= PREVIEW_MESSAGES + 1) return this.refreshPreview(e.conversationId);
+      if (e.channel === 'portal' && e.kind === 'text' && e.seq <= PREVIEW_MESSAGES + 1)
+        return this.refreshPreview(e.conversationId);
     });
   }
 
   private async opened(c: ConversationView): Promise<void> {
     const meta = c.meta as unknown as PortalMeta;
     const row = Object.assign(new CaseEntity(), {
-      id: c.id, companyId: c.companyId, portalId: c.channelInstanceId ?? meta.portal.id, portal: meta.portal, contactId: c.contactId,
-      contactCreated: !!meta.contactCreated, type: meta.caseType, status: 'unassigned', chatStatus: c.status, endedReason: null,
-      assigneeId: null, assigneeName: null, question: meta.question, preview: [meta.question.slice(0, 200)], device: meta.device ?? null,
-      ticketId: null, ticketNumber: null, createdAt: new Date(c.createdAt), submittedAt: meta.submittedAt ? new Date(meta.submittedAt) : null,
-      assignedAt: null, resolvedAt: null, endedAt: null, updatedAt: this.clock.now(),
+      id: c.id,
+      companyId: c.companyId,
+      portalId: c.channelInstanceId ?? meta.portal.id,
+      portal: meta.portal,
+      contactId: c.contactId,
+      contactCreated: !!meta.contactCreated,
+      type: meta.caseType,
+      status: 'unassigned',
+      chatStatus: c.status,
+      endedReason: null,
+      assigneeId: null,
+      assigneeName: null,
+      question: meta.question,
+      preview: [meta.question.slice(0, 200)],
+      device: meta.device ?? null,
+      ticketId: null,
+      ticketNumber: null,
+      createdAt: new Date(c.createdAt),
+      submittedAt: meta.submittedAt ? new Date(meta.submittedAt) : null,
+      assignedAt: null,
+      resolvedAt: null,
+      endedAt: null,
+      updatedAt: this.clock.now(),
     });
     await this.cases.insert(row);
     await this.notifier.created(await this.views.one(row));
@@ -79,7 +98,9 @@ export class CaseLifecycle implements OnModuleInit {
   private async refreshPreview(id: string): Promise<void> {
     const c = await this.cases.findById(id);
     if (!c) return;
-    const first = (await this.conversations.firstMessages(id, PREVIEW_MESSAGES + 3)).filter((m) => m.kind === 'text').slice(0, PREVIEW_MESSAGES);
+    const first = (await this.conversations.firstMessages(id, PREVIEW_MESSAGES + 3))
+      .filter((m) => m.kind === 'text')
+      .slice(0, PREVIEW_MESSAGES);
     const preview = first.map((m) => m.body.slice(0, 200));
     if (JSON.stringify(preview) === JSON.stringify(c.preview)) return;
     await this.cases.patch(id, { preview, updatedAt: this.clock.now() });

@@ -33,7 +33,12 @@ export class CaseNotifier {
       const p = prefs.get(t.id)!;
       // The chime only for those who take chats now and want sound.
       const chime = t.availability === 'available' && p.sound;
-      this.realtime.toAccount(t.id, 'case.created', { case: view, chime, unseen: unseen.get(t.id) ?? 1, browser: p.browser && t.availability === 'available' });
+      this.realtime.toAccount(t.id, 'case.created', {
+        case: view,
+        chime,
+        unseen: unseen.get(t.id) ?? 1,
+        browser: p.browser && t.availability === 'available',
+      });
     }
     const title = view.type === 'live_chat' ? 'New live chat' : 'New support request';
     const input = { title, body: `Case ${view.shortId} on ${view.portal.name}`, link: `/cases/${view.id}` };
@@ -50,10 +55,18 @@ export class CaseNotifier {
   }
 
   async updated(view: CaseView, changes: string[]): Promise<void> {
-    this.realtime.toAccounts((await this.audience(view.companyId)).map((t) => t.id), 'case.updated', { case: view, changes });
+    this.realtime.toAccounts(
+      (await this.audience(view.companyId)).map((t) => t.id),
+      'case.updated',
+      { case: view, changes },
+    );
   }
 
   async deleted(caseId: string, companyId: string): Promise<void> {
-    this.realtime.toAccounts((await this.audience(companyId)).map((t) => t.id), 'case.deleted', { caseId });
+    this.realtime.toAccounts(
+      (await this.audience(companyId)).map((t) => t.id),
+      'case.deleted',
+      { caseId },
+    );
   }
 }

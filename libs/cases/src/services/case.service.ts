@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  AccessPolicy, Clock, ConflictError, ContactService, DomainError, ForbiddenError, NotFoundError, type AccountPrincipal,
+  AccessPolicy,
+  Clock,
+  ConflictError,
+  ContactService,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  type AccountPrincipal,
 } from '@switchboard/core';
 import { ConversationService, ConversationTimers, renderTranscript, type MessageView } from '@switchboard/chat';
 import type { CaseView } from '../case.views.js';
@@ -31,8 +38,18 @@ export class CaseService {
 
   async list(view: CaseListView, me: AccountPrincipal, page: { limit?: number; cursor?: string }) {
     const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
-    const result = await this.cases.list({ view, accountId: me.id, companyIds: this.access.companyFilter(me), limit, cursor: page.cursor });
-    return { items: await this.views.many(result.items), nextCursor: result.nextCursor, unseen: await this.seen.unseen(me) };
+    const result = await this.cases.list({
+      view,
+      accountId: me.id,
+      companyIds: this.access.companyFilter(me),
+      limit,
+      cursor: page.cursor,
+    });
+    return {
+      items: await this.views.many(result.items),
+      nextCursor: result.nextCursor,
+      unseen: await this.seen.unseen(me),
+    };
   }
 
   async get(id: string, me: AccountPrincipal): Promise<CaseView> {
@@ -48,11 +65,21 @@ export class CaseService {
   async assign(id: string, me: AccountPrincipal): Promise<CaseView> {
     const c = await this.load(id, me);
     const now = this.clock.now();
-    const won = await this.cases.transition(id, 'unassigned', { status: 'assigned', assigneeId: me.id, assigneeName: me.name, assignedAt: now, updatedAt: now });
+    const won = await this.cases.transition(id, 'unassigned', {
+      status: 'assigned',
+      assigneeId: me.id,
+      assigneeName: me.name,
+      assignedAt: now,
+      updatedAt: now,
+    });
     if (!won) {
       const current = await this.load(id, me);
       if (current.status === 'assigned' && current.assigneeId !== me.id) {
-        throw new DomainError('CASE_ALREADY_ASSIGNED', `This case was just assigned to ${current.assigneeName ?? 'another technician'}`, 409);
+        throw new DomainError(
+          'CASE_ALREADY_ASSIGNED',
+          `This case was just assigned to ${current.assigneeName ?? 'another technician'}`,
+          409,
+        );
       }
       if (current.assigneeId === me.id && current.status === 'assigned') return this.views.one(current);
       throw new ConflictError(`Only an unassigned case can be assigned (this one is ${current.status})`);
@@ -61,7 +88,9 @@ export class CaseService {
     if (c.type === 'live_chat' && c.chatStatus !== 'ended') {
       // The visitor sees "<name> joined the chat"; the waiting timers are void now.
       await this.timers.cancelAll(id);
-      await this.conversations.addParticipant(id, { kind: 'technician', refId: me.id, name: me.name, role: 'owner' }).catch((e) => this.logger.warn(e.message));
+      await this.conversations
+        .addParticipant(id, { kind: 'technician', refId: me.id, name: me.name, role: 'owner' })
+        .catch((e) => this.logger.warn(e.message));
       await this.cases.patch(id, { chatStatus: 'active' });
       changes.push('chatStatus');
     }
@@ -75,7 +104,11 @@ export class CaseService {
       throw new ConflictError(`Only an assigned case can be resolved (this one is ${c.status})`);
     }
     if (c.chatStatus !== 'ended') {
-      await this.conversations.end(id, { reason: 'resolved', by: { kind: 'technician', id: me.id, name: me.name }, text: `${me.name} closed the chat` });
+      await this.conversations.end(id, {
+        reason: 'resolved',
+        by: { kind: 'technician', id: me.id, name: me.name },
+        text: `${me.name} closed the chat`,
+      });
     }
     return this.publish(id, ['status']);
   }
@@ -83,7 +116,15 @@ export class CaseService {
   async reopen(id: string, me: AccountPrincipal): Promise<CaseView> {
     const c = await this.load(id, me);
     const now = this.clock.now();
-    if (!(await this.cases.transition(id, 'resolved', { status: 'assigned', assigneeId: me.id, assigneeName: me.name, resolvedAt: null, updatedAt: now }))) {
+    if (
+      !(await this.cases.transition(id, 'resolved', {
+        status: 'assigned',
+        assigneeId: me.id,
+        assigneeName: me.name,
+        resolvedAt: null,
+        updatedAt: now,
+      }))
+    ) {
       throw new ConflictError(`Only a resolved case can be reopened (this one is ${c.status})`);
     }
     return this.publish(id, ['status', 'assignee']);
@@ -95,14 +136,24 @@ export class CaseService {
     if (c.type !== 'live_chat' || c.chatStatus === 'ended') throw new ConflictError('This chat is not running');
     if (c.assigneeId !== me.id) throw new ForbiddenError('Only the assigned technician can leave this chat');
     await this.conversations.removeParticipant(id, 'technician', me.id);
-    await this.conversations.end(id, { reason: 'technician_left', by: { kind: 'technician', id: me.id, name: me.name } });
+    await this.conversations.end(id, {
+      reason: 'technician_left',
+      by: { kind: 'technician', id: me.id, name: me.name },
+    });
     return this.get(id, me);
   }
 
   async send(id: string, me: AccountPrincipal, input: { clientId: string; body: string }, maxLength: number) {
     await this.load(id, me);
-    if (!(await this.conversations.isActiveParticipant(id, 'technician', me.id))) throw new ForbiddenError('Assign the case to yourself to chat');
-    return this.conversations.postMessage({ conversationId: id, author: { kind: 'technician', id: me.id, name: me.name }, body: input.body, clientId: input.clientId, maxLength });
+    if (!(await this.conversations.isActiveParticipant(id, 'technician', me.id)))
+      throw new ForbiddenError('Assign the case to yourself to chat');
+    return this.conversations.postMessage({
+      conversationId: id,
+      author: { kind: 'technician', id: me.id, name: me.name },
+      body: input.body,
+      clientId: input.clientId,
+      maxLength,
+    });
   }
 
   async linkTicket(id: string, ticket: { id: string; number: number }): Promise<void> {
@@ -117,7 +168,8 @@ export class CaseService {
    */
   async remove(id: string, me: AccountPrincipal): Promise<void> {
     const c = await this.load(id, me);
-    if (c.chatStatus !== 'ended') throw new DomainError('CASE_CHAT_NOT_ENDED', 'End the chat before deleting the case', 409);
+    if (c.chatStatus !== 'ended')
+      throw new DomainError('CASE_CHAT_NOT_ENDED', 'End the chat before deleting the case', 409);
     await this.conversations.purge(id);
     await this.cases.deleteById(id);
     if (c.contactId && c.contactCreated && !c.ticketId && (await this.cases.countByContact(c.contactId, id)) === 0) {
@@ -130,7 +182,17 @@ export class CaseService {
   async transcript(id: string, me: AccountPrincipal, format: 'html' | 'text'): Promise<string> {
     const c = await this.load(id, me);
     const messages = await this.conversations.listMessages(id, 0, 5000);
-    return renderTranscript({ title: `Chat transcript — ${c.portal.name}`, lines: [['Case', c.id], ['Started', new Date(c.createdAt).toISOString()]] }, messages, format);
+    return renderTranscript(
+      {
+        title: `Chat transcript — ${c.portal.name}`,
+        lines: [
+          ['Case', c.id],
+          ['Started', new Date(c.createdAt).toISOString()],
+        ],
+      },
+      messages,
+      format,
+    );
   }
 
   async load(id: string, me: AccountPrincipal): Promise<CaseEntity> {

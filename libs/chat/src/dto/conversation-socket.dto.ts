@@ -4,7 +4,9 @@ export class ConversationJoinDto {
   @IsUUID()
   conversationId: string;
 
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   afterSeq?: number;
 }
 
@@ -18,10 +20,12 @@ export class ConversationSendDto {
   @IsUUID()
   conversationId: string;
 
-  @IsString() @Length(1, 64)
+  @IsString()
+  @Length(1, 64)
   clientId: string;
 
-  @IsString() @Length(1, 10_000)
+  @IsString()
+  @Length(1, 10_000)
   body: string;
 }
 

@@ -3,18 +3,22 @@ import { IsBoolean, IsOptional } from 'class-validator';
 
 export class NotificationPreferencesDto {
   @ApiPropertyOptional({ description: 'Notifications in the web UI' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   inApp?: boolean;
 
   @ApiPropertyOptional({ description: 'Browser notifications' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   browser?: boolean;
 
   @ApiPropertyOptional({ description: 'Emails' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   email?: boolean;
 
   @ApiPropertyOptional({ description: 'A chime for new chats' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   sound?: boolean;
 }

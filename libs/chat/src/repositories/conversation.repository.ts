@@ -16,19 +16,39 @@ export class ConversationRepository extends BaseRepository<ConversationEntity> {
     return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  listForInstance(channel: string, channelInstanceId: string, statuses: ConversationStatus[]): Promise<ConversationEntity[]> {
-    return this.repo().find({ where: { channel, channelInstanceId, status: In(statuses) }, order: { createdAt: 'DESC' }, take: 50 });
+  listForInstance(
+    channel: string,
+    channelInstanceId: string,
+    statuses: ConversationStatus[],
+  ): Promise<ConversationEntity[]> {
+    return this.repo().find({
+      where: { channel, channelInstanceId, status: In(statuses) },
+      order: { createdAt: 'DESC' },
+      take: 50,
+    });
   }
 
   listOpenForTicket(channel: string, ticketId: string): Promise<ConversationEntity[]> {
-    return this.repo().find({ where: { channel, ticketId, status: In(['waiting', 'active']) }, order: { createdAt: 'DESC' } });
+    return this.repo().find({
+      where: { channel, ticketId, status: In(['waiting', 'active']) },
+      order: { createdAt: 'DESC' },
+    });
   }
 
   /** Open ones, plus ended ones since `endedSince` (the workspace keeps recently ended chats visible). */
-  listForParticipant(channel: string, kind: string, refId: string, endedSince: Date, limit: number): Promise<ConversationEntity[]> {
+  listForParticipant(
+    channel: string,
+    kind: string,
+    refId: string,
+    endedSince: Date,
+    limit: number,
+  ): Promise<ConversationEntity[]> {
     return this.repo()
       .createQueryBuilder('c')
-      .innerJoin(ParticipantEntity, 'p', 'p.conversationId = c.id AND p.kind = :kind AND p.refId = :refId', { kind, refId })
+      .innerJoin(ParticipantEntity, 'p', 'p.conversationId = c.id AND p.kind = :kind AND p.refId = :refId', {
+        kind,
+        refId,
+      })
       .where('c.channel = :channel', { channel })
       .andWhere('(c.status <> :ended OR c.endedAt >= :endedSince)', { ended: 'ended', endedSince })
       .orderBy('c.createdAt', 'DESC')
@@ -37,7 +57,12 @@ export class ConversationRepository extends BaseRepository<ConversationEntity> {
   }
 
   /** Atomic status transition: true only for the caller that moved it (two instances may race). */
-  async transition(id: string, from: ConversationStatus[], changes: Partial<ConversationEntity>, tx?: EntityManager): Promise<boolean> {
+  async transition(
+    id: string,
+    from: ConversationStatus[],
+    changes: Partial<ConversationEntity>,
+    tx?: EntityManager,
+  ): Promise<boolean> {
     const result = await this.repo(tx).update({ id, status: In(from) }, changes as never);
     return (result.affected ?? 0) > 0;
   }

@@ -9,9 +9,7 @@ export interface ReservedSeqs {
 
 /** Per row of a group commit, in input order. */
 export type BatchOutcome =
-  | { kind: 'written'; facts: ReservedSeqs }
-  | { kind: 'stored'; message: MessageEntity }
-  | { kind: 'ended' };
+  { kind: 'written'; facts: ReservedSeqs } | { kind: 'stored'; message: MessageEntity } | { kind: 'ended' };
 
 /** Identity of a sender's idempotency key. */
 export const clientKey = (conversationId: string, clientId: string): string => `${conversationId}\u0000${clientId}`;
@@ -20,7 +18,10 @@ export const clientKey = (conversationId: string, clientId: string): string => `
  * The pure middle of a group commit, shared by both drivers: given what was already stored,
  * counts the seqs each conversation needs (ids sorted: one lock order for every writer).
  */
-export function countFresh(rows: MessageEntity[], stored: Map<string, MessageEntity>): { counts: Map<string, number>; ids: string[] } {
+export function countFresh(
+  rows: MessageEntity[],
+  stored: Map<string, MessageEntity>,
+): { counts: Map<string, number>; ids: string[] } {
   const counts = new Map<string, number>();
   for (const row of rows) {
     if (row.clientId !== null && stored.has(clientKey(row.conversationId, row.clientId))) continue;
@@ -31,7 +32,10 @@ export function countFresh(rows: MessageEntity[], stored: Map<string, MessageEnt
 
 /** Gives each fresh row its seq from the reserved ranges; returns the rows to insert and every row's outcome. */
 export function assignSeqs(
-  rows: MessageEntity[], stored: Map<string, MessageEntity>, counts: Map<string, number>, reserved: Map<string, ReservedSeqs>,
+  rows: MessageEntity[],
+  stored: Map<string, MessageEntity>,
+  counts: Map<string, number>,
+  reserved: Map<string, ReservedSeqs>,
 ): { insert: MessageEntity[]; outcomes: BatchOutcome[] } {
   const next = new Map<string, number>();
   for (const [id, r] of reserved) next.set(id, r.lastSeq - counts.get(id)! + 1);

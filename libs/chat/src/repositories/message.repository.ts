@@ -19,10 +19,34 @@ interface PgClient {
   query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: any[] }>;
 }
 
-const COLUMNS = ['id', 'conversationId', 'seq', 'authorKind', 'authorAccountId', 'authorContactId', 'authorName', 'kind', 'body', 'clientId', 'externalId', 'createdAt'] as const;
+const COLUMNS = [
+  'id',
+  'conversationId',
+  'seq',
+  'authorKind',
+  'authorAccountId',
+  'authorContactId',
+  'authorName',
+  'kind',
+  'body',
+  'clientId',
+  'externalId',
+  'createdAt',
+] as const;
 const COLUMN_LIST = COLUMNS.map((c) => `"${c}"`).join(', ');
 /** The fields of a batch row sent to PostgreSQL (seq and createdAt are set by the statement). */
-const INPUT_FIELDS = ['id', 'conversationId', 'authorKind', 'authorAccountId', 'authorContactId', 'authorName', 'kind', 'body', 'clientId', 'externalId'];
+const INPUT_FIELDS = [
+  'id',
+  'conversationId',
+  'authorKind',
+  'authorAccountId',
+  'authorContactId',
+  'authorName',
+  'kind',
+  'body',
+  'clientId',
+  'externalId',
+];
 
 // Hand-written, parameterised SQL for the hot path: TypeORM's query building and statement
 // preparation were ~a third of the server's time per commit. better-sqlite3 statements are
@@ -106,7 +130,13 @@ export class MessageRepository extends BaseRepository<MessageEntity> {
 
   /** Whether a file message of this conversation references the file (chat file downloads). */
   async hasFile(conversationId: string, fileId: string): Promise<boolean> {
-    return (await this.repo().countBy({ conversationId, kind: 'file', body: Like(`{"fileId":"${fileId.replace(/[^0-9a-f-]/gi, '')}"%`) })) > 0;
+    return (
+      (await this.repo().countBy({
+        conversationId,
+        kind: 'file',
+        body: Like(`{"fileId":"${fileId.replace(/[^0-9a-f-]/gi, '')}"%`),
+      })) > 0
+    );
   }
 
   findByClientId(conversationId: string, clientId: string): Promise<MessageEntity | null> {
@@ -173,12 +203,26 @@ export class MessageRepository extends BaseRepository<MessageEntity> {
       const { counts, ids } = countFresh(rows, stored);
       const reserved = new Map<string, ReservedSeqs>();
       for (const id of ids) {
-        const r = s.reserve.get(counts.get(id), createdAt, id) as { lastSeq: number; channel: string; companyId: string } | undefined;
+        const r = s.reserve.get(counts.get(id), createdAt, id) as
+          { lastSeq: number; channel: string; companyId: string } | undefined;
         if (r) reserved.set(id, r);
       }
       const { insert, outcomes } = assignSeqs(rows, stored, counts, reserved);
       for (const m of insert) {
-        s.insert.run(m.id, m.conversationId, m.seq, m.authorKind, m.authorAccountId, m.authorContactId, m.authorName, m.kind, m.body, m.clientId, m.externalId, createdAt);
+        s.insert.run(
+          m.id,
+          m.conversationId,
+          m.seq,
+          m.authorKind,
+          m.authorAccountId,
+          m.authorContactId,
+          m.authorName,
+          m.kind,
+          m.body,
+          m.clientId,
+          m.externalId,
+          createdAt,
+        );
       }
       return outcomes;
     })();
@@ -191,7 +235,11 @@ export class MessageRepository extends BaseRepository<MessageEntity> {
     // One statement, one implicit transaction: Pool.query takes and returns a connection around it.
     // Named: each connection parses and plans it once. Safe as a generic plan: the batch is one JSON
     // value (no estimate depends on it) and every table access is an index lookup by construction.
-    const result = await this.pgPool.query({ name: 'switchboard_chat_group_commit', text: PG.commit, values: [input, at] });
+    const result = await this.pgPool.query({
+      name: 'switchboard_chat_group_commit',
+      text: PG.commit,
+      values: [input, at],
+    });
     const stored = new Map<string, MessageEntity>();
     const reserved = new Map<string, ReservedSeqs>();
     for (const r of result.rows) {
@@ -204,11 +252,17 @@ export class MessageRepository extends BaseRepository<MessageEntity> {
   }
 
   private persistedDate(at: Date): unknown {
-    return this.dataSource.driver.preparePersistentValue(at, this.repo().metadata.findColumnWithPropertyName('createdAt')!);
+    return this.dataSource.driver.preparePersistentValue(
+      at,
+      this.repo().metadata.findColumnWithPropertyName('createdAt')!,
+    );
   }
 
   private hydrate(raw: Record<string, unknown>): MessageEntity {
-    const createdAt = this.dataSource.driver.prepareHydratedValue(raw.createdAt, this.repo().metadata.findColumnWithPropertyName('createdAt')!);
+    const createdAt = this.dataSource.driver.prepareHydratedValue(
+      raw.createdAt,
+      this.repo().metadata.findColumnWithPropertyName('createdAt')!,
+    );
     return Object.assign(new MessageEntity(), raw, { seq: Number(raw.seq), createdAt });
   }
 }

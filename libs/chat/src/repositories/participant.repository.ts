@@ -10,7 +10,12 @@ export class ParticipantRepository extends BaseRepository<ParticipantEntity> {
     super(dataSource, ParticipantEntity);
   }
 
-  find(conversationId: string, kind: ParticipantKind, refId: string, tx?: EntityManager): Promise<ParticipantEntity | null> {
+  find(
+    conversationId: string,
+    kind: ParticipantKind,
+    refId: string,
+    tx?: EntityManager,
+  ): Promise<ParticipantEntity | null> {
     return this.repo(tx).findOneBy({ conversationId, kind, refId });
   }
 
@@ -19,7 +24,10 @@ export class ParticipantRepository extends BaseRepository<ParticipantEntity> {
     const keys = new Set<string>();
     // Chunks keep the IN list far below SQLite's bound parameter limit.
     for (let i = 0; i < conversationIds.length; i += 500) {
-      const rows = await this.repo().find({ select: { conversationId: true, kind: true, refId: true }, where: { conversationId: In(conversationIds.slice(i, i + 500)), leftAt: IsNull() } });
+      const rows = await this.repo().find({
+        select: { conversationId: true, kind: true, refId: true },
+        where: { conversationId: In(conversationIds.slice(i, i + 500)), leftAt: IsNull() },
+      });
       for (const r of rows) keys.add(`${r.conversationId}|${r.kind}|${r.refId}`);
     }
     return keys;

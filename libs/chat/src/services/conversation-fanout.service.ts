@@ -26,6 +26,7 @@ export class ConversationFanout {
 
   emit(channel: string, conversationId: string, event: string, payload: unknown, exceptSocketId?: string): void {
     const room = ConversationFanout.room(conversationId);
-    for (const audience of this.audiences.get(channel) ?? ['agent']) this.realtime.emit(audience, room, event, payload, exceptSocketId);
+    for (const audience of this.audiences.get(channel) ?? ['agent'])
+      this.realtime.emit(audience, room, event, payload, exceptSocketId);
   }
 }

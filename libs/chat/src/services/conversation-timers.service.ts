@@ -13,13 +13,26 @@ export class ConversationTimers {
   constructor(private readonly scheduler: DeadlineScheduler) {}
 
   /** Register once per kind at module init; the handler receives the conversation id. */
-  register(kind: string, handler: (conversationId: string, payload: Record<string, unknown>, timer: DueTimer) => Promise<void>): void {
+  register(
+    kind: string,
+    handler: (conversationId: string, payload: Record<string, unknown>, timer: DueTimer) => Promise<void>,
+  ): void {
     this.kinds.add(kind);
     this.scheduler.register(kind, (timer) => handler(String(timer.payload.conversationId), timer.payload, timer));
   }
 
-  async schedule(kind: string, conversationId: string, dueAt: Date, payload: Record<string, unknown> = {}): Promise<void> {
-    await this.scheduler.schedule({ kind, key: `${kind}:${conversationId}`, dueAt, payload: { ...payload, conversationId } });
+  async schedule(
+    kind: string,
+    conversationId: string,
+    dueAt: Date,
+    payload: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.scheduler.schedule({
+      kind,
+      key: `${kind}:${conversationId}`,
+      dueAt,
+      payload: { ...payload, conversationId },
+    });
   }
 
   async cancel(kind: string, conversationId: string): Promise<void> {

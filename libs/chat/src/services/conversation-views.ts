@@ -34,7 +34,12 @@ export function parseFileBody(body: string): MessageFile | null {
   try {
     const f = JSON.parse(body) as Partial<MessageFile>;
     if (typeof f.fileId !== 'string' || typeof f.name !== 'string') return null;
-    return { fileId: f.fileId, name: f.name, size: Number(f.size ?? 0), contentType: String(f.contentType ?? 'application/octet-stream') };
+    return {
+      fileId: f.fileId,
+      name: f.name,
+      size: Number(f.size ?? 0),
+      contentType: String(f.contentType ?? 'application/octet-stream'),
+    };
   } catch {
     return null;
   }
@@ -60,5 +65,12 @@ export function toConversationView(c: ConversationEntity): ConversationView {
 }
 
 export function toParticipantView(p: ParticipantEntity): ParticipantView {
-  return { kind: p.kind, id: p.kind === 'system' ? null : p.refId, name: p.name, role: p.role, joinedAt: iso(p.joinedAt)!, leftAt: iso(p.leftAt) };
+  return {
+    kind: p.kind,
+    id: p.kind === 'system' ? null : p.refId,
+    name: p.name,
+    role: p.role,
+    joinedAt: iso(p.joinedAt)!,
+    leftAt: iso(p.leftAt),
+  };
 }

@@ -1,8 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AccessPolicy, Clock, ConflictError, DomainEventBus, NotFoundError, PiiMasker, ValidationFailedError, newId, type AccountPrincipal } from '@switchboard/core';
 import {
-  DEFAULT_MAX_MESSAGE_LENGTH, type ConversationActor, type ConversationStatus, type ConversationView, type MessageFile, type MessageKind, type MessageView,
-  type ParticipantKind, type ParticipantRole, type ParticipantView,
+  AccessPolicy,
+  Clock,
+  ConflictError,
+  DomainEventBus,
+  NotFoundError,
+  PiiMasker,
+  ValidationFailedError,
+  newId,
+  type AccountPrincipal,
+} from '@switchboard/core';
+import {
+  DEFAULT_MAX_MESSAGE_LENGTH,
+  type ConversationActor,
+  type ConversationStatus,
+  type ConversationView,
+  type MessageFile,
+  type MessageKind,
+  type MessageView,
+  type ParticipantKind,
+  type ParticipantRole,
+  type ParticipantView,
 } from '../chat.types.js';
 import { ConversationEntity } from '../entities/conversation.entity.js';
 import { ParticipantEntity } from '../entities/participant.entity.js';
@@ -95,19 +113,37 @@ export class ConversationService {
   async start(input: StartConversationInput): Promise<ConversationView> {
     const now = this.clock.now();
     const conversation = Object.assign(new ConversationEntity(), {
-      id: newId(), companyId: input.companyId, channel: input.channel, channelInstanceId: input.channelInstanceId ?? null,
+      id: newId(),
+      companyId: input.companyId,
+      channel: input.channel,
+      channelInstanceId: input.channelInstanceId ?? null,
       // Ingest mode: masked before it is stored (the subject is the visitor's question).
-      status: input.status ?? 'waiting', contactId: input.contactId ?? null, subject: this.masker.maskInbound(input.subject?.slice(0, 300) ?? null, input.companyId),
-      ticketId: null, meta: input.meta ?? {}, lastSeq: 0, createdAt: now, lastMessageAt: null, endedAt: null, endedReason: null,
-      endedByKind: null, endedById: null,
+      status: input.status ?? 'waiting',
+      contactId: input.contactId ?? null,
+      subject: this.masker.maskInbound(input.subject?.slice(0, 300) ?? null, input.companyId),
+      ticketId: null,
+      meta: input.meta ?? {},
+      lastSeq: 0,
+      createdAt: now,
+      lastMessageAt: null,
+      endedAt: null,
+      endedReason: null,
+      endedByKind: null,
+      endedById: null,
     });
     await this.messages.runInTransaction(async (tx) => {
       await this.conversations.insert(conversation, tx);
-      await this.participants.insertMany((input.participants ?? []).map((p) => this.participantRow(conversation.id, p, now)), tx);
+      await this.participants.insertMany(
+        (input.participants ?? []).map((p) => this.participantRow(conversation.id, p, now)),
+        tx,
+      );
     });
     await this.events.publish('conversation.started', {
-      conversationId: conversation.id, companyId: conversation.companyId, channel: conversation.channel,
-      channelInstanceId: conversation.channelInstanceId, contactId: conversation.contactId,
+      conversationId: conversation.id,
+      companyId: conversation.companyId,
+      channel: conversation.channel,
+      channelInstanceId: conversation.channelInstanceId,
+      contactId: conversation.contactId,
     });
     return toConversationView(conversation);
   }
@@ -124,7 +160,9 @@ export class ConversationService {
   }
 
   async listMessages(conversationId: string, afterSeq = 0, limit = 1000): Promise<MessageView[]> {
-    return (await this.messages.listAfter(conversationId, Math.max(0, afterSeq), Math.min(Math.max(limit, 1), 5000))).map(toMessageView);
+    return (
+      await this.messages.listAfter(conversationId, Math.max(0, afterSeq), Math.min(Math.max(limit, 1), 5000))
+    ).map(toMessageView);
   }
 
   async firstMessages(conversationId: string, limit: number): Promise<MessageView[]> {
@@ -148,17 +186,27 @@ export class ConversationService {
     const kind = input.kind ?? 'text';
     const max = input.maxLength ?? DEFAULT_MAX_MESSAGE_LENGTH;
     if (kind === 'text') {
-      if (typeof input.body !== 'string' || input.body.trim().length === 0) throw new ValidationFailedError('The message is empty', { body: ['must not be empty'] });
-      if (input.body.length > max) throw new ValidationFailedError(`Messages are limited to ${max} characters`, { body: [`must be at most ${max} characters`] });
+      if (typeof input.body !== 'string' || input.body.trim().length === 0)
+        throw new ValidationFailedError('The message is empty', { body: ['must not be empty'] });
+      if (input.body.length > max)
+        throw new ValidationFailedError(`Messages are limited to ${max} characters`, {
+          body: [`must be at most ${max} characters`],
+        });
     }
     const author = input.author;
     // Ingest mode: the raw text never reaches the database, the events or the plugins.
     const companyId = await this.companyOf(input.conversationId);
     const written = await this.writer.write({
       // A file message's body is its stored reference (JSON, the name already masked by postFile).
-      conversationId: input.conversationId, kind, body: kind === 'file' ? input.body : this.masker.maskInbound(input.body, companyId), clientId: input.clientId ?? null, externalId: input.externalId ?? null,
-      authorKind: author.kind, authorName: this.masker.maskInbound(author.name ?? 'System', companyId),
-      authorAccountId: author.kind === 'technician' ? author.id : null, authorContactId: author.kind === 'contact' ? author.id : null,
+      conversationId: input.conversationId,
+      kind,
+      body: kind === 'file' ? input.body : this.masker.maskInbound(input.body, companyId),
+      clientId: input.clientId ?? null,
+      externalId: input.externalId ?? null,
+      authorKind: author.kind,
+      authorName: this.masker.maskInbound(author.name ?? 'System', companyId),
+      authorAccountId: author.kind === 'technician' ? author.id : null,
+      authorContactId: author.kind === 'contact' ? author.id : null,
     });
     const message = toMessageView(written.message);
     if (!written.duplicate && written.conversation) this.deliver(message, written.conversation, input.originSocketId);
@@ -166,10 +214,21 @@ export class ConversationService {
   }
 
   /** A file message (the file is already stored and checked by the channel); ingest masking applies to its name. */
-  async postFile(input: { conversationId: string; author: ConversationActor; file: MessageFile; clientId?: string | null }): Promise<{ message: MessageView; duplicate: boolean }> {
+  async postFile(input: {
+    conversationId: string;
+    author: ConversationActor;
+    file: MessageFile;
+    clientId?: string | null;
+  }): Promise<{ message: MessageView; duplicate: boolean }> {
     const companyId = await this.companyOf(input.conversationId);
     const file = { ...input.file, name: this.masker.maskInbound(input.file.name, companyId) ?? input.file.name };
-    return this.postMessage({ conversationId: input.conversationId, author: input.author, kind: 'file', body: fileMessageBody(file), clientId: input.clientId ?? null });
+    return this.postMessage({
+      conversationId: input.conversationId,
+      author: input.author,
+      kind: 'file',
+      body: fileMessageBody(file),
+      clientId: input.clientId ?? null,
+    });
   }
 
   hasFile(conversationId: string, fileId: string): Promise<boolean> {
@@ -185,13 +244,30 @@ export class ConversationService {
   }
 
   /** A channel's conversations for one instance (e.g. a device's agent chats), newest first. */
-  async listForInstance(channel: string, channelInstanceId: string, statuses: ConversationStatus[]): Promise<ConversationView[]> {
+  async listForInstance(
+    channel: string,
+    channelInstanceId: string,
+    statuses: ConversationStatus[],
+  ): Promise<ConversationView[]> {
     return (await this.conversations.listForInstance(channel, channelInstanceId, statuses)).map(toConversationView);
   }
 
   /** Conversations of a channel a participant is (or was) in, newest first; `since` bounds ended ones. */
-  async listForParticipant(channel: string, kind: ParticipantKind, refId: string, options: { endedSince?: Date; limit?: number } = {}): Promise<ConversationView[]> {
-    return (await this.conversations.listForParticipant(channel, kind, refId, options.endedSince ?? new Date(0), Math.min(options.limit ?? 100, 500))).map(toConversationView);
+  async listForParticipant(
+    channel: string,
+    kind: ParticipantKind,
+    refId: string,
+    options: { endedSince?: Date; limit?: number } = {},
+  ): Promise<ConversationView[]> {
+    return (
+      await this.conversations.listForParticipant(
+        channel,
+        kind,
+        refId,
+        options.endedSince ?? new Date(0),
+        Math.min(options.limit ?? 100, 500),
+      )
+    ).map(toConversationView);
   }
 
   /** Open conversations of a channel on a ticket (a technician starting a chat from the ticket). */
@@ -202,19 +278,36 @@ export class ConversationService {
   /** A system line ("X joined the chat"); allowed until the conversation ends. */
   async postSystemMessage(conversationId: string, text: string): Promise<MessageView | null> {
     try {
-      return (await this.postMessage({ conversationId, author: { kind: 'system', name: 'System' }, body: text, kind: 'system', maxLength: 10_000 })).message;
+      return (
+        await this.postMessage({
+          conversationId,
+          author: { kind: 'system', name: 'System' },
+          body: text,
+          kind: 'system',
+          maxLength: 10_000,
+        })
+      ).message;
     } catch (error) {
       if (error instanceof ConflictError) return null;
       throw error;
     }
   }
 
-  typing(conversationId: string, channel: string, author: { kind: ParticipantKind; id: string | null; name: string }, typing: boolean): void {
+  typing(
+    conversationId: string,
+    channel: string,
+    author: { kind: ParticipantKind; id: string | null; name: string },
+    typing: boolean,
+  ): void {
     this.fanout.emit(channel, conversationId, 'conversation.typing', { conversationId, typing, author });
   }
 
   /** Adds (or brings back) a participant. An owner technician turns a waiting conversation active. */
-  async addParticipant(conversationId: string, input: ParticipantInput, options: { announce?: boolean } = {}): Promise<ParticipantView> {
+  async addParticipant(
+    conversationId: string,
+    input: ParticipantInput,
+    options: { announce?: boolean } = {},
+  ): Promise<ParticipantView> {
     const conversation = await this.load(conversationId);
     if (conversation.status === 'ended') throw new ConflictError('This conversation has ended');
     const now = this.clock.now();
@@ -229,11 +322,21 @@ export class ConversationService {
     const view = toParticipantView(row);
     const text = `${input.name} joined the chat`;
     if (options.announce !== false) await this.postSystemMessage(conversationId, text);
-    this.fanout.emit(conversation.channel, conversationId, 'conversation.participant', { conversationId, change: 'joined', participant: view, text });
+    this.fanout.emit(conversation.channel, conversationId, 'conversation.participant', {
+      conversationId,
+      change: 'joined',
+      participant: view,
+      text,
+    });
     return view;
   }
 
-  async removeParticipant(conversationId: string, kind: ParticipantKind, refId: string, options: { announce?: boolean } = {}): Promise<void> {
+  async removeParticipant(
+    conversationId: string,
+    kind: ParticipantKind,
+    refId: string,
+    options: { announce?: boolean } = {},
+  ): Promise<void> {
     const conversation = await this.load(conversationId);
     const row = await this.participants.find(conversationId, kind, refId);
     if (!row || row.leftAt) return;
@@ -242,7 +345,12 @@ export class ConversationService {
     this.cache.forget(conversationId, kind, refId);
     const text = `${row.name} left the chat`;
     if (options.announce !== false) await this.postSystemMessage(conversationId, text);
-    this.fanout.emit(conversation.channel, conversationId, 'conversation.participant', { conversationId, change: 'left', participant: toParticipantView(row), text });
+    this.fanout.emit(conversation.channel, conversationId, 'conversation.participant', {
+      conversationId,
+      change: 'left',
+      participant: toParticipantView(row),
+      text,
+    });
   }
 
   /** Ends once (atomic; a second caller gets false). Cancels the conversation's timers. */
@@ -253,16 +361,28 @@ export class ConversationService {
     const now = this.clock.now();
     const by = input.by ?? null;
     const moved = await this.conversations.transition(conversationId, ['waiting', 'active'], {
-      status: 'ended', endedAt: now, endedReason: input.reason.slice(0, 40), endedByKind: by?.kind ?? null, endedById: by?.id ?? null,
+      status: 'ended',
+      endedAt: now,
+      endedReason: input.reason.slice(0, 40),
+      endedByKind: by?.kind ?? null,
+      endedById: by?.id ?? null,
     });
     if (!moved) return false;
     await this.participants.leaveAll(conversationId, now);
     this.cache.forgetConversation(conversationId);
     await this.timers.cancelAll(conversationId);
     this.fanout.emit(conversation.channel, conversationId, 'conversation.ended', {
-      conversationId, reason: input.reason, endedBy: by ? { kind: by.kind, name: by.name ?? 'System' } : null, text: input.text ?? null,
+      conversationId,
+      reason: input.reason,
+      endedBy: by ? { kind: by.kind, name: by.name ?? 'System' } : null,
+      text: input.text ?? null,
     });
-    await this.events.publish('conversation.ended', { conversationId, companyId: conversation.companyId, channel: conversation.channel, reason: input.reason });
+    await this.events.publish('conversation.ended', {
+      conversationId,
+      companyId: conversation.companyId,
+      channel: conversation.channel,
+      reason: input.reason,
+    });
     return true;
   }
 
@@ -285,13 +405,29 @@ export class ConversationService {
     this.cache.forgetConversation(conversationId);
   }
 
-  private deliver(message: MessageView, conversation: { channel: string; companyId: string }, exceptSocketId?: string): void {
-    this.fanout.emit(conversation.channel, message.conversationId, 'conversation.message', { conversationId: message.conversationId, message }, exceptSocketId);
+  private deliver(
+    message: MessageView,
+    conversation: { channel: string; companyId: string },
+    exceptSocketId?: string,
+  ): void {
+    this.fanout.emit(
+      conversation.channel,
+      message.conversationId,
+      'conversation.message',
+      { conversationId: message.conversationId, message },
+      exceptSocketId,
+    );
     // Subscribers (cases preview, later SLA/sentiment) must not hold the sender's ack.
     this.events
       .publish('conversation.message.created', {
-        conversationId: message.conversationId, companyId: conversation.companyId, channel: conversation.channel, messageId: message.id,
-        seq: message.seq, kind: message.kind, authorKind: message.author.kind, body: message.body,
+        conversationId: message.conversationId,
+        companyId: conversation.companyId,
+        channel: conversation.channel,
+        messageId: message.id,
+        seq: message.seq,
+        kind: message.kind,
+        authorKind: message.author.kind,
+        body: message.body,
       })
       .catch((err) => this.logger.error({ err }, 'conversation.message.created subscribers failed'));
   }
@@ -303,6 +439,15 @@ export class ConversationService {
   }
 
   private participantRow(conversationId: string, p: ParticipantInput, at: Date): ParticipantEntity {
-    return Object.assign(new ParticipantEntity(), { id: newId(), conversationId, kind: p.kind, refId: p.refId, name: p.name.slice(0, 200), role: p.role ?? 'owner', joinedAt: at, leftAt: null });
+    return Object.assign(new ParticipantEntity(), {
+      id: newId(),
+      conversationId,
+      kind: p.kind,
+      refId: p.refId,
+      name: p.name.slice(0, 200),
+      role: p.role ?? 'owner',
+      joinedAt: at,
+      leftAt: null,
+    });
   }
 }

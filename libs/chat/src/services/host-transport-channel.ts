@@ -58,7 +58,10 @@ export abstract class HostTransportChannel implements OnModuleInit {
   }
 
   maxLength(): number {
-    return Math.min(this.active()?.adapter.capabilities.maxLength ?? DEFAULT_MAX_MESSAGE_LENGTH, DEFAULT_MAX_MESSAGE_LENGTH);
+    return Math.min(
+      this.active()?.adapter.capabilities.maxLength ?? DEFAULT_MAX_MESSAGE_LENGTH,
+      DEFAULT_MAX_MESSAGE_LENGTH,
+    );
   }
 
   /** Off the ack path: a slow or failing plugin never delays or loses a message. */
@@ -66,9 +69,19 @@ export abstract class HostTransportChannel implements OnModuleInit {
     const active = this.active();
     if (!active) return;
     // One instance per company (one portal per company; agent chat per company), so the company id names it.
-    const instance: ChannelInstance = { id: companyId, pluginId: this.spec.pluginId, name: this.spec.channel, config: {} };
+    const instance: ChannelInstance = {
+      id: companyId,
+      pluginId: this.spec.pluginId,
+      name: this.spec.channel,
+      config: {},
+    };
     try {
-      await active.adapter.send({ id: messageId, text }, { address: conversationId, threadId: conversationId }, instance, active.ctx);
+      await active.adapter.send(
+        { id: messageId, text },
+        { address: conversationId, threadId: conversationId },
+        instance,
+        active.ctx,
+      );
     } catch (error) {
       this.logger.warn(`${this.spec.channel} delivery hook failed: ${(error as Error).message}`);
     }

@@ -10,7 +10,15 @@ const clock = strictFake<Clock>('Clock', { now: () => AT });
 const facts = { lastSeq: 0, channel: 'portal', companyId: 'co1' };
 
 function draft(conversationId: string, clientId: string | null, body = 'hi'): MessageDraft {
-  return { conversationId, authorKind: 'contact', authorContactId: 'c1', authorName: 'Visitor', kind: 'text', body, clientId };
+  return {
+    conversationId,
+    authorKind: 'contact',
+    authorContactId: 'c1',
+    authorName: 'Visitor',
+    kind: 'text',
+    body,
+    clientId,
+  };
 }
 
 /** A repository whose commits the test completes by hand, to observe what is settled when. */
@@ -22,7 +30,8 @@ function deferredRepo(maxConcurrentCommits = 1) {
       new Promise<BatchOutcome[]>((resolve, reject) => {
         commits.push({
           rows,
-          finish: (outcomes) => resolve(outcomes ?? rows.map((r, i) => ((r.seq = i + 1), { kind: 'written' as const, facts }))),
+          finish: (outcomes) =>
+            resolve(outcomes ?? rows.map((r, i) => ((r.seq = i + 1), { kind: 'written' as const, facts }))),
           fail: reject,
         });
       }),
@@ -47,7 +56,9 @@ describe('MessageWriter', () => {
     commits[0].finish();
     const written = await Promise.all(results);
     expect(written.map((w) => [w.duplicate, w.message.seq, w.conversation])).toEqual([
-      [false, 1, { channel: 'portal', companyId: 'co1' }], [false, 2, { channel: 'portal', companyId: 'co1' }], [false, 3, { channel: 'portal', companyId: 'co1' }],
+      [false, 1, { channel: 'portal', companyId: 'co1' }],
+      [false, 2, { channel: 'portal', companyId: 'co1' }],
+      [false, 3, { channel: 'portal', companyId: 'co1' }],
     ]);
   });
 

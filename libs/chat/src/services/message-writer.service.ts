@@ -100,7 +100,8 @@ export class MessageWriter {
     }
     const batch: Pending[] = [];
     const rest: Pending[] = [];
-    for (const p of this.queue) (batch.length < MAX_BATCH && !this.busy.has(p.draft.conversationId) ? batch : rest).push(p);
+    for (const p of this.queue)
+      (batch.length < MAX_BATCH && !this.busy.has(p.draft.conversationId) ? batch : rest).push(p);
     this.queue = rest;
     return batch;
   }
@@ -112,7 +113,9 @@ export class MessageWriter {
       if (batch.length === 1) {
         // A clientId raced in from another commit between its lookup and our insert: answer with theirs.
         const { draft } = batch[0];
-        const existing = draft.clientId ? await this.messages.findByClientId(draft.conversationId, draft.clientId).catch(() => null) : null;
+        const existing = draft.clientId
+          ? await this.messages.findByClientId(draft.conversationId, draft.clientId).catch(() => null)
+          : null;
         if (existing) batch[0].resolve({ message: existing, duplicate: true });
         else batch[0].reject(error);
         return;
@@ -152,7 +155,12 @@ export class MessageWriter {
       if (outcome.kind === 'ended') batch[i].reject(new ConflictError('This conversation has ended'));
       else if (outcome.kind === 'stored') batch[i].resolve({ message: outcome.message, duplicate: true });
       else if (repeat) batch[i].resolve({ message: rows[r], duplicate: true });
-      else batch[i].resolve({ message: rows[r], duplicate: false, conversation: { channel: outcome.facts.channel, companyId: outcome.facts.companyId } });
+      else
+        batch[i].resolve({
+          message: rows[r],
+          duplicate: false,
+          conversation: { channel: outcome.facts.channel, companyId: outcome.facts.companyId },
+        });
     }
   }
 }

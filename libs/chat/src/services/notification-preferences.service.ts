@@ -9,7 +9,12 @@ export interface NotificationPreferences {
   sound: boolean;
 }
 
-export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = { inApp: true, browser: true, email: false, sound: true };
+export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
+  inApp: true,
+  browser: true,
+  email: false,
+  sound: true,
+};
 
 /** Per-technician alert preferences for incoming conversations (portal cases, agent chat, queue offers). */
 @Injectable()

@@ -12,7 +12,12 @@ function fakeBus() {
     on: (topic: string, h: (p: unknown) => void) => (handlers.set(topic, h), () => handlers.delete(topic)),
     onResync: (h: () => void) => ((resync = h), () => undefined),
   };
-  return { bus: bus as unknown as InstanceBus, sent, fromOther: (topic: string, p: unknown) => handlers.get(topic)?.(p), resync: () => resync() };
+  return {
+    bus: bus as unknown as InstanceBus,
+    sent,
+    fromOther: (topic: string, p: unknown) => handlers.get(topic)?.(p),
+    resync: () => resync(),
+  };
 }
 
 /** A participants table in memory that records each activeKeys() call. */
@@ -42,7 +47,10 @@ describe('ParticipantCache', () => {
     const db = fakeParticipants(new Set(['c1|technician|t1', 'c2|technician|t2']));
     const cache = newCache(db.repo);
     const answers = await Promise.all([
-      cache.get('c1', 'technician', 't1'), cache.get('c2', 'technician', 't2'), cache.get('c2', 'technician', 't1'), cache.get('c1', 'technician', 't1'),
+      cache.get('c1', 'technician', 't1'),
+      cache.get('c2', 'technician', 't2'),
+      cache.get('c2', 'technician', 't1'),
+      cache.get('c1', 'technician', 't1'),
     ]);
     expect(answers).toEqual([true, true, false, true]);
     expect(db.calls).toEqual([['c1', 'c2']]);
@@ -79,7 +87,12 @@ describe('ParticipantCache', () => {
     const db = fakeParticipants(new Set(['c1|technician|t1', 'c1|technician|t2', 'c2|technician|t1']));
     const bus = fakeBus();
     const cache = newCache(db.repo, bus);
-    const warm = () => Promise.all([cache.get('c1', 'technician', 't1'), cache.get('c1', 'technician', 't2'), cache.get('c2', 'technician', 't1')]);
+    const warm = () =>
+      Promise.all([
+        cache.get('c1', 'technician', 't1'),
+        cache.get('c1', 'technician', 't2'),
+        cache.get('c2', 'technician', 't1'),
+      ]);
     await warm();
     expect(db.calls).toHaveLength(1);
 

@@ -5,17 +5,28 @@ export interface TranscriptHeader {
   lines: Array<[string, string]>;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const stamp = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 
 /** A conversation as a downloadable file: time, author name and text on each line. Pure. */
 export function renderTranscript(header: TranscriptHeader, messages: MessageView[], format: 'html' | 'text'): string {
   if (format === 'text') {
     const head = [header.title, ...header.lines.map(([k, v]) => `${k}: ${v}`), ''].join('\n');
-    return head + '\n' + messages.map((m) => `[${stamp(m.createdAt)}] ${m.kind === 'system' ? '*' : m.author.name}: ${m.body}`).join('\n') + '\n';
+    return (
+      head +
+      '\n' +
+      messages
+        .map((m) => `[${stamp(m.createdAt)}] ${m.kind === 'system' ? '*' : m.author.name}: ${m.body}`)
+        .join('\n') +
+      '\n'
+    );
   }
   const rows = messages
-    .map((m) => `<tr class="${m.kind}"><td><time datetime="${m.createdAt}">${stamp(m.createdAt)}</time></td><th scope="row">${escapeHtml(m.kind === 'system' ? '' : m.author.name)}</th><td>${escapeHtml(m.body).replace(/\n/g, '<br>')}</td></tr>`)
+    .map(
+      (m) =>
+        `<tr class="${m.kind}"><td><time datetime="${m.createdAt}">${stamp(m.createdAt)}</time></td><th scope="row">${escapeHtml(m.kind === 'system' ? '' : m.author.name)}</th><td>${escapeHtml(m.body).replace(/\n/g, '<br>')}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(header.title)}</title>

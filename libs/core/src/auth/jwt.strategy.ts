@@ -19,7 +19,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly tokens: SessionTokenService,
   ) {
     super({
-      jwtFromRequest: (req: Request) => extractAccountToken(req.headers, (req as Request & { cookies?: Record<string, string> }).cookies),
+      jwtFromRequest: (req: Request) =>
+        extractAccountToken(req.headers, (req as Request & { cookies?: Record<string, string> }).cookies),
       secretOrKey: secrets.jwtSecret,
       audience: 'switchboard:account',
       ignoreExpiration: true,

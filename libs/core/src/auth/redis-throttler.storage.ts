@@ -22,7 +22,15 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const base = `sb:throttle:${throttlerName}:${key}`;
-    const [hits, ttlMs, blockMs] = (await this.redis.eval(SCRIPT, 2, base, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as number[];
+    const [hits, ttlMs, blockMs] = (await this.redis.eval(
+      SCRIPT,
+      2,
+      base,
+      `${base}:blocked`,
+      ttl,
+      limit,
+      blockDuration || ttl,
+    )) as number[];
     const isBlocked = blockMs > 0;
     return {
       totalHits: hits,

@@ -1,7 +1,10 @@
 export const SESSION_COOKIE = 'sb_token';
 
 /** Bearer header first, then the httpOnly cookie the web UI uses. */
-export function extractAccountToken(headers: Record<string, string | string[] | undefined>, cookies?: Record<string, string>): string | null {
+export function extractAccountToken(
+  headers: Record<string, string | string[] | undefined>,
+  cookies?: Record<string, string>,
+): string | null {
   const auth = headers['authorization'];
   const value = Array.isArray(auth) ? auth[0] : auth;
   if (value && /^Bearer\s+/i.test(value)) return value.replace(/^Bearer\s+/i, '').trim() || null;
@@ -17,7 +20,10 @@ export function extractAccountToken(headers: Record<string, string | string[] | 
   return null;
 }
 
-export function extractPrefixedToken(headers: Record<string, string | string[] | undefined>, scheme: string): string | null {
+export function extractPrefixedToken(
+  headers: Record<string, string | string[] | undefined>,
+  scheme: string,
+): string | null {
   const auth = headers['authorization'];
   const value = Array.isArray(auth) ? auth[0] : auth;
   const re = new RegExp(`^${scheme}\\s+`, 'i');

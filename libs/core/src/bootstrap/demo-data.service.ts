@@ -39,10 +39,33 @@ export class DemoDataService {
 
     const acme = await this.companies.create({ name: 'Acme Corp' });
     const globex = await this.companies.create({ name: 'Globex' });
-    const melissa = await this.contacts.create({ companyId: acme.id, firstName: 'Melissa', lastName: 'Jones', email: 'melissa@acme.example', phone: '+44 7966 197542' });
-    await this.contacts.create({ companyId: acme.id, firstName: 'Marc', lastName: 'Dupont', email: 'marc.dupont@acme.example' });
-    await this.contacts.create({ companyId: globex.id, firstName: 'Hank', lastName: 'Scorpio', email: 'hank@globex.example', phone: '+1 415 555 0100' });
-    const { token } = await this.devices.create({ companyId: acme.id, name: 'LAPTOP-MELISSA', os: 'Windows 11', helpdeskAgentEnabled: true, contactId: melissa.id });
+    const melissa = await this.contacts.create({
+      companyId: acme.id,
+      firstName: 'Melissa',
+      lastName: 'Jones',
+      email: 'melissa@acme.example',
+      phone: '+44 7966 197542',
+    });
+    await this.contacts.create({
+      companyId: acme.id,
+      firstName: 'Marc',
+      lastName: 'Dupont',
+      email: 'marc.dupont@acme.example',
+    });
+    await this.contacts.create({
+      companyId: globex.id,
+      firstName: 'Hank',
+      lastName: 'Scorpio',
+      email: 'hank@globex.example',
+      phone: '+1 415 555 0100',
+    });
+    const { token } = await this.devices.create({
+      companyId: acme.id,
+      name: 'LAPTOP-MELISSA',
+      os: 'Windows 11',
+      helpdeskAgentEnabled: true,
+      contactId: melissa.id,
+    });
     this.logger.log('Demo data created');
     return { admin, technicians: technicians.map(({ email, password }) => ({ email, password })), deviceToken: token };
   }

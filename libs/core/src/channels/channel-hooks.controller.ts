@@ -11,12 +11,14 @@ export const MAX_HOOK_BODY_BYTES = 30 * 1024 * 1024;
 /** Reads the raw request body (signatures are computed over raw bytes). */
 async function rawBody(req: Request & { rawBody?: Buffer }): Promise<Buffer> {
   if (Buffer.isBuffer(req.rawBody)) return req.rawBody;
-  if ((req as { _body?: boolean })._body) return Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? {}));
+  if ((req as { _body?: boolean })._body)
+    return Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? {}));
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_HOOK_BODY_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'Request body too large (limit 30 MB)', 413);
+    if (size > MAX_HOOK_BODY_BYTES)
+      throw new DomainError('PAYLOAD_TOO_LARGE', 'Request body too large (limit 30 MB)', 413);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -31,13 +33,24 @@ export class ChannelHooksController {
   @Public()
   @Post(':instanceId')
   @HttpCode(200)
-  @ApiOperation({ summary: "Inbound webhook of a channel instance (e.g. a raw RFC 822 message from a mail provider); 401 when the channel's verify fails" })
+  @ApiOperation({
+    summary:
+      "Inbound webhook of a channel instance (e.g. a raw RFC 822 message from a mail provider); 401 when the channel's verify fails",
+  })
   async receive(@Param('instanceId') instanceId: string, @Req() req: Request) {
     const body = await rawBody(req);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.query)) if (typeof v === 'string') query[k] = v;
-    return this.hooks.handle(instanceId, { method: req.method, path: req.path, headers, query, body: body.toString('utf8'), bodyBase64: body.toString('base64') });
+    return this.hooks.handle(instanceId, {
+      method: req.method,
+      path: req.path,
+      headers,
+      query,
+      body: body.toString('utf8'),
+      bodyBase64: body.toString('base64'),
+    });
   }
 }

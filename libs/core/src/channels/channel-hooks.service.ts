@@ -42,13 +42,22 @@ export class ChannelHooksService {
     try {
       messages = await adapter.parse(jsonCopy(request), jsonCopy(instance), ctx);
     } catch (error) {
-      throw new DomainError('INVALID_PAYLOAD', `The channel could not read the request: ${(error as Error)?.message ?? String(error)}`, 400);
+      throw new DomainError(
+        'INVALID_PAYLOAD',
+        `The channel could not read the request: ${(error as Error)?.message ?? String(error)}`,
+        400,
+      );
     }
     if (!Array.isArray(messages)) throw new DomainError('INVALID_PAYLOAD', 'The channel returned no messages', 400);
     const results: InboundResult[] = [];
     for (const message of messages) {
       const problems = inboundProblems(message);
-      if (problems.length) throw new DomainError('INVALID_PAYLOAD', `The channel produced an invalid message: ${problems.join('; ')}`, 400);
+      if (problems.length)
+        throw new DomainError(
+          'INVALID_PAYLOAD',
+          `The channel produced an invalid message: ${problems.join('; ')}`,
+          400,
+        );
       results.push(await this.inbound.receive(instance.pluginId, adapter.type, jsonCopy(message), instance.id));
     }
     return { results };

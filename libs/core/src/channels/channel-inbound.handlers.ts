@@ -20,7 +20,8 @@ export class ChannelInboundHandlers {
   private readonly handlers = new Map<string, InboundHandler>();
 
   register(channel: string, handler: InboundHandler): void {
-    if (this.handlers.has(channel)) throw new Error(`An inbound handler for channel "${channel}" is already registered`);
+    if (this.handlers.has(channel))
+      throw new Error(`An inbound handler for channel "${channel}" is already registered`);
     this.handlers.set(channel, handler);
   }
 

@@ -41,22 +41,42 @@ export class ChannelInboundService implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.define({
-      key: 'channels.inboundRateLimit', description: 'Inbound messages (e.g. emails) accepted per sender per hour; more are refused (0 = no limit)',
-      type: 'number', scopes: ['global'], default: 60,
+      key: 'channels.inboundRateLimit',
+      description: 'Inbound messages (e.g. emails) accepted per sender per hour; more are refused (0 = no limit)',
+      type: 'number',
+      scopes: ['global'],
+      default: 60,
     });
   }
 
-  async receive(pluginId: string, channel: string, message: InboundMessage, instanceId: string | null = null): Promise<InboundResult> {
+  async receive(
+    pluginId: string,
+    channel: string,
+    message: InboundMessage,
+    instanceId: string | null = null,
+  ): Promise<InboundResult> {
     const fromAddress = addressOf(message.from.address).toLowerCase().slice(0, 320);
     const row = Object.assign(new InboundMessageEntity(), {
-      id: newId(), channel, externalId: message.externalId.trim().slice(0, 500), pluginId, instanceId, fromAddress,
-      status: 'processing', reason: null, ticketNumber: null, commentId: null, createdAt: this.clock.now(),
+      id: newId(),
+      channel,
+      externalId: message.externalId.trim().slice(0, 500),
+      pluginId,
+      instanceId,
+      fromAddress,
+      status: 'processing',
+      reason: null,
+      ticketNumber: null,
+      commentId: null,
+      createdAt: this.clock.now(),
     });
     if (!(await this.rows.claim(row))) return { status: 'duplicate' };
     try {
       const result = await this.process(row, message, instanceId);
       await this.rows.finish(row.id, {
-        status: result.status, reason: result.reason?.slice(0, 40) ?? null, ticketNumber: result.ticketNumber ?? null, commentId: result.commentId ?? null,
+        status: result.status,
+        reason: result.reason?.slice(0, 40) ?? null,
+        ticketNumber: result.ticketNumber ?? null,
+        commentId: result.commentId ?? null,
       });
       return result;
     } catch (error) {
@@ -66,22 +86,45 @@ export class ChannelInboundService implements OnModuleInit {
     }
   }
 
-  private async process(row: InboundMessageEntity, message: InboundMessage, instanceId: string | null): Promise<InboundResult> {
-    const ours = new Set([addressOf(this.config.mailFrom).toLowerCase(), ...(message.recipients ?? []).map((r) => addressOf(r).toLowerCase())]);
+  private async process(
+    row: InboundMessageEntity,
+    message: InboundMessage,
+    instanceId: string | null,
+  ): Promise<InboundResult> {
+    const ours = new Set([
+      addressOf(this.config.mailFrom).toLowerCase(),
+      ...(message.recipients ?? []).map((r) => addressOf(r).toLowerCase()),
+    ]);
     if (ours.has(row.fromAddress)) {
-      this.logger.log({ channel: row.channel, externalId: row.externalId }, 'Ignored a message from our own address (loop guard)');
+      this.logger.log(
+        { channel: row.channel, externalId: row.externalId },
+        'Ignored a message from our own address (loop guard)',
+      );
       return { status: 'ignored', reason: 'own_address' };
     }
     const limit = await this.settings.get('channels.inboundRateLimit');
     if (limit > 0) {
-      const recent = await this.rows.countFromSince(row.channel, row.fromAddress, new Date(this.clock.now().getTime() - HOUR_MS), row.id);
+      const recent = await this.rows.countFromSince(
+        row.channel,
+        row.fromAddress,
+        new Date(this.clock.now().getTime() - HOUR_MS),
+        row.id,
+      );
       if (recent >= limit) {
-        this.logger.warn({ channel: row.channel, from: row.fromAddress, limit }, 'Inbound rate limit reached for a sender');
+        this.logger.warn(
+          { channel: row.channel, from: row.fromAddress, limit },
+          'Inbound rate limit reached for a sender',
+        );
         return { status: 'rejected', reason: 'rate_limited' };
       }
     }
     const handler = this.handlers.get(row.channel);
-    if (!handler) throw new DomainError('CHANNEL_NOT_HANDLED', `Nothing in this installation handles inbound "${row.channel}" messages`, 503);
+    if (!handler)
+      throw new DomainError(
+        'CHANNEL_NOT_HANDLED',
+        `Nothing in this installation handles inbound "${row.channel}" messages`,
+        503,
+      );
     return handler({ pluginId: row.pluginId, channel: row.channel, instanceId, message });
   }
 }

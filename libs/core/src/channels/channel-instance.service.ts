@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { REDACTED_SECRET, redactSettings, validateSettings, type ChannelAdapter, type ChannelInstance, type SettingsValues } from '@switchboard/plugin-sdk';
+import {
+  REDACTED_SECRET,
+  redactSettings,
+  validateSettings,
+  type ChannelAdapter,
+  type ChannelInstance,
+  type SettingsValues,
+} from '@switchboard/plugin-sdk';
 import { Clock } from '../clock/clock.js';
 import { DomainError } from '../errors/domain.error.js';
 import { NotFoundError } from '../errors/not-found.error.js';
@@ -40,18 +47,31 @@ export class ChannelInstanceService {
     return this.view(await this.load(id));
   }
 
-  async create(input: { pluginId: string; name: string; config?: Record<string, unknown>; enabled?: boolean }): Promise<ChannelInstanceView> {
+  async create(input: {
+    pluginId: string;
+    name: string;
+    config?: Record<string, unknown>;
+    enabled?: boolean;
+  }): Promise<ChannelInstanceView> {
     const adapter = this.adapterOf(input.pluginId);
     const now = this.clock.now();
     const row = Object.assign(new ChannelInstanceEntity(), {
-      id: newId(), pluginId: input.pluginId, name: input.name.trim(), config: this.validate(adapter, input.config ?? {}, {}),
-      enabled: input.enabled ?? true, createdAt: now, updatedAt: now,
+      id: newId(),
+      pluginId: input.pluginId,
+      name: input.name.trim(),
+      config: this.validate(adapter, input.config ?? {}, {}),
+      enabled: input.enabled ?? true,
+      createdAt: now,
+      updatedAt: now,
     });
     await this.instances.insert(row);
     return this.view(row);
   }
 
-  async update(id: string, input: { name?: string; config?: Record<string, unknown>; enabled?: boolean }): Promise<ChannelInstanceView> {
+  async update(
+    id: string,
+    input: { name?: string; config?: Record<string, unknown>; enabled?: boolean },
+  ): Promise<ChannelInstanceView> {
     const row = await this.load(id);
     if (input.config !== undefined) row.config = this.validate(this.adapterOf(row.pluginId), input.config, row.config);
     if (input.name !== undefined) row.name = input.name.trim();
@@ -77,7 +97,9 @@ export class ChannelInstanceService {
     const runtime = this.plugins.get(pluginId);
     const adapter = runtime?.loaded.definition.channel;
     if (!runtime || !adapter) {
-      throw new ValidationFailedError('Not a channel plugin', { pluginId: [`${pluginId} is not a loaded channel plugin`] });
+      throw new ValidationFailedError('Not a channel plugin', {
+        pluginId: [`${pluginId} is not a loaded channel plugin`],
+      });
     }
     return adapter;
   }
@@ -88,7 +110,10 @@ export class ChannelInstanceService {
       if (field.type === 'secret' && submitted[field.key] === REDACTED_SECRET) submitted[field.key] = stored[field.key];
     }
     const result = validateSettings(adapter.instanceConfig, submitted);
-    if (!result.valid) throw new DomainError('CHANNEL_INVALID_CONFIG', 'Invalid channel instance config', 400, { fieldErrors: result.fieldErrors });
+    if (!result.valid)
+      throw new DomainError('CHANNEL_INVALID_CONFIG', 'Invalid channel instance config', 400, {
+        fieldErrors: result.fieldErrors,
+      });
     return result.values;
   }
 
@@ -101,9 +126,15 @@ export class ChannelInstanceService {
   private view(row: ChannelInstanceEntity): ChannelInstanceView {
     const adapter = this.plugins.get(row.pluginId)?.loaded.definition.channel;
     return {
-      id: row.id, pluginId: row.pluginId, channel: adapter?.type ?? 'unknown', name: row.name,
-      config: adapter ? redactSettings(adapter.instanceConfig, row.config) : {}, enabled: row.enabled, hookPath: `/hooks/${row.id}`,
-      createdAt: new Date(row.createdAt).toISOString(), updatedAt: new Date(row.updatedAt).toISOString(),
+      id: row.id,
+      pluginId: row.pluginId,
+      channel: adapter?.type ?? 'unknown',
+      name: row.name,
+      config: adapter ? redactSettings(adapter.instanceConfig, row.config) : {},
+      enabled: row.enabled,
+      hookPath: `/hooks/${row.id}`,
+      createdAt: new Date(row.createdAt).toISOString(),
+      updatedAt: new Date(row.updatedAt).toISOString(),
     };
   }
 }

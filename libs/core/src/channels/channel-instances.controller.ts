@@ -1,7 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
-import { ChannelInstanceQueryDto, CreateChannelInstanceDto, UpdateChannelInstanceDto } from './dto/channel-instance.dto.js';
+import {
+  ChannelInstanceQueryDto,
+  CreateChannelInstanceDto,
+  UpdateChannelInstanceDto,
+} from './dto/channel-instance.dto.js';
 import { ChannelInstanceService } from './channel-instance.service.js';
 
 /** Admins configure channel instances (e.g. an email provider's inbound webhook at `/hooks/:id`). */
@@ -23,7 +27,10 @@ export class ChannelInstancesController {
   }
 
   @Post()
-  @ApiOperation({ summary: "Create an instance of a channel plugin; config is validated against the adapter's instanceConfig (400 CHANNEL_INVALID_CONFIG)" })
+  @ApiOperation({
+    summary:
+      "Create an instance of a channel plugin; config is validated against the adapter's instanceConfig (400 CHANNEL_INVALID_CONFIG)",
+  })
   create(@Body() body: CreateChannelInstanceDto) {
     return this.instances.create(body);
   }

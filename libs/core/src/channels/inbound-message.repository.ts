@@ -32,7 +32,10 @@ export class InboundMessageRepository extends BaseRepository<InboundMessageEntit
     return this.repo().countBy({ channel, fromAddress, createdAt: MoreThanOrEqual(since), id: Not(excludeId) });
   }
 
-  async finish(id: string, patch: Pick<InboundMessageEntity, 'status' | 'reason' | 'ticketNumber' | 'commentId'>): Promise<void> {
+  async finish(
+    id: string,
+    patch: Pick<InboundMessageEntity, 'status' | 'reason' | 'ticketNumber' | 'commentId'>,
+  ): Promise<void> {
     await this.repo().update({ id }, patch);
   }
 }

@@ -8,7 +8,12 @@ describe('AppConfig.fromEnvironment', () => {
 
   it('defaults to SQLite in ./data on port 3000', () => {
     const c = AppConfig.fromEnvironment({}, cwd);
-    expect(c).toMatchObject({ port: 3000, driver: 'sqlite', sqlitePath: join(cwd, 'data', 'switchboard.sqlite'), plugins: [] });
+    expect(c).toMatchObject({
+      port: 3000,
+      driver: 'sqlite',
+      sqlitePath: join(cwd, 'data', 'switchboard.sqlite'),
+      plugins: [],
+    });
   });
 
   it('switches to PostgreSQL with a postgres:// DATABASE_URL', () => {
@@ -17,7 +22,10 @@ describe('AppConfig.fromEnvironment', () => {
 
   it('lists every problem in one readable error', () => {
     try {
-      AppConfig.fromEnvironment({ DATABASE_URL: 'mysql://x', PORT: 'eighty', REDIS_URL: 'localhost', SWITCHBOARD_ADMIN_EMAIL: 'nope' }, cwd);
+      AppConfig.fromEnvironment(
+        { DATABASE_URL: 'mysql://x', PORT: 'eighty', REDIS_URL: 'localhost', SWITCHBOARD_ADMIN_EMAIL: 'nope' },
+        cwd,
+      );
       fail('expected a ConfigError');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
@@ -30,18 +38,29 @@ describe('AppConfig.fromEnvironment', () => {
   });
 
   it('requires the first-admin email and password together', () => {
-    expect(() => AppConfig.fromEnvironment({ SWITCHBOARD_ADMIN_EMAIL: 'a@b.example' }, cwd)).toThrow(/must be set together/);
+    expect(() => AppConfig.fromEnvironment({ SWITCHBOARD_ADMIN_EMAIL: 'a@b.example' }, cwd)).toThrow(
+      /must be set together/,
+    );
   });
 
   it('reads plugins from SWITCHBOARD_PLUGINS, enabling those marked :enabled', () => {
     const c = AppConfig.fromEnvironment({ SWITCHBOARD_PLUGINS: 'plugins/channel-email:enabled, @acme/sb-plugin' }, cwd);
-    expect(c.plugins).toEqual([{ name: 'plugins/channel-email', enable: true }, { name: '@acme/sb-plugin', enable: false }]);
+    expect(c.plugins).toEqual([
+      { name: 'plugins/channel-email', enable: true },
+      { name: '@acme/sb-plugin', enable: false },
+    ]);
   });
 
   it('reads plugins from switchboard.config.json, and reports a broken file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-config-'));
-    writeFileSync(join(dir, 'switchboard.config.json'), JSON.stringify({ plugins: ['a', { name: 'b', enable: true }] }));
-    expect(AppConfig.fromEnvironment({}, dir).plugins).toEqual([{ name: 'a', enable: false }, { name: 'b', enable: true }]);
+    writeFileSync(
+      join(dir, 'switchboard.config.json'),
+      JSON.stringify({ plugins: ['a', { name: 'b', enable: true }] }),
+    );
+    expect(AppConfig.fromEnvironment({}, dir).plugins).toEqual([
+      { name: 'a', enable: false },
+      { name: 'b', enable: true },
+    ]);
     writeFileSync(join(dir, 'switchboard.config.json'), '{ plugins: ');
     expect(() => AppConfig.fromEnvironment({}, dir)).toThrow(/is not valid JSON/);
     expect(() => AppConfig.fromEnvironment({ SWITCHBOARD_CONFIG: 'missing.json' }, dir)).toThrow(/does not exist/);

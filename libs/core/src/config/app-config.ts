@@ -52,7 +52,9 @@ export class AppConfig {
 
   static fromEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
     const dto = plainToInstance(EnvironmentDto, { ...env }, { excludeExtraneousValues: false });
-    const problems = validateSync(dto, { forbidUnknownValues: false }).flatMap((e) => Object.values(e.constraints ?? {}));
+    const problems = validateSync(dto, { forbidUnknownValues: false }).flatMap((e) =>
+      Object.values(e.constraints ?? {}),
+    );
     const config = new AppConfig();
     const file = AppConfig.readConfigFile(env.SWITCHBOARD_CONFIG, cwd, problems);
     if (problems.length) throw new ConfigError(problems);
@@ -69,7 +71,8 @@ export class AppConfig {
       config.sqlitePath = path ? resolve(cwd, path) : join(config.dataDir, 'switchboard.sqlite');
     }
     config.redisUrl = dto.REDIS_URL;
-    config.plugins = dto.SWITCHBOARD_PLUGINS !== undefined ? AppConfig.parsePluginList(dto.SWITCHBOARD_PLUGINS) : file.plugins;
+    config.plugins =
+      dto.SWITCHBOARD_PLUGINS !== undefined ? AppConfig.parsePluginList(dto.SWITCHBOARD_PLUGINS) : file.plugins;
     config.adminEmail = dto.SWITCHBOARD_ADMIN_EMAIL?.toLowerCase();
     config.adminPassword = dto.SWITCHBOARD_ADMIN_PASSWORD;
     if (!!config.adminEmail !== !!config.adminPassword) {
@@ -101,7 +104,11 @@ export class AppConfig {
       });
   }
 
-  private static readConfigFile(path: string | undefined, cwd: string, problems: string[]): { plugins: PluginReference[] } {
+  private static readConfigFile(
+    path: string | undefined,
+    cwd: string,
+    problems: string[],
+  ): { plugins: PluginReference[] } {
     const file = path ? (isAbsolute(path) ? path : resolve(cwd, path)) : resolve(cwd, 'switchboard.config.json');
     if (!existsSync(file)) {
       if (path) problems.push(`SWITCHBOARD_CONFIG points at ${file}, which does not exist`);
@@ -115,7 +122,8 @@ export class AppConfig {
         if (typeof item === 'string') plugins.push({ name: item, enable: false });
         else if (item && typeof item === 'object' && typeof (item as PluginReference).name === 'string') {
           plugins.push({ name: (item as PluginReference).name, enable: (item as PluginReference).enable === true });
-        } else problems.push(`${file}: every entry of "plugins" must be a string or { "name": string, "enable"?: boolean }`);
+        } else
+          problems.push(`${file}: every entry of "plugins" must be a string or { "name": string, "enable"?: boolean }`);
       }
       return { plugins };
     } catch (error) {

@@ -7,67 +7,107 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 
 /** The environment variables Switchboard reads; validated at boot (see README, "Configuration"). */
 export class EnvironmentDto {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   @Matches(/^(postgres(ql)?:\/\/[^\s]+|sqlite:[^\s]+)$/i, {
     message: 'DATABASE_URL must look like postgres://user:password@host:5432/database or sqlite:/path/to/file.sqlite',
   })
   DATABASE_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SWITCHBOARD_DATA_DIR?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   @Matches(/^rediss?:\/\/[^\s]+$/i, { message: 'REDIS_URL must look like redis://host:6379' })
   REDIS_URL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SWITCHBOARD_PLUGINS?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SWITCHBOARD_CONFIG?: string;
 
-  @IsOptional() @IsEmail({}, { message: 'SWITCHBOARD_ADMIN_EMAIL must be an email address' })
+  @IsOptional()
+  @IsEmail({}, { message: 'SWITCHBOARD_ADMIN_EMAIL must be an email address' })
   SWITCHBOARD_ADMIN_EMAIL?: string;
 
-  @IsOptional() @IsString() @MinLength(8, { message: 'SWITCHBOARD_ADMIN_PASSWORD must be at least 8 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'SWITCHBOARD_ADMIN_PASSWORD must be at least 8 characters' })
   SWITCHBOARD_ADMIN_PASSWORD?: string;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'SWITCHBOARD_JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SWITCHBOARD_JWT_SECRET must be at least 32 characters' })
   SWITCHBOARD_JWT_SECRET?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(30 * 24 * 3600)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 3600)
   SWITCHBOARD_SESSION_TTL?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   SWITCHBOARD_LOGIN_RATE_LIMIT?: number;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   SWITCHBOARD_COOKIE_SECURE?: boolean;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   SWITCHBOARD_DEMO?: boolean;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SWITCHBOARD_PUBLIC_URL?: string;
 
   /** Sender of outbound mail, e.g. `Helpdesk <support@example.com>`; its domain also names Message-IDs. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SWITCHBOARD_MAIL_FROM?: string;
 
   /** Wildcard domain for customer portals: `<subdomain>.<this>` serves the portal page. */
-  @IsOptional() @IsString()
-  @Matches(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, { message: 'SWITCHBOARD_PORTAL_BASE_DOMAIN must be a domain name such as help.example.com' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, {
+    message: 'SWITCHBOARD_PORTAL_BASE_DOMAIN must be a domain name such as help.example.com',
+  })
   SWITCHBOARD_PORTAL_BASE_DOMAIN?: string;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
   SWITCHBOARD_SWEEP_INTERVAL_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(120000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(120000)
   SWITCHBOARD_SHUTDOWN_GRACE_MS?: number;
 }

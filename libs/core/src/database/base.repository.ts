@@ -1,4 +1,14 @@
-import { And, DataSource, EntityManager, EntityTarget, FindOperator, FindOptionsWhere, MoreThan, ObjectLiteral, Repository } from 'typeorm';
+import {
+  And,
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  FindOperator,
+  FindOptionsWhere,
+  MoreThan,
+  ObjectLiteral,
+  Repository,
+} from 'typeorm';
 
 export interface PageQuery {
   limit?: number;
@@ -40,7 +50,11 @@ export abstract class BaseRepository<E extends ObjectLiteral & { id: string }> {
     return (result.affected ?? 0) > 0;
   }
 
-  protected async page(where: FindOptionsWhere<E> | FindOptionsWhere<E>[], query: PageQuery, tx?: EntityManager): Promise<Page<E>> {
+  protected async page(
+    where: FindOptionsWhere<E> | FindOptionsWhere<E>[],
+    query: PageQuery,
+    tx?: EntityManager,
+  ): Promise<Page<E>> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
     const withCursor = (w: FindOptionsWhere<E>) => {
       if (!query.cursor) return w;

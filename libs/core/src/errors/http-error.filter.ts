@@ -5,8 +5,17 @@ import type { Request, Response } from 'express';
 import { DomainError } from './domain.error.js';
 
 const CODES: Record<number, string> = {
-  400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS', 503: 'SERVICE_UNAVAILABLE',
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /**
@@ -35,7 +44,12 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): { statusCode: number; error: string; message: string; details?: unknown } {
     if (exception instanceof DomainError) {
-      return { statusCode: exception.status, error: exception.code, message: exception.message, ...(exception.details !== undefined ? { details: exception.details } : {}) };
+      return {
+        statusCode: exception.status,
+        error: exception.code,
+        message: exception.message,
+        ...(exception.details !== undefined ? { details: exception.details } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -47,7 +61,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     // body-parser errors (malformed JSON, too large) arrive as plain errors with a status.
     const e = exception as { status?: number; type?: string; message?: string };
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-      const message = e.type === 'entity.parse.failed' ? 'Malformed JSON body' : e.type === 'entity.too.large' ? 'Request body too large' : (e.message ?? 'Bad request');
+      const message =
+        e.type === 'entity.parse.failed'
+          ? 'Malformed JSON body'
+          : e.type === 'entity.too.large'
+            ? 'Request body too large'
+            : (e.message ?? 'Bad request');
       return { statusCode: e.status, error: CODES[e.status] ?? `HTTP_${e.status}`, message };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'INTERNAL', message: 'Internal server error' };

@@ -2,7 +2,16 @@ import { Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DomainEventBus } from './domain-event-bus.service.js';
 
-const payload = { conversationId: 'c1', companyId: 'co', channel: 'portal', messageId: 'm1', seq: 1, kind: 'text', authorKind: 'contact', body: 'hi' } as const;
+const payload = {
+  conversationId: 'c1',
+  companyId: 'co',
+  channel: 'portal',
+  messageId: 'm1',
+  seq: 1,
+  kind: 'text',
+  authorKind: 'contact',
+  body: 'hi',
+} as const;
 
 describe('DomainEventBus', () => {
   let bus: DomainEventBus;
@@ -44,7 +53,10 @@ describe('DomainEventBus', () => {
     bus.subscribe('conversation.message.created', () => void seen.push('ran'));
     await expect(bus.publish('conversation.message.created', payload as never)).resolves.toBeUndefined();
     expect(seen).toEqual(['ran']);
-    expect(errors).toEqual([expect.objectContaining({ err: expect.objectContaining({ message: 'sync boom' }) }), expect.objectContaining({ err: expect.objectContaining({ message: 'async boom' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ err: expect.objectContaining({ message: 'sync boom' }) }),
+      expect.objectContaining({ err: expect.objectContaining({ message: 'async boom' }) }),
+    ]);
   });
 
   it('stops calling a subscriber after unsubscribe', async () => {

@@ -42,11 +42,15 @@ export class DomainEventBus implements BeforeApplicationShutdown {
     return all.finally(() => this.inFlight.delete(all));
   }
 
-  subscribe<K extends DomainEventName>(name: K | '*', handler: DomainEventHandler<K extends DomainEventName ? DomainEventMap[K] : unknown>): () => void {
+  subscribe<K extends DomainEventName>(
+    name: K | '*',
+    handler: DomainEventHandler<K extends DomainEventName ? DomainEventMap[K] : unknown>,
+  ): () => void {
     const call = (payload: unknown, eventName: string): Promise<void> | undefined => {
       try {
         const result = handler(payload as never, eventName);
-        if (result && typeof (result as Promise<void>).then === 'function') return (result as Promise<void>).then(undefined, (error) => this.failed(error, eventName));
+        if (result && typeof (result as Promise<void>).then === 'function')
+          return (result as Promise<void>).then(undefined, (error) => this.failed(error, eventName));
       } catch (error) {
         this.failed(error, eventName);
       }

@@ -34,8 +34,14 @@ export interface StoreFileInput {
 }
 
 const toView = (f: StoredFileEntity): FileView => ({
-  id: f.id, name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, companyId: f.companyId,
-  attached: f.ownerKind !== null, createdAt: new Date(f.createdAt).toISOString(),
+  id: f.id,
+  name: f.name,
+  contentType: f.contentType,
+  size: f.size,
+  sha256: f.sha256,
+  companyId: f.companyId,
+  attached: f.ownerKind !== null,
+  createdAt: new Date(f.createdAt).toISOString(),
 });
 
 /** Uploads and attachments through the storage port. Rows and contents are written so neither is left half-done. */
@@ -49,7 +55,8 @@ export class FileService {
 
   async store(input: StoreFileInput): Promise<FileView> {
     if (input.data.length === 0) throw new ValidationFailedError('The file is empty', { file: ['must not be empty'] });
-    if (input.data.length > MAX_FILE_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'A file may be at most 20 MB', 413);
+    if (input.data.length > MAX_FILE_BYTES)
+      throw new DomainError('PAYLOAD_TOO_LARGE', 'A file may be at most 20 MB', 413);
     const name = sanitizeName(input.name);
     const file = Object.assign(new StoredFileEntity(), {
       id: newId(),
@@ -73,7 +80,10 @@ export class FileService {
    * Files a message is about to reference: they must exist, be unattached, and have been
    * uploaded by the same person (nobody attaches someone else's upload).
    */
-  async claimable(ids: string[], uploader: { kind: 'account' | 'contact' | 'system'; id: string | null }): Promise<FileView[]> {
+  async claimable(
+    ids: string[],
+    uploader: { kind: 'account' | 'contact' | 'system'; id: string | null },
+  ): Promise<FileView[]> {
     const unique = [...new Set(ids)];
     const found = await this.files.findMany(unique);
     const problems: string[] = [];
@@ -81,16 +91,25 @@ export class FileService {
       const f = found.find((x) => x.id === id);
       if (!f) problems.push(`file ${id} does not exist`);
       else if (f.ownerKind) problems.push(`file ${id} is already attached elsewhere`);
-      else if (f.uploadedByKind !== uploader.kind || f.uploadedById !== uploader.id) problems.push(`file ${id} was uploaded by someone else`);
+      else if (f.uploadedByKind !== uploader.kind || f.uploadedById !== uploader.id)
+        problems.push(`file ${id} was uploaded by someone else`);
     }
-    if (problems.length) throw new ValidationFailedError('Some attachments cannot be used', { attachmentIds: problems });
+    if (problems.length)
+      throw new ValidationFailedError('Some attachments cannot be used', { attachmentIds: problems });
     return unique.map((id) => toView(found.find((x) => x.id === id)!));
   }
 
   /** Within the transaction that creates the owner: all or nothing. */
-  async attach(ids: string[], owner: { kind: string; id: string; companyId: string | null }, tx?: EntityManager): Promise<void> {
+  async attach(
+    ids: string[],
+    owner: { kind: string; id: string; companyId: string | null },
+    tx?: EntityManager,
+  ): Promise<void> {
     const attached = await this.files.attach([...new Set(ids)], owner.kind, owner.id, owner.companyId, tx);
-    if (attached !== new Set(ids).size) throw new ValidationFailedError('Some attachments were attached elsewhere meanwhile', { attachmentIds: ['retry with new uploads'] });
+    if (attached !== new Set(ids).size)
+      throw new ValidationFailedError('Some attachments were attached elsewhere meanwhile', {
+        attachmentIds: ['retry with new uploads'],
+      });
   }
 
   async get(id: string, viewer?: AccountPrincipal): Promise<FileView> {
@@ -104,9 +123,12 @@ export class FileService {
 
   private async load(id: string, viewer?: AccountPrincipal): Promise<StoredFileEntity> {
     const file = await this.files.findById(id);
-    const allowed = !viewer || !file
-      ? true
-      : file.companyId ? this.access.canAccessCompany(viewer, file.companyId) : file.uploadedByKind === 'account' && (file.uploadedById === viewer.id || viewer.role === 'admin');
+    const allowed =
+      !viewer || !file
+        ? true
+        : file.companyId
+          ? this.access.canAccessCompany(viewer, file.companyId)
+          : file.uploadedByKind === 'account' && (file.uploadedById === viewer.id || viewer.role === 'admin');
     if (!file || !allowed) throw new NotFoundError('File', id);
     return file;
   }
@@ -114,6 +136,10 @@ export class FileService {
 
 /** No paths, no control characters, bounded length: names end up in headers and on disk listings. */
 export function sanitizeName(name: string): string {
-  const base = (name || 'file').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const base = (name || 'file')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim();
   return (base || 'file').slice(0, 255);
 }

@@ -9,7 +9,12 @@ import { AccessPolicy } from '../identity/access-policy.service.js';
 import { FileService, MAX_FILE_BYTES } from './file.service.js';
 import { UploadFileDto } from './upload-file.dto.js';
 
-interface UploadedPart { originalname: string; mimetype: string; size: number; buffer: Buffer }
+interface UploadedPart {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
 
 /** Upload first (one file per request), then reference the returned id, e.g. in a ticket comment's `attachmentIds`. */
 @ApiTags('files')
@@ -25,10 +30,23 @@ export class FilesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadFileDto })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } }))
-  upload(@UploadedFile() part: UploadedPart | undefined, @Body() dto: UploadFileDto, @CurrentAccount() me: AccountPrincipal) {
-    if (!part) throw new ValidationFailedError('No file: send multipart/form-data with a "file" field', { file: ['is required'] });
+  upload(
+    @UploadedFile() part: UploadedPart | undefined,
+    @Body() dto: UploadFileDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
+    if (!part)
+      throw new ValidationFailedError('No file: send multipart/form-data with a "file" field', {
+        file: ['is required'],
+      });
     if (dto.companyId) this.access.assertCompanyAccess(me, dto.companyId);
-    return this.files.store({ data: part.buffer, name: part.originalname, contentType: part.mimetype, companyId: dto.companyId, uploadedBy: { kind: 'account', id: me.id } });
+    return this.files.store({
+      data: part.buffer,
+      name: part.originalname,
+      contentType: part.mimetype,
+      companyId: dto.companyId,
+      uploadedBy: { kind: 'account', id: me.id },
+    });
   }
 
   @Get(':id')
@@ -40,7 +58,10 @@ export class FilesController {
   @Get(':id/content')
   async content(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal, @Res() res: Response) {
     const { file, data } = await this.files.open(id, me);
-    res.setHeader('Content-Type', /^text\/html|xml|svg|javascript/i.test(file.contentType) ? 'application/octet-stream' : file.contentType);
+    res.setHeader(
+      'Content-Type',
+      /^text\/html|xml|svg|javascript/i.test(file.contentType) ? 'application/octet-stream' : file.contentType,
+    );
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Length', String(data.length));

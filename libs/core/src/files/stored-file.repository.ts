@@ -14,7 +14,13 @@ export class StoredFileRepository extends BaseRepository<StoredFileEntity> {
   }
 
   /** Attaches only files still unattached: a file never moves from one owner to another. */
-  async attach(ids: string[], ownerKind: string, ownerId: string, companyId: string | null, tx?: EntityManager): Promise<number> {
+  async attach(
+    ids: string[],
+    ownerKind: string,
+    ownerId: string,
+    companyId: string | null,
+    tx?: EntityManager,
+  ): Promise<number> {
     if (!ids.length) return 0;
     const result = await this.repo(tx).update({ id: In(ids), ownerKind: IsNull() }, { ownerKind, ownerId, companyId });
     return result.affected ?? 0;

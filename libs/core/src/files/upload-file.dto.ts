@@ -6,6 +6,7 @@ export class UploadFileDto {
   file?: unknown;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The company the file is for (checked against your access)' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   companyId?: string;
 }

@@ -25,12 +25,19 @@ export class HealthService {
       await this.db.ping();
       database = { status: 'ok', driver: this.db.driver, latencyMs: round(performance.now() - dbStart) };
     } catch (error) {
-      database = { status: 'error', driver: this.db.driver, latencyMs: round(performance.now() - dbStart), error: (error as Error).message };
+      database = {
+        status: 'error',
+        driver: this.db.driver,
+        latencyMs: round(performance.now() - dbStart),
+        error: (error as Error).message,
+      };
     }
     let redis: HealthReport['redis'] = { status: 'disabled' };
     if (this.redis.enabled) {
       const start = performance.now();
-      redis = (await this.redis.ping()) ? { status: 'ok', latencyMs: round(performance.now() - start) } : { status: 'error' };
+      redis = (await this.redis.ping())
+        ? { status: 'ok', latencyMs: round(performance.now() - start) }
+        : { status: 'error' };
     }
     // Redis down degrades cross-instance delivery but the instance still serves: not a 503.
     const status = this.shutdown.shuttingDown ? 'shutting_down' : database.status === 'ok' ? 'ok' : 'error';

@@ -33,12 +33,20 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     },
   });
   // body-parser failures, answered in our error shape before Nest turns them into bare messages.
-  server.use((err: { type?: string } | undefined, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (err?.type === 'entity.parse.failed') return res.status(400).json({ statusCode: 400, error: 'BAD_REQUEST', message: 'Malformed JSON body' });
-    if (err?.type === 'entity.too.large') return res.status(413).json({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: 'Request body too large (limit 1 MB)' });
-    next(err);
-  });
-  server.useGlobalPipes(new ValidationPipe({ ...VALIDATOR_OPTIONS, transform: true, exceptionFactory: validationError }));
+  server.use(
+    (err: { type?: string } | undefined, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (err?.type === 'entity.parse.failed')
+        return res.status(400).json({ statusCode: 400, error: 'BAD_REQUEST', message: 'Malformed JSON body' });
+      if (err?.type === 'entity.too.large')
+        return res
+          .status(413)
+          .json({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: 'Request body too large (limit 1 MB)' });
+      next(err);
+    },
+  );
+  server.useGlobalPipes(
+    new ValidationPipe({ ...VALIDATOR_OPTIONS, transform: true, exceptionFactory: validationError }),
+  );
   const webDir = config.webDir && existsSync(config.webDir) ? config.webDir : undefined;
   server.useGlobalFilters(new HttpErrorFilter(webDir));
   server.useWebSocketAdapter(new SwitchboardIoAdapter(app));
@@ -60,7 +68,9 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     app,
     new DocumentBuilder()
       .setTitle('Switchboard API')
-      .setDescription('Self-hosted, plugin-based helpdesk. Authenticate with POST /api/auth/login, then send the token as a bearer.')
+      .setDescription(
+        'Self-hosted, plugin-based helpdesk. Authenticate with POST /api/auth/login, then send the token as a bearer.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

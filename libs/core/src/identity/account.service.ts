@@ -35,7 +35,8 @@ export class AccountService {
 
   async create(input: AccountInput): Promise<AccountView> {
     const email = input.email.trim().toLowerCase();
-    if (await this.accounts.findByEmail(email)) throw new ConflictError(`An account with email ${email} already exists`);
+    if (await this.accounts.findByEmail(email))
+      throw new ConflictError(`An account with email ${email} already exists`);
     const companyIds = await this.checkCompanies(input.companyIds ?? []);
     const account = Object.assign(new AccountEntity(), {
       id: newId(),
@@ -74,7 +75,9 @@ export class AccountService {
 
   async list(query: PageQuery): Promise<Page<AccountView>> {
     const page = await this.accounts.list(query);
-    const items = await Promise.all(page.items.map(async (a) => toAccountView(a, a.allCompanies ? [] : await this.accounts.companyIds(a.id))));
+    const items = await Promise.all(
+      page.items.map(async (a) => toAccountView(a, a.allCompanies ? [] : await this.accounts.companyIds(a.id))),
+    );
     return { items, nextCursor: page.nextCursor };
   }
 
@@ -87,13 +90,15 @@ export class AccountService {
       if (other && other.id !== id) throw new ConflictError(`An account with email ${email} already exists`);
       account.email = email;
     }
-    if (input.role !== undefined && input.role !== account.role && account.role === 'admin') await this.assertNotLastAdmin(account);
+    if (input.role !== undefined && input.role !== account.role && account.role === 'admin')
+      await this.assertNotLastAdmin(account);
     if (input.active === false && account.role === 'admin') await this.assertNotLastAdmin(account);
     if (input.name !== undefined) account.name = input.name.trim();
     if (input.role !== undefined) account.role = input.role;
     if (input.active !== undefined) account.active = input.active;
     if (input.allCompanies !== undefined) account.allCompanies = input.allCompanies;
-    if (input.permissions !== undefined) account.permissions = input.permissions.length ? [...new Set(input.permissions)] : null;
+    if (input.permissions !== undefined)
+      account.permissions = input.permissions.length ? [...new Set(input.permissions)] : null;
     if (input.password !== undefined) account.passwordHash = await this.hasher.hash(input.password);
     const companyIds = input.companyIds ? await this.checkCompanies(input.companyIds) : undefined;
     await this.tx.run(async (tx) => {
@@ -154,14 +159,18 @@ export class AccountService {
   }
 
   private async assertNotLastAdmin(account: AccountEntity): Promise<void> {
-    if ((await this.accounts.countByRole('admin')) <= 1) throw new ConflictError('The last administrator cannot be removed or demoted');
+    if ((await this.accounts.countByRole('admin')) <= 1)
+      throw new ConflictError('The last administrator cannot be removed or demoted');
   }
 
   private async checkCompanies(ids: string[]): Promise<string[]> {
     const unique = [...new Set(ids)];
     const missing: string[] = [];
     for (const id of unique) if (!(await this.companies.findById(id))) missing.push(id);
-    if (missing.length) throw new ValidationFailedError('Unknown company', { companyIds: missing.map((m) => `company ${m} does not exist`) });
+    if (missing.length)
+      throw new ValidationFailedError('Unknown company', {
+        companyIds: missing.map((m) => `company ${m} does not exist`),
+      });
     return unique;
   }
 }

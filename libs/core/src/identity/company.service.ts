@@ -20,7 +20,8 @@ export class CompanyService {
 
   async create(input: { name: string }): Promise<CompanyView> {
     const name = input.name.trim();
-    if (await this.companies.findByNameKey(name.toLowerCase())) throw new ConflictError(`A company named "${name}" already exists`);
+    if (await this.companies.findByNameKey(name.toLowerCase()))
+      throw new ConflictError(`A company named "${name}" already exists`);
     const company = Object.assign(new CompanyEntity(), { id: newId(), name, nameKey: name.toLowerCase() });
     await this.companies.insert(company);
     const saved = await this.companies.findById(company.id);

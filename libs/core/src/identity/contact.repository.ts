@@ -20,8 +20,12 @@ export class ContactRepository extends BaseRepository<ContactEntity> {
 
   /** Companies having contacts at this mail domain (email intake: a new sender joins their colleagues' company). */
   async companyIdsForDomain(domain: string, limit = 5): Promise<string[]> {
-    const rows = await this.repo().createQueryBuilder('c').select('DISTINCT c.companyId', 'companyId')
-      .where('c.emailKey LIKE :suffix', { suffix: `%@${domain.replace(/[%_]/g, '')}` }).limit(limit).getRawMany<{ companyId: string }>();
+    const rows = await this.repo()
+      .createQueryBuilder('c')
+      .select('DISTINCT c.companyId', 'companyId')
+      .where('c.emailKey LIKE :suffix', { suffix: `%@${domain.replace(/[%_]/g, '')}` })
+      .limit(limit)
+      .getRawMany<{ companyId: string }>();
     return rows.map((r) => r.companyId);
   }
 

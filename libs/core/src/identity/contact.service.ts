@@ -100,12 +100,17 @@ export class ContactService {
     return { items: page.items.map(toContactView), nextCursor: page.nextCursor };
   }
 
-  async update(id: string, input: Partial<Omit<ContactInput, 'companyId'>>, viewer?: AccountPrincipal): Promise<ContactView> {
+  async update(
+    id: string,
+    input: Partial<Omit<ContactInput, 'companyId'>>,
+    viewer?: AccountPrincipal,
+  ): Promise<ContactView> {
     const contact = await this.load(id, viewer);
     if (input.email !== undefined) {
       const emailKey = input.email.trim().toLowerCase();
       const other = await this.contacts.findByEmail(contact.companyId, emailKey);
-      if (other && other.id !== id) throw new ConflictError(`A contact with email ${input.email} already exists in this company`);
+      if (other && other.id !== id)
+        throw new ConflictError(`A contact with email ${input.email} already exists in this company`);
       Object.assign(contact, { email: input.email.trim(), emailKey });
     }
     if (input.firstName !== undefined) contact.firstName = input.firstName.trim();
@@ -125,7 +130,8 @@ export class ContactService {
   private async load(id: string, viewer?: AccountPrincipal): Promise<ContactEntity> {
     const contact = await this.contacts.findById(id);
     // A technician without access gets the same 404 as for a missing contact: no existence oracle.
-    if (!contact || (viewer && !this.access.canAccessCompany(viewer, contact.companyId))) throw new NotFoundError('Contact', id);
+    if (!contact || (viewer && !this.access.canAccessCompany(viewer, contact.companyId)))
+      throw new NotFoundError('Contact', id);
     return contact;
   }
 }

@@ -30,7 +30,11 @@ export class ContactsController {
   }
 
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateContactDto, @CurrentAccount() me: AccountPrincipal) {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateContactDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     return this.contacts.update(id, dto, me);
   }
 

@@ -31,21 +31,41 @@ export class DeviceEnrolmentService {
     private readonly clock: Clock,
   ) {}
 
-  async create(deviceId: string, createdById: string | null): Promise<{ code: string; expiresAt: string; device: DeviceView }> {
+  async create(
+    deviceId: string,
+    createdById: string | null,
+  ): Promise<{ code: string; expiresAt: string; device: DeviceView }> {
     const device = await this.devices.get(deviceId);
     const code = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_TTL_MS);
     await this.codes.deleteUnused(deviceId);
-    await this.codes.insert(Object.assign(new DeviceEnrolmentEntity(), {
-      id: newId(), deviceId, codeHash: hashCode(code), expiresAt, usedAt: null, createdById, createdAt: now,
-    }));
-    return { code: `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`, expiresAt: expiresAt.toISOString(), device };
+    await this.codes.insert(
+      Object.assign(new DeviceEnrolmentEntity(), {
+        id: newId(),
+        deviceId,
+        codeHash: hashCode(code),
+        expiresAt,
+        usedAt: null,
+        createdById,
+        createdAt: now,
+      }),
+    );
+    return {
+      code: `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`,
+      expiresAt: expiresAt.toISOString(),
+      device,
+    };
   }
 
   /** One answer for unknown, used and expired codes: the caller learns nothing it could use. */
   async redeem(code: string): Promise<{ token: string; device: DeviceView }> {
-    const invalid = () => new DomainError('INVALID_ENROLMENT_CODE', 'This enrolment code is not valid (unknown, already used or expired); ask your administrator for a new one', 400);
+    const invalid = () =>
+      new DomainError(
+        'INVALID_ENROLMENT_CODE',
+        'This enrolment code is not valid (unknown, already used or expired); ask your administrator for a new one',
+        400,
+      );
     const normalized = normalizeEnrolmentCode(code ?? '');
     if (normalized.length !== 12) throw invalid();
     const row = await this.codes.findByHash(hashCode(normalized));

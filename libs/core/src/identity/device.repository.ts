@@ -15,7 +15,11 @@ export class DeviceRepository extends BaseRepository<DeviceEntity> {
 
   list(query: PageQuery & { companyIds?: string[]; companyId?: string }): Promise<Page<DeviceEntity>> {
     if (query.companyIds && query.companyIds.length === 0) return Promise.resolve({ items: [], nextCursor: null });
-    const where = query.companyId ? { companyId: query.companyId } : query.companyIds ? { companyId: In(query.companyIds) } : {};
+    const where = query.companyId
+      ? { companyId: query.companyId }
+      : query.companyIds
+        ? { companyId: In(query.companyIds) }
+        : {};
     return this.page(where, query);
   }
 

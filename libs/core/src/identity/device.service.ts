@@ -107,13 +107,15 @@ export class DeviceService {
     // "Last seen" to the minute is enough; a write per handshake would make a reconnect storm
     // (thousands of agents after a restart) a storm of database writes too.
     const now = this.clock.now();
-    if (!device.lastSeenAt || now.getTime() - new Date(device.lastSeenAt).getTime() >= LAST_SEEN_RESOLUTION_MS) await this.devices.touch(device.id, now);
+    if (!device.lastSeenAt || now.getTime() - new Date(device.lastSeenAt).getTime() >= LAST_SEEN_RESOLUTION_MS)
+      await this.devices.touch(device.id, now);
     return { kind: 'device', deviceId: device.id, companyId: device.companyId, contactId: device.contactId };
   }
 
   private async load(id: string, viewer?: AccountPrincipal): Promise<DeviceEntity> {
     const device = await this.devices.findById(id);
-    if (!device || (viewer && !this.access.canAccessCompany(viewer, device.companyId))) throw new NotFoundError('Device', id);
+    if (!device || (viewer && !this.access.canAccessCompany(viewer, device.companyId)))
+      throw new NotFoundError('Device', id);
     return device;
   }
 
@@ -121,7 +123,9 @@ export class DeviceService {
     if (!contactId) return;
     const contact = await this.contacts.findById(contactId);
     if (!contact || contact.companyId !== companyId) {
-      throw new ValidationFailedError('Unknown contact', { contactId: ['the contact must exist and belong to the device\'s company'] });
+      throw new ValidationFailedError('Unknown contact', {
+        contactId: ["the contact must exist and belong to the device's company"],
+      });
     }
   }
 

@@ -22,12 +22,30 @@ import { TechnicianDirectory } from './technician-directory.service.js';
 import { TechniciansController } from './technicians.controller.js';
 
 @Module({
-  controllers: [CompaniesController, ContactsController, AccountsController, DevicesController, DeviceEnrolmentController, MeController, TechniciansController],
+  controllers: [
+    CompaniesController,
+    ContactsController,
+    AccountsController,
+    DevicesController,
+    DeviceEnrolmentController,
+    MeController,
+    TechniciansController,
+  ],
   providers: [
-    AccessPolicy, PasswordHasher,
-    CompanyRepository, ContactRepository, AccountRepository, DeviceRepository,
-    CompanyService, ContactService, AccountService, DeviceService,
-    TechnicianDirectoryRepository, TechnicianDirectory, DeviceEnrolmentRepository, DeviceEnrolmentService,
+    AccessPolicy,
+    PasswordHasher,
+    CompanyRepository,
+    ContactRepository,
+    AccountRepository,
+    DeviceRepository,
+    CompanyService,
+    ContactService,
+    AccountService,
+    DeviceService,
+    TechnicianDirectoryRepository,
+    TechnicianDirectory,
+    DeviceEnrolmentRepository,
+    DeviceEnrolmentService,
   ],
   exports: [AccessPolicy, CompanyService, ContactService, AccountService, DeviceService, TechnicianDirectory],
 })

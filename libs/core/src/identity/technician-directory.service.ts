@@ -22,7 +22,10 @@ export class TechnicianDirectory {
     private readonly access: AccessPolicy,
   ) {}
 
-  async list(query: { companyId?: string; available?: boolean }, viewer?: AccountPrincipal): Promise<TechnicianEntry[]> {
+  async list(
+    query: { companyId?: string; available?: boolean },
+    viewer?: AccountPrincipal,
+  ): Promise<TechnicianEntry[]> {
     if (viewer && query.companyId) this.access.assertCompanyAccess(viewer, query.companyId);
     const rows = await this.repo.find(query);
     return rows.map((a) => ({ id: a.id, name: a.name, email: a.email, role: a.role, availability: a.availability }));

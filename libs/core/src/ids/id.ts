@@ -46,11 +46,26 @@ export function newId(now: number = Date.now()): string {
   const high = Math.floor(ms / 0x100000000);
   const low = ms >>> 0;
   return (
-    HEX[(high >>> 8) & 0xff] + HEX[high & 0xff] + HEX[low >>> 24] + HEX[(low >>> 16) & 0xff] + '-' +
-    HEX[(low >>> 8) & 0xff] + HEX[low & 0xff] + '-' +
-    HEX[0x70 | ((seq >> 8) & 0x0f)] + HEX[seq & 0xff] + '-' +
-    HEX[(pool[r] & 0x3f) | 0x80] + HEX[pool[r + 1]] + '-' +
-    HEX[pool[r + 2]] + HEX[pool[r + 3]] + HEX[pool[r + 4]] + HEX[pool[r + 5]] + HEX[pool[r + 6]] + HEX[pool[r + 7]]
+    HEX[(high >>> 8) & 0xff] +
+    HEX[high & 0xff] +
+    HEX[low >>> 24] +
+    HEX[(low >>> 16) & 0xff] +
+    '-' +
+    HEX[(low >>> 8) & 0xff] +
+    HEX[low & 0xff] +
+    '-' +
+    HEX[0x70 | ((seq >> 8) & 0x0f)] +
+    HEX[seq & 0xff] +
+    '-' +
+    HEX[(pool[r] & 0x3f) | 0x80] +
+    HEX[pool[r + 1]] +
+    '-' +
+    HEX[pool[r + 2]] +
+    HEX[pool[r + 3]] +
+    HEX[pool[r + 4]] +
+    HEX[pool[r + 5]] +
+    HEX[pool[r + 6]] +
+    HEX[pool[r + 7]]
   );
 }
 

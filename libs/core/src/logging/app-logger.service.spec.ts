@@ -22,14 +22,23 @@ describe('AppLogger (Nest LoggerService on pino)', () => {
     Logger.overrideLogger(logger);
     new Logger('Cases').log('case opened');
     new Logger('Cases').warn('slow');
-    expect(lines).toEqual([expect.objectContaining({ level: 30, context: 'Cases', msg: 'case opened' }), expect.objectContaining({ level: 40, context: 'Cases', msg: 'slow' })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 30, context: 'Cases', msg: 'case opened' }),
+      expect.objectContaining({ level: 40, context: 'Cases', msg: 'slow' }),
+    ]);
   });
 
   it('merges an object first argument and serialises errors', () => {
     const { lines, logger } = capture();
     Logger.overrideLogger(logger);
     new Logger('Mail').error({ err: new Error('smtp down'), ticket: 42 }, 'Sending failed');
-    expect(lines[0]).toMatchObject({ level: 50, context: 'Mail', ticket: 42, msg: 'Sending failed', err: { message: 'smtp down', type: 'Error' } });
+    expect(lines[0]).toMatchObject({
+      level: 50,
+      context: 'Mail',
+      ticket: 42,
+      msg: 'Sending failed',
+      err: { message: 'smtp down', type: 'Error' },
+    });
     logger.error(new Error('plain'), 'Ctx');
     expect(lines[1]).toMatchObject({ context: 'Ctx', err: { message: 'plain' } });
   });
@@ -37,7 +46,10 @@ describe('AppLogger (Nest LoggerService on pino)', () => {
   it("keeps the stack of Nest's exception handlers (message, stack, context)", () => {
     const { lines, logger } = capture();
     logger.error('boom', 'Error: boom\n    at somewhere (file.ts:1:1)', 'ExceptionsHandler');
-    expect(lines[0]).toMatchObject({ context: 'ExceptionsHandler', err: { message: 'boom', stack: expect.stringContaining('at somewhere') } });
+    expect(lines[0]).toMatchObject({
+      context: 'ExceptionsHandler',
+      err: { message: 'boom', stack: expect.stringContaining('at somewhere') },
+    });
   });
 
   it('skips levels below the configured one', () => {

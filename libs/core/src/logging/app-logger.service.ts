@@ -44,7 +44,13 @@ export class AppLogger implements LoggerService {
       this.pino[level](fields, ...(rest as []));
     } else if (typeof message === 'object' && message !== null) {
       this.pino[level](Object.assign(fields, message), ...(rest as []));
-    } else if (level === 'error' && typeof message === 'string' && rest.length === 1 && typeof rest[0] === 'string' && /\n\s*at /.test(rest[0])) {
+    } else if (
+      level === 'error' &&
+      typeof message === 'string' &&
+      rest.length === 1 &&
+      typeof rest[0] === 'string' &&
+      /\n\s*at /.test(rest[0])
+    ) {
       // Nest's exception handlers call error(message, stack, context).
       const err = new Error(message);
       err.stack = rest[0];

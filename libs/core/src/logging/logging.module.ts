@@ -1,4 +1,11 @@
-import { Global, Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import {
+  Global,
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { pino } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { AppLogger } from './app-logger.service.js';

@@ -10,7 +10,19 @@ export type RequestLogOptions = Omit<Options, 'logger'>;
 
 /** The root logger: JSON lines; credentials redacted should a header object ever be logged. */
 export function rootLogOptions(level: string): LoggerOptions {
-  return { level, redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'headers.authorization', 'headers.cookie'], censor: '[redacted]' } };
+  return {
+    level,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        'headers.authorization',
+        'headers.cookie',
+      ],
+      censor: '[redacted]',
+    },
+  };
 }
 
 /** Request lines with a request id (taken from X-Request-Id when sane, echoed back), no headers. */

@@ -10,7 +10,13 @@ export function addressOf(from: string): string {
 export function mailDomain(from: string | undefined): string {
   const address = from ? addressOf(from) : '';
   const at = address.lastIndexOf('@');
-  const domain = at >= 0 ? address.slice(at + 1).trim().toLowerCase() : '';
+  const domain =
+    at >= 0
+      ? address
+          .slice(at + 1)
+          .trim()
+          .toLowerCase()
+      : '';
   return /^[a-z0-9.-]+$/.test(domain) ? domain : 'switchboard.local';
 }
 

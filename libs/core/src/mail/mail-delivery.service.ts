@@ -46,12 +46,19 @@ export class MailDelivery implements OnModuleInit, BeforeApplicationShutdown {
    * down). A deadline row is written first, so a crash mid-attempt still leads to a retry.
    */
   async enqueue(row: OutboxMessageEntity): Promise<void> {
-    await this.scheduler.schedule({ kind: RETRY_TIMER, key: this.timerKey(row.id), dueAt: new Date(this.clock.now().getTime() + MAIL_RETRY_BACKOFF_MS[0]), payload: { outboxId: row.id } });
+    await this.scheduler.schedule({
+      kind: RETRY_TIMER,
+      key: this.timerKey(row.id),
+      dueAt: new Date(this.clock.now().getTime() + MAIL_RETRY_BACKOFF_MS[0]),
+      payload: { outboxId: row.id },
+    });
     const run = this.attempt(row)
       .then(async (done) => {
         if (done.status === 'sent') await this.scheduler.cancel(this.timerKey(row.id));
       })
-      .catch((error: unknown) => this.logger.error({ err: error, messageId: row.messageId }, 'Mail delivery attempt failed unexpectedly'))
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, messageId: row.messageId }, 'Mail delivery attempt failed unexpectedly'),
+      )
       .finally(() => this.inFlight.delete(run));
     this.inFlight.add(run);
   }
@@ -68,13 +75,25 @@ export class MailDelivery implements OnModuleInit, BeforeApplicationShutdown {
   /** One attempt now. Never throws for transport faults: the record says what happened. */
   async attempt(row: OutboxMessageEntity): Promise<OutboxMessageEntity> {
     const transport = this.transports.current;
-    if (!transport) return this.failedAttempt(row, 'no mail transport is registered (is the email channel enabled with an SMTP relay?)', null);
+    if (!transport)
+      return this.failedAttempt(
+        row,
+        'no mail transport is registered (is the email channel enabled with an SMTP relay?)',
+        null,
+      );
     try {
       await transport.deliver(await this.deliverable(row));
     } catch (error) {
       return this.failedAttempt(row, (error as Error)?.message ?? String(error), transport.name);
     }
-    const patch = { status: 'sent' as const, attempts: row.attempts + 1, transport: transport.name, sentAt: this.clock.now(), nextAttemptAt: null, lastError: null };
+    const patch = {
+      status: 'sent' as const,
+      attempts: row.attempts + 1,
+      transport: transport.name,
+      sentAt: this.clock.now(),
+      nextAttemptAt: null,
+      lastError: null,
+    };
     await this.outbox.patch(row.id, patch);
     return Object.assign(row, patch);
   }
@@ -84,8 +103,14 @@ export class MailDelivery implements OnModuleInit, BeforeApplicationShutdown {
     const row = await this.outbox.findById(id);
     if (!row) throw new NotFoundError('Outbox message', id);
     if (row.status === 'sent') throw new DomainError('MAIL_ALREADY_SENT', 'This mail was already delivered', 409);
-    if (row.status === 'queued') throw new DomainError('MAIL_IN_PROGRESS', 'This mail is being delivered right now', 409);
-    if (row.status === 'recorded' && !this.transports.current) throw new DomainError('MAIL_NO_TRANSPORT', 'No mail transport is registered: enable the email channel with an SMTP relay first', 409);
+    if (row.status === 'queued')
+      throw new DomainError('MAIL_IN_PROGRESS', 'This mail is being delivered right now', 409);
+    if (row.status === 'recorded' && !this.transports.current)
+      throw new DomainError(
+        'MAIL_NO_TRANSPORT',
+        'No mail transport is registered: enable the email channel with an SMTP relay first',
+        409,
+      );
     await this.scheduler.cancel(this.timerKey(id));
     row.attempts = 0;
     return this.attempt(row);
@@ -97,14 +122,33 @@ export class MailDelivery implements OnModuleInit, BeforeApplicationShutdown {
     await this.attempt(row);
   }
 
-  private async failedAttempt(row: OutboxMessageEntity, reason: string, transport: string | null): Promise<OutboxMessageEntity> {
+  private async failedAttempt(
+    row: OutboxMessageEntity,
+    reason: string,
+    transport: string | null,
+  ): Promise<OutboxMessageEntity> {
     const attempts = row.attempts + 1;
     const giveUp = attempts >= MAIL_MAX_ATTEMPTS;
     const nextAttemptAt = giveUp ? null : new Date(this.clock.now().getTime() + MAIL_RETRY_BACKOFF_MS[attempts - 1]);
-    const patch = { status: giveUp ? ('failed' as const) : ('retrying' as const), attempts, lastError: reason.slice(0, 2000), nextAttemptAt, transport: transport ?? row.transport };
+    const patch = {
+      status: giveUp ? ('failed' as const) : ('retrying' as const),
+      attempts,
+      lastError: reason.slice(0, 2000),
+      nextAttemptAt,
+      transport: transport ?? row.transport,
+    };
     await this.outbox.patch(row.id, patch);
-    if (nextAttemptAt) await this.scheduler.schedule({ kind: RETRY_TIMER, key: this.timerKey(row.id), dueAt: nextAttemptAt, payload: { outboxId: row.id } });
-    this.logger.warn({ messageId: row.messageId, attempts, giveUp, reason }, giveUp ? 'Mail delivery failed for good' : 'Mail delivery failed; will retry');
+    if (nextAttemptAt)
+      await this.scheduler.schedule({
+        kind: RETRY_TIMER,
+        key: this.timerKey(row.id),
+        dueAt: nextAttemptAt,
+        payload: { outboxId: row.id },
+      });
+    this.logger.warn(
+      { messageId: row.messageId, attempts, giveUp, reason },
+      giveUp ? 'Mail delivery failed for good' : 'Mail delivery failed; will retry',
+    );
     return Object.assign(row, patch);
   }
 
@@ -116,18 +160,39 @@ export class MailDelivery implements OnModuleInit, BeforeApplicationShutdown {
     const attachments: DeliverableMail['attachments'] = [];
     for (const a of row.attachments ?? []) {
       const { data } = await this.files.open(a.fileId);
-      attachments.push({ filename: a.name, contentType: a.contentType, size: data.length, contentBase64: data.toString('base64') });
+      attachments.push({
+        filename: a.name,
+        contentType: a.contentType,
+        size: data.length,
+        contentBase64: data.toString('base64'),
+      });
     }
     return {
-      id: row.id, from: this.config.mailFrom, replyTo: row.headers['Reply-To'], to: [...row.to], cc: [...row.cc], subject: row.subject,
-      text: row.text, html: row.html, headers: { ...row.headers }, attachments,
+      id: row.id,
+      from: this.config.mailFrom,
+      replyTo: row.headers['Reply-To'],
+      to: [...row.to],
+      cc: [...row.cc],
+      subject: row.subject,
+      text: row.text,
+      html: row.html,
+      headers: { ...row.headers },
+      attachments,
     };
   }
 }
 
 /** Bytes a message will take at least (bodies, headers, attachments with base64 growth). */
-export function mailSize(mail: { subject: string; text: string; html: string; headers: Record<string, string>; attachments?: Array<{ size: number }> | null }): number {
+export function mailSize(mail: {
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+  attachments?: Array<{ size: number }> | null;
+}): number {
   const headers = Object.entries(mail.headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
   const files = (mail.attachments ?? []).reduce((n, a) => n + Math.ceil(a.size / 3) * 4, 0);
-  return Buffer.byteLength(mail.subject) + Buffer.byteLength(mail.text) + Buffer.byteLength(mail.html) + headers + files;
+  return (
+    Buffer.byteLength(mail.subject) + Buffer.byteLength(mail.text) + Buffer.byteLength(mail.html) + headers + files
+  );
 }

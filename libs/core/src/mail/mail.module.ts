@@ -10,7 +10,13 @@ import { OutboxService } from './outbox.service.js';
 @Global()
 @Module({
   controllers: [OutboxController],
-  providers: [OutboxRepository, OutboxService, MailDelivery, MailTransportRegistry, { provide: MailPort, useClass: OutboxMailPort }],
+  providers: [
+    OutboxRepository,
+    OutboxService,
+    MailDelivery,
+    MailTransportRegistry,
+    { provide: MailPort, useClass: OutboxMailPort },
+  ],
   exports: [MailPort, MailTransportRegistry, OutboxService],
 })
 export class MailModule {}

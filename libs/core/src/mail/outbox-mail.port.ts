@@ -59,7 +59,12 @@ export class OutboxMailPort extends MailPort {
     await this.outbox.insert(record);
     if (tooLarge) {
       this.logger.warn({ messageId: record.messageId, size }, 'Refused to send a mail over 20 MB');
-      throw new DomainError('MAIL_TOO_LARGE', `The mail is ${(size / 1024 / 1024).toFixed(1)} MB with its attachments; at most 20 MB can be sent`, 413, { size });
+      throw new DomainError(
+        'MAIL_TOO_LARGE',
+        `The mail is ${(size / 1024 / 1024).toFixed(1)} MB with its attachments; at most 20 MB can be sent`,
+        413,
+        { size },
+      );
     }
     if (!transport) return { messageId: headers['Message-ID'], status: 'recorded' };
     await this.delivery.enqueue(record);

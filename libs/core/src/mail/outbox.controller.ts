@@ -13,7 +13,9 @@ export class OutboxController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'Mails the helpdesk sent, newest first, with their delivery state (recorded, sent, retrying, failed)' })
+  @ApiOperation({
+    summary: 'Mails the helpdesk sent, newest first, with their delivery state (recorded, sent, retrying, failed)',
+  })
   list(@Query() query: OutboxQueryDto) {
     return this.outbox.list(query);
   }

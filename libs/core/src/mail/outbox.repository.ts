@@ -11,7 +11,10 @@ export class OutboxRepository extends BaseRepository<OutboxMessageEntity> {
   }
 
   /** Newest first: ids are time-ordered, so the cursor is the last id seen. */
-  async listNewestFirst(query: PageQuery & { ticketId?: string; status?: OutboxStatus }, tx?: EntityManager): Promise<Page<OutboxMessageEntity>> {
+  async listNewestFirst(
+    query: PageQuery & { ticketId?: string; status?: OutboxStatus },
+    tx?: EntityManager,
+  ): Promise<Page<OutboxMessageEntity>> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
     const items = await this.repo(tx).find({
       where: {
@@ -30,7 +33,10 @@ export class OutboxRepository extends BaseRepository<OutboxMessageEntity> {
   /** Ticket ids of the mails with these Message-IDs (threading of replies to what we sent). */
   async ticketIdsByMessageIds(messageIds: string[]): Promise<Array<{ messageId: string; ticketId: string }>> {
     if (!messageIds.length) return [];
-    const rows = await this.repo().find({ where: { messageId: In(messageIds) }, select: { messageId: true, ticketId: true } });
+    const rows = await this.repo().find({
+      where: { messageId: In(messageIds) },
+      select: { messageId: true, ticketId: true },
+    });
     return rows.filter((r) => r.ticketId).map((r) => ({ messageId: r.messageId, ticketId: r.ticketId! }));
   }
 

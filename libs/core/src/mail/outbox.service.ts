@@ -51,8 +51,21 @@ export class OutboxService {
 
 function toView(m: OutboxMessageEntity): OutboxMessageView {
   return {
-    id: m.id, to: m.to, cc: m.cc, subject: m.subject, text: m.text, html: m.html, headers: m.headers,
-    ticketId: m.ticketId, transport: m.transport, status: m.status, attempts: m.attempts, lastError: m.lastError,
-    nextAttemptAt: iso(m.nextAttemptAt), sentAt: iso(m.sentAt), attachments: m.attachments ?? [], createdAt: new Date(m.createdAt).toISOString(),
+    id: m.id,
+    to: m.to,
+    cc: m.cc,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    headers: m.headers,
+    ticketId: m.ticketId,
+    transport: m.transport,
+    status: m.status,
+    attempts: m.attempts,
+    lastError: m.lastError,
+    nextAttemptAt: iso(m.nextAttemptAt),
+    sentAt: iso(m.sentAt),
+    attachments: m.attachments ?? [],
+    createdAt: new Date(m.createdAt).toISOString(),
   };
 }

@@ -17,18 +17,36 @@ export class NotificationRepository extends BaseRepository<NotificationEntity> {
    * Unread first, then newest first. The cursor encodes (read flag, id) so paging stays keyset:
    * `u:<id>` while in the unread part, `r:<id>` in the read part.
    */
-  async listForAccount(accountId: string, limit: number, cursor?: string): Promise<{ items: NotificationEntity[]; nextCursor: string | null }> {
+  async listForAccount(
+    accountId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: NotificationEntity[]; nextCursor: string | null }> {
     const [part, lastId] = cursor ? (cursor.split(':') as ['u' | 'r', string]) : ['u' as const, undefined];
     const out: NotificationEntity[] = [];
     if (part === 'u') {
-      const qb = this.repo().createQueryBuilder('n').where('n.accountId = :accountId AND n.readAt IS NULL', { accountId });
+      const qb = this.repo()
+        .createQueryBuilder('n')
+        .where('n.accountId = :accountId AND n.readAt IS NULL', { accountId });
       if (lastId) qb.andWhere('n.id < :lastId', { lastId });
-      out.push(...(await qb.orderBy('n.id', 'DESC').take(limit + 1).getMany()));
+      out.push(
+        ...(await qb
+          .orderBy('n.id', 'DESC')
+          .take(limit + 1)
+          .getMany()),
+      );
     }
     if (out.length <= limit) {
-      const qb = this.repo().createQueryBuilder('n').where('n.accountId = :accountId AND n.readAt IS NOT NULL', { accountId });
+      const qb = this.repo()
+        .createQueryBuilder('n')
+        .where('n.accountId = :accountId AND n.readAt IS NOT NULL', { accountId });
       if (part === 'r' && lastId) qb.andWhere('n.id < :lastId', { lastId });
-      out.push(...(await qb.orderBy('n.id', 'DESC').take(limit + 1 - out.length).getMany()));
+      out.push(
+        ...(await qb
+          .orderBy('n.id', 'DESC')
+          .take(limit + 1 - out.length)
+          .getMany()),
+      );
     }
     const more = out.length > limit;
     if (more) out.pop();

@@ -39,17 +39,33 @@ export class NotificationService {
     private readonly masker: PiiMasker,
   ) {}
 
-  async notify(accountIds: string[], input: NotificationInput, options: NotifyOptions = {}): Promise<NotificationView[]> {
+  async notify(
+    accountIds: string[],
+    input: NotificationInput,
+    options: NotifyOptions = {},
+  ): Promise<NotificationView[]> {
     const unique = [...new Set(accountIds)];
     const rows = unique.map((accountId) =>
       Object.assign(new NotificationEntity(), {
         // Ingest mode: notifications are built from what people wrote, so they are a write path too.
-        id: newId(), accountId, title: this.masker.maskInbound(input.title, input.companyId ?? null).slice(0, 300), body: this.masker.maskInbound(input.body, input.companyId ?? null), link: input.link ?? null, readAt: null, createdAt: this.clock.now(),
+        id: newId(),
+        accountId,
+        title: this.masker.maskInbound(input.title, input.companyId ?? null).slice(0, 300),
+        body: this.masker.maskInbound(input.body, input.companyId ?? null),
+        link: input.link ?? null,
+        readAt: null,
+        createdAt: this.clock.now(),
       }),
     );
     await this.notifications.insertMany(rows);
     for (const row of rows) {
-      const push: NotificationPush = { id: row.id, title: row.title, body: row.body, createdAt: row.createdAt.toISOString(), ...(row.link ? { link: row.link } : {}) };
+      const push: NotificationPush = {
+        id: row.id,
+        title: row.title,
+        body: row.body,
+        createdAt: row.createdAt.toISOString(),
+        ...(row.link ? { link: row.link } : {}),
+      };
       this.realtime.toAccount(row.accountId, 'notification', push);
     }
     if (options.email) await this.email(unique, input);
@@ -59,7 +75,11 @@ export class NotificationService {
   async list(accountId: string, query: { limit?: number; cursor?: string }) {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
     const page = await this.notifications.listForAccount(accountId, limit, query.cursor);
-    return { items: page.items.map(toNotificationView), nextCursor: page.nextCursor, unread: await this.notifications.countUnread(accountId) };
+    return {
+      items: page.items.map(toNotificationView),
+      nextCursor: page.nextCursor,
+      unread: await this.notifications.countUnread(accountId),
+    };
   }
 
   async markRead(accountId: string, id: string): Promise<NotificationView> {
@@ -79,12 +99,15 @@ export class NotificationService {
   private async email(accountIds: string[], raw: NotificationInput): Promise<void> {
     // Mail to technicians is a payload sent to technicians: masked like the socket push and the list.
     const input = { ...raw, title: this.masker.maskText(raw.title, null), body: this.masker.maskText(raw.body, null) };
-    const url = input.link && this.config.publicUrl ? new URL(input.link, this.config.publicUrl).toString() : input.link ?? '';
+    const url =
+      input.link && this.config.publicUrl ? new URL(input.link, this.config.publicUrl).toString() : (input.link ?? '');
     for (const id of accountIds) {
       try {
         const account = await this.accounts.get(id);
         await this.mail.send({
-          to: [account.email], cc: [], subject: input.title,
+          to: [account.email],
+          cc: [],
+          subject: input.title,
           text: `${input.body}${url ? `\n\n${url}` : ''}`,
           html: `<p>${escapeHtml(input.body).replace(/\n/g, '<br>')}</p>${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>` : ''}`,
           // Technician-facing system mail: mark it so auto-responders and our own inbound stay quiet.

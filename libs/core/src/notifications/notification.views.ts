@@ -19,5 +19,10 @@ export interface NotificationPush {
 }
 
 export const toNotificationView = (n: NotificationEntity): NotificationView => ({
-  id: n.id, title: n.title, body: n.body, link: n.link, read: !!n.readAt, createdAt: new Date(n.createdAt).toISOString(),
+  id: n.id,
+  title: n.title,
+  body: n.body,
+  link: n.link,
+  read: !!n.readAt,
+  createdAt: new Date(n.createdAt).toISOString(),
 });

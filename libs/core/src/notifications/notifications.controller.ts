@@ -8,11 +8,17 @@ import { NotificationService } from './notification.service.js';
 
 export class NotificationPageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @IsString() @Matches(/^[ur]:[0-9a-f-]{36}$/i, { message: 'cursor must be a nextCursor value' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[ur]:[0-9a-f-]{36}$/i, { message: 'cursor must be a nextCursor value' })
   cursor?: string;
 }
 

@@ -12,7 +12,11 @@ export { PluginKvEntity } from './plugin-kv.entity.js';
 export { PluginLoadError } from './plugin-load.error.js';
 export type { PluginView } from './plugin.views.js';
 
-export { ChannelInboundHandlers, type InboundContext, type InboundHandler } from '../channels/channel-inbound.handlers.js';
+export {
+  ChannelInboundHandlers,
+  type InboundContext,
+  type InboundHandler,
+} from '../channels/channel-inbound.handlers.js';
 export { ChannelInboundService } from '../channels/channel-inbound.service.js';
 export { ChannelInstanceService, type ChannelInstanceView } from '../channels/channel-instance.service.js';
 

@@ -51,7 +51,12 @@ export class PluginContextFactory {
     @Optional() private readonly masker?: PiiMasker,
   ) {}
 
-  create(definition: PluginDefinition, granted: string[], settings: SettingsValues, hooks: PluginContextHooks): CheckedContext {
+  create(
+    definition: PluginDefinition,
+    granted: string[],
+    settings: SettingsValues,
+    hooks: PluginContextHooks,
+  ): CheckedContext {
     const { id, version } = definition.manifest;
     const logger = new Logger(`plugin:${id}`);
     // Masking happens here, before data crosses into the SDK layer (createCheckedContext stays pure,
@@ -74,7 +79,8 @@ export class PluginContextFactory {
         },
         set: (key, value) => this.kv.set(id, key, JSON.stringify(value)),
         delete: (key) => this.kv.remove(id, key),
-        list: async (prefix) => (await this.kv.list(id, prefix)).map((e) => ({ key: e.key, value: JSON.parse(e.value) as JsonValue })),
+        list: async (prefix) =>
+          (await this.kv.list(id, prefix)).map((e) => ({ key: e.key, value: JSON.parse(e.value) as JsonValue })),
       },
       http: { fetch: (url, init) => this.http.fetch(url, init) },
       contacts: {
@@ -86,7 +92,8 @@ export class PluginContextFactory {
             throw error;
           }
         },
-        list: async (query) => (await this.contacts.list({ companyId: query.companyId, limit: query.limit })).map(contact),
+        list: async (query) =>
+          (await this.contacts.list({ companyId: query.companyId, limit: query.limit })).map(contact),
         create: async (input) => contact(await this.contacts.create({ ...input, phone: input.phone ?? null })),
       },
       inbound: {
@@ -97,16 +104,26 @@ export class PluginContextFactory {
         },
       },
       provide: (point, implementation) => {
-        if (point !== 'mailTransport') throw new DomainError('PLUGIN_NOT_AVAILABLE', `extension point "${point}" is not available`, 400);
+        if (point !== 'mailTransport')
+          throw new DomainError('PLUGIN_NOT_AVAILABLE', `extension point "${point}" is not available`, 400);
         const provider = implementation as MailTransportProvider;
         if (typeof provider.deliver !== 'function') throw new TypeError('mailTransport needs deliver(mail)');
         // The mail (addresses, bodies) goes to the end users it is addressed to: not masked here;
         // ingest mode already stored it masked. A JSON copy keeps the core's objects out of reach.
-        this.transports.use({ name: id, deliver: async (mail) => void (await provider.deliver(JSON.parse(JSON.stringify(mail)))) });
+        this.transports.use({
+          name: id,
+          deliver: async (mail) => void (await provider.deliver(JSON.parse(JSON.stringify(mail)))),
+        });
         return () => this.transports.clear(id);
       },
       subscribe: (name, handler) => this.events.subscribe(name as DomainEventName, (payload) => handler(mask(payload))),
     };
-    return createCheckedContext({ plugin: { id, version }, permissions: granted, settings, backend, onHandlerError: hooks.onHandlerError });
+    return createCheckedContext({
+      plugin: { id, version },
+      permissions: granted,
+      settings,
+      backend,
+      onHandlerError: hooks.onHandlerError,
+    });
   }
 }

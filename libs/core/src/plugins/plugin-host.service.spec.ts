@@ -32,7 +32,15 @@ class FakeBus {
   async publish(name: string, payload: unknown) {
     this.published.push({ name, payload });
     // Like the real bus: a failing subscriber never fails the publisher.
-    await Promise.all([...(this.handlers.get(name) ?? [])].map(async (h) => { try { await h(payload, name); } catch { /* logged by the real bus */ } }));
+    await Promise.all(
+      [...(this.handlers.get(name) ?? [])].map(async (h) => {
+        try {
+          await h(payload, name);
+        } catch {
+          /* logged by the real bus */
+        }
+      }),
+    );
   }
   count(name: string) {
     return this.handlers.get(name)?.size ?? 0;
@@ -65,41 +73,84 @@ describe('PluginHostService', () => {
     const installations = new PluginInstallationRepository(dataSource);
     const kv = new PluginKvRepository(dataSource);
     const registry = new PluginRegistry();
-    const factory = new PluginContextFactory(kv, contacts as unknown as ContactService, bus as unknown as DomainEventBus, {} as PluginHttpClient, {} as ChannelInboundService, new MailTransportRegistry());
+    const factory = new PluginContextFactory(
+      kv,
+      contacts as unknown as ContactService,
+      bus as unknown as DomainEventBus,
+      {} as PluginHttpClient,
+      {} as ChannelInboundService,
+      new MailTransportRegistry(),
+    );
     const lifecycle = new PluginLifecycle(registry, factory, installations, bus as unknown as DomainEventBus);
-    const host = new PluginHostService({ plugins } as AppConfig, new PluginLoader(), registry, lifecycle, installations);
+    const host = new PluginHostService(
+      { plugins } as AppConfig,
+      new PluginLoader(),
+      registry,
+      lifecycle,
+      installations,
+    );
     await host.onModuleInit();
     await host.onApplicationBootstrap();
     return { host, registry, kv, installations };
   };
 
   beforeEach(async () => {
-    dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [PluginInstallationEntity, PluginKvEntity], synchronize: true });
+    dataSource = new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: [PluginInstallationEntity, PluginKvEntity],
+      synchronize: true,
+    });
     await dataSource.initialize();
     bus = new FakeBus();
     contacts = new FakeContacts();
-    contacts.rows.push({ id: 'c1', companyId: 'co1', firstName: 'Ada', lastName: 'L', email: 'ada@example.com', phone: null, createdAt: '2025-01-01T00:00:00.000Z' });
+    contacts.rows.push({
+      id: 'c1',
+      companyId: 'co1',
+      firstName: 'Ada',
+      lastName: 'L',
+      email: 'ada@example.com',
+      phone: null,
+      createdAt: '2025-01-01T00:00:00.000Z',
+    });
   });
 
   afterEach(() => dataSource.destroy());
 
   it('refuses to boot on an incompatible plugin and records why', async () => {
-    await expect(boot([{ name: fixture('event-subscriber'), enable: true }, { name: fixture('bad-api-version'), enable: true }])).rejects.toThrow(
+    await expect(
+      boot([
+        { name: fixture('event-subscriber'), enable: true },
+        { name: fixture('bad-api-version'), enable: true },
+      ]),
+    ).rejects.toThrow(
       'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.2.0',
     );
     const row = await new PluginInstallationRepository(dataSource).findByPluginId('bad-api-version');
-    expect(row).toMatchObject({ status: 'incompatible', enabled: false, statusReason: expect.stringContaining('requires plugin SDK') });
+    expect(row).toMatchObject({
+      status: 'incompatible',
+      enabled: false,
+      statusReason: expect.stringContaining('requires plugin SDK'),
+    });
   });
 
   it('refuses duplicate plugin ids', async () => {
-    await expect(boot([{ name: fixture('crash-on-enable'), enable: false }, { name: fixture('crash-on-enable'), enable: false }])).rejects.toThrow(
-      /Plugin id "crash-on-enable" is provided by both/,
-    );
+    await expect(
+      boot([
+        { name: fixture('crash-on-enable'), enable: false },
+        { name: fixture('crash-on-enable'), enable: false },
+      ]),
+    ).rejects.toThrow(/Plugin id "crash-on-enable" is provided by both/);
   });
 
   it('keeps listed plugins disabled by default, with nothing granted', async () => {
     const { host } = await boot([{ name: fixture('event-subscriber'), enable: false }]);
-    expect(await host.get('event-subscriber')).toMatchObject({ enabled: false, status: 'disabled', permissions: ['contacts.read', 'kv'], grantedPermissions: [] });
+    expect(await host.get('event-subscriber')).toMatchObject({
+      enabled: false,
+      status: 'disabled',
+      permissions: ['contacts.read', 'kv'],
+      grantedPermissions: [],
+    });
     expect(bus.count('contact.created')).toBe(0);
   });
 
@@ -132,7 +183,11 @@ describe('PluginHostService', () => {
     expect(payload.contactId).toBe('c1'); // the fixture mutates its copy
     expect(JSON.parse((await kv.get('event-subscriber', 'seen'))!)).toEqual([{ contactId: 'c1', companyId: 'co1' }]);
     // No contacts.pii.read: email withheld.
-    expect(JSON.parse((await kv.get('event-subscriber', 'contact:c1'))!)).toMatchObject({ id: 'c1', email: null, piiRedacted: true });
+    expect(JSON.parse((await kv.get('event-subscriber', 'contact:c1'))!)).toMatchObject({
+      id: 'c1',
+      email: null,
+      piiRedacted: true,
+    });
 
     await host.disable('event-subscriber');
     expect(bus.count('contact.created')).toBe(0);
@@ -141,7 +196,11 @@ describe('PluginHostService', () => {
 
   it('requires every requested permission on enable and nothing more', async () => {
     const { host } = await boot([{ name: fixture('event-subscriber'), enable: false }]);
-    await expect(host.enable('event-subscriber', ['kv'])).rejects.toMatchObject({ code: 'PLUGIN_PERMISSIONS_REQUIRED', status: 400, details: { missing: ['contacts.read'] } });
+    await expect(host.enable('event-subscriber', ['kv'])).rejects.toMatchObject({
+      code: 'PLUGIN_PERMISSIONS_REQUIRED',
+      status: 400,
+      details: { missing: ['contacts.read'] },
+    });
     await expect(host.enable('event-subscriber', ['kv', 'contacts.read', 'contacts.pii.read'])).rejects.toMatchObject({
       code: 'PLUGIN_PERMISSIONS_NOT_REQUESTED',
       details: { unexpected: ['contacts.pii.read'] },
@@ -156,7 +215,9 @@ describe('PluginHostService', () => {
       { name: fixture('event-subscriber'), enable: true },
     ]);
     const ctx = registry.get('denied-permission')!.active!.context;
-    await expect(ctx.contacts.create({ companyId: 'co1', firstName: 'a', lastName: 'b', email: 'x@y.z' })).rejects.toMatchObject({
+    await expect(
+      ctx.contacts.create({ companyId: 'co1', firstName: 'a', lastName: 'b', email: 'x@y.z' }),
+    ).rejects.toMatchObject({
       code: 'PLUGIN_PERMISSION_DENIED',
       permission: 'contacts.write',
     });
@@ -174,15 +235,30 @@ describe('PluginHostService', () => {
 
   it('validates settings: rejects with field errors storing nothing, then starts once valid', async () => {
     const { host } = await boot([{ name: fixture('settings-validation'), enable: true }]);
-    await expect(host.updateSettings('settings-validation', { apiKey: 'x', maxItems: 500, bogus: true })).rejects.toMatchObject({
+    await expect(
+      host.updateSettings('settings-validation', { apiKey: 'x', maxItems: 500, bogus: true }),
+    ).rejects.toMatchObject({
       code: 'PLUGIN_INVALID_SETTINGS',
       status: 400,
-      details: { fieldErrors: { apiKey: ['must be at least 3 characters'], maxItems: ['must be at most 100'], bogus: ['is not a known setting'] } },
+      details: {
+        fieldErrors: {
+          apiKey: ['must be at least 3 characters'],
+          maxItems: ['must be at most 100'],
+          bogus: ['is not a known setting'],
+        },
+      },
     });
     expect((await host.get('settings-validation')).settings).toEqual({ mode: 'fast' });
 
-    const view = await host.updateSettings('settings-validation', { apiKey: 'key', maxItems: 10, token: 'secret-token' });
-    expect(view).toMatchObject({ status: 'enabled', settings: { apiKey: 'key', maxItems: 10, mode: 'fast', token: '********' } });
+    const view = await host.updateSettings('settings-validation', {
+      apiKey: 'key',
+      maxItems: 10,
+      token: 'secret-token',
+    });
+    expect(view).toMatchObject({
+      status: 'enabled',
+      settings: { apiKey: 'key', maxItems: 10, mode: 'fast', token: '********' },
+    });
     // Round-tripping the redacted secret keeps the stored one.
     await host.updateSettings('settings-validation', { ...view.settings, maxItems: 20 });
     const row = await new PluginInstallationRepository(dataSource).findByPluginId('settings-validation');
@@ -208,7 +284,12 @@ describe('PluginHostService', () => {
 
 describe('PluginKvRepository', () => {
   it('scopes keys per plugin and lists by exact-case prefix', async () => {
-    const dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [PluginInstallationEntity, PluginKvEntity], synchronize: true });
+    const dataSource = new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: [PluginInstallationEntity, PluginKvEntity],
+      synchronize: true,
+    });
     await dataSource.initialize();
     const kv = new PluginKvRepository(dataSource);
     await kv.set('a', 'k', '"a"');

@@ -1,5 +1,12 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { REDACTED_SECRET, initialSettings, missingPermissions, validateSettings, type PluginDefinition, type SettingsValues } from '@switchboard/plugin-sdk';
+import {
+  REDACTED_SECRET,
+  initialSettings,
+  missingPermissions,
+  validateSettings,
+  type PluginDefinition,
+  type SettingsValues,
+} from '@switchboard/plugin-sdk';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain.error.js';
 import { newId } from '../ids/id.js';
@@ -81,11 +88,21 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
     const requested = runtime.loaded.definition.manifest.permissions;
     const missing = missingPermissions(requested, grantPermissions);
     if (missing.length) {
-      throw new DomainError('PLUGIN_PERMISSIONS_REQUIRED', `Enabling ${pluginId} requires granting: ${missing.join(', ')}`, 400, { missing });
+      throw new DomainError(
+        'PLUGIN_PERMISSIONS_REQUIRED',
+        `Enabling ${pluginId} requires granting: ${missing.join(', ')}`,
+        400,
+        { missing },
+      );
     }
     const unexpected = grantPermissions.filter((p) => !(requested as string[]).includes(p));
     if (unexpected.length) {
-      throw new DomainError('PLUGIN_PERMISSIONS_NOT_REQUESTED', `${pluginId} does not request: ${unexpected.join(', ')}`, 400, { unexpected });
+      throw new DomainError(
+        'PLUGIN_PERMISSIONS_NOT_REQUESTED',
+        `${pluginId} does not request: ${unexpected.join(', ')}`,
+        400,
+        { unexpected },
+      );
     }
     return this.lifecycle.serialize(pluginId, async () => {
       const row = await this.rowOf(runtime);
@@ -114,11 +131,14 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
       const row = await this.rowOf(runtime);
       const submitted: Record<string, unknown> = { ...input };
       for (const field of schema) {
-        if (field.type === 'secret' && submitted[field.key] === REDACTED_SECRET) submitted[field.key] = row.settings?.[field.key];
+        if (field.type === 'secret' && submitted[field.key] === REDACTED_SECRET)
+          submitted[field.key] = row.settings?.[field.key];
       }
       const result = validateSettings(schema, submitted);
       if (!result.valid) {
-        throw new DomainError('PLUGIN_INVALID_SETTINGS', `Invalid settings for plugin ${pluginId}`, 400, { fieldErrors: result.fieldErrors });
+        throw new DomainError('PLUGIN_INVALID_SETTINGS', `Invalid settings for plugin ${pluginId}`, 400, {
+          fieldErrors: result.fieldErrors,
+        });
       }
       row.settings = result.values;
       // A running plugin reads a frozen copy of its settings: restart it so it sees the new ones.
@@ -175,9 +195,9 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
       Object.assign(row, { enabled: false, status: 'incompatible', statusReason: reason });
       await this.installations.save(row);
     } catch (error) {
-      this.logger.warn(`Could not record the incompatible plugin ${definition.manifest?.id}: ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not record the incompatible plugin ${definition.manifest?.id}: ${(error as Error).message}`,
+      );
     }
   }
 }
-
-

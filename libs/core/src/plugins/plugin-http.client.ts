@@ -19,7 +19,8 @@ export class PluginHttpClient {
       signal: AbortSignal.timeout(init.timeoutMs ?? 10_000),
     });
     const buffer = Buffer.from(await response.arrayBuffer());
-    if (buffer.byteLength > MAX_BODY_BYTES) throw new Error(`response from ${new URL(url).host} exceeds ${MAX_BODY_BYTES} bytes`);
+    if (buffer.byteLength > MAX_BODY_BYTES)
+      throw new Error(`response from ${new URL(url).host} exceeds ${MAX_BODY_BYTES} bytes`);
     const headers: Record<string, string> = {};
     response.headers.forEach((value, key) => (headers[key] = value));
     return { status: response.status, ok: response.ok, headers, body: buffer.toString('utf8') };

@@ -41,7 +41,9 @@ export class PluginKvRepository extends BaseRepository<PluginKvEntity> {
       take: 1000,
     });
     // Sorted here: PostgreSQL's collation and SQLite's binary order differ.
-    return rows.map((r) => ({ key: r.key, value: r.value })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return rows
+      .map((r) => ({ key: r.key, value: r.value }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   async removeAll(pluginId: string): Promise<void> {

@@ -9,7 +9,8 @@ import { PluginRegistry, type PluginRuntime } from './plugin-registry.service.js
 export const PLUGIN_HOOK_TIMEOUT_MS = 30_000;
 
 // Duck-typed: a plugin's error may come from another realm or SDK copy.
-const messageOf = (error: unknown) => (typeof (error as { message?: unknown })?.message === 'string' ? (error as Error).message : String(error));
+const messageOf = (error: unknown) =>
+  typeof (error as { message?: unknown })?.message === 'string' ? (error as Error).message : String(error);
 
 /**
  * Starts and stops plugins and isolates their failures: a hook or event handler that throws
@@ -32,7 +33,10 @@ export class PluginLifecycle {
   serialize<T>(pluginId: string, fn: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(pluginId) ?? Promise.resolve();
     const next = previous.then(fn, fn);
-    this.queues.set(pluginId, next.catch(() => undefined));
+    this.queues.set(
+      pluginId,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -59,9 +63,15 @@ export class PluginLifecycle {
     runtime.active = checked;
     let stage = 'onEnable';
     try {
-      await this.withTimeout(Promise.resolve().then(() => definition.onEnable?.(checked.context)), 'onEnable');
+      await this.withTimeout(
+        Promise.resolve().then(() => definition.onEnable?.(checked.context)),
+        'onEnable',
+      );
       stage = 'register';
-      await this.withTimeout(Promise.resolve().then(() => definition.register?.(checked.registrar, checked.context)), 'register');
+      await this.withTimeout(
+        Promise.resolve().then(() => definition.register?.(checked.registrar, checked.context)),
+        'register',
+      );
     } catch (error) {
       checked.revoke();
       runtime.active = null;
@@ -82,7 +92,10 @@ export class PluginLifecycle {
     const { definition } = runtime.loaded;
     let problem: string | null = null;
     try {
-      await this.withTimeout(Promise.resolve().then(() => definition.onDisable?.(checked.context)), 'onDisable');
+      await this.withTimeout(
+        Promise.resolve().then(() => definition.onDisable?.(checked.context)),
+        'onDisable',
+      );
     } catch (error) {
       problem = `onDisable threw: ${messageOf(error)}`;
       this.logger.warn({ err: error, plugin: definition.manifest.id }, `Plugin ${definition.manifest.id}: ${problem}`);
@@ -120,7 +133,11 @@ export class PluginLifecycle {
     }).catch((failure: unknown) => this.logger.error({ err: failure }, `Could not record the crash of ${pluginId}`));
   }
 
-  private async record(row: PluginInstallationEntity, status: PluginInstallationEntity['status'], reason: string | null) {
+  private async record(
+    row: PluginInstallationEntity,
+    status: PluginInstallationEntity['status'],
+    reason: string | null,
+  ) {
     row.status = status;
     row.statusReason = reason;
     return this.installations.save(row);
@@ -129,7 +146,10 @@ export class PluginLifecycle {
   private async withTimeout<T>(promise: Promise<T>, hook: string): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${hook} did not finish within ${PLUGIN_HOOK_TIMEOUT_MS} ms`)), PLUGIN_HOOK_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`${hook} did not finish within ${PLUGIN_HOOK_TIMEOUT_MS} ms`)),
+        PLUGIN_HOOK_TIMEOUT_MS,
+      );
       timer.unref?.();
     });
     try {

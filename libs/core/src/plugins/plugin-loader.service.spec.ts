@@ -38,13 +38,16 @@ describe('PluginLoader', () => {
     }
     expect(error).toBeInstanceOf(PluginLoadError);
     expect((error as PluginLoadError).reason).toBe('incompatible');
-    expect((error as Error).message).toBe('Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.2.0');
+    expect((error as Error).message).toBe(
+      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.2.0',
+    );
   });
 
   it('re-validates definitions that did not go through definePlugin', () => {
     const dir = tempPlugin({
       'package.json': JSON.stringify({ name: 'raw', switchboard: './index.js' }),
-      'index.js': "module.exports = { default: { manifest: { id: 'raw', version: '1.0.0', apiVersion: '^1.0.0', kind: 'feature', permissions: ['root'] } } };",
+      'index.js':
+        "module.exports = { default: { manifest: { id: 'raw', version: '1.0.0', apiVersion: '^1.0.0', kind: 'feature', permissions: ['root'] } } };",
     });
     expect(() => loader.load(dir)).toThrow(/Plugin ".*" is invalid: unknown permission "root"/);
   });
@@ -52,7 +55,8 @@ describe('PluginLoader', () => {
   it('accepts a CommonJS module.exports definition', () => {
     const dir = tempPlugin({
       'package.json': JSON.stringify({ name: 'cjs', switchboard: './lib/main.js' }),
-      'lib/main.js': "module.exports = { manifest: { id: 'cjs', version: '1.0.0', apiVersion: '>=1.0.0 <2', kind: 'feature', permissions: [] } };",
+      'lib/main.js':
+        "module.exports = { manifest: { id: 'cjs', version: '1.0.0', apiVersion: '>=1.0.0 <2', kind: 'feature', permissions: [] } };",
     });
     expect(loader.load(dir).definition.manifest.id).toBe('cjs');
   });
@@ -62,7 +66,8 @@ describe('PluginLoader', () => {
     expect(() => loader.load(noEntry)).toThrow(/no "switchboard" entry/);
     const badRange = tempPlugin({
       'package.json': JSON.stringify({ name: 'y', switchboard: './i.js' }),
-      'i.js': "module.exports = { manifest: { id: 'y', version: '1.0.0', apiVersion: 'latest please', kind: 'feature', permissions: [] } };",
+      'i.js':
+        "module.exports = { manifest: { id: 'y', version: '1.0.0', apiVersion: 'latest please', kind: 'feature', permissions: [] } };",
     });
     expect(() => loader.load(badRange)).toThrow(/apiVersion must be a semver range/);
     expect(() => loader.load('@nobody/not-installed-plugin')).toThrow(/no such directory or installed package/);

@@ -22,9 +22,15 @@ export interface LoadedPlugin {
 export class PluginLoader {
   load(reference: string, cwd = process.cwd()): LoadedPlugin {
     const root = this.resolveRoot(reference, cwd);
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name?: string; switchboard?: unknown };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      name?: string;
+      switchboard?: unknown;
+    };
     if (typeof pkg.switchboard !== 'string' || pkg.switchboard.trim() === '') {
-      throw new PluginLoadError(`Plugin "${reference}": package.json has no "switchboard" entry (a relative module path)`, 'invalid');
+      throw new PluginLoadError(
+        `Plugin "${reference}": package.json has no "switchboard" entry (a relative module path)`,
+        'invalid',
+      );
     }
     const entry = resolve(root, pkg.switchboard);
     let mod: unknown;
@@ -38,7 +44,11 @@ export class PluginLoader {
     const definition = this.pickDefinition(mod);
     const problems = validatePluginDefinition(definition);
     if (problems.length) {
-      throw new PluginLoadError(`Plugin "${reference}" is invalid: ${problems.join('; ')}`, 'invalid', definition ?? undefined);
+      throw new PluginLoadError(
+        `Plugin "${reference}" is invalid: ${problems.join('; ')}`,
+        'invalid',
+        definition ?? undefined,
+      );
     }
     this.assertCompatible(definition!);
     return { reference, root, definition: definition! };
@@ -48,7 +58,11 @@ export class PluginLoader {
   assertCompatible(definition: PluginDefinition): void {
     const { id, version, apiVersion } = definition.manifest;
     if (!semver.validRange(apiVersion)) {
-      throw new PluginLoadError(`Plugin "${id}@${version}" has an invalid apiVersion range "${apiVersion}"`, 'invalid', definition);
+      throw new PluginLoadError(
+        `Plugin "${id}@${version}" has an invalid apiVersion range "${apiVersion}"`,
+        'invalid',
+        definition,
+      );
     }
     if (!semver.satisfies(SDK_VERSION, apiVersion, { includePrerelease: true })) {
       throw new PluginLoadError(
@@ -61,7 +75,8 @@ export class PluginLoader {
 
   private resolveRoot(reference: string, cwd: string): string {
     const asPath = isAbsolute(reference) ? reference : resolve(cwd, reference);
-    const looksLikePath = isAbsolute(reference) || reference.startsWith('.') || (existsSync(asPath) && statSync(asPath).isDirectory());
+    const looksLikePath =
+      isAbsolute(reference) || reference.startsWith('.') || (existsSync(asPath) && statSync(asPath).isDirectory());
     if (looksLikePath) {
       if (!existsSync(join(asPath, 'package.json'))) {
         throw new PluginLoadError(`Plugin "${reference}": no package.json in ${asPath}`, 'not_found');

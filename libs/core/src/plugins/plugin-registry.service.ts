@@ -40,6 +40,8 @@ export class PluginRegistry {
   }
 
   all(): PluginRuntime[] {
-    return [...this.plugins.values()].sort((a, b) => (a.loaded.definition.manifest.id < b.loaded.definition.manifest.id ? -1 : 1));
+    return [...this.plugins.values()].sort((a, b) =>
+      a.loaded.definition.manifest.id < b.loaded.definition.manifest.id ? -1 : 1,
+    );
   }
 }

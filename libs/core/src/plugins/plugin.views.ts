@@ -39,7 +39,9 @@ export function toPluginView(definition: PluginDefinition, row: PluginInstallati
       grantedPermissions: row.grantedPermissions,
       settingsSchema: schema,
       settings: redactSettings(schema, row.settings ?? {}),
-      channel: channel ? { type: channel.type, capabilities: channel.capabilities, instanceConfig: channel.instanceConfig } : null,
+      channel: channel
+        ? { type: channel.type, capabilities: channel.capabilities, instanceConfig: channel.instanceConfig }
+        : null,
       updatedAt: new Date(row.updatedAt).toISOString(),
     }),
   ) as PluginView;

@@ -46,7 +46,9 @@ export class PluginsController {
   }
 
   @Put(':id/settings')
-  @ApiOperation({ summary: "Replace the plugin's settings (400 PLUGIN_INVALID_SETTINGS with fieldErrors when invalid)" })
+  @ApiOperation({
+    summary: "Replace the plugin's settings (400 PLUGIN_INVALID_SETTINGS with fieldErrors when invalid)",
+  })
   @ApiOkResponse({ type: PluginViewDto })
   updateSettings(@Param('id') id: string, @Body() body: UpdatePluginSettingsDto): Promise<PluginView> {
     return this.host.updateSettings(id, body.settings);

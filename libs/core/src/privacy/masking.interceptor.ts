@@ -19,14 +19,15 @@ export class MaskingInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (this.reflector.getAllAndOverride<boolean>(UNMASKED, [context.getHandler(), context.getClass()])) return next.handle();
+    if (this.reflector.getAllAndOverride<boolean>(UNMASKED, [context.getHandler(), context.getClass()]))
+      return next.handle();
     const principal = this.principalOf(context);
     if (principal?.kind !== 'account') return next.handle();
     return next.handle().pipe(map((body: unknown) => this.masker.maskPayload(body)));
   }
 
   private principalOf(context: ExecutionContext): Principal | undefined {
-    if (context.getType() === 'http') return (context.switchToHttp().getRequest<{ user?: Principal }>()).user;
+    if (context.getType() === 'http') return context.switchToHttp().getRequest<{ user?: Principal }>().user;
     return undefined;
   }
 }

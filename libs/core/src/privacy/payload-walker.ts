@@ -4,10 +4,45 @@
  * Everything else is text and goes through the masker.
  */
 const STRUCTURAL_KEYS = new Set([
-  'id', 'number', 'ticketNumber', 'status', 'statusCategory', 'priority', 'impact', 'type', 'kind', 'role', 'key',
-  'visibility', 'source', 'url', 'link', 'href', 'action', 'activityStatus', 'availability', 'sentiment', 'channel',
-  'event', 'scope', 'authorKind', 'actorKind', 'contentType', 'cursor', 'nextCursor', 'mergedInto', 'changes',
-  'reason', 'state', 'category', 'mode', 'permissions', 'grantedPermissions', 'os', 'version', 'apiVersion',
+  'id',
+  'number',
+  'ticketNumber',
+  'status',
+  'statusCategory',
+  'priority',
+  'impact',
+  'type',
+  'kind',
+  'role',
+  'key',
+  'visibility',
+  'source',
+  'url',
+  'link',
+  'href',
+  'action',
+  'activityStatus',
+  'availability',
+  'sentiment',
+  'channel',
+  'event',
+  'scope',
+  'authorKind',
+  'actorKind',
+  'contentType',
+  'cursor',
+  'nextCursor',
+  'mergedInto',
+  'changes',
+  'reason',
+  'state',
+  'category',
+  'mode',
+  'permissions',
+  'grantedPermissions',
+  'os',
+  'version',
+  'apiVersion',
 ]);
 
 /** `id`, `*Id`, `*Ids`, `*At`, plus the allow-list above. */
@@ -29,7 +64,10 @@ export type ScopedMask = (text: string, companyId: string | null) => string;
 function isOpaque(value: object): boolean {
   if (Buffer.isBuffer(value) || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return true;
   // Streams and Nest's StreamableFile: not JSON, left alone.
-  return typeof (value as { pipe?: unknown }).pipe === 'function' || typeof (value as { getStream?: unknown }).getStream === 'function';
+  return (
+    typeof (value as { pipe?: unknown }).pipe === 'function' ||
+    typeof (value as { getStream?: unknown }).getStream === 'function'
+  );
 }
 
 /**

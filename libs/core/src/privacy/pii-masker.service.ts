@@ -23,7 +23,8 @@ export const MASKING_SETTING_KEYS = ['masking.mode', 'masking.types'] as const;
 export const MASKING_REFRESH_MS = 1000;
 
 const OFF: MaskingPolicy = { mode: 'off', types: undefined };
-const isMode = (v: unknown): v is MaskingMode => typeof v === 'string' && (MASKING_MODES as readonly string[]).includes(v);
+const isMode = (v: unknown): v is MaskingMode =>
+  typeof v === 'string' && (MASKING_MODES as readonly string[]).includes(v);
 const isTypes = (v: unknown): v is string[] => Array.isArray(v) && v.every((t) => typeof t === 'string');
 
 /**
@@ -143,7 +144,10 @@ function build(rows: { scopeKey: string; key: string; value: unknown }[]): Snaps
   // Unknown scope: the strictest mode anywhere, masking the union of the types in use.
   const all = [global, ...companies.values()];
   const active = all.filter((p) => p.mode !== 'off');
-  const mode = all.reduce<MaskingMode>((m, p) => (MASKING_MODE_RANK[p.mode] > MASKING_MODE_RANK[m] ? p.mode : m), 'off');
+  const mode = all.reduce<MaskingMode>(
+    (m, p) => (MASKING_MODE_RANK[p.mode] > MASKING_MODE_RANK[m] ? p.mode : m),
+    'off',
+  );
   const types = active.some((p) => !p.types) ? undefined : [...new Set(active.flatMap((p) => p.types ?? []))];
   return { global, companies, fallback: { mode, types } };
 }

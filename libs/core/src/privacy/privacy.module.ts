@@ -8,7 +8,12 @@ import { PiiRevealPolicy } from './pii-reveal.policy.js';
 /** PII masking ports of the core; the masking library registers the engine. */
 @Global()
 @Module({
-  providers: [PiiMaskingRegistry, PiiMasker, PiiRevealPolicy, { provide: APP_INTERCEPTOR, useClass: MaskingInterceptor }],
+  providers: [
+    PiiMaskingRegistry,
+    PiiMasker,
+    PiiRevealPolicy,
+    { provide: APP_INTERCEPTOR, useClass: MaskingInterceptor },
+  ],
   exports: [PiiMaskingRegistry, PiiMasker, PiiRevealPolicy],
 })
 export class PrivacyModule {}

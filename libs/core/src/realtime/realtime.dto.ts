@@ -1,7 +1,9 @@
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class PingDto {
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   text?: string;
 }
 

@@ -25,7 +25,8 @@ export class RealtimeService {
         socket.use((packet, next) => {
           const last = packet.length - 1;
           const ack = packet[last] as unknown;
-          if (typeof ack === 'function') packet[last] = (...answer: unknown[]) => ack(...answer.map((a) => this.masker.maskPayload(a)));
+          if (typeof ack === 'function')
+            packet[last] = (...answer: unknown[]) => ack(...answer.map((a) => this.masker.maskPayload(a)));
           next();
         });
       });
@@ -35,7 +36,10 @@ export class RealtimeService {
   emit(audience: Audience, room: string | string[], event: string, payload: unknown, exceptSocketId?: string): void {
     const ns = this.namespaces.get(audience);
     if (!ns) return;
-    (exceptSocketId ? ns.to(room).except(exceptSocketId) : ns.to(room)).emit(event, audience === 'agent' ? this.masker.maskPayload(payload) : payload);
+    (exceptSocketId ? ns.to(room).except(exceptSocketId) : ns.to(room)).emit(
+      event,
+      audience === 'agent' ? this.masker.maskPayload(payload) : payload,
+    );
   }
 
   toAccount(accountId: string, event: string, payload: unknown): void {
@@ -47,7 +51,13 @@ export class RealtimeService {
    * for all of them (a case update goes to every technician of the company).
    */
   toAccounts(accountIds: string[], event: string, payload: unknown): void {
-    if (accountIds.length) this.emit('agent', accountIds.map((id) => RealtimeService.accountRoom(id)), event, payload);
+    if (accountIds.length)
+      this.emit(
+        'agent',
+        accountIds.map((id) => RealtimeService.accountRoom(id)),
+        event,
+        payload,
+      );
   }
 
   toAgents(event: string, payload: unknown): void {

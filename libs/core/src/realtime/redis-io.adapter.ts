@@ -40,7 +40,10 @@ export class SwitchboardIoAdapter extends IoAdapter {
    * instead; the handler (guards, pipes, filters from Nest's context) is unchanged.
    */
   override bindMessageHandlers(
-    socket: { on(event: string, listener: (...args: unknown[]) => void): unknown; emit(event: string, data: unknown): unknown },
+    socket: {
+      on(event: string, listener: (...args: unknown[]) => void): unknown;
+      emit(event: string, data: unknown): unknown;
+    },
     handlers: MessageMappingProperties[],
     _transform: (data: unknown) => Observable<unknown>,
   ): void {
@@ -54,7 +57,9 @@ export class SwitchboardIoAdapter extends IoAdapter {
           else if (!isAckHandledManually && typeof ack === 'function') ack(response);
         };
         const failed = (error: unknown): void => {
-          this.logger.error(`handler for "${String(message)}" failed: ${error instanceof Error ? error.stack : String(error)}`);
+          this.logger.error(
+            `handler for "${String(message)}" failed: ${error instanceof Error ? error.stack : String(error)}`,
+          );
         };
         const settle = (result: unknown): void => {
           if (isObservable(result)) result.subscribe({ next: reply, error: failed });

@@ -24,10 +24,14 @@ describe('WriteCoalescer', () => {
       }),
     );
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    client = io(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, { transports: ['websocket'], reconnection: false });
+    client = io(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, {
+      transports: ['websocket'],
+      reconnection: false,
+    });
     await connected;
     await new Promise<void>((resolve) => (client.connected ? resolve() : client.once('connect', () => resolve())));
-    const tcp = (serverSide.conn as unknown as { transport: { socket: { _socket: TcpSocket } } }).transport.socket._socket;
+    const tcp = (serverSide.conn as unknown as { transport: { socket: { _socket: TcpSocket } } }).transport.socket
+      ._socket;
     // Count what reaches the kernel: writev for corked batches, write for single chunks.
     const w = tcp as unknown as { _writev: (...a: unknown[]) => unknown; _write: (...a: unknown[]) => unknown };
     const writev = w._writev.bind(tcp);
@@ -44,7 +48,9 @@ describe('WriteCoalescer', () => {
 
   it('sends what one turn emits to a socket in one TCP write, in order', async () => {
     const seen: number[] = [];
-    const all = new Promise<void>((resolve) => client.on('n', (n: number) => (seen.push(n), seen.length === 5 && resolve())));
+    const all = new Promise<void>((resolve) =>
+      client.on('n', (n: number) => (seen.push(n), seen.length === 5 && resolve())),
+    );
     for (let n = 1; n <= 5; n++) serverSide.emit('n', n);
     await all;
     expect(seen).toEqual([1, 2, 3, 4, 5]);
@@ -78,7 +84,10 @@ describe('WriteCoalescer when the server closes', () => {
     server.on('connection', (s) => sockets.push(s));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    const clients = [io(url, { transports: ['websocket'], reconnection: false }), io(url, { transports: ['websocket'], reconnection: false })];
+    const clients = [
+      io(url, { transports: ['websocket'], reconnection: false }),
+      io(url, { transports: ['websocket'], reconnection: false }),
+    ];
     await Promise.all(clients.map((c) => new Promise<void>((resolve) => c.once('connect', () => resolve()))));
     const got = clients.map(() => [] as string[]);
     clients.forEach((c, i) => c.onAny((e) => got[i].push(e)));

@@ -20,7 +20,15 @@ export class WsErrorFilter implements ExceptionFilter {
 
   private toAck(exception: unknown): WsAck {
     if (exception instanceof DomainError) {
-      return { ok: false, error: { statusCode: exception.status, error: exception.code, message: exception.message, details: exception.details } };
+      return {
+        ok: false,
+        error: {
+          statusCode: exception.status,
+          error: exception.code,
+          message: exception.message,
+          details: exception.details,
+        },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

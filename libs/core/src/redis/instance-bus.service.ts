@@ -38,9 +38,11 @@ export class InstanceBus implements OnModuleInit {
   /** Tell the other instances (this one has already acted on it). */
   toOthers(topic: string, payload: unknown): void {
     if (!this.redis.client) return;
-    this.redis.client.publish(CHANNEL, JSON.stringify({ from: this.config.instanceId, topic, payload })).catch((err: Error) => {
-      this.logger.warn(`publish ${topic} failed: ${err.message}`);
-    });
+    this.redis.client
+      .publish(CHANNEL, JSON.stringify({ from: this.config.instanceId, topic, payload }))
+      .catch((err: Error) => {
+        this.logger.warn(`publish ${topic} failed: ${err.message}`);
+      });
   }
 
   on(topic: string, handler: Handler): () => void {

@@ -32,7 +32,12 @@ export class RedisConnection implements OnApplicationShutdown {
   async ping(): Promise<boolean> {
     if (!this.client) return false;
     try {
-      return (await Promise.race([this.client.ping(), new Promise<string>((_, rej) => setTimeout(() => rej(new Error('timeout')), 1000))])) === 'PONG';
+      return (
+        (await Promise.race([
+          this.client.ping(),
+          new Promise<string>((_, rej) => setTimeout(() => rej(new Error('timeout')), 1000)),
+        ])) === 'PONG'
+      );
     } catch {
       return false;
     }
@@ -43,7 +48,12 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 
   private open(url: string, name: string): Redis {
-    const client = new Redis(url, { connectionName: `switchboard:${name}`, maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+    const client = new Redis(url, {
+      connectionName: `switchboard:${name}`,
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    });
     client.on('error', (err: Error) => this.logger.warn(`redis ${name}: ${err.message}`));
     this.clients.push(client);
     return client;

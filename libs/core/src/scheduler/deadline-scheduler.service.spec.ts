@@ -7,7 +7,17 @@ import { DeadlineRepository } from './deadline.repository.js';
 import { DeadlineScheduler } from './deadline-scheduler.service.js';
 
 function row(over: Partial<DeadlineEntity>): DeadlineEntity {
-  return Object.assign(new DeadlineEntity(), { id: 'd1', kind: 'k', key: null, payload: { a: 1 }, dueAt: new Date(0), state: 'running', attempts: 1, maxAttempts: 3, ...over });
+  return Object.assign(new DeadlineEntity(), {
+    id: 'd1',
+    kind: 'k',
+    key: null,
+    payload: { a: 1 },
+    dueAt: new Date(0),
+    state: 'running',
+    attempts: 1,
+    maxAttempts: 3,
+    ...over,
+  });
 }
 
 describe('DeadlineScheduler', () => {
@@ -24,7 +34,8 @@ describe('DeadlineScheduler', () => {
       return out;
     },
     complete: async (id: string) => void calls.push(`complete ${id}`),
-    retryLater: async (id: string, _o: string, error: string, dueAt: Date) => void calls.push(`retry ${id} ${error} ${dueAt.toISOString()}`),
+    retryLater: async (id: string, _o: string, error: string, dueAt: Date) =>
+      void calls.push(`retry ${id} ${error} ${dueAt.toISOString()}`),
     markFailed: async (id: string, _o: string, error: string) => void calls.push(`failed ${id} ${error}`),
   });
   const scheduler = new DeadlineScheduler(repo, clock, config, strictFake<SchedulerRegistry>('SchedulerRegistry', {}));

@@ -120,17 +120,35 @@ export class DeadlineScheduler implements OnApplicationBootstrap, BeforeApplicat
     const handler = this.handlers.get(row.kind);
     if (!handler) {
       // Possibly an instance of another version during a rolling deploy knows it: put it back.
-      await this.deadlines.retryLater(row.id, owner, `no handler for ${row.kind} on ${owner}`, new Date(this.clock.nowMs() + 30_000));
+      await this.deadlines.retryLater(
+        row.id,
+        owner,
+        `no handler for ${row.kind} on ${owner}`,
+        new Date(this.clock.nowMs() + 30_000),
+      );
       return;
     }
     try {
-      await handler({ id: row.id, kind: row.kind, key: row.key, payload: row.payload ?? {}, dueAt: new Date(row.dueAt), attempt: row.attempts });
+      await handler({
+        id: row.id,
+        kind: row.kind,
+        key: row.key,
+        payload: row.payload ?? {},
+        dueAt: new Date(row.dueAt),
+        attempt: row.attempts,
+      });
       await this.deadlines.complete(row.id, owner);
     } catch (error) {
       const message = (error as Error)?.message ?? String(error);
       this.logger.warn({ err: error, kind: row.kind, attempt: row.attempts }, `Timer ${row.kind} failed`);
       if (row.attempts >= row.maxAttempts) await this.deadlines.markFailed(row.id, owner, message);
-      else await this.deadlines.retryLater(row.id, owner, message, new Date(this.clock.nowMs() + Math.min(2 ** row.attempts * 1000, 300_000)));
+      else
+        await this.deadlines.retryLater(
+          row.id,
+          owner,
+          message,
+          new Date(this.clock.nowMs() + Math.min(2 ** row.attempts * 1000, 300_000)),
+        );
     }
   }
 }

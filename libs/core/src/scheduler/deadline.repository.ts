@@ -27,8 +27,17 @@ export class DeadlineRepository {
     }
     // Rescheduling an existing key moves the timer and re-arms it (also while it is running:
     // complete() then finds no running row to delete, and the timer fires again later).
-    const rearm = { kind: deadline.kind, payload: deadline.payload, dueAt: deadline.dueAt, state: 'pending' as const, attempts: 0,
-      maxAttempts: deadline.maxAttempts, lastError: null, claimedBy: null, claimedAt: null };
+    const rearm = {
+      kind: deadline.kind,
+      payload: deadline.payload,
+      dueAt: deadline.dueAt,
+      state: 'pending' as const,
+      attempts: 0,
+      maxAttempts: deadline.maxAttempts,
+      lastError: null,
+      claimedBy: null,
+      claimedAt: null,
+    };
     if (((await this.repo.update({ key: deadline.key }, rearm as never)).affected ?? 0) > 0) return;
     try {
       await this.repo.insert(deadline as never);
@@ -66,16 +75,25 @@ export class DeadlineRepository {
   }
 
   async retryLater(id: string, owner: string, error: string, dueAt: Date): Promise<void> {
-    await this.repo.update({ id, state: 'running', claimedBy: owner }, { state: 'pending', lastError: error.slice(0, 2000), dueAt, claimedBy: null, claimedAt: null });
+    await this.repo.update(
+      { id, state: 'running', claimedBy: owner },
+      { state: 'pending', lastError: error.slice(0, 2000), dueAt, claimedBy: null, claimedAt: null },
+    );
   }
 
   async markFailed(id: string, owner: string, error: string): Promise<void> {
-    await this.repo.update({ id, state: 'running', claimedBy: owner }, { state: 'failed', lastError: error.slice(0, 2000) });
+    await this.repo.update(
+      { id, state: 'running', claimedBy: owner },
+      { state: 'failed', lastError: error.slice(0, 2000) },
+    );
   }
 
   /** Timers claimed by an instance that died mid-run go back to the pool. */
   async releaseStale(claimedBefore: Date): Promise<number> {
-    const result = await this.repo.update({ state: 'running', claimedAt: LessThan(claimedBefore) }, { state: 'pending', claimedBy: null, claimedAt: null });
+    const result = await this.repo.update(
+      { state: 'running', claimedAt: LessThan(claimedBefore) },
+      { state: 'pending', claimedBy: null, claimedAt: null },
+    );
     return result.affected ?? 0;
   }
 

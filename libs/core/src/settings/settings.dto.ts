@@ -3,7 +3,8 @@ import { IsDefined, IsOptional, IsUUID } from 'class-validator';
 
 export class SettingScopeQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Company scope; omitted for the global default' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   companyId?: string;
 }
 
@@ -13,6 +14,7 @@ export class UpdateSettingDto {
   value: unknown;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   companyId?: string;
 }

@@ -33,10 +33,20 @@ export class SettingsRegistry {
   private readonly definitions = new Map<string, SettingDefinition>();
 
   constructor() {
-    this.define({ key: 'chat.enabled', description: 'End users may start chats from the helpdesk agent', type: 'boolean', scopes: ['global', 'company'], default: false });
     this.define({
-      key: 'tickets.defaultReplyType', description: 'Default type of a technician reply on a ticket', type: 'enum',
-      options: ['public', 'internal'], scopes: ['global', 'company'], default: 'public',
+      key: 'chat.enabled',
+      description: 'End users may start chats from the helpdesk agent',
+      type: 'boolean',
+      scopes: ['global', 'company'],
+      default: false,
+    });
+    this.define({
+      key: 'tickets.defaultReplyType',
+      description: 'Default type of a technician reply on a ticket',
+      type: 'enum',
+      options: ['public', 'internal'],
+      scopes: ['global', 'company'],
+      default: 'public',
     });
   }
 
@@ -47,7 +57,10 @@ export class SettingsRegistry {
 
   get(key: string): SettingDefinition {
     const d = this.definitions.get(key);
-    if (!d) throw new ValidationFailedError(`Unknown setting "${key}"`, { key: [`unknown setting; known: ${[...this.definitions.keys()].join(', ')}`] });
+    if (!d)
+      throw new ValidationFailedError(`Unknown setting "${key}"`, {
+        key: [`unknown setting; known: ${[...this.definitions.keys()].join(', ')}`],
+      });
     return d;
   }
 
@@ -57,15 +70,27 @@ export class SettingsRegistry {
 
   check(definition: SettingDefinition, value: unknown): void {
     const ok =
-      definition.type === 'boolean' ? typeof value === 'boolean'
-      : definition.type === 'number' ? typeof value === 'number' && Number.isFinite(value)
-      : definition.type === 'string' ? typeof value === 'string' && value.length <= 10_000
-      : definition.type === 'list' ? Array.isArray(value) && value.every((v) => typeof v === 'string' && !!definition.options?.includes(v)) && new Set(value).size === value.length
-      : typeof value === 'string' && !!definition.options?.includes(value);
+      definition.type === 'boolean'
+        ? typeof value === 'boolean'
+        : definition.type === 'number'
+          ? typeof value === 'number' && Number.isFinite(value)
+          : definition.type === 'string'
+            ? typeof value === 'string' && value.length <= 10_000
+            : definition.type === 'list'
+              ? Array.isArray(value) &&
+                value.every((v) => typeof v === 'string' && !!definition.options?.includes(v)) &&
+                new Set(value).size === value.length
+              : typeof value === 'string' && !!definition.options?.includes(value);
     if (!ok) {
-      const expected = definition.type === 'enum' ? `one of: ${definition.options?.join(', ')}`
-        : definition.type === 'list' ? `a list of distinct values among: ${definition.options?.join(', ')}` : `a ${definition.type}`;
-      throw new ValidationFailedError(`Invalid value for ${definition.key}: expected ${expected}`, { value: [`must be ${expected}`] });
+      const expected =
+        definition.type === 'enum'
+          ? `one of: ${definition.options?.join(', ')}`
+          : definition.type === 'list'
+            ? `a list of distinct values among: ${definition.options?.join(', ')}`
+            : `a ${definition.type}`;
+      throw new ValidationFailedError(`Invalid value for ${definition.key}: expected ${expected}`, {
+        value: [`must be ${expected}`],
+      });
     }
   }
 }

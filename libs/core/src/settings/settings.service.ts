@@ -41,7 +41,13 @@ export class SettingsService {
     if (companyId) await this.companies.get(companyId);
     const scopes = companyId ? ['global', scopeKeyOf(companyId)] : ['global'];
     const rows = await this.settings.find(scopes);
-    return this.registry.all().map((d) => this.view(d, rows.filter((r) => r.key === d.key), companyId));
+    return this.registry.all().map((d) =>
+      this.view(
+        d,
+        rows.filter((r) => r.key === d.key),
+        companyId,
+      ),
+    );
   }
 
   async describe(key: string, companyId?: string): Promise<SettingView> {
@@ -55,7 +61,11 @@ export class SettingsService {
     if (companyId) await this.companies.get(companyId);
     this.registry.check(definition, value);
     await this.settings.upsert(scopeKeyOf(companyId), key, value);
-    await this.events.publish('setting.changed', { key, scope: companyId ? 'company' : 'global', companyId: companyId ?? null });
+    await this.events.publish('setting.changed', {
+      key,
+      scope: companyId ? 'company' : 'global',
+      companyId: companyId ?? null,
+    });
     return this.resolve(definition, companyId);
   }
 
@@ -63,7 +73,11 @@ export class SettingsService {
     const definition = this.registry.get(key);
     this.assertScope(definition, companyId);
     await this.settings.remove(scopeKeyOf(companyId), key);
-    await this.events.publish('setting.changed', { key, scope: companyId ? 'company' : 'global', companyId: companyId ?? null });
+    await this.events.publish('setting.changed', {
+      key,
+      scope: companyId ? 'company' : 'global',
+      companyId: companyId ?? null,
+    });
     return this.resolve(definition, companyId);
   }
 
@@ -77,15 +91,23 @@ export class SettingsService {
     const global = rows.find((r) => r.scopeKey === 'global');
     const source = company ? 'company' : global ? 'global' : 'default';
     return {
-      key: d.key, description: d.description, type: d.type, options: d.options, scopes: d.scopes, default: d.default,
-      value: company ? company.value : global ? global.value : d.default, source,
+      key: d.key,
+      description: d.description,
+      type: d.type,
+      options: d.options,
+      scopes: d.scopes,
+      default: d.default,
+      value: company ? company.value : global ? global.value : d.default,
+      source,
     };
   }
 
   private assertScope(definition: SettingDefinition, companyId?: string): void {
     const scope = companyId ? 'company' : 'global';
     if (!definition.scopes.includes(scope)) {
-      throw new ValidationFailedError(`${definition.key} cannot be set per ${scope}`, { companyId: [`${definition.key} is ${definition.scopes.join('/')} only`] });
+      throw new ValidationFailedError(`${definition.key} cannot be set per ${scope}`, {
+        companyId: [`${definition.key} is ${definition.scopes.join('/')} only`],
+      });
     }
   }
 }

@@ -1,7 +1,23 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { plainToInstance } from 'class-transformer';
-import { Allow, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested, validate } from 'class-validator';
+import {
+  Allow,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  validate,
+} from 'class-validator';
 import fc from 'fast-check';
 import { DtoPrecheck } from './dto-precheck.js';
 import { VALIDATOR_OPTIONS } from './validate-dto.js';
@@ -37,7 +53,10 @@ class InitialisedDto {
 }
 
 /** What the full path (plainToInstance + validate, the behaviour to preserve) says. */
-async function full<T extends object>(cls: new () => T, input: Record<string, unknown>): Promise<{ valid: boolean; instance: T }> {
+async function full<T extends object>(
+  cls: new () => T,
+  input: Record<string, unknown>,
+): Promise<{ valid: boolean; instance: T }> {
   const instance = plainToInstance(cls, input);
   return { valid: (await validate(instance, VALIDATOR_OPTIONS)).length === 0, instance };
 }
@@ -45,7 +64,21 @@ async function full<T extends object>(cls: new () => T, input: Record<string, un
 const value = fc.oneof(
   fc.uuid(),
   fc.string({ maxLength: 70 }),
-  fc.constantFrom('', ' ', 'a', 'b', 'abc', 'ABC', 'x@example.com', 'not an email', 'a'.repeat(65), 'a'.repeat(10_001), '-1', '3', '\ud83d\ude00'.repeat(40)),
+  fc.constantFrom(
+    '',
+    ' ',
+    'a',
+    'b',
+    'abc',
+    'ABC',
+    'x@example.com',
+    'not an email',
+    'a'.repeat(65),
+    'a'.repeat(10_001),
+    '-1',
+    '3',
+    '\ud83d\ude00'.repeat(40),
+  ),
   fc.integer({ min: -5, max: 5 }),
   fc.double(),
   fc.boolean(),
@@ -59,10 +92,17 @@ const value = fc.oneof(
  * Payloads are a valid one with random edits (a key set to a random value, removed or added),
  * so both outcomes are common.
  */
-export async function expectAgreement(cls: new () => object, valid: Record<string, unknown>, runs = 300): Promise<number> {
+export async function expectAgreement(
+  cls: new () => object,
+  valid: Record<string, unknown>,
+  runs = 300,
+): Promise<number> {
   const precheck = new DtoPrecheck();
   const keys = [...Object.keys(valid), 'extra', '__proto__', 'constructor'];
-  const edit = fc.oneof(fc.tuple(fc.constant('set' as const), fc.constantFrom(...keys), value), fc.tuple(fc.constant('delete' as const), fc.constantFrom(...keys), fc.constant(null)));
+  const edit = fc.oneof(
+    fc.tuple(fc.constant('set' as const), fc.constantFrom(...keys), value),
+    fc.tuple(fc.constant('delete' as const), fc.constantFrom(...keys), fc.constant(null)),
+  );
   let accepted = 0;
   await fc.assert(
     fc.asyncProperty(fc.array(edit, { maxLength: 3 }), async (edits) => {
@@ -98,10 +138,24 @@ describe('DtoPrecheck', () => {
 
   it('leaves every failing payload to the full path (which names the errors)', () => {
     expect(precheck.run(SendDto, { conversationId: 'nope', clientId: 'c', body: 'x' })).toBeNull();
-    expect(precheck.run(SendDto, { conversationId: '0192d4b4-2c36-7d6a-9d4e-7a1f2b3c4d5e', clientId: 'c', body: '' })).toBeNull();
-    expect(precheck.run(SendDto, { conversationId: '0192d4b4-2c36-7d6a-9d4e-7a1f2b3c4d5e', clientId: 'c', body: 'x', extra: 1 })).toBeNull();
+    expect(
+      precheck.run(SendDto, { conversationId: '0192d4b4-2c36-7d6a-9d4e-7a1f2b3c4d5e', clientId: 'c', body: '' }),
+    ).toBeNull();
+    expect(
+      precheck.run(SendDto, {
+        conversationId: '0192d4b4-2c36-7d6a-9d4e-7a1f2b3c4d5e',
+        clientId: 'c',
+        body: 'x',
+        extra: 1,
+      }),
+    ).toBeNull();
     expect(precheck.run(JoinDto, { conversationId: '0192d4b4-2c36-7d6a-9d4e-7a1f2b3c4d5e', afterSeq: -1 })).toBeNull();
-    expect(precheck.run(JoinDto, JSON.parse('{"conversationId":"0192d4b4-2c36-7d6a-9d4e-7a1f2b3c4d5e","__proto__":{"x":1}}'))).toBeNull();
+    expect(
+      precheck.run(
+        JoinDto,
+        JSON.parse('{"conversationId":"0192d4b4-2c36-7d6a-9d4e-7a1f2b3c4d5e","__proto__":{"x":1}}'),
+      ),
+    ).toBeNull();
   });
 
   it('never decides for classes with transforms, nesting, @Allow or undeclared initialised fields', () => {

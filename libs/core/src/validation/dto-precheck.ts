@@ -62,7 +62,13 @@ export class DtoPrecheck {
       for (const c of p.conditions) applies = c(instance, value) && applies;
       if (!applies) continue;
       for (const rule of p.rules) {
-        const args: ValidationArguments = { targetName: cls.name, property: p.name, object: instance, value, constraints: rule.constraints };
+        const args: ValidationArguments = {
+          targetName: cls.name,
+          property: p.name,
+          object: instance,
+          value,
+          constraints: rule.constraints,
+        };
         for (const v of rule.validators) if (v.validate(value, args) !== true) return null;
       }
     }
@@ -75,11 +81,21 @@ function compile(cls: new () => object): Compiled {
   // The same lookup ValidationExecutor makes (no schema, no groups, not "always").
   const metadatas = storage.getTargetValidationMetadatas(cls, undefined as unknown as string, false, false, undefined);
   if (!metadatas.length) return null;
-  if (transformerStorage.getStrategy(cls) !== 'none' || transformerStorage.getExposedMetadatas(cls).length || transformerStorage.getExcludedMetadatas(cls).length) return null;
+  if (
+    transformerStorage.getStrategy(cls) !== 'none' ||
+    transformerStorage.getExposedMetadatas(cls).length ||
+    transformerStorage.getExcludedMetadatas(cls).length
+  )
+    return null;
   const grouped = storage.groupByPropertyName(metadatas);
   const properties: Property[] = [];
   for (const [name, list] of Object.entries(grouped)) {
-    if (name === '__proto__' || transformerStorage.findTypeMetadata(cls, name) || transformerStorage.findTransformMetadatas(cls, name, PLAIN_TO_CLASS).length) return null;
+    if (
+      name === '__proto__' ||
+      transformerStorage.findTypeMetadata(cls, name) ||
+      transformerStorage.findTransformMetadatas(cls, name, PLAIN_TO_CLASS).length
+    )
+      return null;
     const property: Property = { name, conditions: [], rules: [] };
     for (const m of list) {
       if (m.type === ValidationTypes.CONDITIONAL_VALIDATION) {

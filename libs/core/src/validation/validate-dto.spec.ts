@@ -5,14 +5,17 @@ import { validateDto } from './validate-dto.js';
 class EmptyDto {}
 
 class NamedDto {
-  @IsString() @MaxLength(5)
+  @IsString()
+  @MaxLength(5)
   name: string;
 }
 
 describe('validateDto', () => {
   it('accepts {} for a payload class that declares nothing, and refuses any property', async () => {
     await expect(validateDto(EmptyDto, {})).resolves.toBeInstanceOf(EmptyDto);
-    await expect(validateDto(EmptyDto, { sneaky: true })).rejects.toMatchObject({ fieldErrors: { sneaky: [expect.stringContaining('should not exist')] } });
+    await expect(validateDto(EmptyDto, { sneaky: true })).rejects.toMatchObject({
+      fieldErrors: { sneaky: [expect.stringContaining('should not exist')] },
+    });
   });
 
   it('names the failing fields', async () => {
@@ -22,6 +25,7 @@ describe('validateDto', () => {
   });
 
   it('refuses what is not a JSON object', async () => {
-    for (const input of [null, 'text', 42, [1, 2]]) await expect(validateDto(NamedDto, input)).rejects.toThrow('expected a JSON object');
+    for (const input of [null, 'text', 42, [1, 2]])
+      await expect(validateDto(NamedDto, input)).rejects.toThrow('expected a JSON object');
   });
 });

@@ -7,7 +7,13 @@ export function validationMetadataGeneration(): number {
   return generation;
 }
 
-type Lookup = (target: Function, schema: string | undefined, always: boolean, strictGroups: boolean, groups?: string[]) => unknown[];
+type Lookup = (
+  target: Function,
+  schema: string | undefined,
+  always: boolean,
+  strictGroups: boolean,
+  groups?: string[],
+) => unknown[];
 
 /**
  * class-validator looks up a class's rules on every validate() call, and the lookup walks every

@@ -4,7 +4,10 @@ import { PLUGIN_ERROR_CODES } from './plugin-error-codes.js';
 export class PluginNotAvailableError extends Error {
   readonly code = PLUGIN_ERROR_CODES.notAvailable;
 
-  constructor(readonly feature: string, reason = 'is not available in this Switchboard version') {
+  constructor(
+    readonly feature: string,
+    reason = 'is not available in this Switchboard version',
+  ) {
     super(`${feature} ${reason}`);
     this.name = 'PluginNotAvailableError';
   }

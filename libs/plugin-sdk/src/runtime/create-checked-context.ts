@@ -92,7 +92,8 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
         guard('kv', 'kv.set');
         const text = JSON.stringify(value);
         if (text === undefined) throw new TypeError('kv value must be JSON-serialisable');
-        if (new TextEncoder().encode(text).length > KV_MAX_VALUE_BYTES) throw new RangeError(`kv value exceeds ${KV_MAX_VALUE_BYTES} bytes`);
+        if (new TextEncoder().encode(text).length > KV_MAX_VALUE_BYTES)
+          throw new RangeError(`kv value exceeds ${KV_MAX_VALUE_BYTES} bytes`);
         await backend.kv.set(kvKey(key), JSON.parse(text) as JsonValue);
       },
       async delete(key) {
@@ -145,11 +146,16 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
         const problems = inboundProblems(message);
         if (problems.length) throw new TypeError(`inbound message is invalid: ${problems.join('; ')}`);
         const instanceId = receiveOptions?.instanceId;
-        if (instanceId !== undefined && typeof instanceId !== 'string') throw new TypeError('instanceId must be a string');
+        if (instanceId !== undefined && typeof instanceId !== 'string')
+          throw new TypeError('instanceId must be a string');
         return jsonCopy(await backend.inbound.receive(jsonCopy(message), instanceId ? { instanceId } : {}));
       },
     },
-    conversations: { get: notYet('conversations.get'), list: notYet('conversations.list'), postMessage: notYet('conversations.postMessage') },
+    conversations: {
+      get: notYet('conversations.get'),
+      list: notYet('conversations.list'),
+      postMessage: notYet('conversations.postMessage'),
+    },
     tickets: { get: notYet('tickets.get'), list: notYet('tickets.list'), addComment: notYet('tickets.addComment') },
     events: {
       on(name, handler) {
@@ -200,7 +206,8 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
         throw new PluginNotAvailableError(`extension point "${String(point)}"`);
       }
       guard(EXTENSION_POINT_PERMISSIONS[point], `provide(${String(point)})`);
-      if (typeof implementation !== 'object' || implementation === null) throw new TypeError('an extension point implementation must be an object');
+      if (typeof implementation !== 'object' || implementation === null)
+        throw new TypeError('an extension point implementation must be an object');
       const withdraw = backend.provide(point, implementation);
       let active = true;
       const off = () => {
@@ -242,19 +249,26 @@ export function inboundProblems(message: unknown): string[] {
   for (const key of ['subject', 'html', 'inReplyTo', 'sentAt', 'fullText', 'rawBase64', 'rawContentType'] as const) {
     if (m[key] !== undefined && typeof m[key] !== 'string') problems.push(`${key} must be a string`);
   }
-  if (m.references !== undefined && (!Array.isArray(m.references) || m.references.some((r) => typeof r !== 'string'))) problems.push('references must be strings');
-  if (m.recipients !== undefined && (!Array.isArray(m.recipients) || m.recipients.some((r) => typeof r !== 'string'))) problems.push('recipients must be strings');
+  if (m.references !== undefined && (!Array.isArray(m.references) || m.references.some((r) => typeof r !== 'string')))
+    problems.push('references must be strings');
+  if (m.recipients !== undefined && (!Array.isArray(m.recipients) || m.recipients.some((r) => typeof r !== 'string')))
+    problems.push('recipients must be strings');
   for (const key of ['to', 'cc'] as const) {
     const list = m[key];
-    if (list !== undefined && (!Array.isArray(list) || list.some((a) => typeof a?.address !== 'string'))) problems.push(`${key} must be { address }[]`);
+    if (list !== undefined && (!Array.isArray(list) || list.some((a) => typeof a?.address !== 'string')))
+      problems.push(`${key} must be { address }[]`);
   }
-  if (m.automatedKind !== undefined && m.automatedKind !== 'auto-reply' && m.automatedKind !== 'bounce') problems.push('automatedKind must be auto-reply or bounce');
+  if (m.automatedKind !== undefined && m.automatedKind !== 'auto-reply' && m.automatedKind !== 'bounce')
+    problems.push('automatedKind must be auto-reply or bounce');
   if (m.attachments !== undefined) {
     if (!Array.isArray(m.attachments)) problems.push('attachments must be an array');
-    else m.attachments.forEach((a, i) => {
-      if (typeof a?.filename !== 'string' || typeof a.contentType !== 'string' || typeof a.size !== 'number') problems.push(`attachments[${i}] needs filename, contentType and size`);
-      else if (a.contentBase64 !== undefined && typeof a.contentBase64 !== 'string') problems.push(`attachments[${i}].contentBase64 must be a string`);
-    });
+    else
+      m.attachments.forEach((a, i) => {
+        if (typeof a?.filename !== 'string' || typeof a.contentType !== 'string' || typeof a.size !== 'number')
+          problems.push(`attachments[${i}] needs filename, contentType and size`);
+        else if (a.contentBase64 !== undefined && typeof a.contentBase64 !== 'string')
+          problems.push(`attachments[${i}].contentBase64 must be a string`);
+      });
   }
   return problems;
 }

@@ -6,7 +6,13 @@ const sign = (body: string, secret: string) => createHmac('sha256', secret).upda
 
 // A small but complete webhook channel: verify by HMAC, parse JSON, send via an allow-listed API.
 const webhookChannel = definePlugin({
-  manifest: { id: 'channel-webhook', version: '1.0.0', apiVersion: '^1.0.0', kind: 'channel', permissions: ['net:api.chat.test'] },
+  manifest: {
+    id: 'channel-webhook',
+    version: '1.0.0',
+    apiVersion: '^1.0.0',
+    kind: 'channel',
+    permissions: ['net:api.chat.test'],
+  },
   channel: {
     type: 'webhook',
     capabilities: { attachments: false, maxLength: 2000, typing: false },
@@ -17,14 +23,23 @@ const webhookChannel = definePlugin({
       return [{ externalId: body.id, from: { address: body.from }, text: body.text }];
     },
     async send(message, address, _instance, ctx) {
-      const res = await ctx.http.fetch('https://api.chat.test/send', { method: 'POST', body: JSON.stringify({ to: address.address, text: message.text }) });
+      const res = await ctx.http.fetch('https://api.chat.test/send', {
+        method: 'POST',
+        body: JSON.stringify({ to: address.address, text: message.text }),
+      });
       return { externalId: (JSON.parse(res.body) as { id: string }).id };
     },
   },
 });
 
 const body = JSON.stringify({ id: 'ext-1', from: 'user-1', text: 'hi' });
-const request = (signature: string): InboundRequest => ({ method: 'POST', path: '/hooks/instance-1', headers: { 'x-signature': signature }, query: {}, body });
+const request = (signature: string): InboundRequest => ({
+  method: 'POST',
+  path: '/hooks/instance-1',
+  headers: { 'x-signature': signature },
+  query: {},
+  body,
+});
 const fixture = (plugin = webhookChannel): ChannelContractFixture => ({
   plugin,
   instanceConfig: { secret: 's3cret' },
@@ -60,7 +75,11 @@ describe('the contract suite itself', () => {
     let n = 0;
     const sloppy = definePlugin({
       ...webhookChannel,
-      channel: { ...webhookChannel.channel!, verify: () => true, parse: () => [{ externalId: `id-${n++}`, from: { address: 'x' }, text: '' }] },
+      channel: {
+        ...webhookChannel.channel!,
+        verify: () => true,
+        parse: () => [{ externalId: `id-${n++}`, from: { address: 'x' }, text: '' }],
+      },
     });
     expect(await failures(fixture(sloppy))).toEqual([
       'inbound: verify accepts the authentic request and rejects a forged one',
@@ -79,7 +98,9 @@ describe('the contract suite itself', () => {
         },
       },
     });
-    expect(await failures(fixture(mutating))).toContain('send returns a non-empty externalId as plain JSON, without mutating its inputs');
+    expect(await failures(fixture(mutating))).toContain(
+      'send returns a non-empty externalId as plain JSON, without mutating its inputs',
+    );
   });
 
   it('returns the checks without registering when asked', () => {

@@ -67,13 +67,27 @@ async function setup(factory: ChannelContractFactory) {
   const config = validateSettings(adapter.instanceConfig, fixture.instanceConfig);
   assert(config.valid, `fixture instanceConfig is invalid: ${JSON.stringify(config.fieldErrors)}`);
   // Grants exactly what the manifest requests: an undeclared access fails the suite.
-  const host = createFakeHost({ plugin: fixture.plugin, settings: fixture.settings, http: fixture.http, env: fixture.env });
+  const host = createFakeHost({
+    plugin: fixture.plugin,
+    settings: fixture.settings,
+    http: fixture.http,
+    env: fixture.env,
+  });
   live.add(host);
-  const instance: ChannelInstance = deepFreeze({ id: 'instance-1', pluginId: fixture.plugin.manifest.id, name: 'Contract test', config: config.values });
+  const instance: ChannelInstance = deepFreeze({
+    id: 'instance-1',
+    pluginId: fixture.plugin.manifest.id,
+    name: 'Contract test',
+    config: config.values,
+  });
   return { fixture, adapter, host, instance };
 }
 
-const sample = (id: string, text = 'Hello from the contract suite'): OutboundMessage => ({ id, text, subject: 'Contract test' });
+const sample = (id: string, text = 'Hello from the contract suite'): OutboundMessage => ({
+  id,
+  text,
+  subject: 'Contract test',
+});
 
 /** The named checks, for any runner: `for (const c of checks) await c.run()`. */
 export function channelAdapterContractChecks(factory: ChannelContractFactory): ContractCheck[] {
@@ -110,7 +124,10 @@ function checks(factory: ChannelContractFactory): ContractCheck[] {
         const problems = validateSettingFields(adapter.instanceConfig, 'instanceConfig');
         assert(problems.length === 0, problems.join('; '));
         assert(typeof adapter.capabilities.attachments === 'boolean', 'capabilities.attachments must be boolean');
-        assert(isPlainJson(adapter.capabilities) && isPlainJson(adapter.instanceConfig), 'capabilities and instanceConfig must be plain JSON');
+        assert(
+          isPlainJson(adapter.capabilities) && isPlainJson(adapter.instanceConfig),
+          'capabilities and instanceConfig must be plain JSON',
+        );
       },
     },
     {
@@ -121,7 +138,10 @@ function checks(factory: ChannelContractFactory): ContractCheck[] {
         const message = deepFreeze(sample('msg-1'));
         const address = deepFreeze({ ...fixture.address });
         const result = await adapter.send(message, address, instance, host.ctx);
-        assert(result && typeof result.externalId === 'string' && result.externalId.length > 0, 'send must return { externalId: non-empty string }');
+        assert(
+          result && typeof result.externalId === 'string' && result.externalId.length > 0,
+          'send must return { externalId: non-empty string }',
+        );
         assert(isPlainJson(result), 'send result must be plain JSON');
       },
     },
@@ -131,8 +151,16 @@ function checks(factory: ChannelContractFactory): ContractCheck[] {
         const { adapter, host, instance, fixture } = await setup(factory);
         await host.enable();
         const length = Math.min(adapter.capabilities.maxLength ?? 10_000, 100_000);
-        const result = await adapter.send(sample('msg-max', 'x'.repeat(length)), { ...fixture.address }, instance, host.ctx);
-        assert(typeof result?.externalId === 'string' && result.externalId.length > 0, 'send must succeed at maxLength');
+        const result = await adapter.send(
+          sample('msg-max', 'x'.repeat(length)),
+          { ...fixture.address },
+          instance,
+          host.ctx,
+        );
+        assert(
+          typeof result?.externalId === 'string' && result.externalId.length > 0,
+          'send must succeed at maxLength',
+        );
       },
     },
     {
@@ -143,7 +171,8 @@ function checks(factory: ChannelContractFactory): ContractCheck[] {
         try {
           await adapter.send(sample('msg-perm'), { ...fixture.address }, instance, host.ctx);
         } catch (error) {
-          if (isPluginError(error, 'PLUGIN_PERMISSION_DENIED')) throw new Error(`channel contract: ${(error as Error).message}`);
+          if (isPluginError(error, 'PLUGIN_PERMISSION_DENIED'))
+            throw new Error(`channel contract: ${(error as Error).message}`);
           throw error;
         }
         assert(host.denied.length === 0, `denied: ${host.denied.map((e) => e.permission).join(', ')}`);
@@ -156,9 +185,15 @@ function checks(factory: ChannelContractFactory): ContractCheck[] {
         if (!adapter.parse) return;
         assert(fixture.inbound, 'an adapter with parse must provide fixture.inbound');
         await host.enable();
-        assert((await adapter.verify!(deepFreeze({ ...fixture.inbound.valid }), instance, host.ctx)) === true, 'verify(valid) must be true');
+        assert(
+          (await adapter.verify!(deepFreeze({ ...fixture.inbound.valid }), instance, host.ctx)) === true,
+          'verify(valid) must be true',
+        );
         if (fixture.inbound.forged) {
-          assert((await adapter.verify!(deepFreeze({ ...fixture.inbound.forged }), instance, host.ctx)) === false, 'verify(forged) must be false');
+          assert(
+            (await adapter.verify!(deepFreeze({ ...fixture.inbound.forged }), instance, host.ctx)) === false,
+            'verify(forged) must be false',
+          );
         }
       },
     },
@@ -169,8 +204,16 @@ function checks(factory: ChannelContractFactory): ContractCheck[] {
         if (!adapter.parse) return;
         assert(fixture.inbound, 'an adapter with parse must provide fixture.inbound');
         await host.enable();
-        const first = await adapter.parse(deepFreeze(JSON.parse(JSON.stringify(fixture.inbound.valid))), instance, host.ctx);
-        const again = await adapter.parse(deepFreeze(JSON.parse(JSON.stringify(fixture.inbound.valid))), instance, host.ctx);
+        const first = await adapter.parse(
+          deepFreeze(JSON.parse(JSON.stringify(fixture.inbound.valid))),
+          instance,
+          host.ctx,
+        );
+        const again = await adapter.parse(
+          deepFreeze(JSON.parse(JSON.stringify(fixture.inbound.valid))),
+          instance,
+          host.ctx,
+        );
         assert(Array.isArray(first), 'parse must return an array');
         assert(isPlainJson(first), 'parsed messages must be plain JSON');
         for (const m of first) {
@@ -203,7 +246,10 @@ function checks(factory: ChannelContractFactory): ContractCheck[] {
           const before = host.received.length;
           await fixture.listener.deliver(host);
           const againIds = host.received.slice(before).map((r) => r.message.externalId);
-          assert(JSON.stringify(firstIds) === JSON.stringify(againIds), 'a redelivered message must keep its externalId (de-duplication relies on it)');
+          assert(
+            JSON.stringify(firstIds) === JSON.stringify(againIds),
+            'a redelivered message must keep its externalId (de-duplication relies on it)',
+          );
           assert(host.denied.length === 0, `denied: ${host.denied.map((e) => e.permission).join(', ')}`);
         } finally {
           await host.disable();
@@ -221,7 +267,10 @@ type TestFn = (name: string, fn: () => void | Promise<void>) => void;
  * per check inside `describe('channel adapter contract')`; either way it returns the checks so
  * any other runner can execute them. Call it at a test file's top level.
  */
-export function runChannelAdapterContract(factory: ChannelContractFactory, options: { register?: boolean } = {}): ContractCheck[] {
+export function runChannelAdapterContract(
+  factory: ChannelContractFactory,
+  options: { register?: boolean } = {},
+): ContractCheck[] {
   const checks = channelAdapterContractChecks(factory);
   const g = globalThis as { describe?: TestFn; it?: TestFn; test?: TestFn };
   const it = g.it ?? g.test;

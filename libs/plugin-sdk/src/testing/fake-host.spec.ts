@@ -1,12 +1,23 @@
 import { definePlugin, isPluginError, PluginPermissionError, type JsonValue } from '../index.js';
 import { createFakeHost } from './index.js';
 
-const contact = { id: 'c1', companyId: 'co1', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+4412345', createdAt: '2025-01-01T00:00:00.000Z' };
+const contact = {
+  id: 'c1',
+  companyId: 'co1',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phone: '+4412345',
+  createdAt: '2025-01-01T00:00:00.000Z',
+};
 
 describe('createFakeHost', () => {
   it('denies by default: no permissions, no access', async () => {
     const host = createFakeHost({ contacts: [contact] });
-    await expect(host.ctx.contacts.get('c1')).rejects.toMatchObject({ code: 'PLUGIN_PERMISSION_DENIED', permission: 'contacts.read' });
+    await expect(host.ctx.contacts.get('c1')).rejects.toMatchObject({
+      code: 'PLUGIN_PERMISSION_DENIED',
+      permission: 'contacts.read',
+    });
     await expect(host.ctx.kv.set('a', 1)).rejects.toMatchObject({ code: 'PLUGIN_PERMISSION_DENIED', permission: 'kv' });
     expect(() => host.ctx.events.on('contact.created', () => undefined)).toThrow(PluginPermissionError);
     expect(host.denied.map((e) => e.permission)).toEqual(['contacts.read', 'kv', 'contacts.read']);
@@ -14,14 +25,24 @@ describe('createFakeHost', () => {
   });
 
   it('names the missing permission in a typed error', async () => {
-    const plugin = definePlugin({ manifest: { id: 'reader', version: '1.0.0', apiVersion: '^1.0.0', kind: 'feature', permissions: ['contacts.read'] } });
+    const plugin = definePlugin({
+      manifest: {
+        id: 'reader',
+        version: '1.0.0',
+        apiVersion: '^1.0.0',
+        kind: 'feature',
+        permissions: ['contacts.read'],
+      },
+    });
     const host = createFakeHost({ plugin });
     const error = await host.ctx.contacts
       .create({ companyId: 'co1', firstName: 'A', lastName: 'B', email: 'a@b.c' })
       .catch((e: unknown) => e);
     expect(isPluginError(error, 'PLUGIN_PERMISSION_DENIED')).toBe(true);
     expect((error as PluginPermissionError).permission).toBe('contacts.write');
-    expect((error as Error).message).toBe('Plugin "reader" lacks permission "contacts.write" required for contacts.create');
+    expect((error as Error).message).toBe(
+      'Plugin "reader" lacks permission "contacts.write" required for contacts.create',
+    );
   });
 
   it('withholds PII unless contacts.pii.read is granted', async () => {
@@ -62,9 +83,20 @@ describe('createFakeHost', () => {
   });
 
   it('allows HTTP only to granted hosts and does not follow the plugin into others', async () => {
-    const host = createFakeHost({ permissions: ['net:api.example.com'], http: () => ({ status: 200, body: '{"ok":true}' }) });
-    expect(await host.ctx.http.fetch('https://api.example.com/x', { method: 'POST', body: '{}' })).toEqual({ status: 200, ok: true, headers: {}, body: '{"ok":true}' });
-    await expect(host.ctx.http.fetch('https://evil.example.com/x')).rejects.toMatchObject({ code: 'PLUGIN_PERMISSION_DENIED', permission: 'net:evil.example.com' });
+    const host = createFakeHost({
+      permissions: ['net:api.example.com'],
+      http: () => ({ status: 200, body: '{"ok":true}' }),
+    });
+    expect(await host.ctx.http.fetch('https://api.example.com/x', { method: 'POST', body: '{}' })).toEqual({
+      status: 200,
+      ok: true,
+      headers: {},
+      body: '{"ok":true}',
+    });
+    await expect(host.ctx.http.fetch('https://evil.example.com/x')).rejects.toMatchObject({
+      code: 'PLUGIN_PERMISSION_DENIED',
+      permission: 'net:evil.example.com',
+    });
     expect(host.httpRequests.map((r) => r.url)).toEqual(['https://api.example.com/x']);
   });
 
@@ -84,7 +116,13 @@ describe('createFakeHost', () => {
 
   it('crashes the plugin when a handler throws: subscriptions removed, context revoked', async () => {
     const plugin = definePlugin({
-      manifest: { id: 'fragile', version: '1.0.0', apiVersion: '^1.0.0', kind: 'feature', permissions: ['contacts.read', 'kv'] },
+      manifest: {
+        id: 'fragile',
+        version: '1.0.0',
+        apiVersion: '^1.0.0',
+        kind: 'feature',
+        permissions: ['contacts.read', 'kv'],
+      },
       register(host) {
         host.events.on('contact.created', () => {
           throw new Error('handler bug');
@@ -116,7 +154,9 @@ describe('createFakeHost', () => {
       register: () => void calls.push('register'),
       onDisable: () => void calls.push('disable'),
     });
-    expect(() => createFakeHost({ plugin, settings: { max: 0 } })).toThrow(expect.objectContaining({ code: 'PLUGIN_INVALID_SETTINGS', fieldErrors: { max: ['must be at least 1'] } }));
+    expect(() => createFakeHost({ plugin, settings: { max: 0 } })).toThrow(
+      expect.objectContaining({ code: 'PLUGIN_INVALID_SETTINGS', fieldErrors: { max: ['must be at least 1'] } }),
+    );
     const host = createFakeHost({ plugin, settings: { max: 3 } });
     await host.enable();
     await host.disable();
@@ -133,6 +173,8 @@ describe('createFakeHost', () => {
 
   it('refuses unknown events', () => {
     const host = createFakeHost({ permissions: ['contacts.read'] });
-    expect(() => host.ctx.events.on('ticket.secret' as never, () => undefined)).toThrow(/not a public Switchboard event/);
+    expect(() => host.ctx.events.on('ticket.secret' as never, () => undefined)).toThrow(
+      /not a public Switchboard event/,
+    );
   });
 });

@@ -15,7 +15,7 @@ export interface FakeHttpRequest extends PluginHttpRequest {
 
 export type FakeHttpResponder = (
   req: FakeHttpRequest,
-) => Partial<PluginHttpResponse> & { status: number } | Promise<Partial<PluginHttpResponse> & { status: number }>;
+) => (Partial<PluginHttpResponse> & { status: number }) | Promise<Partial<PluginHttpResponse> & { status: number }>;
 
 export interface FakeHostOptions {
   /** The plugin under test: its manifest gives the id, version, default grants and settings schema. */
@@ -143,7 +143,8 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       },
       contacts: {
         get: async (id) => contacts.find((c) => c.id === id) ?? null,
-        list: async ({ companyId, limit }) => contacts.filter((c) => !companyId || c.companyId === companyId).slice(0, limit),
+        list: async ({ companyId, limit }) =>
+          contacts.filter((c) => !companyId || c.companyId === companyId).slice(0, limit),
         async create(input) {
           const contact: RawContact = {
             id: `contact-${contacts.length + 1}`,

@@ -1,4 +1,11 @@
-export { createFakeHost, type FakeHost, type FakeHostOptions, type FakeHostStatus, type FakeHttpRequest, type FakeHttpResponder } from './fake-host.js';
+export {
+  createFakeHost,
+  type FakeHost,
+  type FakeHostOptions,
+  type FakeHostStatus,
+  type FakeHttpRequest,
+  type FakeHttpResponder,
+} from './fake-host.js';
 export {
   runChannelAdapterContract,
   channelAdapterContractChecks,

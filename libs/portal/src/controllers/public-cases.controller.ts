@@ -19,7 +19,11 @@ export class PublicCasesController {
   }
 
   @Get('messages')
-  async messages(@Param('id', ParseUUIDPipe) id: string, @Query() query: AfterSeqQueryDto, @CurrentPortalVisitor() visitor: PortalPrincipal) {
+  async messages(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: AfterSeqQueryDto,
+    @CurrentPortalVisitor() visitor: PortalPrincipal,
+  ) {
     return { items: await this.visitors.messages(visitor, id, query.afterSeq ?? 0) };
   }
 
@@ -36,7 +40,12 @@ export class PublicCasesController {
   }
 
   @Get('transcript')
-  async transcript(@Param('id', ParseUUIDPipe) id: string, @Query() query: TranscriptQueryDto, @CurrentPortalVisitor() visitor: PortalPrincipal, @Res() res: Response) {
+  async transcript(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: TranscriptQueryDto,
+    @CurrentPortalVisitor() visitor: PortalPrincipal,
+    @Res() res: Response,
+  ) {
     const format = query.format === 'text' ? 'text' : 'html';
     const body = await this.visitors.transcript(visitor, id, format);
     res

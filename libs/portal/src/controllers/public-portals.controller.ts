@@ -22,12 +22,22 @@ export class PublicPortalsController {
   }
 
   @Post('chats')
-  startChat(@Param('subdomain') subdomain: string, @Body() dto: VisitorSubmissionDto, @Headers('user-agent') ua?: string, @Headers('accept-language') lang?: string) {
+  startChat(
+    @Param('subdomain') subdomain: string,
+    @Body() dto: VisitorSubmissionDto,
+    @Headers('user-agent') ua?: string,
+    @Headers('accept-language') lang?: string,
+  ) {
     return this.visitors.submit(subdomain, dto, deviceInfoFrom(ua, lang, dto.language), 'live_chat');
   }
 
   @Post('requests')
-  request(@Param('subdomain') subdomain: string, @Body() dto: VisitorSubmissionDto, @Headers('user-agent') ua?: string, @Headers('accept-language') lang?: string) {
+  request(
+    @Param('subdomain') subdomain: string,
+    @Body() dto: VisitorSubmissionDto,
+    @Headers('user-agent') ua?: string,
+    @Headers('accept-language') lang?: string,
+  ) {
     return this.visitors.submit(subdomain, dto, deviceInfoFrom(ua, lang, dto.language), 'support_request');
   }
 }

@@ -1,13 +1,33 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 const COLOR = /^#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?$/;
 
 export class PortalColorsDto {
-  @ApiPropertyOptional({ example: '#0b5fff' }) @IsOptional() @Matches(COLOR, { message: 'must be a hex colour like #0b5fff' }) primary?: string;
-  @ApiPropertyOptional({ example: '#ffffff' }) @IsOptional() @Matches(COLOR, { message: 'must be a hex colour like #ffffff' }) background?: string;
-  @ApiPropertyOptional({ example: '#1a1a1a' }) @IsOptional() @Matches(COLOR, { message: 'must be a hex colour like #1a1a1a' }) text?: string;
+  @ApiPropertyOptional({ example: '#0b5fff' })
+  @IsOptional()
+  @Matches(COLOR, { message: 'must be a hex colour like #0b5fff' })
+  primary?: string;
+  @ApiPropertyOptional({ example: '#ffffff' })
+  @IsOptional()
+  @Matches(COLOR, { message: 'must be a hex colour like #ffffff' })
+  background?: string;
+  @ApiPropertyOptional({ example: '#1a1a1a' })
+  @IsOptional()
+  @Matches(COLOR, { message: 'must be a hex colour like #1a1a1a' })
+  text?: string;
 }
 
 export class CreatePortalDto {
@@ -17,7 +37,8 @@ export class CreatePortalDto {
 
   /** Checked as a DNS label by the service (clear field errors, reserved words). */
   @ApiProperty({ example: 'acme', description: 'DNS label, unique across the installation' })
-  @IsString() @MaxLength(100)
+  @IsString()
+  @MaxLength(100)
   subdomain: string;
 
   @ApiProperty({ enum: ['active', 'inactive'] })
@@ -25,24 +46,38 @@ export class CreatePortalDto {
   status: 'active' | 'inactive';
 
   @ApiPropertyOptional({ description: 'Display name (default: the company name)' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ type: PortalColorsDto })
-  @IsOptional() @ValidateNested() @Type(() => PortalColorsDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PortalColorsDto)
   colors?: PortalColorsDto;
 
   @ApiPropertyOptional({ nullable: true, example: 'https://acme.example/logo.png' })
-  @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false }) @MaxLength(2000)
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
+  @MaxLength(2000)
   logoUrl?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   welcomeText?: string | null;
 
   /** The live chat plugin's per-portal settings. */
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "The live chat plugin's per-portal settings" })
-  @IsOptional() @IsObject()
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "The live chat plugin's per-portal settings",
+  })
+  @IsOptional()
+  @IsObject()
   channelConfig?: Record<string, unknown>;
 }
 
@@ -51,6 +86,7 @@ export class UpdatePortalDto extends PartialType(OmitType(CreatePortalDto, ['com
 
 export class PortalListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   companyId?: string;
 }

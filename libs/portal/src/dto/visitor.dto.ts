@@ -5,48 +5,62 @@ import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, MaxLength, Min
 /** The live chat / support request form. The question obeys the 1,000-character composer rule. */
 export class VisitorSubmissionDto {
   @ApiProperty()
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   firstName: string;
 
   @ApiProperty()
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   lastName: string;
 
   @ApiProperty()
-  @IsEmail() @MaxLength(320)
+  @IsEmail()
+  @MaxLength(320)
   email: string;
 
   @ApiProperty()
-  @IsString() @Length(1, 1000)
+  @IsString()
+  @Length(1, 1000)
   question: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(35)
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
   language?: string;
 }
 
 export class AfterSeqQueryDto {
   @ApiPropertyOptional()
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   afterSeq?: number;
 }
 
 export class TranscriptQueryDto {
   @ApiPropertyOptional()
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   format?: string;
 }
 
 export class ChatJoinDto {
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   afterSeq?: number;
 }
 
 export class ChatSendDto {
-  @IsString() @Length(1, 64)
+  @IsString()
+  @Length(1, 64)
   clientId: string;
 
-  @IsString() @Length(1, 10_000)
+  @IsString()
+  @Length(1, 10_000)
   body: string;
 }
 
@@ -54,4 +68,3 @@ export class ChatTypingDto {
   @IsBoolean()
   typing: boolean;
 }
-

@@ -30,15 +30,24 @@ export class PortalChatGateway {
     socket.data.chat = chat;
     await socket.join(ConversationFanout.room(conversation.id));
     const messages = await this.conversations.listMessages(conversation.id, body.afterSeq ?? 0);
-    return wsOk({ case: await this.visitors.publicCase(visitor), conversationId: conversation.id, lastSeq: conversation.lastSeq, messages });
+    return wsOk({
+      case: await this.visitors.publicCase(visitor),
+      conversationId: conversation.id,
+      lastSeq: conversation.lastSeq,
+      messages,
+    });
   }
 
   @SubscribeMessage('chat.send')
   async send(@MessageBody() body: ChatSendDto, @ConnectedSocket() socket: Socket) {
     const chat = await this.chatOf(socket);
     const result = await this.conversations.postMessage({
-      conversationId: chat.conversationId, author: { kind: 'contact', id: chat.contactId, name: chat.name }, body: body.body, clientId: body.clientId,
-      maxLength: this.channel.maxLength(), originSocketId: socket.id,
+      conversationId: chat.conversationId,
+      author: { kind: 'contact', id: chat.contactId, name: chat.name },
+      body: body.body,
+      clientId: body.clientId,
+      maxLength: this.channel.maxLength(),
+      originSocketId: socket.id,
     });
     return wsOk(result);
   }
@@ -46,7 +55,12 @@ export class PortalChatGateway {
   @SubscribeMessage('chat.typing')
   async typing(@MessageBody() body: ChatTypingDto, @ConnectedSocket() socket: Socket) {
     const chat = await this.chatOf(socket);
-    this.conversations.typing(chat.conversationId, PORTAL_CHANNEL, { kind: 'contact', id: chat.contactId, name: chat.name }, body.typing);
+    this.conversations.typing(
+      chat.conversationId,
+      PORTAL_CHANNEL,
+      { kind: 'contact', id: chat.contactId, name: chat.name },
+      body.typing,
+    );
     return wsOk({});
   }
 

@@ -18,6 +18,10 @@ export class PortalRepository extends BaseRepository<PortalEntity> {
   }
 
   list(companyIds?: string[]): Promise<PortalEntity[]> {
-    return this.repo().find({ where: companyIds ? { companyId: In(companyIds) } : {}, order: { subdomain: 'ASC' }, take: 1000 });
+    return this.repo().find({
+      where: companyIds ? { companyId: In(companyIds) } : {},
+      order: { subdomain: 'ASC' },
+      take: 1000,
+    });
   }
 }

@@ -2,7 +2,11 @@ import { UAParser } from 'ua-parser-js';
 import type { DeviceInfo } from '../portal.types.js';
 
 /** Browser, OS and device type from the user agent (ua-parser-js), language from Accept-Language. */
-export function deviceInfoFrom(userAgent: string | undefined, acceptLanguage: string | undefined, language?: string): DeviceInfo {
+export function deviceInfoFrom(
+  userAgent: string | undefined,
+  acceptLanguage: string | undefined,
+  language?: string,
+): DeviceInfo {
   const ua = userAgent?.slice(0, 1000) || null;
   const parsed = ua ? new UAParser(ua).getResult() : null;
   const join = (name?: string, version?: string) => (name ? [name, version].filter(Boolean).join(' ') : null);

@@ -15,11 +15,21 @@ import { PORTAL_CHANNEL, PORTAL_PLUGIN_ID } from '../portal.types.js';
 @Injectable()
 export class PortalChannel extends HostTransportChannel {
   constructor(plugins: PluginRegistry, fanout: ConversationFanout, limits: ChannelLimits, events: DomainEventBus) {
-    super({ pluginId: PORTAL_PLUGIN_ID, channel: PORTAL_CHANNEL, audience: 'portal', hookKinds: ['text'] }, plugins, fanout, limits, events);
+    super(
+      { pluginId: PORTAL_PLUGIN_ID, channel: PORTAL_CHANNEL, audience: 'portal', hookKinds: ['text'] },
+      plugins,
+      fanout,
+      limits,
+      events,
+    );
   }
 
   /** The portal's instance config with the plugin's defaults filled in; throws field errors when invalid. */
-  validateConfig(config: Record<string, unknown>): { valid: boolean; values: SettingsValues; fieldErrors: Record<string, string[]> } {
+  validateConfig(config: Record<string, unknown>): {
+    valid: boolean;
+    values: SettingsValues;
+    fieldErrors: Record<string, string[]>;
+  } {
     const active = this.active();
     if (!active) return { valid: true, values: { ...config } as SettingsValues, fieldErrors: {} };
     return validateSettings(active.adapter.instanceConfig, config);

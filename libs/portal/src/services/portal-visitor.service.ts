@@ -1,18 +1,38 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
-  Clock, ConflictError, ContactService, DomainError, NotFoundError, SessionTokenService, newId, type PortalPrincipal, PiiMasker,
+  Clock,
+  ConflictError,
+  ContactService,
+  DomainError,
+  NotFoundError,
+  SessionTokenService,
+  newId,
+  type PortalPrincipal,
+  PiiMasker,
 } from '@switchboard/core';
-import { ConversationService, ConversationTimers, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
+import {
+  ConversationService,
+  ConversationTimers,
+  renderTranscript,
+  type ConversationView,
+  type MessageView,
+} from '@switchboard/chat';
 import type { VisitorSubmissionDto } from '../dto/visitor.dto.js';
 import {
-  PORTAL_CHANNEL, UNAVAILABLE_MESSAGE, type CaseType, type DeviceInfo, type PortalConversationMeta, type PublicCaseView,
+  PORTAL_CHANNEL,
+  UNAVAILABLE_MESSAGE,
+  type CaseType,
+  type DeviceInfo,
+  type PortalConversationMeta,
+  type PublicCaseView,
 } from '../portal.types.js';
 import { PortalChannel } from './portal-channel.service.js';
 import { PortalService } from './portal.service.js';
 
 const WAITING_OFFER = 'portal.waiting-offer';
 const ABANDON = 'portal.abandon';
-export const OFFER_TEXT = 'All our technicians are busy at the moment. You can keep waiting, or leave your question and we will answer you by email.';
+export const OFFER_TEXT =
+  'All our technicians are busy at the moment. You can keep waiting, or leave your question and we will answer you by email.';
 
 export interface VisitorChat {
   conversationId: string;
@@ -53,23 +73,46 @@ export class PortalVisitorService implements OnModuleInit {
   async submit(subdomain: string, dto: VisitorSubmissionDto, device: DeviceInfo, type: CaseType) {
     const portal = await this.portals.bySubdomain(subdomain);
     if (!this.portals.isOpen(portal)) throw new DomainError('PORTAL_UNAVAILABLE', UNAVAILABLE_MESSAGE, 503);
-    const { contact, created } = await this.contacts.findOrCreate({ companyId: portal.companyId, firstName: dto.firstName, lastName: dto.lastName, email: dto.email });
+    const { contact, created } = await this.contacts.findOrCreate({
+      companyId: portal.companyId,
+      firstName: dto.firstName,
+      lastName: dto.lastName,
+      email: dto.email,
+    });
     const name = `${dto.firstName.trim()} ${dto.lastName.trim()}`.trim();
     const now = this.clock.now();
     // Ingest mode: the question is copied into the case and the conversation, so mask it here, once.
     const question = this.masker.maskInbound(dto.question, portal.companyId);
     const meta: PortalConversationMeta = {
-      caseType: type, question, portal: { id: portal.id, name: portal.name, subdomain: portal.subdomain }, device, contactCreated: created,
+      caseType: type,
+      question,
+      portal: { id: portal.id, name: portal.name, subdomain: portal.subdomain },
+      device,
+      contactCreated: created,
       ...(type === 'support_request' ? { submittedAt: now.toISOString() } : {}),
     };
     // conversation.started is handled synchronously by the cases lib: the case exists when we answer.
     const conversation = await this.conversations.start({
-      companyId: portal.companyId, channel: PORTAL_CHANNEL, channelInstanceId: portal.id, contactId: contact.id, subject: question.slice(0, 300),
-      meta: meta as unknown as Record<string, unknown>, status: 'waiting', participants: [{ kind: 'contact', refId: contact.id, name, role: 'owner' }],
+      companyId: portal.companyId,
+      channel: PORTAL_CHANNEL,
+      channelInstanceId: portal.id,
+      contactId: contact.id,
+      subject: question.slice(0, 300),
+      meta: meta as unknown as Record<string, unknown>,
+      status: 'waiting',
+      participants: [{ kind: 'contact', refId: contact.id, name, role: 'owner' }],
     });
-    await this.conversations.postMessage({ conversationId: conversation.id, author: { kind: 'contact', id: contact.id, name }, body: question, clientId: 'question' });
+    await this.conversations.postMessage({
+      conversationId: conversation.id,
+      author: { kind: 'contact', id: contact.id, name },
+      body: question,
+      clientId: 'question',
+    });
     if (type === 'support_request') {
-      await this.conversations.end(conversation.id, { reason: 'support_request', by: { kind: 'contact', id: contact.id, name } });
+      await this.conversations.end(conversation.id, {
+        reason: 'support_request',
+        by: { kind: 'contact', id: contact.id, name },
+      });
     } else {
       const config = this.channel.config(portal);
       const offerAfter = Number(config.waitingOfferSeconds ?? 60) * 1000;
@@ -77,21 +120,38 @@ export class PortalVisitorService implements OnModuleInit {
       await this.timers.schedule(WAITING_OFFER, conversation.id, new Date(now.getTime() + offerAfter));
       await this.timers.schedule(ABANDON, conversation.id, new Date(now.getTime() + abandonAfter));
     }
-    const token = this.tokens.issuePortalToken({ sessionId: newId(), portalId: portal.id, companyId: portal.companyId, subject: conversation.id });
+    const token = this.tokens.issuePortalToken({
+      sessionId: newId(),
+      portalId: portal.id,
+      companyId: portal.companyId,
+      subject: conversation.id,
+    });
     return { token, caseId: conversation.id, conversationId: conversation.id, type };
   }
 
   /** The visitor's own conversation, or 404 (a guessed id, another portal's token...). */
-  async resolve(visitor: PortalPrincipal, caseId?: string): Promise<{ conversation: ConversationView; chat: VisitorChat }> {
+  async resolve(
+    visitor: PortalPrincipal,
+    caseId?: string,
+  ): Promise<{ conversation: ConversationView; chat: VisitorChat }> {
     const id = caseId ?? visitor.subject;
     if (!id || visitor.subject !== id) throw new NotFoundError('Case', String(id));
     const conversation = await this.conversations.get(id).catch(() => null);
-    if (!conversation || conversation.channel !== PORTAL_CHANNEL || conversation.channelInstanceId !== visitor.portalId || conversation.companyId !== visitor.companyId || !conversation.contactId) {
+    if (
+      !conversation ||
+      conversation.channel !== PORTAL_CHANNEL ||
+      conversation.channelInstanceId !== visitor.portalId ||
+      conversation.companyId !== visitor.companyId ||
+      !conversation.contactId
+    ) {
       throw new NotFoundError('Case', id);
     }
     const participants = await this.conversations.listParticipants(id);
     const me = participants.find((p) => p.kind === 'contact' && p.id === conversation.contactId);
-    return { conversation, chat: { conversationId: id, contactId: conversation.contactId, name: me?.name ?? 'Customer' } };
+    return {
+      conversation,
+      chat: { conversationId: id, contactId: conversation.contactId, name: me?.name ?? 'Customer' },
+    };
   }
 
   async publicCase(visitor: PortalPrincipal, caseId?: string): Promise<PublicCaseView> {
@@ -105,7 +165,11 @@ export class PortalVisitorService implements OnModuleInit {
 
   async end(visitor: PortalPrincipal, caseId?: string): Promise<PublicCaseView> {
     const { conversation, chat } = await this.resolve(visitor, caseId);
-    await this.conversations.end(conversation.id, { reason: 'customer_ended', by: { kind: 'contact', id: chat.contactId, name: chat.name }, text: 'The customer ended the conversation' });
+    await this.conversations.end(conversation.id, {
+      reason: 'customer_ended',
+      by: { kind: 'contact', id: chat.contactId, name: chat.name },
+      text: 'The customer ended the conversation',
+    });
     return this.publicCase(visitor, conversation.id);
   }
 
@@ -123,21 +187,46 @@ export class PortalVisitorService implements OnModuleInit {
     const { conversation } = await this.resolve(visitor, caseId);
     const meta = conversation.meta as unknown as PortalConversationMeta;
     const messages = await this.conversations.listMessages(conversation.id, 0, 5000);
-    return renderTranscript({ title: `Chat transcript — ${meta.portal?.name ?? 'Support'}`, lines: [['Case', conversation.id], ['Started', conversation.createdAt]] }, messages, format);
+    return renderTranscript(
+      {
+        title: `Chat transcript — ${meta.portal?.name ?? 'Support'}`,
+        lines: [
+          ['Case', conversation.id],
+          ['Started', conversation.createdAt],
+        ],
+      },
+      messages,
+      format,
+    );
   }
 
   private async toSupportRequest(conversation: ConversationView, reason: 'converted' | 'abandoned'): Promise<void> {
-    await this.conversations.patchMeta(conversation.id, { caseType: 'support_request', submittedAt: this.clock.now().toISOString() });
-    await this.conversations.end(conversation.id, { reason, text: 'The question was left as a support request; we will answer by email.' });
+    await this.conversations.patchMeta(conversation.id, {
+      caseType: 'support_request',
+      submittedAt: this.clock.now().toISOString(),
+    });
+    await this.conversations.end(conversation.id, {
+      reason,
+      text: 'The question was left as a support request; we will answer by email.',
+    });
   }
 
   private async toPublic(c: ConversationView): Promise<PublicCaseView> {
     const meta = c.meta as unknown as PortalConversationMeta;
-    const technicians = (await this.conversations.listParticipants(c.id)).filter((p) => p.kind === 'technician' && p.role === 'owner');
+    const technicians = (await this.conversations.listParticipants(c.id)).filter(
+      (p) => p.kind === 'technician' && p.role === 'owner',
+    );
     const tech = technicians.find((p) => !p.leftAt) ?? technicians[technicians.length - 1];
     return {
-      id: c.id, type: meta.caseType, chatStatus: c.status, endedReason: c.endedReason, technician: tech ? { name: tech.name } : null,
-      portal: { name: meta.portal?.name, subdomain: meta.portal?.subdomain }, lastSeq: c.lastSeq, createdAt: c.createdAt, endedAt: c.endedAt,
+      id: c.id,
+      type: meta.caseType,
+      chatStatus: c.status,
+      endedReason: c.endedReason,
+      technician: tech ? { name: tech.name } : null,
+      portal: { name: meta.portal?.name, subdomain: meta.portal?.subdomain },
+      lastSeq: c.lastSeq,
+      createdAt: c.createdAt,
+      endedAt: c.endedAt,
     };
   }
 }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AccessPolicy, AppConfig, Clock, CompanyService, ConflictError, NotFoundError, TechnicianDirectory, ValidationFailedError, newId,
+  AccessPolicy,
+  AppConfig,
+  Clock,
+  CompanyService,
+  ConflictError,
+  NotFoundError,
+  TechnicianDirectory,
+  ValidationFailedError,
+  newId,
   type AccountPrincipal,
 } from '@switchboard/core';
 import type { CreatePortalDto, UpdatePortalDto } from '../dto/portal.dto.js';
@@ -30,15 +38,24 @@ export class PortalService {
 
   async create(dto: CreatePortalDto): Promise<PortalView> {
     const subdomain = normaliseSubdomain(dto.subdomain);
-    if (!(await this.companies.exists(dto.companyId))) throw new ValidationFailedError('Unknown company', { companyId: [`company ${dto.companyId} does not exist`] });
+    if (!(await this.companies.exists(dto.companyId)))
+      throw new ValidationFailedError('Unknown company', { companyId: [`company ${dto.companyId} does not exist`] });
     if (await this.portals.findByCompany(dto.companyId)) throw new ConflictError('This company already has a portal');
     await this.assertSubdomainFree(subdomain);
     const company = await this.companies.get(dto.companyId);
     const now = this.clock.now();
     const portal = Object.assign(new PortalEntity(), {
-      id: newId(), companyId: dto.companyId, subdomain, status: dto.status, name: dto.name?.trim() || company.name,
-      colors: { ...dto.colors }, logoUrl: dto.logoUrl ?? null, welcomeText: dto.welcomeText ?? null,
-      channelConfig: this.checkedConfig(dto.channelConfig ?? {}), createdAt: now, updatedAt: now,
+      id: newId(),
+      companyId: dto.companyId,
+      subdomain,
+      status: dto.status,
+      name: dto.name?.trim() || company.name,
+      colors: { ...dto.colors },
+      logoUrl: dto.logoUrl ?? null,
+      welcomeText: dto.welcomeText ?? null,
+      channelConfig: this.checkedConfig(dto.channelConfig ?? {}),
+      createdAt: now,
+      updatedAt: now,
     });
     await this.insertUnique(portal);
     return this.view(portal);
@@ -95,7 +112,14 @@ export class PortalService {
   /** What a visitor of `subdomain` gets: the chat form, the support-request form, or "unavailable". */
   async publicView(subdomain: string): Promise<PublicPortalView> {
     const portal = await this.bySubdomain(subdomain);
-    const base = { name: portal.name, subdomain: portal.subdomain, colors: portal.colors ?? {}, logoUrl: portal.logoUrl, welcomeText: portal.welcomeText, maxLength: this.channel.maxLength() };
+    const base = {
+      name: portal.name,
+      subdomain: portal.subdomain,
+      colors: portal.colors ?? {},
+      logoUrl: portal.logoUrl,
+      welcomeText: portal.welcomeText,
+      maxLength: this.channel.maxLength(),
+    };
     if (!this.isOpen(portal)) return { ...base, view: 'unavailable', message: UNAVAILABLE_MESSAGE };
     return { ...base, view: (await this.directory.anyoneAvailable(portal.companyId)) ? 'chat' : 'support_request' };
   }
@@ -122,14 +146,17 @@ export class PortalService {
   private checkedConfig(config: Record<string, unknown>): Record<string, unknown> {
     const result = this.channel.validateConfig(config);
     if (!result.valid) {
-      const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [`channelConfig.${k}`, v]));
+      const fieldErrors = Object.fromEntries(
+        Object.entries(result.fieldErrors).map(([k, v]) => [`channelConfig.${k}`, v]),
+      );
       throw new ValidationFailedError('Invalid live chat settings', fieldErrors);
     }
     return result.values;
   }
 
   private async assertSubdomainFree(subdomain: string): Promise<void> {
-    if (await this.portals.findBySubdomain(subdomain)) throw new ConflictError(`The subdomain "${subdomain}" is already taken`);
+    if (await this.portals.findBySubdomain(subdomain))
+      throw new ConflictError(`The subdomain "${subdomain}" is already taken`);
   }
 
   /** The unique indexes settle races between two admins: answer with the same clear 409. */
@@ -139,7 +166,8 @@ export class PortalService {
       else await this.portals.insert(portal);
     } catch (error) {
       const other = await this.portals.findBySubdomain(portal.subdomain);
-      if (other && other.id !== portal.id) throw new ConflictError(`The subdomain "${portal.subdomain}" is already taken`);
+      if (other && other.id !== portal.id)
+        throw new ConflictError(`The subdomain "${portal.subdomain}" is already taken`);
       const sameCompany = await this.portals.findByCompany(portal.companyId);
       if (sameCompany && sameCompany.id !== portal.id) throw new ConflictError('This company already has a portal');
       throw error;
@@ -155,10 +183,19 @@ export class PortalService {
   private async view(p: PortalEntity): Promise<PortalView> {
     const company = await this.companies.get(p.companyId).catch(() => null);
     return {
-      id: p.id, companyId: p.companyId, companyName: company?.name ?? null, subdomain: p.subdomain, status: p.status, name: p.name,
-      colors: p.colors ?? {}, logoUrl: p.logoUrl, welcomeText: p.welcomeText, channelConfig: p.channelConfig ?? {},
+      id: p.id,
+      companyId: p.companyId,
+      companyName: company?.name ?? null,
+      subdomain: p.subdomain,
+      status: p.status,
+      name: p.name,
+      colors: p.colors ?? {},
+      logoUrl: p.logoUrl,
+      welcomeText: p.welcomeText,
+      channelConfig: p.channelConfig ?? {},
       urls: { path: `/p/${p.subdomain}`, subdomain: this.subdomainUrl(p.subdomain) },
-      createdAt: new Date(p.createdAt).toISOString(), updatedAt: new Date(p.updatedAt).toISOString(),
+      createdAt: new Date(p.createdAt).toISOString(),
+      updatedAt: new Date(p.updatedAt).toISOString(),
     };
   }
 }

@@ -2,9 +2,37 @@ import { ValidationFailedError } from '@switchboard/core';
 
 /** Names that would shadow our own hosts or paths, or confuse customers. */
 export const RESERVED_SUBDOMAINS = new Set([
-  'www', 'api', 'app', 'admin', 'mail', 'smtp', 'imap', 'pop', 'ftp', 'portal', 'portals', 'p', 'static', 'assets', 'cdn',
-  'help', 'support', 'status', 'docs', 'auth', 'login', 'dashboard', 'agent', 'device', 'socket', 'ws', 'hooks', 'public',
-  'switchboard', 'root', 'localhost',
+  'www',
+  'api',
+  'app',
+  'admin',
+  'mail',
+  'smtp',
+  'imap',
+  'pop',
+  'ftp',
+  'portal',
+  'portals',
+  'p',
+  'static',
+  'assets',
+  'cdn',
+  'help',
+  'support',
+  'status',
+  'docs',
+  'auth',
+  'login',
+  'dashboard',
+  'agent',
+  'device',
+  'socket',
+  'ws',
+  'hooks',
+  'public',
+  'switchboard',
+  'root',
+  'localhost',
 ]);
 
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -18,7 +46,9 @@ export function normaliseSubdomain(input: unknown): string {
     });
   }
   if (RESERVED_SUBDOMAINS.has(value)) {
-    throw new ValidationFailedError('Reserved subdomain', { subdomain: [`"${value}" is reserved, please choose another name`] });
+    throw new ValidationFailedError('Reserved subdomain', {
+      subdomain: [`"${value}" is reserved, please choose another name`],
+    });
   }
   return value;
 }

@@ -2,7 +2,10 @@ import type { TicketEntity } from '../entities/ticket.entity.js';
 import type { RuleConditions } from './automation.types.js';
 
 /** Pure: do the ticket's current values satisfy every condition present? */
-export function matchesConditions(conditions: RuleConditions, ticket: Pick<TicketEntity, 'status' | 'priority' | 'type' | 'companyId' | 'source'>): boolean {
+export function matchesConditions(
+  conditions: RuleConditions,
+  ticket: Pick<TicketEntity, 'status' | 'priority' | 'type' | 'companyId' | 'source'>,
+): boolean {
   const checks: [string[] | undefined, string][] = [
     [conditions.status, ticket.status],
     [conditions.priority, ticket.priority],

@@ -31,7 +31,11 @@ export class AutomationRulesController {
   @Patch(':id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRuleDto) {
     const { actions, conditions, ...rest } = dto;
-    return this.rules.update(id, { ...rest, ...(conditions ? { conditions: { ...conditions } } : {}), ...(actions ? { actions: plain(actions) } : {}) });
+    return this.rules.update(id, {
+      ...rest,
+      ...(conditions ? { conditions: { ...conditions } } : {}),
+      ...(actions ? { actions: plain(actions) } : {}),
+    });
   }
 
   @Delete(':id')

@@ -26,7 +26,11 @@ export class QuickRepliesController {
   }
 
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateQuickReplyDto, @CurrentAccount() me: AccountPrincipal) {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateQuickReplyDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     return this.replies.update(id, dto, me);
   }
 
@@ -38,7 +42,11 @@ export class QuickRepliesController {
 
   @Post(':id/render')
   @HttpCode(200)
-  render(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RenderQuickReplyDto, @CurrentAccount() me: AccountPrincipal) {
+  render(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RenderQuickReplyDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     return this.replies.render(id, dto.ticketNumber, me);
   }
 }

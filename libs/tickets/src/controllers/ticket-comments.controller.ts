@@ -17,17 +17,29 @@ export class TicketCommentsController {
   ) {}
 
   @Post('comments')
-  add(@Param('number', ParseIntPipe) number: number, @Body() dto: CreateCommentDto, @CurrentAccount() me: AccountPrincipal) {
+  add(
+    @Param('number', ParseIntPipe) number: number,
+    @Body() dto: CreateCommentDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     return this.comments.addFromTechnician(number, dto, me);
   }
 
   @Get('comments')
-  list(@Param('number', ParseIntPipe) number: number, @Query() query: PageQueryDto, @CurrentAccount() me: AccountPrincipal) {
+  list(
+    @Param('number', ParseIntPipe) number: number,
+    @Query() query: PageQueryDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     return this.comments.list(number, query, me);
   }
 
   @Get('activity')
-  activityLog(@Param('number', ParseIntPipe) number: number, @Query() query: PageQueryDto, @CurrentAccount() me: AccountPrincipal) {
+  activityLog(
+    @Param('number', ParseIntPipe) number: number,
+    @Query() query: PageQueryDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     return this.activity.list(number, query, me);
   }
 }

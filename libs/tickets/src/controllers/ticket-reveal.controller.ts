@@ -14,7 +14,11 @@ export class TicketRevealController {
   /** `{ id, ticketNumber, body }` with the body as stored. */
   @Post('comments/:id/reveal')
   @HttpCode(200)
-  comment(@Param('number', ParseIntPipe) number: number, @Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+  comment(
+    @Param('number', ParseIntPipe) number: number,
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     return this.reveals.comment(number, id, me);
   }
 

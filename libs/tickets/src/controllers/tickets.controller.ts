@@ -40,7 +40,11 @@ export class TicketsController {
   }
 
   @Patch(':number')
-  update(@Param('number', ParseIntPipe) number: number, @Body() dto: UpdateTicketDto, @CurrentAccount() me: AccountPrincipal) {
+  update(
+    @Param('number', ParseIntPipe) number: number,
+    @Body() dto: UpdateTicketDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     return this.tickets.update(number, dto, me);
   }
 
@@ -51,7 +55,11 @@ export class TicketsController {
 
   @Post(':number/merge')
   @HttpCode(200)
-  merge(@Param('number', ParseIntPipe) number: number, @Body() dto: MergeTicketDto, @CurrentAccount() me: AccountPrincipal) {
+  merge(
+    @Param('number', ParseIntPipe) number: number,
+    @Body() dto: MergeTicketDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     return this.merges.merge(number, dto.into, me);
   }
 }

@@ -1,14 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { STATUS_CATEGORIES, StatusCategory } from '../ticket.types.js';
 
 export class CreateStatusDto {
   @ApiProperty({ example: 'waiting_on_vendor' })
-  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'key must be 2-40 characters: lower-case letters, digits and _ (starting with a letter)' })
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, {
+    message: 'key must be 2-40 characters: lower-case letters, digits and _ (starting with a letter)',
+  })
   key: string;
 
   @ApiProperty({ example: 'Waiting on vendor' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   name: string;
 
   @ApiProperty({ enum: STATUS_CATEGORIES })
@@ -16,56 +31,80 @@ export class CreateStatusDto {
   category: StatusCategory;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(0) @Max(10000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
   position?: number;
 }
 
 export class UpdateStatusDto {
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   name?: string;
 
   @ApiPropertyOptional({ enum: STATUS_CATEGORIES })
-  @IsOptional() @IsIn(STATUS_CATEGORIES, { message: 'category must be one of: open, pending, done' })
+  @IsOptional()
+  @IsIn(STATUS_CATEGORIES, { message: 'category must be one of: open, pending, done' })
   category?: StatusCategory;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(0) @Max(10000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
   position?: number;
 }
 
 export class ProductFamilyDto {
   @ApiProperty({ example: 'Printers' })
-  @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(100)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(100)
   name: string;
 }
 
 export class CreateQuickReplyDto {
   @ApiProperty()
-  @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(100)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(100)
   name: string;
 
   @ApiProperty({ example: 'Hi {{contact.firstName}}, ...' })
-  @IsString() @IsNotEmpty({ message: 'body must not be empty' }) @MaxLength(20000)
+  @IsString()
+  @IsNotEmpty({ message: 'body must not be empty' })
+  @MaxLength(20000)
   body: string;
 
   @ApiPropertyOptional({ description: 'shared with every technician (admins only)' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   shared?: boolean;
 }
 
 export class UpdateQuickReplyDto {
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
   body?: string;
 }
 
 export class RenderQuickReplyDto {
   @ApiProperty({ example: 42 })
-  @IsInt({ message: 'ticketNumber must be a ticket number' }) @Min(1)
+  @IsInt({ message: 'ticketNumber must be a ticket number' })
+  @Min(1)
   ticketNumber: number;
 }

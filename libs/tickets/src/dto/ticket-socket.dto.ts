@@ -3,6 +3,7 @@ import { IsInt, Min } from 'class-validator';
 
 export class TicketNumberEventDto {
   @ApiProperty({ example: 42 })
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   number: number;
 }

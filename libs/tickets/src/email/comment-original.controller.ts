@@ -14,7 +14,12 @@ export class CommentOriginalController {
   @Get()
   @ApiOperation({ summary: 'The full original message of an inbound email comment (message/rfc822, download)' })
   @ApiProduces('message/rfc822')
-  async original(@Param('number', ParseIntPipe) number: number, @Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal, @Res() res: Response) {
+  async original(
+    @Param('number', ParseIntPipe) number: number,
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentAccount() me: AccountPrincipal,
+    @Res() res: Response,
+  ) {
     const { name, data } = await this.originals.open(number, id, me);
     // Always a download (never rendered: an HTML part must not run on our origin).
     res.setHeader('Content-Type', 'message/rfc822');

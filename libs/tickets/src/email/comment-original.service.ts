@@ -21,13 +21,27 @@ export class CommentOriginalService {
     private readonly activity: EmailActivityWriter,
   ) {}
 
-  async open(number: number, commentId: string, me: AccountPrincipal): Promise<{ name: string; contentType: string; data: Buffer }> {
+  async open(
+    number: number,
+    commentId: string,
+    me: AccountPrincipal,
+  ): Promise<{ name: string; contentType: string; data: Buffer }> {
     const ticket = await this.finder.get(number, me);
     const comment = await this.comments.findById(commentId);
-    if (!comment || comment.ticketId !== ticket.id || !comment.originalFileId) throw new NotFoundError('Original message of comment', commentId);
+    if (!comment || comment.ticketId !== ticket.id || !comment.originalFileId)
+      throw new NotFoundError('Original message of comment', commentId);
     if (this.masker.mode(ticket.companyId) !== 'off') {
-      this.policy.authorize(me, { kind: 'ticket.comment', id: comment.id, companyId: ticket.companyId, fields: ['original'] });
-      await this.activity.record(number, actorOf(me), 'pii.revealed', { target: 'comment', commentId: comment.id, fields: ['original'] });
+      this.policy.authorize(me, {
+        kind: 'ticket.comment',
+        id: comment.id,
+        companyId: ticket.companyId,
+        fields: ['original'],
+      });
+      await this.activity.record(number, actorOf(me), 'pii.revealed', {
+        target: 'comment',
+        commentId: comment.id,
+        fields: ['original'],
+      });
     }
     const { file, data } = await this.files.open(comment.originalFileId);
     return { name: `ticket-${number}-${comment.id}.eml`, contentType: file.contentType, data };

@@ -30,7 +30,11 @@ export class EmailActivityWriter {
       return set;
     });
     for (const a of cs.activities) {
-      this.realtime.emit('agent', TicketRooms.ticket(number), 'ticket.activity', { number, companyId: cs.ticket.companyId, activity: this.views.activity(a, number) });
+      this.realtime.emit('agent', TicketRooms.ticket(number), 'ticket.activity', {
+        number,
+        companyId: cs.ticket.companyId,
+        activity: this.views.activity(a, number),
+      });
     }
   }
 }

@@ -1,6 +1,14 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import {
-  AccountService, addressOf, AppConfig, ChannelInboundHandlers, FileService, MAX_FILE_BYTES, SettingsRegistry, SettingsService, type InboundContext,
+  AccountService,
+  addressOf,
+  AppConfig,
+  ChannelInboundHandlers,
+  FileService,
+  MAX_FILE_BYTES,
+  SettingsRegistry,
+  SettingsService,
+  type InboundContext,
 } from '@switchboard/core';
 import type { InboundMessage, InboundResult } from '@switchboard/plugin-sdk';
 import type { TicketEntity } from '../entities/ticket.entity.js';
@@ -58,12 +66,15 @@ export class EmailIngestService implements OnModuleInit {
       // Recorded where it belongs, never a comment: nobody is notified, nothing reopens, no automation.
       if (!match) return { status: 'ignored', reason: automated };
       await this.activity.record(match.ticket.number, { kind: 'system', id: null, name: 'Email' }, 'email_ignored', {
-        kind: automated, from, subject: (m.subject ?? '').slice(0, 300),
+        kind: automated,
+        from,
+        subject: (m.subject ?? '').slice(0, 300),
       });
       return { status: 'ignored', reason: automated, ticketNumber: match.ticket.number };
     }
     if (match && match.ticket.status === 'closed') {
-      if ((await this.settings.get('email.closedTicketReply')) === 'reopen') return this.append(match.ticket, m, from, 'open');
+      if ((await this.settings.get('email.closedTicketReply')) === 'reopen')
+        return this.append(match.ticket, m, from, 'open');
       return this.create(m, from, match.ticket);
     }
     if (match) return this.append(match.ticket, m, from);
@@ -71,7 +82,12 @@ export class EmailIngestService implements OnModuleInit {
   }
 
   /** A reply on an existing ticket: a public comment from the contact (or a technician writing by mail). */
-  private async append(ticket: TicketEntity, m: InboundMessage, from: string, reopenStatus?: string): Promise<InboundResult> {
+  private async append(
+    ticket: TicketEntity,
+    m: InboundMessage,
+    from: string,
+    reopenStatus?: string,
+  ): Promise<InboundResult> {
     const known = (await this.senders.known(from)).find((c) => c.companyId === ticket.companyId);
     const account = known ? null : await this.accounts.findByEmail(from);
     if (!known && account?.active) {
@@ -79,7 +95,16 @@ export class EmailIngestService implements OnModuleInit {
       const me = await this.accounts.principal(account.id);
       if (me) {
         const { ids } = await this.storeAttachments(m, { kind: 'account', id: account.id }, ticket.companyId);
-        const comment = await this.comments.addFromTechnician(ticket.number, { body: this.body(m), visibility: 'public', attachmentIds: ids, ...(reopenStatus ? { status: reopenStatus } : {}) }, me);
+        const comment = await this.comments.addFromTechnician(
+          ticket.number,
+          {
+            body: this.body(m),
+            visibility: 'public',
+            attachmentIds: ids,
+            ...(reopenStatus ? { status: reopenStatus } : {}),
+          },
+          me,
+        );
         return { status: 'appended', ticketNumber: ticket.number, commentId: comment.id };
       }
     }
@@ -89,8 +114,16 @@ export class EmailIngestService implements OnModuleInit {
     const originalFileId = await this.storeOriginal(m, ticket.companyId);
     const cc = await this.ccEntries(m, from, ticket.companyId, [contact.id]);
     const comment = await this.comments.addFromContact({
-      ticketNumber: ticket.number, contactId: contact.id, body: this.body(m), source: 'email', attachmentIds: ids, inlineAttachments: inline,
-      messageId: normaliseMessageId(m.externalId).slice(0, 300), cc, originalFileId, ...(reopenStatus ? { reopenStatus } : {}),
+      ticketNumber: ticket.number,
+      contactId: contact.id,
+      body: this.body(m),
+      source: 'email',
+      attachmentIds: ids,
+      inlineAttachments: inline,
+      messageId: normaliseMessageId(m.externalId).slice(0, 300),
+      cc,
+      originalFileId,
+      ...(reopenStatus ? { reopenStatus } : {}),
     });
     return { status: 'appended', ticketNumber: ticket.number, commentId: comment.id };
   }
@@ -110,17 +143,27 @@ export class EmailIngestService implements OnModuleInit {
       contact = await this.senders.inCompany(companyId, from, m.from.name);
     }
     const cc = await this.ccEntries(m, from, contact.companyId, [contact.id]);
-    const subject = (m.subject ?? '').replace(followUpOf ? SUBJECT_TOKEN : /$^/, ' ').replace(/\s+/g, ' ').trim();
+    const subject = (m.subject ?? '')
+      .replace(followUpOf ? SUBJECT_TOKEN : /$^/, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const name = `${contact.firstName} ${contact.lastName}`.trim();
     const ticket = await this.tickets.createAs(
       { title: (subject || '(no subject)').slice(0, 300), description: this.body(m), requesterId: contact.id, cc },
-      { kind: 'contact', id: contact.id, name }, 'email',
+      { kind: 'contact', id: contact.id, name },
+      'email',
     );
     const { ids, inline } = await this.storeAttachments(m, { kind: 'contact', id: contact.id }, contact.companyId);
     const originalFileId = await this.storeOriginal(m, contact.companyId);
     const comment = await this.comments.addFromContact({
-      ticketNumber: ticket.number, contactId: contact.id, body: this.body(m), source: 'email', attachmentIds: ids, inlineAttachments: inline,
-      messageId: normaliseMessageId(m.externalId).slice(0, 300), originalFileId,
+      ticketNumber: ticket.number,
+      contactId: contact.id,
+      body: this.body(m),
+      source: 'email',
+      attachmentIds: ids,
+      inlineAttachments: inline,
+      messageId: normaliseMessageId(m.externalId).slice(0, 300),
+      originalFileId,
     });
     if (followUpOf) {
       const actor = { kind: 'contact' as const, id: contact.id, name };
@@ -128,15 +171,19 @@ export class EmailIngestService implements OnModuleInit {
       await this.activity.record(followUpOf.number, actor, 'follow_up', { number: ticket.number });
     }
     if (await this.settings.get('email.acknowledge')) {
-      await this.mailer.sendAutomatic(ticket.number, 'ticket.acknowledgement').catch((error: unknown) =>
-        this.logger.error({ err: error, ticket: ticket.number }, 'Sending the acknowledgement failed'));
+      await this.mailer
+        .sendAutomatic(ticket.number, 'ticket.acknowledgement')
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, ticket: ticket.number }, 'Sending the acknowledgement failed'),
+        );
     }
     return { status: 'created', ticketNumber: ticket.number, commentId: comment.id };
   }
 
   private async reject(m: InboundMessage, from: string): Promise<InboundResult> {
-    await this.mailer.sendRejection(from, m.subject ?? '', normaliseMessageId(m.externalId)).catch((error: unknown) =>
-      this.logger.error({ err: error }, 'Sending the rejection failed'));
+    await this.mailer
+      .sendRejection(from, m.subject ?? '', normaliseMessageId(m.externalId))
+      .catch((error: unknown) => this.logger.error({ err: error }, 'Sending the rejection failed'));
     return { status: 'rejected', reason: 'unknown_sender' };
   }
 
@@ -147,7 +194,11 @@ export class EmailIngestService implements OnModuleInit {
 
   /** Cc'd people become the ticket's Cc: technicians as accounts, others as contacts of the ticket's company. */
   private async ccEntries(m: InboundMessage, from: string, companyId: string, exclude: string[]): Promise<CcEntry[]> {
-    const ours = new Set([addressOf(this.config.mailFrom).toLowerCase(), ...(m.recipients ?? []).map((r) => r.toLowerCase()), from]);
+    const ours = new Set([
+      addressOf(this.config.mailFrom).toLowerCase(),
+      ...(m.recipients ?? []).map((r) => r.toLowerCase()),
+      from,
+    ]);
     const entries: CcEntry[] = [];
     for (const person of (m.cc ?? []).slice(0, 20)) {
       const address = addressOf(person.address).toLowerCase();
@@ -158,20 +209,34 @@ export class EmailIngestService implements OnModuleInit {
         entries.push({ kind: 'account', id: account.id });
         continue;
       }
-      const contact = await this.senders.inCompany(companyId, address, person.name ?? splitName(undefined, address).firstName);
+      const contact = await this.senders.inCompany(
+        companyId,
+        address,
+        person.name ?? splitName(undefined, address).firstName,
+      );
       if (!exclude.includes(contact.id)) entries.push({ kind: 'contact', id: contact.id });
     }
     return entries;
   }
 
-  private async storeAttachments(m: InboundMessage, uploadedBy: { kind: 'contact' | 'account'; id: string }, companyId: string) {
+  private async storeAttachments(
+    m: InboundMessage,
+    uploadedBy: { kind: 'contact' | 'account'; id: string },
+    companyId: string,
+  ) {
     const ids: string[] = [];
     const inline: Record<string, { contentId?: string }> = {};
     for (const a of m.attachments ?? []) {
       if (!a.contentBase64) continue;
       const data = Buffer.from(a.contentBase64, 'base64');
       if (!data.length) continue;
-      const file = await this.files.store({ data, name: a.filename || 'attachment', contentType: a.contentType, companyId, uploadedBy });
+      const file = await this.files.store({
+        data,
+        name: a.filename || 'attachment',
+        contentType: a.contentType,
+        companyId,
+        uploadedBy,
+      });
       ids.push(file.id);
       if (a.inline) inline[file.id] = a.contentId ? { contentId: a.contentId } : {};
     }
@@ -182,13 +247,23 @@ export class EmailIngestService implements OnModuleInit {
     if (!m.rawBase64) return null;
     const data = Buffer.from(m.rawBase64, 'base64');
     if (!data.length || data.length > MAX_FILE_BYTES) return null;
-    const file = await this.files.store({ data, name: 'original.eml', contentType: m.rawContentType ?? 'message/rfc822', companyId, uploadedBy: { kind: 'system', id: null } });
+    const file = await this.files.store({
+      data,
+      name: 'original.eml',
+      contentType: m.rawContentType ?? 'message/rfc822',
+      companyId,
+      uploadedBy: { kind: 'system', id: null },
+    });
     return file.id;
   }
 
   /** Bytes of the whole message: the raw source when given, else bodies and attachments. */
   private size(m: InboundMessage): number {
     if (m.rawBase64) return base64Bytes(m.rawBase64);
-    return Buffer.byteLength(m.text) + Buffer.byteLength(m.html ?? '') + (m.attachments ?? []).reduce((n, a) => n + (a.contentBase64 ? base64Bytes(a.contentBase64) : a.size), 0);
+    return (
+      Buffer.byteLength(m.text) +
+      Buffer.byteLength(m.html ?? '') +
+      (m.attachments ?? []).reduce((n, a) => n + (a.contentBase64 ? base64Bytes(a.contentBase64) : a.size), 0)
+    );
   }
 }

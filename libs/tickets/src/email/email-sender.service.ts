@@ -4,7 +4,8 @@ import { AccountService, CompanyService, ContactService, ContactView, SettingsSe
 /** Names from `Jane Q. Doe`, or the address's local part when the mail carries no name. */
 export function splitName(name: string | undefined, address: string): { firstName: string; lastName: string } {
   const clean = (name ?? '').replace(/["']/g, '').trim();
-  if (!clean || clean.includes('@')) return { firstName: address.split('@')[0].slice(0, 100) || 'Unknown', lastName: '' };
+  if (!clean || clean.includes('@'))
+    return { firstName: address.split('@')[0].slice(0, 100) || 'Unknown', lastName: '' };
   const parts = clean.split(/\s+/);
   return { firstName: parts[0].slice(0, 100), lastName: parts.slice(1).join(' ').slice(0, 100) };
 }
@@ -49,7 +50,10 @@ export class EmailSenders {
     }
     const configured = (await this.settings.get('email.defaultCompanyId')).trim();
     if (configured) {
-      const exists = await this.companies.get(configured).then(() => true, () => false);
+      const exists = await this.companies.get(configured).then(
+        () => true,
+        () => false,
+      );
       if (exists) return configured;
       this.logger.warn(`email.defaultCompanyId points at a missing company (${configured})`);
     }

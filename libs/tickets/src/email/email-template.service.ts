@@ -3,7 +3,11 @@ import { AccountPrincipal, Clock, ValidationFailedError, NotFoundError } from '@
 import Handlebars from 'handlebars';
 import { placeholdersOf } from '../services/quick-reply-template.js';
 import {
-  DEFAULT_EMAIL_TEMPLATES, EMAIL_TEMPLATE_EVENTS, EMAIL_TEMPLATE_PLACEHOLDERS, type EmailTemplateEvent, type EmailTemplateText,
+  DEFAULT_EMAIL_TEMPLATES,
+  EMAIL_TEMPLATE_EVENTS,
+  EMAIL_TEMPLATE_PLACEHOLDERS,
+  type EmailTemplateEvent,
+  type EmailTemplateText,
 } from './email-template-defaults.js';
 import { EmailTemplateEntity } from './email-template.entity.js';
 import { EmailTemplateRepository } from './email-template.repository.js';
@@ -54,8 +58,16 @@ export class EmailTemplateService {
       const found = this.check(input[part]);
       if (found.length) problems[part] = found;
     }
-    if (Object.keys(problems).length) throw new ValidationFailedError('The template has unknown placeholders or does not parse', problems);
-    const row = Object.assign(new EmailTemplateEntity(), { event: key, subject: input.subject, text: input.text, html: input.html, updatedBy: me.id, updatedAt: this.clock.now() });
+    if (Object.keys(problems).length)
+      throw new ValidationFailedError('The template has unknown placeholders or does not parse', problems);
+    const row = Object.assign(new EmailTemplateEntity(), {
+      event: key,
+      subject: input.subject,
+      text: input.text,
+      html: input.html,
+      updatedBy: me.id,
+      updatedAt: this.clock.now(),
+    });
     await this.templates.save(row);
     return this.view(key, row);
   }
@@ -69,9 +81,23 @@ export class EmailTemplateService {
   /** The mail for an event: the admin's template if there is one, else the default. */
   async render(event: EmailTemplateEvent, data: EmailTemplateData): Promise<EmailTemplateText> {
     const t = (await this.templates.find(event)) ?? DEFAULT_EMAIL_TEMPLATES[event];
-    const context = { comment: { body: '' }, bodyHtml: '', author: '', contact: { firstName: '', lastName: '', name: '' }, original: { subject: '' }, ...data, ticket: { previousStatus: '', ...data.ticket } };
+    const context = {
+      comment: { body: '' },
+      bodyHtml: '',
+      author: '',
+      contact: { firstName: '', lastName: '', name: '' },
+      original: { subject: '' },
+      ...data,
+      ticket: { previousStatus: '', ...data.ticket },
+    };
     const plain = (source: string) => Handlebars.compile(source, { ...compileOptions, noEscape: true })(context);
-    return { subject: plain(t.subject).replace(/[\r\n]+/g, ' ').trim(), text: plain(t.text), html: Handlebars.compile(t.html, compileOptions)(context) };
+    return {
+      subject: plain(t.subject)
+        .replace(/[\r\n]+/g, ' ')
+        .trim(),
+      text: plain(t.text),
+      html: Handlebars.compile(t.html, compileOptions)(context),
+    };
   }
 
   private check(template: string): string[] {
@@ -79,11 +105,17 @@ export class EmailTemplateService {
     try {
       parsed = placeholdersOf(template);
     } catch (error) {
-      return (error as { details?: { fieldErrors?: { body?: string[] } } }).details?.fieldErrors?.body ?? ['does not parse'];
+      return (
+        (error as { details?: { fieldErrors?: { body?: string[] } } }).details?.fieldErrors?.body ?? ['does not parse']
+      );
     }
     return [
-      ...[...new Set(parsed.paths.filter((p) => !ALLOWED.has(p)))].map((p) => `unknown placeholder {{${p}}}; known: ${EMAIL_TEMPLATE_PLACEHOLDERS.join(', ')}`),
-      ...[...new Set(parsed.unsupported)].map((h) => `unsupported expression "${h}": use plain placeholders and {{#if}}/{{#unless}}`),
+      ...[...new Set(parsed.paths.filter((p) => !ALLOWED.has(p)))].map(
+        (p) => `unknown placeholder {{${p}}}; known: ${EMAIL_TEMPLATE_PLACEHOLDERS.join(', ')}`,
+      ),
+      ...[...new Set(parsed.unsupported)].map(
+        (h) => `unsupported expression "${h}": use plain placeholders and {{#if}}/{{#unless}}`,
+      ),
     ];
   }
 
@@ -95,7 +127,12 @@ export class EmailTemplateService {
   private view(event: EmailTemplateEvent, row: EmailTemplateEntity | null): EmailTemplateView {
     const t = row ?? DEFAULT_EMAIL_TEMPLATES[event];
     return {
-      event, subject: t.subject, text: t.text, html: t.html, custom: !!row, placeholders: EMAIL_TEMPLATE_PLACEHOLDERS,
+      event,
+      subject: t.subject,
+      text: t.text,
+      html: t.html,
+      custom: !!row,
+      placeholders: EMAIL_TEMPLATE_PLACEHOLDERS,
       updatedAt: row ? new Date(row.updatedAt).toISOString() : null,
     };
   }

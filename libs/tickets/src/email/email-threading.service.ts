@@ -48,11 +48,21 @@ export class EmailThreading {
 
   private async byHeaders(message: InboundMessage): Promise<TicketEntity | null> {
     // Most recent first: In-Reply-To, then References from the end.
-    const ids = [...new Set([...(message.inReplyTo ? [message.inReplyTo] : []), ...[...(message.references ?? [])].reverse()].map(normaliseMessageId))].slice(0, 50);
+    const ids = [
+      ...new Set(
+        [...(message.inReplyTo ? [message.inReplyTo] : []), ...[...(message.references ?? [])].reverse()].map(
+          normaliseMessageId,
+        ),
+      ),
+    ].slice(0, 50);
     if (!ids.length) return null;
-    const [fromComments, fromOutbox] = await Promise.all([this.comments.ticketIdsByMessageIds(ids), this.outbox.ticketIdsByMessageIds(ids)]);
+    const [fromComments, fromOutbox] = await Promise.all([
+      this.comments.ticketIdsByMessageIds(ids),
+      this.outbox.ticketIdsByMessageIds(ids),
+    ]);
     const byId = new Map<string, string>();
-    for (const row of [...fromComments, ...fromOutbox]) if (!byId.has(row.messageId)) byId.set(row.messageId, row.ticketId);
+    for (const row of [...fromComments, ...fromOutbox])
+      if (!byId.has(row.messageId)) byId.set(row.messageId, row.ticketId);
     // Our own Message-IDs carry a random UUID: only people who received the mail know them. A
     // matched id minted by a sender (an earlier inbound mail) may be guessable, so it threads only
     // mail from someone who may write into that ticket anyway (same rule as the subject token).

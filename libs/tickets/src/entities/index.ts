@@ -8,7 +8,16 @@ import { TicketStatusEntity } from './ticket-status.entity.js';
 import { TicketEntity } from './ticket.entity.js';
 import { EmailTemplateEntity } from '../email/email-template.entity.js';
 
-export { AutomationRuleEntity, ProductFamilyEntity, QuickReplyEntity, TicketActivityEntity, TicketCommentEntity, TicketCounterEntity, TicketStatusEntity, TicketEntity };
+export {
+  AutomationRuleEntity,
+  ProductFamilyEntity,
+  QuickReplyEntity,
+  TicketActivityEntity,
+  TicketCommentEntity,
+  TicketCounterEntity,
+  TicketStatusEntity,
+  TicketEntity,
+};
 
 /** The tickets lib's tables; the app adds them to its schema. */
 export const TICKET_ENTITIES = [

@@ -1,6 +1,15 @@
 import { DATE_COLUMN, JSON_COLUMN } from '@switchboard/core';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ActivityStatus, CcEntry, Sentiment, StatusCategory, TicketImpact, TicketPriority, TicketSource, TicketType } from '../ticket.types.js';
+import type {
+  ActivityStatus,
+  CcEntry,
+  Sentiment,
+  StatusCategory,
+  TicketImpact,
+  TicketPriority,
+  TicketSource,
+  TicketType,
+} from '../ticket.types.js';
 
 /**
  * A ticket. Requester/company/assignee are plain ids (no FK): contacts and accounts belong to the

@@ -9,10 +9,17 @@ const key = (number: number) => `switchboard:ticket-viewers:${number}`;
  * itself gets a TTL so abandoned tickets leave nothing behind.
  */
 export class RedisPresenceStore implements ViewerPresenceStore {
-  constructor(private readonly redis: Redis, private readonly keyTtlSeconds: number) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyTtlSeconds: number,
+  ) {}
 
   async add(number: number, entry: PresenceEntry): Promise<void> {
-    await this.redis.multi().hset(key(number), entry.socketId, JSON.stringify(entry)).expire(key(number), this.keyTtlSeconds).exec();
+    await this.redis
+      .multi()
+      .hset(key(number), entry.socketId, JSON.stringify(entry))
+      .expire(key(number), this.keyTtlSeconds)
+      .exec();
   }
 
   async remove(number: number, socketId: string): Promise<void> {
@@ -37,7 +44,11 @@ export class RedisPresenceStore implements ViewerPresenceStore {
       const value = await this.redis.hget(key(number), socketId);
       const entry = value ? safeParse(value) : null;
       if (!entry) continue;
-      await this.redis.multi().hset(key(number), socketId, JSON.stringify({ ...entry, expiresAt })).expire(key(number), this.keyTtlSeconds).exec();
+      await this.redis
+        .multi()
+        .hset(key(number), socketId, JSON.stringify({ ...entry, expiresAt }))
+        .expire(key(number), this.keyTtlSeconds)
+        .exec();
     }
   }
 }

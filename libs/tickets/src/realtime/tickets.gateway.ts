@@ -1,5 +1,12 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import { AccessPolicy, accountOf, WsErrorFilter, WsPayloadPipe, wsOk } from '@switchboard/core';
 import type { Socket } from 'socket.io';
 import { TicketNumberEventDto } from '../dto/ticket-socket.dto.js';

@@ -11,6 +11,9 @@ export class QuickReplyRepository extends BaseRepository<QuickReplyEntity> {
 
   /** Shared templates and the account's own. */
   visibleTo(accountId: string): Promise<QuickReplyEntity[]> {
-    return this.repo().find({ where: [{ ownerId: IsNull() }, { ownerId: accountId }], order: { name: 'ASC', id: 'ASC' } });
+    return this.repo().find({
+      where: [{ ownerId: IsNull() }, { ownerId: accountId }],
+      order: { name: 'ASC', id: 'ASC' },
+    });
   }
 }

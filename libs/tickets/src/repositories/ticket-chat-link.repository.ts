@@ -11,7 +11,8 @@ export class TicketChatLinkRepository {
   async existingMessageIds(ticketId: string, messageIds: string[], tx?: EntityManager): Promise<Set<string>> {
     if (!messageIds.length) return new Set();
     const rows = await (tx ?? this.dataSource.manager).getRepository(TicketCommentEntity).find({
-      select: { messageId: true }, where: { ticketId, messageId: In(messageIds) },
+      select: { messageId: true },
+      where: { ticketId, messageId: In(messageIds) },
     });
     return new Set(rows.map((r) => r.messageId!));
   }

@@ -21,7 +21,10 @@ export class TicketCommentRepository extends BaseRepository<TicketCommentEntity>
   /** Email threading: the tickets of comments received or sent with these Message-IDs. */
   async ticketIdsByMessageIds(messageIds: string[]): Promise<Array<{ messageId: string; ticketId: string }>> {
     if (!messageIds.length) return [];
-    const rows = await this.repo().find({ where: { messageId: In(messageIds) }, select: { messageId: true, ticketId: true } });
+    const rows = await this.repo().find({
+      where: { messageId: In(messageIds) },
+      select: { messageId: true, ticketId: true },
+    });
     return rows.map((r) => ({ messageId: r.messageId!, ticketId: r.ticketId }));
   }
 

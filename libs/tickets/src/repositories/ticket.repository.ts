@@ -23,7 +23,12 @@ export interface TicketListQuery {
   cursor?: { value: string | number; id: string };
 }
 
-const SORT_COLUMN: Record<TicketSortKey, keyof TicketEntity> = { created: 'createdAt', updated: 'updatedAt', priority: 'priorityRank', number: 'number' };
+const SORT_COLUMN: Record<TicketSortKey, keyof TicketEntity> = {
+  created: 'createdAt',
+  updated: 'updatedAt',
+  priority: 'priorityRank',
+  number: 'number',
+};
 
 @Injectable()
 export class TicketRepository extends BaseRepository<TicketEntity> {
@@ -57,10 +62,18 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     this.applyFilters(qb, query);
     if (query.cursor) {
       const op = query.direction === 'DESC' ? '<' : '>';
-      const value = column === 'createdAt' || column === 'updatedAt' ? new Date(String(query.cursor.value)) : Number(query.cursor.value);
-      qb.andWhere(`(t.${column}, t.id) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: query.cursor.id });
+      const value =
+        column === 'createdAt' || column === 'updatedAt'
+          ? new Date(String(query.cursor.value))
+          : Number(query.cursor.value);
+      qb.andWhere(`(t.${column}, t.id) ${op} (:cursorValue, :cursorId)`, {
+        cursorValue: value,
+        cursorId: query.cursor.id,
+      });
     }
-    qb.orderBy(`t.${column}`, query.direction).addOrderBy('t.id', query.direction).limit(query.limit + 1);
+    qb.orderBy(`t.${column}`, query.direction)
+      .addOrderBy('t.id', query.direction)
+      .limit(query.limit + 1);
     const items = await qb.getMany();
     const more = items.length > query.limit;
     if (more) items.pop();
@@ -76,7 +89,8 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
   private applyFilters(qb: SelectQueryBuilder<TicketEntity>, q: TicketListQuery): void {
     if (q.companyIds) qb.andWhere('t.companyId IN (:...companyIds)', { companyIds: q.companyIds });
     if (q.statuses?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: q.statuses });
-    if (q.statusCategories?.length) qb.andWhere('t.statusCategory IN (:...categories)', { categories: q.statusCategories });
+    if (q.statusCategories?.length)
+      qb.andWhere('t.statusCategory IN (:...categories)', { categories: q.statusCategories });
     if (q.assigneeId === null) qb.andWhere('t.assigneeId IS NULL');
     else if (q.assigneeId) qb.andWhere('t.assigneeId = :assigneeId', { assigneeId: q.assigneeId });
     if (q.requesterId) qb.andWhere('t.requesterId = :requesterId', { requesterId: q.requesterId });
@@ -86,15 +100,23 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     if (q.text) {
       // Portable search: LOWER(..) LIKE with escaped wildcards (ESCAPE works on both drivers).
       const pattern = `%${q.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => {
-        w.where("LOWER(t.title) LIKE :text ESCAPE '\\'", { text: pattern }).orWhere("LOWER(t.description) LIKE :text ESCAPE '\\'", { text: pattern });
-      }));
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where("LOWER(t.title) LIKE :text ESCAPE '\\'", { text: pattern }).orWhere(
+            "LOWER(t.description) LIKE :text ESCAPE '\\'",
+            { text: pattern },
+          );
+        }),
+      );
     }
   }
 
   /** Compare-and-set, so concurrent readers publish the transition once. */
   async transitionActivityStatus(id: string, from: string, to: string): Promise<boolean> {
-    const result = await this.repo().update({ id, activityStatus: from as TicketEntity['activityStatus'] }, { activityStatus: to as TicketEntity['activityStatus'] });
+    const result = await this.repo().update(
+      { id, activityStatus: from as TicketEntity['activityStatus'] },
+      { activityStatus: to as TicketEntity['activityStatus'] },
+    );
     return (result.affected ?? 0) > 0;
   }
 

@@ -13,12 +13,38 @@ import { TicketActivityService } from './ticket-activity.service.js';
 import { TicketChangeSet } from './ticket-change-set.js';
 import { TicketStatusService } from './ticket-status.service.js';
 
-export interface RuleInput { name: string; enabled?: boolean; trigger: RuleTrigger; conditions?: RuleConditions; actions: RuleAction[]; position?: number }
-export interface RuleView { id: string; name: string; enabled: boolean; trigger: RuleTrigger; conditions: RuleConditions; actions: RuleAction[]; position: number; systemKey: string | null; createdAt: string; updatedAt: string }
+export interface RuleInput {
+  name: string;
+  enabled?: boolean;
+  trigger: RuleTrigger;
+  conditions?: RuleConditions;
+  actions: RuleAction[];
+  position?: number;
+}
+export interface RuleView {
+  id: string;
+  name: string;
+  enabled: boolean;
+  trigger: RuleTrigger;
+  conditions: RuleConditions;
+  actions: RuleAction[];
+  position: number;
+  systemKey: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
 
 const toView = (r: AutomationRuleEntity): RuleView => ({
-  id: r.id, name: r.name, enabled: r.enabled, trigger: r.trigger, conditions: r.conditions, actions: r.actions, position: r.position,
-  systemKey: r.systemKey, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt),
+  id: r.id,
+  name: r.name,
+  enabled: r.enabled,
+  trigger: r.trigger,
+  conditions: r.conditions,
+  actions: r.actions,
+  position: r.position,
+  systemKey: r.systemKey,
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
 });
 
 /**
@@ -41,9 +67,16 @@ export class AutomationService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const now = this.clock.now();
-    await this.rules.insertIfMissing(Object.assign(new AutomationRuleEntity(), {
-      id: newId(), ...REOPEN_ON_CONTACT_REPLY, enabled: false, position: 0, createdAt: now, updatedAt: now,
-    }));
+    await this.rules.insertIfMissing(
+      Object.assign(new AutomationRuleEntity(), {
+        id: newId(),
+        ...REOPEN_ON_CONTACT_REPLY,
+        enabled: false,
+        position: 0,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
   }
 
   async run(trigger: RuleTrigger, cs: TicketChangeSet, tx: EntityManager): Promise<void> {
@@ -62,7 +95,12 @@ export class AutomationService implements OnApplicationBootstrap {
     }
   }
 
-  private async apply(action: RuleAction, cs: TicketChangeSet, actor: { kind: 'automation'; id: string; name: string }, tx: EntityManager): Promise<void> {
+  private async apply(
+    action: RuleAction,
+    cs: TicketChangeSet,
+    actor: { kind: 'automation'; id: string; name: string },
+    tx: EntityManager,
+  ): Promise<void> {
     const t = cs.ticket;
     switch (action.type) {
       case 'set_status': {
@@ -80,7 +118,11 @@ export class AutomationService implements OnApplicationBootstrap {
         this.activity.record(cs, actor, 'assignee', t.assigneeId, account.id);
         t.assigneeId = account.id;
         cs.changes.add('assignee');
-        cs.notifications.push({ accountIds: [account.id], input: { title: `Ticket #${t.number} was assigned to you`, body: t.title, link: `/tickets/${t.number}` }, email: false });
+        cs.notifications.push({
+          accountIds: [account.id],
+          input: { title: `Ticket #${t.number} was assigned to you`, body: t.title, link: `/tickets/${t.number}` },
+          email: false,
+        });
         return;
       }
       case 'set_priority': {
@@ -92,8 +134,20 @@ export class AutomationService implements OnApplicationBootstrap {
       }
       case 'add_note': {
         const note = Object.assign(new TicketCommentEntity(), {
-          id: newId(), ticketId: t.id, visibility: 'internal', body: action.body, authorKind: 'system', authorId: null, authorName: actor.name.slice(0, 200),
-          source: 'automation', truncated: false, cc: [], notify: [], attachments: [], messageId: null, createdAt: this.clock.now(),
+          id: newId(),
+          ticketId: t.id,
+          visibility: 'internal',
+          body: action.body,
+          authorKind: 'system',
+          authorId: null,
+          authorName: actor.name.slice(0, 200),
+          source: 'automation',
+          truncated: false,
+          cc: [],
+          notify: [],
+          attachments: [],
+          messageId: null,
+          createdAt: this.clock.now(),
         });
         await this.comments.insert(note, tx);
         cs.comments.push(note);
@@ -103,7 +157,11 @@ export class AutomationService implements OnApplicationBootstrap {
       case 'notify':
         cs.notifications.push({
           accountIds: action.accountIds,
-          input: { title: `#${t.number}: ${action.message ?? actor.name}`, body: t.title, link: `/tickets/${t.number}` },
+          input: {
+            title: `#${t.number}: ${action.message ?? actor.name}`,
+            body: t.title,
+            link: `/tickets/${t.number}`,
+          },
           email: false,
         });
         return;
@@ -124,8 +182,16 @@ export class AutomationService implements OnApplicationBootstrap {
     await this.check(input.actions);
     const now = this.clock.now();
     const rule = Object.assign(new AutomationRuleEntity(), {
-      id: newId(), name: input.name.trim(), enabled: input.enabled ?? false, trigger: input.trigger, conditions: input.conditions ?? {},
-      actions: input.actions, position: input.position ?? 100, systemKey: null, createdAt: now, updatedAt: now,
+      id: newId(),
+      name: input.name.trim(),
+      enabled: input.enabled ?? false,
+      trigger: input.trigger,
+      conditions: input.conditions ?? {},
+      actions: input.actions,
+      position: input.position ?? 100,
+      systemKey: null,
+      createdAt: now,
+      updatedAt: now,
     });
     await this.rules.insert(rule);
     return toView(rule);
@@ -160,9 +226,17 @@ export class AutomationService implements OnApplicationBootstrap {
     const errors: string[] = [];
     for (const [i, a] of actions.entries()) {
       if (a.type === 'set_status') await this.statuses.require(a.status, `actions[${i}].status`);
-      if (a.type === 'set_priority' && !TICKET_PRIORITIES.includes(a.priority as TicketPriority)) errors.push(`actions[${i}].priority must be one of ${TICKET_PRIORITIES.join(', ')}`);
-      if (a.type === 'assign') await this.accounts.get(a.accountId).catch(() => errors.push(`actions[${i}].accountId: account ${a.accountId} does not exist`));
-      if (a.type === 'notify') for (const id of a.accountIds) await this.accounts.get(id).catch(() => errors.push(`actions[${i}].accountIds: account ${id} does not exist`));
+      if (a.type === 'set_priority' && !TICKET_PRIORITIES.includes(a.priority as TicketPriority))
+        errors.push(`actions[${i}].priority must be one of ${TICKET_PRIORITIES.join(', ')}`);
+      if (a.type === 'assign')
+        await this.accounts
+          .get(a.accountId)
+          .catch(() => errors.push(`actions[${i}].accountId: account ${a.accountId} does not exist`));
+      if (a.type === 'notify')
+        for (const id of a.accountIds)
+          await this.accounts
+            .get(id)
+            .catch(() => errors.push(`actions[${i}].accountIds: account ${id} does not exist`));
     }
     if (errors.length) throw new ValidationFailedError('Invalid automation actions', { actions: errors });
   }

@@ -24,10 +24,17 @@ describe('truncateBody', () => {
 
 describe('checkAttachments', () => {
   it('accepts exactly 20 MB in total', () => {
-    expect(() => checkAttachments([{ id: 'f', name: 'a', size: 10 * 1024 * 1024, contentType: 'x/y' }, { id: 'f', name: 'b', size: 10 * 1024 * 1024, contentType: 'x/y' }])).not.toThrow();
+    expect(() =>
+      checkAttachments([
+        { id: 'f', name: 'a', size: 10 * 1024 * 1024, contentType: 'x/y' },
+        { id: 'f', name: 'b', size: 10 * 1024 * 1024, contentType: 'x/y' },
+      ]),
+    ).not.toThrow();
   });
 
   it('rejects more with a field error', () => {
-    expect(() => checkAttachments([{ id: 'f', name: 'a', size: 20 * 1024 * 1024 + 1, contentType: 'x/y' }])).toThrow(ValidationFailedError);
+    expect(() => checkAttachments([{ id: 'f', name: 'a', size: 20 * 1024 * 1024 + 1, contentType: 'x/y' }])).toThrow(
+      ValidationFailedError,
+    );
   });
 });

@@ -19,14 +19,21 @@ export class ProductFamilyService {
 
   async require(id: string, field = 'productFamilyId'): Promise<ProductFamilyEntity> {
     const family = await this.families.findById(id);
-    if (!family) throw new ValidationFailedError('Unknown product family', { [field]: [`product family ${id} does not exist`] });
+    if (!family)
+      throw new ValidationFailedError('Unknown product family', { [field]: [`product family ${id} does not exist`] });
     return family;
   }
 
   async create(name: string): Promise<ProductFamilyView> {
     const nameKey = name.trim().toLowerCase();
-    if (await this.families.findByNameKey(nameKey)) throw new ConflictError(`A product family named "${name.trim()}" already exists`);
-    const family = Object.assign(new ProductFamilyEntity(), { id: newId(), name: name.trim(), nameKey, createdAt: this.clock.now() });
+    if (await this.families.findByNameKey(nameKey))
+      throw new ConflictError(`A product family named "${name.trim()}" already exists`);
+    const family = Object.assign(new ProductFamilyEntity(), {
+      id: newId(),
+      name: name.trim(),
+      nameKey,
+      createdAt: this.clock.now(),
+    });
     await this.families.insert(family);
     return toView(family);
   }

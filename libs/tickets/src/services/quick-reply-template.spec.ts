@@ -10,11 +10,15 @@ const context = {
 
 describe('quick reply templates', () => {
   it('renders known placeholders', () => {
-    expect(renderTemplate('Hi {{contact.firstName}}, about #{{ticket.number}} — {{technician.name}}', context)).toBe('Hi Melissa, about #42 — Tom');
+    expect(renderTemplate('Hi {{contact.firstName}}, about #{{ticket.number}} — {{technician.name}}', context)).toBe(
+      'Hi Melissa, about #42 — Tom',
+    );
   });
 
   it('does not HTML-escape (replies are plain text)', () => {
-    expect(renderTemplate('{{ticket.title}}', { ...context, ticket: { ...context.ticket, title: 'A & B <c>' } })).toBe('A & B <c>');
+    expect(renderTemplate('{{ticket.title}}', { ...context, ticket: { ...context.ticket, title: 'A & B <c>' } })).toBe(
+      'A & B <c>',
+    );
   });
 
   it('supports if/unless blocks on known placeholders', () => {

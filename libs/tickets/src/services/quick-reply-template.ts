@@ -3,9 +3,17 @@ import Handlebars from 'handlebars';
 
 /** Placeholders a quick reply may use; anything else is an error naming it. */
 export const QUICK_REPLY_PLACEHOLDERS = [
-  'contact.firstName', 'contact.lastName', 'contact.name', 'contact.email',
-  'ticket.number', 'ticket.title', 'ticket.status', 'ticket.priority',
-  'technician.name', 'technician.email', 'company.name',
+  'contact.firstName',
+  'contact.lastName',
+  'contact.name',
+  'contact.email',
+  'ticket.number',
+  'ticket.title',
+  'ticket.status',
+  'ticket.priority',
+  'technician.name',
+  'technician.email',
+  'company.name',
 ] as const;
 
 const ALLOWED = new Set<string>(QUICK_REPLY_PLACEHOLDERS);
@@ -33,7 +41,8 @@ export function placeholdersOf(template: string): { paths: string[]; unsupported
       case 'BlockStatement': {
         const b = node as hbs.AST.BlockStatement;
         const helper = describe(b.path);
-        if (!BLOCK_HELPERS.has(helper) || b.params.length !== 1 || b.params[0].type !== 'PathExpression') unsupported.push(helper);
+        if (!BLOCK_HELPERS.has(helper) || b.params.length !== 1 || b.params[0].type !== 'PathExpression')
+          unsupported.push(helper);
         else paths.push((b.params[0] as hbs.AST.PathExpression).original);
         if (b.program) b.program.body.forEach(visitNode);
         if (b.inverse) b.inverse.body.forEach(visitNode);
@@ -59,17 +68,29 @@ export function assertKnownPlaceholders(template: string): void {
   const unknown = [...new Set(paths.filter((p) => !ALLOWED.has(p)))];
   const problems = [
     ...unknown.map((p) => `unknown placeholder {{${p}}}; known: ${QUICK_REPLY_PLACEHOLDERS.join(', ')}`),
-    ...[...new Set(unsupported)].map((h) => `unsupported expression "${h}": use plain placeholders and {{#if}}/{{#unless}}`),
+    ...[...new Set(unsupported)].map(
+      (h) => `unsupported expression "${h}": use plain placeholders and {{#if}}/{{#unless}}`,
+    ),
   ];
   if (problems.length) {
-    throw new ValidationFailedError(unknown.length ? `Unknown placeholder ${unknown.map((p) => `{{${p}}}`).join(', ')}` : 'Unsupported template expression', { body: problems });
+    throw new ValidationFailedError(
+      unknown.length
+        ? `Unknown placeholder ${unknown.map((p) => `{{${p}}}`).join(', ')}`
+        : 'Unsupported template expression',
+      { body: problems },
+    );
   }
 }
 
 /** Renders with strict lookups (a missing value is an error, never an empty string); output is plain text. */
 export function renderTemplate(template: string, context: Record<string, unknown>): string {
   assertKnownPlaceholders(template);
-  return Handlebars.compile(template, { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: { if: true, unless: true } })(context);
+  return Handlebars.compile(template, {
+    noEscape: true,
+    strict: true,
+    knownHelpersOnly: true,
+    knownHelpers: { if: true, unless: true },
+  })(context);
 }
 
 function describe(node: hbs.AST.Expression): string {

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccountPrincipal, Clock, CompanyService, ContactService, ForbiddenError, newId, NotFoundError } from '@switchboard/core';
+import {
+  AccountPrincipal,
+  Clock,
+  CompanyService,
+  ContactService,
+  ForbiddenError,
+  newId,
+  NotFoundError,
+} from '@switchboard/core';
 import { QuickReplyEntity } from '../entities/quick-reply.entity.js';
 import { QuickReplyRepository } from '../repositories/quick-reply.repository.js';
 import { iso, QuickReplyView } from '../ticket.views.js';
@@ -7,7 +15,13 @@ import { assertKnownPlaceholders, renderTemplate } from './quick-reply-template.
 import { TicketFinder } from './ticket-finder.service.js';
 
 const toView = (q: QuickReplyEntity): QuickReplyView => ({
-  id: q.id, name: q.name, body: q.body, shared: q.ownerId === null, ownerId: q.ownerId, createdAt: iso(q.createdAt), updatedAt: iso(q.updatedAt),
+  id: q.id,
+  name: q.name,
+  body: q.body,
+  shared: q.ownerId === null,
+  ownerId: q.ownerId,
+  createdAt: iso(q.createdAt),
+  updatedAt: iso(q.updatedAt),
 });
 
 /** Shared templates (admins maintain them) and personal ones (only their owner sees them). */
@@ -34,7 +48,12 @@ export class QuickReplyService {
     assertKnownPlaceholders(input.body);
     const now = this.clock.now();
     const reply = Object.assign(new QuickReplyEntity(), {
-      id: newId(), name: input.name.trim(), body: input.body, ownerId: input.shared ? null : me.id, createdAt: now, updatedAt: now,
+      id: newId(),
+      name: input.name.trim(),
+      body: input.body,
+      ownerId: input.shared ? null : me.id,
+      createdAt: now,
+      updatedAt: now,
     });
     await this.replies.insert(reply);
     return toView(reply);
@@ -62,8 +81,10 @@ export class QuickReplyService {
     const company = await this.companies.get(ticket.companyId).catch(() => null);
     const text = renderTemplate(reply.body, {
       contact: {
-        firstName: contact?.firstName ?? '', lastName: contact?.lastName ?? '',
-        name: contact ? `${contact.firstName} ${contact.lastName}`.trim() : '', email: contact?.email ?? '',
+        firstName: contact?.firstName ?? '',
+        lastName: contact?.lastName ?? '',
+        name: contact ? `${contact.firstName} ${contact.lastName}`.trim() : '',
+        email: contact?.email ?? '',
       },
       ticket: { number: ticket.number, title: ticket.title, status: ticket.status, priority: ticket.priority },
       technician: { name: me.name, email: me.email },
@@ -81,7 +102,8 @@ export class QuickReplyService {
 
   private async loadWritable(id: string, me: AccountPrincipal): Promise<QuickReplyEntity> {
     const reply = await this.load(id, me);
-    if (reply.ownerId === null && me.role !== 'admin') throw new ForbiddenError('Only admins change shared quick replies');
+    if (reply.ownerId === null && me.role !== 'admin')
+      throw new ForbiddenError('Only admins change shared quick replies');
     return reply;
   }
 }

@@ -22,10 +22,19 @@ export class TicketActivityService {
   ) {}
 
   record(cs: TicketChangeSet, actor: Actor, action: string, from: unknown = null, to: unknown = null): void {
-    cs.activities.push(Object.assign(new TicketActivityEntity(), {
-      id: newId(), ticketId: cs.ticket.id, action, actorKind: actor.kind, actorId: actor.id, actorName: actor.name.slice(0, 200),
-      fromValue: from ?? null, toValue: to ?? null, createdAt: this.clock.now(),
-    }));
+    cs.activities.push(
+      Object.assign(new TicketActivityEntity(), {
+        id: newId(),
+        ticketId: cs.ticket.id,
+        action,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorName: actor.name.slice(0, 200),
+        fromValue: from ?? null,
+        toValue: to ?? null,
+        createdAt: this.clock.now(),
+      }),
+    );
   }
 
   /** Inserts the lines recorded since the last flush (the change set keeps them for publishing). */
@@ -33,10 +42,18 @@ export class TicketActivityService {
     await this.activities.insertMany(cs.activities.slice(from), tx);
   }
 
-  async list(number: number, query: PageQuery, me: AccountPrincipal): Promise<Page<ActivityView> & { companyId: string }> {
+  async list(
+    number: number,
+    query: PageQuery,
+    me: AccountPrincipal,
+  ): Promise<Page<ActivityView> & { companyId: string }> {
     const ticket = await this.finder.get(number, me);
     const page = await this.activities.listForTicket(ticket.id, query);
     // companyId: the masking scope of the page.
-    return { items: page.items.map((a) => this.views.activity(a, number)), nextCursor: page.nextCursor, companyId: ticket.companyId };
+    return {
+      items: page.items.map((a) => this.views.activity(a, number)),
+      nextCursor: page.nextCursor,
+      companyId: ticket.companyId,
+    };
   }
 }

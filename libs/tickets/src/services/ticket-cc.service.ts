@@ -14,13 +14,17 @@ export class TicketCcService {
     const unique = [...new Map(entries.map((e) => [`${e.kind}:${e.id}`, { kind: e.kind, id: e.id }])).values()];
     const contactIds = unique.filter((e) => e.kind === 'contact').map((e) => e.id);
     const accountIds = unique.filter((e) => e.kind === 'account').map((e) => e.id);
-    const [contacts, accounts] = await Promise.all([this.contacts.getMany(contactIds), this.accounts.getMany(accountIds)]);
+    const [contacts, accounts] = await Promise.all([
+      this.contacts.getMany(contactIds),
+      this.accounts.getMany(accountIds),
+    ]);
     const errors: string[] = [];
     for (const id of contactIds) {
       const c = contacts.find((x) => x.id === id);
       if (!c || c.companyId !== companyId) errors.push(`contact ${id} does not exist in the ticket's company`);
     }
-    for (const id of accountIds) if (!accounts.some((a) => a.id === id && a.active)) errors.push(`account ${id} does not exist`);
+    for (const id of accountIds)
+      if (!accounts.some((a) => a.id === id && a.active)) errors.push(`account ${id} does not exist`);
     if (errors.length) throw new ValidationFailedError('Invalid Cc list', { [field]: errors });
     return unique;
   }

@@ -4,8 +4,17 @@ import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import type { Actor } from '../ticket.types.js';
 
-export interface PendingNotification { accountIds: string[]; input: NotificationInput; email: boolean }
-export interface PendingMail { commentId: string; messageId: string; inReplyTo: string | null; references: string[] }
+export interface PendingNotification {
+  accountIds: string[];
+  input: NotificationInput;
+  email: boolean;
+}
+export interface PendingMail {
+  commentId: string;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+}
 
 /**
  * Everything one unit of work did to a ticket: collected inside the transaction, then published

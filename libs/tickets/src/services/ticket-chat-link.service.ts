@@ -59,7 +59,11 @@ export class TicketChatLinkService {
   }
 
   /** "Chat started" in the ticket's activity log (who started it, with whom). */
-  async recordChatStarted(ticketId: string, actor: Actor, details: { conversationId: string; with: string }): Promise<void> {
+  async recordChatStarted(
+    ticketId: string,
+    actor: Actor,
+    details: { conversationId: string; with: string },
+  ): Promise<void> {
     const ticket = await this.tickets.findById(ticketId);
     if (!ticket) return;
     const cs = await this.tx.run(async (tx) => {
@@ -80,17 +84,34 @@ export class TicketChatLinkService {
     const cs = await this.tx.run(async (tx) => {
       const locked = await this.finder.lock(ticket.number, tx);
       const set = new TicketChangeSet(locked);
-      const done = await this.links.existingMessageIds(locked.id, lines.map((l) => chatKey(l.key)), tx);
+      const done = await this.links.existingMessageIds(
+        locked.id,
+        lines.map((l) => chatKey(l.key)),
+        tx,
+      );
       for (const line of lines) {
         if (done.has(chatKey(line.key))) continue;
         const authorName = this.masker.maskInbound(line.author.name, locked.companyId).slice(0, 200);
         const comment = Object.assign(new TicketCommentEntity(), {
-          id: newId(), ticketId: locked.id, visibility: 'public', body: this.masker.maskInbound(line.body, locked.companyId), authorKind: line.author.kind,
-          authorId: line.author.id, authorName, source: 'chat', truncated: false, cc: [], notify: [], attachments: line.attachments ?? [],
-          messageId: chatKey(line.key), createdAt: line.at ?? this.clock.now(),
+          id: newId(),
+          ticketId: locked.id,
+          visibility: 'public',
+          body: this.masker.maskInbound(line.body, locked.companyId),
+          authorKind: line.author.kind,
+          authorId: line.author.id,
+          authorName,
+          source: 'chat',
+          truncated: false,
+          cc: [],
+          notify: [],
+          attachments: line.attachments ?? [],
+          messageId: chatKey(line.key),
+          createdAt: line.at ?? this.clock.now(),
         });
         set.comments.push(comment);
-        this.activity.record(set, { kind: line.author.kind, id: line.author.id, name: authorName }, 'comment', null, { commentId: comment.id });
+        this.activity.record(set, { kind: line.author.kind, id: line.author.id, name: authorName }, 'comment', null, {
+          commentId: comment.id,
+        });
       }
       if (!set.comments.length) return set;
       for (const c of set.comments) await this.comments.insert(c, tx);
@@ -106,6 +127,16 @@ export class TicketChatLinkService {
 }
 
 const chatKey = (key: string) => `chat:${key}`;
-const toRef = (t: { id: string; number: number; title: string; companyId: string; requesterId: string }): ChatTicketRef => ({
-  id: t.id, number: t.number, title: t.title, companyId: t.companyId, requesterId: t.requesterId,
+const toRef = (t: {
+  id: string;
+  number: number;
+  title: string;
+  companyId: string;
+  requesterId: string;
+}): ChatTicketRef => ({
+  id: t.id,
+  number: t.number,
+  title: t.title,
+  companyId: t.companyId,
+  requesterId: t.requesterId,
 });

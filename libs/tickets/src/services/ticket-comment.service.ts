@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AccountPrincipal, AccountService, Clock, ContactService, ContactView, newId, Page, PageQuery, PiiMasker, SettingsService, TransactionRunner, ValidationFailedError, FileService,
+  AccountPrincipal,
+  AccountService,
+  Clock,
+  ContactService,
+  ContactView,
+  newId,
+  Page,
+  PageQuery,
+  PiiMasker,
+  SettingsService,
+  TransactionRunner,
+  ValidationFailedError,
+  FileService,
 } from '@switchboard/core';
 import { EntityManager } from 'typeorm';
 import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
@@ -50,7 +62,11 @@ export interface ContactCommentInput {
   inlineAttachments?: Record<string, { contentId?: string }>;
 }
 
-interface Author { kind: AuthorKind; id: string; name: string }
+interface Author {
+  kind: AuthorKind;
+  id: string;
+  name: string;
+}
 
 /** Public replies and internal notes, from technicians (REST) and from contacts (channels). */
 @Injectable()
@@ -76,11 +92,20 @@ export class TicketCommentService {
   ) {}
 
   /** The uploads a message references, checked (owner, unattached) and within 20 MB together. */
-  private async attachments(ids: string[] | undefined, uploader: { kind: 'account' | 'contact'; id: string }, inline?: Record<string, { contentId?: string }>): Promise<AttachmentMeta[]> {
+  private async attachments(
+    ids: string[] | undefined,
+    uploader: { kind: 'account' | 'contact'; id: string },
+    inline?: Record<string, { contentId?: string }>,
+  ): Promise<AttachmentMeta[]> {
     const files = await this.files.claimable(ids ?? [], uploader);
     const metas = files.map((f): AttachmentMeta => ({
-      id: f.id, name: f.name, size: f.size, contentType: f.contentType,
-      ...(inline?.[f.id] ? { inline: true, ...(inline[f.id].contentId ? { contentId: inline[f.id].contentId } : {}) } : {}),
+      id: f.id,
+      name: f.name,
+      size: f.size,
+      contentType: f.contentType,
+      ...(inline?.[f.id]
+        ? { inline: true, ...(inline[f.id].contentId ? { contentId: inline[f.id].contentId } : {}) }
+        : {}),
     }));
     checkAttachments(metas);
     return metas;
@@ -92,12 +117,17 @@ export class TicketCommentService {
     const visibility = input.visibility ?? (await this.settings.get('tickets.defaultReplyType', probe.companyId));
     const notify = [...new Set(input.notify ?? [])];
     if (notify.length && visibility !== 'internal') {
-      throw new ValidationFailedError('@notify is for internal notes', { notify: ['notify is only allowed on internal notes'] });
+      throw new ValidationFailedError('@notify is for internal notes', {
+        notify: ['notify is only allowed on internal notes'],
+      });
     }
     if (notify.length) {
       const found = await this.accounts.getMany(notify);
       const missing = notify.filter((id) => !found.some((a) => a.id === id && a.active));
-      if (missing.length) throw new ValidationFailedError('Unknown technician', { notify: missing.map((id) => `account ${id} does not exist`) });
+      if (missing.length)
+        throw new ValidationFailedError('Unknown technician', {
+          notify: missing.map((id) => `account ${id} does not exist`),
+        });
     }
     const [requester] = await this.contacts.getMany([probe.requesterId]);
     // Ingest mode: masked before it is stored, mailed, notified or published.
@@ -107,14 +137,32 @@ export class TicketCommentService {
       const set = new TicketChangeSet(ticket);
       const actor = actorOf(me);
       // Status on send and Cc additions are ordinary field changes (activity, automation).
-      await this.ticketService.applyChanges(set, {
-        status: input.status, ...(input.cc?.length ? { cc: await this.cc.merge(ticket.cc, input.cc, ticket.companyId) } : {}),
-      }, actor, me, tx);
+      await this.ticketService.applyChanges(
+        set,
+        {
+          status: input.status,
+          ...(input.cc?.length ? { cc: await this.cc.merge(ticket.cc, input.cc, ticket.companyId) } : {}),
+        },
+        actor,
+        me,
+        tx,
+      );
       const author = this.attributeTechnician(ticket, me, requester, visibility);
       const comment = await this.insertComment(set, tx, {
-        visibility, body, author, source: 'web', truncated: false, cc: input.cc ?? [], notify, attachments,
+        visibility,
+        body,
+        author,
+        source: 'web',
+        truncated: false,
+        cc: input.cc ?? [],
+        notify,
+        attachments,
       });
-      await this.files.attach(attachments.map((a) => a.id), { kind: 'ticket-comment', id: comment.id, companyId: ticket.companyId }, tx);
+      await this.files.attach(
+        attachments.map((a) => a.id),
+        { kind: 'ticket-comment', id: comment.id, companyId: ticket.companyId },
+        tx,
+      );
       if (author.kind === 'contact') {
         await this.afterContactMessage(set, comment, tx);
       } else if (visibility === 'public') {
@@ -122,11 +170,17 @@ export class TicketCommentService {
         this.mailer.prepare(set, comment);
         await this.automation.run('comment.technician', set, tx);
       }
-      if (set.statusChange && set.statusChange.actor.kind === 'account') await this.automation.run('status.changed', set, tx);
+      if (set.statusChange && set.statusChange.actor.kind === 'account')
+        await this.automation.run('status.changed', set, tx);
       if (notify.length) {
         set.notifications.push({
           accountIds: notify.filter((id) => id !== me.id),
-          input: { title: `${me.name} mentioned you on #${ticket.number}`, body: `${ticket.title}\n\n${body.slice(0, 500)}`, link: `/tickets/${ticket.number}`, companyId: ticket.companyId },
+          input: {
+            title: `${me.name} mentioned you on #${ticket.number}`,
+            body: `${ticket.title}\n\n${body.slice(0, 500)}`,
+            link: `/tickets/${ticket.number}`,
+            companyId: ticket.companyId,
+          },
           email: true,
         });
       }
@@ -143,7 +197,11 @@ export class TicketCommentService {
    * enabled automation rule (e.g. the seeded "reopen on reply") may change it.
    */
   async addFromContact(input: ContactCommentInput): Promise<CommentView> {
-    const attachments = await this.attachments(input.attachmentIds, { kind: 'contact', id: input.contactId }, input.inlineAttachments);
+    const attachments = await this.attachments(
+      input.attachmentIds,
+      { kind: 'contact', id: input.contactId },
+      input.inlineAttachments,
+    );
     const contact = await this.contacts.get(input.contactId).catch(() => {
       throw new ValidationFailedError('Unknown contact', { contactId: [`contact ${input.contactId} does not exist`] });
     });
@@ -153,11 +211,22 @@ export class TicketCommentService {
     const cs = await this.tx.run(async (tx) => {
       const ticket = await this.finder.lock(input.ticketNumber, tx);
       const set = new TicketChangeSet(ticket);
-      const contactActor = { kind: 'contact' as const, id: contact.id, name: `${contact.firstName} ${contact.lastName}`.trim() };
+      const contactActor = {
+        kind: 'contact' as const,
+        id: contact.id,
+        name: `${contact.firstName} ${contact.lastName}`.trim(),
+      };
       if (input.cc?.length || input.reopenStatus) {
-        await this.ticketService.applyChanges(set, {
-          status: input.reopenStatus, ...(input.cc?.length ? { cc: await this.cc.merge(ticket.cc, input.cc, ticket.companyId) } : {}),
-        }, contactActor, undefined, tx);
+        await this.ticketService.applyChanges(
+          set,
+          {
+            status: input.reopenStatus,
+            ...(input.cc?.length ? { cc: await this.cc.merge(ticket.cc, input.cc, ticket.companyId) } : {}),
+          },
+          contactActor,
+          undefined,
+          tx,
+        );
       }
       // Dual role: the person counts as the contact only as the requester and not the assignee.
       const asContact = !account || (contact.id === ticket.requesterId && ticket.assigneeId !== account.id);
@@ -165,11 +234,28 @@ export class TicketCommentService {
         ? { kind: 'contact', id: contact.id, name: `${contact.firstName} ${contact.lastName}`.trim() }
         : { kind: 'account', id: account!.id, name: account!.name };
       const comment = await this.insertComment(set, tx, {
-        visibility: 'public', body, author, source: input.source, truncated, cc: input.cc ?? [], notify: [], attachments, messageId: input.messageId ?? null,
+        visibility: 'public',
+        body,
+        author,
+        source: input.source,
+        truncated,
+        cc: input.cc ?? [],
+        notify: [],
+        attachments,
+        messageId: input.messageId ?? null,
       });
       comment.originalFileId = input.originalFileId ?? null;
-      await this.files.attach(attachments.map((a) => a.id), { kind: 'ticket-comment', id: comment.id, companyId: ticket.companyId }, tx);
-      if (input.originalFileId) await this.files.attach([input.originalFileId], { kind: 'ticket-comment-original', id: comment.id, companyId: ticket.companyId }, tx);
+      await this.files.attach(
+        attachments.map((a) => a.id),
+        { kind: 'ticket-comment', id: comment.id, companyId: ticket.companyId },
+        tx,
+      );
+      if (input.originalFileId)
+        await this.files.attach(
+          [input.originalFileId],
+          { kind: 'ticket-comment-original', id: comment.id, companyId: ticket.companyId },
+          tx,
+        );
       // The end user's message joins the thread: our next mail answers it (In-Reply-To) and keeps the chain.
       if (input.messageId) this.mailer.remember(ticket, input.messageId);
       if (asContact) {
@@ -186,11 +272,19 @@ export class TicketCommentService {
     return (await this.views.comments([cs.comments[0]], input.ticketNumber))[0];
   }
 
-  async list(number: number, query: PageQuery, me: AccountPrincipal): Promise<Page<CommentView> & { companyId: string }> {
+  async list(
+    number: number,
+    query: PageQuery,
+    me: AccountPrincipal,
+  ): Promise<Page<CommentView> & { companyId: string }> {
     const ticket = await this.finder.get(number, me);
     const page = await this.comments.listForTicket(ticket.id, query);
     // companyId: the masking scope of the page.
-    return { items: await this.views.comments(page.items, number), nextCursor: page.nextCursor, companyId: ticket.companyId };
+    return {
+      items: await this.views.comments(page.items, number),
+      nextCursor: page.nextCursor,
+      companyId: ticket.companyId,
+    };
   }
 
   /** The conversation as an end user may see it (portal, exports): public comments only, ever. */
@@ -201,7 +295,12 @@ export class TicketCommentService {
   }
 
   /** A technician who is also this ticket's requester (and not its assignee) writes publicly as the contact. */
-  private attributeTechnician(ticket: TicketEntity, me: AccountPrincipal, requester: ContactView | undefined, visibility: Visibility): Author {
+  private attributeTechnician(
+    ticket: TicketEntity,
+    me: AccountPrincipal,
+    requester: ContactView | undefined,
+    visibility: Visibility,
+  ): Author {
     const sameEmail = !!requester?.email && requester.email.trim().toLowerCase() === me.email.trim().toLowerCase();
     if (visibility === 'public' && sameEmail && ticket.assigneeId !== me.id) {
       return { kind: 'contact', id: requester!.id, name: `${requester!.firstName} ${requester!.lastName}`.trim() };
@@ -209,7 +308,11 @@ export class TicketCommentService {
     return { kind: 'account', id: me.id, name: me.name };
   }
 
-  private async afterContactMessage(cs: TicketChangeSet, comment: TicketCommentEntity, tx: EntityManager): Promise<void> {
+  private async afterContactMessage(
+    cs: TicketChangeSet,
+    comment: TicketCommentEntity,
+    tx: EntityManager,
+  ): Promise<void> {
     void comment;
     this.setActivityStatus(cs, 'unread');
     await this.automation.run('comment.contact', cs, tx);
@@ -222,18 +325,46 @@ export class TicketCommentService {
   }
 
   private async insertComment(
-    cs: TicketChangeSet, tx: EntityManager,
-    c: { visibility: Visibility; body: string; author: Author; source: TicketCommentEntity['source']; truncated: boolean; cc: CcEntry[]; notify: string[]; attachments: AttachmentMeta[]; messageId?: string | null },
+    cs: TicketChangeSet,
+    tx: EntityManager,
+    c: {
+      visibility: Visibility;
+      body: string;
+      author: Author;
+      source: TicketCommentEntity['source'];
+      truncated: boolean;
+      cc: CcEntry[];
+      notify: string[];
+      attachments: AttachmentMeta[];
+      messageId?: string | null;
+    },
   ): Promise<TicketCommentEntity> {
     // Ingest mode: the author's name is copied into the comment and the log (a contact named by a phone number).
     const authorName = this.masker.maskInbound(c.author.name, cs.ticket.companyId).slice(0, 200);
     const comment = Object.assign(new TicketCommentEntity(), {
-      id: newId(), ticketId: cs.ticket.id, visibility: c.visibility, body: c.body, authorKind: c.author.kind, authorId: c.author.id,
-      authorName, source: c.source, truncated: c.truncated, cc: c.cc, notify: c.notify, attachments: c.attachments,
-      messageId: c.messageId ?? null, createdAt: this.clock.now(),
+      id: newId(),
+      ticketId: cs.ticket.id,
+      visibility: c.visibility,
+      body: c.body,
+      authorKind: c.author.kind,
+      authorId: c.author.id,
+      authorName,
+      source: c.source,
+      truncated: c.truncated,
+      cc: c.cc,
+      notify: c.notify,
+      attachments: c.attachments,
+      messageId: c.messageId ?? null,
+      createdAt: this.clock.now(),
     });
     cs.comments.unshift(comment);
-    this.activity.record(cs, { kind: c.author.kind, id: c.author.id, name: authorName }, c.visibility === 'public' ? 'comment' : 'note', null, { commentId: comment.id });
+    this.activity.record(
+      cs,
+      { kind: c.author.kind, id: c.author.id, name: authorName },
+      c.visibility === 'public' ? 'comment' : 'note',
+      null,
+      { commentId: comment.id },
+    );
     return comment;
   }
 

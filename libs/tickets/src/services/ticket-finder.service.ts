@@ -22,7 +22,8 @@ export class TicketFinder {
   }
 
   private check(ticket: TicketEntity | null, number: number, me?: AccountPrincipal): TicketEntity {
-    if (!ticket || (me && !this.access.canAccessCompany(me, ticket.companyId))) throw new NotFoundError('Ticket', number);
+    if (!ticket || (me && !this.access.canAccessCompany(me, ticket.companyId)))
+      throw new NotFoundError('Ticket', number);
     return ticket;
   }
 }

@@ -1,5 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { addressOf, AppConfig, ContactService, ContactView, escapeHtml, MailPort, mailDomain, newMessageId, TransactionRunner } from '@switchboard/core';
+import {
+  addressOf,
+  AppConfig,
+  ContactService,
+  ContactView,
+  escapeHtml,
+  MailPort,
+  mailDomain,
+  newMessageId,
+  TransactionRunner,
+} from '@switchboard/core';
 import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import type { EmailTemplateEvent } from '../email/email-template-defaults.js';
@@ -12,7 +22,11 @@ import { TicketViewBuilder } from './ticket-view.builder.js';
 /** How many Message-IDs a ticket keeps for References (first one + the most recent). */
 const MAX_REFERENCES = 20;
 
-interface Thread { messageId: string; inReplyTo: string | null; references: string[] }
+interface Thread {
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+}
 
 /**
  * Outbound email for public updates. Threading headers are decided inside the transaction (the
@@ -64,8 +78,10 @@ export class TicketMailer {
     // reply that already tells them: a short automatic mail.
     const change = cs.statusChange;
     if (change && change.actor.kind === 'account' && cs.ticket.source === 'email' && cs.mails.length === 0) {
-      await this.sendAutomatic(cs.ticket.number, 'ticket.status', { previousStatus: change.from }).catch((error: unknown) =>
-        this.logger.error({ err: error, ticket: cs.ticket.number }, 'Sending the status mail failed'));
+      await this.sendAutomatic(cs.ticket.number, 'ticket.status', { previousStatus: change.from }).catch(
+        (error: unknown) =>
+          this.logger.error({ err: error, ticket: cs.ticket.number }, 'Sending the status mail failed'),
+      );
     }
   }
 
@@ -73,7 +89,11 @@ export class TicketMailer {
    * An automatic mail about a ticket (acknowledgement, status change) to its requester, threaded
    * like the replies and marked `Auto-Submitted: auto-generated` so auto-responders stay quiet.
    */
-  async sendAutomatic(ticketNumber: number, event: Extract<EmailTemplateEvent, 'ticket.acknowledgement' | 'ticket.status'>, extra: { previousStatus?: string } = {}): Promise<void> {
+  async sendAutomatic(
+    ticketNumber: number,
+    event: Extract<EmailTemplateEvent, 'ticket.acknowledgement' | 'ticket.status'>,
+    extra: { previousStatus?: string } = {},
+  ): Promise<void> {
     const { ticket, thread } = await this.tx.run(async (tx) => {
       const t = await this.finder.lock(ticketNumber, tx);
       const next = this.next(t);
@@ -85,7 +105,10 @@ export class TicketMailer {
     const data = this.data(ticket, requester, { previousStatus: extra.previousStatus });
     const rendered = await this.templates.render(event, data);
     await this.mail.send({
-      to: [requester.email], cc: [], ...rendered, ticketId: ticket.id,
+      to: [requester.email],
+      cc: [],
+      ...rendered,
+      ticketId: ticket.id,
       headers: { ...this.headers(ticket, thread), 'Auto-Submitted': 'auto-generated' },
     });
   }
@@ -93,7 +116,9 @@ export class TicketMailer {
   /** The answer to a sender the helpdesk does not accept (admin setting): never to an automatic message. */
   async sendRejection(to: string, subject: string, inReplyTo: string | null): Promise<void> {
     const rendered = await this.templates.render('sender.rejected', {
-      ticket: { number: 0, title: '', status: '' }, helpdesk: { address: addressOf(this.config.mailFrom) }, original: { subject: subject || '(no subject)' },
+      ticket: { number: 0, title: '', status: '' },
+      helpdesk: { address: addressOf(this.config.mailFrom) },
+      original: { subject: subject || '(no subject)' },
     });
     const headers: Record<string, string> = { 'Auto-Submitted': 'auto-replied', 'Reply-To': this.config.mailFrom };
     if (inReplyTo) Object.assign(headers, { 'In-Reply-To': inReplyTo, References: inReplyTo });
@@ -106,27 +131,62 @@ export class TicketMailer {
     if (comment.authorKind === 'contact' && requester?.email) exclude.add(requester.email.toLowerCase());
     const to = requester?.email && !exclude.has(requester.email.toLowerCase()) ? [requester.email] : [];
     const seen = new Set([...to.map((e) => e.toLowerCase()), ...exclude]);
-    const cc = (await this.views.ccEmails(t.cc)).filter((e) => !seen.has(e.toLowerCase()) && !!seen.add(e.toLowerCase()));
+    const cc = (await this.views.ccEmails(t.cc)).filter(
+      (e) => !seen.has(e.toLowerCase()) && !!seen.add(e.toLowerCase()),
+    );
     if (!to.length && !cc.length) return;
-    const data = { ...this.data(t, requester), comment: { body: comment.body }, author: comment.authorName, bodyHtml: escapeHtml(comment.body).replace(/\n/g, '<br>') };
+    const data = {
+      ...this.data(t, requester),
+      comment: { body: comment.body },
+      author: comment.authorName,
+      bodyHtml: escapeHtml(comment.body).replace(/\n/g, '<br>'),
+    };
     const rendered = await this.templates.render('ticket.reply', data);
     await this.mail.send({
-      to, cc, ...rendered, headers: this.headers(t, planned), ticketId: t.id,
-      attachments: comment.attachments.map((a) => ({ fileId: a.id, name: a.name, contentType: a.contentType, size: a.size })),
+      to,
+      cc,
+      ...rendered,
+      headers: this.headers(t, planned),
+      ticketId: t.id,
+      attachments: comment.attachments.map((a) => ({
+        fileId: a.id,
+        name: a.name,
+        contentType: a.contentType,
+        size: a.size,
+      })),
     });
   }
 
   private headers(t: TicketEntity, thread: Thread): Record<string, string> {
-    const headers: Record<string, string> = { 'Message-ID': thread.messageId, 'X-Switchboard-Ticket': String(t.number), 'Reply-To': this.config.mailFrom };
+    const headers: Record<string, string> = {
+      'Message-ID': thread.messageId,
+      'X-Switchboard-Ticket': String(t.number),
+      'Reply-To': this.config.mailFrom,
+    };
     if (thread.inReplyTo) headers['In-Reply-To'] = thread.inReplyTo;
     if (thread.references.length) headers['References'] = thread.references.join(' ');
     return headers;
   }
 
-  private data(t: TicketEntity, requester: ContactView | undefined, extra: { previousStatus?: string } = {}): EmailTemplateData {
+  private data(
+    t: TicketEntity,
+    requester: ContactView | undefined,
+    extra: { previousStatus?: string } = {},
+  ): EmailTemplateData {
     return {
-      ticket: { number: t.number, title: t.title, status: t.status, ...(extra.previousStatus ? { previousStatus: extra.previousStatus } : {}) },
-      contact: requester ? { firstName: requester.firstName, lastName: requester.lastName, name: `${requester.firstName} ${requester.lastName}`.trim() } : undefined,
+      ticket: {
+        number: t.number,
+        title: t.title,
+        status: t.status,
+        ...(extra.previousStatus ? { previousStatus: extra.previousStatus } : {}),
+      },
+      contact: requester
+        ? {
+            firstName: requester.firstName,
+            lastName: requester.lastName,
+            name: `${requester.firstName} ${requester.lastName}`.trim(),
+          }
+        : undefined,
       helpdesk: { address: addressOf(this.config.mailFrom) },
     };
   }

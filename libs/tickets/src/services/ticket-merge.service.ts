@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AccountPrincipal, DomainEventBus, RealtimeService, TransactionRunner, Clock, ValidationFailedError } from '@switchboard/core';
+import {
+  AccountPrincipal,
+  DomainEventBus,
+  RealtimeService,
+  TransactionRunner,
+  Clock,
+  ValidationFailedError,
+} from '@switchboard/core';
 import { TicketActivityRepository } from '../repositories/ticket-activity.repository.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
 import { TicketRepository } from '../repositories/ticket.repository.js';
@@ -31,19 +38,33 @@ export class TicketMergeService {
   ) {}
 
   async merge(number: number, into: number, me: AccountPrincipal): Promise<TicketView> {
-    if (number === into) throw new ValidationFailedError('A ticket cannot be merged into itself', { into: ['must be another ticket'] });
+    if (number === into)
+      throw new ValidationFailedError('A ticket cannot be merged into itself', { into: ['must be another ticket'] });
     const closed = await this.statuses.require('closed');
     const actor = actorOf(me);
     const [source, target] = await this.tx.run(async (tx) => {
       // Lock in number order: two opposite merges cannot deadlock.
       const [first, second] = number < into ? [number, into] : [into, number];
-      const a = await this.finder.lock(first, tx, me).catch((e) => { throw first === into ? intoError(into) : e; });
-      const b = await this.finder.lock(second, tx, me).catch((e) => { throw second === into ? intoError(into) : e; });
+      const a = await this.finder.lock(first, tx, me).catch((e) => {
+        throw first === into ? intoError(into) : e;
+      });
+      const b = await this.finder.lock(second, tx, me).catch((e) => {
+        throw second === into ? intoError(into) : e;
+      });
       const from = a.number === number ? a : b;
       const to = a.number === number ? b : a;
-      if (from.mergedIntoNumber) throw new ValidationFailedError(`Ticket #${number} is already merged into #${from.mergedIntoNumber}`, { into: ['ticket already merged'] });
-      if (to.mergedIntoNumber) throw new ValidationFailedError(`Ticket #${into} was merged into #${to.mergedIntoNumber}`, { into: [`ticket #${into} is itself merged`] });
-      if (from.companyId !== to.companyId) throw new ValidationFailedError('Tickets of different companies cannot be merged', { into: ['must belong to the same company'] });
+      if (from.mergedIntoNumber)
+        throw new ValidationFailedError(`Ticket #${number} is already merged into #${from.mergedIntoNumber}`, {
+          into: ['ticket already merged'],
+        });
+      if (to.mergedIntoNumber)
+        throw new ValidationFailedError(`Ticket #${into} was merged into #${to.mergedIntoNumber}`, {
+          into: [`ticket #${into} is itself merged`],
+        });
+      if (from.companyId !== to.companyId)
+        throw new ValidationFailedError('Tickets of different companies cannot be merged', {
+          into: ['must belong to the same company'],
+        });
       await this.comments.moveAll(from.id, to.id, tx);
       await this.activities.moveAll(from.id, to.id, tx);
       const now = this.clock.now();
@@ -72,7 +93,11 @@ export class TicketMergeService {
     await this.publisher.publish(target);
     this.realtime.emit('agent', TicketRooms.ticket(number), 'ticket.merged', { number, into });
     await this.events.publish('ticket.merged', {
-      ticketId: source.ticket.id, number, companyId: source.ticket.companyId, intoTicketId: target.ticket.id, intoNumber: into,
+      ticketId: source.ticket.id,
+      number,
+      companyId: source.ticket.companyId,
+      intoTicketId: target.ticket.id,
+      intoNumber: into,
     });
     return this.views.ticket(target.ticket);
   }

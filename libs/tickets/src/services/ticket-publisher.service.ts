@@ -25,24 +25,51 @@ export class TicketPublisher {
     if (cs.created) {
       this.realtime.emit('agent', TicketRooms.list(t.companyId), 'ticket.created', { ticket: view });
     } else {
-      this.realtime.emit('agent', [...TicketRooms.list(t.companyId), room], 'ticket.updated', { ticket: view, changes: [...cs.changes] });
+      this.realtime.emit('agent', [...TicketRooms.list(t.companyId), room], 'ticket.updated', {
+        ticket: view,
+        changes: [...cs.changes],
+      });
     }
     const comments = await this.views.comments(cs.comments, t.number);
     // companyId: the masking scope of the payload (RealtimeService masks what goes to technicians).
-    for (const comment of comments) this.realtime.emit('agent', room, 'ticket.comment', { number: t.number, companyId: t.companyId, comment });
-    for (const a of cs.activities) this.realtime.emit('agent', room, 'ticket.activity', { number: t.number, companyId: t.companyId, activity: this.views.activity(a, t.number) });
+    for (const comment of comments)
+      this.realtime.emit('agent', room, 'ticket.comment', { number: t.number, companyId: t.companyId, comment });
+    for (const a of cs.activities)
+      this.realtime.emit('agent', room, 'ticket.activity', {
+        number: t.number,
+        companyId: t.companyId,
+        activity: this.views.activity(a, t.number),
+      });
 
     if (cs.created) {
-      await this.events.publish('ticket.created', { ...ids, requesterId: t.requesterId, status: t.status, priority: t.priority, type: t.type, source: t.source });
+      await this.events.publish('ticket.created', {
+        ...ids,
+        requesterId: t.requesterId,
+        status: t.status,
+        priority: t.priority,
+        type: t.type,
+        source: t.source,
+      });
     } else if (cs.changes.size) {
       await this.events.publish('ticket.updated', { ...ids, changes: [...cs.changes].sort() });
     }
     if (cs.statusChange) {
-      await this.events.publish('ticket.status.changed', { ...ids, from: cs.statusChange.from, to: cs.statusChange.to, actorKind: cs.statusChange.actor.kind });
+      await this.events.publish('ticket.status.changed', {
+        ...ids,
+        from: cs.statusChange.from,
+        to: cs.statusChange.to,
+        actorKind: cs.statusChange.actor.kind,
+      });
     }
     for (const c of cs.comments) {
       await this.events.publish('ticket.comment.added', {
-        ...ids, commentId: c.id, visibility: c.visibility, authorKind: c.authorKind, source: c.source, body: c.body, truncated: c.truncated,
+        ...ids,
+        commentId: c.id,
+        visibility: c.visibility,
+        authorKind: c.authorKind,
+        source: c.source,
+        body: c.body,
+        truncated: c.truncated,
       });
     }
     for (const n of cs.notifications) await this.notifications.notify(n.accountIds, n.input, { email: n.email });

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AccountPrincipal, NotFoundError, PiiRevealPolicy, RealtimeService, TransactionRunner } from '@switchboard/core';
+import {
+  AccountPrincipal,
+  NotFoundError,
+  PiiRevealPolicy,
+  RealtimeService,
+  TransactionRunner,
+} from '@switchboard/core';
 import { TicketRooms } from '../realtime/ticket-rooms.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
 import { actorOf, TicketActivityService } from './ticket-activity.service.js';
@@ -7,8 +13,16 @@ import { TicketChangeSet } from './ticket-change-set.js';
 import { TicketFinder } from './ticket-finder.service.js';
 import { TicketViewBuilder } from './ticket-view.builder.js';
 
-export interface RevealedComment { id: string; ticketNumber: number; body: string }
-export interface RevealedTicket { number: number; title: string; description: string }
+export interface RevealedComment {
+  id: string;
+  ticketNumber: number;
+  body: string;
+}
+export interface RevealedTicket {
+  number: number;
+  title: string;
+  description: string;
+}
 
 /**
  * Display-mode reveal: the stored text in clear, for holders of `pii.reveal` only, each reveal
@@ -31,14 +45,24 @@ export class TicketRevealService {
     const ticket = await this.finder.get(number, me);
     const comment = await this.comments.findById(commentId);
     if (!comment || comment.ticketId !== ticket.id) throw new NotFoundError('Comment', commentId);
-    this.policy.authorize(me, { kind: 'ticket.comment', id: comment.id, companyId: ticket.companyId, fields: ['body'] });
+    this.policy.authorize(me, {
+      kind: 'ticket.comment',
+      id: comment.id,
+      companyId: ticket.companyId,
+      fields: ['body'],
+    });
     await this.audit(number, me, { target: 'comment', commentId: comment.id, fields: ['body'] });
     return { id: comment.id, ticketNumber: number, body: comment.body };
   }
 
   async ticket(number: number, me: AccountPrincipal): Promise<RevealedTicket> {
     const ticket = await this.finder.get(number, me);
-    this.policy.authorize(me, { kind: 'ticket', id: ticket.id, companyId: ticket.companyId, fields: ['title', 'description'] });
+    this.policy.authorize(me, {
+      kind: 'ticket',
+      id: ticket.id,
+      companyId: ticket.companyId,
+      fields: ['title', 'description'],
+    });
     await this.audit(number, me, { target: 'ticket', fields: ['title', 'description'] });
     return { number, title: ticket.title, description: ticket.description };
   }
@@ -52,7 +76,11 @@ export class TicketRevealService {
     });
     // Live activity line only: a reveal is not a change of the ticket (no ticket.updated, no events).
     for (const a of cs.activities) {
-      this.realtime.emit('agent', TicketRooms.ticket(number), 'ticket.activity', { number, companyId: cs.ticket.companyId, activity: this.views.activity(a, number) });
+      this.realtime.emit('agent', TicketRooms.ticket(number), 'ticket.activity', {
+        number,
+        companyId: cs.ticket.companyId,
+        activity: this.views.activity(a, number),
+      });
     }
   }
 }

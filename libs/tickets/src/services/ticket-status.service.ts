@@ -7,7 +7,13 @@ import { TicketRepository } from '../repositories/ticket.repository.js';
 import { BUILT_IN_STATUSES, StatusCategory } from '../ticket.types.js';
 import { TicketStatusView } from '../ticket.views.js';
 
-const toView = (s: TicketStatusEntity): TicketStatusView => ({ key: s.key, name: s.name, category: s.category, builtIn: s.builtIn, position: s.position });
+const toView = (s: TicketStatusEntity): TicketStatusView => ({
+  key: s.key,
+  name: s.name,
+  category: s.category,
+  builtIn: s.builtIn,
+  position: s.position,
+});
 
 /** Built-in and custom statuses. Built-ins are seeded at boot (idempotent, safe with two instances). */
 @Injectable()
@@ -19,9 +25,19 @@ export class TicketStatusService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.statuses.insertIfMissing(BUILT_IN_STATUSES.map((s, i) => Object.assign(new TicketStatusEntity(), {
-      id: newId(), key: s.key, name: s.name, category: s.category, builtIn: true, position: i, createdAt: this.clock.now(),
-    })));
+    await this.statuses.insertIfMissing(
+      BUILT_IN_STATUSES.map((s, i) =>
+        Object.assign(new TicketStatusEntity(), {
+          id: newId(),
+          key: s.key,
+          name: s.name,
+          category: s.category,
+          builtIn: true,
+          position: i,
+          createdAt: this.clock.now(),
+        }),
+      ),
+    );
   }
 
   async list(): Promise<TicketStatusView[]> {
@@ -35,21 +51,37 @@ export class TicketStatusService implements OnApplicationBootstrap {
     return status;
   }
 
-  async create(input: { key: string; name: string; category: StatusCategory; position?: number }): Promise<TicketStatusView> {
-    if (await this.statuses.findByKey(input.key)) throw new ConflictError(`A status with key "${input.key}" already exists`);
+  async create(input: {
+    key: string;
+    name: string;
+    category: StatusCategory;
+    position?: number;
+  }): Promise<TicketStatusView> {
+    if (await this.statuses.findByKey(input.key))
+      throw new ConflictError(`A status with key "${input.key}" already exists`);
     const status = Object.assign(new TicketStatusEntity(), {
-      id: newId(), key: input.key, name: input.name.trim(), category: input.category, builtIn: false,
-      position: input.position ?? 100, createdAt: this.clock.now(),
+      id: newId(),
+      key: input.key,
+      name: input.name.trim(),
+      category: input.category,
+      builtIn: false,
+      position: input.position ?? 100,
+      createdAt: this.clock.now(),
     });
     await this.statuses.insert(status);
     return toView(status);
   }
 
-  async update(key: string, input: { name?: string; category?: StatusCategory; position?: number }): Promise<TicketStatusView> {
+  async update(
+    key: string,
+    input: { name?: string; category?: StatusCategory; position?: number },
+  ): Promise<TicketStatusView> {
     const status = await this.statuses.findByKey(key);
     if (!status) throw new NotFoundError('Status', key);
     if (status.builtIn && input.category !== undefined && input.category !== status.category) {
-      throw new ValidationFailedError('The category of a built-in status cannot change', { category: ['built-in statuses keep their category'] });
+      throw new ValidationFailedError('The category of a built-in status cannot change', {
+        category: ['built-in statuses keep their category'],
+      });
     }
     if (input.name !== undefined) status.name = input.name.trim();
     if (input.position !== undefined) status.position = input.position;

@@ -6,7 +6,10 @@ import type { TicketEntity } from '../entities/ticket.entity.js';
 import type { CcEntry } from '../ticket.types.js';
 import { ActivityView, CommentView, iso, PersonRef, TicketView } from '../ticket.views.js';
 
-interface People { contacts: Map<string, ContactView>; accounts: Map<string, AccountView> }
+interface People {
+  contacts: Map<string, ContactView>;
+  accounts: Map<string, AccountView>;
+}
 
 /** Turns entities into views, resolving people in one batch per page (no N+1 on the list). */
 @Injectable()
@@ -19,7 +22,10 @@ export class TicketViewBuilder {
   async tickets(tickets: TicketEntity[]): Promise<TicketView[]> {
     const people = await this.people(
       tickets.flatMap((t) => [t.requesterId, ...t.cc.filter((c) => c.kind === 'contact').map((c) => c.id)]),
-      tickets.flatMap((t) => [...(t.assigneeId ? [t.assigneeId] : []), ...t.cc.filter((c) => c.kind === 'account').map((c) => c.id)]),
+      tickets.flatMap((t) => [
+        ...(t.assigneeId ? [t.assigneeId] : []),
+        ...t.cc.filter((c) => c.kind === 'account').map((c) => c.id),
+      ]),
     );
     return tickets.map((t) => this.ticketView(t, people));
   }
@@ -34,37 +40,70 @@ export class TicketViewBuilder {
       comments.flatMap((c) => [...c.notify, ...c.cc.filter((x) => x.kind === 'account').map((x) => x.id)]),
     );
     return comments.map((c) => ({
-      id: c.id, ticketNumber, visibility: c.visibility, body: c.body,
+      id: c.id,
+      ticketNumber,
+      visibility: c.visibility,
+      body: c.body,
       author: { kind: c.authorKind, id: c.authorId, name: c.authorName },
-      source: c.source, truncated: c.truncated, cc: this.cc(c.cc, people),
+      source: c.source,
+      truncated: c.truncated,
+      cc: this.cc(c.cc, people),
       notify: c.notify.map((id) => ({ id, name: people.accounts.get(id)?.name ?? 'Unknown technician' })),
-      attachments: c.attachments, hasOriginal: !!c.originalFileId, createdAt: iso(c.createdAt),
+      attachments: c.attachments,
+      hasOriginal: !!c.originalFileId,
+      createdAt: iso(c.createdAt),
     }));
   }
 
   activity(a: TicketActivityEntity, ticketNumber: number): ActivityView {
     return {
-      id: a.id, ticketNumber, action: a.action, actor: { kind: a.actorKind, id: a.actorId, name: a.actorName },
-      from: a.fromValue ?? null, to: a.toValue ?? null, createdAt: iso(a.createdAt),
+      id: a.id,
+      ticketNumber,
+      action: a.action,
+      actor: { kind: a.actorKind, id: a.actorId, name: a.actorName },
+      from: a.fromValue ?? null,
+      to: a.toValue ?? null,
+      createdAt: iso(a.createdAt),
     };
   }
 
   /** Email addresses of Cc entries (contacts and technicians), for outbound mail. */
   async ccEmails(cc: CcEntry[]): Promise<string[]> {
-    const people = await this.people(cc.filter((c) => c.kind === 'contact').map((c) => c.id), cc.filter((c) => c.kind === 'account').map((c) => c.id));
-    return this.cc(cc, people).map((p) => p.email).filter((e): e is string => !!e);
+    const people = await this.people(
+      cc.filter((c) => c.kind === 'contact').map((c) => c.id),
+      cc.filter((c) => c.kind === 'account').map((c) => c.id),
+    );
+    return this.cc(cc, people)
+      .map((p) => p.email)
+      .filter((e): e is string => !!e);
   }
 
   private ticketView(t: TicketEntity, people: People): TicketView {
     const requester = people.contacts.get(t.requesterId);
     const assignee = t.assigneeId ? people.accounts.get(t.assigneeId) : undefined;
     return {
-      id: t.id, number: t.number, title: t.title, description: t.description, status: t.status, statusCategory: t.statusCategory,
-      priority: t.priority, impact: t.impact, type: t.type, productFamilyId: t.productFamilyId, activityStatus: t.activityStatus,
-      source: t.source, sentiment: t.sentiment, companyId: t.companyId,
-      requester: requester ? { id: requester.id, firstName: requester.firstName, lastName: requester.lastName, email: requester.email } : null,
+      id: t.id,
+      number: t.number,
+      title: t.title,
+      description: t.description,
+      status: t.status,
+      statusCategory: t.statusCategory,
+      priority: t.priority,
+      impact: t.impact,
+      type: t.type,
+      productFamilyId: t.productFamilyId,
+      activityStatus: t.activityStatus,
+      source: t.source,
+      sentiment: t.sentiment,
+      companyId: t.companyId,
+      requester: requester
+        ? { id: requester.id, firstName: requester.firstName, lastName: requester.lastName, email: requester.email }
+        : null,
       assignee: t.assigneeId ? { id: t.assigneeId, name: assignee?.name ?? 'Unknown technician' } : null,
-      cc: this.cc(t.cc, people), mergedInto: t.mergedIntoNumber, createdAt: iso(t.createdAt), updatedAt: iso(t.updatedAt),
+      cc: this.cc(t.cc, people),
+      mergedInto: t.mergedIntoNumber,
+      createdAt: iso(t.createdAt),
+      updatedAt: iso(t.updatedAt),
     };
   }
 
@@ -80,7 +119,10 @@ export class TicketViewBuilder {
   }
 
   private async people(contactIds: string[], accountIds: string[]): Promise<People> {
-    const [contacts, accounts] = await Promise.all([this.contacts.getMany(contactIds), this.accounts.getMany(accountIds)]);
+    const [contacts, accounts] = await Promise.all([
+      this.contacts.getMany(contactIds),
+      this.accounts.getMany(accountIds),
+    ]);
     return { contacts: new Map(contacts.map((c) => [c.id, c])), accounts: new Map(accounts.map((a) => [a.id, a])) };
   }
 }

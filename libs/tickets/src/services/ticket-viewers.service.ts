@@ -35,7 +35,9 @@ export class TicketViewersService implements OnModuleInit, BeforeApplicationShut
     private readonly finder: TicketFinder,
     private readonly tickets: TicketService,
   ) {
-    this.store = redis.client ? new RedisPresenceStore(redis.client, Math.ceil((VIEWER_EXPIRY_MS * 4) / 1000)) : new MemoryPresenceStore();
+    this.store = redis.client
+      ? new RedisPresenceStore(redis.client, Math.ceil((VIEWER_EXPIRY_MS * 4) / 1000))
+      : new MemoryPresenceStore();
   }
 
   onModuleInit(): void {
@@ -49,7 +51,8 @@ export class TicketViewersService implements OnModuleInit, BeforeApplicationShut
     clearInterval(this.heartbeat);
     await Promise.allSettled([...this.inFlight]);
     // A graceful stop removes this instance's viewers at once; a crash lets them expire.
-    for (const [socketId, { numbers }] of this.local) for (const n of numbers) await this.store.remove(n, socketId).catch(() => undefined);
+    for (const [socketId, { numbers }] of this.local)
+      for (const n of numbers) await this.store.remove(n, socketId).catch(() => undefined);
     this.local.clear();
   }
 
@@ -73,7 +76,11 @@ export class TicketViewersService implements OnModuleInit, BeforeApplicationShut
     return work;
   }
 
-  private async doView(socket: Socket, me: AccountPrincipal, number: number): Promise<{ number: number; viewers: ViewerView[] }> {
+  private async doView(
+    socket: Socket,
+    me: AccountPrincipal,
+    number: number,
+  ): Promise<{ number: number; viewers: ViewerView[] }> {
     const ticket = await this.finder.get(number, me);
     await socket.join(TicketRooms.ticket(number));
     const entry = this.local.get(socket.id) ?? { socket, numbers: new Set<number>() };
@@ -81,8 +88,12 @@ export class TicketViewersService implements OnModuleInit, BeforeApplicationShut
     this.local.set(socket.id, entry);
     const now = Date.now();
     await this.store.add(number, {
-      socketId: socket.id, instanceId: this.config.instanceId, accountId: me.id, name: me.name,
-      since: new Date(now).toISOString(), expiresAt: now + VIEWER_EXPIRY_MS,
+      socketId: socket.id,
+      instanceId: this.config.instanceId,
+      accountId: me.id,
+      name: me.name,
+      since: new Date(now).toISOString(),
+      expiresAt: now + VIEWER_EXPIRY_MS,
     });
     await this.tickets.markOpened(ticket);
     return { number, viewers: await this.broadcast(number) };
@@ -118,7 +129,8 @@ export class TicketViewersService implements OnModuleInit, BeforeApplicationShut
     // One entry per account (several tabs count once), earliest first.
     const byAccount = new Map<string, ViewerView>();
     for (const e of entries.sort((a, b) => a.since.localeCompare(b.since))) {
-      if (!byAccount.has(e.accountId)) byAccount.set(e.accountId, { accountId: e.accountId, name: e.name, since: e.since });
+      if (!byAccount.has(e.accountId))
+        byAccount.set(e.accountId, { accountId: e.accountId, name: e.name, since: e.since });
     }
     return [...byAccount.values()];
   }
@@ -130,7 +142,9 @@ export class TicketViewersService implements OnModuleInit, BeforeApplicationShut
   }
 
   private async refresh(): Promise<void> {
-    const entries = [...this.local.entries()].flatMap(([socketId, { numbers }]) => [...numbers].map((number) => ({ number, socketId })));
+    const entries = [...this.local.entries()].flatMap(([socketId, { numbers }]) =>
+      [...numbers].map((number) => ({ number, socketId })),
+    );
     if (entries.length) await this.store.refresh(entries, Date.now() + VIEWER_EXPIRY_MS);
   }
 }

@@ -1,13 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AccessPolicy, AccountPrincipal, AccountService, Clock, ContactService, newId, Page, PiiMasker, TransactionRunner, ValidationFailedError,
+  AccessPolicy,
+  AccountPrincipal,
+  AccountService,
+  Clock,
+  ContactService,
+  newId,
+  Page,
+  PiiMasker,
+  TransactionRunner,
+  ValidationFailedError,
 } from '@switchboard/core';
 import { EntityManager } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCounterRepository } from '../repositories/ticket-counter.repository.js';
 import { TicketRepository, TicketSortKey } from '../repositories/ticket.repository.js';
 import {
-  Actor, CcEntry, PRIORITY_RANK, StatusCategory, TicketImpact, TicketPriority, TicketSource, TicketType,
+  Actor,
+  CcEntry,
+  PRIORITY_RANK,
+  StatusCategory,
+  TicketImpact,
+  TicketPriority,
+  TicketSource,
+  TicketType,
 } from '../ticket.types.js';
 import { TicketSummaryView, TicketView } from '../ticket.views.js';
 import { AutomationService } from './automation.service.js';
@@ -79,13 +95,22 @@ export class TicketService {
   }
 
   /** Also the entry point for channels (email, portal, chat): source decides the initial activity status. */
-  async createAs(input: CreateTicketInput, actor: Actor, source: TicketSource, me?: AccountPrincipal): Promise<TicketView> {
+  async createAs(
+    input: CreateTicketInput,
+    actor: Actor,
+    source: TicketSource,
+    me?: AccountPrincipal,
+  ): Promise<TicketView> {
     const requester = await this.contacts.get(input.requesterId).catch(() => {
-      throw new ValidationFailedError('Unknown requester', { requesterId: [`contact ${input.requesterId} does not exist`] });
+      throw new ValidationFailedError('Unknown requester', {
+        requesterId: [`contact ${input.requesterId} does not exist`],
+      });
     });
     // A restricted technician may only open tickets for contacts of companies they serve.
     if (me && !this.access.canAccessCompany(me, requester.companyId)) {
-      throw new ValidationFailedError('Unknown requester', { requesterId: [`contact ${input.requesterId} does not exist`] });
+      throw new ValidationFailedError('Unknown requester', {
+        requesterId: [`contact ${input.requesterId} does not exist`],
+      });
     }
     const status = await this.statuses.require(input.status ?? 'open');
     if (input.productFamilyId) await this.families.require(input.productFamilyId);
@@ -95,19 +120,38 @@ export class TicketService {
     const priority = input.priority ?? 'medium';
     const cs = await this.tx.run(async (tx) => {
       const ticket = Object.assign(new TicketEntity(), {
-        id: newId(), number: await this.counter.next('tickets', tx),
+        id: newId(),
+        number: await this.counter.next('tickets', tx),
         // Ingest mode: free text is masked before it is stored (and before the activity log copies the title).
-        title: this.masker.maskInbound(input.title.trim(), requester.companyId), description: this.masker.maskInbound(input.description, requester.companyId),
-        status: status.key, statusCategory: status.category, priority, priorityRank: PRIORITY_RANK[priority],
-        impact: input.impact ?? 'minor', type: input.type ?? 'incident', productFamilyId: input.productFamilyId ?? null,
+        title: this.masker.maskInbound(input.title.trim(), requester.companyId),
+        description: this.masker.maskInbound(input.description, requester.companyId),
+        status: status.key,
+        statusCategory: status.category,
+        priority,
+        priorityRank: PRIORITY_RANK[priority],
+        impact: input.impact ?? 'minor',
+        type: input.type ?? 'incident',
+        productFamilyId: input.productFamilyId ?? null,
         // A ticket a technician typed in has been "read"; one that arrived from an end user has not.
-        activityStatus: source === 'web' ? 'read' : 'unread', source, sentiment: null,
-        requesterId: requester.id, companyId: requester.companyId, assigneeId: input.assigneeId ?? null, cc,
-        mergedIntoNumber: null, mailReferences: [], createdAt: now, updatedAt: now,
+        activityStatus: source === 'web' ? 'read' : 'unread',
+        source,
+        sentiment: null,
+        requesterId: requester.id,
+        companyId: requester.companyId,
+        assigneeId: input.assigneeId ?? null,
+        cc,
+        mergedIntoNumber: null,
+        mailReferences: [],
+        createdAt: now,
+        updatedAt: now,
       });
       const set = new TicketChangeSet(ticket);
       set.created = true;
-      this.activity.record(set, actor, 'created', null, { title: ticket.title, status: ticket.status, priority: ticket.priority });
+      this.activity.record(set, actor, 'created', null, {
+        title: ticket.title,
+        status: ticket.status,
+        priority: ticket.priority,
+      });
       if (ticket.assigneeId) this.activity.record(set, actor, 'assignee', null, ticket.assigneeId);
       await this.tickets.insert(ticket, tx);
       await this.automation.run('ticket.created', set, tx);
@@ -148,8 +192,15 @@ export class TicketService {
     const page = await this.tickets.list({
       ...statusFilter,
       assigneeId: input.assignee === 'none' ? null : input.assignee === 'me' ? me.id : input.assignee,
-      requesterId: input.requester, companyId: input.company, companyIds, type: input.type, priority: input.priority,
-      text: input.q?.trim() || undefined, sort, direction, limit: Math.min(Math.max(input.limit ?? 50, 1), 200),
+      requesterId: input.requester,
+      companyId: input.company,
+      companyIds,
+      type: input.type,
+      priority: input.priority,
+      text: input.q?.trim() || undefined,
+      sort,
+      direction,
+      limit: Math.min(Math.max(input.limit ?? 50, 1), 200),
       cursor: input.cursor ? decodeCursor(input.cursor) : undefined,
     });
     const items = await this.views.tickets(page.items);
@@ -179,7 +230,13 @@ export class TicketService {
   }
 
   /** Field changes shared by PATCH and "status on send"; each change is an activity line. */
-  async applyChanges(cs: TicketChangeSet, input: UpdateTicketInput, actor: Actor, me: AccountPrincipal | undefined, tx: EntityManager): Promise<void> {
+  async applyChanges(
+    cs: TicketChangeSet,
+    input: UpdateTicketInput,
+    actor: Actor,
+    me: AccountPrincipal | undefined,
+    tx: EntityManager,
+  ): Promise<void> {
     const t = cs.ticket;
     const set = <K extends keyof TicketEntity>(field: K, action: string, value: TicketEntity[K]) => {
       if (value === undefined || t[field] === value) return;
@@ -194,7 +251,8 @@ export class TicketService {
       t.statusCategory = status.category as StatusCategory;
     }
     if (input.title !== undefined) set('title', 'title', this.masker.maskInbound(input.title.trim(), t.companyId));
-    if (input.description !== undefined) set('description', 'description', this.masker.maskInbound(input.description, t.companyId));
+    if (input.description !== undefined)
+      set('description', 'description', this.masker.maskInbound(input.description, t.companyId));
     if (input.priority !== undefined && input.priority !== t.priority) {
       set('priority', 'priority', input.priority);
       t.priorityRank = PRIORITY_RANK[input.priority];
@@ -205,8 +263,14 @@ export class TicketService {
     if (input.requesterId !== undefined && input.requesterId !== t.requesterId) {
       const requester = await this.contacts.get(input.requesterId).catch(() => null);
       // The requester defines the ticket's company; moving a ticket across companies is not a field edit.
-      if (!requester || requester.companyId !== t.companyId || (me && !this.access.canAccessCompany(me, requester.companyId))) {
-        throw new ValidationFailedError('Invalid requester', { requesterId: [`contact ${input.requesterId} does not exist in this ticket's company`] });
+      if (
+        !requester ||
+        requester.companyId !== t.companyId ||
+        (me && !this.access.canAccessCompany(me, requester.companyId))
+      ) {
+        throw new ValidationFailedError('Invalid requester', {
+          requesterId: [`contact ${input.requesterId} does not exist in this ticket's company`],
+        });
       }
       set('requesterId', 'requester', requester.id);
     }
@@ -228,19 +292,34 @@ export class TicketService {
     const ticket = await this.finder.get(number, me);
     const latest = await this.comments.latest(ticket.id);
     return {
-      number: ticket.number, companyId: ticket.companyId, title: ticket.title, status: ticket.status, priority: ticket.priority, activityStatus: ticket.activityStatus,
+      number: ticket.number,
+      companyId: ticket.companyId,
+      title: ticket.title,
+      status: ticket.status,
+      priority: ticket.priority,
+      activityStatus: ticket.activityStatus,
       latestComment: latest ? (await this.views.comments([latest], ticket.number))[0] : null,
     };
   }
 
   private notifyAssignee(cs: TicketChangeSet, accountId: string): void {
     const t = cs.ticket;
-    cs.notifications.push({ accountIds: [accountId], input: { title: `Ticket #${t.number} was assigned to you`, body: t.title, link: `/tickets/${t.number}`, companyId: t.companyId }, email: false });
+    cs.notifications.push({
+      accountIds: [accountId],
+      input: {
+        title: `Ticket #${t.number} was assigned to you`,
+        body: t.title,
+        link: `/tickets/${t.number}`,
+        companyId: t.companyId,
+      },
+      email: false,
+    });
   }
 
   private async requireAccount(id: string, field: string): Promise<void> {
     const account = await this.accounts.get(id).catch(() => null);
-    if (!account || !account.active) throw new ValidationFailedError('Unknown technician', { [field]: [`account ${id} does not exist`] });
+    if (!account || !account.active)
+      throw new ValidationFailedError('Unknown technician', { [field]: [`account ${id} does not exist`] });
   }
 }
 
@@ -252,7 +331,10 @@ function parseSort(sort?: string): { sort: TicketSortKey; direction: 'ASC' | 'DE
 
 function parseStatus(status?: string): { statuses?: string[]; statusCategories?: StatusCategory[] } {
   if (!status) return {};
-  const parts = status.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = status
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     statuses: parts.filter((p) => !p.startsWith('category:')),
     statusCategories: parts.filter((p) => p.startsWith('category:')).map((p) => p.slice(9) as StatusCategory),
@@ -270,6 +352,8 @@ export function decodeCursor(cursor: string): { value: string | number; id: stri
     if ((typeof value !== 'string' && typeof value !== 'number') || typeof id !== 'string') throw new Error('shape');
     return { value, id };
   } catch {
-    throw new ValidationFailedError('Invalid cursor', { cursor: ['cursor must be a nextCursor value returned by this endpoint'] });
+    throw new ValidationFailedError('Invalid cursor', {
+      cursor: ['cursor must be a nextCursor value returned by this endpoint'],
+    });
   }
 }

@@ -5,56 +5,88 @@ export class InitialSchema1795271220659 implements MigrationInterface {
   name = 'InitialSchema1795271220659';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"account_company_access\" (\"accountId\" character varying(36) NOT NULL, \"companyId\" character varying(36) NOT NULL, CONSTRAINT \"PK_b156827863fa27a63be027756c5\" PRIMARY KEY (\"accountId\", \"companyId\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_d2c22b4e860db27972007c9040\" ON \"account_company_access\"  (\"companyId\") ");
-    await queryRunner.query("CREATE TABLE \"accounts\" (\"id\" character varying(36) NOT NULL, \"name\" character varying(200) NOT NULL, \"email\" character varying(320) NOT NULL, \"passwordHash\" character varying(100) NOT NULL, \"role\" character varying(20) NOT NULL, \"availability\" character varying(20) NOT NULL DEFAULT 'unavailable', \"allCompanies\" boolean NOT NULL DEFAULT true, \"active\" boolean NOT NULL DEFAULT true, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_5a7a02c20412299d198e097a8fe\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_ee66de6cdc53993296d1ceb8aa\" ON \"accounts\"  (\"email\") ");
-    await queryRunner.query("CREATE TABLE \"companies\" (\"id\" character varying(36) NOT NULL, \"name\" character varying(200) NOT NULL, \"nameKey\" character varying(200) NOT NULL, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_d4bc3e82a314fa9e29f652c2c22\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c9b497346153a49a9c2f6d38c0\" ON \"companies\"  (\"nameKey\") ");
-    await queryRunner.query("CREATE TABLE \"contacts\" (\"id\" character varying(36) NOT NULL, \"companyId\" character varying(36) NOT NULL, \"firstName\" character varying(100) NOT NULL, \"lastName\" character varying(100) NOT NULL, \"email\" character varying(320) NOT NULL, \"emailKey\" character varying(320) NOT NULL, \"phone\" character varying(40), \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_b99cd40cfd66a99f1571f4f72e6\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_f4809f4f9ad4a220959788def4\" ON \"contacts\"  (\"companyId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_660ec127d9494d8d7307e7969b\" ON \"contacts\"  (\"emailKey\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_646413cb424c5f26c4a3c24f7b\" ON \"contacts\"  (\"companyId\", \"emailKey\") ");
-    await queryRunner.query("CREATE TABLE \"devices\" (\"id\" character varying(36) NOT NULL, \"companyId\" character varying(36) NOT NULL, \"name\" character varying(200) NOT NULL, \"os\" character varying(100) NOT NULL DEFAULT '', \"helpdeskAgentEnabled\" boolean NOT NULL DEFAULT true, \"contactId\" character varying(36), \"tokenHash\" character varying(64) NOT NULL, \"lastSeenAt\" TIMESTAMP WITH TIME ZONE, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_b1514758245c12daf43486dd1f0\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_30c7b3f2620d5f3163323cbe23\" ON \"devices\"  (\"companyId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_8d6f603fe8f34ce155c1cf723c\" ON \"devices\"  (\"tokenHash\") ");
-    await queryRunner.query("CREATE TABLE \"system_secrets\" (\"key\" character varying(100) NOT NULL, \"value\" character varying(200) NOT NULL, CONSTRAINT \"PK_7179870a0f7fa4e60f4881e8312\" PRIMARY KEY (\"key\"))");
-    await queryRunner.query("CREATE TABLE \"deadlines\" (\"id\" character varying(36) NOT NULL, \"kind\" character varying(80) NOT NULL, \"key\" character varying(200), \"payload\" jsonb, \"dueAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"state\" character varying(16) NOT NULL DEFAULT 'pending', \"attempts\" integer NOT NULL DEFAULT '0', \"maxAttempts\" integer NOT NULL DEFAULT '5', \"lastError\" text, \"claimedBy\" character varying(120), \"claimedAt\" TIMESTAMP WITH TIME ZONE, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_a9b8551c028a78298641a8e3470\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_6667ba94009298dd17d09a380e\" ON \"deadlines\"  (\"key\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_a8aef4b304dc14601b9aab15f0\" ON \"deadlines\"  (\"state\", \"dueAt\") ");
-    await queryRunner.query("CREATE TABLE \"settings\" (\"scopeKey\" character varying(60) NOT NULL, \"key\" character varying(120) NOT NULL, \"value\" jsonb NOT NULL, \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_b11bfa4a9d15ba6de8459114961\" PRIMARY KEY (\"scopeKey\", \"key\"))");
-    await queryRunner.query("CREATE TABLE \"plugin_kv\" (\"id\" character varying(36) NOT NULL, \"pluginId\" character varying(64) NOT NULL, \"key\" character varying(200) NOT NULL, \"value\" text NOT NULL, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_d9c2becac1e219bb70e47ae1f5a\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_205a38d71d7eb0b65d98280204\" ON \"plugin_kv\"  (\"pluginId\", \"key\") ");
-    await queryRunner.query("CREATE TABLE \"plugin_installations\" (\"id\" character varying(36) NOT NULL, \"pluginId\" character varying(64) NOT NULL, \"version\" character varying(64) NOT NULL, \"kind\" character varying(16) NOT NULL, \"enabled\" boolean NOT NULL DEFAULT false, \"status\" character varying(32) NOT NULL, \"statusReason\" text, \"grantedPermissions\" jsonb NOT NULL, \"settings\" jsonb NOT NULL, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_af29f092b24666b0ceacead453c\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_547e4b71ae81ee772fa4ab79e6\" ON \"plugin_installations\"  (\"pluginId\") ");
-    await queryRunner.query("ALTER TABLE \"contacts\" ADD CONSTRAINT \"FK_f4809f4f9ad4a220959788def42\" FOREIGN KEY (\"companyId\") REFERENCES \"companies\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
-    await queryRunner.query("ALTER TABLE \"devices\" ADD CONSTRAINT \"FK_30c7b3f2620d5f3163323cbe238\" FOREIGN KEY (\"companyId\") REFERENCES \"companies\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query(
+      'CREATE TABLE "account_company_access" ("accountId" character varying(36) NOT NULL, "companyId" character varying(36) NOT NULL, CONSTRAINT "PK_b156827863fa27a63be027756c5" PRIMARY KEY ("accountId", "companyId"))',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_d2c22b4e860db27972007c9040" ON "account_company_access"  ("companyId") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "accounts" ("id" character varying(36) NOT NULL, "name" character varying(200) NOT NULL, "email" character varying(320) NOT NULL, "passwordHash" character varying(100) NOT NULL, "role" character varying(20) NOT NULL, "availability" character varying(20) NOT NULL DEFAULT \'unavailable\', "allCompanies" boolean NOT NULL DEFAULT true, "active" boolean NOT NULL DEFAULT true, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_5a7a02c20412299d198e097a8fe" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_ee66de6cdc53993296d1ceb8aa" ON "accounts"  ("email") ');
+    await queryRunner.query(
+      'CREATE TABLE "companies" ("id" character varying(36) NOT NULL, "name" character varying(200) NOT NULL, "nameKey" character varying(200) NOT NULL, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_d4bc3e82a314fa9e29f652c2c22" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_c9b497346153a49a9c2f6d38c0" ON "companies"  ("nameKey") ');
+    await queryRunner.query(
+      'CREATE TABLE "contacts" ("id" character varying(36) NOT NULL, "companyId" character varying(36) NOT NULL, "firstName" character varying(100) NOT NULL, "lastName" character varying(100) NOT NULL, "email" character varying(320) NOT NULL, "emailKey" character varying(320) NOT NULL, "phone" character varying(40), "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_b99cd40cfd66a99f1571f4f72e6" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_f4809f4f9ad4a220959788def4" ON "contacts"  ("companyId") ');
+    await queryRunner.query('CREATE INDEX "IDX_660ec127d9494d8d7307e7969b" ON "contacts"  ("emailKey") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_646413cb424c5f26c4a3c24f7b" ON "contacts"  ("companyId", "emailKey") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "devices" ("id" character varying(36) NOT NULL, "companyId" character varying(36) NOT NULL, "name" character varying(200) NOT NULL, "os" character varying(100) NOT NULL DEFAULT \'\', "helpdeskAgentEnabled" boolean NOT NULL DEFAULT true, "contactId" character varying(36), "tokenHash" character varying(64) NOT NULL, "lastSeenAt" TIMESTAMP WITH TIME ZONE, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_b1514758245c12daf43486dd1f0" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_30c7b3f2620d5f3163323cbe23" ON "devices"  ("companyId") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_8d6f603fe8f34ce155c1cf723c" ON "devices"  ("tokenHash") ');
+    await queryRunner.query(
+      'CREATE TABLE "system_secrets" ("key" character varying(100) NOT NULL, "value" character varying(200) NOT NULL, CONSTRAINT "PK_7179870a0f7fa4e60f4881e8312" PRIMARY KEY ("key"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "deadlines" ("id" character varying(36) NOT NULL, "kind" character varying(80) NOT NULL, "key" character varying(200), "payload" jsonb, "dueAt" TIMESTAMP WITH TIME ZONE NOT NULL, "state" character varying(16) NOT NULL DEFAULT \'pending\', "attempts" integer NOT NULL DEFAULT \'0\', "maxAttempts" integer NOT NULL DEFAULT \'5\', "lastError" text, "claimedBy" character varying(120), "claimedAt" TIMESTAMP WITH TIME ZONE, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_a9b8551c028a78298641a8e3470" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_6667ba94009298dd17d09a380e" ON "deadlines"  ("key") ');
+    await queryRunner.query('CREATE INDEX "IDX_a8aef4b304dc14601b9aab15f0" ON "deadlines"  ("state", "dueAt") ');
+    await queryRunner.query(
+      'CREATE TABLE "settings" ("scopeKey" character varying(60) NOT NULL, "key" character varying(120) NOT NULL, "value" jsonb NOT NULL, "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_b11bfa4a9d15ba6de8459114961" PRIMARY KEY ("scopeKey", "key"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "plugin_kv" ("id" character varying(36) NOT NULL, "pluginId" character varying(64) NOT NULL, "key" character varying(200) NOT NULL, "value" text NOT NULL, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_d9c2becac1e219bb70e47ae1f5a" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_205a38d71d7eb0b65d98280204" ON "plugin_kv"  ("pluginId", "key") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "plugin_installations" ("id" character varying(36) NOT NULL, "pluginId" character varying(64) NOT NULL, "version" character varying(64) NOT NULL, "kind" character varying(16) NOT NULL, "enabled" boolean NOT NULL DEFAULT false, "status" character varying(32) NOT NULL, "statusReason" text, "grantedPermissions" jsonb NOT NULL, "settings" jsonb NOT NULL, "createdAt" TIMESTAMP NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_af29f092b24666b0ceacead453c" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_547e4b71ae81ee772fa4ab79e6" ON "plugin_installations"  ("pluginId") ',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "contacts" ADD CONSTRAINT "FK_f4809f4f9ad4a220959788def42" FOREIGN KEY ("companyId") REFERENCES "companies"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "devices" ADD CONSTRAINT "FK_30c7b3f2620d5f3163323cbe238" FOREIGN KEY ("companyId") REFERENCES "companies"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"devices\" DROP CONSTRAINT \"FK_30c7b3f2620d5f3163323cbe238\"");
-    await queryRunner.query("ALTER TABLE \"contacts\" DROP CONSTRAINT \"FK_f4809f4f9ad4a220959788def42\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_547e4b71ae81ee772fa4ab79e6\"");
-    await queryRunner.query("DROP TABLE \"plugin_installations\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_205a38d71d7eb0b65d98280204\"");
-    await queryRunner.query("DROP TABLE \"plugin_kv\"");
-    await queryRunner.query("DROP TABLE \"settings\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_a8aef4b304dc14601b9aab15f0\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_6667ba94009298dd17d09a380e\"");
-    await queryRunner.query("DROP TABLE \"deadlines\"");
-    await queryRunner.query("DROP TABLE \"system_secrets\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_8d6f603fe8f34ce155c1cf723c\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_30c7b3f2620d5f3163323cbe23\"");
-    await queryRunner.query("DROP TABLE \"devices\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_646413cb424c5f26c4a3c24f7b\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_660ec127d9494d8d7307e7969b\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_f4809f4f9ad4a220959788def4\"");
-    await queryRunner.query("DROP TABLE \"contacts\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_c9b497346153a49a9c2f6d38c0\"");
-    await queryRunner.query("DROP TABLE \"companies\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_ee66de6cdc53993296d1ceb8aa\"");
-    await queryRunner.query("DROP TABLE \"accounts\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_d2c22b4e860db27972007c9040\"");
-    await queryRunner.query("DROP TABLE \"account_company_access\"");
+    await queryRunner.query('ALTER TABLE "devices" DROP CONSTRAINT "FK_30c7b3f2620d5f3163323cbe238"');
+    await queryRunner.query('ALTER TABLE "contacts" DROP CONSTRAINT "FK_f4809f4f9ad4a220959788def42"');
+    await queryRunner.query('DROP INDEX "public"."IDX_547e4b71ae81ee772fa4ab79e6"');
+    await queryRunner.query('DROP TABLE "plugin_installations"');
+    await queryRunner.query('DROP INDEX "public"."IDX_205a38d71d7eb0b65d98280204"');
+    await queryRunner.query('DROP TABLE "plugin_kv"');
+    await queryRunner.query('DROP TABLE "settings"');
+    await queryRunner.query('DROP INDEX "public"."IDX_a8aef4b304dc14601b9aab15f0"');
+    await queryRunner.query('DROP INDEX "public"."IDX_6667ba94009298dd17d09a380e"');
+    await queryRunner.query('DROP TABLE "deadlines"');
+    await queryRunner.query('DROP TABLE "system_secrets"');
+    await queryRunner.query('DROP INDEX "public"."IDX_8d6f603fe8f34ce155c1cf723c"');
+    await queryRunner.query('DROP INDEX "public"."IDX_30c7b3f2620d5f3163323cbe23"');
+    await queryRunner.query('DROP TABLE "devices"');
+    await queryRunner.query('DROP INDEX "public"."IDX_646413cb424c5f26c4a3c24f7b"');
+    await queryRunner.query('DROP INDEX "public"."IDX_660ec127d9494d8d7307e7969b"');
+    await queryRunner.query('DROP INDEX "public"."IDX_f4809f4f9ad4a220959788def4"');
+    await queryRunner.query('DROP TABLE "contacts"');
+    await queryRunner.query('DROP INDEX "public"."IDX_c9b497346153a49a9c2f6d38c0"');
+    await queryRunner.query('DROP TABLE "companies"');
+    await queryRunner.query('DROP INDEX "public"."IDX_ee66de6cdc53993296d1ceb8aa"');
+    await queryRunner.query('DROP TABLE "accounts"');
+    await queryRunner.query('DROP INDEX "public"."IDX_d2c22b4e860db27972007c9040"');
+    await queryRunner.query('DROP TABLE "account_company_access"');
   }
 }

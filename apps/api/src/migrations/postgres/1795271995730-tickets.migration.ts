@@ -5,70 +5,108 @@ export class Tickets1795271995730 implements MigrationInterface {
   name = 'Tickets1795271995730';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"outbox_messages\" (\"id\" character varying(36) NOT NULL, \"to\" jsonb NOT NULL, \"cc\" jsonb NOT NULL, \"subject\" character varying(1000) NOT NULL, \"text\" text NOT NULL, \"html\" text NOT NULL, \"headers\" jsonb NOT NULL, \"messageId\" character varying(300) NOT NULL, \"ticketId\" character varying(36), \"transport\" character varying(100), \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_0171348f527c64b137e4d4f5b66\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_c5b80f1982eacc09beee6dcfd7\" ON \"outbox_messages\"  (\"messageId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_65497c229d1fea55c722b25743\" ON \"outbox_messages\"  (\"ticketId\") ");
-    await queryRunner.query("CREATE TABLE \"notifications\" (\"id\" character varying(36) NOT NULL, \"accountId\" character varying(36) NOT NULL, \"title\" character varying(300) NOT NULL, \"body\" text NOT NULL, \"link\" character varying(500), \"readAt\" TIMESTAMP WITH TIME ZONE, \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_6a72c3c0f683f6462415e653c3a\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_7aed031b3ccbb11bbe5d59715f\" ON \"notifications\"  (\"accountId\", \"readAt\", \"id\") ");
-    await queryRunner.query("CREATE TABLE \"automation_rules\" (\"id\" character varying(36) NOT NULL, \"name\" character varying(200) NOT NULL, \"enabled\" boolean NOT NULL DEFAULT false, \"trigger\" character varying(30) NOT NULL, \"conditions\" jsonb NOT NULL, \"actions\" jsonb NOT NULL, \"position\" integer NOT NULL DEFAULT '0', \"systemKey\" character varying(60), \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"updatedAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_378bed501eacc036895837121c2\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_0233c4b3ab1eb4b17dc42c705b\" ON \"automation_rules\"  (\"trigger\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_22265e834453fe54e9e9eaeeb2\" ON \"automation_rules\"  (\"systemKey\") ");
-    await queryRunner.query("CREATE TABLE \"tickets\" (\"id\" character varying(36) NOT NULL, \"number\" integer NOT NULL, \"title\" character varying(300) NOT NULL, \"description\" text NOT NULL, \"status\" character varying(40) NOT NULL, \"statusCategory\" character varying(10) NOT NULL, \"priority\" character varying(10) NOT NULL, \"priorityRank\" smallint NOT NULL, \"impact\" character varying(20) NOT NULL, \"type\" character varying(20) NOT NULL, \"productFamilyId\" character varying(36), \"activityStatus\" character varying(30) NOT NULL, \"source\" character varying(20) NOT NULL, \"sentiment\" character varying(10), \"requesterId\" character varying(36) NOT NULL, \"companyId\" character varying(36) NOT NULL, \"assigneeId\" character varying(36), \"cc\" jsonb NOT NULL, \"mergedIntoNumber\" integer, \"mailReferences\" jsonb NOT NULL, \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"updatedAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_343bc942ae261cf7a1377f48fd0\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_78e08cc1101fc17f77c6f11b4c\" ON \"tickets\"  (\"number\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_04a189bf6adc1183a92ddaf925\" ON \"tickets\"  (\"type\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_32b5481dfa11d2c766669f4348\" ON \"tickets\"  (\"requesterId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ab77ef2e58679843049f2a0136\" ON \"tickets\"  (\"assigneeId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_d403760170487e40b28caec597\" ON \"tickets\"  (\"companyId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_f274d6d8beb7a2c099bc653396\" ON \"tickets\"  (\"status\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_a1906bf9a4efad5a34867e577b\" ON \"tickets\"  (\"priorityRank\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_6f6ee5897cf64029a6b6cd2901\" ON \"tickets\"  (\"createdAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_05c32f5e715cf38467ad1d3bd8\" ON \"tickets\"  (\"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE TABLE \"ticket_comments\" (\"id\" character varying(36) NOT NULL, \"ticketId\" character varying(36) NOT NULL, \"visibility\" character varying(10) NOT NULL, \"body\" text NOT NULL, \"authorKind\" character varying(10) NOT NULL, \"authorId\" character varying(36), \"authorName\" character varying(200) NOT NULL, \"source\" character varying(20) NOT NULL, \"truncated\" boolean NOT NULL DEFAULT false, \"cc\" jsonb NOT NULL, \"notify\" jsonb NOT NULL, \"attachments\" jsonb NOT NULL, \"messageId\" character varying(300), \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_811ed3b81dd8df6b9a92058d89c\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_033fd557aeb592771ea69b91f1\" ON \"ticket_comments\"  (\"ticketId\", \"id\") ");
-    await queryRunner.query("CREATE TABLE \"ticket_activities\" (\"id\" character varying(36) NOT NULL, \"ticketId\" character varying(36) NOT NULL, \"action\" character varying(30) NOT NULL, \"actorKind\" character varying(12) NOT NULL, \"actorId\" character varying(36), \"actorName\" character varying(200) NOT NULL, \"fromValue\" jsonb, \"toValue\" jsonb, \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_fea672ec7d9867e390d5a153881\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_5932ca4b72af9dd7bbbcb9ccb3\" ON \"ticket_activities\"  (\"ticketId\", \"id\") ");
-    await queryRunner.query("CREATE TABLE \"ticket_statuses\" (\"id\" character varying(36) NOT NULL, \"key\" character varying(40) NOT NULL, \"name\" character varying(100) NOT NULL, \"category\" character varying(10) NOT NULL, \"builtIn\" boolean NOT NULL DEFAULT false, \"position\" integer NOT NULL DEFAULT '0', \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_12bf77ffe810ea9185c5171037b\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_f6fee3717e63cc2505a7e2f94d\" ON \"ticket_statuses\"  (\"key\") ");
-    await queryRunner.query("CREATE TABLE \"product_families\" (\"id\" character varying(36) NOT NULL, \"name\" character varying(100) NOT NULL, \"nameKey\" character varying(100) NOT NULL, \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_75f2c625b29b72a3fa025af057b\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_ce0ad4d9bc06638a7529a6cae4\" ON \"product_families\"  (\"nameKey\") ");
-    await queryRunner.query("CREATE TABLE \"quick_replies\" (\"id\" character varying(36) NOT NULL, \"name\" character varying(100) NOT NULL, \"body\" text NOT NULL, \"ownerId\" character varying(36), \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"updatedAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_38e5f76733adc50f328c8c0f043\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_455e91bc3c20f5f4ce8cf2ffa4\" ON \"quick_replies\"  (\"ownerId\") ");
-    await queryRunner.query("CREATE TABLE \"ticket_counters\" (\"id\" character varying(36) NOT NULL, \"value\" integer NOT NULL, CONSTRAINT \"PK_282dbaf6165a2d4825bfb02dda2\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("ALTER TABLE \"ticket_comments\" ADD CONSTRAINT \"FK_f6beba8ae36e1ce20968d7a3192\" FOREIGN KEY (\"ticketId\") REFERENCES \"tickets\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
-    await queryRunner.query("ALTER TABLE \"ticket_activities\" ADD CONSTRAINT \"FK_0f7dc90d31843fc26c3b5e8f88a\" FOREIGN KEY (\"ticketId\") REFERENCES \"tickets\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query(
+      'CREATE TABLE "outbox_messages" ("id" character varying(36) NOT NULL, "to" jsonb NOT NULL, "cc" jsonb NOT NULL, "subject" character varying(1000) NOT NULL, "text" text NOT NULL, "html" text NOT NULL, "headers" jsonb NOT NULL, "messageId" character varying(300) NOT NULL, "ticketId" character varying(36), "transport" character varying(100), "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_0171348f527c64b137e4d4f5b66" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_c5b80f1982eacc09beee6dcfd7" ON "outbox_messages"  ("messageId") ');
+    await queryRunner.query('CREATE INDEX "IDX_65497c229d1fea55c722b25743" ON "outbox_messages"  ("ticketId") ');
+    await queryRunner.query(
+      'CREATE TABLE "notifications" ("id" character varying(36) NOT NULL, "accountId" character varying(36) NOT NULL, "title" character varying(300) NOT NULL, "body" text NOT NULL, "link" character varying(500), "readAt" TIMESTAMP WITH TIME ZONE, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_6a72c3c0f683f6462415e653c3a" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_7aed031b3ccbb11bbe5d59715f" ON "notifications"  ("accountId", "readAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "automation_rules" ("id" character varying(36) NOT NULL, "name" character varying(200) NOT NULL, "enabled" boolean NOT NULL DEFAULT false, "trigger" character varying(30) NOT NULL, "conditions" jsonb NOT NULL, "actions" jsonb NOT NULL, "position" integer NOT NULL DEFAULT \'0\', "systemKey" character varying(60), "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_378bed501eacc036895837121c2" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_0233c4b3ab1eb4b17dc42c705b" ON "automation_rules"  ("trigger") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_22265e834453fe54e9e9eaeeb2" ON "automation_rules"  ("systemKey") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "tickets" ("id" character varying(36) NOT NULL, "number" integer NOT NULL, "title" character varying(300) NOT NULL, "description" text NOT NULL, "status" character varying(40) NOT NULL, "statusCategory" character varying(10) NOT NULL, "priority" character varying(10) NOT NULL, "priorityRank" smallint NOT NULL, "impact" character varying(20) NOT NULL, "type" character varying(20) NOT NULL, "productFamilyId" character varying(36), "activityStatus" character varying(30) NOT NULL, "source" character varying(20) NOT NULL, "sentiment" character varying(10), "requesterId" character varying(36) NOT NULL, "companyId" character varying(36) NOT NULL, "assigneeId" character varying(36), "cc" jsonb NOT NULL, "mergedIntoNumber" integer, "mailReferences" jsonb NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_343bc942ae261cf7a1377f48fd0" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_78e08cc1101fc17f77c6f11b4c" ON "tickets"  ("number") ');
+    await queryRunner.query('CREATE INDEX "IDX_04a189bf6adc1183a92ddaf925" ON "tickets"  ("type") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_32b5481dfa11d2c766669f4348" ON "tickets"  ("requesterId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ab77ef2e58679843049f2a0136" ON "tickets"  ("assigneeId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_d403760170487e40b28caec597" ON "tickets"  ("companyId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_f274d6d8beb7a2c099bc653396" ON "tickets"  ("status", "updatedAt", "id") ',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_a1906bf9a4efad5a34867e577b" ON "tickets"  ("priorityRank", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_6f6ee5897cf64029a6b6cd2901" ON "tickets"  ("createdAt", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_05c32f5e715cf38467ad1d3bd8" ON "tickets"  ("updatedAt", "id") ');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_comments" ("id" character varying(36) NOT NULL, "ticketId" character varying(36) NOT NULL, "visibility" character varying(10) NOT NULL, "body" text NOT NULL, "authorKind" character varying(10) NOT NULL, "authorId" character varying(36), "authorName" character varying(200) NOT NULL, "source" character varying(20) NOT NULL, "truncated" boolean NOT NULL DEFAULT false, "cc" jsonb NOT NULL, "notify" jsonb NOT NULL, "attachments" jsonb NOT NULL, "messageId" character varying(300), "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_811ed3b81dd8df6b9a92058d89c" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_033fd557aeb592771ea69b91f1" ON "ticket_comments"  ("ticketId", "id") ');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_activities" ("id" character varying(36) NOT NULL, "ticketId" character varying(36) NOT NULL, "action" character varying(30) NOT NULL, "actorKind" character varying(12) NOT NULL, "actorId" character varying(36), "actorName" character varying(200) NOT NULL, "fromValue" jsonb, "toValue" jsonb, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_fea672ec7d9867e390d5a153881" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_5932ca4b72af9dd7bbbcb9ccb3" ON "ticket_activities"  ("ticketId", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "ticket_statuses" ("id" character varying(36) NOT NULL, "key" character varying(40) NOT NULL, "name" character varying(100) NOT NULL, "category" character varying(10) NOT NULL, "builtIn" boolean NOT NULL DEFAULT false, "position" integer NOT NULL DEFAULT \'0\', "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_12bf77ffe810ea9185c5171037b" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_f6fee3717e63cc2505a7e2f94d" ON "ticket_statuses"  ("key") ');
+    await queryRunner.query(
+      'CREATE TABLE "product_families" ("id" character varying(36) NOT NULL, "name" character varying(100) NOT NULL, "nameKey" character varying(100) NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_75f2c625b29b72a3fa025af057b" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_ce0ad4d9bc06638a7529a6cae4" ON "product_families"  ("nameKey") ');
+    await queryRunner.query(
+      'CREATE TABLE "quick_replies" ("id" character varying(36) NOT NULL, "name" character varying(100) NOT NULL, "body" text NOT NULL, "ownerId" character varying(36), "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_38e5f76733adc50f328c8c0f043" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_455e91bc3c20f5f4ce8cf2ffa4" ON "quick_replies"  ("ownerId") ');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_counters" ("id" character varying(36) NOT NULL, "value" integer NOT NULL, CONSTRAINT "PK_282dbaf6165a2d4825bfb02dda2" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "ticket_comments" ADD CONSTRAINT "FK_f6beba8ae36e1ce20968d7a3192" FOREIGN KEY ("ticketId") REFERENCES "tickets"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "ticket_activities" ADD CONSTRAINT "FK_0f7dc90d31843fc26c3b5e8f88a" FOREIGN KEY ("ticketId") REFERENCES "tickets"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"ticket_activities\" DROP CONSTRAINT \"FK_0f7dc90d31843fc26c3b5e8f88a\"");
-    await queryRunner.query("ALTER TABLE \"ticket_comments\" DROP CONSTRAINT \"FK_f6beba8ae36e1ce20968d7a3192\"");
-    await queryRunner.query("DROP TABLE \"ticket_counters\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_455e91bc3c20f5f4ce8cf2ffa4\"");
-    await queryRunner.query("DROP TABLE \"quick_replies\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_ce0ad4d9bc06638a7529a6cae4\"");
-    await queryRunner.query("DROP TABLE \"product_families\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_f6fee3717e63cc2505a7e2f94d\"");
-    await queryRunner.query("DROP TABLE \"ticket_statuses\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_5932ca4b72af9dd7bbbcb9ccb3\"");
-    await queryRunner.query("DROP TABLE \"ticket_activities\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_033fd557aeb592771ea69b91f1\"");
-    await queryRunner.query("DROP TABLE \"ticket_comments\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_05c32f5e715cf38467ad1d3bd8\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_6f6ee5897cf64029a6b6cd2901\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_a1906bf9a4efad5a34867e577b\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_f274d6d8beb7a2c099bc653396\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_d403760170487e40b28caec597\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_ab77ef2e58679843049f2a0136\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_32b5481dfa11d2c766669f4348\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_04a189bf6adc1183a92ddaf925\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_78e08cc1101fc17f77c6f11b4c\"");
-    await queryRunner.query("DROP TABLE \"tickets\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_22265e834453fe54e9e9eaeeb2\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_0233c4b3ab1eb4b17dc42c705b\"");
-    await queryRunner.query("DROP TABLE \"automation_rules\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_7aed031b3ccbb11bbe5d59715f\"");
-    await queryRunner.query("DROP TABLE \"notifications\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_65497c229d1fea55c722b25743\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_c5b80f1982eacc09beee6dcfd7\"");
-    await queryRunner.query("DROP TABLE \"outbox_messages\"");
+    await queryRunner.query('ALTER TABLE "ticket_activities" DROP CONSTRAINT "FK_0f7dc90d31843fc26c3b5e8f88a"');
+    await queryRunner.query('ALTER TABLE "ticket_comments" DROP CONSTRAINT "FK_f6beba8ae36e1ce20968d7a3192"');
+    await queryRunner.query('DROP TABLE "ticket_counters"');
+    await queryRunner.query('DROP INDEX "public"."IDX_455e91bc3c20f5f4ce8cf2ffa4"');
+    await queryRunner.query('DROP TABLE "quick_replies"');
+    await queryRunner.query('DROP INDEX "public"."IDX_ce0ad4d9bc06638a7529a6cae4"');
+    await queryRunner.query('DROP TABLE "product_families"');
+    await queryRunner.query('DROP INDEX "public"."IDX_f6fee3717e63cc2505a7e2f94d"');
+    await queryRunner.query('DROP TABLE "ticket_statuses"');
+    await queryRunner.query('DROP INDEX "public"."IDX_5932ca4b72af9dd7bbbcb9ccb3"');
+    await queryRunner.query('DROP TABLE "ticket_activities"');
+    await queryRunner.query('DROP INDEX "public"."IDX_033fd557aeb592771ea69b91f1"');
+    await queryRunner.query('DROP TABLE "ticket_comments"');
+    await queryRunner.query('DROP INDEX "public"."IDX_05c32f5e715cf38467ad1d3bd8"');
+    await queryRunner.query('DROP INDEX "public"."IDX_6f6ee5897cf64029a6b6cd2901"');
+    await queryRunner.query('DROP INDEX "public"."IDX_a1906bf9a4efad5a34867e577b"');
+    await queryRunner.query('DROP INDEX "public"."IDX_f274d6d8beb7a2c099bc653396"');
+    await queryRunner.query('DROP INDEX "public"."IDX_d403760170487e40b28caec597"');
+    await queryRunner.query('DROP INDEX "public"."IDX_ab77ef2e58679843049f2a0136"');
+    await queryRunner.query('DROP INDEX "public"."IDX_32b5481dfa11d2c766669f4348"');
+    await queryRunner.query('DROP INDEX "public"."IDX_04a189bf6adc1183a92ddaf925"');
+    await queryRunner.query('DROP INDEX "public"."IDX_78e08cc1101fc17f77c6f11b4c"');
+    await queryRunner.query('DROP TABLE "tickets"');
+    await queryRunner.query('DROP INDEX "public"."IDX_22265e834453fe54e9e9eaeeb2"');
+    await queryRunner.query('DROP INDEX "public"."IDX_0233c4b3ab1eb4b17dc42c705b"');
+    await queryRunner.query('DROP TABLE "automation_rules"');
+    await queryRunner.query('DROP INDEX "public"."IDX_7aed031b3ccbb11bbe5d59715f"');
+    await queryRunner.query('DROP TABLE "notifications"');
+    await queryRunner.query('DROP INDEX "public"."IDX_65497c229d1fea55c722b25743"');
+    await queryRunner.query('DROP INDEX "public"."IDX_c5b80f1982eacc09beee6dcfd7"');
+    await queryRunner.query('DROP TABLE "outbox_messages"');
   }
 }

@@ -5,54 +5,88 @@ export class PortalCases1795272984291 implements MigrationInterface {
   name = 'PortalCases1795272984291';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"notification_preferences\" (\"id\" character varying(36) NOT NULL, \"inApp\" boolean NOT NULL DEFAULT true, \"browser\" boolean NOT NULL DEFAULT true, \"email\" boolean NOT NULL DEFAULT false, \"sound\" boolean NOT NULL DEFAULT true, CONSTRAINT \"PK_e94e2b543f2f218ee68e4f4fad2\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE TABLE \"conversations\" (\"id\" character varying(36) NOT NULL, \"companyId\" character varying(36) NOT NULL, \"channel\" character varying(40) NOT NULL, \"channelInstanceId\" character varying(36), \"status\" character varying(16) NOT NULL, \"contactId\" character varying(36), \"subject\" character varying(300), \"ticketId\" character varying(36), \"meta\" jsonb, \"lastSeq\" integer NOT NULL DEFAULT '0', \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"lastMessageAt\" TIMESTAMP WITH TIME ZONE, \"endedAt\" TIMESTAMP WITH TIME ZONE, \"endedReason\" character varying(40), \"endedByKind\" character varying(20), \"endedById\" character varying(36), CONSTRAINT \"PK_ee34f4f7ced4ec8681f26bf04ef\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_c6b7bd06b2ed2058982f457296\" ON \"conversations\"  (\"contactId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ede15b2ddc5da1f9b6f5ce5334\" ON \"conversations\"  (\"ticketId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_b78d61cbacfa77a1282c6304ab\" ON \"conversations\"  (\"channel\", \"channelInstanceId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_b88ca3ce5fca670f68cd1b1439\" ON \"conversations\"  (\"companyId\", \"status\") ");
-    await queryRunner.query("CREATE TABLE \"conversation_participants\" (\"id\" character varying(36) NOT NULL, \"conversationId\" character varying(36) NOT NULL, \"kind\" character varying(16) NOT NULL, \"refId\" character varying(36) NOT NULL, \"name\" character varying(200) NOT NULL, \"role\" character varying(16) NOT NULL, \"joinedAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"leftAt\" TIMESTAMP WITH TIME ZONE, CONSTRAINT \"PK_61b51428ad9453f5921369fbe94\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_69c9d288fbf92aaa5ca88e4b25\" ON \"conversation_participants\"  (\"refId\", \"leftAt\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c1a89ba645d632fab447b87d6f\" ON \"conversation_participants\"  (\"conversationId\", \"kind\", \"refId\") ");
-    await queryRunner.query("CREATE TABLE \"conversation_messages\" (\"id\" character varying(36) NOT NULL, \"conversationId\" character varying(36) NOT NULL, \"seq\" integer NOT NULL, \"authorKind\" character varying(16) NOT NULL, \"authorAccountId\" character varying(36), \"authorContactId\" character varying(36), \"authorName\" character varying(200) NOT NULL, \"kind\" character varying(16) NOT NULL, \"body\" text NOT NULL, \"clientId\" character varying(64), \"externalId\" character varying(200), \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_113248f25c4c0a7c179b3f5a609\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0926c694fca152bff9f3a6b020\" ON \"conversation_messages\"  (\"conversationId\", \"externalId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_9773725689537283a00699a916\" ON \"conversation_messages\"  (\"conversationId\", \"clientId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0590f8879e28c1e1ec4c82a2c4\" ON \"conversation_messages\"  (\"conversationId\", \"seq\") ");
-    await queryRunner.query("CREATE TABLE \"cases\" (\"id\" character varying(36) NOT NULL, \"companyId\" character varying(36) NOT NULL, \"portalId\" character varying(36) NOT NULL, \"portal\" jsonb NOT NULL, \"contactId\" character varying(36), \"contactCreated\" boolean NOT NULL DEFAULT false, \"type\" character varying(20) NOT NULL, \"status\" character varying(16) NOT NULL, \"chatStatus\" character varying(16) NOT NULL, \"endedReason\" character varying(40), \"assigneeId\" character varying(36), \"assigneeName\" character varying(200), \"question\" text NOT NULL, \"preview\" jsonb, \"device\" jsonb, \"ticketId\" character varying(36), \"ticketNumber\" integer, \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"submittedAt\" TIMESTAMP WITH TIME ZONE, \"assignedAt\" TIMESTAMP WITH TIME ZONE, \"resolvedAt\" TIMESTAMP WITH TIME ZONE, \"endedAt\" TIMESTAMP WITH TIME ZONE, \"updatedAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_264acb3048c240fb89aa34626db\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_4053b8772d0f92b20a91e72b34\" ON \"cases\"  (\"contactId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_5c5f5671ebc116a52dd388fd7b\" ON \"cases\"  (\"assigneeId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_19e41c15574c91470332fafbc2\" ON \"cases\"  (\"companyId\", \"status\", \"createdAt\") ");
-    await queryRunner.query("CREATE TABLE \"case_seen_marks\" (\"id\" character varying(36) NOT NULL, \"seenAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_2c882136e0880faef9025b918c4\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE TABLE \"portals\" (\"id\" character varying(36) NOT NULL, \"companyId\" character varying(36) NOT NULL, \"subdomain\" character varying(63) NOT NULL, \"status\" character varying(16) NOT NULL, \"name\" character varying(200) NOT NULL, \"colors\" jsonb, \"logoUrl\" character varying(2000), \"welcomeText\" text, \"channelConfig\" jsonb, \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"updatedAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_85b8f3d841e5461991291c91706\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_a2a57387426c4f7d9258be5ff1\" ON \"portals\"  (\"companyId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_5d48771c8d561bce7314c7a44b\" ON \"portals\"  (\"subdomain\") ");
-    await queryRunner.query("ALTER TABLE \"conversation_participants\" ADD CONSTRAINT \"FK_4453e20858b14ab765a09ad728c\" FOREIGN KEY (\"conversationId\") REFERENCES \"conversations\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
-    await queryRunner.query("ALTER TABLE \"conversation_messages\" ADD CONSTRAINT \"FK_f5045a77718bdb593f309a1e258\" FOREIGN KEY (\"conversationId\") REFERENCES \"conversations\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query(
+      'CREATE TABLE "notification_preferences" ("id" character varying(36) NOT NULL, "inApp" boolean NOT NULL DEFAULT true, "browser" boolean NOT NULL DEFAULT true, "email" boolean NOT NULL DEFAULT false, "sound" boolean NOT NULL DEFAULT true, CONSTRAINT "PK_e94e2b543f2f218ee68e4f4fad2" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "conversations" ("id" character varying(36) NOT NULL, "companyId" character varying(36) NOT NULL, "channel" character varying(40) NOT NULL, "channelInstanceId" character varying(36), "status" character varying(16) NOT NULL, "contactId" character varying(36), "subject" character varying(300), "ticketId" character varying(36), "meta" jsonb, "lastSeq" integer NOT NULL DEFAULT \'0\', "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "lastMessageAt" TIMESTAMP WITH TIME ZONE, "endedAt" TIMESTAMP WITH TIME ZONE, "endedReason" character varying(40), "endedByKind" character varying(20), "endedById" character varying(36), CONSTRAINT "PK_ee34f4f7ced4ec8681f26bf04ef" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_c6b7bd06b2ed2058982f457296" ON "conversations"  ("contactId") ');
+    await queryRunner.query('CREATE INDEX "IDX_ede15b2ddc5da1f9b6f5ce5334" ON "conversations"  ("ticketId") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_b78d61cbacfa77a1282c6304ab" ON "conversations"  ("channel", "channelInstanceId") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_b88ca3ce5fca670f68cd1b1439" ON "conversations"  ("companyId", "status") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "conversation_participants" ("id" character varying(36) NOT NULL, "conversationId" character varying(36) NOT NULL, "kind" character varying(16) NOT NULL, "refId" character varying(36) NOT NULL, "name" character varying(200) NOT NULL, "role" character varying(16) NOT NULL, "joinedAt" TIMESTAMP WITH TIME ZONE NOT NULL, "leftAt" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_61b51428ad9453f5921369fbe94" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_69c9d288fbf92aaa5ca88e4b25" ON "conversation_participants"  ("refId", "leftAt") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_c1a89ba645d632fab447b87d6f" ON "conversation_participants"  ("conversationId", "kind", "refId") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "conversation_messages" ("id" character varying(36) NOT NULL, "conversationId" character varying(36) NOT NULL, "seq" integer NOT NULL, "authorKind" character varying(16) NOT NULL, "authorAccountId" character varying(36), "authorContactId" character varying(36), "authorName" character varying(200) NOT NULL, "kind" character varying(16) NOT NULL, "body" text NOT NULL, "clientId" character varying(64), "externalId" character varying(200), "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_113248f25c4c0a7c179b3f5a609" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_0926c694fca152bff9f3a6b020" ON "conversation_messages"  ("conversationId", "externalId") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_9773725689537283a00699a916" ON "conversation_messages"  ("conversationId", "clientId") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_0590f8879e28c1e1ec4c82a2c4" ON "conversation_messages"  ("conversationId", "seq") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "cases" ("id" character varying(36) NOT NULL, "companyId" character varying(36) NOT NULL, "portalId" character varying(36) NOT NULL, "portal" jsonb NOT NULL, "contactId" character varying(36), "contactCreated" boolean NOT NULL DEFAULT false, "type" character varying(20) NOT NULL, "status" character varying(16) NOT NULL, "chatStatus" character varying(16) NOT NULL, "endedReason" character varying(40), "assigneeId" character varying(36), "assigneeName" character varying(200), "question" text NOT NULL, "preview" jsonb, "device" jsonb, "ticketId" character varying(36), "ticketNumber" integer, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "submittedAt" TIMESTAMP WITH TIME ZONE, "assignedAt" TIMESTAMP WITH TIME ZONE, "resolvedAt" TIMESTAMP WITH TIME ZONE, "endedAt" TIMESTAMP WITH TIME ZONE, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_264acb3048c240fb89aa34626db" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_4053b8772d0f92b20a91e72b34" ON "cases"  ("contactId") ');
+    await queryRunner.query('CREATE INDEX "IDX_5c5f5671ebc116a52dd388fd7b" ON "cases"  ("assigneeId", "status") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_19e41c15574c91470332fafbc2" ON "cases"  ("companyId", "status", "createdAt") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "case_seen_marks" ("id" character varying(36) NOT NULL, "seenAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_2c882136e0880faef9025b918c4" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "portals" ("id" character varying(36) NOT NULL, "companyId" character varying(36) NOT NULL, "subdomain" character varying(63) NOT NULL, "status" character varying(16) NOT NULL, "name" character varying(200) NOT NULL, "colors" jsonb, "logoUrl" character varying(2000), "welcomeText" text, "channelConfig" jsonb, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_85b8f3d841e5461991291c91706" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_a2a57387426c4f7d9258be5ff1" ON "portals"  ("companyId") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_5d48771c8d561bce7314c7a44b" ON "portals"  ("subdomain") ');
+    await queryRunner.query(
+      'ALTER TABLE "conversation_participants" ADD CONSTRAINT "FK_4453e20858b14ab765a09ad728c" FOREIGN KEY ("conversationId") REFERENCES "conversations"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "conversation_messages" ADD CONSTRAINT "FK_f5045a77718bdb593f309a1e258" FOREIGN KEY ("conversationId") REFERENCES "conversations"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"conversation_messages\" DROP CONSTRAINT \"FK_f5045a77718bdb593f309a1e258\"");
-    await queryRunner.query("ALTER TABLE \"conversation_participants\" DROP CONSTRAINT \"FK_4453e20858b14ab765a09ad728c\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_5d48771c8d561bce7314c7a44b\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_a2a57387426c4f7d9258be5ff1\"");
-    await queryRunner.query("DROP TABLE \"portals\"");
-    await queryRunner.query("DROP TABLE \"case_seen_marks\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_19e41c15574c91470332fafbc2\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_5c5f5671ebc116a52dd388fd7b\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_4053b8772d0f92b20a91e72b34\"");
-    await queryRunner.query("DROP TABLE \"cases\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_0590f8879e28c1e1ec4c82a2c4\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_9773725689537283a00699a916\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_0926c694fca152bff9f3a6b020\"");
-    await queryRunner.query("DROP TABLE \"conversation_messages\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_c1a89ba645d632fab447b87d6f\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_69c9d288fbf92aaa5ca88e4b25\"");
-    await queryRunner.query("DROP TABLE \"conversation_participants\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_b88ca3ce5fca670f68cd1b1439\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_b78d61cbacfa77a1282c6304ab\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_ede15b2ddc5da1f9b6f5ce5334\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_c6b7bd06b2ed2058982f457296\"");
-    await queryRunner.query("DROP TABLE \"conversations\"");
-    await queryRunner.query("DROP TABLE \"notification_preferences\"");
+    await queryRunner.query('ALTER TABLE "conversation_messages" DROP CONSTRAINT "FK_f5045a77718bdb593f309a1e258"');
+    await queryRunner.query('ALTER TABLE "conversation_participants" DROP CONSTRAINT "FK_4453e20858b14ab765a09ad728c"');
+    await queryRunner.query('DROP INDEX "public"."IDX_5d48771c8d561bce7314c7a44b"');
+    await queryRunner.query('DROP INDEX "public"."IDX_a2a57387426c4f7d9258be5ff1"');
+    await queryRunner.query('DROP TABLE "portals"');
+    await queryRunner.query('DROP TABLE "case_seen_marks"');
+    await queryRunner.query('DROP INDEX "public"."IDX_19e41c15574c91470332fafbc2"');
+    await queryRunner.query('DROP INDEX "public"."IDX_5c5f5671ebc116a52dd388fd7b"');
+    await queryRunner.query('DROP INDEX "public"."IDX_4053b8772d0f92b20a91e72b34"');
+    await queryRunner.query('DROP TABLE "cases"');
+    await queryRunner.query('DROP INDEX "public"."IDX_0590f8879e28c1e1ec4c82a2c4"');
+    await queryRunner.query('DROP INDEX "public"."IDX_9773725689537283a00699a916"');
+    await queryRunner.query('DROP INDEX "public"."IDX_0926c694fca152bff9f3a6b020"');
+    await queryRunner.query('DROP TABLE "conversation_messages"');
+    await queryRunner.query('DROP INDEX "public"."IDX_c1a89ba645d632fab447b87d6f"');
+    await queryRunner.query('DROP INDEX "public"."IDX_69c9d288fbf92aaa5ca88e4b25"');
+    await queryRunner.query('DROP TABLE "conversation_participants"');
+    await queryRunner.query('DROP INDEX "public"."IDX_b88ca3ce5fca670f68cd1b1439"');
+    await queryRunner.query('DROP INDEX "public"."IDX_b78d61cbacfa77a1282c6304ab"');
+    await queryRunner.query('DROP INDEX "public"."IDX_ede15b2ddc5da1f9b6f5ce5334"');
+    await queryRunner.query('DROP INDEX "public"."IDX_c6b7bd06b2ed2058982f457296"');
+    await queryRunner.query('DROP TABLE "conversations"');
+    await queryRunner.query('DROP TABLE "notification_preferences"');
   }
 }

@@ -5,10 +5,10 @@ export class Masking1795273076073 implements MigrationInterface {
   name = 'Masking1795273076073';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"accounts\" ADD \"permissions\" text");
+    await queryRunner.query('ALTER TABLE "accounts" ADD "permissions" text');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"accounts\" DROP COLUMN \"permissions\"");
+    await queryRunner.query('ALTER TABLE "accounts" DROP COLUMN "permissions"');
   }
 }

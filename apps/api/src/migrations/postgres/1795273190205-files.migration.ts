@@ -5,14 +5,16 @@ export class Files1795273190205 implements MigrationInterface {
   name = 'Files1795273190205';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"files\" (\"id\" character varying(36) NOT NULL, \"companyId\" character varying(36), \"name\" character varying(255) NOT NULL, \"contentType\" character varying(255) NOT NULL, \"size\" integer NOT NULL, \"sha256\" character varying(64) NOT NULL, \"uploadedByKind\" character varying(20) NOT NULL, \"uploadedById\" character varying(36), \"ownerKind\" character varying(40), \"ownerId\" character varying(36), \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_6c16b9093a142e0e7613b04a3d9\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_a330ae0dd450f91c6b9c7fda68\" ON \"files\"  (\"companyId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_82cc772031d9c08fe2f29131cb\" ON \"files\"  (\"ownerKind\", \"ownerId\") ");
+    await queryRunner.query(
+      'CREATE TABLE "files" ("id" character varying(36) NOT NULL, "companyId" character varying(36), "name" character varying(255) NOT NULL, "contentType" character varying(255) NOT NULL, "size" integer NOT NULL, "sha256" character varying(64) NOT NULL, "uploadedByKind" character varying(20) NOT NULL, "uploadedById" character varying(36), "ownerKind" character varying(40), "ownerId" character varying(36), "createdAt" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_6c16b9093a142e0e7613b04a3d9" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_a330ae0dd450f91c6b9c7fda68" ON "files"  ("companyId") ');
+    await queryRunner.query('CREATE INDEX "IDX_82cc772031d9c08fe2f29131cb" ON "files"  ("ownerKind", "ownerId") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_82cc772031d9c08fe2f29131cb\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_a330ae0dd450f91c6b9c7fda68\"");
-    await queryRunner.query("DROP TABLE \"files\"");
+    await queryRunner.query('DROP INDEX "public"."IDX_82cc772031d9c08fe2f29131cb"');
+    await queryRunner.query('DROP INDEX "public"."IDX_a330ae0dd450f91c6b9c7fda68"');
+    await queryRunner.query('DROP TABLE "files"');
   }
 }

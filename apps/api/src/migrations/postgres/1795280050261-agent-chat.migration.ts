@@ -5,26 +5,42 @@ export class AgentChat1795280050261 implements MigrationInterface {
   name = 'AgentChat1795280050261';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"device_enrolment_codes\" (\"id\" character varying(36) NOT NULL, \"deviceId\" character varying(36) NOT NULL, \"codeHash\" character varying(64) NOT NULL, \"expiresAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"usedAt\" TIMESTAMP WITH TIME ZONE, \"createdById\" character varying(36), \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_3b7885771b742e64ef8dfc8689f\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_7e6321dca65c5bfcf371c3af8f\" ON \"device_enrolment_codes\"  (\"deviceId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_263ff3e938e6506fda8fc346bb\" ON \"device_enrolment_codes\"  (\"codeHash\") ");
-    await queryRunner.query("CREATE TABLE \"agent_chat_offers\" (\"id\" character varying(36) NOT NULL, \"conversationId\" character varying(36) NOT NULL, \"accountId\" character varying(36) NOT NULL, \"state\" character varying(16) NOT NULL, \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"answeredAt\" TIMESTAMP WITH TIME ZONE, CONSTRAINT \"PK_5f978065bfbdd32d2f2ab53dc0c\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_f70abfd373f15e8fe3d18506cb\" ON \"agent_chat_offers\"  (\"accountId\", \"state\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_568fd43fd5f6f896bd278cb027\" ON \"agent_chat_offers\"  (\"conversationId\", \"accountId\") ");
-    await queryRunner.query("CREATE TABLE \"agent_chat_identity_tokens\" (\"id\" character varying(36) NOT NULL, \"deviceId\" character varying(36) NOT NULL, \"companyId\" character varying(36) NOT NULL, \"firstName\" character varying(100) NOT NULL, \"lastName\" character varying(100) NOT NULL, \"email\" character varying(320) NOT NULL, \"emailKey\" character varying(320) NOT NULL, \"tokenHash\" character varying(64) NOT NULL, \"attempts\" integer NOT NULL DEFAULT '0', \"expiresAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"usedAt\" TIMESTAMP WITH TIME ZONE, \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_706cc38c8f9b720a6de2d8a1bf0\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_e87b0d577996278c85d843bf90\" ON \"agent_chat_identity_tokens\"  (\"emailKey\", \"createdAt\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_c512aeaa87e2230723f8e7f35a\" ON \"agent_chat_identity_tokens\"  (\"deviceId\", \"createdAt\") ");
+    await queryRunner.query(
+      'CREATE TABLE "device_enrolment_codes" ("id" character varying(36) NOT NULL, "deviceId" character varying(36) NOT NULL, "codeHash" character varying(64) NOT NULL, "expiresAt" TIMESTAMP WITH TIME ZONE NOT NULL, "usedAt" TIMESTAMP WITH TIME ZONE, "createdById" character varying(36), "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_3b7885771b742e64ef8dfc8689f" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_7e6321dca65c5bfcf371c3af8f" ON "device_enrolment_codes"  ("deviceId") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_263ff3e938e6506fda8fc346bb" ON "device_enrolment_codes"  ("codeHash") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "agent_chat_offers" ("id" character varying(36) NOT NULL, "conversationId" character varying(36) NOT NULL, "accountId" character varying(36) NOT NULL, "state" character varying(16) NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "answeredAt" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_5f978065bfbdd32d2f2ab53dc0c" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_f70abfd373f15e8fe3d18506cb" ON "agent_chat_offers"  ("accountId", "state") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_568fd43fd5f6f896bd278cb027" ON "agent_chat_offers"  ("conversationId", "accountId") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "agent_chat_identity_tokens" ("id" character varying(36) NOT NULL, "deviceId" character varying(36) NOT NULL, "companyId" character varying(36) NOT NULL, "firstName" character varying(100) NOT NULL, "lastName" character varying(100) NOT NULL, "email" character varying(320) NOT NULL, "emailKey" character varying(320) NOT NULL, "tokenHash" character varying(64) NOT NULL, "attempts" integer NOT NULL DEFAULT \'0\', "expiresAt" TIMESTAMP WITH TIME ZONE NOT NULL, "usedAt" TIMESTAMP WITH TIME ZONE, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_706cc38c8f9b720a6de2d8a1bf0" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_e87b0d577996278c85d843bf90" ON "agent_chat_identity_tokens"  ("emailKey", "createdAt") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_c512aeaa87e2230723f8e7f35a" ON "agent_chat_identity_tokens"  ("deviceId", "createdAt") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_c512aeaa87e2230723f8e7f35a\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_e87b0d577996278c85d843bf90\"");
-    await queryRunner.query("DROP TABLE \"agent_chat_identity_tokens\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_568fd43fd5f6f896bd278cb027\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_f70abfd373f15e8fe3d18506cb\"");
-    await queryRunner.query("DROP TABLE \"agent_chat_offers\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_263ff3e938e6506fda8fc346bb\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_7e6321dca65c5bfcf371c3af8f\"");
-    await queryRunner.query("DROP TABLE \"device_enrolment_codes\"");
+    await queryRunner.query('DROP INDEX "public"."IDX_c512aeaa87e2230723f8e7f35a"');
+    await queryRunner.query('DROP INDEX "public"."IDX_e87b0d577996278c85d843bf90"');
+    await queryRunner.query('DROP TABLE "agent_chat_identity_tokens"');
+    await queryRunner.query('DROP INDEX "public"."IDX_568fd43fd5f6f896bd278cb027"');
+    await queryRunner.query('DROP INDEX "public"."IDX_f70abfd373f15e8fe3d18506cb"');
+    await queryRunner.query('DROP TABLE "agent_chat_offers"');
+    await queryRunner.query('DROP INDEX "public"."IDX_263ff3e938e6506fda8fc346bb"');
+    await queryRunner.query('DROP INDEX "public"."IDX_7e6321dca65c5bfcf371c3af8f"');
+    await queryRunner.query('DROP TABLE "device_enrolment_codes"');
   }
 }

@@ -5,38 +5,50 @@ export class EmailChannel1795280153853 implements MigrationInterface {
   name = 'EmailChannel1795280153853';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"channel_inbound_messages\" (\"id\" character varying(36) NOT NULL, \"channel\" character varying(32) NOT NULL, \"externalId\" character varying(500) NOT NULL, \"pluginId\" character varying(64) NOT NULL, \"instanceId\" character varying(36), \"fromAddress\" character varying(320) NOT NULL, \"status\" character varying(16) NOT NULL, \"reason\" character varying(40), \"ticketNumber\" integer, \"commentId\" character varying(36), \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_93d63591b2bfbbf30ec0c765439\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_896a5224b606bbe97af85fb823\" ON \"channel_inbound_messages\"  (\"channel\", \"fromAddress\", \"createdAt\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_4f520da49281821908d7a62901\" ON \"channel_inbound_messages\"  (\"channel\", \"externalId\") ");
-    await queryRunner.query("CREATE TABLE \"channel_instances\" (\"id\" character varying(36) NOT NULL, \"pluginId\" character varying(64) NOT NULL, \"name\" character varying(200) NOT NULL, \"config\" jsonb NOT NULL, \"enabled\" boolean NOT NULL DEFAULT true, \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"updatedAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_368d334a543bd20b1331eb4a740\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_f739a2e8c8af5411d49da0427d\" ON \"channel_instances\"  (\"pluginId\") ");
-    await queryRunner.query("CREATE TABLE \"email_templates\" (\"event\" character varying(40) NOT NULL, \"subject\" character varying(1000) NOT NULL, \"text\" text NOT NULL, \"html\" text NOT NULL, \"updatedBy\" character varying(36), \"updatedAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_cb38c60b9edc86154b5c5dc8be8\" PRIMARY KEY (\"event\"))");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" ADD \"status\" character varying(12) NOT NULL DEFAULT 'recorded'");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" ADD \"attempts\" integer NOT NULL DEFAULT '0'");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" ADD \"lastError\" text");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" ADD \"nextAttemptAt\" TIMESTAMP WITH TIME ZONE");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" ADD \"sentAt\" TIMESTAMP WITH TIME ZONE");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" ADD \"attachments\" jsonb");
-    await queryRunner.query("ALTER TABLE \"ticket_comments\" ADD \"originalFileId\" character varying(36)");
-    await queryRunner.query("CREATE INDEX \"IDX_ae468a9b27d70c5f866600322b\" ON \"outbox_messages\"  (\"status\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_52f3b7cb56ad0034ac5289a551\" ON \"ticket_comments\"  (\"messageId\") ");
+    await queryRunner.query(
+      'CREATE TABLE "channel_inbound_messages" ("id" character varying(36) NOT NULL, "channel" character varying(32) NOT NULL, "externalId" character varying(500) NOT NULL, "pluginId" character varying(64) NOT NULL, "instanceId" character varying(36), "fromAddress" character varying(320) NOT NULL, "status" character varying(16) NOT NULL, "reason" character varying(40), "ticketNumber" integer, "commentId" character varying(36), "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_93d63591b2bfbbf30ec0c765439" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_896a5224b606bbe97af85fb823" ON "channel_inbound_messages"  ("channel", "fromAddress", "createdAt") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_4f520da49281821908d7a62901" ON "channel_inbound_messages"  ("channel", "externalId") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "channel_instances" ("id" character varying(36) NOT NULL, "pluginId" character varying(64) NOT NULL, "name" character varying(200) NOT NULL, "config" jsonb NOT NULL, "enabled" boolean NOT NULL DEFAULT true, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_368d334a543bd20b1331eb4a740" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_f739a2e8c8af5411d49da0427d" ON "channel_instances"  ("pluginId") ');
+    await queryRunner.query(
+      'CREATE TABLE "email_templates" ("event" character varying(40) NOT NULL, "subject" character varying(1000) NOT NULL, "text" text NOT NULL, "html" text NOT NULL, "updatedBy" character varying(36), "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_cb38c60b9edc86154b5c5dc8be8" PRIMARY KEY ("event"))',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "outbox_messages" ADD "status" character varying(12) NOT NULL DEFAULT \'recorded\'',
+    );
+    await queryRunner.query('ALTER TABLE "outbox_messages" ADD "attempts" integer NOT NULL DEFAULT \'0\'');
+    await queryRunner.query('ALTER TABLE "outbox_messages" ADD "lastError" text');
+    await queryRunner.query('ALTER TABLE "outbox_messages" ADD "nextAttemptAt" TIMESTAMP WITH TIME ZONE');
+    await queryRunner.query('ALTER TABLE "outbox_messages" ADD "sentAt" TIMESTAMP WITH TIME ZONE');
+    await queryRunner.query('ALTER TABLE "outbox_messages" ADD "attachments" jsonb');
+    await queryRunner.query('ALTER TABLE "ticket_comments" ADD "originalFileId" character varying(36)');
+    await queryRunner.query('CREATE INDEX "IDX_ae468a9b27d70c5f866600322b" ON "outbox_messages"  ("status", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_52f3b7cb56ad0034ac5289a551" ON "ticket_comments"  ("messageId") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_52f3b7cb56ad0034ac5289a551\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_ae468a9b27d70c5f866600322b\"");
-    await queryRunner.query("ALTER TABLE \"ticket_comments\" DROP COLUMN \"originalFileId\"");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" DROP COLUMN \"attachments\"");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" DROP COLUMN \"sentAt\"");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" DROP COLUMN \"nextAttemptAt\"");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" DROP COLUMN \"lastError\"");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" DROP COLUMN \"attempts\"");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" DROP COLUMN \"status\"");
-    await queryRunner.query("DROP TABLE \"email_templates\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_f739a2e8c8af5411d49da0427d\"");
-    await queryRunner.query("DROP TABLE \"channel_instances\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_4f520da49281821908d7a62901\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_896a5224b606bbe97af85fb823\"");
-    await queryRunner.query("DROP TABLE \"channel_inbound_messages\"");
+    await queryRunner.query('DROP INDEX "public"."IDX_52f3b7cb56ad0034ac5289a551"');
+    await queryRunner.query('DROP INDEX "public"."IDX_ae468a9b27d70c5f866600322b"');
+    await queryRunner.query('ALTER TABLE "ticket_comments" DROP COLUMN "originalFileId"');
+    await queryRunner.query('ALTER TABLE "outbox_messages" DROP COLUMN "attachments"');
+    await queryRunner.query('ALTER TABLE "outbox_messages" DROP COLUMN "sentAt"');
+    await queryRunner.query('ALTER TABLE "outbox_messages" DROP COLUMN "nextAttemptAt"');
+    await queryRunner.query('ALTER TABLE "outbox_messages" DROP COLUMN "lastError"');
+    await queryRunner.query('ALTER TABLE "outbox_messages" DROP COLUMN "attempts"');
+    await queryRunner.query('ALTER TABLE "outbox_messages" DROP COLUMN "status"');
+    await queryRunner.query('DROP TABLE "email_templates"');
+    await queryRunner.query('DROP INDEX "public"."IDX_f739a2e8c8af5411d49da0427d"');
+    await queryRunner.query('DROP TABLE "channel_instances"');
+    await queryRunner.query('DROP INDEX "public"."IDX_4f520da49281821908d7a62901"');
+    await queryRunner.query('DROP INDEX "public"."IDX_896a5224b606bbe97af85fb823"');
+    await queryRunner.query('DROP TABLE "channel_inbound_messages"');
   }
 }

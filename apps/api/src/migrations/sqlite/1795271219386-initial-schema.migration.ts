@@ -5,88 +5,132 @@ export class InitialSchema1795271219386 implements MigrationInterface {
   name = 'InitialSchema1795271219386';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"account_company_access\" (\"accountId\" varchar(36) NOT NULL, \"companyId\" varchar(36) NOT NULL, PRIMARY KEY (\"accountId\", \"companyId\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_d2c22b4e860db27972007c9040\" ON \"account_company_access\" (\"companyId\") ");
-    await queryRunner.query("CREATE TABLE \"accounts\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL, \"email\" varchar(320) NOT NULL, \"passwordHash\" varchar(100) NOT NULL, \"role\" varchar(20) NOT NULL, \"availability\" varchar(20) NOT NULL DEFAULT ('unavailable'), \"allCompanies\" boolean NOT NULL DEFAULT (1), \"active\" boolean NOT NULL DEFAULT (1), \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_ee66de6cdc53993296d1ceb8aa\" ON \"accounts\" (\"email\") ");
-    await queryRunner.query("CREATE TABLE \"companies\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL, \"nameKey\" varchar(200) NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c9b497346153a49a9c2f6d38c0\" ON \"companies\" (\"nameKey\") ");
-    await queryRunner.query("CREATE TABLE \"contacts\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"companyId\" varchar(36) NOT NULL, \"firstName\" varchar(100) NOT NULL, \"lastName\" varchar(100) NOT NULL, \"email\" varchar(320) NOT NULL, \"emailKey\" varchar(320) NOT NULL, \"phone\" varchar(40), \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("CREATE INDEX \"IDX_f4809f4f9ad4a220959788def4\" ON \"contacts\" (\"companyId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_660ec127d9494d8d7307e7969b\" ON \"contacts\" (\"emailKey\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_646413cb424c5f26c4a3c24f7b\" ON \"contacts\" (\"companyId\", \"emailKey\") ");
-    await queryRunner.query("CREATE TABLE \"devices\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"companyId\" varchar(36) NOT NULL, \"name\" varchar(200) NOT NULL, \"os\" varchar(100) NOT NULL DEFAULT (''), \"helpdeskAgentEnabled\" boolean NOT NULL DEFAULT (1), \"contactId\" varchar(36), \"tokenHash\" varchar(64) NOT NULL, \"lastSeenAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("CREATE INDEX \"IDX_30c7b3f2620d5f3163323cbe23\" ON \"devices\" (\"companyId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_8d6f603fe8f34ce155c1cf723c\" ON \"devices\" (\"tokenHash\") ");
-    await queryRunner.query("CREATE TABLE \"system_secrets\" (\"key\" varchar(100) PRIMARY KEY NOT NULL, \"value\" varchar(200) NOT NULL)");
-    await queryRunner.query("CREATE TABLE \"deadlines\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"kind\" varchar(80) NOT NULL, \"key\" varchar(200), \"payload\" text, \"dueAt\" datetime NOT NULL, \"state\" varchar(16) NOT NULL DEFAULT ('pending'), \"attempts\" integer NOT NULL DEFAULT (0), \"maxAttempts\" integer NOT NULL DEFAULT (5), \"lastError\" text, \"claimedBy\" varchar(120), \"claimedAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_6667ba94009298dd17d09a380e\" ON \"deadlines\" (\"key\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_a8aef4b304dc14601b9aab15f0\" ON \"deadlines\" (\"state\", \"dueAt\") ");
-    await queryRunner.query("CREATE TABLE \"settings\" (\"scopeKey\" varchar(60) NOT NULL, \"key\" varchar(120) NOT NULL, \"value\" text NOT NULL, \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), PRIMARY KEY (\"scopeKey\", \"key\"))");
-    await queryRunner.query("CREATE TABLE \"plugin_kv\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"pluginId\" varchar(64) NOT NULL, \"key\" varchar(200) NOT NULL, \"value\" text NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_205a38d71d7eb0b65d98280204\" ON \"plugin_kv\" (\"pluginId\", \"key\") ");
-    await queryRunner.query("CREATE TABLE \"plugin_installations\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"pluginId\" varchar(64) NOT NULL, \"version\" varchar(64) NOT NULL, \"kind\" varchar(16) NOT NULL, \"enabled\" boolean NOT NULL DEFAULT (0), \"status\" varchar(32) NOT NULL, \"statusReason\" text, \"grantedPermissions\" text NOT NULL, \"settings\" text NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_547e4b71ae81ee772fa4ab79e6\" ON \"plugin_installations\" (\"pluginId\") ");
-    await queryRunner.query("DROP INDEX \"IDX_f4809f4f9ad4a220959788def4\"");
-    await queryRunner.query("DROP INDEX \"IDX_660ec127d9494d8d7307e7969b\"");
-    await queryRunner.query("DROP INDEX \"IDX_646413cb424c5f26c4a3c24f7b\"");
-    await queryRunner.query("CREATE TABLE \"temporary_contacts\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"companyId\" varchar(36) NOT NULL, \"firstName\" varchar(100) NOT NULL, \"lastName\" varchar(100) NOT NULL, \"email\" varchar(320) NOT NULL, \"emailKey\" varchar(320) NOT NULL, \"phone\" varchar(40), \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"FK_f4809f4f9ad4a220959788def42\" FOREIGN KEY (\"companyId\") REFERENCES \"companies\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
-    await queryRunner.query("INSERT INTO \"temporary_contacts\"(\"id\", \"companyId\", \"firstName\", \"lastName\", \"email\", \"emailKey\", \"phone\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"companyId\", \"firstName\", \"lastName\", \"email\", \"emailKey\", \"phone\", \"createdAt\", \"updatedAt\" FROM \"contacts\"");
-    await queryRunner.query("DROP TABLE \"contacts\"");
-    await queryRunner.query("ALTER TABLE \"temporary_contacts\" RENAME TO \"contacts\"");
-    await queryRunner.query("CREATE INDEX \"IDX_f4809f4f9ad4a220959788def4\" ON \"contacts\" (\"companyId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_660ec127d9494d8d7307e7969b\" ON \"contacts\" (\"emailKey\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_646413cb424c5f26c4a3c24f7b\" ON \"contacts\" (\"companyId\", \"emailKey\") ");
-    await queryRunner.query("DROP INDEX \"IDX_30c7b3f2620d5f3163323cbe23\"");
-    await queryRunner.query("DROP INDEX \"IDX_8d6f603fe8f34ce155c1cf723c\"");
-    await queryRunner.query("CREATE TABLE \"temporary_devices\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"companyId\" varchar(36) NOT NULL, \"name\" varchar(200) NOT NULL, \"os\" varchar(100) NOT NULL DEFAULT (''), \"helpdeskAgentEnabled\" boolean NOT NULL DEFAULT (1), \"contactId\" varchar(36), \"tokenHash\" varchar(64) NOT NULL, \"lastSeenAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"FK_30c7b3f2620d5f3163323cbe238\" FOREIGN KEY (\"companyId\") REFERENCES \"companies\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
-    await queryRunner.query("INSERT INTO \"temporary_devices\"(\"id\", \"companyId\", \"name\", \"os\", \"helpdeskAgentEnabled\", \"contactId\", \"tokenHash\", \"lastSeenAt\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"companyId\", \"name\", \"os\", \"helpdeskAgentEnabled\", \"contactId\", \"tokenHash\", \"lastSeenAt\", \"createdAt\", \"updatedAt\" FROM \"devices\"");
-    await queryRunner.query("DROP TABLE \"devices\"");
-    await queryRunner.query("ALTER TABLE \"temporary_devices\" RENAME TO \"devices\"");
-    await queryRunner.query("CREATE INDEX \"IDX_30c7b3f2620d5f3163323cbe23\" ON \"devices\" (\"companyId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_8d6f603fe8f34ce155c1cf723c\" ON \"devices\" (\"tokenHash\") ");
+    await queryRunner.query(
+      'CREATE TABLE "account_company_access" ("accountId" varchar(36) NOT NULL, "companyId" varchar(36) NOT NULL, PRIMARY KEY ("accountId", "companyId"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_d2c22b4e860db27972007c9040" ON "account_company_access" ("companyId") ');
+    await queryRunner.query(
+      'CREATE TABLE "accounts" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "email" varchar(320) NOT NULL, "passwordHash" varchar(100) NOT NULL, "role" varchar(20) NOT NULL, "availability" varchar(20) NOT NULL DEFAULT (\'unavailable\'), "allCompanies" boolean NOT NULL DEFAULT (1), "active" boolean NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_ee66de6cdc53993296d1ceb8aa" ON "accounts" ("email") ');
+    await queryRunner.query(
+      'CREATE TABLE "companies" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "nameKey" varchar(200) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_c9b497346153a49a9c2f6d38c0" ON "companies" ("nameKey") ');
+    await queryRunner.query(
+      'CREATE TABLE "contacts" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "firstName" varchar(100) NOT NULL, "lastName" varchar(100) NOT NULL, "email" varchar(320) NOT NULL, "emailKey" varchar(320) NOT NULL, "phone" varchar(40), "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_f4809f4f9ad4a220959788def4" ON "contacts" ("companyId") ');
+    await queryRunner.query('CREATE INDEX "IDX_660ec127d9494d8d7307e7969b" ON "contacts" ("emailKey") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_646413cb424c5f26c4a3c24f7b" ON "contacts" ("companyId", "emailKey") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "devices" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "name" varchar(200) NOT NULL, "os" varchar(100) NOT NULL DEFAULT (\'\'), "helpdeskAgentEnabled" boolean NOT NULL DEFAULT (1), "contactId" varchar(36), "tokenHash" varchar(64) NOT NULL, "lastSeenAt" datetime, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_30c7b3f2620d5f3163323cbe23" ON "devices" ("companyId") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_8d6f603fe8f34ce155c1cf723c" ON "devices" ("tokenHash") ');
+    await queryRunner.query(
+      'CREATE TABLE "system_secrets" ("key" varchar(100) PRIMARY KEY NOT NULL, "value" varchar(200) NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "deadlines" ("id" varchar(36) PRIMARY KEY NOT NULL, "kind" varchar(80) NOT NULL, "key" varchar(200), "payload" text, "dueAt" datetime NOT NULL, "state" varchar(16) NOT NULL DEFAULT (\'pending\'), "attempts" integer NOT NULL DEFAULT (0), "maxAttempts" integer NOT NULL DEFAULT (5), "lastError" text, "claimedBy" varchar(120), "claimedAt" datetime, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_6667ba94009298dd17d09a380e" ON "deadlines" ("key") ');
+    await queryRunner.query('CREATE INDEX "IDX_a8aef4b304dc14601b9aab15f0" ON "deadlines" ("state", "dueAt") ');
+    await queryRunner.query(
+      'CREATE TABLE "settings" ("scopeKey" varchar(60) NOT NULL, "key" varchar(120) NOT NULL, "value" text NOT NULL, "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), PRIMARY KEY ("scopeKey", "key"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "plugin_kv" ("id" varchar(36) PRIMARY KEY NOT NULL, "pluginId" varchar(64) NOT NULL, "key" varchar(200) NOT NULL, "value" text NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_205a38d71d7eb0b65d98280204" ON "plugin_kv" ("pluginId", "key") ');
+    await queryRunner.query(
+      'CREATE TABLE "plugin_installations" ("id" varchar(36) PRIMARY KEY NOT NULL, "pluginId" varchar(64) NOT NULL, "version" varchar(64) NOT NULL, "kind" varchar(16) NOT NULL, "enabled" boolean NOT NULL DEFAULT (0), "status" varchar(32) NOT NULL, "statusReason" text, "grantedPermissions" text NOT NULL, "settings" text NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_547e4b71ae81ee772fa4ab79e6" ON "plugin_installations" ("pluginId") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_f4809f4f9ad4a220959788def4"');
+    await queryRunner.query('DROP INDEX "IDX_660ec127d9494d8d7307e7969b"');
+    await queryRunner.query('DROP INDEX "IDX_646413cb424c5f26c4a3c24f7b"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_contacts" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "firstName" varchar(100) NOT NULL, "lastName" varchar(100) NOT NULL, "email" varchar(320) NOT NULL, "emailKey" varchar(320) NOT NULL, "phone" varchar(40), "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), CONSTRAINT "FK_f4809f4f9ad4a220959788def42" FOREIGN KEY ("companyId") REFERENCES "companies" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_contacts"("id", "companyId", "firstName", "lastName", "email", "emailKey", "phone", "createdAt", "updatedAt") SELECT "id", "companyId", "firstName", "lastName", "email", "emailKey", "phone", "createdAt", "updatedAt" FROM "contacts"',
+    );
+    await queryRunner.query('DROP TABLE "contacts"');
+    await queryRunner.query('ALTER TABLE "temporary_contacts" RENAME TO "contacts"');
+    await queryRunner.query('CREATE INDEX "IDX_f4809f4f9ad4a220959788def4" ON "contacts" ("companyId") ');
+    await queryRunner.query('CREATE INDEX "IDX_660ec127d9494d8d7307e7969b" ON "contacts" ("emailKey") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_646413cb424c5f26c4a3c24f7b" ON "contacts" ("companyId", "emailKey") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_30c7b3f2620d5f3163323cbe23"');
+    await queryRunner.query('DROP INDEX "IDX_8d6f603fe8f34ce155c1cf723c"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_devices" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "name" varchar(200) NOT NULL, "os" varchar(100) NOT NULL DEFAULT (\'\'), "helpdeskAgentEnabled" boolean NOT NULL DEFAULT (1), "contactId" varchar(36), "tokenHash" varchar(64) NOT NULL, "lastSeenAt" datetime, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), CONSTRAINT "FK_30c7b3f2620d5f3163323cbe238" FOREIGN KEY ("companyId") REFERENCES "companies" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_devices"("id", "companyId", "name", "os", "helpdeskAgentEnabled", "contactId", "tokenHash", "lastSeenAt", "createdAt", "updatedAt") SELECT "id", "companyId", "name", "os", "helpdeskAgentEnabled", "contactId", "tokenHash", "lastSeenAt", "createdAt", "updatedAt" FROM "devices"',
+    );
+    await queryRunner.query('DROP TABLE "devices"');
+    await queryRunner.query('ALTER TABLE "temporary_devices" RENAME TO "devices"');
+    await queryRunner.query('CREATE INDEX "IDX_30c7b3f2620d5f3163323cbe23" ON "devices" ("companyId") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_8d6f603fe8f34ce155c1cf723c" ON "devices" ("tokenHash") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_8d6f603fe8f34ce155c1cf723c\"");
-    await queryRunner.query("DROP INDEX \"IDX_30c7b3f2620d5f3163323cbe23\"");
-    await queryRunner.query("ALTER TABLE \"devices\" RENAME TO \"temporary_devices\"");
-    await queryRunner.query("CREATE TABLE \"devices\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"companyId\" varchar(36) NOT NULL, \"name\" varchar(200) NOT NULL, \"os\" varchar(100) NOT NULL DEFAULT (''), \"helpdeskAgentEnabled\" boolean NOT NULL DEFAULT (1), \"contactId\" varchar(36), \"tokenHash\" varchar(64) NOT NULL, \"lastSeenAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("INSERT INTO \"devices\"(\"id\", \"companyId\", \"name\", \"os\", \"helpdeskAgentEnabled\", \"contactId\", \"tokenHash\", \"lastSeenAt\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"companyId\", \"name\", \"os\", \"helpdeskAgentEnabled\", \"contactId\", \"tokenHash\", \"lastSeenAt\", \"createdAt\", \"updatedAt\" FROM \"temporary_devices\"");
-    await queryRunner.query("DROP TABLE \"temporary_devices\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_8d6f603fe8f34ce155c1cf723c\" ON \"devices\" (\"tokenHash\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_30c7b3f2620d5f3163323cbe23\" ON \"devices\" (\"companyId\") ");
-    await queryRunner.query("DROP INDEX \"IDX_646413cb424c5f26c4a3c24f7b\"");
-    await queryRunner.query("DROP INDEX \"IDX_660ec127d9494d8d7307e7969b\"");
-    await queryRunner.query("DROP INDEX \"IDX_f4809f4f9ad4a220959788def4\"");
-    await queryRunner.query("ALTER TABLE \"contacts\" RENAME TO \"temporary_contacts\"");
-    await queryRunner.query("CREATE TABLE \"contacts\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"companyId\" varchar(36) NOT NULL, \"firstName\" varchar(100) NOT NULL, \"lastName\" varchar(100) NOT NULL, \"email\" varchar(320) NOT NULL, \"emailKey\" varchar(320) NOT NULL, \"phone\" varchar(40), \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("INSERT INTO \"contacts\"(\"id\", \"companyId\", \"firstName\", \"lastName\", \"email\", \"emailKey\", \"phone\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"companyId\", \"firstName\", \"lastName\", \"email\", \"emailKey\", \"phone\", \"createdAt\", \"updatedAt\" FROM \"temporary_contacts\"");
-    await queryRunner.query("DROP TABLE \"temporary_contacts\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_646413cb424c5f26c4a3c24f7b\" ON \"contacts\" (\"companyId\", \"emailKey\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_660ec127d9494d8d7307e7969b\" ON \"contacts\" (\"emailKey\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_f4809f4f9ad4a220959788def4\" ON \"contacts\" (\"companyId\") ");
-    await queryRunner.query("DROP INDEX \"IDX_547e4b71ae81ee772fa4ab79e6\"");
-    await queryRunner.query("DROP TABLE \"plugin_installations\"");
-    await queryRunner.query("DROP INDEX \"IDX_205a38d71d7eb0b65d98280204\"");
-    await queryRunner.query("DROP TABLE \"plugin_kv\"");
-    await queryRunner.query("DROP TABLE \"settings\"");
-    await queryRunner.query("DROP INDEX \"IDX_a8aef4b304dc14601b9aab15f0\"");
-    await queryRunner.query("DROP INDEX \"IDX_6667ba94009298dd17d09a380e\"");
-    await queryRunner.query("DROP TABLE \"deadlines\"");
-    await queryRunner.query("DROP TABLE \"system_secrets\"");
-    await queryRunner.query("DROP INDEX \"IDX_8d6f603fe8f34ce155c1cf723c\"");
-    await queryRunner.query("DROP INDEX \"IDX_30c7b3f2620d5f3163323cbe23\"");
-    await queryRunner.query("DROP TABLE \"devices\"");
-    await queryRunner.query("DROP INDEX \"IDX_646413cb424c5f26c4a3c24f7b\"");
-    await queryRunner.query("DROP INDEX \"IDX_660ec127d9494d8d7307e7969b\"");
-    await queryRunner.query("DROP INDEX \"IDX_f4809f4f9ad4a220959788def4\"");
-    await queryRunner.query("DROP TABLE \"contacts\"");
-    await queryRunner.query("DROP INDEX \"IDX_c9b497346153a49a9c2f6d38c0\"");
-    await queryRunner.query("DROP TABLE \"companies\"");
-    await queryRunner.query("DROP INDEX \"IDX_ee66de6cdc53993296d1ceb8aa\"");
-    await queryRunner.query("DROP TABLE \"accounts\"");
-    await queryRunner.query("DROP INDEX \"IDX_d2c22b4e860db27972007c9040\"");
-    await queryRunner.query("DROP TABLE \"account_company_access\"");
+    await queryRunner.query('DROP INDEX "IDX_8d6f603fe8f34ce155c1cf723c"');
+    await queryRunner.query('DROP INDEX "IDX_30c7b3f2620d5f3163323cbe23"');
+    await queryRunner.query('ALTER TABLE "devices" RENAME TO "temporary_devices"');
+    await queryRunner.query(
+      'CREATE TABLE "devices" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "name" varchar(200) NOT NULL, "os" varchar(100) NOT NULL DEFAULT (\'\'), "helpdeskAgentEnabled" boolean NOT NULL DEFAULT (1), "contactId" varchar(36), "tokenHash" varchar(64) NOT NULL, "lastSeenAt" datetime, "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "devices"("id", "companyId", "name", "os", "helpdeskAgentEnabled", "contactId", "tokenHash", "lastSeenAt", "createdAt", "updatedAt") SELECT "id", "companyId", "name", "os", "helpdeskAgentEnabled", "contactId", "tokenHash", "lastSeenAt", "createdAt", "updatedAt" FROM "temporary_devices"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_devices"');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_8d6f603fe8f34ce155c1cf723c" ON "devices" ("tokenHash") ');
+    await queryRunner.query('CREATE INDEX "IDX_30c7b3f2620d5f3163323cbe23" ON "devices" ("companyId") ');
+    await queryRunner.query('DROP INDEX "IDX_646413cb424c5f26c4a3c24f7b"');
+    await queryRunner.query('DROP INDEX "IDX_660ec127d9494d8d7307e7969b"');
+    await queryRunner.query('DROP INDEX "IDX_f4809f4f9ad4a220959788def4"');
+    await queryRunner.query('ALTER TABLE "contacts" RENAME TO "temporary_contacts"');
+    await queryRunner.query(
+      'CREATE TABLE "contacts" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "firstName" varchar(100) NOT NULL, "lastName" varchar(100) NOT NULL, "email" varchar(320) NOT NULL, "emailKey" varchar(320) NOT NULL, "phone" varchar(40), "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "contacts"("id", "companyId", "firstName", "lastName", "email", "emailKey", "phone", "createdAt", "updatedAt") SELECT "id", "companyId", "firstName", "lastName", "email", "emailKey", "phone", "createdAt", "updatedAt" FROM "temporary_contacts"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_contacts"');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_646413cb424c5f26c4a3c24f7b" ON "contacts" ("companyId", "emailKey") ',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_660ec127d9494d8d7307e7969b" ON "contacts" ("emailKey") ');
+    await queryRunner.query('CREATE INDEX "IDX_f4809f4f9ad4a220959788def4" ON "contacts" ("companyId") ');
+    await queryRunner.query('DROP INDEX "IDX_547e4b71ae81ee772fa4ab79e6"');
+    await queryRunner.query('DROP TABLE "plugin_installations"');
+    await queryRunner.query('DROP INDEX "IDX_205a38d71d7eb0b65d98280204"');
+    await queryRunner.query('DROP TABLE "plugin_kv"');
+    await queryRunner.query('DROP TABLE "settings"');
+    await queryRunner.query('DROP INDEX "IDX_a8aef4b304dc14601b9aab15f0"');
+    await queryRunner.query('DROP INDEX "IDX_6667ba94009298dd17d09a380e"');
+    await queryRunner.query('DROP TABLE "deadlines"');
+    await queryRunner.query('DROP TABLE "system_secrets"');
+    await queryRunner.query('DROP INDEX "IDX_8d6f603fe8f34ce155c1cf723c"');
+    await queryRunner.query('DROP INDEX "IDX_30c7b3f2620d5f3163323cbe23"');
+    await queryRunner.query('DROP TABLE "devices"');
+    await queryRunner.query('DROP INDEX "IDX_646413cb424c5f26c4a3c24f7b"');
+    await queryRunner.query('DROP INDEX "IDX_660ec127d9494d8d7307e7969b"');
+    await queryRunner.query('DROP INDEX "IDX_f4809f4f9ad4a220959788def4"');
+    await queryRunner.query('DROP TABLE "contacts"');
+    await queryRunner.query('DROP INDEX "IDX_c9b497346153a49a9c2f6d38c0"');
+    await queryRunner.query('DROP TABLE "companies"');
+    await queryRunner.query('DROP INDEX "IDX_ee66de6cdc53993296d1ceb8aa"');
+    await queryRunner.query('DROP TABLE "accounts"');
+    await queryRunner.query('DROP INDEX "IDX_d2c22b4e860db27972007c9040"');
+    await queryRunner.query('DROP TABLE "account_company_access"');
   }
 }

@@ -5,90 +5,138 @@ export class Tickets1795271994112 implements MigrationInterface {
   name = 'Tickets1795271994112';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"outbox_messages\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"to\" text NOT NULL, \"cc\" text NOT NULL, \"subject\" varchar(1000) NOT NULL, \"text\" text NOT NULL, \"html\" text NOT NULL, \"headers\" text NOT NULL, \"messageId\" varchar(300) NOT NULL, \"ticketId\" varchar(36), \"transport\" varchar(100), \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_c5b80f1982eacc09beee6dcfd7\" ON \"outbox_messages\" (\"messageId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_65497c229d1fea55c722b25743\" ON \"outbox_messages\" (\"ticketId\") ");
-    await queryRunner.query("CREATE TABLE \"notifications\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"accountId\" varchar(36) NOT NULL, \"title\" varchar(300) NOT NULL, \"body\" text NOT NULL, \"link\" varchar(500), \"readAt\" datetime, \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_7aed031b3ccbb11bbe5d59715f\" ON \"notifications\" (\"accountId\", \"readAt\", \"id\") ");
-    await queryRunner.query("CREATE TABLE \"automation_rules\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL, \"enabled\" boolean NOT NULL DEFAULT (0), \"trigger\" varchar(30) NOT NULL, \"conditions\" text NOT NULL, \"actions\" text NOT NULL, \"position\" integer NOT NULL DEFAULT (0), \"systemKey\" varchar(60), \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_0233c4b3ab1eb4b17dc42c705b\" ON \"automation_rules\" (\"trigger\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_22265e834453fe54e9e9eaeeb2\" ON \"automation_rules\" (\"systemKey\") ");
-    await queryRunner.query("CREATE TABLE \"tickets\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"number\" integer NOT NULL, \"title\" varchar(300) NOT NULL, \"description\" text NOT NULL, \"status\" varchar(40) NOT NULL, \"statusCategory\" varchar(10) NOT NULL, \"priority\" varchar(10) NOT NULL, \"priorityRank\" smallint NOT NULL, \"impact\" varchar(20) NOT NULL, \"type\" varchar(20) NOT NULL, \"productFamilyId\" varchar(36), \"activityStatus\" varchar(30) NOT NULL, \"source\" varchar(20) NOT NULL, \"sentiment\" varchar(10), \"requesterId\" varchar(36) NOT NULL, \"companyId\" varchar(36) NOT NULL, \"assigneeId\" varchar(36), \"cc\" text NOT NULL, \"mergedIntoNumber\" integer, \"mailReferences\" text NOT NULL, \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_78e08cc1101fc17f77c6f11b4c\" ON \"tickets\" (\"number\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_04a189bf6adc1183a92ddaf925\" ON \"tickets\" (\"type\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_32b5481dfa11d2c766669f4348\" ON \"tickets\" (\"requesterId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ab77ef2e58679843049f2a0136\" ON \"tickets\" (\"assigneeId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_d403760170487e40b28caec597\" ON \"tickets\" (\"companyId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_f274d6d8beb7a2c099bc653396\" ON \"tickets\" (\"status\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_a1906bf9a4efad5a34867e577b\" ON \"tickets\" (\"priorityRank\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_6f6ee5897cf64029a6b6cd2901\" ON \"tickets\" (\"createdAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_05c32f5e715cf38467ad1d3bd8\" ON \"tickets\" (\"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE TABLE \"ticket_comments\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"ticketId\" varchar(36) NOT NULL, \"visibility\" varchar(10) NOT NULL, \"body\" text NOT NULL, \"authorKind\" varchar(10) NOT NULL, \"authorId\" varchar(36), \"authorName\" varchar(200) NOT NULL, \"source\" varchar(20) NOT NULL, \"truncated\" boolean NOT NULL DEFAULT (0), \"cc\" text NOT NULL, \"notify\" text NOT NULL, \"attachments\" text NOT NULL, \"messageId\" varchar(300), \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_033fd557aeb592771ea69b91f1\" ON \"ticket_comments\" (\"ticketId\", \"id\") ");
-    await queryRunner.query("CREATE TABLE \"ticket_activities\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"ticketId\" varchar(36) NOT NULL, \"action\" varchar(30) NOT NULL, \"actorKind\" varchar(12) NOT NULL, \"actorId\" varchar(36), \"actorName\" varchar(200) NOT NULL, \"fromValue\" text, \"toValue\" text, \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_5932ca4b72af9dd7bbbcb9ccb3\" ON \"ticket_activities\" (\"ticketId\", \"id\") ");
-    await queryRunner.query("CREATE TABLE \"ticket_statuses\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"key\" varchar(40) NOT NULL, \"name\" varchar(100) NOT NULL, \"category\" varchar(10) NOT NULL, \"builtIn\" boolean NOT NULL DEFAULT (0), \"position\" integer NOT NULL DEFAULT (0), \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_f6fee3717e63cc2505a7e2f94d\" ON \"ticket_statuses\" (\"key\") ");
-    await queryRunner.query("CREATE TABLE \"product_families\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(100) NOT NULL, \"nameKey\" varchar(100) NOT NULL, \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_ce0ad4d9bc06638a7529a6cae4\" ON \"product_families\" (\"nameKey\") ");
-    await queryRunner.query("CREATE TABLE \"quick_replies\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(100) NOT NULL, \"body\" text NOT NULL, \"ownerId\" varchar(36), \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_455e91bc3c20f5f4ce8cf2ffa4\" ON \"quick_replies\" (\"ownerId\") ");
-    await queryRunner.query("CREATE TABLE \"ticket_counters\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"value\" integer NOT NULL)");
-    await queryRunner.query("DROP INDEX \"IDX_033fd557aeb592771ea69b91f1\"");
-    await queryRunner.query("CREATE TABLE \"temporary_ticket_comments\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"ticketId\" varchar(36) NOT NULL, \"visibility\" varchar(10) NOT NULL, \"body\" text NOT NULL, \"authorKind\" varchar(10) NOT NULL, \"authorId\" varchar(36), \"authorName\" varchar(200) NOT NULL, \"source\" varchar(20) NOT NULL, \"truncated\" boolean NOT NULL DEFAULT (0), \"cc\" text NOT NULL, \"notify\" text NOT NULL, \"attachments\" text NOT NULL, \"messageId\" varchar(300), \"createdAt\" datetime NOT NULL, CONSTRAINT \"FK_f6beba8ae36e1ce20968d7a3192\" FOREIGN KEY (\"ticketId\") REFERENCES \"tickets\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
-    await queryRunner.query("INSERT INTO \"temporary_ticket_comments\"(\"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\") SELECT \"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\" FROM \"ticket_comments\"");
-    await queryRunner.query("DROP TABLE \"ticket_comments\"");
-    await queryRunner.query("ALTER TABLE \"temporary_ticket_comments\" RENAME TO \"ticket_comments\"");
-    await queryRunner.query("CREATE INDEX \"IDX_033fd557aeb592771ea69b91f1\" ON \"ticket_comments\" (\"ticketId\", \"id\") ");
-    await queryRunner.query("DROP INDEX \"IDX_5932ca4b72af9dd7bbbcb9ccb3\"");
-    await queryRunner.query("CREATE TABLE \"temporary_ticket_activities\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"ticketId\" varchar(36) NOT NULL, \"action\" varchar(30) NOT NULL, \"actorKind\" varchar(12) NOT NULL, \"actorId\" varchar(36), \"actorName\" varchar(200) NOT NULL, \"fromValue\" text, \"toValue\" text, \"createdAt\" datetime NOT NULL, CONSTRAINT \"FK_0f7dc90d31843fc26c3b5e8f88a\" FOREIGN KEY (\"ticketId\") REFERENCES \"tickets\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
-    await queryRunner.query("INSERT INTO \"temporary_ticket_activities\"(\"id\", \"ticketId\", \"action\", \"actorKind\", \"actorId\", \"actorName\", \"fromValue\", \"toValue\", \"createdAt\") SELECT \"id\", \"ticketId\", \"action\", \"actorKind\", \"actorId\", \"actorName\", \"fromValue\", \"toValue\", \"createdAt\" FROM \"ticket_activities\"");
-    await queryRunner.query("DROP TABLE \"ticket_activities\"");
-    await queryRunner.query("ALTER TABLE \"temporary_ticket_activities\" RENAME TO \"ticket_activities\"");
-    await queryRunner.query("CREATE INDEX \"IDX_5932ca4b72af9dd7bbbcb9ccb3\" ON \"ticket_activities\" (\"ticketId\", \"id\") ");
+    await queryRunner.query(
+      'CREATE TABLE "outbox_messages" ("id" varchar(36) PRIMARY KEY NOT NULL, "to" text NOT NULL, "cc" text NOT NULL, "subject" varchar(1000) NOT NULL, "text" text NOT NULL, "html" text NOT NULL, "headers" text NOT NULL, "messageId" varchar(300) NOT NULL, "ticketId" varchar(36), "transport" varchar(100), "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_c5b80f1982eacc09beee6dcfd7" ON "outbox_messages" ("messageId") ');
+    await queryRunner.query('CREATE INDEX "IDX_65497c229d1fea55c722b25743" ON "outbox_messages" ("ticketId") ');
+    await queryRunner.query(
+      'CREATE TABLE "notifications" ("id" varchar(36) PRIMARY KEY NOT NULL, "accountId" varchar(36) NOT NULL, "title" varchar(300) NOT NULL, "body" text NOT NULL, "link" varchar(500), "readAt" datetime, "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_7aed031b3ccbb11bbe5d59715f" ON "notifications" ("accountId", "readAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "automation_rules" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "enabled" boolean NOT NULL DEFAULT (0), "trigger" varchar(30) NOT NULL, "conditions" text NOT NULL, "actions" text NOT NULL, "position" integer NOT NULL DEFAULT (0), "systemKey" varchar(60), "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_0233c4b3ab1eb4b17dc42c705b" ON "automation_rules" ("trigger") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_22265e834453fe54e9e9eaeeb2" ON "automation_rules" ("systemKey") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "tickets" ("id" varchar(36) PRIMARY KEY NOT NULL, "number" integer NOT NULL, "title" varchar(300) NOT NULL, "description" text NOT NULL, "status" varchar(40) NOT NULL, "statusCategory" varchar(10) NOT NULL, "priority" varchar(10) NOT NULL, "priorityRank" smallint NOT NULL, "impact" varchar(20) NOT NULL, "type" varchar(20) NOT NULL, "productFamilyId" varchar(36), "activityStatus" varchar(30) NOT NULL, "source" varchar(20) NOT NULL, "sentiment" varchar(10), "requesterId" varchar(36) NOT NULL, "companyId" varchar(36) NOT NULL, "assigneeId" varchar(36), "cc" text NOT NULL, "mergedIntoNumber" integer, "mailReferences" text NOT NULL, "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_78e08cc1101fc17f77c6f11b4c" ON "tickets" ("number") ');
+    await queryRunner.query('CREATE INDEX "IDX_04a189bf6adc1183a92ddaf925" ON "tickets" ("type") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_32b5481dfa11d2c766669f4348" ON "tickets" ("requesterId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ab77ef2e58679843049f2a0136" ON "tickets" ("assigneeId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_d403760170487e40b28caec597" ON "tickets" ("companyId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_f274d6d8beb7a2c099bc653396" ON "tickets" ("status", "updatedAt", "id") ',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_a1906bf9a4efad5a34867e577b" ON "tickets" ("priorityRank", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_6f6ee5897cf64029a6b6cd2901" ON "tickets" ("createdAt", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_05c32f5e715cf38467ad1d3bd8" ON "tickets" ("updatedAt", "id") ');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_comments" ("id" varchar(36) PRIMARY KEY NOT NULL, "ticketId" varchar(36) NOT NULL, "visibility" varchar(10) NOT NULL, "body" text NOT NULL, "authorKind" varchar(10) NOT NULL, "authorId" varchar(36), "authorName" varchar(200) NOT NULL, "source" varchar(20) NOT NULL, "truncated" boolean NOT NULL DEFAULT (0), "cc" text NOT NULL, "notify" text NOT NULL, "attachments" text NOT NULL, "messageId" varchar(300), "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_033fd557aeb592771ea69b91f1" ON "ticket_comments" ("ticketId", "id") ');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_activities" ("id" varchar(36) PRIMARY KEY NOT NULL, "ticketId" varchar(36) NOT NULL, "action" varchar(30) NOT NULL, "actorKind" varchar(12) NOT NULL, "actorId" varchar(36), "actorName" varchar(200) NOT NULL, "fromValue" text, "toValue" text, "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_5932ca4b72af9dd7bbbcb9ccb3" ON "ticket_activities" ("ticketId", "id") ');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_statuses" ("id" varchar(36) PRIMARY KEY NOT NULL, "key" varchar(40) NOT NULL, "name" varchar(100) NOT NULL, "category" varchar(10) NOT NULL, "builtIn" boolean NOT NULL DEFAULT (0), "position" integer NOT NULL DEFAULT (0), "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_f6fee3717e63cc2505a7e2f94d" ON "ticket_statuses" ("key") ');
+    await queryRunner.query(
+      'CREATE TABLE "product_families" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(100) NOT NULL, "nameKey" varchar(100) NOT NULL, "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_ce0ad4d9bc06638a7529a6cae4" ON "product_families" ("nameKey") ');
+    await queryRunner.query(
+      'CREATE TABLE "quick_replies" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(100) NOT NULL, "body" text NOT NULL, "ownerId" varchar(36), "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_455e91bc3c20f5f4ce8cf2ffa4" ON "quick_replies" ("ownerId") ');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_counters" ("id" varchar(36) PRIMARY KEY NOT NULL, "value" integer NOT NULL)',
+    );
+    await queryRunner.query('DROP INDEX "IDX_033fd557aeb592771ea69b91f1"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_ticket_comments" ("id" varchar(36) PRIMARY KEY NOT NULL, "ticketId" varchar(36) NOT NULL, "visibility" varchar(10) NOT NULL, "body" text NOT NULL, "authorKind" varchar(10) NOT NULL, "authorId" varchar(36), "authorName" varchar(200) NOT NULL, "source" varchar(20) NOT NULL, "truncated" boolean NOT NULL DEFAULT (0), "cc" text NOT NULL, "notify" text NOT NULL, "attachments" text NOT NULL, "messageId" varchar(300), "createdAt" datetime NOT NULL, CONSTRAINT "FK_f6beba8ae36e1ce20968d7a3192" FOREIGN KEY ("ticketId") REFERENCES "tickets" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_ticket_comments"("id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt") SELECT "id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt" FROM "ticket_comments"',
+    );
+    await queryRunner.query('DROP TABLE "ticket_comments"');
+    await queryRunner.query('ALTER TABLE "temporary_ticket_comments" RENAME TO "ticket_comments"');
+    await queryRunner.query('CREATE INDEX "IDX_033fd557aeb592771ea69b91f1" ON "ticket_comments" ("ticketId", "id") ');
+    await queryRunner.query('DROP INDEX "IDX_5932ca4b72af9dd7bbbcb9ccb3"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_ticket_activities" ("id" varchar(36) PRIMARY KEY NOT NULL, "ticketId" varchar(36) NOT NULL, "action" varchar(30) NOT NULL, "actorKind" varchar(12) NOT NULL, "actorId" varchar(36), "actorName" varchar(200) NOT NULL, "fromValue" text, "toValue" text, "createdAt" datetime NOT NULL, CONSTRAINT "FK_0f7dc90d31843fc26c3b5e8f88a" FOREIGN KEY ("ticketId") REFERENCES "tickets" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_ticket_activities"("id", "ticketId", "action", "actorKind", "actorId", "actorName", "fromValue", "toValue", "createdAt") SELECT "id", "ticketId", "action", "actorKind", "actorId", "actorName", "fromValue", "toValue", "createdAt" FROM "ticket_activities"',
+    );
+    await queryRunner.query('DROP TABLE "ticket_activities"');
+    await queryRunner.query('ALTER TABLE "temporary_ticket_activities" RENAME TO "ticket_activities"');
+    await queryRunner.query('CREATE INDEX "IDX_5932ca4b72af9dd7bbbcb9ccb3" ON "ticket_activities" ("ticketId", "id") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_5932ca4b72af9dd7bbbcb9ccb3\"");
-    await queryRunner.query("ALTER TABLE \"ticket_activities\" RENAME TO \"temporary_ticket_activities\"");
-    await queryRunner.query("CREATE TABLE \"ticket_activities\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"ticketId\" varchar(36) NOT NULL, \"action\" varchar(30) NOT NULL, \"actorKind\" varchar(12) NOT NULL, \"actorId\" varchar(36), \"actorName\" varchar(200) NOT NULL, \"fromValue\" text, \"toValue\" text, \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("INSERT INTO \"ticket_activities\"(\"id\", \"ticketId\", \"action\", \"actorKind\", \"actorId\", \"actorName\", \"fromValue\", \"toValue\", \"createdAt\") SELECT \"id\", \"ticketId\", \"action\", \"actorKind\", \"actorId\", \"actorName\", \"fromValue\", \"toValue\", \"createdAt\" FROM \"temporary_ticket_activities\"");
-    await queryRunner.query("DROP TABLE \"temporary_ticket_activities\"");
-    await queryRunner.query("CREATE INDEX \"IDX_5932ca4b72af9dd7bbbcb9ccb3\" ON \"ticket_activities\" (\"ticketId\", \"id\") ");
-    await queryRunner.query("DROP INDEX \"IDX_033fd557aeb592771ea69b91f1\"");
-    await queryRunner.query("ALTER TABLE \"ticket_comments\" RENAME TO \"temporary_ticket_comments\"");
-    await queryRunner.query("CREATE TABLE \"ticket_comments\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"ticketId\" varchar(36) NOT NULL, \"visibility\" varchar(10) NOT NULL, \"body\" text NOT NULL, \"authorKind\" varchar(10) NOT NULL, \"authorId\" varchar(36), \"authorName\" varchar(200) NOT NULL, \"source\" varchar(20) NOT NULL, \"truncated\" boolean NOT NULL DEFAULT (0), \"cc\" text NOT NULL, \"notify\" text NOT NULL, \"attachments\" text NOT NULL, \"messageId\" varchar(300), \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("INSERT INTO \"ticket_comments\"(\"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\") SELECT \"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\" FROM \"temporary_ticket_comments\"");
-    await queryRunner.query("DROP TABLE \"temporary_ticket_comments\"");
-    await queryRunner.query("CREATE INDEX \"IDX_033fd557aeb592771ea69b91f1\" ON \"ticket_comments\" (\"ticketId\", \"id\") ");
-    await queryRunner.query("DROP TABLE \"ticket_counters\"");
-    await queryRunner.query("DROP INDEX \"IDX_455e91bc3c20f5f4ce8cf2ffa4\"");
-    await queryRunner.query("DROP TABLE \"quick_replies\"");
-    await queryRunner.query("DROP INDEX \"IDX_ce0ad4d9bc06638a7529a6cae4\"");
-    await queryRunner.query("DROP TABLE \"product_families\"");
-    await queryRunner.query("DROP INDEX \"IDX_f6fee3717e63cc2505a7e2f94d\"");
-    await queryRunner.query("DROP TABLE \"ticket_statuses\"");
-    await queryRunner.query("DROP INDEX \"IDX_5932ca4b72af9dd7bbbcb9ccb3\"");
-    await queryRunner.query("DROP TABLE \"ticket_activities\"");
-    await queryRunner.query("DROP INDEX \"IDX_033fd557aeb592771ea69b91f1\"");
-    await queryRunner.query("DROP TABLE \"ticket_comments\"");
-    await queryRunner.query("DROP INDEX \"IDX_05c32f5e715cf38467ad1d3bd8\"");
-    await queryRunner.query("DROP INDEX \"IDX_6f6ee5897cf64029a6b6cd2901\"");
-    await queryRunner.query("DROP INDEX \"IDX_a1906bf9a4efad5a34867e577b\"");
-    await queryRunner.query("DROP INDEX \"IDX_f274d6d8beb7a2c099bc653396\"");
-    await queryRunner.query("DROP INDEX \"IDX_d403760170487e40b28caec597\"");
-    await queryRunner.query("DROP INDEX \"IDX_ab77ef2e58679843049f2a0136\"");
-    await queryRunner.query("DROP INDEX \"IDX_32b5481dfa11d2c766669f4348\"");
-    await queryRunner.query("DROP INDEX \"IDX_04a189bf6adc1183a92ddaf925\"");
-    await queryRunner.query("DROP INDEX \"IDX_78e08cc1101fc17f77c6f11b4c\"");
-    await queryRunner.query("DROP TABLE \"tickets\"");
-    await queryRunner.query("DROP INDEX \"IDX_22265e834453fe54e9e9eaeeb2\"");
-    await queryRunner.query("DROP INDEX \"IDX_0233c4b3ab1eb4b17dc42c705b\"");
-    await queryRunner.query("DROP TABLE \"automation_rules\"");
-    await queryRunner.query("DROP INDEX \"IDX_7aed031b3ccbb11bbe5d59715f\"");
-    await queryRunner.query("DROP TABLE \"notifications\"");
-    await queryRunner.query("DROP INDEX \"IDX_65497c229d1fea55c722b25743\"");
-    await queryRunner.query("DROP INDEX \"IDX_c5b80f1982eacc09beee6dcfd7\"");
-    await queryRunner.query("DROP TABLE \"outbox_messages\"");
+    await queryRunner.query('DROP INDEX "IDX_5932ca4b72af9dd7bbbcb9ccb3"');
+    await queryRunner.query('ALTER TABLE "ticket_activities" RENAME TO "temporary_ticket_activities"');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_activities" ("id" varchar(36) PRIMARY KEY NOT NULL, "ticketId" varchar(36) NOT NULL, "action" varchar(30) NOT NULL, "actorKind" varchar(12) NOT NULL, "actorId" varchar(36), "actorName" varchar(200) NOT NULL, "fromValue" text, "toValue" text, "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "ticket_activities"("id", "ticketId", "action", "actorKind", "actorId", "actorName", "fromValue", "toValue", "createdAt") SELECT "id", "ticketId", "action", "actorKind", "actorId", "actorName", "fromValue", "toValue", "createdAt" FROM "temporary_ticket_activities"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_ticket_activities"');
+    await queryRunner.query('CREATE INDEX "IDX_5932ca4b72af9dd7bbbcb9ccb3" ON "ticket_activities" ("ticketId", "id") ');
+    await queryRunner.query('DROP INDEX "IDX_033fd557aeb592771ea69b91f1"');
+    await queryRunner.query('ALTER TABLE "ticket_comments" RENAME TO "temporary_ticket_comments"');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_comments" ("id" varchar(36) PRIMARY KEY NOT NULL, "ticketId" varchar(36) NOT NULL, "visibility" varchar(10) NOT NULL, "body" text NOT NULL, "authorKind" varchar(10) NOT NULL, "authorId" varchar(36), "authorName" varchar(200) NOT NULL, "source" varchar(20) NOT NULL, "truncated" boolean NOT NULL DEFAULT (0), "cc" text NOT NULL, "notify" text NOT NULL, "attachments" text NOT NULL, "messageId" varchar(300), "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "ticket_comments"("id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt") SELECT "id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt" FROM "temporary_ticket_comments"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_ticket_comments"');
+    await queryRunner.query('CREATE INDEX "IDX_033fd557aeb592771ea69b91f1" ON "ticket_comments" ("ticketId", "id") ');
+    await queryRunner.query('DROP TABLE "ticket_counters"');
+    await queryRunner.query('DROP INDEX "IDX_455e91bc3c20f5f4ce8cf2ffa4"');
+    await queryRunner.query('DROP TABLE "quick_replies"');
+    await queryRunner.query('DROP INDEX "IDX_ce0ad4d9bc06638a7529a6cae4"');
+    await queryRunner.query('DROP TABLE "product_families"');
+    await queryRunner.query('DROP INDEX "IDX_f6fee3717e63cc2505a7e2f94d"');
+    await queryRunner.query('DROP TABLE "ticket_statuses"');
+    await queryRunner.query('DROP INDEX "IDX_5932ca4b72af9dd7bbbcb9ccb3"');
+    await queryRunner.query('DROP TABLE "ticket_activities"');
+    await queryRunner.query('DROP INDEX "IDX_033fd557aeb592771ea69b91f1"');
+    await queryRunner.query('DROP TABLE "ticket_comments"');
+    await queryRunner.query('DROP INDEX "IDX_05c32f5e715cf38467ad1d3bd8"');
+    await queryRunner.query('DROP INDEX "IDX_6f6ee5897cf64029a6b6cd2901"');
+    await queryRunner.query('DROP INDEX "IDX_a1906bf9a4efad5a34867e577b"');
+    await queryRunner.query('DROP INDEX "IDX_f274d6d8beb7a2c099bc653396"');
+    await queryRunner.query('DROP INDEX "IDX_d403760170487e40b28caec597"');
+    await queryRunner.query('DROP INDEX "IDX_ab77ef2e58679843049f2a0136"');
+    await queryRunner.query('DROP INDEX "IDX_32b5481dfa11d2c766669f4348"');
+    await queryRunner.query('DROP INDEX "IDX_04a189bf6adc1183a92ddaf925"');
+    await queryRunner.query('DROP INDEX "IDX_78e08cc1101fc17f77c6f11b4c"');
+    await queryRunner.query('DROP TABLE "tickets"');
+    await queryRunner.query('DROP INDEX "IDX_22265e834453fe54e9e9eaeeb2"');
+    await queryRunner.query('DROP INDEX "IDX_0233c4b3ab1eb4b17dc42c705b"');
+    await queryRunner.query('DROP TABLE "automation_rules"');
+    await queryRunner.query('DROP INDEX "IDX_7aed031b3ccbb11bbe5d59715f"');
+    await queryRunner.query('DROP TABLE "notifications"');
+    await queryRunner.query('DROP INDEX "IDX_65497c229d1fea55c722b25743"');
+    await queryRunner.query('DROP INDEX "IDX_c5b80f1982eacc09beee6dcfd7"');
+    await queryRunner.query('DROP TABLE "outbox_messages"');
   }
 }

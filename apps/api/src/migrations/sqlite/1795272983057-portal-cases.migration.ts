@@ -5,88 +5,154 @@ export class PortalCases1795272983057 implements MigrationInterface {
   name = 'PortalCases1795272983057';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"notification_preferences\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"inApp\" boolean NOT NULL DEFAULT (1), \"browser\" boolean NOT NULL DEFAULT (1), \"email\" boolean NOT NULL DEFAULT (0), \"sound\" boolean NOT NULL DEFAULT (1))");
-    await queryRunner.query("CREATE TABLE \"conversations\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"companyId\" varchar(36) NOT NULL, \"channel\" varchar(40) NOT NULL, \"channelInstanceId\" varchar(36), \"status\" varchar(16) NOT NULL, \"contactId\" varchar(36), \"subject\" varchar(300), \"ticketId\" varchar(36), \"meta\" text, \"lastSeq\" integer NOT NULL DEFAULT (0), \"createdAt\" datetime NOT NULL, \"lastMessageAt\" datetime, \"endedAt\" datetime, \"endedReason\" varchar(40), \"endedByKind\" varchar(20), \"endedById\" varchar(36))");
-    await queryRunner.query("CREATE INDEX \"IDX_c6b7bd06b2ed2058982f457296\" ON \"conversations\" (\"contactId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ede15b2ddc5da1f9b6f5ce5334\" ON \"conversations\" (\"ticketId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_b78d61cbacfa77a1282c6304ab\" ON \"conversations\" (\"channel\", \"channelInstanceId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_b88ca3ce5fca670f68cd1b1439\" ON \"conversations\" (\"companyId\", \"status\") ");
-    await queryRunner.query("CREATE TABLE \"conversation_participants\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"conversationId\" varchar(36) NOT NULL, \"kind\" varchar(16) NOT NULL, \"refId\" varchar(36) NOT NULL, \"name\" varchar(200) NOT NULL, \"role\" varchar(16) NOT NULL, \"joinedAt\" datetime NOT NULL, \"leftAt\" datetime)");
-    await queryRunner.query("CREATE INDEX \"IDX_69c9d288fbf92aaa5ca88e4b25\" ON \"conversation_participants\" (\"refId\", \"leftAt\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c1a89ba645d632fab447b87d6f\" ON \"conversation_participants\" (\"conversationId\", \"kind\", \"refId\") ");
-    await queryRunner.query("CREATE TABLE \"conversation_messages\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"conversationId\" varchar(36) NOT NULL, \"seq\" integer NOT NULL, \"authorKind\" varchar(16) NOT NULL, \"authorAccountId\" varchar(36), \"authorContactId\" varchar(36), \"authorName\" varchar(200) NOT NULL, \"kind\" varchar(16) NOT NULL, \"body\" text NOT NULL, \"clientId\" varchar(64), \"externalId\" varchar(200), \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0926c694fca152bff9f3a6b020\" ON \"conversation_messages\" (\"conversationId\", \"externalId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_9773725689537283a00699a916\" ON \"conversation_messages\" (\"conversationId\", \"clientId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0590f8879e28c1e1ec4c82a2c4\" ON \"conversation_messages\" (\"conversationId\", \"seq\") ");
-    await queryRunner.query("CREATE TABLE \"cases\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"companyId\" varchar(36) NOT NULL, \"portalId\" varchar(36) NOT NULL, \"portal\" text NOT NULL, \"contactId\" varchar(36), \"contactCreated\" boolean NOT NULL DEFAULT (0), \"type\" varchar(20) NOT NULL, \"status\" varchar(16) NOT NULL, \"chatStatus\" varchar(16) NOT NULL, \"endedReason\" varchar(40), \"assigneeId\" varchar(36), \"assigneeName\" varchar(200), \"question\" text NOT NULL, \"preview\" text, \"device\" text, \"ticketId\" varchar(36), \"ticketNumber\" integer, \"createdAt\" datetime NOT NULL, \"submittedAt\" datetime, \"assignedAt\" datetime, \"resolvedAt\" datetime, \"endedAt\" datetime, \"updatedAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_4053b8772d0f92b20a91e72b34\" ON \"cases\" (\"contactId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_5c5f5671ebc116a52dd388fd7b\" ON \"cases\" (\"assigneeId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_19e41c15574c91470332fafbc2\" ON \"cases\" (\"companyId\", \"status\", \"createdAt\") ");
-    await queryRunner.query("CREATE TABLE \"case_seen_marks\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"seenAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE TABLE \"portals\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"companyId\" varchar(36) NOT NULL, \"subdomain\" varchar(63) NOT NULL, \"status\" varchar(16) NOT NULL, \"name\" varchar(200) NOT NULL, \"colors\" text, \"logoUrl\" varchar(2000), \"welcomeText\" text, \"channelConfig\" text, \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_a2a57387426c4f7d9258be5ff1\" ON \"portals\" (\"companyId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_5d48771c8d561bce7314c7a44b\" ON \"portals\" (\"subdomain\") ");
-    await queryRunner.query("DROP INDEX \"IDX_ee66de6cdc53993296d1ceb8aa\"");
-    await queryRunner.query("DROP INDEX \"IDX_69c9d288fbf92aaa5ca88e4b25\"");
-    await queryRunner.query("DROP INDEX \"IDX_c1a89ba645d632fab447b87d6f\"");
-    await queryRunner.query("CREATE TABLE \"temporary_conversation_participants\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"conversationId\" varchar(36) NOT NULL, \"kind\" varchar(16) NOT NULL, \"refId\" varchar(36) NOT NULL, \"name\" varchar(200) NOT NULL, \"role\" varchar(16) NOT NULL, \"joinedAt\" datetime NOT NULL, \"leftAt\" datetime, CONSTRAINT \"FK_4453e20858b14ab765a09ad728c\" FOREIGN KEY (\"conversationId\") REFERENCES \"conversations\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
-    await queryRunner.query("INSERT INTO \"temporary_conversation_participants\"(\"id\", \"conversationId\", \"kind\", \"refId\", \"name\", \"role\", \"joinedAt\", \"leftAt\") SELECT \"id\", \"conversationId\", \"kind\", \"refId\", \"name\", \"role\", \"joinedAt\", \"leftAt\" FROM \"conversation_participants\"");
-    await queryRunner.query("DROP TABLE \"conversation_participants\"");
-    await queryRunner.query("ALTER TABLE \"temporary_conversation_participants\" RENAME TO \"conversation_participants\"");
-    await queryRunner.query("CREATE INDEX \"IDX_69c9d288fbf92aaa5ca88e4b25\" ON \"conversation_participants\" (\"refId\", \"leftAt\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c1a89ba645d632fab447b87d6f\" ON \"conversation_participants\" (\"conversationId\", \"kind\", \"refId\") ");
-    await queryRunner.query("DROP INDEX \"IDX_0926c694fca152bff9f3a6b020\"");
-    await queryRunner.query("DROP INDEX \"IDX_9773725689537283a00699a916\"");
-    await queryRunner.query("DROP INDEX \"IDX_0590f8879e28c1e1ec4c82a2c4\"");
-    await queryRunner.query("CREATE TABLE \"temporary_conversation_messages\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"conversationId\" varchar(36) NOT NULL, \"seq\" integer NOT NULL, \"authorKind\" varchar(16) NOT NULL, \"authorAccountId\" varchar(36), \"authorContactId\" varchar(36), \"authorName\" varchar(200) NOT NULL, \"kind\" varchar(16) NOT NULL, \"body\" text NOT NULL, \"clientId\" varchar(64), \"externalId\" varchar(200), \"createdAt\" datetime NOT NULL, CONSTRAINT \"FK_f5045a77718bdb593f309a1e258\" FOREIGN KEY (\"conversationId\") REFERENCES \"conversations\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
-    await queryRunner.query("INSERT INTO \"temporary_conversation_messages\"(\"id\", \"conversationId\", \"seq\", \"authorKind\", \"authorAccountId\", \"authorContactId\", \"authorName\", \"kind\", \"body\", \"clientId\", \"externalId\", \"createdAt\") SELECT \"id\", \"conversationId\", \"seq\", \"authorKind\", \"authorAccountId\", \"authorContactId\", \"authorName\", \"kind\", \"body\", \"clientId\", \"externalId\", \"createdAt\" FROM \"conversation_messages\"");
-    await queryRunner.query("DROP TABLE \"conversation_messages\"");
-    await queryRunner.query("ALTER TABLE \"temporary_conversation_messages\" RENAME TO \"conversation_messages\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0926c694fca152bff9f3a6b020\" ON \"conversation_messages\" (\"conversationId\", \"externalId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_9773725689537283a00699a916\" ON \"conversation_messages\" (\"conversationId\", \"clientId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0590f8879e28c1e1ec4c82a2c4\" ON \"conversation_messages\" (\"conversationId\", \"seq\") ");
+    await queryRunner.query(
+      'CREATE TABLE "notification_preferences" ("id" varchar(36) PRIMARY KEY NOT NULL, "inApp" boolean NOT NULL DEFAULT (1), "browser" boolean NOT NULL DEFAULT (1), "email" boolean NOT NULL DEFAULT (0), "sound" boolean NOT NULL DEFAULT (1))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "conversations" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "channel" varchar(40) NOT NULL, "channelInstanceId" varchar(36), "status" varchar(16) NOT NULL, "contactId" varchar(36), "subject" varchar(300), "ticketId" varchar(36), "meta" text, "lastSeq" integer NOT NULL DEFAULT (0), "createdAt" datetime NOT NULL, "lastMessageAt" datetime, "endedAt" datetime, "endedReason" varchar(40), "endedByKind" varchar(20), "endedById" varchar(36))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_c6b7bd06b2ed2058982f457296" ON "conversations" ("contactId") ');
+    await queryRunner.query('CREATE INDEX "IDX_ede15b2ddc5da1f9b6f5ce5334" ON "conversations" ("ticketId") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_b78d61cbacfa77a1282c6304ab" ON "conversations" ("channel", "channelInstanceId") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_b88ca3ce5fca670f68cd1b1439" ON "conversations" ("companyId", "status") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "conversation_participants" ("id" varchar(36) PRIMARY KEY NOT NULL, "conversationId" varchar(36) NOT NULL, "kind" varchar(16) NOT NULL, "refId" varchar(36) NOT NULL, "name" varchar(200) NOT NULL, "role" varchar(16) NOT NULL, "joinedAt" datetime NOT NULL, "leftAt" datetime)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_69c9d288fbf92aaa5ca88e4b25" ON "conversation_participants" ("refId", "leftAt") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_c1a89ba645d632fab447b87d6f" ON "conversation_participants" ("conversationId", "kind", "refId") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "conversation_messages" ("id" varchar(36) PRIMARY KEY NOT NULL, "conversationId" varchar(36) NOT NULL, "seq" integer NOT NULL, "authorKind" varchar(16) NOT NULL, "authorAccountId" varchar(36), "authorContactId" varchar(36), "authorName" varchar(200) NOT NULL, "kind" varchar(16) NOT NULL, "body" text NOT NULL, "clientId" varchar(64), "externalId" varchar(200), "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_0926c694fca152bff9f3a6b020" ON "conversation_messages" ("conversationId", "externalId") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_9773725689537283a00699a916" ON "conversation_messages" ("conversationId", "clientId") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_0590f8879e28c1e1ec4c82a2c4" ON "conversation_messages" ("conversationId", "seq") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "cases" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "portalId" varchar(36) NOT NULL, "portal" text NOT NULL, "contactId" varchar(36), "contactCreated" boolean NOT NULL DEFAULT (0), "type" varchar(20) NOT NULL, "status" varchar(16) NOT NULL, "chatStatus" varchar(16) NOT NULL, "endedReason" varchar(40), "assigneeId" varchar(36), "assigneeName" varchar(200), "question" text NOT NULL, "preview" text, "device" text, "ticketId" varchar(36), "ticketNumber" integer, "createdAt" datetime NOT NULL, "submittedAt" datetime, "assignedAt" datetime, "resolvedAt" datetime, "endedAt" datetime, "updatedAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_4053b8772d0f92b20a91e72b34" ON "cases" ("contactId") ');
+    await queryRunner.query('CREATE INDEX "IDX_5c5f5671ebc116a52dd388fd7b" ON "cases" ("assigneeId", "status") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_19e41c15574c91470332fafbc2" ON "cases" ("companyId", "status", "createdAt") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "case_seen_marks" ("id" varchar(36) PRIMARY KEY NOT NULL, "seenAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "portals" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "subdomain" varchar(63) NOT NULL, "status" varchar(16) NOT NULL, "name" varchar(200) NOT NULL, "colors" text, "logoUrl" varchar(2000), "welcomeText" text, "channelConfig" text, "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_a2a57387426c4f7d9258be5ff1" ON "portals" ("companyId") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_5d48771c8d561bce7314c7a44b" ON "portals" ("subdomain") ');
+    await queryRunner.query('DROP INDEX "IDX_ee66de6cdc53993296d1ceb8aa"');
+    await queryRunner.query('DROP INDEX "IDX_69c9d288fbf92aaa5ca88e4b25"');
+    await queryRunner.query('DROP INDEX "IDX_c1a89ba645d632fab447b87d6f"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_conversation_participants" ("id" varchar(36) PRIMARY KEY NOT NULL, "conversationId" varchar(36) NOT NULL, "kind" varchar(16) NOT NULL, "refId" varchar(36) NOT NULL, "name" varchar(200) NOT NULL, "role" varchar(16) NOT NULL, "joinedAt" datetime NOT NULL, "leftAt" datetime, CONSTRAINT "FK_4453e20858b14ab765a09ad728c" FOREIGN KEY ("conversationId") REFERENCES "conversations" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_conversation_participants"("id", "conversationId", "kind", "refId", "name", "role", "joinedAt", "leftAt") SELECT "id", "conversationId", "kind", "refId", "name", "role", "joinedAt", "leftAt" FROM "conversation_participants"',
+    );
+    await queryRunner.query('DROP TABLE "conversation_participants"');
+    await queryRunner.query('ALTER TABLE "temporary_conversation_participants" RENAME TO "conversation_participants"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_69c9d288fbf92aaa5ca88e4b25" ON "conversation_participants" ("refId", "leftAt") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_c1a89ba645d632fab447b87d6f" ON "conversation_participants" ("conversationId", "kind", "refId") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_0926c694fca152bff9f3a6b020"');
+    await queryRunner.query('DROP INDEX "IDX_9773725689537283a00699a916"');
+    await queryRunner.query('DROP INDEX "IDX_0590f8879e28c1e1ec4c82a2c4"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_conversation_messages" ("id" varchar(36) PRIMARY KEY NOT NULL, "conversationId" varchar(36) NOT NULL, "seq" integer NOT NULL, "authorKind" varchar(16) NOT NULL, "authorAccountId" varchar(36), "authorContactId" varchar(36), "authorName" varchar(200) NOT NULL, "kind" varchar(16) NOT NULL, "body" text NOT NULL, "clientId" varchar(64), "externalId" varchar(200), "createdAt" datetime NOT NULL, CONSTRAINT "FK_f5045a77718bdb593f309a1e258" FOREIGN KEY ("conversationId") REFERENCES "conversations" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_conversation_messages"("id", "conversationId", "seq", "authorKind", "authorAccountId", "authorContactId", "authorName", "kind", "body", "clientId", "externalId", "createdAt") SELECT "id", "conversationId", "seq", "authorKind", "authorAccountId", "authorContactId", "authorName", "kind", "body", "clientId", "externalId", "createdAt" FROM "conversation_messages"',
+    );
+    await queryRunner.query('DROP TABLE "conversation_messages"');
+    await queryRunner.query('ALTER TABLE "temporary_conversation_messages" RENAME TO "conversation_messages"');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_0926c694fca152bff9f3a6b020" ON "conversation_messages" ("conversationId", "externalId") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_9773725689537283a00699a916" ON "conversation_messages" ("conversationId", "clientId") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_0590f8879e28c1e1ec4c82a2c4" ON "conversation_messages" ("conversationId", "seq") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_0590f8879e28c1e1ec4c82a2c4\"");
-    await queryRunner.query("DROP INDEX \"IDX_9773725689537283a00699a916\"");
-    await queryRunner.query("DROP INDEX \"IDX_0926c694fca152bff9f3a6b020\"");
-    await queryRunner.query("ALTER TABLE \"conversation_messages\" RENAME TO \"temporary_conversation_messages\"");
-    await queryRunner.query("CREATE TABLE \"conversation_messages\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"conversationId\" varchar(36) NOT NULL, \"seq\" integer NOT NULL, \"authorKind\" varchar(16) NOT NULL, \"authorAccountId\" varchar(36), \"authorContactId\" varchar(36), \"authorName\" varchar(200) NOT NULL, \"kind\" varchar(16) NOT NULL, \"body\" text NOT NULL, \"clientId\" varchar(64), \"externalId\" varchar(200), \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("INSERT INTO \"conversation_messages\"(\"id\", \"conversationId\", \"seq\", \"authorKind\", \"authorAccountId\", \"authorContactId\", \"authorName\", \"kind\", \"body\", \"clientId\", \"externalId\", \"createdAt\") SELECT \"id\", \"conversationId\", \"seq\", \"authorKind\", \"authorAccountId\", \"authorContactId\", \"authorName\", \"kind\", \"body\", \"clientId\", \"externalId\", \"createdAt\" FROM \"temporary_conversation_messages\"");
-    await queryRunner.query("DROP TABLE \"temporary_conversation_messages\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0590f8879e28c1e1ec4c82a2c4\" ON \"conversation_messages\" (\"conversationId\", \"seq\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_9773725689537283a00699a916\" ON \"conversation_messages\" (\"conversationId\", \"clientId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0926c694fca152bff9f3a6b020\" ON \"conversation_messages\" (\"conversationId\", \"externalId\") ");
-    await queryRunner.query("DROP INDEX \"IDX_c1a89ba645d632fab447b87d6f\"");
-    await queryRunner.query("DROP INDEX \"IDX_69c9d288fbf92aaa5ca88e4b25\"");
-    await queryRunner.query("ALTER TABLE \"conversation_participants\" RENAME TO \"temporary_conversation_participants\"");
-    await queryRunner.query("CREATE TABLE \"conversation_participants\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"conversationId\" varchar(36) NOT NULL, \"kind\" varchar(16) NOT NULL, \"refId\" varchar(36) NOT NULL, \"name\" varchar(200) NOT NULL, \"role\" varchar(16) NOT NULL, \"joinedAt\" datetime NOT NULL, \"leftAt\" datetime)");
-    await queryRunner.query("INSERT INTO \"conversation_participants\"(\"id\", \"conversationId\", \"kind\", \"refId\", \"name\", \"role\", \"joinedAt\", \"leftAt\") SELECT \"id\", \"conversationId\", \"kind\", \"refId\", \"name\", \"role\", \"joinedAt\", \"leftAt\" FROM \"temporary_conversation_participants\"");
-    await queryRunner.query("DROP TABLE \"temporary_conversation_participants\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c1a89ba645d632fab447b87d6f\" ON \"conversation_participants\" (\"conversationId\", \"kind\", \"refId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_69c9d288fbf92aaa5ca88e4b25\" ON \"conversation_participants\" (\"refId\", \"leftAt\") ");
-    await queryRunner.query("DROP INDEX \"IDX_ee66de6cdc53993296d1ceb8aa\"");
-    await queryRunner.query("DROP INDEX \"IDX_5d48771c8d561bce7314c7a44b\"");
-    await queryRunner.query("DROP INDEX \"IDX_a2a57387426c4f7d9258be5ff1\"");
-    await queryRunner.query("DROP TABLE \"portals\"");
-    await queryRunner.query("DROP TABLE \"case_seen_marks\"");
-    await queryRunner.query("DROP INDEX \"IDX_19e41c15574c91470332fafbc2\"");
-    await queryRunner.query("DROP INDEX \"IDX_5c5f5671ebc116a52dd388fd7b\"");
-    await queryRunner.query("DROP INDEX \"IDX_4053b8772d0f92b20a91e72b34\"");
-    await queryRunner.query("DROP TABLE \"cases\"");
-    await queryRunner.query("DROP INDEX \"IDX_0590f8879e28c1e1ec4c82a2c4\"");
-    await queryRunner.query("DROP INDEX \"IDX_9773725689537283a00699a916\"");
-    await queryRunner.query("DROP INDEX \"IDX_0926c694fca152bff9f3a6b020\"");
-    await queryRunner.query("DROP TABLE \"conversation_messages\"");
-    await queryRunner.query("DROP INDEX \"IDX_c1a89ba645d632fab447b87d6f\"");
-    await queryRunner.query("DROP INDEX \"IDX_69c9d288fbf92aaa5ca88e4b25\"");
-    await queryRunner.query("DROP TABLE \"conversation_participants\"");
-    await queryRunner.query("DROP INDEX \"IDX_b88ca3ce5fca670f68cd1b1439\"");
-    await queryRunner.query("DROP INDEX \"IDX_b78d61cbacfa77a1282c6304ab\"");
-    await queryRunner.query("DROP INDEX \"IDX_ede15b2ddc5da1f9b6f5ce5334\"");
-    await queryRunner.query("DROP INDEX \"IDX_c6b7bd06b2ed2058982f457296\"");
-    await queryRunner.query("DROP TABLE \"conversations\"");
-    await queryRunner.query("DROP TABLE \"notification_preferences\"");
+    await queryRunner.query('DROP INDEX "IDX_0590f8879e28c1e1ec4c82a2c4"');
+    await queryRunner.query('DROP INDEX "IDX_9773725689537283a00699a916"');
+    await queryRunner.query('DROP INDEX "IDX_0926c694fca152bff9f3a6b020"');
+    await queryRunner.query('ALTER TABLE "conversation_messages" RENAME TO "temporary_conversation_messages"');
+    await queryRunner.query(
+      'CREATE TABLE "conversation_messages" ("id" varchar(36) PRIMARY KEY NOT NULL, "conversationId" varchar(36) NOT NULL, "seq" integer NOT NULL, "authorKind" varchar(16) NOT NULL, "authorAccountId" varchar(36), "authorContactId" varchar(36), "authorName" varchar(200) NOT NULL, "kind" varchar(16) NOT NULL, "body" text NOT NULL, "clientId" varchar(64), "externalId" varchar(200), "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "conversation_messages"("id", "conversationId", "seq", "authorKind", "authorAccountId", "authorContactId", "authorName", "kind", "body", "clientId", "externalId", "createdAt") SELECT "id", "conversationId", "seq", "authorKind", "authorAccountId", "authorContactId", "authorName", "kind", "body", "clientId", "externalId", "createdAt" FROM "temporary_conversation_messages"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_conversation_messages"');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_0590f8879e28c1e1ec4c82a2c4" ON "conversation_messages" ("conversationId", "seq") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_9773725689537283a00699a916" ON "conversation_messages" ("conversationId", "clientId") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_0926c694fca152bff9f3a6b020" ON "conversation_messages" ("conversationId", "externalId") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_c1a89ba645d632fab447b87d6f"');
+    await queryRunner.query('DROP INDEX "IDX_69c9d288fbf92aaa5ca88e4b25"');
+    await queryRunner.query('ALTER TABLE "conversation_participants" RENAME TO "temporary_conversation_participants"');
+    await queryRunner.query(
+      'CREATE TABLE "conversation_participants" ("id" varchar(36) PRIMARY KEY NOT NULL, "conversationId" varchar(36) NOT NULL, "kind" varchar(16) NOT NULL, "refId" varchar(36) NOT NULL, "name" varchar(200) NOT NULL, "role" varchar(16) NOT NULL, "joinedAt" datetime NOT NULL, "leftAt" datetime)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "conversation_participants"("id", "conversationId", "kind", "refId", "name", "role", "joinedAt", "leftAt") SELECT "id", "conversationId", "kind", "refId", "name", "role", "joinedAt", "leftAt" FROM "temporary_conversation_participants"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_conversation_participants"');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_c1a89ba645d632fab447b87d6f" ON "conversation_participants" ("conversationId", "kind", "refId") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_69c9d288fbf92aaa5ca88e4b25" ON "conversation_participants" ("refId", "leftAt") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_ee66de6cdc53993296d1ceb8aa"');
+    await queryRunner.query('DROP INDEX "IDX_5d48771c8d561bce7314c7a44b"');
+    await queryRunner.query('DROP INDEX "IDX_a2a57387426c4f7d9258be5ff1"');
+    await queryRunner.query('DROP TABLE "portals"');
+    await queryRunner.query('DROP TABLE "case_seen_marks"');
+    await queryRunner.query('DROP INDEX "IDX_19e41c15574c91470332fafbc2"');
+    await queryRunner.query('DROP INDEX "IDX_5c5f5671ebc116a52dd388fd7b"');
+    await queryRunner.query('DROP INDEX "IDX_4053b8772d0f92b20a91e72b34"');
+    await queryRunner.query('DROP TABLE "cases"');
+    await queryRunner.query('DROP INDEX "IDX_0590f8879e28c1e1ec4c82a2c4"');
+    await queryRunner.query('DROP INDEX "IDX_9773725689537283a00699a916"');
+    await queryRunner.query('DROP INDEX "IDX_0926c694fca152bff9f3a6b020"');
+    await queryRunner.query('DROP TABLE "conversation_messages"');
+    await queryRunner.query('DROP INDEX "IDX_c1a89ba645d632fab447b87d6f"');
+    await queryRunner.query('DROP INDEX "IDX_69c9d288fbf92aaa5ca88e4b25"');
+    await queryRunner.query('DROP TABLE "conversation_participants"');
+    await queryRunner.query('DROP INDEX "IDX_b88ca3ce5fca670f68cd1b1439"');
+    await queryRunner.query('DROP INDEX "IDX_b78d61cbacfa77a1282c6304ab"');
+    await queryRunner.query('DROP INDEX "IDX_ede15b2ddc5da1f9b6f5ce5334"');
+    await queryRunner.query('DROP INDEX "IDX_c6b7bd06b2ed2058982f457296"');
+    await queryRunner.query('DROP TABLE "conversations"');
+    await queryRunner.query('DROP TABLE "notification_preferences"');
   }
 }

@@ -5,18 +5,26 @@ export class Masking1795273074193 implements MigrationInterface {
   name = 'Masking1795273074193';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"temporary_accounts\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL, \"email\" varchar(320) NOT NULL, \"passwordHash\" varchar(100) NOT NULL, \"role\" varchar(20) NOT NULL, \"availability\" varchar(20) NOT NULL DEFAULT ('unavailable'), \"allCompanies\" boolean NOT NULL DEFAULT (1), \"active\" boolean NOT NULL DEFAULT (1), \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"permissions\" text)");
-    await queryRunner.query("INSERT INTO \"temporary_accounts\"(\"id\", \"name\", \"email\", \"passwordHash\", \"role\", \"availability\", \"allCompanies\", \"active\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"name\", \"email\", \"passwordHash\", \"role\", \"availability\", \"allCompanies\", \"active\", \"createdAt\", \"updatedAt\" FROM \"accounts\"");
-    await queryRunner.query("DROP TABLE \"accounts\"");
-    await queryRunner.query("ALTER TABLE \"temporary_accounts\" RENAME TO \"accounts\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_ee66de6cdc53993296d1ceb8aa\" ON \"accounts\" (\"email\") ");
+    await queryRunner.query(
+      'CREATE TABLE "temporary_accounts" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "email" varchar(320) NOT NULL, "passwordHash" varchar(100) NOT NULL, "role" varchar(20) NOT NULL, "availability" varchar(20) NOT NULL DEFAULT (\'unavailable\'), "allCompanies" boolean NOT NULL DEFAULT (1), "active" boolean NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "permissions" text)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_accounts"("id", "name", "email", "passwordHash", "role", "availability", "allCompanies", "active", "createdAt", "updatedAt") SELECT "id", "name", "email", "passwordHash", "role", "availability", "allCompanies", "active", "createdAt", "updatedAt" FROM "accounts"',
+    );
+    await queryRunner.query('DROP TABLE "accounts"');
+    await queryRunner.query('ALTER TABLE "temporary_accounts" RENAME TO "accounts"');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_ee66de6cdc53993296d1ceb8aa" ON "accounts" ("email") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_ee66de6cdc53993296d1ceb8aa\"");
-    await queryRunner.query("ALTER TABLE \"accounts\" RENAME TO \"temporary_accounts\"");
-    await queryRunner.query("CREATE TABLE \"accounts\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL, \"email\" varchar(320) NOT NULL, \"passwordHash\" varchar(100) NOT NULL, \"role\" varchar(20) NOT NULL, \"availability\" varchar(20) NOT NULL DEFAULT ('unavailable'), \"allCompanies\" boolean NOT NULL DEFAULT (1), \"active\" boolean NOT NULL DEFAULT (1), \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("INSERT INTO \"accounts\"(\"id\", \"name\", \"email\", \"passwordHash\", \"role\", \"availability\", \"allCompanies\", \"active\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"name\", \"email\", \"passwordHash\", \"role\", \"availability\", \"allCompanies\", \"active\", \"createdAt\", \"updatedAt\" FROM \"temporary_accounts\"");
-    await queryRunner.query("DROP TABLE \"temporary_accounts\"");
+    await queryRunner.query('DROP INDEX "IDX_ee66de6cdc53993296d1ceb8aa"');
+    await queryRunner.query('ALTER TABLE "accounts" RENAME TO "temporary_accounts"');
+    await queryRunner.query(
+      'CREATE TABLE "accounts" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "email" varchar(320) NOT NULL, "passwordHash" varchar(100) NOT NULL, "role" varchar(20) NOT NULL, "availability" varchar(20) NOT NULL DEFAULT (\'unavailable\'), "allCompanies" boolean NOT NULL DEFAULT (1), "active" boolean NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "accounts"("id", "name", "email", "passwordHash", "role", "availability", "allCompanies", "active", "createdAt", "updatedAt") SELECT "id", "name", "email", "passwordHash", "role", "availability", "allCompanies", "active", "createdAt", "updatedAt" FROM "temporary_accounts"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_accounts"');
   }
 }

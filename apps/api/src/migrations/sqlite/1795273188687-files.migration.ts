@@ -5,14 +5,16 @@ export class Files1795273188687 implements MigrationInterface {
   name = 'Files1795273188687';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"files\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"companyId\" varchar(36), \"name\" varchar(255) NOT NULL, \"contentType\" varchar(255) NOT NULL, \"size\" integer NOT NULL, \"sha256\" varchar(64) NOT NULL, \"uploadedByKind\" varchar(20) NOT NULL, \"uploadedById\" varchar(36), \"ownerKind\" varchar(40), \"ownerId\" varchar(36), \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')))");
-    await queryRunner.query("CREATE INDEX \"IDX_a330ae0dd450f91c6b9c7fda68\" ON \"files\" (\"companyId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_82cc772031d9c08fe2f29131cb\" ON \"files\" (\"ownerKind\", \"ownerId\") ");
+    await queryRunner.query(
+      'CREATE TABLE "files" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36), "name" varchar(255) NOT NULL, "contentType" varchar(255) NOT NULL, "size" integer NOT NULL, "sha256" varchar(64) NOT NULL, "uploadedByKind" varchar(20) NOT NULL, "uploadedById" varchar(36), "ownerKind" varchar(40), "ownerId" varchar(36), "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_a330ae0dd450f91c6b9c7fda68" ON "files" ("companyId") ');
+    await queryRunner.query('CREATE INDEX "IDX_82cc772031d9c08fe2f29131cb" ON "files" ("ownerKind", "ownerId") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_82cc772031d9c08fe2f29131cb\"");
-    await queryRunner.query("DROP INDEX \"IDX_a330ae0dd450f91c6b9c7fda68\"");
-    await queryRunner.query("DROP TABLE \"files\"");
+    await queryRunner.query('DROP INDEX "IDX_82cc772031d9c08fe2f29131cb"');
+    await queryRunner.query('DROP INDEX "IDX_a330ae0dd450f91c6b9c7fda68"');
+    await queryRunner.query('DROP TABLE "files"');
   }
 }

@@ -5,26 +5,42 @@ export class AgentChat1795280048214 implements MigrationInterface {
   name = 'AgentChat1795280048214';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"device_enrolment_codes\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"deviceId\" varchar(36) NOT NULL, \"codeHash\" varchar(64) NOT NULL, \"expiresAt\" datetime NOT NULL, \"usedAt\" datetime, \"createdById\" varchar(36), \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_7e6321dca65c5bfcf371c3af8f\" ON \"device_enrolment_codes\" (\"deviceId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_263ff3e938e6506fda8fc346bb\" ON \"device_enrolment_codes\" (\"codeHash\") ");
-    await queryRunner.query("CREATE TABLE \"agent_chat_offers\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"conversationId\" varchar(36) NOT NULL, \"accountId\" varchar(36) NOT NULL, \"state\" varchar(16) NOT NULL, \"createdAt\" datetime NOT NULL, \"answeredAt\" datetime)");
-    await queryRunner.query("CREATE INDEX \"IDX_f70abfd373f15e8fe3d18506cb\" ON \"agent_chat_offers\" (\"accountId\", \"state\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_568fd43fd5f6f896bd278cb027\" ON \"agent_chat_offers\" (\"conversationId\", \"accountId\") ");
-    await queryRunner.query("CREATE TABLE \"agent_chat_identity_tokens\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"deviceId\" varchar(36) NOT NULL, \"companyId\" varchar(36) NOT NULL, \"firstName\" varchar(100) NOT NULL, \"lastName\" varchar(100) NOT NULL, \"email\" varchar(320) NOT NULL, \"emailKey\" varchar(320) NOT NULL, \"tokenHash\" varchar(64) NOT NULL, \"attempts\" integer NOT NULL DEFAULT (0), \"expiresAt\" datetime NOT NULL, \"usedAt\" datetime, \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_e87b0d577996278c85d843bf90\" ON \"agent_chat_identity_tokens\" (\"emailKey\", \"createdAt\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_c512aeaa87e2230723f8e7f35a\" ON \"agent_chat_identity_tokens\" (\"deviceId\", \"createdAt\") ");
+    await queryRunner.query(
+      'CREATE TABLE "device_enrolment_codes" ("id" varchar(36) PRIMARY KEY NOT NULL, "deviceId" varchar(36) NOT NULL, "codeHash" varchar(64) NOT NULL, "expiresAt" datetime NOT NULL, "usedAt" datetime, "createdById" varchar(36), "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_7e6321dca65c5bfcf371c3af8f" ON "device_enrolment_codes" ("deviceId") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_263ff3e938e6506fda8fc346bb" ON "device_enrolment_codes" ("codeHash") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "agent_chat_offers" ("id" varchar(36) PRIMARY KEY NOT NULL, "conversationId" varchar(36) NOT NULL, "accountId" varchar(36) NOT NULL, "state" varchar(16) NOT NULL, "createdAt" datetime NOT NULL, "answeredAt" datetime)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_f70abfd373f15e8fe3d18506cb" ON "agent_chat_offers" ("accountId", "state") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_568fd43fd5f6f896bd278cb027" ON "agent_chat_offers" ("conversationId", "accountId") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "agent_chat_identity_tokens" ("id" varchar(36) PRIMARY KEY NOT NULL, "deviceId" varchar(36) NOT NULL, "companyId" varchar(36) NOT NULL, "firstName" varchar(100) NOT NULL, "lastName" varchar(100) NOT NULL, "email" varchar(320) NOT NULL, "emailKey" varchar(320) NOT NULL, "tokenHash" varchar(64) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "expiresAt" datetime NOT NULL, "usedAt" datetime, "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_e87b0d577996278c85d843bf90" ON "agent_chat_identity_tokens" ("emailKey", "createdAt") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_c512aeaa87e2230723f8e7f35a" ON "agent_chat_identity_tokens" ("deviceId", "createdAt") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_c512aeaa87e2230723f8e7f35a\"");
-    await queryRunner.query("DROP INDEX \"IDX_e87b0d577996278c85d843bf90\"");
-    await queryRunner.query("DROP TABLE \"agent_chat_identity_tokens\"");
-    await queryRunner.query("DROP INDEX \"IDX_568fd43fd5f6f896bd278cb027\"");
-    await queryRunner.query("DROP INDEX \"IDX_f70abfd373f15e8fe3d18506cb\"");
-    await queryRunner.query("DROP TABLE \"agent_chat_offers\"");
-    await queryRunner.query("DROP INDEX \"IDX_263ff3e938e6506fda8fc346bb\"");
-    await queryRunner.query("DROP INDEX \"IDX_7e6321dca65c5bfcf371c3af8f\"");
-    await queryRunner.query("DROP TABLE \"device_enrolment_codes\"");
+    await queryRunner.query('DROP INDEX "IDX_c512aeaa87e2230723f8e7f35a"');
+    await queryRunner.query('DROP INDEX "IDX_e87b0d577996278c85d843bf90"');
+    await queryRunner.query('DROP TABLE "agent_chat_identity_tokens"');
+    await queryRunner.query('DROP INDEX "IDX_568fd43fd5f6f896bd278cb027"');
+    await queryRunner.query('DROP INDEX "IDX_f70abfd373f15e8fe3d18506cb"');
+    await queryRunner.query('DROP TABLE "agent_chat_offers"');
+    await queryRunner.query('DROP INDEX "IDX_263ff3e938e6506fda8fc346bb"');
+    await queryRunner.query('DROP INDEX "IDX_7e6321dca65c5bfcf371c3af8f"');
+    await queryRunner.query('DROP TABLE "device_enrolment_codes"');
   }
 }

@@ -5,52 +5,78 @@ export class EmailChannel1795280151622 implements MigrationInterface {
   name = 'EmailChannel1795280151622';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"channel_inbound_messages\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"channel\" varchar(32) NOT NULL, \"externalId\" varchar(500) NOT NULL, \"pluginId\" varchar(64) NOT NULL, \"instanceId\" varchar(36), \"fromAddress\" varchar(320) NOT NULL, \"status\" varchar(16) NOT NULL, \"reason\" varchar(40), \"ticketNumber\" integer, \"commentId\" varchar(36), \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_896a5224b606bbe97af85fb823\" ON \"channel_inbound_messages\" (\"channel\", \"fromAddress\", \"createdAt\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_4f520da49281821908d7a62901\" ON \"channel_inbound_messages\" (\"channel\", \"externalId\") ");
-    await queryRunner.query("CREATE TABLE \"channel_instances\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"pluginId\" varchar(64) NOT NULL, \"name\" varchar(200) NOT NULL, \"config\" text NOT NULL, \"enabled\" boolean NOT NULL DEFAULT (1), \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_f739a2e8c8af5411d49da0427d\" ON \"channel_instances\" (\"pluginId\") ");
-    await queryRunner.query("CREATE TABLE \"email_templates\" (\"event\" varchar(40) PRIMARY KEY NOT NULL, \"subject\" varchar(1000) NOT NULL, \"text\" text NOT NULL, \"html\" text NOT NULL, \"updatedBy\" varchar(36), \"updatedAt\" datetime NOT NULL)");
-    await queryRunner.query("DROP INDEX \"IDX_65497c229d1fea55c722b25743\"");
-    await queryRunner.query("DROP INDEX \"IDX_c5b80f1982eacc09beee6dcfd7\"");
-    await queryRunner.query("CREATE TABLE \"temporary_outbox_messages\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"to\" text NOT NULL, \"cc\" text NOT NULL, \"subject\" varchar(1000) NOT NULL, \"text\" text NOT NULL, \"html\" text NOT NULL, \"headers\" text NOT NULL, \"messageId\" varchar(300) NOT NULL, \"ticketId\" varchar(36), \"transport\" varchar(100), \"createdAt\" datetime NOT NULL, \"status\" varchar(12) NOT NULL DEFAULT ('recorded'), \"attempts\" integer NOT NULL DEFAULT (0), \"lastError\" text, \"nextAttemptAt\" datetime, \"sentAt\" datetime, \"attachments\" text)");
-    await queryRunner.query("INSERT INTO \"temporary_outbox_messages\"(\"id\", \"to\", \"cc\", \"subject\", \"text\", \"html\", \"headers\", \"messageId\", \"ticketId\", \"transport\", \"createdAt\") SELECT \"id\", \"to\", \"cc\", \"subject\", \"text\", \"html\", \"headers\", \"messageId\", \"ticketId\", \"transport\", \"createdAt\" FROM \"outbox_messages\"");
-    await queryRunner.query("DROP TABLE \"outbox_messages\"");
-    await queryRunner.query("ALTER TABLE \"temporary_outbox_messages\" RENAME TO \"outbox_messages\"");
-    await queryRunner.query("CREATE INDEX \"IDX_65497c229d1fea55c722b25743\" ON \"outbox_messages\" (\"ticketId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_c5b80f1982eacc09beee6dcfd7\" ON \"outbox_messages\" (\"messageId\") ");
-    await queryRunner.query("DROP INDEX \"IDX_033fd557aeb592771ea69b91f1\"");
-    await queryRunner.query("CREATE TABLE \"temporary_ticket_comments\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"ticketId\" varchar(36) NOT NULL, \"visibility\" varchar(10) NOT NULL, \"body\" text NOT NULL, \"authorKind\" varchar(10) NOT NULL, \"authorId\" varchar(36), \"authorName\" varchar(200) NOT NULL, \"source\" varchar(20) NOT NULL, \"truncated\" boolean NOT NULL DEFAULT (0), \"cc\" text NOT NULL, \"notify\" text NOT NULL, \"attachments\" text NOT NULL, \"messageId\" varchar(300), \"createdAt\" datetime NOT NULL, \"originalFileId\" varchar(36), CONSTRAINT \"FK_f6beba8ae36e1ce20968d7a3192\" FOREIGN KEY (\"ticketId\") REFERENCES \"tickets\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
-    await queryRunner.query("INSERT INTO \"temporary_ticket_comments\"(\"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\") SELECT \"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\" FROM \"ticket_comments\"");
-    await queryRunner.query("DROP TABLE \"ticket_comments\"");
-    await queryRunner.query("ALTER TABLE \"temporary_ticket_comments\" RENAME TO \"ticket_comments\"");
-    await queryRunner.query("CREATE INDEX \"IDX_033fd557aeb592771ea69b91f1\" ON \"ticket_comments\" (\"ticketId\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ae468a9b27d70c5f866600322b\" ON \"outbox_messages\" (\"status\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_52f3b7cb56ad0034ac5289a551\" ON \"ticket_comments\" (\"messageId\") ");
+    await queryRunner.query(
+      'CREATE TABLE "channel_inbound_messages" ("id" varchar(36) PRIMARY KEY NOT NULL, "channel" varchar(32) NOT NULL, "externalId" varchar(500) NOT NULL, "pluginId" varchar(64) NOT NULL, "instanceId" varchar(36), "fromAddress" varchar(320) NOT NULL, "status" varchar(16) NOT NULL, "reason" varchar(40), "ticketNumber" integer, "commentId" varchar(36), "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_896a5224b606bbe97af85fb823" ON "channel_inbound_messages" ("channel", "fromAddress", "createdAt") ',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_4f520da49281821908d7a62901" ON "channel_inbound_messages" ("channel", "externalId") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "channel_instances" ("id" varchar(36) PRIMARY KEY NOT NULL, "pluginId" varchar(64) NOT NULL, "name" varchar(200) NOT NULL, "config" text NOT NULL, "enabled" boolean NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_f739a2e8c8af5411d49da0427d" ON "channel_instances" ("pluginId") ');
+    await queryRunner.query(
+      'CREATE TABLE "email_templates" ("event" varchar(40) PRIMARY KEY NOT NULL, "subject" varchar(1000) NOT NULL, "text" text NOT NULL, "html" text NOT NULL, "updatedBy" varchar(36), "updatedAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('DROP INDEX "IDX_65497c229d1fea55c722b25743"');
+    await queryRunner.query('DROP INDEX "IDX_c5b80f1982eacc09beee6dcfd7"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_outbox_messages" ("id" varchar(36) PRIMARY KEY NOT NULL, "to" text NOT NULL, "cc" text NOT NULL, "subject" varchar(1000) NOT NULL, "text" text NOT NULL, "html" text NOT NULL, "headers" text NOT NULL, "messageId" varchar(300) NOT NULL, "ticketId" varchar(36), "transport" varchar(100), "createdAt" datetime NOT NULL, "status" varchar(12) NOT NULL DEFAULT (\'recorded\'), "attempts" integer NOT NULL DEFAULT (0), "lastError" text, "nextAttemptAt" datetime, "sentAt" datetime, "attachments" text)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_outbox_messages"("id", "to", "cc", "subject", "text", "html", "headers", "messageId", "ticketId", "transport", "createdAt") SELECT "id", "to", "cc", "subject", "text", "html", "headers", "messageId", "ticketId", "transport", "createdAt" FROM "outbox_messages"',
+    );
+    await queryRunner.query('DROP TABLE "outbox_messages"');
+    await queryRunner.query('ALTER TABLE "temporary_outbox_messages" RENAME TO "outbox_messages"');
+    await queryRunner.query('CREATE INDEX "IDX_65497c229d1fea55c722b25743" ON "outbox_messages" ("ticketId") ');
+    await queryRunner.query('CREATE INDEX "IDX_c5b80f1982eacc09beee6dcfd7" ON "outbox_messages" ("messageId") ');
+    await queryRunner.query('DROP INDEX "IDX_033fd557aeb592771ea69b91f1"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_ticket_comments" ("id" varchar(36) PRIMARY KEY NOT NULL, "ticketId" varchar(36) NOT NULL, "visibility" varchar(10) NOT NULL, "body" text NOT NULL, "authorKind" varchar(10) NOT NULL, "authorId" varchar(36), "authorName" varchar(200) NOT NULL, "source" varchar(20) NOT NULL, "truncated" boolean NOT NULL DEFAULT (0), "cc" text NOT NULL, "notify" text NOT NULL, "attachments" text NOT NULL, "messageId" varchar(300), "createdAt" datetime NOT NULL, "originalFileId" varchar(36), CONSTRAINT "FK_f6beba8ae36e1ce20968d7a3192" FOREIGN KEY ("ticketId") REFERENCES "tickets" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_ticket_comments"("id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt") SELECT "id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt" FROM "ticket_comments"',
+    );
+    await queryRunner.query('DROP TABLE "ticket_comments"');
+    await queryRunner.query('ALTER TABLE "temporary_ticket_comments" RENAME TO "ticket_comments"');
+    await queryRunner.query('CREATE INDEX "IDX_033fd557aeb592771ea69b91f1" ON "ticket_comments" ("ticketId", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_ae468a9b27d70c5f866600322b" ON "outbox_messages" ("status", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_52f3b7cb56ad0034ac5289a551" ON "ticket_comments" ("messageId") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_52f3b7cb56ad0034ac5289a551\"");
-    await queryRunner.query("DROP INDEX \"IDX_ae468a9b27d70c5f866600322b\"");
-    await queryRunner.query("DROP INDEX \"IDX_033fd557aeb592771ea69b91f1\"");
-    await queryRunner.query("ALTER TABLE \"ticket_comments\" RENAME TO \"temporary_ticket_comments\"");
-    await queryRunner.query("CREATE TABLE \"ticket_comments\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"ticketId\" varchar(36) NOT NULL, \"visibility\" varchar(10) NOT NULL, \"body\" text NOT NULL, \"authorKind\" varchar(10) NOT NULL, \"authorId\" varchar(36), \"authorName\" varchar(200) NOT NULL, \"source\" varchar(20) NOT NULL, \"truncated\" boolean NOT NULL DEFAULT (0), \"cc\" text NOT NULL, \"notify\" text NOT NULL, \"attachments\" text NOT NULL, \"messageId\" varchar(300), \"createdAt\" datetime NOT NULL, CONSTRAINT \"FK_f6beba8ae36e1ce20968d7a3192\" FOREIGN KEY (\"ticketId\") REFERENCES \"tickets\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
-    await queryRunner.query("INSERT INTO \"ticket_comments\"(\"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\") SELECT \"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\" FROM \"temporary_ticket_comments\"");
-    await queryRunner.query("DROP TABLE \"temporary_ticket_comments\"");
-    await queryRunner.query("CREATE INDEX \"IDX_033fd557aeb592771ea69b91f1\" ON \"ticket_comments\" (\"ticketId\", \"id\") ");
-    await queryRunner.query("DROP INDEX \"IDX_c5b80f1982eacc09beee6dcfd7\"");
-    await queryRunner.query("DROP INDEX \"IDX_65497c229d1fea55c722b25743\"");
-    await queryRunner.query("ALTER TABLE \"outbox_messages\" RENAME TO \"temporary_outbox_messages\"");
-    await queryRunner.query("CREATE TABLE \"outbox_messages\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"to\" text NOT NULL, \"cc\" text NOT NULL, \"subject\" varchar(1000) NOT NULL, \"text\" text NOT NULL, \"html\" text NOT NULL, \"headers\" text NOT NULL, \"messageId\" varchar(300) NOT NULL, \"ticketId\" varchar(36), \"transport\" varchar(100), \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("INSERT INTO \"outbox_messages\"(\"id\", \"to\", \"cc\", \"subject\", \"text\", \"html\", \"headers\", \"messageId\", \"ticketId\", \"transport\", \"createdAt\") SELECT \"id\", \"to\", \"cc\", \"subject\", \"text\", \"html\", \"headers\", \"messageId\", \"ticketId\", \"transport\", \"createdAt\" FROM \"temporary_outbox_messages\"");
-    await queryRunner.query("DROP TABLE \"temporary_outbox_messages\"");
-    await queryRunner.query("CREATE INDEX \"IDX_c5b80f1982eacc09beee6dcfd7\" ON \"outbox_messages\" (\"messageId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_65497c229d1fea55c722b25743\" ON \"outbox_messages\" (\"ticketId\") ");
-    await queryRunner.query("DROP TABLE \"email_templates\"");
-    await queryRunner.query("DROP INDEX \"IDX_f739a2e8c8af5411d49da0427d\"");
-    await queryRunner.query("DROP TABLE \"channel_instances\"");
-    await queryRunner.query("DROP INDEX \"IDX_4f520da49281821908d7a62901\"");
-    await queryRunner.query("DROP INDEX \"IDX_896a5224b606bbe97af85fb823\"");
-    await queryRunner.query("DROP TABLE \"channel_inbound_messages\"");
+    await queryRunner.query('DROP INDEX "IDX_52f3b7cb56ad0034ac5289a551"');
+    await queryRunner.query('DROP INDEX "IDX_ae468a9b27d70c5f866600322b"');
+    await queryRunner.query('DROP INDEX "IDX_033fd557aeb592771ea69b91f1"');
+    await queryRunner.query('ALTER TABLE "ticket_comments" RENAME TO "temporary_ticket_comments"');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_comments" ("id" varchar(36) PRIMARY KEY NOT NULL, "ticketId" varchar(36) NOT NULL, "visibility" varchar(10) NOT NULL, "body" text NOT NULL, "authorKind" varchar(10) NOT NULL, "authorId" varchar(36), "authorName" varchar(200) NOT NULL, "source" varchar(20) NOT NULL, "truncated" boolean NOT NULL DEFAULT (0), "cc" text NOT NULL, "notify" text NOT NULL, "attachments" text NOT NULL, "messageId" varchar(300), "createdAt" datetime NOT NULL, CONSTRAINT "FK_f6beba8ae36e1ce20968d7a3192" FOREIGN KEY ("ticketId") REFERENCES "tickets" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "ticket_comments"("id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt") SELECT "id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt" FROM "temporary_ticket_comments"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_ticket_comments"');
+    await queryRunner.query('CREATE INDEX "IDX_033fd557aeb592771ea69b91f1" ON "ticket_comments" ("ticketId", "id") ');
+    await queryRunner.query('DROP INDEX "IDX_c5b80f1982eacc09beee6dcfd7"');
+    await queryRunner.query('DROP INDEX "IDX_65497c229d1fea55c722b25743"');
+    await queryRunner.query('ALTER TABLE "outbox_messages" RENAME TO "temporary_outbox_messages"');
+    await queryRunner.query(
+      'CREATE TABLE "outbox_messages" ("id" varchar(36) PRIMARY KEY NOT NULL, "to" text NOT NULL, "cc" text NOT NULL, "subject" varchar(1000) NOT NULL, "text" text NOT NULL, "html" text NOT NULL, "headers" text NOT NULL, "messageId" varchar(300) NOT NULL, "ticketId" varchar(36), "transport" varchar(100), "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "outbox_messages"("id", "to", "cc", "subject", "text", "html", "headers", "messageId", "ticketId", "transport", "createdAt") SELECT "id", "to", "cc", "subject", "text", "html", "headers", "messageId", "ticketId", "transport", "createdAt" FROM "temporary_outbox_messages"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_outbox_messages"');
+    await queryRunner.query('CREATE INDEX "IDX_c5b80f1982eacc09beee6dcfd7" ON "outbox_messages" ("messageId") ');
+    await queryRunner.query('CREATE INDEX "IDX_65497c229d1fea55c722b25743" ON "outbox_messages" ("ticketId") ');
+    await queryRunner.query('DROP TABLE "email_templates"');
+    await queryRunner.query('DROP INDEX "IDX_f739a2e8c8af5411d49da0427d"');
+    await queryRunner.query('DROP TABLE "channel_instances"');
+    await queryRunner.query('DROP INDEX "IDX_4f520da49281821908d7a62901"');
+    await queryRunner.query('DROP INDEX "IDX_896a5224b606bbe97af85fb823"');
+    await queryRunner.query('DROP TABLE "channel_inbound_messages"');
   }
 }

@@ -41,7 +41,8 @@ const emailApi = {
   },
   retry: (id: string) => request<OutboxMail>('POST', `/api/outbox/${id}/retry`),
   templates: () => request<EmailTemplate[]>('GET', '/api/email-templates'),
-  save: (event: string, t: Pick<EmailTemplate, 'subject' | 'text' | 'html'>) => request<EmailTemplate>('PUT', `/api/email-templates/${event}`, t),
+  save: (event: string, t: Pick<EmailTemplate, 'subject' | 'text' | 'html'>) =>
+    request<EmailTemplate>('PUT', `/api/email-templates/${event}`, t),
   reset: (event: string) => request<EmailTemplate>('DELETE', `/api/email-templates/${event}`),
 };
 
@@ -61,7 +62,8 @@ function OutboundQueue() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const reload = () => emailApi.queue().then(setMails, (err) => setError(messageOf(err, 'Could not load the outbound queue')));
+  const reload = () =>
+    emailApi.queue().then(setMails, (err) => setError(messageOf(err, 'Could not load the outbound queue')));
   useEffect(() => void reload(), []);
 
   const retry = async (id: string) => {
@@ -89,7 +91,11 @@ function OutboundQueue() {
         </p>
       )}
       {mails === null && !error && <p class="muted">Loading…</p>}
-      {mails?.length === 0 && <p class="muted">No mail is waiting or failed: everything was delivered (or only recorded, without an SMTP relay).</p>}
+      {mails?.length === 0 && (
+        <p class="muted">
+          No mail is waiting or failed: everything was delivered (or only recorded, without an SMTP relay).
+        </p>
+      )}
       {mails && mails.length > 0 && (
         <div class="table-wrap">
           <table class="table" data-testid="mail-queue">
@@ -205,9 +211,17 @@ function EmailTemplates() {
             <label class="field" key={part}>
               <span>{part === 'subject' ? 'Subject' : part === 'text' ? 'Plain-text part' : 'HTML part'}</span>
               {part === 'subject' ? (
-                <input value={draft.subject} onInput={(e) => setDraft({ ...draft, subject: (e.target as HTMLInputElement).value })} />
+                <input
+                  value={draft.subject}
+                  onInput={(e) => setDraft({ ...draft, subject: (e.target as HTMLInputElement).value })}
+                />
               ) : (
-                <textarea rows={part === 'text' ? 8 : 6} class="mono" value={draft[part]} onInput={(e) => setDraft({ ...draft, [part]: (e.target as HTMLTextAreaElement).value })} />
+                <textarea
+                  rows={part === 'text' ? 8 : 6}
+                  class="mono"
+                  value={draft[part]}
+                  onInput={(e) => setDraft({ ...draft, [part]: (e.target as HTMLTextAreaElement).value })}
+                />
               )}
               {fieldErrors[part]?.map((m) => (
                 <span class="form-error" key={m}>
@@ -217,8 +231,8 @@ function EmailTemplates() {
             </label>
           ))}
           <p class="muted small">
-            Placeholders: {current?.placeholders.map((p) => `{{${p}}}`).join(' ')}. Use triple braces in the subject and the plain-text part so
-            text is not HTML-escaped.
+            Placeholders: {current?.placeholders.map((p) => `{{${p}}}`).join(' ')}. Use triple braces in the subject and
+            the plain-text part so text is not HTML-escaped.
           </p>
           <div class="form-actions">
             <button type="submit" class="btn btn-primary">
@@ -229,7 +243,11 @@ function EmailTemplates() {
                 Reset to default
               </button>
             )}
-            {saved && <span class="muted small" role="status">Saved</span>}
+            {saved && (
+              <span class="muted small" role="status">
+                Saved
+              </span>
+            )}
           </div>
         </form>
       )}

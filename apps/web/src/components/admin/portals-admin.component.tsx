@@ -56,7 +56,12 @@ export function PortalsAdmin() {
         <h2 id="portals-heading" class="card-title">
           Customer portals
         </h2>
-        <button type="button" class="btn btn-primary btn-sm" onClick={() => setEditing({ mode: 'create' })} data-testid="portal-new">
+        <button
+          type="button"
+          class="btn btn-primary btn-sm"
+          onClick={() => setEditing({ mode: 'create' })}
+          data-testid="portal-new"
+        >
           New portal
         </button>
       </div>
@@ -77,7 +82,9 @@ export function PortalsAdmin() {
           }}
         />
       )}
-      {portals && portals.length === 0 && !editing && <p class="muted">No portal yet. Create one per company so its customers can chat with you.</p>}
+      {portals && portals.length === 0 && !editing && (
+        <p class="muted">No portal yet. Create one per company so its customers can chat with you.</p>
+      )}
       {portals && portals.length > 0 && (
         <div class="table-wrap">
           <table class="table" data-testid="portals-table">
@@ -102,16 +109,33 @@ export function PortalsAdmin() {
                     </a>
                   </td>
                   <td>
-                    <span class={`pill pill-${p.status === 'active' ? 'ok' : 'off'}`}>{p.status === 'active' ? 'Active' : 'Inactive'}</span>
+                    <span class={`pill pill-${p.status === 'active' ? 'ok' : 'off'}`}>
+                      {p.status === 'active' ? 'Active' : 'Inactive'}
+                    </span>
                   </td>
                   <td class="row-actions">
-                    <button type="button" class="btn btn-ghost btn-sm" onClick={() => setEmbedFor(p)} data-testid="portal-embed-open">
+                    <button
+                      type="button"
+                      class="btn btn-ghost btn-sm"
+                      onClick={() => setEmbedFor(p)}
+                      data-testid="portal-embed-open"
+                    >
                       Embed codes
                     </button>
-                    <button type="button" class="btn btn-ghost btn-sm" onClick={() => setEditing({ mode: 'edit', portal: p })} data-testid="portal-edit">
+                    <button
+                      type="button"
+                      class="btn btn-ghost btn-sm"
+                      onClick={() => setEditing({ mode: 'edit', portal: p })}
+                      data-testid="portal-edit"
+                    >
                       Edit
                     </button>
-                    <button type="button" class="btn btn-ghost btn-sm danger-text" onClick={() => setDeleting(p)} data-testid="portal-delete">
+                    <button
+                      type="button"
+                      class="btn btn-ghost btn-sm danger-text"
+                      onClick={() => setDeleting(p)}
+                      data-testid="portal-delete"
+                    >
                       Delete
                     </button>
                   </td>
@@ -122,7 +146,13 @@ export function PortalsAdmin() {
         </div>
       )}
       {embedFor && <EmbedCodes portal={embedFor} onClose={() => setEmbedFor(null)} />}
-      <dialog ref={confirm} class="dialog" aria-labelledby="portal-delete-title" onClose={() => setDeleting(null)} data-testid="portal-delete-confirm">
+      <dialog
+        ref={confirm}
+        class="dialog"
+        aria-labelledby="portal-delete-title"
+        onClose={() => setDeleting(null)}
+        data-testid="portal-delete-confirm"
+      >
         <h2 id="portal-delete-title" class="card-title">
           Delete the portal {deleting?.subdomain}?
         </h2>
@@ -140,7 +170,17 @@ export function PortalsAdmin() {
   );
 }
 
-function PortalForm({ editing, companies, onCancel, onSaved }: { editing: NonNullable<Editing>; companies: Company[]; onCancel(): void; onSaved(p: Portal): void }) {
+function PortalForm({
+  editing,
+  companies,
+  onCancel,
+  onSaved,
+}: {
+  editing: NonNullable<Editing>;
+  companies: Company[];
+  onCancel(): void;
+  onSaved(p: Portal): void;
+}) {
   const initial = editing.mode === 'edit' ? editing.portal : null;
   const [companyId, setCompanyId] = useState(initial?.companyId ?? '');
   const [subdomain, setSubdomain] = useState(initial?.subdomain ?? '');
@@ -172,7 +212,9 @@ function PortalForm({ editing, companies, onCancel, onSaved }: { editing: NonNul
       welcomeText: welcome.trim(),
     };
     try {
-      onSaved(initial ? await casesApi.updatePortal(initial.id, body) : await casesApi.createPortal({ ...body, companyId }));
+      onSaved(
+        initial ? await casesApi.updatePortal(initial.id, body) : await casesApi.createPortal({ ...body, companyId }),
+      );
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError) {
@@ -194,7 +236,13 @@ function PortalForm({ editing, companies, onCancel, onSaved }: { editing: NonNul
     );
 
   return (
-    <form class="portal-form form-grid" onSubmit={submit} noValidate data-testid="portal-form" aria-label={initial ? `Edit portal ${initial.subdomain}` : 'New portal'}>
+    <form
+      class="portal-form form-grid"
+      onSubmit={submit}
+      noValidate
+      data-testid="portal-form"
+      aria-label={initial ? `Edit portal ${initial.subdomain}` : 'New portal'}
+    >
       <div class="field">
         <label class="field-label" for="portal-company">
           Company
@@ -242,7 +290,12 @@ function PortalForm({ editing, companies, onCancel, onSaved }: { editing: NonNul
         <label class="field-label" for="portal-status">
           Status
         </label>
-        <select id="portal-status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as PortalStatus)} data-testid="portal-form-status">
+        <select
+          id="portal-status"
+          value={status}
+          onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as PortalStatus)}
+          data-testid="portal-form-status"
+        >
           <option value="active">Active</option>
           <option value="inactive">Inactive (shows “Service unavailable”)</option>
         </select>
@@ -251,27 +304,49 @@ function PortalForm({ editing, companies, onCancel, onSaved }: { editing: NonNul
         <label class="field-label" for="portal-name">
           Display name
         </label>
-        <input id="portal-name" value={name} placeholder="Defaults to the company name" onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="portal-name"
+          value={name}
+          placeholder="Defaults to the company name"
+          onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+        />
         {err('name')}
       </div>
       <div class="field">
         <label class="field-label" for="portal-colour">
           Main colour
         </label>
-        <input id="portal-colour" type="color" value={colour} onInput={(e) => setColour((e.currentTarget as HTMLInputElement).value)} class="colour-input" />
+        <input
+          id="portal-colour"
+          type="color"
+          value={colour}
+          onInput={(e) => setColour((e.currentTarget as HTMLInputElement).value)}
+          class="colour-input"
+        />
       </div>
       <div class="field">
         <label class="field-label" for="portal-logo">
           Logo URL
         </label>
-        <input id="portal-logo" type="url" value={logoUrl} placeholder="https://…" onInput={(e) => setLogoUrl((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="portal-logo"
+          type="url"
+          value={logoUrl}
+          placeholder="https://…"
+          onInput={(e) => setLogoUrl((e.currentTarget as HTMLInputElement).value)}
+        />
         {err('logoUrl')}
       </div>
       <div class="field span-2">
         <label class="field-label" for="portal-welcome">
           Welcome text
         </label>
-        <textarea id="portal-welcome" rows={2} value={welcome} onInput={(e) => setWelcome((e.currentTarget as HTMLTextAreaElement).value)} />
+        <textarea
+          id="portal-welcome"
+          rows={2}
+          value={welcome}
+          onInput={(e) => setWelcome((e.currentTarget as HTMLTextAreaElement).value)}
+        />
         {err('welcomeText')}
       </div>
       {formError && (
@@ -296,7 +371,9 @@ function EmbedCodes({ portal, onClose }: { portal: Portal; onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setEmbed(null);
-    casesApi.embed(portal.id).then(setEmbed, (err) => setError(err instanceof ApiError ? err.message : 'Could not load the snippets'));
+    casesApi
+      .embed(portal.id)
+      .then(setEmbed, (err) => setError(err instanceof ApiError ? err.message : 'Could not load the snippets'));
   }, [portal.id]);
 
   return (
@@ -316,9 +393,24 @@ function EmbedCodes({ portal, onClose }: { portal: Portal; onClose(): void }) {
       )}
       {embed && (
         <>
-          <Snippet id="standalone" label="Stand-alone page" hint="Link to it from emails, signatures or your website." value={embed.standaloneUrls.join('\n')} />
-          <Snippet id="popup" label="Pop-up window" hint="A link that opens the portal in a small window." value={embed.popupSnippet} />
-          <Snippet id="script" label="Embedded chat" hint="Paste before </body>: a chat button opens the portal in an isolated frame on your site." value={embed.embedSnippet} />
+          <Snippet
+            id="standalone"
+            label="Stand-alone page"
+            hint="Link to it from emails, signatures or your website."
+            value={embed.standaloneUrls.join('\n')}
+          />
+          <Snippet
+            id="popup"
+            label="Pop-up window"
+            hint="A link that opens the portal in a small window."
+            value={embed.popupSnippet}
+          />
+          <Snippet
+            id="script"
+            label="Embedded chat"
+            hint="Paste before </body>: a chat button opens the portal in an isolated frame on your site."
+            value={embed.embedSnippet}
+          />
         </>
       )}
     </section>
@@ -346,7 +438,15 @@ function Snippet({ id, label, hint, value }: { id: string; label: string; hint: 
       </label>
       <span class="field-hint">{hint}</span>
       <div class="snippet-row">
-        <textarea id={`embed-${id}`} ref={area} class="mono snippet-code" readOnly rows={Math.min(4, value.split('\n').length + 1)} value={value} data-testid={`portal-embed-${id}`} />
+        <textarea
+          id={`embed-${id}`}
+          ref={area}
+          class="mono snippet-code"
+          readOnly
+          rows={Math.min(4, value.split('\n').length + 1)}
+          value={value}
+          data-testid={`portal-embed-${id}`}
+        />
         <button type="button" class="btn btn-secondary btn-sm" onClick={copy} data-testid={`portal-embed-copy-${id}`}>
           {copied ? 'Copied' : 'Copy'}
         </button>

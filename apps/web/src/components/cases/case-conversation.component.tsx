@@ -49,7 +49,9 @@ export function CaseConversation({ c, canWrite, me }: Props) {
     let alive = true;
     const sync = () => {
       const viaSocket = live?.connected
-        ? live.request<{ messages: CaseMessage[] }>('conversation.join', { conversationId, afterSeq: lastSeq() }).then((d) => d?.messages ?? [])
+        ? live
+            .request<{ messages: CaseMessage[] }>('conversation.join', { conversationId, afterSeq: lastSeq() })
+            .then((d) => d?.messages ?? [])
         : Promise.reject(new Error('offline'));
       viaSocket
         .catch(() => casesApi.messages(c.id, lastSeq()).then((p) => p.items))
@@ -71,14 +73,20 @@ export function CaseConversation({ c, canWrite, me }: Props) {
         apply([p.message]);
         if (p.message.author.kind === 'contact') setTyping(null);
       }),
-      live.on<{ conversationId: string; typing: boolean; author?: { kind: string; name: string } }>('conversation.typing', (p) => {
-        if (p?.conversationId !== conversationId || p.author?.kind !== 'contact') return;
-        clearTimeout(typingTimer.current);
-        setTyping(p.typing ? p.author.name : null);
-        if (p.typing) typingTimer.current = setTimeout(() => setTyping(null), 8000);
-      }),
+      live.on<{ conversationId: string; typing: boolean; author?: { kind: string; name: string } }>(
+        'conversation.typing',
+        (p) => {
+          if (p?.conversationId !== conversationId || p.author?.kind !== 'contact') return;
+          clearTimeout(typingTimer.current);
+          setTyping(p.typing ? p.author.name : null);
+          if (p.typing) typingTimer.current = setTimeout(() => setTyping(null), 8000);
+        },
+      ),
       // Joins, leaves and the end are stored system lines: pull them in.
-      live.on<{ conversationId: string }>('conversation.participant', (p) => p?.conversationId === conversationId && sync()),
+      live.on<{ conversationId: string }>(
+        'conversation.participant',
+        (p) => p?.conversationId === conversationId && sync(),
+      ),
       live.on<{ conversationId: string }>('conversation.ended', (p) => p?.conversationId === conversationId && sync()),
     ];
     return () => {
@@ -103,7 +111,11 @@ export function CaseConversation({ c, canWrite, me }: Props) {
   const deliver = (m: CaseMessage) => {
     setMessages((list) => (ref.current = list.map((x) => (x.id === m.id ? { ...x, pending: 'sending' } : x))));
     const viaSocket = live?.connected
-      ? live.request<{ message: CaseMessage }>('conversation.send', { conversationId, clientId: m.clientId, body: m.body }, 8000)
+      ? live.request<{ message: CaseMessage }>(
+          'conversation.send',
+          { conversationId, clientId: m.clientId, body: m.body },
+          8000,
+        )
       : Promise.reject(new Error('offline'));
     viaSocket
       .catch(() => casesApi.send(c.id, m.clientId!, m.body))
@@ -145,7 +157,14 @@ export function CaseConversation({ c, canWrite, me }: Props) {
       <h3 id="case-messages-title" class="case-section-title">
         Messages
       </h3>
-      <ol class="case-log" ref={log} data-testid="case-messages" aria-busy={!loaded} tabIndex={0} aria-label="Conversation">
+      <ol
+        class="case-log"
+        ref={log}
+        data-testid="case-messages"
+        aria-busy={!loaded}
+        tabIndex={0}
+        aria-label="Conversation"
+      >
         {loaded && messages.length === 0 && <li class="muted">No messages yet.</li>}
         {messages.map((m) => (
           <MessageItem key={m.id} message={m} testIdPrefix="case" onRetry={deliver} />

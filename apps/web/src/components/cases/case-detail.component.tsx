@@ -57,7 +57,14 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
 
   const d = c.device ?? {};
   return (
-    <article class="case-detail" aria-labelledby="case-detail-title" data-testid="case-detail" data-case-id={c.id} data-status={c.status} data-live={String(c.live)}>
+    <article
+      class="case-detail"
+      aria-labelledby="case-detail-title"
+      data-testid="case-detail"
+      data-case-id={c.id}
+      data-status={c.status}
+      data-live={String(c.live)}
+    >
       <button type="button" class="back-link link-btn case-back" onClick={onBack}>
         ← Cases
       </button>
@@ -67,7 +74,10 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
             {customerName(c)}
           </h2>
           <p class="muted small">
-            Case <span class="mono" data-testid="case-id">{c.id}</span>
+            Case{' '}
+            <span class="mono" data-testid="case-id">
+              {c.id}
+            </span>
           </p>
         </div>
         <span class={`case-type ${c.live ? 'is-live' : ''} type-${c.type}`}>
@@ -122,7 +132,9 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
         <div class="span-all">
           <dt>Device</dt>
           <dd data-testid="case-device">
-            {[d.browser, d.os, d.deviceType, d.language].filter(Boolean).join(' · ') || <span class="muted">Unknown</span>}
+            {[d.browser, d.os, d.deviceType, d.language].filter(Boolean).join(' · ') || (
+              <span class="muted">Unknown</span>
+            )}
             {d.userAgent && <span class="muted small block ua">{d.userAgent}</span>}
           </dd>
         </div>
@@ -147,22 +159,46 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
 
       <div class="case-actions" role="group" aria-label="Case actions">
         {c.status === 'unassigned' && (
-          <button type="button" class="btn btn-primary" onClick={() => act('assign')} disabled={!!busy} data-testid="case-assign">
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick={() => act('assign')}
+            disabled={!!busy}
+            data-testid="case-assign"
+          >
             {busy === 'assign' ? 'Assigning…' : 'Assign to me'}
           </button>
         )}
         {c.status === 'assigned' && (
-          <button type="button" class="btn btn-secondary" onClick={() => act('resolve')} disabled={!!busy} data-testid="case-resolve">
+          <button
+            type="button"
+            class="btn btn-secondary"
+            onClick={() => act('resolve')}
+            disabled={!!busy}
+            data-testid="case-resolve"
+          >
             Resolve
           </button>
         )}
         {c.status === 'resolved' && (
-          <button type="button" class="btn btn-secondary" onClick={() => act('reopen')} disabled={!!busy} data-testid="case-reopen">
+          <button
+            type="button"
+            class="btn btn-secondary"
+            onClick={() => act('reopen')}
+            disabled={!!busy}
+            data-testid="case-reopen"
+          >
             Reopen
           </button>
         )}
         {chatOpen && mine && (
-          <button type="button" class="btn btn-ghost" onClick={() => act('leave')} disabled={!!busy} data-testid="case-leave">
+          <button
+            type="button"
+            class="btn btn-ghost"
+            onClick={() => act('leave')}
+            disabled={!!busy}
+            data-testid="case-leave"
+          >
             Leave chat
           </button>
         )}
@@ -170,7 +206,13 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
           Transcript
         </a>
         {canDelete && (
-          <button type="button" class="btn btn-danger" onClick={() => confirm.current?.showModal()} disabled={!!busy} data-testid="case-delete">
+          <button
+            type="button"
+            class="btn btn-danger"
+            onClick={() => confirm.current?.showModal()}
+            disabled={!!busy}
+            data-testid="case-delete"
+          >
             Delete case
           </button>
         )}
@@ -188,13 +230,18 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
 
       <CaseConversation c={c} me={me} canWrite={chatOpen && mine && c.status === 'assigned'} />
 
-      {c.type === 'support_request' && c.status !== 'resolved' && <FollowUp c={c} onSent={(n) => onChange({ ...c, ticketNumber: n })} />}
+      {c.type === 'support_request' && c.status !== 'resolved' && (
+        <FollowUp c={c} onSent={(n) => onChange({ ...c, ticketNumber: n })} />
+      )}
 
       <dialog ref={confirm} class="dialog" aria-labelledby="case-delete-title" data-testid="case-delete-confirm">
         <h2 id="case-delete-title" class="card-title">
           Delete this case?
         </h2>
-        <p>The case, the customer’s name and email, the chat log and attachments are removed permanently. This cannot be undone.</p>
+        <p>
+          The case, the customer’s name and email, the chat log and attachments are removed permanently. This cannot be
+          undone.
+        </p>
         <div class="form-actions">
           <button type="button" class="btn btn-ghost" onClick={() => confirm.current?.close()}>
             Cancel
@@ -236,8 +283,16 @@ function FollowUp({ c, onSent }: { c: CaseView; onSent(ticketNumber: number): vo
       <label for="case-followup-body" class="field-label">
         Reply by email to {c.customer?.email}
       </label>
-      <textarea id="case-followup-body" class="composer-body" value={body} onInput={(e) => setBody((e.currentTarget as HTMLTextAreaElement).value)} data-testid="case-follow-up-body" />
-      <p class="field-hint">Opens (or reuses) a ticket with the customer as requester; their replies thread back into it.</p>
+      <textarea
+        id="case-followup-body"
+        class="composer-body"
+        value={body}
+        onInput={(e) => setBody((e.currentTarget as HTMLTextAreaElement).value)}
+        data-testid="case-follow-up-body"
+      />
+      <p class="field-hint">
+        Opens (or reuses) a ticket with the customer as requester; their replies thread back into it.
+      </p>
       {error && (
         <p class="form-error" role="alert">
           {error}

@@ -47,7 +47,11 @@ export function caseTimes(c: CaseView, now: number): { label: string; value: str
   ];
 }
 
-export const STATUS_LABEL: Record<string, string> = { unassigned: 'Unassigned', assigned: 'Assigned', resolved: 'Resolved' };
+export const STATUS_LABEL: Record<string, string> = {
+  unassigned: 'Unassigned',
+  assigned: 'Assigned',
+  resolved: 'Resolved',
+};
 export const TYPE_LABEL: Record<string, string> = { live_chat: 'Live chat', support_request: 'Support request' };
 export const ENDED_LABEL: Record<string, string> = {
   customer_ended: 'The customer ended the conversation',
@@ -60,7 +64,14 @@ export function customerName(c: CaseView): string {
   return `${c.customer?.firstName ?? ''} ${c.customer?.lastName ?? ''}`.trim() || c.customer?.email || 'Customer';
 }
 
-const created = new Intl.DateTimeFormat(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'long', year: 'numeric' });
+const created = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 /** "Saturday, 21 November 2026 at 14:05" (weekday, time and date as the spec asks), locale-formatted. */
 export function createdLine(iso: string): string {
   const d = new Date(iso);

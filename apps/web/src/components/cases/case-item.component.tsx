@@ -14,7 +14,14 @@ export function CaseItem({ c, now, selected }: Props) {
   const href = `/cases/${encodeURIComponent(c.id)}`;
   const preview = (c.preview?.length ? c.preview : [c.question]).filter(Boolean).join(' · ');
   return (
-    <li class={`case-item${selected ? ' is-selected' : ''}`} data-testid="case-item" data-case-id={c.id} data-type={c.type} data-live={String(c.live)} data-status={c.status}>
+    <li
+      class={`case-item${selected ? ' is-selected' : ''}`}
+      data-testid="case-item"
+      data-case-id={c.id}
+      data-type={c.type}
+      data-live={String(c.live)}
+      data-status={c.status}
+    >
       <a href={href} class="case-link" aria-current={selected ? 'true' : undefined} onClick={(e) => linkClick(e, href)}>
         <span class="case-item-top">
           <span class={`case-type ${c.live ? 'is-live' : ''} type-${c.type}`} data-testid="case-type">

@@ -3,7 +3,13 @@
 // "Connecting..." until the user accepts, and the rename-ticket prompt when a chat with an
 // automatic ticket ends.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { agentChatsApi, END_REASONS, uploadChatFile, type AgentChat, type ChatMessage } from '../../lib/agent-chats.api';
+import {
+  agentChatsApi,
+  END_REASONS,
+  uploadChatFile,
+  type AgentChat,
+  type ChatMessage,
+} from '../../lib/agent-chats.api';
 import { newClientId } from '../../lib/cases.api';
 import { formatSize } from '../../lib/files.api';
 import { useLive } from '../../lib/live.context';
@@ -56,9 +62,16 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
     let alive = true;
     const sync = () => {
       const viaSocket = live?.connected
-        ? live.request<{ messages: ChatMessage[] }>('conversation.join', { conversationId: id, afterSeq: lastSeq() }).then((d) => d?.messages ?? [])
+        ? live
+            .request<{ messages: ChatMessage[] }>('conversation.join', { conversationId: id, afterSeq: lastSeq() })
+            .then((d) => d?.messages ?? [])
         : Promise.reject(new Error('offline'));
-      viaSocket.catch(() => agentChatsApi.messages(id, lastSeq()).then((p) => p.items)).then((items) => alive && apply(items), () => undefined);
+      viaSocket
+        .catch(() => agentChatsApi.messages(id, lastSeq()).then((p) => p.items))
+        .then(
+          (items) => alive && apply(items),
+          () => undefined,
+        );
     };
     sync();
     if (!live) return () => void (alive = false);
@@ -69,12 +82,15 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
         apply([p.message]);
         if (p.message.author.kind === 'contact') setTyping(null);
       }),
-      live.on<{ conversationId: string; typing: boolean; author?: { kind: string; name: string } }>('conversation.typing', (p) => {
-        if (p?.conversationId !== id || p.author?.kind !== 'contact') return;
-        clearTimeout(typingTimer.current);
-        setTyping(p.typing ? p.author.name : null);
-        if (p.typing) typingTimer.current = setTimeout(() => setTyping(null), 8000);
-      }),
+      live.on<{ conversationId: string; typing: boolean; author?: { kind: string; name: string } }>(
+        'conversation.typing',
+        (p) => {
+          if (p?.conversationId !== id || p.author?.kind !== 'contact') return;
+          clearTimeout(typingTimer.current);
+          setTyping(p.typing ? p.author.name : null);
+          if (p.typing) typingTimer.current = setTimeout(() => setTyping(null), 8000);
+        },
+      ),
       live.on<{ conversationId: string }>('conversation.ended', (p) => p?.conversationId === id && sync()),
     ];
     return () => {
@@ -101,7 +117,11 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
   const deliver = (m: ChatMessage) => {
     setMessages((list) => (ref.current = list.map((x) => (x.id === m.id ? { ...x, pending: 'sending' } : x))));
     const viaSocket = live?.connected
-      ? live.request<{ message: ChatMessage }>('conversation.send', { conversationId: id, clientId: m.clientId, body: m.body }, 8000)
+      ? live.request<{ message: ChatMessage }>(
+          'conversation.send',
+          { conversationId: id, clientId: m.clientId, body: m.body },
+          8000,
+        )
       : Promise.reject(new Error('You are offline'));
     viaSocket.then(
       (d) => {
@@ -122,8 +142,15 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
     setError(null);
     const clientId = newClientId();
     const local: ChatMessage = {
-      id: clientId, clientId, conversationId: id, seq: Number.MAX_SAFE_INTEGER, kind: 'text', body,
-      author: { kind: 'technician', id: me.id, name: me.name }, createdAt: new Date().toISOString(), pending: 'sending',
+      id: clientId,
+      clientId,
+      conversationId: id,
+      seq: Number.MAX_SAFE_INTEGER,
+      kind: 'text',
+      body,
+      author: { kind: 'technician', id: me.id, name: me.name },
+      createdAt: new Date().toISOString(),
+      pending: 'sending',
     };
     setMessages((list) => (ref.current = [...list, local]));
     setDraft('');
@@ -160,7 +187,13 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
 
   const active = chat.status === 'active';
   return (
-    <section class="chat-pane card" aria-label={`Chat with ${chat.contact.name}`} data-testid="chat-pane" data-chat-id={id} data-status={chat.status}>
+    <section
+      class="chat-pane card"
+      aria-label={`Chat with ${chat.contact.name}`}
+      data-testid="chat-pane"
+      data-chat-id={id}
+      data-status={chat.status}
+    >
       <header class="chat-pane-head">
         <div>
           <h2 class="case-detail-title">{chat.contact.name}</h2>
@@ -171,12 +204,21 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
         </div>
         <div class="chat-pane-actions">
           {chat.ticket && (
-            <a href={`/tickets/${chat.ticket.number}`} onClick={(e) => linkClick(e, `/tickets/${chat.ticket!.number}`)} data-testid="chat-ticket-link">
+            <a
+              href={`/tickets/${chat.ticket.number}`}
+              onClick={(e) => linkClick(e, `/tickets/${chat.ticket!.number}`)}
+              data-testid="chat-ticket-link"
+            >
               #{chat.ticket.number}
             </a>
           )}
           {chat.status !== 'ended' && (
-            <button type="button" class="btn btn-ghost btn-sm" onClick={() => agentChatsApi.end(id).catch((err: Error) => setError(err.message))} data-testid="chat-end">
+            <button
+              type="button"
+              class="btn btn-ghost btn-sm"
+              onClick={() => agentChatsApi.end(id).catch((err: Error) => setError(err.message))}
+              data-testid="chat-end"
+            >
               End chat
             </button>
           )}
@@ -196,7 +238,12 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
             onRetry={deliver}
             body={
               m.file ? (
-                <a class="case-msg-body" href={agentChatsApi.fileUrl(id, m.file.fileId)} download={m.file.name} data-testid="chat-file">
+                <a
+                  class="case-msg-body"
+                  href={agentChatsApi.fileUrl(id, m.file.fileId)}
+                  download={m.file.name}
+                  data-testid="chat-file"
+                >
                   📎 {m.file.name} ({formatSize(m.file.size)})
                 </a>
               ) : undefined
@@ -224,9 +271,17 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
       )}
       {chat.status === 'ended' && chat.ticket?.auto && !renamed && (
         <form class="chat-rename" onSubmit={rename} data-testid="chat-rename">
-          <label for={`rename-${id}`}>Give ticket #{chat.ticket.number} a title that says what the chat was about</label>
+          <label for={`rename-${id}`}>
+            Give ticket #{chat.ticket.number} a title that says what the chat was about
+          </label>
           <div class="chat-rename-row">
-            <input id={`rename-${id}`} value={title} maxLength={300} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} data-testid="chat-rename-title" />
+            <input
+              id={`rename-${id}`}
+              value={title}
+              maxLength={300}
+              onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)}
+              data-testid="chat-rename-title"
+            />
             <button type="submit" class="btn btn-primary btn-sm" disabled={!title.trim()}>
               Rename ticket
             </button>

@@ -50,10 +50,20 @@ export function ChatRequests() {
           <strong>Chat request from {c.contact.name}</strong>
           <span class="muted small">on {c.device.name}</span>
           <div class="chat-request-actions">
-            <button type="button" class="btn btn-primary btn-sm" onClick={() => accept(c)} data-testid="chat-request-accept">
+            <button
+              type="button"
+              class="btn btn-primary btn-sm"
+              onClick={() => accept(c)}
+              data-testid="chat-request-accept"
+            >
               Accept
             </button>
-            <button type="button" class="btn btn-ghost btn-sm" onClick={() => decline(c)} data-testid="chat-request-decline">
+            <button
+              type="button"
+              class="btn btn-ghost btn-sm"
+              onClick={() => decline(c)}
+              data-testid="chat-request-decline"
+            >
               Decline
             </button>
           </div>

@@ -29,7 +29,11 @@ export function MessageItem<M extends LogMessage>({ message: m, testIdPrefix, on
     );
   }
   return (
-    <li class={`case-msg author-${m.author.kind}${m.pending ? ` is-${m.pending}` : ''}`} data-testid={`${testIdPrefix}-message`} data-author={m.author.kind}>
+    <li
+      class={`case-msg author-${m.author.kind}${m.pending ? ` is-${m.pending}` : ''}`}
+      data-testid={`${testIdPrefix}-message`}
+      data-author={m.author.kind}
+    >
       <span class="case-msg-head">
         <strong>{m.author.name}</strong>{' '}
         <time class="muted small" dateTime={m.createdAt} title={formatDateTime(m.createdAt)}>

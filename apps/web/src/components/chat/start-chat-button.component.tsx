@@ -20,7 +20,13 @@ export function StartChatButton({ ticketNumber }: { ticketNumber: number }) {
   };
   return (
     <div class="ticket-actions" data-testid="ticket-actions">
-      <button type="button" class="btn btn-secondary btn-sm" onClick={start} disabled={busy} data-testid="ticket-start-chat">
+      <button
+        type="button"
+        class="btn btn-secondary btn-sm"
+        onClick={start}
+        disabled={busy}
+        data-testid="ticket-start-chat"
+      >
         Start chat
       </button>
       {error && (

@@ -22,7 +22,13 @@ export function AttachmentList({ files, onRemove }: Props) {
       {files.map((f) => (
         <li key={f.key} class={f.error ? 'has-error' : ''} data-testid="composer-file">
           <span>📎 {f.name}</span> <span class="muted">({formatSize(f.size)})</span>{' '}
-          {f.error ? <span class="form-error">{f.error}</span> : f.id ? <span class="muted">ready</span> : <progress max={1} value={f.progress} aria-label={`Uploading ${f.name}`} />}
+          {f.error ? (
+            <span class="form-error">{f.error}</span>
+          ) : f.id ? (
+            <span class="muted">ready</span>
+          ) : (
+            <progress max={1} value={f.progress} aria-label={`Uploading ${f.name}`} />
+          )}
           <button type="button" class="btn-link" onClick={() => onRemove(f.key)} aria-label={`Remove ${f.name}`}>
             Remove
           </button>

@@ -5,12 +5,20 @@ import type { Author, Comment } from '../../lib/tickets.types';
 import { avatarColour, formatDateTime, formatRelative, initials } from '../../lib/format';
 
 interface Props {
-  comment: Pick<Comment, 'id' | 'visibility' | 'body' | 'createdAt' | 'source'> & Partial<Pick<Comment, 'truncated' | 'cc' | 'notify' | 'attachments' | 'hasOriginal' | 'ticketNumber'>> & { author: Author };
+  comment: Pick<Comment, 'id' | 'visibility' | 'body' | 'createdAt' | 'source'> &
+    Partial<Pick<Comment, 'truncated' | 'cc' | 'notify' | 'attachments' | 'hasOriginal' | 'ticketNumber'>> & {
+      author: Author;
+    };
   /** The ticket's opening message (the description) is shown like a comment. */
   opening?: boolean;
 }
 
-const KIND: Record<string, string> = { contact: 'Contact', account: 'Technician', system: 'System', automation: 'Automation' };
+const KIND: Record<string, string> = {
+  contact: 'Contact',
+  account: 'Technician',
+  system: 'System',
+  automation: 'Automation',
+};
 
 export function CommentItem({ comment, opening }: Props) {
   const internal = comment.visibility === 'internal';
@@ -23,10 +31,17 @@ export function CommentItem({ comment, opening }: Props) {
       data-visibility={comment.visibility}
       data-comment-id={comment.id}
     >
-      <span class="avatar avatar-sm" style={{ background: avatarColour(comment.author.id ?? comment.author.name) }} aria-hidden="true">
+      <span
+        class="avatar avatar-sm"
+        style={{ background: avatarColour(comment.author.id ?? comment.author.name) }}
+        aria-hidden="true"
+      >
         {initials(comment.author.name)}
       </span>
-      <article class="comment-box" aria-label={`${internal ? 'Internal note' : opening ? 'Request' : 'Reply'} from ${comment.author.name}`}>
+      <article
+        class="comment-box"
+        aria-label={`${internal ? 'Internal note' : opening ? 'Request' : 'Reply'} from ${comment.author.name}`}
+      >
         <header class="comment-head">
           <strong class="comment-author" data-testid="comment-author">
             {comment.author.name}
@@ -42,7 +57,9 @@ export function CommentItem({ comment, opening }: Props) {
           {comment.body}
         </div>
         {comment.truncated && <p class="small muted">This message was too long and has been shortened.</p>}
-        {(comment.notify?.length ?? 0) > 0 && <p class="small muted">Notified: {comment.notify!.map((n) => `@${n.name}`).join(', ')}</p>}
+        {(comment.notify?.length ?? 0) > 0 && (
+          <p class="small muted">Notified: {comment.notify!.map((n) => `@${n.name}`).join(', ')}</p>
+        )}
         {(comment.cc?.length ?? 0) > 0 && <p class="small muted">Cc: {comment.cc!.map((c) => c.name).join(', ')}</p>}
         {inlineImages.length > 0 && (
           <div class="comment-inline-images" data-testid="comment-inline-images">
@@ -55,7 +72,11 @@ export function CommentItem({ comment, opening }: Props) {
         )}
         {comment.hasOriginal && comment.ticketNumber !== undefined && (
           <p class="small">
-            <a href={`/api/tickets/${comment.ticketNumber}/comments/${comment.id}/original`} download data-testid="comment-original">
+            <a
+              href={`/api/tickets/${comment.ticketNumber}/comments/${comment.id}/original`}
+              download
+              data-testid="comment-original"
+            >
               View original email
             </a>
           </p>

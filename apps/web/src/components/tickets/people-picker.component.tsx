@@ -28,7 +28,19 @@ interface Props {
 
 const MAX_SHOWN = 50;
 
-export function PeoplePicker({ label, options, selected, onChange, max, placeholder, hint, error, required, testId, disabled }: Props) {
+export function PeoplePicker({
+  label,
+  options,
+  selected,
+  onChange,
+  max,
+  placeholder,
+  hint,
+  error,
+  required,
+  testId,
+  disabled,
+}: Props) {
   const uid = useId();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -39,7 +51,11 @@ export function PeoplePicker({ label, options, selected, onChange, max, placehol
   const matches = useMemo(() => {
     const needle = text.trim().toLowerCase();
     return options
-      .filter((o) => !chosen.has(o.key) && (!needle || o.name.toLowerCase().includes(needle) || (o.detail ?? '').toLowerCase().includes(needle)))
+      .filter(
+        (o) =>
+          !chosen.has(o.key) &&
+          (!needle || o.name.toLowerCase().includes(needle) || (o.detail ?? '').toLowerCase().includes(needle)),
+      )
       .slice(0, MAX_SHOWN);
   }, [options, text, selected]);
 
@@ -92,7 +108,13 @@ export function PeoplePicker({ label, options, selected, onChange, max, placehol
         {selected.map((s) => (
           <span key={s.key} class={`chip chip-${s.kind}`} data-testid={`${testId}-chip`}>
             {s.name}
-            <button type="button" class="chip-x" aria-label={`Remove ${s.name}`} onClick={() => remove(s)} disabled={disabled}>
+            <button
+              type="button"
+              class="chip-x"
+              aria-label={`Remove ${s.name}`}
+              onClick={() => remove(s)}
+              disabled={disabled}
+            >
               ×
             </button>
           </span>

@@ -4,7 +4,13 @@ import type { CcEntry, Contact, PersonRef } from '../../lib/tickets.types';
 import type { PickOption } from './people-picker.component';
 
 export function contactOptions(list: Contact[]): PickOption[] {
-  return list.map((c) => ({ key: `contact:${c.id}`, id: c.id, kind: 'contact', name: contactName(c), detail: c.email ?? undefined }));
+  return list.map((c) => ({
+    key: `contact:${c.id}`,
+    id: c.id,
+    kind: 'contact',
+    name: contactName(c),
+    detail: c.email ?? undefined,
+  }));
 }
 
 export function technicianOptions(list: PersonRef[]): PickOption[] {

@@ -50,7 +50,9 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
   };
 
   const needle = filter.trim().toLowerCase();
-  const shown = (replies ?? []).filter((r) => !needle || r.name.toLowerCase().includes(needle) || r.body.toLowerCase().includes(needle));
+  const shown = (replies ?? []).filter(
+    (r) => !needle || r.name.toLowerCase().includes(needle) || r.body.toLowerCase().includes(needle),
+  );
 
   return (
     <div class="dropdown" ref={wrap}>
@@ -67,10 +69,22 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
         Quick reply
       </button>
       {open && (
-        <div id="quick-reply-panel" class="panel panel-up panel-left panel-wide" role="dialog" aria-label="Quick replies" data-testid="quick-reply-picker">
+        <div
+          id="quick-reply-panel"
+          class="panel panel-up panel-left panel-wide"
+          role="dialog"
+          aria-label="Quick replies"
+          data-testid="quick-reply-picker"
+        >
           <label class="field">
             <span class="visually-hidden">Filter quick replies</span>
-            <input type="search" placeholder="Filter quick replies" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} autoFocus />
+            <input
+              type="search"
+              placeholder="Filter quick replies"
+              value={filter}
+              onInput={(e) => setFilter(e.currentTarget.value)}
+              autoFocus
+            />
           </label>
           {error && (
             <p class="panel-error" role="alert" data-testid="quick-reply-error">
@@ -85,7 +99,14 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
             <ul class="qr-list">
               {shown.map((r) => (
                 <li key={r.id}>
-                  <button type="button" class="qr-item" onClick={() => choose(r)} disabled={busy !== null} aria-busy={busy === r.id} data-testid="quick-reply-item">
+                  <button
+                    type="button"
+                    class="qr-item"
+                    onClick={() => choose(r)}
+                    disabled={busy !== null}
+                    aria-busy={busy === r.id}
+                    data-testid="quick-reply-item"
+                  >
                     <span class="qr-name">
                       {r.name}
                       {r.shared ? '' : <span class="muted small"> · personal</span>}

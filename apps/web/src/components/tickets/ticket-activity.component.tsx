@@ -1,6 +1,15 @@
 // Activity tab: the ticket's change log, one sentence per entry, with actor and time.
 import type { Activity, TicketStatus } from '../../lib/tickets.types';
-import { formatDateTime, formatRelative, humanize, IMPACTS, label, PRIORITIES, statusName, TYPES } from '../../lib/format';
+import {
+  formatDateTime,
+  formatRelative,
+  humanize,
+  IMPACTS,
+  label,
+  PRIORITIES,
+  statusName,
+  TYPES,
+} from '../../lib/format';
 
 interface Props {
   items: Activity[];
@@ -24,7 +33,8 @@ function value(v: unknown): string {
 }
 
 function describe(a: Activity, statuses: TicketStatus[], names: Map<string, string>): string {
-  const change = (what: string, fmt: (v: unknown) => string = value) => `changed ${what} from ${fmt(a.from)} to ${fmt(a.to)}`;
+  const change = (what: string, fmt: (v: unknown) => string = value) =>
+    `changed ${what} from ${fmt(a.from)} to ${fmt(a.to)}`;
   switch (a.action) {
     case 'created':
       return 'created the ticket';
@@ -68,7 +78,12 @@ function describe(a: Activity, statuses: TicketStatus[], names: Map<string, stri
 }
 
 export function TicketActivity({ items, statuses, names, loading, error }: Props) {
-  if (error) return <p class="form-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="form-error" role="alert">
+        {error}
+      </p>
+    );
   if (loading && !items.length) return <div class="page-loading" role="status" aria-label="Loading activity" />;
   if (!items.length) return <p class="muted">No activity yet.</p>;
   return (

@@ -57,7 +57,8 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
     });
   };
 
-  const patchFile = (key: string, patch: Partial<PendingFile>) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...patch } : f)));
+  const patchFile = (key: string, patch: Partial<PendingFile>) =>
+    setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...patch } : f)));
 
   /** Upload as soon as picked, so sending is instant; 20 MB per message in total, like the server. */
   const pickFiles = (list: FileList | null) => {
@@ -117,12 +118,33 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
   };
 
   return (
-    <form class={`composer${internal ? ' is-internal' : ''}`} onSubmit={send} data-testid="ticket-composer" aria-label="Reply">
+    <form
+      class={`composer${internal ? ' is-internal' : ''}`}
+      onSubmit={send}
+      data-testid="ticket-composer"
+      aria-label="Reply"
+    >
       <div class="composer-top">
-        <div class="segmented" role="radiogroup" aria-label="Message type" data-testid="composer-visibility" data-value={visibility}>
+        <div
+          class="segmented"
+          role="radiogroup"
+          aria-label="Message type"
+          data-testid="composer-visibility"
+          data-value={visibility}
+        >
           {(['public', 'internal'] as const).map((v) => (
-            <label key={v} class={`segment${visibility === v ? ' is-on' : ''}`} data-testid={`composer-visibility-${v}`}>
-              <input type="radio" name={`visibility-${ticket.number}`} value={v} checked={visibility === v} onChange={() => pickVisibility(v)} />
+            <label
+              key={v}
+              class={`segment${visibility === v ? ' is-on' : ''}`}
+              data-testid={`composer-visibility-${v}`}
+            >
+              <input
+                type="radio"
+                name={`visibility-${ticket.number}`}
+                value={v}
+                checked={visibility === v}
+                onChange={() => pickVisibility(v)}
+              />
               {v === 'public' ? 'Public reply' : 'Internal note'}
             </label>
           ))}
@@ -137,7 +159,11 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
         id={`composer-body-${ticket.number}`}
         class="composer-body"
         rows={5}
-        placeholder={internal ? 'Write an internal note. Only technicians will see it.' : `Reply to the requester (emailed and shown in the portal)…`}
+        placeholder={
+          internal
+            ? 'Write an internal note. Only technicians will see it.'
+            : `Reply to the requester (emailed and shown in the portal)…`
+        }
         value={body}
         onInput={(e) => setBody(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -147,7 +173,10 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
         data-testid="composer-body"
       />
       <p id={`composer-help-${ticket.number}`} class="small muted">
-        {internal ? 'Internal: never shown to the requester or emailed to them.' : 'Public: the requester and Cc receive it by email.'} Ctrl+Enter sends.
+        {internal
+          ? 'Internal: never shown to the requester or emailed to them.'
+          : 'Public: the requester and Cc receive it by email.'}{' '}
+        Ctrl+Enter sends.
       </p>
       <div class="composer-pickers">
         <PeoplePicker
@@ -156,7 +185,11 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
           selected={cc}
           onChange={setCc}
           placeholder="Add contacts or technicians"
-          hint={ticket.cc.length ? `Already in Cc: ${ticket.cc.map((c) => c.name).join(', ')}` : 'They get this and later public updates.'}
+          hint={
+            ticket.cc.length
+              ? `Already in Cc: ${ticket.cc.map((c) => c.name).join(', ')}`
+              : 'They get this and later public updates.'
+          }
           testId="cc-picker"
           disabled={busy}
         />
@@ -182,11 +215,25 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
       <div class="composer-actions">
         <label class="btn btn-secondary file-pick" data-testid="composer-attach">
           Attach files
-          <input type="file" multiple class="visually-hidden" onChange={(e) => { pickFiles(e.currentTarget.files); e.currentTarget.value = ''; }} disabled={busy} />
+          <input
+            type="file"
+            multiple
+            class="visually-hidden"
+            onChange={(e) => {
+              pickFiles(e.currentTarget.files);
+              e.currentTarget.value = '';
+            }}
+            disabled={busy}
+          />
         </label>
         <label class="inline-field">
           <span class="field-label">Status after sending</span>
-          <select value={status} onChange={(e) => setStatus(e.currentTarget.value)} disabled={busy} data-testid="composer-status">
+          <select
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value)}
+            disabled={busy}
+            data-testid="composer-status"
+          >
             <option value="">Keep current ({statusName(statuses, ticket.status)})</option>
             {statuses.map((s) => (
               <option key={s.key} value={s.key}>

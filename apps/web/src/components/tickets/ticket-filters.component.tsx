@@ -12,7 +12,16 @@ interface Props {
   onChange(filters: TicketFilters): void;
 }
 
-export const EMPTY_FILTERS: TicketFilters = { status: '', assignee: '', requester: '', company: '', type: '', priority: '', q: '', sort: '-updated' };
+export const EMPTY_FILTERS: TicketFilters = {
+  status: '',
+  assignee: '',
+  requester: '',
+  company: '',
+  type: '',
+  priority: '',
+  q: '',
+  sort: '-updated',
+};
 
 const SORTS = [
   ['-updated', 'Recently updated'],
@@ -32,8 +41,11 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
     return () => clearTimeout(t);
   }, [q]);
 
-  const set = (key: keyof TicketFilters) => (e: Event) => onChange({ ...filters, [key]: (e.currentTarget as HTMLSelectElement).value });
-  const active = (Object.keys(EMPTY_FILTERS) as (keyof TicketFilters)[]).filter((k) => k !== 'sort' && filters[k]).length;
+  const set = (key: keyof TicketFilters) => (e: Event) =>
+    onChange({ ...filters, [key]: (e.currentTarget as HTMLSelectElement).value });
+  const active = (Object.keys(EMPTY_FILTERS) as (keyof TicketFilters)[]).filter(
+    (k) => k !== 'sort' && filters[k],
+  ).length;
   const visibleContacts = filters.company ? contacts.filter((c) => c.companyId === filters.company) : contacts;
 
   return (
@@ -42,7 +54,13 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
         <label class="search">
           <span class="visually-hidden">Search tickets</span>
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-            <path d="m20 20-4.5-4.5M17 10.5a6.5 6.5 0 1 1-13 0 6.5 6.5 0 0 1 13 0Z" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            <path
+              d="m20 20-4.5-4.5M17 10.5a6.5 6.5 0 1 1-13 0 6.5 6.5 0 0 1 13 0Z"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+            />
           </svg>
           <input
             type="search"
@@ -53,7 +71,13 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
             data-testid="filter-q"
           />
         </label>
-        <button type="button" class="btn btn-ghost filters-toggle" aria-expanded={open} aria-controls="filter-fields" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          class="btn btn-ghost filters-toggle"
+          aria-expanded={open}
+          aria-controls="filter-fields"
+          onClick={() => setOpen(!open)}
+        >
           Filters{active > 0 && <span class="count-chip">{active}</span>}
         </button>
         <label class="inline-field">
@@ -140,7 +164,12 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
           </select>
         </label>
         {active > 0 && (
-          <button type="button" class="link-btn" onClick={() => onChange({ ...EMPTY_FILTERS, sort: filters.sort })} data-testid="filter-clear">
+          <button
+            type="button"
+            class="link-btn"
+            onClick={() => onChange({ ...EMPTY_FILTERS, sort: filters.sort })}
+            data-testid="filter-clear"
+          >
             Clear filters
           </button>
         )}

@@ -4,7 +4,17 @@ import type { ComponentChildren } from 'preact';
 import type { Me } from '../../lib/api.types';
 import type { PersonRef, Ticket, TicketStatus, Viewer } from '../../lib/tickets.types';
 import type { TicketPatch } from '../../lib/tickets.api';
-import { ACTIVITY_STATUSES, contactName, formatDateTime, formatRelative, IMPACTS, PRIORITIES, SENTIMENTS, statusName, TYPES } from '../../lib/format';
+import {
+  ACTIVITY_STATUSES,
+  contactName,
+  formatDateTime,
+  formatRelative,
+  IMPACTS,
+  PRIORITIES,
+  SENTIMENTS,
+  statusName,
+  TYPES,
+} from '../../lib/format';
 import { StatusPill } from './status-pill.component';
 import { ViewerAvatars } from './viewer-avatars.component';
 
@@ -29,15 +39,49 @@ function Prop({ label, children, testId }: { label: string; children: ComponentC
   );
 }
 
-export function TicketHeader({ ticket, me, statuses, technicians, companyName, viewers, saving, error, onPatch }: Props) {
+export function TicketHeader({
+  ticket,
+  me,
+  statuses,
+  technicians,
+  companyName,
+  viewers,
+  saving,
+  error,
+  onPatch,
+}: Props) {
   // The current assignee may not be in the technician list (e.g. a technician cannot list accounts).
-  const people = ticket.assignee && !technicians.some((t) => t.id === ticket.assignee!.id) ? [ticket.assignee, ...technicians] : technicians;
-  const statusList = statuses.length ? statuses : [{ key: ticket.status, name: statusName(statuses, ticket.status), category: ticket.statusCategory, builtIn: true, position: 0 }];
+  const people =
+    ticket.assignee && !technicians.some((t) => t.id === ticket.assignee!.id)
+      ? [ticket.assignee, ...technicians]
+      : technicians;
+  const statusList = statuses.length
+    ? statuses
+    : [
+        {
+          key: ticket.status,
+          name: statusName(statuses, ticket.status),
+          category: ticket.statusCategory,
+          builtIn: true,
+          position: 0,
+        },
+      ];
 
-  const select = (field: string, value: string, options: readonly (readonly [string, string])[], patch: (v: string) => TicketPatch, testId: string) => (
+  const select = (
+    field: string,
+    value: string,
+    options: readonly (readonly [string, string])[],
+    patch: (v: string) => TicketPatch,
+    testId: string,
+  ) => (
     <label class="prop prop-edit">
       <span class="prop-label">{field}</span>
-      <select value={value} onChange={(e) => onPatch(patch(e.currentTarget.value), field)} disabled={saving === field} data-testid={testId}>
+      <select
+        value={value}
+        onChange={(e) => onPatch(patch(e.currentTarget.value), field)}
+        disabled={saving === field}
+        data-testid={testId}
+      >
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
@@ -58,7 +102,12 @@ export function TicketHeader({ ticket, me, statuses, technicians, companyName, v
             {ticket.title}
           </h1>
           <p class="muted small">
-            <StatusPill status={ticket.status} category={ticket.statusCategory} name={statusName(statuses, ticket.status)} testId="ticket-status" />{' '}
+            <StatusPill
+              status={ticket.status}
+              category={ticket.statusCategory}
+              name={statusName(statuses, ticket.status)}
+              testId="ticket-status"
+            />{' '}
             Requested by <strong>{contactName(ticket.requester)}</strong>
             {companyName && ` (${companyName})`} · via {ticket.source} ·{' '}
             <time dateTime={ticket.createdAt} title={formatDateTime(ticket.createdAt)}>
@@ -74,22 +123,43 @@ export function TicketHeader({ ticket, me, statuses, technicians, companyName, v
         </p>
       )}
       <div class="props" role="group" aria-label="Ticket properties">
-        {select('Status', ticket.status, statusList.map((s) => [s.key, s.name] as const), (status) => ({ status }), 'ticket-status-select')}
+        {select(
+          'Status',
+          ticket.status,
+          statusList.map((s) => [s.key, s.name] as const),
+          (status) => ({ status }),
+          'ticket-status-select',
+        )}
         {select(
           'Assignee',
           ticket.assignee?.id ?? '',
-          [['', 'Unassigned'] as const, ...people.map((p) => [p.id, p.id === me.id ? `${p.name} (me)` : p.name] as const)],
+          [
+            ['', 'Unassigned'] as const,
+            ...people.map((p) => [p.id, p.id === me.id ? `${p.name} (me)` : p.name] as const),
+          ],
           (v) => ({ assigneeId: v || null }),
           'ticket-assignee',
         )}
-        {select('Priority', ticket.priority, PRIORITIES, (v) => ({ priority: v as Ticket['priority'] }), 'ticket-priority')}
+        {select(
+          'Priority',
+          ticket.priority,
+          PRIORITIES,
+          (v) => ({ priority: v as Ticket['priority'] }),
+          'ticket-priority',
+        )}
         {select('Impact', ticket.impact, IMPACTS, (v) => ({ impact: v as Ticket['impact'] }), 'ticket-impact')}
         {select('Type', ticket.type, TYPES, (v) => ({ type: v as Ticket['type'] }), 'ticket-type')}
         <Prop label="Activity" testId="ticket-activity-status">
-          <span class={`act act-${ticket.activityStatus}`}>{ACTIVITY_STATUSES[ticket.activityStatus] ?? ticket.activityStatus}</span>
+          <span class={`act act-${ticket.activityStatus}`}>
+            {ACTIVITY_STATUSES[ticket.activityStatus] ?? ticket.activityStatus}
+          </span>
         </Prop>
         <Prop label="Sentiment" testId="ticket-sentiment">
-          {ticket.sentiment ? <span class={`sentiment sentiment-${ticket.sentiment}`}>{SENTIMENTS[ticket.sentiment]}</span> : <span class="muted">None</span>}
+          {ticket.sentiment ? (
+            <span class={`sentiment sentiment-${ticket.sentiment}`}>{SENTIMENTS[ticket.sentiment]}</span>
+          ) : (
+            <span class="muted">None</span>
+          )}
         </Prop>
       </div>
       {ticket.cc.length > 0 && (

@@ -39,7 +39,10 @@ export function TicketHoverCard({ id, number }: Props) {
             <span class="muted">{ACTIVITY_STATUSES[summary.activityStatus] ?? ''}</span>
           </p>
           {latest ? (
-            <div class={`hover-card-comment${latest.visibility === 'internal' ? ' is-internal' : ''}`} data-testid="hover-latest-comment">
+            <div
+              class={`hover-card-comment${latest.visibility === 'internal' ? ' is-internal' : ''}`}
+              data-testid="hover-latest-comment"
+            >
               <p class="hover-card-author">
                 <strong>{latest.author.name}</strong>
                 {latest.visibility === 'internal' && <span class="tag tag-internal">Internal note</span>}

@@ -41,7 +41,11 @@ function TicketRowImpl({ ticket, statusName, companyName, flash }: Props) {
         <span class="mono">#{ticket.number}</span>
       </td>
       <td class="col-title">
-        <div class="title-cell" onMouseEnter={() => schedule(true, OPEN_DELAY)} onMouseLeave={() => schedule(false, CLOSE_DELAY)}>
+        <div
+          class="title-cell"
+          onMouseEnter={() => schedule(true, OPEN_DELAY)}
+          onMouseLeave={() => schedule(false, CLOSE_DELAY)}
+        >
           <a
             href={href}
             class="ticket-link"
@@ -83,7 +87,12 @@ function TicketRowImpl({ ticket, statusName, companyName, flash }: Props) {
 export class TicketRow extends Component<Props> {
   shouldComponentUpdate(next: Props): boolean {
     const p = this.props;
-    return p.ticket !== next.ticket || p.statusName !== next.statusName || p.companyName !== next.companyName || p.flash !== next.flash;
+    return (
+      p.ticket !== next.ticket ||
+      p.statusName !== next.statusName ||
+      p.companyName !== next.companyName ||
+      p.flash !== next.flash
+    );
   }
   render() {
     return <TicketRowImpl {...this.props} />;

@@ -14,7 +14,13 @@ const MAX_AVATARS = 5;
 function Avatar({ viewer, me }: { viewer: Viewer; me: boolean }) {
   const name = me ? `${viewer.name} (you)` : viewer.name;
   return (
-    <li class={`viewer${me ? ' is-me' : ''}`} data-testid="viewer-avatar" data-account-id={viewer.accountId} data-me={me ? 'true' : undefined} title={name}>
+    <li
+      class={`viewer${me ? ' is-me' : ''}`}
+      data-testid="viewer-avatar"
+      data-account-id={viewer.accountId}
+      data-me={me ? 'true' : undefined}
+      title={name}
+    >
       <span class="avatar avatar-sm" style={{ background: avatarColour(viewer.accountId) }} aria-hidden="true">
         {initials(viewer.name)}
       </span>
@@ -39,7 +45,9 @@ export function ViewerAvatars({ viewers, meId }: Props) {
   return (
     <div class="viewers" ref={wrap} data-testid="ticket-viewers">
       <span class="visually-hidden" aria-live="polite">
-        {others.length === 0 ? 'Nobody else is viewing this ticket' : `${others.length} other ${others.length === 1 ? 'person is' : 'people are'} viewing this ticket`}
+        {others.length === 0
+          ? 'Nobody else is viewing this ticket'
+          : `${others.length} other ${others.length === 1 ? 'person is' : 'people are'} viewing this ticket`}
       </span>
       <ul class="viewer-list" aria-label="Viewing now">
         {mine && <Avatar viewer={mine} me />}

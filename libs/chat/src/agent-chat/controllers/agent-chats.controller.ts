@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount, type AccountPrincipal } from '@switchboard/core';
@@ -22,7 +34,11 @@ export class AgentChatsController {
 
   /** Ask the person at a device to chat (from the device, or from a ticket). 201 new request, 200 an open chat reused. */
   @Post()
-  async start(@Body() dto: StartAgentChatDto, @CurrentAccount() me: AccountPrincipal, @Res({ passthrough: true }) res: Response) {
+  async start(
+    @Body() dto: StartAgentChatDto,
+    @CurrentAccount() me: AccountPrincipal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result = await this.chats.start(me, dto);
     res.status(result.existing ? 200 : 201);
     return result;
@@ -39,7 +55,11 @@ export class AgentChatsController {
   }
 
   @Get(':id/messages')
-  messages(@Param('id', ParseUUIDPipe) id: string, @Query() query: ChatMessagesQueryDto, @CurrentAccount() me: AccountPrincipal) {
+  messages(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ChatMessagesQueryDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     return this.chats.messages(me, id, query.afterSeq ?? 0);
   }
 
@@ -66,7 +86,12 @@ export class AgentChatsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ChatFileUploadDto })
   @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
-  async upload(@Param('id', ParseUUIDPipe) id: string, @UploadedFile() part: UploadedPart | undefined, @Body() dto: ChatFileUploadDto, @CurrentAccount() me: AccountPrincipal) {
+  async upload(
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() part: UploadedPart | undefined,
+    @Body() dto: ChatFileUploadDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
     const chat = await this.chats.visible(me, id);
     this.files.assertParticipant(await this.conversations.isActiveParticipant(id, 'technician', me.id));
     const upload = part ? { name: part.originalname, data: part.buffer } : undefined;
@@ -74,7 +99,12 @@ export class AgentChatsController {
   }
 
   @Get(':id/files/:fileId')
-  async download(@Param('id', ParseUUIDPipe) id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @CurrentAccount() me: AccountPrincipal, @Res() res: Response) {
+  async download(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+    @CurrentAccount() me: AccountPrincipal,
+    @Res() res: Response,
+  ) {
     await this.chats.visible(me, id);
     const { file, data } = await this.files.open(id, fileId);
     sendDownload(res, file, data);

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { ConflictError, CurrentDevice, DeviceTokenGuard, Public, type DevicePrincipal } from '@switchboard/core';
@@ -23,7 +34,12 @@ export class DeviceChatFilesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ChatFileUploadDto })
   @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
-  async upload(@Param('id', ParseUUIDPipe) id: string, @UploadedFile() part: UploadedPart | undefined, @Body() dto: ChatFileUploadDto, @CurrentDevice() me: DevicePrincipal) {
+  async upload(
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() part: UploadedPart | undefined,
+    @Body() dto: ChatFileUploadDto,
+    @CurrentDevice() me: DevicePrincipal,
+  ) {
     const author = await this.chats.author(me, id);
     const chat = await this.chats.own(me, id);
     if (chat.status === 'ended') throw new ConflictError('This chat has ended');
@@ -32,7 +48,12 @@ export class DeviceChatFilesController {
   }
 
   @Get(':id/files/:fileId')
-  async download(@Param('id', ParseUUIDPipe) id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @CurrentDevice() me: DevicePrincipal, @Res() res: Response) {
+  async download(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+    @CurrentDevice() me: DevicePrincipal,
+    @Res() res: Response,
+  ) {
     await this.chats.own(me, id);
     const { file, data } = await this.files.open(id, fileId);
     sendDownload(res, file, data);

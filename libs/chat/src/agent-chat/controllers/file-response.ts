@@ -10,7 +10,12 @@ export function sendDownload(res: Response, file: FileView, data: Buffer): void 
   res.end(data);
 }
 
-export interface UploadedPart { originalname: string; mimetype: string; size: number; buffer: Buffer }
+export interface UploadedPart {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
 
 /** One byte over the limit still arrives, so the service can answer with its own clear message. */
 export const UPLOAD_LIMITS = { fileSize: 20 * 1024 * 1024 + 1, files: 1, fields: 5 };

@@ -4,17 +4,26 @@ import { IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validato
 
 export class StartAgentChatDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The device to chat with ("Chat" on the device page)' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   deviceId?: string;
 
-  @ApiPropertyOptional({ example: 42, description: 'Start from a ticket (Actions → Start chat): its requester\'s device' })
-  @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional({
+    example: 42,
+    description: "Start from a ticket (Actions → Start chat): its requester's device",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   ticketNumber?: number;
 }
 
 export class ChatMessagesQueryDto {
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   afterSeq?: number;
 }
 
@@ -23,6 +32,8 @@ export class ChatFileUploadDto {
   file?: unknown;
 
   @ApiPropertyOptional({ description: 'Idempotency key of the file message' })
-  @IsOptional() @IsString() @Length(1, 64)
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
   clientId?: string;
 }

@@ -1,4 +1,15 @@
-import { IsBoolean, IsEmail, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 /** Payloads of the helpdesk agent's socket events on /device (validated like HTTP bodies). */
 export class DeviceChatRefDto {
@@ -10,7 +21,9 @@ export class DeviceChatJoinDto {
   @IsUUID()
   conversationId: string;
 
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   afterSeq?: number;
 }
 
@@ -18,11 +31,13 @@ export class DeviceChatSendDto {
   @IsUUID()
   conversationId: string;
 
-  @IsString() @Length(1, 64)
+  @IsString()
+  @Length(1, 64)
   clientId: string;
 
   /** Checked against the channel's limit (1,000) by the conversation core. */
-  @IsString() @Length(1, 10_000)
+  @IsString()
+  @Length(1, 10_000)
   body: string;
 }
 
@@ -35,22 +50,30 @@ export class DeviceChatTypingDto {
 }
 
 export class DeviceTicketDto {
-  @IsString() @IsNotEmpty() @MaxLength(10_000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10_000)
   description: string;
 }
 
 export class IdentityStartDto {
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   firstName: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   lastName: string;
 
-  @IsEmail() @MaxLength(320)
+  @IsEmail()
+  @MaxLength(320)
   email: string;
 }
 
 export class IdentityConfirmDto {
-  @IsString() @Length(1, 20)
+  @IsString()
+  @Length(1, 20)
   code: string;
 }

@@ -5,7 +5,13 @@ import { ConversationFanout, ConversationService } from '../../chat-core.js';
 import type { Socket } from 'socket.io';
 import { AGENT_CHANNEL } from '../agent-chat.types.js';
 import {
-  DeviceChatJoinDto, DeviceChatRefDto, DeviceChatSendDto, DeviceChatTypingDto, DeviceTicketDto, IdentityConfirmDto, IdentityStartDto,
+  DeviceChatJoinDto,
+  DeviceChatRefDto,
+  DeviceChatSendDto,
+  DeviceChatTypingDto,
+  DeviceTicketDto,
+  IdentityConfirmDto,
+  IdentityStartDto,
 } from '../dto/device-chat.dto.js';
 import { AgentChannel } from '../services/agent-channel.service.js';
 import { AgentChatTickets } from '../services/agent-chat-tickets.service.js';
@@ -66,7 +72,11 @@ export class DeviceChatGateway {
   async send(@MessageBody() body: DeviceChatSendDto, @ConnectedSocket() socket: Socket) {
     const author = await this.authorOf(socket, body.conversationId);
     const result = await this.conversations.postMessage({
-      conversationId: author.conversationId, author: author.actor, body: body.body, clientId: body.clientId, maxLength: this.channel.maxLength(),
+      conversationId: author.conversationId,
+      author: author.actor,
+      body: body.body,
+      clientId: body.clientId,
+      maxLength: this.channel.maxLength(),
       originSocketId: socket.id,
     });
     return wsOk(result);
@@ -102,11 +112,12 @@ export class DeviceChatGateway {
 
   /** Resolved once per socket and chat (the hot send path then costs no lookup); only while the chat is going on. */
   private async authorOf(socket: Socket, conversationId: string): Promise<DeviceAuthor> {
-    const known = ((socket.data.agentChats ??= {}) as Record<string, DeviceAuthor>);
+    const known = (socket.data.agentChats ??= {}) as Record<string, DeviceAuthor>;
     if (!known[conversationId]) {
       const chat = await this.chats.own(deviceOf(socket), conversationId);
-      if (chat.status !== 'active') throw new ConflictError(chat.status === 'ended' ? 'This chat has ended' : 'This chat has not started yet');
-      known[conversationId] = (await this.chats.author(deviceOf(socket), conversationId));
+      if (chat.status !== 'active')
+        throw new ConflictError(chat.status === 'ended' ? 'This chat has ended' : 'This chat has not started yet');
+      known[conversationId] = await this.chats.author(deviceOf(socket), conversationId);
     }
     return known[conversationId];
   }

@@ -21,7 +21,8 @@ export class ChatOfferRepository extends BaseRepository<ChatOfferEntity> {
 
   async closeOpen(conversationId: string, at: Date): Promise<string[]> {
     const open = await this.repo().find({ where: { conversationId, state: 'offered' } });
-    if (open.length) await this.repo().update({ conversationId, state: 'offered' }, { state: 'closed', answeredAt: at });
+    if (open.length)
+      await this.repo().update({ conversationId, state: 'offered' }, { state: 'closed', answeredAt: at });
     return open.map((o) => o.accountId);
   }
 

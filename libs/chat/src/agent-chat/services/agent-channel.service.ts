@@ -13,10 +13,21 @@ import { AGENT_CHANNEL, AGENT_CHAT_PLUGIN_ID } from '../agent-chat.types.js';
 export class AgentChannel extends HostTransportChannel {
   constructor(plugins: PluginRegistry, fanout: ConversationFanout, limits: ChannelLimits, events: DomainEventBus) {
     // Conversation events of agent chats also reach the helpdesk agents (/device); files too.
-    super({ pluginId: AGENT_CHAT_PLUGIN_ID, channel: AGENT_CHANNEL, audience: 'device' }, plugins, fanout, limits, events);
+    super(
+      { pluginId: AGENT_CHAT_PLUGIN_ID, channel: AGENT_CHANNEL, audience: 'device' },
+      plugins,
+      fanout,
+      limits,
+      events,
+    );
   }
 
   assertEnabled(): void {
-    if (!this.enabled()) throw new DomainError('AGENT_CHAT_UNAVAILABLE', 'Agent chat is not available: the channel-agent-chat plugin is not enabled', 503);
+    if (!this.enabled())
+      throw new DomainError(
+        'AGENT_CHAT_UNAVAILABLE',
+        'Agent chat is not available: the channel-agent-chat plugin is not enabled',
+        503,
+      );
   }
 }

@@ -46,7 +46,10 @@ export class AgentChatFlow {
     await this.conversations.postSystemMessage(conversationId, `Chat started with ${technician.name}`);
     const fresh = await this.load(conversationId);
     this.notifier.updated(fresh);
-    this.notifier.toDevice(metaOf(chat).deviceId, 'chat.started', { chat: this.notifier.deviceView(fresh), technician: { name: technician.name } });
+    this.notifier.toDevice(metaOf(chat).deviceId, 'chat.started', {
+      chat: this.notifier.deviceView(fresh),
+      technician: { name: technician.name },
+    });
     return fresh;
   }
 
@@ -54,7 +57,11 @@ export class AgentChatFlow {
    * Ends once (the conversation core's atomic end); both sides are told why. A user-initiated
    * request that ends before anyone accepted is "busy" for the user (retry or leave a ticket).
    */
-  async end(conversationId: string, reason: string, by: Parameters<ConversationService['end']>[1]['by'] = null): Promise<boolean> {
+  async end(
+    conversationId: string,
+    reason: string,
+    by: Parameters<ConversationService['end']>[1]['by'] = null,
+  ): Promise<boolean> {
     const text = END_TEXTS[reason] ?? 'The chat ended.';
     const ended = await this.conversations.end(conversationId, { reason, by, text });
     if (!ended) return false;

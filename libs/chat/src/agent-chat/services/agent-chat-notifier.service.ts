@@ -32,11 +32,18 @@ export class AgentChatNotifier {
     const prefs = await this.preferences.getMany(accountIds);
     const inApp = accountIds.filter((id) => prefs.get(id)?.inApp !== false);
     await this.notifications.notify(inApp, {
-      title: `Chat request from ${m.contactName}`, body: `${m.contactName} on ${m.deviceName} asks to chat with a technician.`, link: `/chats/${chat.id}`, companyId: chat.companyId,
+      title: `Chat request from ${m.contactName}`,
+      body: `${m.contactName} on ${m.deviceName} asks to chat with a technician.`,
+      link: `/chats/${chat.id}`,
+      companyId: chat.companyId,
     });
     const view = toAgentChatView(chat);
     for (const id of accountIds) {
-      this.realtime.toAccount(id, 'agent-chat.incoming', { chat: view, companyId: chat.companyId, sound: prefs.get(id)?.sound ?? true });
+      this.realtime.toAccount(id, 'agent-chat.incoming', {
+        chat: view,
+        companyId: chat.companyId,
+        sound: prefs.get(id)?.sound ?? true,
+      });
     }
   }
 
@@ -45,7 +52,11 @@ export class AgentChatNotifier {
     for (const id of accountIds) this.realtime.toAccount(id, 'agent-chat.offer-closed', { conversationId });
   }
 
-  toDevice(deviceId: string, event: 'chat.requested' | 'chat.started' | 'chat.busy' | 'chat.closed' | 'chat.updated', payload: { chat: DeviceChatView } & Record<string, unknown>): void {
+  toDevice(
+    deviceId: string,
+    event: 'chat.requested' | 'chat.started' | 'chat.busy' | 'chat.closed' | 'chat.updated',
+    payload: { chat: DeviceChatView } & Record<string, unknown>,
+  ): void {
     this.realtime.toDevice(deviceId, event, payload);
   }
 

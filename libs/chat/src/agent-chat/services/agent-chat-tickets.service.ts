@@ -1,6 +1,12 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock, DeviceService, DomainError, DomainEventBus, type DevicePrincipal } from '@switchboard/core';
-import { ConversationService, ConversationTimers, renderTranscript, type ConversationView, type MessageView } from '../../chat-core.js';
+import {
+  ConversationService,
+  ConversationTimers,
+  renderTranscript,
+  type ConversationView,
+  type MessageView,
+} from '../../chat-core.js';
 import { TicketChatLinkService, TicketService, type ChatLine } from '@switchboard/tickets';
 import { AGENT_CHANNEL, AUTO_TICKET_TITLE, IDLE_TIMEOUT_MS } from '../agent-chat.types.js';
 import { AgentChatFlow, TIMER_ACCEPT, TIMER_IDLE, TIMER_TICKET } from './agent-chat-flow.service.js';
@@ -62,14 +68,31 @@ export class AgentChatTickets implements OnModuleInit {
     const messages = await this.conversations.listMessages(id, 0, 5000);
     const upTo = messages.length ? messages[messages.length - 1].seq : 0;
     const m = metaOf(chat);
-    const description = renderTranscript({ title: `Chat on ${m.deviceName}`, lines: [['Contact', m.contactName], ['Technician', technician?.name ?? '-']] }, messages, 'text');
+    const description = renderTranscript(
+      {
+        title: `Chat on ${m.deviceName}`,
+        lines: [
+          ['Contact', m.contactName],
+          ['Technician', technician?.name ?? '-'],
+        ],
+      },
+      messages,
+      'text',
+    );
     const ticket = await this.tickets.createAs(
       { title: AUTO_TICKET_TITLE, description, requesterId: chat.contactId, assigneeId: technician?.id ?? null },
-      technician ? { kind: 'account', id: technician.id, name: technician.name } : { kind: 'system', id: null, name: 'Chat' },
+      technician
+        ? { kind: 'account', id: technician.id, name: technician.name }
+        : { kind: 'system', id: null, name: 'Chat' },
       'chat',
     );
     await this.conversations.linkTicket(id, ticket.id);
-    await this.conversations.patchMeta(id, { ticketNumber: ticket.number, ticketTitle: ticket.title, autoTicket: true, ticketSeq: upTo });
+    await this.conversations.patchMeta(id, {
+      ticketNumber: ticket.number,
+      ticketTitle: ticket.title,
+      autoTicket: true,
+      ticketSeq: upTo,
+    });
     await this.conversations.postSystemMessage(id, `Ticket #${ticket.number} was opened for this chat`);
     // Messages committed while the ticket was being created: the per-message path saw no ticket yet.
     this.enqueue(id, () => this.follow(id, Number.MAX_SAFE_INTEGER));
@@ -79,14 +102,23 @@ export class AgentChatTickets implements OnModuleInit {
   }
 
   /** "Chat busy" → "Create a new ticket": the user's message opens a ticket (source chat). */
-  async createFromDevice(principal: DevicePrincipal, description: string): Promise<{ ticket: { number: number; title: string } }> {
+  async createFromDevice(
+    principal: DevicePrincipal,
+    description: string,
+  ): Promise<{ ticket: { number: number; title: string } }> {
     const device = await this.devices.get(principal.deviceId);
-    if (!device.helpdeskAgentEnabled) throw new DomainError('FORBIDDEN', 'The helpdesk agent is disabled on this device', 403);
-    if (!device.contactId) throw new DomainError('IDENTITY_REQUIRED', 'Confirm who you are first (full name and email)', 409);
+    if (!device.helpdeskAgentEnabled)
+      throw new DomainError('FORBIDDEN', 'The helpdesk agent is disabled on this device', 403);
+    if (!device.contactId)
+      throw new DomainError('IDENTITY_REQUIRED', 'Confirm who you are first (full name and email)', 409);
     const text = description.trim();
     const firstLine = text.split('\n')[0].slice(0, 120);
     const ticket = await this.tickets.createAs(
-      { title: firstLine || `Help requested from ${device.name}`, description: `${text}\n\n(Left from the helpdesk agent on ${device.name} when no technician was available.)`, requesterId: device.contactId },
+      {
+        title: firstLine || `Help requested from ${device.name}`,
+        description: `${text}\n\n(Left from the helpdesk agent on ${device.name} when no technician was available.)`,
+        requesterId: device.contactId,
+      },
       { kind: 'contact', id: device.contactId, name: 'Helpdesk agent' },
       'chat',
     );
@@ -99,8 +131,13 @@ export class AgentChatTickets implements OnModuleInit {
     if (!chat?.ticketId) return;
     const from = Number(metaOf(chat).ticketSeq ?? 0);
     if (seq <= from) return;
-    const messages = (await this.conversations.listMessages(conversationId, from, 5000)).filter((x) => x.seq <= seq && x.kind !== 'system');
-    await this.links.appendLines(chat.ticketId, messages.map((x) => toLine(x, chat)));
+    const messages = (await this.conversations.listMessages(conversationId, from, 5000)).filter(
+      (x) => x.seq <= seq && x.kind !== 'system',
+    );
+    await this.links.appendLines(
+      chat.ticketId,
+      messages.map((x) => toLine(x, chat)),
+    );
   }
 
   private enqueue(conversationId: string, work: () => Promise<void>): void {
@@ -120,12 +157,19 @@ export class AgentChatTickets implements OnModuleInit {
 }
 
 function toLine(m: MessageView, chat: ConversationView): ChatLine {
-  const author = m.author.kind === 'technician'
-    ? { kind: 'account' as const, id: m.author.id, name: m.author.name }
-    : m.author.kind === 'contact' ? { kind: 'contact' as const, id: m.author.id ?? chat.contactId, name: m.author.name } : { kind: 'system' as const, id: null, name: m.author.name };
+  const author =
+    m.author.kind === 'technician'
+      ? { kind: 'account' as const, id: m.author.id, name: m.author.name }
+      : m.author.kind === 'contact'
+        ? { kind: 'contact' as const, id: m.author.id ?? chat.contactId, name: m.author.name }
+        : { kind: 'system' as const, id: null, name: m.author.name };
   return {
-    key: m.id, author, at: new Date(m.createdAt),
+    key: m.id,
+    author,
+    at: new Date(m.createdAt),
     body: m.file ? `Sent a file: ${m.file.name}` : m.body,
-    attachments: m.file ? [{ id: m.file.fileId, name: m.file.name, size: m.file.size, contentType: m.file.contentType }] : [],
+    attachments: m.file
+      ? [{ id: m.file.fileId, name: m.file.name, size: m.file.size, contentType: m.file.contentType }]
+      : [],
   };
 }

@@ -11,8 +11,16 @@ const ALLOWED: Record<string, { label: string; detected: string[]; contentType: 
   doc: { label: 'Word', detected: ['cfb'], contentType: 'application/msword' },
   xls: { label: 'Excel', detected: ['cfb'], contentType: 'application/vnd.ms-excel' },
   msi: { label: 'MSI', detected: ['cfb', 'msi'], contentType: 'application/x-msi' },
-  docx: { label: 'Word', detected: ['docx'], contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  xlsx: { label: 'Excel', detected: ['xlsx'], contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  docx: {
+    label: 'Word',
+    detected: ['docx'],
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  xlsx: {
+    label: 'Excel',
+    detected: ['xlsx'],
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
 };
 
 export const ALLOWED_CHAT_FILES = 'PDF, MP3, MP4, Word (.doc, .docx), Excel (.xls, .xlsx) and MSI';
@@ -25,11 +33,22 @@ export const ALLOWED_CHAT_FILES = 'PDF, MP3, MP4, Word (.doc, .docx), Excel (.xl
 export async function checkChatFileType(name: string, data: Buffer): Promise<{ contentType: string }> {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   const rule = ALLOWED[ext];
-  if (!rule) throw new DomainError('UNSUPPORTED_FILE_TYPE', `"${name}" cannot be sent: only ${ALLOWED_CHAT_FILES} files are allowed`, 415);
+  if (!rule)
+    throw new DomainError(
+      'UNSUPPORTED_FILE_TYPE',
+      `"${name}" cannot be sent: only ${ALLOWED_CHAT_FILES} files are allowed`,
+      415,
+    );
   const detected = await fromBuffer(data);
   if (!detected || !rule.detected.includes(detected.ext)) {
-    const found = detected ? `its content is ${detected.ext.toUpperCase()} (${detected.mime})` : 'its content is not recognised';
-    throw new DomainError('UNSUPPORTED_FILE_TYPE', `"${name}" cannot be sent: it is named like a ${rule.label} file but ${found}`, 415);
+    const found = detected
+      ? `its content is ${detected.ext.toUpperCase()} (${detected.mime})`
+      : 'its content is not recognised';
+    throw new DomainError(
+      'UNSUPPORTED_FILE_TYPE',
+      `"${name}" cannot be sent: it is named like a ${rule.label} file but ${found}`,
+      415,
+    );
   }
   return { contentType: rule.contentType };
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, FileService, ForbiddenError, MAX_FILE_BYTES, NotFoundError, ValidationFailedError, type FileView } from '@switchboard/core';
+import {
+  DomainError,
+  FileService,
+  ForbiddenError,
+  MAX_FILE_BYTES,
+  NotFoundError,
+  ValidationFailedError,
+  type FileView,
+} from '@switchboard/core';
 import { ConversationService, type ConversationActor, type MessageView } from '../../chat-core.js';
 import { checkChatFileType } from './chat-file-types.js';
 
@@ -20,16 +28,38 @@ export class ChatFilesService {
     private readonly conversations: ConversationService,
   ) {}
 
-  async send(chat: { id: string; companyId: string; status: string }, author: ConversationActor, upload: ChatUpload | undefined, clientId?: string): Promise<{ message: MessageView; file: FileView }> {
-    if (!upload) throw new ValidationFailedError('No file: send multipart/form-data with a "file" field', { file: ['is required'] });
-    if (chat.status !== 'active') throw new DomainError('CONFLICT', 'Files can be sent only while the chat is going on', 409);
-    if (upload.data.length > MAX_FILE_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `"${upload.name}" is too large: files may be at most 20 MB`, 413);
+  async send(
+    chat: { id: string; companyId: string; status: string },
+    author: ConversationActor,
+    upload: ChatUpload | undefined,
+    clientId?: string,
+  ): Promise<{ message: MessageView; file: FileView }> {
+    if (!upload)
+      throw new ValidationFailedError('No file: send multipart/form-data with a "file" field', {
+        file: ['is required'],
+      });
+    if (chat.status !== 'active')
+      throw new DomainError('CONFLICT', 'Files can be sent only while the chat is going on', 409);
+    if (upload.data.length > MAX_FILE_BYTES)
+      throw new DomainError('PAYLOAD_TOO_LARGE', `"${upload.name}" is too large: files may be at most 20 MB`, 413);
     const { contentType } = await checkChatFileType(upload.name, upload.data);
-    const uploader = author.kind === 'technician' ? { kind: 'account' as const, id: author.id } : { kind: 'contact' as const, id: author.kind === 'contact' ? author.id : null };
-    const file = await this.files.store({ data: upload.data, name: upload.name, contentType, companyId: chat.companyId, uploadedBy: uploader });
+    const uploader =
+      author.kind === 'technician'
+        ? { kind: 'account' as const, id: author.id }
+        : { kind: 'contact' as const, id: author.kind === 'contact' ? author.id : null };
+    const file = await this.files.store({
+      data: upload.data,
+      name: upload.name,
+      contentType,
+      companyId: chat.companyId,
+      uploadedBy: uploader,
+    });
     await this.files.attach([file.id], { kind: 'conversation', id: chat.id, companyId: chat.companyId });
     const { message } = await this.conversations.postFile({
-      conversationId: chat.id, author, clientId: clientId ?? null, file: { fileId: file.id, name: file.name, size: file.size, contentType: file.contentType },
+      conversationId: chat.id,
+      author,
+      clientId: clientId ?? null,
+      file: { fileId: file.id, name: file.name, size: file.size, contentType: file.contentType },
     });
     return { message, file };
   }
@@ -41,6 +71,6 @@ export class ChatFilesService {
   }
 
   assertParticipant(isParticipant: boolean): void {
-    if (!isParticipant) throw new ForbiddenError('Only the chat\'s participants can send files');
+    if (!isParticipant) throw new ForbiddenError("Only the chat's participants can send files");
   }
 }

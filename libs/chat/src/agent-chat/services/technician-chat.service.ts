@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AccessPolicy, Clock, ConflictError, ContactService, DeviceService, DomainError, newId, NotFoundError, RealtimeService, ValidationFailedError,
-  type AccountPrincipal, type DeviceView,
+  AccessPolicy,
+  Clock,
+  ConflictError,
+  ContactService,
+  DeviceService,
+  DomainError,
+  newId,
+  NotFoundError,
+  RealtimeService,
+  ValidationFailedError,
+  type AccountPrincipal,
+  type DeviceView,
 } from '@switchboard/core';
 import { ConversationService, type ConversationView, type MessageView } from '../../chat-core.js';
 import { TicketChatLinkService, type ChatTicketRef } from '@switchboard/tickets';
@@ -38,12 +48,20 @@ export class TechnicianChatService {
    * chat disabled (that setting only stops end users). From a ticket whose contact already has an
    * open chat on it, that chat is returned (`existing: true`) instead of a second request.
    */
-  async start(me: AccountPrincipal, input: { deviceId?: string; ticketNumber?: number }): Promise<{ chat: AgentChatView; existing: boolean }> {
+  async start(
+    me: AccountPrincipal,
+    input: { deviceId?: string; ticketNumber?: number },
+  ): Promise<{ chat: AgentChatView; existing: boolean }> {
     this.channel.assertEnabled();
-    if (!input.deviceId && !input.ticketNumber) throw new ValidationFailedError('Say which device or ticket to chat from', { deviceId: ['deviceId or ticketNumber is required'] });
+    if (!input.deviceId && !input.ticketNumber)
+      throw new ValidationFailedError('Say which device or ticket to chat from', {
+        deviceId: ['deviceId or ticketNumber is required'],
+      });
     const ticket = input.ticketNumber ? await this.tickets.byNumber(input.ticketNumber, me) : null;
     if (ticket) {
-      const open = (await this.conversations.listOpenForTicket(AGENT_CHANNEL, ticket.id)).find((c) => c.contactId === ticket.requesterId);
+      const open = (await this.conversations.listOpenForTicket(AGENT_CHANNEL, ticket.id)).find(
+        (c) => c.contactId === ticket.requesterId,
+      );
       if (open) return { chat: toAgentChatView(open), existing: true };
     }
     const device = await this.pickDevice(me, input.deviceId, ticket);
@@ -52,7 +70,9 @@ export class TechnicianChatService {
     if (open.length) {
       const mine = open.find((c) => metaOf(c).technician?.id === me.id);
       if (mine) return { chat: toAgentChatView(mine), existing: true };
-      throw new ConflictError(`${device.name} is already in a chat${metaOf(open[0]).technician ? ` with ${metaOf(open[0]).technician!.name}` : ''}`);
+      throw new ConflictError(
+        `${device.name} is already in a chat${metaOf(open[0]).technician ? ` with ${metaOf(open[0]).technician!.name}` : ''}`,
+      );
     }
     if ((await this.realtime.roomSize('device', `device:${device.id}`)) === 0) {
       throw new DomainError('DEVICE_OFFLINE', `The helpdesk agent on ${device.name} is not connected`, 409);
@@ -60,22 +80,37 @@ export class TechnicianChatService {
     const contactId = ticket?.requesterId ?? device.contactId;
     const contact = contactId ? (await this.contacts.getMany([contactId]))[0] : undefined;
     const meta: AgentChatMeta = {
-      deviceId: device.id, deviceName: device.name, deviceOs: device.os, initiatedBy: 'technician', technician: { id: me.id, name: me.name },
+      deviceId: device.id,
+      deviceName: device.name,
+      deviceOs: device.os,
+      initiatedBy: 'technician',
+      technician: { id: me.id, name: me.name },
       contactName: contact ? `${contact.firstName} ${contact.lastName}`.trim() : `User at ${device.name}`,
       ...(ticket ? { ticketNumber: ticket.number, ticketTitle: ticket.title, autoTicket: false } : {}),
     };
     let chat = await this.conversations.start({
-      companyId: device.companyId, channel: AGENT_CHANNEL, channelInstanceId: device.id, contactId: contact?.id ?? null, status: 'waiting',
-      meta: meta as unknown as Record<string, unknown>, participants: [{ kind: 'technician', refId: me.id, name: me.name, role: 'owner' }],
+      companyId: device.companyId,
+      channel: AGENT_CHANNEL,
+      channelInstanceId: device.id,
+      contactId: contact?.id ?? null,
+      status: 'waiting',
+      meta: meta as unknown as Record<string, unknown>,
+      participants: [{ kind: 'technician', refId: me.id, name: me.name, role: 'owner' }],
     });
     if (ticket) {
       await this.conversations.linkTicket(chat.id, ticket.id);
       chat = { ...chat, ticketId: ticket.id };
-      await this.tickets.recordChatStarted(ticket.id, { kind: 'account', id: me.id, name: me.name }, { conversationId: chat.id, with: meta.contactName });
+      await this.tickets.recordChatStarted(
+        ticket.id,
+        { kind: 'account', id: me.id, name: me.name },
+        { conversationId: chat.id, with: meta.contactName },
+      );
     }
     await this.flow.scheduleAccept(chat.id);
     this.notifier.toDevice(device.id, 'chat.requested', {
-      chat: this.notifier.deviceView(chat), technician: { name: me.name }, ...(ticket ? { ticket: { number: ticket.number, title: ticket.title } } : {}),
+      chat: this.notifier.deviceView(chat),
+      technician: { name: me.name },
+      ...(ticket ? { ticket: { number: ticket.number, title: ticket.title } } : {}),
     });
     this.notifier.updated(chat);
     return { chat: toAgentChatView(chat), existing: false };
@@ -85,25 +120,51 @@ export class TechnicianChatService {
   async accept(me: AccountPrincipal, id: string): Promise<AgentChatView> {
     const chat = await this.visible(me, id);
     this.flow.assertOpen(chat);
-    if (metaOf(chat).initiatedBy !== 'contact' || chat.status !== 'waiting' || !(await this.conversations.activate(id))) {
+    if (
+      metaOf(chat).initiatedBy !== 'contact' ||
+      chat.status !== 'waiting' ||
+      !(await this.conversations.activate(id))
+    ) {
       const now = await this.flow.load(id);
       const who = metaOf(now).technician?.name;
-      throw new DomainError('CHAT_ALREADY_TAKEN', now.status === 'ended' ? 'This chat request has ended' : `This chat was already accepted${who ? ` by ${who}` : ''}`, 409);
+      throw new DomainError(
+        'CHAT_ALREADY_TAKEN',
+        now.status === 'ended'
+          ? 'This chat request has ended'
+          : `This chat was already accepted${who ? ` by ${who}` : ''}`,
+        409,
+      );
     }
     const at = this.clock.now();
     if (!(await this.offers.answer(id, me.id, 'accepted', at))) {
-      await this.offers.insertMany([Object.assign(new ChatOfferEntity(), { id: newId(), conversationId: id, accountId: me.id, state: 'accepted', createdAt: at, answeredAt: at })]).catch(() => undefined);
+      await this.offers
+        .insertMany([
+          Object.assign(new ChatOfferEntity(), {
+            id: newId(),
+            conversationId: id,
+            accountId: me.id,
+            state: 'accepted',
+            createdAt: at,
+            answeredAt: at,
+          }),
+        ])
+        .catch(() => undefined);
     }
     const others = await this.offers.closeOpen(id, at);
     this.notifier.offerClosed(id, others);
-    await this.conversations.addParticipant(id, { kind: 'technician', refId: me.id, name: me.name, role: 'owner' }, { announce: false });
+    await this.conversations.addParticipant(
+      id,
+      { kind: 'technician', refId: me.id, name: me.name, role: 'owner' },
+      { announce: false },
+    );
     return toAgentChatView(await this.flow.accepted(id, { id: me.id, name: me.name }));
   }
 
   /** Decline a user's request; when nobody offered is left, the user sees "Chat busy". */
   async decline(me: AccountPrincipal, id: string): Promise<{ declined: boolean }> {
     const chat = await this.visible(me, id);
-    if (chat.status !== 'waiting' || metaOf(chat).initiatedBy !== 'contact') throw new ConflictError('This chat request is no longer open');
+    if (chat.status !== 'waiting' || metaOf(chat).initiatedBy !== 'contact')
+      throw new ConflictError('This chat request is no longer open');
     const declined = await this.offers.answer(id, me.id, 'declined', this.clock.now());
     if (!declined) throw new ConflictError('This chat request was not offered to you, or you already answered it');
     this.notifier.offerClosed(id, [me.id]);
@@ -114,7 +175,8 @@ export class TechnicianChatService {
   async end(me: AccountPrincipal, id: string): Promise<AgentChatView> {
     const chat = await this.visible(me, id);
     this.flow.assertOpen(chat);
-    if (!(await this.conversations.isActiveParticipant(id, 'technician', me.id))) throw new DomainError('FORBIDDEN', 'Only a technician in this chat can end it', 403);
+    if (!(await this.conversations.isActiveParticipant(id, 'technician', me.id)))
+      throw new DomainError('FORBIDDEN', 'Only a technician in this chat can end it', 403);
     await this.flow.end(id, 'ended_by_technician', { kind: 'technician', id: me.id, name: me.name });
     return toAgentChatView(await this.flow.load(id));
   }
@@ -130,7 +192,9 @@ export class TechnicianChatService {
 
   /** The workspace: chats I am in (open, and ended in the last 24 h) plus requests offered to me. */
   async list(me: AccountPrincipal): Promise<{ items: AgentChatView[] }> {
-    const mine = await this.conversations.listForParticipant(AGENT_CHANNEL, 'technician', me.id, { endedSince: new Date(this.clock.now().getTime() - RECENTLY_ENDED_MS) });
+    const mine = await this.conversations.listForParticipant(AGENT_CHANNEL, 'technician', me.id, {
+      endedSince: new Date(this.clock.now().getTime() - RECENTLY_ENDED_MS),
+    });
     const offered = await this.offers.openForAccount(me.id);
     const seen = new Set(mine.map((c) => c.id));
     const extra: ConversationView[] = [];
@@ -149,14 +213,21 @@ export class TechnicianChatService {
     return chat;
   }
 
-  private async pickDevice(me: AccountPrincipal, deviceId: string | undefined, ticket: ChatTicketRef | null): Promise<DeviceView> {
+  private async pickDevice(
+    me: AccountPrincipal,
+    deviceId: string | undefined,
+    ticket: ChatTicketRef | null,
+  ): Promise<DeviceView> {
     if (deviceId) {
       const device = await this.devices.get(deviceId, me);
-      if (ticket && device.companyId !== ticket.companyId) throw new ValidationFailedError('This device is not in the ticket\'s company', { deviceId: ['must belong to the ticket\'s company'] });
+      if (ticket && device.companyId !== ticket.companyId)
+        throw new ValidationFailedError("This device is not in the ticket's company", {
+          deviceId: ["must belong to the ticket's company"],
+        });
       return device;
     }
     const candidates = (await this.devices.listForContact(ticket!.requesterId)).filter((d) => d.helpdeskAgentEnabled);
-    if (!candidates.length) throw new ConflictError('The ticket\'s contact has no device with the helpdesk agent');
+    if (!candidates.length) throw new ConflictError("The ticket's contact has no device with the helpdesk agent");
     return candidates[0];
   }
 }

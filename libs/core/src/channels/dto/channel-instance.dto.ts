@@ -3,38 +3,54 @@ import { IsBoolean, IsObject, IsOptional, IsString, Matches, MaxLength, MinLengt
 
 export class CreateChannelInstanceDto {
   @ApiProperty({ example: 'channel-email', description: 'Id of an enabled-or-loaded channel plugin' })
-  @IsString() @Matches(/^[a-z][a-z0-9-]{0,63}$/)
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]{0,63}$/)
   pluginId!: string;
 
   @ApiProperty({ example: 'Mail provider webhook' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ description: "Values for the adapter's instanceConfig form (secrets shown as ******** may be sent back unchanged)", type: 'object', additionalProperties: true })
-  @IsOptional() @IsObject()
+  @ApiPropertyOptional({
+    description: "Values for the adapter's instanceConfig form (secrets shown as ******** may be sent back unchanged)",
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsOptional()
+  @IsObject()
   config?: Record<string, unknown>;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   enabled?: boolean;
 }
 
 export class UpdateChannelInstanceDto {
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   config?: Record<string, unknown>;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   enabled?: boolean;
 }
 
 export class ChannelInstanceQueryDto {
   @ApiPropertyOptional({ example: 'channel-email' })
-  @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9-]{0,63}$/)
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]{0,63}$/)
   pluginId?: string;
 }

@@ -1,18 +1,35 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { ACCOUNT_PERMISSIONS, ACCOUNT_ROLES, type AccountPermission, type AccountRole } from '../account.entity.js';
 
 export class CreateAccountDto {
   @ApiProperty({ example: 'Tom Technician' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ example: 'tom@helpdesk.example' })
-  @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(320)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(320)
   email: string;
 
   @ApiProperty({ minLength: 8 })
-  @IsString() @MinLength(8, { message: 'password must be at least 8 characters' }) @MaxLength(200)
+  @IsString()
+  @MinLength(8, { message: 'password must be at least 8 characters' })
+  @MaxLength(200)
   password: string;
 
   @ApiProperty({ enum: ACCOUNT_ROLES })
@@ -20,22 +37,36 @@ export class CreateAccountDto {
   role: AccountRole;
 
   @ApiPropertyOptional({ default: true, description: 'false restricts the account to companyIds' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   allCompanies?: boolean;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
   companyIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], enum: ACCOUNT_PERMISSIONS, description: 'Extra permissions, e.g. pii.reveal (see masked PII in clear, audited)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20)
-  @IsIn(ACCOUNT_PERMISSIONS as unknown as AccountPermission[], { each: true, message: `permissions must be among: ${ACCOUNT_PERMISSIONS.join(', ')}` })
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ACCOUNT_PERMISSIONS,
+    description: 'Extra permissions, e.g. pii.reveal (see masked PII in clear, audited)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsIn(ACCOUNT_PERMISSIONS as unknown as AccountPermission[], {
+    each: true,
+    message: `permissions must be among: ${ACCOUNT_PERMISSIONS.join(', ')}`,
+  })
   permissions?: AccountPermission[];
 }
 
 export class UpdateAccountDto extends PartialType(CreateAccountDto) {
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 }
 

@@ -3,7 +3,9 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export class CreateCompanyDto {
   @ApiProperty({ example: 'Acme Corp', maxLength: 200 })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 }
 

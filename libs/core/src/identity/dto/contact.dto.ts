@@ -7,19 +7,26 @@ export class CreateContactDto {
   companyId: string;
 
   @ApiProperty({ example: 'Melissa', maxLength: 100 })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   firstName: string;
 
   @ApiProperty({ example: 'Jones', maxLength: 100 })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   lastName: string;
 
   @ApiProperty({ example: 'melissa@example.com' })
-  @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(320)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(320)
   email: string;
 
   @ApiPropertyOptional({ example: '+33 6 12 34 56 78' })
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   @Matches(/^[+()\d\s.-]{3,40}$/, { message: 'phone may contain digits, spaces, +, (, ), . and - only' })
   phone?: string;
 }

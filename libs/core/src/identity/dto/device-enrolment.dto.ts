@@ -3,6 +3,7 @@ import { IsString, Length } from 'class-validator';
 
 export class RedeemEnrolmentDto {
   @ApiProperty({ example: 'K7QM-3XZP-9WRT' })
-  @IsString() @Length(4, 40)
+  @IsString()
+  @Length(4, 40)
   code: string;
 }

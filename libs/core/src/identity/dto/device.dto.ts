@@ -7,19 +7,26 @@ export class CreateDeviceDto {
   companyId: string;
 
   @ApiProperty({ example: 'LAPTOP-MELISSA' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @ApiPropertyOptional({ example: 'Windows 11' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   os?: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   helpdeskAgentEnabled?: boolean;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
   contactId?: string | null;
 }
 

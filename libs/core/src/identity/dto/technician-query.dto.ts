@@ -4,7 +4,8 @@ import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 
 export class TechnicianQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only technicians who serve this company' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   companyId?: string;
 
   @ApiPropertyOptional({ description: 'Only technicians available (true) or unavailable (false) for chat requests' })

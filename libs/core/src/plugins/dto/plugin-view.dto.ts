@@ -9,11 +9,13 @@ class SettingFieldOptionDto {
 
 export class SettingFieldDto {
   @ApiProperty() key: string;
-  @ApiProperty({ enum: ['string', 'number', 'boolean', 'select', 'secret'] }) type: 'string' | 'number' | 'boolean' | 'select' | 'secret';
+  @ApiProperty({ enum: ['string', 'number', 'boolean', 'select', 'secret'] }) type:
+    'string' | 'number' | 'boolean' | 'select' | 'secret';
   @ApiProperty() label: string;
   @ApiPropertyOptional() description?: string;
   @ApiPropertyOptional() required?: boolean;
-  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }) default?: string | number | boolean;
+  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }) default?:
+    string | number | boolean;
   @ApiPropertyOptional({ type: [SettingFieldOptionDto] }) options?: SettingFieldOptionDto[];
   @ApiPropertyOptional() min?: number;
   @ApiPropertyOptional() max?: number;
@@ -22,7 +24,11 @@ export class SettingFieldDto {
 
 class ChannelInfoDto {
   @ApiProperty() type: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { attachments: true, maxLength: 4096, typing: false } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { attachments: true, maxLength: 4096, typing: false },
+  })
   capabilities: Record<string, unknown>;
   @ApiProperty({ type: [SettingFieldDto] }) instanceConfig: SettingFieldDto[];
 }
