@@ -3,7 +3,8 @@ const swc = ['@swc/jest', { swcrc: true }];
 const aliases = {
   '^@switchboard/plugin-sdk$': '<rootDir>/libs/plugin-sdk/src/index.ts',
   '^@switchboard/plugin-sdk/testing$': '<rootDir>/libs/plugin-sdk/src/testing/index.ts',
-  '^@switchboard/(core|masking|tickets|chat|cases|portal|ai-compose|testing)$': '<rootDir>/libs/$1/src/index.ts',
+  // Every other lib by its index.ts (the SDK is matched above).
+  '^@switchboard/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   // A plugin's built entry (plugins/x/dist/y.js) is read from its source under jest: no build step before tests.
   '^(.*)/plugins/([^/]+)/dist/(.*)\\.js$': '$1/plugins/$2/src/$3.ts',
   // ESM-ready relative imports carry .js; jest resolves the .ts source.

@@ -7,7 +7,10 @@ const Module = require('node:module');
 const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
-const libs = ['core', 'masking', 'tickets', 'chat', 'cases', 'portal', 'ai-compose', 'testing'];
+// Every lib under libs/ but the SDK (which is aliased to its own entry points below).
+const libs = fs
+  .readdirSync(path.join(root, 'libs'))
+  .filter((l) => l !== 'plugin-sdk' && fs.existsSync(path.join(root, 'libs', l, 'src', 'index.ts')));
 const aliases = new Map(libs.map((l) => [`@switchboard/${l}`, path.join(root, 'libs', l, 'src', 'index.ts')]));
 aliases.set('@switchboard/plugin-sdk', path.join(root, 'libs/plugin-sdk/src/index.ts'));
 aliases.set('@switchboard/plugin-sdk/testing', path.join(root, 'libs/plugin-sdk/src/testing/index.ts'));

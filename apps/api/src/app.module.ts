@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AiComposeModule } from '@switchboard/ai-compose';
 import { CASE_ENTITIES, CasesModule } from '@switchboard/cases';
-import { AGENT_CHAT_ENTITIES, AgentChatModule, CHAT_ENTITIES, ChatModule } from '@switchboard/chat';
+import { AGENT_CHAT_ENTITIES, AgentChatModule } from '@switchboard/agent-chat';
+import { CHAT_ENTITIES, ChatModule } from '@switchboard/chat';
 import { AppConfig, Clock, CORE_ENTITIES, CoreModule } from '@switchboard/core';
 import { MaskingModule } from '@switchboard/masking';
 import { PORTAL_ENTITIES, PortalModule } from '@switchboard/portal';

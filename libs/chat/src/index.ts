@@ -1,7 +1,21 @@
-// The conversation core's public surface (portal, cases, routing import only this).
-export * from './chat-core.js';
-// Agent chat (helpdesk agent on devices): built on the core above and on tickets.
-export { AgentChatModule } from './agent-chat/agent-chat.module.js';
-export { AGENT_CHAT_ENTITIES } from './agent-chat/entities/index.js';
-export { AgentChatTickets } from './agent-chat/services/agent-chat-tickets.service.js';
-export * from './agent-chat/agent-chat.types.js';
+// The conversation core's public surface (portal, cases, agent chat and routing import only this).
+export { ChatModule } from './chat.module.js';
+export { CHAT_ENTITIES } from './entities/index.js';
+export {
+  ConversationService,
+  type StartConversationInput,
+  type PostMessageInput,
+  type ParticipantInput,
+  type EndInput,
+} from './services/conversation.service.js';
+export { ConversationFanout } from './services/conversation-fanout.service.js';
+export { ConversationTimers } from './services/conversation-timers.service.js';
+export { ChannelLimits } from './services/channel-limits.service.js';
+export { HostTransportChannel, type HostTransportChannelSpec } from './services/host-transport-channel.js';
+export {
+  NotificationPreferencesService,
+  DEFAULT_NOTIFICATION_PREFERENCES,
+  type NotificationPreferences,
+} from './services/notification-preferences.service.js';
+export { renderTranscript, type TranscriptHeader } from './services/transcript.renderer.js';
+export * from './chat.types.js';

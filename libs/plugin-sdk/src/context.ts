@@ -1,4 +1,4 @@
-import type { InboundMessage, InboundResult } from './channel.js';
+import type { InboundMessage, InboundResult } from './inbound.js';
 import type { PluginContact, PluginContactCreate, PluginContactQuery } from './contacts.js';
 import type { SwitchboardEventMap, SwitchboardEventName } from './events.js';
 import type { SettingValue, SettingsValues } from './settings.js';

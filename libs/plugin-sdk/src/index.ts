@@ -6,6 +6,7 @@ export * from './settings.js';
 export * from './manifest.js';
 export * from './contacts.js';
 export type * from './channel.js';
+export type * from './inbound.js';
 export type * from './feature.js';
 export { EXTENSION_POINT_PERMISSIONS } from './feature.js';
 export type * from './context.js';

@@ -1,4 +1,4 @@
-// Agent chat REST calls (libs/chat/src/agent-chat): technicians' chats with the people at devices.
+// Agent chat REST calls (libs/agent-chat): technicians' chats with the people at devices.
 import { request } from './api.client';
 
 const enc = encodeURIComponent;

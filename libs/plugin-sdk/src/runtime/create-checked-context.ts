@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../channel.js';
+import type { InboundMessage } from '../inbound.js';
 import { toPluginContact, type PluginContactCreate } from '../contacts.js';
 import type { JsonValue, PluginContext, PluginHttpRequest } from '../context.js';
 import { PluginNotAvailableError } from '../errors/plugin-not-available.error.js';

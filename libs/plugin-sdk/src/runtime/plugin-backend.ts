@@ -1,4 +1,4 @@
-import type { InboundMessage, InboundResult } from '../channel.js';
+import type { InboundMessage, InboundResult } from '../inbound.js';
 import type { PluginContactCreate, PluginContactQuery, RawContact } from '../contacts.js';
 import type { JsonValue, PluginHttpRequest, PluginHttpResponse, PluginLogger } from '../context.js';
 

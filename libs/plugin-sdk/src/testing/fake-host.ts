@@ -1,5 +1,5 @@
 import type { RawContact } from '../contacts.js';
-import type { InboundMessage, InboundResult } from '../channel.js';
+import type { InboundMessage, InboundResult } from '../inbound.js';
 import type { JsonValue, PluginContext, PluginHttpRequest, PluginHttpResponse } from '../context.js';
 import type { PluginDefinition } from '../define-plugin.js';
 import { PluginSettingsError } from '../errors/plugin-settings.error.js';

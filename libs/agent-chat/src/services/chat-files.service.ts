@@ -8,7 +8,7 @@ import {
   ValidationFailedError,
   type FileView,
 } from '@switchboard/core';
-import { ConversationService, type ConversationActor, type MessageView } from '../../chat-core.js';
+import { ConversationService, type ConversationActor, type MessageView } from '@switchboard/chat';
 import { checkChatFileType } from './chat-file-types.js';
 
 export interface ChatUpload {

@@ -1,7 +1,7 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { ConflictError, deviceOf, EmptyPayloadDto, WsErrorFilter, WsPayloadPipe, wsOk } from '@switchboard/core';
-import { ConversationFanout, ConversationService } from '../../chat-core.js';
+import { ConversationFanout, ConversationService } from '@switchboard/chat';
 import type { Socket } from 'socket.io';
 import { AGENT_CHANNEL } from '../agent-chat.types.js';
 import {

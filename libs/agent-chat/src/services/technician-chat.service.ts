@@ -13,7 +13,7 @@ import {
   type AccountPrincipal,
   type DeviceView,
 } from '@switchboard/core';
-import { ConversationService, type ConversationView, type MessageView } from '../../chat-core.js';
+import { ConversationService, type ConversationView, type MessageView } from '@switchboard/chat';
 import { TicketChatLinkService, type ChatTicketRef } from '@switchboard/tickets';
 import { AGENT_CHANNEL, type AgentChatMeta, type AgentChatView } from '../agent-chat.types.js';
 import { ChatOfferEntity } from '../entities/chat-offer.entity.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainEventBus, PluginRegistry } from '@switchboard/core';
-import { ChannelLimits, ConversationFanout, HostTransportChannel } from '../../chat-core.js';
+import { ChannelLimits, ConversationFanout, HostTransportChannel } from '@switchboard/chat';
 import { AGENT_CHANNEL, AGENT_CHAT_PLUGIN_ID } from '../agent-chat.types.js';
 
 /**

@@ -14,7 +14,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount, type AccountPrincipal } from '@switchboard/core';
-import { ConversationService } from '../../chat-core.js';
+import { ConversationService } from '@switchboard/chat';
 import type { Response } from 'express';
 import { ChatFileUploadDto, ChatMessagesQueryDto, StartAgentChatDto } from '../dto/agent-chat.dto.js';
 import { ChatFilesService } from '../services/chat-files.service.js';

@@ -1,4 +1,4 @@
-import type { ConversationView } from '../../chat-core.js';
+import type { ConversationView } from '@switchboard/chat';
 import type { AgentChatMeta, AgentChatView, DeviceChatView } from '../agent-chat.types.js';
 
 export const metaOf = (c: ConversationView): AgentChatMeta => c.meta as unknown as AgentChatMeta;

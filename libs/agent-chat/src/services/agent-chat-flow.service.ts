@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ConflictError, NotFoundError } from '@switchboard/core';
-import { ConversationService, ConversationTimers, type ConversationView } from '../../chat-core.js';
+import { ConversationService, ConversationTimers, type ConversationView } from '@switchboard/chat';
 import { ACCEPT_TIMEOUT_MS, AGENT_CHANNEL, AUTO_TICKET_AFTER_MS, IDLE_TIMEOUT_MS } from '../agent-chat.types.js';
 import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';
 import { AgentChatNotifier } from './agent-chat-notifier.service.js';

@@ -18,7 +18,7 @@ import {
   type ConversationActor,
   type ConversationView,
   type MessageView,
-} from '../../chat-core.js';
+} from '@switchboard/chat';
 import { AGENT_CHANNEL, type AgentChatMeta, type DeviceChatView } from '../agent-chat.types.js';
 import { ChatOfferEntity } from '../entities/chat-offer.entity.js';
 import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';

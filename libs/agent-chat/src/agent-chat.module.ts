@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ChatModule } from '../chat-core.js';
+import { ChatModule } from '@switchboard/chat';
 import { TicketsModule } from '@switchboard/tickets';
 import { AgentChatsController } from './controllers/agent-chats.controller.js';
 import { DeviceChatFilesController } from './controllers/device-chat-files.controller.js';

@@ -6,7 +6,7 @@ import {
   renderTranscript,
   type ConversationView,
   type MessageView,
-} from '../../chat-core.js';
+} from '@switchboard/chat';
 import { TicketChatLinkService, TicketService, type ChatLine } from '@switchboard/tickets';
 import { AGENT_CHANNEL, AUTO_TICKET_TITLE, IDLE_TIMEOUT_MS } from '../agent-chat.types.js';
 import { AgentChatFlow, TIMER_ACCEPT, TIMER_IDLE, TIMER_TICKET } from './agent-chat-flow.service.js';
