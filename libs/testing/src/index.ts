@@ -3,4 +3,5 @@ export { registerAppFactory, type AppModuleFactory } from './app-factory.registr
 export { connectSocket, nextEvent, type SocketOptions } from './socket-client.js';
 export { createTestDatabase, type TestDatabase } from './test-database.js';
 export { strictFake } from './strict-fake.js';
+export { newTestService, strictFakeOf, type StrictFake, type TestService } from './new-test-service.js';
 export { eventually, redisReachable, TEST_REDIS_URL } from './wait.js';
