@@ -32,6 +32,27 @@ export default tseslint.config(
     },
   },
   {
+    // Rule 5 of architecture.md: repositories (and entities, migrations, the database folder) are
+    // the only ORM users; services hand the opaque `Tx` on.
+    files: ['libs/**/*.ts', 'apps/api/**/*.ts'],
+    ignores: [
+      '**/*.repository.ts',
+      '**/*.entity.ts',
+      '**/repositories/**',
+      '**/entities/**',
+      'libs/core/src/database/**',
+      'apps/api/src/migrations/**',
+      '**/*.spec.ts',
+      'libs/testing/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'typeorm', message: 'Only repositories use TypeORM: take a Tx and call a repository.' }] },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx,js}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -21,6 +21,7 @@ export { usesPostgres, isPostgresUrl } from './database/database-url.js';
 export { buildDataSourceOptions, type SchemaDefinition } from './database/data-source-options.js';
 export { BaseRepository, type Page, type PageQuery } from './database/base.repository.js';
 export { TransactionRunner } from './database/transaction-runner.service.js';
+export { Tx } from './database/tx.js';
 export { DatabaseConnectionError } from './database/database.module.js';
 
 export { DomainEventBus, type DomainEventMap, type DomainEventName } from './events/domain-event-bus.service.js';

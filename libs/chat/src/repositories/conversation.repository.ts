@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '@switchboard/core';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { ConversationStatus } from '../chat.types.js';
 import { ConversationEntity } from '../entities/conversation.entity.js';
 import { MessageEntity } from '../entities/message.entity.js';
 import { ParticipantEntity } from '../entities/participant.entity.js';
+import { Tx } from '@switchboard/core';
 
 @Injectable()
 export class ConversationRepository extends BaseRepository<ConversationEntity> {
@@ -61,13 +62,13 @@ export class ConversationRepository extends BaseRepository<ConversationEntity> {
     id: string,
     from: ConversationStatus[],
     changes: Partial<ConversationEntity>,
-    tx?: EntityManager,
+    tx?: Tx,
   ): Promise<boolean> {
     const result = await this.repo(tx).update({ id, status: In(from) }, changes as never);
     return (result.affected ?? 0) > 0;
   }
 
-  async updateMeta(id: string, meta: Record<string, unknown>, tx?: EntityManager): Promise<void> {
+  async updateMeta(id: string, meta: Record<string, unknown>, tx?: Tx): Promise<void> {
     await this.repo(tx).update({ id }, { meta } as never);
   }
 

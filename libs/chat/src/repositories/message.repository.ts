@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '@switchboard/core';
-import { DataSource, EntityManager, MoreThan, Like } from 'typeorm';
+import { DataSource, MoreThan, Like } from 'typeorm';
 import { MessageEntity } from '../entities/message.entity.js';
 import { assignSeqs, clientKey, countFresh, type BatchOutcome, type ReservedSeqs } from './message-batch.js';
+import { Tx } from '@switchboard/core';
 
 /** The slice of better-sqlite3 the group commit uses (the driver's own connection). */
 interface SqliteDb {
@@ -143,8 +144,8 @@ export class MessageRepository extends BaseRepository<MessageEntity> {
     return this.repo().findOneBy({ conversationId, clientId });
   }
 
-  runInTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  runInTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(new Tx(manager)));
   }
 
   /**

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '@switchboard/core';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import type { ParticipantKind } from '../chat.types.js';
 import { ParticipantEntity } from '../entities/participant.entity.js';
+import { Tx } from '@switchboard/core';
 
 @Injectable()
 export class ParticipantRepository extends BaseRepository<ParticipantEntity> {
@@ -10,12 +11,7 @@ export class ParticipantRepository extends BaseRepository<ParticipantEntity> {
     super(dataSource, ParticipantEntity);
   }
 
-  find(
-    conversationId: string,
-    kind: ParticipantKind,
-    refId: string,
-    tx?: EntityManager,
-  ): Promise<ParticipantEntity | null> {
+  find(conversationId: string, kind: ParticipantKind, refId: string, tx?: Tx): Promise<ParticipantEntity | null> {
     return this.repo(tx).findOneBy({ conversationId, kind, refId });
   }
 
@@ -37,7 +33,7 @@ export class ParticipantRepository extends BaseRepository<ParticipantEntity> {
     return this.repo().find({ where: { conversationId }, order: { joinedAt: 'ASC', id: 'ASC' } });
   }
 
-  async insertMany(rows: ParticipantEntity[], tx?: EntityManager): Promise<void> {
+  async insertMany(rows: ParticipantEntity[], tx?: Tx): Promise<void> {
     if (rows.length) await this.repo(tx).insert(rows as never);
   }
 

@@ -9,6 +9,7 @@ import {
   ObjectLiteral,
   Repository,
 } from 'typeorm';
+import { Tx } from './tx.js';
 
 export interface PageQuery {
   limit?: number;
@@ -28,24 +29,29 @@ export abstract class BaseRepository<E extends ObjectLiteral & { id: string }> {
     private readonly target: EntityTarget<E>,
   ) {}
 
-  protected repo(tx?: EntityManager): Repository<E> {
-    return (tx ?? this.dataSource.manager).getRepository(this.target);
+  /** The transaction's manager, or the data source's outside one. */
+  protected manager(tx?: Tx): EntityManager {
+    return tx?.manager ?? this.dataSource.manager;
   }
 
-  findById(id: string, tx?: EntityManager): Promise<E | null> {
+  protected repo(tx?: Tx): Repository<E> {
+    return this.manager(tx).getRepository(this.target);
+  }
+
+  findById(id: string, tx?: Tx): Promise<E | null> {
     return this.repo(tx).findOneBy({ id } as FindOptionsWhere<E>);
   }
 
-  async insert(entity: E, tx?: EntityManager): Promise<E> {
+  async insert(entity: E, tx?: Tx): Promise<E> {
     await this.repo(tx).insert(entity as never);
     return entity;
   }
 
-  save(entity: E, tx?: EntityManager): Promise<E> {
+  save(entity: E, tx?: Tx): Promise<E> {
     return this.repo(tx).save(entity as never) as unknown as Promise<E>;
   }
 
-  async deleteById(id: string, tx?: EntityManager): Promise<boolean> {
+  async deleteById(id: string, tx?: Tx): Promise<boolean> {
     const result = await this.repo(tx).delete({ id } as FindOptionsWhere<E>);
     return (result.affected ?? 0) > 0;
   }
@@ -53,7 +59,7 @@ export abstract class BaseRepository<E extends ObjectLiteral & { id: string }> {
   protected async page(
     where: FindOptionsWhere<E> | FindOptionsWhere<E>[],
     query: PageQuery,
-    tx?: EntityManager,
+    tx?: Tx,
   ): Promise<Page<E>> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
     const withCursor = (w: FindOptionsWhere<E>) => {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AccountPrincipal } from '../auth/principal.js';
 import { DomainError } from '../errors/domain.error.js';
 import { NotFoundError } from '../errors/not-found.error.js';
@@ -10,6 +9,7 @@ import { newId } from '../ids/id.js';
 import { FileStorage } from './file-storage.port.js';
 import { StoredFileEntity } from './stored-file.entity.js';
 import { StoredFileRepository } from './stored-file.repository.js';
+import { Tx } from '../database/tx.js';
 
 /** Every upload, whatever it is for: one message's files together may not exceed this either. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -100,11 +100,7 @@ export class FileService {
   }
 
   /** Within the transaction that creates the owner: all or nothing. */
-  async attach(
-    ids: string[],
-    owner: { kind: string; id: string; companyId: string | null },
-    tx?: EntityManager,
-  ): Promise<void> {
+  async attach(ids: string[], owner: { kind: string; id: string; companyId: string | null }, tx?: Tx): Promise<void> {
     const attached = await this.files.attach([...new Set(ids)], owner.kind, owner.id, owner.companyId, tx);
     if (attached !== new Set(ids).size)
       throw new ValidationFailedError('Some attachments were attached elsewhere meanwhile', {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { BaseRepository } from '../database/base.repository.js';
 import { StoredFileEntity } from './stored-file.entity.js';
+import { Tx } from '../database/tx.js';
 
 @Injectable()
 export class StoredFileRepository extends BaseRepository<StoredFileEntity> {
@@ -9,24 +10,18 @@ export class StoredFileRepository extends BaseRepository<StoredFileEntity> {
     super(dataSource, StoredFileEntity);
   }
 
-  findMany(ids: string[], tx?: EntityManager): Promise<StoredFileEntity[]> {
+  findMany(ids: string[], tx?: Tx): Promise<StoredFileEntity[]> {
     return ids.length ? this.repo(tx).findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   /** Attaches only files still unattached: a file never moves from one owner to another. */
-  async attach(
-    ids: string[],
-    ownerKind: string,
-    ownerId: string,
-    companyId: string | null,
-    tx?: EntityManager,
-  ): Promise<number> {
+  async attach(ids: string[], ownerKind: string, ownerId: string, companyId: string | null, tx?: Tx): Promise<number> {
     if (!ids.length) return 0;
     const result = await this.repo(tx).update({ id: In(ids), ownerKind: IsNull() }, { ownerKind, ownerId, companyId });
     return result.affected ?? 0;
   }
 
-  findByOwner(ownerKind: string, ownerIds: string[], tx?: EntityManager): Promise<StoredFileEntity[]> {
+  findByOwner(ownerKind: string, ownerIds: string[], tx?: Tx): Promise<StoredFileEntity[]> {
     return ownerIds.length ? this.repo(tx).findBy({ ownerKind, ownerId: In(ownerIds) }) : Promise.resolve([]);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
 import { AccountCompanyAccessEntity } from './account-company-access.entity.js';
 import { AccountEntity, AccountRole } from './account.entity.js';
+import { Tx } from '../database/tx.js';
 
 @Injectable()
 export class AccountRepository extends BaseRepository<AccountEntity> {
@@ -10,7 +11,7 @@ export class AccountRepository extends BaseRepository<AccountEntity> {
     super(dataSource, AccountEntity);
   }
 
-  findByEmail(email: string, tx?: EntityManager): Promise<AccountEntity | null> {
+  findByEmail(email: string, tx?: Tx): Promise<AccountEntity | null> {
     return this.repo(tx).findOneBy({ email });
   }
 
@@ -30,13 +31,13 @@ export class AccountRepository extends BaseRepository<AccountEntity> {
     return this.repo().count();
   }
 
-  async companyIds(accountId: string, tx?: EntityManager): Promise<string[]> {
-    const rows = await (tx ?? this.dataSource.manager).getRepository(AccountCompanyAccessEntity).findBy({ accountId });
+  async companyIds(accountId: string, tx?: Tx): Promise<string[]> {
+    const rows = await this.manager(tx).getRepository(AccountCompanyAccessEntity).findBy({ accountId });
     return rows.map((r) => r.companyId);
   }
 
-  async replaceCompanyAccess(accountId: string, companyIds: string[], tx: EntityManager): Promise<void> {
-    const access = tx.getRepository(AccountCompanyAccessEntity);
+  async replaceCompanyAccess(accountId: string, companyIds: string[], tx: Tx): Promise<void> {
+    const access = tx.manager.getRepository(AccountCompanyAccessEntity);
     await access.delete({ accountId });
     if (companyIds.length) await access.insert(companyIds.map((companyId) => ({ accountId, companyId })));
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
 import { CompanyEntity } from './company.entity.js';
+import { Tx } from '../database/tx.js';
 
 @Injectable()
 export class CompanyRepository extends BaseRepository<CompanyEntity> {
@@ -9,7 +10,7 @@ export class CompanyRepository extends BaseRepository<CompanyEntity> {
     super(dataSource, CompanyEntity);
   }
 
-  findByNameKey(nameKey: string, tx?: EntityManager): Promise<CompanyEntity | null> {
+  findByNameKey(nameKey: string, tx?: Tx): Promise<CompanyEntity | null> {
     return this.repo(tx).findOneBy({ nameKey });
   }
 

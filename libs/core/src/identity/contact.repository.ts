@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
 import { ContactEntity } from './contact.entity.js';
+import { Tx } from '../database/tx.js';
 
 @Injectable()
 export class ContactRepository extends BaseRepository<ContactEntity> {
@@ -9,7 +10,7 @@ export class ContactRepository extends BaseRepository<ContactEntity> {
     super(dataSource, ContactEntity);
   }
 
-  findByEmail(companyId: string, emailKey: string, tx?: EntityManager): Promise<ContactEntity | null> {
+  findByEmail(companyId: string, emailKey: string, tx?: Tx): Promise<ContactEntity | null> {
     return this.repo(tx).findOneBy({ companyId, emailKey });
   }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
 import { DeviceEntity } from './device.entity.js';
+import { Tx } from '../database/tx.js';
 
 @Injectable()
 export class DeviceRepository extends BaseRepository<DeviceEntity> {
@@ -9,7 +10,7 @@ export class DeviceRepository extends BaseRepository<DeviceEntity> {
     super(dataSource, DeviceEntity);
   }
 
-  findByTokenHash(tokenHash: string, tx?: EntityManager): Promise<DeviceEntity | null> {
+  findByTokenHash(tokenHash: string, tx?: Tx): Promise<DeviceEntity | null> {
     return this.repo(tx).findOneBy({ tokenHash });
   }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
 import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
 import type { OutboxStatus } from './outbound-mail.js';
 import { OutboxMessageEntity } from './outbox-message.entity.js';
+import { Tx } from '../database/tx.js';
 
 @Injectable()
 export class OutboxRepository extends BaseRepository<OutboxMessageEntity> {
@@ -13,7 +14,7 @@ export class OutboxRepository extends BaseRepository<OutboxMessageEntity> {
   /** Newest first: ids are time-ordered, so the cursor is the last id seen. */
   async listNewestFirst(
     query: PageQuery & { ticketId?: string; status?: OutboxStatus },
-    tx?: EntityManager,
+    tx?: Tx,
   ): Promise<Page<OutboxMessageEntity>> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
     const items = await this.repo(tx).find({

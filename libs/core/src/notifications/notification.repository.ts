@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { BaseRepository } from '../database/base.repository.js';
 import { NotificationEntity } from './notification.entity.js';
+import { Tx } from '../database/tx.js';
 
 @Injectable()
 export class NotificationRepository extends BaseRepository<NotificationEntity> {
@@ -9,7 +10,7 @@ export class NotificationRepository extends BaseRepository<NotificationEntity> {
     super(dataSource, NotificationEntity);
   }
 
-  async insertMany(rows: NotificationEntity[], tx?: EntityManager): Promise<void> {
+  async insertMany(rows: NotificationEntity[], tx?: Tx): Promise<void> {
     if (rows.length) await this.repo(tx).insert(rows);
   }
 

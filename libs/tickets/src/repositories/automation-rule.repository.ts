@@ -3,6 +3,7 @@ import { BaseRepository } from '@switchboard/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AutomationRuleEntity } from '../entities/automation-rule.entity.js';
 import type { RuleTrigger } from '../automation/automation.types.js';
+import { Tx } from '@switchboard/core';
 
 @Injectable()
 export class AutomationRuleRepository extends BaseRepository<AutomationRuleEntity> {
@@ -14,7 +15,7 @@ export class AutomationRuleRepository extends BaseRepository<AutomationRuleEntit
     return this.repo().find({ order: { position: 'ASC', id: 'ASC' } });
   }
 
-  enabledFor(trigger: RuleTrigger, tx?: EntityManager): Promise<AutomationRuleEntity[]> {
+  enabledFor(trigger: RuleTrigger, tx?: Tx): Promise<AutomationRuleEntity[]> {
     return this.repo(tx).find({ where: { trigger, enabled: true }, order: { position: 'ASC', id: 'ASC' } });
   }
 

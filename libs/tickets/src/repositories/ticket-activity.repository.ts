@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BaseRepository, Page, PageQuery } from '@switchboard/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { TicketActivityEntity } from '../entities/ticket-activity.entity.js';
+import { Tx } from '@switchboard/core';
 
 @Injectable()
 export class TicketActivityRepository extends BaseRepository<TicketActivityEntity> {
@@ -9,7 +10,7 @@ export class TicketActivityRepository extends BaseRepository<TicketActivityEntit
     super(dataSource, TicketActivityEntity);
   }
 
-  async insertMany(rows: TicketActivityEntity[], tx?: EntityManager): Promise<void> {
+  async insertMany(rows: TicketActivityEntity[], tx?: Tx): Promise<void> {
     if (rows.length) await this.repo(tx).insert(rows as never);
   }
 
@@ -17,7 +18,7 @@ export class TicketActivityRepository extends BaseRepository<TicketActivityEntit
     return this.page({ ticketId }, query);
   }
 
-  async moveAll(fromTicketId: string, toTicketId: string, tx: EntityManager): Promise<void> {
+  async moveAll(fromTicketId: string, toTicketId: string, tx: Tx): Promise<void> {
     await this.repo(tx).update({ ticketId: fromTicketId }, { ticketId: toTicketId });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
+import { Tx } from '@switchboard/core';
 
 /** The queries chat linkage needs beyond the ticket and comment repositories. */
 @Injectable()
@@ -8,9 +9,9 @@ export class TicketChatLinkRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Which of these chat message keys are already comments of the ticket (re-runs add nothing twice). */
-  async existingMessageIds(ticketId: string, messageIds: string[], tx?: EntityManager): Promise<Set<string>> {
+  async existingMessageIds(ticketId: string, messageIds: string[], tx?: Tx): Promise<Set<string>> {
     if (!messageIds.length) return new Set();
-    const rows = await (tx ?? this.dataSource.manager).getRepository(TicketCommentEntity).find({
+    const rows = await (tx?.manager ?? this.dataSource.manager).getRepository(TicketCommentEntity).find({
       select: { messageId: true },
       where: { ticketId, messageId: In(messageIds) },
     });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository, Page, PageQuery } from '@switchboard/core';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
+import { Tx } from '@switchboard/core';
 
 @Injectable()
 export class TicketCommentRepository extends BaseRepository<TicketCommentEntity> {
@@ -29,7 +30,7 @@ export class TicketCommentRepository extends BaseRepository<TicketCommentEntity>
   }
 
   /** Merge: the comments follow the ticket. */
-  async moveAll(fromTicketId: string, toTicketId: string, tx: EntityManager): Promise<void> {
+  async moveAll(fromTicketId: string, toTicketId: string, tx: Tx): Promise<void> {
     await this.repo(tx).update({ ticketId: fromTicketId }, { ticketId: toTicketId });
   }
 }

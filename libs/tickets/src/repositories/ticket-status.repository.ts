@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '@switchboard/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { TicketStatusEntity } from '../entities/ticket-status.entity.js';
+import { Tx } from '@switchboard/core';
 
 @Injectable()
 export class TicketStatusRepository extends BaseRepository<TicketStatusEntity> {
@@ -13,7 +14,7 @@ export class TicketStatusRepository extends BaseRepository<TicketStatusEntity> {
     return this.repo().find({ order: { position: 'ASC', createdAt: 'ASC' } });
   }
 
-  findByKey(key: string, tx?: EntityManager): Promise<TicketStatusEntity | null> {
+  findByKey(key: string, tx?: Tx): Promise<TicketStatusEntity | null> {
     return this.repo(tx).findOneBy({ key });
   }
 

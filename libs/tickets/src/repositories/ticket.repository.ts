@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository, Page } from '@switchboard/core';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import type { StatusCategory } from '../ticket.types.js';
+import { Tx } from '@switchboard/core';
 
 export type TicketSortKey = 'created' | 'updated' | 'priority' | 'number';
 
@@ -36,12 +37,12 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     super(dataSource, TicketEntity);
   }
 
-  findByNumber(number: number, tx?: EntityManager): Promise<TicketEntity | null> {
+  findByNumber(number: number, tx?: Tx): Promise<TicketEntity | null> {
     return this.repo(tx).findOneBy({ number });
   }
 
   /** Row lock on PostgreSQL so concurrent updates of one ticket serialize (SQLite: single writer). */
-  async lockByNumber(number: number, tx: EntityManager): Promise<TicketEntity | null> {
+  async lockByNumber(number: number, tx: Tx): Promise<TicketEntity | null> {
     const qb = this.repo(tx).createQueryBuilder('t').where('t.number = :number', { number });
     if (this.dataSource.options.type === 'postgres') qb.setLock('pessimistic_write');
     return qb.getOne();
@@ -129,7 +130,7 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     await this.repo().update({ status }, { statusCategory: category });
   }
 
-  async insertMany(rows: TicketEntity[], tx?: EntityManager): Promise<void> {
+  async insertMany(rows: TicketEntity[], tx?: Tx): Promise<void> {
     if (rows.length) await this.repo(tx).insert(rows);
   }
 }

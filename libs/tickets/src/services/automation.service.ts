@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AccountService, Clock, newId, NotFoundError, ValidationFailedError } from '@switchboard/core';
-import { EntityManager } from 'typeorm';
 import { REOPEN_ON_CONTACT_REPLY, RuleAction, RuleConditions, RuleTrigger } from '../automation/automation.types.js';
 import { matchesConditions } from '../automation/rule-matcher.js';
 import { AutomationRuleEntity } from '../entities/automation-rule.entity.js';
@@ -12,6 +11,7 @@ import { iso } from '../ticket.views.js';
 import { TicketActivityService } from './ticket-activity.service.js';
 import { TicketChangeSet } from './ticket-change-set.js';
 import { TicketStatusService } from './ticket-status.service.js';
+import { Tx } from '@switchboard/core';
 
 export interface RuleInput {
   name: string;
@@ -79,7 +79,7 @@ export class AutomationService implements OnApplicationBootstrap {
     );
   }
 
-  async run(trigger: RuleTrigger, cs: TicketChangeSet, tx: EntityManager): Promise<void> {
+  async run(trigger: RuleTrigger, cs: TicketChangeSet, tx: Tx): Promise<void> {
     for (const rule of await this.rules.enabledFor(trigger, tx)) {
       if (!matchesConditions(rule.conditions, cs.ticket)) continue;
       const actor = { kind: 'automation' as const, id: rule.id, name: rule.name };
@@ -99,7 +99,7 @@ export class AutomationService implements OnApplicationBootstrap {
     action: RuleAction,
     cs: TicketChangeSet,
     actor: { kind: 'automation'; id: string; name: string },
-    tx: EntityManager,
+    tx: Tx,
   ): Promise<void> {
     const t = cs.ticket;
     switch (action.type) {

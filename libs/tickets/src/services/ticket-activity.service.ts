@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccountPrincipal, Clock, newId, Page, PageQuery } from '@switchboard/core';
-import { EntityManager } from 'typeorm';
+import { AccountPrincipal, Clock, newId, Page, PageQuery, Tx } from '@switchboard/core';
 import { TicketActivityEntity } from '../entities/ticket-activity.entity.js';
 import { TicketActivityRepository } from '../repositories/ticket-activity.repository.js';
 import type { Actor } from '../ticket.types.js';
@@ -38,7 +37,7 @@ export class TicketActivityService {
   }
 
   /** Inserts the lines recorded since the last flush (the change set keeps them for publishing). */
-  async flush(cs: TicketChangeSet, tx: EntityManager, from = 0): Promise<void> {
+  async flush(cs: TicketChangeSet, tx: Tx, from = 0): Promise<void> {
     await this.activities.insertMany(cs.activities.slice(from), tx);
   }
 

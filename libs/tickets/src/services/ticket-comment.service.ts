@@ -14,7 +14,6 @@ import {
   ValidationFailedError,
   FileService,
 } from '@switchboard/core';
-import { EntityManager } from 'typeorm';
 import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
@@ -31,6 +30,7 @@ import { TicketMailer } from './ticket-mailer.service.js';
 import { TicketPublisher } from './ticket-publisher.service.js';
 import { TicketService } from './ticket.service.js';
 import { TicketViewBuilder } from './ticket-view.builder.js';
+import { Tx } from '@switchboard/core';
 
 export interface TechnicianCommentInput {
   body: string;
@@ -308,11 +308,7 @@ export class TicketCommentService {
     return { kind: 'account', id: me.id, name: me.name };
   }
 
-  private async afterContactMessage(
-    cs: TicketChangeSet,
-    comment: TicketCommentEntity,
-    tx: EntityManager,
-  ): Promise<void> {
+  private async afterContactMessage(cs: TicketChangeSet, comment: TicketCommentEntity, tx: Tx): Promise<void> {
     void comment;
     this.setActivityStatus(cs, 'unread');
     await this.automation.run('comment.contact', cs, tx);
@@ -326,7 +322,7 @@ export class TicketCommentService {
 
   private async insertComment(
     cs: TicketChangeSet,
-    tx: EntityManager,
+    tx: Tx,
     c: {
       visibility: Visibility;
       body: string;
@@ -369,7 +365,7 @@ export class TicketCommentService {
   }
 
   /** Inserts comments (the mailer may have set their Message-ID), saves the ticket, writes the log. */
-  private async finish(cs: TicketChangeSet, tx: EntityManager): Promise<void> {
+  private async finish(cs: TicketChangeSet, tx: Tx): Promise<void> {
     const own = cs.comments.filter((c) => c.source !== 'automation');
     for (const c of own) await this.comments.insert(c, tx);
     cs.ticket.updatedAt = this.clock.now();

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy, AccountPrincipal, NotFoundError } from '@switchboard/core';
-import { EntityManager } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketRepository } from '../repositories/ticket.repository.js';
+import { Tx } from '@switchboard/core';
 
 /** Loads a ticket by number for a technician: missing and not-allowed are the same 404 (no existence oracle). */
 @Injectable()
@@ -12,12 +12,12 @@ export class TicketFinder {
     private readonly access: AccessPolicy,
   ) {}
 
-  async get(number: number, me?: AccountPrincipal, tx?: EntityManager): Promise<TicketEntity> {
+  async get(number: number, me?: AccountPrincipal, tx?: Tx): Promise<TicketEntity> {
     return this.check(await this.tickets.findByNumber(number, tx), number, me);
   }
 
   /** Same, with a row lock for the rest of the transaction. */
-  async lock(number: number, tx: EntityManager, me?: AccountPrincipal): Promise<TicketEntity> {
+  async lock(number: number, tx: Tx, me?: AccountPrincipal): Promise<TicketEntity> {
     return this.check(await this.tickets.lockByNumber(number, tx), number, me);
   }
 

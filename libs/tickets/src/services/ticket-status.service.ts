@@ -1,11 +1,11 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock, ConflictError, NotFoundError, newId, ValidationFailedError } from '@switchboard/core';
-import { EntityManager } from 'typeorm';
 import { TicketStatusEntity } from '../entities/ticket-status.entity.js';
 import { TicketStatusRepository } from '../repositories/ticket-status.repository.js';
 import { TicketRepository } from '../repositories/ticket.repository.js';
 import { BUILT_IN_STATUSES, StatusCategory } from '../ticket.types.js';
 import { TicketStatusView } from '../ticket.views.js';
+import { Tx } from '@switchboard/core';
 
 const toView = (s: TicketStatusEntity): TicketStatusView => ({
   key: s.key,
@@ -45,7 +45,7 @@ export class TicketStatusService implements OnApplicationBootstrap {
   }
 
   /** The status, or a 400 naming the field (statuses are referenced from request bodies). */
-  async require(key: string, field = 'status', tx?: EntityManager): Promise<TicketStatusEntity> {
+  async require(key: string, field = 'status', tx?: Tx): Promise<TicketStatusEntity> {
     const status = await this.statuses.findByKey(key, tx);
     if (!status) throw new ValidationFailedError(`Unknown status "${key}"`, { [field]: [`unknown status "${key}"`] });
     return status;

@@ -11,7 +11,6 @@ import {
   TransactionRunner,
   ValidationFailedError,
 } from '@switchboard/core';
-import { EntityManager } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCounterRepository } from '../repositories/ticket-counter.repository.js';
 import { TicketRepository, TicketSortKey } from '../repositories/ticket.repository.js';
@@ -36,6 +35,7 @@ import { TicketStatusService } from './ticket-status.service.js';
 import { ProductFamilyService } from './product-family.service.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
 import { TicketViewBuilder } from './ticket-view.builder.js';
+import { Tx } from '@switchboard/core';
 
 export interface CreateTicketInput {
   title: string;
@@ -235,7 +235,7 @@ export class TicketService {
     input: UpdateTicketInput,
     actor: Actor,
     me: AccountPrincipal | undefined,
-    tx: EntityManager,
+    tx: Tx,
   ): Promise<void> {
     const t = cs.ticket;
     const set = <K extends keyof TicketEntity>(field: K, action: string, value: TicketEntity[K]) => {

@@ -1,0 +1,13 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * A unit of work in progress, carried from services to repositories (Vendure's `ctx` carrying
+ * its transaction is the model). Services pass it on without knowing what is inside, so they
+ * never import TypeORM; repositories, the only ORM users, read the manager.
+ */
+export class Tx {
+  constructor(
+    /** Repositories only. */
+    readonly manager: EntityManager,
+  ) {}
+}
