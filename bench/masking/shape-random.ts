@@ -105,7 +105,6 @@ function rerollEntity(type: string, v: string, rnd: () => number): string {
         break;
       }
       case 'EMAIL': {
-        const at = v.lastIndexOf('@');
         const dot = v.lastIndexOf('.');
         return reshape(v.slice(0, dot), rnd) + v.slice(dot); // TLD kept
       }

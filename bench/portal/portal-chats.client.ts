@@ -1,6 +1,7 @@
 // The benchmark's socket clients (child process of portal-chats.bench.ts): one visitor (/portal)
 // and one technician (/agent) socket per chat. Latency = send → delivery at the OTHER party,
 // measured in this one process (one clock).
+import { PerformanceObserver } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 
 interface Pair {
@@ -20,7 +21,6 @@ let latencies: number[] | null = null;
 let traceStart = 0;
 const clientGc: Array<{ at: number; ms: number }> = [];
 if (process.env.BENCH_TRACE) {
-  const { PerformanceObserver } = require('node:perf_hooks') as typeof import('node:perf_hooks');
   new PerformanceObserver((list) => {
     for (const e of list.getEntries())
       if (e.duration > 5 && latencies) clientGc.push({ at: e.startTime, ms: e.duration });

@@ -6,7 +6,7 @@ import './bench-env.js';
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CompanyService, ContactService, newId } from '@switchboard/core';
+import { CompanyService, newId } from '@switchboard/core';
 import { registerAppFactory, createTestApp, REPO_ROOT } from '@switchboard/testing';
 import { TicketCounterRepository } from '@switchboard/tickets';
 import { DataSource } from 'typeorm';

@@ -4,7 +4,7 @@
 import type { Span } from './credit-card.detector.js';
 
 const DOMAIN_RE =
-  /(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}\-@]|\.[\p{L}\p{N}*])/uy;
+  /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}\-@]|\.[\p{L}\p{N}*])/uy;
 const LOCAL_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
 
 // "logo@2x.png" is an asset name, not an address: file extensions are not (used) TLDs.

@@ -172,7 +172,7 @@ function checks(factory: ChannelContractFactory): ContractCheck[] {
           await adapter.send(sample('msg-perm'), { ...fixture.address }, instance, host.ctx);
         } catch (error) {
           if (isPluginError(error, 'PLUGIN_PERMISSION_DENIED'))
-            throw new Error(`channel contract: ${(error as Error).message}`);
+            throw new Error(`channel contract: ${(error as Error).message}`, { cause: error });
           throw error;
         }
         assert(host.denied.length === 0, `denied: ${host.denied.map((e) => e.permission).join(', ')}`);
