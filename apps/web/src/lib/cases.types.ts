@@ -1,53 +1,15 @@
-// Case, portal and conversation payloads as documented in libs/cases/README.md (kept by hand).
+// Case, portal and conversation payloads. The views the server pushes are stated once in
+// @switchboard/contracts (the server's emits are checked against them); these are the web's names.
+import type * as C from '@switchboard/contracts';
 
-export type CaseType = 'live_chat' | 'support_request';
-export type CaseStatus = 'unassigned' | 'assigned' | 'resolved';
-export type ChatStatus = 'waiting' | 'active' | 'ended';
+export type CaseType = C.CaseType;
+export type CaseStatus = C.CaseStatus;
+export type ChatStatus = C.ChatStatus;
 export type CaseViewName = 'unassigned' | 'mine' | 'all';
+export type CaseView = C.CaseView;
 
-export interface CaseView {
-  id: string;
-  shortId: string;
-  type: CaseType;
-  status: CaseStatus;
-  live: boolean;
-  chatStatus: ChatStatus;
-  endedReason: null | 'customer_ended' | 'technician_left' | 'converted' | 'abandoned' | string;
-  companyId: string;
-  portal: { id: string; name: string; subdomain: string; address: string };
-  customer: { contactId: string | null; firstName: string; lastName: string; email: string };
-  assignee: { id: string; name: string } | null;
-  question: string;
-  preview: string[];
-  conversationId: string;
-  lastSeq: number;
-  device: {
-    browser?: string | null;
-    os?: string | null;
-    deviceType?: string | null;
-    language?: string | null;
-    userAgent?: string | null;
-  } | null;
-  ticketNumber: number | null;
-  createdAt: string;
-  submittedAt: string | null;
-  assignedAt: string | null;
-  resolvedAt: string | null;
-  endedAt: string | null;
-  updatedAt: string;
-}
-
-export interface CaseMessage {
-  id: string;
-  conversationId: string;
-  seq: number;
-  clientId: string | null;
-  kind: 'text' | 'system' | 'file';
-  body: string;
-  author: { kind: 'contact' | 'technician' | 'system'; id: string | null; name: string };
-  createdAt: string;
-  pending?: 'sending' | 'failed';
-}
+/** A conversation message, plus the client-only state of one of ours not yet acknowledged. */
+export type CaseMessage = C.MessageView & { pending?: 'sending' | 'failed' };
 
 export interface CasePage {
   items: CaseView[];
@@ -87,14 +49,5 @@ export interface PortalEmbed {
 }
 
 /** Socket payloads on `/agent`. */
-export interface CaseCreatedEvent {
-  case: CaseView;
-  chime: boolean;
-  unseen: number;
-  /** Show a browser notification (preference on and available); absent on older servers. */
-  browser?: boolean;
-}
-export interface CaseUpdatedEvent {
-  case: CaseView;
-  changes: string[];
-}
+export type CaseCreatedEvent = C.ServerEventMap['case.created'];
+export type CaseUpdatedEvent = C.ServerEventMap['case.updated'];

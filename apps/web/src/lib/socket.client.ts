@@ -1,6 +1,7 @@
 // Live connection to the `/agent` namespace. The server authenticates the handshake from the
 // `sb_token` cookie; right after login we also pass the token in memory via `auth` (cookies can lag
 // behind in some browsers/proxies). After a reload only the cookie is available, which is enough.
+import type { ServerEvent, ServerEventMap } from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { AppNotification, Availability } from './api.types';
 
@@ -17,10 +18,14 @@ export interface AgentSocketHandlers {
 /** Ack shape of every server event with a reply (see libs/core realtime ws-response). */
 export type WsAck<T = unknown> = { ok: true; data: T } | { ok: false; error: { statusCode: number; message: string } };
 
+/** What a listener receives: the contracts' payload for a server event, nothing for `connect`. */
+export type LiveEvent = ServerEvent | 'connect';
+export type LivePayload<E extends LiveEvent> = E extends ServerEvent ? ServerEventMap[E] : void;
+
 export interface AgentSocket {
   close(): void;
   /** Subscribe to a server event (also `connect`); returns the unsubscribe function. */
-  on<T = unknown>(event: string, handler: (payload: T) => void): () => void;
+  on<E extends LiveEvent>(event: E, handler: (payload: LivePayload<E>) => void): () => void;
   /** Emit and wait for the ack; rejects after `timeoutMs` or when offline (socket.io buffers otherwise). */
   request<T = unknown>(event: string, payload: unknown, timeoutMs?: number): Promise<T>;
   /** Fire-and-forget emit (used for `ticket.leave`, where nobody waits for an answer). */
@@ -52,8 +57,8 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
       retryTimer = setTimeout(() => socket.connect(), 5000);
     }
   });
-  socket.on('notification', (n: AppNotification) => handlers.onNotification(n));
-  socket.on('account.availability', (p: { availability: Availability }) => {
+  socket.on('notification', (n: ServerEventMap['notification']) => handlers.onNotification(n as AppNotification));
+  socket.on('account.availability', (p: ServerEventMap['account.availability']) => {
     if (p && (p.availability === 'available' || p.availability === 'unavailable'))
       handlers.onAvailability(p.availability);
   });
@@ -64,9 +69,10 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
       socket.removeAllListeners();
       socket.disconnect();
     },
-    on<T>(event: string, handler: (payload: T) => void) {
-      socket.on(event, handler);
-      return () => void socket.off(event, handler);
+    on<E extends LiveEvent>(event: E, handler: (payload: LivePayload<E>) => void) {
+      const listener = handler as (payload: unknown) => void;
+      socket.on(event as string, listener);
+      return () => void socket.off(event as string, listener);
     },
     request<T>(event: string, payload: unknown, timeoutMs = 5000) {
       return new Promise<T>((resolve, reject) => {

@@ -23,7 +23,7 @@ export function useTicketViewers(number: number, onReconnect?: () => void): View
       joined = true;
       view();
     });
-    const offViewers = live.on<{ number: number; viewers: Viewer[] }>('ticket.viewers', (p) => {
+    const offViewers = live.on('ticket.viewers', (p) => {
       if (p?.number === number && Array.isArray(p.viewers)) setViewers(p.viewers);
     });
     if (live.connected) {

@@ -68,26 +68,20 @@ export function CaseConversation({ c, canWrite, me }: Props) {
     if (!live) return () => void (alive = false);
     const offs = [
       live.on('connect', sync),
-      live.on<{ conversationId: string; message: CaseMessage }>('conversation.message', (p) => {
+      live.on('conversation.message', (p) => {
         if (p?.conversationId !== conversationId && p?.message?.conversationId !== conversationId) return;
         apply([p.message]);
         if (p.message.author.kind === 'contact') setTyping(null);
       }),
-      live.on<{ conversationId: string; typing: boolean; author?: { kind: string; name: string } }>(
-        'conversation.typing',
-        (p) => {
-          if (p?.conversationId !== conversationId || p.author?.kind !== 'contact') return;
-          clearTimeout(typingTimer.current);
-          setTyping(p.typing ? p.author.name : null);
-          if (p.typing) typingTimer.current = setTimeout(() => setTyping(null), 8000);
-        },
-      ),
+      live.on('conversation.typing', (p) => {
+        if (p?.conversationId !== conversationId || p.author?.kind !== 'contact') return;
+        clearTimeout(typingTimer.current);
+        setTyping(p.typing ? p.author.name : null);
+        if (p.typing) typingTimer.current = setTimeout(() => setTyping(null), 8000);
+      }),
       // Joins, leaves and the end are stored system lines: pull them in.
-      live.on<{ conversationId: string }>(
-        'conversation.participant',
-        (p) => p?.conversationId === conversationId && sync(),
-      ),
-      live.on<{ conversationId: string }>('conversation.ended', (p) => p?.conversationId === conversationId && sync()),
+      live.on('conversation.participant', (p) => p?.conversationId === conversationId && sync()),
+      live.on('conversation.ended', (p) => p?.conversationId === conversationId && sync()),
     ];
     return () => {
       alive = false;

@@ -77,21 +77,18 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
     if (!live) return () => void (alive = false);
     const offs = [
       live.on('connect', sync),
-      live.on<{ conversationId: string; message: ChatMessage }>('conversation.message', (p) => {
+      live.on('conversation.message', (p) => {
         if (p?.conversationId !== id) return;
         apply([p.message]);
         if (p.message.author.kind === 'contact') setTyping(null);
       }),
-      live.on<{ conversationId: string; typing: boolean; author?: { kind: string; name: string } }>(
-        'conversation.typing',
-        (p) => {
-          if (p?.conversationId !== id || p.author?.kind !== 'contact') return;
-          clearTimeout(typingTimer.current);
-          setTyping(p.typing ? p.author.name : null);
-          if (p.typing) typingTimer.current = setTimeout(() => setTyping(null), 8000);
-        },
-      ),
-      live.on<{ conversationId: string }>('conversation.ended', (p) => p?.conversationId === id && sync()),
+      live.on('conversation.typing', (p) => {
+        if (p?.conversationId !== id || p.author?.kind !== 'contact') return;
+        clearTimeout(typingTimer.current);
+        setTyping(p.typing ? p.author.name : null);
+        if (p.typing) typingTimer.current = setTimeout(() => setTyping(null), 8000);
+      }),
+      live.on('conversation.ended', (p) => p?.conversationId === id && sync()),
     ];
     return () => {
       alive = false;
