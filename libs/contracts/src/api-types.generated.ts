@@ -1439,6 +1439,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccountPageDto: {
+      items: components['schemas']['AccountViewDto'][];
+      nextCursor: string | null;
+    };
+    AccountViewDto: {
+      active: boolean;
+      /** @description Sees every company (companyIds is then empty) */
+      allCompanies: boolean;
+      /** @enum {string} */
+      availability: 'available' | 'unavailable';
+      companyIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      permissions: string[];
+      /** @enum {string} */
+      role: 'admin' | 'technician';
+    };
     AvailabilityDto: {
       /** @description true: "Available for chat requests" */
       available: boolean;
@@ -1472,6 +1493,35 @@ export interface components {
       clientId?: string;
       /** Format: binary */
       file?: string;
+    };
+    CompanyPageDto: {
+      items: components['schemas']['CompanyViewDto'][];
+      nextCursor: string | null;
+    };
+    CompanyViewDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ContactPageDto: {
+      items: components['schemas']['ContactViewDto'][];
+      nextCursor: string | null;
+    };
+    ContactViewDto: {
+      /** Format: uuid */
+      companyId: string;
+      /** Format: date-time */
+      createdAt: string;
+      email: string | null;
+      firstName: string;
+      /** Format: uuid */
+      id: string;
+      lastName: string;
+      phone: string | null;
     };
     CreateAccountDto: {
       /**
@@ -1693,9 +1743,60 @@ export interface components {
       /** @example #1a1a1a */
       text?: string;
     };
+    PortalEmbedDto: {
+      /** @description The <script> tag for the launcher button */
+      embedSnippet: string;
+      /** @description A link that opens the chat in a popup window */
+      popupSnippet: string;
+      scriptUrl: string;
+      standaloneUrls: string[];
+    };
+    PortalUrlsDto: {
+      /** @example https://help.example.com/p/acme */
+      path: string;
+      /** @example https://acme.help.example.com */
+      subdomain: string | null;
+    };
+    PortalViewDto: {
+      channelConfig: {
+        [key: string]: unknown;
+      };
+      colors: components['schemas']['PortalColorsDto'];
+      /** Format: uuid */
+      companyId: string;
+      companyName: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      logoUrl: string | null;
+      name: string;
+      /** @enum {string} */
+      status: 'active' | 'inactive';
+      /** @example acme */
+      subdomain: string;
+      /** Format: date-time */
+      updatedAt: string;
+      urls: components['schemas']['PortalUrlsDto'];
+      welcomeText: string | null;
+    };
     ProductFamilyDto: {
       /** @example Printers */
       name: string;
+    };
+    QuickReplyViewDto: {
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      ownerId: string | null;
+      /** @description Visible to every technician (else only to its owner) */
+      shared: boolean;
+      /** Format: date-time */
+      updatedAt: string;
     };
     RedeemEnrolmentDto: {
       /** @example K7QM-3XZP-9WRT */
@@ -1752,6 +1853,16 @@ export interface components {
        * @example 42
        */
       ticketNumber?: number;
+    };
+    TicketStatusViewDto: {
+      /** @description Shipped with the product (cannot be deleted) */
+      builtIn: boolean;
+      /** @enum {string} */
+      category: 'open' | 'pending' | 'done';
+      /** @example in_progress */
+      key: string;
+      name: string;
+      position: number;
     };
     UpdateAccountDto: {
       active?: boolean;
@@ -1939,7 +2050,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountPageDto'];
+        };
       };
     };
   };
@@ -1960,7 +2073,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountViewDto'];
+        };
       };
     };
   };
@@ -1979,7 +2094,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountViewDto'];
+        };
       };
     };
   };
@@ -2021,7 +2138,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountViewDto'];
+        };
       };
     };
   };
@@ -2270,7 +2389,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountViewDto'];
+        };
       };
     };
   };
@@ -2748,7 +2869,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompanyPageDto'];
+        };
       };
     };
   };
@@ -2769,7 +2892,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompanyViewDto'];
+        };
       };
     };
   };
@@ -2788,7 +2913,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompanyViewDto'];
+        };
       };
     };
   };
@@ -2830,7 +2957,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompanyViewDto'];
+        };
       };
     };
   };
@@ -2852,7 +2981,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContactPageDto'];
+        };
       };
     };
   };
@@ -2873,7 +3004,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContactViewDto'];
+        };
       };
     };
   };
@@ -2892,7 +3025,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContactViewDto'];
+        };
       };
     };
   };
@@ -2934,7 +3069,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContactViewDto'];
+        };
       };
     };
   };
@@ -3298,7 +3435,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountViewDto'];
+        };
       };
     };
   };
@@ -3565,7 +3704,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PortalViewDto'][];
+        };
       };
     };
   };
@@ -3586,7 +3727,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PortalViewDto'];
+        };
       };
     };
   };
@@ -3605,7 +3748,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PortalViewDto'];
+        };
       };
     };
   };
@@ -3647,7 +3792,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PortalViewDto'];
+        };
       };
     };
   };
@@ -3666,7 +3813,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PortalEmbedDto'];
+        };
       };
     };
   };
@@ -3933,7 +4082,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['QuickReplyViewDto'][];
+        };
       };
     };
   };
@@ -3954,7 +4105,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['QuickReplyViewDto'];
+        };
       };
     };
   };
@@ -3973,7 +4126,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['QuickReplyViewDto'];
+        };
       };
     };
   };
@@ -4015,7 +4170,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['QuickReplyViewDto'];
+        };
       };
     };
   };
@@ -4164,7 +4321,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TicketStatusViewDto'][];
+        };
       };
     };
   };
@@ -4185,7 +4344,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TicketStatusViewDto'];
+        };
       };
     };
   };
@@ -4227,7 +4388,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TicketStatusViewDto'];
+        };
       };
     };
   };

@@ -103,3 +103,10 @@ export const ServerEvents = {
   chatClosed: 'chat.closed',
   chatUpdated: 'chat.updated',
 } as const satisfies Record<string, ServerEvent>;
+
+/** The map as socket.io listener signatures: `Socket<ServerEventListeners>` (client) types every `on`. */
+export type ServerEventListeners = { [E in ServerEvent]: (payload: ServerEventMap[E]) => void };
+
+/** What a client emits (requests with an ack): not in the map yet, so any name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- socket.io's own DefaultEventsMap shape
+export type ClientEmits = { [event: string]: (...args: any[]) => void };

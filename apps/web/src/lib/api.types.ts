@@ -2,16 +2,11 @@
 // the types generated from the API's OpenAPI document (npm run generate:api-types).
 import type * as C from '@switchboard/contracts';
 
-export type Role = 'admin' | 'technician';
+export type Role = C.ApiSchema<'AccountViewDto'>['role'];
 export type Availability = C.Availability;
 
-export interface Me {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  availability: Availability;
-}
+/** GET /api/auth/me. */
+export type Me = C.ApiSchema<'AccountViewDto'>;
 
 export type LoginResponse = C.ApiSchema<'LoginResponseDto'>;
 

@@ -17,36 +17,14 @@ export interface CasePage {
   unseen: number;
 }
 
-export interface NotificationPrefs {
-  inApp: boolean;
-  browser: boolean;
-  email: boolean;
-  sound: boolean;
-}
+/** GET/PUT /api/notification-preferences (every field is answered). */
+export type NotificationPrefs = Required<C.ApiSchema<'NotificationPreferencesDto'>>;
 
-export type PortalStatus = 'active' | 'inactive';
+export type PortalStatus = Portal['status'];
 
-export interface Portal {
-  id: string;
-  companyId: string;
-  companyName: string;
-  subdomain: string;
-  status: PortalStatus;
-  name: string;
-  colors: { primary?: string; background?: string; text?: string } | null;
-  logoUrl: string | null;
-  welcomeText: string | null;
-  urls: { path: string; subdomain: string | null };
-  createdAt: string;
-  updatedAt: string;
-}
+export type Portal = C.ApiSchema<'PortalViewDto'>;
 
-export interface PortalEmbed {
-  standaloneUrls: string[];
-  popupSnippet: string;
-  embedSnippet: string;
-  scriptUrl: string;
-}
+export type PortalEmbed = C.ApiSchema<'PortalEmbedDto'>;
 
 /** Socket payloads on `/agent`. */
 export type CaseCreatedEvent = C.ServerEventMap['case.created'];

@@ -1,7 +1,7 @@
 // Live connection to the `/agent` namespace. The server authenticates the handshake from the
 // `sb_token` cookie; right after login we also pass the token in memory via `auth` (cookies can lag
 // behind in some browsers/proxies). After a reload only the cookie is available, which is enough.
-import type { ServerEvent, ServerEventMap } from '@switchboard/contracts';
+import type { ClientEmits, ServerEvent, ServerEventListeners, ServerEventMap } from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { AppNotification, Availability } from './api.types';
 
@@ -34,7 +34,7 @@ export interface AgentSocket {
 }
 
 export function connectAgentSocket(token: string | undefined, handlers: AgentSocketHandlers): AgentSocket {
-  const socket: Socket = io('/agent', {
+  const socket: Socket<ServerEventListeners, ClientEmits> = io('/agent', {
     withCredentials: true,
     transports: ['websocket'],
     auth: token ? { token } : undefined,
@@ -57,8 +57,8 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
       retryTimer = setTimeout(() => socket.connect(), 5000);
     }
   });
-  socket.on('notification', (n: ServerEventMap['notification']) => handlers.onNotification(n as AppNotification));
-  socket.on('account.availability', (p: ServerEventMap['account.availability']) => {
+  socket.on('notification', (n) => handlers.onNotification(n));
+  socket.on('account.availability', (p) => {
     if (p && (p.availability === 'available' || p.availability === 'unavailable'))
       handlers.onAvailability(p.availability);
   });
@@ -70,9 +70,10 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
       socket.disconnect();
     },
     on<E extends LiveEvent>(event: E, handler: (payload: LivePayload<E>) => void) {
-      const listener = handler as (payload: unknown) => void;
-      socket.on(event as string, listener);
-      return () => void socket.off(event as string, listener);
+      // `connect` is socket.io's own event; the others are the contracts' (payload typed by LivePayload).
+      const listener = handler as ServerEventListeners[ServerEvent];
+      socket.on(event as ServerEvent, listener);
+      return () => void socket.off(event as ServerEvent, listener);
     },
     request<T>(event: string, payload: unknown, timeoutMs = 5000) {
       return new Promise<T>((resolve, reject) => {

@@ -18,42 +18,18 @@ export type Comment = C.CommentView;
 export type Activity = C.ActivityView;
 export type Viewer = C.ViewerView;
 
-export interface TicketSummary {
-  number: number;
-  title: string;
-  status: string;
-  priority: Priority;
-  activityStatus: ActivityStatus;
+/** GET /api/tickets/:number/summary (the hover card): a slice of the ticket and its newest comment. */
+export type TicketSummary = Pick<Ticket, 'number' | 'title' | 'status' | 'priority' | 'activityStatus'> & {
   latestComment: Comment | null;
-}
+};
 
-export interface TicketStatus {
-  key: string;
-  name: string;
-  category: StatusCategory;
-  builtIn: boolean;
-  position: number;
-}
+export type TicketStatus = C.ApiSchema<'TicketStatusViewDto'>;
 
-export interface QuickReply {
-  id: string;
-  name: string;
-  body: string;
-  shared: boolean;
-}
+export type QuickReply = C.ApiSchema<'QuickReplyViewDto'>;
 
-export interface Contact {
-  id: string;
-  companyId: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-}
+export type Contact = C.ApiSchema<'ContactViewDto'>;
 
-export interface Company {
-  id: string;
-  name: string;
-}
+export type Company = C.ApiSchema<'CompanyViewDto'>;
 
 export interface Page<T> {
   items: T[];
