@@ -1460,19 +1460,205 @@ export interface components {
       /** @enum {string} */
       role: 'admin' | 'technician';
     };
+    ActivityPageDto: {
+      items: components['schemas']['ActivityViewDto'][];
+      nextCursor: string | null;
+    };
+    ActivityViewDto: {
+      /** @example status.changed */
+      action: string;
+      actor: components['schemas']['AuthorRefDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The value before */
+      from:
+        | (
+            | string
+            | number
+            | boolean
+            | {
+                [key: string]: unknown;
+              }
+            | unknown[]
+          )
+        | null;
+      /** Format: uuid */
+      id: string;
+      ticketNumber: number;
+      /** @description The value after */
+      to:
+        | (
+            | string
+            | number
+            | boolean
+            | {
+                [key: string]: unknown;
+              }
+            | unknown[]
+          )
+        | null;
+    };
+    AgentChatContactDto: {
+      /** Format: uuid */
+      id: string | null;
+      name: string;
+    };
+    AgentChatDeviceDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      os: string;
+    };
+    AgentChatListDto: {
+      items: components['schemas']['AgentChatViewDto'][];
+    };
+    AgentChatStartedDto: {
+      chat: components['schemas']['AgentChatViewDto'];
+      /** @description An open chat with this device was reused (200) instead of a new request (201) */
+      existing: boolean;
+    };
+    AgentChatTechnicianDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    AgentChatTicketDto: {
+      /** @description Opened automatically for the chat (the technician may rename it) */
+      auto: boolean;
+      number: number;
+      title: string;
+    };
+    AgentChatViewDto: {
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** Format: uuid */
+      companyId: string;
+      contact: components['schemas']['AgentChatContactDto'];
+      /** Format: date-time */
+      createdAt: string;
+      device: components['schemas']['AgentChatDeviceDto'];
+      /** Format: date-time */
+      endedAt: string | null;
+      endedReason: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      initiatedBy: 'technician' | 'contact';
+      /** Format: date-time */
+      lastMessageAt: string | null;
+      lastSeq: number;
+      /** @enum {string} */
+      status: 'waiting' | 'active' | 'ended';
+      technician: components['schemas']['AgentChatTechnicianDto'] | null;
+      ticket: components['schemas']['AgentChatTicketDto'] | null;
+    };
+    AttachmentRefDto: {
+      contentId?: string;
+      contentType: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Shown in the body (cid: image) */
+      inline?: boolean;
+      name: string;
+      size: number;
+    };
+    AuthorRefDto: {
+      id: string | null;
+      /** @enum {string} */
+      kind: 'account' | 'contact' | 'system' | 'automation';
+      name: string;
+    };
     AvailabilityDto: {
       /** @description true: "Available for chat requests" */
       available: boolean;
     };
+    CaseAssigneeDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    CaseCustomerDto: {
+      /** Format: uuid */
+      contactId: string;
+      email: string | null;
+      firstName: string;
+      lastName: string;
+    };
+    CaseDeviceDto: {
+      browser?: string | null;
+      deviceType?: string | null;
+      language?: string | null;
+      os?: string | null;
+      userAgent?: string | null;
+    };
     CaseMessageDto: {
       body: string;
       clientId: string;
+    };
+    CasePageDto: {
+      items: components['schemas']['CaseViewDto'][];
+      nextCursor: string | null;
+      /** @description Cases this technician has not seen yet */
+      unseen: number;
+    };
+    CasePortalRefDto: {
+      address: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      subdomain: string;
+    };
+    CaseViewDto: {
+      /** Format: date-time */
+      assignedAt: string | null;
+      assignee: components['schemas']['CaseAssigneeDto'] | null;
+      /** @enum {string} */
+      chatStatus: 'waiting' | 'active' | 'ended';
+      /** Format: uuid */
+      companyId: string;
+      /** Format: uuid */
+      conversationId: string;
+      /** Format: date-time */
+      createdAt: string;
+      customer: components['schemas']['CaseCustomerDto'] | null;
+      device: components['schemas']['CaseDeviceDto'] | null;
+      /** Format: date-time */
+      endedAt: string | null;
+      endedReason: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description A live chat that has not ended */
+      live: boolean;
+      portal: components['schemas']['CasePortalRefDto'];
+      preview: string[];
+      question: string;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      /** @description The tail of the id, shown to people */
+      shortId: string;
+      /** @enum {string} */
+      status: 'unassigned' | 'assigned' | 'resolved';
+      /** Format: date-time */
+      submittedAt: string | null;
+      ticketNumber: number | null;
+      /** @enum {string} */
+      type: 'live_chat' | 'support_request';
+      /** Format: date-time */
+      updatedAt: string;
     };
     CcEntryDto: {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
       kind: 'contact' | 'account';
+    };
+    CcEntryViewDto: {
+      email?: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'contact' | 'account';
+      name: string;
     };
     ChannelInfoDto: {
       /**
@@ -1493,6 +1679,30 @@ export interface components {
       clientId?: string;
       /** Format: binary */
       file?: string;
+    };
+    CommentPageDto: {
+      items: components['schemas']['CommentViewDto'][];
+      nextCursor: string | null;
+    };
+    CommentViewDto: {
+      attachments: components['schemas']['AttachmentRefDto'][];
+      author: components['schemas']['AuthorRefDto'];
+      body: string;
+      cc: components['schemas']['CcEntryViewDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The full original (.eml) is stored: GET .../comments/:id/original */
+      hasOriginal?: boolean;
+      /** Format: uuid */
+      id: string;
+      notify: components['schemas']['TicketPersonDto'][];
+      /** @example email */
+      source: string;
+      ticketNumber: number;
+      /** @description The body was cut at the size limit */
+      truncated: boolean;
+      /** @enum {string} */
+      visibility: 'public' | 'internal';
     };
     CompanyPageDto: {
       items: components['schemas']['CompanyViewDto'][];
@@ -1698,6 +1908,40 @@ export interface components {
       /** @example 57 */
       into: number;
     };
+    MessageAckDto: {
+      message: components['schemas']['MessageViewDto'];
+    };
+    MessageAuthorDto: {
+      id: string | null;
+      /** @enum {string} */
+      kind: 'contact' | 'technician' | 'system';
+      name: string;
+    };
+    MessageFileDto: {
+      contentType: string;
+      /** Format: uuid */
+      fileId: string;
+      name: string;
+      size: number;
+    };
+    MessageListDto: {
+      items: components['schemas']['MessageViewDto'][];
+    };
+    MessageViewDto: {
+      author: components['schemas']['MessageAuthorDto'];
+      body: string;
+      clientId: string | null;
+      /** Format: uuid */
+      conversationId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Only on `kind: 'file'` messages */
+      file?: components['schemas']['MessageFileDto'];
+      id: string;
+      /** @enum {string} */
+      kind: 'text' | 'system' | 'file';
+      seq: number;
+    };
     NotificationPreferencesDto: {
       /** @description Browser notifications */
       browser?: boolean;
@@ -1854,6 +2098,22 @@ export interface components {
        */
       ticketNumber?: number;
     };
+    TicketPageDto: {
+      items: components['schemas']['TicketViewDto'][];
+      nextCursor: string | null;
+    };
+    TicketPersonDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    TicketRequesterDto: {
+      email: string | null;
+      firstName: string;
+      /** Format: uuid */
+      id: string;
+      lastName: string;
+    };
     TicketStatusViewDto: {
       /** @description Shipped with the product (cannot be deleted) */
       builtIn: boolean;
@@ -1863,6 +2123,60 @@ export interface components {
       key: string;
       name: string;
       position: number;
+    };
+    TicketSummaryViewDto: {
+      /** @enum {string} */
+      activityStatus: 'unread' | 'read' | 'waiting_for_contact' | 'waiting_for_technician';
+      /**
+       * Format: uuid
+       * @description Masking scope of the hover card
+       */
+      companyId: string;
+      latestComment: components['schemas']['CommentViewDto'] | null;
+      number: number;
+      /** @enum {string} */
+      priority: 'low' | 'medium' | 'high' | 'critical';
+      status: string;
+      title: string;
+    };
+    TicketViewDto: {
+      /** @enum {string} */
+      activityStatus: 'unread' | 'read' | 'waiting_for_contact' | 'waiting_for_technician';
+      assignee: components['schemas']['TicketPersonDto'] | null;
+      cc: components['schemas']['CcEntryViewDto'][];
+      /** Format: uuid */
+      companyId: string;
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      impact: 'minor' | 'moderate' | 'major' | 'site_down';
+      mergedInto: number | null;
+      /** @example 42 */
+      number: number;
+      /** @enum {string} */
+      priority: 'low' | 'medium' | 'high' | 'critical';
+      /** Format: uuid */
+      productFamilyId: string | null;
+      requester: components['schemas']['TicketRequesterDto'] | null;
+      /** @enum {string|null} */
+      sentiment: 'positive' | 'negative' | 'neutral' | null;
+      /** @example email */
+      source: string;
+      /**
+       * @description A status key (see /api/ticket-statuses)
+       * @example open
+       */
+      status: string;
+      /** @enum {string} */
+      statusCategory: 'open' | 'pending' | 'done';
+      title: string;
+      /** @enum {string} */
+      type: 'incident' | 'problem' | 'request' | 'change';
+      /** Format: date-time */
+      updatedAt: string;
     };
     UpdateAccountDto: {
       active?: boolean;
@@ -2157,7 +2471,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgentChatListDto'];
+        };
       };
     };
   };
@@ -2174,11 +2490,23 @@ export interface operations {
       };
     };
     responses: {
+      /** @description An open chat reused */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentChatStartedDto'];
+        };
+      };
+      /** @description A new request */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgentChatStartedDto'];
+        };
       };
     };
   };
@@ -2197,7 +2525,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgentChatViewDto'];
+        };
       };
     };
   };
@@ -2216,7 +2546,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgentChatViewDto'];
+        };
       };
     };
   };
@@ -2254,7 +2586,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgentChatViewDto'];
+        };
       };
     };
   };
@@ -2277,7 +2611,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MessageAckDto'];
+        };
       };
     };
   };
@@ -2318,7 +2654,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MessageListDto'];
+        };
       };
     };
   };
@@ -2511,7 +2849,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CasePageDto'];
+        };
       };
     };
   };
@@ -2530,7 +2870,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseViewDto'];
+        };
       };
     };
   };
@@ -2568,7 +2910,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseViewDto'];
+        };
       };
     };
   };
@@ -2610,7 +2954,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseViewDto'];
+        };
       };
     };
   };
@@ -2631,7 +2977,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MessageListDto'];
+        };
       };
     };
   };
@@ -2654,7 +3002,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MessageAckDto'];
+        };
       };
     };
   };
@@ -2673,7 +3023,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseViewDto'];
+        };
       };
     };
   };
@@ -2692,7 +3044,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseViewDto'];
+        };
       };
     };
   };
@@ -4423,7 +4777,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TicketPageDto'];
+        };
       };
     };
   };
@@ -4444,7 +4800,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TicketViewDto'];
+        };
       };
     };
   };
@@ -4463,7 +4821,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TicketViewDto'];
+        };
       };
     };
   };
@@ -4486,7 +4846,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TicketViewDto'];
+        };
       };
     };
   };
@@ -4509,7 +4871,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActivityPageDto'];
+        };
       };
     };
   };
@@ -4532,7 +4896,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommentPageDto'];
+        };
       };
     };
   };
@@ -4555,7 +4921,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommentViewDto'];
+        };
       };
     };
   };
@@ -4656,7 +5024,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TicketSummaryViewDto'];
+        };
       };
     };
   };

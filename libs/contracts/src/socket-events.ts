@@ -110,3 +110,7 @@ export type ServerEventListeners = { [E in ServerEvent]: (payload: ServerEventMa
 /** What a client emits (requests with an ack): not in the map yet, so any name. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- socket.io's own DefaultEventsMap shape
 export type ClientEmits = { [event: string]: (...args: any[]) => void };
+
+// Every event of the map has its constant (a compile error names the one missing).
+type MissingConstant = Exclude<ServerEvent, (typeof ServerEvents)[keyof typeof ServerEvents]>;
+export const everyServerEventHasAConstant: [MissingConstant] extends [never] ? true : MissingConstant = true;

@@ -11,11 +11,8 @@ export type CaseView = C.CaseView;
 /** A conversation message, plus the client-only state of one of ours not yet acknowledged. */
 export type CaseMessage = C.MessageView & { pending?: 'sending' | 'failed' };
 
-export interface CasePage {
-  items: CaseView[];
-  nextCursor: string | null;
-  unseen: number;
-}
+/** GET /api/cases. */
+export type CasePage = C.ApiSchema<'CasePageDto'>;
 
 /** GET/PUT /api/notification-preferences (every field is answered). */
 export type NotificationPrefs = Required<C.ApiSchema<'NotificationPreferencesDto'>>;
