@@ -1800,7 +1800,7 @@ export interface components {
       /** Format: uuid */
       companyId: string;
       /** Format: uuid */
-      contactId?: Record<string, never> | null;
+      contactId?: string | null;
       /** @default true */
       helpdeskAgentEnabled: boolean;
       /** @example LAPTOP-MELISSA */
@@ -1820,7 +1820,7 @@ export interface components {
        */
       companyId: string;
       /** @example https://acme.example/logo.png */
-      logoUrl?: Record<string, never> | null;
+      logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
       /** @enum {string} */
@@ -1830,7 +1830,7 @@ export interface components {
        * @example acme
        */
       subdomain: string;
-      welcomeText?: Record<string, never> | null;
+      welcomeText?: string | null;
     };
     CreateQuickReplyDto: {
       /** @example Hi {{contact.firstName}}, ... */
@@ -1860,7 +1860,7 @@ export interface components {
     };
     CreateTicketDto: {
       /** Format: uuid */
-      assigneeId?: Record<string, never> | null;
+      assigneeId?: string | null;
       cc?: components['schemas']['CcEntryDto'][];
       description: string;
       /** @enum {string} */
@@ -1868,7 +1868,7 @@ export interface components {
       /** @enum {string} */
       priority?: 'low' | 'medium' | 'high' | 'critical';
       /** Format: uuid */
-      productFamilyId?: Record<string, never> | null;
+      productFamilyId?: string | null;
       /**
        * Format: uuid
        * @description contact id; the ticket belongs to their company
@@ -1879,6 +1879,30 @@ export interface components {
       title: string;
       /** @enum {string} */
       type?: 'incident' | 'problem' | 'request' | 'change';
+    };
+    DevicePageDto: {
+      items: components['schemas']['DeviceViewDto'][];
+      nextCursor: string | null;
+    };
+    DeviceViewDto: {
+      /** Format: uuid */
+      companyId: string;
+      /** Format: uuid */
+      contactId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      helpdeskAgentEnabled: boolean;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastSeenAt: string | null;
+      name: string;
+      os: string;
+    };
+    DeviceWithTokenDto: {
+      device: components['schemas']['DeviceViewDto'];
+      /** @description The helpdesk agent token (shown once) */
+      token: string;
     };
     EnablePluginDto: {
       /**
@@ -2026,6 +2050,45 @@ export interface components {
     };
     ProductFamilyDto: {
       /** @example Printers */
+      name: string;
+    };
+    PublicCaseViewDto: {
+      /** @enum {string} */
+      chatStatus: 'waiting' | 'active' | 'ended';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      endedReason: string | null;
+      /** Format: uuid */
+      id: string;
+      lastSeq: number;
+      portal: components['schemas']['PublicPortalRefDto'];
+      technician: components['schemas']['PublicTechnicianDto'] | null;
+      /** @enum {string} */
+      type: 'live_chat' | 'support_request';
+    };
+    PublicPortalRefDto: {
+      name: string;
+      subdomain: string;
+    };
+    PublicPortalViewDto: {
+      colors: components['schemas']['PortalColorsDto'];
+      logoUrl: string | null;
+      /** @description Composer limit (characters) */
+      maxLength: number;
+      /** @description Why the portal is unavailable */
+      message?: string;
+      name: string;
+      subdomain: string;
+      /**
+       * @description What the page offers now
+       * @enum {string}
+       */
+      view: 'chat' | 'support_request' | 'unavailable';
+      welcomeText: string | null;
+    };
+    PublicTechnicianDto: {
       name: string;
     };
     QuickReplyViewDto: {
@@ -2219,7 +2282,7 @@ export interface components {
     };
     UpdateDeviceDto: {
       /** Format: uuid */
-      contactId?: Record<string, never> | null;
+      contactId?: string | null;
       /** @default true */
       helpdeskAgentEnabled: boolean;
       /** @example LAPTOP-MELISSA */
@@ -2254,7 +2317,7 @@ export interface components {
       };
       colors?: components['schemas']['PortalColorsDto'];
       /** @example https://acme.example/logo.png */
-      logoUrl?: Record<string, never> | null;
+      logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
       /** @enum {string} */
@@ -2264,7 +2327,7 @@ export interface components {
        * @example acme
        */
       subdomain?: string;
-      welcomeText?: Record<string, never> | null;
+      welcomeText?: string | null;
     };
     UpdateQuickReplyDto: {
       body?: string;
@@ -2286,7 +2349,14 @@ export interface components {
        * @description The new value; its type depends on the setting
        * @example true
        */
-      value: Record<string, never>;
+      value:
+        | string
+        | number
+        | boolean
+        | {
+            [key: string]: unknown;
+          }
+        | unknown[];
     };
     UpdateStatusDto: {
       /** @enum {string} */
@@ -2299,7 +2369,7 @@ export interface components {
        * Format: uuid
        * @description null unassigns
        */
-      assigneeId?: Record<string, never> | null;
+      assigneeId?: string | null;
       /** @description replaces the Cc list */
       cc?: components['schemas']['CcEntryDto'][];
       description?: string;
@@ -2311,7 +2381,7 @@ export interface components {
        * Format: uuid
        * @description null clears it
        */
-      productFamilyId?: Record<string, never> | null;
+      productFamilyId?: string | null;
       /** Format: uuid */
       requesterId?: string;
       status?: string;
@@ -2330,6 +2400,16 @@ export interface components {
        * @description The file, at most 20 MB
        */
       file: string;
+    };
+    VisitorCaseCreatedDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      conversationId: string;
+      /** @description Send as `Authorization: Portal <token>` */
+      token: string;
+      /** @enum {string} */
+      type: 'live_chat' | 'support_request';
     };
     VisitorSubmissionDto: {
       email: string;
@@ -3511,7 +3591,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DevicePageDto'];
+        };
       };
     };
   };
@@ -3532,7 +3614,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeviceWithTokenDto'];
+        };
       };
     };
   };
@@ -3551,7 +3635,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeviceViewDto'];
+        };
       };
     };
   };
@@ -3593,7 +3679,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeviceViewDto'];
+        };
       };
     };
   };
@@ -3631,7 +3719,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeviceWithTokenDto'];
+        };
       };
     };
   };
@@ -4268,7 +4358,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicCaseViewDto'];
+        };
       };
     };
   };
@@ -4287,7 +4379,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicCaseViewDto'];
+        };
       };
     };
   };
@@ -4306,7 +4400,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicCaseViewDto'];
+        };
       };
     };
   };
@@ -4327,7 +4423,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MessageListDto'];
+        };
       };
     };
   };
@@ -4367,7 +4465,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicPortalViewDto'];
+        };
       };
     };
   };
@@ -4393,7 +4493,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VisitorCaseCreatedDto'];
+        };
       };
     };
   };
@@ -4419,7 +4521,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VisitorCaseCreatedDto'];
+        };
       };
     };
   };

@@ -1,5 +1,5 @@
 // Agent chat REST calls (libs/agent-chat): technicians' chats with the people at devices.
-import type { AgentChatView, MessageView } from '@switchboard/contracts';
+import type { AgentChatView, ApiSchema, MessageView } from '@switchboard/contracts';
 import { request } from './api.client';
 
 const enc = encodeURIComponent;
@@ -10,16 +10,7 @@ export type AgentChat = AgentChatView;
 /** A conversation message, plus the client-only state of one of ours not yet acknowledged. */
 export type ChatMessage = MessageView & { pending?: 'sending' | 'failed' };
 
-export interface Device {
-  id: string;
-  companyId: string;
-  name: string;
-  os: string;
-  helpdeskAgentEnabled: boolean;
-  contactId: string | null;
-  lastSeenAt: string | null;
-  createdAt: string;
-}
+export type Device = ApiSchema<'DeviceViewDto'>;
 
 export const agentChatsApi = {
   list: () => request<{ items: AgentChat[] }>('GET', '/api/agent-chats'),

@@ -18,10 +18,8 @@ export type Comment = C.CommentView;
 export type Activity = C.ActivityView;
 export type Viewer = C.ViewerView;
 
-/** GET /api/tickets/:number/summary (the hover card): a slice of the ticket and its newest comment. */
-export type TicketSummary = Pick<Ticket, 'number' | 'title' | 'status' | 'priority' | 'activityStatus'> & {
-  latestComment: Comment | null;
-};
+/** GET /api/tickets/:number/summary (the hover card). */
+export type TicketSummary = C.ApiSchema<'TicketSummaryViewDto'>;
 
 export type TicketStatus = C.ApiSchema<'TicketStatusViewDto'>;
 
