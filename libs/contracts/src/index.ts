@@ -2,6 +2,7 @@
 // It imports nothing of ours, so every lib and the web may import it.
 export * from './views.js';
 export * from './socket-events.js';
+export * from './socket-requests.js';
 export type { components, operations, paths } from './api-types.generated.js';
 import type { components } from './api-types.generated.js';
 

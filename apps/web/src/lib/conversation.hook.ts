@@ -97,8 +97,8 @@ export function useConversation(conversationId: string, options: ConversationOpt
     const sync = () => {
       const viaSocket = live?.connected
         ? live
-            .request<{ messages: LiveMessage[] }>('conversation.join', { conversationId, afterSeq: lastSeq() })
-            .then((d) => d?.messages ?? [])
+            .request('conversation.join', { conversationId, afterSeq: lastSeq() })
+            .then((d): LiveMessage[] => d?.messages ?? [])
         : Promise.reject(new Error('offline'));
       viaSocket
         .catch(() => opts.current.loadMessages(lastSeq()))
@@ -150,11 +150,7 @@ export function useConversation(conversationId: string, options: ConversationOpt
     mark(m.id, 'sending');
     const { sendViaRest, offlineError = 'offline' } = opts.current;
     const viaSocket = live?.connected
-      ? live.request<{ message: LiveMessage }>(
-          'conversation.send',
-          { conversationId, clientId: m.clientId, body: m.body },
-          8000,
-        )
+      ? live.request('conversation.send', { conversationId, clientId: m.clientId, body: m.body }, 8000)
       : Promise.reject(new Error(offlineError));
     (sendViaRest ? viaSocket.catch(() => sendViaRest(m.clientId!, m.body)) : viaSocket).then(
       (d) => {

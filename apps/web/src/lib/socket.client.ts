@@ -1,7 +1,14 @@
 // Live connection to the `/agent` namespace. The server authenticates the handshake from the
 // `sb_token` cookie; right after login we also pass the token in memory via `auth` (cookies can lag
 // behind in some browsers/proxies). After a reload only the cookie is available, which is enough.
-import type { ClientEmits, ServerEvent, ServerEventListeners, ServerEventMap } from '@switchboard/contracts';
+import type {
+  AgentRequest,
+  AgentRequestMap,
+  ClientEmits,
+  ServerEvent,
+  ServerEventListeners,
+  ServerEventMap,
+} from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { AppNotification, Availability } from './api.types';
 
@@ -27,9 +34,13 @@ export interface AgentSocket {
   /** Subscribe to a server event (also `connect`); returns the unsubscribe function. */
   on<E extends LiveEvent>(event: E, handler: (payload: LivePayload<E>) => void): () => void;
   /** Emit and wait for the ack; rejects after `timeoutMs` or when offline (socket.io buffers otherwise). */
-  request<T = unknown>(event: string, payload: unknown, timeoutMs?: number): Promise<T>;
+  request<R extends AgentRequest>(
+    event: R,
+    payload: AgentRequestMap[R]['payload'],
+    timeoutMs?: number,
+  ): Promise<AgentRequestMap[R]['ack']>;
   /** Fire-and-forget emit (used for `ticket.leave`, where nobody waits for an answer). */
-  send(event: string, payload: unknown): void;
+  send<R extends AgentRequest>(event: R, payload: AgentRequestMap[R]['payload']): void;
   readonly connected: boolean;
 }
 
@@ -75,7 +86,8 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
       socket.on(event as ServerEvent, listener);
       return () => void socket.off(event as ServerEvent, listener);
     },
-    request<T>(event: string, payload: unknown, timeoutMs = 5000) {
+    request<R extends AgentRequest>(event: R, payload: AgentRequestMap[R]['payload'], timeoutMs = 5000) {
+      type T = AgentRequestMap[R]['ack'];
       return new Promise<T>((resolve, reject) => {
         if (!socket.connected) return reject(new Error('offline'));
         socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: WsAck<T>) => {
@@ -85,7 +97,7 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
         });
       });
     },
-    send(event: string, payload: unknown) {
+    send<R extends AgentRequest>(event: R, payload: AgentRequestMap[R]['payload']) {
       // Only when connected: a buffered `leave` replayed after reconnect would be wrong.
       if (socket.connected) socket.emit(event, payload);
     },

@@ -13,7 +13,7 @@ export function useTicketViewers(number: number, onReconnect?: () => void): View
     let alive = true;
     let joined = false;
     const view = () => {
-      live.request<{ viewers: Viewer[] }>('ticket.view', { number }).then(
+      live.request('ticket.view', { number }).then(
         (data) => alive && data?.viewers && setViewers(data.viewers),
         () => undefined, // offline or no access: the page's REST load reports real errors
       );
