@@ -5,7 +5,7 @@
 // server's de-duplication makes a retry safe). The portal's visitor-chat.hook.ts is the same shape
 // on the /portal socket.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { MessageView } from '@switchboard/contracts';
+import { mergeMessages, type MessageView } from '@switchboard/contracts';
 import { useLive } from './live.context';
 
 /** A conversation message, plus the client-only state of one of ours not yet acknowledged. */
@@ -52,18 +52,6 @@ export interface Conversation {
 const TYPING_IDLE_MS = 3000;
 /** Never leave a stale indicator if the "stopped typing" event is lost. */
 const TYPING_STALE_MS = 8000;
-
-/** By id; the committed copy replaces our optimistic one (same clientId); ours pending at the end. */
-export function mergeMessages(list: LiveMessage[], incoming: LiveMessage[]): LiveMessage[] {
-  if (!incoming.length) return list;
-  const byId = new Map(list.map((m) => [m.id, m] as const));
-  for (const m of incoming) {
-    const local = m.clientId ? list.find((x) => x.pending && x.clientId === m.clientId) : undefined;
-    if (local) byId.delete(local.id);
-    byId.set(m.id, m);
-  }
-  return [...byId.values()].sort((a, b) => (a.pending ? 1 : 0) - (b.pending ? 1 : 0) || a.seq - b.seq);
-}
 
 export function newClientId(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();

@@ -108,21 +108,3 @@ export const portalApi = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
 };
-
-/** Merge messages by id (a resend or a replayed join may deliver one twice), ordered by seq. */
-export function mergeMessages(list: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
-  if (!incoming.length) return list;
-  const byId = new Map<string, ChatMessage>();
-  const byClient = new Map<string, string>();
-  for (const m of list) {
-    byId.set(m.id, m);
-    if (m.clientId) byClient.set(m.clientId, m.id);
-  }
-  for (const m of incoming) {
-    // Our optimistic copy (id = clientId) is replaced by the committed one.
-    const local = m.clientId ? byClient.get(m.clientId) : undefined;
-    if (local && local !== m.id) byId.delete(local);
-    byId.set(m.id, m);
-  }
-  return [...byId.values()].sort((a, b) => (a.pending ? 1 : 0) - (b.pending ? 1 : 0) || a.seq - b.seq);
-}

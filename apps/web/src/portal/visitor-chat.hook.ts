@@ -1,10 +1,10 @@
 // The visitor's live chat: socket `/portal` (contract: libs/cases/README.md §3), with the session kept
 // in sessionStorage (token, case id, messages seen, last seq) so a reload or a network drop resumes
 // the same chat: on every (re)connect we `chat.join` with the last seq we have and merge by id.
-import type { ClientEmits, ServerEventListeners } from '@switchboard/contracts';
+import { mergeMessages, type ClientEmits, type ServerEventListeners } from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { mergeMessages, portalApi, type ChatMessage, type PublicCase } from './portal.api';
+import { portalApi, type ChatMessage, type PublicCase } from './portal.api';
 
 export interface StoredSession {
   kind: 'chat' | 'request';
