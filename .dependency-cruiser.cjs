@@ -52,11 +52,26 @@ module.exports = {
       to: { path: '^(libs|apps|plugins)/', pathNot: '^libs/plugin-sdk/' },
     },
     {
+      name: 'contracts-imports-nothing-internal',
+      severity: 'error',
+      comment:
+        'contracts (socket event map, generated API types) is the floor under everything, shared with the web: it imports nothing of ours.',
+      from: { path: '^libs/contracts/' },
+      to: { path: '^(libs|apps|plugins|test)/', pathNot: '^libs/contracts/' },
+    },
+    {
+      name: 'web-only-contracts',
+      severity: 'error',
+      comment: 'The web bundle imports no server code: of the libs only @switchboard/contracts.',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|plugins)/', pathNot: '^libs/contracts/src/index\\.ts$' },
+    },
+    {
       name: 'lib-order-core',
       severity: 'error',
-      comment: 'core is the bottom layer (it may use the SDK types).',
+      comment: 'core is the bottom layer (it may use the SDK types and the contracts).',
       from: { path: '^libs/core/', pathNot: SPEC },
-      to: { path: '^libs/', pathNot: ['^libs/core/', '^libs/plugin-sdk/'] },
+      to: { path: '^libs/', pathNot: ['^libs/core/', '^libs/plugin-sdk/', '^libs/contracts/'] },
     },
     {
       name: 'lib-order-middle',
@@ -64,14 +79,14 @@ module.exports = {
       comment:
         'masking, chat and tickets are siblings on the core: none imports another (masking plugs into the core through a registry).',
       from: { path: '^libs/(masking|chat|tickets)/', pathNot: SPEC },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(core|plugin-sdk)/'] },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(core|plugin-sdk|contracts)/'] },
     },
     {
       name: 'lib-order-top',
       severity: 'error',
       comment: 'cases, portal, agent-chat and ai-compose build on the floors below, not on each other.',
       from: { path: '^libs/(cases|portal|agent-chat|ai-compose)/', pathNot: SPEC },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(chat|tickets|core|plugin-sdk)/'] },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(chat|tickets|core|plugin-sdk|contracts)/'] },
     },
     {
       name: 'no-circular',

@@ -39,6 +39,10 @@ export default defineConfig({
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   plugins: [embedScript()],
+  // libs/contracts is shared with the server (types and event-name constants, no server code).
+  resolve: {
+    alias: { '@switchboard/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -19,3 +19,11 @@ export {
 } from './services/notification-preferences.service.js';
 export { renderTranscript, type TranscriptHeader } from './services/transcript.renderer.js';
 export * from './chat.types.js';
+// Response DTOs of conversation messages, for the controllers of the libs above (OpenAPI document).
+export {
+  MessageAckDto,
+  MessageAuthorDto,
+  MessageFileDto,
+  MessageListDto,
+  MessageViewDto,
+} from './dto/message-view.dto.js';

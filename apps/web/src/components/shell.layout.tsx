@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, request } from '../lib/api.client';
 import { alertNewCase, CASES_SEEN_EVENT, loadAlertPrefs } from '../lib/case-alerts';
-import type { CaseCreatedEvent } from '../lib/cases.types';
 import type { AppNotification, Me } from '../lib/api.types';
 import { connectAgentSocket, type AgentSocket, type ConnectionState } from '../lib/socket.client';
 import { LiveContext } from '../lib/live.context';
@@ -90,7 +89,7 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
         );
       },
     });
-    socket.on<CaseCreatedEvent>('case.created', (e) => {
+    socket.on('case.created', (e) => {
       if (!e?.case) return;
       alertNewCase(e, (id) => navigate(`/cases/${id}`));
       setCasesUnseen((n) => Math.max(e.unseen ?? n + 1, 1));

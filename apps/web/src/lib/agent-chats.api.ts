@@ -1,48 +1,16 @@
 // Agent chat REST calls (libs/agent-chat): technicians' chats with the people at devices.
+import type { AgentChatView, ApiSchema, MessageView } from '@switchboard/contracts';
 import { request } from './api.client';
 
 const enc = encodeURIComponent;
 
-export interface AgentChat {
-  id: string;
-  companyId: string;
-  status: 'waiting' | 'active' | 'ended';
-  initiatedBy: 'technician' | 'contact';
-  device: { id: string; name: string; os: string };
-  contact: { id: string | null; name: string };
-  technician: { id: string; name: string } | null;
-  ticket: { number: number; title: string; auto: boolean } | null;
-  lastSeq: number;
-  createdAt: string;
-  acceptedAt: string | null;
-  lastMessageAt: string | null;
-  endedAt: string | null;
-  endedReason: string | null;
-}
+/** Stated once in @switchboard/contracts (REST and the `agent-chat.*` events). */
+export type AgentChat = AgentChatView;
 
-export interface ChatMessage {
-  id: string;
-  conversationId: string;
-  seq: number;
-  clientId: string | null;
-  kind: 'text' | 'system' | 'file';
-  body: string;
-  author: { kind: 'contact' | 'technician' | 'system'; id: string | null; name: string };
-  file?: { fileId: string; name: string; size: number; contentType: string };
-  createdAt: string;
-  pending?: 'sending' | 'failed';
-}
+/** A conversation message, plus the client-only state of one of ours not yet acknowledged. */
+export type ChatMessage = MessageView & { pending?: 'sending' | 'failed' };
 
-export interface Device {
-  id: string;
-  companyId: string;
-  name: string;
-  os: string;
-  helpdeskAgentEnabled: boolean;
-  contactId: string | null;
-  lastSeenAt: string | null;
-  createdAt: string;
-}
+export type Device = ApiSchema<'DeviceViewDto'>;
 
 export const agentChatsApi = {
   list: () => request<{ items: AgentChat[] }>('GET', '/api/agent-chats'),

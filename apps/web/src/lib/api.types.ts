@@ -1,37 +1,16 @@
-// Shapes of the API payloads the shell consumes (kept by hand: the web app does not import backend code).
+// Shapes of the API payloads the shell consumes: aliases of @switchboard/contracts (socket views) and of
+// the types generated from the API's OpenAPI document (npm run generate:api-types).
+import type * as C from '@switchboard/contracts';
 
-export type Role = 'admin' | 'technician';
-export type Availability = 'available' | 'unavailable';
+export type Role = C.ApiSchema<'AccountViewDto'>['role'];
+export type Availability = C.Availability;
 
-export interface Me {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  availability: Availability;
-}
+/** GET /api/auth/me. */
+export type Me = C.ApiSchema<'AccountViewDto'>;
 
-export interface LoginResponse {
-  accessToken: string;
-}
+export type LoginResponse = C.ApiSchema<'LoginResponseDto'>;
 
-export interface PluginInfo {
-  id: string;
-  version: string;
-  kind: string;
-  enabled: boolean;
-  status: string;
-  statusReason?: string | null;
-  permissions: string[];
-  grantedPermissions: string[];
-}
+export type PluginInfo = C.ApiSchema<'PluginViewDto'>;
 
 /** Pushed by the server on the `/agent` socket namespace as event `notification`. */
-export interface AppNotification {
-  id: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  /** In-app path to open, e.g. `/tickets/42` for an @notify. */
-  link?: string | null;
-}
+export type AppNotification = C.NotificationPush;

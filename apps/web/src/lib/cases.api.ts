@@ -52,8 +52,3 @@ export const casesApi = {
   deletePortal: (id: string) => request<unknown>('DELETE', `/api/portals/${enc(id)}`),
   embed: (id: string) => request<PortalEmbed>('GET', `/api/portals/${enc(id)}/embed`),
 };
-
-export function newClientId(): string {
-  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
-  return `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}

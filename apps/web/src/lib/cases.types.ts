@@ -1,100 +1,28 @@
-// Case, portal and conversation payloads as documented in libs/cases/README.md (kept by hand).
+// Case, portal and conversation payloads. The views the server pushes are stated once in
+// @switchboard/contracts (the server's emits are checked against them); these are the web's names.
+import type * as C from '@switchboard/contracts';
 
-export type CaseType = 'live_chat' | 'support_request';
-export type CaseStatus = 'unassigned' | 'assigned' | 'resolved';
-export type ChatStatus = 'waiting' | 'active' | 'ended';
+export type CaseType = C.CaseType;
+export type CaseStatus = C.CaseStatus;
+export type ChatStatus = C.ChatStatus;
 export type CaseViewName = 'unassigned' | 'mine' | 'all';
+export type CaseView = C.CaseView;
 
-export interface CaseView {
-  id: string;
-  shortId: string;
-  type: CaseType;
-  status: CaseStatus;
-  live: boolean;
-  chatStatus: ChatStatus;
-  endedReason: null | 'customer_ended' | 'technician_left' | 'converted' | 'abandoned' | string;
-  companyId: string;
-  portal: { id: string; name: string; subdomain: string; address: string };
-  customer: { contactId: string | null; firstName: string; lastName: string; email: string };
-  assignee: { id: string; name: string } | null;
-  question: string;
-  preview: string[];
-  conversationId: string;
-  lastSeq: number;
-  device: {
-    browser?: string | null;
-    os?: string | null;
-    deviceType?: string | null;
-    language?: string | null;
-    userAgent?: string | null;
-  } | null;
-  ticketNumber: number | null;
-  createdAt: string;
-  submittedAt: string | null;
-  assignedAt: string | null;
-  resolvedAt: string | null;
-  endedAt: string | null;
-  updatedAt: string;
-}
+/** A conversation message, plus the client-only state of one of ours not yet acknowledged. */
+export type CaseMessage = C.MessageView & { pending?: 'sending' | 'failed' };
 
-export interface CaseMessage {
-  id: string;
-  conversationId: string;
-  seq: number;
-  clientId: string | null;
-  kind: 'text' | 'system' | 'file';
-  body: string;
-  author: { kind: 'contact' | 'technician' | 'system'; id: string | null; name: string };
-  createdAt: string;
-  pending?: 'sending' | 'failed';
-}
+/** GET /api/cases. */
+export type CasePage = C.ApiSchema<'CasePageDto'>;
 
-export interface CasePage {
-  items: CaseView[];
-  nextCursor: string | null;
-  unseen: number;
-}
+/** GET/PUT /api/notification-preferences (every field is answered). */
+export type NotificationPrefs = Required<C.ApiSchema<'NotificationPreferencesDto'>>;
 
-export interface NotificationPrefs {
-  inApp: boolean;
-  browser: boolean;
-  email: boolean;
-  sound: boolean;
-}
+export type PortalStatus = Portal['status'];
 
-export type PortalStatus = 'active' | 'inactive';
+export type Portal = C.ApiSchema<'PortalViewDto'>;
 
-export interface Portal {
-  id: string;
-  companyId: string;
-  companyName: string;
-  subdomain: string;
-  status: PortalStatus;
-  name: string;
-  colors: { primary?: string; background?: string; text?: string } | null;
-  logoUrl: string | null;
-  welcomeText: string | null;
-  urls: { path: string; subdomain: string | null };
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PortalEmbed {
-  standaloneUrls: string[];
-  popupSnippet: string;
-  embedSnippet: string;
-  scriptUrl: string;
-}
+export type PortalEmbed = C.ApiSchema<'PortalEmbedDto'>;
 
 /** Socket payloads on `/agent`. */
-export interface CaseCreatedEvent {
-  case: CaseView;
-  chime: boolean;
-  unseen: number;
-  /** Show a browser notification (preference on and available); absent on older servers. */
-  browser?: boolean;
-}
-export interface CaseUpdatedEvent {
-  case: CaseView;
-  changes: string[];
-}
+export type CaseCreatedEvent = C.ServerEventMap['case.created'];
+export type CaseUpdatedEvent = C.ServerEventMap['case.updated'];

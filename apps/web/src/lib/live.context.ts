@@ -1,7 +1,7 @@
 // Shares the shell's single `/agent` socket with pages (one connection per tab, not one per page).
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
-import type { AgentSocket } from './socket.client';
+import type { AgentSocket, LiveEvent, LivePayload } from './socket.client';
 
 export const LiveContext = createContext<AgentSocket | null>(null);
 
@@ -10,9 +10,9 @@ export function useLive(): AgentSocket | null {
 }
 
 /** Subscribe to a socket event for the component's lifetime; the handler may change every render. */
-export function useLiveEvent<T>(event: string, handler: (payload: T) => void): void {
+export function useLiveEvent<E extends LiveEvent>(event: E, handler: (payload: LivePayload<E>) => void): void {
   const live = useLive();
   const ref = useRef(handler);
   ref.current = handler;
-  useEffect(() => (live ? live.on<T>(event, (p) => ref.current(p)) : undefined), [live, event]);
+  useEffect(() => (live ? live.on(event, (p) => ref.current(p)) : undefined), [live, event]);
 }

@@ -1,6 +1,14 @@
 // Live connection to the `/agent` namespace. The server authenticates the handshake from the
 // `sb_token` cookie; right after login we also pass the token in memory via `auth` (cookies can lag
 // behind in some browsers/proxies). After a reload only the cookie is available, which is enough.
+import type {
+  AgentRequest,
+  AgentRequestMap,
+  ClientEmits,
+  ServerEvent,
+  ServerEventListeners,
+  ServerEventMap,
+} from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { AppNotification, Availability } from './api.types';
 
@@ -17,19 +25,27 @@ export interface AgentSocketHandlers {
 /** Ack shape of every server event with a reply (see libs/core realtime ws-response). */
 export type WsAck<T = unknown> = { ok: true; data: T } | { ok: false; error: { statusCode: number; message: string } };
 
+/** What a listener receives: the contracts' payload for a server event, nothing for `connect`. */
+export type LiveEvent = ServerEvent | 'connect';
+export type LivePayload<E extends LiveEvent> = E extends ServerEvent ? ServerEventMap[E] : void;
+
 export interface AgentSocket {
   close(): void;
   /** Subscribe to a server event (also `connect`); returns the unsubscribe function. */
-  on<T = unknown>(event: string, handler: (payload: T) => void): () => void;
+  on<E extends LiveEvent>(event: E, handler: (payload: LivePayload<E>) => void): () => void;
   /** Emit and wait for the ack; rejects after `timeoutMs` or when offline (socket.io buffers otherwise). */
-  request<T = unknown>(event: string, payload: unknown, timeoutMs?: number): Promise<T>;
+  request<R extends AgentRequest>(
+    event: R,
+    payload: AgentRequestMap[R]['payload'],
+    timeoutMs?: number,
+  ): Promise<AgentRequestMap[R]['ack']>;
   /** Fire-and-forget emit (used for `ticket.leave`, where nobody waits for an answer). */
-  send(event: string, payload: unknown): void;
+  send<R extends AgentRequest>(event: R, payload: AgentRequestMap[R]['payload']): void;
   readonly connected: boolean;
 }
 
 export function connectAgentSocket(token: string | undefined, handlers: AgentSocketHandlers): AgentSocket {
-  const socket: Socket = io('/agent', {
+  const socket: Socket<ServerEventListeners, ClientEmits> = io('/agent', {
     withCredentials: true,
     transports: ['websocket'],
     auth: token ? { token } : undefined,
@@ -52,8 +68,8 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
       retryTimer = setTimeout(() => socket.connect(), 5000);
     }
   });
-  socket.on('notification', (n: AppNotification) => handlers.onNotification(n));
-  socket.on('account.availability', (p: { availability: Availability }) => {
+  socket.on('notification', (n) => handlers.onNotification(n));
+  socket.on('account.availability', (p) => {
     if (p && (p.availability === 'available' || p.availability === 'unavailable'))
       handlers.onAvailability(p.availability);
   });
@@ -64,11 +80,14 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
       socket.removeAllListeners();
       socket.disconnect();
     },
-    on<T>(event: string, handler: (payload: T) => void) {
-      socket.on(event, handler);
-      return () => void socket.off(event, handler);
+    on<E extends LiveEvent>(event: E, handler: (payload: LivePayload<E>) => void) {
+      // `connect` is socket.io's own event; the others are the contracts' (payload typed by LivePayload).
+      const listener = handler as ServerEventListeners[ServerEvent];
+      socket.on(event as ServerEvent, listener);
+      return () => void socket.off(event as ServerEvent, listener);
     },
-    request<T>(event: string, payload: unknown, timeoutMs = 5000) {
+    request<R extends AgentRequest>(event: R, payload: AgentRequestMap[R]['payload'], timeoutMs = 5000) {
+      type T = AgentRequestMap[R]['ack'];
       return new Promise<T>((resolve, reject) => {
         if (!socket.connected) return reject(new Error('offline'));
         socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: WsAck<T>) => {
@@ -78,7 +97,7 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
         });
       });
     },
-    send(event: string, payload: unknown) {
+    send<R extends AgentRequest>(event: R, payload: AgentRequestMap[R]['payload']) {
       // Only when connected: a buffered `leave` replayed after reconnect would be wrong.
       if (socket.connected) socket.emit(event, payload);
     },

@@ -13,7 +13,7 @@ export function useTicketViewers(number: number, onReconnect?: () => void): View
     let alive = true;
     let joined = false;
     const view = () => {
-      live.request<{ viewers: Viewer[] }>('ticket.view', { number }).then(
+      live.request('ticket.view', { number }).then(
         (data) => alive && data?.viewers && setViewers(data.viewers),
         () => undefined, // offline or no access: the page's REST load reports real errors
       );
@@ -23,7 +23,7 @@ export function useTicketViewers(number: number, onReconnect?: () => void): View
       joined = true;
       view();
     });
-    const offViewers = live.on<{ number: number; viewers: Viewer[] }>('ticket.viewers', (p) => {
+    const offViewers = live.on('ticket.viewers', (p) => {
       if (p?.number === number && Array.isArray(p.viewers)) setViewers(p.viewers);
     });
     if (live.connected) {

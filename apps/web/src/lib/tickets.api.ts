@@ -1,5 +1,6 @@
 // REST calls of the tickets screens (contract: libs/tickets/README.md). Reference lists that rarely
 // change (statuses, technicians, companies) are cached for the tab's lifetime to keep pages snappy.
+import type { ApiSchema } from '@switchboard/contracts';
 import { request } from './api.client';
 import type { Me } from './api.types';
 import type {
@@ -17,25 +18,11 @@ import type {
   Visibility,
 } from './tickets.types';
 
-export interface NewTicket {
-  title: string;
-  description: string;
-  requesterId: string;
-  priority?: string;
-  impact?: string;
-  type?: string;
-  assigneeId?: string;
-  cc?: { kind: 'contact' | 'account'; id: string }[];
-}
+/** POST /api/tickets. */
+export type NewTicket = ApiSchema<'CreateTicketDto'>;
 
-export interface NewComment {
-  body: string;
-  visibility: Visibility;
-  status?: string;
-  cc?: { kind: 'contact' | 'account'; id: string }[];
-  notify?: string[];
-  attachmentIds?: string[];
-}
+/** POST /api/tickets/:number/comments. */
+export type NewComment = ApiSchema<'CreateCommentDto'>;
 
 export type TicketPatch = Partial<Pick<Ticket, 'title' | 'status' | 'priority' | 'impact' | 'type'>> & {
   assigneeId?: string | null;

@@ -6,7 +6,7 @@ import { ApiError } from '../lib/api.client';
 import type { Me } from '../lib/api.types';
 import { CASES_SEEN_EVENT } from '../lib/case-alerts';
 import { casesApi } from '../lib/cases.api';
-import type { CaseCreatedEvent, CaseUpdatedEvent, CaseView, CaseViewName } from '../lib/cases.types';
+import type { CaseView, CaseViewName } from '../lib/cases.types';
 import { useLive, useLiveEvent } from '../lib/live.context';
 import { navigate } from '../lib/router.hook';
 import { PageTitle } from '../components/page-title.component';
@@ -120,7 +120,7 @@ export function CasesPage({ me, caseId }: Props) {
   // After a reconnect we may have missed events: reload what is on screen.
   useEffect(() => (live ? live.on('connect', () => load(viewRef.current)) : undefined), [live]);
 
-  useLiveEvent<CaseCreatedEvent>('case.created', (e) => {
+  useLiveEvent('case.created', (e) => {
     if (!e?.case) return;
     upsert([e.case]);
     setAnnouncement(
@@ -131,8 +131,8 @@ export function CasesPage({ me, caseId }: Props) {
     // server compares timestamps; a case created in the same instant as our last visit counts 0).
     else setUnseen((n) => Math.max(typeof e.unseen === 'number' ? e.unseen : n + 1, 1));
   });
-  useLiveEvent<CaseUpdatedEvent>('case.updated', (e) => e?.case && upsert([e.case]));
-  useLiveEvent<{ caseId: string }>('case.deleted', (e) => {
+  useLiveEvent('case.updated', (e) => e?.case && upsert([e.case]));
+  useLiveEvent('case.deleted', (e) => {
     if (!e?.caseId) return;
     setCases((map) => {
       const next = { ...map };

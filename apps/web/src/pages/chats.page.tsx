@@ -72,13 +72,13 @@ export function ChatsPage({ me, chatId }: Props) {
     if (!live) return;
     const offs = [
       live.on('connect', () => void load()),
-      live.on<{ chat: AgentChat }>('agent-chat.updated', (p) => p?.chat && upsert(p.chat)),
-      live.on<{ chat: AgentChat }>('agent-chat.incoming', (p) => p?.chat && upsert(p.chat)),
-      live.on<{ conversationId: string }>('agent-chat.offer-closed', (p) => {
+      live.on('agent-chat.updated', (p) => p?.chat && upsert(p.chat)),
+      live.on('agent-chat.incoming', (p) => p?.chat && upsert(p.chat)),
+      live.on('agent-chat.offer-closed', (p) => {
         if (!p) return;
         agentChatsApi.get(p.conversationId).then(upsert, () => undefined);
       }),
-      live.on<{ conversationId: string; message: ChatMessage }>('conversation.message', (p) => {
+      live.on('conversation.message', (p) => {
         if (!p?.message) return;
         touch(p.conversationId, p.message);
         if (
@@ -89,7 +89,7 @@ export function ChatsPage({ me, chatId }: Props) {
           setUnread((u) => ({ ...u, [p.conversationId]: (u[p.conversationId] ?? 0) + 1 }));
         }
       }),
-      live.on<{ conversationId: string; typing: boolean; author?: { kind: string } }>('conversation.typing', (p) => {
+      live.on('conversation.typing', (p) => {
         if (p?.author?.kind === 'contact') setTyping((t) => ({ ...t, [p.conversationId]: p.typing }));
       }),
     ];

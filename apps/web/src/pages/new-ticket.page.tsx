@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api.client';
 import type { Me } from '../lib/api.types';
 import { ticketsApi } from '../lib/tickets.api';
-import type { PersonRef } from '../lib/tickets.types';
+import type { Impact, PersonRef, Priority, TicketType } from '../lib/tickets.types';
 import { linkClick, navigate } from '../lib/router.hook';
 import { IMPACTS, PRIORITIES, TYPES } from '../lib/format';
 import { PageTitle } from '../components/page-title.component';
@@ -15,9 +15,9 @@ export function NewTicketPage({ me }: { me: Me }) {
   const [description, setDescription] = useState('');
   const [requester, setRequester] = useState<PickOption[]>([]);
   const [cc, setCc] = useState<PickOption[]>([]);
-  const [priority, setPriority] = useState('medium');
-  const [impact, setImpact] = useState('minor');
-  const [type, setType] = useState('incident');
+  const [priority, setPriority] = useState<Priority>('medium');
+  const [impact, setImpact] = useState<Impact>('minor');
+  const [type, setType] = useState<TicketType>('incident');
   const [assigneeId, setAssigneeId] = useState('');
   const [contacts, setContacts] = useState<PickOption[]>([]);
   const [technicians, setTechnicians] = useState<PersonRef[]>([]);
@@ -123,7 +123,7 @@ export function NewTicketPage({ me }: { me: Me }) {
           <span class="field-label">Priority</span>
           <select
             value={priority}
-            onChange={(e) => setPriority(e.currentTarget.value)}
+            onChange={(e) => setPriority(e.currentTarget.value as Priority)}
             data-testid="new-ticket-priority"
           >
             {PRIORITIES.map(([v, l]) => (
@@ -135,7 +135,11 @@ export function NewTicketPage({ me }: { me: Me }) {
         </label>
         <label class="field">
           <span class="field-label">Impact</span>
-          <select value={impact} onChange={(e) => setImpact(e.currentTarget.value)} data-testid="new-ticket-impact">
+          <select
+            value={impact}
+            onChange={(e) => setImpact(e.currentTarget.value as Impact)}
+            data-testid="new-ticket-impact"
+          >
             {IMPACTS.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
@@ -145,7 +149,11 @@ export function NewTicketPage({ me }: { me: Me }) {
         </label>
         <label class="field">
           <span class="field-label">Type</span>
-          <select value={type} onChange={(e) => setType(e.currentTarget.value)} data-testid="new-ticket-type">
+          <select
+            value={type}
+            onChange={(e) => setType(e.currentTarget.value as TicketType)}
+            data-testid="new-ticket-type"
+          >
             {TYPES.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}

@@ -155,8 +155,8 @@ export function TicketListPage({ me }: { me: Me }) {
     if (fits) highlight(t.number);
   };
 
-  useLiveEvent<{ ticket: Ticket }>('ticket.created', (p) => p?.ticket && apply(p.ticket, true));
-  useLiveEvent<{ ticket: Ticket }>('ticket.updated', (p) => p?.ticket && apply(p.ticket, false));
+  useLiveEvent('ticket.created', (p) => p?.ticket && apply(p.ticket, true));
+  useLiveEvent('ticket.updated', (p) => p?.ticket && apply(p.ticket, false));
 
   const companyNames = useMemo(() => new Map(companies.map((c) => [c.id, c.name])), [companies]);
   const filtered = FILTER_KEYS.some((k) => k !== 'sort' && filters[k]);

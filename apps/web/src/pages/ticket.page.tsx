@@ -117,10 +117,10 @@ export function TicketPage({ number, me }: Props) {
     if (activity) loadActivity();
   });
 
-  useLiveEvent<{ ticket: Ticket }>('ticket.updated', (p) => {
+  useLiveEvent('ticket.updated', (p) => {
     if (p?.ticket?.number === number) setTicket(p.ticket);
   });
-  useLiveEvent<{ number: number; comment: Comment }>('ticket.comment', (p) => {
+  useLiveEvent('ticket.comment', (p) => {
     if (p?.number !== number || !p.comment) return;
     setComments((list) => addUnique(list, p.comment));
     if (p.comment.author.id !== me.id)
@@ -128,10 +128,10 @@ export function TicketPage({ number, me }: Props) {
         `New ${p.comment.visibility === 'internal' ? 'internal note' : 'reply'} from ${p.comment.author.name}`,
       );
   });
-  useLiveEvent<{ number: number; activity: Activity }>('ticket.activity', (p) => {
+  useLiveEvent('ticket.activity', (p) => {
     if (p?.number === number && p.activity) setActivity((list) => (list ? addUnique(list, p.activity) : list));
   });
-  useLiveEvent<{ number: number; into: number }>('ticket.merged', (p) => {
+  useLiveEvent('ticket.merged', (p) => {
     if (p?.number !== number) return;
     setAnnouncement(`This ticket was merged into #${p.into}. Opening #${p.into}.`);
     navigate(`/tickets/${p.into}`);

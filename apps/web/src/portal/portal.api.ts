@@ -1,61 +1,28 @@
 // Visitor-side REST calls (contract: libs/cases/README.md §2). No cookies: the visitor is identified
 // only by the portal session token returned when the chat/request is created (`Authorization: Portal`).
+import type { ApiSchema, MessageView } from '@switchboard/contracts';
 
-export type PortalViewKind = 'chat' | 'support_request' | 'unavailable';
+export type PortalViewKind = PortalInfo['view'];
 
-export interface PortalInfo {
-  name: string;
-  subdomain: string;
-  view: PortalViewKind;
-  message?: string;
-  colors?: { primary?: string; background?: string; text?: string } | null;
-  logoUrl?: string | null;
-  welcomeText?: string | null;
-  maxLength?: number;
-}
+/** GET /api/public/portals/:subdomain. */
+export type PortalInfo = ApiSchema<'PublicPortalViewDto'>;
 
-export type CaseType = 'live_chat' | 'support_request';
-export type ChatStatus = 'waiting' | 'active' | 'ended';
+export type CaseType = PublicCase['type'];
+export type ChatStatus = PublicCase['chatStatus'];
 
-export interface PublicCase {
-  id: string;
-  type: CaseType;
-  chatStatus: ChatStatus;
-  endedReason: string | null;
-  technician: { name: string } | null;
-  portal: { name: string; subdomain: string };
-  lastSeq: number;
-  createdAt: string;
-  endedAt: string | null;
-}
+/** The visitor's view of their case (REST and the `chat.join` ack). */
+export type PublicCase = ApiSchema<'PublicCaseViewDto'>;
 
-export interface ChatMessage {
-  id: string;
+/** A conversation message; ours carry no conversationId until acked, and a client-only pending state. */
+export type ChatMessage = Omit<MessageView, 'conversationId'> & {
   conversationId?: string;
-  seq: number;
-  clientId: string | null;
-  kind: 'text' | 'system' | 'file';
-  body: string;
-  author: { kind: 'contact' | 'technician' | 'system'; id: string | null; name: string };
-  createdAt: string;
-  /** Client-only: a message of ours not yet acknowledged ('sending') or that failed. */
   pending?: 'sending' | 'failed';
-}
+};
 
-export interface Created {
-  token: string;
-  caseId: string;
-  conversationId: string;
-  type: CaseType;
-}
+export type Created = ApiSchema<'VisitorCaseCreatedDto'>;
 
-export interface Submission {
-  firstName: string;
-  lastName: string;
-  email: string;
-  question: string;
-  language?: string;
-}
+/** POST /api/public/portals/:subdomain/... (a chat or a support request). */
+export type Submission = ApiSchema<'VisitorSubmissionDto'>;
 
 export class PortalError extends Error {
   constructor(
@@ -83,7 +50,8 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
     throw new PortalError(0, 'network');
   }
   const text = await res.text();
-  let data: any = null;
+  // Our error shape when not ok; the caller's T when ok.
+  let data: { message?: unknown; details?: { fieldErrors?: Record<string, string[]> } } | null;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
@@ -140,21 +108,3 @@ export const portalApi = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
 };
-
-/** Merge messages by id (a resend or a replayed join may deliver one twice), ordered by seq. */
-export function mergeMessages(list: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
-  if (!incoming.length) return list;
-  const byId = new Map<string, ChatMessage>();
-  const byClient = new Map<string, string>();
-  for (const m of list) {
-    byId.set(m.id, m);
-    if (m.clientId) byClient.set(m.clientId, m.id);
-  }
-  for (const m of incoming) {
-    // Our optimistic copy (id = clientId) is replaced by the committed one.
-    const local = m.clientId ? byClient.get(m.clientId) : undefined;
-    if (local && local !== m.id) byId.delete(local);
-    byId.set(m.id, m);
-  }
-  return [...byId.values()].sort((a, b) => (a.pending ? 1 : 0) - (b.pending ? 1 : 0) || a.seq - b.seq);
-}

@@ -1,9 +1,10 @@
 // The visitor's live chat: socket `/portal` (contract: libs/cases/README.md §3), with the session kept
 // in sessionStorage (token, case id, messages seen, last seq) so a reload or a network drop resumes
 // the same chat: on every (re)connect we `chat.join` with the last seq we have and merge by id.
+import { mergeMessages, type ClientEmits, type ServerEventListeners } from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { mergeMessages, portalApi, type ChatMessage, type PublicCase } from './portal.api';
+import { portalApi, type ChatMessage, type PublicCase } from './portal.api';
 
 export interface StoredSession {
   kind: 'chat' | 'request';
@@ -41,7 +42,12 @@ export function saveSession(sub: string, s: StoredSession | null): void {
 
 type Ack<T> = { ok: true; data: T } | { ok: false; error: { statusCode: number; message: string } };
 
-function emit<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 8000): Promise<T> {
+function emit<T>(
+  socket: Socket<ServerEventListeners, ClientEmits>,
+  event: string,
+  payload: unknown,
+  timeoutMs = 8000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     if (!socket.connected) return reject(new Error('offline'));
     socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: Ack<T>) => {
@@ -78,7 +84,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
   const [messages, setMessages] = useState<ChatMessage[]>(session.messages ?? []);
   const [typing, setTypingName] = useState<string | null>(null);
   const [announce, setAnnounce] = useState<VisitorChat['announce']>(null);
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<Socket<ServerEventListeners, ClientEmits> | null>(null);
   const messagesRef = useRef(messages);
   messagesRef.current = messages;
   const typingTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -97,7 +103,8 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
   };
 
   useEffect(() => {
-    const socket = io('/portal', {
+    // Listeners typed by the contracts' event map (the server's emits are checked against the same map).
+    const socket: Socket<ServerEventListeners, ClientEmits> = io('/portal', {
       auth: { token: session.token },
       transports: ['websocket'],
       reconnectionDelayMax: 5000,
@@ -133,7 +140,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
       }
       setState('offline');
     });
-    socket.on('conversation.message', (p: { message: ChatMessage }) => {
+    socket.on('conversation.message', (p) => {
       if (!p?.message) return;
       apply([p.message]);
       if (p.message.author.kind === 'technician') {
@@ -145,7 +152,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
         setAnnounce({ id: p.message.id, text: p.message.body });
       }
     });
-    socket.on('conversation.typing', (p: { typing: boolean; author?: { kind: string; name: string } }) => {
+    socket.on('conversation.typing', (p) => {
       if (p?.author?.kind === 'contact') return;
       clearTimeout(typingTimer.current);
       setTypingName(p?.typing ? p.author?.name || '' : null);

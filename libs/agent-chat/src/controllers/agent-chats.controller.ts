@@ -12,14 +12,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount, type AccountPrincipal } from '@switchboard/core';
-import { ConversationService } from '@switchboard/chat';
+import { ConversationService, MessageAckDto, MessageListDto } from '@switchboard/chat';
 import type { Response } from 'express';
 import { ChatFileUploadDto, ChatMessagesQueryDto, StartAgentChatDto } from '../dto/agent-chat.dto.js';
 import { ChatFilesService } from '../services/chat-files.service.js';
 import { TechnicianChatService } from '../services/technician-chat.service.js';
 import { sendDownload, UPLOAD_LIMITS, type UploadedPart } from './file-response.js';
+import { AgentChatListDto, AgentChatStartedDto, AgentChatViewDto } from '../dto/agent-chat-view.dto.js';
 
 /** Technicians' agent chats. Messages and typing go over /agent (`conversation.join|send|typing`). */
 @ApiTags('agent-chats')
@@ -34,6 +35,8 @@ export class AgentChatsController {
 
   /** Ask the person at a device to chat (from the device, or from a ticket). 201 new request, 200 an open chat reused. */
   @Post()
+  @ApiCreatedResponse({ type: AgentChatStartedDto, description: 'A new request' })
+  @ApiOkResponse({ type: AgentChatStartedDto, description: 'An open chat reused' })
   async start(
     @Body() dto: StartAgentChatDto,
     @CurrentAccount() me: AccountPrincipal,
@@ -45,16 +48,19 @@ export class AgentChatsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: AgentChatListDto })
   list(@CurrentAccount() me: AccountPrincipal) {
     return this.chats.list(me);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: AgentChatViewDto })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
     return this.chats.get(me, id);
   }
 
   @Get(':id/messages')
+  @ApiOkResponse({ type: MessageListDto })
   messages(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ChatMessagesQueryDto,
@@ -65,6 +71,7 @@ export class AgentChatsController {
 
   @Post(':id/accept')
   @HttpCode(200)
+  @ApiOkResponse({ type: AgentChatViewDto })
   accept(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
     return this.chats.accept(me, id);
   }
@@ -77,6 +84,7 @@ export class AgentChatsController {
 
   @Post(':id/end')
   @HttpCode(200)
+  @ApiOkResponse({ type: AgentChatViewDto })
   end(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
     return this.chats.end(me, id);
   }
@@ -86,6 +94,7 @@ export class AgentChatsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ChatFileUploadDto })
   @UseInterceptors(FileInterceptor('file', { limits: UPLOAD_LIMITS }))
+  @ApiCreatedResponse({ type: MessageAckDto })
   async upload(
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() part: UploadedPart | undefined,

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount, Roles, type AccountPrincipal } from '@switchboard/core';
-import { ChannelLimits } from '@switchboard/chat';
+import { ChannelLimits, MessageAckDto, MessageListDto } from '@switchboard/chat';
 import type { Response } from 'express';
 import {
   CaseListQueryDto,
@@ -13,6 +13,7 @@ import {
 import { CaseFollowUpService } from '../services/case-follow-up.service.js';
 import { CaseSeenService } from '../services/case-seen.service.js';
 import { CaseService } from '../services/case.service.js';
+import { CasePageDto, CaseViewDto } from '../dto/case-view.dto.js';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class CasesController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: CasePageDto })
   list(@Query() q: CaseListQueryDto, @CurrentAccount() me: AccountPrincipal) {
     return this.cases.list(q.view ?? 'all', me, q);
   }
@@ -42,11 +44,13 @@ export class CasesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CaseViewDto })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
     return this.cases.get(id, me);
   }
 
   @Get(':id/messages')
+  @ApiOkResponse({ type: MessageListDto })
   async messages(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() q: CaseMessagesQueryDto,
@@ -56,30 +60,35 @@ export class CasesController {
   }
 
   @Post(':id/messages')
+  @ApiCreatedResponse({ type: MessageAckDto })
   send(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CaseMessageDto, @CurrentAccount() me: AccountPrincipal) {
     return this.cases.send(id, me, dto, this.limits.maxLength('portal'));
   }
 
   @Post(':id/assign')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseViewDto })
   assign(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
     return this.cases.assign(id, me);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseViewDto })
   resolve(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
     return this.cases.resolve(id, me);
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseViewDto })
   reopen(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
     return this.cases.reopen(id, me);
   }
 
   @Post(':id/leave')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseViewDto })
   leave(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
     return this.cases.leave(id, me);
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ServerEvent, ServerEventMap } from '@switchboard/contracts';
 import { RealtimeService, type Audience } from '@switchboard/core';
 
 /**
@@ -24,7 +25,13 @@ export class ConversationFanout {
     this.audiences.set(channel, list);
   }
 
-  emit(channel: string, conversationId: string, event: string, payload: unknown, exceptSocketId?: string): void {
+  emit<E extends ServerEvent>(
+    channel: string,
+    conversationId: string,
+    event: E,
+    payload: ServerEventMap[E],
+    exceptSocketId?: string,
+  ): void {
     const room = ConversationFanout.room(conversationId);
     for (const audience of this.audiences.get(channel) ?? ['agent'])
       this.realtime.emit(audience, room, event, payload, exceptSocketId);

@@ -19,6 +19,7 @@ import { Public } from './public.decorator.js';
 import { SessionTokenService } from './session-token.service.js';
 import { SESSION_COOKIE } from './token-extractor.js';
 import { Unmasked } from '../privacy/unmasked.decorator.js';
+import { AccountViewDto } from '../identity/dto/account-view.dto.js';
 
 @ApiTags('auth')
 // Staff data (or no data): outbound PII masking does not apply.
@@ -61,7 +62,8 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
-  me(@CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: AccountViewDto })
+  me(@CurrentAccount() me: AccountPrincipal): Promise<AccountViewDto> {
     return this.accounts.get(me.id);
   }
 }

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import { AccountService } from './account.service.js';
 import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto.js';
 import { PageQueryDto } from './dto/page-query.dto.js';
 import { Unmasked } from '../privacy/unmasked.decorator.js';
+import { AccountPageDto, AccountViewDto } from './dto/account-view.dto.js';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -16,22 +17,26 @@ export class AccountsController {
   constructor(private readonly accounts: AccountService) {}
 
   @Get()
-  list(@Query() query: PageQueryDto) {
+  @ApiOkResponse({ type: AccountPageDto })
+  list(@Query() query: PageQueryDto): Promise<AccountPageDto> {
     return this.accounts.list(query);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: AccountViewDto })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<AccountViewDto> {
     return this.accounts.get(id);
   }
 
   @Post()
-  create(@Body() dto: CreateAccountDto) {
+  @ApiCreatedResponse({ type: AccountViewDto })
+  create(@Body() dto: CreateAccountDto): Promise<AccountViewDto> {
     return this.accounts.create(dto);
   }
 
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAccountDto) {
+  @ApiOkResponse({ type: AccountViewDto })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAccountDto): Promise<AccountViewDto> {
     return this.accounts.update(id, dto);
   }
 

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount } from '../auth/current-account.decorator.js';
 import type { AccountPrincipal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { CompanyService } from './company.service.js';
 import { CreateCompanyDto, UpdateCompanyDto } from './dto/company.dto.js';
 import { PageQueryDto } from './dto/page-query.dto.js';
+import { CompanyPageDto, CompanyViewDto } from './dto/company-view.dto.js';
 
 @ApiTags('companies')
 @ApiBearerAuth()
@@ -14,24 +15,28 @@ export class CompaniesController {
   constructor(private readonly companies: CompanyService) {}
 
   @Get()
-  list(@Query() query: PageQueryDto, @CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: CompanyPageDto })
+  list(@Query() query: PageQueryDto, @CurrentAccount() me: AccountPrincipal): Promise<CompanyPageDto> {
     return this.companies.list(query, me);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: CompanyViewDto })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal): Promise<CompanyViewDto> {
     return this.companies.get(id, me);
   }
 
   @Post()
   @Roles('admin')
-  create(@Body() dto: CreateCompanyDto) {
+  @ApiCreatedResponse({ type: CompanyViewDto })
+  create(@Body() dto: CreateCompanyDto): Promise<CompanyViewDto> {
     return this.companies.create(dto);
   }
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCompanyDto) {
+  @ApiOkResponse({ type: CompanyViewDto })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCompanyDto): Promise<CompanyViewDto> {
     return this.companies.update(id, dto);
   }
 

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount } from '../auth/current-account.decorator.js';
 import type { AccountPrincipal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ContactService } from './contact.service.js';
 import { CreateContactDto, UpdateContactDto } from './dto/contact.dto.js';
 import { CompanyFilterQueryDto } from './dto/page-query.dto.js';
+import { ContactPageDto, ContactViewDto } from './dto/contact-view.dto.js';
 
 /** Technicians read and maintain contacts of the companies they serve; only admins delete. */
 @ApiTags('contacts')
@@ -15,26 +16,30 @@ export class ContactsController {
   constructor(private readonly contacts: ContactService) {}
 
   @Get()
-  list(@Query() query: CompanyFilterQueryDto, @CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: ContactPageDto })
+  list(@Query() query: CompanyFilterQueryDto, @CurrentAccount() me: AccountPrincipal): Promise<ContactPageDto> {
     return this.contacts.listPage(query, me);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: ContactViewDto })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal): Promise<ContactViewDto> {
     return this.contacts.get(id, me);
   }
 
   @Post()
-  create(@Body() dto: CreateContactDto, @CurrentAccount() me: AccountPrincipal) {
+  @ApiCreatedResponse({ type: ContactViewDto })
+  create(@Body() dto: CreateContactDto, @CurrentAccount() me: AccountPrincipal): Promise<ContactViewDto> {
     return this.contacts.create(dto, me);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: ContactViewDto })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateContactDto,
     @CurrentAccount() me: AccountPrincipal,
-  ) {
+  ): Promise<ContactViewDto> {
     return this.contacts.update(id, dto, me);
   }
 

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount } from '../auth/current-account.decorator.js';
 import type { AccountPrincipal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { DeviceService } from './device.service.js';
 import { CreateDeviceDto, UpdateDeviceDto } from './dto/device.dto.js';
 import { CompanyFilterQueryDto } from './dto/page-query.dto.js';
+import { DevicePageDto, DeviceViewDto, DeviceWithTokenDto } from './dto/device-view.dto.js';
 
 @ApiTags('devices')
 @ApiBearerAuth()
@@ -14,31 +15,36 @@ export class DevicesController {
   constructor(private readonly devices: DeviceService) {}
 
   @Get()
-  list(@Query() query: CompanyFilterQueryDto, @CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: DevicePageDto })
+  list(@Query() query: CompanyFilterQueryDto, @CurrentAccount() me: AccountPrincipal): Promise<DevicePageDto> {
     return this.devices.list(query, me);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: DeviceViewDto })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal): Promise<DeviceViewDto> {
     return this.devices.get(id, me);
   }
 
   /** The response carries the device token once; it cannot be read again, only rotated. */
   @Post()
   @Roles('admin')
-  create(@Body() dto: CreateDeviceDto) {
+  @ApiCreatedResponse({ type: DeviceWithTokenDto })
+  create(@Body() dto: CreateDeviceDto): Promise<DeviceWithTokenDto> {
     return this.devices.create(dto);
   }
 
   @Post(':id/token')
   @Roles('admin')
-  rotateToken(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiCreatedResponse({ type: DeviceWithTokenDto })
+  rotateToken(@Param('id', ParseUUIDPipe) id: string): Promise<DeviceWithTokenDto> {
     return this.devices.rotateToken(id);
   }
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDeviceDto) {
+  @ApiOkResponse({ type: DeviceViewDto })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDeviceDto): Promise<DeviceViewDto> {
     return this.devices.update(id, dto);
   }
 

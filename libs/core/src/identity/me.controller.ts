@@ -1,10 +1,11 @@
 import { Body, Controller, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount } from '../auth/current-account.decorator.js';
 import type { AccountPrincipal } from '../auth/principal.js';
 import { AccountService } from './account.service.js';
 import { AvailabilityDto } from './dto/account.dto.js';
 import { Unmasked } from '../privacy/unmasked.decorator.js';
+import { AccountViewDto } from './dto/account-view.dto.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -15,7 +16,8 @@ export class MeController {
   constructor(private readonly accounts: AccountService) {}
 
   @Put('availability')
-  setAvailability(@Body() dto: AvailabilityDto, @CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: AccountViewDto })
+  setAvailability(@Body() dto: AvailabilityDto, @CurrentAccount() me: AccountPrincipal): Promise<AccountViewDto> {
     return this.accounts.setAvailability(me.id, dto.available ? 'available' : 'unavailable');
   }
 }

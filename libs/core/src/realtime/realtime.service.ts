@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ServerEvent, ServerEventMap } from '@switchboard/contracts';
 import type { Namespace } from 'socket.io';
 import { PiiMasker } from '../privacy/pii-masker.service.js';
 
@@ -33,7 +34,14 @@ export class RealtimeService {
     }
   }
 
-  emit(audience: Audience, room: string | string[], event: string, payload: unknown, exceptSocketId?: string): void {
+  // Typed by the contracts' event map: a wrong event name or payload is a compile error.
+  emit<E extends ServerEvent>(
+    audience: Audience,
+    room: string | string[],
+    event: E,
+    payload: ServerEventMap[E],
+    exceptSocketId?: string,
+  ): void {
     const ns = this.namespaces.get(audience);
     if (!ns) return;
     (exceptSocketId ? ns.to(room).except(exceptSocketId) : ns.to(room)).emit(
@@ -42,7 +50,7 @@ export class RealtimeService {
     );
   }
 
-  toAccount(accountId: string, event: string, payload: unknown): void {
+  toAccount<E extends ServerEvent>(accountId: string, event: E, payload: ServerEventMap[E]): void {
     this.emit('agent', RealtimeService.accountRoom(accountId), event, payload);
   }
 
@@ -50,7 +58,7 @@ export class RealtimeService {
    * The same event to several technicians' account rooms: ONE masking pass and one encoded packet
    * for all of them (a case update goes to every technician of the company).
    */
-  toAccounts(accountIds: string[], event: string, payload: unknown): void {
+  toAccounts<E extends ServerEvent>(accountIds: string[], event: E, payload: ServerEventMap[E]): void {
     if (accountIds.length)
       this.emit(
         'agent',
@@ -60,15 +68,15 @@ export class RealtimeService {
       );
   }
 
-  toAgents(event: string, payload: unknown): void {
+  toAgents<E extends ServerEvent>(event: E, payload: ServerEventMap[E]): void {
     this.emit('agent', RealtimeService.agentsRoom, event, payload);
   }
 
-  toDevice(deviceId: string, event: string, payload: unknown): void {
+  toDevice<E extends ServerEvent>(deviceId: string, event: E, payload: ServerEventMap[E]): void {
     this.emit('device', `device:${deviceId}`, event, payload);
   }
 
-  toPortalSession(sessionId: string, event: string, payload: unknown): void {
+  toPortalSession<E extends ServerEvent>(sessionId: string, event: E, payload: ServerEventMap[E]): void {
     this.emit('portal', `portal-session:${sessionId}`, event, payload);
   }
 
@@ -81,7 +89,7 @@ export class RealtimeService {
   /** Graceful shutdown: tell this instance's clients to reconnect elsewhere, then drop them. */
   disconnectLocal(): void {
     for (const ns of this.namespaces.values()) {
-      ns.local.emit('server.shutdown', { reconnect: true });
+      ns.local.emit('server.shutdown', { reconnect: true } satisfies ServerEventMap['server.shutdown']);
       ns.local.disconnectSockets(true);
     }
   }

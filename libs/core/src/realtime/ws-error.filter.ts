@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ServerEventMap } from '@switchboard/contracts';
 import type { Socket } from 'socket.io';
 import { DomainError } from '../errors/domain.error.js';
 import type { WsAck } from './ws-response.js';
@@ -15,7 +16,7 @@ export class WsErrorFilter implements ExceptionFilter {
     const [client, , ack] = host.getArgs<[Socket, unknown, unknown]>();
     const body = this.toAck(exception);
     if (typeof ack === 'function') (ack as (r: WsAck) => void)(body);
-    else client.emit('exception', body);
+    else client.emit('exception', body as ServerEventMap['exception']);
   }
 
   private toAck(exception: unknown): WsAck {

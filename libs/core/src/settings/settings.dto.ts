@@ -9,7 +9,17 @@ export class SettingScopeQueryDto {
 }
 
 export class UpdateSettingDto {
-  @ApiProperty({ description: 'The new value; its type depends on the setting', example: true })
+  @ApiProperty({
+    description: 'The new value; its type depends on the setting',
+    example: true,
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'object', additionalProperties: true },
+      { type: 'array', items: {} },
+    ],
+  })
   @IsDefined({ message: 'value is required' })
   value: unknown;
 

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount, Roles, type AccountPrincipal } from '@switchboard/core';
 import type { Request } from 'express';
 import { CreatePortalDto, PortalListQueryDto, UpdatePortalDto } from '../dto/portal.dto.js';
 import { PortalService } from '../services/portal.service.js';
+import { PortalEmbedDto, PortalViewDto } from '../dto/portal-view.dto.js';
 
 @ApiTags('portals')
 @ApiBearerAuth()
@@ -13,28 +14,41 @@ export class PortalsController {
 
   @Post()
   @Roles('admin')
-  create(@Body() dto: CreatePortalDto) {
+  @ApiCreatedResponse({ type: PortalViewDto })
+  create(@Body() dto: CreatePortalDto): Promise<PortalViewDto> {
     return this.portals.create(dto);
   }
 
   @Get()
-  list(@Query() query: PortalListQueryDto, @CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: [PortalViewDto] })
+  list(@Query() query: PortalListQueryDto, @CurrentAccount() me: AccountPrincipal): Promise<PortalViewDto[]> {
     return this.portals.list(query.companyId, me);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: PortalViewDto })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal): Promise<PortalViewDto> {
     return this.portals.get(id, me);
   }
 
   @Get(':id/embed')
-  embed(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal, @Req() req: Request) {
+  @ApiOkResponse({ type: PortalEmbedDto })
+  embed(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentAccount() me: AccountPrincipal,
+    @Req() req: Request,
+  ): Promise<PortalEmbedDto> {
     return this.portals.embed(id, me, `${req.protocol}://${req.get('host')}`);
   }
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePortalDto, @CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: PortalViewDto })
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdatePortalDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ): Promise<PortalViewDto> {
     return this.portals.update(id, dto, me);
   }
 

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPortalVisitor, PortalSessionGuard, Public, type PortalPrincipal } from '@switchboard/core';
 import type { Response } from 'express';
 import { AfterSeqQueryDto, TranscriptQueryDto } from '../dto/visitor.dto.js';
 import { PortalVisitorService } from '../services/portal-visitor.service.js';
+import { PublicCaseViewDto } from '../dto/public-portal-view.dto.js';
+import { MessageListDto } from '@switchboard/chat';
 
 /** The visitor's own case, with `Authorization: Portal <token>`; any other id is a 404. */
 @ApiTags('public portal')
@@ -14,28 +16,41 @@ export class PublicCasesController {
   constructor(private readonly visitors: PortalVisitorService) {}
 
   @Get()
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentPortalVisitor() visitor: PortalPrincipal) {
+  @ApiOkResponse({ type: PublicCaseViewDto })
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPortalVisitor() visitor: PortalPrincipal,
+  ): Promise<PublicCaseViewDto> {
     return this.visitors.publicCase(visitor, id);
   }
 
   @Get('messages')
+  @ApiOkResponse({ type: MessageListDto })
   async messages(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: AfterSeqQueryDto,
     @CurrentPortalVisitor() visitor: PortalPrincipal,
-  ) {
+  ): Promise<MessageListDto> {
     return { items: await this.visitors.messages(visitor, id, query.afterSeq ?? 0) };
   }
 
   @Post('end')
   @HttpCode(200)
-  end(@Param('id', ParseUUIDPipe) id: string, @CurrentPortalVisitor() visitor: PortalPrincipal) {
+  @ApiOkResponse({ type: PublicCaseViewDto })
+  end(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPortalVisitor() visitor: PortalPrincipal,
+  ): Promise<PublicCaseViewDto> {
     return this.visitors.end(visitor, id);
   }
 
   @Post('convert')
   @HttpCode(200)
-  convert(@Param('id', ParseUUIDPipe) id: string, @CurrentPortalVisitor() visitor: PortalPrincipal) {
+  @ApiOkResponse({ type: PublicCaseViewDto })
+  convert(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPortalVisitor() visitor: PortalPrincipal,
+  ): Promise<PublicCaseViewDto> {
     return this.visitors.convert(visitor, id);
   }
 

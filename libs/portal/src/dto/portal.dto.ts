@@ -58,13 +58,13 @@ export class CreatePortalDto {
   @Type(() => PortalColorsDto)
   colors?: PortalColorsDto;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://acme.example/logo.png' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://acme.example/logo.png' })
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
   @MaxLength(2000)
   logoUrl?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

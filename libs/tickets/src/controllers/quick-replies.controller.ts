@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountPrincipal, CurrentAccount } from '@switchboard/core';
 import { CreateQuickReplyDto, RenderQuickReplyDto, UpdateQuickReplyDto } from '../dto/admin-lists.dto.js';
 import { QuickReplyService } from '../services/quick-reply.service.js';
+import { QuickReplyViewDto } from '../dto/quick-reply-view.dto.js';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -11,26 +12,30 @@ export class QuickRepliesController {
   constructor(private readonly replies: QuickReplyService) {}
 
   @Get()
-  list(@CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: [QuickReplyViewDto] })
+  list(@CurrentAccount() me: AccountPrincipal): Promise<QuickReplyViewDto[]> {
     return this.replies.list(me);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+  @ApiOkResponse({ type: QuickReplyViewDto })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal): Promise<QuickReplyViewDto> {
     return this.replies.get(id, me);
   }
 
   @Post()
-  create(@Body() dto: CreateQuickReplyDto, @CurrentAccount() me: AccountPrincipal) {
+  @ApiCreatedResponse({ type: QuickReplyViewDto })
+  create(@Body() dto: CreateQuickReplyDto, @CurrentAccount() me: AccountPrincipal): Promise<QuickReplyViewDto> {
     return this.replies.create(dto, me);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: QuickReplyViewDto })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateQuickReplyDto,
     @CurrentAccount() me: AccountPrincipal,
-  ) {
+  ): Promise<QuickReplyViewDto> {
     return this.replies.update(id, dto, me);
   }
 

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountPrincipal, CurrentAccount } from '@switchboard/core';
 import { CreateCommentDto } from '../dto/comment.dto.js';
 import { PageQueryDto } from '../dto/page-query.dto.js';
 import { TicketActivityService } from '../services/ticket-activity.service.js';
 import { TicketCommentService } from '../services/ticket-comment.service.js';
+import { ActivityPageDto, CommentPageDto, CommentViewDto } from '../dto/ticket-view.dto.js';
 
 /** The conversation and the activity log of one ticket. */
 @ApiTags('tickets')
@@ -17,6 +18,7 @@ export class TicketCommentsController {
   ) {}
 
   @Post('comments')
+  @ApiCreatedResponse({ type: CommentViewDto })
   add(
     @Param('number', ParseIntPipe) number: number,
     @Body() dto: CreateCommentDto,
@@ -26,6 +28,7 @@ export class TicketCommentsController {
   }
 
   @Get('comments')
+  @ApiOkResponse({ type: CommentPageDto })
   list(
     @Param('number', ParseIntPipe) number: number,
     @Query() query: PageQueryDto,
@@ -35,6 +38,7 @@ export class TicketCommentsController {
   }
 
   @Get('activity')
+  @ApiOkResponse({ type: ActivityPageDto })
   activityLog(
     @Param('number', ParseIntPipe) number: number,
     @Query() query: PageQueryDto,

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@switchboard/core';
 import { CreateStatusDto, UpdateStatusDto } from '../dto/admin-lists.dto.js';
 import { TicketStatusService } from '../services/ticket-status.service.js';
+import { TicketStatusViewDto } from '../dto/ticket-status-view.dto.js';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -11,19 +12,22 @@ export class TicketStatusesController {
   constructor(private readonly statuses: TicketStatusService) {}
 
   @Get()
-  list() {
+  @ApiOkResponse({ type: [TicketStatusViewDto] })
+  list(): Promise<TicketStatusViewDto[]> {
     return this.statuses.list();
   }
 
   @Post()
   @Roles('admin')
-  create(@Body() dto: CreateStatusDto) {
+  @ApiCreatedResponse({ type: TicketStatusViewDto })
+  create(@Body() dto: CreateStatusDto): Promise<TicketStatusViewDto> {
     return this.statuses.create(dto);
   }
 
   @Patch(':key')
   @Roles('admin')
-  update(@Param('key') key: string, @Body() dto: UpdateStatusDto) {
+  @ApiOkResponse({ type: TicketStatusViewDto })
+  update(@Param('key') key: string, @Body() dto: UpdateStatusDto): Promise<TicketStatusViewDto> {
     return this.statuses.update(key, dto);
   }
 

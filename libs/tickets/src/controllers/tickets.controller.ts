@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, AccountPrincipal, CurrentAccount, SettingsService } from '@switchboard/core';
 import { TicketDefaultsQueryDto } from '../dto/ticket-defaults.dto.js';
 import { CreateTicketDto, MergeTicketDto, TicketListQueryDto, UpdateTicketDto } from '../dto/ticket.dto.js';
 import { TicketMergeService } from '../services/ticket-merge.service.js';
 import { TicketService } from '../services/ticket.service.js';
+import { TicketPageDto, TicketSummaryViewDto, TicketViewDto } from '../dto/ticket-view.dto.js';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -25,21 +26,25 @@ export class TicketsController {
   }
 
   @Post()
+  @ApiCreatedResponse({ type: TicketViewDto })
   create(@Body() dto: CreateTicketDto, @CurrentAccount() me: AccountPrincipal) {
     return this.tickets.create(dto, me);
   }
 
   @Get()
+  @ApiOkResponse({ type: TicketPageDto })
   list(@Query() query: TicketListQueryDto, @CurrentAccount() me: AccountPrincipal) {
     return this.tickets.list(query, me);
   }
 
   @Get(':number')
+  @ApiOkResponse({ type: TicketViewDto })
   get(@Param('number', ParseIntPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
     return this.tickets.get(number, me);
   }
 
   @Patch(':number')
+  @ApiOkResponse({ type: TicketViewDto })
   update(
     @Param('number', ParseIntPipe) number: number,
     @Body() dto: UpdateTicketDto,
@@ -49,6 +54,7 @@ export class TicketsController {
   }
 
   @Get(':number/summary')
+  @ApiOkResponse({ type: TicketSummaryViewDto })
   summary(@Param('number', ParseIntPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
     return this.tickets.summary(number, me);
   }

@@ -68,12 +68,12 @@ export class CreateTicketDto {
   @Matches(STATUS_KEY, { message: 'status must be a status key' })
   status?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   productFamilyId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'assigneeId must be an account id' })
   assigneeId?: string | null;
@@ -122,7 +122,7 @@ export class UpdateTicketDto {
   @IsIn(TICKET_TYPES, oneOf(TICKET_TYPES, 'type'))
   type?: TicketType;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null clears it' })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
   @IsUUID()
@@ -133,7 +133,7 @@ export class UpdateTicketDto {
   @IsUUID('all', { message: 'requesterId must be a contact id' })
   requesterId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null unassigns' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null unassigns' })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
   @IsUUID('all', { message: 'assigneeId must be an account id' })

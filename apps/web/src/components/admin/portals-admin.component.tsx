@@ -248,7 +248,7 @@ function PortalForm({
           Company
         </label>
         {initial ? (
-          <input id="portal-company" value={initial.companyName} disabled />
+          <input id="portal-company" value={initial.companyName ?? ''} disabled />
         ) : (
           <select
             id="portal-company"

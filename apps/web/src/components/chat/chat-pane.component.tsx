@@ -10,9 +10,8 @@ import {
   type AgentChat,
   type ChatMessage,
 } from '../../lib/agent-chats.api';
-import { newClientId } from '../../lib/cases.api';
+import { useConversation } from '../../lib/conversation.hook';
 import { formatSize } from '../../lib/files.api';
-import { useLive } from '../../lib/live.context';
 import { linkClick } from '../../lib/router.hook';
 import { MessageItem } from './message-item.component';
 
@@ -24,139 +23,39 @@ interface Props {
   onSent?(message: ChatMessage): void;
 }
 
-function merge(list: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
-  if (!incoming.length) return list;
-  const byId = new Map(list.map((m) => [m.id, m] as const));
-  for (const m of incoming) {
-    const local = m.clientId ? list.find((x) => x.pending && x.clientId === m.clientId) : undefined;
-    if (local) byId.delete(local.id);
-    byId.set(m.id, m);
-  }
-  return [...byId.values()].sort((a, b) => (a.pending ? 1 : 0) - (b.pending ? 1 : 0) || a.seq - b.seq);
-}
-
 export function ChatPane({ chat, me, onSeen, onSent }: Props) {
-  const live = useLive();
-  const [messages, setMessages] = useState<ChatMessage[]>([]);
-  const [typing, setTyping] = useState<string | null>(null);
+  const id = chat.id;
+  // The chats page keeps following every open chat (unread counts): no unsubscribe on unmount.
+  const conversation = useConversation(id, {
+    me,
+    loadMessages: (afterSeq) => agentChatsApi.messages(id, afterSeq).then((p) => p.items),
+    offlineError: 'You are offline',
+    onSent,
+  });
+  const { messages, typing, error, setError } = conversation;
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [upload, setUpload] = useState<{ name: string; progress: number } | null>(null);
   const [title, setTitle] = useState('');
   const [renamed, setRenamed] = useState(false);
-  const ref = useRef(messages);
-  ref.current = messages;
   const log = useRef<HTMLOListElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const typingTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const idle = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const sentTyping = useRef(false);
-  const id = chat.id;
 
-  const apply = (incoming: ChatMessage[]) => setMessages((list) => (ref.current = merge(list, incoming)));
-  const lastSeq = () => ref.current.reduce((m, x) => (x.pending ? m : Math.max(m, x.seq)), 0);
-
-  useEffect(() => {
-    setMessages((ref.current = []));
-    setRenamed(false);
-    let alive = true;
-    const sync = () => {
-      const viaSocket = live?.connected
-        ? live
-            .request<{ messages: ChatMessage[] }>('conversation.join', { conversationId: id, afterSeq: lastSeq() })
-            .then((d) => d?.messages ?? [])
-        : Promise.reject(new Error('offline'));
-      viaSocket
-        .catch(() => agentChatsApi.messages(id, lastSeq()).then((p) => p.items))
-        .then(
-          (items) => alive && apply(items),
-          () => undefined,
-        );
-    };
-    sync();
-    if (!live) return () => void (alive = false);
-    const offs = [
-      live.on('connect', sync),
-      live.on<{ conversationId: string; message: ChatMessage }>('conversation.message', (p) => {
-        if (p?.conversationId !== id) return;
-        apply([p.message]);
-        if (p.message.author.kind === 'contact') setTyping(null);
-      }),
-      live.on<{ conversationId: string; typing: boolean; author?: { kind: string; name: string } }>(
-        'conversation.typing',
-        (p) => {
-          if (p?.conversationId !== id || p.author?.kind !== 'contact') return;
-          clearTimeout(typingTimer.current);
-          setTyping(p.typing ? p.author.name : null);
-          if (p.typing) typingTimer.current = setTimeout(() => setTyping(null), 8000);
-        },
-      ),
-      live.on<{ conversationId: string }>('conversation.ended', (p) => p?.conversationId === id && sync()),
-    ];
-    return () => {
-      alive = false;
-      clearTimeout(typingTimer.current);
-      offs.forEach((off) => off());
-    };
-  }, [live, id]);
+  useEffect(() => setRenamed(false), [id]);
 
   useEffect(() => {
     const el = log.current;
     if (el) el.scrollTop = el.scrollHeight;
-    onSeen(lastSeq());
+    onSeen(conversation.lastSeq());
   }, [messages.length, typing]);
 
   useEffect(() => setTitle(chat.ticket?.title ?? ''), [chat.ticket?.number]);
-
-  const emitTyping = (value: boolean) => {
-    if (!live?.connected || sentTyping.current === value) return;
-    sentTyping.current = value;
-    live.request('conversation.typing', { conversationId: id, typing: value }).catch(() => undefined);
-  };
-
-  const deliver = (m: ChatMessage) => {
-    setMessages((list) => (ref.current = list.map((x) => (x.id === m.id ? { ...x, pending: 'sending' } : x))));
-    const viaSocket = live?.connected
-      ? live.request<{ message: ChatMessage }>(
-          'conversation.send',
-          { conversationId: id, clientId: m.clientId, body: m.body },
-          8000,
-        )
-      : Promise.reject(new Error('You are offline'));
-    viaSocket.then(
-      (d) => {
-        apply([d.message]);
-        onSent?.(d.message);
-      },
-      (err: Error) => {
-        setError(err.message || 'Message not sent');
-        setMessages((list) => (ref.current = list.map((x) => (x.id === m.id ? { ...x, pending: 'failed' } : x))));
-      },
-    );
-  };
 
   const send = (e?: Event) => {
     e?.preventDefault();
     const body = draft.trim();
     if (!body) return;
-    setError(null);
-    const clientId = newClientId();
-    const local: ChatMessage = {
-      id: clientId,
-      clientId,
-      conversationId: id,
-      seq: Number.MAX_SAFE_INTEGER,
-      kind: 'text',
-      body,
-      author: { kind: 'technician', id: me.id, name: me.name },
-      createdAt: new Date().toISOString(),
-      pending: 'sending',
-    };
-    setMessages((list) => (ref.current = [...list, local]));
     setDraft('');
-    clearTimeout(idle.current);
-    emitTyping(false);
-    deliver(local);
+    conversation.send(body);
   };
 
   const sendFile = async (file: File | undefined) => {
@@ -165,7 +64,7 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
     setUpload({ name: file.name, progress: 0 });
     try {
       const { message } = await uploadChatFile(id, file, (progress) => setUpload({ name: file.name, progress }));
-      apply([message]);
+      conversation.apply([message]);
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -235,7 +134,7 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
             key={m.id}
             message={m}
             testIdPrefix="chat"
-            onRetry={deliver}
+            onRetry={conversation.retry}
             body={
               m.file ? (
                 <a
@@ -302,14 +201,12 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
             placeholder="Write a message… (Enter to send, Shift+Enter for a new line)"
             onInput={(e) => {
               setDraft((e.currentTarget as HTMLTextAreaElement).value);
-              emitTyping(true);
-              clearTimeout(idle.current);
-              idle.current = setTimeout(() => emitTyping(false), 3000);
+              conversation.typed();
             }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) send(e);
             }}
-            onBlur={() => emitTyping(false)}
+            onBlur={conversation.stopTyping}
             data-testid="chat-composer-body"
           />
           <div class="chat-composer-actions">

@@ -11,12 +11,12 @@ export function ChatRequests() {
   const [error, setError] = useState<string | null>(null);
   const drop = (id: string) => setRequests((list) => list.filter((c) => c.id !== id));
 
-  useLiveEvent<{ chat: AgentChat; sound: boolean }>('agent-chat.incoming', (p) => {
+  useLiveEvent('agent-chat.incoming', (p) => {
     if (!p?.chat) return;
     setRequests((list) => (list.some((c) => c.id === p.chat.id) ? list : [...list, p.chat]));
     if (p.sound) chime();
   });
-  useLiveEvent<{ conversationId: string }>('agent-chat.offer-closed', (p) => p && drop(p.conversationId));
+  useLiveEvent('agent-chat.offer-closed', (p) => p && drop(p.conversationId));
 
   const accept = async (chat: AgentChat) => {
     setError(null);

@@ -23,7 +23,7 @@ export class CreateDeviceDto {
   @IsBoolean()
   helpdeskAgentEnabled?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()

@@ -1,0 +1,116 @@
+// Every event the server pushes on a socket, name -> payload, for all three namespaces (/agent,
+// /portal, /device). Emitters (RealtimeService, ConversationFanout, gateways) and the web's listeners
+// are typed with this map, so a wrong name or payload is a compile error on both sides.
+// Modelled on Immich's websocket ClientEventMap.
+import type {
+  ActivityView,
+  AgentChatView,
+  Availability,
+  CaseView,
+  CommentView,
+  DeviceChatView,
+  MessageView,
+  NotificationPush,
+  ParticipantView,
+  TicketView,
+  ViewerView,
+} from './views.js';
+
+export interface ServerEventMap {
+  // Core
+  notification: NotificationPush;
+  'account.availability': { availability: Availability };
+  'agent.availability': { accountId: string; availability: Availability };
+  'server.shutdown': { reconnect: boolean };
+  /** A failed socket handler when the client sent no ack callback (the error ack's shape). */
+  exception: { ok: false; error: { statusCode: number; error: string; message: string; details?: unknown } };
+
+  // Tickets (companyId: the masking scope of the payload)
+  'ticket.created': { ticket: TicketView };
+  'ticket.updated': { ticket: TicketView; changes: string[] };
+  'ticket.comment': { number: number; companyId: string; comment: CommentView };
+  'ticket.activity': { number: number; companyId: string; activity: ActivityView };
+  'ticket.viewers': { number: number; viewers: ViewerView[] };
+  'ticket.merged': { number: number; into: number };
+
+  // Cases
+  'case.created': { case: CaseView; chime: boolean; unseen: number; browser?: boolean };
+  'case.updated': { case: CaseView; changes: string[] };
+  'case.deleted': { caseId: string };
+
+  // Conversations (room `conversation:<id>` on every namespace with a party of the channel)
+  'conversation.message': { conversationId: string; message: MessageView };
+  'conversation.typing': { conversationId: string; typing: boolean; author: { kind: string; name: string } };
+  'conversation.participant': {
+    conversationId: string;
+    change: 'joined' | 'left';
+    participant: ParticipantView;
+    text: string | null;
+  };
+  'conversation.ended': {
+    conversationId: string;
+    reason: string;
+    endedBy: { kind: string; name: string } | null;
+    text: string | null;
+  };
+
+  // Agent chat, technicians' side
+  'agent-chat.updated': { chat: AgentChatView; companyId: string };
+  'agent-chat.incoming': { chat: AgentChatView; companyId: string; sound: boolean };
+  'agent-chat.offer-closed': { conversationId: string };
+
+  // Agent chat, the device's side
+  'chat.requested': DeviceChatEvent & { technician: { name: string }; ticket?: { number: number; title: string } };
+  'chat.started': DeviceChatEvent & { technician: { name: string } };
+  'chat.busy': DeviceChatEvent & { reason: string; text: string };
+  'chat.closed': DeviceChatEvent & { reason: string; text: string };
+  'chat.updated': DeviceChatEvent;
+}
+
+export interface DeviceChatEvent {
+  chat: DeviceChatView;
+}
+
+export type ServerEvent = keyof ServerEventMap;
+export type ServerEventPayload<E extends ServerEvent> = ServerEventMap[E];
+
+/** The name constants, for code that needs the names as values (e.g. subscribing to a list of them). */
+export const ServerEvents = {
+  notification: 'notification',
+  accountAvailability: 'account.availability',
+  agentAvailability: 'agent.availability',
+  serverShutdown: 'server.shutdown',
+  exception: 'exception',
+  ticketCreated: 'ticket.created',
+  ticketUpdated: 'ticket.updated',
+  ticketComment: 'ticket.comment',
+  ticketActivity: 'ticket.activity',
+  ticketViewers: 'ticket.viewers',
+  ticketMerged: 'ticket.merged',
+  caseCreated: 'case.created',
+  caseUpdated: 'case.updated',
+  caseDeleted: 'case.deleted',
+  conversationMessage: 'conversation.message',
+  conversationTyping: 'conversation.typing',
+  conversationParticipant: 'conversation.participant',
+  conversationEnded: 'conversation.ended',
+  agentChatUpdated: 'agent-chat.updated',
+  agentChatIncoming: 'agent-chat.incoming',
+  agentChatOfferClosed: 'agent-chat.offer-closed',
+  chatRequested: 'chat.requested',
+  chatStarted: 'chat.started',
+  chatBusy: 'chat.busy',
+  chatClosed: 'chat.closed',
+  chatUpdated: 'chat.updated',
+} as const satisfies Record<string, ServerEvent>;
+
+/** The map as socket.io listener signatures: `Socket<ServerEventListeners>` (client) types every `on`. */
+export type ServerEventListeners = { [E in ServerEvent]: (payload: ServerEventMap[E]) => void };
+
+/** What a client emits (requests with an ack): not in the map yet, so any name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- socket.io's own DefaultEventsMap shape
+export type ClientEmits = { [event: string]: (...args: any[]) => void };
+
+// Every event of the map has its constant (a compile error names the one missing).
+type MissingConstant = Exclude<ServerEvent, (typeof ServerEvents)[keyof typeof ServerEvents]>;
+export const everyServerEventHasAConstant: [MissingConstant] extends [never] ? true : MissingConstant = true;

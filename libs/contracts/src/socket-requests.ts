@@ -1,0 +1,28 @@
+// What the technician's web client asks on /agent (socket.io emit with an ack), name -> payload and
+// the ack's `data`. The web's socket client is typed with it; the server's handlers are the
+// @SubscribeMessage methods of the same names (ConversationGateway, TicketsGateway, AgentGateway).
+import type { Availability, ChatStatus, MessageView, ViewerView } from './views.js';
+
+export interface AgentRequestMap {
+  'conversation.join': {
+    payload: { conversationId: string; afterSeq?: number };
+    ack: {
+      conversation: { id: string; status: ChatStatus; channel: string; lastSeq: number };
+      messages: MessageView[];
+    };
+  };
+  'conversation.send': {
+    payload: { conversationId: string; clientId: string | null; body: string };
+    ack: { message: MessageView };
+  };
+  'conversation.typing': { payload: { conversationId: string; typing: boolean }; ack: Record<string, never> };
+  'conversation.unsubscribe': { payload: { conversationId: string }; ack: Record<string, never> };
+  'ticket.view': { payload: { number: number }; ack: { viewers: ViewerView[] } };
+  'ticket.leave': { payload: { number: number }; ack: unknown };
+  'availability.set': {
+    payload: { available: boolean };
+    ack: { availability: Availability } & Record<string, unknown>;
+  };
+}
+
+export type AgentRequest = keyof AgentRequestMap;

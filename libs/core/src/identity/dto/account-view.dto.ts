@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+// Response shapes for the OpenAPI document (the web's generated types); the service returns AccountView.
+
+export class AccountViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ['admin', 'technician'] }) role: 'admin' | 'technician';
+  @ApiProperty({ enum: ['available', 'unavailable'] }) availability: 'available' | 'unavailable';
+  @ApiProperty({ description: 'Sees every company (companyIds is then empty)' }) allCompanies: boolean;
+  @ApiProperty({ type: [String] }) companyIds: string[];
+  @ApiProperty({ type: [String] }) permissions: string[];
+  @ApiProperty() active: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class AccountPageDto {
+  @ApiProperty({ type: [AccountViewDto] }) items: AccountViewDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

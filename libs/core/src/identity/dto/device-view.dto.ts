@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+// Response shapes for the OpenAPI document (the web's generated types); the service returns DeviceView.
+
+export class DeviceViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) companyId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() os: string;
+  @ApiProperty() helpdeskAgentEnabled: boolean;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) contactId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastSeenAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class DevicePageDto {
+  @ApiProperty({ type: [DeviceViewDto] }) items: DeviceViewDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+/** A new device or a rotated token: the token is shown once. */
+export class DeviceWithTokenDto {
+  @ApiProperty({ type: DeviceViewDto }) device: DeviceViewDto;
+  @ApiProperty({ description: 'The helpdesk agent token (shown once)' }) token: string;
+}
