@@ -59,19 +59,27 @@ module.exports = {
       to: { path: '^libs/', pathNot: ['^libs/core/', '^libs/plugin-sdk/'] },
     },
     {
+      name: 'lib-order-host',
+      comment:
+        'plugin-host and notify are the floor right above the core: siblings, neither imports the other (the mail transport registry they share is a core port).',
+      severity: 'error',
+      from: { path: '^libs/(plugin-host|notify)/', pathNot: SPEC },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(core|plugin-sdk)/'] },
+    },
+    {
       name: 'lib-order-middle',
       severity: 'error',
       comment:
-        'masking, chat and tickets are siblings on the core: none imports another (masking plugs into the core through a registry).',
+        'masking, chat and tickets are siblings on the plugin-host floor: none imports another (masking plugs into the core through a registry).',
       from: { path: '^libs/(masking|chat|tickets)/', pathNot: SPEC },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(core|plugin-sdk)/'] },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(core|plugin-sdk|plugin-host|notify)/'] },
     },
     {
       name: 'lib-order-top',
       severity: 'error',
       comment: 'cases, portal, agent-chat and ai-compose build on the floors below, not on each other.',
       from: { path: '^libs/(cases|portal|agent-chat|ai-compose)/', pathNot: SPEC },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(chat|tickets|core|plugin-sdk)/'] },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(chat|tickets|core|plugin-sdk|plugin-host|notify)/'] },
     },
     {
       name: 'no-circular',

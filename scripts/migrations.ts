@@ -14,7 +14,8 @@ type Driver = 'sqlite' | 'postgres';
 async function forDriver(command: string, driver: Driver, name: string): Promise<number> {
   const { DataSource } = await import('typeorm');
   const { AppConfig, buildDataSourceOptions } = await import('@switchboard/core');
-  const { createTestDatabase } = await import('@switchboard/testing');
+  // The file, not the testing kit's index: the index pulls in @jest/globals, which throws outside jest.
+  const { createTestDatabase } = await import('../libs/testing/src/test-database.js');
   const { APP_SCHEMA } = await import('../apps/api/src/app.module.js');
   const db = await createTestDatabase();
   const config = AppConfig.fromEnvironment(

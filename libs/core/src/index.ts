@@ -15,7 +15,7 @@ export { ConflictError } from './errors/conflict.error.js';
 export { UnauthorizedError } from './errors/unauthorized.error.js';
 export { validateDto } from './validation/validate-dto.js';
 
-export { CORE_ENTITIES } from './database/core-entities.js';
+export { CORE_ENTITIES } from './core.entities.js';
 export { DATE_COLUMN, JSON_COLUMN } from './database/column-types.js';
 export { usesPostgres, isPostgresUrl } from './database/database-url.js';
 export { buildDataSourceOptions, type SchemaDefinition } from './database/data-source-options.js';
@@ -42,6 +42,7 @@ export { DeviceService } from './identity/device.service.js';
 export { TechnicianDirectory, type TechnicianEntry } from './identity/technician-directory.service.js';
 export type { AccountRole, Availability } from './identity/account.entity.js';
 export type { AccountView, CompanyView, ContactView, DeviceView } from './identity/identity.views.js';
+export { PageQueryDto } from './identity/dto/page-query.dto.js';
 
 export { SettingsService, type SettingView } from './settings/settings.service.js';
 export {
@@ -70,24 +71,22 @@ export { RedisConnection } from './redis/redis-connection.service.js';
 export { InstanceBus } from './redis/instance-bus.service.js';
 export { FileService, MAX_FILE_BYTES, sanitizeName, type FileView, type StoreFileInput } from './files/file.service.js';
 export { FileStorage } from './files/file-storage.port.js';
-export { DemoDataService, DEMO_PASSWORD, type DemoCredentials } from './bootstrap/demo-data.service.js';
 export { configureHttp } from './http/configure-http.js';
 export { WebPages, type PageResolver, type PageRequest } from './http/web-pages.registry.js';
 
-// plugins:begin
-export * from './plugins/index.js';
-// plugins:end
+// inbound pipeline:begin
+export { ChannelInboundModule } from './channels/channel-inbound.module.js';
+export {
+  ChannelInboundHandlers,
+  type InboundContext,
+  type InboundHandler,
+} from './channels/channel-inbound.handlers.js';
+export { ChannelInboundService } from './channels/channel-inbound.service.js';
+// inbound pipeline:end
 
 // mail:begin
-export { MailPort } from './mail/mail.port.js';
+// The mail contract only; the outbox and its delivery are in @switchboard/notify.
 export { MailTransportRegistry } from './mail/mail-transport.registry.js';
-export { OutboxService, type OutboxMessageView } from './mail/outbox.service.js';
-export {
-  MailDelivery,
-  MAIL_RETRY_BACKOFF_MS,
-  MAIL_MAX_ATTEMPTS,
-  MAX_MAIL_BYTES,
-} from './mail/mail-delivery.service.js';
 export { mailDomain, newMessageId, addressOf } from './mail/mail-address.js';
 export type {
   OutboundMail,
@@ -98,16 +97,6 @@ export type {
   OutboxStatus,
 } from './mail/outbound-mail.js';
 // mail:end
-
-// notifications:begin
-export {
-  NotificationService,
-  escapeHtml,
-  type NotificationInput,
-  type NotifyOptions,
-} from './notifications/notification.service.js';
-export type { NotificationView, NotificationPush } from './notifications/notification.views.js';
-// notifications:end
 
 // privacy:begin
 export * from './privacy/index.js';
