@@ -17,7 +17,7 @@ export { validateDto } from './validation/validate-dto.js';
 
 export { CORE_ENTITIES } from './core.entities.js';
 export { DATE_COLUMN, JSON_COLUMN } from './database/column-types.js';
-export { usesPostgres, isPostgresUrl } from './database/database-url.js';
+export { usesPostgres, isPostgresUrl } from './config/database-url.js';
 export { buildDataSourceOptions, type SchemaDefinition } from './database/data-source-options.js';
 export { BaseRepository, type Page, type PageQuery } from './database/base.repository.js';
 export { TransactionRunner } from './database/transaction-runner.service.js';
@@ -26,13 +26,20 @@ export { DatabaseConnectionError } from './database/database.module.js';
 
 export { DomainEventBus, type DomainEventMap, type DomainEventName } from './events/domain-event-bus.service.js';
 
-export { Public } from './auth/public.decorator.js';
-export { Roles } from './auth/roles.decorator.js';
-export { CurrentAccount, CurrentDevice, CurrentPortalVisitor } from './auth/current-account.decorator.js';
+export { Public } from './access/public.decorator.js';
+export { Roles } from './access/roles.decorator.js';
+export { CurrentAccount, CurrentDevice, CurrentPortalVisitor } from './access/current-account.decorator.js';
 export { DeviceTokenGuard } from './auth/device-token.guard.js';
 export { PortalSessionGuard } from './auth/portal-session.guard.js';
 export { SessionTokenService } from './auth/session-token.service.js';
-export type { AccountPrincipal, DevicePrincipal, PortalPrincipal, Principal } from './auth/principal.js';
+export {
+  type AccountRole,
+  type AccountPrincipal,
+  type DevicePrincipal,
+  type PortalPrincipal,
+  type Principal,
+} from './access/principal.js';
+export { Unmasked, UNMASKED } from './access/unmasked.decorator.js';
 
 export { AccessPolicy } from './identity/access-policy.service.js';
 export { AccountService } from './identity/account.service.js';
@@ -40,7 +47,7 @@ export { CompanyService } from './identity/company.service.js';
 export { ContactService } from './identity/contact.service.js';
 export { DeviceService } from './identity/device.service.js';
 export { TechnicianDirectory, type TechnicianEntry } from './identity/technician-directory.service.js';
-export type { AccountRole, Availability } from './identity/account.entity.js';
+export type { Availability } from './identity/account.entity.js';
 export type { AccountView, CompanyView, ContactView, DeviceView } from './identity/identity.views.js';
 export { PageQueryDto } from './identity/dto/page-query.dto.js';
 

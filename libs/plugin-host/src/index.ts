@@ -4,7 +4,7 @@ import { ChannelInstanceEntity } from './channels/channel-instance.entity.js';
 import { PluginInstallationEntity } from './plugins/plugin-installation.entity.js';
 import { PluginKvEntity } from './plugins/plugin-kv.entity.js';
 
-export { PluginHostModule } from './plugins/plugin-host.module.js';
+export { PluginHostModule } from './plugin-host.module.js';
 export { PluginHostService } from './plugins/plugin-host.service.js';
 export { PluginRegistry, type PluginRuntime } from './plugins/plugin-registry.service.js';
 export { PluginHttpClient } from './plugins/plugin-http.client.js';

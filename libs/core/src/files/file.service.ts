@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { AccountPrincipal } from '../auth/principal.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { DomainError } from '../errors/domain.error.js';
 import { NotFoundError } from '../errors/not-found.error.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';

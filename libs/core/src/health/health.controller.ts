@@ -1,9 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../access/public.decorator.js';
 import { HealthService } from './health.service.js';
-import { Unmasked } from '../privacy/unmasked.decorator.js';
+import { Unmasked } from '../access/unmasked.decorator.js';
 
 @ApiTags('health')
 // Staff data (or no data): outbound PII masking does not apply.

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentAccount } from '../auth/current-account.decorator.js';
-import type { AccountPrincipal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentAccount } from '../access/current-account.decorator.js';
+import type { AccountPrincipal } from '../access/principal.js';
+import { Roles } from '../access/roles.decorator.js';
 import { DeviceService } from './device.service.js';
 import { CreateDeviceDto, UpdateDeviceDto } from './dto/device.dto.js';
 import { CompanyFilterQueryDto } from './dto/page-query.dto.js';

@@ -1,4 +1,6 @@
-import type { AccountRole } from '../identity/account.entity.js';
+// Roles are part of who the caller is, so they live with the principal (identity stores them).
+export type AccountRole = 'admin' | 'technician';
+export const ACCOUNT_ROLES: readonly AccountRole[] = ['admin', 'technician'];
 
 /** A signed-in technician or admin. */
 export interface AccountPrincipal {

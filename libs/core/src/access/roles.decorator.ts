@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { AccountRole } from '../identity/account.entity.js';
+import type { AccountRole } from './principal.js';
 
 export const ROLES = 'switchboard:roles';
 /** Restricts a route to these roles. Without it, any signed-in account may call it. */
