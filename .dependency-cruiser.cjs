@@ -24,8 +24,6 @@ const CORE_FLOORS = [
   'mail', // the mail contract only (the outbox is libs/notify)
   'channels', // the inbound pipeline
   'realtime',
-  'lifecycle',
-  'health',
   'http',
 ];
 const coreFloorRules = CORE_FLOORS.slice(0, -1).map((folder, i) => ({

@@ -11,6 +11,10 @@ import { PORTAL_ENTITIES, PortalModule } from '@switchboard/portal';
 import { TICKET_ENTITIES, TicketsModule } from '@switchboard/tickets';
 import { DemoDataService } from './bootstrap/demo-data.service.js';
 import { FirstStartService } from './bootstrap/first-start.service.js';
+import { HealthController } from './operations/health.controller.js';
+import { HealthRepository } from './operations/health.repository.js';
+import { HealthService } from './operations/health.service.js';
+import { ShutdownService } from './operations/shutdown.service.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 
@@ -47,8 +51,9 @@ export class AppModule {
         AgentChatModule,
         AiComposeModule,
       ],
-      // The seeds see every lib; they live with the composition rather than in the kernel.
-      providers: [FirstStartService, DemoDataService],
+      // Operations (health, graceful stop) and the seeds are the installation's, not the kernel's.
+      controllers: [HealthController],
+      providers: [HealthRepository, HealthService, ShutdownService, FirstStartService, DemoDataService],
     };
   }
 }

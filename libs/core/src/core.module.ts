@@ -10,12 +10,8 @@ import { SchemaDefinition } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DomainEventBus } from './events/domain-event-bus.service.js';
 import { FilesModule } from './files/files.module.js';
-import { HealthController } from './health/health.controller.js';
 import { WebPages } from './http/web-pages.registry.js';
-import { HealthRepository } from './health/health.repository.js';
-import { HealthService } from './health/health.service.js';
 import { IdentityModule } from './identity/identity.module.js';
-import { ShutdownService } from './lifecycle/shutdown.service.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MailTransportModule } from './mail/mail-transport.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
@@ -53,16 +49,7 @@ export class CoreModule {
         MailTransportModule,
         ChannelInboundModule,
       ],
-      controllers: [HealthController],
-      providers: [
-        WebPages,
-        DomainEventBus,
-        RedisConnection,
-        InstanceBus,
-        HealthRepository,
-        HealthService,
-        ShutdownService,
-      ],
+      providers: [WebPages, DomainEventBus, RedisConnection, InstanceBus],
       exports: [WebPages, DomainEventBus, RedisConnection, InstanceBus, IdentityModule, AuthModule],
     };
   }

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { RealtimeService } from '../realtime/realtime.service.js';
+import { RealtimeService } from '@switchboard/core';
 
 /**
  * Graceful stop: /health turns 503 so the load balancer drains this instance, sockets are told

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ShutdownService } from '../lifecycle/shutdown.service.js';
-import { RedisConnection } from '../redis/redis-connection.service.js';
+import { RedisConnection } from '@switchboard/core';
+import { ShutdownService } from './shutdown.service.js';
 import { HealthRepository } from './health.repository.js';
 
 export interface HealthReport {

@@ -1,9 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../access/public.decorator.js';
+import { Public, Unmasked } from '@switchboard/core';
 import { HealthService } from './health.service.js';
-import { Unmasked } from '../access/unmasked.decorator.js';
 
 @ApiTags('health')
 // Staff data (or no data): outbound PII masking does not apply.
