@@ -135,6 +135,7 @@ export function sanitizeName(name: string): string {
   const base = (name || 'file')
     .split(/[\\/]/)
     .pop()!
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .trim();
   return (base || 'file').slice(0, 255);

@@ -159,7 +159,7 @@ export class AccountService {
     return this.accounts.count();
   }
 
-  private async assertNotLastAdmin(account: AccountEntity): Promise<void> {
+  private async assertNotLastAdmin(_account: AccountEntity): Promise<void> {
     if ((await this.accounts.countByRole('admin')) <= 1)
       throw new ConflictError('The last administrator cannot be removed or demoted');
   }
