@@ -20,6 +20,7 @@ export { DATE_COLUMN, JSON_COLUMN } from './database/column-types.js';
 export { usesPostgres, isPostgresUrl } from './config/database-url.js';
 export { buildDataSourceOptions, type SchemaDefinition } from './database/data-source-options.js';
 export { BaseRepository, type Page, type PageQuery } from './database/base.repository.js';
+export { PageQueryDto } from './database/page-query.dto.js';
 export { TransactionRunner } from './database/transaction-runner.service.js';
 export { Tx } from './database/tx.js';
 export { DatabaseConnectionError } from './database/database.module.js';
@@ -49,7 +50,6 @@ export { DeviceService } from './identity/device.service.js';
 export { TechnicianDirectory, type TechnicianEntry } from './identity/technician-directory.service.js';
 export type { Availability } from './identity/account.entity.js';
 export type { AccountView, CompanyView, ContactView, DeviceView } from './identity/identity.views.js';
-export { PageQueryDto } from './identity/dto/page-query.dto.js';
 
 export { SettingsService, type SettingView } from './settings/settings.service.js';
 export {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/roles.decorator.js';
 import { AccountService } from './account.service.js';
 import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto.js';
-import { PageQueryDto } from './dto/page-query.dto.js';
+import { PageQueryDto } from '../database/page-query.dto.js';
 import { Unmasked } from '../access/unmasked.decorator.js';
 
 @ApiTags('accounts')

@@ -5,7 +5,7 @@ import type { AccountPrincipal } from '../access/principal.js';
 import { Roles } from '../access/roles.decorator.js';
 import { CompanyService } from './company.service.js';
 import { CreateCompanyDto, UpdateCompanyDto } from './dto/company.dto.js';
-import { PageQueryDto } from './dto/page-query.dto.js';
+import { PageQueryDto } from '../database/page-query.dto.js';
 
 @ApiTags('companies')
 @ApiBearerAuth()

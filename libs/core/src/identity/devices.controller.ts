@@ -5,7 +5,7 @@ import type { AccountPrincipal } from '../access/principal.js';
 import { Roles } from '../access/roles.decorator.js';
 import { DeviceService } from './device.service.js';
 import { CreateDeviceDto, UpdateDeviceDto } from './dto/device.dto.js';
-import { CompanyFilterQueryDto } from './dto/page-query.dto.js';
+import { CompanyFilterQueryDto } from '../database/page-query.dto.js';
 
 @ApiTags('devices')
 @ApiBearerAuth()
