@@ -2,6 +2,38 @@
 // Unit specs may use the testing kit (libs/testing), which itself builds on the whole app.
 const SPEC = '\\.spec\\.ts$';
 
+// Folders of libs/core, bottom first: a folder imports only the folders before it (issue 12 item 5),
+// so the kernel reads bottom-up and no import inside it runs back up. A new folder goes on this list.
+const CORE_FLOORS = [
+  'ids',
+  'errors',
+  'clock',
+  'validation',
+  'config',
+  'logging',
+  'database',
+  'events',
+  'redis',
+  'access', // principals and route metadata (Public, Roles, CurrentAccount, Unmasked)
+  'identity',
+  'settings',
+  'privacy',
+  'auth', // sign-in, sessions and guards over identity
+  'files',
+  'scheduler',
+  'mail', // the mail contract only (the outbox is libs/notify)
+  'channels', // the inbound pipeline
+  'realtime',
+  'http',
+];
+const coreFloorRules = CORE_FLOORS.slice(0, -1).map((folder, i) => ({
+  name: `core-floor-${folder}`,
+  severity: 'error',
+  comment: `libs/core/src/${folder} sits below ${CORE_FLOORS.slice(i + 1).join(', ')}: it must not import them.`,
+  from: { path: `^libs/core/src/${folder}/` },
+  to: { path: `^libs/core/src/(${CORE_FLOORS.slice(i + 1).join('|')})/` },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -73,20 +105,62 @@ module.exports = {
       from: { path: '^libs/core/', pathNot: SPEC },
       to: { path: '^libs/', pathNot: ['^libs/core/', '^libs/plugin-sdk/', '^libs/contracts/'] },
     },
+    ...coreFloorRules,
+    {
+      name: 'plugin-host-floors',
+      severity: 'error',
+      comment:
+        'Inside libs/plugin-host, channels build on plugins (they resolve adapters in the registry), never the reverse.',
+      from: { path: '^libs/plugin-host/src/plugins/' },
+      to: { path: '^libs/plugin-host/src/(channels/|[^/]+\\.ts$)' },
+    },
+    {
+      name: 'notify-floors',
+      severity: 'error',
+      comment: 'Inside libs/notify, notifications build on mail (they mail too), never the reverse.',
+      from: { path: '^libs/notify/src/mail/' },
+      to: { path: '^libs/notify/src/(notifications/|[^/]+\\.ts$)' },
+    },
+    {
+      name: 'core-floor-listed',
+      severity: 'error',
+      comment: 'Every folder of libs/core has its place in CORE_FLOORS.',
+      from: { path: '^libs/core/src/[^/]+/', pathNot: `^libs/core/src/(${CORE_FLOORS.join('|')})/` },
+      to: {},
+    },
+    {
+      name: 'core-floor-top',
+      severity: 'error',
+      comment:
+        'The top of libs/core (index.ts, core.module.ts, core.entities.ts) composes the folders; no folder imports it.',
+      from: { path: '^libs/core/src/[^/]+/' },
+      to: { path: '^libs/core/src/[^/]+\\.ts$' },
+    },
+    {
+      name: 'lib-order-host',
+      comment:
+        'plugin-host and notify are the floor right above the core: siblings, neither imports the other (the mail transport registry they share is a core port).',
+      severity: 'error',
+      from: { path: '^libs/(plugin-host|notify)/', pathNot: SPEC },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(core|plugin-sdk|contracts)/'] },
+    },
     {
       name: 'lib-order-middle',
       severity: 'error',
       comment:
-        'masking, chat and tickets are siblings on the core: none imports another (masking plugs into the core through a registry).',
+        'masking, chat and tickets are siblings on the plugin-host floor: none imports another (masking plugs into the core through a registry).',
       from: { path: '^libs/(masking|chat|tickets)/', pathNot: SPEC },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(core|plugin-sdk|contracts)/'] },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(core|plugin-sdk|plugin-host|notify|contracts)/'] },
     },
     {
       name: 'lib-order-top',
       severity: 'error',
       comment: 'cases, portal, agent-chat and ai-compose build on the floors below, not on each other.',
       from: { path: '^libs/(cases|portal|agent-chat|ai-compose)/', pathNot: SPEC },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(chat|tickets|core|plugin-sdk|contracts)/'] },
+      to: {
+        path: '^libs/',
+        pathNot: ['^libs/$1/', '^libs/(chat|tickets|core|plugin-sdk|plugin-host|notify|contracts)/'],
+      },
     },
     {
       name: 'no-circular',

@@ -14,7 +14,7 @@ type Driver = 'sqlite' | 'postgres';
 async function forDriver(command: string, driver: Driver, name: string): Promise<number> {
   const { DataSource } = await import('typeorm');
   const { AppConfig, buildDataSourceOptions } = await import('@switchboard/core');
-  // Straight from its file: the testing barrel now pulls in jest (newTestService), which a plain node script cannot load.
+  // The file, not the testing kit's index: the index pulls in @jest/globals, which throws outside jest.
   const { createTestDatabase } = await import('../libs/testing/src/test-database.js');
   const { APP_SCHEMA } = await import('../apps/api/src/app.module.js');
   const db = await createTestDatabase();

@@ -3,7 +3,7 @@
 // Requires `npm run build:web` and Chromium (skipped with a warning otherwise).
 import type { Browser } from 'playwright-core';
 import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForText } from '../browser/browser.helper';
-import { MAIL_RETRY_BACKOFF_MS } from '@switchboard/core';
+import { MAIL_RETRY_BACKOFF_MS } from '@switchboard/notify';
 import {
   bootEmailApp,
   settleMail,

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
-import { CompanyService, ContactService, MailDelivery } from '@switchboard/core';
+import { CompanyService, ContactService } from '@switchboard/core';
+import { MailDelivery } from '@switchboard/notify';
 import { createTestApp, type TestApp, type TestAppOptions } from '@switchboard/testing';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
@@ -195,5 +196,5 @@ export async function outbox(t: TestApp, query = '') {
   }>;
 }
 
-/** Deliveries a mail gets before it is `failed` (the core's MAIL_MAX_ATTEMPTS, re-exported for the browser spec). */
-export { MAIL_MAX_ATTEMPTS as MAIL_MAX_ATTEMPTS_FOR_UI } from '@switchboard/core';
+/** Deliveries a mail gets before it is `failed` (notify's MAIL_MAX_ATTEMPTS, re-exported for the browser spec). */
+export { MAIL_MAX_ATTEMPTS as MAIL_MAX_ATTEMPTS_FOR_UI } from '@switchboard/notify';

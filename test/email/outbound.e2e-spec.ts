@@ -1,4 +1,4 @@
-import { MailPort, MAIL_MAX_ATTEMPTS, MAIL_RETRY_BACKOFF_MS } from '@switchboard/core';
+import { MailPort, MAIL_MAX_ATTEMPTS, MAIL_RETRY_BACKOFF_MS } from '@switchboard/notify';
 import {
   bearer,
   bootEmailApp,

@@ -1,4 +1,4 @@
-import { NotificationService } from '@switchboard/core';
+import { NotificationService } from '@switchboard/notify';
 import { TicketCommentService } from '@switchboard/tickets';
 import { createTestApp, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';

@@ -1,4 +1,5 @@
-import { CompanyService, ContactService, PiiMasker, PluginKvEntity } from '@switchboard/core';
+import { CompanyService, ContactService, PiiMasker } from '@switchboard/core';
+import { PluginKvEntity } from '@switchboard/plugin-host';
 import type { TestApp } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 

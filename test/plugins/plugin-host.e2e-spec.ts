@@ -1,4 +1,4 @@
-import { PluginRegistry } from '@switchboard/core';
+import { PluginRegistry } from '@switchboard/plugin-host';
 import { isPluginError } from '@switchboard/plugin-sdk';
 import { createTestApp } from '@switchboard/testing';
 import request from 'supertest';

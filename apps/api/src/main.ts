@@ -2,16 +2,9 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import {
-  AppConfig,
-  AppLogger,
-  ConfigError,
-  configureHttp,
-  DatabaseConnectionError,
-  DemoDataService,
-  DemoCredentials,
-} from '@switchboard/core';
+import { AppConfig, AppLogger, ConfigError, configureHttp, DatabaseConnectionError } from '@switchboard/core';
 import { AppModule } from './app.module.js';
+import { DemoDataService, type DemoCredentials } from './bootstrap/demo-data.service.js';
 
 async function createApp(config: AppConfig): Promise<INestApplication> {
   // abortOnError: false lets main() report boot failures itself, in one readable line.

@@ -15,24 +15,32 @@ export { ConflictError } from './errors/conflict.error.js';
 export { UnauthorizedError } from './errors/unauthorized.error.js';
 export { validateDto } from './validation/validate-dto.js';
 
-export { CORE_ENTITIES } from './database/core-entities.js';
+export { CORE_ENTITIES } from './core.entities.js';
 export { DATE_COLUMN, JSON_COLUMN } from './database/column-types.js';
-export { usesPostgres, isPostgresUrl } from './database/database-url.js';
+export { usesPostgres, isPostgresUrl } from './config/database-url.js';
 export { buildDataSourceOptions, type SchemaDefinition } from './database/data-source-options.js';
 export { BaseRepository, type Page, type PageQuery } from './database/base.repository.js';
+export { PageQueryDto } from './database/page-query.dto.js';
 export { TransactionRunner } from './database/transaction-runner.service.js';
 export { Tx } from './database/tx.js';
 export { DatabaseConnectionError } from './database/database.module.js';
 
 export { DomainEventBus, type DomainEventMap, type DomainEventName } from './events/domain-event-bus.service.js';
 
-export { Public } from './auth/public.decorator.js';
-export { Roles } from './auth/roles.decorator.js';
-export { CurrentAccount, CurrentDevice, CurrentPortalVisitor } from './auth/current-account.decorator.js';
+export { Public } from './access/public.decorator.js';
+export { Roles } from './access/roles.decorator.js';
+export { CurrentAccount, CurrentDevice, CurrentPortalVisitor } from './access/current-account.decorator.js';
 export { DeviceTokenGuard } from './auth/device-token.guard.js';
 export { PortalSessionGuard } from './auth/portal-session.guard.js';
 export { SessionTokenService } from './auth/session-token.service.js';
-export type { AccountPrincipal, DevicePrincipal, PortalPrincipal, Principal } from './auth/principal.js';
+export {
+  type AccountRole,
+  type AccountPrincipal,
+  type DevicePrincipal,
+  type PortalPrincipal,
+  type Principal,
+} from './access/principal.js';
+export { Unmasked, UNMASKED } from './access/unmasked.decorator.js';
 
 export { AccessPolicy } from './identity/access-policy.service.js';
 export { AccountService } from './identity/account.service.js';
@@ -40,7 +48,7 @@ export { CompanyService } from './identity/company.service.js';
 export { ContactService } from './identity/contact.service.js';
 export { DeviceService } from './identity/device.service.js';
 export { TechnicianDirectory, type TechnicianEntry } from './identity/technician-directory.service.js';
-export type { AccountRole, Availability } from './identity/account.entity.js';
+export type { Availability } from './identity/account.entity.js';
 export type { AccountView, CompanyView, ContactView, DeviceView } from './identity/identity.views.js';
 
 export { SettingsService, type SettingView } from './settings/settings.service.js';
@@ -70,24 +78,22 @@ export { RedisConnection } from './redis/redis-connection.service.js';
 export { InstanceBus } from './redis/instance-bus.service.js';
 export { FileService, MAX_FILE_BYTES, sanitizeName, type FileView, type StoreFileInput } from './files/file.service.js';
 export { FileStorage } from './files/file-storage.port.js';
-export { DemoDataService, DEMO_PASSWORD, type DemoCredentials } from './bootstrap/demo-data.service.js';
 export { configureHttp } from './http/configure-http.js';
 export { WebPages, type PageResolver, type PageRequest } from './http/web-pages.registry.js';
 
-// plugins:begin
-export * from './plugins/index.js';
-// plugins:end
+// inbound pipeline:begin
+export { ChannelInboundModule } from './channels/channel-inbound.module.js';
+export {
+  ChannelInboundHandlers,
+  type InboundContext,
+  type InboundHandler,
+} from './channels/channel-inbound.handlers.js';
+export { ChannelInboundService } from './channels/channel-inbound.service.js';
+// inbound pipeline:end
 
 // mail:begin
-export { MailPort } from './mail/mail.port.js';
+// The mail contract only; the outbox and its delivery are in @switchboard/notify.
 export { MailTransportRegistry } from './mail/mail-transport.registry.js';
-export { OutboxService, type OutboxMessageView } from './mail/outbox.service.js';
-export {
-  MailDelivery,
-  MAIL_RETRY_BACKOFF_MS,
-  MAIL_MAX_ATTEMPTS,
-  MAX_MAIL_BYTES,
-} from './mail/mail-delivery.service.js';
 export { mailDomain, newMessageId, addressOf } from './mail/mail-address.js';
 export type {
   OutboundMail,
@@ -98,16 +104,6 @@ export type {
   OutboxStatus,
 } from './mail/outbound-mail.js';
 // mail:end
-
-// notifications:begin
-export {
-  NotificationService,
-  escapeHtml,
-  type NotificationInput,
-  type NotifyOptions,
-} from './notifications/notification.service.js';
-export type { NotificationView, NotificationPush } from './notifications/notification.views.js';
-// notifications:end
 
 // privacy:begin
 export * from './privacy/index.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, DomainEventBus, PluginRegistry } from '@switchboard/core';
+import { DomainError, DomainEventBus } from '@switchboard/core';
+import { PluginRegistry } from '@switchboard/plugin-host';
 import { ChannelLimits, ConversationFanout, HostTransportChannel } from '@switchboard/chat';
 import { AGENT_CHANNEL, AGENT_CHAT_PLUGIN_ID } from '../agent-chat.types.js';
 

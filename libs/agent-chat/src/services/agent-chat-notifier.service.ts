@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotificationService, RealtimeService } from '@switchboard/core';
+import { NotificationService } from '@switchboard/notify';
+import { RealtimeService } from '@switchboard/core';
 import { ConversationFanout, NotificationPreferencesService, type ConversationView } from '@switchboard/chat';
 import type { DeviceChatView } from '../agent-chat.types.js';
 import { metaOf, toAgentChatView, toDeviceChatView } from './agent-chat-views.js';

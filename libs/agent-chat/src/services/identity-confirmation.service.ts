@@ -1,14 +1,7 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  Clock,
-  ContactService,
-  DeviceService,
-  DomainError,
-  MailPort,
-  newId,
-  type DevicePrincipal,
-} from '@switchboard/core';
+import { Clock, ContactService, DeviceService, DomainError, newId, type DevicePrincipal } from '@switchboard/core';
+import { MailPort } from '@switchboard/notify';
 import { IDENTITY_MAX_ATTEMPTS, IDENTITY_TOKEN_TTL_MS, IDENTITY_TOKENS_PER_WINDOW } from '../agent-chat.types.js';
 import { IdentityTokenEntity } from '../entities/identity-token.entity.js';
 import { IdentityTokenRepository } from '../repositories/identity-token.repository.js';

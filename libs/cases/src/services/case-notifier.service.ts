@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { NotificationService, RealtimeService, TechnicianDirectory, type TechnicianEntry } from '@switchboard/core';
+import { NotificationService } from '@switchboard/notify';
+import { RealtimeService, TechnicianDirectory, type TechnicianEntry } from '@switchboard/core';
 import { NotificationPreferencesService } from '@switchboard/chat';
 import type { CaseView } from '../case.views.js';
 import { CaseSeenService } from './case-seen.service.js';

@@ -1,5 +1,6 @@
 import { Logger, type OnModuleInit } from '@nestjs/common';
-import type { Audience, DomainEventBus, PluginRegistry } from '@switchboard/core';
+import type { Audience, DomainEventBus } from '@switchboard/core';
+import type { PluginRegistry } from '@switchboard/plugin-host';
 import type { ChannelAdapter, ChannelInstance, PluginContext } from '@switchboard/plugin-sdk';
 import { DEFAULT_MAX_MESSAGE_LENGTH } from '../chat.types.js';
 import type { ChannelLimits } from './channel-limits.service.js';

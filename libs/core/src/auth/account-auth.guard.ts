@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { UnauthorizedError } from '../errors/unauthorized.error.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { IS_PUBLIC } from '../access/public.decorator.js';
 
 /** Global: every HTTP route needs a technician session unless marked @Public(). */
 @Injectable()

@@ -11,14 +11,14 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
 import { AccountService } from '../identity/account.service.js';
-import { CurrentAccount } from './current-account.decorator.js';
+import { CurrentAccount } from '../access/current-account.decorator.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { LoginDto, LoginResponseDto } from './login.dto.js';
-import type { AccountPrincipal } from './principal.js';
-import { Public } from './public.decorator.js';
+import type { AccountPrincipal } from '../access/principal.js';
+import { Public } from '../access/public.decorator.js';
 import { SessionTokenService } from './session-token.service.js';
 import { SESSION_COOKIE } from './token-extractor.js';
-import { Unmasked } from '../privacy/unmasked.decorator.js';
+import { Unmasked } from '../access/unmasked.decorator.js';
 import { AccountViewDto } from '../identity/dto/account-view.dto.js';
 
 @ApiTags('auth')

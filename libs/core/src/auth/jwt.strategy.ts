@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-jwt';
 import { UnauthorizedError } from '../errors/unauthorized.error.js';
-import type { AccountPrincipal } from './principal.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { SessionTokenService } from './session-token.service.js';
 import { extractAccountToken } from './token-extractor.js';
 import { AuthSecrets } from './auth-secrets.js';

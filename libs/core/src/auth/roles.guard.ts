@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { AccountRole } from '../identity/account.entity.js';
+import type { AccountRole } from '../access/principal.js';
 import { ForbiddenError } from '../errors/forbidden.error.js';
-import type { Principal } from './principal.js';
-import { IS_PUBLIC } from './public.decorator.js';
-import { ROLES } from './roles.decorator.js';
+import type { Principal } from '../access/principal.js';
+import { IS_PUBLIC } from '../access/public.decorator.js';
+import { ROLES } from '../access/roles.decorator.js';
 
 @Injectable()
 export class RolesGuard implements CanActivate {

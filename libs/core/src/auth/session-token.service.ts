@@ -4,7 +4,7 @@ import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { AccountService } from '../identity/account.service.js';
 import { AuthSecrets } from './auth-secrets.js';
-import type { AccountPrincipal, PortalPrincipal } from './principal.js';
+import type { AccountPrincipal, PortalPrincipal } from '../access/principal.js';
 
 interface AccountClaims {
   sub: string;

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { isPostgresUrl } from '../database/database-url.js';
+import { isPostgresUrl } from './database-url.js';
 import { EnvironmentDto } from './environment.dto.js';
 
 export interface PluginReference {

@@ -1,6 +1,6 @@
 // Column types differ between SQLite and PostgreSQL; the driver is fixed per process, chosen from
 // the environment before entities load, so entity metadata (and generated migrations) match it.
-import { usesPostgres } from './database-url.js';
+import { usesPostgres } from '../config/database-url.js';
 
 const postgres = usesPostgres();
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { AccountPrincipal } from '../auth/principal.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { DomainError } from '../errors/domain.error.js';
 import { NotFoundError } from '../errors/not-found.error.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
@@ -135,6 +135,7 @@ export function sanitizeName(name: string): string {
   const base = (name || 'file')
     .split(/[\\/]/)
     .pop()!
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .trim();
   return (base || 'file').slice(0, 255);

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, U
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentAccount } from '../auth/current-account.decorator.js';
-import type { AccountPrincipal } from '../auth/principal.js';
+import { CurrentAccount } from '../access/current-account.decorator.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
 import { AccessPolicy } from '../identity/access-policy.service.js';
 import { FileService, MAX_FILE_BYTES } from './file.service.js';

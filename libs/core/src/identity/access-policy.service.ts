@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AccountPrincipal } from '../auth/principal.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { ForbiddenError } from '../errors/forbidden.error.js';
 
 /** Which companies a technician may see. Admins and unrestricted technicians see all. */

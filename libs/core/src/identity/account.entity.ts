@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { AccountRole } from '../access/principal.js';
 
-export type AccountRole = 'admin' | 'technician';
-export const ACCOUNT_ROLES: readonly AccountRole[] = ['admin', 'technician'];
 export type Availability = 'available' | 'unavailable';
 /** Permissions an admin may grant to a technician (admins hold them all implicitly). */
 export const ACCOUNT_PERMISSIONS = ['pii.reveal'] as const;

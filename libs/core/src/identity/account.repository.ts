@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
 import { AccountCompanyAccessEntity } from './account-company-access.entity.js';
-import { AccountEntity, AccountRole } from './account.entity.js';
+import type { AccountRole } from '../access/principal.js';
+import { AccountEntity } from './account.entity.js';
 import { Tx } from '../database/tx.js';
 
 @Injectable()

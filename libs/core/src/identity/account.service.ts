@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AccountPrincipal } from '../auth/principal.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
 import { Page, PageQuery } from '../database/base.repository.js';
 import { ConflictError } from '../errors/conflict.error.js';
@@ -7,7 +7,8 @@ import { NotFoundError } from '../errors/not-found.error.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
 import { DomainEventBus } from '../events/domain-event-bus.service.js';
 import { newId } from '../ids/id.js';
-import { AccountEntity, AccountRole, Availability } from './account.entity.js';
+import type { AccountRole } from '../access/principal.js';
+import { AccountEntity, Availability } from './account.entity.js';
 import { AccountRepository } from './account.repository.js';
 import { CompanyRepository } from './company.repository.js';
 import { AccountView, toAccountView } from './identity.views.js';
@@ -158,7 +159,7 @@ export class AccountService {
     return this.accounts.count();
   }
 
-  private async assertNotLastAdmin(account: AccountEntity): Promise<void> {
+  private async assertNotLastAdmin(_account: AccountEntity): Promise<void> {
     if ((await this.accounts.countByRole('admin')) <= 1)
       throw new ConflictError('The last administrator cannot be removed or demoted');
   }

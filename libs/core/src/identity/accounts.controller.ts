@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator.js';
+import { Roles } from '../access/roles.decorator.js';
 import { AccountService } from './account.service.js';
 import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto.js';
-import { PageQueryDto } from './dto/page-query.dto.js';
-import { Unmasked } from '../privacy/unmasked.decorator.js';
+import { PageQueryDto } from '../database/page-query.dto.js';
+import { Unmasked } from '../access/unmasked.decorator.js';
 import { AccountPageDto, AccountViewDto } from './dto/account-view.dto.js';
 
 @ApiTags('accounts')

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentAccount } from '../auth/current-account.decorator.js';
-import type { AccountPrincipal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentAccount } from '../access/current-account.decorator.js';
+import type { AccountPrincipal } from '../access/principal.js';
+import { Roles } from '../access/roles.decorator.js';
 import { CompanyService } from './company.service.js';
 import { CreateCompanyDto, UpdateCompanyDto } from './dto/company.dto.js';
-import { PageQueryDto } from './dto/page-query.dto.js';
+import { PageQueryDto } from '../database/page-query.dto.js';
 import { CompanyPageDto, CompanyViewDto } from './dto/company-view.dto.js';
 
 @ApiTags('companies')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AccountPrincipal } from '../auth/principal.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { Page, PageQuery } from '../database/base.repository.js';
 import { ConflictError } from '../errors/conflict.error.js';
 import { NotFoundError } from '../errors/not-found.error.js';

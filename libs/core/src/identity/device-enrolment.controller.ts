@@ -1,10 +1,10 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { CurrentAccount } from '../auth/current-account.decorator.js';
-import type { AccountPrincipal } from '../auth/principal.js';
-import { Public } from '../auth/public.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentAccount } from '../access/current-account.decorator.js';
+import type { AccountPrincipal } from '../access/principal.js';
+import { Public } from '../access/public.decorator.js';
+import { Roles } from '../access/roles.decorator.js';
 import { DeviceEnrolmentService } from './device-enrolment.service.js';
 import { RedeemEnrolmentDto } from './dto/device-enrolment.dto.js';
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { AccountPrincipal, DevicePrincipal } from '../auth/principal.js';
+import type { AccountPrincipal, DevicePrincipal } from '../access/principal.js';
 import { Clock } from '../clock/clock.js';
 import { Page, PageQuery } from '../database/base.repository.js';
 import { NotFoundError } from '../errors/not-found.error.js';

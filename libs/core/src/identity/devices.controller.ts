@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentAccount } from '../auth/current-account.decorator.js';
-import type { AccountPrincipal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { CurrentAccount } from '../access/current-account.decorator.js';
+import type { AccountPrincipal } from '../access/principal.js';
+import { Roles } from '../access/roles.decorator.js';
 import { DeviceService } from './device.service.js';
 import { CreateDeviceDto, UpdateDeviceDto } from './dto/device.dto.js';
-import { CompanyFilterQueryDto } from './dto/page-query.dto.js';
+import { CompanyFilterQueryDto } from '../database/page-query.dto.js';
 import { DevicePageDto, DeviceViewDto, DeviceWithTokenDto } from './dto/device-view.dto.js';
 
 @ApiTags('devices')

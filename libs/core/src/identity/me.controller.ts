@@ -1,10 +1,10 @@
 import { Body, Controller, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentAccount } from '../auth/current-account.decorator.js';
-import type { AccountPrincipal } from '../auth/principal.js';
+import { CurrentAccount } from '../access/current-account.decorator.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { AccountService } from './account.service.js';
 import { AvailabilityDto } from './dto/account.dto.js';
-import { Unmasked } from '../privacy/unmasked.decorator.js';
+import { Unmasked } from '../access/unmasked.decorator.js';
 import { AccountViewDto } from './dto/account-view.dto.js';
 
 @ApiTags('me')

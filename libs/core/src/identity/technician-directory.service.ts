@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AccountPrincipal } from '../auth/principal.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { AccessPolicy } from './access-policy.service.js';
 import { TechnicianDirectoryRepository } from './technician-directory.repository.js';
 

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentAccount } from '../auth/current-account.decorator.js';
-import type { AccountPrincipal } from '../auth/principal.js';
+import { CurrentAccount } from '../access/current-account.decorator.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { TechnicianQueryDto } from './dto/technician-query.dto.js';
 import { TechnicianDirectory } from './technician-directory.service.js';
-import { Unmasked } from '../privacy/unmasked.decorator.js';
+import { Unmasked } from '../access/unmasked.decorator.js';
 
 @ApiTags('technicians')
 @ApiBearerAuth()

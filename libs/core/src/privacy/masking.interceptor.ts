@@ -1,9 +1,9 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { map, Observable } from 'rxjs';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import { PiiMasker } from './pii-masker.service.js';
-import { UNMASKED } from './unmasked.decorator.js';
+import { UNMASKED } from '../access/unmasked.decorator.js';
 
 /**
  * Global (APP_INTERCEPTOR): every HTTP response to a technician/admin session goes through the

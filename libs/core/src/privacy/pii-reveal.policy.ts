@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AccountPrincipal } from '../auth/principal.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { ForbiddenError } from '../errors/forbidden.error.js';
 
 export const PII_REVEAL = 'pii.reveal';

@@ -1,7 +1,7 @@
 import { Logger, UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import type { AccountPrincipal } from '../auth/principal.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { SessionTokenService } from '../auth/session-token.service.js';
 import { extractAccountToken } from '../auth/token-extractor.js';
 import { AccountService } from '../identity/account.service.js';

@@ -1,7 +1,7 @@
 import { Logger, UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import type { DevicePrincipal } from '../auth/principal.js';
+import type { DevicePrincipal } from '../access/principal.js';
 import { DeviceService } from '../identity/device.service.js';
 import { authenticateNamespace, handshakeToken } from './handshake-auth.js';
 import { PingDto } from './realtime.dto.js';

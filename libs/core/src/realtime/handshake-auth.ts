@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 
 /** Token from `io(url, { auth: { token } })`, else an Authorization header (non-browser clients). */
 export function handshakeToken(socket: Socket): string | null {

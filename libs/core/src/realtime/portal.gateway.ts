@@ -1,7 +1,7 @@
 import { Logger, UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import type { PortalPrincipal } from '../auth/principal.js';
+import type { PortalPrincipal } from '../access/principal.js';
 import { SessionTokenService } from '../auth/session-token.service.js';
 import { authenticateNamespace, handshakeToken } from './handshake-auth.js';
 import { PingDto } from './realtime.dto.js';

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import type { AccountPrincipal, DevicePrincipal, PortalPrincipal } from '../auth/principal.js';
+import type { AccountPrincipal, DevicePrincipal, PortalPrincipal } from '../access/principal.js';
 import { UnauthorizedError } from '../errors/unauthorized.error.js';
 
 /** The principal the namespace middleware authenticated; any gateway on /agent, /device or /portal can use these. */

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator.js';
+import { Roles } from '../access/roles.decorator.js';
 import { SettingScopeQueryDto, UpdateSettingDto } from './settings.dto.js';
 import { SettingsService } from './settings.service.js';
-import { Unmasked } from '../privacy/unmasked.decorator.js';
+import { Unmasked } from '../access/unmasked.decorator.js';
 
 @ApiTags('settings')
 @ApiBearerAuth()

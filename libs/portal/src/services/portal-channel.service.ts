@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEventBus, PluginRegistry } from '@switchboard/core';
+import { DomainEventBus } from '@switchboard/core';
+import { PluginRegistry } from '@switchboard/plugin-host';
 import { ChannelLimits, ConversationFanout, HostTransportChannel } from '@switchboard/chat';
 import { validateSettings, type SettingsValues } from '@switchboard/plugin-sdk';
 import type { PortalEntity } from '../entities/portal.entity.js';

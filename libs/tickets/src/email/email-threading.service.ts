@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AccountService, AppConfig, ContactService, mailDomain, OutboxService } from '@switchboard/core';
+import { AccountService, AppConfig, ContactService, mailDomain } from '@switchboard/core';
+import { OutboxService } from '@switchboard/notify';
 import type { InboundMessage } from '@switchboard/plugin-sdk';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';

@@ -1,4 +1,4 @@
-import type { NotificationInput } from '@switchboard/core';
+import type { NotificationInput } from '@switchboard/notify';
 import type { TicketActivityEntity } from '../entities/ticket-activity.entity.js';
 import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';

@@ -4,12 +4,11 @@ import {
   AppConfig,
   ContactService,
   ContactView,
-  escapeHtml,
-  MailPort,
   mailDomain,
   newMessageId,
   TransactionRunner,
 } from '@switchboard/core';
+import { escapeHtml, MailPort } from '@switchboard/notify';
 import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import type { EmailTemplateEvent } from '../email/email-template-defaults.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEventBus, NotificationService, RealtimeService } from '@switchboard/core';
+import { DomainEventBus, RealtimeService } from '@switchboard/core';
+import { NotificationService } from '@switchboard/notify';
 import { TicketRooms } from '../realtime/ticket-rooms.js';
 import { TicketChangeSet } from './ticket-change-set.js';
 import { TicketMailer } from './ticket-mailer.service.js';

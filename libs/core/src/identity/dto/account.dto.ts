@@ -12,7 +12,8 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { ACCOUNT_PERMISSIONS, ACCOUNT_ROLES, type AccountPermission, type AccountRole } from '../account.entity.js';
+import { ACCOUNT_ROLES, type AccountRole } from '../../access/principal.js';
+import { ACCOUNT_PERMISSIONS, type AccountPermission } from '../account.entity.js';
 
 export class CreateAccountDto {
   @ApiProperty({ example: 'Tom Technician' })

@@ -1,0 +1,4 @@
+import { SystemSecretEntity } from './system-secret.entity.js';
+
+/** The auth folder's tables. */
+export const AUTH_ENTITIES = [SystemSecretEntity];

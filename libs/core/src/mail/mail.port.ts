@@ -1,6 +1,0 @@
-import type { OutboundMail, SentMail } from './outbound-mail.js';
-
-/** The one way the core sends email. Inject it; never talk to a transport directly. */
-export abstract class MailPort {
-  abstract send(message: OutboundMail): Promise<SentMail>;
-}

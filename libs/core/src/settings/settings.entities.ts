@@ -1,0 +1,4 @@
+import { SettingEntity } from './setting.entity.js';
+
+/** The settings folder's tables. */
+export const SETTINGS_ENTITIES = [SettingEntity];
