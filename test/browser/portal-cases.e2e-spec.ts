@@ -11,7 +11,6 @@ import {
   CHROMIUM_PATH,
   hasChromium,
   launchBrowser,
-  trackPageErrors,
   waitForAttribute,
   waitForText,
 } from './browser.helper';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // Browser e2e for the technician tickets UI (apps/web) against the real API + tickets backend on SQLite.
 // Requires `npm run build:web` (apps/web/dist) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import type { Browser, Page } from 'playwright-core';
@@ -7,7 +8,6 @@ import {
   CHROMIUM_PATH,
   hasChromium,
   launchBrowser,
-  trackPageErrors,
   waitForAttribute,
   waitForText,
   waitForValue,
@@ -259,7 +259,7 @@ describeWithBrowser('tickets UI (browser)', () => {
     const [download] = await Promise.all([admin.waitForEvent('download'), adminLink.click()]);
     expect(download.suggestedFilename()).toBe('driver-log.txt');
     const path = await download.path();
-    expect(require('node:fs').readFileSync(path!, 'utf8')).toBe('scanner driver v2.1 crashed at 10:42');
+    expect(readFileSync(path!, 'utf8')).toBe('scanner driver v2.1 crashed at 10:42');
   });
 
   it('viewer avatars appear and disappear between two browser contexts', async () => {
