@@ -3,16 +3,20 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AccessPolicy, AccountPrincipal, CurrentAccount, SettingsService } from '@switchboard/core';
 import { TicketDefaultsQueryDto } from '../dto/ticket-defaults.dto.js';
 import { CreateTicketDto, MergeTicketDto, TicketListQueryDto, UpdateTicketDto } from '../dto/ticket.dto.js';
-import { TicketMergeService } from '../services/ticket-merge.service.js';
-import { TicketService } from '../services/ticket.service.js';
+import { CreateTicketService } from '../services/create-ticket.service.js';
+import { MergeTicketService } from '../services/merge-ticket.service.js';
+import { TicketQueryService } from '../services/ticket-query.service.js';
+import { UpdateTicketService } from '../services/update-ticket.service.js';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
 @Controller('api/tickets')
 export class TicketsController {
   constructor(
-    private readonly tickets: TicketService,
-    private readonly merges: TicketMergeService,
+    private readonly creates: CreateTicketService,
+    private readonly updates: UpdateTicketService,
+    private readonly queries: TicketQueryService,
+    private readonly merges: MergeTicketService,
     private readonly settings: SettingsService,
     private readonly access: AccessPolicy,
   ) {}
@@ -26,17 +30,17 @@ export class TicketsController {
 
   @Post()
   create(@Body() dto: CreateTicketDto, @CurrentAccount() me: AccountPrincipal) {
-    return this.tickets.create(dto, me);
+    return this.creates.create(dto, me);
   }
 
   @Get()
   list(@Query() query: TicketListQueryDto, @CurrentAccount() me: AccountPrincipal) {
-    return this.tickets.list(query, me);
+    return this.queries.list(query, me);
   }
 
   @Get(':number')
   get(@Param('number', ParseIntPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
-    return this.tickets.get(number, me);
+    return this.queries.get(number, me);
   }
 
   @Patch(':number')
@@ -45,12 +49,12 @@ export class TicketsController {
     @Body() dto: UpdateTicketDto,
     @CurrentAccount() me: AccountPrincipal,
   ) {
-    return this.tickets.update(number, dto, me);
+    return this.updates.update(number, dto, me);
   }
 
   @Get(':number/summary')
   summary(@Param('number', ParseIntPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
-    return this.tickets.summary(number, me);
+    return this.queries.summary(number, me);
   }
 
   @Post(':number/merge')
