@@ -71,7 +71,11 @@ export class TicketInputChecker {
   /** A new requester for an existing ticket: the requester defines the company, so it must stay the same. */
   async requesterInCompany(id: string, companyId: string, me?: AccountPrincipal): Promise<ContactView> {
     const requester = await this.contacts.get(id).catch(() => null);
-    if (!requester || requester.companyId !== companyId || (me && !this.access.canAccessCompany(me, requester.companyId)))
+    if (
+      !requester ||
+      requester.companyId !== companyId ||
+      (me && !this.access.canAccessCompany(me, requester.companyId))
+    )
       throw new ValidationFailedError('Invalid requester', {
         requesterId: [`contact ${id} does not exist in this ticket's company`],
       });
