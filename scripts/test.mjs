@@ -1,4 +1,4 @@
-// `npm test`: architecture check, web UI build (browser tests serve it), then jest (unit + e2e).
+// `npm test`: architecture checks (dependencies, constructor sizes), web UI build (browser tests serve it), then jest (unit + e2e).
 // Runs on SQLite by default; set TEST_DATABASE_URL=postgres://... to run the same suites on PostgreSQL.
 // Extra arguments go to jest, e.g. `npm test -- test/foundation`.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +19,8 @@ run('npx', [
   '--output-type',
   'err',
 ]);
+// Services of one intent: no constructor takes more than 8 parameters.
+run('node', ['scripts/check-constructor-params.mjs']);
 run('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mjs', '--logLevel', 'warn']);
 
 mkdirSync('.tmp', { recursive: true });

@@ -1,5 +1,5 @@
 import { NotificationService } from '@switchboard/notify';
-import { TicketCommentService } from '@switchboard/tickets';
+import { AddContactCommentService, ContactAuthorService } from '@switchboard/tickets';
 import { createTestApp, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import {
@@ -81,9 +81,9 @@ describe('masking: display mode (technicians never receive the raw value)', () =
       },
       t.adminToken,
     );
-    await t.get(TicketCommentService).addFromContact({
+    await t.get(AddContactCommentService).add({
       ticketNumber: ticket.number,
-      contactId: people.caller.id,
+      author: await t.get(ContactAuthorService).resolve(people.caller.id),
       body: `From the caller: ${PII_TEXT}`,
       source: 'email',
     });

@@ -1,5 +1,5 @@
 import { NotificationService } from '@switchboard/notify';
-import { TicketCommentService } from '@switchboard/tickets';
+import { AddContactCommentService, ContactAuthorService } from '@switchboard/tickets';
 import { createTestApp, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import {
@@ -87,9 +87,12 @@ describe('masking guard: no payload to a technician skips the masker', () => {
       .set(admin)
       .send({ body: PII_TEXT, visibility: 'internal', notify: [t.technician.id] })
       .expect(201);
-    await t
-      .get(TicketCommentService)
-      .addFromContact({ ticketNumber: ticket.number, contactId: caller.id, body: PII_TEXT, source: 'portal' });
+    await t.get(AddContactCommentService).add({
+      ticketNumber: ticket.number,
+      author: await t.get(ContactAuthorService).resolve(caller.id),
+      body: PII_TEXT,
+      source: 'portal',
+    });
     await t
       .http()
       .patch(`/api/tickets/${ticket.number}`)

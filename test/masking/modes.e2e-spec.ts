@@ -1,5 +1,5 @@
 import { SettingsService } from '@switchboard/core';
-import { TicketCommentService } from '@switchboard/tickets';
+import { AddContactCommentService, ContactAuthorService } from '@switchboard/tickets';
 import { createTestApp, type TestApp } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 import {
@@ -50,9 +50,12 @@ describe('masking: ingest mode (the raw value never reaches the database or plug
       .set(admin)
       .send({ body: `note ${PII_TEXT}`, visibility: 'internal', notify: [t.technician.id] })
       .expect(201);
-    const inbound = await t
-      .get(TicketCommentService)
-      .addFromContact({ ticketNumber: ticket.number, contactId: caller.id, body: `mail ${PII_TEXT}`, source: 'email' });
+    const inbound = await t.get(AddContactCommentService).add({
+      ticketNumber: ticket.number,
+      author: await t.get(ContactAuthorService).resolve(caller.id),
+      body: `mail ${PII_TEXT}`,
+      source: 'email',
+    });
     expect(inbound.body).toBe(`mail ${MASKED_TEXT}`);
     await t
       .http()

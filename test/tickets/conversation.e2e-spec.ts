@@ -1,17 +1,27 @@
 import { AccountService, ContactService, SettingsService } from '@switchboard/core';
-import { TicketCommentService } from '@switchboard/tickets';
+import { AddContactCommentService, ContactAuthorService, TicketCommentQueryService } from '@switchboard/tickets';
 import { createTestApp, nextEvent, TestApp } from '@switchboard/testing';
 import { bearer, createTicket, eventually, outbox, seedCompany } from './tickets.helper';
 
 describe('ticket conversation', () => {
   let t: TestApp;
   let acme: Awaited<ReturnType<typeof seedCompany>>;
-  let comments: TicketCommentService;
+  // The end-user side of the conversation as the channels use it: the sender resolved, then the comment.
+  let comments: {
+    listForEndUser: TicketCommentQueryService['listForEndUser'];
+    addFromContact: (
+      input: Omit<Parameters<AddContactCommentService['add']>[0], 'author'> & { contactId: string },
+    ) => ReturnType<AddContactCommentService['add']>;
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
     acme = await seedCompany(t, 'Conversation Inc', 'melissa@conversation.example');
-    comments = t.get(TicketCommentService);
+    comments = {
+      listForEndUser: (number, query) => t.get(TicketCommentQueryService).listForEndUser(number, query),
+      addFromContact: async ({ contactId, ...input }) =>
+        t.get(AddContactCommentService).add({ ...input, author: await t.get(ContactAuthorService).resolve(contactId) }),
+    };
   });
   afterAll(() => t.close());
 

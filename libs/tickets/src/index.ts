@@ -1,16 +1,20 @@
 export { TicketsModule } from './tickets.module.js';
 export { TICKET_ENTITIES } from './entities/index.js';
-export {
-  TicketService,
-  type CreateTicketInput,
-  type UpdateTicketInput,
-  type TicketListInput,
-} from './services/ticket.service.js';
-export {
-  TicketCommentService,
-  type ContactCommentInput,
-  type TechnicianCommentInput,
-} from './services/ticket-comment.service.js';
+export type {
+  CreateTicketInput,
+  UpdateTicketInput,
+  TicketListInput,
+  ContactAuthor,
+  ContactCommentInput,
+  TechnicianCommentInput,
+} from './services/ticket-inputs.js';
+export { CreateTicketService } from './services/create-ticket.service.js';
+export { UpdateTicketService } from './services/update-ticket.service.js';
+export { TicketQueryService } from './services/ticket-query.service.js';
+export { AddTechnicianCommentService } from './services/add-technician-comment.service.js';
+export { AddContactCommentService } from './services/add-contact-comment.service.js';
+export { ContactAuthorService } from './services/contact-author.service.js';
+export { TicketCommentQueryService } from './services/ticket-comment-query.service.js';
 export { TicketChatLinkService, type ChatTicketRef, type ChatLine } from './services/ticket-chat-link.service.js';
 export { TicketViewersService, VIEWER_EXPIRY_MS, VIEWER_HEARTBEAT_MS } from './services/ticket-viewers.service.js';
 export { TicketStatusService } from './services/ticket-status.service.js';

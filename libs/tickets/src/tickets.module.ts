@@ -20,16 +20,26 @@ import { ProductFamilyService } from './services/product-family.service.js';
 import { QuickReplyService } from './services/quick-reply.service.js';
 import { TicketActivityService } from './services/ticket-activity.service.js';
 import { TicketCcService } from './services/ticket-cc.service.js';
-import { TicketCommentService } from './services/ticket-comment.service.js';
 import { TicketFinder } from './services/ticket-finder.service.js';
 import { TicketMailer } from './services/ticket-mailer.service.js';
-import { TicketMergeService } from './services/ticket-merge.service.js';
 import { TicketRevealService } from './services/ticket-reveal.service.js';
 import { TicketPublisher } from './services/ticket-publisher.service.js';
 import { TicketStatusService } from './services/ticket-status.service.js';
 import { TicketViewBuilder } from './services/ticket-view.builder.js';
 import { TicketViewersService } from './services/ticket-viewers.service.js';
-import { TicketService } from './services/ticket.service.js';
+import { AddContactCommentService } from './services/add-contact-comment.service.js';
+import { AddTechnicianCommentService } from './services/add-technician-comment.service.js';
+import { CommentWriter } from './services/comment.writer.js';
+import { ContactAuthorService } from './services/contact-author.service.js';
+import { CreateTicketService } from './services/create-ticket.service.js';
+import { MergeTicketService } from './services/merge-ticket.service.js';
+import { NewTicketBuilder } from './services/new-ticket.builder.js';
+import { TicketChangeApplier } from './services/ticket-change-applier.service.js';
+import { TicketCommentQueryService } from './services/ticket-comment-query.service.js';
+import { TicketInputChecker } from './services/ticket-input-checker.service.js';
+import { TicketQueryService } from './services/ticket-query.service.js';
+import { TicketUnitOfWork } from './services/ticket-unit-of-work.service.js';
+import { UpdateTicketService } from './services/update-ticket.service.js';
 import { CommentOriginalController } from './email/comment-original.controller.js';
 import { CommentOriginalService } from './email/comment-original.service.js';
 import { EmailActivityWriter } from './email/email-activity.writer.js';
@@ -73,9 +83,19 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     AutomationService,
     TicketMailer,
     TicketPublisher,
-    TicketService,
-    TicketCommentService,
-    TicketMergeService,
+    TicketUnitOfWork,
+    TicketInputChecker,
+    TicketChangeApplier,
+    NewTicketBuilder,
+    CreateTicketService,
+    UpdateTicketService,
+    TicketQueryService,
+    CommentWriter,
+    ContactAuthorService,
+    AddTechnicianCommentService,
+    AddContactCommentService,
+    TicketCommentQueryService,
+    MergeTicketService,
     QuickReplyService,
     TicketViewersService,
     TicketRevealService,
@@ -90,6 +110,17 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     EmailIngestService,
     CommentOriginalService,
   ],
-  exports: [TicketService, TicketCommentService, TicketViewersService, TicketStatusService, TicketChatLinkService],
+  exports: [
+    CreateTicketService,
+    UpdateTicketService,
+    TicketQueryService,
+    AddTechnicianCommentService,
+    AddContactCommentService,
+    ContactAuthorService,
+    TicketCommentQueryService,
+    TicketViewersService,
+    TicketStatusService,
+    TicketChatLinkService,
+  ],
 })
 export class TicketsModule {}

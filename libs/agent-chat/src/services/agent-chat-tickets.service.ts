@@ -7,7 +7,7 @@ import {
   type ConversationView,
   type MessageView,
 } from '@switchboard/chat';
-import { TicketChatLinkService, TicketService, type ChatLine } from '@switchboard/tickets';
+import { CreateTicketService, TicketChatLinkService, type ChatLine } from '@switchboard/tickets';
 import { AGENT_CHANNEL, AUTO_TICKET_TITLE, IDLE_TIMEOUT_MS } from '../agent-chat.types.js';
 import { AgentChatFlow, TIMER_ACCEPT, TIMER_IDLE, TIMER_TICKET } from './agent-chat-flow.service.js';
 import { AgentChatNotifier } from './agent-chat-notifier.service.js';
@@ -32,7 +32,7 @@ export class AgentChatTickets implements OnModuleInit {
     private readonly notifier: AgentChatNotifier,
     private readonly deviceChats: DeviceChatService,
     private readonly devices: DeviceService,
-    private readonly tickets: TicketService,
+    private readonly tickets: CreateTicketService,
     private readonly links: TicketChatLinkService,
     private readonly events: DomainEventBus,
     private readonly clock: Clock,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, type AccountPrincipal } from '@switchboard/core';
-import { TicketCommentService, TicketService } from '@switchboard/tickets';
+import { AddTechnicianCommentService, CreateTicketService } from '@switchboard/tickets';
 import { CaseService } from './case.service.js';
 
 /**
@@ -12,8 +12,8 @@ import { CaseService } from './case.service.js';
 export class CaseFollowUpService {
   constructor(
     private readonly cases: CaseService,
-    private readonly tickets: TicketService,
-    private readonly comments: TicketCommentService,
+    private readonly tickets: CreateTicketService,
+    private readonly comments: AddTechnicianCommentService,
   ) {}
 
   async followUp(id: string, me: AccountPrincipal, body: string): Promise<{ ticketNumber: number }> {
@@ -33,7 +33,7 @@ export class CaseFollowUpService {
       number = ticket.number;
       await this.cases.linkTicket(id, { id: ticket.id, number });
     }
-    await this.comments.addFromTechnician(number, { body, visibility: 'public' }, me);
+    await this.comments.add(number, { body, visibility: 'public' }, me);
     return { ticketNumber: number };
   }
 }

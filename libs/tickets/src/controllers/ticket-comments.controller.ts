@@ -4,7 +4,8 @@ import { AccountPrincipal, CurrentAccount } from '@switchboard/core';
 import { CreateCommentDto } from '../dto/comment.dto.js';
 import { PageQueryDto } from '../dto/page-query.dto.js';
 import { TicketActivityService } from '../services/ticket-activity.service.js';
-import { TicketCommentService } from '../services/ticket-comment.service.js';
+import { AddTechnicianCommentService } from '../services/add-technician-comment.service.js';
+import { TicketCommentQueryService } from '../services/ticket-comment-query.service.js';
 import { ActivityPageDto, CommentPageDto, CommentViewDto } from '../dto/ticket-view.dto.js';
 
 /** The conversation and the activity log of one ticket. */
@@ -13,7 +14,8 @@ import { ActivityPageDto, CommentPageDto, CommentViewDto } from '../dto/ticket-v
 @Controller('api/tickets/:number')
 export class TicketCommentsController {
   constructor(
-    private readonly comments: TicketCommentService,
+    private readonly addComment: AddTechnicianCommentService,
+    private readonly comments: TicketCommentQueryService,
     private readonly activity: TicketActivityService,
   ) {}
 
@@ -24,7 +26,7 @@ export class TicketCommentsController {
     @Body() dto: CreateCommentDto,
     @CurrentAccount() me: AccountPrincipal,
   ) {
-    return this.comments.addFromTechnician(number, dto, me);
+    return this.addComment.add(number, dto, me);
   }
 
   @Get('comments')

@@ -3,8 +3,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { AccessPolicy, AccountPrincipal, CurrentAccount, SettingsService } from '@switchboard/core';
 import { TicketDefaultsQueryDto } from '../dto/ticket-defaults.dto.js';
 import { CreateTicketDto, MergeTicketDto, TicketListQueryDto, UpdateTicketDto } from '../dto/ticket.dto.js';
-import { TicketMergeService } from '../services/ticket-merge.service.js';
-import { TicketService } from '../services/ticket.service.js';
+import { CreateTicketService } from '../services/create-ticket.service.js';
+import { MergeTicketService } from '../services/merge-ticket.service.js';
+import { TicketQueryService } from '../services/ticket-query.service.js';
+import { UpdateTicketService } from '../services/update-ticket.service.js';
 import { TicketPageDto, TicketSummaryViewDto, TicketViewDto } from '../dto/ticket-view.dto.js';
 
 @ApiTags('tickets')
@@ -12,8 +14,10 @@ import { TicketPageDto, TicketSummaryViewDto, TicketViewDto } from '../dto/ticke
 @Controller('api/tickets')
 export class TicketsController {
   constructor(
-    private readonly tickets: TicketService,
-    private readonly merges: TicketMergeService,
+    private readonly creates: CreateTicketService,
+    private readonly updates: UpdateTicketService,
+    private readonly queries: TicketQueryService,
+    private readonly merges: MergeTicketService,
     private readonly settings: SettingsService,
     private readonly access: AccessPolicy,
   ) {}
@@ -28,19 +32,19 @@ export class TicketsController {
   @Post()
   @ApiCreatedResponse({ type: TicketViewDto })
   create(@Body() dto: CreateTicketDto, @CurrentAccount() me: AccountPrincipal) {
-    return this.tickets.create(dto, me);
+    return this.creates.create(dto, me);
   }
 
   @Get()
   @ApiOkResponse({ type: TicketPageDto })
   list(@Query() query: TicketListQueryDto, @CurrentAccount() me: AccountPrincipal) {
-    return this.tickets.list(query, me);
+    return this.queries.list(query, me);
   }
 
   @Get(':number')
   @ApiOkResponse({ type: TicketViewDto })
   get(@Param('number', ParseIntPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
-    return this.tickets.get(number, me);
+    return this.queries.get(number, me);
   }
 
   @Patch(':number')
@@ -50,13 +54,13 @@ export class TicketsController {
     @Body() dto: UpdateTicketDto,
     @CurrentAccount() me: AccountPrincipal,
   ) {
-    return this.tickets.update(number, dto, me);
+    return this.updates.update(number, dto, me);
   }
 
   @Get(':number/summary')
   @ApiOkResponse({ type: TicketSummaryViewDto })
   summary(@Param('number', ParseIntPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
-    return this.tickets.summary(number, me);
+    return this.queries.summary(number, me);
   }
 
   @Post(':number/merge')

@@ -12,9 +12,11 @@ import {
 } from '@switchboard/core';
 import type { InboundMessage, InboundResult } from '@switchboard/plugin-sdk';
 import type { TicketEntity } from '../entities/ticket.entity.js';
-import { TicketCommentService } from '../services/ticket-comment.service.js';
+import { AddContactCommentService } from '../services/add-contact-comment.service.js';
+import { AddTechnicianCommentService } from '../services/add-technician-comment.service.js';
+import { ContactAuthorService } from '../services/contact-author.service.js';
 import { TicketMailer } from '../services/ticket-mailer.service.js';
-import { TicketService } from '../services/ticket.service.js';
+import { CreateTicketService } from '../services/create-ticket.service.js';
 import type { CcEntry } from '../ticket.types.js';
 import { EmailActivityWriter } from './email-activity.writer.js';
 import { EmailSenders, splitName } from './email-sender.service.js';
@@ -43,8 +45,10 @@ export class EmailIngestService implements OnModuleInit {
     private readonly settings: SettingsService,
     private readonly threading: EmailThreading,
     private readonly senders: EmailSenders,
-    private readonly tickets: TicketService,
-    private readonly comments: TicketCommentService,
+    private readonly tickets: CreateTicketService,
+    private readonly technicianComments: AddTechnicianCommentService,
+    private readonly comments: AddContactCommentService,
+    private readonly authors: ContactAuthorService,
     private readonly mailer: TicketMailer,
     private readonly activity: EmailActivityWriter,
     private readonly files: FileService,
@@ -95,7 +99,7 @@ export class EmailIngestService implements OnModuleInit {
       const me = await this.accounts.principal(account.id);
       if (me) {
         const { ids } = await this.storeAttachments(m, { kind: 'account', id: account.id }, ticket.companyId);
-        const comment = await this.comments.addFromTechnician(
+        const comment = await this.technicianComments.add(
           ticket.number,
           {
             body: this.body(m),
@@ -113,9 +117,10 @@ export class EmailIngestService implements OnModuleInit {
     const { ids, inline } = await this.storeAttachments(m, { kind: 'contact', id: contact.id }, ticket.companyId);
     const originalFileId = await this.storeOriginal(m, ticket.companyId);
     const cc = await this.ccEntries(m, from, ticket.companyId, [contact.id]);
-    const comment = await this.comments.addFromContact({
+    // Interim (issue 12): the email rewrite passes the sender it resolved; until then it is loaded here.
+    const comment = await this.comments.add({
       ticketNumber: ticket.number,
-      contactId: contact.id,
+      author: await this.authors.resolve(contact.id),
       body: this.body(m),
       source: 'email',
       attachmentIds: ids,
@@ -155,9 +160,10 @@ export class EmailIngestService implements OnModuleInit {
     );
     const { ids, inline } = await this.storeAttachments(m, { kind: 'contact', id: contact.id }, contact.companyId);
     const originalFileId = await this.storeOriginal(m, contact.companyId);
-    const comment = await this.comments.addFromContact({
+    // Interim (issue 12): the email rewrite passes the sender it resolved; until then it is loaded here.
+    const comment = await this.comments.add({
       ticketNumber: ticket.number,
-      contactId: contact.id,
+      author: await this.authors.resolve(contact.id),
       body: this.body(m),
       source: 'email',
       attachmentIds: ids,

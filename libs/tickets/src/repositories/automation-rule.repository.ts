@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '@switchboard/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AutomationRuleEntity } from '../entities/automation-rule.entity.js';
 import type { RuleTrigger } from '../automation/automation.types.js';
 import { Tx } from '@switchboard/core';

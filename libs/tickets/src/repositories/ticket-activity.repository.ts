@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository, Page, PageQuery } from '@switchboard/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { TicketActivityEntity } from '../entities/ticket-activity.entity.js';
 import { Tx } from '@switchboard/core';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '@switchboard/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { TicketStatusEntity } from '../entities/ticket-status.entity.js';
 import { Tx } from '@switchboard/core';
 

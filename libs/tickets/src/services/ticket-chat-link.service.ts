@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccountPrincipal, Clock, newId, PiiMasker, TransactionRunner } from '@switchboard/core';
+import { AccountPrincipal, Clock, newId, PiiMasker } from '@switchboard/core';
 import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import { TicketChatLinkRepository } from '../repositories/ticket-chat-link.repository.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
 import { TicketRepository } from '../repositories/ticket.repository.js';
 import type { Actor, AttachmentMeta } from '../ticket.types.js';
 import { TicketActivityService } from './ticket-activity.service.js';
-import { TicketChangeSet } from './ticket-change-set.js';
 import { TicketFinder } from './ticket-finder.service.js';
-import { TicketPublisher } from './ticket-publisher.service.js';
+import { TicketUnitOfWork } from './ticket-unit-of-work.service.js';
 
 /** What a chat channel needs to know about a ticket. */
 export interface ChatTicketRef {
@@ -31,7 +30,7 @@ export interface ChatLine {
 /**
  * The tickets side of live chat (agent chat): look a ticket up for a chat, log "chat started",
  * and copy chat messages onto the ticket as public comments with source `chat`. Unlike
- * TicketCommentService these lines never mail the requester (they were there, live) and run no
+ * AddContactCommentService these lines never mail the requester (they were there, live) and run no
  * automation: the chat is the conversation, the ticket keeps its record.
  */
 @Injectable()
@@ -42,8 +41,7 @@ export class TicketChatLinkService {
     private readonly links: TicketChatLinkRepository,
     private readonly finder: TicketFinder,
     private readonly activity: TicketActivityService,
-    private readonly publisher: TicketPublisher,
-    private readonly tx: TransactionRunner,
+    private readonly work: TicketUnitOfWork,
     private readonly clock: Clock,
     private readonly masker: PiiMasker,
   ) {}
@@ -66,14 +64,10 @@ export class TicketChatLinkService {
   ): Promise<void> {
     const ticket = await this.tickets.findById(ticketId);
     if (!ticket) return;
-    const cs = await this.tx.run(async (tx) => {
-      const locked = await this.finder.lock(ticket.number, tx);
-      const set = new TicketChangeSet(locked);
+    await this.work.onTicket(ticket.number, undefined, async (set, tx) => {
       this.activity.record(set, actor, 'chat_started', null, details);
       await this.activity.flush(set, tx);
-      return set;
     });
-    await this.publisher.publish(cs);
   }
 
   /** Appends chat lines as public `chat` comments, skipping any already copied. */
@@ -81,9 +75,8 @@ export class TicketChatLinkService {
     if (!lines.length) return 0;
     const ticket = await this.tickets.findById(ticketId);
     if (!ticket) return 0;
-    const cs = await this.tx.run(async (tx) => {
-      const locked = await this.finder.lock(ticket.number, tx);
-      const set = new TicketChangeSet(locked);
+    const cs = await this.work.onTicket(ticket.number, undefined, async (set, tx) => {
+      const locked = set.ticket;
       const done = await this.links.existingMessageIds(
         locked.id,
         lines.map((l) => chatKey(l.key)),
@@ -113,15 +106,11 @@ export class TicketChatLinkService {
           commentId: comment.id,
         });
       }
-      if (!set.comments.length) return set;
+      if (!set.comments.length) return;
       for (const c of set.comments) await this.comments.insert(c, tx);
-      locked.updatedAt = this.clock.now();
       set.changes.add('updatedAt');
-      await this.tickets.save(locked, tx);
-      await this.activity.flush(set, tx);
-      return set;
+      await this.work.save(set, tx);
     });
-    await this.publisher.publish(cs);
     return cs.comments.length;
   }
 }

@@ -6,7 +6,7 @@ import { RedisPresenceStore } from '../realtime/redis-presence.store.js';
 import { TicketRooms } from '../realtime/ticket-rooms.js';
 import { ViewerView } from '../ticket.views.js';
 import { TicketFinder } from './ticket-finder.service.js';
-import { TicketService } from './ticket.service.js';
+import { TicketQueryService } from './ticket-query.service.js';
 
 /** Presence is infrastructure liveness, measured in real time (not the domain Clock tests fake). */
 export const VIEWER_HEARTBEAT_MS = 10_000;
@@ -33,7 +33,7 @@ export class TicketViewersService implements OnModuleInit, BeforeApplicationShut
     private readonly config: AppConfig,
     private readonly realtime: RealtimeService,
     private readonly finder: TicketFinder,
-    private readonly tickets: TicketService,
+    private readonly tickets: TicketQueryService,
   ) {
     this.store = redis.client
       ? new RedisPresenceStore(redis.client, Math.ceil((VIEWER_EXPIRY_MS * 4) / 1000))

@@ -1,40 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AccountPrincipal,
-  DomainEventBus,
-  RealtimeService,
-  TransactionRunner,
-  Clock,
-  ValidationFailedError,
-} from '@switchboard/core';
+import { AccountPrincipal, DomainEventBus, RealtimeService, ValidationFailedError } from '@switchboard/core';
 import { TicketActivityRepository } from '../repositories/ticket-activity.repository.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
-import { TicketRepository } from '../repositories/ticket.repository.js';
 import { TicketRooms } from '../realtime/ticket-rooms.js';
 import { TicketView } from '../ticket.views.js';
 import { actorOf, TicketActivityService } from './ticket-activity.service.js';
 import { TicketChangeSet } from './ticket-change-set.js';
-import { TicketFinder } from './ticket-finder.service.js';
-import { TicketPublisher } from './ticket-publisher.service.js';
 import { TicketStatusService } from './ticket-status.service.js';
+import { TicketUnitOfWork } from './ticket-unit-of-work.service.js';
 import { TicketViewBuilder } from './ticket-view.builder.js';
 
 /** Merge #a into #b: comments and activity move to #b, #a is closed and points at #b. */
 @Injectable()
-export class TicketMergeService {
+export class MergeTicketService {
   constructor(
-    private readonly tickets: TicketRepository,
     private readonly comments: TicketCommentRepository,
     private readonly activities: TicketActivityRepository,
-    private readonly finder: TicketFinder,
     private readonly statuses: TicketStatusService,
     private readonly activity: TicketActivityService,
-    private readonly publisher: TicketPublisher,
+    private readonly work: TicketUnitOfWork,
     private readonly views: TicketViewBuilder,
     private readonly realtime: RealtimeService,
     private readonly events: DomainEventBus,
-    private readonly tx: TransactionRunner,
-    private readonly clock: Clock,
   ) {}
 
   async merge(number: number, into: number, me: AccountPrincipal): Promise<TicketView> {
@@ -42,13 +29,13 @@ export class TicketMergeService {
       throw new ValidationFailedError('A ticket cannot be merged into itself', { into: ['must be another ticket'] });
     const closed = await this.statuses.require('closed');
     const actor = actorOf(me);
-    const [source, target] = await this.tx.run(async (tx) => {
+    const [source, target] = await this.work.runMany(async (tx) => {
       // Lock in number order: two opposite merges cannot deadlock.
       const [first, second] = number < into ? [number, into] : [into, number];
-      const a = await this.finder.lock(first, tx, me).catch((e) => {
+      const a = await this.work.lock(first, tx, me).catch((e) => {
         throw first === into ? intoError(into) : e;
       });
-      const b = await this.finder.lock(second, tx, me).catch((e) => {
+      const b = await this.work.lock(second, tx, me).catch((e) => {
         throw second === into ? intoError(into) : e;
       });
       const from = a.number === number ? a : b;
@@ -67,7 +54,6 @@ export class TicketMergeService {
         });
       await this.comments.moveAll(from.id, to.id, tx);
       await this.activities.moveAll(from.id, to.id, tx);
-      const now = this.clock.now();
       const src = new TicketChangeSet(from);
       const dst = new TicketChangeSet(to);
       if (from.status !== closed.key) {
@@ -81,16 +67,9 @@ export class TicketMergeService {
       from.mergedIntoNumber = to.number;
       src.changes.add('mergedInto');
       dst.changes.add('comments');
-      from.updatedAt = now;
-      to.updatedAt = now;
-      await this.tickets.save(from, tx);
-      await this.tickets.save(to, tx);
-      await this.activity.flush(src, tx);
-      await this.activity.flush(dst, tx);
+      await this.work.saveAll([src, dst], tx);
       return [src, dst];
     });
-    await this.publisher.publish(source);
-    await this.publisher.publish(target);
     this.realtime.emit('agent', TicketRooms.ticket(number), 'ticket.merged', { number, into });
     await this.events.publish('ticket.merged', {
       ticketId: source.ticket.id,

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { CommentView } from '../ticket.views.js';
+import { truncateBody } from './comment-body.js';
+import { CommentAuthor, CommentWriter } from './comment.writer.js';
+import { TicketChangeApplier } from './ticket-change-applier.service.js';
+import type { ContactCommentInput } from './ticket-inputs.js';
+import { TicketInputChecker } from './ticket-input-checker.service.js';
+import { TicketUnitOfWork } from './ticket-unit-of-work.service.js';
+import { TicketViewBuilder } from './ticket-view.builder.js';
+
+/**
+ * An end user wrote (email, portal, chat transcripts), the sender already resolved by the channel.
+ * Long bodies are truncated, not refused: the message already exists elsewhere. The status never
+ * changes here (except the channel's reopen): only an enabled automation rule (e.g. the seeded
+ * "reopen on reply") may change it.
+ */
+@Injectable()
+export class AddContactCommentService {
+  constructor(
+    private readonly writer: CommentWriter,
+    private readonly applier: TicketChangeApplier,
+    private readonly checker: TicketInputChecker,
+    private readonly work: TicketUnitOfWork,
+    private readonly views: TicketViewBuilder,
+  ) {}
+
+  async add(input: ContactCommentInput): Promise<CommentView> {
+    const { contact, account } = input.author;
+    const attachments = await this.writer.attachments(
+      input.attachmentIds,
+      { kind: 'contact', id: contact.id },
+      input.inlineAttachments,
+    );
+    // Ingest mode: masked before anything else sees it.
+    const { body, truncated } = truncateBody(this.writer.mask(input.body, contact.companyId));
+    const contactName = `${contact.firstName} ${contact.lastName}`.trim();
+    const cs = await this.work.onTicket(input.ticketNumber, undefined, async (set, tx) => {
+      const ticket = set.ticket;
+      if (input.cc?.length || input.reopenStatus) {
+        await this.applier.apply(
+          set,
+          {
+            status: input.reopenStatus,
+            ...(input.cc?.length ? { cc: await this.checker.mergeCc(ticket.cc, input.cc, ticket.companyId) } : {}),
+          },
+          { kind: 'contact', id: contact.id, name: contactName },
+          undefined,
+          tx,
+        );
+      }
+      // Dual role: the person counts as the contact only as the requester and not the assignee.
+      const asContact = !account || (contact.id === ticket.requesterId && ticket.assigneeId !== account.id);
+      const author: CommentAuthor = asContact
+        ? { kind: 'contact', id: contact.id, name: contactName }
+        : { kind: 'account', id: account.id, name: account.name };
+      const comment = this.writer.add(set, {
+        visibility: 'public',
+        body,
+        author,
+        source: input.source,
+        truncated,
+        cc: input.cc ?? [],
+        notify: [],
+        attachments,
+        messageId: input.messageId ?? null,
+      });
+      comment.originalFileId = input.originalFileId ?? null;
+      await this.writer.attachFiles(
+        attachments.map((a) => a.id),
+        'ticket-comment',
+        comment,
+        ticket,
+        tx,
+      );
+      if (input.originalFileId)
+        await this.writer.attachFiles([input.originalFileId], 'ticket-comment-original', comment, ticket, tx);
+      if (input.messageId) this.writer.rememberMessage(ticket, input.messageId);
+      if (asContact) await this.writer.afterContactMessage(set, tx);
+      else await this.writer.afterTechnicianReply(set, comment, tx);
+      await this.writer.finish(set, tx);
+    });
+    return (await this.views.comments([cs.comments[0]], input.ticketNumber))[0];
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { AccessPolicy, AccountPrincipal, ValidationFailedError } from '@switchboard/core';
+import { TicketRepository } from '../repositories/ticket.repository.js';
+import type { Actor, TicketSource } from '../ticket.types.js';
+import { TicketView } from '../ticket.views.js';
+import { notifyAssignee } from './assignee-notification.js';
+import { AutomationService } from './automation.service.js';
+import { NewTicketBuilder } from './new-ticket.builder.js';
+import { actorOf, TicketActivityService } from './ticket-activity.service.js';
+import { TicketChangeSet } from './ticket-change-set.js';
+import type { CreateTicketInput } from './ticket-inputs.js';
+import { TicketInputChecker } from './ticket-input-checker.service.js';
+import { TicketUnitOfWork } from './ticket-unit-of-work.service.js';
+import { TicketViewBuilder } from './ticket-view.builder.js';
+
+/** Opens a ticket (numbered), by a technician (REST) or for a channel (email, portal, chat, cases). */
+@Injectable()
+export class CreateTicketService {
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly builder: NewTicketBuilder,
+    private readonly checker: TicketInputChecker,
+    private readonly activity: TicketActivityService,
+    private readonly automation: AutomationService,
+    private readonly work: TicketUnitOfWork,
+    private readonly views: TicketViewBuilder,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async create(input: CreateTicketInput, me: AccountPrincipal): Promise<TicketView> {
+    return this.createAs(input, actorOf(me), 'web', me);
+  }
+
+  /** Also the entry point for channels: source decides the initial activity status. */
+  async createAs(
+    input: CreateTicketInput,
+    actor: Actor,
+    source: TicketSource,
+    me?: AccountPrincipal,
+  ): Promise<TicketView> {
+    const requester = input.requester ?? (await this.checker.requester(input.requesterId, me));
+    // A caller-resolved requester passes the same access rule as a looked-up one.
+    if (input.requester && me && !this.access.canAccessCompany(me, requester.companyId)) {
+      throw new ValidationFailedError('Unknown requester', {
+        requesterId: [`contact ${input.requesterId} does not exist`],
+      });
+    }
+    const status = await this.checker.status(input.status ?? 'open');
+    if (input.productFamilyId) await this.checker.family(input.productFamilyId);
+    if (input.assigneeId) await this.checker.technician(input.assigneeId, 'assigneeId');
+    const cc = await this.checker.normalizeCc(input.cc ?? [], requester.companyId);
+    const cs = await this.work.run(async (tx) => {
+      const ticket = await this.builder.build(input, { requester, status, cc }, source, tx);
+      const set = new TicketChangeSet(ticket);
+      set.created = true;
+      this.activity.record(set, actor, 'created', null, {
+        title: ticket.title,
+        status: ticket.status,
+        priority: ticket.priority,
+      });
+      if (ticket.assigneeId) this.activity.record(set, actor, 'assignee', null, ticket.assigneeId);
+      await this.tickets.insert(ticket, tx);
+      await this.automation.run('ticket.created', set, tx);
+      await this.tickets.save(ticket, tx);
+      await this.activity.flush(set, tx);
+      // Queued here, sent only when the unit of work publishes (after the commit).
+      if (ticket.assigneeId && ticket.assigneeId !== actor.id) notifyAssignee(set, ticket.assigneeId);
+      return set;
+    });
+    return this.views.ticket(cs.ticket);
+  }
+}

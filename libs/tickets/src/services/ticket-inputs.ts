@@ -1,0 +1,73 @@
+import type { ContactView } from '@switchboard/core';
+import type { CcEntry, TicketImpact, TicketPriority, TicketType, Visibility } from '../ticket.types.js';
+
+export interface CreateTicketInput {
+  title: string;
+  description: string;
+  requesterId: string;
+  /** The requester already loaded by the caller (a channel that resolved the sender): not looked up again. */
+  requester?: ContactView;
+  priority?: TicketPriority;
+  impact?: TicketImpact;
+  type?: TicketType;
+  status?: string;
+  productFamilyId?: string | null;
+  assigneeId?: string | null;
+  cc?: CcEntry[];
+}
+
+export interface UpdateTicketInput extends Partial<Omit<CreateTicketInput, 'cc' | 'requester'>> {
+  cc?: CcEntry[];
+}
+
+export interface TicketListInput {
+  status?: string;
+  assignee?: string;
+  requester?: string;
+  company?: string;
+  type?: string;
+  priority?: string;
+  q?: string;
+  sort?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface TechnicianCommentInput {
+  body: string;
+  visibility?: Visibility;
+  status?: string;
+  cc?: CcEntry[];
+  notify?: string[];
+  /** Files uploaded beforehand (POST /api/files) by the same technician. */
+  attachmentIds?: string[];
+}
+
+/**
+ * The sender of an end-user message, resolved by the channel: the contact, and the technician
+ * account with the same email if there is one (the dual-role rule decides who the author is).
+ */
+export interface ContactAuthor {
+  contact: ContactView;
+  account: { id: string; name: string } | null;
+}
+
+/** What a channel (email, portal, chat) hands over when an end user writes on a ticket. */
+export interface ContactCommentInput {
+  ticketNumber: number;
+  author: ContactAuthor;
+  body: string;
+  source: 'email' | 'portal' | 'chat';
+  /** Files the channel stored for this contact (FileService.store with uploadedBy the contact). */
+  attachmentIds?: string[];
+  /** The inbound email's Message-ID (threading, de-duplication by the email channel). */
+  messageId?: string | null;
+  /** People the end user copied (email Cc): added to the ticket's Cc in the same transaction. */
+  cc?: CcEntry[];
+  /** The stored original message (email .eml), attached to the comment. */
+  originalFileId?: string | null;
+  /** Reopen a closed ticket (admin setting for email replies to closed tickets). */
+  reopenStatus?: string;
+  /** Which of `attachmentIds` are inline parts (email images shown in the message). */
+  inlineAttachments?: Record<string, { contentId?: string }>;
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { AccessPolicy, AccountPrincipal, Page, ValidationFailedError } from '@switchboard/core';
+import { TicketEntity } from '../entities/ticket.entity.js';
+import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
+import { TicketRepository, TicketSortKey } from '../repositories/ticket.repository.js';
+import type { StatusCategory } from '../ticket.types.js';
+import { TicketSummaryView, TicketView } from '../ticket.views.js';
+import { TicketChangeSet } from './ticket-change-set.js';
+import { TicketFinder } from './ticket-finder.service.js';
+import type { TicketListInput } from './ticket-inputs.js';
+import { TicketPublisher } from './ticket-publisher.service.js';
+import { TicketViewBuilder } from './ticket-view.builder.js';
+
+/** Reading tickets: one (which marks it opened), the list, the summary card. */
+@Injectable()
+export class TicketQueryService {
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly comments: TicketCommentRepository,
+    private readonly finder: TicketFinder,
+    private readonly access: AccessPolicy,
+    private readonly publisher: TicketPublisher,
+    private readonly views: TicketViewBuilder,
+  ) {}
+
+  async get(number: number, me: AccountPrincipal): Promise<TicketView> {
+    const ticket = await this.finder.get(number, me);
+    await this.markOpened(ticket);
+    return this.views.ticket(ticket);
+  }
+
+  /**
+   * A technician opened the ticket: an unread end-user message is now seen and awaits a reply.
+   * Conditional update so two technicians opening at once publish once; updatedAt is not bumped
+   * (opening is not a change to the ticket).
+   */
+  async markOpened(ticket: TicketEntity): Promise<void> {
+    if (ticket.activityStatus !== 'unread') return;
+    if (!(await this.tickets.transitionActivityStatus(ticket.id, 'unread', 'waiting_for_technician'))) return;
+    ticket.activityStatus = 'waiting_for_technician';
+    const cs = new TicketChangeSet(ticket);
+    cs.changes.add('activityStatus');
+    await this.publisher.publish(cs);
+  }
+
+  async list(input: TicketListInput, me: AccountPrincipal): Promise<Page<TicketView>> {
+    const { sort, direction } = parseSort(input.sort);
+    const statusFilter = parseStatus(input.status);
+    let companyIds = this.access.companyFilter(me);
+    if (input.company && companyIds && !companyIds.includes(input.company)) companyIds = [];
+    const page = await this.tickets.list({
+      ...statusFilter,
+      assigneeId: input.assignee === 'none' ? null : input.assignee === 'me' ? me.id : input.assignee,
+      requesterId: input.requester,
+      companyId: input.company,
+      companyIds,
+      type: input.type,
+      priority: input.priority,
+      text: input.q?.trim() || undefined,
+      sort,
+      direction,
+      limit: Math.min(Math.max(input.limit ?? 50, 1), 200),
+      cursor: input.cursor ? decodeCursor(input.cursor) : undefined,
+    });
+    const items = await this.views.tickets(page.items);
+    const last = page.items[page.items.length - 1];
+    return { items, nextCursor: page.nextCursor && last ? encodeCursor(page.lastSortValue, last.id) : null };
+  }
+
+  async summary(number: number, me: AccountPrincipal): Promise<TicketSummaryView> {
+    const ticket = await this.finder.get(number, me);
+    const latest = await this.comments.latest(ticket.id);
+    return {
+      number: ticket.number,
+      companyId: ticket.companyId,
+      title: ticket.title,
+      status: ticket.status,
+      priority: ticket.priority,
+      activityStatus: ticket.activityStatus,
+      latestComment: latest ? (await this.views.comments([latest], ticket.number))[0] : null,
+    };
+  }
+}
+
+function parseSort(sort?: string): { sort: TicketSortKey; direction: 'ASC' | 'DESC' } {
+  const value = sort ?? '-updated';
+  const direction = value.startsWith('-') ? 'DESC' : 'ASC';
+  return { sort: value.replace(/^[-+]/, '') as TicketSortKey, direction };
+}
+
+function parseStatus(status?: string): { statuses?: string[]; statusCategories?: StatusCategory[] } {
+  if (!status) return {};
+  const parts = status
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    statuses: parts.filter((p) => !p.startsWith('category:')),
+    statusCategories: parts.filter((p) => p.startsWith('category:')).map((p) => p.slice(9) as StatusCategory),
+  };
+}
+
+/** Opaque keyset cursor: the last row's sort value and id. */
+export function encodeCursor(value: string | number | null, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { value: string | number; id: string } {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string | number, string];
+    if ((typeof value !== 'string' && typeof value !== 'number') || typeof id !== 'string') throw new Error('shape');
+    return { value, id };
+  } catch {
+    throw new ValidationFailedError('Invalid cursor', {
+      cursor: ['cursor must be a nextCursor value returned by this endpoint'],
+    });
+  }
+}
