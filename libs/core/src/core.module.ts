@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DomainEventBus } from './events/domain-event-bus.service.js';
 import { FilesModule } from './files/files.module.js';
 import { HealthController } from './health/health.controller.js';
+import { ChatInboundPipeline } from './inbound/chat-inbound.pipeline.js';
 import { WebPages } from './http/web-pages.registry.js';
 import { HealthRepository } from './health/health.repository.js';
 import { HealthService } from './health/health.service.js';
@@ -72,6 +73,7 @@ export class CoreModule {
         ShutdownService,
         FirstStartService,
         DemoDataService,
+        ChatInboundPipeline,
       ],
       // PluginHostModule: channel libs (portal, agent chat) look up their channel plugin in the PluginRegistry.
       exports: [
@@ -80,6 +82,7 @@ export class CoreModule {
         RedisConnection,
         InstanceBus,
         DemoDataService,
+        ChatInboundPipeline,
         IdentityModule,
         AuthModule,
         PluginHostModule,

@@ -42,10 +42,24 @@ export interface TechnicianCommentInput {
   attachmentIds?: string[];
 }
 
-/** What a channel (email, portal, chat) hands over when an end user writes on a ticket. */
-export interface ContactCommentInput {
+/**
+ * The resolved sender of a contact comment (from the inbound pipeline): the contact in the ticket's
+ * company and the technician account with the same address (the dual-role rule), if any. As before
+ * the split, an inactive account still counts here (the pipeline passes `Sender.account` as is).
+ */
+export interface ContactCommentAuthor {
+  contact: ContactView;
+  account: { id: string; name: string } | null;
+}
+
+/**
+ * What a channel (email, portal, chat) hands over when an end user writes on a ticket: the resolved
+ * `author` (no lookup here), or, for callers without a resolved sender, a `contactId`.
+ */
+export type ContactCommentInput = ContactCommentFields & ({ author: ContactCommentAuthor } | { contactId: string });
+
+interface ContactCommentFields {
   ticketNumber: number;
-  contactId: string;
   body: string;
   source: 'email' | 'portal' | 'chat';
   /** Files the channel stored for this contact (FileService.store with uploadedBy the contact). */
@@ -197,15 +211,12 @@ export class TicketCommentService {
    * enabled automation rule (e.g. the seeded "reopen on reply") may change it.
    */
   async addFromContact(input: ContactCommentInput): Promise<CommentView> {
+    const { contact, account } = 'author' in input ? input.author : await this.resolveAuthor(input.contactId);
     const attachments = await this.attachments(
       input.attachmentIds,
-      { kind: 'contact', id: input.contactId },
+      { kind: 'contact', id: contact.id },
       input.inlineAttachments,
     );
-    const contact = await this.contacts.get(input.contactId).catch(() => {
-      throw new ValidationFailedError('Unknown contact', { contactId: [`contact ${input.contactId} does not exist`] });
-    });
-    const account = contact.email ? await this.accounts.findByEmail(contact.email) : null;
     // Ingest mode: masked before anything else sees it (email, portal and chat transcripts come through here).
     const { body, truncated } = truncateBody(this.masker.maskInbound(input.body, contact.companyId));
     const cs = await this.tx.run(async (tx) => {
@@ -270,6 +281,15 @@ export class TicketCommentService {
     });
     await this.publisher.publish(cs);
     return (await this.views.comments([cs.comments[0]], input.ticketNumber))[0];
+  }
+
+  /** Only for callers without a resolved sender (the inbound pipeline passes `author`). */
+  private async resolveAuthor(contactId: string): Promise<ContactCommentAuthor> {
+    const contact = await this.contacts.get(contactId).catch(() => {
+      throw new ValidationFailedError('Unknown contact', { contactId: [`contact ${contactId} does not exist`] });
+    });
+    const account = contact.email ? await this.accounts.findByEmail(contact.email) : null;
+    return { contact, account };
   }
 
   async list(

@@ -5,6 +5,7 @@ import {
   AccountService,
   Clock,
   ContactService,
+  type ContactView,
   newId,
   Page,
   PiiMasker,
@@ -41,6 +42,8 @@ export interface CreateTicketInput {
   title: string;
   description: string;
   requesterId: string;
+  /** The requester already resolved by the caller (inbound pipeline): no second lookup. Must be `requesterId`'s contact. */
+  requester?: ContactView;
   priority?: TicketPriority;
   impact?: TicketImpact;
   type?: TicketType;
@@ -50,7 +53,7 @@ export interface CreateTicketInput {
   cc?: CcEntry[];
 }
 
-export interface UpdateTicketInput extends Partial<Omit<CreateTicketInput, 'cc'>> {
+export interface UpdateTicketInput extends Partial<Omit<CreateTicketInput, 'cc' | 'requester'>> {
   cc?: CcEntry[];
 }
 
@@ -101,11 +104,14 @@ export class TicketService {
     source: TicketSource,
     me?: AccountPrincipal,
   ): Promise<TicketView> {
-    const requester = await this.contacts.get(input.requesterId).catch(() => {
-      throw new ValidationFailedError('Unknown requester', {
-        requesterId: [`contact ${input.requesterId} does not exist`],
-      });
-    });
+    const requester =
+      input.requester?.id === input.requesterId
+        ? input.requester
+        : await this.contacts.get(input.requesterId).catch(() => {
+            throw new ValidationFailedError('Unknown requester', {
+              requesterId: [`contact ${input.requesterId} does not exist`],
+            });
+          });
     // A restricted technician may only open tickets for contacts of companies they serve.
     if (me && !this.access.canAccessCompany(me, requester.companyId)) {
       throw new ValidationFailedError('Unknown requester', {
