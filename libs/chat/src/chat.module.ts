@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationPreferencesController } from './controllers/notification-preferences.controller.js';
+import { ConversationInboundDestination } from './inbound/conversation-inbound.destination.js';
 import { ConversationGateway } from './realtime/conversation.gateway.js';
 import { ConversationRepository } from './repositories/conversation.repository.js';
 import { MessageRepository } from './repositories/message.repository.js';
@@ -29,6 +30,7 @@ import { ParticipantCache } from './services/participant-cache.js';
     ConversationService,
     NotificationPreferencesService,
     ConversationGateway,
+    ConversationInboundDestination,
   ],
   exports: [ConversationService, ConversationFanout, ConversationTimers, ChannelLimits, NotificationPreferencesService],
 })

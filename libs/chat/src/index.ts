@@ -8,6 +8,11 @@ export {
   type ParticipantInput,
   type EndInput,
 } from './services/conversation.service.js';
+export {
+  CONVERSATION_DESTINATION,
+  type ConversationDelivery,
+  type ConversationInbound,
+} from './inbound/conversation-inbound.destination.js';
 export { ConversationFanout } from './services/conversation-fanout.service.js';
 export { ConversationTimers } from './services/conversation-timers.service.js';
 export { ChannelLimits } from './services/channel-limits.service.js';

@@ -111,3 +111,7 @@ export * from './privacy/index.js';
 
 // tickets-core:begin
 // tickets-core:end
+// The one inbound pipeline: the resolved sender and the destination contract (plugin channels and live chat).
+export { type Sender, contactIn, activeAccount } from './channels/sender.js';
+export type { InboundDestination } from './channels/channel-inbound.handlers.js';
+export { ChatInboundPipeline, type ChatInbound, type ChatDestination } from './channels/chat-inbound.pipeline.js';

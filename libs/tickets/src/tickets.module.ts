@@ -44,7 +44,12 @@ import { CommentOriginalController } from './email/comment-original.controller.j
 import { CommentOriginalService } from './email/comment-original.service.js';
 import { EmailActivityWriter } from './email/email-activity.writer.js';
 import { EmailIngestService } from './email/email-ingest.service.js';
+import { EmailAnswers } from './email/email-answers.service.js';
+import { EmailCcResolver } from './email/email-cc.service.js';
+import { EmailReplyService } from './email/email-reply.service.js';
 import { EmailSenders } from './email/email-sender.service.js';
+import { EmailStorage } from './email/email-storage.service.js';
+import { EmailTicketOpener } from './email/email-ticket-opener.service.js';
 import { EmailTemplateRepository } from './email/email-template.repository.js';
 import { EmailTemplateService } from './email/email-template.service.js';
 import { EmailTemplatesController } from './email/email-templates.controller.js';
@@ -106,6 +111,11 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     EmailTemplateService,
     EmailThreading,
     EmailSenders,
+    EmailStorage,
+    EmailCcResolver,
+    EmailAnswers,
+    EmailReplyService,
+    EmailTicketOpener,
     EmailActivityWriter,
     EmailIngestService,
     CommentOriginalService,

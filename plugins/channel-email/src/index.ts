@@ -29,8 +29,10 @@ function transportOf(ctx: PluginContext): SmtpTransport | null {
 /**
  * The email channel. Inbound, three ways into the core's pipeline: the SMTP listener this plugin
  * runs, `POST /hooks/:instanceId` (the core calls verify/parse), and an IMAP mailbox it polls.
- * It parses MIME, extracts the reply text, and classifies auto-replies and bounces; the core does
- * identity, threading, de-duplication, storage. Outbound, it fills the core's `mailTransport`
+ * It parses MIME, extracts the reply text, and classifies auto-replies and bounces. The core's
+ * pipeline (`ChannelInboundService.receive`) does de-duplication by Message-ID, the loop guard, the
+ * per-sender rate limit and identity (the sender resolved once); the tickets lib, registered as the
+ * `email` destination, does the size check, threading and storage. Outbound, it fills the core's `mailTransport`
  * extension point with SMTP delivery (the core keeps the outbox, retries, templates, headers).
  */
 export default definePlugin({

@@ -1,7 +1,21 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { ConflictError, deviceOf, EmptyPayloadDto, WsErrorFilter, WsPayloadPipe, wsOk } from '@switchboard/core';
-import { ConversationFanout, ConversationService } from '@switchboard/chat';
+import {
+  ChatInboundPipeline,
+  ConflictError,
+  deviceOf,
+  EmptyPayloadDto,
+  WsErrorFilter,
+  WsPayloadPipe,
+  wsOk,
+} from '@switchboard/core';
+import {
+  CONVERSATION_DESTINATION,
+  ConversationFanout,
+  ConversationService,
+  type ConversationActor,
+  type ConversationDelivery,
+} from '@switchboard/chat';
 import type { Socket } from 'socket.io';
 import { AGENT_CHANNEL } from '../agent-chat.types.js';
 import {
@@ -32,6 +46,7 @@ export class DeviceChatGateway {
     private readonly identity: IdentityConfirmationService,
     private readonly tickets: AgentChatTickets,
     private readonly channel: AgentChannel,
+    private readonly inbound: ChatInboundPipeline,
   ) {}
 
   /** After every (re)connect: who the device is, whether the user may start a chat, its open chats. */
@@ -70,10 +85,12 @@ export class DeviceChatGateway {
 
   @SubscribeMessage('chat.send')
   async send(@MessageBody() body: DeviceChatSendDto, @ConnectedSocket() socket: Socket) {
+    // The one inbound pipeline: sender and thread come from the socket (resolved once), clientId de-duplicates.
     const author = await this.authorOf(socket, body.conversationId);
-    const result = await this.conversations.postMessage({
+    const result = await this.inbound.receive<ConversationActor, ConversationDelivery>(CONVERSATION_DESTINATION, {
+      channel: AGENT_CHANNEL,
+      sender: author.actor,
       conversationId: author.conversationId,
-      author: author.actor,
       body: body.body,
       clientId: body.clientId,
       maxLength: this.channel.maxLength(),

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ChannelInboundHandlers } from './channel-inbound.handlers.js';
 import { ChannelInboundService } from './channel-inbound.service.js';
+import { ChatInboundPipeline } from './chat-inbound.pipeline.js';
 import { InboundMessageRepository } from './inbound-message.repository.js';
 
 /**
@@ -9,7 +10,7 @@ import { InboundMessageRepository } from './inbound-message.repository.js';
  */
 @Global()
 @Module({
-  providers: [ChannelInboundHandlers, ChannelInboundService, InboundMessageRepository],
-  exports: [ChannelInboundHandlers, ChannelInboundService],
+  providers: [ChannelInboundHandlers, ChannelInboundService, InboundMessageRepository, ChatInboundPipeline],
+  exports: [ChannelInboundHandlers, ChannelInboundService, ChatInboundPipeline],
 })
 export class ChannelInboundModule {}

@@ -3,7 +3,10 @@ import type { InboundMessage, InboundResult } from '@switchboard/plugin-sdk';
 import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain.error.js';
+import { AccountService } from '../identity/account.service.js';
+import { ContactService } from '../identity/contact.service.js';
 import { newId } from '../ids/id.js';
+import type { Sender } from './sender.js';
 import { addressOf } from '../mail/mail-address.js';
 import { SettingsRegistry } from '../settings/settings.registry.js';
 import { SettingsService } from '../settings/settings.service.js';
@@ -21,10 +24,14 @@ declare module '../settings/settings.registry.js' {
 const HOUR_MS = 3_600_000;
 
 /**
- * The generic front of the inbound pipeline, for every channel and every way in (listeners the
- * plugins run, `POST /hooks/:instanceId`): de-duplication by external id (a unique row, so two
- * instances or a retry racing the first delivery process it once), the loop guard (mail from our
- * own addresses), the per-sender rate limit; then the lib that owns the channel's destination.
+ * The one inbound pipeline for plugin channels, for every way in (listeners the plugins run,
+ * `POST /hooks/:instanceId`). Stages, cheapest refusal first so a redelivered mail costs one
+ * statement: de-duplication by external id (a unique row, so two instances or a retry racing the
+ * first delivery process it once), the loop guard (mail from our own addresses, no query), the
+ * per-sender rate limit, the destination's own cheap admission (e.g. size), identity (the sender
+ * resolved ONCE into a `Sender`: contacts per company + technician account), threading (the
+ * destination's strategy), hand-off to the lib that owns the destination.
+ * Live chat enters through `ChatInboundPipeline` instead: same stages, identity from the socket.
  */
 @Injectable()
 export class ChannelInboundService implements OnModuleInit {
@@ -37,6 +44,8 @@ export class ChannelInboundService implements OnModuleInit {
     private readonly registry: SettingsRegistry,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly contacts: ContactService,
+    private readonly accounts: AccountService,
   ) {}
 
   onModuleInit(): void {
@@ -91,6 +100,7 @@ export class ChannelInboundService implements OnModuleInit {
     message: InboundMessage,
     instanceId: string | null,
   ): Promise<InboundResult> {
+    // Computed once: the loop guard here, the Cc resolution of the destination later.
     const ours = new Set([
       addressOf(this.config.mailFrom).toLowerCase(),
       ...(message.recipients ?? []).map((r) => addressOf(r).toLowerCase()),
@@ -118,13 +128,29 @@ export class ChannelInboundService implements OnModuleInit {
         return { status: 'rejected', reason: 'rate_limited' };
       }
     }
-    const handler = this.handlers.get(row.channel);
-    if (!handler)
+    const destination = this.handlers.get(row.channel);
+    if (!destination)
       throw new DomainError(
         'CHANNEL_NOT_HANDLED',
         `Nothing in this installation handles inbound "${row.channel}" messages`,
         503,
       );
-    return handler({ pluginId: row.pluginId, channel: row.channel, instanceId, message });
+    const refused = destination.admit?.(message);
+    if (refused) return refused;
+    const sender = await this.identify(row.fromAddress, message.from.name);
+    const thread = await destination.thread(message, sender);
+    return destination.deliver(
+      { pluginId: row.pluginId, channel: row.channel, instanceId, message, sender, ownAddresses: ours },
+      thread,
+    );
+  }
+
+  /** The sender, once: every contact with the address and the account with it, in parallel. */
+  private async identify(address: string, name: string | undefined): Promise<Sender> {
+    const [contacts, account] = await Promise.all([
+      this.contacts.findAllByEmail(address),
+      this.accounts.findByEmail(address),
+    ]);
+    return { address, ...(name ? { name } : {}), contacts, account };
   }
 }

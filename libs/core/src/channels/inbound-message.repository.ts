@@ -9,17 +9,27 @@ export class InboundMessageRepository extends BaseRepository<InboundMessageEntit
     super(dataSource, InboundMessageEntity);
   }
 
-  /** Claims the external id; false when another delivery already holds it (unique index). */
+  /**
+   * Claims the external id in one statement: `INSERT ... ON CONFLICT DO NOTHING` (SQLite: `INSERT OR
+   * IGNORE`) on the unique (channel, externalId) index, so a redelivery and a race between two
+   * deliveries at the same moment both end as "not inserted" without a failing INSERT in the logs.
+   */
   async claim(row: InboundMessageEntity): Promise<boolean> {
-    // The common duplicate (a redelivery long after the first) without a failing INSERT in the logs;
-    // the unique index still settles a race between two deliveries at the same moment.
-    if (await this.findByExternalId(row.channel, row.externalId)) return false;
+    const [sql, params] = this.repo()
+      .createQueryBuilder()
+      .insert()
+      .into(InboundMessageEntity)
+      .values(row as never)
+      .orIgnore()
+      .updateEntity(false)
+      .getQueryAndParameters();
+    const runner = this.dataSource.createQueryRunner();
     try {
-      await this.repo().insert(row as never);
-      return true;
-    } catch (error) {
-      if (await this.findByExternalId(row.channel, row.externalId)) return false;
-      throw error;
+      // The structured result carries the affected rows on both drivers (changes / rowCount).
+      const result = (await runner.query(sql, params, true)) as { affected?: number };
+      return (result.affected ?? 0) > 0;
+    } finally {
+      await runner.release();
     }
   }
 

@@ -1,7 +1,20 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { portalVisitorOf, WsErrorFilter, WsPayloadPipe, wsOk, EmptyPayloadDto } from '@switchboard/core';
-import { ConversationFanout, ConversationService } from '@switchboard/chat';
+import {
+  ChatInboundPipeline,
+  portalVisitorOf,
+  WsErrorFilter,
+  WsPayloadPipe,
+  wsOk,
+  EmptyPayloadDto,
+} from '@switchboard/core';
+import {
+  CONVERSATION_DESTINATION,
+  ConversationFanout,
+  ConversationService,
+  type ConversationActor,
+  type ConversationDelivery,
+} from '@switchboard/chat';
 import type { Socket } from 'socket.io';
 import { ChatJoinDto, ChatSendDto, ChatTypingDto } from '../dto/visitor.dto.js';
 import { PORTAL_CHANNEL } from '../portal.types.js';
@@ -20,6 +33,7 @@ export class PortalChatGateway {
     private readonly visitors: PortalVisitorService,
     private readonly conversations: ConversationService,
     private readonly channel: PortalChannel,
+    private readonly inbound: ChatInboundPipeline,
   ) {}
 
   /** Join (or re-join after a reconnect) and get every message after `afterSeq`. */
@@ -40,10 +54,12 @@ export class PortalChatGateway {
 
   @SubscribeMessage('chat.send')
   async send(@MessageBody() body: ChatSendDto, @ConnectedSocket() socket: Socket) {
+    // The one inbound pipeline: sender and thread come from the socket (resolved once), clientId de-duplicates.
     const chat = await this.chatOf(socket);
-    const result = await this.conversations.postMessage({
+    const result = await this.inbound.receive<ConversationActor, ConversationDelivery>(CONVERSATION_DESTINATION, {
+      channel: PORTAL_CHANNEL,
+      sender: { kind: 'contact', id: chat.contactId, name: chat.name },
       conversationId: chat.conversationId,
-      author: { kind: 'contact', id: chat.contactId, name: chat.name },
       body: body.body,
       clientId: body.clientId,
       maxLength: this.channel.maxLength(),

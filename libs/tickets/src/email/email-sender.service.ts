@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AccountService, CompanyService, ContactService, ContactView, SettingsService } from '@switchboard/core';
+import {
+  CompanyService,
+  ContactService,
+  ContactView,
+  contactIn,
+  type Sender,
+  SettingsService,
+} from '@switchboard/core';
 
 /** Names from `Jane Q. Doe`, or the address's local part when the mail carries no name. */
 export function splitName(name: string | undefined, address: string): { firstName: string; lastName: string } {
@@ -22,17 +29,12 @@ export class EmailSenders {
   constructor(
     private readonly contacts: ContactService,
     private readonly companies: CompanyService,
-    private readonly accounts: AccountService,
     private readonly settings: SettingsService,
   ) {}
 
-  /** Known contacts with this address (oldest first). */
-  known(address: string): Promise<ContactView[]> {
-    return this.contacts.findAllByEmail(address);
-  }
-
-  isTechnician(address: string) {
-    return this.accounts.findByEmail(address);
+  /** The resolved sender's contact in `companyId`: the one they have there, else created (no second lookup when known). */
+  async contactFor(sender: Sender, companyId: string): Promise<ContactView> {
+    return contactIn(sender, companyId) ?? this.inCompany(companyId, sender.address, sender.name);
   }
 
   /** The contact in `companyId` with this address, created when needed. */

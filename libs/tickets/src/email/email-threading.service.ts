@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AccountService, AppConfig, ContactService, mailDomain } from '@switchboard/core';
+import { activeAccount, AppConfig, mailDomain, type Sender } from '@switchboard/core';
 import { OutboxService } from '@switchboard/notify';
 import type { InboundMessage } from '@switchboard/plugin-sdk';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
 import { TicketRepository } from '../repositories/ticket.repository.js';
-import { TicketViewBuilder } from '../services/ticket-view.builder.js';
 
 export interface ThreadMatch {
   ticket: TicketEntity;
@@ -34,20 +33,17 @@ export class EmailThreading {
     private readonly tickets: TicketRepository,
     private readonly comments: TicketCommentRepository,
     private readonly outbox: OutboxService,
-    private readonly contacts: ContactService,
-    private readonly accounts: AccountService,
-    private readonly views: TicketViewBuilder,
     private readonly config: AppConfig,
   ) {}
 
-  async find(message: InboundMessage): Promise<ThreadMatch | null> {
-    const byHeaders = await this.byHeaders(message);
+  async find(message: InboundMessage, sender: Sender): Promise<ThreadMatch | null> {
+    const byHeaders = await this.byHeaders(message, sender);
     if (byHeaders) return { ticket: byHeaders, by: 'headers' };
-    const bySubject = await this.bySubject(message);
+    const bySubject = await this.bySubject(message, sender);
     return bySubject ? { ticket: bySubject, by: 'subject' } : null;
   }
 
-  private async byHeaders(message: InboundMessage): Promise<TicketEntity | null> {
+  private async byHeaders(message: InboundMessage, sender: Sender): Promise<TicketEntity | null> {
     // Most recent first: In-Reply-To, then References from the end.
     const ids = [
       ...new Set(
@@ -74,29 +70,32 @@ export class EmailThreading {
       const ticket = await this.tickets.findById(ticketId);
       if (!ticket) continue;
       const target = await this.followMerges(ticket);
-      if (id.toLowerCase().endsWith(ours) || (await this.mayWriteInto(target, message.from.address))) return target;
+      if (id.toLowerCase().endsWith(ours) || this.mayWriteInto(target, sender)) return target;
     }
     return null;
   }
 
-  private async bySubject(message: InboundMessage): Promise<TicketEntity | null> {
+  private async bySubject(message: InboundMessage, sender: Sender): Promise<TicketEntity | null> {
     const match = SUBJECT_TOKEN.exec(message.subject ?? '');
     if (!match) return null;
     const ticket = await this.tickets.findByNumber(Number(match[1]));
     if (!ticket) return null;
     const target = await this.followMerges(ticket);
-    return (await this.mayWriteInto(target, message.from.address)) ? target : null;
+    return this.mayWriteInto(target, sender) ? target : null;
   }
 
-  /** The requester, a Cc'd person (contact or technician), or any technician. */
-  private async mayWriteInto(ticket: TicketEntity, address: string): Promise<boolean> {
-    const email = address.trim().toLowerCase();
-    const account = await this.accounts.findByEmail(email);
-    if (account?.active) return true;
-    const [requester] = await this.contacts.getMany([ticket.requesterId]);
-    if (requester?.email?.toLowerCase() === email) return true;
-    const cc = await this.views.ccEmails(ticket.cc);
-    return cc.some((e) => e.toLowerCase() === email);
+  /**
+   * The requester, a Cc'd person (contact or technician), or any technician. Decided from the
+   * resolved sender alone: its contacts are every contact with the address, so "the requester's
+   * address is the sender's" is "the requester is one of the sender's contacts" (same for the Cc).
+   */
+  private mayWriteInto(ticket: TicketEntity, sender: Sender): boolean {
+    if (activeAccount(sender)) return true;
+    const ids = new Set(sender.contacts.map((c) => c.id));
+    if (ids.has(ticket.requesterId)) return true;
+    return ticket.cc.some((c) =>
+      c.kind === 'contact' ? ids.has(c.id) : c.kind === 'account' && c.id === sender.account?.id,
+    );
   }
 
   private async followMerges(ticket: TicketEntity): Promise<TicketEntity> {

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { AccountService, addressOf } from '@switchboard/core';
+import type { InboundMessage } from '@switchboard/plugin-sdk';
+import type { CcEntry } from '../ticket.types.js';
+import { EmailSenders, splitName } from './email-sender.service.js';
+
+/** Cc'd people become the ticket's Cc: technicians as accounts, others as contacts of the ticket's company. */
+@Injectable()
+export class EmailCcResolver {
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly senders: EmailSenders,
+  ) {}
+
+  /**
+   * `ownAddresses` comes from the pipeline (computed once for the loop guard); the sender and
+   * `exclude` (contacts already on the comment) never become Cc.
+   */
+  async entries(
+    m: InboundMessage,
+    ownAddresses: ReadonlySet<string>,
+    from: string,
+    companyId: string,
+    exclude: string[],
+  ): Promise<CcEntry[]> {
+    const seen = new Set([...ownAddresses, from]);
+    const entries: CcEntry[] = [];
+    for (const person of (m.cc ?? []).slice(0, 20)) {
+      const address = addressOf(person.address).toLowerCase();
+      if (!/^[^@\s]+@[^@\s]+$/.test(address) || seen.has(address)) continue;
+      seen.add(address);
+      const account = await this.accounts.findByEmail(address);
+      if (account?.active) {
+        entries.push({ kind: 'account', id: account.id });
+        continue;
+      }
+      const contact = await this.senders.inCompany(
+        companyId,
+        address,
+        person.name ?? splitName(undefined, address).firstName,
+      );
+      if (!exclude.includes(contact.id)) entries.push({ kind: 'contact', id: contact.id });
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,90 @@
+import { SettingsService, type ContactView, type InboundContext } from '@switchboard/core';
+import { newTestService } from '@switchboard/testing';
+import type { TicketEntity } from '../entities/ticket.entity.js';
+import { AddContactCommentService } from '../services/add-contact-comment.service.js';
+import { CreateTicketService } from '../services/create-ticket.service.js';
+import { EmailActivityWriter } from './email-activity.writer.js';
+import { EmailAnswers } from './email-answers.service.js';
+import { EmailCcResolver } from './email-cc.service.js';
+import { EmailSenders } from './email-sender.service.js';
+import { EmailStorage } from './email-storage.service.js';
+import { EmailTicketOpener } from './email-ticket-opener.service.js';
+
+const ann = { id: 'c1', companyId: 'co1', firstName: 'Ann', lastName: 'Lee' } as ContactView;
+const annB = { ...ann, id: 'c2', companyId: 'co2' } as ContactView;
+const ctx = (contacts: ContactView[], subject = 'Printer on fire'): InboundContext => ({
+  pluginId: 'channel-email',
+  channel: 'email',
+  instanceId: null,
+  message: { externalId: '<n1@acme.example>', from: { address: 'ann@acme.example' }, text: '', subject },
+  sender: { address: 'ann@acme.example', contacts, account: null },
+  ownAddresses: new Set(['support@helpdesk.example']),
+});
+
+function setup() {
+  const t = newTestService(EmailTicketOpener);
+  t.fake(EmailCcResolver).entries.mockResolvedValue([]);
+  t.fake(CreateTicketService).createAs.mockResolvedValue({ number: 7 } as never);
+  t.fake(EmailStorage).attachments.mockResolvedValue({ ids: [], inline: {} });
+  t.fake(EmailStorage).original.mockResolvedValue(null);
+  t.fake(AddContactCommentService).add.mockResolvedValue({ id: 'k1' } as never);
+  t.fake(EmailAnswers).acknowledge.mockResolvedValue(undefined);
+  return t;
+}
+
+describe('EmailTicketOpener', () => {
+  it("opens a ticket for the sender's oldest contact, passing it as the resolved requester, then acknowledges", async () => {
+    const { sut, fake } = setup();
+    await expect(sut.open(ctx([ann, annB]), null)).resolves.toEqual({
+      status: 'created',
+      ticketNumber: 7,
+      commentId: 'k1',
+    });
+    expect(fake(CreateTicketService).createAs).toHaveBeenCalledWith(
+      { title: 'Printer on fire', description: '(empty message)', requesterId: 'c1', requester: ann, cc: [] },
+      { kind: 'contact', id: 'c1', name: 'Ann Lee' },
+      'email',
+    );
+    expect(fake(AddContactCommentService).add).toHaveBeenCalledWith(
+      expect.objectContaining({ ticketNumber: 7, author: { contact: ann, account: null } }),
+    );
+    expect(fake(EmailAnswers).acknowledge).toHaveBeenCalledWith(7);
+  });
+
+  it("a follow-up stays in the closed ticket's company, drops its subject token and links both tickets", async () => {
+    const { sut, fake } = setup();
+    fake(EmailActivityWriter).record.mockResolvedValue(undefined);
+    const closed = { number: 3, companyId: 'co2' } as TicketEntity;
+    await sut.open(ctx([ann, annB], 'Re: [#3] Printer'), closed);
+    expect(fake(CreateTicketService).createAs).toHaveBeenCalledWith(
+      expect.objectContaining({ title: 'Re: Printer', requesterId: 'c2' }),
+      expect.anything(),
+      'email',
+    );
+    const actor = { kind: 'contact', id: 'c2', name: 'Ann Lee' };
+    expect(fake(EmailActivityWriter).record).toHaveBeenCalledWith(7, actor, 'follow_up_of', { number: 3 });
+    expect(fake(EmailActivityWriter).record).toHaveBeenCalledWith(3, actor, 'follow_up', { number: 7 });
+  });
+
+  it('an unknown sender without a company is refused; with one, becomes its contact', async () => {
+    const { sut, fake } = setup();
+    fake(SettingsService).get.mockResolvedValue('accept');
+    fake(EmailSenders).companyFor.mockResolvedValueOnce(null);
+    await expect(sut.open(ctx([]), null)).resolves.toEqual({ status: 'rejected', reason: 'no_company' });
+    expect(fake(CreateTicketService).createAs).not.toHaveBeenCalled();
+
+    fake(EmailSenders).companyFor.mockResolvedValueOnce('co1');
+    fake(EmailSenders).contactFor.mockResolvedValue(ann);
+    const c = ctx([]);
+    await expect(sut.open(c, null)).resolves.toMatchObject({ status: 'created' });
+    expect(fake(EmailSenders).contactFor).toHaveBeenCalledWith(c.sender, 'co1');
+  });
+
+  it('an unknown sender is rejected by mail when the setting says so', async () => {
+    const { sut, fake } = setup();
+    fake(SettingsService).get.mockResolvedValue('reject');
+    fake(EmailAnswers).reject.mockResolvedValue({ status: 'rejected', reason: 'unknown_sender' });
+    await expect(sut.open(ctx([]), null)).resolves.toEqual({ status: 'rejected', reason: 'unknown_sender' });
+    expect(fake(EmailAnswers).reject).toHaveBeenCalledWith(expect.anything(), 'ann@acme.example');
+  });
+});

@@ -1,0 +1,92 @@
+import { ChannelInboundService, CompanyService, ContactService } from '@switchboard/core';
+import { createTestApp, type TestApp } from '@switchboard/testing';
+import type { InboundMessage } from '@switchboard/plugin-sdk';
+import { DataSource } from 'typeorm';
+
+/**
+ * How many SQL statements one inbound email reply on an existing ticket costs. The counter wraps
+ * the query runner's prototype for the measured call only (the app itself carries no counter, so
+ * nothing is paid on the chat hot path). Before the one inbound pipeline: 27 on SQLite, 25 on
+ * PostgreSQL (the sender looked up five times); after: 23 and 21 (twice, in parallel; the external id claimed in one statement). The ceiling
+ * keeps the sender resolved once; what remains is the ticket transaction, the file store and the
+ * comment view (tickets and files).
+ */
+const CEILING = process.env.TEST_DATABASE_URL ? 21 : 23;
+
+async function countQueries<T>(t: TestApp, run: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
+  const ds = t.get(DataSource);
+  const qr = ds.createQueryRunner();
+  const proto = Object.getPrototypeOf(qr) as { query: (...args: unknown[]) => Promise<unknown> };
+  await qr.release();
+  const original = proto.query;
+  const sql: string[] = [];
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    sql.push(String(args[0]));
+    return original.apply(this, args);
+  };
+  try {
+    return { result: await run(), sql };
+  } finally {
+    proto.query = original;
+  }
+}
+
+describe('inbound email: SQL statements of one reply', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SWITCHBOARD_MAIL_FROM: 'Helpdesk <support@helpdesk.example>' } });
+  });
+  afterAll(() => t?.close());
+
+  const mail = (over: Partial<InboundMessage>): InboundMessage => ({
+    externalId: '<x@acme-q.example>',
+    from: { address: 'melissa@acme-q.example', name: 'Melissa Jones' },
+    recipients: ['support@helpdesk.example'],
+    subject: 'VPN down',
+    text: 'Cannot connect.',
+    ...over,
+  });
+
+  it(`a reply on an existing ticket costs at most ${CEILING} statements; a redelivery one`, async () => {
+    const company = await t.get(CompanyService).create({ name: 'Acme Q' });
+    await t
+      .get(ContactService)
+      .create({ companyId: company.id, firstName: 'Melissa', lastName: 'Jones', email: 'melissa@acme-q.example' });
+    const inbound = t.get(ChannelInboundService);
+    const opened = await inbound.receive('channel-email', 'email', mail({ externalId: '<q-1@acme-q.example>' }));
+    expect(opened.status).toBe('created');
+    // Let the acknowledgement and other after-commit work settle before measuring.
+    await new Promise((r) => setTimeout(r, 300));
+
+    const reply = mail({
+      externalId: '<q-2@acme-q.example>',
+      inReplyTo: '<q-1@acme-q.example>',
+      subject: `Re: [#${opened.ticketNumber}] VPN down`,
+      text: 'Still down.',
+      // What the email plugin always hands over: the original, kept with the comment.
+      rawBase64: Buffer.from('Subject: Re: VPN down\r\n\r\nStill down.\r\n').toString('base64'),
+    });
+    const { result, sql } = await countQueries(t, () => inbound.receive('channel-email', 'email', reply));
+    expect(result).toMatchObject({ status: 'appended', ticketNumber: opened.ticketNumber });
+    if (process.env.SHOW_SQL) console.log(sql.length, sql.join('\n'));
+    expect(sql.length).toBeLessThanOrEqual(CEILING);
+
+    const again = await countQueries(t, () => inbound.receive('channel-email', 'email', reply));
+    expect(again.result).toEqual({ status: 'duplicate' });
+    expect(again.sql.length).toBe(1);
+  });
+
+  it('two deliveries of one mail at the same moment: the one-statement claim lets exactly one through', async () => {
+    const company = await t.get(CompanyService).create({ name: 'Acme R' });
+    await t
+      .get(ContactService)
+      .create({ companyId: company.id, firstName: 'Rae', lastName: 'Roe', email: 'rae@acme-r.example' });
+    const inbound = t.get(ChannelInboundService);
+    const once = mail({ externalId: '<race-1@acme-r.example>', from: { address: 'rae@acme-r.example' } });
+    const results = await Promise.all([
+      inbound.receive('channel-email', 'email', once),
+      inbound.receive('channel-email', 'email', once),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['created', 'duplicate']);
+  });
+});
