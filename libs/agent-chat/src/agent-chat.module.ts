@@ -9,6 +9,9 @@ import { IdentityTokenRepository } from './repositories/identity-token.repositor
 import { AgentChannel } from './services/agent-channel.service.js';
 import { AgentChatFlow } from './services/agent-chat-flow.service.js';
 import { AgentChatNotifier } from './services/agent-chat-notifier.service.js';
+import { AgentChatAcceptTimer } from './services/agent-chat-accept.timer.js';
+import { AgentChatAutoTicketTimer } from './services/agent-chat-auto-ticket.timer.js';
+import { AgentChatIdleTimer } from './services/agent-chat-idle.timer.js';
 import { AgentChatTickets } from './services/agent-chat-tickets.service.js';
 import { ChatFilesService } from './services/chat-files.service.js';
 import { DeviceChatService } from './services/device-chat.service.js';
@@ -32,6 +35,9 @@ import { TechnicianChatService } from './services/technician-chat.service.js';
     TechnicianChatService,
     DeviceChatService,
     AgentChatTickets,
+    AgentChatAcceptTimer,
+    AgentChatIdleTimer,
+    AgentChatAutoTicketTimer,
     IdentityConfirmationService,
     ChatFilesService,
     DeviceChatGateway,

@@ -23,6 +23,8 @@ import { AGENT_CHANNEL, type AgentChatMeta, type DeviceChatView } from '../agent
 import { ChatOfferEntity } from '../entities/chat-offer.entity.js';
 import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';
 import { AgentChannel } from './agent-channel.service.js';
+import { agentChatAcceptDeadline } from './agent-chat-accept.timer.js';
+import { acceptanceTimers } from './agent-chat-acceptance.js';
 import { AgentChatFlow } from './agent-chat-flow.service.js';
 import { AgentChatNotifier } from './agent-chat-notifier.service.js';
 import { metaOf, toDeviceChatView } from './agent-chat-views.js';
@@ -122,7 +124,11 @@ export class DeviceChatService {
   async accept(principal: DevicePrincipal, id: string): Promise<DeviceChatView> {
     const chat = await this.own(principal, id);
     const m = metaOf(chat);
-    if (m.initiatedBy !== 'technician' || chat.status !== 'waiting' || !(await this.conversations.activate(id))) {
+    if (
+      m.initiatedBy !== 'technician' ||
+      chat.status !== 'waiting' ||
+      !(await this.conversations.activate(id, acceptanceTimers(this.clock.now())))
+    ) {
       throw new ConflictError('This chat request is no longer open');
     }
     await this.conversations.addParticipant(
@@ -186,6 +192,8 @@ export class DeviceChatService {
       status: 'waiting',
       meta: meta as unknown as Record<string, unknown>,
       participants: [{ kind: 'contact', refId: contact.id, name, role: 'member' }],
+      // Armed in the start's transaction: no waiting request without its accept timeout.
+      deadlines: [agentChatAcceptDeadline(this.clock.now())],
     });
     const now = this.clock.now();
     await this.offers.insertMany(
@@ -200,7 +208,6 @@ export class DeviceChatService {
         }),
       ),
     );
-    await this.flow.scheduleAccept(chat.id);
     await this.notifier.incoming(
       chat,
       available.map((a) => a.id),

@@ -19,6 +19,8 @@ import { AGENT_CHANNEL, type AgentChatMeta, type AgentChatView } from '../agent-
 import { ChatOfferEntity } from '../entities/chat-offer.entity.js';
 import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';
 import { AgentChannel } from './agent-channel.service.js';
+import { agentChatAcceptDeadline } from './agent-chat-accept.timer.js';
+import { acceptanceTimers } from './agent-chat-acceptance.js';
 import { AgentChatFlow } from './agent-chat-flow.service.js';
 import { AgentChatNotifier } from './agent-chat-notifier.service.js';
 import { metaOf, toAgentChatView } from './agent-chat-views.js';
@@ -96,6 +98,8 @@ export class TechnicianChatService {
       status: 'waiting',
       meta: meta as unknown as Record<string, unknown>,
       participants: [{ kind: 'technician', refId: me.id, name: me.name, role: 'owner' }],
+      // Armed in the start's transaction: no waiting request without its accept timeout.
+      deadlines: [agentChatAcceptDeadline(this.clock.now())],
     });
     if (ticket) {
       await this.conversations.linkTicket(chat.id, ticket.id);
@@ -106,7 +110,6 @@ export class TechnicianChatService {
         { conversationId: chat.id, with: meta.contactName },
       );
     }
-    await this.flow.scheduleAccept(chat.id);
     this.notifier.toDevice(device.id, 'chat.requested', {
       chat: this.notifier.deviceView(chat),
       technician: { name: me.name },
@@ -123,7 +126,7 @@ export class TechnicianChatService {
     if (
       metaOf(chat).initiatedBy !== 'contact' ||
       chat.status !== 'waiting' ||
-      !(await this.conversations.activate(id))
+      !(await this.conversations.activate(id, acceptanceTimers(this.clock.now())))
     ) {
       const now = await this.flow.load(id);
       const who = metaOf(now).technician?.name;

@@ -28,7 +28,7 @@ import { ConversationRepository } from '../repositories/conversation.repository.
 import { MessageRepository } from '../repositories/message.repository.js';
 import { ParticipantRepository } from '../repositories/participant.repository.js';
 import { ConversationFanout } from './conversation-fanout.service.js';
-import { ConversationTimers } from './conversation-timers.service.js';
+import { ConversationTimers, type ConversationDeadline } from './conversation-timers.service.js';
 import { fileMessageBody, toConversationView, toMessageView, toParticipantView } from './conversation-views.js';
 import { MessageWriter } from './message-writer.service.js';
 import { ParticipantCache } from './participant-cache.js';
@@ -50,6 +50,14 @@ export interface StartConversationInput {
   /** 'waiting' until an owner technician joins (queues, portal), 'active' when started by one. */
   status?: 'waiting' | 'active';
   participants?: ParticipantInput[];
+  /** Armed in the start's transaction: a waiting conversation never exists without its deadlines. */
+  deadlines?: ConversationDeadline[];
+}
+
+/** Timers that change with waiting → active, in the same transaction as the status change. */
+export interface ActivationTimers {
+  cancel?: string[];
+  arm?: ConversationDeadline[];
 }
 
 export interface PostMessageInput {
@@ -137,6 +145,7 @@ export class ConversationService {
         (input.participants ?? []).map((p) => this.participantRow(conversation.id, p, now)),
         tx,
       );
+      await this.timers.arm(conversation.id, input.deadlines ?? [], tx);
     });
     await this.events.publish('conversation.started', {
       conversationId: conversation.id,
@@ -239,8 +248,14 @@ export class ConversationService {
    * waiting → active, atomically: exactly one of several racing callers (two technicians
    * accepting, two instances) gets true. Used when the acceptance is not an owner joining.
    */
-  activate(conversationId: string): Promise<boolean> {
-    return this.conversations.transition(conversationId, ['waiting'], { status: 'active' });
+  activate(conversationId: string, timers: ActivationTimers = {}): Promise<boolean> {
+    return this.messages.runInTransaction(async (tx) => {
+      const won = await this.conversations.transition(conversationId, ['waiting'], { status: 'active' }, tx);
+      if (!won) return false;
+      await this.timers.cancelMany(timers.cancel ?? [], conversationId, tx);
+      await this.timers.arm(conversationId, timers.arm ?? [], tx);
+      return true;
+    });
   }
 
   /** A channel's conversations for one instance (e.g. a device's agent chats), newest first. */
@@ -360,17 +375,27 @@ export class ConversationService {
     if (input.text) await this.postSystemMessage(conversationId, input.text);
     const now = this.clock.now();
     const by = input.by ?? null;
-    const moved = await this.conversations.transition(conversationId, ['waiting', 'active'], {
-      status: 'ended',
-      endedAt: now,
-      endedReason: input.reason.slice(0, 40),
-      endedByKind: by?.kind ?? null,
-      endedById: by?.id ?? null,
+    // The end, its participants leaving and its timers going are one unit of work.
+    const moved = await this.messages.runInTransaction(async (tx) => {
+      const won = await this.conversations.transition(
+        conversationId,
+        ['waiting', 'active'],
+        {
+          status: 'ended',
+          endedAt: now,
+          endedReason: input.reason.slice(0, 40),
+          endedByKind: by?.kind ?? null,
+          endedById: by?.id ?? null,
+        },
+        tx,
+      );
+      if (!won) return false;
+      await this.participants.leaveAll(conversationId, now, tx);
+      await this.timers.cancelAll(conversationId, tx);
+      return true;
     });
     if (!moved) return false;
-    await this.participants.leaveAll(conversationId, now);
     this.cache.forgetConversation(conversationId);
-    await this.timers.cancelAll(conversationId);
     this.fanout.emit(conversation.channel, conversationId, 'conversation.ended', {
       conversationId,
       reason: input.reason,
