@@ -9,6 +9,7 @@ export {
   type EndInput,
   type ActivationTimers,
 } from './services/conversation.service.js';
+export { ConversationMessageService } from './services/conversation-message.service.js';
 export { ConversationFanout } from './services/conversation-fanout.service.js';
 export {
   ConversationTimers,

@@ -3,7 +3,6 @@ import { BaseRepository } from '@switchboard/core';
 import { DataSource, MoreThan, Like } from 'typeorm';
 import { MessageEntity } from '../entities/message.entity.js';
 import { assignSeqs, clientKey, countFresh, type BatchOutcome, type ReservedSeqs } from './message-batch.js';
-import { Tx } from '@switchboard/core';
 
 /** The slice of better-sqlite3 the group commit uses (the driver's own connection). */
 interface SqliteDb {
@@ -142,21 +141,6 @@ export class MessageRepository extends BaseRepository<MessageEntity> {
 
   findByClientId(conversationId: string, clientId: string): Promise<MessageEntity | null> {
     return this.repo().findOneBy({ conversationId, clientId });
-  }
-
-  /** SQLite: the conversation core's transactions, one after another (see runInTransaction). */
-  private sqliteTurn: Promise<unknown> = Promise.resolve();
-
-  /**
-   * One unit of work. On SQLite TypeORM shares one connection, so two transactions open at once
-   * (two timers ending chats in one sweep) would nest and fail: they take turns here. `work`
-   * must not open another one (it would wait for itself).
-   */
-  runInTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    if (this.isPostgres) return this.dataSource.transaction((manager) => work(new Tx(manager)));
-    const run = this.sqliteTurn.then(() => this.dataSource.transaction((manager) => work(new Tx(manager))));
-    this.sqliteTurn = run.catch(() => undefined);
-    return run;
   }
 
   /**
