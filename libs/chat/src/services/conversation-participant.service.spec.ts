@@ -1,4 +1,4 @@
-import { Clock, ConflictError, FakeClock } from '@switchboard/core';
+import { Clock, ConflictError, FakeClock, type Tx } from '@switchboard/core';
 import { newTestService } from '@switchboard/testing';
 import { ConversationEntity } from '../entities/conversation.entity.js';
 import { ConversationRepository } from '../repositories/conversation.repository.js';
@@ -6,7 +6,10 @@ import { ParticipantRepository } from '../repositories/participant.repository.js
 import { ConversationFanout } from './conversation-fanout.service.js';
 import { ConversationMessageService } from './conversation-message.service.js';
 import { ConversationParticipantService } from './conversation-participant.service.js';
+import { ConversationTimers } from './conversation-timers.service.js';
 import { ParticipantCache } from './participant-cache.js';
+
+const tx = { manager: 'tx' } as unknown as Tx;
 
 const NOW = Date.UTC(2026, 0, 1);
 const conversation = (status: string) =>
@@ -21,14 +24,33 @@ describe('ConversationParticipantService', () => {
     fake(ParticipantRepository).find.mockResolvedValue(null);
     fake(ParticipantRepository).save.mockImplementation(async (r: never) => r);
     fake(ParticipantCache).forget.mockReturnValue(undefined);
+    fake(ConversationRepository).runInTransaction.mockImplementation(((work: (tx: Tx) => Promise<unknown>) =>
+      work(tx)) as never);
     fake(ConversationRepository).transition.mockResolvedValue(true);
+    fake(ConversationTimers).cancelAll.mockResolvedValue(undefined);
     fake(ConversationMessageService).postSystemMessage.mockResolvedValue(null);
     fake(ConversationFanout).emit.mockReturnValue(undefined);
     const view = await sut.add('c1', { kind: 'technician', refId: 'a1', name: 'Ada' });
     expect(view).toMatchObject({ kind: 'technician', id: 'a1', role: 'owner', joinedAt: new Date(NOW).toISOString() });
-    expect(fake(ConversationRepository).transition).toHaveBeenCalledWith('c1', ['waiting'], { status: 'active' });
+    expect(fake(ConversationRepository).transition).toHaveBeenCalledWith('c1', ['waiting'], { status: 'active' }, tx);
+    // Taken: the waiting timers go in the same transaction.
+    expect(fake(ConversationTimers).cancelAll).toHaveBeenCalledWith('c1', tx);
     expect(fake(ConversationMessageService).postSystemMessage).toHaveBeenCalledWith('c1', 'Ada joined the chat');
     expect(fake(ParticipantCache).forget).toHaveBeenCalledWith('c1', 'technician', 'a1');
+  });
+
+  it('an owner joining a conversation that is already active leaves its timers alone', async () => {
+    const { sut, fake } = build();
+    fake(ConversationRepository).findById.mockResolvedValue(conversation('active'));
+    fake(ParticipantRepository).find.mockResolvedValue(null);
+    fake(ParticipantRepository).save.mockImplementation(async (r: never) => r);
+    fake(ParticipantCache).forget.mockReturnValue(undefined);
+    fake(ConversationRepository).runInTransaction.mockImplementation(((work: (tx: Tx) => Promise<unknown>) =>
+      work(tx)) as never);
+    fake(ConversationRepository).transition.mockResolvedValue(false);
+    fake(ConversationFanout).emit.mockReturnValue(undefined);
+    await sut.add('c1', { kind: 'technician', refId: 'a1', name: 'Ada' }, { announce: false });
+    expect(fake(ConversationTimers).cancelAll).not.toHaveBeenCalled();
   });
 
   it('a member joining silently neither activates nor announces', async () => {

@@ -6,6 +6,7 @@ import { ConversationRepository } from '../repositories/conversation.repository.
 import { ParticipantRepository } from '../repositories/participant.repository.js';
 import { ConversationFanout } from './conversation-fanout.service.js';
 import { ConversationMessageService } from './conversation-message.service.js';
+import { ConversationTimers } from './conversation-timers.service.js';
 import { toParticipantView } from './conversation-views.js';
 import { ParticipantCache } from './participant-cache.js';
 
@@ -30,7 +31,10 @@ export function participantRow(conversationId: string, p: ParticipantInput, at: 
   });
 }
 
-/** Who is in a conversation: joining (an owner technician turns it active), leaving, the cached hot-path check. */
+/**
+ * Who is in a conversation: joining (an owner technician turns a waiting one active and voids its
+ * waiting timers), leaving, the cached hot-path check.
+ */
 @Injectable()
 export class ConversationParticipantService {
   constructor(
@@ -39,6 +43,7 @@ export class ConversationParticipantService {
     private readonly cache: ParticipantCache,
     private readonly messages: ConversationMessageService,
     private readonly fanout: ConversationFanout,
+    private readonly timers: ConversationTimers,
     private readonly clock: Clock,
   ) {}
 
@@ -67,7 +72,11 @@ export class ConversationParticipantService {
     await this.participants.save(row);
     this.cache.forget(conversationId, input.kind, input.refId);
     if (input.kind === 'technician' && row.role === 'owner') {
-      await this.conversations.transition(conversationId, ['waiting'], { status: 'active' });
+      // Taken: the waiting timers (portal offer, abandon) are void, in the status change's transaction.
+      await this.conversations.runInTransaction(async (tx) => {
+        if (await this.conversations.transition(conversationId, ['waiting'], { status: 'active' }, tx))
+          await this.timers.cancelAll(conversationId, tx);
+      });
     }
     const view = toParticipantView(row);
     const text = `${input.name} joined the chat`;
