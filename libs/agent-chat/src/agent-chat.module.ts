@@ -12,7 +12,7 @@ import { AgentChatNotifier } from './services/agent-chat-notifier.service.js';
 import { AgentChatAcceptTimer } from './services/agent-chat-accept.timer.js';
 import { AgentChatAutoTicketTimer } from './services/agent-chat-auto-ticket.timer.js';
 import { AgentChatIdleTimer } from './services/agent-chat-idle.timer.js';
-import { AgentChatTickets } from './services/agent-chat-tickets.service.js';
+import { AgentChatTicketLinkService } from './services/agent-chat-ticket-link.service.js';
 import { ChatFilesService } from './services/chat-files.service.js';
 import { DeviceChatService } from './services/device-chat.service.js';
 import { IdentityConfirmationService } from './services/identity-confirmation.service.js';
@@ -34,7 +34,7 @@ import { TechnicianChatService } from './services/technician-chat.service.js';
     AgentChatFlow,
     TechnicianChatService,
     DeviceChatService,
-    AgentChatTickets,
+    AgentChatTicketLinkService,
     AgentChatAcceptTimer,
     AgentChatIdleTimer,
     AgentChatAutoTicketTimer,
@@ -42,6 +42,6 @@ import { TechnicianChatService } from './services/technician-chat.service.js';
     ChatFilesService,
     DeviceChatGateway,
   ],
-  exports: [AgentChatTickets],
+  exports: [AgentChatTicketLinkService],
 })
 export class AgentChatModule {}

@@ -14,7 +14,7 @@ import {
   IdentityStartDto,
 } from '../dto/device-chat.dto.js';
 import { AgentChannel } from '../services/agent-channel.service.js';
-import { AgentChatTickets } from '../services/agent-chat-tickets.service.js';
+import { AgentChatTicketLinkService } from '../services/agent-chat-ticket-link.service.js';
 import { DeviceChatService, type DeviceAuthor } from '../services/device-chat.service.js';
 import { IdentityConfirmationService } from '../services/identity-confirmation.service.js';
 
@@ -30,7 +30,7 @@ export class DeviceChatGateway {
     private readonly chats: DeviceChatService,
     private readonly conversations: ConversationService,
     private readonly identity: IdentityConfirmationService,
-    private readonly tickets: AgentChatTickets,
+    private readonly tickets: AgentChatTicketLinkService,
     private readonly channel: AgentChannel,
   ) {}
 

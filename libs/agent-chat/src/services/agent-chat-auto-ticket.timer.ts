@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ConversationTimers, type ConversationDeadline, type ConversationView } from '@switchboard/chat';
 import { AGENT_CHANNEL, AUTO_TICKET_AFTER_MS } from '../agent-chat.types.js';
-import { AgentChatTickets } from './agent-chat-tickets.service.js';
+import { AgentChatTicketLinkService } from './agent-chat-ticket-link.service.js';
 
 export const AGENT_CHAT_AUTO_TICKET = 'agent-chat.ticket';
 
@@ -15,7 +15,7 @@ export function agentChatAutoTicketDeadline(now: Date): ConversationDeadline {
 export class AgentChatAutoTicketTimer implements OnModuleInit {
   constructor(
     private readonly timers: ConversationTimers,
-    private readonly tickets: AgentChatTickets,
+    private readonly tickets: AgentChatTicketLinkService,
   ) {}
 
   onModuleInit(): void {

@@ -13,7 +13,7 @@ import { metaOf } from './agent-chat-views.js';
  * after a busy chat opens one.
  */
 @Injectable()
-export class AgentChatTickets implements OnModuleInit {
+export class AgentChatTicketLinkService implements OnModuleInit {
   private readonly logger = new Logger('AgentChatTickets');
   /** Per-conversation chain: ticket comments keep the chat's order on this instance. */
   private readonly chains = new Map<string, Promise<void>>();
