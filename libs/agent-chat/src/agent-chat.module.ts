@@ -16,6 +16,7 @@ import { AgentChatTicketLinkService } from './services/agent-chat-ticket-link.se
 import { ChatFilesService } from './services/chat-files.service.js';
 import { DeviceChatService } from './services/device-chat.service.js';
 import { IdentityConfirmationService } from './services/identity-confirmation.service.js';
+import { TechnicianChatStartService } from './services/technician-chat-start.service.js';
 import { TechnicianChatService } from './services/technician-chat.service.js';
 
 /**
@@ -33,6 +34,7 @@ import { TechnicianChatService } from './services/technician-chat.service.js';
     AgentChatNotifier,
     AgentChatFlow,
     TechnicianChatService,
+    TechnicianChatStartService,
     DeviceChatService,
     AgentChatTicketLinkService,
     AgentChatAcceptTimer,

@@ -18,6 +18,7 @@ import { ConversationService } from '@switchboard/chat';
 import type { Response } from 'express';
 import { ChatFileUploadDto, ChatMessagesQueryDto, StartAgentChatDto } from '../dto/agent-chat.dto.js';
 import { ChatFilesService } from '../services/chat-files.service.js';
+import { TechnicianChatStartService } from '../services/technician-chat-start.service.js';
 import { TechnicianChatService } from '../services/technician-chat.service.js';
 import { sendDownload, UPLOAD_LIMITS, type UploadedPart } from './file-response.js';
 
@@ -28,6 +29,7 @@ import { sendDownload, UPLOAD_LIMITS, type UploadedPart } from './file-response.
 export class AgentChatsController {
   constructor(
     private readonly chats: TechnicianChatService,
+    private readonly starts: TechnicianChatStartService,
     private readonly files: ChatFilesService,
     private readonly conversations: ConversationService,
   ) {}
@@ -39,7 +41,7 @@ export class AgentChatsController {
     @CurrentAccount() me: AccountPrincipal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.chats.start(me, dto);
+    const result = await this.starts.start(me, dto);
     res.status(result.existing ? 200 : 201);
     return result;
   }
