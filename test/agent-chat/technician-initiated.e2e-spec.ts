@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { nextEvent, type TestApp } from '@switchboard/testing';
+import { conversationsWithoutDeadline, refuseDeadlineInserts } from '../foundation/timers-invariant.js';
 import type { Socket } from 'socket.io-client';
 import {
   ack,
@@ -142,6 +144,25 @@ describe('agent chat started by a technician (real helpdesk agent process)', () 
     expect(agent.events.some((e) => e.type === 'started' && e.conversationId === chat.id)).toBe(false);
   });
 
+  it('a request whose accept deadline cannot be written is not started (no conversation row, nothing sent to the agent)', async () => {
+    const { device, agent } = await connectedAgent();
+    const ds = t.get(DataSource);
+    const before = Number((await ds.query(`SELECT COUNT(*) AS n FROM "conversations"`))[0].n);
+    const undo = await refuseDeadlineInserts(ds, 'agent-chat.accept');
+    try {
+      const res = await t.http().post('/api/agent-chats').set(bearer(t.technicianToken)).send({ deviceId: device.id });
+      expect(res.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await undo();
+    }
+    expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM "conversations"`))[0].n)).toBe(before);
+    // The same request works once the deadline can be written.
+    const chat = (
+      await t.http().post('/api/agent-chats').set(bearer(t.technicianToken)).send({ deviceId: device.id }).expect(201)
+    ).body.chat;
+    await agent.waitFor('request', (e) => e.conversationId === chat.id);
+  });
+
   it('from a ticket: Actions → Start chat links the chat, logs it in the activity, and reuses the open chat', async () => {
     const { device, agent, contact } = await connectedAgent();
     const ticket = (
@@ -261,6 +282,9 @@ describe('agent chat started by a technician (real helpdesk agent process)', () 
     socket.close();
     // Unauthenticated: 401.
     await t.http().get(`/api/agent-chats/${chat.id}`).expect(401);
+  });
+  it('leaves no waiting or active chat without its deadline row (after all the flows above)', async () => {
+    expect(await conversationsWithoutDeadline(t.get(DataSource))).toEqual([]);
   });
 });
 

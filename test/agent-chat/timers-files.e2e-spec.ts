@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nextEvent, type TestApp } from '@switchboard/testing';
+import { type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { conversationsWithoutDeadline } from '../foundation/timers-invariant.js';
 import {
   ack,
   AgentProcess,
@@ -274,5 +276,8 @@ describe('agent chat timers, automatic ticket and files', () => {
       size: PDF.length,
       contentType: 'application/pdf',
     });
+  });
+  it('leaves no waiting or active chat without its deadline row (after all the flows above)', async () => {
+    expect(await conversationsWithoutDeadline(t.get(DataSource))).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { nextEvent, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { conversationsWithoutDeadline } from '../foundation/timers-invariant.js';
 import {
   ack,
   AgentProcess,
@@ -216,6 +218,9 @@ describe('agent chat requested by the user (real helpdesk agent process)', () =>
     expect(leaked).toEqual([]);
     socketA.close();
     socketB.close();
+  });
+  it('leaves no waiting or active chat without its deadline row (after all the flows above)', async () => {
+    expect(await conversationsWithoutDeadline(t.get(DataSource))).toEqual([]);
   });
 });
 

@@ -9,10 +9,16 @@ import { IdentityTokenRepository } from './repositories/identity-token.repositor
 import { AgentChannel } from './services/agent-channel.service.js';
 import { AgentChatFlow } from './services/agent-chat-flow.service.js';
 import { AgentChatNotifier } from './services/agent-chat-notifier.service.js';
-import { AgentChatTickets } from './services/agent-chat-tickets.service.js';
+import { AgentChatAcceptTimer } from './services/agent-chat-accept.timer.js';
+import { AgentChatAutoTicketTimer } from './services/agent-chat-auto-ticket.timer.js';
+import { AgentChatIdleTimer } from './services/agent-chat-idle.timer.js';
+import { AgentChatTicketLinkService } from './services/agent-chat-ticket-link.service.js';
 import { ChatFilesService } from './services/chat-files.service.js';
 import { DeviceChatService } from './services/device-chat.service.js';
+import { DeviceChatPolicy } from './services/device-chat-policy.service.js';
+import { DeviceChatRequestService } from './services/device-chat-request.service.js';
 import { IdentityConfirmationService } from './services/identity-confirmation.service.js';
+import { TechnicianChatStartService } from './services/technician-chat-start.service.js';
 import { TechnicianChatService } from './services/technician-chat.service.js';
 
 /**
@@ -30,12 +36,18 @@ import { TechnicianChatService } from './services/technician-chat.service.js';
     AgentChatNotifier,
     AgentChatFlow,
     TechnicianChatService,
+    TechnicianChatStartService,
     DeviceChatService,
-    AgentChatTickets,
+    DeviceChatPolicy,
+    DeviceChatRequestService,
+    AgentChatTicketLinkService,
+    AgentChatAcceptTimer,
+    AgentChatIdleTimer,
+    AgentChatAutoTicketTimer,
     IdentityConfirmationService,
     ChatFilesService,
     DeviceChatGateway,
   ],
-  exports: [AgentChatTickets],
+  exports: [AgentChatTicketLinkService],
 })
 export class AgentChatModule {}

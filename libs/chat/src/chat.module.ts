@@ -8,6 +8,11 @@ import { NotificationPreferenceRepository } from './repositories/notification-pr
 import { ParticipantRepository } from './repositories/participant.repository.js';
 import { ChannelLimits } from './services/channel-limits.service.js';
 import { ConversationFanout } from './services/conversation-fanout.service.js';
+import { ConversationMessageService } from './services/conversation-message.service.js';
+import { ConversationParticipantService } from './services/conversation-participant.service.js';
+import { ConversationRecordService } from './services/conversation-record.service.js';
+import { ConversationStartService } from './services/conversation-start.service.js';
+import { ConversationStateService } from './services/conversation-state.service.js';
 import { ConversationTimers } from './services/conversation-timers.service.js';
 import { ConversationService } from './services/conversation.service.js';
 import { MessageWriter } from './services/message-writer.service.js';
@@ -27,11 +32,23 @@ import { ParticipantCache } from './services/participant-cache.js';
     ConversationTimers,
     ParticipantCache,
     ChannelLimits,
+    ConversationMessageService,
+    ConversationParticipantService,
+    ConversationRecordService,
+    ConversationStartService,
+    ConversationStateService,
     ConversationService,
     NotificationPreferencesService,
     ConversationGateway,
     ConversationInboundDestination,
   ],
-  exports: [ConversationService, ConversationFanout, ConversationTimers, ChannelLimits, NotificationPreferencesService],
+  exports: [
+    ConversationService,
+    ConversationMessageService,
+    ConversationFanout,
+    ConversationTimers,
+    ChannelLimits,
+    NotificationPreferencesService,
+  ],
 })
 export class ChatModule {}

@@ -7,14 +7,20 @@ export {
   type PostMessageInput,
   type ParticipantInput,
   type EndInput,
+  type ActivationTimers,
 } from './services/conversation.service.js';
 export {
   CONVERSATION_DESTINATION,
   type ConversationDelivery,
   type ConversationInbound,
 } from './inbound/conversation-inbound.destination.js';
+export { ConversationMessageService } from './services/conversation-message.service.js';
 export { ConversationFanout } from './services/conversation-fanout.service.js';
-export { ConversationTimers } from './services/conversation-timers.service.js';
+export {
+  ConversationTimers,
+  type ConversationDeadline,
+  type ConversationTimerHandler,
+} from './services/conversation-timers.service.js';
 export { ChannelLimits } from './services/channel-limits.service.js';
 export { HostTransportChannel, type HostTransportChannelSpec } from './services/host-transport-channel.js';
 export {

@@ -64,6 +64,8 @@ export {
   type DueTimer,
   type TimerHandler,
   type ScheduleInput,
+  type TimerDefinition,
+  type TimerHandle,
 } from './scheduler/deadline-scheduler.service.js';
 
 export { RealtimeService, type Audience } from './realtime/realtime.service.js';

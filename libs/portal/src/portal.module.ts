@@ -9,7 +9,9 @@ import { PortalChatGateway } from './realtime/portal-chat.gateway.js';
 import { PortalRepository } from './repositories/portal.repository.js';
 import { EmbedScriptService } from './services/embed-script.service.js';
 import { PortalChannel } from './services/portal-channel.service.js';
+import { PortalAbandonTimer } from './services/portal-abandon.timer.js';
 import { PortalVisitorService } from './services/portal-visitor.service.js';
+import { PortalWaitingOfferTimer } from './services/portal-waiting-offer.timer.js';
 import { PortalService } from './services/portal.service.js';
 
 /** Customer portals: admin CRUD, public view, visitor submissions, the /portal chat gateway. */
@@ -27,6 +29,8 @@ import { PortalService } from './services/portal.service.js';
     PortalChannel,
     PortalService,
     PortalVisitorService,
+    PortalWaitingOfferTimer,
+    PortalAbandonTimer,
     EmbedScriptService,
     PortalChatGateway,
   ],

@@ -18,6 +18,7 @@ import { ConversationService, MessageAckDto, MessageListDto } from '@switchboard
 import type { Response } from 'express';
 import { ChatFileUploadDto, ChatMessagesQueryDto, StartAgentChatDto } from '../dto/agent-chat.dto.js';
 import { ChatFilesService } from '../services/chat-files.service.js';
+import { TechnicianChatStartService } from '../services/technician-chat-start.service.js';
 import { TechnicianChatService } from '../services/technician-chat.service.js';
 import { sendDownload, UPLOAD_LIMITS, type UploadedPart } from './file-response.js';
 import { AgentChatListDto, AgentChatStartedDto, AgentChatViewDto } from '../dto/agent-chat-view.dto.js';
@@ -29,6 +30,7 @@ import { AgentChatListDto, AgentChatStartedDto, AgentChatViewDto } from '../dto/
 export class AgentChatsController {
   constructor(
     private readonly chats: TechnicianChatService,
+    private readonly starts: TechnicianChatStartService,
     private readonly files: ChatFilesService,
     private readonly conversations: ConversationService,
   ) {}
@@ -42,7 +44,7 @@ export class AgentChatsController {
     @CurrentAccount() me: AccountPrincipal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.chats.start(me, dto);
+    const result = await this.starts.start(me, dto);
     res.status(result.existing ? 200 : 201);
     return result;
   }

@@ -28,8 +28,9 @@ import {
   IdentityStartDto,
 } from '../dto/device-chat.dto.js';
 import { AgentChannel } from '../services/agent-channel.service.js';
-import { AgentChatTickets } from '../services/agent-chat-tickets.service.js';
+import { AgentChatTicketLinkService } from '../services/agent-chat-ticket-link.service.js';
 import { DeviceChatService, type DeviceAuthor } from '../services/device-chat.service.js';
+import { DeviceChatRequestService } from '../services/device-chat-request.service.js';
 import { IdentityConfirmationService } from '../services/identity-confirmation.service.js';
 
 /**
@@ -42,9 +43,10 @@ import { IdentityConfirmationService } from '../services/identity-confirmation.s
 export class DeviceChatGateway {
   constructor(
     private readonly chats: DeviceChatService,
+    private readonly requests: DeviceChatRequestService,
     private readonly conversations: ConversationService,
     private readonly identity: IdentityConfirmationService,
-    private readonly tickets: AgentChatTickets,
+    private readonly tickets: AgentChatTicketLinkService,
     private readonly channel: AgentChannel,
     private readonly inbound: ChatInboundPipeline,
   ) {}
@@ -57,7 +59,7 @@ export class DeviceChatGateway {
 
   @SubscribeMessage('chat.request')
   async request(@MessageBody() _body: EmptyPayloadDto, @ConnectedSocket() socket: Socket) {
-    const result = await this.chats.request(deviceOf(socket));
+    const result = await this.requests.request(deviceOf(socket));
     if (result.chat) await socket.join(ConversationFanout.room(result.chat.id));
     return wsOk(result);
   }

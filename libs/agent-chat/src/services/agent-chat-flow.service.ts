@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ConflictError, NotFoundError } from '@switchboard/core';
-import { ConversationService, ConversationTimers, type ConversationView } from '@switchboard/chat';
-import { ACCEPT_TIMEOUT_MS, AGENT_CHANNEL, AUTO_TICKET_AFTER_MS, IDLE_TIMEOUT_MS } from '../agent-chat.types.js';
+import { ConversationService, type ConversationView } from '@switchboard/chat';
+import { AGENT_CHANNEL } from '../agent-chat.types.js';
 import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';
 import { AgentChatNotifier } from './agent-chat-notifier.service.js';
 import { END_TEXTS, metaOf } from './agent-chat-views.js';
 
-export const TIMER_ACCEPT = 'agent-chat.accept';
-export const TIMER_IDLE = 'agent-chat.idle';
-export const TIMER_TICKET = 'agent-chat.ticket';
-
 /**
- * The state changes both sides share: acceptance (timers for idle and the automatic ticket),
+ * The state changes both sides share: acceptance (its timers are armed by the transition itself),
  * ending (with the reason each side is told), "busy". Every transition is an atomic UPDATE on
  * the conversation row, so a double click, a timer and another instance can race safely.
  */
@@ -19,7 +15,6 @@ export const TIMER_TICKET = 'agent-chat.ticket';
 export class AgentChatFlow {
   constructor(
     private readonly conversations: ConversationService,
-    private readonly timers: ConversationTimers,
     private readonly offers: ChatOfferRepository,
     private readonly notifier: AgentChatNotifier,
     private readonly clock: Clock,
@@ -32,16 +27,9 @@ export class AgentChatFlow {
     return c;
   }
 
-  async scheduleAccept(conversationId: string): Promise<void> {
-    await this.timers.schedule(TIMER_ACCEPT, conversationId, new Date(this.clock.now().getTime() + ACCEPT_TIMEOUT_MS));
-  }
-
-  /** Right after the waiting → active transition this caller won. */
+  /** Right after the waiting → active transition this caller won (which already swapped the timers). */
   async accepted(conversationId: string, technician: { id: string; name: string }): Promise<ConversationView> {
     const now = this.clock.now();
-    await this.timers.cancel(TIMER_ACCEPT, conversationId);
-    await this.timers.schedule(TIMER_IDLE, conversationId, new Date(now.getTime() + IDLE_TIMEOUT_MS));
-    await this.timers.schedule(TIMER_TICKET, conversationId, new Date(now.getTime() + AUTO_TICKET_AFTER_MS));
     const chat = await this.conversations.patchMeta(conversationId, { acceptedAt: now.toISOString(), technician });
     await this.conversations.postSystemMessage(conversationId, `Chat started with ${technician.name}`);
     const fresh = await this.load(conversationId);

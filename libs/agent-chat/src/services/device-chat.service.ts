@@ -4,14 +4,8 @@ import {
   ConflictError,
   ContactService,
   DeviceService,
-  DomainError,
-  ForbiddenError,
-  newId,
   NotFoundError,
-  SettingsService,
-  TechnicianDirectory,
   type DevicePrincipal,
-  type DeviceView,
 } from '@switchboard/core';
 import {
   ConversationService,
@@ -19,12 +13,10 @@ import {
   type ConversationView,
   type MessageView,
 } from '@switchboard/chat';
-import { AGENT_CHANNEL, type AgentChatMeta, type DeviceChatView } from '../agent-chat.types.js';
-import { ChatOfferEntity } from '../entities/chat-offer.entity.js';
-import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';
-import { AgentChannel } from './agent-channel.service.js';
+import { AGENT_CHANNEL, type DeviceChatView } from '../agent-chat.types.js';
+import { DeviceChatPolicy } from './device-chat-policy.service.js';
+import { acceptanceTimers } from './agent-chat-acceptance.js';
 import { AgentChatFlow } from './agent-chat-flow.service.js';
-import { AgentChatNotifier } from './agent-chat-notifier.service.js';
 import { metaOf, toDeviceChatView } from './agent-chat-views.js';
 
 /** Who is writing from the device in one chat (resolved once per socket and chat). */
@@ -61,13 +53,9 @@ export class DeviceChatService {
   constructor(
     private readonly conversations: ConversationService,
     private readonly flow: AgentChatFlow,
-    private readonly offers: ChatOfferRepository,
-    private readonly notifier: AgentChatNotifier,
-    private readonly channel: AgentChannel,
+    private readonly policy: DeviceChatPolicy,
     private readonly devices: DeviceService,
     private readonly contacts: ContactService,
-    private readonly settings: SettingsService,
-    private readonly directory: TechnicianDirectory,
     private readonly clock: Clock,
   ) {}
 
@@ -82,7 +70,7 @@ export class DeviceChatService {
         name: device.name,
         companyId: device.companyId,
         helpdeskAgentEnabled: device.helpdeskAgentEnabled,
-        chatEnabled: this.channel.enabled() && (await this.settings.get('chat.enabled', device.companyId)),
+        chatEnabled: await this.policy.chatEnabled(device.companyId),
         contact: contact
           ? { id: contact.id, name: `${contact.firstName} ${contact.lastName}`.trim(), email: contact.email }
           : null,
@@ -122,7 +110,11 @@ export class DeviceChatService {
   async accept(principal: DevicePrincipal, id: string): Promise<DeviceChatView> {
     const chat = await this.own(principal, id);
     const m = metaOf(chat);
-    if (m.initiatedBy !== 'technician' || chat.status !== 'waiting' || !(await this.conversations.activate(id))) {
+    if (
+      m.initiatedBy !== 'technician' ||
+      chat.status !== 'waiting' ||
+      !(await this.conversations.activate(id, acceptanceTimers(this.clock.now())))
+    ) {
       throw new ConflictError('This chat request is no longer open');
     }
     await this.conversations.addParticipant(
@@ -150,68 +142,5 @@ export class DeviceChatService {
       { kind: 'contact', id: chat.contactId, name: metaOf(chat).contactName },
     );
     return toDeviceChatView(await this.flow.load(id));
-  }
-
-  /**
-   * The user asks for a technician. Needs the helpdesk agent enabled, chat enabled for the
-   * company, a confirmed identity, and someone available; idempotent while a request or chat is
-   * open (a reconnecting agent asking again gets the same chat, never a second one).
-   */
-  async request(principal: DevicePrincipal): Promise<ChatRequestResult> {
-    this.channel.assertEnabled();
-    const device = await this.devices.get(principal.deviceId);
-    await this.assertMayStart(device);
-    if (!device.contactId)
-      throw new DomainError('IDENTITY_REQUIRED', 'Confirm who you are first (full name and email)', 409);
-    const open = await this.conversations.listForInstance(AGENT_CHANNEL, device.id, ['waiting', 'active']);
-    if (open.length) return { status: open[0].status as 'waiting' | 'active', chat: toDeviceChatView(open[0]) };
-    const available = await this.directory.list({ companyId: device.companyId, available: true });
-    if (!available.length) return { status: 'busy', chat: null, message: BUSY_TEXT };
-    const [contact] = await this.contacts.getMany([device.contactId]);
-    if (!contact) throw new DomainError('IDENTITY_REQUIRED', 'Confirm who you are first (full name and email)', 409);
-    const name = `${contact.firstName} ${contact.lastName}`.trim();
-    const meta: AgentChatMeta = {
-      deviceId: device.id,
-      deviceName: device.name,
-      deviceOs: device.os,
-      initiatedBy: 'contact',
-      technician: null,
-      contactName: name,
-    };
-    const chat = await this.conversations.start({
-      companyId: device.companyId,
-      channel: AGENT_CHANNEL,
-      channelInstanceId: device.id,
-      contactId: contact.id,
-      status: 'waiting',
-      meta: meta as unknown as Record<string, unknown>,
-      participants: [{ kind: 'contact', refId: contact.id, name, role: 'member' }],
-    });
-    const now = this.clock.now();
-    await this.offers.insertMany(
-      available.map((a) =>
-        Object.assign(new ChatOfferEntity(), {
-          id: newId(),
-          conversationId: chat.id,
-          accountId: a.id,
-          state: 'offered',
-          createdAt: now,
-          answeredAt: null,
-        }),
-      ),
-    );
-    await this.flow.scheduleAccept(chat.id);
-    await this.notifier.incoming(
-      chat,
-      available.map((a) => a.id),
-    );
-    return { status: 'waiting', chat: toDeviceChatView(chat) };
-  }
-
-  /** Enable chat (company) and the helpdesk agent (device): both needed for a user to start. */
-  async assertMayStart(device: DeviceView): Promise<void> {
-    if (!device.helpdeskAgentEnabled) throw new ForbiddenError('The helpdesk agent is disabled on this device');
-    if (!(await this.settings.get('chat.enabled', device.companyId)))
-      throw new DomainError('CHAT_DISABLED', 'Chat is not enabled for your organisation', 403);
   }
 }

@@ -9,7 +9,7 @@ import {
   NotFoundError,
   type AccountPrincipal,
 } from '@switchboard/core';
-import { ConversationService, ConversationTimers, renderTranscript, type MessageView } from '@switchboard/chat';
+import { ConversationService, renderTranscript, type MessageView } from '@switchboard/chat';
 import type { CaseView } from '../case.views.js';
 import type { CaseEntity } from '../entities/case.entity.js';
 import { CaseRepository } from '../repositories/case.repository.js';
@@ -30,7 +30,6 @@ export class CaseService {
     private readonly notifier: CaseNotifier,
     private readonly seen: CaseSeenService,
     private readonly conversations: ConversationService,
-    private readonly timers: ConversationTimers,
     private readonly contacts: ContactService,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
@@ -86,8 +85,7 @@ export class CaseService {
     }
     const changes = ['status', 'assignee'];
     if (c.type === 'live_chat' && c.chatStatus !== 'ended') {
-      // The visitor sees "<name> joined the chat"; the waiting timers are void now.
-      await this.timers.cancelAll(id);
+      // The visitor sees "<name> joined the chat"; the owner joining voids the waiting timers (same transaction).
       await this.conversations
         .addParticipant(id, { kind: 'technician', refId: me.id, name: me.name, role: 'owner' })
         .catch((e) => this.logger.warn(e.message));

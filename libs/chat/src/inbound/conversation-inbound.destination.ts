@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ChatInboundPipeline, type ChatInbound } from '@switchboard/core';
 import type { ConversationActor, MessageView } from '../chat.types.js';
-import { ConversationService } from '../services/conversation.service.js';
+import { ConversationMessageService } from '../services/conversation-message.service.js';
 
 /** Where live chat (portal, agent chat) lands in the inbound pipeline: a conversation, owned by this lib. */
 export const CONVERSATION_DESTINATION = 'conversation';
@@ -17,12 +17,12 @@ export interface ConversationDelivery {
 export class ConversationInboundDestination implements OnModuleInit {
   constructor(
     private readonly pipeline: ChatInboundPipeline,
-    private readonly conversations: ConversationService,
+    private readonly messages: ConversationMessageService,
   ) {}
 
   onModuleInit(): void {
     this.pipeline.register<ConversationActor, ConversationDelivery>(CONVERSATION_DESTINATION, (m) =>
-      this.conversations.postMessage({
+      this.messages.post({
         conversationId: m.conversationId,
         author: m.sender,
         body: m.body,

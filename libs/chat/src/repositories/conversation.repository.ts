@@ -13,6 +13,22 @@ export class ConversationRepository extends BaseRepository<ConversationEntity> {
     super(dataSource, ConversationEntity);
   }
 
+  /** SQLite: the conversation core's transactions, one after another (see runInTransaction). */
+  private sqliteTurn: Promise<unknown> = Promise.resolve();
+
+  /**
+   * One unit of work. On SQLite TypeORM shares one connection, so two transactions open at once
+   * (two timers ending chats in one sweep) would nest and fail: they take turns here. `work`
+   * must not open another one (it would wait for itself).
+   */
+  runInTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type === 'postgres')
+      return this.dataSource.transaction((manager) => work(new Tx(manager)));
+    const run = this.sqliteTurn.then(() => this.dataSource.transaction((manager) => work(new Tx(manager))));
+    this.sqliteTurn = run.catch(() => undefined);
+    return run;
+  }
+
   findByIds(ids: string[]): Promise<ConversationEntity[]> {
     return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
   }

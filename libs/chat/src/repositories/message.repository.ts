@@ -3,7 +3,6 @@ import { BaseRepository } from '@switchboard/core';
 import { DataSource, MoreThan, Like } from 'typeorm';
 import { MessageEntity } from '../entities/message.entity.js';
 import { assignSeqs, clientKey, countFresh, type BatchOutcome, type ReservedSeqs } from './message-batch.js';
-import { Tx } from '@switchboard/core';
 
 /** The slice of better-sqlite3 the group commit uses (the driver's own connection). */
 interface SqliteDb {
@@ -17,6 +16,7 @@ interface SqliteStatement {
 }
 /** The slice of a node-postgres client used here (the pooled connection TypeORM hands out). */
 interface PgClient {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of one hand-written statement, typed where read
   query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: any[] }>;
 }
 
@@ -142,10 +142,6 @@ export class MessageRepository extends BaseRepository<MessageEntity> {
 
   findByClientId(conversationId: string, clientId: string): Promise<MessageEntity | null> {
     return this.repo().findOneBy({ conversationId, clientId });
-  }
-
-  runInTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new Tx(manager)));
   }
 
   /**

@@ -38,7 +38,7 @@ export class ParticipantRepository extends BaseRepository<ParticipantEntity> {
   }
 
   /** Marks every still-present participant as gone (the conversation ended). */
-  async leaveAll(conversationId: string, at: Date): Promise<void> {
-    await this.repo().update({ conversationId, leftAt: IsNull() }, { leftAt: at });
+  async leaveAll(conversationId: string, at: Date, tx?: Tx): Promise<void> {
+    await this.repo(tx).update({ conversationId, leftAt: IsNull() }, { leftAt: at });
   }
 }

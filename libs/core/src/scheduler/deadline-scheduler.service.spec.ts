@@ -77,6 +77,23 @@ describe('DeadlineScheduler', () => {
     expect(() => scheduler.register('dup', async () => undefined)).toThrow(/already registered/);
   });
 
+  it('define: one place declares the kind and its handler; the handle schedules that kind (in the given tx) and fires it', async () => {
+    const upserts: unknown[][] = [];
+    (repo as unknown as { upsert: unknown }).upsert = async (...args: unknown[]) => void upserts.push(args);
+    const seen: string[] = [];
+    const handle = scheduler.define({ kind: 'defined', process: async (t) => void seen.push(t.kind) });
+    expect(handle.kind).toBe('defined');
+    const tx = { manager: 'tx' } as never;
+    await handle.schedule({ key: 'defined:1', dueAt: new Date(5) }, tx);
+    expect(upserts).toHaveLength(1);
+    expect(upserts[0][0]).toMatchObject({ kind: 'defined', key: 'defined:1', state: 'pending' });
+    expect(upserts[0][1]).toBe(tx);
+    claimed = [row({ id: 'e', kind: 'defined' })];
+    await scheduler.sweep();
+    expect(seen).toEqual(['defined']);
+    expect(() => scheduler.define({ kind: 'defined', process: async () => undefined })).toThrow(/already registered/);
+  });
+
   it('never runs two sweeps of one instance at the same time', async () => {
     claimed = [];
     const [a, b] = [scheduler.sweep(), scheduler.sweep()];

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
+import type { Tx } from '../database/tx.js';
 import { newId } from '../ids/id.js';
 import { DeadlineEntity } from './deadline.entity.js';
 import { DeadlineRepository } from './deadline.repository.js';
@@ -24,6 +25,22 @@ export interface ScheduleInput {
   /** Same key again moves the existing timer instead of adding one. */
   key?: string;
   maxAttempts?: number;
+}
+
+/**
+ * A timer kind declared once together with its handler (Vendure's `createQueue({ name, process })`
+ * is the model): whoever arms or cancels it holds the handle, so kind and handler cannot drift apart.
+ */
+export interface TimerDefinition {
+  kind: string;
+  process: TimerHandler;
+}
+
+export interface TimerHandle {
+  readonly kind: string;
+  /** Arms (or moves, same key) the timer; inside `tx` when given. */
+  schedule(input: Omit<ScheduleInput, 'kind'>, tx?: Tx): Promise<string>;
+  cancel(key: string, tx?: Tx): Promise<boolean>;
 }
 
 const STALE_AFTER_MS = 5 * 60_000;
@@ -52,7 +69,18 @@ export class DeadlineScheduler implements OnApplicationBootstrap, BeforeApplicat
     this.handlers.set(kind, handler);
   }
 
-  async schedule(input: ScheduleInput): Promise<string> {
+  /** Declares a timer kind with its handler; the handle schedules and cancels timers of that kind. */
+  define(definition: TimerDefinition): TimerHandle {
+    this.register(definition.kind, definition.process);
+    const kind = definition.kind;
+    return {
+      kind,
+      schedule: (input, tx) => this.schedule({ ...input, kind }, tx),
+      cancel: (key, tx) => this.cancel(key, tx),
+    };
+  }
+
+  async schedule(input: ScheduleInput, tx?: Tx): Promise<string> {
     const row = Object.assign(new DeadlineEntity(), {
       id: newId(),
       kind: input.kind,
@@ -66,12 +94,17 @@ export class DeadlineScheduler implements OnApplicationBootstrap, BeforeApplicat
       claimedBy: null,
       claimedAt: null,
     });
-    await this.deadlines.upsert(row);
+    await this.deadlines.upsert(row, tx);
     return row.id;
   }
 
-  cancel(key: string): Promise<boolean> {
-    return this.deadlines.cancelByKey(key);
+  cancel(key: string, tx?: Tx): Promise<boolean> {
+    return this.deadlines.cancelByKey(key, tx);
+  }
+
+  /** Cancels several timers at once (one statement), inside `tx` when given. */
+  cancelMany(keys: string[], tx?: Tx): Promise<number> {
+    return this.deadlines.cancelByKeys(keys, tx);
   }
 
   /** One pass: claim what is due now and run it. Returns how many timers fired. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan } from 'typeorm';
+import type { Tx } from '../database/tx.js';
 import { DeadlineEntity } from './deadline.entity.js';
 
 @Injectable()
@@ -8,6 +9,11 @@ export class DeadlineRepository {
 
   private get repo() {
     return this.dataSource.getRepository(DeadlineEntity);
+  }
+
+  /** Inside the caller's transaction when given: a deadline is armed with the state change that needs it. */
+  private repoIn(tx?: Tx) {
+    return tx ? tx.manager.getRepository(DeadlineEntity) : this.repo;
   }
 
   private get postgres(): boolean {
@@ -20,9 +26,10 @@ export class DeadlineRepository {
     return this.dataSource.driver.preparePersistentValue(date, column);
   }
 
-  async upsert(deadline: DeadlineEntity): Promise<void> {
+  async upsert(deadline: DeadlineEntity, tx?: Tx): Promise<void> {
+    const repo = this.repoIn(tx);
     if (!deadline.key) {
-      await this.repo.insert(deadline as never);
+      await repo.insert(deadline as never);
       return;
     }
     // Rescheduling an existing key moves the timer and re-arms it (also while it is running:
@@ -38,12 +45,17 @@ export class DeadlineRepository {
       claimedBy: null,
       claimedAt: null,
     };
-    if (((await this.repo.update({ key: deadline.key }, rearm as never)).affected ?? 0) > 0) return;
+    if (((await repo.update({ key: deadline.key }, rearm as never)).affected ?? 0) > 0) return;
+    if (tx) {
+      // In a transaction a failed INSERT aborts it on PostgreSQL: no retry here, the caller's unit of work fails whole.
+      await repo.insert(deadline as never);
+      return;
+    }
     try {
-      await this.repo.insert(deadline as never);
+      await repo.insert(deadline as never);
     } catch (error) {
       // Another instance inserted the same key between our update and insert.
-      if (((await this.repo.update({ key: deadline.key }, rearm as never)).affected ?? 0) === 0) throw error;
+      if (((await repo.update({ key: deadline.key }, rearm as never)).affected ?? 0) === 0) throw error;
     }
   }
 
@@ -97,8 +109,14 @@ export class DeadlineRepository {
     return result.affected ?? 0;
   }
 
-  async cancelByKey(key: string): Promise<boolean> {
-    return ((await this.repo.delete({ key, state: In(['pending', 'failed']) })).affected ?? 0) > 0;
+  async cancelByKey(key: string, tx?: Tx): Promise<boolean> {
+    return ((await this.repoIn(tx).delete({ key, state: In(['pending', 'failed']) })).affected ?? 0) > 0;
+  }
+
+  /** Several keys in one statement (all timers of a conversation when it ends). */
+  async cancelByKeys(keys: string[], tx?: Tx): Promise<number> {
+    if (!keys.length) return 0;
+    return (await this.repoIn(tx).delete({ key: In(keys), state: In(['pending', 'failed']) })).affected ?? 0;
   }
 
   findByKey(key: string): Promise<DeadlineEntity | null> {

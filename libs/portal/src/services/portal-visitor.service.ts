@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   Clock,
   ConflictError,
@@ -10,13 +10,7 @@ import {
   type PortalPrincipal,
   PiiMasker,
 } from '@switchboard/core';
-import {
-  ConversationService,
-  ConversationTimers,
-  renderTranscript,
-  type ConversationView,
-  type MessageView,
-} from '@switchboard/chat';
+import { ConversationService, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
 import type { VisitorSubmissionDto } from '../dto/visitor.dto.js';
 import {
   PORTAL_CHANNEL,
@@ -29,10 +23,11 @@ import {
 import { PortalChannel } from './portal-channel.service.js';
 import { PortalService } from './portal.service.js';
 
-const WAITING_OFFER = 'portal.waiting-offer';
-const ABANDON = 'portal.abandon';
-export const OFFER_TEXT =
-  'All our technicians are busy at the moment. You can keep waiting, or leave your question and we will answer you by email.';
+import { portalAbandonDeadline } from './portal-abandon.timer.js';
+import { leaveAsSupportRequest } from './portal-support-request.js';
+import { portalWaitingOfferDeadline } from './portal-waiting-offer.timer.js';
+
+export { OFFER_TEXT } from './portal-waiting-offer.timer.js';
 
 export interface VisitorChat {
   conversationId: string;
@@ -46,29 +41,16 @@ export interface VisitorChat {
  * `subject`), of its own portal: anything else is a 404.
  */
 @Injectable()
-export class PortalVisitorService implements OnModuleInit {
+export class PortalVisitorService {
   constructor(
     private readonly portals: PortalService,
     private readonly channel: PortalChannel,
     private readonly contacts: ContactService,
     private readonly conversations: ConversationService,
-    private readonly timers: ConversationTimers,
     private readonly tokens: SessionTokenService,
     private readonly clock: Clock,
     private readonly masker: PiiMasker,
   ) {}
-
-  onModuleInit(): void {
-    this.timers.register(WAITING_OFFER, async (conversationId) => {
-      const c = await this.conversations.get(conversationId).catch(() => null);
-      if (c?.status === 'waiting') await this.conversations.postSystemMessage(conversationId, OFFER_TEXT);
-    });
-    // The customer stopped waiting (nobody took the chat in time): it becomes a support request.
-    this.timers.register(ABANDON, async (conversationId) => {
-      const c = await this.conversations.get(conversationId).catch(() => null);
-      if (c?.status === 'waiting') await this.toSupportRequest(c, 'abandoned');
-    });
-  }
 
   async submit(subdomain: string, dto: VisitorSubmissionDto, device: DeviceInfo, type: CaseType) {
     const portal = await this.portals.bySubdomain(subdomain);
@@ -91,6 +73,15 @@ export class PortalVisitorService implements OnModuleInit {
       contactCreated: created,
       ...(type === 'support_request' ? { submittedAt: now.toISOString() } : {}),
     };
+    const config = this.channel.config(portal);
+    // A chat waits with its timers armed in the start's transaction; a support request ends at once.
+    const deadlines =
+      type === 'support_request'
+        ? []
+        : [
+            portalWaitingOfferDeadline(now, Number(config.waitingOfferSeconds ?? 60) * 1000),
+            portalAbandonDeadline(now, Number(config.abandonAfterMinutes ?? 30) * 60_000),
+          ];
     // conversation.started is handled synchronously by the cases lib: the case exists when we answer.
     const conversation = await this.conversations.start({
       companyId: portal.companyId,
@@ -101,6 +92,7 @@ export class PortalVisitorService implements OnModuleInit {
       meta: meta as unknown as Record<string, unknown>,
       status: 'waiting',
       participants: [{ kind: 'contact', refId: contact.id, name, role: 'owner' }],
+      deadlines,
     });
     await this.conversations.postMessage({
       conversationId: conversation.id,
@@ -113,12 +105,6 @@ export class PortalVisitorService implements OnModuleInit {
         reason: 'support_request',
         by: { kind: 'contact', id: contact.id, name },
       });
-    } else {
-      const config = this.channel.config(portal);
-      const offerAfter = Number(config.waitingOfferSeconds ?? 60) * 1000;
-      const abandonAfter = Number(config.abandonAfterMinutes ?? 30) * 60_000;
-      await this.timers.schedule(WAITING_OFFER, conversation.id, new Date(now.getTime() + offerAfter));
-      await this.timers.schedule(ABANDON, conversation.id, new Date(now.getTime() + abandonAfter));
     }
     const token = this.tokens.issuePortalToken({
       sessionId: newId(),
@@ -179,7 +165,7 @@ export class PortalVisitorService implements OnModuleInit {
     if (conversation.status !== 'waiting' || conversation.meta.caseType !== 'live_chat') {
       throw new ConflictError('This chat can no longer be turned into a support request');
     }
-    await this.toSupportRequest(conversation, 'converted');
+    await leaveAsSupportRequest(this.conversations, conversation, 'converted', this.clock.now());
     return this.publicCase(visitor, conversation.id);
   }
 
@@ -198,17 +184,6 @@ export class PortalVisitorService implements OnModuleInit {
       messages,
       format,
     );
-  }
-
-  private async toSupportRequest(conversation: ConversationView, reason: 'converted' | 'abandoned'): Promise<void> {
-    await this.conversations.patchMeta(conversation.id, {
-      caseType: 'support_request',
-      submittedAt: this.clock.now().toISOString(),
-    });
-    await this.conversations.end(conversation.id, {
-      reason,
-      text: 'The question was left as a support request; we will answer by email.',
-    });
   }
 
   private async toPublic(c: ConversationView): Promise<PublicCaseView> {

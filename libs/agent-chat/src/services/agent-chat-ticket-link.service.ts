@@ -1,69 +1,44 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { Clock, DeviceService, DomainError, DomainEventBus, type DevicePrincipal } from '@switchboard/core';
-import {
-  ConversationService,
-  ConversationTimers,
-  renderTranscript,
-  type ConversationView,
-  type MessageView,
-} from '@switchboard/chat';
+import { DeviceService, DomainError, DomainEventBus, type DevicePrincipal } from '@switchboard/core';
+import { ConversationService, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
 import { CreateTicketService, TicketChatLinkService, type ChatLine } from '@switchboard/tickets';
-import { AGENT_CHANNEL, AUTO_TICKET_TITLE, IDLE_TIMEOUT_MS } from '../agent-chat.types.js';
-import { AgentChatFlow, TIMER_ACCEPT, TIMER_IDLE, TIMER_TICKET } from './agent-chat-flow.service.js';
+import { AGENT_CHANNEL, AUTO_TICKET_TITLE } from '../agent-chat.types.js';
+import { AgentChatFlow } from './agent-chat-flow.service.js';
 import { AgentChatNotifier } from './agent-chat-notifier.service.js';
 import { metaOf } from './agent-chat-views.js';
-import { DeviceChatService } from './device-chat.service.js';
 
 /**
- * The timers (accept in 2 minutes, idle after 5, the automatic ticket after 2 minutes of
- * conversation) and the chat ↔ ticket linkage: the transcript goes into the new ticket, later
- * messages follow as comments, "Create a new ticket" after a busy chat opens one.
+ * The chat ↔ ticket linkage: the transcript goes into the automatic ticket (its timer lives in
+ * agent-chat-auto-ticket.timer.ts), later messages follow as comments, "Create a new ticket"
+ * after a busy chat opens one.
  */
 @Injectable()
-export class AgentChatTickets implements OnModuleInit {
+export class AgentChatTicketLinkService implements OnModuleInit {
   private readonly logger = new Logger('AgentChatTickets');
   /** Per-conversation chain: ticket comments keep the chat's order on this instance. */
   private readonly chains = new Map<string, Promise<void>>();
 
   constructor(
     private readonly conversations: ConversationService,
-    private readonly timers: ConversationTimers,
     private readonly flow: AgentChatFlow,
     private readonly notifier: AgentChatNotifier,
-    private readonly deviceChats: DeviceChatService,
     private readonly devices: DeviceService,
     private readonly tickets: CreateTicketService,
     private readonly links: TicketChatLinkService,
     private readonly events: DomainEventBus,
-    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    this.timers.register(TIMER_ACCEPT, async (id) => {
-      const chat = await this.flow.load(id).catch(() => null);
-      if (chat?.status !== 'waiting') return;
-      await this.flow.end(id, metaOf(chat).initiatedBy === 'contact' ? 'busy' : 'not_accepted');
-    });
-    this.timers.register(TIMER_IDLE, async (id) => {
-      const chat = await this.flow.load(id).catch(() => null);
-      if (chat?.status !== 'active') return;
-      // The deadline is not moved on every message (no write per message): it checks the last one.
-      const last = new Date(chat.lastMessageAt ?? metaOf(chat).acceptedAt ?? chat.createdAt).getTime();
-      const due = last + IDLE_TIMEOUT_MS;
-      if (due > this.clock.now().getTime()) return this.timers.schedule(TIMER_IDLE, id, new Date(due));
-      await this.flow.end(id, 'idle');
-    });
-    this.timers.register(TIMER_TICKET, (id) => this.autoTicket(id));
     this.events.subscribe('conversation.message.created', (e) => {
       if (e.channel !== AGENT_CHANNEL || e.kind === 'system') return;
       this.enqueue(e.conversationId, () => this.follow(e.conversationId, e.seq));
     });
   }
 
-  /** 2 minutes into the conversation: a ticket for the contact with the transcript so far. */
-  async autoTicket(id: string): Promise<void> {
-    const chat = await this.flow.load(id).catch(() => null);
-    if (!chat || chat.ticketId || !chat.contactId || !metaOf(chat).acceptedAt) return;
+  /** 2 minutes into the conversation: a ticket for the contact with the transcript so far (the timer's loaded view). */
+  async autoTicket(chat: ConversationView): Promise<void> {
+    const id = chat.id;
+    if (chat.ticketId || !chat.contactId || !metaOf(chat).acceptedAt) return;
     const technician = metaOf(chat).technician;
     const messages = await this.conversations.listMessages(id, 0, 5000);
     const upTo = messages.length ? messages[messages.length - 1].seq : 0;

@@ -1,0 +1,91 @@
+import { ConflictError, DomainEventBus, PiiMasker, ValidationFailedError } from '@switchboard/core';
+import { newTestService } from '@switchboard/testing';
+import { ConversationEntity } from '../entities/conversation.entity.js';
+import { MessageEntity } from '../entities/message.entity.js';
+import { ConversationRepository } from '../repositories/conversation.repository.js';
+import { ConversationFanout } from './conversation-fanout.service.js';
+import { ConversationMessageService } from './conversation-message.service.js';
+import { MessageWriter } from './message-writer.service.js';
+
+const stored = (over: Partial<MessageEntity> = {}) =>
+  Object.assign(new MessageEntity(), {
+    id: 'm1',
+    conversationId: 'c1',
+    seq: 1,
+    clientId: 'k1',
+    kind: 'text',
+    body: 'hi',
+    authorKind: 'contact',
+    authorName: 'Jane',
+    authorContactId: 'ct',
+    authorAccountId: null,
+    createdAt: new Date(0),
+    ...over,
+  });
+
+describe('ConversationMessageService', () => {
+  function build() {
+    const t = newTestService(ConversationMessageService);
+    t.fake(ConversationRepository).findById.mockResolvedValue(
+      Object.assign(new ConversationEntity(), { id: 'c1', companyId: 'co', channel: 'portal' }),
+    );
+    t.fake(PiiMasker).maskInbound.mockImplementation(((s: string | null) =>
+      s === null ? null : s.replace(/\d/g, '#')) as never);
+    t.fake(ConversationFanout).emit.mockReturnValue(undefined);
+    t.fake(DomainEventBus).publish.mockResolvedValue(undefined);
+    return t;
+  }
+  const jane = { kind: 'contact' as const, id: 'ct', name: 'Jane' };
+
+  it('refuses an empty or too long text before any I/O', async () => {
+    const { sut, fake } = build();
+    await expect(sut.post({ conversationId: 'c1', author: jane, body: '  ' })).rejects.toBeInstanceOf(
+      ValidationFailedError,
+    );
+    await expect(sut.post({ conversationId: 'c1', author: jane, body: 'x'.repeat(11), maxLength: 10 })).rejects.toThrow(
+      'Messages are limited to 10 characters',
+    );
+    expect(fake(ConversationRepository).findById).not.toHaveBeenCalled();
+  });
+
+  it('masks the text on ingest, writes it, delivers it to the room but the sender; the company is read once', async () => {
+    const { sut, fake } = build();
+    fake(MessageWriter).write.mockResolvedValue({
+      message: stored({ body: 'card ####' }),
+      duplicate: false,
+      conversation: { channel: 'portal', companyId: 'co' },
+    } as never);
+    const out = await sut.post({ conversationId: 'c1', author: jane, body: 'card 4242', originSocketId: 's1' });
+    await sut.post({ conversationId: 'c1', author: jane, body: 'again 1' });
+    expect(out.duplicate).toBe(false);
+    expect(fake(MessageWriter).write).toHaveBeenNthCalledWith(
+      1,
+      expect.objectContaining({ body: 'card ####', authorKind: 'contact', authorContactId: 'ct' }),
+    );
+    expect(fake(ConversationRepository).findById).toHaveBeenCalledTimes(1);
+    expect(fake(ConversationFanout).emit).toHaveBeenCalledWith(
+      'portal',
+      'c1',
+      'conversation.message',
+      expect.objectContaining({ conversationId: 'c1' }),
+      's1',
+    );
+  });
+
+  it('a retried clientId answers with the stored message and delivers nothing', async () => {
+    const { sut, fake } = build();
+    fake(MessageWriter).write.mockResolvedValue({ message: stored(), duplicate: true, conversation: null } as never);
+    const out = await sut.post({ conversationId: 'c1', author: jane, body: 'hi', clientId: 'k1' });
+    expect(out).toMatchObject({ duplicate: true, message: { id: 'm1' } });
+    expect(fake(ConversationFanout).emit).not.toHaveBeenCalled();
+    expect(fake(DomainEventBus).publish).not.toHaveBeenCalled();
+  });
+
+  it('a system line on an ended conversation is dropped (null), other errors surface', async () => {
+    const { sut, fake } = build();
+    fake(MessageWriter).write.mockRejectedValueOnce(new ConflictError('ended'));
+    await expect(sut.postSystemMessage('c1', 'joined')).resolves.toBeNull();
+    fake(MessageWriter).write.mockRejectedValueOnce(new Error('disk'));
+    await expect(sut.postSystemMessage('c1', 'joined')).rejects.toThrow('disk');
+  });
+});
