@@ -1,5 +1,10 @@
-import { jest } from '@jest/globals';
+import type { jest as JestObject } from '@jest/globals';
 import 'reflect-metadata';
+
+// The `jest` object jest's module wrapper hands every module it loads. Not imported from
+// @jest/globals: that module throws when loaded outside jest, and this kit is also loaded by
+// benchmarks and scripts (which never build a test service).
+declare const jest: typeof JestObject;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- constructors and fakes are typed by the caller */
 type Ctor<T = unknown> = abstract new (...args: any[]) => T;
@@ -11,7 +16,7 @@ type AnyFn = (...args: any[]) => any;
  * more I/O than its test declares fails loudly instead of getting `undefined` back.
  */
 export type StrictFake<T> = {
-  -readonly [K in keyof T]: T[K] extends AnyFn ? jest.Mock<T[K]> & T[K] : T[K];
+  -readonly [K in keyof T]: T[K] extends AnyFn ? JestObject.Mock<T[K]> & T[K] : T[K];
 };
 
 export function strictFakeOf<T>(name: string): StrictFake<T> {
