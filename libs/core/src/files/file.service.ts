@@ -4,6 +4,7 @@ import type { AccountPrincipal } from '../access/principal.js';
 import { DomainError } from '../errors/domain.error.js';
 import { NotFoundError } from '../errors/not-found.error.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
+import { Clock } from '../clock/clock.js';
 import { AccessPolicy } from '../identity/access-policy.service.js';
 import { newId } from '../ids/id.js';
 import { FileStorage } from './file-storage.port.js';
@@ -51,6 +52,7 @@ export class FileService {
     private readonly files: StoredFileRepository,
     private readonly storage: FileStorage,
     private readonly access: AccessPolicy,
+    private readonly clock: Clock,
   ) {}
 
   async store(input: StoreFileInput): Promise<FileView> {
@@ -69,11 +71,13 @@ export class FileService {
       uploadedById: input.uploadedBy.id,
       ownerKind: null,
       ownerId: null,
+      // Set here rather than by the column default, so the row needs no reload after the insert.
+      createdAt: this.clock.now(),
     });
     // Content first: a crash in between leaves an orphan file on disk, never a row without content.
     await this.storage.write(file.id, input.data);
-    await this.files.insert(file);
-    return toView((await this.files.findById(file.id))!);
+    await this.files.insertWithoutReload(file);
+    return toView(file);
   }
 
   /**

@@ -36,6 +36,8 @@ export class AddContactCommentService {
     const contactName = `${contact.firstName} ${contact.lastName}`.trim();
     const cs = await this.work.onTicket(input.ticketNumber, undefined, async (set, tx) => {
       const ticket = set.ticket;
+      // The sender was resolved by the channel in this request: the views after commit use it as is.
+      set.knownContacts.push(contact);
       if (input.cc?.length || input.reopenStatus) {
         await this.applier.apply(
           set,
@@ -79,6 +81,6 @@ export class AddContactCommentService {
       else await this.writer.afterTechnicianReply(set, comment, tx);
       await this.writer.finish(set, tx);
     });
-    return (await this.views.comments([cs.comments[0]], input.ticketNumber))[0];
+    return (await this.views.comments([cs.comments[0]], input.ticketNumber, cs.knownContacts))[0];
   }
 }

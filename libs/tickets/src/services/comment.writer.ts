@@ -135,7 +135,8 @@ export class CommentWriter {
   /** Inserts comments (the mailer may have set their Message-ID), saves the ticket, writes the log. */
   async finish(cs: TicketChangeSet, tx: Tx): Promise<void> {
     const own = cs.comments.filter((c) => c.source !== 'automation');
-    for (const c of own) await this.comments.insert(c, tx);
+    // Every column is set in `add` (truncated included): no reload of the column default.
+    for (const c of own) await this.comments.insertWithoutReload(c, tx);
     cs.changes.add('updatedAt');
     await this.work.save(cs, tx);
   }
