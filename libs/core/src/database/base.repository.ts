@@ -51,14 +51,14 @@ export abstract class BaseRepository<E extends ObjectLiteral & { id: string }> {
    * Inserts without TypeORM's reload of generated and default columns (a SELECT after the INSERT
    * on SQLite): for entities whose every column the caller has set.
    */
-  async insertWithoutReload(entity: E, tx?: Tx): Promise<E> {
+  async insertWithoutReload(entities: E | E[], tx?: Tx): Promise<void> {
+    if (Array.isArray(entities) && !entities.length) return;
     await this.repo(tx)
       .createQueryBuilder()
       .insert()
-      .values(entity as never)
+      .values(entities as never)
       .updateEntity(false)
       .execute();
-    return entity;
   }
 
   save(entity: E, tx?: Tx): Promise<E> {

@@ -30,7 +30,9 @@ export class AddContactCommentService {
       input.attachmentIds,
       { kind: 'contact', id: contact.id },
       input.inlineAttachments,
+      input.writtenAttachments,
     );
+    const written = new Set((input.writtenAttachments ?? []).map((f) => f.id));
     // Ingest mode: masked before anything else sees it.
     const { body, truncated } = truncateBody(this.writer.mask(input.body, contact.companyId));
     const contactName = `${contact.firstName} ${contact.lastName}`.trim();
@@ -66,16 +68,20 @@ export class AddContactCommentService {
         attachments,
         messageId: input.messageId ?? null,
       });
-      comment.originalFileId = input.originalFileId ?? null;
+      comment.originalFileId = input.originalFileId ?? input.writtenOriginal?.id ?? null;
       await this.writer.attachFiles(
-        attachments.map((a) => a.id),
+        attachments.filter((a) => !written.has(a.id)).map((a) => a.id),
         'ticket-comment',
         comment,
         ticket,
         tx,
       );
+      if (input.writtenAttachments?.length)
+        await this.writer.insertFiles(input.writtenAttachments, 'ticket-comment', comment, ticket, tx);
       if (input.originalFileId)
         await this.writer.attachFiles([input.originalFileId], 'ticket-comment-original', comment, ticket, tx);
+      if (input.writtenOriginal)
+        await this.writer.insertFiles([input.writtenOriginal], 'ticket-comment-original', comment, ticket, tx);
       if (input.messageId) this.writer.rememberMessage(ticket, input.messageId);
       if (asContact) await this.writer.afterContactMessage(set, tx);
       else await this.writer.afterTechnicianReply(set, comment, tx);
