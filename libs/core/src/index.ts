@@ -78,7 +78,14 @@ export { HttpErrorFilter } from './errors/http-error.filter.js';
 
 export { RedisConnection } from './redis/redis-connection.service.js';
 export { InstanceBus } from './redis/instance-bus.service.js';
-export { FileService, MAX_FILE_BYTES, sanitizeName, type FileView, type StoreFileInput } from './files/file.service.js';
+export {
+  FileService,
+  MAX_FILE_BYTES,
+  sanitizeName,
+  type FileView,
+  type StoreFileInput,
+  type WrittenFile,
+} from './files/file.service.js';
 export { FileStorage } from './files/file-storage.port.js';
 export { configureHttp } from './http/configure-http.js';
 export { WebPages, type PageResolver, type PageRequest } from './http/web-pages.registry.js';

@@ -47,6 +47,20 @@ export abstract class BaseRepository<E extends ObjectLiteral & { id: string }> {
     return entity;
   }
 
+  /**
+   * Inserts without TypeORM's reload of generated and default columns (a SELECT after the INSERT
+   * on SQLite): for entities whose every column the caller has set.
+   */
+  async insertWithoutReload(entities: E | E[], tx?: Tx): Promise<void> {
+    if (Array.isArray(entities) && !entities.length) return;
+    await this.repo(tx)
+      .createQueryBuilder()
+      .insert()
+      .values(entities as never)
+      .updateEntity(false)
+      .execute();
+  }
+
   save(entity: E, tx?: Tx): Promise<E> {
     return this.repo(tx).save(entity as never) as unknown as Promise<E>;
   }

@@ -4,6 +4,7 @@ import type { AccountPrincipal } from '../access/principal.js';
 import { DomainError } from '../errors/domain.error.js';
 import { NotFoundError } from '../errors/not-found.error.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
+import { Clock } from '../clock/clock.js';
 import { AccessPolicy } from '../identity/access-policy.service.js';
 import { newId } from '../ids/id.js';
 import { FileStorage } from './file-storage.port.js';
@@ -33,6 +34,14 @@ export interface StoreFileInput {
   uploadedBy: { kind: 'account' | 'contact' | 'system'; id: string | null };
 }
 
+/**
+ * A file whose content is written but whose row is not yet: the caller inserts it with its owner
+ * (`insertAttached`) in the transaction that creates the owner.
+ */
+export interface WrittenFile extends FileView {
+  uploadedBy: StoreFileInput['uploadedBy'];
+}
+
 const toView = (f: StoredFileEntity): FileView => ({
   id: f.id,
   name: f.name,
@@ -51,29 +60,64 @@ export class FileService {
     private readonly files: StoredFileRepository,
     private readonly storage: FileStorage,
     private readonly access: AccessPolicy,
+    private readonly clock: Clock,
   ) {}
 
+  /** Content and an unattached row (an upload, attached later by `attach`). */
   async store(input: StoreFileInput): Promise<FileView> {
+    const file = this.row(await this.write(input), null);
+    await this.files.insertWithoutReload(file);
+    return toView(file);
+  }
+
+  /** Content only: the row follows with its owner (`insertAttached`), so it never exists unattached. */
+  async write(input: StoreFileInput): Promise<WrittenFile> {
     if (input.data.length === 0) throw new ValidationFailedError('The file is empty', { file: ['must not be empty'] });
     if (input.data.length > MAX_FILE_BYTES)
       throw new DomainError('PAYLOAD_TOO_LARGE', 'A file may be at most 20 MB', 413);
-    const name = sanitizeName(input.name);
-    const file = Object.assign(new StoredFileEntity(), {
+    const file: WrittenFile = {
       id: newId(),
-      companyId: input.companyId ?? null,
-      name,
+      name: sanitizeName(input.name),
       contentType: (input.contentType || 'application/octet-stream').slice(0, 255),
       size: input.data.length,
       sha256: createHash('sha256').update(input.data).digest('hex'),
-      uploadedByKind: input.uploadedBy.kind,
-      uploadedById: input.uploadedBy.id,
-      ownerKind: null,
-      ownerId: null,
-    });
+      companyId: input.companyId ?? null,
+      attached: false,
+      // Set here rather than by the column default, so the row needs no reload after the insert.
+      createdAt: this.clock.now().toISOString(),
+      uploadedBy: input.uploadedBy,
+    };
     // Content first: a crash in between leaves an orphan file on disk, never a row without content.
     await this.storage.write(file.id, input.data);
-    await this.files.insert(file);
-    return toView((await this.files.findById(file.id))!);
+    return file;
+  }
+
+  /** The rows of files written in this request, attached to their owner (same transaction): no claim check needed. */
+  async insertAttached(
+    files: WrittenFile[],
+    owner: { kind: string; id: string; companyId: string | null },
+    tx: Tx,
+  ): Promise<void> {
+    await this.files.insertWithoutReload(
+      files.map((f) => this.row({ ...f, companyId: owner.companyId }, owner)),
+      tx,
+    );
+  }
+
+  private row(f: WrittenFile, owner: { kind: string; id: string } | null): StoredFileEntity {
+    return Object.assign(new StoredFileEntity(), {
+      id: f.id,
+      companyId: f.companyId,
+      name: f.name,
+      contentType: f.contentType,
+      size: f.size,
+      sha256: f.sha256,
+      uploadedByKind: f.uploadedBy.kind,
+      uploadedById: f.uploadedBy.id,
+      ownerKind: owner?.kind ?? null,
+      ownerId: owner?.id ?? null,
+      createdAt: new Date(f.createdAt),
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import {
   type AccountView,
   type ContactView,
   type InboundContext,
+  type WrittenFile,
 } from '@switchboard/core';
 import { newTestService } from '@switchboard/testing';
 import type { TicketEntity } from '../entities/ticket.entity.js';
@@ -27,10 +28,13 @@ const ctx = (sender: Partial<InboundContext['sender']>): InboundContext => ({
   ownAddresses: own,
 });
 
+const written = (id: string) => ({ id, name: `${id}.bin`, size: 3 }) as WrittenFile;
+
 function setup() {
   const t = newTestService(EmailReplyService);
   t.fake(EmailStorage).attachments.mockResolvedValue({ ids: ['f1'], inline: {} });
-  t.fake(EmailStorage).original.mockResolvedValue('orig');
+  t.fake(EmailStorage).written.mockResolvedValue({ files: [written('f2')], inline: { f2: { contentId: 'img' } } });
+  t.fake(EmailStorage).writtenOriginal.mockResolvedValue(written('orig'));
   t.fake(EmailCcResolver).entries.mockResolvedValue([]);
   t.fake(AddContactCommentService).add.mockResolvedValue({ id: 'k1' } as never);
   return t;
@@ -53,12 +57,15 @@ describe('EmailReplyService', () => {
       author: { contact: ann, account },
       body: 'Still down.',
       source: 'email',
-      attachmentIds: ['f1'],
-      inlineAttachments: {},
+      // Written in this request: the comment inserts their rows, attached (no claim, no attach UPDATE).
+      writtenAttachments: [written('f2')],
+      inlineAttachments: { f2: { contentId: 'img' } },
       messageId: '<m2@acme.example>',
       cc: [],
-      originalFileId: 'orig',
+      writtenOriginal: written('orig'),
     });
+    expect(fake(EmailStorage).written).toHaveBeenCalledWith(expect.anything(), { kind: 'contact', id: 'c1' }, 'co1');
+    expect(fake(EmailStorage).writtenOriginal).toHaveBeenCalledWith(expect.anything(), 'co1');
   });
 
   it('a technician without a contact in the company writes as the technician', async () => {

@@ -50,19 +50,20 @@ export class EmailReplyService {
     if (!known && (await this.settings.get('email.unknownSenders')) === 'reject')
       return this.answers.reject(m, sender.address);
     const contact = known ?? (await this.senders.contactFor(sender, ticket.companyId));
-    const { ids, inline } = await this.storage.attachments(m, { kind: 'contact', id: contact.id }, ticket.companyId);
-    const originalFileId = await this.storage.original(m, ticket.companyId);
+    // Content only: the comment inserts the rows already attached, in its transaction.
+    const { files, inline } = await this.storage.written(m, { kind: 'contact', id: contact.id }, ticket.companyId);
+    const writtenOriginal = await this.storage.writtenOriginal(m, ticket.companyId);
     const cc = await this.cc.entries(m, ctx.ownAddresses, sender.address, ticket.companyId, [contact.id]);
     const comment = await this.contactComments.add({
       ticketNumber: ticket.number,
       author: { contact, account: sender.account },
       body: emailBody(m),
       source: 'email',
-      attachmentIds: ids,
+      writtenAttachments: files,
       inlineAttachments: inline,
       messageId: normaliseMessageId(m.externalId).slice(0, 300),
       cc,
-      originalFileId,
+      writtenOriginal,
       ...(reopenStatus ? { reopenStatus } : {}),
     });
     return { status: 'appended', ticketNumber: ticket.number, commentId: comment.id };

@@ -67,8 +67,8 @@ describe('EmailThreading (decides from the resolved sender, no identity lookup)'
 
   it('headers: our own Message-ID threads anyone; a sender-minted one only who may write; merges are followed', async () => {
     const { sut, fake, tickets } = setup();
-    fake(TicketCommentRepository).ticketIdsByMessageIds.mockResolvedValue([
-      { messageId: '<theirs@acme.example>', ticketId: 't1' },
+    fake(TicketCommentRepository).ticketsByMessageIds.mockResolvedValue([
+      { messageId: '<theirs@acme.example>', ticket: ticket({ id: 't1', mergedIntoNumber: 50 }) },
     ]);
     fake(OutboxService).ticketIdsByMessageIds.mockResolvedValue([
       { messageId: '<ticket-42.x@helpdesk.example>', ticketId: 't1' },
@@ -84,5 +84,29 @@ describe('EmailThreading (decides from the resolved sender, no identity lookup)'
     await expect(sut.find(theirs, sender())).resolves.toBeNull();
     const requester = sender({ contacts: [{ id: 'req' } as ContactView] });
     await expect(sut.find(theirs, requester)).resolves.toMatchObject({ by: 'headers', ticket: { number: 50 } });
+  });
+
+  it('headers: a ticket read with the comment is not read again; one known from the outbox only is', async () => {
+    const { sut, fake, tickets } = setup();
+    fake(TicketCommentRepository).ticketsByMessageIds.mockResolvedValue([
+      { messageId: '<in-1@acme.example>', ticket: ticket({ id: 't1', number: 42 }) },
+    ]);
+    fake(OutboxService).ticketIdsByMessageIds.mockResolvedValue([
+      { messageId: '<ticket-7.y@helpdesk.example>', ticketId: 't7' },
+    ]);
+    tickets.findById.mockResolvedValue(ticket({ id: 't7', number: 7 }));
+    const requester = sender({ contacts: [{ id: 'req' } as ContactView] });
+
+    await expect(sut.find(mail({ inReplyTo: '<in-1@acme.example>' }), requester)).resolves.toMatchObject({
+      by: 'headers',
+      ticket: { number: 42 },
+    });
+    expect(tickets.findById).not.toHaveBeenCalled();
+
+    await expect(sut.find(mail({ inReplyTo: '<ticket-7.y@helpdesk.example>' }), sender())).resolves.toMatchObject({
+      by: 'headers',
+      ticket: { number: 7 },
+    });
+    expect(tickets.findById).toHaveBeenCalledWith('t7');
   });
 });

@@ -54,11 +54,13 @@ export class EmailThreading {
     ].slice(0, 50);
     if (!ids.length) return null;
     const [fromComments, fromOutbox] = await Promise.all([
-      this.comments.ticketIdsByMessageIds(ids),
+      this.comments.ticketsByMessageIds(ids),
       this.outbox.ticketIdsByMessageIds(ids),
     ]);
     const byId = new Map<string, string>();
-    for (const row of [...fromComments, ...fromOutbox])
+    // Tickets the comment lookup already read (joined): no second read for those.
+    const read = new Map(fromComments.map((row) => [row.ticket.id, row.ticket]));
+    for (const row of [...fromComments.map((r) => ({ messageId: r.messageId, ticketId: r.ticket.id })), ...fromOutbox])
       if (!byId.has(row.messageId)) byId.set(row.messageId, row.ticketId);
     // Our own Message-IDs carry a random UUID: only people who received the mail know them. A
     // matched id minted by a sender (an earlier inbound mail) may be guessable, so it threads only
@@ -67,7 +69,7 @@ export class EmailThreading {
     for (const id of ids) {
       const ticketId = byId.get(id);
       if (!ticketId) continue;
-      const ticket = await this.tickets.findById(ticketId);
+      const ticket = read.get(ticketId) ?? (await this.tickets.findById(ticketId));
       if (!ticket) continue;
       const target = await this.followMerges(ticket);
       if (id.toLowerCase().endsWith(ours) || this.mayWriteInto(target, sender)) return target;

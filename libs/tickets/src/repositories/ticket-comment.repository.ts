@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository, Page, PageQuery } from '@switchboard/core';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
+import type { TicketEntity } from '../entities/ticket.entity.js';
 import { Tx } from '@switchboard/core';
 
 @Injectable()
@@ -19,14 +20,19 @@ export class TicketCommentRepository extends BaseRepository<TicketCommentEntity>
     return this.repo().findOne({ where: { ticketId }, order: { id: 'DESC' } });
   }
 
-  /** Email threading: the tickets of comments received or sent with these Message-IDs. */
-  async ticketIdsByMessageIds(messageIds: string[]): Promise<Array<{ messageId: string; ticketId: string }>> {
+  /**
+   * Email threading: the tickets of comments received or sent with these Message-IDs, read with
+   * the comments in one statement (the caller needs the ticket, not only its id).
+   */
+  async ticketsByMessageIds(messageIds: string[]): Promise<Array<{ messageId: string; ticket: TicketEntity }>> {
     if (!messageIds.length) return [];
-    const rows = await this.repo().find({
-      where: { messageId: In(messageIds) },
-      select: { messageId: true, ticketId: true },
-    });
-    return rows.map((r) => ({ messageId: r.messageId!, ticketId: r.ticketId }));
+    const rows = await this.repo()
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.messageId', 'c.ticketId'])
+      .innerJoinAndSelect('c.ticket', 't')
+      .where('c.messageId IN (:...messageIds)', { messageIds })
+      .getMany();
+    return rows.map((r) => ({ messageId: r.messageId!, ticket: r.ticket! }));
   }
 
   /** Merge: the comments follow the ticket. */

@@ -31,10 +31,50 @@ const SORT_COLUMN: Record<TicketSortKey, keyof TicketEntity> = {
   number: 'number',
 };
 
+/** A column's value in a comparable form (dates by instant, JSON columns by content). */
+const comparable = (value: unknown): unknown =>
+  value instanceof Date
+    ? `date:${value.getTime()}`
+    : value !== null && typeof value === 'object'
+      ? JSON.stringify(value)
+      : value;
+
 @Injectable()
 export class TicketRepository extends BaseRepository<TicketEntity> {
+  /**
+   * The column values of each ticket as it was locked (the row cannot change under the lock), so
+   * `save` writes only what changed without TypeORM's SELECT to diff against the row.
+   */
+  private readonly locked = new WeakMap<TicketEntity, Map<string, unknown>>();
+
   constructor(dataSource: DataSource) {
     super(dataSource, TicketEntity);
+  }
+
+  /**
+   * A locked ticket: UPDATE of the changed columns only (none changed: no statement, as with
+   * TypeORM's own diff). Any other ticket (a new one, one read without lock): TypeORM's save.
+   */
+  override async save(ticket: TicketEntity, tx?: Tx): Promise<TicketEntity> {
+    const before = this.locked.get(ticket);
+    if (!before) return super.save(ticket, tx);
+    const after = this.snapshot(ticket);
+    const changes: Partial<TicketEntity> = {};
+    for (const [property, value] of after)
+      if (value !== before.get(property))
+        Object.assign(changes, { [property]: ticket[property as keyof TicketEntity] });
+    if (Object.keys(changes).length) await this.repo(tx).update({ id: ticket.id }, changes as never);
+    this.locked.set(ticket, after);
+    return ticket;
+  }
+
+  private snapshot(ticket: TicketEntity): Map<string, unknown> {
+    const metadata = this.repo().metadata;
+    return new Map(
+      metadata.columns
+        .filter((c) => !c.isPrimary)
+        .map((c) => [c.propertyName, comparable(c.getEntityValue(ticket))] as [string, unknown]),
+    );
   }
 
   findByNumber(number: number, tx?: Tx): Promise<TicketEntity | null> {
@@ -45,7 +85,9 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
   async lockByNumber(number: number, tx: Tx): Promise<TicketEntity | null> {
     const qb = this.repo(tx).createQueryBuilder('t').where('t.number = :number', { number });
     if (this.dataSource.options.type === 'postgres') qb.setLock('pessimistic_write');
-    return qb.getOne();
+    const ticket = await qb.getOne();
+    if (ticket) this.locked.set(ticket, this.snapshot(ticket));
+    return ticket;
   }
 
   findByNumbers(numbers: number[]): Promise<TicketEntity[]> {

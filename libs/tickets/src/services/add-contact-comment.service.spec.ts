@@ -1,3 +1,4 @@
+import type { WrittenFile } from '@switchboard/core';
 import { newTestService } from '@switchboard/testing';
 import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
@@ -124,5 +125,44 @@ describe('AddContactCommentService', () => {
       'tx',
     );
     expect(fake(CommentWriter).rememberMessage).toHaveBeenCalledWith(cs.ticket, '<m@x>');
+  });
+
+  it('files written in this request: rows inserted attached with the comment, never claimed or attached again', async () => {
+    const { sut, fake, cs, comment } = setup();
+    const image = { id: 'f-img', name: 'a.png', size: 3, contentType: 'image/png' } as WrittenFile;
+    const eml = { id: 'f-eml2', name: 'original.eml', size: 9, contentType: 'message/rfc822' } as WrittenFile;
+    fake(CommentWriter).attachments.mockResolvedValue([
+      { id: 'f-up', name: 'u.txt', size: 1, contentType: 'text/plain' },
+      { id: 'f-img', name: 'a.png', size: 3, contentType: 'image/png', inline: true },
+    ]);
+    fake(CommentWriter).insertFiles.mockResolvedValue(undefined);
+    fake(CommentWriter).rememberMessage.mockReturnValue(undefined);
+    const inline = { 'f-img': { contentId: 'img' } };
+    await sut.add(
+      input({ attachmentIds: ['f-up'], writtenAttachments: [image], inlineAttachments: inline, writtenOriginal: eml }),
+    );
+    // The claim check covers only the uploads named by id; the written files join the size check.
+    expect(fake(CommentWriter).attachments).toHaveBeenCalledWith(['f-up'], { kind: 'contact', id: 'c1' }, inline, [
+      image,
+    ]);
+    expect(fake(CommentWriter).attachFiles).toHaveBeenCalledTimes(1);
+    expect(fake(CommentWriter).attachFiles).toHaveBeenCalledWith(
+      ['f-up'],
+      'ticket-comment',
+      comment(),
+      cs.ticket,
+      'tx',
+    );
+    expect(fake(CommentWriter).insertFiles).toHaveBeenCalledWith([image], 'ticket-comment', comment(), cs.ticket, 'tx');
+    expect(fake(CommentWriter).insertFiles).toHaveBeenCalledWith(
+      [eml],
+      'ticket-comment-original',
+      comment(),
+      cs.ticket,
+      'tx',
+    );
+    expect(comment().originalFileId).toBe('f-eml2');
+    // The sender is handed to the views: the comment view after commit reads no contact again.
+    expect(cs.knownContacts).toEqual([contact]);
   });
 });

@@ -30,12 +30,16 @@ export class AddContactCommentService {
       input.attachmentIds,
       { kind: 'contact', id: contact.id },
       input.inlineAttachments,
+      input.writtenAttachments,
     );
+    const written = new Set((input.writtenAttachments ?? []).map((f) => f.id));
     // Ingest mode: masked before anything else sees it.
     const { body, truncated } = truncateBody(this.writer.mask(input.body, contact.companyId));
     const contactName = `${contact.firstName} ${contact.lastName}`.trim();
     const cs = await this.work.onTicket(input.ticketNumber, undefined, async (set, tx) => {
       const ticket = set.ticket;
+      // The sender was resolved by the channel in this request: the views after commit use it as is.
+      set.knownContacts.push(contact);
       if (input.cc?.length || input.reopenStatus) {
         await this.applier.apply(
           set,
@@ -64,21 +68,25 @@ export class AddContactCommentService {
         attachments,
         messageId: input.messageId ?? null,
       });
-      comment.originalFileId = input.originalFileId ?? null;
+      comment.originalFileId = input.originalFileId ?? input.writtenOriginal?.id ?? null;
       await this.writer.attachFiles(
-        attachments.map((a) => a.id),
+        attachments.filter((a) => !written.has(a.id)).map((a) => a.id),
         'ticket-comment',
         comment,
         ticket,
         tx,
       );
+      if (input.writtenAttachments?.length)
+        await this.writer.insertFiles(input.writtenAttachments, 'ticket-comment', comment, ticket, tx);
       if (input.originalFileId)
         await this.writer.attachFiles([input.originalFileId], 'ticket-comment-original', comment, ticket, tx);
+      if (input.writtenOriginal)
+        await this.writer.insertFiles([input.writtenOriginal], 'ticket-comment-original', comment, ticket, tx);
       if (input.messageId) this.writer.rememberMessage(ticket, input.messageId);
       if (asContact) await this.writer.afterContactMessage(set, tx);
       else await this.writer.afterTechnicianReply(set, comment, tx);
       await this.writer.finish(set, tx);
     });
-    return (await this.views.comments([cs.comments[0]], input.ticketNumber))[0];
+    return (await this.views.comments([cs.comments[0]], input.ticketNumber, cs.knownContacts))[0];
   }
 }

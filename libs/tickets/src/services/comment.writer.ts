@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, FileService, newId, PiiMasker, Tx } from '@switchboard/core';
+import { Clock, FileService, newId, PiiMasker, Tx, type FileView, type WrittenFile } from '@switchboard/core';
 import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
@@ -47,13 +47,17 @@ export class CommentWriter {
     private readonly masker: PiiMasker,
   ) {}
 
-  /** The uploads a message references, checked (owner, unattached) and within 20 MB together. */
+  /**
+   * The uploads a message references, checked (owner, unattached), and the files the channel wrote
+   * for it in this request (`written`: no check), within 20 MB together.
+   */
   async attachments(
     ids: string[] | undefined,
     uploader: { kind: 'account' | 'contact'; id: string },
     inline?: Record<string, { contentId?: string }>,
+    written: WrittenFile[] = [],
   ): Promise<AttachmentMeta[]> {
-    const files = await this.files.claimable(ids ?? [], uploader);
+    const files: FileView[] = [...(await this.files.claimable(ids ?? [], uploader)), ...written];
     const metas = files.map((f): AttachmentMeta => ({
       id: f.id,
       name: f.name,
@@ -114,6 +118,17 @@ export class CommentWriter {
     await this.files.attach(ids, { kind, id: comment.id, companyId: ticket.companyId }, tx);
   }
 
+  /** Inserts the rows of files written in this request, already linked to the comment (`kind` as in `attachFiles`). */
+  async insertFiles(
+    files: WrittenFile[],
+    kind: 'ticket-comment' | 'ticket-comment-original',
+    comment: TicketCommentEntity,
+    ticket: TicketEntity,
+    tx: Tx,
+  ): Promise<void> {
+    await this.files.insertAttached(files, { kind, id: comment.id, companyId: ticket.companyId }, tx);
+  }
+
   /** The end user wrote: the ticket awaits a technician. */
   async afterContactMessage(cs: TicketChangeSet, tx: Tx): Promise<void> {
     this.setActivityStatus(cs, 'unread');
@@ -135,7 +150,8 @@ export class CommentWriter {
   /** Inserts comments (the mailer may have set their Message-ID), saves the ticket, writes the log. */
   async finish(cs: TicketChangeSet, tx: Tx): Promise<void> {
     const own = cs.comments.filter((c) => c.source !== 'automation');
-    for (const c of own) await this.comments.insert(c, tx);
+    // Every column is set in `add` (truncated included): no reload of the column default.
+    for (const c of own) await this.comments.insertWithoutReload(c, tx);
     cs.changes.add('updatedAt');
     await this.work.save(cs, tx);
   }

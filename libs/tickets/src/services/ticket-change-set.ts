@@ -1,3 +1,4 @@
+import type { ContactView } from '@switchboard/core';
 import type { NotificationInput } from '@switchboard/notify';
 import type { TicketActivityEntity } from '../entities/ticket-activity.entity.js';
 import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
@@ -26,6 +27,8 @@ export class TicketChangeSet {
   readonly changes = new Set<string>();
   readonly notifications: PendingNotification[] = [];
   readonly mails: PendingMail[] = [];
+  /** Contacts the use case already holds (the sender of a message): the views need not read them again. */
+  readonly knownContacts: ContactView[] = [];
   statusChange: { from: string; to: string; actor: Actor } | null = null;
   created = false;
 

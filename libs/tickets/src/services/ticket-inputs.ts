@@ -1,4 +1,4 @@
-import type { ContactView } from '@switchboard/core';
+import type { ContactView, WrittenFile } from '@switchboard/core';
 import type { CcEntry, TicketImpact, TicketPriority, TicketType, Visibility } from '../ticket.types.js';
 
 export interface CreateTicketInput {
@@ -68,6 +68,13 @@ export interface ContactCommentInput {
   originalFileId?: string | null;
   /** Reopen a closed ticket (admin setting for email replies to closed tickets). */
   reopenStatus?: string;
-  /** Which of `attachmentIds` are inline parts (email images shown in the message). */
+  /**
+   * Files the channel wrote in this request (FileService.write, uploaded by the contact): their
+   * rows are inserted with the comment, already attached (nobody else knows them: no claim check).
+   */
+  writtenAttachments?: WrittenFile[];
+  /** The original message (email .eml) written in this request, inserted attached like those. */
+  writtenOriginal?: WrittenFile | null;
+  /** Which of the attachments (by file id) are inline parts (email images shown in the message). */
   inlineAttachments?: Record<string, { contentId?: string }>;
 }

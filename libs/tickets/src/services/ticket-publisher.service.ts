@@ -20,7 +20,7 @@ export class TicketPublisher {
   async publish(cs: TicketChangeSet): Promise<void> {
     if (!cs.touched) return;
     const t = cs.ticket;
-    const view = await this.views.ticket(t);
+    const view = await this.views.ticket(t, cs.knownContacts);
     const room = TicketRooms.ticket(t.number);
     const ids = { ticketId: t.id, number: t.number, companyId: t.companyId };
     if (cs.created) {
@@ -31,7 +31,7 @@ export class TicketPublisher {
         changes: [...cs.changes],
       });
     }
-    const comments = await this.views.comments(cs.comments, t.number);
+    const comments = await this.views.comments(cs.comments, t.number, cs.knownContacts);
     // companyId: the masking scope of the payload (RealtimeService masks what goes to technicians).
     for (const comment of comments)
       this.realtime.emit('agent', room, 'ticket.comment', { number: t.number, companyId: t.companyId, comment });

@@ -19,25 +19,32 @@ export class TicketViewBuilder {
     private readonly accounts: AccountService,
   ) {}
 
-  async tickets(tickets: TicketEntity[]): Promise<TicketView[]> {
+  /** `known`: contacts the caller already holds (read in this request), not read again. */
+  async tickets(tickets: TicketEntity[], known: ContactView[] = []): Promise<TicketView[]> {
     const people = await this.people(
       tickets.flatMap((t) => [t.requesterId, ...t.cc.filter((c) => c.kind === 'contact').map((c) => c.id)]),
       tickets.flatMap((t) => [
         ...(t.assigneeId ? [t.assigneeId] : []),
         ...t.cc.filter((c) => c.kind === 'account').map((c) => c.id),
       ]),
+      known,
     );
     return tickets.map((t) => this.ticketView(t, people));
   }
 
-  async ticket(ticket: TicketEntity): Promise<TicketView> {
-    return (await this.tickets([ticket]))[0];
+  async ticket(ticket: TicketEntity, known: ContactView[] = []): Promise<TicketView> {
+    return (await this.tickets([ticket], known))[0];
   }
 
-  async comments(comments: TicketCommentEntity[], ticketNumber: number): Promise<CommentView[]> {
+  async comments(
+    comments: TicketCommentEntity[],
+    ticketNumber: number,
+    known: ContactView[] = [],
+  ): Promise<CommentView[]> {
     const people = await this.people(
       comments.flatMap((c) => c.cc.filter((x) => x.kind === 'contact').map((x) => x.id)),
       comments.flatMap((c) => [...c.notify, ...c.cc.filter((x) => x.kind === 'account').map((x) => x.id)]),
+      known,
     );
     return comments.map((c) => ({
       id: c.id,
@@ -118,11 +125,15 @@ export class TicketViewBuilder {
     });
   }
 
-  private async people(contactIds: string[], accountIds: string[]): Promise<People> {
+  private async people(contactIds: string[], accountIds: string[], known: ContactView[] = []): Promise<People> {
+    const held = new Map(known.map((c) => [c.id, c]));
     const [contacts, accounts] = await Promise.all([
-      this.contacts.getMany(contactIds),
+      this.contacts.getMany(contactIds.filter((id) => !held.has(id))),
       this.accounts.getMany(accountIds),
     ]);
-    return { contacts: new Map(contacts.map((c) => [c.id, c])), accounts: new Map(accounts.map((a) => [a.id, a])) };
+    return {
+      contacts: new Map([...held, ...contacts.map((c): [string, ContactView] => [c.id, c])]),
+      accounts: new Map(accounts.map((a) => [a.id, a])),
+    };
   }
 }
