@@ -1,3 +1,7 @@
+import type { AgentChatView, DeviceChatView } from '@switchboard/contracts';
+// Stated once in @switchboard/contracts (shared with the web and the socket event map).
+export type { AgentChatView, DeviceChatView };
+
 /** The conversation channel slug of agent chat (conversations.channel). */
 export const AGENT_CHANNEL = 'agent';
 export const AGENT_CHAT_PLUGIN_ID = 'channel-agent-chat';
@@ -35,33 +39,4 @@ export interface AgentChatMeta {
   autoTicket?: boolean;
   /** Messages up to this seq are in the ticket's description (the transcript); later ones are comments. */
   ticketSeq?: number;
-}
-
-/** A chat as technicians see it (REST and the `agent-chat.updated` event). */
-export interface AgentChatView {
-  id: string;
-  companyId: string;
-  status: 'waiting' | 'active' | 'ended';
-  initiatedBy: ChatInitiator;
-  device: { id: string; name: string; os: string };
-  contact: { id: string | null; name: string };
-  technician: { id: string; name: string } | null;
-  ticket: { number: number; title: string; auto: boolean } | null;
-  lastSeq: number;
-  createdAt: string;
-  acceptedAt: string | null;
-  lastMessageAt: string | null;
-  endedAt: string | null;
-  endedReason: string | null;
-}
-
-/** A chat as the helpdesk agent sees it. */
-export interface DeviceChatView {
-  id: string;
-  status: 'waiting' | 'active' | 'ended';
-  initiatedBy: ChatInitiator;
-  technician: { name: string } | null;
-  ticket: { number: number } | null;
-  lastSeq: number;
-  endedReason: string | null;
 }

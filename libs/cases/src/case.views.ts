@@ -1,29 +1,7 @@
-import type { CaseDevice, CaseEntity, CaseStatus, CaseType, ChatStatus } from './entities/case.entity.js';
-
-export interface CaseView {
-  id: string;
-  shortId: string;
-  type: CaseType;
-  status: CaseStatus;
-  live: boolean;
-  chatStatus: ChatStatus;
-  endedReason: string | null;
-  companyId: string;
-  portal: { id: string; name: string; subdomain: string; address: string };
-  customer: { contactId: string; firstName: string; lastName: string; email: string | null } | null;
-  assignee: { id: string; name: string } | null;
-  question: string;
-  preview: string[];
-  conversationId: string;
-  device: CaseDevice | null;
-  ticketNumber: number | null;
-  createdAt: string;
-  submittedAt: string | null;
-  assignedAt: string | null;
-  resolvedAt: string | null;
-  endedAt: string | null;
-  updatedAt: string;
-}
+import type { CaseEntity } from './entities/case.entity.js';
+import type { CaseView } from '@switchboard/contracts';
+// Stated once in @switchboard/contracts (shared with the web and the socket event map).
+export type { CaseView };
 
 export interface CaseCustomer {
   id: string;

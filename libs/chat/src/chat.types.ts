@@ -1,3 +1,7 @@
+import type { MessageView, ParticipantView, MessageAuthor } from '@switchboard/contracts';
+// Stated once in @switchboard/contracts (shared with the web and the socket event map).
+export type { MessageView, ParticipantView, MessageAuthor };
+
 /** Channel slugs: 'portal' and 'agent' now; 'email' and others later. Free text so plugins can add channels. */
 export type ConversationChannel = string;
 export type ConversationStatus = 'waiting' | 'active' | 'ended';
@@ -9,40 +13,12 @@ export type MessageKind = 'text' | 'system' | 'file';
 /** Default composer limit (contact-centre rule: 1,000 characters); channels may lower it. */
 export const DEFAULT_MAX_MESSAGE_LENGTH = 1000;
 
-export interface MessageAuthor {
-  kind: ParticipantKind;
-  id: string | null;
-  name: string;
-}
-
 /** The file a `kind: 'file'` message carries (stored through the core's file storage). */
 export interface MessageFile {
   fileId: string;
   name: string;
   size: number;
   contentType: string;
-}
-
-export interface MessageView {
-  id: string;
-  conversationId: string;
-  seq: number;
-  clientId: string | null;
-  kind: MessageKind;
-  body: string;
-  author: MessageAuthor;
-  /** Only on `kind: 'file'` messages; `body` is then the file name. */
-  file?: MessageFile;
-  createdAt: string;
-}
-
-export interface ParticipantView {
-  kind: ParticipantKind;
-  id: string | null;
-  name: string;
-  role: ParticipantRole;
-  joinedAt: string;
-  leftAt: string | null;
 }
 
 export interface ConversationView {
