@@ -10,6 +10,7 @@ import type { Sender } from './sender.js';
 import { addressOf } from '../mail/mail-address.js';
 import { SettingsRegistry } from '../settings/settings.registry.js';
 import { SettingsService } from '../settings/settings.service.js';
+import { toStorable } from '../validation/unsafe-text.guard.js';
 import { ChannelInboundHandlers } from './channel-inbound.handlers.js';
 import { InboundMessageEntity } from './inbound-message.entity.js';
 import { InboundMessageRepository } from './inbound-message.repository.js';
@@ -64,6 +65,9 @@ export class ChannelInboundService implements OnModuleInit {
     message: InboundMessage,
     instanceId: string | null = null,
   ): Promise<InboundResult> {
+    // Outside text (a mail's subject and body, any plugin's output): NUL and lone surrogates would
+    // fail on PostgreSQL and lose the message, so they are removed rather than refused.
+    message = toStorable(message);
     const fromAddress = addressOf(message.from.address).toLowerCase().slice(0, 320);
     const row = Object.assign(new InboundMessageEntity(), {
       id: newId(),

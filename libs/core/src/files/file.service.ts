@@ -177,10 +177,14 @@ export class FileService {
 /** No paths, no control characters, bounded length: names end up in headers and on disk listings. */
 export function sanitizeName(name: string): string {
   const base = (name || 'file')
+    .toWellFormed()
     .split(/[\\/]/)
     .pop()!
     // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .trim();
-  return (base || 'file').slice(0, 255);
+  // By code points: a cut through a surrogate pair would leave invalid text.
+  return Array.from(base || 'file')
+    .slice(0, 255)
+    .join('');
 }

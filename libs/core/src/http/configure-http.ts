@@ -10,6 +10,8 @@ import { AppConfig } from '../config/app-config.js';
 import { HttpErrorFilter } from '../errors/http-error.filter.js';
 import { SwitchboardIoAdapter } from '../realtime/redis-io.adapter.js';
 import { validationError, VALIDATOR_OPTIONS } from '../validation/validate-dto.js';
+import { UnsafeInputPipe } from '../validation/unsafe-input.pipe.js';
+import { unsafeInputMiddleware } from './unsafe-input.middleware.js';
 import { WebPages } from './web-pages.registry.js';
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts and the test harness. */
@@ -44,7 +46,9 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
       next(err);
     },
   );
+  server.use(unsafeInputMiddleware);
   server.useGlobalPipes(
+    new UnsafeInputPipe(),
     new ValidationPipe({ ...VALIDATOR_OPTIONS, transform: true, exceptionFactory: validationError }),
   );
   const webDir = config.webDir && existsSync(config.webDir) ? config.webDir : undefined;

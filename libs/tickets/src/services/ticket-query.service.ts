@@ -60,7 +60,7 @@ export class TicketQueryService {
       sort,
       direction,
       limit: Math.min(Math.max(input.limit ?? 50, 1), 200),
-      cursor: input.cursor ? decodeCursor(input.cursor) : undefined,
+      cursor: input.cursor ? decodeCursor(input.cursor, sort) : undefined,
     });
     const items = await this.views.tickets(page.items);
     const last = page.items[page.items.length - 1];
@@ -105,14 +105,20 @@ export function encodeCursor(value: string | number | null, id: string): string 
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { value: string | number; id: string } {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The cursor's value must fit the sort column (PostgreSQL answered a non-numeric one with a 500). */
+export function decodeCursor(cursor: string, sort: TicketSortKey): { value: string | number; id: string } {
   try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string | number, string];
-    if ((typeof value !== 'string' && typeof value !== 'number') || typeof id !== 'string') throw new Error('shape');
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof id !== 'string' || !UUID.test(id)) throw new Error('id');
+    if (sort === 'created' || sort === 'updated') {
+      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new Error('date');
+    } else if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new Error('number');
     return { value, id };
   } catch {
     throw new ValidationFailedError('Invalid cursor', {
-      cursor: ['cursor must be a nextCursor value returned by this endpoint'],
+      cursor: ['cursor must be a nextCursor value returned by this endpoint with the same sort'],
     });
   }
 }
