@@ -63,7 +63,7 @@ describe('the server process', () => {
       SWITCHBOARD_DATA_DIR: dataDir,
       SWITCHBOARD_DEMO: 'true',
       SWITCHBOARD_ADMIN_EMAIL: 'boss@example.com',
-      SWITCHBOARD_ADMIN_PASSWORD: 'boss-password',
+      SWITCHBOARD_ADMIN_PASSWORD: 'boss-password-2026',
       SWITCHBOARD_PLUGINS: '',
     });
     await p.waitFor(/Switchboard listening on http:\/\/localhost:\d+ \(sqlite\) in \d+ ms/);
@@ -77,13 +77,13 @@ describe('the server process', () => {
       body: JSON.stringify({ email: 'tina@switchboard.local', password: 'switchboard-demo' }),
     });
     expect(login.status).toBe(200);
-    // Demo data existed first, so the env admin was not needed: an admin already exists.
+    // #13.9: the environment admin exists next to the demo data (it is created first).
     const boss = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'boss@example.com', password: 'boss-password' }),
+      body: JSON.stringify({ email: 'boss@example.com', password: 'boss-password-2026' }),
     });
-    expect(boss.status).toBe(401);
+    expect(boss.status).toBe(200);
     // Logs are structured JSON lines with a request id.
     const line = p
       .output()
@@ -109,14 +109,14 @@ describe('the server process', () => {
       PORT: port,
       SWITCHBOARD_DATA_DIR: tempDir(),
       SWITCHBOARD_ADMIN_EMAIL: 'boss@example.com',
-      SWITCHBOARD_ADMIN_PASSWORD: 'boss-password',
+      SWITCHBOARD_ADMIN_PASSWORD: 'boss-password-2026',
       SWITCHBOARD_PLUGINS: '',
     });
     await p.waitFor(/Switchboard listening/);
     const boss = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'boss@example.com', password: 'boss-password' }),
+      body: JSON.stringify({ email: 'boss@example.com', password: 'boss-password-2026' }),
     });
     expect(boss.status).toBe(200);
     p.child.kill('SIGTERM');

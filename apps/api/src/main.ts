@@ -37,15 +37,18 @@ async function main(): Promise<void> {
   if (command === 'demo') {
     await app.init();
     const demo = app.get(DemoDataService);
-    if (await demo.isEmpty()) printDemo(await demo.seed(), config.port);
+    if (await demo.isEmpty(config.adminEmail)) printDemo(await demo.seed(), config.port);
     else process.stdout.write('The database already has accounts; demo data was not added.\n');
     await app.close();
     return;
   }
 
+  // The environment admin (FirstStartService, at init) comes before the demo data: it must exist
+  // and sign in whatever SWITCHBOARD_DEMO says.
+  await app.init();
   if (config.demo) {
     const demo = app.get(DemoDataService);
-    if (await demo.isEmpty()) printDemo(await demo.seed(), config.port);
+    if (await demo.isEmpty(config.adminEmail)) printDemo(await demo.seed(), config.port);
   }
   await app.listen(config.port);
   const logger = app.get(AppLogger);

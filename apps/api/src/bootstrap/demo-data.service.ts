@@ -21,8 +21,10 @@ export class DemoDataService {
     private readonly devices: DeviceService,
   ) {}
 
-  async isEmpty(): Promise<boolean> {
-    return (await this.accounts.count()) === 0;
+  /** No account yet, not counting the environment admin (created first, at init). */
+  async isEmpty(environmentAdmin?: string): Promise<boolean> {
+    const own = environmentAdmin && (await this.accounts.findByEmail(environmentAdmin)) ? 1 : 0;
+    return (await this.accounts.count()) - own === 0;
   }
 
   async seed(): Promise<DemoCredentials> {

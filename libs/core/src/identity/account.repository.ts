@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
 import { AccountCompanyAccessEntity } from './account-company-access.entity.js';
-import type { AccountRole } from '../access/principal.js';
 import { AccountEntity } from './account.entity.js';
 import { Tx } from '../database/tx.js';
 
@@ -24,8 +23,18 @@ export class AccountRepository extends BaseRepository<AccountEntity> {
     return this.page({}, query);
   }
 
-  countByRole(role: AccountRole): Promise<number> {
-    return this.repo().countBy({ role });
+  /**
+   * Ids of the active admins, their rows locked until the transaction ends (PostgreSQL): two
+   * concurrent demotions serialize here and the second one sees the first's result.
+   * SQLite has a single writer, so its transactions are serial already.
+   */
+  async lockActiveAdminIds(tx: Tx): Promise<string[]> {
+    const qb = this.repo(tx)
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .where('a.role = :role AND a.active = :active', { role: 'admin', active: true });
+    if (this.dataSource.options.type === 'postgres') qb.setLock('pessimistic_write');
+    return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
   }
 
   count(): Promise<number> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountPrincipal } from '../access/principal.js';
 import { TransactionRunner } from '../database/transaction-runner.service.js';
+import type { Tx } from '../database/tx.js';
 import { Page, PageQuery } from '../database/base.repository.js';
 import { ConflictError } from '../errors/conflict.error.js';
 import { NotFoundError } from '../errors/not-found.error.js';
@@ -91,9 +92,6 @@ export class AccountService {
       if (other && other.id !== id) throw new ConflictError(`An account with email ${email} already exists`);
       account.email = email;
     }
-    if (input.role !== undefined && input.role !== account.role && account.role === 'admin')
-      await this.assertNotLastAdmin(account);
-    if (input.active === false && account.role === 'admin') await this.assertNotLastAdmin(account);
     if (input.name !== undefined) account.name = input.name.trim();
     if (input.role !== undefined) account.role = input.role;
     if (input.active !== undefined) account.active = input.active;
@@ -102,7 +100,9 @@ export class AccountService {
       account.permissions = input.permissions.length ? [...new Set(input.permissions)] : null;
     if (input.password !== undefined) account.passwordHash = await this.hasher.hash(input.password);
     const companyIds = input.companyIds ? await this.checkCompanies(input.companyIds) : undefined;
+    const staysActiveAdmin = account.role === 'admin' && account.active;
     await this.tx.run(async (tx) => {
+      if (!staysActiveAdmin) await this.assertNotLastActiveAdmin(id, tx);
       await this.accounts.save(account, tx);
       if (companyIds) await this.accounts.replaceCompanyAccess(id, companyIds, tx);
     });
@@ -112,8 +112,10 @@ export class AccountService {
   async remove(id: string): Promise<void> {
     const account = await this.accounts.findById(id);
     if (!account) throw new NotFoundError('Account', id);
-    if (account.role === 'admin') await this.assertNotLastAdmin(account);
-    await this.accounts.deleteById(id);
+    await this.tx.run(async (tx) => {
+      await this.assertNotLastActiveAdmin(id, tx);
+      await this.accounts.deleteById(id, tx);
+    });
   }
 
   async setAvailability(id: string, availability: Availability): Promise<AccountView> {
@@ -148,20 +150,18 @@ export class AccountService {
     return ok && account && account.active ? account.id : null;
   }
 
-  /** First admin from SWITCHBOARD_ADMIN_EMAIL/PASSWORD when no admin exists yet. */
-  async ensureAdmin(email: string, password: string): Promise<boolean> {
-    if ((await this.accounts.countByRole('admin')) > 0) return false;
-    await this.create({ name: 'Administrator', email, password, role: 'admin' });
-    return true;
-  }
-
   count(): Promise<number> {
     return this.accounts.count();
   }
 
-  private async assertNotLastAdmin(_account: AccountEntity): Promise<void> {
-    if ((await this.accounts.countByRole('admin')) <= 1)
-      throw new ConflictError('The last administrator cannot be removed or demoted');
+  /**
+   * Inside the transaction that would end this account's active admin rights: counted on locked
+   * rows (deactivated admins do not count), so two racing requests cannot remove the last two.
+   */
+  private async assertNotLastActiveAdmin(id: string, tx: Tx): Promise<void> {
+    const admins = await this.accounts.lockActiveAdminIds(tx);
+    if (admins.includes(id) && admins.length <= 1)
+      throw new ConflictError('The last active administrator cannot be removed, demoted or deactivated');
   }
 
   private async checkCompanies(ids: string[]): Promise<string[]> {
