@@ -356,7 +356,7 @@ describe('ticket conversation', () => {
     const outsider = await t.get(AccountService).create({
       name: 'Outsider',
       email: 'outsider@files.example',
-      password: 'outsider-1',
+      password: 'outsider-password-1',
       role: 'technician',
       allCompanies: false,
       companyIds: [],

@@ -44,7 +44,7 @@ export class EnvironmentDto {
 
   @IsOptional()
   @IsString()
-  @MinLength(8, { message: 'SWITCHBOARD_ADMIN_PASSWORD must be at least 8 characters' })
+  @MinLength(12, { message: 'SWITCHBOARD_ADMIN_PASSWORD must be at least 12 characters' })
   SWITCHBOARD_ADMIN_PASSWORD?: string;
 
   @IsOptional()

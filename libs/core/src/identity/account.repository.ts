@@ -37,6 +37,11 @@ export class AccountRepository extends BaseRepository<AccountEntity> {
     return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
   }
 
+  /** Sets the new hash only while the stored one is still `current` (no lost concurrent change). */
+  async replacePasswordHash(id: string, current: string, next: string): Promise<void> {
+    await this.repo().update({ id, passwordHash: current }, { passwordHash: next });
+  }
+
   count(): Promise<number> {
     return this.repo().count();
   }

@@ -14,6 +14,7 @@ import { AccountRepository } from './account.repository.js';
 import { CompanyRepository } from './company.repository.js';
 import { AccountView, toAccountView } from './identity.views.js';
 import { PasswordHasher } from './password-hasher.service.js';
+import { PasswordPolicy } from './password-policy.service.js';
 
 export interface AccountInput {
   name: string;
@@ -31,12 +32,14 @@ export class AccountService {
     private readonly accounts: AccountRepository,
     private readonly companies: CompanyRepository,
     private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
     private readonly tx: TransactionRunner,
     private readonly events: DomainEventBus,
   ) {}
 
   async create(input: AccountInput): Promise<AccountView> {
     const email = input.email.trim().toLowerCase();
+    this.policy.assertAcceptable(input.password);
     if (await this.accounts.findByEmail(email))
       throw new ConflictError(`An account with email ${email} already exists`);
     const companyIds = await this.checkCompanies(input.companyIds ?? []);
@@ -98,7 +101,10 @@ export class AccountService {
     if (input.allCompanies !== undefined) account.allCompanies = input.allCompanies;
     if (input.permissions !== undefined)
       account.permissions = input.permissions.length ? [...new Set(input.permissions)] : null;
-    if (input.password !== undefined) account.passwordHash = await this.hasher.hash(input.password);
+    if (input.password !== undefined) {
+      this.policy.assertAcceptable(input.password);
+      account.passwordHash = await this.hasher.hash(input.password);
+    }
     const companyIds = input.companyIds ? await this.checkCompanies(input.companyIds) : undefined;
     const staysActiveAdmin = account.role === 'admin' && account.active;
     await this.tx.run(async (tx) => {
@@ -147,7 +153,12 @@ export class AccountService {
   async verifyCredentials(email: string, password: string): Promise<string | null> {
     const account = await this.accounts.findByEmail(email.trim().toLowerCase());
     const ok = await this.hasher.verify(password, account?.passwordHash ?? null);
-    return ok && account && account.active ? account.id : null;
+    if (!ok || !account || !account.active) return null;
+    // Older (bcrypt) hashes become argon2id now that the password is known; a conditional update
+    // so a concurrent password change is never overwritten.
+    if (this.hasher.needsRehash(account.passwordHash))
+      await this.accounts.replacePasswordHash(account.id, account.passwordHash, await this.hasher.hash(password));
+    return account.id;
   }
 
   count(): Promise<number> {

@@ -17,6 +17,7 @@ import { DeviceService } from './device.service.js';
 import { DevicesController } from './devices.controller.js';
 import { MeController } from './me.controller.js';
 import { PasswordHasher } from './password-hasher.service.js';
+import { PasswordPolicy } from './password-policy.service.js';
 import { TechnicianDirectoryRepository } from './technician-directory.repository.js';
 import { TechnicianDirectory } from './technician-directory.service.js';
 import { TechniciansController } from './technicians.controller.js';
@@ -34,6 +35,7 @@ import { TechniciansController } from './technicians.controller.js';
   providers: [
     AccessPolicy,
     PasswordHasher,
+    PasswordPolicy,
     CompanyRepository,
     ContactRepository,
     AccountRepository,

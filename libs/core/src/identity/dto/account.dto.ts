@@ -27,10 +27,14 @@ export class CreateAccountDto {
   @MaxLength(320)
   email: string;
 
-  @ApiProperty({ minLength: 8 })
+  @ApiProperty({
+    minLength: 12,
+    maxLength: 200,
+    description: 'at least 12 characters; common passwords, keyboard patterns and repetitions are refused',
+  })
   @IsString()
-  @MinLength(8, { message: 'password must be at least 8 characters' })
-  @MaxLength(200)
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(200, { message: 'password must be at most 200 characters' })
   password: string;
 
   @ApiProperty({ enum: ACCOUNT_ROLES })
