@@ -1744,6 +1744,7 @@ export interface components {
       email: string;
       /** @example Tom Technician */
       name: string;
+      /** @description at least 12 characters; common passwords, keyboard patterns and repetitions are refused */
       password: string;
       /** @description Extra permissions, e.g. pii.reveal (see masked PII in clear, audited) */
       permissions?: 'pii.reveal'[];
@@ -2253,6 +2254,7 @@ export interface components {
       email?: string;
       /** @example Tom Technician */
       name?: string;
+      /** @description at least 12 characters; common passwords, keyboard patterns and repetitions are refused */
       password?: string;
       /** @description Extra permissions, e.g. pii.reveal (see masked PII in clear, audited) */
       permissions?: 'pii.reveal'[];
