@@ -101,6 +101,24 @@ describe('#13.10 bad input is a 400, never a 500', () => {
     expect(res.status).toBe(400);
   });
 
+  it('#13.10 numbers beyond the integer column (ticket numbers, seqs): 400 naming the parameter', async () => {
+    for (const url of ['/api/tickets/99999999999', '/api/tickets/2147483648/comments', '/api/tickets/0']) {
+      const res = await t.http().get(url).set(auth(t.adminToken));
+      expect({ url, status: res.status }).toEqual({ url, status: 400 });
+      expect(res.body.message).toMatch(/number must be a whole number from 1 to 2147483647/);
+    }
+    const merge = await t.http().post('/api/tickets/1/merge').set(auth(t.adminToken)).send({ into: 99999999999 });
+    expect(merge.status).toBe(400);
+    const socket = await t.socket('/agent', { token: t.adminToken });
+    try {
+      const res = await socket.timeout(5000).emitWithAck('ticket.view', { number: 99999999999 });
+      expect(res).toMatchObject({ ok: false, error: { statusCode: 400 } });
+      expect(res.error.message).toMatch(/number must be at most 2147483647/);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('#13.10 5,000-deep JSON on HTTP: 400 naming the nesting', async () => {
     const res = await t
       .http()

@@ -14,6 +14,7 @@ export { ForbiddenError } from './errors/forbidden.error.js';
 export { ConflictError } from './errors/conflict.error.js';
 export { UnauthorizedError } from './errors/unauthorized.error.js';
 export { validateDto } from './validation/validate-dto.js';
+export { DbIntegerPipe, MAX_DB_INTEGER } from './validation/db-integer.pipe.js';
 
 export { CORE_ENTITIES } from './core.entities.js';
 export { DATE_COLUMN, JSON_COLUMN } from './database/column-types.js';

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { MAX_DB_INTEGER } from '@switchboard/core';
 
 export class StartAgentChatDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The device to chat with ("Chat" on the device page)' })
@@ -15,6 +16,7 @@ export class StartAgentChatDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_DB_INTEGER, { message: 'ticketNumber must be at most 2147483647' })
   ticketNumber?: number;
 }
 
@@ -24,6 +26,7 @@ export class ChatMessagesQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_DB_INTEGER, { message: 'afterSeq must be at most 2147483647' })
   afterSeq?: number;
 }
 

@@ -7,9 +7,11 @@ import {
   IsString,
   IsUUID,
   Length,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { MAX_DB_INTEGER } from '@switchboard/core';
 
 /** Payloads of the helpdesk agent's socket events on /device (validated like HTTP bodies). */
 export class DeviceChatRefDto {
@@ -24,6 +26,7 @@ export class DeviceChatJoinDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_DB_INTEGER, { message: 'afterSeq must be at most 2147483647' })
   afterSeq?: number;
 }
 

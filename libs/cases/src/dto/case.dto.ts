@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { MAX_DB_INTEGER } from '@switchboard/core';
 
 export class CaseListQueryDto {
   @ApiPropertyOptional({ enum: ['unassigned', 'mine', 'all'] })
@@ -28,6 +29,7 @@ export class CaseMessagesQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_DB_INTEGER, { message: 'afterSeq must be at most 2147483647' })
   afterSeq?: number;
 }
 

@@ -1,4 +1,5 @@
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { MAX_DB_INTEGER } from '@switchboard/core';
 
 export class ConversationJoinDto {
   @IsUUID()
@@ -7,6 +8,7 @@ export class ConversationJoinDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_DB_INTEGER, { message: 'afterSeq must be at most 2147483647' })
   afterSeq?: number;
 }
 

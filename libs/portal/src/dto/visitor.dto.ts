@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { MAX_DB_INTEGER } from '@switchboard/core';
 
 /** The live chat / support request form. The question obeys the 1,000-character composer rule. */
 export class VisitorSubmissionDto {
@@ -37,6 +38,7 @@ export class AfterSeqQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_DB_INTEGER, { message: 'afterSeq must be at most 2147483647' })
   afterSeq?: number;
 }
 
@@ -51,6 +53,7 @@ export class ChatJoinDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_DB_INTEGER, { message: 'afterSeq must be at most 2147483647' })
   afterSeq?: number;
 }
 

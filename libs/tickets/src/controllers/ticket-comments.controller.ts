@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccountPrincipal, CurrentAccount } from '@switchboard/core';
+import { AccountPrincipal, CurrentAccount, DbIntegerPipe } from '@switchboard/core';
 import { CreateCommentDto } from '../dto/comment.dto.js';
 import { PageQueryDto } from '../dto/page-query.dto.js';
 import { TicketActivityService } from '../services/ticket-activity.service.js';
@@ -22,7 +22,7 @@ export class TicketCommentsController {
   @Post('comments')
   @ApiCreatedResponse({ type: CommentViewDto })
   add(
-    @Param('number', ParseIntPipe) number: number,
+    @Param('number', DbIntegerPipe) number: number,
     @Body() dto: CreateCommentDto,
     @CurrentAccount() me: AccountPrincipal,
   ) {
@@ -32,7 +32,7 @@ export class TicketCommentsController {
   @Get('comments')
   @ApiOkResponse({ type: CommentPageDto })
   list(
-    @Param('number', ParseIntPipe) number: number,
+    @Param('number', DbIntegerPipe) number: number,
     @Query() query: PageQueryDto,
     @CurrentAccount() me: AccountPrincipal,
   ) {
@@ -42,7 +42,7 @@ export class TicketCommentsController {
   @Get('activity')
   @ApiOkResponse({ type: ActivityPageDto })
   activityLog(
-    @Param('number', ParseIntPipe) number: number,
+    @Param('number', DbIntegerPipe) number: number,
     @Query() query: PageQueryDto,
     @CurrentAccount() me: AccountPrincipal,
   ) {

@@ -1,6 +1,6 @@
-import { Controller, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccountPrincipal, CurrentAccount, Unmasked } from '@switchboard/core';
+import { AccountPrincipal, CurrentAccount, DbIntegerPipe, Unmasked } from '@switchboard/core';
 import { TicketRevealService } from '../services/ticket-reveal.service.js';
 
 /** Reveal masked PII (display mode): `pii.reveal` holders only (403 otherwise), audited in the activity log. */
@@ -15,7 +15,7 @@ export class TicketRevealController {
   @Post('comments/:id/reveal')
   @HttpCode(200)
   comment(
-    @Param('number', ParseIntPipe) number: number,
+    @Param('number', DbIntegerPipe) number: number,
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentAccount() me: AccountPrincipal,
   ) {
@@ -25,7 +25,7 @@ export class TicketRevealController {
   /** `{ number, title, description }` as stored. */
   @Post('reveal')
   @HttpCode(200)
-  ticket(@Param('number', ParseIntPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
+  ticket(@Param('number', DbIntegerPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
     return this.reveals.ticket(number, me);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccessPolicy, AccountPrincipal, CurrentAccount, SettingsService } from '@switchboard/core';
+import { AccessPolicy, AccountPrincipal, CurrentAccount, DbIntegerPipe, SettingsService } from '@switchboard/core';
 import { TicketDefaultsQueryDto } from '../dto/ticket-defaults.dto.js';
 import { CreateTicketDto, MergeTicketDto, TicketListQueryDto, UpdateTicketDto } from '../dto/ticket.dto.js';
 import { CreateTicketService } from '../services/create-ticket.service.js';
@@ -43,14 +43,14 @@ export class TicketsController {
 
   @Get(':number')
   @ApiOkResponse({ type: TicketViewDto })
-  get(@Param('number', ParseIntPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
+  get(@Param('number', DbIntegerPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
     return this.queries.get(number, me);
   }
 
   @Patch(':number')
   @ApiOkResponse({ type: TicketViewDto })
   update(
-    @Param('number', ParseIntPipe) number: number,
+    @Param('number', DbIntegerPipe) number: number,
     @Body() dto: UpdateTicketDto,
     @CurrentAccount() me: AccountPrincipal,
   ) {
@@ -59,14 +59,14 @@ export class TicketsController {
 
   @Get(':number/summary')
   @ApiOkResponse({ type: TicketSummaryViewDto })
-  summary(@Param('number', ParseIntPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
+  summary(@Param('number', DbIntegerPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
     return this.queries.summary(number, me);
   }
 
   @Post(':number/merge')
   @HttpCode(200)
   merge(
-    @Param('number', ParseIntPipe) number: number,
+    @Param('number', DbIntegerPipe) number: number,
     @Body() dto: MergeTicketDto,
     @CurrentAccount() me: AccountPrincipal,
   ) {

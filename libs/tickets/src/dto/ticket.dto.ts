@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { MAX_DB_INTEGER } from '@switchboard/core';
 import {
   TICKET_IMPACTS,
   TICKET_PRIORITIES,
@@ -217,5 +218,6 @@ export class MergeTicketDto {
   @ApiProperty({ example: 57 })
   @IsInt({ message: 'into must be a ticket number' })
   @Min(1)
+  @Max(MAX_DB_INTEGER, { message: 'into must be at most 2147483647' })
   into: number;
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AccountPrincipal, CurrentAccount } from '@switchboard/core';
+import { AccountPrincipal, CurrentAccount, DbIntegerPipe } from '@switchboard/core';
 import type { Response } from 'express';
 import { CommentOriginalService } from './comment-original.service.js';
 
@@ -15,7 +15,7 @@ export class CommentOriginalController {
   @ApiOperation({ summary: 'The full original message of an inbound email comment (message/rfc822, download)' })
   @ApiProduces('message/rfc822')
   async original(
-    @Param('number', ParseIntPipe) number: number,
+    @Param('number', DbIntegerPipe) number: number,
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentAccount() me: AccountPrincipal,
     @Res() res: Response,
