@@ -2,7 +2,9 @@ import { Logger, UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import type { AccountPrincipal } from '../access/principal.js';
+import { cookieRequestAllowed } from '../auth/origin-policy.js';
 import { SessionTokenService } from '../auth/session-token.service.js';
+import { AppConfig } from '../config/app-config.js';
 import { extractAccountToken } from '../auth/token-extractor.js';
 import { AccountService } from '../identity/account.service.js';
 import { authenticateNamespace, handshakeToken } from './handshake-auth.js';
@@ -23,6 +25,7 @@ export class AgentGateway implements OnGatewayInit {
     private readonly tokens: SessionTokenService,
     private readonly realtime: RealtimeService,
     private readonly accounts: AccountService,
+    private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -31,7 +34,11 @@ export class AgentGateway implements OnGatewayInit {
       namespace,
       this.logger,
       (socket) => {
-        const token = handshakeToken(socket) ?? extractAccountToken(socket.handshake.headers);
+        // The cookie counts only from this site's pages: a foreign page's WebSocket carries it too (#13.5).
+        const cookie = cookieRequestAllowed(socket.handshake.headers, this.config)
+          ? extractAccountToken(socket.handshake.headers)
+          : null;
+        const token = handshakeToken(socket) ?? cookie;
         return token ? this.tokens.verifyAccountToken(token) : null;
       },
       (p) => [RealtimeService.accountRoom(p.id), RealtimeService.agentsRoom],
