@@ -65,7 +65,10 @@ describe('#13.8 login lockout: per account+address with backoff, plus a slower p
 
     const locked = await login(t, email, password, attacker);
     expect(locked.status).toBe(429);
-    expect(locked.body).toMatchObject({ error: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/try again in 60 s/) });
+    expect(locked.body).toMatchObject({
+      error: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/try again in 60 s/),
+    });
     expect(locked.headers['retry-after']).toBe('60');
 
     t.clock.advance(59_000);

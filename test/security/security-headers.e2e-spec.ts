@@ -11,7 +11,8 @@ import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForText } 
 jest.setTimeout(90_000);
 
 const chromiumAvailable = hasChromium();
-if (!chromiumAvailable) console.warn(`[security-headers.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH}`);
+if (!chromiumAvailable)
+  console.warn(`[security-headers.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH}`);
 const describeWithBrowser = chromiumAvailable ? describe : describe.skip;
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const SUBDOMAIN = 'framed';

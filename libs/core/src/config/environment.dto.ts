@@ -94,10 +94,13 @@ export class EnvironmentDto {
    */
   @IsOptional()
   @IsString()
-  @Matches(/^\s*(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?))*)\s*$/i, {
-    message:
-      'SWITCHBOARD_TRUST_PROXY must be true, false, a hop count, or a comma-separated list of addresses/CIDRs (loopback, linklocal, uniquelocal allowed)',
-  })
+  @Matches(
+    /^\s*(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?))*)\s*$/i,
+    {
+      message:
+        'SWITCHBOARD_TRUST_PROXY must be true, false, a hop count, or a comma-separated list of addresses/CIDRs (loopback, linklocal, uniquelocal allowed)',
+    },
+  )
   SWITCHBOARD_TRUST_PROXY?: string;
 
   /** Sender of outbound mail, e.g. `Helpdesk <support@example.com>`; its domain also names Message-IDs. */

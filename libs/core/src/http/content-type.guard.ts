@@ -27,7 +27,9 @@ export class ContentTypeGuard implements CanActivate {
     ]);
     const accepted = declared?.length ? declared : ['application/json'];
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (accepted.some((a) => a === type || (a === 'application/json' && /^application\/[a-z0-9.+-]+\+json$/.test(type))))
+    if (
+      accepted.some((a) => a === type || (a === 'application/json' && /^application\/[a-z0-9.+-]+\+json$/.test(type)))
+    )
       return true;
     throw new HttpException(
       `Unsupported Content-Type ${type ? `"${type}"` : '(none)'}: send ${accepted.join(' or ')}`,

@@ -5,10 +5,12 @@ export class LoginAttempts1796246010491 implements MigrationInterface {
   name = 'LoginAttempts1796246010491';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"login_attempts\" (\"key\" character varying(80) NOT NULL, \"failures\" integer NOT NULL, \"windowStart\" TIMESTAMP WITH TIME ZONE NOT NULL, \"lockedUntil\" TIMESTAMP WITH TIME ZONE, CONSTRAINT \"PK_f90e70c50d5744e4d9f41dd397c\" PRIMARY KEY (\"key\"))");
+    await queryRunner.query(
+      'CREATE TABLE "login_attempts" ("key" character varying(80) NOT NULL, "failures" integer NOT NULL, "windowStart" TIMESTAMP WITH TIME ZONE NOT NULL, "lockedUntil" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_f90e70c50d5744e4d9f41dd397c" PRIMARY KEY ("key"))',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP TABLE \"login_attempts\"");
+    await queryRunner.query('DROP TABLE "login_attempts"');
   }
 }

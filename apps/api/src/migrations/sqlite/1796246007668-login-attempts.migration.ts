@@ -5,10 +5,12 @@ export class LoginAttempts1796246007668 implements MigrationInterface {
   name = 'LoginAttempts1796246007668';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"login_attempts\" (\"key\" varchar(80) PRIMARY KEY NOT NULL, \"failures\" integer NOT NULL, \"windowStart\" datetime NOT NULL, \"lockedUntil\" datetime)");
+    await queryRunner.query(
+      'CREATE TABLE "login_attempts" ("key" varchar(80) PRIMARY KEY NOT NULL, "failures" integer NOT NULL, "windowStart" datetime NOT NULL, "lockedUntil" datetime)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP TABLE \"login_attempts\"");
+    await queryRunner.query('DROP TABLE "login_attempts"');
   }
 }
