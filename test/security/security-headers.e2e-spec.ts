@@ -83,6 +83,21 @@ describe('#13.13 security headers on API answers and pages', () => {
     expect(script.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it("an uploaded script is served as a download only, never with a type a <script src> would run under 'self'", async () => {
+    for (const contentType of ['application/javascript', 'text/ecmascript', 'text/html', 'image/svg+xml']) {
+      const up = await t
+        .http()
+        .post('/api/files')
+        .set(bearer(t.adminToken))
+        .attach('file', Buffer.from('alert(1)'), { filename: 'x.js', contentType })
+        .expect(201);
+      const res = await t.http().get(`/api/files/${up.body.id}/content`).set(bearer(t.adminToken)).expect(200);
+      expect([contentType, res.headers['content-type']]).toEqual([contentType, 'application/octet-stream']);
+      expect(res.headers['content-disposition']).toMatch(/^attachment/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
   it('HSTS is sent when SWITCHBOARD_COOKIE_SECURE is on', async () => {
     const secure = await createTestApp({ env: { SWITCHBOARD_COOKIE_SECURE: 'true' } });
     try {

@@ -60,7 +60,9 @@ export class FilesController {
     const { file, data } = await this.files.open(id, me);
     res.setHeader(
       'Content-Type',
-      /^text\/html|xml|svg|javascript/i.test(file.contentType) ? 'application/octet-stream' : file.contentType,
+      /^text\/html|xml|svg|javascript|ecmascript/i.test(file.contentType)
+        ? 'application/octet-stream'
+        : file.contentType,
     );
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
