@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CompanyService, ContactService } from '@switchboard/core';
 import { createTestApp, nextEvent, type TestApp } from '@switchboard/testing';
 import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser } from '../browser/browser.helper';
+import { createCompanyWithPortal, createPortalApp } from '../portal/portal-helpers';
 
 jest.setTimeout(90_000);
 
@@ -143,7 +144,7 @@ describeWithBrowser('#13.5 CSRF: a page on another origin cannot act with the te
     expect((await frames()).filter((f) => f.includes('ticket.created'))).toEqual([]);
   });
 
-  it('the real web UI on its own origin still goes live and writes (login, socket, availability)', async () => {
+  it('the real web UI on its own origin still signs in (a POST), goes live (cookie socket) and reads', async () => {
     const page = await pages.signedIn(t.seed.admin, '/');
     // signedIn waited for "online": the cookie-authenticated socket from our own origin connected.
     const res = await page.evaluate(async () => {
@@ -264,5 +265,29 @@ describe('#13.5 CSRF: origin and content-type rules (HTTP and socket.io)', () =>
     await createTicket(t, 'Socket check');
     await ticket;
     for (const s of [own, token, tokenForeign]) s.close();
+  });
+});
+
+describe('#13.5 CSRF: the customer portal keeps working from customers’ sites', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createPortalApp();
+  });
+  afterAll(() => t?.close());
+
+  it('a visitor on another origin starts a chat and opens the portal socket with the portal token', async () => {
+    const { subdomain } = await createCompanyWithPortal(t);
+    const res = await t
+      .http()
+      .post(`/api/public/portals/${subdomain}/chats`)
+      .set('Origin', 'https://www.customer.example')
+      .send({ firstName: 'Jane', lastName: 'Doe', email: 'jane@customer.example', question: 'Printer on fire' })
+      .expect(201);
+    const socket = await t.socket('/portal', {
+      token: (res.body as { token: string }).token,
+      headers: { Origin: 'https://www.customer.example' },
+    });
+    expect(socket.connected).toBe(true);
+    socket.close();
   });
 });
