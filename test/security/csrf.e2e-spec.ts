@@ -207,6 +207,7 @@ describe('#13.5 CSRF: origin and content-type rules (HTTP and socket.io)', () =>
   it('login from a foreign page is refused (login CSRF), from ours it works', async () => {
     const body = { email: t.seed.admin.email, password: t.seed.admin.password };
     await t.http().post('/api/auth/login').set('Origin', 'http://evil.example').send(body).expect(403);
+    await t.http().post('/API/Auth/Login/').set('Origin', 'http://evil.example').send(body).expect(403);
     await t.http().post('/api/auth/login').set('Origin', t.baseUrl).send(body).expect(200);
   });
 

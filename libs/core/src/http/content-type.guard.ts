@@ -6,7 +6,7 @@ import type { Request } from 'express';
 const API_CONSUMES = 'swagger/apiConsumes';
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Channel webhooks take whatever their provider posts (raw RFC 822, form posts); the channel verifies them. */
-const RAW_BODY_PATH = /^\/hooks\//;
+const RAW_BODY_PATH = /^\/hooks\//i;
 
 /**
  * A body must be JSON, or what the route declares with `@ApiConsumes` (multipart on upload routes).

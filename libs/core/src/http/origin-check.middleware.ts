@@ -15,7 +15,7 @@ export function originCheck(config: AppConfig) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (SAFE_METHODS.has(req.method)) return next();
     const cookies = (req as Request & { cookies?: Record<string, string> }).cookies;
-    const guarded = isCookieAuthenticated(req.headers, cookies) || req.path === LOGIN_PATH;
+    const guarded = isCookieAuthenticated(req.headers, cookies) || isLogin(req.path);
     if (!guarded || cookieRequestAllowed(req.headers, config)) return next();
     res.status(403).json({
       statusCode: 403,
@@ -23,4 +23,9 @@ export function originCheck(config: AppConfig) {
       message: `Cross-site request refused: origin ${requestOrigin(req.headers)} is not this site (see SWITCHBOARD_PUBLIC_URL, SWITCHBOARD_ALLOWED_ORIGINS)`,
     });
   };
+}
+
+/** Express routes ignore case and a trailing slash: so does this test. */
+function isLogin(path: string): boolean {
+  return path.toLowerCase().replace(/\/+$/, '') === LOGIN_PATH;
 }
