@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
 import { LoginAttemptEntity } from './login-attempt.entity.js';
 import { afterFailure, LoginAttemptStore, type AttemptRule, type AttemptState } from './login-attempt.store.js';
+
+/** Longer than any rule's window + lock, so a sweep never drops a live counter of another rule. */
+const STALE_MARGIN_MS = 48 * 3600_000;
 
 /** The database store: a compare-and-set on `failures`, retried, so concurrent failures all count. */
 @Injectable()
@@ -18,16 +21,20 @@ export class LoginAttemptRepository extends LoginAttemptStore {
 
   async recordFailure(key: string, nowMs: number, rule: AttemptRule): Promise<AttemptState> {
     const repo = this.repo();
-    // An empty row (failures 0) first, so every failure after it is one conditional UPDATE.
-    await repo
-      .createQueryBuilder()
-      .insert()
-      .values({ key, failures: 0, windowStart: new Date(0), lockedUntil: null })
-      .orIgnore()
-      .execute();
+    // Now and then, forget counters whose window and lock are long over (sprayed unknown emails pile up otherwise).
+    if (Math.random() < 0.01)
+      await repo.delete({ windowStart: LessThan(new Date(nowMs - rule.windowMs - rule.maxLockMs - STALE_MARGIN_MS)) });
     let next: AttemptState | null = null;
     for (let attempt = 0; attempt < 10; attempt++) {
-      const row = await repo.findOneByOrFail({ key });
+      // An empty row (failures 0) first, so every failure is one conditional UPDATE on it.
+      await repo
+        .createQueryBuilder()
+        .insert()
+        .values({ key, failures: 0, windowStart: new Date(nowMs), lockedUntil: null })
+        .orIgnore()
+        .execute();
+      const row = await repo.findOneBy({ key });
+      if (!row) continue; // swept in between: insert again
       next = afterFailure(
         row.failures ? { failures: row.failures, windowStartMs: row.windowStart.getTime(), lockedUntilMs: 0 } : null,
         nowMs,
@@ -43,7 +50,8 @@ export class LoginAttemptRepository extends LoginAttemptStore {
       );
       if (updated.affected) return next;
     }
-    return next!;
+    // Ten lost races in a row: count it as this failure anyway (the caller only needs "counted").
+    return next ?? afterFailure(null, nowMs, rule);
   }
 
   async clear(key: string): Promise<void> {
