@@ -1,0 +1,116 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { ServerEventMap } from '@switchboard/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { Clock } from '../clock/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import {
+  AccessRevocations,
+  type AccessRevocation,
+  type SessionEndReason,
+} from '../identity/access-revocations.service.js';
+import { RealtimeService, type Audience } from './realtime.service.js';
+
+/**
+ * Open sockets follow their principal's access: when it changes (role, companies, permissions)
+ * they are told `access.changed` and dropped, so the client reconnects and the handshake gives the
+ * new scope (every room, ticket list and conversation, is re-joined from scratch); when the
+ * session ends (logout, password, deactivation, device token rotated or removed, expiry) they get
+ * `session.revoked` and are dropped. Targets are rooms (`account:<id>`, `session:<sid>`,
+ * `device:<id>`), so with the Redis adapter one call reaches the sockets on every instance.
+ * Expiry is judged on the injectable clock: on every incoming event, and by a sweep of this
+ * instance's own sockets (no shared state: each instance checks the sockets it holds).
+ */
+@Injectable()
+export class SocketRevocation implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('SocketRevocation');
+  private readonly namespaces = new Map<Audience, Namespace>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private unlisten: (() => void) | undefined;
+
+  constructor(
+    private readonly revocations: AccessRevocations,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  static sessionRoom(sessionId: string): string {
+    return `session:${sessionId}`;
+  }
+
+  static deviceRoom(deviceId: string): string {
+    return `device:${deviceId}`;
+  }
+
+  onModuleInit(): void {
+    this.unlisten = this.revocations.listen((r) => this.apply(r));
+    // A real timer reading the (possibly fake) clock: cheap, a pass over this instance's sockets.
+    this.timer = setInterval(() => this.sweepExpired(), Math.max(250, this.config.sweepIntervalMs));
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+    this.unlisten?.();
+  }
+
+  /** Called by each gateway once its namespace exists. */
+  watch(audience: Audience, namespace: Namespace): void {
+    this.namespaces.set(audience, namespace);
+    namespace.on('connection', (socket: Socket) => {
+      // Every incoming event first checks the token's expiry: a lapsed socket gets nothing more.
+      socket.use((_packet, next) => {
+        if (this.expired(socket)) this.end(socket, 'expired');
+        else next();
+      });
+    });
+  }
+
+  /** Drops this instance's sockets whose token has expired; returns how many. */
+  sweepExpired(): number {
+    let ended = 0;
+    for (const namespace of this.namespaces.values())
+      for (const socket of namespace.sockets.values())
+        if (this.expired(socket)) {
+          this.end(socket, 'expired');
+          ended++;
+        }
+    return ended;
+  }
+
+  private expired(socket: Socket): boolean {
+    const exp = socket.data?.expiresAtMs as number | null | undefined;
+    return typeof exp === 'number' && this.clock.nowMs() >= exp;
+  }
+
+  private end(socket: Socket, reason: SessionEndReason): void {
+    socket.emit('session.revoked', { reason } satisfies ServerEventMap['session.revoked']);
+    socket.disconnect(true);
+  }
+
+  private apply(r: AccessRevocation): void {
+    switch (r.kind) {
+      case 'account-changed':
+        return this.drop('agent', RealtimeService.accountRoom(r.accountId), 'access.changed', { reconnect: true });
+      case 'account-ended':
+        return this.drop('agent', RealtimeService.accountRoom(r.accountId), 'session.revoked', { reason: r.reason });
+      case 'session-ended':
+        return this.drop('agent', SocketRevocation.sessionRoom(r.sessionId), 'session.revoked', { reason: r.reason });
+      case 'device-ended':
+        return this.drop('device', SocketRevocation.deviceRoom(r.deviceId), 'session.revoked', { reason: r.reason });
+    }
+  }
+
+  /** Tell, then disconnect, every socket of the room on every instance (the adapter carries both, in order). */
+  private drop<E extends 'access.changed' | 'session.revoked'>(
+    audience: Audience,
+    room: string,
+    event: E,
+    payload: ServerEventMap[E],
+  ): void {
+    const namespace = this.namespaces.get(audience);
+    if (!namespace) return;
+    namespace.to(room).emit(event, payload);
+    namespace.in(room).disconnectSockets(true);
+    this.logger.debug(`${event} to ${room}`);
+  }
+}
