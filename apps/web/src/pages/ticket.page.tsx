@@ -117,6 +117,12 @@ export function TicketPage({ number, me }: Props) {
     if (activity) loadActivity();
   });
 
+  // The account's scope changed: read the ticket afresh; out of scope now, it shows "not found" instead of staying on screen.
+  useLiveEvent('access.changed', () => {
+    setTicket(null);
+    setComments([]);
+    void load();
+  });
   useLiveEvent('ticket.updated', (p) => {
     if (p?.ticket?.number === number) setTicket(p.ticket);
   });
