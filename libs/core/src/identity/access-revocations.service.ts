@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 /** Why open sockets of a principal are dropped (sent to the client in `session.revoked`). */
-export type SessionEndReason = 'logout' | 'password' | 'deactivated' | 'deleted' | 'expired' | 'token-rotated' | 'removed';
+export type SessionEndReason =
+  'logout' | 'password' | 'deactivated' | 'deleted' | 'expired' | 'token-rotated' | 'removed';
 
 /**
  * A change to who a principal is or what it may reach:

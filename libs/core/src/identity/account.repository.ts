@@ -24,10 +24,7 @@ export class AccountRepository extends BaseRepository<AccountEntity> {
   async findForSession(id: string, sessionId: string): Promise<{ account: AccountEntity; revoked: boolean } | null> {
     const { entities, raw } = await this.repo()
       .createQueryBuilder('a')
-      .addSelect(
-        (sub) => sub.select('1').from(RevokedSessionEntity, 'r').where('r.sessionId = :sessionId'),
-        'revoked',
-      )
+      .addSelect((sub) => sub.select('1').from(RevokedSessionEntity, 'r').where('r.sessionId = :sessionId'), 'revoked')
       .where('a.id = :id', { id, sessionId })
       .getRawAndEntities<{ revoked: unknown }>();
     if (!entities.length) return null;

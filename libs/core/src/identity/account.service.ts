@@ -198,7 +198,8 @@ export class AccountService {
     const before = await this.accounts.findById(account.id);
     if (!before) return null;
     if (input.password !== undefined) return { kind: 'account-ended', accountId: account.id, reason: 'password' };
-    if (before.active && !account.active) return { kind: 'account-ended', accountId: account.id, reason: 'deactivated' };
+    if (before.active && !account.active)
+      return { kind: 'account-ended', accountId: account.id, reason: 'deactivated' };
     const companiesChanged =
       companyIds !== undefined &&
       String([...(await this.accounts.companyIds(account.id))].sort()) !== String([...companyIds].sort());

@@ -55,6 +55,11 @@ import { TechniciansController } from './technicians.controller.js';
     AccessPolicy,
     AccessRevocations,
     RevokedSessionRepository,
-    CompanyService, ContactService, AccountService, DeviceService, TechnicianDirectory],
+    CompanyService,
+    ContactService,
+    AccountService,
+    DeviceService,
+    TechnicianDirectory,
+  ],
 })
 export class IdentityModule {}

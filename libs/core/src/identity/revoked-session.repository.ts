@@ -8,7 +8,13 @@ export class RevokedSessionRepository {
 
   /** Idempotent: a second logout with the same token changes nothing. */
   async add(row: RevokedSessionEntity): Promise<void> {
-    await this.dataSource.getRepository(RevokedSessionEntity).createQueryBuilder().insert().values(row).orIgnore().execute();
+    await this.dataSource
+      .getRepository(RevokedSessionEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(row)
+      .orIgnore()
+      .execute();
   }
 
   /** Rows whose token has expired anyway; returns how many went. */

@@ -32,7 +32,11 @@ export class PortalGateway implements OnGatewayInit {
       const session = token ? this.tokens.verifyPortalSession(token) : null;
       if (!session) return null;
       const { principal, expiresAtMs } = session;
-      return { principal, expiresAtMs, rooms: [`portal-session:${principal.sessionId}`, `portal:${principal.portalId}`] };
+      return {
+        principal,
+        expiresAtMs,
+        rooms: [`portal-session:${principal.sessionId}`, `portal:${principal.portalId}`],
+      };
     });
   }
 

@@ -32,7 +32,9 @@ function fakeNamespace() {
     on: (event: string, fn: (s: unknown) => void) => {
       if (event === 'connection') onConnection = fn;
     },
-    to: (room: string) => ({ emit: (event: string, p: unknown) => void calls.push(`to ${room} ${event} ${JSON.stringify(p)}`) }),
+    to: (room: string) => ({
+      emit: (event: string, p: unknown) => void calls.push(`to ${room} ${event} ${JSON.stringify(p)}`),
+    }),
     in: (room: string) => ({ disconnectSockets: (close: boolean) => void calls.push(`disconnect ${room} ${close}`) }),
   };
   const connect = (id: string, expiresAtMs: number | null) => {
@@ -82,7 +84,10 @@ describe('SocketRevocation', () => {
       'to session:s3 session.revoked {"reason":"logout"}',
       'disconnect session:s3 true',
     ]);
-    expect(device.calls).toEqual(['to device:d1 session.revoked {"reason":"token-rotated"}', 'disconnect device:d1 true']);
+    expect(device.calls).toEqual([
+      'to device:d1 session.revoked {"reason":"token-rotated"}',
+      'disconnect device:d1 true',
+    ]);
   });
 
   it('drops a socket whose token has expired on its next event, and lets a live one through', () => {
