@@ -1,4 +1,4 @@
-import { CompanyService, ContactService, DeviceService } from '@switchboard/core';
+import { CompanyService, ContactService, DeviceService, SessionTokenService } from '@switchboard/core';
 import { createTestApp, nextEvent, TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 
@@ -222,6 +222,33 @@ describe('#13.1 open sockets lose their rights when access changes', () => {
     const goneAgain = disconnected(again);
     await t.http().delete(`/api/devices/${c.device.id}`).set(bearer(t.adminToken)).expect(204);
     await goneAgain;
+  });
+
+  it('#13.1 deleting a company disconnects its devices’ sockets (the devices went with it)', async () => {
+    const c = await company('Umbrella');
+    const s = await t.socket('/device', { token: c.deviceToken });
+    const other = await company('Hooli');
+    const bystander = await t.socket('/device', { token: other.deviceToken });
+    const revoked = nextEvent<{ reason: string }>(s, 'session.revoked');
+    const gone = disconnected(s);
+    await t.http().delete(`/api/companies/${c.company.id}`).set(bearer(t.adminToken)).expect(204);
+    expect(await revoked).toEqual({ reason: 'removed' });
+    await gone;
+    expect(bystander.connected).toBe(true);
+    bystander.close();
+  });
+
+  it('#13.1 expiry: a portal visitor socket does not outlive its portal token', async () => {
+    const c = await company('Portal Co');
+    const token = t
+      .get(SessionTokenService)
+      .issuePortalToken({ sessionId: `visit-${seq}`, portalId: 'p1', companyId: c.company.id, subject: null }, 60);
+    const s = await t.socket('/portal', { token });
+    t.clock.advance(61_000);
+    const revoked = nextEvent<{ reason: string }>(s, 'session.revoked');
+    await disconnected(s, 3000);
+    expect(await revoked).toEqual({ reason: 'expired' });
+    await expect(t.socket('/portal', { token })).rejects.toThrow('unauthorized');
   });
 
   it('#13.1 expiry: an open socket does not outlive its token (checked on every event and by a sweep)', async () => {

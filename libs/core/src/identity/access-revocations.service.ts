@@ -8,13 +8,15 @@ export type SessionEndReason =
  * A change to who a principal is or what it may reach:
  * - `account-changed`: role, companies or permissions; the session stays, its sockets must re-handshake.
  * - `account-ended` / `session-ended`: every session of the account, or one session, is over.
- * - `device-ended`: the device token no longer authenticates.
+ * - `device-ended`: the device token no longer authenticates; `company-devices-ended`: no device
+ *   of the company does (the company was deleted, its devices with it).
  */
 export type AccessRevocation =
   | { kind: 'account-changed'; accountId: string }
   | { kind: 'account-ended'; accountId: string; reason: SessionEndReason }
   | { kind: 'session-ended'; accountId: string; sessionId: string; reason: SessionEndReason }
-  | { kind: 'device-ended'; deviceId: string; reason: SessionEndReason };
+  | { kind: 'device-ended'; deviceId: string; reason: SessionEndReason }
+  | { kind: 'company-devices-ended'; companyId: string; reason: SessionEndReason };
 
 type Listener = (revocation: AccessRevocation) => void | Promise<void>;
 

@@ -41,6 +41,10 @@ export class SocketRevocation implements OnModuleInit, OnApplicationShutdown {
     return `device:${deviceId}`;
   }
 
+  static companyDevicesRoom(companyId: string): string {
+    return `company-devices:${companyId}`;
+  }
+
   onModuleInit(): void {
     this.unlisten = this.revocations.listen((r) => this.apply(r));
     // A real timer reading the (possibly fake) clock: cheap, a pass over this instance's sockets.
@@ -97,6 +101,10 @@ export class SocketRevocation implements OnModuleInit, OnApplicationShutdown {
         return this.drop('agent', SocketRevocation.sessionRoom(r.sessionId), 'session.revoked', { reason: r.reason });
       case 'device-ended':
         return this.drop('device', SocketRevocation.deviceRoom(r.deviceId), 'session.revoked', { reason: r.reason });
+      case 'company-devices-ended':
+        return this.drop('device', SocketRevocation.companyDevicesRoom(r.companyId), 'session.revoked', {
+          reason: r.reason,
+        });
     }
   }
 
