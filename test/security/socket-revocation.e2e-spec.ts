@@ -1,4 +1,11 @@
-import { CompanyService, ContactService, DeviceService, SessionTokenService } from '@switchboard/core';
+import {
+  CompanyService,
+  ContactService,
+  DeviceService,
+  SessionTokenService,
+  SocketRevocation,
+} from '@switchboard/core';
+import { DataSource } from 'typeorm';
 import { createTestApp, nextEvent, TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 
@@ -249,6 +256,45 @@ describe('#13.1 open sockets lose their rights when access changes', () => {
     await disconnected(s, 3000);
     expect(await revoked).toEqual({ reason: 'expired' });
     await expect(t.socket('/portal', { token })).rejects.toThrow('unauthorized');
+  });
+
+  it('#13.1 defence in depth: a change whose broadcast was missed is caught by the periodic re-check', async () => {
+    const acme = await company('Missed');
+    const ended = await newTechnician();
+    const narrowed = await newTechnician();
+    const kept = await newTechnician();
+    const sEnded = await t.socket('/agent', { token: await login(ended.email, ended.password) });
+    const sNarrowed = await t.socket('/agent', { token: await login(narrowed.email, narrowed.password) });
+    const sKept = await t.socket('/agent', { token: await login(kept.email, kept.password) });
+    // Written behind the services' back, as if the instance had missed the revocation note.
+    const ds = t.app.get(DataSource);
+    await ds
+      .createQueryBuilder()
+      .update('accounts')
+      .set({ active: false })
+      .where('id = :id', { id: ended.id })
+      .execute();
+    await ds
+      .createQueryBuilder()
+      .update('accounts')
+      .set({ allCompanies: false })
+      .where('id = :id', { id: narrowed.id })
+      .execute();
+    await ds
+      .createQueryBuilder()
+      .insert()
+      .into('account_company_access')
+      .values({ accountId: narrowed.id, companyId: acme.company.id })
+      .execute();
+    const revoked = nextEvent<{ reason: string }>(sEnded, 'session.revoked');
+    const changed = nextEvent(sNarrowed, 'access.changed');
+    expect(await t.get(SocketRevocation).revalidate()).toBe(2);
+    expect(await revoked).toEqual({ reason: 'revoked' });
+    await changed;
+    await disconnected(sEnded);
+    await disconnected(sNarrowed);
+    expect(sKept.connected).toBe(true);
+    sKept.close();
   });
 
   it('#13.1 expiry: an open socket does not outlive its token (checked on every event and by a sweep)', async () => {

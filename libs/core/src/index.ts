@@ -69,6 +69,7 @@ export {
 } from './scheduler/deadline-scheduler.service.js';
 
 export { RealtimeService, type Audience } from './realtime/realtime.service.js';
+export { SocketRevocation } from './realtime/socket-revocation.service.js';
 export { WsErrorFilter } from './realtime/ws-error.filter.js';
 export { WsPayloadPipe } from './realtime/ws-payload.pipe.js';
 export { EmptyPayloadDto } from './realtime/empty-payload.dto.js';

@@ -4,6 +4,7 @@ import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { AccountService } from '../identity/account.service.js';
 import { newId } from '../ids/id.js';
+import { SessionPrincipals, type SessionRef } from '../identity/session-principals.service.js';
 import { AuthSecrets } from './auth-secrets.js';
 import type { AccountPrincipal, PortalPrincipal } from '../access/principal.js';
 
@@ -18,9 +19,8 @@ interface AccountClaims {
 }
 
 /** A verified technician session (sockets keep `expiresAtMs` to drop themselves at expiry). */
-export interface AccountSession {
+export interface AccountSession extends SessionRef {
   principal: AccountPrincipal;
-  sessionId: string;
   expiresAtMs: number;
 }
 
@@ -51,6 +51,7 @@ export class SessionTokenService {
     private readonly config: AppConfig,
     private readonly accounts: AccountService,
     private readonly clock: Clock,
+    private readonly sessions: SessionPrincipals,
   ) {}
 
   // Tokens are stamped and checked against the injectable clock, so expiry is testable.
@@ -83,8 +84,9 @@ export class SessionTokenService {
     const claims = this.accountClaims(token);
     if (!claims) return null;
     try {
-      const principal = await this.accounts.sessionPrincipal(claims.sub, claims.sv, claims.sid);
-      return principal ? { principal, sessionId: claims.sid, expiresAtMs: claims.exp * 1000 } : null;
+      const ref = { accountId: claims.sub, sessionId: claims.sid, sessionVersion: claims.sv };
+      const principal = await this.sessions.forSession(ref);
+      return principal ? { principal, ...ref, expiresAtMs: claims.exp * 1000 } : null;
     } catch {
       return null;
     }

@@ -2,7 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 
 /** Why open sockets of a principal are dropped (sent to the client in `session.revoked`). */
 export type SessionEndReason =
-  'logout' | 'password' | 'deactivated' | 'deleted' | 'expired' | 'token-rotated' | 'removed';
+  | 'logout'
+  | 'password'
+  | 'deactivated'
+  | 'deleted'
+  | 'expired'
+  | 'token-rotated'
+  | 'removed'
+  /** Found by the periodic re-check (the change's broadcast was missed, e.g. during a Redis outage). */
+  | 'revoked';
 
 /**
  * A change to who a principal is or what it may reach:

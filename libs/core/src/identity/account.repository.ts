@@ -52,6 +52,17 @@ export class AccountRepository extends BaseRepository<AccountEntity> {
     return rows.map((r) => r.companyId);
   }
 
+  /** The companies of several accounts (restricted ones; unrestricted accounts have no rows). */
+  async companyIdsOf(accountIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!accountIds.length) return out;
+    const rows = await this.manager()
+      .getRepository(AccountCompanyAccessEntity)
+      .findBy({ accountId: In(accountIds) });
+    for (const r of rows) out.set(r.accountId, [...(out.get(r.accountId) ?? []), r.companyId]);
+    return out;
+  }
+
   async replaceCompanyAccess(accountId: string, companyIds: string[], tx: Tx): Promise<void> {
     const access = tx.manager.getRepository(AccountCompanyAccessEntity);
     await access.delete({ accountId });

@@ -9,6 +9,7 @@ import { DomainEventBus } from '../events/domain-event-bus.service.js';
 import { newId } from '../ids/id.js';
 import type { AccountRole } from '../access/principal.js';
 import { AccountEntity, Availability } from './account.entity.js';
+import { toAccountPrincipal } from './account-principal.js';
 import { AccountRepository } from './account.repository.js';
 import { CompanyRepository } from './company.repository.js';
 import { AccessRevocations, type AccessRevocation } from './access-revocations.service.js';
@@ -137,17 +138,6 @@ export class AccountService {
     return account?.active ? this.toPrincipal(account) : null;
   }
 
-  /**
-   * The principal of a session token: null when the account is gone or deactivated, when the
-   * session was ended (logout), or when every session of the account was (older `sessionVersion`).
-   */
-  async sessionPrincipal(id: string, sessionVersion: number, sessionId: string): Promise<AccountPrincipal | null> {
-    const found = await this.accounts.findForSession(id, sessionId);
-    if (!found || found.revoked || !found.account.active || found.account.sessionVersion !== sessionVersion)
-      return null;
-    return this.toPrincipal(found.account);
-  }
-
   /** The version new sessions are issued at (null: no such active account). */
   async sessionVersion(id: string): Promise<number | null> {
     const account = await this.accounts.findById(id);
@@ -155,17 +145,7 @@ export class AccountService {
   }
 
   private async toPrincipal(account: AccountEntity): Promise<AccountPrincipal> {
-    const id = account.id;
-    return {
-      kind: 'account',
-      id: account.id,
-      email: account.email,
-      name: account.name,
-      role: account.role,
-      allCompanies: account.allCompanies,
-      companyIds: account.allCompanies ? [] : await this.accounts.companyIds(id),
-      permissions: account.permissions ?? [],
-    };
+    return toAccountPrincipal(account, account.allCompanies ? [] : await this.accounts.companyIds(account.id));
   }
 
   /** Returns the account id, or null without saying whether the email or the password was wrong. */

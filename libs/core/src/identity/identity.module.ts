@@ -19,6 +19,7 @@ import { DevicesController } from './devices.controller.js';
 import { MeController } from './me.controller.js';
 import { PasswordHasher } from './password-hasher.service.js';
 import { RevokedSessionRepository } from './revoked-session.repository.js';
+import { SessionPrincipals } from './session-principals.service.js';
 import { TechnicianDirectoryRepository } from './technician-directory.repository.js';
 import { TechnicianDirectory } from './technician-directory.service.js';
 import { TechniciansController } from './technicians.controller.js';
@@ -37,6 +38,7 @@ import { TechniciansController } from './technicians.controller.js';
     AccessPolicy,
     AccessRevocations,
     RevokedSessionRepository,
+    SessionPrincipals,
     PasswordHasher,
     CompanyRepository,
     ContactRepository,
@@ -55,6 +57,7 @@ import { TechniciansController } from './technicians.controller.js';
     AccessPolicy,
     AccessRevocations,
     RevokedSessionRepository,
+    SessionPrincipals,
     CompanyService,
     ContactService,
     AccountService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
 import { RevokedSessionEntity } from './revoked-session.entity.js';
 
 @Injectable()
@@ -21,6 +21,13 @@ export class RevokedSessionRepository {
   async pruneExpired(now: Date): Promise<number> {
     const res = await this.dataSource.getRepository(RevokedSessionEntity).delete({ expiresAt: LessThan(now) });
     return res.affected ?? 0;
+  }
+
+  /** Which of these sessions were ended. */
+  async revokedAmong(sessionIds: string[]): Promise<Set<string>> {
+    if (!sessionIds.length) return new Set();
+    const rows = await this.dataSource.getRepository(RevokedSessionEntity).findBy({ sessionId: In(sessionIds) });
+    return new Set(rows.map((r) => r.sessionId));
   }
 
   count(): Promise<number> {

@@ -39,7 +39,8 @@ export class AgentGateway implements OnGatewayInit {
         SocketRevocation.sessionRoom(session.sessionId),
         RealtimeService.agentsRoom,
       ];
-      return { principal: session.principal, expiresAtMs: session.expiresAtMs, rooms };
+      const { principal, expiresAtMs, accountId, sessionId, sessionVersion } = session;
+      return { principal, expiresAtMs, rooms, sessionRef: { accountId, sessionId, sessionVersion } };
     });
   }
 

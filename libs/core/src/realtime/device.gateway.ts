@@ -32,7 +32,10 @@ export class DeviceGateway implements OnGatewayInit {
       const principal = token ? await this.devices.authenticate(token) : null;
       if (!principal) return null;
       // Device tokens do not expire; rotation or removal drops the `device:<id>` room.
-      const rooms = [SocketRevocation.deviceRoom(principal.deviceId), SocketRevocation.companyDevicesRoom(principal.companyId)];
+      const rooms = [
+        SocketRevocation.deviceRoom(principal.deviceId),
+        SocketRevocation.companyDevicesRoom(principal.companyId),
+      ];
       return { principal, expiresAtMs: null, rooms };
     });
   }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import type { Principal } from '../access/principal.js';
+import type { SessionRef } from '../identity/session-principals.service.js';
 
 /** Token from `io(url, { auth: { token } })`, else an Authorization header (non-browser clients). */
 export function handshakeToken(socket: Socket): string | null {
@@ -22,6 +23,8 @@ export interface SocketSession<P extends Principal> {
   /** The token's expiry (null: the credential does not expire, e.g. a device token). */
   expiresAtMs: number | null;
   rooms: string[];
+  /** A technician session: re-checked periodically against the database (see SocketRevocation). */
+  sessionRef?: SessionRef;
 }
 
 /**
@@ -40,6 +43,7 @@ export function authenticateNamespace<P extends Principal>(
         if (!session) return next(new Error(UNAUTHORIZED));
         socket.data.principal = session.principal;
         socket.data.expiresAtMs = session.expiresAtMs;
+        if (session.sessionRef) socket.data.sessionRef = session.sessionRef;
         socket.join(session.rooms);
         next();
       })

@@ -4,6 +4,9 @@ import { Clock } from '../clock/clock.js';
 import { FakeClock } from '../clock/fake-clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { AccessRevocations } from '../identity/access-revocations.service.js';
+import { SessionPrincipals } from '../identity/session-principals.service.js';
+import { InstanceBus } from '../redis/instance-bus.service.js';
+import type { AccountPrincipal } from '../access/principal.js';
 import { SocketRevocation } from './socket-revocation.service.js';
 
 type Middleware = (packet: unknown[], next: (err?: Error) => void) => void;
@@ -13,10 +16,11 @@ function fakeNamespace() {
   const calls: string[] = [];
   const sockets = new Map<string, ReturnType<typeof fakeSocket>>();
   let onConnection: ((s: unknown) => void) | undefined;
-  function fakeSocket(id: string, expiresAtMs: number | null) {
+  function fakeSocket(id: string, expiresAtMs: number | null, extra: Record<string, unknown> = {}) {
     const socket = {
       id,
-      data: { expiresAtMs },
+      connected: true,
+      data: { expiresAtMs, ...extra } as Record<string, unknown>,
       middlewares: [] as Middleware[],
       use: (fn: Middleware) => void socket.middlewares.push(fn),
       emit: (event: string, payload: unknown) => void calls.push(`${id} emit ${event} ${JSON.stringify(payload)}`),
@@ -37,8 +41,8 @@ function fakeNamespace() {
     }),
     in: (room: string) => ({ disconnectSockets: (close: boolean) => void calls.push(`disconnect ${room} ${close}`) }),
   };
-  const connect = (id: string, expiresAtMs: number | null) => {
-    const s = fakeSocket(id, expiresAtMs);
+  const connect = (id: string, expiresAtMs: number | null, extra: Record<string, unknown> = {}) => {
+    const s = fakeSocket(id, expiresAtMs, extra);
     sockets.set(id, s);
     onConnection?.(s);
     return s;
@@ -56,8 +60,13 @@ function setup() {
       [AppConfig, { sweepIntervalMs: 60_000 }],
     ],
   });
+  let resync: (() => void) | undefined;
+  t.fake(InstanceBus).onResync.mockImplementation((fn: () => void) => {
+    resync = fn;
+    return () => undefined;
+  });
   t.sut.onModuleInit();
-  return { ...t, clock, revocations };
+  return { ...t, clock, revocations, resync: () => resync?.() };
 }
 
 describe('SocketRevocation', () => {
@@ -121,5 +130,51 @@ describe('SocketRevocation', () => {
     ctx.clock.advance(1_000_000);
     expect(ctx.sut.sweepExpired()).toBe(1);
     expect(device.calls).toEqual([]);
+  });
+
+  it('re-checks technician sockets in one batch: drops ended sessions and changed scopes, keeps the rest', async () => {
+    const agent = fakeNamespace();
+    ctx.sut.watch('agent', agent.namespace);
+    const principal = (id: string, over: Partial<AccountPrincipal> = {}): AccountPrincipal => ({
+      kind: 'account',
+      id,
+      email: `${id}@x`,
+      name: id,
+      role: 'technician',
+      allCompanies: false,
+      companyIds: ['c1', 'c2'],
+      permissions: [],
+      ...over,
+    });
+    const ref = (id: string) => ({ accountId: id, sessionId: `s-${id}`, sessionVersion: 0 });
+    for (const id of ['same', 'ended', 'narrowed'])
+      agent.connect(id, null, { principal: principal(id), sessionRef: ref(id) });
+    agent.connect('no-ref', null, { principal: principal('no-ref') }); // not a session socket: left alone
+    const sessions = ctx.fake(SessionPrincipals);
+    sessions.forSessions.mockResolvedValue([
+      principal('same', { companyIds: ['c2', 'c1'] }), // same set, other order
+      null,
+      principal('narrowed', { companyIds: ['c1'] }),
+    ]);
+
+    expect(await ctx.sut.revalidate()).toBe(2);
+
+    expect(sessions.forSessions).toHaveBeenCalledWith([ref('same'), ref('ended'), ref('narrowed')]);
+    expect(agent.calls).toEqual([
+      'ended emit session.revoked {"reason":"revoked"}',
+      'ended disconnect true',
+      'narrowed emit access.changed {"reconnect":true}',
+      'narrowed disconnect true',
+    ]);
+  });
+
+  it('re-checks when the Redis subscription comes back (revocation notes may have been missed)', async () => {
+    const agent = fakeNamespace();
+    ctx.sut.watch('agent', agent.namespace);
+    agent.connect('gone', null, { principal: {}, sessionRef: { accountId: 'a', sessionId: 's', sessionVersion: 1 } });
+    ctx.fake(SessionPrincipals).forSessions.mockResolvedValue([null]);
+    ctx.resync();
+    await new Promise((r) => setImmediate(r));
+    expect(agent.calls).toEqual(['gone emit session.revoked {"reason":"revoked"}', 'gone disconnect true']);
   });
 });
