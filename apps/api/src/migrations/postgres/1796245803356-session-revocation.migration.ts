@@ -5,14 +5,16 @@ export class SessionRevocation1796245803356 implements MigrationInterface {
   name = 'SessionRevocation1796245803356';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"revoked_sessions\" (\"sessionId\" character varying(36) NOT NULL, \"accountId\" character varying(36) NOT NULL, \"expiresAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_35afc356de67ba28c454eca7422\" PRIMARY KEY (\"sessionId\"))");
-    await queryRunner.query("CREATE INDEX \"IDX_bf07e39d66b26a92c5951a8939\" ON \"revoked_sessions\"  (\"expiresAt\") ");
-    await queryRunner.query("ALTER TABLE \"accounts\" ADD \"sessionVersion\" integer NOT NULL DEFAULT '0'");
+    await queryRunner.query(
+      'CREATE TABLE "revoked_sessions" ("sessionId" character varying(36) NOT NULL, "accountId" character varying(36) NOT NULL, "expiresAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_35afc356de67ba28c454eca7422" PRIMARY KEY ("sessionId"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_bf07e39d66b26a92c5951a8939" ON "revoked_sessions"  ("expiresAt") ');
+    await queryRunner.query('ALTER TABLE "accounts" ADD "sessionVersion" integer NOT NULL DEFAULT \'0\'');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"accounts\" DROP COLUMN \"sessionVersion\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_bf07e39d66b26a92c5951a8939\"");
-    await queryRunner.query("DROP TABLE \"revoked_sessions\"");
+    await queryRunner.query('ALTER TABLE "accounts" DROP COLUMN "sessionVersion"');
+    await queryRunner.query('DROP INDEX "public"."IDX_bf07e39d66b26a92c5951a8939"');
+    await queryRunner.query('DROP TABLE "revoked_sessions"');
   }
 }

@@ -8,4 +8,13 @@ import { AgentChat1795280050261 } from './1795280050261-agent-chat.migration.js'
 import { EmailChannel1795280153853 } from './1795280153853-email-channel.migration.js';
 import { SessionRevocation1796245803356 } from './1796245803356-session-revocation.migration.js';
 
-export const POSTGRES_MIGRATIONS = [InitialSchema1795271220659, Tickets1795271995730, PortalCases1795272984291, Masking1795273076073, Files1795273190205, AgentChat1795280050261, EmailChannel1795280153853, SessionRevocation1796245803356];
+export const POSTGRES_MIGRATIONS = [
+  InitialSchema1795271220659,
+  Tickets1795271995730,
+  PortalCases1795272984291,
+  Masking1795273076073,
+  Files1795273190205,
+  AgentChat1795280050261,
+  EmailChannel1795280153853,
+  SessionRevocation1796245803356,
+];

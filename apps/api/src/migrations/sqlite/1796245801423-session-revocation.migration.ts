@@ -5,24 +5,34 @@ export class SessionRevocation1796245801423 implements MigrationInterface {
   name = 'SessionRevocation1796245801423';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"revoked_sessions\" (\"sessionId\" varchar(36) PRIMARY KEY NOT NULL, \"accountId\" varchar(36) NOT NULL, \"expiresAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"IDX_bf07e39d66b26a92c5951a8939\" ON \"revoked_sessions\" (\"expiresAt\") ");
-    await queryRunner.query("DROP INDEX \"IDX_ee66de6cdc53993296d1ceb8aa\"");
-    await queryRunner.query("CREATE TABLE \"temporary_accounts\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL, \"email\" varchar(320) NOT NULL, \"passwordHash\" varchar(100) NOT NULL, \"role\" varchar(20) NOT NULL, \"availability\" varchar(20) NOT NULL DEFAULT ('unavailable'), \"allCompanies\" boolean NOT NULL DEFAULT (1), \"active\" boolean NOT NULL DEFAULT (1), \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"permissions\" text, \"sessionVersion\" integer NOT NULL DEFAULT (0))");
-    await queryRunner.query("INSERT INTO \"temporary_accounts\"(\"id\", \"name\", \"email\", \"passwordHash\", \"role\", \"availability\", \"allCompanies\", \"active\", \"createdAt\", \"updatedAt\", \"permissions\") SELECT \"id\", \"name\", \"email\", \"passwordHash\", \"role\", \"availability\", \"allCompanies\", \"active\", \"createdAt\", \"updatedAt\", \"permissions\" FROM \"accounts\"");
-    await queryRunner.query("DROP TABLE \"accounts\"");
-    await queryRunner.query("ALTER TABLE \"temporary_accounts\" RENAME TO \"accounts\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_ee66de6cdc53993296d1ceb8aa\" ON \"accounts\" (\"email\") ");
+    await queryRunner.query(
+      'CREATE TABLE "revoked_sessions" ("sessionId" varchar(36) PRIMARY KEY NOT NULL, "accountId" varchar(36) NOT NULL, "expiresAt" datetime NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_bf07e39d66b26a92c5951a8939" ON "revoked_sessions" ("expiresAt") ');
+    await queryRunner.query('DROP INDEX "IDX_ee66de6cdc53993296d1ceb8aa"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_accounts" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "email" varchar(320) NOT NULL, "passwordHash" varchar(100) NOT NULL, "role" varchar(20) NOT NULL, "availability" varchar(20) NOT NULL DEFAULT (\'unavailable\'), "allCompanies" boolean NOT NULL DEFAULT (1), "active" boolean NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "permissions" text, "sessionVersion" integer NOT NULL DEFAULT (0))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_accounts"("id", "name", "email", "passwordHash", "role", "availability", "allCompanies", "active", "createdAt", "updatedAt", "permissions") SELECT "id", "name", "email", "passwordHash", "role", "availability", "allCompanies", "active", "createdAt", "updatedAt", "permissions" FROM "accounts"',
+    );
+    await queryRunner.query('DROP TABLE "accounts"');
+    await queryRunner.query('ALTER TABLE "temporary_accounts" RENAME TO "accounts"');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_ee66de6cdc53993296d1ceb8aa" ON "accounts" ("email") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_ee66de6cdc53993296d1ceb8aa\"");
-    await queryRunner.query("ALTER TABLE \"accounts\" RENAME TO \"temporary_accounts\"");
-    await queryRunner.query("CREATE TABLE \"accounts\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL, \"email\" varchar(320) NOT NULL, \"passwordHash\" varchar(100) NOT NULL, \"role\" varchar(20) NOT NULL, \"availability\" varchar(20) NOT NULL DEFAULT ('unavailable'), \"allCompanies\" boolean NOT NULL DEFAULT (1), \"active\" boolean NOT NULL DEFAULT (1), \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"permissions\" text)");
-    await queryRunner.query("INSERT INTO \"accounts\"(\"id\", \"name\", \"email\", \"passwordHash\", \"role\", \"availability\", \"allCompanies\", \"active\", \"createdAt\", \"updatedAt\", \"permissions\") SELECT \"id\", \"name\", \"email\", \"passwordHash\", \"role\", \"availability\", \"allCompanies\", \"active\", \"createdAt\", \"updatedAt\", \"permissions\" FROM \"temporary_accounts\"");
-    await queryRunner.query("DROP TABLE \"temporary_accounts\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_ee66de6cdc53993296d1ceb8aa\" ON \"accounts\" (\"email\") ");
-    await queryRunner.query("DROP INDEX \"IDX_bf07e39d66b26a92c5951a8939\"");
-    await queryRunner.query("DROP TABLE \"revoked_sessions\"");
+    await queryRunner.query('DROP INDEX "IDX_ee66de6cdc53993296d1ceb8aa"');
+    await queryRunner.query('ALTER TABLE "accounts" RENAME TO "temporary_accounts"');
+    await queryRunner.query(
+      'CREATE TABLE "accounts" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "email" varchar(320) NOT NULL, "passwordHash" varchar(100) NOT NULL, "role" varchar(20) NOT NULL, "availability" varchar(20) NOT NULL DEFAULT (\'unavailable\'), "allCompanies" boolean NOT NULL DEFAULT (1), "active" boolean NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "updatedAt" datetime NOT NULL DEFAULT (datetime(\'now\')), "permissions" text)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "accounts"("id", "name", "email", "passwordHash", "role", "availability", "allCompanies", "active", "createdAt", "updatedAt", "permissions") SELECT "id", "name", "email", "passwordHash", "role", "availability", "allCompanies", "active", "createdAt", "updatedAt", "permissions" FROM "temporary_accounts"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_accounts"');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_ee66de6cdc53993296d1ceb8aa" ON "accounts" ("email") ');
+    await queryRunner.query('DROP INDEX "IDX_bf07e39d66b26a92c5951a8939"');
+    await queryRunner.query('DROP TABLE "revoked_sessions"');
   }
 }

@@ -8,4 +8,13 @@ import { AgentChat1795280048214 } from './1795280048214-agent-chat.migration.js'
 import { EmailChannel1795280151622 } from './1795280151622-email-channel.migration.js';
 import { SessionRevocation1796245801423 } from './1796245801423-session-revocation.migration.js';
 
-export const SQLITE_MIGRATIONS = [InitialSchema1795271219386, Tickets1795271994112, PortalCases1795272983057, Masking1795273074193, Files1795273188687, AgentChat1795280048214, EmailChannel1795280151622, SessionRevocation1796245801423];
+export const SQLITE_MIGRATIONS = [
+  InitialSchema1795271219386,
+  Tickets1795271994112,
+  PortalCases1795272983057,
+  Masking1795273074193,
+  Files1795273188687,
+  AgentChat1795280048214,
+  EmailChannel1795280151622,
+  SessionRevocation1796245801423,
+];
