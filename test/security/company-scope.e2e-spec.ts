@@ -1,6 +1,14 @@
 import { AccountService, CompanyService, ContactService } from '@switchboard/core';
 import type { TestApp } from '@switchboard/testing';
 import {
+  collect,
+  createCompanyWithPortal,
+  createPortalApp,
+  setAvailable,
+  startChat,
+  waitFor,
+} from '../portal/portal-helpers';
+import {
   bearer,
   bootEmailApp,
   type EmailApp,
@@ -167,7 +175,7 @@ describe('#13.6 company scope: ticket content reaches only accounts serving the 
     expect(res.body.details.fieldErrors.assigneeId[0]).toContain(gone.id);
   });
 
-  it('an account restricted after being assigned, @notified and Cc stops receiving the ticket (in app and by mail)', async () => {
+  it("an account restricted after being assigned and Cc'd stops receiving the ticket: no Cc mail, no rule notification, no new @notify", async () => {
     const later = await account('Larry', 'all');
     const ticket = await acmeTicket({ assigneeId: later.id, cc: [{ kind: 'account', id: later.id }] });
     // While Larry serves Acme he is notified (the baseline the test relies on).
@@ -208,6 +216,12 @@ describe('#13.6 company scope: ticket content reaches only accounts serving the 
     await t.http().delete(`/api/automation-rules/${rule.body.id}`).set(bearer(t.adminToken));
     expect(await notificationsOf(later)).toHaveLength(1);
     expect(await mailsTo(later.email)).toEqual([]);
+    await t
+      .http()
+      .post(`/api/tickets/${ticket.number}/comments`)
+      .set(bearer(t.adminToken))
+      .send({ body: 'Larry, look', visibility: 'internal', notify: [later.id] })
+      .expect(400);
   });
 
   it('automation: an "assign" to an account outside the company is skipped, not stored', async () => {
@@ -247,11 +261,7 @@ describe('#13.6 company scope: ticket content reaches only accounts serving the 
   });
 
   it('the technician directory for a company lists only accounts serving it', async () => {
-    const res = await t
-      .http()
-      .get(`/api/technicians?companyId=${acme.id}`)
-      .set(bearer(acmeTech.token))
-      .expect(200);
+    const res = await t.http().get(`/api/technicians?companyId=${acme.id}`).set(bearer(acmeTech.token)).expect(200);
     const ids = res.body.map((a: { id: string }) => a.id);
     expect(ids).toContain(acmeTech.id);
     expect(ids).not.toContain(gary.id);
@@ -261,5 +271,53 @@ describe('#13.6 company scope: ticket content reaches only accounts serving the 
     await settleMail(t);
     expect(await notificationsOf(gary)).toEqual([]);
     expect(await mailsTo(gary.email)).toEqual([]);
+  });
+});
+
+describe('#13.6 company scope: cases reach only technicians serving the company', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createPortalApp();
+  });
+  afterAll(() => t?.close());
+
+  it('a Globex-only technician gets no case.created or notification for an Acme case and cannot assign it', async () => {
+    const { company: acme, subdomain } = await createCompanyWithPortal(t);
+    const { company: globex } = await createCompanyWithPortal(t);
+    const accounts = t.get(AccountService);
+    const mk = async (name: string, companyId: string) => {
+      const a = await accounts.create({
+        name,
+        email: `${name.toLowerCase()}${++seq}@staff.example`,
+        password: PASSWORD,
+        role: 'technician',
+        allCompanies: false,
+        companyIds: [companyId],
+      });
+      return { id: a.id, token: t.tokenFor(a.id) };
+    };
+    const alice = await mk('Alice', acme.id);
+    const gary = await mk('Gary', globex.id);
+    await setAvailable(t, alice.token, true);
+    await setAvailable(t, gary.token, true);
+    const aliceSocket = await t.socket('/agent', { token: alice.token });
+    const garySocket = await t.socket('/agent', { token: gary.token });
+    try {
+      const toAlice = collect(aliceSocket, 'case.created');
+      const toGary = collect(garySocket, 'case.created');
+      const chat = await startChat(t, subdomain);
+      await waitFor(() => toAlice.length === 1);
+      expect(toGary).toEqual([]);
+      await t.http().post(`/api/cases/${chat.caseId}/assign`).set(bearer(gary.token)).expect(404);
+      const view = await t.http().get(`/api/cases/${chat.caseId}`).set(bearer(alice.token)).expect(200);
+      expect(view.body.status).toBe('unassigned');
+      const notes = await t.http().get('/api/notifications').set(bearer(gary.token)).expect(200);
+      expect(notes.body.items).toEqual([]);
+      const aliceNotes = await t.http().get('/api/notifications').set(bearer(alice.token)).expect(200);
+      expect(aliceNotes.body.items.length).toBe(1);
+    } finally {
+      aliceSocket.close();
+      garySocket.close();
+    }
   });
 });
