@@ -22,6 +22,9 @@ export const MASKING_SETTING_KEYS = ['masking.mode', 'masking.types'] as const;
 /** Background refresh period. With the query time, a setting changed on another instance applies here within 2 s. */
 export const MASKING_REFRESH_MS = 1000;
 
+/** Downloads read as text: masked on the way out. */
+const TEXT_TYPE = /^(text\/|application\/(json|xml|csv|x-ndjson|rtf)|message\/rfc822)/i;
+
 const OFF: MaskingPolicy = { mode: 'off', types: undefined };
 const isMode = (v: unknown): v is MaskingMode =>
   typeof v === 'string' && (MASKING_MODES as readonly string[]).includes(v);
@@ -110,6 +113,19 @@ export class PiiMasker implements OnApplicationBootstrap, OnModuleDestroy {
     if (text == null) return text;
     const p = this.policy(companyId);
     return p.mode === 'ingest' ? this.registry.current.mask(text, p.types) : text;
+  }
+
+  /**
+   * Outbound: a file a technician downloads (attachment, chat file). Text formats are masked like any
+   * other text (#13.3: downloads are written with @Res(), past the interceptor); binary formats cannot
+   * be, and are served as stored.
+   */
+  maskDownload(contentType: string, data: Buffer, companyId: string | null | undefined): Buffer {
+    if (!companyId ? !this.active : this.mode(companyId) === 'off') return data;
+    if (!TEXT_TYPE.test(contentType)) return data;
+    const text = data.toString('utf8');
+    const masked = this.maskText(text, companyId);
+    return masked === text ? data : Buffer.from(masked, 'utf8');
   }
 
   /**
