@@ -11,6 +11,12 @@ export interface MaskingPolicy {
   types: readonly string[] | undefined;
 }
 
+/** Companies whose text is masked: all but `except` when `byDefault`, else only `except`. */
+export interface MaskedScope {
+  byDefault: boolean;
+  except: string[];
+}
+
 interface Snapshot {
   global: MaskingPolicy;
   companies: Map<string, MaskingPolicy>;
@@ -90,6 +96,17 @@ export class PiiMasker implements OnApplicationBootstrap, OnModuleDestroy {
 
   mode(companyId: string | null | undefined): MaskingMode {
     return this.policy(companyId).mode;
+  }
+
+  /**
+   * Which companies' text technicians see masked, as "every company but `except`" (byDefault) or
+   * "only `except`": the shape a query filter needs (search matches masked text there, #13.2).
+   */
+  maskedCompanies(): MaskedScope {
+    const byDefault = this.snapshot.global.mode !== 'off';
+    const except: string[] = [];
+    for (const [id, p] of this.snapshot.companies) if ((p.mode !== 'off') !== byDefault) except.push(id);
+    return { byDefault, except };
   }
 
   /** True when some company (or the global default) masks: otherwise payloads pass untouched. */
