@@ -372,7 +372,8 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
             r.on('end', () => cb(null, Buffer.concat(chunks)));
           });
         const text = (res.body as Buffer).toString('utf8');
-        const disposition = String(res.headers['content-disposition'] ?? '');
+        // A download's file name is data too (percent-encoded in filename*).
+        const disposition = decodeURIComponent(String(res.headers['content-disposition'] ?? ''));
         crawled.push({ route, who, status: res.status, masked: showsMaskedPii(text) });
         if (route in UNMASKED_ROUTES) continue;
         const found = leaks(text + disposition);

@@ -120,6 +120,7 @@ export class AgentChatsController {
     const chat = await this.chats.visible(me, id);
     const { file, data } = await this.files.open(id, fileId);
     // Written with @Res(): the masking interceptor never sees it (#13.3).
-    sendDownload(res, file, this.masker.maskDownload(file.contentType, data, chat.companyId));
+    const name = this.masker.maskText(file.name, chat.companyId);
+    sendDownload(res, { ...file, name }, this.masker.maskDownload(file.contentType, data, chat.companyId));
   }
 }

@@ -65,7 +65,9 @@ export class FilesController {
       'Content-Type',
       /^text\/html|xml|svg|javascript/i.test(file.contentType) ? 'application/octet-stream' : file.contentType,
     );
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    // The name is data too (e.g. "statement bob@example.com.pdf"): masked like the file's JSON view.
+    const name = this.masker.maskText(file.name, file.companyId);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Length', String(data.length));
     res.end(data);
