@@ -22,7 +22,25 @@ const LABELS: Record<EntityType, readonly string[]> = {
   US_SSN: [''],
 };
 const TYPES = Object.keys(SAMPLES) as EntityType[];
-const SEPARATORS = [', ', '. ', '; ', '\n', '\r\n', ' (', ') ', '(', ')', ': ', ':', ' / ', ',', ';', ' and ', ' ', ' - '];
+const SEPARATORS = [
+  ', ',
+  '. ',
+  '; ',
+  '\n',
+  '\r\n',
+  ' (',
+  ') ',
+  '(',
+  ')',
+  ': ',
+  ':',
+  ' / ',
+  ',',
+  ';',
+  ' and ',
+  ' ',
+  ' - ',
+];
 // A space or a spaced dash between two bare numbers joins them into one number by design ("06 12 34 56 78",
 // "555 - 1234"): those texts are ambiguous, so these separators are only used next to a word or an email.
 const JOINERS = new Set([' ', ' - ']);
