@@ -221,7 +221,8 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
     const visitorWho = { firstName: PHONE_NAME, lastName: 'Caller', email: 'guard.visitor@acme.example' };
     const chat = await startChat(t, subdomain, visitorWho, `Please refund ${PII_TEXT}`);
     await t.http().post(`/api/cases/${chat.caseId}/assign`).set(tech).expect(200);
-    await ack(techSocket, 'conversation.join', { conversationId: chat.caseId });
+    const caseJoin = await ack(techSocket, 'conversation.join', { conversationId: chat.caseId });
+    received.push({ who: 'technician', event: 'ack:conversation.join', payload: caseJoin });
     const visitor = await t.socket('/portal', { token: chat.token });
     sockets.push(visitor);
     expect((await ack(visitor, 'chat.join', {})).ok).toBe(true);
@@ -246,7 +247,8 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
     // Started by the technician, who watches the room: the contact's joining and messages reach them.
     const started = await t.http().post('/api/agent-chats').set(tech).send({ deviceId: device.id }).expect(201);
     const agentChatId = started.body.chat.id as string;
-    await ack(techSocket, 'conversation.join', { conversationId: agentChatId });
+    const chatJoin = await ack(techSocket, 'conversation.join', { conversationId: agentChatId });
+    received.push({ who: 'technician', event: 'ack:conversation.join', payload: chatJoin });
     expect((await ack(deviceSocket, 'chat.accept', { conversationId: agentChatId })).ok).toBe(true);
     expect(
       (await ack(deviceSocket, 'chat.send', { conversationId: agentChatId, clientId: 'd-1', body: PII_TEXT })).ok,
@@ -422,5 +424,7 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
     for (const route of [...Object.keys(NO_PII_ROUTES), ...Object.keys(UNMASKED_ROUTES)])
       expect([route, routes.includes(route)]).toEqual([route, true]);
     expect(received.some((r) => JSON.stringify(r.payload).includes(MASKED_TEXT))).toBe(true);
+    // The join acks carried the conversations' history (masked, checked with the events above).
+    expect(showsMaskedPii(JSON.stringify(caseJoin))).toBe(true);
   });
 });

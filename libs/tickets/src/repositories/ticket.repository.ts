@@ -82,8 +82,11 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
    * TypeORM's own diff). Any other ticket (a new one, one read without lock): TypeORM's save.
    */
   override async save(ticket: TicketEntity, tx?: Tx): Promise<TicketEntity> {
-    this.withSearchText(ticket);
     const before = this.locked.get(ticket);
+    // Most saves (a comment, a status) leave the text alone: mask again only when it changed.
+    const textChanged =
+      !before || before.get('title') !== ticket.title || before.get('description') !== ticket.description;
+    if (textChanged || ticket.searchText == null) this.withSearchText(ticket);
     if (!before) return super.save(ticket, tx);
     const after = this.snapshot(ticket);
     const changes: Partial<TicketEntity> = {};
