@@ -123,6 +123,18 @@ describe('#13.2 masked search: search never matches inside a value the viewer se
     );
   });
 
+  it('masking on for all companies but one: that one is searched as written, the others masked', async () => {
+    const clearCompany = (await t.http().get(`/api/tickets/${clear.number}`).set(bearer(t.adminToken))).body.companyId;
+    await setMode(t, 'display');
+    await setMode(t, 'off', clearCompany);
+    try {
+      expect(await search(`card ${CARD.slice(0, 9)}`)).toEqual([clear.number]);
+      expect(await search('roberta')).toEqual([clear.number]);
+    } finally {
+      await setMode(t, 'off');
+    }
+  });
+
   it('the migration backfills the search text of tickets written before it', async () => {
     const ds = t.get(DataSource);
     await ds.query('UPDATE "tickets" SET "searchText" = NULL');
