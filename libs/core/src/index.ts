@@ -42,12 +42,12 @@ export {
 } from './access/principal.js';
 export { Unmasked, UNMASKED } from './access/unmasked.decorator.js';
 
-export { AccessPolicy } from './identity/access-policy.service.js';
+export { AccessPolicy, type CompanyScope } from './identity/access-policy.service.js';
 export { AccountService } from './identity/account.service.js';
 export { CompanyService } from './identity/company.service.js';
 export { ContactService } from './identity/contact.service.js';
 export { DeviceService } from './identity/device.service.js';
-export { TechnicianDirectory, type TechnicianEntry } from './identity/technician-directory.service.js';
+export { TechnicianDirectory, type ServeCheck, type TechnicianEntry } from './identity/technician-directory.service.js';
 export type { Availability } from './identity/account.entity.js';
 export type { AccountView, CompanyView, ContactView, DeviceView } from './identity/identity.views.js';
 
