@@ -21,6 +21,7 @@ import { PortalSessionGuard } from './portal-session.guard.js';
 import { RedisLoginAttemptStore } from './redis-login-attempt.store.js';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 import { RolesGuard } from './roles.guard.js';
+import { SessionRevocation } from './session-revocation.service.js';
 import { SessionTokenService } from './session-token.service.js';
 import { SystemSecretRepository } from './system-secret.repository.js';
 
@@ -53,6 +54,7 @@ import { SystemSecretRepository } from './system-secret.repository.js';
       },
     },
     SessionTokenService,
+    SessionRevocation,
     LoginAttemptRepository,
     {
       provide: LoginAttemptStore,
