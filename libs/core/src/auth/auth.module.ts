@@ -37,7 +37,7 @@ import { SystemSecretRepository } from './system-secret.repository.js';
         // The default name gives the standard Retry-After header (a named throttler gets Retry-After-<name>).
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.loginRateLimit }],
         errorMessage: 'Too many attempts, try again in a minute',
-        storage: redis.client ? new RedisThrottlerStorage(redis.client) : undefined,
+        storage: redis.client ? new RedisThrottlerStorage(redis.client, installationKey(config)) : undefined,
       }),
     }),
   ],
