@@ -53,13 +53,16 @@ describe('two API instances behind a load balancer, sharing Redis', () => {
 
   it('shares the login rate limit between instances', async () => {
     if (!available) return;
-    const a = await createTestApp({ redis: REDIS_URL, loginRateLimit: 4, instanceId: 'limit-a' });
+    // The forwarded address counts only from a configured proxy (#13.8); the test client is one.
+    const trustLoopback = { SWITCHBOARD_TRUST_PROXY: 'loopback' };
+    const a = await createTestApp({ redis: REDIS_URL, loginRateLimit: 4, instanceId: 'limit-a', env: trustLoopback });
     const b = await createTestApp({
       redis: REDIS_URL,
       database: a.database,
       seed: false,
       loginRateLimit: 4,
       instanceId: 'limit-b',
+      env: trustLoopback,
     });
     try {
       // A unique forwarded address per run keeps the Redis counter fresh.

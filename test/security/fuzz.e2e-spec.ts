@@ -20,8 +20,8 @@ const RUNS_PER_EVENT = Number(process.env.FUZZ_EVENT_RUNS ?? 20);
 /** Not fuzzed: the docs UI (static files) and the web UI's catch-all. */
 const SKIP = [/^\/api\/docs/, /^\/\{\*path\}$/];
 const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
-/** Tables a 4xx may legitimately write (none today; e.g. a failed-login lockout table would go here). */
-const WRITES_ON_4XX = new Set<string>([]);
+/** Tables a 4xx may legitimately write: a refused sign-in counts towards the lockout (#13.8). */
+const WRITES_ON_4XX = new Set<string>(['login_attempts']);
 
 interface Route {
   method: string;

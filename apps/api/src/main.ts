@@ -7,8 +7,13 @@ import { AppModule } from './app.module.js';
 import { DemoDataService, type DemoCredentials } from './bootstrap/demo-data.service.js';
 
 async function createApp(config: AppConfig): Promise<INestApplication> {
-  // abortOnError: false lets main() report boot failures itself, in one readable line.
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  // abortOnError: false lets main() report boot failures itself, in one readable line. bodyParser: false:
+  // configureHttp registers the JSON parser only (no urlencoded forms, #13.5).
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
   app.useLogger(app.get(AppLogger));
   configureHttp(app, config);
   return app;

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module.js';
 import { ChannelInboundModule } from './channels/channel-inbound.module.js';
@@ -10,6 +11,7 @@ import { SchemaDefinition } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DomainEventBus } from './events/domain-event-bus.service.js';
 import { FilesModule } from './files/files.module.js';
+import { ContentTypeGuard } from './http/content-type.guard.js';
 import { WebPages } from './http/web-pages.registry.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { LoggingModule } from './logging/logging.module.js';
@@ -49,7 +51,13 @@ export class CoreModule {
         MailTransportModule,
         ChannelInboundModule,
       ],
-      providers: [WebPages, DomainEventBus, RedisConnection, InstanceBus],
+      providers: [
+        WebPages,
+        DomainEventBus,
+        RedisConnection,
+        InstanceBus,
+        { provide: APP_GUARD, useClass: ContentTypeGuard },
+      ],
       exports: [WebPages, DomainEventBus, RedisConnection, InstanceBus, IdentityModule, AuthModule],
     };
   }

@@ -109,6 +109,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       bufferLogs: true,
       logger: false,
       abortOnError: false,
+      // As in main.ts: configureHttp registers the JSON parser only.
+      bodyParser: false,
     });
     app.useLogger(app.get(AppLogger));
     configureHttp(app, config);

@@ -13,10 +13,15 @@ import { AuthController } from './auth.controller.js';
 import { DeviceTokenGuard } from './device-token.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
+import { LoginAttemptRepository } from './login-attempt.repository.js';
+import { LoginAttemptStore } from './login-attempt.store.js';
+import { LoginLockoutService } from './login-lockout.service.js';
 import { LocalStrategy } from './local.strategy.js';
 import { PortalSessionGuard } from './portal-session.guard.js';
+import { RedisLoginAttemptStore } from './redis-login-attempt.store.js';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 import { RolesGuard } from './roles.guard.js';
+import { SessionRevocation } from './session-revocation.service.js';
 import { SessionTokenService } from './session-token.service.js';
 import { SystemSecretRepository } from './system-secret.repository.js';
 
@@ -29,9 +34,10 @@ import { SystemSecretRepository } from './system-secret.repository.js';
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, RedisConnection],
       useFactory: (config: AppConfig, redis: RedisConnection) => ({
-        throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimit }],
+        // The default name gives the standard Retry-After header (a named throttler gets Retry-After-<name>).
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.loginRateLimit }],
         errorMessage: 'Too many attempts, try again in a minute',
-        storage: redis.client ? new RedisThrottlerStorage(redis.client) : undefined,
+        storage: redis.client ? new RedisThrottlerStorage(redis.client, installationKey(config)) : undefined,
       }),
     }),
   ],
@@ -48,6 +54,15 @@ import { SystemSecretRepository } from './system-secret.repository.js';
       },
     },
     SessionTokenService,
+    SessionRevocation,
+    LoginAttemptRepository,
+    {
+      provide: LoginAttemptStore,
+      inject: [AppConfig, RedisConnection, LoginAttemptRepository],
+      useFactory: (config: AppConfig, redis: RedisConnection, database: LoginAttemptRepository) =>
+        redis.client ? new RedisLoginAttemptStore(redis.client, installationKey(config)) : database,
+    },
+    LoginLockoutService,
     LocalStrategy,
     JwtStrategy,
     LocalAuthGuard,
@@ -59,3 +74,11 @@ import { SystemSecretRepository } from './system-secret.repository.js';
   exports: [SessionTokenService, DeviceTokenGuard, PortalSessionGuard, IdentityModule],
 })
 export class AuthModule {}
+
+/** Tells installations sharing one Redis apart (their databases differ). */
+function installationKey(config: AppConfig): string {
+  return createHash('sha256')
+    .update(config.databaseUrl ?? config.sqlitePath)
+    .digest('hex')
+    .slice(0, 16);
+}

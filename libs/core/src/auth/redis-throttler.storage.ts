@@ -18,10 +18,14 @@ return { hits, ttl, blockTtl }
 /** Rate-limit counters shared by every instance, so a second instance is not a second budget. */
 @Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage {
-  constructor(private readonly redis: Redis) {}
+  /** `namespace` keeps two installations sharing one Redis apart (each its own budget). */
+  constructor(
+    private readonly redis: Redis,
+    private readonly namespace = '',
+  ) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
-    const base = `sb:throttle:${throttlerName}:${key}`;
+    const base = `sb:throttle:${this.namespace ? `${this.namespace}:` : ''}${throttlerName}:${key}`;
     const [hits, ttlMs, blockMs] = (await this.redis.eval(
       SCRIPT,
       2,

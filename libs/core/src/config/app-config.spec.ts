@@ -65,4 +65,24 @@ describe('AppConfig.fromEnvironment', () => {
     expect(() => AppConfig.fromEnvironment({}, dir)).toThrow(/is not valid JSON/);
     expect(() => AppConfig.fromEnvironment({ SWITCHBOARD_CONFIG: 'missing.json' }, dir)).toThrow(/does not exist/);
   });
+
+  it('#13.8 trusts no proxy unless SWITCHBOARD_TRUST_PROXY says which', () => {
+    expect(AppConfig.fromEnvironment({}, cwd).trustProxy).toBe(false);
+    expect(AppConfig.fromEnvironment({ SWITCHBOARD_TRUST_PROXY: 'true' }, cwd).trustProxy).toBe(true);
+    expect(AppConfig.fromEnvironment({ SWITCHBOARD_TRUST_PROXY: '2' }, cwd).trustProxy).toBe(2);
+    expect(AppConfig.fromEnvironment({ SWITCHBOARD_TRUST_PROXY: 'loopback, 10.0.0.0/8' }, cwd).trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
+    expect(() => AppConfig.fromEnvironment({ SWITCHBOARD_TRUST_PROXY: 'everyone' }, cwd)).toThrow(
+      /SWITCHBOARD_TRUST_PROXY must be/,
+    );
+  });
+
+  it('#13.5 reads the allowed origins list', () => {
+    const c = AppConfig.fromEnvironment({ SWITCHBOARD_ALLOWED_ORIGINS: 'https://a.example.com/, http://b:8080' }, cwd);
+    expect(c.allowedOrigins).toEqual(['https://a.example.com', 'http://b:8080']);
+    expect(() => AppConfig.fromEnvironment({ SWITCHBOARD_ALLOWED_ORIGINS: 'a.example.com' }, cwd)).toThrow(
+      /SWITCHBOARD_ALLOWED_ORIGINS must be/,
+    );
+  });
 });

@@ -37,6 +37,10 @@ export class AppConfig {
   cookieSecure = false;
   demo = false;
   publicUrl: string | undefined;
+  /** Origins (besides the public URL's and the request's own host) whose pages may send cookie-authenticated writes. */
+  allowedOrigins: string[] = [];
+  /** Express `trust proxy`: false unless SWITCHBOARD_TRUST_PROXY says which proxies set X-Forwarded-*. */
+  trustProxy: boolean | number | string = false;
   mailFrom = 'Switchboard <helpdesk@switchboard.local>';
   portalBaseDomain: string | null = null;
   logLevel = 'info';
@@ -84,12 +88,30 @@ export class AppConfig {
     config.cookieSecure = dto.SWITCHBOARD_COOKIE_SECURE ?? false;
     config.demo = dto.SWITCHBOARD_DEMO ?? false;
     config.publicUrl = dto.SWITCHBOARD_PUBLIC_URL;
+    config.allowedOrigins = (dto.SWITCHBOARD_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, '').toLowerCase())
+      .filter(Boolean);
+    config.trustProxy = AppConfig.parseTrustProxy(dto.SWITCHBOARD_TRUST_PROXY);
     config.mailFrom = dto.SWITCHBOARD_MAIL_FROM ?? config.mailFrom;
     config.portalBaseDomain = dto.SWITCHBOARD_PORTAL_BASE_DOMAIN?.trim().toLowerCase() || null;
     config.logLevel = dto.LOG_LEVEL ?? 'info';
     config.sweepIntervalMs = dto.SWITCHBOARD_SWEEP_INTERVAL_MS ?? 1000;
     config.shutdownGraceMs = dto.SWITCHBOARD_SHUTDOWN_GRACE_MS ?? 10000;
     return config;
+  }
+
+  /** `true`/`false`, a hop count, or a list of addresses/CIDRs, as express's `trust proxy` takes them. */
+  static parseTrustProxy(value: string | undefined): boolean | number | string {
+    const v = value?.trim().toLowerCase();
+    if (!v || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join(', ');
   }
 
   /** `a,b:enabled` — every listed plugin is loaded; `:enabled` also enables it at first start. */

@@ -80,6 +80,29 @@ export class EnvironmentDto {
   @IsString()
   SWITCHBOARD_PUBLIC_URL?: string;
 
+  /** Extra origins (comma-separated, e.g. `https://helpdesk.example.com`) allowed to send cookie-authenticated writes. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*https?:\/\/[^\s,/]+\/?\s*(,\s*https?:\/\/[^\s,/]+\/?\s*)*$/i, {
+    message: 'SWITCHBOARD_ALLOWED_ORIGINS must be a comma-separated list of origins such as https://help.example.com',
+  })
+  SWITCHBOARD_ALLOWED_ORIGINS?: string;
+
+  /**
+   * Which proxies' X-Forwarded-For / -Proto / -Host to believe (express `trust proxy`): `false` (default),
+   * `true`, a hop count, or a comma-separated list of addresses, CIDRs or `loopback`/`linklocal`/`uniquelocal`.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(
+    /^\s*(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?))*)\s*$/i,
+    {
+      message:
+        'SWITCHBOARD_TRUST_PROXY must be true, false, a hop count, or a comma-separated list of addresses/CIDRs (loopback, linklocal, uniquelocal allowed)',
+    },
+  )
+  SWITCHBOARD_TRUST_PROXY?: string;
+
   /** Sender of outbound mail, e.g. `Helpdesk <support@example.com>`; its domain also names Message-IDs. */
   @IsOptional()
   @IsString()

@@ -11,6 +11,8 @@ import { HttpErrorFilter } from '../errors/http-error.filter.js';
 import { SwitchboardIoAdapter } from '../realtime/redis-io.adapter.js';
 import { validationError, VALIDATOR_OPTIONS } from '../validation/validate-dto.js';
 import { UnsafeInputPipe } from '../validation/unsafe-input.pipe.js';
+import { originCheck } from './origin-check.middleware.js';
+import { securityHeaders } from './security-headers.js';
 import { unsafeInputMiddleware } from './unsafe-input.middleware.js';
 import { WebPages } from './web-pages.registry.js';
 
@@ -18,9 +20,18 @@ import { WebPages } from './web-pages.registry.js';
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const server = app as NestExpressApplication;
   server.disable('x-powered-by');
-  // Behind a load balancer the client address (rate limits, logs) comes from X-Forwarded-For.
-  server.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For names the client (rate limits, lockout, logs) only behind proxies the operator named:
+  // trusting it by default let any client pick its own address (#13.8).
+  server.set('trust proxy', config.trustProxy);
+  const pages = app.get(WebPages);
+  server.use(
+    securityHeaders(
+      config,
+      (req) => pages.resolve({ method: req.method, path: req.path, hostname: req.hostname ?? '' }) === 'portal.html',
+    ),
+  );
   server.use(cookieParser());
+  server.use(originCheck(config));
   // The UI measures waiting and chat times against the server's clock (the injectable one), not the browser's.
   const clock = app.get(Clock);
   server.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -56,7 +67,6 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   server.useWebSocketAdapter(new SwitchboardIoAdapter(app));
   if (webDir) {
     // Pages chosen by libs (e.g. the customer portal on its own host) come before the technician app.
-    const pages = app.get(WebPages);
     server.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
       if (req.method !== 'GET' && req.method !== 'HEAD') return next();
       const page = pages.resolve({ method: req.method, path: req.path, hostname: req.hostname ?? '' });

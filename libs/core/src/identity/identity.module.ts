@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessPolicy } from './access-policy.service.js';
+import { AccessRevocations } from './access-revocations.service.js';
 import { AccountRepository } from './account.repository.js';
 import { AccountService } from './account.service.js';
 import { AccountsController } from './accounts.controller.js';
@@ -18,6 +19,8 @@ import { DevicesController } from './devices.controller.js';
 import { MeController } from './me.controller.js';
 import { PasswordHasher } from './password-hasher.service.js';
 import { PasswordPolicy } from './password-policy.service.js';
+import { RevokedSessionRepository } from './revoked-session.repository.js';
+import { SessionPrincipals } from './session-principals.service.js';
 import { TechnicianDirectoryRepository } from './technician-directory.repository.js';
 import { TechnicianDirectory } from './technician-directory.service.js';
 import { TechniciansController } from './technicians.controller.js';
@@ -34,6 +37,9 @@ import { TechniciansController } from './technicians.controller.js';
   ],
   providers: [
     AccessPolicy,
+    AccessRevocations,
+    RevokedSessionRepository,
+    SessionPrincipals,
     PasswordHasher,
     PasswordPolicy,
     CompanyRepository,
@@ -49,6 +55,16 @@ import { TechniciansController } from './technicians.controller.js';
     DeviceEnrolmentRepository,
     DeviceEnrolmentService,
   ],
-  exports: [AccessPolicy, CompanyService, ContactService, AccountService, DeviceService, TechnicianDirectory],
+  exports: [
+    AccessPolicy,
+    AccessRevocations,
+    RevokedSessionRepository,
+    SessionPrincipals,
+    CompanyService,
+    ContactService,
+    AccountService,
+    DeviceService,
+    TechnicianDirectory,
+  ],
 })
 export class IdentityModule {}

@@ -2,12 +2,15 @@ import { Logger, UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import type { AccountPrincipal } from '../access/principal.js';
+import { cookieRequestAllowed } from '../auth/origin-policy.js';
 import { SessionTokenService } from '../auth/session-token.service.js';
+import { AppConfig } from '../config/app-config.js';
 import { extractAccountToken } from '../auth/token-extractor.js';
 import { AccountService } from '../identity/account.service.js';
 import { authenticateNamespace, handshakeToken } from './handshake-auth.js';
 import { AvailabilityEventDto, PingDto } from './realtime.dto.js';
 import { RealtimeService } from './realtime.service.js';
+import { SocketRevocation } from './socket-revocation.service.js';
 import { WsErrorFilter } from './ws-error.filter.js';
 import { WsPayloadPipe } from './ws-payload.pipe.js';
 import { wsOk } from './ws-response.js';
@@ -23,19 +26,29 @@ export class AgentGateway implements OnGatewayInit {
     private readonly tokens: SessionTokenService,
     private readonly realtime: RealtimeService,
     private readonly accounts: AccountService,
+    private readonly revocation: SocketRevocation,
+    private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('agent', namespace);
-    authenticateNamespace(
-      namespace,
-      this.logger,
-      (socket) => {
-        const token = handshakeToken(socket) ?? extractAccountToken(socket.handshake.headers);
-        return token ? this.tokens.verifyAccountToken(token) : null;
-      },
-      (p) => [RealtimeService.accountRoom(p.id), RealtimeService.agentsRoom],
-    );
+    this.revocation.watch('agent', namespace);
+    authenticateNamespace(namespace, this.logger, async (socket) => {
+      // The cookie counts only from this site's pages: a foreign page's WebSocket carries it too (#13.5).
+      const cookie = cookieRequestAllowed(socket.handshake.headers, this.config)
+        ? extractAccountToken(socket.handshake.headers)
+        : null;
+      const token = handshakeToken(socket) ?? cookie;
+      const session = token ? await this.tokens.verifyAccountSession(token) : null;
+      if (!session) return null;
+      const rooms = [
+        RealtimeService.accountRoom(session.principal.id),
+        SocketRevocation.sessionRoom(session.sessionId),
+        RealtimeService.agentsRoom,
+      ];
+      const { principal, expiresAtMs, accountId, sessionId, sessionVersion } = session;
+      return { principal, expiresAtMs, rooms, sessionRef: { accountId, sessionId, sessionVersion } };
+    });
   }
 
   @SubscribeMessage('ping')
