@@ -136,14 +136,14 @@ describe('#13.9 the environment admin is the recovery path, whatever SWITCHBOARD
   const databases: TestDatabase[] = [];
   afterAll(() => Promise.all(databases.map((d) => d.drop())));
 
-  async function boot(db: TestDatabase, demo: boolean) {
+  async function boot(db: TestDatabase, demo: boolean, email = BOSS.email) {
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const p = start({
       PORT: port,
       DATABASE_URL: db.url,
       SWITCHBOARD_DATA_DIR: db.dataDir,
       SWITCHBOARD_DEMO: String(demo),
-      SWITCHBOARD_ADMIN_EMAIL: BOSS.email,
+      SWITCHBOARD_ADMIN_EMAIL: email,
       SWITCHBOARD_ADMIN_PASSWORD: BOSS.password,
     });
     await p.listening();
@@ -183,6 +183,16 @@ describe('#13.9 the environment admin is the recovery path, whatever SWITCHBOARD
       }
     },
   );
+
+  it('#13.9 the environment admin may use the demo admin address: it starts and keeps the environment password', async () => {
+    const s = await boot(await freshDatabase(), true, 'admin@switchboard.local');
+    try {
+      expect((await s.login('admin@switchboard.local', BOSS.password)).status).toBe(200);
+      expect((await s.login('tina@switchboard.local', DEMO_PASSWORD)).status).toBe(200);
+    } finally {
+      await s.stop();
+    }
+  });
 
   it('#13.9 a restart restores a demoted, deactivated environment admin whose password was changed', async () => {
     const db = await freshDatabase();
