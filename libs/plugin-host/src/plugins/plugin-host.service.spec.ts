@@ -8,6 +8,8 @@ import {
   type ContactView,
   MailTransportRegistry,
   type ChannelInboundService,
+  SecretBox,
+  SecretKeyRing,
 } from '@switchboard/core';
 import { PluginContextFactory } from './plugin-context.factory.js';
 import { PluginHostService } from './plugin-host.service.js';
@@ -19,6 +21,7 @@ import { PluginKvRepository } from './plugin-kv.repository.js';
 import { PluginLifecycle } from './plugin-lifecycle.service.js';
 import { PluginLoader } from './plugin-loader.service.js';
 import { PluginRegistry } from './plugin-registry.service.js';
+import { SecretSettings } from './secret-settings.service.js';
 
 const fixture = (name: string) => join(__dirname, '../../../../test/fixtures/plugins', name);
 
@@ -83,13 +86,15 @@ describe('PluginHostService', () => {
       {} as ChannelInboundService,
       new MailTransportRegistry(),
     );
-    const lifecycle = new PluginLifecycle(registry, factory, installations, bus as unknown as DomainEventBus);
+    const secrets = new SecretSettings(new SecretBox(new SecretKeyRing('unit-test-secret-key-0123456789abcdef')));
+    const lifecycle = new PluginLifecycle(registry, factory, installations, bus as unknown as DomainEventBus, secrets);
     const host = new PluginHostService(
       { plugins } as AppConfig,
       new PluginLoader(),
       registry,
       lifecycle,
       installations,
+      secrets,
     );
     await host.onModuleInit();
     await host.onApplicationBootstrap();
