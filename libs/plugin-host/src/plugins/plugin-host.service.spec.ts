@@ -69,6 +69,8 @@ class FakeContacts {
 
 beforeAll(() => Logger.overrideLogger(false));
 
+const secretsOf = () => new SecretSettings(new SecretBox(new SecretKeyRing('unit-test-secret-key-0123456789abcdef')));
+
 describe('PluginHostService', () => {
   let dataSource: DataSource;
   let bus: FakeBus;
@@ -86,7 +88,7 @@ describe('PluginHostService', () => {
       {} as ChannelInboundService,
       new MailTransportRegistry(),
     );
-    const secrets = new SecretSettings(new SecretBox(new SecretKeyRing('unit-test-secret-key-0123456789abcdef')));
+    const secrets = secretsOf();
     const lifecycle = new PluginLifecycle(registry, factory, installations, bus as unknown as DomainEventBus, secrets);
     const host = new PluginHostService(
       { plugins } as AppConfig,
@@ -269,7 +271,11 @@ describe('PluginHostService', () => {
     // Round-tripping the redacted secret keeps the stored one.
     await host.updateSettings('settings-validation', { ...view.settings, maxItems: 20 });
     const row = await new PluginInstallationRepository(dataSource).findByPluginId('settings-validation');
-    expect(row!.settings).toEqual({ apiKey: 'key', maxItems: 20, mode: 'fast', token: 'secret-token' });
+    // The round-tripped secret keeps its value, stored encrypted (#13.15).
+    expect(row!.settings).toEqual({ apiKey: 'key', maxItems: 20, mode: 'fast', token: expect.stringMatching(/^enc:v1:/) });
+    expect(secretsOf().open([{ key: 'token', type: 'secret', label: 't' }], row!.settings, 'token').token).toBe(
+      'secret-token',
+    );
   });
 
   it('re-enables at boot what was enabled, and does not re-apply auto-enable after an admin disabled it', async () => {

@@ -1,11 +1,11 @@
 import type { InboundMessage } from '../inbound.js';
 import { toPluginContact, type PluginContactCreate } from '../contacts.js';
-import type { JsonValue, PluginContext, PluginHttpRequest } from '../context.js';
+import type { JsonValue, ListenableServer, PluginContext, PluginHttpRequest } from '../context.js';
 import { PluginNotAvailableError } from '../errors/plugin-not-available.error.js';
 import { PluginPermissionError } from '../errors/plugin-permission.error.js';
 import { SWITCHBOARD_EVENT_PERMISSIONS } from '../events.js';
 import { EXTENSION_POINT_PERMISSIONS, type PluginRegistrar } from '../feature.js';
-import { hasPermission, isUrlAllowed } from '../permissions.js';
+import { hasPermission, isConnectAllowed, isListenAllowed, isUrlAllowed } from '../permissions.js';
 import type { SettingsValues } from '../settings.js';
 import type { PluginBackend } from './plugin-backend.js';
 
@@ -120,6 +120,27 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
         }
         const timeoutMs = Math.min(Math.max(init.timeoutMs ?? 10_000, 1), MAX_HTTP_TIMEOUT_MS);
         return jsonCopy(await backend.http.fetch(url, { ...jsonCopy(init), timeoutMs }));
+      },
+    },
+    net: {
+      async listen(server: ListenableServer, listenOptions: { port: number; host?: string }) {
+        alive('net.listen');
+        const port = listenOptions?.port;
+        const host = listenOptions?.host ?? '0.0.0.0';
+        if (!isListenAllowed(granted, port)) deny(port ? `net:listen:${port}` : 'net:listen', `net.listen ${host}:${port}`);
+        if (typeof server?.listen !== 'function' || typeof server.once !== 'function')
+          throw new TypeError('net.listen needs a server with listen(port, host, callback) and once("error")');
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(port, host, () => {
+            (server.off ?? server.removeListener)?.call(server, 'error', reject);
+            resolve();
+          });
+        });
+      },
+      assertConnect(host: string, port: number) {
+        alive('net.connect');
+        if (!isConnectAllowed(granted, host, port)) deny(`net:connect:${host}:${port}`, `net.connect ${host}:${port}`);
       },
     },
     contacts: {
