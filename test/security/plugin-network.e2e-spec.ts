@@ -74,9 +74,12 @@ describe('#13.14 Plugin network permissions', () => {
 
     it('an installation granted before net:listen existed does not listen; the plugin page says which grant is missing', async () => {
       const ds = t!.get(DataSource);
-      await ds.getRepository(PluginInstallationEntity).update({ pluginId: 'channel-email' }, {
-        grantedPermissions: BEFORE_SDK_1_3,
-      });
+      await ds.getRepository(PluginInstallationEntity).update(
+        { pluginId: 'channel-email' },
+        {
+          grantedPermissions: BEFORE_SDK_1_3,
+        },
+      );
       const app = await boot(false);
       const view = await app.http().get('/api/plugins/channel-email').set(bearer(adminToken)).expect(200);
       expect(view.body).toMatchObject({ status: 'disabled' });
@@ -150,7 +153,9 @@ describe('#13.14 Plugin network permissions', () => {
       try {
         const ctx = t.get(PluginRegistry).get('net-fetcher')!.active!.context;
         const started = Date.now();
-        await expect(ctx.http.fetch(url, { timeoutMs: 60_000 })).rejects.toThrow(/exceeds 5242880 bytes; stopped reading it/);
+        await expect(ctx.http.fetch(url, { timeoutMs: 60_000 })).rejects.toThrow(
+          /exceeds 5242880 bytes; stopped reading it/,
+        );
         expect(Date.now() - started).toBeLessThan(15_000);
         await eventually(() => expect(closed).toBe(true));
         expect(sent).toBeLessThan(64 * 1024 * 1024);

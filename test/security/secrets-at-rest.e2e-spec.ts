@@ -124,7 +124,9 @@ describe('#13.15 Secrets at rest', () => {
     const app = await boot({ SWITCHBOARD_SECRET_KEY: KEY_2 });
     const ds = app.get(DataSource);
     const plugin = await ds.getRepository(PluginInstallationEntity).findOneByOrFail({ pluginId: 'channel-email' });
-    await ds.getRepository(PluginInstallationEntity).update(plugin.id, { settings: { ...plugin.settings, relayUrl: RELAY } });
+    await ds
+      .getRepository(PluginInstallationEntity)
+      .update(plugin.id, { settings: { ...plugin.settings, relayUrl: RELAY } });
     await ds.query(`UPDATE channel_instances SET config = ${ds.options.type === 'postgres' ? '$1' : '?'}`, [
       JSON.stringify({ secret: WEBHOOK_SECRET }),
     ]);
@@ -146,11 +148,18 @@ describe('#13.15 Secrets at rest', () => {
     t = undefined;
     const own = await createTestDatabase();
     try {
-      const first = await createTestApp({ database: own, plugins: [EMAIL_PLUGIN], env: { SWITCHBOARD_SMTP_RELAY: RELAY } });
+      const first = await createTestApp({
+        database: own,
+        plugins: [EMAIL_PLUGIN],
+        env: { SWITCHBOARD_SMTP_RELAY: RELAY },
+      });
       const token = first.adminToken;
       const file = join(own.dataDir, 'secret.key');
       expect(statSync(file).mode & 0o777).toBe(0o600);
-      expect((await rowsOf(first).catch(() => null))?.jwt ?? (await first.get(DataSource).query('SELECT * FROM system_secrets'))[0].value).toMatch(ENVELOPE);
+      expect(
+        (await rowsOf(first).catch(() => null))?.jwt ??
+          (await first.get(DataSource).query('SELECT * FROM system_secrets'))[0].value,
+      ).toMatch(ENVELOPE);
       await first.close();
       const second = await createTestApp({ database: own, plugins: [EMAIL_PLUGIN], seed: false });
       try {

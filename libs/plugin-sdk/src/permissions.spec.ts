@@ -1,12 +1,6 @@
 import { createServer } from 'node:net';
 import { validateManifest } from './manifest.js';
-import {
-  isConnectAllowed,
-  isListenAllowed,
-  isPermission,
-  isUrlAllowed,
-  missingPermissions,
-} from './permissions.js';
+import { isConnectAllowed, isListenAllowed, isPermission, isUrlAllowed, missingPermissions } from './permissions.js';
 import { createCheckedContext } from './runtime/create-checked-context.js';
 import type { PluginBackend } from './runtime/plugin-backend.js';
 
@@ -39,7 +33,13 @@ describe('permissions', () => {
   });
 
   it('#13.14 knows the SDK 1.3 socket permissions, which are never HTTP grants', () => {
-    for (const p of ['net:listen', 'net:listen:2525', 'net:connect', 'net:connect:smtp.example.com', 'net:connect:*.mail.test:993'])
+    for (const p of [
+      'net:listen',
+      'net:listen:2525',
+      'net:connect',
+      'net:connect:smtp.example.com',
+      'net:connect:*.mail.test:993',
+    ])
       expect(isPermission(p)).toBe(true);
     expect(isPermission('net:listen:x')).toBe(false);
     expect(isPermission('net:connect:')).toBe(false);

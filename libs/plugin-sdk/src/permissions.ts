@@ -42,9 +42,12 @@ export function isPermission(value: unknown): value is Permission {
   );
 }
 
-const validPort = (port: unknown): port is number => Number.isInteger(port) && (port as number) >= 0 && (port as number) <= 65535;
+const validPort = (port: unknown): port is number =>
+  Number.isInteger(port) && (port as number) >= 0 && (port as number) <= 65535;
 const hostMatches = (grantHost: string, host: string) =>
-  grantHost.startsWith('*.') ? host.endsWith(grantHost.slice(1)) && host.length > grantHost.length - 1 : host === grantHost;
+  grantHost.startsWith('*.')
+    ? host.endsWith(grantHost.slice(1)) && host.length > grantHost.length - 1
+    : host === grantHost;
 
 /** SDK 1.3: whether the plugin may listen on `port` (`net:listen`, or `net:listen:<port>`; port 0 needs `net:listen`). */
 export function isListenAllowed(granted: readonly string[], port: number): boolean {

@@ -18,8 +18,7 @@ export function AdminPage() {
     let alive = true;
     api.plugins().then(
       (plugins) => alive && setState({ kind: 'ready', plugins: Array.isArray(plugins) ? plugins : [] }),
-      (err) =>
-        alive && setState({ kind: 'error', message: err instanceof ApiError ? err.message : pt('loadFailed') }),
+      (err) => alive && setState({ kind: 'error', message: err instanceof ApiError ? err.message : pt('loadFailed') }),
     );
     return () => {
       alive = false;

@@ -272,7 +272,12 @@ describe('PluginHostService', () => {
     await host.updateSettings('settings-validation', { ...view.settings, maxItems: 20 });
     const row = await new PluginInstallationRepository(dataSource).findByPluginId('settings-validation');
     // The round-tripped secret keeps its value, stored encrypted (#13.15).
-    expect(row!.settings).toEqual({ apiKey: 'key', maxItems: 20, mode: 'fast', token: expect.stringMatching(/^enc:v1:/) });
+    expect(row!.settings).toEqual({
+      apiKey: 'key',
+      maxItems: 20,
+      mode: 'fast',
+      token: expect.stringMatching(/^enc:v1:/),
+    });
     expect(secretsOf().open([{ key: 'token', type: 'secret', label: 't' }], row!.settings, 'token').token).toBe(
       'secret-token',
     );

@@ -132,7 +132,8 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
       const stored = this.secrets.open(schema, row.settings ?? {}, `plugin ${pluginId} setting`);
       const submitted: Record<string, unknown> = { ...input };
       for (const field of schema) {
-        if (field.type === 'secret' && submitted[field.key] === REDACTED_SECRET) submitted[field.key] = stored[field.key];
+        if (field.type === 'secret' && submitted[field.key] === REDACTED_SECRET)
+          submitted[field.key] = stored[field.key];
       }
       const result = validateSettings(schema, submitted);
       if (!result.valid) {
@@ -171,7 +172,10 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
       existing.kind = manifest.kind;
       const settings = existing.settings ?? {};
       if (this.secrets.needsReseal(schema, settings))
-        existing.settings = this.secrets.seal(schema, this.secrets.open(schema, settings, `plugin ${manifest.id} setting`));
+        existing.settings = this.secrets.seal(
+          schema,
+          this.secrets.open(schema, settings, `plugin ${manifest.id} setting`),
+        );
       if (existing.status === 'incompatible') Object.assign(existing, { status: 'disabled', statusReason: null });
       return this.installations.save(existing);
     }

@@ -54,7 +54,10 @@ export class PluginLifecycle {
     const missing = missingPermissions(manifest.permissions, row.grantedPermissions);
     if (missing.length) return this.record(row, 'disabled', `Permissions not granted: ${missing.join(', ')}`);
     const schema = manifest.settings ?? [];
-    const settings = validateSettings(schema, this.secrets.open(schema, row.settings ?? {}, `plugin ${manifest.id} setting`));
+    const settings = validateSettings(
+      schema,
+      this.secrets.open(schema, row.settings ?? {}, `plugin ${manifest.id} setting`),
+    );
     if (!settings.valid) {
       const fields = Object.entries(settings.fieldErrors).map(([k, v]) => `${k} ${v.join(', ')}`);
       return this.record(row, 'invalid_settings', `Invalid settings: ${fields.join('; ')}`);

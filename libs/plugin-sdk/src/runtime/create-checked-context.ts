@@ -127,7 +127,8 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
         alive('net.listen');
         const port = listenOptions?.port;
         const host = listenOptions?.host ?? '0.0.0.0';
-        if (!isListenAllowed(granted, port)) deny(port ? `net:listen:${port}` : 'net:listen', `net.listen ${host}:${port}`);
+        if (!isListenAllowed(granted, port))
+          deny(port ? `net:listen:${port}` : 'net:listen', `net.listen ${host}:${port}`);
         if (typeof server?.listen !== 'function' || typeof server.once !== 'function')
           throw new TypeError('net.listen needs a server with listen(port, host, callback) and once("error")');
         await new Promise<void>((resolve, reject) => {
