@@ -3,6 +3,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { PluginInstallationEntity, PluginRegistry } from '@switchboard/plugin-host';
 import { createTestApp, createTestDatabase, eventually, type TestApp, type TestDatabase } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
+import { BrowserPages, hasChromium, launchBrowser } from '../browser/browser.helper';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const fixture = (name: string, enable: boolean) => ({ name: `test/fixtures/plugins/${name}`, enable });
@@ -164,5 +165,46 @@ describe('#13.14 Plugin network permissions', () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
     });
+  });
+
+  // The built web UI (npm run build:web) in Chromium: each network permission says what it allows.
+  (hasChromium() ? describe : describe.skip)('the admin plugin page (browser)', () => {
+    let t: TestApp;
+    let browser: Awaited<ReturnType<typeof launchBrowser>>;
+    const pages = new BrowserPages(
+      () => browser,
+      () => t.baseUrl,
+    );
+    beforeAll(async () => {
+      t = await createTestApp({ web: true, plugins: [EMAIL_PLUGIN], env: { SWITCHBOARD_SMTP_PORT: '0' } });
+      browser = await launchBrowser();
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+      await t?.close();
+    });
+    afterEach(async () => expect(await pages.closeAll()).toEqual([]));
+
+    for (const [locale, listen, connect] of [
+      ['en-US', 'Accept network connections on any port', 'Open network connections to any host'],
+      [
+        'fr-FR',
+        'Accepter des connexions réseau sur n’importe quel port',
+        'Ouvrir des connexions réseau vers n’importe quel hôte',
+      ],
+    ]) {
+      it(`shows net:listen and net:connect with what they allow (${locale})`, async () => {
+        const page = await pages.open({ locale });
+        await page.goto('/admin');
+        await page.getByTestId('login-email').fill(t.admin.email);
+        await page.getByTestId('login-password').fill(t.admin.password);
+        await page.getByTestId('login-submit').click();
+        const table = page.getByTestId('plugins-table');
+        await table.waitFor();
+        await table.locator('li[data-permission="net:listen"]').waitFor();
+        expect(await table.locator('li[data-permission="net:listen"]').innerText()).toContain(listen);
+        expect(await table.locator('li[data-permission="net:connect"]').innerText()).toContain(connect);
+      }, 60_000);
+    }
   });
 });
