@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChannelInstanceService, PluginInstallationEntity, PluginRegistry } from '@switchboard/plugin-host';
@@ -13,6 +14,7 @@ const RELAY = `smtp://helpdesk:${RELAY_PASSWORD}@127.0.0.1:2`;
 const WEBHOOK_SECRET = 'webhook-secret-in-clear-0123456789';
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const ENVELOPE = /^enc:v1:([0-9a-f]{8}):/;
+const LEGACY_JWT = 'legacy-plaintext-signing-key-0123456789abcdef';
 
 /** The rows as stored, read straight from the database (no service in between). */
 async function rowsOf(t: TestApp) {
@@ -37,6 +39,7 @@ describe('#13.15 Secrets at rest', () => {
   let db: TestDatabase;
   let t: TestApp | undefined;
   let adminToken: string;
+  let adminId: string;
   let instanceId: string;
   let firstKid: string;
 
@@ -73,6 +76,7 @@ describe('#13.15 Secrets at rest', () => {
   it('stores the signing key, webhook secrets and secret plugin settings encrypted (no plaintext in the rows)', async () => {
     const app = await boot({ SWITCHBOARD_SECRET_KEY: KEY_1 }, true);
     adminToken = app.adminToken;
+    adminId = app.admin.id;
     const created = await app
       .http()
       .post('/api/channel-instances')
@@ -127,18 +131,24 @@ describe('#13.15 Secrets at rest', () => {
     await ds
       .getRepository(PluginInstallationEntity)
       .update(plugin.id, { settings: { ...plugin.settings, relayUrl: RELAY } });
-    await ds.query(`UPDATE channel_instances SET config = ${ds.options.type === 'postgres' ? '$1' : '?'}`, [
-      JSON.stringify({ secret: WEBHOOK_SECRET }),
-    ]);
+    const param = ds.options.type === 'postgres' ? '$1' : '?';
+    await ds.query(`UPDATE channel_instances SET config = ${param}`, [JSON.stringify({ secret: WEBHOOK_SECRET })]);
+    await ds.query(`UPDATE system_secrets SET value = ${param} WHERE "key" = 'jwt'`, [LEGACY_JWT]);
     expect((await rowsOf(app)).everything).toContain(RELAY_PASSWORD);
 
     for (let restart = 0; restart < 2; restart++) {
       const next = await boot({ SWITCHBOARD_SECRET_KEY: KEY_2 });
       const rows = await rowsOf(next);
+      expect(rows.jwt).toMatch(ENVELOPE);
+      // The legacy key is what signs sessions now (and a session from the previous restart still verifies).
+      if (restart === 1) await next.http().get('/api/auth/me').set(bearer(adminToken)).expect(200);
+      adminToken = next.tokenFor(adminId);
+      expect(() => new JwtService().verify(adminToken, { secret: LEGACY_JWT, ignoreExpiration: true })).not.toThrow();
       expect(rows.relayUrl).toMatch(ENVELOPE);
       expect(rows.webhookSecret).toMatch(ENVELOPE);
       expect(rows.everything).not.toContain(RELAY_PASSWORD);
       expect(rows.everything).not.toContain(WEBHOOK_SECRET);
+      expect(rows.everything).not.toContain(LEGACY_JWT);
       await expectReadsSecrets(next);
     }
   });
