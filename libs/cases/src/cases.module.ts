@@ -10,6 +10,7 @@ import { CaseNotifier } from './services/case-notifier.service.js';
 import { CaseSeenService } from './services/case-seen.service.js';
 import { CaseViewBuilder } from './services/case-views.service.js';
 import { CaseService } from './services/case.service.js';
+import { CaseTranscriptService } from './services/case-transcript.service.js';
 
 /** Cases: the technicians' dashboard over portal conversations. */
 @Module({
@@ -24,6 +25,7 @@ import { CaseService } from './services/case.service.js';
     CaseLifecycle,
     CaseService,
     CaseFollowUpService,
+    CaseTranscriptService,
   ],
   exports: [CaseService],
 })

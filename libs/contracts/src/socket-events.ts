@@ -22,6 +22,10 @@ export interface ServerEventMap {
   'account.availability': { availability: Availability };
   'agent.availability': { accountId: string; availability: Availability };
   'server.shutdown': { reconnect: boolean };
+  /** The session is over (logout, password change, deactivation, expiry, device token rotated/removed): sign in again. */
+  'session.revoked': { reason: string };
+  /** The account's role or companies changed: the server drops the socket; reconnect for the new scope. */
+  'access.changed': { reconnect: true };
   /** A failed socket handler when the client sent no ack callback (the error ack's shape). */
   exception: { ok: false; error: { statusCode: number; error: string; message: string; details?: unknown } };
 
@@ -80,6 +84,8 @@ export const ServerEvents = {
   accountAvailability: 'account.availability',
   agentAvailability: 'agent.availability',
   serverShutdown: 'server.shutdown',
+  sessionRevoked: 'session.revoked',
+  accessChanged: 'access.changed',
   exception: 'exception',
   ticketCreated: 'ticket.created',
   ticketUpdated: 'ticket.updated',

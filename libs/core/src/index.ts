@@ -45,12 +45,12 @@ export {
 } from './access/principal.js';
 export { Unmasked, UNMASKED } from './access/unmasked.decorator.js';
 
-export { AccessPolicy } from './identity/access-policy.service.js';
+export { AccessPolicy, type CompanyScope } from './identity/access-policy.service.js';
 export { AccountService } from './identity/account.service.js';
 export { CompanyService } from './identity/company.service.js';
 export { ContactService } from './identity/contact.service.js';
 export { DeviceService } from './identity/device.service.js';
-export { TechnicianDirectory, type TechnicianEntry } from './identity/technician-directory.service.js';
+export { TechnicianDirectory, type ServeCheck, type TechnicianEntry } from './identity/technician-directory.service.js';
 export type { Availability } from './identity/account.entity.js';
 export type { AccountView, CompanyView, ContactView, DeviceView } from './identity/identity.views.js';
 
@@ -72,6 +72,7 @@ export {
 } from './scheduler/deadline-scheduler.service.js';
 
 export { RealtimeService, type Audience } from './realtime/realtime.service.js';
+export { SocketRevocation } from './realtime/socket-revocation.service.js';
 export { WsErrorFilter } from './realtime/ws-error.filter.js';
 export { WsPayloadPipe } from './realtime/ws-payload.pipe.js';
 export { EmptyPayloadDto } from './realtime/empty-payload.dto.js';

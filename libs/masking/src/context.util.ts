@@ -257,6 +257,7 @@ let beforeNeg = -1; // beforeEnd[Negative], unless spent (see classifyContext)
 let afterText = '';
 let afterEnd = -1;
 const afterStart = new Int32Array(5); // first match start per list, or -1
+let afterHi = 0; // end of the after window
 
 /** Drops the memos' references to the last text (called at the end of detect). */
 export function forgetContext(): void {
@@ -326,8 +327,12 @@ export function classifyContext(text: string, start: number, end: number, positi
     KEYWORDS.scanFirst(text, end, hi, afterStart);
     afterText = text;
     afterEnd = end;
+    afterHi = hi;
   }
-  const negA = afterStart[Kw.Negative];
+  const hi = afterHi;
+  let negA = afterStart[Kw.Negative];
+  // "4111 1111 1111 1111, IBAN GB82 …": a keyword followed by a number of its own names that number (#13.4).
+  if (negA >= 0 && hasTwoDigits(text, negA, hi)) negA = -1;
   const posA = afterStart[positive];
   if (negA >= 0 || posA >= 0) {
     if (posA >= 0 && (negA < 0 || posA < negA)) return Ctx.Positive;

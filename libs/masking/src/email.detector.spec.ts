@@ -22,4 +22,11 @@ describe('email detector', () => {
     expect(emails('logo@2x.png, @support, name at domain dot com, a@b')).toEqual([]);
     expect(emails('m******@gmail.com')).toEqual([]);
   });
+
+  it('finds an address inside a file name (#13.3), not an asset name', () => {
+    expect(emails('statement bob@example.com.txt')).toEqual(['bob@example.com']);
+    expect(emails('refund jane.doe@mail.example.co.uk.pdf')).toEqual(['jane.doe@mail.example.co.uk']);
+    expect(emails('icon@2x.png, a@b.pdf, x@host.png')).toEqual([]);
+    expect(mask('statement bob@example.com.txt').text).toBe('statement b**@example.com.txt');
+  });
 });

@@ -6,6 +6,7 @@ import type { Span } from './credit-card.detector.js';
 const DOMAIN_RE =
   /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}\-@]|\.[\p{L}\p{N}*])/uy;
 const LOCAL_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
+const TLD_RE = /^\p{L}{2,24}$/u;
 
 // "logo@2x.png" is an asset name, not an address: file extensions are not (used) TLDs.
 const FILE_EXT = new Set(
@@ -44,8 +45,17 @@ export function detectEmails(text: string, out: (s: Span) => void): void {
       // test() on the sticky regex moves lastIndex to the end of the domain without allocating a match.
       DOMAIN_RE.lastIndex = at + 1;
       if (DOMAIN_RE.test(text)) {
-        const end = DOMAIN_RE.lastIndex;
-        if (!FILE_EXT.has(text.slice(text.lastIndexOf('.', end - 1) + 1, end).toLowerCase())) {
+        let end = DOMAIN_RE.lastIndex;
+        let dot = text.lastIndexOf('.', end - 1);
+        if (FILE_EXT.has(text.slice(dot + 1, end).toLowerCase())) {
+          // "statement bob@example.com.pdf" (#13.3: an address in a file name): the address is what is
+          // left before the extension, when that is still a dotted domain; "logo@2x.png" is not.
+          end = dot;
+          dot = text.lastIndexOf('.', end - 1);
+          const tld = text.slice(dot + 1, end);
+          if (dot <= at || !TLD_RE.test(tld) || FILE_EXT.has(tld.toLowerCase())) end = -1;
+        }
+        if (end > 0) {
           out({ start: s, end });
           minStart = end;
           next = end;

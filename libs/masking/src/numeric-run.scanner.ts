@@ -88,7 +88,11 @@ function readSep(text: string, i: number): boolean {
   if (c === 45 /* - */ || c === 46 /* . */ || c === 0x2010 || c === 0x2011 || c === 0x2013) {
     sep = c === 46 ? '.' : '-';
     j++;
-    if (j < n && isSpaceCode(text.charCodeAt(j))) j++;
+    if (j < n && isSpaceCode(text.charCodeAt(j))) {
+      // "… 0189. 4111 …": a full stop then a space ends a sentence, not a group (#13.4: the run swallowed the next number).
+      if (c === 46) return false;
+      j++;
+    }
   }
   if (j >= n) return false;
   const d = text.charCodeAt(j);

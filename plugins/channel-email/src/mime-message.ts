@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { InboundMessage } from '@switchboard/plugin-sdk';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { classifyAutomated } from './automated-mail.js';
+import { htmlToPlainText } from './html-text.js';
 import { extractReply } from './reply-extractor.js';
 
 /** The largest message accepted (attachments included): the SMTP listener refuses more with 552. */
@@ -23,11 +24,25 @@ const bracketed = (id: string) => (id.trim().startsWith('<') ? id.trim() : `<${i
  * `recipients` are the helpdesk addresses it was delivered to (loop guard, Cc filtering).
  */
 export async function toInboundMessage(raw: Buffer, recipients: string[]): Promise<InboundMessage> {
-  const parsed: ParsedMail = await simpleParser(raw, { skipImageLinks: true, keepCidLinks: true });
+  // skipHtmlToText: mailparser derives a text only for a lone HTML part, not for HTML next to
+  // attachments (#13.12), and keeps images as text; the text of every HTML-only mail is ours below.
+  const parsed: ParsedMail = await simpleParser(raw, {
+    skipImageLinks: true,
+    keepCidLinks: true,
+    skipHtmlToText: true,
+  });
   const from = addresses(parsed.from)[0] ?? { address: 'unknown@invalid' };
   const subject = (parsed.subject ?? '').trim();
-  const fullText = (parsed.text ?? '').trim();
-  const reply = extractReply(fullText);
+  const textPart = (parsed.text ?? '').trim();
+  const fromHtml =
+    !textPart && typeof parsed.html === 'string' ? htmlToPlainText(parsed.html.slice(0, MAX_HTML_CHARS)) : null;
+  const fullText = fromHtml ? fromHtml.full : textPart;
+  // The HTML quote (blockquote, gmail_quote) is already cut; extractReply still cuts the rest.
+  const extracted = extractReply(fromHtml ? fromHtml.reply : textPart);
+  const reply = {
+    text: extracted.text,
+    stripped: extracted.stripped || (!!fromHtml && fromHtml.reply !== fromHtml.full),
+  };
   const automatedKind = classifyAutomated(parsed.headers, subject, from.address);
   const references =
     typeof parsed.references === 'string' ? parsed.references.split(/\s+/).filter(Boolean) : (parsed.references ?? []);

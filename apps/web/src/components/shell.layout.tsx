@@ -88,6 +88,16 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
           () => onSessionLost(),
         );
       },
+      onSessionEnded() {
+        onSessionLost();
+      },
+      onAccessChanged() {
+        // Role, companies or permissions changed: the menu and what pages show follow the new scope.
+        api.me().then(
+          (fresh) => onMeChange(fresh),
+          () => onSessionLost(),
+        );
+      },
     });
     socket.on('case.created', (e) => {
       if (!e?.case) return;

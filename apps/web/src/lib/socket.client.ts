@@ -20,6 +20,10 @@ export interface AgentSocketHandlers {
   onAvailability(availability: Availability): void;
   /** The server refused the handshake and will not retry on its own (e.g. expired session). */
   onRejected(): void;
+  /** The server ended the session (logout elsewhere, password change, deactivation, expiry). */
+  onSessionEnded(): void;
+  /** Role or companies changed: the server dropped us; we reconnect at once for the new scope. */
+  onAccessChanged(): void;
 }
 
 /** Ack shape of every server event with a reply (see libs/core realtime ws-response). */
@@ -51,12 +55,28 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
     auth: token ? { token } : undefined,
   });
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  // What the server said just before dropping us decides what the drop means.
+  let ended = false;
+  let rescoped = false;
 
-  socket.on('connect', () => handlers.onState('online'));
+  socket.on('connect', () => {
+    rescoped = false;
+    handlers.onState('online');
+  });
+  socket.on('session.revoked', () => {
+    ended = true;
+    handlers.onSessionEnded();
+  });
+  socket.on('access.changed', () => {
+    rescoped = true;
+    handlers.onAccessChanged();
+  });
   socket.on('disconnect', (reason) => {
     handlers.onState('offline');
+    if (ended) return; // the session is over: no reconnect, the shell goes to sign-in
     // A server-side disconnect is final for socket.io; reconnect ourselves (the session is re-checked by the handshake).
-    if (reason === 'io server disconnect') retryTimer = setTimeout(() => socket.connect(), 2000);
+    // After an access change at once: the fresh handshake gives the new scope.
+    if (reason === 'io server disconnect') retryTimer = setTimeout(() => socket.connect(), rescoped ? 0 : 2000);
   });
   socket.on('connect_error', () => {
     handlers.onState('offline');

@@ -69,7 +69,9 @@ export const ticketsApi = {
     request<Page<Contact>>('GET', `/api/contacts${query({ companyId, limit: 200 })}`).then((p) => p.items),
   companies: () =>
     cached('companies', () => request<Page<Company>>('GET', `/api/companies?limit=200`).then((p) => p.items)),
-  technicians: (me: Me) => cached('technicians', () => loadTechnicians(me)),
+  /** With a company: only those who serve it (the ones a ticket of it may be assigned, @notified, Cc'd). */
+  technicians: (me: Me, companyId?: string) =>
+    cached(`technicians:${companyId ?? '*'}`, () => loadTechnicians(me, companyId)),
   defaultVisibility: (me: Me, companyId: string) =>
     cached(`reply-type:${companyId}`, () => loadDefaultVisibility(me, companyId)),
 };
@@ -83,8 +85,8 @@ async function loadDefaultVisibility(_me: Me, companyId: string): Promise<Visibi
 }
 
 /** People a ticket can be assigned to / @notified: the technician directory, open to every technician. */
-async function loadTechnicians(_me: Me): Promise<PersonRef[]> {
-  const people = await request<{ id: string; name: string }[]>('GET', '/api/technicians');
+async function loadTechnicians(_me: Me, companyId?: string): Promise<PersonRef[]> {
+  const people = await request<{ id: string; name: string }[]>('GET', `/api/technicians${query({ companyId })}`);
   return people.map((a) => ({ id: a.id, name: a.name }));
 }
 

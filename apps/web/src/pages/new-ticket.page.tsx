@@ -20,6 +20,7 @@ export function NewTicketPage({ me }: { me: Me }) {
   const [type, setType] = useState<TicketType>('incident');
   const [assigneeId, setAssigneeId] = useState('');
   const [contacts, setContacts] = useState<PickOption[]>([]);
+  const [companyOf, setCompanyOf] = useState<Map<string, string>>(new Map());
   const [technicians, setTechnicians] = useState<PersonRef[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,11 +29,27 @@ export function NewTicketPage({ me }: { me: Me }) {
 
   useEffect(() => {
     ticketsApi.contacts().then(
-      (list) => setContacts(contactOptions(list)),
+      (list) => {
+        setContacts(contactOptions(list));
+        setCompanyOf(new Map(list.map((c) => [c.id, c.companyId])));
+      },
       () => setError('Could not load contacts'),
     );
-    ticketsApi.technicians(me).then(setTechnicians, () => undefined);
   }, []);
+
+  // The requester decides the company: only technicians serving it are offered (#13.6).
+  const companyId = requester[0] ? companyOf.get(requester[0].id) : undefined;
+  useEffect(() => {
+    ticketsApi.technicians(me, companyId).then(
+      (list) => {
+        setTechnicians(list);
+        const ids = new Set(list.map((t) => t.id));
+        setAssigneeId((current) => (current && !ids.has(current) ? '' : current));
+        setCc((current) => current.filter((c) => c.kind !== 'account' || ids.has(c.id)));
+      },
+      () => undefined,
+    );
+  }, [companyId]);
 
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -157,6 +157,8 @@ export function TicketListPage({ me }: { me: Me }) {
 
   useLiveEvent('ticket.created', (p) => p?.ticket && apply(p.ticket, true));
   useLiveEvent('ticket.updated', (p) => p?.ticket && apply(p.ticket, false));
+  // A narrower (or wider) scope: list again rather than keep rows the account may no longer see.
+  useLiveEvent('access.changed', () => void load(filters));
 
   const companyNames = useMemo(() => new Map(companies.map((c) => [c.id, c.name])), [companies]);
   const filtered = FILTER_KEYS.some((k) => k !== 'sort' && filters[k]);

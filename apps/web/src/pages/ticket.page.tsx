@@ -85,7 +85,6 @@ export function TicketPage({ number, me }: Props) {
   useEffect(() => {
     load();
     ticketsApi.statuses().then(setStatuses, () => undefined);
-    ticketsApi.technicians(me).then(setTechnicians, () => undefined);
     ticketsApi.companies().then(setCompanies, () => undefined);
   }, [number]);
 
@@ -98,6 +97,8 @@ export function TicketPage({ number, me }: Props) {
       () => undefined,
     );
     ticketsApi.defaultVisibility(me, companyId).then(setDefaultVisibility, () => undefined);
+    // Only colleagues who serve the ticket's company can be assigned, @notified or Cc'd (#13.6).
+    ticketsApi.technicians(me, companyId).then(setTechnicians, () => undefined);
   }, [companyId]);
 
   // Title + focus for screen readers, like PageTitle does on the other pages.
@@ -117,6 +118,12 @@ export function TicketPage({ number, me }: Props) {
     if (activity) loadActivity();
   });
 
+  // The account's scope changed: read the ticket afresh; out of scope now, it shows "not found" instead of staying on screen.
+  useLiveEvent('access.changed', () => {
+    setTicket(null);
+    setComments([]);
+    void load();
+  });
   useLiveEvent('ticket.updated', (p) => {
     if (p?.ticket?.number === number) setTicket(p.ticket);
   });
@@ -171,8 +178,8 @@ export function TicketPage({ number, me }: Props) {
     (document.getElementById(`tab-${next}`) as HTMLElement | null)?.focus();
   };
 
-  // Technicians cannot list accounts (admin-only API): widen their list with the technicians this
-  // ticket already mentions (assignee, Cc, comment authors) so @notify and Cc still offer colleagues.
+  // Names for what the ticket shows: the directory plus the technicians this ticket already mentions
+  // (assignee, Cc, comment authors), some of whom may no longer serve its company.
   const people = useMemo(() => {
     const known = new Map(technicians.map((t) => [t.id, t]));
     const add = (id: string | null | undefined, name: string) => id && !known.has(id) && known.set(id, { id, name });
@@ -181,7 +188,8 @@ export function TicketPage({ number, me }: Props) {
     comments.forEach((c) => c.author.kind === 'account' && add(c.author.id, c.author.name));
     return [...known.values()];
   }, [technicians, ticket?.assignee, ticket?.cc, comments]);
-  const techOpts = useMemo(() => technicianOptions(people), [people]);
+  // The pickers offer only the company's directory: the server refuses anyone else (#13.6).
+  const techOpts = useMemo(() => technicianOptions(technicians), [technicians]);
   const ccOpts = useMemo(() => [...contactsOpts, ...techOpts], [contactsOpts, techOpts]);
 
   if (loadError && !ticket) {

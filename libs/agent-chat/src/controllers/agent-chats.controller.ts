@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentAccount, type AccountPrincipal } from '@switchboard/core';
+import { CurrentAccount, PiiMasker, type AccountPrincipal } from '@switchboard/core';
 import { ConversationService, MessageAckDto, MessageListDto } from '@switchboard/chat';
 import type { Response } from 'express';
 import { ChatFileUploadDto, ChatMessagesQueryDto, StartAgentChatDto } from '../dto/agent-chat.dto.js';
@@ -33,6 +33,7 @@ export class AgentChatsController {
     private readonly starts: TechnicianChatStartService,
     private readonly files: ChatFilesService,
     private readonly conversations: ConversationService,
+    private readonly masker: PiiMasker,
   ) {}
 
   /** Ask the person at a device to chat (from the device, or from a ticket). 201 new request, 200 an open chat reused. */
@@ -116,8 +117,10 @@ export class AgentChatsController {
     @CurrentAccount() me: AccountPrincipal,
     @Res() res: Response,
   ) {
-    await this.chats.visible(me, id);
+    const chat = await this.chats.visible(me, id);
     const { file, data } = await this.files.open(id, fileId);
-    sendDownload(res, file, data);
+    // Written with @Res(): the masking interceptor never sees it (#13.3).
+    const name = this.masker.maskText(file.name, chat.companyId);
+    sendDownload(res, { ...file, name }, this.masker.maskDownload(file.contentType, data, chat.companyId));
   }
 }

@@ -1,7 +1,10 @@
-import { DeviceService, DomainError } from '@switchboard/core';
+import { DeviceService, DomainError, TechnicianDirectory } from '@switchboard/core';
+import { ConversationService } from '@switchboard/chat';
 import { CreateTicketService } from '@switchboard/tickets';
 import { newTestService } from '@switchboard/testing';
 import { AgentChatTicketLinkService } from './agent-chat-ticket-link.service.js';
+import { AgentChatFlow } from './agent-chat-flow.service.js';
+import { AgentChatNotifier } from './agent-chat-notifier.service.js';
 
 const principal = { deviceId: 'd1' } as never;
 const device = (over: Record<string, unknown> = {}) =>
@@ -31,5 +34,43 @@ describe('AgentChatTicketLinkService', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'IDENTITY_REQUIRED' });
     expect(fake(CreateTicketService).createAs).not.toHaveBeenCalled();
+  });
+
+  it('#13.6 the automatic ticket is assigned to the chat technician only while they serve the company', async () => {
+    const { sut, fake } = newTestService(AgentChatTicketLinkService);
+    const chat = {
+      id: 'cv1',
+      companyId: 'co1',
+      contactId: 'ct',
+      ticketId: null,
+      meta: {
+        acceptedAt: '2026-01-01T00:00:00Z',
+        technician: { id: 'g1', name: 'Gary' },
+        deviceName: 'PC',
+        deviceId: 'd1',
+      },
+    } as never;
+    fake(ConversationService).listMessages.mockResolvedValue([]);
+    // The follow-up copy of later messages finds no linked ticket in this fake and stops.
+    fake(ConversationService).get.mockResolvedValue(chat);
+    fake(ConversationService).linkTicket.mockResolvedValue(undefined);
+    fake(ConversationService).patchMeta.mockResolvedValue(chat);
+    fake(ConversationService).postSystemMessage.mockResolvedValue(null);
+    fake(AgentChatFlow).load.mockResolvedValue(chat);
+    fake(AgentChatNotifier).updated.mockReturnValue(undefined);
+    fake(AgentChatNotifier).toDevice.mockReturnValue(undefined);
+    fake(AgentChatNotifier).deviceView.mockReturnValue({} as never);
+    fake(CreateTicketService).createAs.mockResolvedValue({ id: 't1', number: 9, title: 'x' } as never);
+    fake(TechnicianDirectory).serving.mockResolvedValue({
+      serving: [],
+      refused: [{ id: 'g1', message: "account g1 (Gary) does not serve the ticket's company" }],
+    });
+    await sut.autoTicket(chat);
+    expect(fake(TechnicianDirectory).serving).toHaveBeenCalledWith('co1', ['g1']);
+    expect(fake(CreateTicketService).createAs).toHaveBeenCalledWith(
+      expect.objectContaining({ requesterId: 'ct', assigneeId: null }),
+      { kind: 'account', id: 'g1', name: 'Gary' },
+      'chat',
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DeviceService, DomainError, DomainEventBus, type DevicePrincipal } from '@switchboard/core';
+import {
+  DeviceService,
+  DomainError,
+  DomainEventBus,
+  TechnicianDirectory,
+  type DevicePrincipal,
+} from '@switchboard/core';
 import { ConversationService, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
 import { CreateTicketService, TicketChatLinkService, type ChatLine } from '@switchboard/tickets';
 import { AGENT_CHANNEL, AUTO_TICKET_TITLE } from '../agent-chat.types.js';
@@ -26,6 +32,7 @@ export class AgentChatTicketLinkService implements OnModuleInit {
     private readonly tickets: CreateTicketService,
     private readonly links: TicketChatLinkService,
     private readonly events: DomainEventBus,
+    private readonly directory: TechnicianDirectory,
   ) {}
 
   onModuleInit(): void {
@@ -54,8 +61,14 @@ export class AgentChatTicketLinkService implements OnModuleInit {
       messages,
       'text',
     );
+    // The chat's technician is the assignee only while they still serve the company (#13.6): one
+    // restricted since accepting gets an unassigned ticket, not a refused one.
+    const assigneeId =
+      technician && (await this.directory.serving(chat.companyId, [technician.id])).serving.length
+        ? technician.id
+        : null;
     const ticket = await this.tickets.createAs(
-      { title: AUTO_TICKET_TITLE, description, requesterId: chat.contactId, assigneeId: technician?.id ?? null },
+      { title: AUTO_TICKET_TITLE, description, requesterId: chat.contactId, assigneeId },
       technician
         ? { kind: 'account', id: technician.id, name: technician.name }
         : { kind: 'system', id: null, name: 'Chat' },

@@ -13,6 +13,7 @@ import {
 import { CaseFollowUpService } from '../services/case-follow-up.service.js';
 import { CaseSeenService } from '../services/case-seen.service.js';
 import { CaseService } from '../services/case.service.js';
+import { CaseTranscriptService } from '../services/case-transcript.service.js';
 import { CasePageDto, CaseViewDto } from '../dto/case-view.dto.js';
 
 @ApiTags('cases')
@@ -24,6 +25,7 @@ export class CasesController {
     private readonly seen: CaseSeenService,
     private readonly followUps: CaseFollowUpService,
     private readonly limits: ChannelLimits,
+    private readonly transcripts: CaseTranscriptService,
   ) {}
 
   @Get()
@@ -107,7 +109,7 @@ export class CasesController {
     @Res() res: Response,
   ) {
     const format = q.format ?? 'html';
-    const body = await this.cases.transcript(id, me, format);
+    const body = await this.transcripts.render(id, me, format);
     res
       .status(200)
       .type(format === 'text' ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8')

@@ -42,7 +42,13 @@ export class CaseNotifier {
       });
     }
     const title = view.type === 'live_chat' ? 'New live chat' : 'New support request';
-    const input = { title, body: `Case ${view.shortId} on ${view.portal.name}`, link: `/cases/${view.id}` };
+    // companyId: the audience is re-checked when sent (#13.6), and the masking scope is the case's company.
+    const input = {
+      title,
+      body: `Case ${view.shortId} on ${view.portal.name}`,
+      link: `/cases/${view.id}`,
+      companyId: view.companyId,
+    };
     // Unavailable technicians get no alerts (issue rule); the dashboard still updates live for them.
     const alerted = technicians.filter((t) => t.availability === 'available');
     const inAppOnly = alerted.filter((t) => prefs.get(t.id)!.inApp && !prefs.get(t.id)!.email).map((t) => t.id);

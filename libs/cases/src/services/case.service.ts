@@ -9,7 +9,7 @@ import {
   NotFoundError,
   type AccountPrincipal,
 } from '@switchboard/core';
-import { ConversationService, renderTranscript, type MessageView } from '@switchboard/chat';
+import { ConversationService, type MessageView } from '@switchboard/chat';
 import type { CaseView } from '../case.views.js';
 import type { CaseEntity } from '../entities/case.entity.js';
 import { CaseRepository } from '../repositories/case.repository.js';
@@ -175,22 +175,6 @@ export class CaseService {
       await this.contacts.remove(c.contactId).catch((e) => this.logger.warn(`contact kept: ${(e as Error).message}`));
     }
     await this.notifier.deleted(id, c.companyId);
-  }
-
-  async transcript(id: string, me: AccountPrincipal, format: 'html' | 'text'): Promise<string> {
-    const c = await this.load(id, me);
-    const messages = await this.conversations.listMessages(id, 0, 5000);
-    return renderTranscript(
-      {
-        title: `Chat transcript — ${c.portal.name}`,
-        lines: [
-          ['Case', c.id],
-          ['Started', new Date(c.createdAt).toISOString()],
-        ],
-      },
-      messages,
-      format,
-    );
   }
 
   async load(id: string, me: AccountPrincipal): Promise<CaseEntity> {

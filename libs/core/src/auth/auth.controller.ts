@@ -8,16 +8,19 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
 import { AccountService } from '../identity/account.service.js';
 import { CurrentAccount } from '../access/current-account.decorator.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
+import { INVALID_CREDENTIALS } from './local.strategy.js';
 import { LoginDto, LoginResponseDto } from './login.dto.js';
 import type { AccountPrincipal } from '../access/principal.js';
 import { Public } from '../access/public.decorator.js';
 import { SessionTokenService } from './session-token.service.js';
-import { SESSION_COOKIE } from './token-extractor.js';
+import { SessionRevocation } from './session-revocation.service.js';
+import { extractAccountToken, SESSION_COOKIE } from './token-extractor.js';
+import { UnauthorizedError } from '../errors/unauthorized.error.js';
 import { Unmasked } from '../access/unmasked.decorator.js';
 import { AccountViewDto } from '../identity/dto/account-view.dto.js';
 
@@ -30,6 +33,7 @@ export class AuthController {
     private readonly tokens: SessionTokenService,
     private readonly accounts: AccountService,
     private readonly config: AppConfig,
+    private readonly sessions: SessionRevocation,
   ) {}
 
   /** Rate-limited per client address; throttling runs before the password check. */
@@ -41,8 +45,12 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts' })
-  login(@Req() req: { user: { accountId: string } }, @Res({ passthrough: true }) res: Response): LoginResponseDto {
-    const accessToken = this.tokens.issueAccountToken(req.user.accountId);
+  async login(
+    @Req() req: { user: { accountId: string } },
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponseDto> {
+    const accessToken = await this.tokens.startAccountSession(req.user.accountId);
+    if (!accessToken) throw new UnauthorizedError(INVALID_CREDENTIALS); // deactivated meanwhile
     res.cookie(SESSION_COOKIE, accessToken, {
       httpOnly: true,
       sameSite: 'lax',
@@ -56,7 +64,9 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  logout(@Res({ passthrough: true }) res: Response): void {
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    // Ends the session server-side (its token and its open sockets), not only the browser's cookie.
+    await this.sessions.endSession(extractAccountToken(req.headers, req.cookies as Record<string, string> | undefined));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

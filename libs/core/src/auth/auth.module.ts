@@ -17,6 +17,7 @@ import { LocalStrategy } from './local.strategy.js';
 import { PortalSessionGuard } from './portal-session.guard.js';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 import { RolesGuard } from './roles.guard.js';
+import { SessionRevocation } from './session-revocation.service.js';
 import { SessionTokenService } from './session-token.service.js';
 import { SystemSecretRepository } from './system-secret.repository.js';
 
@@ -45,6 +46,7 @@ import { SystemSecretRepository } from './system-secret.repository.js';
         AuthSecrets.load(config, rows, box),
     },
     SessionTokenService,
+    SessionRevocation,
     LocalStrategy,
     JwtStrategy,
     LocalAuthGuard,

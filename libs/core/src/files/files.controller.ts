@@ -6,6 +6,7 @@ import { CurrentAccount } from '../access/current-account.decorator.js';
 import type { AccountPrincipal } from '../access/principal.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
 import { AccessPolicy } from '../identity/access-policy.service.js';
+import { PiiMasker } from '../privacy/pii-masker.service.js';
 import { FileService, MAX_FILE_BYTES } from './file.service.js';
 import { UploadFileDto } from './upload-file.dto.js';
 
@@ -24,6 +25,7 @@ export class FilesController {
   constructor(
     private readonly files: FileService,
     private readonly access: AccessPolicy,
+    private readonly masker: PiiMasker,
   ) {}
 
   @Post()
@@ -57,12 +59,15 @@ export class FilesController {
   /** Always a download, never rendered by the browser: uploaded HTML must not run on our origin. */
   @Get(':id/content')
   async content(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal, @Res() res: Response) {
-    const { file, data } = await this.files.open(id, me);
+    const { file, data: stored } = await this.files.open(id, me);
+    const data = this.masker.maskDownload(file.contentType, stored, file.companyId);
     res.setHeader(
       'Content-Type',
       /^text\/html|xml|svg|javascript/i.test(file.contentType) ? 'application/octet-stream' : file.contentType,
     );
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    // The name is data too (e.g. "statement bob@example.com.pdf"): masked like the file's JSON view.
+    const name = this.masker.maskText(file.name, file.companyId);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Length', String(data.length));
     res.end(data);

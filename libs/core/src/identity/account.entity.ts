@@ -39,6 +39,13 @@ export class AccountEntity {
   @Column('simple-array', { nullable: true })
   permissions: string[] | null;
 
+  /**
+   * Bumped when every session must end (password change, deactivation): tokens carry the version
+   * they were issued at (`sv`), and one from an older version is refused, on HTTP and sockets.
+   */
+  @Column('int', { default: 0 })
+  sessionVersion: number;
+
   @CreateDateColumn()
   createdAt: Date;
 

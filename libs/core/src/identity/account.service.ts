@@ -9,8 +9,10 @@ import { DomainEventBus } from '../events/domain-event-bus.service.js';
 import { newId } from '../ids/id.js';
 import type { AccountRole } from '../access/principal.js';
 import { AccountEntity, Availability } from './account.entity.js';
+import { toAccountPrincipal } from './account-principal.js';
 import { AccountRepository } from './account.repository.js';
 import { CompanyRepository } from './company.repository.js';
+import { AccessRevocations, type AccessRevocation } from './access-revocations.service.js';
 import { AccountView, toAccountView } from './identity.views.js';
 import { PasswordHasher } from './password-hasher.service.js';
 
@@ -32,6 +34,7 @@ export class AccountService {
     private readonly hasher: PasswordHasher,
     private readonly tx: TransactionRunner,
     private readonly events: DomainEventBus,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   async create(input: AccountInput): Promise<AccountView> {
@@ -102,10 +105,13 @@ export class AccountService {
       account.permissions = input.permissions.length ? [...new Set(input.permissions)] : null;
     if (input.password !== undefined) account.passwordHash = await this.hasher.hash(input.password);
     const companyIds = input.companyIds ? await this.checkCompanies(input.companyIds) : undefined;
+    const revocation = await this.revocationFor(account, input, companyIds);
+    if (revocation?.kind === 'account-ended') account.sessionVersion += 1;
     await this.tx.run(async (tx) => {
       await this.accounts.save(account, tx);
       if (companyIds) await this.accounts.replaceCompanyAccess(id, companyIds, tx);
     });
+    if (revocation) await this.revocations.revoke(revocation);
     return this.get(id);
   }
 
@@ -114,6 +120,7 @@ export class AccountService {
     if (!account) throw new NotFoundError('Account', id);
     if (account.role === 'admin') await this.assertNotLastAdmin(account);
     await this.accounts.deleteById(id);
+    await this.revocations.revoke({ kind: 'account-ended', accountId: id, reason: 'deleted' });
   }
 
   async setAvailability(id: string, availability: Availability): Promise<AccountView> {
@@ -128,17 +135,17 @@ export class AccountService {
   /** The principal a valid session stands for, or null when the account is gone or deactivated. */
   async principal(id: string): Promise<AccountPrincipal | null> {
     const account = await this.accounts.findById(id);
-    if (!account || !account.active) return null;
-    return {
-      kind: 'account',
-      id: account.id,
-      email: account.email,
-      name: account.name,
-      role: account.role,
-      allCompanies: account.allCompanies,
-      companyIds: account.allCompanies ? [] : await this.accounts.companyIds(id),
-      permissions: account.permissions ?? [],
-    };
+    return account?.active ? this.toPrincipal(account) : null;
+  }
+
+  /** The version new sessions are issued at (null: no such active account). */
+  async sessionVersion(id: string): Promise<number | null> {
+    const account = await this.accounts.findById(id);
+    return account?.active ? account.sessionVersion : null;
+  }
+
+  private async toPrincipal(account: AccountEntity): Promise<AccountPrincipal> {
+    return toAccountPrincipal(account, account.allCompanies ? [] : await this.accounts.companyIds(account.id));
   }
 
   /** Returns the account id, or null without saying whether the email or the password was wrong. */
@@ -157,6 +164,32 @@ export class AccountService {
 
   count(): Promise<number> {
     return this.accounts.count();
+  }
+
+  /**
+   * What an update does to open sessions: a new password or a deactivation ends them all; a change
+   * of role, companies, permissions or reactivation only changes their scope.
+   */
+  private async revocationFor(
+    account: AccountEntity,
+    input: Partial<AccountInput> & { active?: boolean },
+    companyIds: string[] | undefined,
+  ): Promise<AccessRevocation | null> {
+    const before = await this.accounts.findById(account.id);
+    if (!before) return null;
+    if (input.password !== undefined) return { kind: 'account-ended', accountId: account.id, reason: 'password' };
+    if (before.active && !account.active)
+      return { kind: 'account-ended', accountId: account.id, reason: 'deactivated' };
+    const companiesChanged =
+      companyIds !== undefined &&
+      String([...(await this.accounts.companyIds(account.id))].sort()) !== String([...companyIds].sort());
+    const changed =
+      before.role !== account.role ||
+      before.allCompanies !== account.allCompanies ||
+      before.active !== account.active ||
+      String(before.permissions ?? '') !== String(account.permissions ?? '') ||
+      companiesChanged;
+    return changed ? { kind: 'account-changed', accountId: account.id } : null;
   }
 
   private async assertNotLastAdmin(_account: AccountEntity): Promise<void> {

@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors/not-found.error.js';
 import { DomainEventBus } from '../events/domain-event-bus.service.js';
 import { newId } from '../ids/id.js';
 import { AccessPolicy } from './access-policy.service.js';
+import { AccessRevocations } from './access-revocations.service.js';
 import { CompanyEntity } from './company.entity.js';
 import { CompanyRepository } from './company.repository.js';
 import { CompanyView, toCompanyView } from './identity.views.js';
@@ -16,6 +17,7 @@ export class CompanyService {
     private readonly companies: CompanyRepository,
     private readonly access: AccessPolicy,
     private readonly events: DomainEventBus,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   async create(input: { name: string }): Promise<CompanyView> {
@@ -56,6 +58,8 @@ export class CompanyService {
 
   async remove(id: string): Promise<void> {
     if (!(await this.companies.deleteById(id))) throw new NotFoundError('Company', id);
+    // Its devices went with it (cascade): their open sockets must not stay connected.
+    await this.revocations.revoke({ kind: 'company-devices-ended', companyId: id, reason: 'removed' });
   }
 
   async exists(id: string): Promise<boolean> {

@@ -8,6 +8,7 @@ import { ValidationFailedError } from '../errors/validation-failed.error.js';
 import { DomainEventBus } from '../events/domain-event-bus.service.js';
 import { newId } from '../ids/id.js';
 import { AccessPolicy } from './access-policy.service.js';
+import { AccessRevocations } from './access-revocations.service.js';
 import { CompanyRepository } from './company.repository.js';
 import { ContactRepository } from './contact.repository.js';
 import { DeviceEntity } from './device.entity.js';
@@ -37,6 +38,7 @@ export class DeviceService {
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
     private readonly events: DomainEventBus,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   /** Returns the token once; only its hash is kept. */
@@ -93,11 +95,14 @@ export class DeviceService {
     const token = DeviceService.newToken();
     device.tokenHash = hashDeviceToken(token);
     await this.devices.save(device);
+    // The old token's open sockets go too, not only its next handshake.
+    await this.revocations.revoke({ kind: 'device-ended', deviceId: id, reason: 'token-rotated' });
     return { device: toDeviceView(device), token };
   }
 
   async remove(id: string): Promise<void> {
     if (!(await this.devices.deleteById(id))) throw new NotFoundError('Device', id);
+    await this.revocations.revoke({ kind: 'device-ended', deviceId: id, reason: 'removed' });
   }
 
   async authenticate(token: string): Promise<DevicePrincipal | null> {

@@ -4,6 +4,7 @@ import { CompanyEntity } from './company.entity.js';
 import { ContactEntity } from './contact.entity.js';
 import { DeviceEnrolmentEntity } from './device-enrolment.entity.js';
 import { DeviceEntity } from './device.entity.js';
+import { RevokedSessionEntity } from './revoked-session.entity.js';
 
 /** The identity folder's tables. */
 export const IDENTITY_ENTITIES = [
@@ -13,4 +14,5 @@ export const IDENTITY_ENTITIES = [
   AccountCompanyAccessEntity,
   DeviceEntity,
   DeviceEnrolmentEntity,
+  RevokedSessionEntity,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessPolicy } from './access-policy.service.js';
+import { AccessRevocations } from './access-revocations.service.js';
 import { AccountRepository } from './account.repository.js';
 import { AccountService } from './account.service.js';
 import { AccountsController } from './accounts.controller.js';
@@ -17,6 +18,8 @@ import { DeviceService } from './device.service.js';
 import { DevicesController } from './devices.controller.js';
 import { MeController } from './me.controller.js';
 import { PasswordHasher } from './password-hasher.service.js';
+import { RevokedSessionRepository } from './revoked-session.repository.js';
+import { SessionPrincipals } from './session-principals.service.js';
 import { TechnicianDirectoryRepository } from './technician-directory.repository.js';
 import { TechnicianDirectory } from './technician-directory.service.js';
 import { TechniciansController } from './technicians.controller.js';
@@ -33,6 +36,9 @@ import { TechniciansController } from './technicians.controller.js';
   ],
   providers: [
     AccessPolicy,
+    AccessRevocations,
+    RevokedSessionRepository,
+    SessionPrincipals,
     PasswordHasher,
     CompanyRepository,
     ContactRepository,
@@ -47,6 +53,16 @@ import { TechniciansController } from './technicians.controller.js';
     DeviceEnrolmentRepository,
     DeviceEnrolmentService,
   ],
-  exports: [AccessPolicy, CompanyService, ContactService, AccountService, DeviceService, TechnicianDirectory],
+  exports: [
+    AccessPolicy,
+    AccessRevocations,
+    RevokedSessionRepository,
+    SessionPrincipals,
+    CompanyService,
+    ContactService,
+    AccountService,
+    DeviceService,
+    TechnicianDirectory,
+  ],
 })
 export class IdentityModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AccountCompanyAccessEntity } from './account-company-access.entity.js';
 import { AccountEntity } from './account.entity.js';
 
@@ -16,11 +16,25 @@ export class TechnicianDirectoryRepository {
     if (query.available !== undefined)
       qb.andWhere('a.availability = :availability', { availability: query.available ? 'available' : 'unavailable' });
     if (query.companyId) {
+      // AccessPolicy.canAccessCompany as SQL (admin, all companies, or the company in the access list).
       qb.andWhere(
         `(a.allCompanies = :all OR a.role = 'admin' OR EXISTS (SELECT 1 FROM ${this.dataSource.getMetadata(AccountCompanyAccessEntity).tableName} x WHERE x."accountId" = a.id AND x."companyId" = :companyId))`,
         { all: true, companyId: query.companyId },
       );
     }
     return qb.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').limit(1000).getMany();
+  }
+
+  /** These accounts (any state) with their company access lists: two queries whatever the count. */
+  async withCompanies(ids: string[]): Promise<Array<{ account: AccountEntity; companyIds: string[] }>> {
+    if (!ids.length) return [];
+    const [accounts, access] = await Promise.all([
+      this.dataSource.getRepository(AccountEntity).findBy({ id: In(ids) }),
+      this.dataSource.getRepository(AccountCompanyAccessEntity).findBy({ accountId: In(ids) }),
+    ]);
+    return accounts.map((account) => ({
+      account,
+      companyIds: access.filter((x) => x.accountId === account.id).map((x) => x.companyId),
+    }));
   }
 }

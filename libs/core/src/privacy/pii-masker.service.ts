@@ -11,6 +11,12 @@ export interface MaskingPolicy {
   types: readonly string[] | undefined;
 }
 
+/** Companies whose text is masked: all but `except` when `byDefault`, else only `except`. */
+export interface MaskedScope {
+  byDefault: boolean;
+  except: string[];
+}
+
 interface Snapshot {
   global: MaskingPolicy;
   companies: Map<string, MaskingPolicy>;
@@ -21,6 +27,9 @@ interface Snapshot {
 export const MASKING_SETTING_KEYS = ['masking.mode', 'masking.types'] as const;
 /** Background refresh period. With the query time, a setting changed on another instance applies here within 2 s. */
 export const MASKING_REFRESH_MS = 1000;
+
+/** Downloads read as text: masked on the way out. */
+const TEXT_TYPE = /^(text\/|application\/(json|xml|csv|x-ndjson|rtf)|message\/rfc822)/i;
 
 const OFF: MaskingPolicy = { mode: 'off', types: undefined };
 const isMode = (v: unknown): v is MaskingMode =>
@@ -89,6 +98,17 @@ export class PiiMasker implements OnApplicationBootstrap, OnModuleDestroy {
     return this.policy(companyId).mode;
   }
 
+  /**
+   * Which companies' text technicians see masked, as "every company but `except`" (byDefault) or
+   * "only `except`": the shape a query filter needs (search matches masked text there, #13.2).
+   */
+  maskedCompanies(): MaskedScope {
+    const byDefault = this.snapshot.global.mode !== 'off';
+    const except: string[] = [];
+    for (const [id, p] of this.snapshot.companies) if ((p.mode !== 'off') !== byDefault) except.push(id);
+    return { byDefault, except };
+  }
+
   /** True when some company (or the global default) masks: otherwise payloads pass untouched. */
   get active(): boolean {
     return this.snapshot.fallback.mode !== 'off';
@@ -110,6 +130,19 @@ export class PiiMasker implements OnApplicationBootstrap, OnModuleDestroy {
     if (text == null) return text;
     const p = this.policy(companyId);
     return p.mode === 'ingest' ? this.registry.current.mask(text, p.types) : text;
+  }
+
+  /**
+   * Outbound: a file a technician downloads (attachment, chat file). Text formats are masked like any
+   * other text (#13.3: downloads are written with @Res(), past the interceptor); binary formats cannot
+   * be, and are served as stored.
+   */
+  maskDownload(contentType: string, data: Buffer, companyId: string | null | undefined): Buffer {
+    if (!companyId ? !this.active : this.mode(companyId) === 'off') return data;
+    if (!TEXT_TYPE.test(contentType)) return data;
+    const text = data.toString('utf8');
+    const masked = this.maskText(text, companyId);
+    return masked === text ? data : Buffer.from(masked, 'utf8');
   }
 
   /**

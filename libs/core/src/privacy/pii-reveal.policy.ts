@@ -8,7 +8,8 @@ export interface RevealTarget {
   /** What was revealed, e.g. `ticket.comment`, `ticket`, later `conversation.message`. */
   kind: string;
   id: string;
-  companyId: string;
+  /** null: not one company's data (e.g. an outbox mail). */
+  companyId: string | null;
   fields: string[];
 }
 

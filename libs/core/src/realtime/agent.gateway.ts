@@ -8,6 +8,7 @@ import { AccountService } from '../identity/account.service.js';
 import { authenticateNamespace, handshakeToken } from './handshake-auth.js';
 import { AvailabilityEventDto, PingDto } from './realtime.dto.js';
 import { RealtimeService } from './realtime.service.js';
+import { SocketRevocation } from './socket-revocation.service.js';
 import { WsErrorFilter } from './ws-error.filter.js';
 import { WsPayloadPipe } from './ws-payload.pipe.js';
 import { wsOk } from './ws-response.js';
@@ -23,19 +24,24 @@ export class AgentGateway implements OnGatewayInit {
     private readonly tokens: SessionTokenService,
     private readonly realtime: RealtimeService,
     private readonly accounts: AccountService,
+    private readonly revocation: SocketRevocation,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('agent', namespace);
-    authenticateNamespace(
-      namespace,
-      this.logger,
-      (socket) => {
-        const token = handshakeToken(socket) ?? extractAccountToken(socket.handshake.headers);
-        return token ? this.tokens.verifyAccountToken(token) : null;
-      },
-      (p) => [RealtimeService.accountRoom(p.id), RealtimeService.agentsRoom],
-    );
+    this.revocation.watch('agent', namespace);
+    authenticateNamespace(namespace, this.logger, async (socket) => {
+      const token = handshakeToken(socket) ?? extractAccountToken(socket.handshake.headers);
+      const session = token ? await this.tokens.verifyAccountSession(token) : null;
+      if (!session) return null;
+      const rooms = [
+        RealtimeService.accountRoom(session.principal.id),
+        SocketRevocation.sessionRoom(session.sessionId),
+        RealtimeService.agentsRoom,
+      ];
+      const { principal, expiresAtMs, accountId, sessionId, sessionVersion } = session;
+      return { principal, expiresAtMs, rooms, sessionRef: { accountId, sessionId, sessionVersion } };
+    });
   }
 
   @SubscribeMessage('ping')

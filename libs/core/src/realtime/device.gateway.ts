@@ -6,6 +6,7 @@ import { DeviceService } from '../identity/device.service.js';
 import { authenticateNamespace, handshakeToken } from './handshake-auth.js';
 import { PingDto } from './realtime.dto.js';
 import { RealtimeService } from './realtime.service.js';
+import { SocketRevocation } from './socket-revocation.service.js';
 import { WsErrorFilter } from './ws-error.filter.js';
 import { WsPayloadPipe } from './ws-payload.pipe.js';
 import { wsOk } from './ws-response.js';
@@ -20,19 +21,23 @@ export class DeviceGateway implements OnGatewayInit {
   constructor(
     private readonly devices: DeviceService,
     private readonly realtime: RealtimeService,
+    private readonly revocation: SocketRevocation,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('device', namespace);
-    authenticateNamespace(
-      namespace,
-      this.logger,
-      (socket) => {
-        const token = handshakeToken(socket);
-        return token ? this.devices.authenticate(token) : null;
-      },
-      (p) => [`device:${p.deviceId}`, `company-devices:${p.companyId}`],
-    );
+    this.revocation.watch('device', namespace);
+    authenticateNamespace(namespace, this.logger, async (socket) => {
+      const token = handshakeToken(socket);
+      const principal = token ? await this.devices.authenticate(token) : null;
+      if (!principal) return null;
+      // Device tokens do not expire; rotation or removal drops the `device:<id>` room.
+      const rooms = [
+        SocketRevocation.deviceRoom(principal.deviceId),
+        SocketRevocation.companyDevicesRoom(principal.companyId),
+      ];
+      return { principal, expiresAtMs: null, rooms };
+    });
   }
 
   @SubscribeMessage('ping')

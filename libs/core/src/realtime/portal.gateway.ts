@@ -6,6 +6,7 @@ import { SessionTokenService } from '../auth/session-token.service.js';
 import { authenticateNamespace, handshakeToken } from './handshake-auth.js';
 import { PingDto } from './realtime.dto.js';
 import { RealtimeService } from './realtime.service.js';
+import { SocketRevocation } from './socket-revocation.service.js';
 import { WsErrorFilter } from './ws-error.filter.js';
 import { WsPayloadPipe } from './ws-payload.pipe.js';
 import { wsOk } from './ws-response.js';
@@ -20,19 +21,23 @@ export class PortalGateway implements OnGatewayInit {
   constructor(
     private readonly tokens: SessionTokenService,
     private readonly realtime: RealtimeService,
+    private readonly revocation: SocketRevocation,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('portal', namespace);
-    authenticateNamespace(
-      namespace,
-      this.logger,
-      (socket) => {
-        const token = handshakeToken(socket);
-        return token ? this.tokens.verifyPortalToken(token) : null;
-      },
-      (p) => [`portal-session:${p.sessionId}`, `portal:${p.portalId}`],
-    );
+    this.revocation.watch('portal', namespace);
+    authenticateNamespace(namespace, this.logger, (socket) => {
+      const token = handshakeToken(socket);
+      const session = token ? this.tokens.verifyPortalSession(token) : null;
+      if (!session) return null;
+      const { principal, expiresAtMs } = session;
+      return {
+        principal,
+        expiresAtMs,
+        rooms: [`portal-session:${principal.sessionId}`, `portal:${principal.portalId}`],
+      };
+    });
   }
 
   @SubscribeMessage('ping')

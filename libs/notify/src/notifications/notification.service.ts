@@ -1,5 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, AppConfig, NotFoundError, AccountService, newId, PiiMasker, RealtimeService } from '@switchboard/core';
+import {
+  AppConfig,
+  Clock,
+  newId,
+  NotFoundError,
+  PiiMasker,
+  RealtimeService,
+  TechnicianDirectory,
+  type TechnicianEntry,
+} from '@switchboard/core';
 import { MailPort } from '../mail/mail.port.js';
 import { NotificationEntity } from './notification.entity.js';
 import { NotificationRepository } from './notification.repository.js';
@@ -9,7 +18,10 @@ export interface NotificationInput {
   title: string;
   body: string;
   link?: string | null;
-  /** The company the notification is about (masking scope); unknown = the strictest company policy. */
+  /**
+   * The company the notification is about: masking scope (unknown = the strictest company policy)
+   * and audience (only accounts serving it receive it, checked when it is sent).
+   */
   companyId?: string | null;
 }
 
@@ -26,7 +38,7 @@ export class NotificationService {
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly realtime: RealtimeService,
-    private readonly accounts: AccountService,
+    private readonly directory: TechnicianDirectory,
     private readonly mail: MailPort,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -38,8 +50,10 @@ export class NotificationService {
     input: NotificationInput,
     options: NotifyOptions = {},
   ): Promise<NotificationView[]> {
-    const unique = [...new Set(accountIds)];
-    const rows = unique.map((accountId) =>
+    // Recipients are often computed earlier (an assignee, a rule's list): whoever no longer serves
+    // the company, or is deactivated, is dropped here, at send time (#13.6).
+    const { serving } = await this.directory.serving(input.companyId ?? null, accountIds);
+    const rows = serving.map(({ id: accountId }) =>
       Object.assign(new NotificationEntity(), {
         // Ingest mode: notifications are built from what people wrote, so they are a write path too.
         id: newId(),
@@ -62,7 +76,7 @@ export class NotificationService {
       };
       this.realtime.toAccount(row.accountId, 'notification', push);
     }
-    if (options.email) await this.email(unique, input);
+    if (options.email) await this.email(serving, input);
     return rows.map(toNotificationView);
   }
 
@@ -90,14 +104,13 @@ export class NotificationService {
     return { updated: await this.notifications.markAllRead(accountId, this.clock.now()) };
   }
 
-  private async email(accountIds: string[], raw: NotificationInput): Promise<void> {
+  private async email(accounts: TechnicianEntry[], raw: NotificationInput): Promise<void> {
     // Mail to technicians is a payload sent to technicians: masked like the socket push and the list.
     const input = { ...raw, title: this.masker.maskText(raw.title, null), body: this.masker.maskText(raw.body, null) };
     const url =
       input.link && this.config.publicUrl ? new URL(input.link, this.config.publicUrl).toString() : (input.link ?? '');
-    for (const id of accountIds) {
+    for (const account of accounts) {
       try {
-        const account = await this.accounts.get(id);
         await this.mail.send({
           to: [account.email],
           cc: [],
@@ -108,7 +121,7 @@ export class NotificationService {
           headers: { 'Auto-Submitted': 'auto-generated' },
         });
       } catch (error) {
-        this.logger.warn({ err: error, accountId: id }, 'Notification email failed');
+        this.logger.warn({ err: error, accountId: account.id }, 'Notification email failed');
       }
     }
   }

@@ -1,4 +1,4 @@
-import { AccountService, type AccountView, type ContactView } from '@switchboard/core';
+import { AccountService, type AccountView, type ContactView, TechnicianDirectory } from '@switchboard/core';
 import type { InboundMessage } from '@switchboard/plugin-sdk';
 import { newTestService } from '@switchboard/testing';
 import { EmailCcResolver } from './email-cc.service.js';
@@ -20,6 +20,7 @@ describe('EmailCcResolver', () => {
     fake(EmailSenders).inCompany.mockImplementation(
       async (_companyId: string, address: string) => ({ id: `contact:${address}` }) as ContactView,
     );
+    fake(TechnicianDirectory).serving.mockResolvedValue({ serving: [{ id: 'a1' }], refused: [] } as never);
     const entries = await sut.entries(
       mail([
         { address: 'Tom <TOM@helpdesk.example>' },
@@ -48,8 +49,26 @@ describe('EmailCcResolver', () => {
     const { sut, fake } = newTestService(EmailCcResolver);
     fake(AccountService).findByEmail.mockResolvedValue({ id: 'a1', active: false } as AccountView);
     fake(EmailSenders).inCompany.mockResolvedValue({ id: 'c9' } as ContactView);
+    fake(TechnicianDirectory).serving.mockResolvedValue({
+      serving: [],
+      refused: [{ id: 'a1', message: 'account a1 (Old) is deactivated' }],
+    });
     await expect(
       sut.entries(mail([{ address: 'old@helpdesk.example' }]), new Set(), 'x@a.example', 'co1', []),
     ).resolves.toEqual([{ kind: 'contact', id: 'c9' }]);
+  });
+
+  it("#13.6 a technician who does not serve the ticket's company is Cc-ed as a contact, not as the account", async () => {
+    const { sut, fake } = newTestService(EmailCcResolver);
+    fake(AccountService).findByEmail.mockResolvedValue({ id: 'g1', active: true } as AccountView);
+    fake(EmailSenders).inCompany.mockResolvedValue({ id: 'c7' } as ContactView);
+    fake(TechnicianDirectory).serving.mockResolvedValue({
+      serving: [],
+      refused: [{ id: 'g1', message: "account g1 (Gary) does not serve the ticket's company" }],
+    });
+    await expect(
+      sut.entries(mail([{ address: 'gary@helpdesk.example' }]), new Set(), 'x@a.example', 'co1', []),
+    ).resolves.toEqual([{ kind: 'contact', id: 'c7' }]);
+    expect(fake(TechnicianDirectory).serving).toHaveBeenCalledWith('co1', ['g1']);
   });
 });

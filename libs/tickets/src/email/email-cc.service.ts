@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { AccountService, addressOf } from '@switchboard/core';
+import { AccountService, addressOf, TechnicianDirectory } from '@switchboard/core';
 import type { InboundMessage } from '@switchboard/plugin-sdk';
 import type { CcEntry } from '../ticket.types.js';
 import { EmailSenders, splitName } from './email-sender.service.js';
 
-/** Cc'd people become the ticket's Cc: technicians as accounts, others as contacts of the ticket's company. */
+/**
+ * Cc'd people become the ticket's Cc: technicians who serve the ticket's company as accounts,
+ * everyone else (an account restricted to other companies too, #13.6) as contacts of the ticket's
+ * company, who get what a Cc'd contact gets: the public replies, never internal notes.
+ */
 @Injectable()
 export class EmailCcResolver {
   constructor(
     private readonly accounts: AccountService,
     private readonly senders: EmailSenders,
+    private readonly directory: TechnicianDirectory,
   ) {}
 
   /**
@@ -30,7 +35,7 @@ export class EmailCcResolver {
       if (!/^[^@\s]+@[^@\s]+$/.test(address) || seen.has(address)) continue;
       seen.add(address);
       const account = await this.accounts.findByEmail(address);
-      if (account?.active) {
+      if (account && (await this.directory.serving(companyId, [account.id])).serving.length) {
         entries.push({ kind: 'account', id: account.id });
         continue;
       }

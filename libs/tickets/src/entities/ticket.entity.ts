@@ -37,6 +37,14 @@ export class TicketEntity {
   @Column('text')
   description: string;
 
+  /**
+   * Title and description with every PII entity masked (all types, whatever the company's policy):
+   * what search matches for viewers who see the ticket masked (#13.2). Written by TicketRepository on
+   * every insert and save; null until backfilled (then masked search simply does not match).
+   */
+  @Column('text', { nullable: true })
+  searchText: string | null;
+
   @Column('varchar', { length: 40 })
   status: string;
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BaseRepository, Page } from '@switchboard/core';
+import { BaseRepository, Page, PiiMaskingRegistry, type MaskedScope } from '@switchboard/core';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import type { StatusCategory } from '../ticket.types.js';
@@ -18,6 +18,8 @@ export interface TicketListQuery {
   type?: string;
   priority?: string;
   text?: string;
+  /** Companies whose tickets the viewer sees masked: `text` matches their masked search text only. */
+  maskedText?: MaskedScope;
   sort: TicketSortKey;
   direction: 'ASC' | 'DESC';
   limit: number;
@@ -47,8 +49,32 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
    */
   private readonly locked = new WeakMap<TicketEntity, Map<string, unknown>>();
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly masking: PiiMaskingRegistry,
+  ) {
     super(dataSource, TicketEntity);
+  }
+
+  /** The masked search text of a ticket's current title and description (see TicketEntity.searchText). */
+  searchTextOf(ticket: Pick<TicketEntity, 'title' | 'description'>): string | null {
+    // No engine registered: store nothing rather than the raw text (masked search then finds nothing).
+    if (!this.masking.registered) return null;
+    return this.masking.current.mask(`${ticket.title ?? ''}\n${ticket.description ?? ''}`);
+  }
+
+  private withSearchText<T extends TicketEntity>(ticket: T): T {
+    ticket.searchText = this.searchTextOf(ticket);
+    return ticket;
+  }
+
+  override insert(ticket: TicketEntity, tx?: Tx): Promise<TicketEntity> {
+    return super.insert(this.withSearchText(ticket), tx);
+  }
+
+  override insertWithoutReload(tickets: TicketEntity | TicketEntity[], tx?: Tx): Promise<void> {
+    for (const ticket of Array.isArray(tickets) ? tickets : [tickets]) this.withSearchText(ticket);
+    return super.insertWithoutReload(tickets, tx);
   }
 
   /**
@@ -57,6 +83,10 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
    */
   override async save(ticket: TicketEntity, tx?: Tx): Promise<TicketEntity> {
     const before = this.locked.get(ticket);
+    // Most saves (a comment, a status) leave the text alone: mask again only when it changed.
+    const textChanged =
+      !before || before.get('title') !== ticket.title || before.get('description') !== ticket.description;
+    if (textChanged || ticket.searchText == null) this.withSearchText(ticket);
     if (!before) return super.save(ticket, tx);
     const after = this.snapshot(ticket);
     const changes: Partial<TicketEntity> = {};
@@ -143,14 +173,23 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     if (q.text) {
       // Portable search: LOWER(..) LIKE with escaped wildcards (ESCAPE works on both drivers).
       const pattern = `%${q.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where("LOWER(t.title) LIKE :text ESCAPE '\\'", { text: pattern }).orWhere(
-            "LOWER(t.description) LIKE :text ESCAPE '\\'",
-            { text: pattern },
-          );
-        }),
-      );
+      const raw = "(LOWER(t.title) LIKE :text ESCAPE '\\' OR LOWER(t.description) LIKE :text ESCAPE '\\')";
+      const masked = "LOWER(t.searchText) LIKE :text ESCAPE '\\'";
+      const scope = q.maskedText;
+      if (!scope || (!scope.byDefault && !scope.except.length)) qb.andWhere(raw, { text: pattern });
+      else if (scope.byDefault && !scope.except.length) qb.andWhere(masked, { text: pattern });
+      else {
+        // Masked companies: all but the listed ones (byDefault), or only the listed ones.
+        const inList = 't.companyId IN (:...unmaskedOrMasked)';
+        const notInList = 't.companyId NOT IN (:...unmaskedOrMasked)';
+        const [maskedWhere, rawWhere] = scope.byDefault ? [notInList, inList] : [inList, notInList];
+        qb.andWhere(
+          new Brackets((w) => {
+            w.where(`(${maskedWhere} AND ${masked})`).orWhere(`(${rawWhere} AND ${raw})`);
+          }),
+          { text: pattern, unmaskedOrMasked: scope.except },
+        );
+      }
     }
   }
 
@@ -173,6 +212,7 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
   }
 
   async insertMany(rows: TicketEntity[], tx?: Tx): Promise<void> {
+    for (const row of rows) this.withSearchText(row);
     if (rows.length) await this.repo(tx).insert(rows);
   }
 }

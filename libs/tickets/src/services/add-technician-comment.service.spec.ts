@@ -101,7 +101,7 @@ describe('AddTechnicianCommentService', () => {
     await expect(sut.add(4, { body: 'x', visibility: 'internal', notify: ['ghost'] }, me)).rejects.toThrow(
       'Unknown technician',
     );
-    expect(fake(TicketInputChecker).technicians).toHaveBeenCalledWith(['ghost'], 'notify');
+    expect(fake(TicketInputChecker).technicians).toHaveBeenCalledWith(['ghost'], 'notify', 'co1');
     expect(fake(TicketUnitOfWork).onTicket).not.toHaveBeenCalled();
   });
 

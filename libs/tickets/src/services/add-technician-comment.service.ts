@@ -37,7 +37,7 @@ export class AddTechnicianCommentService {
         notify: ['notify is only allowed on internal notes'],
       });
     }
-    await this.checker.technicians(notify, 'notify');
+    await this.checker.technicians(notify, 'notify', probe.companyId);
     const requester = await this.checker.requesterOf(probe);
     // Ingest mode: masked before it is stored, mailed, notified or published.
     const body = this.writer.mask(input.body, probe.companyId);

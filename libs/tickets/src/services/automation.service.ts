@@ -1,5 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AccountService, Clock, newId, NotFoundError, ValidationFailedError } from '@switchboard/core';
+import {
+  AccountService,
+  Clock,
+  newId,
+  NotFoundError,
+  TechnicianDirectory,
+  ValidationFailedError,
+} from '@switchboard/core';
 import { REOPEN_ON_CONTACT_REPLY, RuleAction, RuleConditions, RuleTrigger } from '../automation/automation.types.js';
 import { matchesConditions } from '../automation/rule-matcher.js';
 import { AutomationRuleEntity } from '../entities/automation-rule.entity.js';
@@ -63,6 +70,7 @@ export class AutomationService implements OnApplicationBootstrap {
     private readonly activity: TicketActivityService,
     private readonly accounts: AccountService,
     private readonly clock: Clock,
+    private readonly directory: TechnicianDirectory,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -114,13 +122,22 @@ export class AutomationService implements OnApplicationBootstrap {
       }
       case 'assign': {
         if (t.assigneeId === action.accountId) return;
-        const account = await this.accounts.get(action.accountId);
+        // Rules span companies: one that names an account not serving this ticket's company is
+        // skipped for this ticket (logged by run), never assigned (#13.6).
+        const check = await this.directory.serving(t.companyId, [action.accountId]);
+        const account = check.serving[0];
+        if (!account) throw new ValidationFailedError(check.refused[0].message);
         this.activity.record(cs, actor, 'assignee', t.assigneeId, account.id);
         t.assigneeId = account.id;
         cs.changes.add('assignee');
         cs.notifications.push({
           accountIds: [account.id],
-          input: { title: `Ticket #${t.number} was assigned to you`, body: t.title, link: `/tickets/${t.number}` },
+          input: {
+            title: `Ticket #${t.number} was assigned to you`,
+            body: t.title,
+            link: `/tickets/${t.number}`,
+            companyId: t.companyId,
+          },
           email: false,
         });
         return;
@@ -161,6 +178,8 @@ export class AutomationService implements OnApplicationBootstrap {
             title: `#${t.number}: ${action.message ?? actor.name}`,
             body: t.title,
             link: `/tickets/${t.number}`,
+            // The audience is filtered by it when sent: only accounts serving the company (#13.6).
+            companyId: t.companyId,
           },
           email: false,
         });

@@ -73,7 +73,7 @@ describe('CreateTicketService', () => {
     const { sut, fake, published } = setup();
     fake(TicketInputChecker).technician.mockResolvedValue(undefined);
     await sut.create({ title: 'A', description: '', requesterId: 'c1', assigneeId: 'tech-2' }, me);
-    expect(fake(TicketInputChecker).technician).toHaveBeenCalledWith('tech-2', 'assigneeId');
+    expect(fake(TicketInputChecker).technician).toHaveBeenCalledWith('tech-2', 'assigneeId', 'co1');
     expect(published[0].activities.map((a) => a.action)).toEqual(['created', 'assignee']);
     expect(published[0].notifications).toEqual([expect.objectContaining({ accountIds: ['tech-2'], email: false })]);
     await sut.create({ title: 'B', description: '', requesterId: 'c1', assigneeId: 'tech-1' }, me);

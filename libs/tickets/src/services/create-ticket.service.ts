@@ -47,7 +47,7 @@ export class CreateTicketService {
     }
     const status = await this.checker.status(input.status ?? 'open');
     if (input.productFamilyId) await this.checker.family(input.productFamilyId);
-    if (input.assigneeId) await this.checker.technician(input.assigneeId, 'assigneeId');
+    if (input.assigneeId) await this.checker.technician(input.assigneeId, 'assigneeId', requester.companyId);
     const cc = await this.checker.normalizeCc(input.cc ?? [], requester.companyId);
     const cs = await this.work.run(async (tx) => {
       const ticket = await this.builder.build(input, { requester, status, cc }, source, tx);

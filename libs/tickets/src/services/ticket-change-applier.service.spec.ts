@@ -60,8 +60,10 @@ describe('TicketChangeApplier', () => {
   });
 
   it('assigning someone else queues their notification; product family is logged under its own name', async () => {
-    const { sut, cs } = setup();
+    const { sut, fake, cs } = setup();
+    fake(TicketInputChecker).technician.mockResolvedValue(undefined);
     await sut.apply(cs, { assigneeId: 'tech-2', productFamilyId: 'pf1' }, actor, undefined, tx);
+    expect(fake(TicketInputChecker).technician).toHaveBeenCalledWith('tech-2', 'assigneeId', 'co1');
     expect(cs.notifications.map((n) => n.accountIds)).toEqual([['tech-2']]);
     expect(cs.activities.map((a) => a.action)).toEqual(['product_family', 'assignee']);
     expect(cs.changes.has('productFamilyId')).toBe(true);
@@ -84,14 +86,24 @@ describe('TicketChangeApplier', () => {
     expect(cs.ticket.cc).toEqual([{ kind: 'contact', id: 'c2' }]);
   });
 
-  it('validate checks status, family and assignee before any transaction', async () => {
+  it('validate checks status and family before any transaction', async () => {
     const { sut, fake } = setup();
     fake(TicketInputChecker).status.mockResolvedValue(new TicketStatusEntity());
-    fake(TicketInputChecker).family.mockResolvedValue({} as never);
-    fake(TicketInputChecker).technician.mockRejectedValue(new ValidationFailedError('Unknown technician', {}));
-    await expect(sut.validate({ status: 'open', productFamilyId: 'pf', assigneeId: 'x' })).rejects.toThrow(
-      'Unknown technician',
+    fake(TicketInputChecker).family.mockRejectedValue(new ValidationFailedError('Unknown product family', {}));
+    await expect(sut.validate({ status: 'open', productFamilyId: 'pf' })).rejects.toThrow('Unknown product family');
+    expect(fake(TicketInputChecker).status).toHaveBeenCalledWith('open');
+  });
+
+  it("#13.6 an assignee who does not serve the ticket's company is refused and nothing changes", async () => {
+    const { sut, fake, cs } = setup();
+    fake(TicketInputChecker).technician.mockRejectedValue(
+      new ValidationFailedError('Technician not allowed on this ticket', {
+        assigneeId: ["account g1 (Gary) does not serve the ticket's company"],
+      }),
     );
-    expect(fake(TicketInputChecker).technician).toHaveBeenCalledWith('x', 'assigneeId');
+    await expect(sut.apply(cs, { assigneeId: 'g1' }, actor, undefined, tx)).rejects.toThrow('not allowed');
+    expect(fake(TicketInputChecker).technician).toHaveBeenCalledWith('g1', 'assigneeId', 'co1');
+    expect(cs.ticket.assigneeId).not.toBe('g1');
+    expect(cs.notifications).toEqual([]);
   });
 });

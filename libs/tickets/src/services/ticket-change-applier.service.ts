@@ -21,7 +21,6 @@ export class TicketChangeApplier {
   async validate(input: UpdateTicketInput): Promise<void> {
     if (input.status) await this.checker.status(input.status);
     if (input.productFamilyId) await this.checker.family(input.productFamilyId);
-    if (input.assigneeId) await this.checker.technician(input.assigneeId, 'assigneeId');
   }
 
   async apply(
@@ -60,11 +59,13 @@ export class TicketChangeApplier {
       set('requesterId', 'requester', requester.id);
     }
     if (input.assigneeId !== undefined && input.assigneeId !== t.assigneeId) {
+      // Checked here, where the ticket's company is known (a 400 rolls the unit of work back).
+      if (input.assigneeId) await this.checker.technician(input.assigneeId, 'assigneeId', t.companyId);
       set('assigneeId', 'assignee', input.assigneeId);
       if (input.assigneeId && input.assigneeId !== actor.id) notifyAssignee(cs, input.assigneeId);
     }
     if (input.cc !== undefined) {
-      const cc = await this.checker.normalizeCc(input.cc, t.companyId);
+      const cc = await this.checker.normalizeCc(input.cc, t.companyId, t.cc);
       if (JSON.stringify(cc) !== JSON.stringify(t.cc)) {
         this.activity.record(cs, actor, 'cc', t.cc, cc);
         t.cc = cc;

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   AccessPolicy,
   AccountPrincipal,
-  AccountService,
   ContactService,
   ContactView,
+  TechnicianDirectory,
   Tx,
   ValidationFailedError,
 } from '@switchboard/core';
@@ -27,7 +27,7 @@ export class TicketInputChecker {
     private readonly families: ProductFamilyService,
     private readonly cc: TicketCcService,
     private readonly contacts: ContactService,
-    private readonly accounts: AccountService,
+    private readonly directory: TechnicianDirectory,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -39,21 +39,18 @@ export class TicketInputChecker {
     return this.families.require(id);
   }
 
-  /** An active technician account. */
-  async technician(id: string, field: string): Promise<void> {
-    const account = await this.accounts.get(id).catch(() => null);
-    if (!account || !account.active)
-      throw new ValidationFailedError('Unknown technician', { [field]: [`account ${id} does not exist`] });
+  /** An account that may be assigned a ticket of this company (active, serving it: #13.6). */
+  technician(id: string, field: string, companyId: string): Promise<void> {
+    return this.technicians([id], field, companyId);
   }
 
-  /** Active technician accounts, every missing one listed. */
-  async technicians(ids: string[], field: string): Promise<void> {
+  /** Accounts that may receive this company's ticket content; every refused one listed with its reason. */
+  async technicians(ids: string[], field: string, companyId: string): Promise<void> {
     if (!ids.length) return;
-    const found = await this.accounts.getMany(ids);
-    const missing = ids.filter((id) => !found.some((a) => a.id === id && a.active));
-    if (missing.length)
-      throw new ValidationFailedError('Unknown technician', {
-        [field]: missing.map((id) => `account ${id} does not exist`),
+    const { refused } = await this.directory.serving(companyId, ids);
+    if (refused.length)
+      throw new ValidationFailedError('Technician not allowed on this ticket', {
+        [field]: refused.map((r) => r.message),
       });
   }
 
@@ -88,8 +85,9 @@ export class TicketInputChecker {
     return requester;
   }
 
-  normalizeCc(entries: CcEntry[], companyId: string): Promise<CcEntry[]> {
-    return this.cc.normalize(entries, companyId);
+  /** `current`: the ticket's Cc today (kept without a new check). */
+  normalizeCc(entries: CcEntry[], companyId: string, current: CcEntry[] = []): Promise<CcEntry[]> {
+    return this.cc.normalize(entries, companyId, current);
   }
 
   /** The ticket's Cc with `extra` appended (Cc added while replying). */

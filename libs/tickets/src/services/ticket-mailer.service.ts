@@ -130,7 +130,7 @@ export class TicketMailer {
     if (comment.authorKind === 'contact' && requester?.email) exclude.add(requester.email.toLowerCase());
     const to = requester?.email && !exclude.has(requester.email.toLowerCase()) ? [requester.email] : [];
     const seen = new Set([...to.map((e) => e.toLowerCase()), ...exclude]);
-    const cc = (await this.views.ccEmails(t.cc)).filter(
+    const cc = (await this.views.ccEmails(t.cc, t.companyId)).filter(
       (e) => !seen.has(e.toLowerCase()) && !!seen.add(e.toLowerCase()),
     );
     if (!to.length && !cc.length) return;

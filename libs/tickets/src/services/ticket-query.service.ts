@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicy, AccountPrincipal, Page, ValidationFailedError } from '@switchboard/core';
+import {
+  AccessPolicy,
+  AccountPrincipal,
+  Page,
+  PiiMasker,
+  PiiRevealPolicy,
+  ValidationFailedError,
+} from '@switchboard/core';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
 import { TicketRepository, TicketSortKey } from '../repositories/ticket.repository.js';
@@ -21,6 +28,8 @@ export class TicketQueryService {
     private readonly access: AccessPolicy,
     private readonly publisher: TicketPublisher,
     private readonly views: TicketViewBuilder,
+    private readonly masker: PiiMasker,
+    private readonly reveal: PiiRevealPolicy,
   ) {}
 
   async get(number: number, me: AccountPrincipal): Promise<TicketView> {
@@ -57,6 +66,8 @@ export class TicketQueryService {
       type: input.type,
       priority: input.priority,
       text: input.q?.trim() || undefined,
+      // Search must not be an oracle for what the view masks (#13.2): pii.reveal holders search raw.
+      maskedText: this.masker.active && !this.reveal.canReveal(me) ? this.masker.maskedCompanies() : undefined,
       sort,
       direction,
       limit: Math.min(Math.max(input.limit ?? 50, 1), 200),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccountService, AccountView, ContactService, ContactView } from '@switchboard/core';
+import { AccountService, AccountView, ContactService, ContactView, TechnicianDirectory } from '@switchboard/core';
 import type { TicketActivityEntity } from '../entities/ticket-activity.entity.js';
 import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
@@ -17,6 +17,7 @@ export class TicketViewBuilder {
   constructor(
     private readonly contacts: ContactService,
     private readonly accounts: AccountService,
+    private readonly directory: TechnicianDirectory,
   ) {}
 
   /** `known`: contacts the caller already holds (read in this request), not read again. */
@@ -74,13 +75,21 @@ export class TicketViewBuilder {
     };
   }
 
-  /** Email addresses of Cc entries (contacts and technicians), for outbound mail. */
-  async ccEmails(cc: CcEntry[]): Promise<string[]> {
-    const people = await this.people(
-      cc.filter((c) => c.kind === 'contact').map((c) => c.id),
-      cc.filter((c) => c.kind === 'account').map((c) => c.id),
+  /**
+   * Email addresses of Cc entries (contacts and technicians), for outbound mail. Accounts are
+   * checked again now: one restricted or deactivated since it was Cc'd gets no more mail (#13.6).
+   */
+  async ccEmails(cc: CcEntry[], companyId: string): Promise<string[]> {
+    const accountIds = cc.filter((c) => c.kind === 'account').map((c) => c.id);
+    const allowed = new Set(
+      accountIds.length ? (await this.directory.serving(companyId, accountIds)).serving.map((a) => a.id) : [],
     );
-    return this.cc(cc, people)
+    const kept = cc.filter((c) => c.kind === 'contact' || allowed.has(c.id));
+    const people = await this.people(
+      kept.filter((c) => c.kind === 'contact').map((c) => c.id),
+      kept.filter((c) => c.kind === 'account').map((c) => c.id),
+    );
+    return this.cc(kept, people)
       .map((p) => p.email)
       .filter((e): e is string => !!e);
   }

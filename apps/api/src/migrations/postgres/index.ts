@@ -6,6 +6,8 @@ import { Masking1795273076073 } from './1795273076073-masking.migration.js';
 import { Files1795273190205 } from './1795273190205-files.migration.js';
 import { AgentChat1795280050261 } from './1795280050261-agent-chat.migration.js';
 import { EmailChannel1795280153853 } from './1795280153853-email-channel.migration.js';
+import { TicketSearchText1796245820074 } from './1796245820074-ticket-search-text.migration.js';
+import { SessionRevocation1796247122730 } from './1796247122730-session-revocation.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -15,4 +17,6 @@ export const POSTGRES_MIGRATIONS = [
   Files1795273190205,
   AgentChat1795280050261,
   EmailChannel1795280153853,
+  TicketSearchText1796245820074,
+  SessionRevocation1796247122730,
 ];

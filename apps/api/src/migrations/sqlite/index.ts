@@ -6,6 +6,8 @@ import { Masking1795273074193 } from './1795273074193-masking.migration.js';
 import { Files1795273188687 } from './1795273188687-files.migration.js';
 import { AgentChat1795280048214 } from './1795280048214-agent-chat.migration.js';
 import { EmailChannel1795280151622 } from './1795280151622-email-channel.migration.js';
+import { TicketSearchText1796245817809 } from './1796245817809-ticket-search-text.migration.js';
+import { SessionRevocation1796247118705 } from './1796247118705-session-revocation.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -15,4 +17,6 @@ export const SQLITE_MIGRATIONS = [
   Files1795273188687,
   AgentChat1795280048214,
   EmailChannel1795280151622,
+  TicketSearchText1796245817809,
+  SessionRevocation1796247118705,
 ];
