@@ -53,6 +53,8 @@ export interface ListenableServer {
   once(event: 'error', listener: (error: Error) => void): unknown;
   off?(event: 'error', listener: (error: Error) => void): unknown;
   removeListener?(event: 'error', listener: (error: Error) => void): unknown;
+  /** Called when the plugin is revoked (crash or disable) and the server still listens. */
+  close?(callback?: () => void): unknown;
 }
 
 /**
@@ -62,7 +64,10 @@ export interface ListenableServer {
  * reviewing a plugin's code stays part of installing it.
  */
 export interface PluginNet {
-  /** Start `server` on port/host (default `0.0.0.0`) once listening there is granted; resolves when it listens. */
+  /**
+   * Start `server` on port/host (default `0.0.0.0`) once listening there is granted; resolves when it
+   * listens. A server still listening when the plugin is revoked (it crashed) is closed by the SDK.
+   */
   listen(server: ListenableServer, options: { port: number; host?: string }): Promise<void>;
   /**
    * Throws PluginPermissionError unless connecting to host:port is granted. Call it before a client

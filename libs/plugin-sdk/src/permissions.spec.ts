@@ -93,6 +93,23 @@ describe('permissions', () => {
     expect(() => context(['net:connect:a.test']).net.assertConnect('b.test', 25)).toThrow(/net:connect:b.test:25/);
   });
 
+  it('#13.14 a server still listening when the context is revoked (a crash: no onDisable) is closed', async () => {
+    const checked = createCheckedContext({
+      plugin: { id: 'p', version: '1.0.0' },
+      permissions: ['net:listen'],
+      settings: {},
+      backend: { logger: { debug() {}, info() {}, warn() {}, error() {} } } as unknown as PluginBackend,
+      onHandlerError() {},
+    });
+    const server = createServer();
+    await checked.context.net.listen(server, { port: 0, host: '127.0.0.1' });
+    const closed = new Promise((resolve) => server.once('close', resolve));
+    checked.revoke();
+    await closed;
+    expect(server.listening).toBe(false);
+    await expect(checked.context.net.listen(createServer(), { port: 0 })).rejects.toThrow(/disabled/);
+  });
+
   it('lists missing permissions', () => {
     expect(missingPermissions(['kv', 'contacts.read'], ['kv'])).toEqual(['contacts.read']);
   });

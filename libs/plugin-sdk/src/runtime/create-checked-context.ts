@@ -49,6 +49,7 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
   const settings = Object.freeze({ ...options.settings });
   const unsubscribers = new Set<() => void>();
   const withdrawals = new Set<() => void>();
+  const servers = new Set<ListenableServer>();
   let revoked = false;
 
   const alive = (feature: string) => {
@@ -138,6 +139,7 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
             resolve();
           });
         });
+        servers.add(server);
       },
       assertConnect(host: string, port: number) {
         alive('net.connect');
@@ -249,11 +251,25 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
       revoked = true;
       for (const off of [...unsubscribers]) off();
       for (const off of [...withdrawals]) off();
+      // A crashed plugin never ran onDisable: its listeners must not keep accepting connections.
+      for (const server of [...servers]) if (stillListening(server)) server.close?.(() => undefined);
+      servers.clear();
     },
     get subscriptionCount() {
       return unsubscribers.size;
     },
   };
+}
+
+/** net.Server (and http/tls) answer address() null once closed; smtp-server wraps one as `.server`. */
+function stillListening(server: ListenableServer): boolean {
+  const s = server as { address?: () => unknown; server?: { address?: () => unknown } };
+  try {
+    if (typeof s.address === 'function') return s.address() !== null;
+    return typeof s.server?.address === 'function' && s.server.address() !== null;
+  } catch {
+    return false;
+  }
 }
 
 const MAX_EXTERNAL_ID = 500;
