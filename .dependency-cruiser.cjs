@@ -11,6 +11,7 @@ const CORE_FLOORS = [
   'validation',
   'config',
   'logging',
+  'secrets', // secrets at rest: the key ring and the AES-GCM box (no database)
   'database',
   'events',
   'redis',

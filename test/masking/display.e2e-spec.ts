@@ -207,6 +207,11 @@ describe('masking: display mode (technicians never receive the raw value)', () =
         .send({ permissions: ['pii.reveal'] })
         .expect(200);
       expect(grant.body.permissions).toEqual(['pii.reveal']);
+      // A change of permissions drops the open socket (access.changed, #13.1): reconnect with the new scope, as the web app does.
+      await eventually(() => expect(techSocket.connected).toBe(false));
+      techSocket = await t.socket('/agent', { token: t.technicianToken });
+      techSocket.onAny((event: string, payload: unknown) => received.push({ event, payload }));
+      await new Promise<void>((resolve) => techSocket.emit('ticket.view', { number: ticket.number }, () => resolve()));
       await t
         .http()
         .patch(`/api/accounts/${t.technician.id}`)

@@ -21,6 +21,7 @@ import { RealtimeModule } from './realtime/realtime.module.js';
 import { InstanceBus } from './redis/instance-bus.service.js';
 import { RedisConnection } from './redis/redis-connection.service.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
+import { SecretsModule } from './secrets/secrets.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 
 export interface CoreModuleOptions {
@@ -40,6 +41,7 @@ export class CoreModule {
         ConfigHostModule.forRoot(options.config, options.clock ?? new SystemClock()),
         LoggingModule.forRoot(options.config),
         EventEmitterModule.forRoot({ wildcard: false, maxListeners: 100 }),
+        SecretsModule,
         DatabaseModule.forRoot(options.schema),
         AuthModule,
         IdentityModule,

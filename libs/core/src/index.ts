@@ -13,6 +13,9 @@ export { ValidationFailedError, type FieldErrors } from './errors/validation-fai
 export { ForbiddenError } from './errors/forbidden.error.js';
 export { ConflictError } from './errors/conflict.error.js';
 export { UnauthorizedError } from './errors/unauthorized.error.js';
+export { SecretBox } from './secrets/secret-box.service.js';
+export { SecretKeyError } from './secrets/secret-key.error.js';
+export { SecretKeyRing } from './secrets/secret-key-ring.js';
 export { validateDto } from './validation/validate-dto.js';
 export { DbIntegerPipe, MAX_DB_INTEGER } from './validation/db-integer.pipe.js';
 

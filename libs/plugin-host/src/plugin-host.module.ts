@@ -13,6 +13,7 @@ import { PluginLifecycle } from './plugins/plugin-lifecycle.service.js';
 import { PluginLoader } from './plugins/plugin-loader.service.js';
 import { PluginRegistry } from './plugins/plugin-registry.service.js';
 import { PluginsController } from './plugins/plugins.controller.js';
+import { SecretSettings } from './plugins/secret-settings.service.js';
 
 /**
  * Loads the configured plugins and exposes the admin API. Needs AppConfig, DataSource,
@@ -32,6 +33,7 @@ import { PluginsController } from './plugins/plugins.controller.js';
     PluginInstallationRepository,
     PluginKvRepository,
     PluginHostService,
+    SecretSettings,
     ChannelInstanceRepository,
     ChannelInstanceService,
     ChannelHooksService,

@@ -47,6 +47,35 @@ export interface PluginHttp {
   fetch(url: string, init?: PluginHttpRequest): Promise<PluginHttpResponse>;
 }
 
+/** What `ctx.net.listen` starts: Node's net/http/tls servers and libraries built on them (smtp-server). */
+export interface ListenableServer {
+  listen(port: number, host: string, callback: () => void): unknown;
+  once(event: 'error', listener: (error: Error) => void): unknown;
+  off?(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener?(event: 'error', listener: (error: Error) => void): unknown;
+  /** Called when the plugin is revoked (crash or disable) and the server still listens. */
+  close?(callback?: () => void): unknown;
+}
+
+/**
+ * SDK 1.3: sockets the plugin opens itself, checked against its granted `net:listen[:<port>]` and
+ * `net:connect[:<host>[:<port>]]` permissions. Plugins run in the host's process, so this is the
+ * supported path rather than a sandbox: a plugin that calls `node:net` directly bypasses it, and
+ * reviewing a plugin's code stays part of installing it.
+ */
+export interface PluginNet {
+  /**
+   * Start `server` on port/host (default `0.0.0.0`) once listening there is granted; resolves when it
+   * listens. A server still listening when the plugin is revoked (it crashed) is closed by the SDK.
+   */
+  listen(server: ListenableServer, options: { port: number; host?: string }): Promise<void>;
+  /**
+   * Throws PluginPermissionError unless connecting to host:port is granted. Call it before a client
+   * library (nodemailer, an IMAP client) opens its socket.
+   */
+  assertConnect(host: string, port: number): void;
+}
+
 /** Contacts (read: `contacts.read`, create: `contacts.write`; PII: `contacts.pii.read`). */
 export interface PluginContactsAccessor {
   /** null when there is no such contact. */
@@ -109,4 +138,6 @@ export interface PluginContext {
   events: PluginEvents;
   /** SDK 1.2: inbound messages into the core pipeline (`channel.ingest`). */
   inbound: PluginInboundAccessor;
+  /** SDK 1.3: listening and outbound sockets (`net:listen…`, `net:connect…`). */
+  net: PluginNet;
 }

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { isPermission, type Permission } from './permissions.js';
+import { isPermission, isSocketPermission, type Permission } from './permissions.js';
 import { validateSettingFields, type SettingField } from './settings.js';
 
 export type PluginKind = 'channel' | 'feature';
@@ -41,6 +41,12 @@ export function validateManifest(manifest: unknown): string[] {
   else {
     for (const p of m.permissions) if (!isPermission(p)) problems.push(`unknown permission "${String(p)}"`);
     if (new Set(m.permissions).size !== m.permissions.length) problems.push('permissions contain duplicates');
+    // An older host would read `net:listen` as HTTP to a host named "listen": such a plugin must require SDK 1.3.
+    const socket = m.permissions.filter((p) => typeof p === 'string' && isSocketPermission(p));
+    const floor =
+      typeof m.apiVersion === 'string' && semver.validRange(m.apiVersion) ? semver.minVersion(m.apiVersion) : null;
+    if (socket.length && floor && semver.lt(floor, '1.3.0'))
+      problems.push(`${socket.join(', ')} need(s) apiVersion ^1.3.0 or later (SDK 1.3 socket permissions)`);
   }
   problems.push(...validateSettingFields(m.settings, 'settings'));
   return problems;

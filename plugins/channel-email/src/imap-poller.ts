@@ -43,7 +43,10 @@ export class ImapPoller {
     private readonly domains: { accepts(a: string): boolean },
   ) {}
 
+  /** Throws PluginPermissionError (at enable) unless connecting to the mailbox's host is granted. */
   start(): void {
+    const cfg = parseImapUrl(this.url);
+    this.ctx.net.assertConnect(cfg.host, cfg.port);
     this.stopped = false;
     this.schedule(0);
   }
@@ -58,6 +61,7 @@ export class ImapPoller {
   /** One round; resolves with how many messages were handed over. */
   async pollOnce(): Promise<number> {
     const cfg = parseImapUrl(this.url);
+    this.ctx.net.assertConnect(cfg.host, cfg.port);
     const client = new ImapFlow({
       host: cfg.host,
       port: cfg.port,

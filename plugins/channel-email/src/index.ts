@@ -23,7 +23,12 @@ function transportOf(ctx: PluginContext): SmtpTransport | null {
   const state = running.get(ctx);
   if (state?.transport) return state.transport;
   const relay = setting(ctx, 'relayUrl', '');
-  return relay ? new SmtpTransport(relay, { rejectUnauthorized: setting(ctx, 'relayTlsVerify', true) }) : null;
+  return relay
+    ? new SmtpTransport(relay, {
+        rejectUnauthorized: setting(ctx, 'relayTlsVerify', true),
+        assertConnect: (host, port) => ctx.net.assertConnect(host, port),
+      })
+    : null;
 }
 
 /**
@@ -39,12 +44,13 @@ export default definePlugin({
   manifest: {
     id: 'channel-email',
     version: '1.0.0',
-    apiVersion: '^1.2.0',
+    apiVersion: '^1.3.0',
     kind: 'channel',
     name: 'Email',
     description:
       'End users open and answer tickets by email (SMTP listener, inbound webhook, IMAP polling; SMTP delivery).',
-    permissions: ['channel.ingest', 'mail.transport'],
+    // net:listen for the SMTP listener, net:connect for the relay and the mailbox (hosts the admin sets).
+    permissions: ['channel.ingest', 'mail.transport', 'net:listen', 'net:connect'],
     settings: [
       {
         key: 'smtpPort',
@@ -134,6 +140,8 @@ export default definePlugin({
       try {
         await state.listener.start();
       } catch (error) {
+        // A missing grant is the admin's decision, not a port clash: refuse the start (shown on the plugin page).
+        if ((error as Error).name === 'PluginPermissionError') throw error;
         // Not fatal: outbound delivery, the webhook and the mailbox poller still work. Typical cause:
         // a second instance on the same host (give it SWITCHBOARD_SMTP_PORT=0 or another port).
         ctx.logger.error('The SMTP listener could not start; inbound SMTP is off on this instance', {

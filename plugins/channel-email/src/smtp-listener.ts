@@ -58,13 +58,8 @@ export class SmtpListener {
         ),
     });
     server.on('error', (error) => this.ctx.logger.warn('SMTP listener error', { error: error.message }));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port, this.options.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    // Through the SDK: refused unless `net:listen` (or `net:listen:<port>`) is granted.
+    await this.ctx.net.listen(server, { port: this.options.port, host: this.options.host });
     this.server = server;
     const port = (server.server.address() as { port: number }).port;
     this.ctx.logger.info('SMTP listener started', {

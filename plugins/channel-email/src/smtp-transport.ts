@@ -14,13 +14,19 @@ const OWN_HEADERS = new Set(['message-id', 'in-reply-to', 'references', 'reply-t
 export class SmtpTransport {
   private readonly transporter: Transporter;
 
-  constructor(relayUrl: string, options: { rejectUnauthorized: boolean }) {
+  /** `assertConnect` is `ctx.net.assertConnect`: the relay needs the `net:connect` grant (SDK 1.3). */
+  constructor(
+    relayUrl: string,
+    options: { rejectUnauthorized: boolean; assertConnect: (host: string, port: number) => void },
+  ) {
     const url = new URL(relayUrl);
     if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
       throw new Error('the SMTP relay URL must start with smtp:// or smtps://');
+    const port = Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587);
+    options.assertConnect(url.hostname, port);
     this.transporter = nodemailer.createTransport({
       host: url.hostname,
-      port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
+      port,
       secure: url.protocol === 'smtps:',
       ...(url.username
         ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }

@@ -6,6 +6,7 @@ import { EmptyState } from '../components/empty-state.component';
 import { PageTitle } from '../components/page-title.component';
 import { PortalsAdmin } from '../components/admin/portals-admin.component';
 import { EmailAdmin } from '../components/admin/email-admin.component';
+import { describePermission, pt } from '../lib/plugin-permissions.i18n';
 import '../screens.css';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; plugins: PluginInfo[] };
@@ -17,8 +18,7 @@ export function AdminPage() {
     let alive = true;
     api.plugins().then(
       (plugins) => alive && setState({ kind: 'ready', plugins: Array.isArray(plugins) ? plugins : [] }),
-      (err) =>
-        alive && setState({ kind: 'error', message: err instanceof ApiError ? err.message : 'Could not load plugins' }),
+      (err) => alive && setState({ kind: 'error', message: err instanceof ApiError ? err.message : pt('loadFailed') }),
     );
     return () => {
       alive = false;
@@ -32,24 +32,24 @@ export function AdminPage() {
       <EmailAdmin />
       <section class="card" aria-labelledby="plugins-heading" aria-busy={state.kind === 'loading'}>
         <h2 id="plugins-heading" class="card-title">
-          Plugins
+          {pt('plugins')}
         </h2>
-        {state.kind === 'loading' && <p class="muted">Loading plugins…</p>}
+        {state.kind === 'loading' && <p class="muted">{pt('loading')}</p>}
         {state.kind === 'error' && (
           <p class="form-error" role="alert">
             {state.message}
           </p>
         )}
-        {state.kind === 'ready' && state.plugins.length === 0 && <EmptyState title="No plugins installed" />}
+        {state.kind === 'ready' && state.plugins.length === 0 && <EmptyState title={pt('empty')} />}
         {state.kind === 'ready' && state.plugins.length > 0 && (
           <div class="table-wrap">
             <table class="table" data-testid="plugins-table">
               <thead>
                 <tr>
-                  <th scope="col">Plugin</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Permissions</th>
+                  <th scope="col">{pt('plugin')}</th>
+                  <th scope="col">{pt('kind')}</th>
+                  <th scope="col">{pt('status')}</th>
+                  <th scope="col">{pt('permissions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -61,20 +61,25 @@ export function AdminPage() {
                     </td>
                     <td>{p.kind}</td>
                     <td>
-                      <span class={`pill pill-${statusTone(p)}`}>{p.enabled ? p.status : 'disabled'}</span>
+                      <span class={`pill pill-${statusTone(p)}`}>{p.enabled ? p.status : pt('disabled')}</span>
                       {p.statusReason && <span class="muted small block">{p.statusReason}</span>}
                     </td>
                     <td>
                       {p.permissions.length === 0 ? (
-                        <span class="muted">None</span>
+                        <span class="muted">{pt('none')}</span>
                       ) : (
                         <ul class="perm-list">
                           {p.permissions.map((perm) => {
                             const granted = p.grantedPermissions.includes(perm);
                             return (
-                              <li key={perm} class={granted ? 'perm granted' : 'perm'}>
+                              <li
+                                key={perm}
+                                class={`${granted ? 'perm granted' : 'perm'}${perm.startsWith('net:') ? ' perm-net' : ''}`}
+                                data-permission={perm}
+                              >
                                 <span aria-hidden="true">{granted ? '✓' : '–'}</span> <span class="mono">{perm}</span>
-                                <span class="visually-hidden">{granted ? ' (granted)' : ' (not granted)'}</span>
+                                <span class="muted small block">{describePermission(perm)}</span>
+                                <span class="visually-hidden">{granted ? pt('granted') : pt('notGranted')}</span>
                               </li>
                             );
                           })}

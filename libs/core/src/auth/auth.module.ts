@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -7,6 +7,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { RedisConnection } from '../redis/redis-connection.service.js';
+import { SecretBox } from '../secrets/secret-box.service.js';
 import { AccountAuthGuard } from './account-auth.guard.js';
 import { AuthSecrets } from './auth-secrets.js';
 import { AuthController } from './auth.controller.js';
@@ -46,12 +47,9 @@ import { SystemSecretRepository } from './system-secret.repository.js';
     SystemSecretRepository,
     {
       provide: AuthSecrets,
-      inject: [AppConfig, SystemSecretRepository],
-      useFactory: async (config: AppConfig, secrets: SystemSecretRepository) => {
-        const jwt = config.jwtSecret ?? (await secrets.getOrCreate('jwt', () => randomBytes(48).toString('base64url')));
-        // Portal sessions get their own key, derived so one configured secret covers both.
-        return new AuthSecrets(jwt, createHash('sha256').update(`${jwt}:portal-sessions`).digest('base64url'));
-      },
+      inject: [AppConfig, SystemSecretRepository, SecretBox],
+      useFactory: (config: AppConfig, rows: SystemSecretRepository, box: SecretBox) =>
+        AuthSecrets.load(config, rows, box),
     },
     SessionTokenService,
     SessionRevocation,

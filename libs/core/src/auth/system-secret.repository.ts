@@ -12,4 +12,9 @@ export class SystemSecretRepository {
     await repo.createQueryBuilder().insert().values({ key, value: generate() }).orIgnore().execute();
     return (await repo.findOneByOrFail({ key })).value;
   }
+
+  /** Compare-and-set: replaces the stored value only if it is still `from` (another instance may have resealed it). */
+  async replace(key: string, from: string, to: string): Promise<void> {
+    await this.dataSource.getRepository(SystemSecretEntity).update({ key, value: from }, { value: to });
+  }
 }

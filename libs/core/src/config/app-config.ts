@@ -32,6 +32,10 @@ export class AppConfig {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   jwtSecret: string | undefined;
+  /** Seals secrets at rest (SWITCHBOARD_SECRET_KEY); unset: a key generated into the data folder. */
+  secretKey: string | undefined;
+  /** Keys still accepted for reading during a rotation (SWITCHBOARD_SECRET_KEY_PREVIOUS, comma-separated). */
+  previousSecretKeys: string[] = [];
   sessionTtlSeconds = 12 * 3600;
   loginRateLimit = 10;
   cookieSecure = false;
@@ -83,6 +87,13 @@ export class AppConfig {
       throw new ConfigError(['SWITCHBOARD_ADMIN_EMAIL and SWITCHBOARD_ADMIN_PASSWORD must be set together']);
     }
     config.jwtSecret = dto.SWITCHBOARD_JWT_SECRET;
+    config.secretKey = dto.SWITCHBOARD_SECRET_KEY?.trim() || undefined;
+    config.previousSecretKeys = (dto.SWITCHBOARD_SECRET_KEY_PREVIOUS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
+    if (config.previousSecretKeys.some((k) => k.length < 32))
+      throw new ConfigError(['every key in SWITCHBOARD_SECRET_KEY_PREVIOUS must be at least 32 characters']);
     config.sessionTtlSeconds = dto.SWITCHBOARD_SESSION_TTL ?? config.sessionTtlSeconds;
     config.loginRateLimit = dto.SWITCHBOARD_LOGIN_RATE_LIMIT ?? config.loginRateLimit;
     config.cookieSecure = dto.SWITCHBOARD_COOKIE_SECURE ?? false;

@@ -53,6 +53,16 @@ export class EnvironmentDto {
   SWITCHBOARD_JWT_SECRET?: string;
 
   @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SWITCHBOARD_SECRET_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`)' })
+  SWITCHBOARD_SECRET_KEY?: string;
+
+  /** Comma-separated keys still accepted for reading during a rotation. */
+  @IsOptional()
+  @IsString()
+  SWITCHBOARD_SECRET_KEY_PREVIOUS?: string;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(60)

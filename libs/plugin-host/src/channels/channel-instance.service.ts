@@ -1,14 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import {
   REDACTED_SECRET,
   redactSettings,
   validateSettings,
   type ChannelAdapter,
   type ChannelInstance,
+  type SettingField,
   type SettingsValues,
 } from '@switchboard/plugin-sdk';
 import { Clock, DomainError, NotFoundError, ValidationFailedError, newId } from '@switchboard/core';
 import { PluginRegistry } from '../plugins/plugin-registry.service.js';
+import { SecretSettings } from '../plugins/secret-settings.service.js';
 import { ChannelInstanceEntity } from './channel-instance.entity.js';
 import { ChannelInstanceRepository } from './channel-instance.repository.js';
 
@@ -26,14 +28,29 @@ export interface ChannelInstanceView {
   updatedAt: string;
 }
 
-/** Channel instances (admin CRUD): config per instance, validated against the adapter's instanceConfig. */
+/**
+ * Channel instances (admin CRUD): config per instance, validated against the adapter's
+ * instanceConfig. Secret fields (webhook secrets) are stored sealed (SecretSettings); only the
+ * hook endpoint's `resolve` opens them.
+ */
 @Injectable()
-export class ChannelInstanceService {
+export class ChannelInstanceService implements OnApplicationBootstrap {
   constructor(
     private readonly instances: ChannelInstanceRepository,
     private readonly plugins: PluginRegistry,
     private readonly clock: Clock,
+    private readonly secrets: SecretSettings,
   ) {}
+
+  /** At start (plugins are loaded by then): seal plaintext secrets from before encryption, reseal old-key ones. */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const row of await this.instances.list()) {
+      const schema = this.plugins.get(row.pluginId)?.loaded.definition.channel?.instanceConfig;
+      if (!schema || !this.secrets.needsReseal(schema, row.config)) continue;
+      row.config = this.secrets.seal(schema, this.openConfig(schema, row));
+      await this.instances.save(row);
+    }
+  }
 
   async list(pluginId?: string): Promise<ChannelInstanceView[]> {
     return (await this.instances.list(pluginId)).map((i) => this.view(i));
@@ -55,7 +72,7 @@ export class ChannelInstanceService {
       id: newId(),
       pluginId: input.pluginId,
       name: input.name.trim(),
-      config: this.validate(adapter, input.config ?? {}, {}),
+      config: this.secrets.seal(adapter.instanceConfig, this.validate(adapter, input.config ?? {}, {})),
       enabled: input.enabled ?? true,
       createdAt: now,
       updatedAt: now,
@@ -69,7 +86,11 @@ export class ChannelInstanceService {
     input: { name?: string; config?: Record<string, unknown>; enabled?: boolean },
   ): Promise<ChannelInstanceView> {
     const row = await this.load(id);
-    if (input.config !== undefined) row.config = this.validate(this.adapterOf(row.pluginId), input.config, row.config);
+    if (input.config !== undefined) {
+      const adapter = this.adapterOf(row.pluginId);
+      const stored = this.openConfig(adapter.instanceConfig, row);
+      row.config = this.secrets.seal(adapter.instanceConfig, this.validate(adapter, input.config, stored));
+    }
     if (input.name !== undefined) row.name = input.name.trim();
     if (input.enabled !== undefined) row.enabled = input.enabled;
     row.updatedAt = this.clock.now();
@@ -86,7 +107,12 @@ export class ChannelInstanceService {
   async resolve(id: string): Promise<ChannelInstance | null> {
     const row = await this.instances.findById(id).catch(() => null);
     if (!row || !row.enabled) return null;
-    return { id: row.id, pluginId: row.pluginId, name: row.name, config: { ...row.config } };
+    const schema = this.plugins.get(row.pluginId)?.loaded.definition.channel?.instanceConfig ?? [];
+    return { id: row.id, pluginId: row.pluginId, name: row.name, config: this.openConfig(schema, row) };
+  }
+
+  private openConfig(schema: readonly SettingField[], row: ChannelInstanceEntity): SettingsValues {
+    return this.secrets.open(schema, row.config, `channel instance ${row.id} config`);
   }
 
   private adapterOf(pluginId: string): ChannelAdapter {

@@ -8,6 +8,8 @@ import {
   type ContactView,
   MailTransportRegistry,
   type ChannelInboundService,
+  SecretBox,
+  SecretKeyRing,
 } from '@switchboard/core';
 import { PluginContextFactory } from './plugin-context.factory.js';
 import { PluginHostService } from './plugin-host.service.js';
@@ -19,6 +21,7 @@ import { PluginKvRepository } from './plugin-kv.repository.js';
 import { PluginLifecycle } from './plugin-lifecycle.service.js';
 import { PluginLoader } from './plugin-loader.service.js';
 import { PluginRegistry } from './plugin-registry.service.js';
+import { SecretSettings } from './secret-settings.service.js';
 
 const fixture = (name: string) => join(__dirname, '../../../../test/fixtures/plugins', name);
 
@@ -66,6 +69,8 @@ class FakeContacts {
 
 beforeAll(() => Logger.overrideLogger(false));
 
+const secretsOf = () => new SecretSettings(new SecretBox(new SecretKeyRing('unit-test-secret-key-0123456789abcdef')));
+
 describe('PluginHostService', () => {
   let dataSource: DataSource;
   let bus: FakeBus;
@@ -83,13 +88,15 @@ describe('PluginHostService', () => {
       {} as ChannelInboundService,
       new MailTransportRegistry(),
     );
-    const lifecycle = new PluginLifecycle(registry, factory, installations, bus as unknown as DomainEventBus);
+    const secrets = secretsOf();
+    const lifecycle = new PluginLifecycle(registry, factory, installations, bus as unknown as DomainEventBus, secrets);
     const host = new PluginHostService(
       { plugins } as AppConfig,
       new PluginLoader(),
       registry,
       lifecycle,
       installations,
+      secrets,
     );
     await host.onModuleInit();
     await host.onApplicationBootstrap();
@@ -126,7 +133,7 @@ describe('PluginHostService', () => {
         { name: fixture('bad-api-version'), enable: true },
       ]),
     ).rejects.toThrow(
-      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.2.0',
+      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.3.0',
     );
     const row = await new PluginInstallationRepository(dataSource).findByPluginId('bad-api-version');
     expect(row).toMatchObject({
@@ -264,7 +271,16 @@ describe('PluginHostService', () => {
     // Round-tripping the redacted secret keeps the stored one.
     await host.updateSettings('settings-validation', { ...view.settings, maxItems: 20 });
     const row = await new PluginInstallationRepository(dataSource).findByPluginId('settings-validation');
-    expect(row!.settings).toEqual({ apiKey: 'key', maxItems: 20, mode: 'fast', token: 'secret-token' });
+    // The round-tripped secret keeps its value, stored encrypted (#13.15).
+    expect(row!.settings).toEqual({
+      apiKey: 'key',
+      maxItems: 20,
+      mode: 'fast',
+      token: expect.stringMatching(/^enc:v1:/),
+    });
+    expect(secretsOf().open([{ key: 'token', type: 'secret', label: 't' }], row!.settings, 'token').token).toBe(
+      'secret-token',
+    );
   });
 
   it('re-enables at boot what was enabled, and does not re-apply auto-enable after an admin disabled it', async () => {

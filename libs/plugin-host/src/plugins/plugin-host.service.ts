@@ -14,6 +14,7 @@ import { PluginLifecycle } from './plugin-lifecycle.service.js';
 import { PluginLoadError } from './plugin-load.error.js';
 import { PluginLoader, type LoadedPlugin } from './plugin-loader.service.js';
 import { PluginRegistry, type PluginRuntime } from './plugin-registry.service.js';
+import { SecretSettings } from './secret-settings.service.js';
 import { toPluginView, type PluginView } from './plugin.views.js';
 
 /**
@@ -32,6 +33,7 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
     private readonly registry: PluginRegistry,
     private readonly lifecycle: PluginLifecycle,
     private readonly installations: PluginInstallationRepository,
+    private readonly secrets: SecretSettings,
   ) {}
 
   /** Load and check every listed plugin; any failure aborts the boot. */
@@ -127,10 +129,11 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
     const schema = runtime.loaded.definition.manifest.settings ?? [];
     return this.lifecycle.serialize(pluginId, async () => {
       const row = await this.rowOf(runtime);
+      const stored = this.secrets.open(schema, row.settings ?? {}, `plugin ${pluginId} setting`);
       const submitted: Record<string, unknown> = { ...input };
       for (const field of schema) {
         if (field.type === 'secret' && submitted[field.key] === REDACTED_SECRET)
-          submitted[field.key] = row.settings?.[field.key];
+          submitted[field.key] = stored[field.key];
       }
       const result = validateSettings(schema, submitted);
       if (!result.valid) {
@@ -138,7 +141,7 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
           fieldErrors: result.fieldErrors,
         });
       }
-      row.settings = result.values;
+      row.settings = this.secrets.seal(schema, result.values);
       // A running plugin reads a frozen copy of its settings: restart it so it sees the new ones.
       const saved = row.enabled ? await this.lifecycle.activate(runtime, row) : await this.installations.save(row);
       return toPluginView(runtime.loaded.definition, saved);
@@ -155,13 +158,24 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
     return row ?? this.syncRow(runtime.loaded.definition, false);
   }
 
-  /** Create the row on first sight (auto-enable applies only then), or refresh version/kind. */
+  /**
+   * Create the row on first sight (auto-enable applies only then), or refresh version/kind. Secret
+   * settings are sealed; an existing row's plaintext secrets (from before encryption) or secrets
+   * sealed with a previous key are resealed with the current key here, at every start.
+   */
   private async syncRow(definition: PluginDefinition, autoEnable: boolean): Promise<PluginInstallationEntity> {
     const { manifest } = definition;
+    const schema = manifest.settings ?? [];
     const existing = await this.installations.findByPluginId(manifest.id);
     if (existing) {
       existing.version = manifest.version;
       existing.kind = manifest.kind;
+      const settings = existing.settings ?? {};
+      if (this.secrets.needsReseal(schema, settings))
+        existing.settings = this.secrets.seal(
+          schema,
+          this.secrets.open(schema, settings, `plugin ${manifest.id} setting`),
+        );
       if (existing.status === 'incompatible') Object.assign(existing, { status: 'disabled', statusReason: null });
       return this.installations.save(existing);
     }
@@ -172,7 +186,7 @@ export class PluginHostService implements OnModuleInit, OnApplicationBootstrap, 
       kind: manifest.kind,
       enabled: autoEnable,
       grantedPermissions: autoEnable ? [...manifest.permissions] : [],
-      settings: this.firstStartSettings(definition),
+      settings: this.secrets.seal(schema, this.firstStartSettings(definition)),
       status: 'disabled',
       statusReason: null,
     });

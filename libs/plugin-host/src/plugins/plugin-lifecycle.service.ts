@@ -5,6 +5,7 @@ import { PluginContextFactory } from './plugin-context.factory.js';
 import type { PluginInstallationEntity } from './plugin-installation.entity.js';
 import { PluginInstallationRepository } from './plugin-installation.repository.js';
 import { PluginRegistry, type PluginRuntime } from './plugin-registry.service.js';
+import { SecretSettings } from './secret-settings.service.js';
 
 export const PLUGIN_HOOK_TIMEOUT_MS = 30_000;
 
@@ -27,6 +28,7 @@ export class PluginLifecycle {
     private readonly contexts: PluginContextFactory,
     private readonly installations: PluginInstallationRepository,
     private readonly events: DomainEventBus,
+    private readonly secrets: SecretSettings,
   ) {}
 
   /** Run `fn` after every earlier call for this plugin settled. */
@@ -51,7 +53,11 @@ export class PluginLifecycle {
 
     const missing = missingPermissions(manifest.permissions, row.grantedPermissions);
     if (missing.length) return this.record(row, 'disabled', `Permissions not granted: ${missing.join(', ')}`);
-    const settings = validateSettings(manifest.settings ?? [], row.settings ?? {});
+    const schema = manifest.settings ?? [];
+    const settings = validateSettings(
+      schema,
+      this.secrets.open(schema, row.settings ?? {}, `plugin ${manifest.id} setting`),
+    );
     if (!settings.valid) {
       const fields = Object.entries(settings.fieldErrors).map(([k, v]) => `${k} ${v.join(', ')}`);
       return this.record(row, 'invalid_settings', `Invalid settings: ${fields.join('; ')}`);

@@ -1,11 +1,11 @@
 import type { InboundMessage } from '../inbound.js';
 import { toPluginContact, type PluginContactCreate } from '../contacts.js';
-import type { JsonValue, PluginContext, PluginHttpRequest } from '../context.js';
+import type { JsonValue, ListenableServer, PluginContext, PluginHttpRequest } from '../context.js';
 import { PluginNotAvailableError } from '../errors/plugin-not-available.error.js';
 import { PluginPermissionError } from '../errors/plugin-permission.error.js';
 import { SWITCHBOARD_EVENT_PERMISSIONS } from '../events.js';
 import { EXTENSION_POINT_PERMISSIONS, type PluginRegistrar } from '../feature.js';
-import { hasPermission, isUrlAllowed } from '../permissions.js';
+import { hasPermission, isConnectAllowed, isListenAllowed, isUrlAllowed } from '../permissions.js';
 import type { SettingsValues } from '../settings.js';
 import type { PluginBackend } from './plugin-backend.js';
 
@@ -49,6 +49,7 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
   const settings = Object.freeze({ ...options.settings });
   const unsubscribers = new Set<() => void>();
   const withdrawals = new Set<() => void>();
+  const servers = new Set<ListenableServer>();
   let revoked = false;
 
   const alive = (feature: string) => {
@@ -120,6 +121,29 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
         }
         const timeoutMs = Math.min(Math.max(init.timeoutMs ?? 10_000, 1), MAX_HTTP_TIMEOUT_MS);
         return jsonCopy(await backend.http.fetch(url, { ...jsonCopy(init), timeoutMs }));
+      },
+    },
+    net: {
+      async listen(server: ListenableServer, listenOptions: { port: number; host?: string }) {
+        alive('net.listen');
+        const port = listenOptions?.port;
+        const host = listenOptions?.host ?? '0.0.0.0';
+        if (!isListenAllowed(granted, port))
+          deny(port ? `net:listen:${port}` : 'net:listen', `net.listen ${host}:${port}`);
+        if (typeof server?.listen !== 'function' || typeof server.once !== 'function')
+          throw new TypeError('net.listen needs a server with listen(port, host, callback) and once("error")');
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(port, host, () => {
+            (server.off ?? server.removeListener)?.call(server, 'error', reject);
+            resolve();
+          });
+        });
+        servers.add(server);
+      },
+      assertConnect(host: string, port: number) {
+        alive('net.connect');
+        if (!isConnectAllowed(granted, host, port)) deny(`net:connect:${host}:${port}`, `net.connect ${host}:${port}`);
       },
     },
     contacts: {
@@ -227,11 +251,25 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
       revoked = true;
       for (const off of [...unsubscribers]) off();
       for (const off of [...withdrawals]) off();
+      // A crashed plugin never ran onDisable: its listeners must not keep accepting connections.
+      for (const server of [...servers]) if (stillListening(server)) server.close?.(() => undefined);
+      servers.clear();
     },
     get subscriptionCount() {
       return unsubscribers.size;
     },
   };
+}
+
+/** net.Server (and http/tls) answer address() null once closed; smtp-server wraps one as `.server`. */
+function stillListening(server: ListenableServer): boolean {
+  const s = server as { address?: () => unknown; server?: { address?: () => unknown } };
+  try {
+    if (typeof s.address === 'function') return s.address() !== null;
+    return typeof s.server?.address === 'function' && s.server.address() !== null;
+  } catch {
+    return false;
+  }
 }
 
 const MAX_EXTERNAL_ID = 500;

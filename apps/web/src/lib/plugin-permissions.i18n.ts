@@ -1,0 +1,87 @@
+// The admin plugin table's strings and what each plugin permission allows, in English and French
+// (from the browser language). Network permissions name the port or host they allow (#13.14).
+
+const en = {
+  plugins: 'Plugins',
+  plugin: 'Plugin',
+  kind: 'Kind',
+  status: 'Status',
+  permissions: 'Permissions',
+  none: 'None',
+  granted: ' (granted)',
+  notGranted: ' (not granted)',
+  loading: 'Loading plugins…',
+  loadFailed: 'Could not load plugins',
+  empty: 'No plugins installed',
+  disabled: 'disabled',
+  'conversations.read': 'Read conversations',
+  'conversations.write': 'Change conversations',
+  'messages.write': 'Post messages',
+  'tickets.read': 'Read tickets',
+  'tickets.write': 'Change tickets',
+  'contacts.read': 'Read contacts',
+  'contacts.write': 'Create contacts',
+  'contacts.pii.read': 'Read contacts’ personal data unmasked',
+  'settings.read': 'Read settings',
+  kv: 'Store its own data',
+  'channel.ingest': 'Hand inbound messages to the helpdesk',
+  'mail.transport': 'Deliver outgoing mail',
+  listenAny: 'Accept network connections on any port (the one set in its settings)',
+  listenPort: 'Accept network connections on port {port}',
+  connectAny: 'Open network connections to any host (the ones set in its settings)',
+  connectHost: 'Open network connections to {host}',
+  http: 'Make HTTP requests to {host}',
+};
+
+const fr: typeof en = {
+  plugins: 'Extensions',
+  plugin: 'Extension',
+  kind: 'Type',
+  status: 'État',
+  permissions: 'Permissions',
+  none: 'Aucune',
+  granted: ' (accordée)',
+  notGranted: ' (non accordée)',
+  loading: 'Chargement des extensions…',
+  loadFailed: 'Impossible de charger les extensions',
+  empty: 'Aucune extension installée',
+  disabled: 'désactivée',
+  'conversations.read': 'Lire les conversations',
+  'conversations.write': 'Modifier les conversations',
+  'messages.write': 'Publier des messages',
+  'tickets.read': 'Lire les tickets',
+  'tickets.write': 'Modifier les tickets',
+  'contacts.read': 'Lire les contacts',
+  'contacts.write': 'Créer des contacts',
+  'contacts.pii.read': 'Lire les données personnelles des contacts sans masquage',
+  'settings.read': 'Lire les réglages',
+  kv: 'Stocker ses propres données',
+  'channel.ingest': 'Transmettre les messages entrants au support',
+  'mail.transport': 'Distribuer le courrier sortant',
+  listenAny: 'Accepter des connexions réseau sur n’importe quel port (celui de ses réglages)',
+  listenPort: 'Accepter des connexions réseau sur le port {port}',
+  connectAny: 'Ouvrir des connexions réseau vers n’importe quel hôte (ceux de ses réglages)',
+  connectHost: 'Ouvrir des connexions réseau vers {host}',
+  http: 'Faire des requêtes HTTP vers {host}',
+};
+
+export type PluginStrings = typeof en;
+
+const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+const S: PluginStrings = lang === 'fr' ? fr : en;
+
+export function pt(key: keyof PluginStrings, vars: Record<string, string> = {}): string {
+  return S[key].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
+}
+
+/** What a permission allows, in words; unknown ones are shown as they are. */
+export function describePermission(permission: string): string {
+  if (permission === 'net:listen') return pt('listenAny');
+  if (permission === 'net:connect') return pt('connectAny');
+  const listen = /^net:listen:(\d+)$/.exec(permission);
+  if (listen) return pt('listenPort', { port: listen[1] });
+  const connect = /^net:connect:(.+)$/.exec(permission);
+  if (connect) return pt('connectHost', { host: connect[1] });
+  if (permission.startsWith('net:')) return pt('http', { host: permission.slice(4) });
+  return Object.prototype.hasOwnProperty.call(S, permission) ? S[permission as keyof PluginStrings] : permission;
+}
