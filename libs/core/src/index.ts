@@ -119,6 +119,12 @@ export type {
 } from './mail/outbound-mail.js';
 // mail:end
 
+// ai:begin
+// The AI ports only (SDK 1.4 compose and sentiment providers); the features are in @switchboard/ai-compose.
+export { AiProviderRegistry, type AiPoint } from './ai/ai-provider.registry.js';
+export { AiProviderModule } from './ai/ai-provider.module.js';
+// ai:end
+
 // privacy:begin
 export * from './privacy/index.js';
 // privacy:end

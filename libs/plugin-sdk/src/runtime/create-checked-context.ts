@@ -175,6 +175,22 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
         return jsonCopy(await backend.inbound.receive(jsonCopy(message), instanceId ? { instanceId } : {}));
       },
     },
+    ai: {
+      async complete(request, callOptions = {}) {
+        guard('ai.complete', 'ai.complete');
+        const problems = completionProblems(request);
+        if (problems.length) throw new TypeError(`ai.complete request is invalid: ${problems.join('; ')}`);
+        const signal = callOptions?.signal;
+        if (signal !== undefined && !(signal instanceof AbortSignal))
+          throw new TypeError('ai.complete signal must be an AbortSignal');
+        const { system, prompt, maxTokens } = request;
+        const text = await backend.ai.complete(
+          maxTokens === undefined ? { system, prompt } : { system, prompt, maxTokens },
+          signal ? { signal } : {},
+        );
+        return String(text);
+      },
+    },
     conversations: {
       get: notYet('conversations.get'),
       list: notYet('conversations.list'),
@@ -273,6 +289,24 @@ function stillListening(server: ListenableServer): boolean {
 }
 
 const MAX_EXTERNAL_ID = 500;
+
+/** SDK 1.4: a completion request is two strings (up to 64 KiB each) and an optional token bound. */
+export function completionProblems(request: unknown): string[] {
+  if (typeof request !== 'object' || request === null) return ['request must be an object'];
+  const r = request as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of ['system', 'prompt'] as const) {
+    if (typeof r[key] !== 'string') problems.push(`${key} must be a string`);
+    else if ((r[key] as string).length > 65_536) problems.push(`${key} must be at most 65536 characters`);
+  }
+  if ((r.prompt as string)?.trim?.() === '') problems.push('prompt must not be empty');
+  if (
+    r.maxTokens !== undefined &&
+    (!Number.isInteger(r.maxTokens) || (r.maxTokens as number) < 1 || (r.maxTokens as number) > 32_768)
+  )
+    problems.push('maxTokens must be an integer from 1 to 32768');
+  return problems;
+}
 
 /** Shape checks on a plugin-built inbound message (the core validates content; this keeps garbage out). */
 export function inboundProblems(message: unknown): string[] {
