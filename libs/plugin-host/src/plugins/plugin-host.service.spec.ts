@@ -133,7 +133,7 @@ describe('PluginHostService', () => {
         { name: fixture('bad-api-version'), enable: true },
       ]),
     ).rejects.toThrow(
-      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.3.0',
+      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.4.0',
     );
     const row = await new PluginInstallationRepository(dataSource).findByPluginId('bad-api-version');
     expect(row).toMatchObject({
