@@ -29,7 +29,10 @@ describe('inboundProblems: returned (SDK 1.4)', () => {
     [{ recipient: {} }, 'returned.recipient must be a string of at most 2000 characters'],
     [{ references: '<a@b>' }, 'returned.references must be at most 100 strings'],
     [{ references: [1] }, 'returned.references must be at most 100 strings'],
-    [{ references: Array.from({ length: 101 }, (_, i) => `<${i}@b>`) }, 'returned.references must be at most 100 strings'],
+    [
+      { references: Array.from({ length: 101 }, (_, i) => `<${i}@b>`) },
+      'returned.references must be at most 100 strings',
+    ],
   ])('refuses %j', (returned, problem) => {
     expect(inboundProblems({ ...base, returned })).toEqual([problem]);
   });

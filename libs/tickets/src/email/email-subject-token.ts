@@ -69,8 +69,6 @@ const MAX_CANDIDATES = 3;
 export function subjectTicketNumbers(subject: string | undefined | null): number[] {
   const s = (subject ?? '').slice(0, 1000);
   const bracket = [...s.matchAll(BRACKET_TOKEN)].map((m) => Number(m[1]));
-  const typed = [...s.matchAll(STRONG), ...s.matchAll(WEAK)]
-    .sort((a, b) => a.index - b.index)
-    .map((m) => Number(m[1]));
+  const typed = [...s.matchAll(STRONG), ...s.matchAll(WEAK)].sort((a, b) => a.index - b.index).map((m) => Number(m[1]));
   return [...new Set([...bracket, ...typed])].filter((n) => n > 0).slice(0, MAX_CANDIDATES);
 }
