@@ -332,6 +332,7 @@ export function inboundProblems(message: unknown): string[] {
   }
   if (m.automatedKind !== undefined && m.automatedKind !== 'auto-reply' && m.automatedKind !== 'bounce')
     problems.push('automatedKind must be auto-reply or bounce');
+  if (m.returned !== undefined) problems.push(...returnedProblems(m.returned));
   if (m.attachments !== undefined) {
     if (!Array.isArray(m.attachments)) problems.push('attachments must be an array');
     else
@@ -342,5 +343,29 @@ export function inboundProblems(message: unknown): string[] {
           problems.push(`attachments[${i}].contentBase64 must be a string`);
       });
   }
+  return problems;
+}
+
+const MAX_RETURNED_FIELD = 2000;
+
+/** SDK 1.4: `returned` is an object of short strings (and a list of them for `references`). */
+function returnedProblems(returned: unknown): string[] {
+  if (typeof returned !== 'object' || returned === null || Array.isArray(returned))
+    return ['returned must be an object'];
+  const r = returned as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of ['messageId', 'inReplyTo', 'subject', 'recipient'] as const) {
+    const v = r[key];
+    if (v !== undefined && (typeof v !== 'string' || v.length > MAX_RETURNED_FIELD))
+      problems.push(`returned.${key} must be a string of at most ${MAX_RETURNED_FIELD} characters`);
+  }
+  const refs = r.references;
+  if (
+    refs !== undefined &&
+    (!Array.isArray(refs) ||
+      refs.length > 100 ||
+      refs.some((x) => typeof x !== 'string' || x.length > MAX_RETURNED_FIELD))
+  )
+    problems.push('returned.references must be at most 100 strings');
   return problems;
 }
