@@ -25,6 +25,7 @@ export { usesPostgres, isPostgresUrl } from './config/database-url.js';
 export { buildDataSourceOptions, type SchemaDefinition } from './database/data-source-options.js';
 export { BaseRepository, type Page, type PageQuery } from './database/base.repository.js';
 export { PageQueryDto } from './database/page-query.dto.js';
+export { PageLimitQueryDto } from './database/page-limit-query.dto.js';
 export { TransactionRunner } from './database/transaction-runner.service.js';
 export { Tx } from './database/tx.js';
 export { DatabaseConnectionError } from './database/database.module.js';
