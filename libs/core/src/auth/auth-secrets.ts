@@ -1,14 +1,22 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { AppConfig } from '../config/app-config.js';
 import type { SecretBox } from '../secrets/secret-box.service.js';
 import type { SystemSecretRepository } from './system-secret.repository.js';
 
 /** Secrets used to sign sessions; shared by every instance (env, or generated once into the database). */
 export class AuthSecrets {
-  constructor(
-    readonly jwtSecret: string,
-    readonly portalSecret: string,
-  ) {}
+  /**
+   * The keys as KeyObjects. jsonwebtoken first tries to read a string or Buffer secret as a PEM
+   * public key and builds the secret key from the thrown error's fallback, on every call: about
+   * 350 µs per verify here, against 8 µs with a KeyObject (bench/auth/jwt-verify.bench.ts).
+   */
+  readonly jwtKey: KeyObject;
+  readonly portalKey: KeyObject;
+
+  constructor(jwtSecret: string, portalSecret: string) {
+    this.jwtKey = createSecretKey(Buffer.from(jwtSecret, 'utf8'));
+    this.portalKey = createSecretKey(Buffer.from(portalSecret, 'utf8'));
+  }
 
   /**
    * The configured signing key, or the one generated into `system_secrets`, stored sealed

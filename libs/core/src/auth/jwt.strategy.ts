@@ -21,7 +21,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: (req: Request) =>
         extractAccountToken(req.headers, (req as Request & { cookies?: Record<string, string> }).cookies),
-      secretOrKey: secrets.jwtSecret,
+      secretOrKey: secrets.jwtKey as unknown as Buffer,
       audience: 'switchboard:account',
       ignoreExpiration: true,
       passReqToCallback: true,

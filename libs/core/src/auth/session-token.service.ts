@@ -69,7 +69,7 @@ export class SessionTokenService {
   issueAccountToken(accountId: string, sessionVersion = 0): string {
     const claims = { sub: accountId, typ: 'account', sid: newId(), sv: sessionVersion, iat: this.nowSeconds };
     return this.jwt.sign(claims, {
-      secret: this.secrets.jwtSecret,
+      secret: this.secrets.jwtKey as unknown as Buffer,
       audience: 'switchboard:account',
       expiresIn: this.config.sessionTtlSeconds,
     });
@@ -101,7 +101,7 @@ export class SessionTokenService {
   private accountClaims(token: string): AccountClaims | null {
     try {
       const claims = this.jwt.verify<AccountClaims>(token, {
-        secret: this.secrets.jwtSecret,
+        secret: this.secrets.jwtKey as unknown as Buffer,
         audience: 'switchboard:account',
         clockTimestamp: this.nowSeconds,
       });
@@ -123,7 +123,7 @@ export class SessionTokenService {
       subject: session.subject,
     };
     return this.jwt.sign(claims, {
-      secret: this.secrets.portalSecret,
+      secret: this.secrets.portalKey as unknown as Buffer,
       audience: 'switchboard:portal',
       expiresIn: ttlSeconds,
     });
@@ -137,7 +137,7 @@ export class SessionTokenService {
   verifyPortalSession(token: string): { principal: PortalPrincipal; expiresAtMs: number } | null {
     try {
       const c = this.jwt.verify<PortalClaims>(token, {
-        secret: this.secrets.portalSecret,
+        secret: this.secrets.portalKey as unknown as Buffer,
         audience: 'switchboard:portal',
         clockTimestamp: this.nowSeconds,
       });
