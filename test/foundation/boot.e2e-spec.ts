@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectSocket, nextEvent, REPO_ROOT } from '@switchboard/testing';
+import { connectSocket, freePort, nextEvent, REPO_ROOT } from '@switchboard/testing';
 
 /** The real entry point, as `npm start` runs it, in a child process. */
 function start(env: Record<string, string>) {
@@ -61,7 +61,7 @@ describe('the server process', () => {
 
   it('starts on SQLite with demo data and the first admin, then shuts down gracefully on SIGTERM', async () => {
     const dataDir = tempDir();
-    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const port = String(await freePort());
     const p = start({
       PORT: port,
       SWITCHBOARD_DATA_DIR: dataDir,
@@ -108,7 +108,7 @@ describe('the server process', () => {
   });
 
   it('creates the first admin from the environment on an empty installation', async () => {
-    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const port = String(await freePort());
     const p = start({
       PORT: port,
       SWITCHBOARD_DATA_DIR: tempDir(),

@@ -1,6 +1,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createTestApp, createTestDatabase, REPO_ROOT, type TestApp, type TestDatabase } from '@switchboard/testing';
+import {
+  createTestApp,
+  createTestDatabase,
+  freePort,
+  REPO_ROOT,
+  type TestApp,
+  type TestDatabase,
+} from '@switchboard/testing';
 import { DEMO_PASSWORD } from '../../apps/api/src/bootstrap/demo-data.service';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -137,7 +144,7 @@ describe('#13.9 the environment admin is the recovery path, whatever SWITCHBOARD
   afterAll(() => Promise.all(databases.map((d) => d.drop())));
 
   async function boot(db: TestDatabase, demo: boolean, email = BOSS.email) {
-    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const port = String(await freePort());
     const p = start({
       PORT: port,
       DATABASE_URL: db.url,

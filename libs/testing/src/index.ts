@@ -5,3 +5,4 @@ export { createTestDatabase, type TestDatabase } from './test-database.js';
 export { strictFake } from './strict-fake.js';
 export { newTestService, strictFakeOf, type StrictFake, type TestService } from './new-test-service.js';
 export { eventually, redisReachable, TEST_REDIS_URL } from './wait.js';
+export { freePort } from './free-port.js';
