@@ -84,6 +84,12 @@ export interface AttributionMatch {
 export function attributionAt(lines: string[], i: number): AttributionMatch | null {
   const first = lines[i].trim();
   if (!first || isQuoted(first)) return null;
+  // Glued to the reply's last words: "reply On Wed, … wrote:", "reply--- On Wed, … wrote:" (the
+  // opening word capitalised, as clients write it: "Jane wrote on Monday:" is not split).
+  const glued = /^(.*?\S)(?:\s*-{2,}\s*|\s+)((?:On|Le|Am|El|Op)\s.*)$/u.exec(first);
+  if (glued && ENDS_WITH_VERB.test(glued[2]) && isAttribution(glued[2], quoteAfter(lines, i + 1))) {
+    return { span: 1, before: glued[1] };
+  }
   if (canOpen(first)) {
     let joined = first;
     let j = i + 1;
@@ -99,11 +105,6 @@ export function attributionAt(lines: string[], i: number): AttributionMatch | nu
       if (isAttribution(joined, quoteAfter(lines, j))) return { span: j - i };
       if (isQuoted(next)) break;
     }
-  }
-  // Glued to the reply's last words: "reply On Wed, … wrote:", "reply--- On Wed, … wrote:".
-  const glued = /^(.*?\S)(?:\s*-{2,}\s*|\s+)((?:on|le|am|el|op)\s.*)$/i.exec(first);
-  if (glued && isAttribution(glued[2], quoteAfter(lines, i + 1)) && ENDS_WITH_VERB.test(glued[2])) {
-    return { span: 1, before: glued[1] };
   }
   return null;
 }

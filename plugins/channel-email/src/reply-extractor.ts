@@ -35,6 +35,18 @@ export interface ExtractedReply {
 /** A quoted line; ">>> text <<<" arrows around a line are decoration, not a quote. */
 const isQuoted = (line: string) => /^\s*>/.test(line) && !/^\s*>{2,}.*\s<{2,}\s*$/.test(line);
 
+/**
+ * An unquoted line inside a quote: the client re-wrapped a long quoted line and the rest lost its
+ * "> " ("> … Nullam pharetra d\nignissim odio?\n> …"), or a link broke it. Taken for the quote's
+ * when a quoted line comes right before and right after, and it reads as a continuation (a
+ * lowercase or non-letter start, or a long line above); "> Which floor?\nThird floor.\n> …" is an answer.
+ */
+function continuesQuote(lines: string[], i: number): boolean {
+  if (i === 0 || !isQuoted(lines[i - 1]) || !isQuoted(lines[i + 1] ?? '')) return false;
+  const above = lines[i - 1].replace(/^\s*>[>\s]*/, '');
+  return /^(?:\s|[^\p{L}]|\p{Ll})/u.test(lines[i]) || above.length >= 60;
+}
+
 /** The next non-blank line at or after `from`. */
 function nextNonBlank(lines: string[], from: number): number {
   let j = from;
@@ -47,7 +59,7 @@ function newLines(lines: string[]): string[] {
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (isQuoted(line)) continue;
+    if (isQuoted(line) || continuesQuote(lines, i)) continue;
     if (isForwardLine(line)) return kept.concat(lines.slice(i));
     const attribution = attributionAt(lines, i);
     if (attribution) {

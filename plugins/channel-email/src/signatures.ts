@@ -34,13 +34,22 @@ const APP_LINE = new RegExp(`^(?:${APP_PHRASES.join('|')})\\s+(.+)$`, 'iu');
 const DEVICE_FIRST =
   /^(?:von meinem .{1,40} gesendet|lähetetty \S+sta|\S{1,30}(?:から送信|에서 보냄)|发自我的\S{1,30}|\S{1,30}'?(?:umdan|imden|undan) gönderildi)\.?$/iu;
 
-/** The app's name after its phrase: a few words, a link, no sentence punctuation. */
+/** "my …" in the languages above: the device is the sender's own. */
+const POSSESSIVE =
+  /^(?:my|mon|ma|mes|mein|meinem|meiner|mi|mis|mio|il mio|la mia|min|mitt|mijn|mój|mojego|mojej|мой|моего|моей|мого|мого|můj|mého|meu|o meu|minha|a minha)\s/iu;
+
+/**
+ * The app's name after its phrase: a few words (a link aside), no sentence punctuation, and the
+ * sender's own device ("my …") or a name (a capital or a digit): "Sent from a magnificent torch
+ * of pixels" is a joke signature, "Sent from the office" a sentence.
+ */
 function isProductName(tail: string): boolean {
   const name = tail
     .replace(/<[^>]*>|\([^)]*\)|\[[^\]]*\]|https?:\/\/\S+/g, ' ')
     .replace(/\.\s*$/, '')
     .trim();
-  return !!name && name.split(/\s+/).length <= 7 && !/[,;:!?]|\.\s/.test(name);
+  if (!name || name.split(/\s+/).length > 7 || /[,;:!?]|\.\s/.test(name)) return false;
+  return POSSESSIVE.test(name) || /(?:^|\s)[\p{Lu}\d]/u.test(name);
 }
 
 export function isAppSignature(line: string): boolean {
