@@ -10,8 +10,7 @@ const VERB =
   '(?:wrote|writes|a\\s+[ée]crit|schrieb|schreef|het\\s+volgende\\s+geschreven|geschreven|escribi[óo]|escreveu|ha\\s+scritto|scrisse|skrev|kirjoitti|napisa[łl](?:\\(a\\)|a)?|написал(?:\\(а\\)|а)?|написав(?:\\(ла\\)|ла)?|đã\\s+viết|napsal(?:\\(a\\)|a)?|írta|yazdı|写道|寫道)';
 
 /** Words that open an attribution ("On …", "Le …", "Am …", "W dniu …", "Vào …"). */
-const LEAD =
-  /^(?:on|le|am|el|il|op|em|den|på|vào|in\s+data|w\s+dniu|dnia|dne|den|el\s+día|the|citando|quoting)\s/i;
+const LEAD = /^(?:on|le|am|el|il|op|em|den|på|vào|in\s+data|w\s+dniu|dnia|dne|den|el\s+día|the|citando|quoting)\s/i;
 
 // The line ends with the verb (colon optional: some clients drop it): "…, Jane <j@x> wrote:".
 const ENDS_WITH_VERB = new RegExp(`(?:^|[\\s>)"'\\]])${VERB}\\s*[:：]?$`, 'iu');
@@ -25,8 +24,12 @@ const VERB_THEN_DATE = new RegExp(`\\s${VERB}\\s+(?:am|on|le|el|il|op|den|em)\\s
 const ADDRESS_COLON = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]\s*:$|[\w.+-]+@[\w-]+(?:\.[\w-]+)+:$/u;
 const ADDRESS_END = /<[^<>\s]+@[^<>\s]+>$/u;
 
-/** A digit within the first three words: dates and times open date-first lines. */
-const startsWithDate = (s: string) => /\d/.test(s.split(/\s+/).slice(0, 3).join(' '));
+/** A number opening one of the first three words: dates and times open date-first lines. */
+const startsWithDate = (s: string) =>
+  s
+    .split(/\s+/)
+    .slice(0, 3)
+    .some((w) => /^\d/.test(w));
 const hasAddressOrDigit = (s: string) => /@|\d/.test(s);
 
 /** "---- On … wrote ----", "-----Jane wrote-----": the dashes Zoho and Android put around it. */
@@ -55,10 +58,12 @@ export function isAttribution(raw: string, quoteFollows: boolean): boolean {
   return false;
 }
 
+const HAS_VERB = new RegExp(`(?:^|[\\s>)"'\\]])${VERB}(?:\\s|[:：]|$)`, 'iu');
+
 /** Whether a line can open an attribution (so wrapped lines are joined only from a plausible start). */
 function canOpen(line: string): boolean {
   const s = undash(line).text;
-  return LEAD.test(s) || startsWithDate(s) || /@/.test(s) || new RegExp(`(?:^|\\s)${VERB}(?:\\s|$)`, 'iu').test(s);
+  return LEAD.test(s) || startsWithDate(s) || /@/.test(s) || HAS_VERB.test(s);
 }
 
 const isQuoted = (line: string) => /^\s*>/.test(line);
@@ -99,6 +104,8 @@ export function attributionAt(lines: string[], i: number): AttributionMatch | nu
       while (k < lines.length && !lines[k].trim() && k - j < 2) k++;
       const next = (lines[k] ?? '').trim();
       if (!next || (k > j && !/^[<(]/.test(next))) break;
+      // A finished sentence, or a next line opening an attribution of its own: not one wrapped line.
+      if (LEAD.test(next) || (/[.!?]$/.test(joined) && !/^[<(]/.test(next))) break;
       joined = `${joined} ${next.replace(/^>\s*/, '')}`.replace(/([<(])\s+/g, '$1');
       j = k + 1;
       if (joined.length > 320) break;

@@ -40,7 +40,7 @@ const POSSESSIVE =
 
 /**
  * The app's name after its phrase: a few words (a link aside), no sentence punctuation, and the
- * sender's own device ("my …") or a name (a capital or a digit): "Sent from a magnificent torch
+ * sender's own device ("my …") or a name (a capital or a digit: iOS, TypeApp, 4G): "Sent from a magnificent torch
  * of pixels" is a joke signature, "Sent from the office" a sentence.
  */
 function isProductName(tail: string): boolean {
@@ -49,7 +49,7 @@ function isProductName(tail: string): boolean {
     .replace(/\.\s*$/, '')
     .trim();
   if (!name || name.split(/\s+/).length > 7 || /[,;:!?]|\.\s/.test(name)) return false;
-  return POSSESSIVE.test(name) || /(?:^|\s)[\p{Lu}\d]/u.test(name);
+  return POSSESSIVE.test(name) || /[\p{Lu}\d]/u.test(name);
 }
 
 export function isAppSignature(line: string): boolean {
