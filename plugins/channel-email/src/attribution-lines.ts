@@ -46,12 +46,16 @@ export function isAttribution(raw: string, quoteFollows: boolean): boolean {
   const { text, dashed } = undash(raw.trim());
   const s = text.trim();
   if (!s || s.length > 320) return false;
+  const colon = /[:：]$/.test(s);
   if (ENDS_WITH_VERB.test(s)) {
-    // A bare "I wrote:" in prose is not one: an address, a date, an opening word, dashes or a quote below.
-    return hasAddressOrDigit(s) || LEAD.test(s) || dashed || quoteFollows;
+    // A bare "I wrote:" in prose is not one: an address, a date, an opening word, dashes or a quote
+    // below make it one. Without the colon ("On …, Jane <j@x> wrote"), only dashed or "On … <date>".
+    if (colon) return hasAddressOrDigit(s) || LEAD.test(s) || dashed || quoteFollows;
+    return dashed || (LEAD.test(s) && hasAddressOrDigit(s));
   }
   if (ON_SENT.test(s) && hasAddressOrDigit(s)) return true;
-  if (VERB_THEN_ADDRESS.test(s) && /\d/.test(s)) return true;
+  // "On 3 May I wrote to jane@x.example" is a sentence: the verb-first form ends with a colon or a quote.
+  if (VERB_THEN_ADDRESS.test(s) && /\d/.test(s) && (colon || quoteFollows)) return true;
   if (VERB_THEN_DATE.test(s)) return true;
   if (startsWithDate(s) && ADDRESS_COLON.test(s)) return true;
   if (startsWithDate(s) && ADDRESS_END.test(s) && quoteFollows) return true;

@@ -129,6 +129,13 @@ describe('class 1: attribution lines', () => {
     ]) {
       expect(isAttribution(line, false)).toBe(false);
     }
+    for (const text of [
+      'The manual from 2019 that Tom wrote\nsays to restart it first.',
+      'On 3 May I wrote to jane@acme.example\nand she answered the next day.',
+      "Le 3 mai j'ai écrit à jeanne@acme.example\net elle a répondu.",
+    ]) {
+      expect(extractReply(text).text).toBe(text);
+    }
     const text = 'On Monday it worked.\nLe mardi aussi.\n\nOn the whole, fine.';
     expect(extractReply(text)).toEqual({ text, stripped: false });
   });
