@@ -20,6 +20,8 @@ const ON_SENT = /^on\s.*\ssent:$/i;
 const VERB_THEN_ADDRESS = new RegExp(`(?:^|\\s)${VERB}\\s.*[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\b[>)\\]]?\\s*:?$`, 'iu');
 // Name first, date after: "Jane Doe schrieb am 04.03.2024 um 10:12:", "Jane wrote on 4 Mar 2024:".
 const VERB_THEN_DATE = new RegExp(`\\s${VERB}\\s+(?:am|on|le|el|il|op|den|em)\\s.*\\d.*:$`, 'iu');
+// Thunderbird: "Am 05.03.24 um 09:30 schrieb Helpdesk:", "Op 05-03-2024 om 09:30 schreef Jane Doe:".
+const LEAD_VERB_NAME = new RegExp(`\\s${VERB}\\s+[^:：]{1,80}[:：]$`, 'iu');
 // Date first, no verb: "2024-03-04 10:12 GMT+01:00 Jane <j@x>:", "ср, 4 мар. 2024 г. в 10:12, Jane <j@x>:".
 const ADDRESS_COLON = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]\s*:$|[\w.+-]+@[\w-]+(?:\.[\w-]+)+:$/u;
 const ADDRESS_END = /<[^<>\s]+@[^<>\s]+>$/u;
@@ -57,6 +59,7 @@ export function isAttribution(raw: string, quoteFollows: boolean): boolean {
   // "On 3 May I wrote to jane@x.example" is a sentence: the verb-first form ends with a colon or a quote.
   if (VERB_THEN_ADDRESS.test(s) && /\d/.test(s) && (colon || quoteFollows)) return true;
   if (VERB_THEN_DATE.test(s)) return true;
+  if (LEAD.test(s) && /\d/.test(s) && LEAD_VERB_NAME.test(s)) return true;
   if (startsWithDate(s) && ADDRESS_COLON.test(s)) return true;
   if (startsWithDate(s) && ADDRESS_END.test(s) && quoteFollows) return true;
   return false;

@@ -67,6 +67,14 @@ describe('class 1: attribution lines', () => {
       'Die Nummer ist SN-4471.\n\nHelpdesk Team schrieb am 05.03.2024 um 09:30:\n' + QUOTE,
       'Die Nummer ist SN-4471.',
     ],
+    'German Thunderbird (name last, no address)': [
+      'Die Nummer ist SN-4471.\n\nAm 05.03.24 um 09:30 schrieb Helpdesk:\n' + QUOTE,
+      'Die Nummer ist SN-4471.',
+    ],
+    'French Thunderbird (name, no address)': [
+      "C'est SN-4471.\n\nLe 05/03/2024 à 09:30, Helpdesk a écrit :\n" + CITATION,
+      "C'est SN-4471.",
+    ],
     'Polish ("W dniu … napisał(a):")': [
       'Numer to SN-4471.\n\nW dniu 5.03.2024 o 09:30 Helpdesk <support@helpdesk.example> napisał(a):\n' + QUOTE,
       'Numer to SN-4471.',
@@ -231,6 +239,10 @@ describe('class 3: replies below and around the quote', () => {
     'French interleaved answers': [
       '> Quel étage ?\nLe troisième.\n> Quel modèle ?\nUne LaserJet 4000.\n',
       'Le troisième.\nUne LaserJet 4000.',
+    ],
+    'short lowercase answers between quotes are answers': [
+      '> Is it switched on?\nyes\n> Is it plugged in?\nno, now it is\n',
+      'yes\nno, now it is',
     ],
     'English sign-off after the quote is kept': [
       'It is SN-4471.\n\nOn Tue, 5 Mar 2024 at 09:30, Helpdesk <support@helpdesk.example> wrote:\n> Can you send the serial number?\n\nBest regards, Jane',

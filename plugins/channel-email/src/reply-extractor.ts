@@ -38,13 +38,14 @@ const isQuoted = (line: string) => /^\s*>/.test(line) && !/^\s*>{2,}.*\s<{2,}\s*
 /**
  * An unquoted line inside a quote: the client re-wrapped a long quoted line and the rest lost its
  * "> " ("> … Nullam pharetra d\nignissim odio?\n> …"), or a link broke it. Taken for the quote's
- * when a quoted line comes right before and right after, and it reads as a continuation (a
- * lowercase or non-letter start, or a long line above); "> Which floor?\nThird floor.\n> …" is an answer.
+ * when a quoted line comes right before and right after, and it reads as a continuation: a start
+ * in lowercase under a long (wrapped) line, or a start that is no word at all (" (http…", "_x=1)").
+ * "> Which floor?\nthird\n> Which printer?" is an answer.
  */
 function continuesQuote(lines: string[], i: number): boolean {
   if (i === 0 || !isQuoted(lines[i - 1]) || !isQuoted(lines[i + 1] ?? '')) return false;
-  const above = lines[i - 1].replace(/^\s*>[>\s]*/, '');
-  return /^(?:\s|[^\p{L}]|\p{Ll})/u.test(lines[i]) || above.length >= 60;
+  const above = lines[i - 1].replace(/^\s*>[>\s]*/, '').trimEnd();
+  return /^(?:\s|[^\p{L}\p{N}])/u.test(lines[i]) || (/^\p{Ll}/u.test(lines[i]) && above.length >= 40);
 }
 
 /** The next non-blank line at or after `from`. */
