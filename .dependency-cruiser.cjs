@@ -23,6 +23,7 @@ const CORE_FLOORS = [
   'files',
   'scheduler',
   'mail', // the mail contract only (the outbox is libs/notify)
+  'ai', // the AI provider ports only (features in libs/ai-compose)
   'channels', // the inbound pipeline
   'realtime',
   'http',

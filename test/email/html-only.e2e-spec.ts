@@ -64,4 +64,24 @@ describe('#13.12 HTML-only mail keeps its text', () => {
     expect(last.body).toBe('Still flickering after the restart.');
     expect(last.attachments.map((a) => a.name)).toContain('photo.txt');
   });
+
+  it('HTML-only with an inline image and a file (Outlook: related inside mixed): text, inline image, file', async () => {
+    const { contact, domain } = await seedCompany(e.t);
+    await sendMail(e.smtpPort, {
+      from: `melissa@${domain}`,
+      subject: 'Scanner error',
+      html: '<p>The scanner shows this:</p><p><img src="cid:err@acme"></p><p>Réponse urgente, merci.</p>',
+      attachments: [
+        { filename: 'error.png', content: Buffer.from('89504e470d0a1a0a', 'hex'), cid: 'err@acme' },
+        { filename: 'manual.pdf', content: Buffer.from('%PDF-1.4\n'), contentType: 'application/pdf' },
+      ],
+    });
+    const [ticket] = await ticketsOf(e.t, contact.id);
+    const [comment] = await commentsOf(e.t, ticket.number);
+    expect(comment.body).toBe('The scanner shows this:\n\nRéponse urgente, merci.');
+    expect(comment.attachments.map((a) => [a.name, !!a.inline]).sort()).toEqual([
+      ['error.png', true],
+      ['manual.pdf', false],
+    ]);
+  });
 });

@@ -6,7 +6,7 @@ describe('plugin boot checks', () => {
     await expect(
       createTestApp({ plugins: [{ name: 'test/fixtures/plugins/bad-api-version', enable: true }] }),
     ).rejects.toThrow(
-      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.3.0',
+      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.4.0',
     );
   });
 

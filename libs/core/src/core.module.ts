@@ -16,6 +16,7 @@ import { WebPages } from './http/web-pages.registry.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MailTransportModule } from './mail/mail-transport.module.js';
+import { AiProviderModule } from './ai/ai-provider.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { InstanceBus } from './redis/instance-bus.service.js';
@@ -51,6 +52,7 @@ export class CoreModule {
         RealtimeModule,
         FilesModule,
         MailTransportModule,
+        AiProviderModule,
         ChannelInboundModule,
       ],
       providers: [

@@ -25,6 +25,7 @@ export { usesPostgres, isPostgresUrl } from './config/database-url.js';
 export { buildDataSourceOptions, type SchemaDefinition } from './database/data-source-options.js';
 export { BaseRepository, type Page, type PageQuery } from './database/base.repository.js';
 export { PageQueryDto } from './database/page-query.dto.js';
+export { PageLimitQueryDto } from './database/page-limit-query.dto.js';
 export { TransactionRunner } from './database/transaction-runner.service.js';
 export { Tx } from './database/tx.js';
 export { DatabaseConnectionError } from './database/database.module.js';
@@ -118,6 +119,12 @@ export type {
   OutboxStatus,
 } from './mail/outbound-mail.js';
 // mail:end
+
+// ai:begin
+// The AI ports only (SDK 1.4 compose and sentiment providers); the features are in @switchboard/ai-compose.
+export { AiProviderRegistry, type AiPoint } from './ai/ai-provider.registry.js';
+export { AiProviderModule } from './ai/ai-provider.module.js';
+// ai:end
 
 // privacy:begin
 export * from './privacy/index.js';

@@ -5,6 +5,7 @@ import { ChannelInstanceRepository } from './channels/channel-instance.repositor
 import { ChannelInstanceService } from './channels/channel-instance.service.js';
 import { ChannelInstancesController } from './channels/channel-instances.controller.js';
 import { PluginContextFactory } from './plugins/plugin-context.factory.js';
+import { ExtensionPointBinder } from './plugins/extension-point.binder.js';
 import { PluginHostService } from './plugins/plugin-host.service.js';
 import { PluginHttpClient } from './plugins/plugin-http.client.js';
 import { PluginInstallationRepository } from './plugins/plugin-installation.repository.js';
@@ -29,6 +30,7 @@ import { SecretSettings } from './plugins/secret-settings.service.js';
     PluginRegistry,
     PluginLifecycle,
     PluginContextFactory,
+    ExtensionPointBinder,
     PluginHttpClient,
     PluginInstallationRepository,
     PluginKvRepository,

@@ -1,3 +1,4 @@
+import type { PluginAiAccessor } from './ai.js';
 import type { InboundMessage, InboundResult } from './inbound.js';
 import type { PluginContact, PluginContactCreate, PluginContactQuery } from './contacts.js';
 import type { SwitchboardEventMap, SwitchboardEventName } from './events.js';
@@ -140,4 +141,6 @@ export interface PluginContext {
   inbound: PluginInboundAccessor;
   /** SDK 1.3: listening and outbound sockets (`net:listen…`, `net:connect…`). */
   net: PluginNet;
+  /** SDK 1.4: a completion from the installation's compose provider (`ai.complete`). */
+  ai: PluginAiAccessor;
 }

@@ -1,3 +1,4 @@
+import type { ComposeProvider, SentimentProvider } from './ai.js';
 import type { MailTransportProvider } from './channel.js';
 import type { PluginContext, PluginEvents } from './context.js';
 
@@ -13,11 +14,17 @@ export interface ExtensionPointMap {
    * and shows failed mails to admins. Removed when the plugin is disabled.
    */
   mailTransport: MailTransportProvider;
+  /** SDK 1.4 (permission `ai.compose`): "Compose with AI" on the reply box. One provider per installation. */
+  compose: ComposeProvider;
+  /** SDK 1.4 (permission `ai.sentiment`): the end user's sentiment on ongoing tickets. One per installation. */
+  sentiment: SentimentProvider;
 }
 
 /** The permission each extension point needs (default deny). */
 export const EXTENSION_POINT_PERMISSIONS: { readonly [K in keyof ExtensionPointMap]: string } = {
   mailTransport: 'mail.transport',
+  compose: 'ai.compose',
+  sentiment: 'ai.sentiment',
 };
 
 /** What `register` receives besides the context. */

@@ -16,6 +16,21 @@ export interface ChannelAttachment {
 /** SDK 1.2: why the channel marked a message automatic. The core records it, never notifies. */
 export type AutomatedKind = 'auto-reply' | 'bounce';
 
+/**
+ * SDK 1.4: what a delivery report (bounce) says about the message it returns: the headers of that
+ * message (ours, as we sent it) and the address it could not reach. Channels fill it from the
+ * returned part (`message/rfc822`, `text/rfc822-headers`) or the copy inside a plain failure notice.
+ */
+export interface ReturnedMessage {
+  /** Message-ID of the returned message (one we sent), with angle brackets. */
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  subject?: string;
+  /** The recipient the report says failed (`Final-Recipient`/`Original-Recipient`, else the returned To). */
+  recipient?: string;
+}
+
 /** A message normalised by `parse`, fed to the core pipeline (identity, threading, dedup...). */
 export interface InboundMessage {
   /** The channel's own id, used for de-duplication: stable across redeliveries. */
@@ -45,6 +60,8 @@ export interface InboundMessage {
   rawBase64?: string;
   /** SDK 1.2: media type of `rawBase64` (`message/rfc822`). */
   rawContentType?: string;
+  /** SDK 1.4: for a bounce (`automatedKind: 'bounce'`), the returned message's headers: how the core finds its ticket. */
+  returned?: ReturnedMessage;
 }
 
 /** SDK 1.2: what the core did with one inbound message (`ctx.inbound.receive`). */

@@ -8,6 +8,7 @@ export * from './contacts.js';
 export type * from './channel.js';
 export type * from './inbound.js';
 export type * from './feature.js';
+export type * from './ai.js';
 export { EXTENSION_POINT_PERMISSIONS } from './feature.js';
 export type * from './context.js';
 export { definePlugin, validatePluginDefinition, type PluginDefinition, type DefinedPlugin } from './define-plugin.js';

@@ -15,6 +15,10 @@ export const DOMAIN_PERMISSIONS = [
   // SDK 1.2
   'channel.ingest',
   'mail.transport',
+  // SDK 1.4
+  'ai.compose',
+  'ai.sentiment',
+  'ai.complete',
 ] as const;
 
 export type DomainPermission = (typeof DOMAIN_PERMISSIONS)[number];

@@ -4,8 +4,49 @@ export interface HeaderLookup {
   get(name: string): unknown;
 }
 
-const OUT_OF_OFFICE =
-  /^\s*(out of (the )?office|ooo\b|automatic reply|auto[- ]?reply|autoreply|auto:|abwesenheitsnotiz|automatische antwort|r[ée]ponse automatique|absent|absence|vacation|on vacation|away from (the )?office|respuesta automática|risposta automatica)/i;
+/**
+ * What auto-responders put first in the subject (Outlook, Exchange, Gmail, Zimbra, Lotus...), in
+ * English, French, German, Spanish, Italian, Dutch and Portuguese. Read only at the very start
+ * (a reply "Re: out of office plans" or a forward "TR: Réponse automatique…" is a person) and only
+ * when the phrase is whole: followed by ":", "(", the end, or a word like "reply"/"notice" and then
+ * ":" or the end ("Out of office plans for May" is a person too). Bare words a person may start a
+ * subject with ("Absence", "Vacation", "OOO") are left to the headers.
+ */
+const OUT_OF_OFFICE_PHRASES = [
+  'out of (?:the )?office',
+  'automatic reply',
+  'auto[- ]?reply',
+  'auto[- ]?response',
+  'away from (?:the |my )?office',
+  'vacation (?:reply|response|notice)',
+  // fr
+  'absen(?:ce|t|te) du bureau',
+  "message d['’]absence",
+  'r[ée]ponse automatique',
+  // de
+  'abwesenheitsnotiz',
+  'automatische antwort',
+  // es
+  'fuera de (?:la )?oficina',
+  'respuesta autom[áa]tica',
+  // it
+  'fuori (?:sede|ufficio)',
+  'risposta automatica',
+  // nl, pt
+  'automatisch antwoord',
+  'afwezigheidsbericht',
+  'resposta autom[áa]tica',
+  'fora do escrit[óo]rio',
+];
+const PHRASE = `(?:${OUT_OF_OFFICE_PHRASES.join('|')})`;
+const OUT_OF_OFFICE = new RegExp(
+  String.raw`^\s*(?:\[(?:ext|external|extern|externe|externo)\]\s*)?` +
+    // "[Auto-Reply] anything", or the phrase (maybe "… reply") then ":", "(" or the end.
+    String.raw`(?:\[${PHRASE}\]|${PHRASE}(?:\s+(?:reply|autoreply|notice|notification|message|response|mail))?\s*(?::|\(|$))`,
+  'iu',
+);
+/** Lotus Notes: "AUTO: Jane Doe is out of the office" (upper case only: "Auto: car park" is a person). */
+const LOTUS_AUTO = /^\s*AUTO:/;
 const BOUNCE_SUBJECT =
   /(undeliver|delivery status notification|delivery (has )?failed|returned mail|failure notice|mail delivery (failed|subsystem)|non[- ]?remis|unzustellbar)/i;
 
@@ -46,6 +87,6 @@ export function classifyAutomated(headers: HeaderLookup, subject: string, fromAd
   const precedence = text(headers.get('precedence')).trim().toLowerCase();
   if (precedence === 'bulk' || precedence === 'junk' || precedence === 'list' || precedence === 'auto_reply')
     return 'auto-reply';
-  if (OUT_OF_OFFICE.test(subject)) return 'auto-reply';
+  if (OUT_OF_OFFICE.test(subject) || LOTUS_AUTO.test(subject)) return 'auto-reply';
   return null;
 }

@@ -4,6 +4,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { classifyAutomated } from './automated-mail.js';
 import { htmlToPlainText } from './html-text.js';
 import { extractReply } from './reply-extractor.js';
+import { returnedMessage } from './returned-message.js';
 
 /** The largest message accepted (attachments included): the SMTP listener refuses more with 552. */
 export const MAX_MESSAGE_BYTES = 20 * 1024 * 1024;
@@ -44,6 +45,8 @@ export async function toInboundMessage(raw: Buffer, recipients: string[]): Promi
     stripped: extracted.stripped || (!!fromHtml && fromHtml.reply !== fromHtml.full),
   };
   const automatedKind = classifyAutomated(parsed.headers, subject, from.address);
+  // A bounce names its ticket only inside the message it returns (SDK 1.4 `returned`).
+  const returned = automatedKind === 'bounce' ? await returnedMessage(parsed, raw) : null;
   const references =
     typeof parsed.references === 'string' ? parsed.references.split(/\s+/).filter(Boolean) : (parsed.references ?? []);
   const html = typeof parsed.html === 'string' && parsed.html.length <= MAX_HTML_CHARS ? parsed.html : undefined;
@@ -74,6 +77,7 @@ export async function toInboundMessage(raw: Buffer, recipients: string[]): Promi
     references: references.map(bracketed),
     ...(parsed.date ? { sentAt: parsed.date.toISOString() } : {}),
     ...(automatedKind ? { automated: true, automatedKind } : {}),
+    ...(returned ? { returned } : {}),
     recipients: [...new Set(recipients.map((r) => r.toLowerCase()))],
     rawBase64: raw.toString('base64'),
     rawContentType: 'message/rfc822',

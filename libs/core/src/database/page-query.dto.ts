@@ -1,25 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { PageLimitQueryDto } from './page-limit-query.dto.js';
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
+/** `?limit=&cursor=` where the cursor is the last row's id (the `nextCursor` of the previous page). */
+export class PageQueryDto extends PageLimitQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
-  @IsUUID()
+  @IsUUID('all', { message: 'cursor must be a nextCursor value' })
   cursor?: string;
-}
-
-export class CompanyFilterQueryDto extends PageQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  companyId?: string;
 }

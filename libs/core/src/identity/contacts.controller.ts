@@ -5,7 +5,7 @@ import type { AccountPrincipal } from '../access/principal.js';
 import { Roles } from '../access/roles.decorator.js';
 import { ContactService } from './contact.service.js';
 import { CreateContactDto, UpdateContactDto } from './dto/contact.dto.js';
-import { CompanyFilterQueryDto } from '../database/page-query.dto.js';
+import { CompanyFilterQueryDto } from '../database/company-filter-query.dto.js';
 import { ContactPageDto, ContactViewDto } from './dto/contact-view.dto.js';
 
 /** Technicians read and maintain contacts of the companies they serve; only admins delete. */

@@ -5,7 +5,7 @@ import type { AccountPrincipal } from '../access/principal.js';
 import { Roles } from '../access/roles.decorator.js';
 import { DeviceService } from './device.service.js';
 import { CreateDeviceDto, UpdateDeviceDto } from './dto/device.dto.js';
-import { CompanyFilterQueryDto } from '../database/page-query.dto.js';
+import { CompanyFilterQueryDto } from '../database/company-filter-query.dto.js';
 import { DevicePageDto, DeviceViewDto, DeviceWithTokenDto } from './dto/device-view.dto.js';
 
 @ApiTags('devices')

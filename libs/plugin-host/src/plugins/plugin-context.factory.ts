@@ -13,13 +13,12 @@ import {
   DomainError,
   DomainEventBus,
   type DomainEventName,
-  MailTransportRegistry,
   ContactService,
   type ContactView,
   PiiMasker,
   ChannelInboundService,
 } from '@switchboard/core';
-import type { MailTransportProvider } from '@switchboard/plugin-sdk';
+import { ExtensionPointBinder } from './extension-point.binder.js';
 import { PluginHttpClient } from './plugin-http.client.js';
 import { PluginKvRepository } from './plugin-kv.repository.js';
 
@@ -50,7 +49,7 @@ export class PluginContextFactory {
     private readonly events: DomainEventBus,
     private readonly http: PluginHttpClient,
     private readonly inbound: ChannelInboundService,
-    private readonly transports: MailTransportRegistry,
+    private readonly points: ExtensionPointBinder,
     @Optional() private readonly masker?: PiiMasker,
   ) {}
 
@@ -106,19 +105,8 @@ export class PluginContextFactory {
           return this.inbound.receive(id, channel, message, options.instanceId ?? null);
         },
       },
-      provide: (point, implementation) => {
-        if (point !== 'mailTransport')
-          throw new DomainError('PLUGIN_NOT_AVAILABLE', `extension point "${point}" is not available`, 400);
-        const provider = implementation as MailTransportProvider;
-        if (typeof provider.deliver !== 'function') throw new TypeError('mailTransport needs deliver(mail)');
-        // The mail (addresses, bodies) goes to the end users it is addressed to: not masked here;
-        // ingest mode already stored it masked. A JSON copy keeps the core's objects out of reach.
-        this.transports.use({
-          name: id,
-          deliver: async (mail) => void (await provider.deliver(JSON.parse(JSON.stringify(mail)))),
-        });
-        return () => this.transports.clear(id);
-      },
+      ai: { complete: (request, options) => this.points.complete(request, options.signal) },
+      provide: (point, implementation) => this.points.provide(id, point, implementation),
       subscribe: (name, handler) => this.events.subscribe(name as DomainEventName, (payload) => handler(mask(payload))),
     };
     return createCheckedContext({

@@ -6,11 +6,13 @@ import {
   type DomainEventBus,
   type ContactService,
   type ContactView,
+  AiProviderRegistry,
   MailTransportRegistry,
   type ChannelInboundService,
   SecretBox,
   SecretKeyRing,
 } from '@switchboard/core';
+import { ExtensionPointBinder } from './extension-point.binder.js';
 import { PluginContextFactory } from './plugin-context.factory.js';
 import { PluginHostService } from './plugin-host.service.js';
 import type { PluginHttpClient } from './plugin-http.client.js';
@@ -86,7 +88,7 @@ describe('PluginHostService', () => {
       bus as unknown as DomainEventBus,
       {} as PluginHttpClient,
       {} as ChannelInboundService,
-      new MailTransportRegistry(),
+      new ExtensionPointBinder(new MailTransportRegistry(), new AiProviderRegistry()),
     );
     const secrets = secretsOf();
     const lifecycle = new PluginLifecycle(registry, factory, installations, bus as unknown as DomainEventBus, secrets);
@@ -133,7 +135,7 @@ describe('PluginHostService', () => {
         { name: fixture('bad-api-version'), enable: true },
       ]),
     ).rejects.toThrow(
-      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.3.0',
+      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.4.0',
     );
     const row = await new PluginInstallationRepository(dataSource).findByPluginId('bad-api-version');
     expect(row).toMatchObject({

@@ -39,7 +39,7 @@ describe('PluginLoader', () => {
     expect(error).toBeInstanceOf(PluginLoadError);
     expect((error as PluginLoadError).reason).toBe('incompatible');
     expect((error as Error).message).toBe(
-      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.3.0',
+      'Plugin "bad-api-version@1.0.0" requires plugin SDK "^99.0.0" but this Switchboard provides 1.4.0',
     );
   });
 

@@ -7,6 +7,8 @@ export const PLUGIN_ERROR_CODES = {
   invalidSettings: 'PLUGIN_INVALID_SETTINGS',
   invalidManifest: 'PLUGIN_INVALID_MANIFEST',
   notAvailable: 'PLUGIN_NOT_AVAILABLE',
+  // SDK 1.4
+  aiProvider: 'PLUGIN_AI_PROVIDER_FAILED',
 } as const;
 
 export type PluginErrorCode = (typeof PLUGIN_ERROR_CODES)[keyof typeof PLUGIN_ERROR_CODES];

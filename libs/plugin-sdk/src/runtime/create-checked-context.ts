@@ -175,6 +175,22 @@ export function createCheckedContext(options: CheckedContextOptions): CheckedCon
         return jsonCopy(await backend.inbound.receive(jsonCopy(message), instanceId ? { instanceId } : {}));
       },
     },
+    ai: {
+      async complete(request, callOptions = {}) {
+        guard('ai.complete', 'ai.complete');
+        const problems = completionProblems(request);
+        if (problems.length) throw new TypeError(`ai.complete request is invalid: ${problems.join('; ')}`);
+        const signal = callOptions?.signal;
+        if (signal !== undefined && !(signal instanceof AbortSignal))
+          throw new TypeError('ai.complete signal must be an AbortSignal');
+        const { system, prompt, maxTokens } = request;
+        const text = await backend.ai.complete(
+          maxTokens === undefined ? { system, prompt } : { system, prompt, maxTokens },
+          signal ? { signal } : {},
+        );
+        return String(text);
+      },
+    },
     conversations: {
       get: notYet('conversations.get'),
       list: notYet('conversations.list'),
@@ -274,6 +290,24 @@ function stillListening(server: ListenableServer): boolean {
 
 const MAX_EXTERNAL_ID = 500;
 
+/** SDK 1.4: a completion request is two strings (up to 64 KiB each) and an optional token bound. */
+export function completionProblems(request: unknown): string[] {
+  if (typeof request !== 'object' || request === null) return ['request must be an object'];
+  const r = request as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of ['system', 'prompt'] as const) {
+    if (typeof r[key] !== 'string') problems.push(`${key} must be a string`);
+    else if ((r[key] as string).length > 65_536) problems.push(`${key} must be at most 65536 characters`);
+  }
+  if ((r.prompt as string)?.trim?.() === '') problems.push('prompt must not be empty');
+  if (
+    r.maxTokens !== undefined &&
+    (!Number.isInteger(r.maxTokens) || (r.maxTokens as number) < 1 || (r.maxTokens as number) > 32_768)
+  )
+    problems.push('maxTokens must be an integer from 1 to 32768');
+  return problems;
+}
+
 /** Shape checks on a plugin-built inbound message (the core validates content; this keeps garbage out). */
 export function inboundProblems(message: unknown): string[] {
   if (typeof message !== 'object' || message === null) return ['message must be an object'];
@@ -298,6 +332,7 @@ export function inboundProblems(message: unknown): string[] {
   }
   if (m.automatedKind !== undefined && m.automatedKind !== 'auto-reply' && m.automatedKind !== 'bounce')
     problems.push('automatedKind must be auto-reply or bounce');
+  if (m.returned !== undefined) problems.push(...returnedProblems(m.returned));
   if (m.attachments !== undefined) {
     if (!Array.isArray(m.attachments)) problems.push('attachments must be an array');
     else
@@ -308,5 +343,29 @@ export function inboundProblems(message: unknown): string[] {
           problems.push(`attachments[${i}].contentBase64 must be a string`);
       });
   }
+  return problems;
+}
+
+const MAX_RETURNED_FIELD = 2000;
+
+/** SDK 1.4: `returned` is an object of short strings (and a list of them for `references`). */
+function returnedProblems(returned: unknown): string[] {
+  if (typeof returned !== 'object' || returned === null || Array.isArray(returned))
+    return ['returned must be an object'];
+  const r = returned as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of ['messageId', 'inReplyTo', 'subject', 'recipient'] as const) {
+    const v = r[key];
+    if (v !== undefined && (typeof v !== 'string' || v.length > MAX_RETURNED_FIELD))
+      problems.push(`returned.${key} must be a string of at most ${MAX_RETURNED_FIELD} characters`);
+  }
+  const refs = r.references;
+  if (
+    refs !== undefined &&
+    (!Array.isArray(refs) ||
+      refs.length > 100 ||
+      refs.some((x) => typeof x !== 'string' || x.length > MAX_RETURNED_FIELD))
+  )
+    problems.push('returned.references must be at most 100 strings');
   return problems;
 }

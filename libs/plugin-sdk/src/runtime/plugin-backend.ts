@@ -1,3 +1,4 @@
+import type { AiCompletionRequest } from '../ai.js';
 import type { InboundMessage, InboundResult } from '../inbound.js';
 import type { PluginContactCreate, PluginContactQuery, RawContact } from '../contacts.js';
 import type { JsonValue, PluginHttpRequest, PluginHttpResponse, PluginLogger } from '../context.js';
@@ -23,6 +24,8 @@ export interface PluginBackend {
   };
   /** SDK 1.2: the core's inbound pipeline for this plugin's channel (messages already copied to plain JSON). */
   inbound: { receive(message: InboundMessage, options: { instanceId?: string }): Promise<InboundResult> };
+  /** SDK 1.4: `ctx.ai.complete` (request already shape-checked; the host masks it and picks the provider). */
+  ai: { complete(request: AiCompletionRequest, options: { signal?: AbortSignal }): Promise<string> };
   /** SDK 1.2: fill an extension point; returns the function that removes it (called on revoke). */
   provide(point: string, implementation: unknown): () => void;
   /** Subscribe to a domain event; returns an unsubscribe. The wrapper already isolates errors. */

@@ -1,4 +1,6 @@
+import type { AiCompletionRequest } from '../ai.js';
 import type { RawContact } from '../contacts.js';
+import { PluginNotAvailableError } from '../errors/plugin-not-available.error.js';
 import type { InboundMessage, InboundResult } from '../inbound.js';
 import type { JsonValue, PluginContext, PluginHttpRequest, PluginHttpResponse } from '../context.js';
 import type { PluginDefinition } from '../define-plugin.js';
@@ -35,6 +37,8 @@ export interface FakeHostOptions {
    * externalId is `created` (ticket numbers from 1), a repeated one `duplicate`.
    */
   inbound?: (message: InboundMessage, options: { instanceId?: string }) => InboundResult | Promise<InboundResult>;
+  /** SDK 1.4: answers `ctx.ai.complete`. Without one, calls reject with PluginNotAvailableError (no provider). */
+  ai?: (request: AiCompletionRequest, options: { signal?: AbortSignal }) => string | Promise<string>;
   /** SDK 1.2: environment for settings' `env` first-start defaults (applied under `settings`). */
   env?: Record<string, string | undefined>;
 }
@@ -57,6 +61,8 @@ export interface FakeHost {
   received: Array<{ message: InboundMessage; options: { instanceId?: string }; result: InboundResult }>;
   /** SDK 1.2: extension points the plugin currently fills (removed on disable/crash, like the host). */
   provided: Map<string, unknown>;
+  /** SDK 1.4: every `ctx.ai.complete` request the plugin made (copies). */
+  aiRequests: AiCompletionRequest[];
   crashes: Array<{ error: unknown; where: string }>;
   /** Deliver an event to the plugin's subscriptions. Rejects if a handler threw (the plugin is then crashed). */
   publish<K extends SwitchboardEventName>(name: K, payload: SwitchboardEventMap[K]): Promise<void>;
@@ -100,6 +106,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     httpRequests: [],
     received: [],
     provided: new Map(),
+    aiRequests: [],
     crashes: [],
   };
   const seenExternalIds = new Set<string>();
@@ -173,6 +180,13 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
           }
           host.received.push({ message: jsonCopy(message), options: { ...receiveOptions }, result: jsonCopy(result) });
           return result;
+        },
+      },
+      ai: {
+        async complete(request, callOptions) {
+          host.aiRequests.push(jsonCopy(request));
+          if (!options.ai) throw new PluginNotAvailableError('ai.complete', 'has no compose provider in this host');
+          return options.ai(request, callOptions);
         },
       },
       provide(point, implementation) {

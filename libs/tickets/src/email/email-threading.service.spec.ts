@@ -1,4 +1,11 @@
-import { AppConfig, type AccountView, type ContactView, type Sender } from '@switchboard/core';
+import {
+  AccountService,
+  AppConfig,
+  ContactService,
+  type AccountView,
+  type ContactView,
+  type Sender,
+} from '@switchboard/core';
 import { OutboxService } from '@switchboard/notify';
 import type { InboundMessage } from '@switchboard/plugin-sdk';
 import { newTestService } from '@switchboard/testing';
@@ -108,5 +115,106 @@ describe('EmailThreading (decides from the resolved sender, no identity lookup)'
       ticket: { number: 7 },
     });
     expect(tickets.findById).toHaveBeenCalledWith('t7');
+  });
+
+  it('a typed subject token ("Ticket 42", "Re: Demande #42") threads like [#42], with the same sender check', async () => {
+    const { sut, tickets } = setup();
+    tickets.findByNumber.mockResolvedValue(ticket());
+    const requester = sender({ contacts: [{ id: 'req' } as ContactView] });
+    for (const subject of ['Ticket 42', 'Re: Demande #42', 'AW: Anfrage Nr. 42', 'Case #42'])
+      await expect(sut.find(mail({ subject }), requester)).resolves.toMatchObject({ by: 'subject' });
+    await expect(sut.find(mail({ subject: 'Ticket 42' }), sender())).resolves.toBeNull();
+    // A bare number is an order or an invoice, never a ticket: not even looked up.
+    tickets.findByNumber.mockClear();
+    await expect(sut.find(mail({ subject: 'Order #42' }), requester)).resolves.toBeNull();
+    await expect(sut.find(mail({ subject: 'Re: #42' }), requester)).resolves.toBeNull();
+    expect(tickets.findByNumber).not.toHaveBeenCalled();
+  });
+
+  it('tries each number a subject names until one passes the sender check', async () => {
+    const { sut, tickets } = setup();
+    tickets.findByNumber.mockImplementation(async (n: number) =>
+      n === 7 ? ticket({ number: 7, requesterId: 'someone-else' }) : ticket({ number: n }),
+    );
+    const requester = sender({ contacts: [{ id: 'req' } as ContactView] });
+    await expect(sut.find(mail({ subject: '[#7] see ticket 42' }), requester)).resolves.toMatchObject({
+      ticket: { number: 42 },
+    });
+  });
+
+  describe('bounces (the returned message names the ticket)', () => {
+    const bounce = (returned: InboundMessage['returned']) =>
+      mail({
+        from: { address: 'mailer-daemon@mx.acme.example' },
+        subject: 'Undelivered Mail Returned to Sender',
+        automated: true,
+        automatedKind: 'bounce',
+        returned,
+      });
+    const daemon = sender({ address: 'mailer-daemon@mx.acme.example' });
+
+    it('by the returned Message-ID we sent, whoever the recipient', async () => {
+      const { sut, fake, tickets } = setup();
+      fake(TicketCommentRepository).ticketsByMessageIds.mockResolvedValue([]);
+      fake(OutboxService).ticketIdsByMessageIds.mockResolvedValue([
+        { messageId: '<ticket-42.x@helpdesk.example>', ticketId: 't1' },
+      ]);
+      tickets.findById.mockResolvedValue(ticket());
+      await expect(
+        sut.find(bounce({ messageId: '<ticket-42.x@helpdesk.example>', recipient: 'x@y.example' }), daemon),
+      ).resolves.toMatchObject({ by: 'returned', ticket: { number: 42 } });
+      expect(fake(OutboxService).ticketIdsByMessageIds).toHaveBeenCalledWith(['<ticket-42.x@helpdesk.example>']);
+      expect(fake(ContactService).findAllByEmail).not.toHaveBeenCalled();
+    });
+
+    it('by the returned subject token only when the bounced recipient is the requester or a Cc', async () => {
+      const { sut, fake, tickets } = setup();
+      tickets.findByNumber.mockResolvedValue(ticket({ cc: [{ kind: 'account', id: 'tech-cc' }] }));
+      const contacts = fake(ContactService).findAllByEmail;
+      const accounts = fake(AccountService).findByEmail;
+      contacts.mockImplementation(async (email: string) =>
+        email === 'ann@acme.example' ? [{ id: 'req' } as ContactView] : [],
+      );
+      accounts.mockImplementation(async (email: string) =>
+        email === 'tech@helpdesk.example' ? ({ id: 'tech-cc', active: true } as AccountView) : null,
+      );
+      const returned = (recipient?: string) => bounce({ subject: 'Re: [#42] Imprimante', recipient });
+
+      await expect(sut.find(returned('Ann <ANN@acme.example>'), daemon)).resolves.toMatchObject({ by: 'returned' });
+      expect(contacts).toHaveBeenCalledWith('ann@acme.example');
+      await expect(sut.find(returned('tech@helpdesk.example'), daemon)).resolves.toMatchObject({ by: 'returned' });
+      // Someone else (even an active technician not on the ticket), or no recipient: nothing.
+      accounts.mockResolvedValueOnce({ id: 'other-tech', active: true } as AccountView);
+      await expect(sut.find(returned('other@helpdesk.example'), daemon)).resolves.toBeNull();
+      await expect(sut.find(returned('stranger@evil.example'), daemon)).resolves.toBeNull();
+      await expect(sut.find(returned(undefined), daemon)).resolves.toBeNull();
+      await expect(sut.find(returned('not an address'), daemon)).resolves.toBeNull();
+    });
+
+    it('a sender-minted id in the returned References counts only for the requester/Cc recipient', async () => {
+      const { sut, fake } = setup();
+      fake(TicketCommentRepository).ticketsByMessageIds.mockResolvedValue([
+        { messageId: '<orig@acme.example>', ticket: ticket() },
+      ]);
+      fake(OutboxService).ticketIdsByMessageIds.mockResolvedValue([]);
+      fake(AccountService).findByEmail.mockResolvedValue(null);
+      fake(ContactService).findAllByEmail.mockImplementation(async (email: string) =>
+        email === 'ann@acme.example' ? [{ id: 'req' } as ContactView] : [],
+      );
+      const withRefs = (recipient: string) => bounce({ references: ['<orig@acme.example>'], recipient });
+      await expect(sut.find(withRefs('ann@acme.example'), daemon)).resolves.toMatchObject({ by: 'returned' });
+      await expect(sut.find(withRefs('mallory@evil.example'), daemon)).resolves.toBeNull();
+    });
+
+    it('returned headers are read only for a bounce', async () => {
+      const { sut, fake, tickets } = setup();
+      tickets.findByNumber.mockResolvedValue(ticket());
+      fake(ContactService).findAllByEmail.mockResolvedValue([{ id: 'req' } as ContactView]);
+      const notABounce = {
+        ...bounce({ subject: '[#42]', recipient: 'ann@acme.example' }),
+        automatedKind: 'auto-reply' as const,
+      };
+      await expect(sut.find(notABounce, daemon)).resolves.toBeNull();
+    });
   });
 });

@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { activeAccount, AppConfig, mailDomain, type Sender } from '@switchboard/core';
+import {
+  AccountService,
+  activeAccount,
+  addressOf,
+  AppConfig,
+  ContactService,
+  mailDomain,
+  type Sender,
+} from '@switchboard/core';
 import { OutboxService } from '@switchboard/notify';
-import type { InboundMessage } from '@switchboard/plugin-sdk';
+import type { InboundMessage, ReturnedMessage } from '@switchboard/plugin-sdk';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
 import { TicketRepository } from '../repositories/ticket.repository.js';
+import { subjectTicketNumbers } from './email-subject-token.js';
 
 export interface ThreadMatch {
   ticket: TicketEntity;
-  by: 'headers' | 'subject';
+  /** `returned`: a bounce, by the headers or subject of the message it returns. */
+  by: 'headers' | 'subject' | 'returned';
 }
-
-/** `[#42]` anywhere in the subject (what our outbound subjects carry). */
-const SUBJECT_TOKEN = /\[#(\d{1,9})\]/;
 
 /** Message-IDs normalised to `<id>` (some clients drop the brackets in References). */
 export function normaliseMessageId(id: string): string {
@@ -20,12 +27,17 @@ export function normaliseMessageId(id: string): string {
   return trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
 }
 
+/** Who may be matched to a ticket found by a sender-minted Message-ID or a subject token. */
+type Allowed = (ticket: TicketEntity) => boolean | Promise<boolean>;
+
 /**
  * Which ticket an inbound mail belongs to, in this order: In-Reply-To/References matching a
- * Message-ID we sent (outbox, technician replies) or received (earlier inbound comments); else a
- * `[#42]` subject token, accepted only when the sender is the ticket's requester, one of its Cc
- * or a technician (so a stranger cannot write into someone else's ticket); else none (a new ticket).
- * Merged tickets lead to the ticket they were merged into.
+ * Message-ID we sent (outbox, technician replies) or received (earlier inbound comments); for a
+ * bounce, the same for the message it returns (`returned`); else a subject token (`[#42]`, or
+ * one typed: "Ticket 128", "Demande #128", see email-subject-token.ts), accepted only when the
+ * sender is the ticket's requester, one of its Cc or a technician (so a stranger cannot write into
+ * someone else's ticket); else none (a new ticket). Merged tickets lead to the ticket they were
+ * merged into.
  */
 @Injectable()
 export class EmailThreading {
@@ -34,24 +46,23 @@ export class EmailThreading {
     private readonly comments: TicketCommentRepository,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly contacts: ContactService,
+    private readonly accounts: AccountService,
   ) {}
 
   async find(message: InboundMessage, sender: Sender): Promise<ThreadMatch | null> {
-    const byHeaders = await this.byHeaders(message, sender);
+    const mayWrite: Allowed = (t) => this.mayWriteInto(t, sender);
+    const byHeaders = await this.byIds(headerIds(message.inReplyTo, message.references), mayWrite);
     if (byHeaders) return { ticket: byHeaders, by: 'headers' };
-    const bySubject = await this.bySubject(message, sender);
+    if (message.automatedKind === 'bounce' && message.returned) {
+      const byReturned = await this.byReturned(message.returned);
+      if (byReturned) return { ticket: byReturned, by: 'returned' };
+    }
+    const bySubject = await this.bySubject(message.subject, mayWrite);
     return bySubject ? { ticket: bySubject, by: 'subject' } : null;
   }
 
-  private async byHeaders(message: InboundMessage, sender: Sender): Promise<TicketEntity | null> {
-    // Most recent first: In-Reply-To, then References from the end.
-    const ids = [
-      ...new Set(
-        [...(message.inReplyTo ? [message.inReplyTo] : []), ...[...(message.references ?? [])].reverse()].map(
-          normaliseMessageId,
-        ),
-      ),
-    ].slice(0, 50);
+  private async byIds(ids: string[], allowed: Allowed): Promise<TicketEntity | null> {
     if (!ids.length) return null;
     const [fromComments, fromOutbox] = await Promise.all([
       this.comments.ticketsByMessageIds(ids),
@@ -72,18 +83,36 @@ export class EmailThreading {
       const ticket = read.get(ticketId) ?? (await this.tickets.findById(ticketId));
       if (!ticket) continue;
       const target = await this.followMerges(ticket);
-      if (id.toLowerCase().endsWith(ours) || this.mayWriteInto(target, sender)) return target;
+      if (id.toLowerCase().endsWith(ours) || (await allowed(target))) return target;
     }
     return null;
   }
 
-  private async bySubject(message: InboundMessage, sender: Sender): Promise<TicketEntity | null> {
-    const match = SUBJECT_TOKEN.exec(message.subject ?? '');
-    if (!match) return null;
-    const ticket = await this.tickets.findByNumber(Number(match[1]));
-    if (!ticket) return null;
-    const target = await this.followMerges(ticket);
-    return this.mayWriteInto(target, sender) ? target : null;
+  /**
+   * A bounce comes from a mailer-daemon, who is no one on any ticket: what names the ticket is the
+   * returned message. Its Message-ID/References are matched like a reply's; its subject token, and
+   * any sender-minted id, count only when the address that bounced is the ticket's requester or a
+   * Cc (so a forged report cannot put lines into someone else's ticket by naming a number).
+   */
+  private async byReturned(returned: ReturnedMessage): Promise<TicketEntity | null> {
+    let recipient: Promise<Sender | null> | undefined;
+    const addressed: Allowed = async (t) => {
+      recipient ??= this.resolve(returned.recipient);
+      const who = await recipient;
+      return !!who && this.isOnTicket(t, who);
+    };
+    const ids = headerIds(returned.inReplyTo, returned.references, returned.messageId);
+    return (await this.byIds(ids, addressed)) ?? (await this.bySubject(returned.subject, addressed));
+  }
+
+  private async bySubject(subject: string | undefined, allowed: Allowed): Promise<TicketEntity | null> {
+    for (const number of subjectTicketNumbers(subject)) {
+      const ticket = await this.tickets.findByNumber(number);
+      if (!ticket) continue;
+      const target = await this.followMerges(ticket);
+      if (await allowed(target)) return target;
+    }
+    return null;
   }
 
   /**
@@ -92,12 +121,29 @@ export class EmailThreading {
    * address is the sender's" is "the requester is one of the sender's contacts" (same for the Cc).
    */
   private mayWriteInto(ticket: TicketEntity, sender: Sender): boolean {
-    if (activeAccount(sender)) return true;
-    const ids = new Set(sender.contacts.map((c) => c.id));
+    return !!activeAccount(sender) || this.isOnTicket(ticket, sender);
+  }
+
+  /** The requester or a Cc'd person (no "any technician" here: used for bounced recipients too). */
+  private isOnTicket(ticket: TicketEntity, who: Sender): boolean {
+    const ids = new Set(who.contacts.map((c) => c.id));
     if (ids.has(ticket.requesterId)) return true;
     return ticket.cc.some((c) =>
-      c.kind === 'contact' ? ids.has(c.id) : c.kind === 'account' && c.id === sender.account?.id,
+      c.kind === 'contact' ? ids.has(c.id) : c.kind === 'account' && !!who.account && c.id === who.account.id,
     );
+  }
+
+  /** A bounced recipient as a Sender (its contacts and account), the way the pipeline resolves a sender. */
+  private async resolve(address: string | undefined): Promise<Sender | null> {
+    const clean = addressOf(address ?? '')
+      .trim()
+      .toLowerCase();
+    if (!clean.includes('@') || clean.length > 320) return null;
+    const [contacts, account] = await Promise.all([
+      this.contacts.findAllByEmail(clean),
+      this.accounts.findByEmail(clean),
+    ]);
+    return { address: clean, contacts, account };
   }
 
   private async followMerges(ticket: TicketEntity): Promise<TicketEntity> {
@@ -109,4 +155,10 @@ export class EmailThreading {
     }
     return current;
   }
+}
+
+/** Most recent first: the message's own id (a returned message), In-Reply-To, then References from the end. */
+function headerIds(inReplyTo: string | undefined, references: string[] | undefined, own?: string): string[] {
+  const ids = [...(own ? [own] : []), ...(inReplyTo ? [inReplyTo] : []), ...[...(references ?? [])].reverse()];
+  return [...new Set(ids.filter((id) => id.trim()).map(normaliseMessageId))].slice(0, 50);
 }
