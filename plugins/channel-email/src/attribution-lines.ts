@@ -10,7 +10,7 @@ const VERB =
   '(?:wrote|writes|a\\s+[ée]crit|schrieb|schreef|het\\s+volgende\\s+geschreven|geschreven|escribi[óo]|escreveu|ha\\s+scritto|scrisse|skrev|kirjoitti|napisa[łl](?:\\(a\\)|a)?|написал(?:\\(а\\)|а)?|написав(?:\\(ла\\)|ла)?|đã\\s+viết|napsal(?:\\(a\\)|a)?|írta|yazdı|写道|寫道)';
 
 /** Words that open an attribution ("On …", "Le …", "Am …", "W dniu …", "Vào …"). */
-const LEAD = /^(?:on|le|am|el|il|op|em|den|på|vào|in\s+data|w\s+dniu|dnia|dne|den|el\s+día|the|citando|quoting)\s/i;
+const LEAD = /^(?:on|le|am|el|il|op|em|den|på|vào|in\s+data|w\s+dniu|dnia|dne|citando|quoting)\s/i;
 
 // The line ends with the verb (colon optional: some clients drop it): "…, Jane <j@x> wrote:".
 const ENDS_WITH_VERB = new RegExp(`(?:^|[\\s>)"'\\]])${VERB}\\s*[:：]?$`, 'iu');
