@@ -1,42 +1,30 @@
 /**
  * The new text of a reply: quoted history and the client's reply header cut off, mobile
- * signatures dropped. Works on the plain-text part (mailparser derives one from HTML-only mail).
- * When nothing would remain (a bare forward, a reply written inside the quote) the whole text is
- * kept: losing what the user wrote is worse than showing some history.
+ * signatures dropped. Works on the plain-text part (HTML-only mail arrives here as text, its
+ * blockquotes already cut). When nothing would remain (a reply written inside the quote) the
+ * whole text is kept: losing what the user wrote is worse than showing some history.
+ *
+ * The rules come by class, each in its module:
+ * - attribution-lines.ts: "On … wrote:" and translations, name-first, date-first, dashed, wrapped;
+ * - outlook-headers.ts: From/Sent/To/Subject blocks, "Original Message", divider lines, forwards;
+ * - signatures.ts: app signatures by family, "-- ", "__", "-Name".
+ *
+ * How they compose: lines are read top to bottom. Quoted lines ("> …") are history; an attribution
+ * followed by a quote belongs to that quote, and what follows the quote is new again (bottom
+ * posting, answers between quoted blocks, a sign-off after the quote). Unquoted history — an
+ * attribution or a header block followed by plain text, "Original Message", a divider — ends the
+ * reply. Then the first signature ends it.
+ *
+ * Where public corpora disagree, one rule each (bench/README.md lists the cases):
+ * - A sign-off the user typed ("Regards, Roman", "Best,\nJane Doe, CEO") is kept: it is the user's
+ *   text and shows who answered. A one-line "-Name" after a blank line is a signature (cut).
+ * - A mobile or app signature ("Sent from my iPhone", "Sent with Sparrow") is not part of the reply.
+ * - A forward ("---------- Forwarded message ----------" and translations, not inside a quote) is
+ *   kept whole, with its headers: it is what the sender wants the helpdesk to read.
  */
-
-/** Lines that start the quoted history ("On … wrote:" and its translations, Outlook headers). */
-const QUOTE_HEADERS: RegExp[] = [
-  /^-{2,}\s*(original message|message d'origine|ursprüngliche nachricht|mensaje original|messaggio originale|forwarded message|message transféré)\s*-{2,}\s*$/i,
-  /^_{10,}\s*$/, // Outlook's separator line above "From: … Sent: …"
-  /^on\s.+\swrote:\s*$/i, // Gmail / Apple Mail / Thunderbird (English)
-  /^on\s.+\swrites:\s*$/i,
-  /^le\s.+\sa\s+écrit\s*:\s*$/i, // French (Gmail, Apple Mail)
-  /^am\s.+\sschrieb\s.*:\s*$/i, // German
-  /^el\s.+\sescribió:\s*$/i, // Spanish
-  /^il giorno\s.+\sha scritto:\s*$/i, // Italian
-  /^op\s.+\sschreef\s.*:\s*$/i, // Dutch
-  /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*<[^>]+@[^>]+>.*:\s*$/, // "2024-03-01 10:00 GMT+01:00 Jane <j@x>:"
-];
-
-/** An Outlook-style header block: "From:" followed within a few lines by "Sent:"/"Date:" (any of several languages). */
-const OUTLOOK_FROM = /^\*?(from|de|von|van|da)\s*:\*?\s/i;
-const OUTLOOK_FOLLOWERS =
-  /^\*?(sent|date|envoyé|gesendet|datum|verzonden|inviato|to|à|an|aan|a|subject|objet|betreff|onderwerp)\s*:\*?\s?/i;
-
-/** Signatures mobile clients append, and the conventional "-- " delimiter. */
-const SIGNATURES: RegExp[] = [
-  /^-- ?$/,
-  /^sent from my (iphone|ipad|ipod|android|samsung|galaxy|blackberry|mobile|phone|huawei|pixel|smartphone)\b.*$/i,
-  /^sent from (mail|outlook) for (windows|ios|android|mac).*$/i,
-  /^sent from (yahoo mail|outlook|my mobile device|proton ?mail).*$/i,
-  /^get outlook for (ios|android).*$/i,
-  /^envoyé de mon (iphone|ipad|android|smartphone|mobile|appareil).*$/i,
-  /^envoyé depuis (mon|l'application|outlook).*$/i,
-  /^von meinem (iphone|ipad|android|smartphone|mobiltelefon).*gesendet.*$/i,
-  /^enviado desde mi (iphone|ipad|android|móvil|celular).*$/i,
-  /^inviato da(l mio)? (iphone|ipad|android).*$/i,
-];
+import { attributionAt } from './attribution-lines.js';
+import { dividerAt, headerBlockAt, isForwardLine, isOriginalMessageLine } from './outlook-headers.js';
+import { signatureStart } from './signatures.js';
 
 export interface ExtractedReply {
   text: string;
@@ -44,46 +32,64 @@ export interface ExtractedReply {
   stripped: boolean;
 }
 
+/** A quoted line; ">>> text <<<" arrows around a line are decoration, not a quote. */
+const isQuoted = (line: string) => /^\s*>/.test(line) && !/^\s*>{2,}.*\s<{2,}\s*$/.test(line);
+
+/**
+ * An unquoted line inside a quote: the client re-wrapped a long quoted line and the rest lost its
+ * "> " ("> … Nullam pharetra d\nignissim odio?\n> …"), or a link broke it. Taken for the quote's
+ * when a quoted line comes right before and right after, and it reads as a continuation: a start
+ * in lowercase under a long (wrapped) line, or a start that is no word at all (" (http…", "_x=1)").
+ * "> Which floor?\nthird\n> Which printer?" is an answer.
+ */
+function continuesQuote(lines: string[], i: number): boolean {
+  if (i === 0 || !isQuoted(lines[i - 1]) || !isQuoted(lines[i + 1] ?? '')) return false;
+  const above = lines[i - 1].replace(/^\s*>[>\s]*/, '').trimEnd();
+  return /^(?:\s|[^\p{L}\p{N}])/u.test(lines[i]) || (/^\p{Ll}/u.test(lines[i]) && above.length >= 40);
+}
+
+/** The next non-blank line at or after `from`. */
+function nextNonBlank(lines: string[], from: number): number {
+  let j = from;
+  while (j < lines.length && !lines[j].trim()) j++;
+  return j;
+}
+
+/** The user's own lines, before signatures are looked for. */
+function newLines(lines: string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (isQuoted(line) || continuesQuote(lines, i)) continue;
+    if (isForwardLine(line)) return kept.concat(lines.slice(i));
+    const attribution = attributionAt(lines, i);
+    if (attribution) {
+      if (attribution.before) kept.push(attribution.before.replace(/\s*-+$/, ''));
+      const after = i + attribution.span;
+      const next = nextNonBlank(lines, after);
+      // Attribution above a quote: it goes with the quote; what follows the quote is new text.
+      if (next < lines.length && isQuoted(lines[next])) {
+        i = after - 1;
+        continue;
+      }
+      return kept;
+    }
+    if (isOriginalMessageLine(line) || headerBlockAt(lines, i) || dividerAt(lines, i)) return kept;
+    kept.push(line);
+  }
+  return kept;
+}
+
 export function extractReply(input: string): ExtractedReply {
   const full = input.replace(/\r\n?/g, '\n');
-  const lines = full.split('\n');
-  let end = lines.length;
-
-  for (let i = 0; i < lines.length && end === lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line) continue;
-    // "On Mon, Jan 1, 2024 at 10:00 AM Jane Doe <\njane@x.com> wrote:" — Gmail wraps long headers.
-    const joined = [line, lines[i + 1]?.trim() ?? '', lines[i + 2]?.trim() ?? ''];
-    for (let span = 1; span <= 3; span++) {
-      const candidate = joined.slice(0, span).join(' ').trim();
-      if (span > 1 && !/^(on|le|am|el|il giorno|op)\s/i.test(line)) break;
-      if (QUOTE_HEADERS.some((re) => re.test(candidate))) {
-        end = i;
-        break;
-      }
-    }
-    if (end !== lines.length) break;
-    if (OUTLOOK_FROM.test(line)) {
-      const next = lines
-        .slice(i + 1, i + 5)
-        .map((l) => l.trim())
-        .filter(Boolean);
-      if (next.length && next.filter((l) => OUTLOOK_FOLLOWERS.test(l)).length >= Math.min(2, next.length)) end = i;
-    }
-  }
-
-  let kept = lines.slice(0, end);
-  // Quoted lines (">") anywhere in what is left: trailing quote blocks are history; an inline quote
-  // between the user's paragraphs is context the user chose to keep, but only the user's lines are new.
-  kept = kept.filter((l) => !/^\s*>/.test(l));
-
-  for (let i = 0; i < kept.length; i++) {
-    const line = kept[i].trim();
-    if (SIGNATURES.some((re) => re.test(line))) {
-      kept = kept.slice(0, i);
-      break;
-    }
-  }
+  let kept = newLines(full.split('\n'));
+  const forward = kept.findIndex(isForwardLine);
+  // A forwarded message keeps its own signatures; only the sender's text above it is looked at.
+  const head = forward < 0 ? kept : kept.slice(0, forward);
+  const signature = signatureStart(head);
+  if (signature >= 0) kept = head.slice(0, signature);
+  // Dividers and separators left at the end ("====" above a header block, "reply---").
+  while (kept.length && /^[\s\-_=*~—–]*$/.test(kept[kept.length - 1])) kept.pop();
 
   const text = kept
     .join('\n')
