@@ -1,3 +1,4 @@
+/// <reference path="./vendor.d.ts" />
 import type { SentimentLabel, SentimentMessage, SentimentResult } from '@switchboard/plugin-sdk';
 import afinnFr from 'sentiment-fr';
 import { SentimentIntensityAnalyzer } from 'vader-sentiment';
