@@ -172,7 +172,7 @@ export async function commentsOf(t: TestApp, number: number) {
 
 export async function activityOf(t: TestApp, number: number) {
   const res = await t.http().get(`/api/tickets/${number}/activity?limit=200`).set(bearer(t.adminToken)).expect(200);
-  return res.body.items as Array<{ action: string; from: unknown; to: Record<string, unknown> | string | null }>;
+  return res.body.items as Array<{ action: string; to: Record<string, unknown> | null }>;
 }
 
 /** Deliveries run in the background (off the request path): wait for those under way. */

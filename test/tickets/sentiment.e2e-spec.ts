@@ -29,7 +29,9 @@ describe('ticket sentiment', () => {
       sentiment: string | null;
       priority: string;
     };
-  const sentimentLines = async (n: number) => (await activityOf(e.t, n)).filter((a) => a.action === 'sentiment');
+  const activity = async (n: number) =>
+    (await activityOf(e.t, n)) as unknown as Array<{ action: string; from: unknown; to: unknown }>;
+  const sentimentLines = async (n: number) => (await activity(n)).filter((a) => a.action === 'sentiment');
 
   it('an angry end-user reply makes the ticket negative (activity line, rule fired); technicians and notes do not count', async () => {
     const rule = await e.t
@@ -85,7 +87,7 @@ describe('ticket sentiment', () => {
     await eventually(async () => expect((await ticket(t.number)).sentiment).toBe('negative'));
     const view = await ticket(t.number);
     expect(view.priority).toBe('high');
-    const lines = await activityOf(e.t, t.number);
+    const lines = await activity(t.number);
     expect(lines.filter((a) => a.action === 'sentiment').map((a) => [a.from, a.to])).toEqual([
       [null, 'neutral'],
       ['neutral', 'negative'],

@@ -8,7 +8,7 @@ import { TicketActivityService } from './ticket-activity.service.js';
 import { TicketFinder } from './ticket-finder.service.js';
 import { TicketUnitOfWork } from './ticket-unit-of-work.service.js';
 
-const SENTIMENT_ACTOR: Actor = { kind: 'system', id: null, name: 'Sentiment' };
+const SENTIMENT_ACTOR: Actor = { kind: 'system', id: null, name: 'Sentiment analysis' };
 
 export interface EndUserConversation {
   ticketId: string;
