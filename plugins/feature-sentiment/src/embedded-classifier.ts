@@ -1,4 +1,3 @@
-/// <reference path="./vendor.d.ts" />
 import type { SentimentLabel, SentimentMessage, SentimentResult } from '@switchboard/plugin-sdk';
 import afinnFr from 'sentiment-fr';
 import { SentimentIntensityAnalyzer } from 'vader-sentiment';

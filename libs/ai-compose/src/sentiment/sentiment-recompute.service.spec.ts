@@ -58,8 +58,8 @@ describe('SentimentRecomputeService', () => {
     });
     const t = setup({ classify });
     let handler: ((e: object) => unknown) | undefined;
-    t.fake(DomainEventBus).subscribe.mockImplementation((_name: string, h: (e: object) => unknown) => {
-      handler = h;
+    t.fake(DomainEventBus).subscribe.mockImplementation((_name, h) => {
+      handler = h as (e: object) => unknown;
       return () => undefined;
     });
     t.sut.onModuleInit();
