@@ -147,4 +147,37 @@ describe('ticket sentiment', () => {
       ['negative', 'positive'],
     ]);
   });
+
+  it('admins pick the engine through the plugin settings form; a bad value is a 400, technicians are refused', async () => {
+    const view = await e.t.http().get('/api/plugins/feature-sentiment').set(admin()).expect(200);
+    expect(JSON.stringify(view.body)).toContain('engine');
+    await e.t
+      .http()
+      .put('/api/plugins/feature-sentiment/settings')
+      .set(admin())
+      .send({ settings: { engine: 'gpt' } })
+      .expect(400);
+    await e.t
+      .http()
+      .put('/api/plugins/feature-sentiment/settings')
+      .set(bearer(e.t.technicianToken))
+      .send({ settings: { engine: 'llm' } })
+      .expect(403);
+    await e.t
+      .http()
+      .put('/api/plugins/feature-sentiment/settings')
+      .set(admin())
+      .send({ settings: { engine: 'llm' } })
+      .expect(200);
+    // No compose provider in this installation: the llm engine falls back to the embedded one.
+    const { contact, domain } = await seedCompany(e.t);
+    await sendMail(e.smtpPort, {
+      from: `melissa@${domain}`,
+      subject: 'Laptop',
+      text: 'The laptop is completely useless, it crashed again and I lost my work!!!',
+      messageId: `<l-1@${domain}>`,
+    });
+    const [t] = await ticketsOf(e.t, contact.id);
+    await eventually(async () => expect((await ticket(t.number)).sentiment).toBe('negative'));
+  });
 });
