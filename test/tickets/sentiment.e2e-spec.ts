@@ -9,6 +9,7 @@ import {
   sendMail,
   ticketsOf,
 } from '../email/email.helper';
+import { DataSource } from 'typeorm';
 
 const SENTIMENT_PLUGIN = { name: 'plugins/feature-sentiment', enable: true };
 
@@ -179,5 +180,43 @@ describe('ticket sentiment', () => {
     });
     const [t] = await ticketsOf(e.t, contact.id);
     await eventually(async () => expect((await ticket(t.number)).sentiment).toBe('negative'));
+  });
+});
+
+describe('ticket sentiment, engine llm through ctx.ai.complete (real plugin host)', () => {
+  let e: EmailApp;
+  beforeAll(async () => {
+    e = await bootEmailApp({
+      plugins: [SENTIMENT_PLUGIN, { name: 'test/fixtures/plugins/compose-oneword', enable: true }],
+    });
+  });
+  afterAll(() => e?.close());
+
+  it("the model's one-word answer is stored; the prompt holds the end user's message", async () => {
+    const admin = bearer(e.t.adminToken);
+    await e.t
+      .http()
+      .put('/api/plugins/feature-sentiment/settings')
+      .set(admin)
+      .send({ settings: { engine: 'llm' } })
+      .expect(200);
+    const { contact, domain } = await seedCompany(e.t);
+    // The embedded engine would call this positive: "negative" can only come from the model.
+    await sendMail(e.smtpPort, {
+      from: `melissa@${domain}`,
+      subject: 'Thanks',
+      text: 'Thank you so much, everything works perfectly now!',
+      messageId: `<m-1@${domain}>`,
+    });
+    const [t] = await ticketsOf(e.t, contact.id);
+    await eventually(async () =>
+      expect((await e.t.http().get(`/api/tickets/${t.number}`).set(admin).expect(200)).body.sentiment).toBe('negative'),
+    );
+    const db = e.t.app.get(DataSource, { strict: false });
+    const row = await db.getRepository('PluginKvEntity').findOneBy({ pluginId: 'compose-oneword', key: 'requests' });
+    const requests = JSON.parse(row!.value) as Array<{ system: string; prompt: string }>;
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.system).toContain('exactly one lower-case word');
+    expect(requests[0]!.prompt).toContain('Thank you so much, everything works perfectly now!');
   });
 });
