@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TicketsModule } from '@switchboard/tickets';
+import { SentimentRecomputeService } from './sentiment/sentiment-recompute.service.js';
 
-// Wired into the app now; the ai-compose issue fills it.
-@Module({})
+// Sentiment (#17) here; Compose with AI is added alongside by its own change.
+@Module({
+  imports: [TicketsModule],
+  providers: [SentimentRecomputeService],
+})
 export class AiComposeModule {}

@@ -1848,7 +1848,7 @@ export interface components {
       name: string;
       position?: number;
       /** @enum {string} */
-      trigger: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed';
+      trigger: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed' | 'sentiment.changed';
     };
     CreateStatusDto: {
       /** @enum {string} */
@@ -2128,6 +2128,8 @@ export interface components {
     RuleConditionsDto: {
       companyId?: string[];
       priority?: ('low' | 'medium' | 'high' | 'critical')[];
+      /** @description the end user's sentiment (trigger sentiment.changed: the new one) */
+      sentiment?: ('positive' | 'negative' | 'neutral')[];
       source?: ('web' | 'email' | 'portal' | 'chat')[];
       status?: string[];
       type?: ('incident' | 'problem' | 'request' | 'change')[];
@@ -2342,7 +2344,7 @@ export interface components {
       name?: string;
       position?: number;
       /** @enum {string} */
-      trigger?: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed';
+      trigger?: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed' | 'sentiment.changed';
     };
     UpdateSettingDto: {
       /** Format: uuid */
@@ -4867,6 +4869,8 @@ export interface operations {
         /** @description text search in title and description */
         q?: string;
         requester?: string;
+        /** @description the end user's sentiment (feature-sentiment plugin) */
+        sentiment?: 'positive' | 'negative' | 'neutral';
         /** @description created|updated|priority|number, "-" prefix for descending (default -updated) */
         sort?: string;
         /** @description status key, comma list, or category:open|pending|done */

@@ -1,6 +1,7 @@
 // @switchboard/contracts: what the server and the web share, types (and event-name constants) only.
 // It imports nothing of ours, so every lib and the web may import it.
 export * from './views.js';
+export * from './domain-events.js';
 export * from './socket-events.js';
 export * from './socket-requests.js';
 export { mergeMessages, type MergeableMessage } from './merge-messages.js';

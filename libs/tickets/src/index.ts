@@ -10,6 +10,7 @@ export type {
 } from './services/ticket-inputs.js';
 export { CreateTicketService } from './services/create-ticket.service.js';
 export { UpdateTicketService } from './services/update-ticket.service.js';
+export { TicketSentimentService, type EndUserConversation } from './services/ticket-sentiment.service.js';
 export { TicketQueryService } from './services/ticket-query.service.js';
 export { AddTechnicianCommentService } from './services/add-technician-comment.service.js';
 export { AddContactCommentService } from './services/add-contact-comment.service.js';

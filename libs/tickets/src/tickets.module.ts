@@ -39,6 +39,7 @@ import { TicketCommentQueryService } from './services/ticket-comment-query.servi
 import { TicketInputChecker } from './services/ticket-input-checker.service.js';
 import { TicketQueryService } from './services/ticket-query.service.js';
 import { TicketUnitOfWork } from './services/ticket-unit-of-work.service.js';
+import { TicketSentimentService } from './services/ticket-sentiment.service.js';
 import { UpdateTicketService } from './services/update-ticket.service.js';
 import { CommentOriginalController } from './email/comment-original.controller.js';
 import { CommentOriginalService } from './email/comment-original.service.js';
@@ -119,6 +120,7 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     EmailActivityWriter,
     EmailIngestService,
     CommentOriginalService,
+    TicketSentimentService,
   ],
   exports: [
     CreateTicketService,
@@ -131,6 +133,7 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     TicketViewersService,
     TicketStatusService,
     TicketChatLinkService,
+    TicketSentimentService,
   ],
 })
 export class TicketsModule {}

@@ -26,7 +26,6 @@ export const ACTIVITY_STATUSES: Record<string, string> = {
   waiting_for_contact: 'Waiting for contact reply',
   waiting_for_technician: 'Waiting for technician reply',
 };
-export const SENTIMENTS: Record<string, string> = { positive: 'Positive', negative: 'Negative', neutral: 'Neutral' };
 /** Fallback names while /api/ticket-statuses loads (built-ins only). */
 const BUILTIN_STATUS: Record<string, string> = {
   open: 'Open',

@@ -41,6 +41,7 @@ export interface TicketFilters {
   company: string;
   type: string;
   priority: string;
+  sentiment: string;
   q: string;
   sort: string;
 }

@@ -46,6 +46,7 @@ function matches(t: Ticket, f: TicketFilters, me: Me): boolean {
   if (f.company && t.companyId !== f.company) return false;
   if (f.type && t.type !== f.type) return false;
   if (f.priority && t.priority !== f.priority) return false;
+  if (f.sentiment && t.sentiment !== f.sentiment) return false;
   if (f.q) {
     const needle = f.q.toLowerCase();
     if (!t.title.toLowerCase().includes(needle) && !t.description.toLowerCase().includes(needle)) return false;

@@ -1,9 +1,10 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { CoreDomainEventMap } from '@switchboard/contracts';
 import type { SwitchboardEventMap } from '@switchboard/plugin-sdk';
 
-/** Public events (the SDK's map) plus core-internal ones added by later issues. */
-export type DomainEventMap = SwitchboardEventMap;
+/** Public events (the SDK's map) plus core-internal ones (libs/contracts, e.g. ticket.sentiment.changed). */
+export type DomainEventMap = SwitchboardEventMap & CoreDomainEventMap;
 export type DomainEventName = keyof DomainEventMap;
 export type DomainEventHandler<P = unknown> = (payload: P, name: string) => void | Promise<void>;
 

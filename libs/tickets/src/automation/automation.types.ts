@@ -1,4 +1,11 @@
-export const RULE_TRIGGERS = ['ticket.created', 'comment.contact', 'comment.technician', 'status.changed'] as const;
+// sentiment.changed: the end user's sentiment took a new label (with conditions.sentiment: "becomes negative").
+export const RULE_TRIGGERS = [
+  'ticket.created',
+  'comment.contact',
+  'comment.technician',
+  'status.changed',
+  'sentiment.changed',
+] as const;
 export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
 
 /** All present keys must match (each is "one of"); an absent key matches anything. */
@@ -8,6 +15,8 @@ export interface RuleConditions {
   type?: string[];
   companyId?: string[];
   source?: string[];
+  /** The end user's sentiment (a ticket without one matches no list). */
+  sentiment?: string[];
 }
 
 export type RuleAction =

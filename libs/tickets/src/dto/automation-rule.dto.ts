@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RULE_ACTION_TYPES, RULE_TRIGGERS, RuleTrigger } from '../automation/automation.types.js';
-import { TICKET_PRIORITIES, TICKET_SOURCES, TICKET_TYPES } from '../ticket.types.js';
+import { SENTIMENTS, TICKET_PRIORITIES, TICKET_SOURCES, TICKET_TYPES } from '../ticket.types.js';
 
 export class RuleConditionsDto {
   @ApiPropertyOptional({ type: [String] })
@@ -50,6 +50,16 @@ export class RuleConditionsDto {
   @IsArray()
   @IsIn(TICKET_SOURCES, { each: true, message: `source must contain: ${TICKET_SOURCES.join(', ')}` })
   source?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: SENTIMENTS,
+    description: "the end user's sentiment (trigger sentiment.changed: the new one)",
+  })
+  @IsOptional()
+  @IsArray()
+  @IsIn(SENTIMENTS, { each: true, message: `sentiment must contain: ${SENTIMENTS.join(', ')}` })
+  sentiment?: string[];
 }
 
 /** One DTO for every action type; fields are required according to `type`. */

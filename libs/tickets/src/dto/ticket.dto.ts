@@ -18,6 +18,8 @@ import {
 } from 'class-validator';
 import { MAX_DB_INTEGER } from '@switchboard/core';
 import {
+  SENTIMENTS,
+  type Sentiment,
   TICKET_IMPACTS,
   TICKET_PRIORITIES,
   TICKET_TYPES,
@@ -185,6 +187,11 @@ export class TicketListQueryDto {
   @IsOptional()
   @IsIn(TICKET_PRIORITIES, oneOf(TICKET_PRIORITIES, 'priority'))
   priority?: string;
+
+  @ApiPropertyOptional({ enum: SENTIMENTS, description: "the end user's sentiment (feature-sentiment plugin)" })
+  @IsOptional()
+  @IsIn(SENTIMENTS, oneOf(SENTIMENTS, 'sentiment'))
+  sentiment?: Sentiment;
 
   @ApiPropertyOptional({ description: 'text search in title and description' })
   @IsOptional()

@@ -23,6 +23,8 @@ import type {
 @Index(['companyId', 'updatedAt', 'id'])
 @Index(['assigneeId', 'updatedAt', 'id'])
 @Index(['requesterId', 'updatedAt', 'id'])
+// The "negative tickets" triage list (?sentiment=negative, newest activity first) pages on it.
+@Index(['sentiment', 'updatedAt', 'id'])
 export class TicketEntity {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;

@@ -16,6 +16,15 @@ export class TicketCommentRepository extends BaseRepository<TicketCommentEntity>
     return this.page(publicOnly ? { ticketId, visibility: 'public' } : { ticketId }, query);
   }
 
+  /** The end user's latest public messages (contact-authored, never notes or technician replies), newest first. */
+  latestFromEndUser(ticketId: string, limit: number): Promise<TicketCommentEntity[]> {
+    return this.repo().find({
+      where: { ticketId, visibility: 'public', authorKind: 'contact' },
+      order: { id: 'DESC' },
+      take: limit,
+    });
+  }
+
   latest(ticketId: string): Promise<TicketCommentEntity | null> {
     return this.repo().findOne({ where: { ticketId }, order: { id: 'DESC' } });
   }

@@ -17,6 +17,7 @@ export interface TicketListQuery {
   companyIds?: string[];
   type?: string;
   priority?: string;
+  sentiment?: string;
   text?: string;
   /** Companies whose tickets the viewer sees masked: `text` matches their masked search text only. */
   maskedText?: MaskedScope;
@@ -170,6 +171,7 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     if (q.companyId) qb.andWhere('t.companyId = :companyId', { companyId: q.companyId });
     if (q.type) qb.andWhere('t.type = :type', { type: q.type });
     if (q.priority) qb.andWhere('t.priority = :priority', { priority: q.priority });
+    if (q.sentiment) qb.andWhere('t.sentiment = :sentiment', { sentiment: q.sentiment });
     if (q.text) {
       // Portable search: LOWER(..) LIKE with escaped wildcards (ESCAPE works on both drivers).
       const pattern = `%${q.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -27,6 +27,7 @@ export interface TicketListInput {
   company?: string;
   type?: string;
   priority?: string;
+  sentiment?: string;
   q?: string;
   sort?: string;
   limit?: number;

@@ -65,6 +65,7 @@ export class TicketQueryService {
       companyIds,
       type: input.type,
       priority: input.priority,
+      sentiment: input.sentiment,
       text: input.q?.trim() || undefined,
       // Search must not be an oracle for what the view masks (#13.2): pii.reveal holders search raw.
       maskedText: this.masker.active && !this.reveal.canReveal(me) ? this.masker.maskedCompanies() : undefined,

@@ -9,6 +9,7 @@ import { EmailChannel1795280153853 } from './1795280153853-email-channel.migrati
 import { TicketSearchText1796245820074 } from './1796245820074-ticket-search-text.migration.js';
 import { SessionRevocation1796247122730 } from './1796247122730-session-revocation.migration.js';
 import { LoginAttempts1796247481893 } from './1796247481893-login-attempts.migration.js';
+import { TicketSentimentIndex1796261580836 } from './1796261580836-ticket-sentiment-index.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -21,4 +22,5 @@ export const POSTGRES_MIGRATIONS = [
   TicketSearchText1796245820074,
   SessionRevocation1796247122730,
   LoginAttempts1796247481893,
+  TicketSentimentIndex1796261580836,
 ];

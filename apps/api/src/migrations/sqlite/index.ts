@@ -9,6 +9,7 @@ import { EmailChannel1795280151622 } from './1795280151622-email-channel.migrati
 import { TicketSearchText1796245817809 } from './1796245817809-ticket-search-text.migration.js';
 import { SessionRevocation1796247118705 } from './1796247118705-session-revocation.migration.js';
 import { LoginAttempts1796247479305 } from './1796247479305-login-attempts.migration.js';
+import { TicketSentimentIndex1796261578537 } from './1796261578537-ticket-sentiment-index.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -21,4 +22,5 @@ export const SQLITE_MIGRATIONS = [
   TicketSearchText1796245817809,
   SessionRevocation1796247118705,
   LoginAttempts1796247479305,
+  TicketSentimentIndex1796261578537,
 ];

@@ -10,6 +10,7 @@ import {
   statusName,
   TYPES,
 } from '../../lib/format';
+import { sentimentLabel, st } from '../../lib/sentiment.i18n';
 
 interface Props {
   items: Activity[];
@@ -70,6 +71,8 @@ function describe(a: Activity, statuses: TicketStatus[], names: Map<string, stri
       return `merged ${value(a.from).replace(/^(\d+)$/, '#$1')} into this ticket`;
     case 'chat_started':
       return 'started a chat from the ticket';
+    case 'sentiment':
+      return st('changed', { from: sentimentLabel(a.from), to: sentimentLabel(a.to) });
     case 'automation':
       return `ran an automation${a.to ? `: ${value(a.to)}` : ''}`;
     default:

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Company, Contact, PersonRef, TicketFilters, TicketStatus } from '../../lib/tickets.types';
 import { contactName, PRIORITIES, TYPES } from '../../lib/format';
+import { SENTIMENT_VALUES, sentimentLabel, st } from '../../lib/sentiment.i18n';
 
 interface Props {
   filters: TicketFilters;
@@ -19,6 +20,7 @@ export const EMPTY_FILTERS: TicketFilters = {
   company: '',
   type: '',
   priority: '',
+  sentiment: '',
   q: '',
   sort: '-updated',
 };
@@ -159,6 +161,17 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
             {PRIORITIES.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="inline-field">
+          <span class="field-label">{st('sentiment')}</span>
+          <select value={filters.sentiment} onChange={set('sentiment')} data-testid="filter-sentiment">
+            <option value="">{st('any')}</option>
+            {SENTIMENT_VALUES.map((v) => (
+              <option key={v} value={v}>
+                {sentimentLabel(v)}
               </option>
             ))}
           </select>

@@ -11,10 +11,11 @@ import {
   formatRelative,
   IMPACTS,
   PRIORITIES,
-  SENTIMENTS,
   statusName,
   TYPES,
 } from '../../lib/format';
+import { st } from '../../lib/sentiment.i18n';
+import { SentimentBadge } from './sentiment-badge.component';
 import { StatusPill } from './status-pill.component';
 import { ViewerAvatars } from './viewer-avatars.component';
 
@@ -154,12 +155,8 @@ export function TicketHeader({
             {ACTIVITY_STATUSES[ticket.activityStatus] ?? ticket.activityStatus}
           </span>
         </Prop>
-        <Prop label="Sentiment" testId="ticket-sentiment">
-          {ticket.sentiment ? (
-            <span class={`sentiment sentiment-${ticket.sentiment}`}>{SENTIMENTS[ticket.sentiment]}</span>
-          ) : (
-            <span class="muted">None</span>
-          )}
+        <Prop label={st('sentiment')} testId="ticket-sentiment">
+          <SentimentBadge sentiment={ticket.sentiment} />
         </Prop>
       </div>
       {ticket.cc.length > 0 && (

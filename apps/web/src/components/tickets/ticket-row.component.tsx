@@ -6,6 +6,7 @@ import type { Ticket } from '../../lib/tickets.types';
 import { linkClick } from '../../lib/router.hook';
 import { contactName, formatDateTime, formatRelative, label, PRIORITIES, TYPES } from '../../lib/format';
 import { TicketHoverCard } from './ticket-hover-card.component';
+import { SentimentBadge } from './sentiment-badge.component';
 import { StatusPill } from './status-pill.component';
 
 interface Props {
@@ -64,6 +65,12 @@ function TicketRowImpl({ ticket, statusName, companyName, flash }: Props) {
         <span class="row-sub muted">
           {contactName(ticket.requester)}
           {companyName && ` · ${companyName}`} · {label(TYPES, ticket.type)}
+          {ticket.sentiment && (
+            <>
+              {' · '}
+              <SentimentBadge sentiment={ticket.sentiment} />
+            </>
+          )}
         </span>
       </td>
       <td class="col-status">
