@@ -12,6 +12,12 @@ export interface PiiMaskingEngine {
   /** Every entity type the engine knows (the options of the `masking.types` setting). */
   readonly types: readonly string[];
   mask(text: string, types?: readonly string[]): string;
+  /**
+   * Where the entities are (offsets into `text`, end exclusive, no overlaps, in order): for callers
+   * that replace them with something else than the display mask, such as the stable placeholders of
+   * AI prompts (#17). Optional so an engine without it still masks; such callers then refuse.
+   */
+  detect?(text: string, types?: readonly string[]): Array<{ type: string; start: number; end: number }>;
 }
 
 /** Default until the masking library registers itself: masks nothing (mode `off` everywhere is the default anyway). */
