@@ -19,3 +19,11 @@ describe('mask is idempotent when an email carries number-like context', () => {
     expect(mask('order 0612345678 from bob@example.com').text).toBe('order 0612345678 from b**@example.com');
   });
 });
+
+describe('idempotence across neighbouring numbers', () => {
+  it('a number hidden by a card in the same run of digits is masked on the first pass (fast-check counterexample)', () => {
+    const once = mask('SSN 536228726- 4111 1111 1111 1111').text;
+    expect(once).toBe('SSN *****8726- ************1111');
+    expect(mask(once).text).toBe(once);
+  });
+});

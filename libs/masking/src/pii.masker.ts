@@ -63,5 +63,17 @@ export function mask(text: string, options?: MaskOptions): MaskResult {
     last = e.end;
   }
   out += text.slice(last);
-  return { text: out, entities };
+  // Masking must be idempotent (a masked text shown again is shown the same). A card inside a longer
+  // run of digits ("SSN 536228726- 4111 1111 1111 1111") hides its neighbour from the run-level
+  // detectors; once the card is asterisks, the neighbour stands alone and is found. One more pass on
+  // the masked text finds it now, so it is masked the first time (entities stay the first pass's).
+  const again = detect(out, options);
+  if (again.length === 0) return { text: out, entities };
+  let second = '';
+  last = 0;
+  for (const e of again) {
+    second += out.slice(last, e.start) + maskEntity(e);
+    last = e.end;
+  }
+  return { text: second + out.slice(last), entities };
 }
