@@ -35,6 +35,7 @@ const NO_PII_ROUTES: Record<string, string> = {
   '/health': 'liveness, no data',
   '/api/ticket-statuses': 'configuration: status names',
   '/api/product-families': 'configuration: product names',
+  '/api/ai/capabilities': 'two booleans: whether compose and sentiment providers are enabled',
   '/api/automation-rules': 'configuration written by admins',
   '/api/automation-rules/{id}': 'configuration written by admins',
   '/api/email-templates': 'configuration: templates with placeholders',

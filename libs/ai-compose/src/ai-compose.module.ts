@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TicketsModule } from '@switchboard/tickets';
+import { ComposeController } from './compose/compose.controller.js';
+import { ComposeService } from './compose/compose.service.js';
 import { SentimentRecomputeService } from './sentiment/sentiment-recompute.service.js';
 
-// Sentiment (#17) here; Compose with AI is added alongside by its own change.
+/** The AI features over the core's AI ports (providers come from plugins): sentiment and Compose with AI (#17). */
 @Module({
   imports: [TicketsModule],
-  providers: [SentimentRecomputeService],
+  controllers: [ComposeController],
+  providers: [SentimentRecomputeService, ComposeService],
 })
 export class AiComposeModule {}

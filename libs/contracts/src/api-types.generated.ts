@@ -161,6 +161,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ai/capabilities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ComposeController_capabilities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -1338,6 +1354,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tickets/{number}/compose': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ComposeController_draft'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tickets/{number}/compose/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ComposeController_stream'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tickets/{number}/merge': {
     parameters: {
       query?: never;
@@ -1552,6 +1600,12 @@ export interface components {
       technician: components['schemas']['AgentChatTechnicianDto'] | null;
       ticket: components['schemas']['AgentChatTicketDto'] | null;
     };
+    AiCapabilitiesDto: {
+      /** @description A compose provider is enabled (the reply box shows Compose with AI) */
+      compose: boolean;
+      /** @description A sentiment provider is enabled */
+      sentiment: boolean;
+    };
     AttachmentRefDto: {
       contentId?: string;
       contentType: string;
@@ -1716,6 +1770,16 @@ export interface components {
       name: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    ComposeRequestDto: {
+      /** @enum {string} */
+      action: 'generate' | 'rephrase' | 'casual' | 'formal';
+      /** @description The draft to rewrite (required for rephrase, casual and formal) */
+      text?: string;
+    };
+    ComposeResultDto: {
+      /** @description The draft for the reply box; nothing is sent */
+      text: string;
     };
     ContactPageDto: {
       items: components['schemas']['ContactViewDto'][];
@@ -2740,6 +2804,25 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MessageListDto'];
+        };
+      };
+    };
+  };
+  ComposeController_capabilities: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AiCapabilitiesDto'];
         };
       };
     };
@@ -5070,6 +5153,54 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComposeController_draft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ComposeRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComposeResultDto'];
+        };
+      };
+    };
+  };
+  ComposeController_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ComposeRequestDto'];
+      };
+    };
+    responses: {
+      201: {
         headers: {
           [name: string]: unknown;
         };

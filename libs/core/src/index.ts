@@ -121,6 +121,8 @@ export type {
 // mail:end
 
 // ai:begin
+// Counters shared by every instance (Redis or the database), for rate limits that must hold across instances.
+export { LoginAttemptStore, afterFailure, type AttemptRule, type AttemptState } from './auth/login-attempt.store.js';
 // The AI ports only (SDK 1.4 compose and sentiment providers); the features are in @switchboard/ai-compose.
 export { AiProviderRegistry, type AiPoint } from './ai/ai-provider.registry.js';
 export { AiProviderModule } from './ai/ai-provider.module.js';

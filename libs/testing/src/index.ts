@@ -6,3 +6,9 @@ export { strictFake } from './strict-fake.js';
 export { newTestService, strictFakeOf, type StrictFake, type TestService } from './new-test-service.js';
 export { eventually, redisReachable, TEST_REDIS_URL } from './wait.js';
 export { freePort } from './free-port.js';
+export {
+  startOpenAiServer,
+  type OpenAiTestServer,
+  type ChatBehaviour,
+  type RecordedChatRequest,
+} from './openai-test-server.js';

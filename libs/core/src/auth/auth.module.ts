@@ -69,7 +69,7 @@ import { SystemSecretRepository } from './system-secret.repository.js';
     { provide: APP_GUARD, useClass: AccountAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [SessionTokenService, DeviceTokenGuard, PortalSessionGuard, IdentityModule],
+  exports: [SessionTokenService, DeviceTokenGuard, PortalSessionGuard, IdentityModule, LoginAttemptStore],
 })
 export class AuthModule {}
 

@@ -25,6 +25,11 @@ export class TicketCommentRepository extends BaseRepository<TicketCommentEntity>
     });
   }
 
+  /** The latest public comments (end users and technicians, never internal notes), newest first. */
+  latestPublic(ticketId: string, limit: number): Promise<TicketCommentEntity[]> {
+    return this.repo().find({ where: { ticketId, visibility: 'public' }, order: { id: 'DESC' }, take: limit });
+  }
+
   latest(ticketId: string): Promise<TicketCommentEntity | null> {
     return this.repo().findOne({ where: { ticketId }, order: { id: 'DESC' } });
   }
