@@ -2,6 +2,15 @@
 // (from the browser language). Network permissions name the port or host they allow (#13.14).
 
 const en = {
+  settings: 'Settings',
+  save: 'Save settings',
+  saving: 'Saving…',
+  saved: 'Settings saved',
+  saveFailed: 'Could not save the settings',
+  enable: 'Enable (grant its permissions)',
+  disable: 'Disable',
+  secretKept: 'Stored; leave as is to keep it',
+  noSettings: 'This plugin has no settings.',
   plugins: 'Plugins',
   plugin: 'Plugin',
   kind: 'Kind',
@@ -34,6 +43,15 @@ const en = {
 };
 
 const fr: typeof en = {
+  settings: 'Réglages',
+  save: 'Enregistrer les réglages',
+  saving: 'Enregistrement…',
+  saved: 'Réglages enregistrés',
+  saveFailed: "Impossible d'enregistrer les réglages",
+  enable: 'Activer (accorder ses permissions)',
+  disable: 'Désactiver',
+  secretKept: 'Enregistré ; laissez tel quel pour le garder',
+  noSettings: "Cette extension n'a pas de réglages.",
   plugins: 'Extensions',
   plugin: 'Extension',
   kind: 'Type',

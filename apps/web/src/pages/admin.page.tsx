@@ -1,4 +1,4 @@
-// Admin screen (lazy chunk): customer portals management and a read-only overview of installed plugins.
+// Admin screen (lazy chunk): customer portals, email, and the installed plugins (enable, settings form).
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.client';
 import type { PluginInfo } from '../lib/api.types';
@@ -7,6 +7,7 @@ import { PageTitle } from '../components/page-title.component';
 import { PortalsAdmin } from '../components/admin/portals-admin.component';
 import { EmailAdmin } from '../components/admin/email-admin.component';
 import { describePermission, pt } from '../lib/plugin-permissions.i18n';
+import { PluginSettingsForm } from '../components/admin/plugin-settings-form.component';
 import '../screens.css';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; plugins: PluginInfo[] };
@@ -50,6 +51,7 @@ export function AdminPage() {
                   <th scope="col">{pt('kind')}</th>
                   <th scope="col">{pt('status')}</th>
                   <th scope="col">{pt('permissions')}</th>
+                  <th scope="col">{pt('settings')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -85,6 +87,21 @@ export function AdminPage() {
                           })}
                         </ul>
                       )}
+                    </td>
+                    <td>
+                      <details data-testid="plugin-settings-toggle" data-plugin-id={p.id}>
+                        <summary>{pt('settings')}</summary>
+                        <PluginSettingsForm
+                          plugin={p}
+                          onSaved={(saved) =>
+                            setState((st) =>
+                              st.kind === 'ready'
+                                ? { kind: 'ready', plugins: st.plugins.map((x) => (x.id === saved.id ? saved : x)) }
+                                : st,
+                            )
+                          }
+                        />
+                      </details>
                     </td>
                   </tr>
                 ))}

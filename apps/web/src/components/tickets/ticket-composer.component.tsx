@@ -9,6 +9,7 @@ import { statusName } from '../../lib/format';
 import { AttachmentList, type PendingFile } from './attachment-list.component';
 import { PeoplePicker, type PickOption } from './people-picker.component';
 import { QuickReplyPicker } from './quick-reply-picker.component';
+import { AiComposeMenu } from './ai-compose-menu.component';
 
 interface Props {
   ticket: Ticket;
@@ -150,6 +151,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
           ))}
         </div>
         <QuickReplyPicker ticketNumber={ticket.number} onInsert={insert} disabled={busy} />
+        {!internal && <AiComposeMenu ticketNumber={ticket.number} body={body} setBody={setBody} disabled={busy} />}
       </div>
       <label class="visually-hidden" for={`composer-body-${ticket.number}`}>
         {internal ? 'Internal note (only technicians see it)' : 'Public reply to the requester'}
