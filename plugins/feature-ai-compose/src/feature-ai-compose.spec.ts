@@ -1,5 +1,5 @@
 import { AiProviderError, type ComposeContext, type ComposeProvider } from '@switchboard/plugin-sdk';
-import { createFakeHost } from '@switchboard/plugin-sdk/testing';
+import { createFakeHost, runFeaturePluginContract } from '@switchboard/plugin-sdk/testing';
 import plugin from './index';
 import { failureOf } from './openai-provider';
 import { generateMessages, rewriteMessages } from './prompts';
@@ -73,3 +73,5 @@ describe('feature-ai-compose plugin', () => {
     expect(failureOf(own)).toBe(own);
   });
 });
+
+runFeaturePluginContract(() => ({ plugin, settings, provides: ['compose'] }));

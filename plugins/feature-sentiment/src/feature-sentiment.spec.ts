@@ -1,5 +1,5 @@
 import type { SentimentMessage, SentimentProvider } from '@switchboard/plugin-sdk';
-import { createFakeHost } from '@switchboard/plugin-sdk/testing';
+import { createFakeHost, runFeaturePluginContract } from '@switchboard/plugin-sdk/testing';
 import { classifyEmbedded, scoreMessage } from './embedded-classifier';
 import plugin from './index';
 import { detectLanguage, languageOf } from './language';
@@ -116,3 +116,5 @@ describe('embedded classifier', () => {
     expect(languageOf('Merci beaucoup pour votre aide', 'de')).toBe('fr');
   });
 });
+
+runFeaturePluginContract(() => ({ plugin, provides: ['sentiment'] }));

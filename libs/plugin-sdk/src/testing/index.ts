@@ -13,3 +13,9 @@ export {
   type ChannelContractFactory,
   type ContractCheck,
 } from './channel-contract.js';
+export {
+  runFeaturePluginContract,
+  featurePluginContractChecks,
+  type FeatureContractFixture,
+  type FeatureContractFactory,
+} from './feature-contract.js';
