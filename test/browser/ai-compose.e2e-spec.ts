@@ -31,7 +31,13 @@ describeWithBrowser('Compose with AI on the reply box (browser)', () => {
 
   beforeAll(async () => {
     ai = await startOpenAiServer();
-    t = await createTestApp({ web: true, plugins: [{ name: 'plugins/feature-ai-compose', enable: true }] });
+    t = await createTestApp({
+      web: true,
+      plugins: [
+        { name: 'plugins/feature-ai-compose', enable: true },
+        { name: 'plugins/feature-sentiment', enable: true },
+      ],
+    });
     const { contact } = await seedPeople(t);
     const ticket = await createTicket(t, {
       title: 'VPN drops every hour',
@@ -73,6 +79,18 @@ describeWithBrowser('Compose with AI on the reply box (browser)', () => {
       const caps = await t.http().get('/api/ai/capabilities').set(bearer(t.adminToken));
       expect(caps.body.compose).toBe(true);
     }, 10_000);
+  });
+
+  it('the same form sets the sentiment plugin’s engine (a select)', async () => {
+    const page = await pages.signedIn(t.seed.admin, '/admin');
+    const toggle = page.locator('details[data-plugin-id="feature-sentiment"]');
+    await toggle.locator('summary').click();
+    const form = toggle.getByTestId('plugin-settings');
+    await form.locator('select[name="engine"]').selectOption('llm');
+    await form.getByTestId('plugin-save').click();
+    await waitForText(form.getByTestId('plugin-message'), 'Settings saved');
+    const res = await t.http().get('/api/plugins/feature-sentiment').set(bearer(t.adminToken)).expect(200);
+    expect(res.body.settings.engine).toBe('llm');
   });
 
   it('generate, rephrase, more formal, more casual and undo, in the editable composer', async () => {
