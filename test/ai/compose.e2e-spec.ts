@@ -114,6 +114,25 @@ describe('#17 Compose with AI (feature-ai-compose against an OpenAI-compatible s
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
 
+  it("the technician's signature (set on their settings) signs the draft, its PII masked like the rest", async () => {
+    const sign = (signature: unknown) =>
+      t.http().put('/api/me/signature').set(bearer(t.technicianToken)).send({ signature });
+    expect((await sign('x'.repeat(1001)).expect(400)).body.message).toContain('at most 1000 characters');
+    expect((await sign(42).expect(400)).body.message).toContain('signature must be text');
+    const saved = await sign('  Tom Tech\r\nSupport desk, tel +33 6 12 34 56 78  \r\n').expect(200);
+    expect(saved.body.signature).toBe('Tom Tech\nSupport desk, tel +33 6 12 34 56 78');
+    const me = await t.http().get('/api/auth/me').set(bearer(t.technicianToken)).expect(200);
+    expect(me.body.signature).toBe(saved.body.signature);
+    await compose({ action: 'generate' }).expect(200);
+    const system = ai.requests.at(-1)!.body.messages[0].content as string;
+    expect(system).toContain('Tom Tech\nSupport desk, tel [PHONE-');
+    expect(leaks(JSON.stringify(ai.requests.at(-1)!.body), RAW_VALUES)).toEqual([]);
+    // Blank clears it: drafts are then signed with the name only.
+    expect((await sign('   ').expect(200)).body.signature).toBeNull();
+    await compose({ action: 'generate' }).expect(200);
+    expect(ai.requests.at(-1)!.body.messages[0].content).not.toContain('Support desk');
+  });
+
   it('placeholders come back as real values only where the technician sees them (masking off)', async () => {
     await setMode(t, 'off');
     const res = await compose({ action: 'generate' }).expect(200);

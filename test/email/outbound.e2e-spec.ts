@@ -68,6 +68,32 @@ describe('email outbound', () => {
     expect((await outbox(e.t)).some((m) => m.text.includes('internal only'))).toBe(false);
   });
 
+  it("signs a reply with the technician's signature (escaped in HTML), and with their name without one", async () => {
+    const { ticket } = await openTicket();
+    const reply = async (body: string) => {
+      await e.t
+        .http()
+        .post(`/api/tickets/${ticket.number}/comments`)
+        .set(bearer(e.t.technicianToken))
+        .send({ body, visibility: 'public' })
+        .expect(201);
+      const record = (await outbox(e.t)).find((m) => m.text.startsWith(body))!;
+      await eventually(() =>
+        expect(e.sink.received.some((m) => m.messageId === record.headers['Message-ID'])).toBe(true),
+      );
+      return e.sink.received.find((m) => m.messageId === record.headers['Message-ID'])!;
+    };
+    const sign = (signature: string | null) =>
+      e.t.http().put('/api/me/signature').set(bearer(e.t.technicianToken)).send({ signature }).expect(200);
+    await sign('Tom <Support>\nAcme helpdesk');
+    const signed = await reply('Signed reply.');
+    expect(signed.text).toContain('Signed reply.\n\n-- \nTom <Support>\nAcme helpdesk\n');
+    expect(signed.html).toContain('Tom &lt;Support&gt;<br>Acme helpdesk');
+    await sign(null);
+    const plain = await reply('Unsigned reply.');
+    expect(plain.text).toContain(`Unsigned reply.\n\n-- \n${e.t.technician.name}\n`);
+  });
+
   it('delivers off the request path: a slow relay does not slow a reply down', async () => {
     const { ticket } = await openTicket();
     e.sink.delay(2500);

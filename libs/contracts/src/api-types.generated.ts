@@ -756,6 +756,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/signature': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['MeController_setSignature'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/notifications': {
     parameters: {
       query?: never;
@@ -1507,6 +1523,8 @@ export interface components {
       permissions: string[];
       /** @enum {string} */
       role: 'admin' | 'technician';
+      /** @description Sign-off under email replies; null: the name */
+      signature: string | null;
     };
     ActivityPageDto: {
       items: components['schemas']['ActivityViewDto'][];
@@ -2215,6 +2233,10 @@ export interface components {
     SettingFieldOptionDto: {
       label: string;
       value: string;
+    };
+    SignatureDto: {
+      /** @description Plain text, line breaks kept; empty or null: sign with the name */
+      signature: string | null;
     };
     StartAgentChatDto: {
       /**
@@ -4007,6 +4029,29 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  MeController_setSignature: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignatureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountViewDto'];
+        };
       };
     };
   };

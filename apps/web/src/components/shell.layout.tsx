@@ -148,7 +148,7 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
       {menuOpen && <div class="backdrop" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
       <LiveContext.Provider value={live}>
         <main id="main" class="content">
-          {renderPage(path, me)}
+          {renderPage(path, me, onMeChange)}
         </main>
         <ChatRequests />
       </LiveContext.Provider>
@@ -171,7 +171,7 @@ const loadDevicesPage = () => import('../pages/devices.page').then((m) => m.Devi
 const loadNotificationSettingsPage = () =>
   import('../pages/notification-settings.page').then((m) => m.NotificationSettingsPage);
 
-function renderPage(path: string, me: Me) {
+function renderPage(path: string, me: Me, onMeChange: (me: Me) => void) {
   const clean = path.replace(/\/+$/, '') || '/';
   const ticket = /^\/tickets\/(\d+)$/.exec(clean);
   if (ticket)
@@ -213,7 +213,7 @@ function renderPage(path: string, me: Me) {
     case '/tickets/new':
       return <LazyPage load={loadNewTicketPage} props={{ me }} />;
     case '/settings/notifications':
-      return <LazyPage load={loadNotificationSettingsPage} props={{ me }} />;
+      return <LazyPage load={loadNotificationSettingsPage} props={{ me, onMeChange }} />;
     case '/admin':
       return me.role === 'admin' ? (
         <LazyPage load={loadAdminPage} props={{}} />

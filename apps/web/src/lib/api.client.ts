@@ -66,6 +66,7 @@ export const api = {
   me: () => request<Me>('GET', '/api/auth/me', undefined, false),
   logout: () => request<unknown>('POST', '/api/auth/logout', undefined, false),
   setAvailability: (available: boolean) => request<Me>('PUT', '/api/me/availability', { available }),
+  setSignature: (signature: string | null) => request<Me>('PUT', '/api/me/signature', { signature }),
   plugins: () => request<PluginInfo[]>('GET', '/api/plugins'),
   notifications: () =>
     request<{ items: (AppNotification & { read: boolean })[]; unread: number }>('GET', '/api/notifications?limit=50'),

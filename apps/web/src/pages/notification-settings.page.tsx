@@ -6,6 +6,7 @@ import { chime, setAlertPrefs } from '../lib/case-alerts';
 import { casesApi } from '../lib/cases.api';
 import type { NotificationPrefs } from '../lib/cases.types';
 import { PageTitle } from '../components/page-title.component';
+import { SignatureCard } from '../components/settings/signature-card.component';
 import '../screens.css';
 
 const ROWS: { key: keyof NotificationPrefs; label: string; hint: string }[] = [
@@ -19,7 +20,7 @@ const ROWS: { key: keyof NotificationPrefs; label: string; hint: string }[] = [
   { key: 'sound', label: 'Sound', hint: 'A short chime for new cases while you are available for chat requests.' },
 ];
 
-export function NotificationSettingsPage({ me }: { me: Me }) {
+export function NotificationSettingsPage({ me, onMeChange }: { me: Me; onMeChange?(me: Me): void }) {
   const [prefs, setPrefs] = useState<NotificationPrefs | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState<keyof NotificationPrefs | null>(null);
@@ -108,6 +109,7 @@ export function NotificationSettingsPage({ me }: { me: Me }) {
             </div>
           ))}
       </section>
+      <SignatureCard me={me} onMeChange={onMeChange} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import {
   AiProviderRegistry,
   FakeClock,
   type AccountPrincipal,
+  type AccountService,
   type AttemptState,
   type LoginAttemptStore,
   type PiiMasker,
@@ -37,7 +38,7 @@ function memoryStore(): LoginAttemptStore {
   } as LoginAttemptStore;
 }
 
-function setup() {
+function setup(signature: string | null = null) {
   const providers = new AiProviderRegistry();
   const tickets = {
     latestPublic: jest.fn(async () => ({
@@ -58,7 +59,8 @@ function setup() {
     },
   } as unknown as PiiMaskingRegistry;
   const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
-  const service = new ComposeService(providers, tickets, masker, engines, memoryStore(), clock);
+  const accounts = { get: async () => ({ signature }) } as unknown as AccountService;
+  const service = new ComposeService(providers, tickets, masker, engines, memoryStore(), clock, accounts);
   return { providers, service, clock };
 }
 
@@ -89,6 +91,14 @@ describe('ComposeService', () => {
     ]);
     expect(seen!.technician).toEqual({ name: 'Tom Tech', signature: null });
     expect(text).toBe('We refund **** **** **** 1111.');
+  });
+
+  it("passes the technician's signature, masked like the rest of the prompt", async () => {
+    const { providers, service } = setup('Tom Tech\nCard desk: 4111 1111 1111 1111');
+    let seen: ComposeContext | undefined;
+    providers.use('compose', 'p', { generate: async (context) => ((seen = context), 'ok'), rewrite: async () => '' });
+    await (await service.prepare(5, { action: 'generate' }, me)).run();
+    expect(seen!.technician).toEqual({ name: 'Tom Tech', signature: 'Tom Tech\nCard desk: [CARD-1]' });
   });
 
   it('translates provider failures and keeps a rate limit per technician on the clock', async () => {

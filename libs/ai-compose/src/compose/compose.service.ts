@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  AccountService,
   AiProviderRegistry,
   Clock,
   DomainError,
@@ -68,6 +69,7 @@ export class ComposeService {
     private readonly engines: PiiMaskingRegistry,
     private readonly counters: LoginAttemptStore,
     private readonly clock: Clock,
+    private readonly accounts: AccountService,
   ) {}
 
   get available(): boolean {
@@ -91,6 +93,7 @@ export class ComposeService {
       throw new DomainError('AI_COMPOSE_UNAVAILABLE', 'Compose with AI needs the masking engine', 409);
     const { ticket, comments } = await this.tickets.latestPublic(number, COMPOSE_MESSAGES, me);
     await this.spend(me);
+    const { signature } = await this.accounts.get(me.id);
 
     const placeholders = new PromptPlaceholders((t) => engine.detect!(t));
     const conversation = comments
@@ -107,7 +110,7 @@ export class ComposeService {
       language: conversationLanguage([...endUserTexts, ticket.title]),
       conversation,
       requester: { firstName: ticket.requester ? placeholders.mask(ticket.requester.firstName) : null },
-      technician: { name: placeholders.mask(me.name), signature: null },
+      technician: { name: placeholders.mask(me.name), signature: signature && placeholders.mask(signature) },
     };
     const draft = placeholders.mask(text);
     // What the technician may see: the ticket page's own masking for this company.

@@ -5,6 +5,8 @@ export type Availability = 'available' | 'unavailable';
 /** Permissions an admin may grant to a technician (admins hold them all implicitly). */
 export const ACCOUNT_PERMISSIONS = ['pii.reveal'] as const;
 export type AccountPermission = (typeof ACCOUNT_PERMISSIONS)[number];
+/** A signature is a few lines, not a letterhead. */
+export const SIGNATURE_MAX = 1000;
 
 /** A technician or admin who signs in to the web UI. */
 @Entity('accounts')
@@ -27,6 +29,10 @@ export class AccountEntity {
 
   @Column('varchar', { length: 20, default: 'unavailable' })
   availability: Availability;
+
+  /** Plain-text sign-off under the technician's email replies (and AI drafts); null: their name. */
+  @Column('varchar', { length: SIGNATURE_MAX, nullable: true })
+  signature: string | null;
 
   /** False restricts the account to the companies listed in account_company_access. */
   @Column('boolean', { default: true })

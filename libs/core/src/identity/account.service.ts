@@ -53,6 +53,7 @@ export class AccountService {
       passwordHash: await this.hasher.hash(input.password),
       role: input.role,
       availability: 'unavailable' as Availability,
+      signature: null,
       allCompanies: input.allCompanies ?? true,
       permissions: input.permissions?.length ? [...new Set(input.permissions)] : null,
       active: true,
@@ -137,6 +138,20 @@ export class AccountService {
     account.availability = availability;
     await this.accounts.save(account);
     await this.events.publish('account.availability.changed', { accountId: id, availability });
+    return this.get(id);
+  }
+
+  /** The technician's own sign-off; blank clears it (replies are then signed with the name). */
+  async setSignature(id: string, signature: string | null): Promise<AccountView> {
+    const account = await this.accounts.findById(id);
+    if (!account) throw new NotFoundError('Account', id);
+    // Trailing blanks and Windows line ends would show as stray lines in the mail's plain part.
+    const text = (signature ?? '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/[ \t]+$/gm, '')
+      .trim();
+    account.signature = text || null;
+    await this.accounts.save(account);
     return this.get(id);
   }
 

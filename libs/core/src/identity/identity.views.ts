@@ -26,6 +26,7 @@ export interface AccountView {
   email: string;
   role: 'admin' | 'technician';
   availability: 'available' | 'unavailable';
+  signature: string | null;
   allCompanies: boolean;
   companyIds: string[];
   permissions: string[];
@@ -66,6 +67,7 @@ export const toAccountView = (a: AccountEntity, companyIds: string[] = []): Acco
   email: a.email,
   role: a.role,
   availability: a.availability,
+  signature: a.signature ?? null,
   allCompanies: a.allCompanies,
   companyIds: a.allCompanies ? [] : companyIds,
   permissions: a.permissions ?? [],

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount } from '../access/current-account.decorator.js';
 import type { AccountPrincipal } from '../access/principal.js';
 import { AccountService } from './account.service.js';
-import { AvailabilityDto } from './dto/account.dto.js';
+import { AvailabilityDto, SignatureDto } from './dto/account.dto.js';
 import { Unmasked } from '../access/unmasked.decorator.js';
 import { AccountViewDto } from './dto/account-view.dto.js';
 
@@ -19,5 +19,11 @@ export class MeController {
   @ApiOkResponse({ type: AccountViewDto })
   setAvailability(@Body() dto: AvailabilityDto, @CurrentAccount() me: AccountPrincipal): Promise<AccountViewDto> {
     return this.accounts.setAvailability(me.id, dto.available ? 'available' : 'unavailable');
+  }
+
+  @Put('signature')
+  @ApiOkResponse({ type: AccountViewDto })
+  setSignature(@Body() dto: SignatureDto, @CurrentAccount() me: AccountPrincipal): Promise<AccountViewDto> {
+    return this.accounts.setSignature(me.id, dto.signature ?? null);
   }
 }

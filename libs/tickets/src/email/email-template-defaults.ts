@@ -26,6 +26,8 @@ export const EMAIL_TEMPLATE_PLACEHOLDERS = [
   'comment.body',
   'bodyHtml',
   'author',
+  'signature',
+  'signatureHtml',
   'contact.firstName',
   'contact.lastName',
   'contact.name',
@@ -49,11 +51,14 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateEvent, EmailTemplateTe
       FOOTER_HTML +
       '</p>',
   },
-  // Unchanged from the tickets issue's built-in template (the default stays byte-identical).
+  // Signed with the technician's signature, else their name (then byte-identical to the tickets issue's template).
   'ticket.reply': {
     subject: '[#{{ticket.number}}] {{{ticket.title}}}',
-    text: '{{{comment.body}}}\n\n-- \n{{{author}}}\n' + FOOTER_TEXT,
-    html: '<div>{{{bodyHtml}}}</div><hr><p style="color:#666;font-size:12px">{{author}}<br>' + FOOTER_HTML + '</p>',
+    text: '{{{comment.body}}}\n\n-- \n{{{signature}}}\n' + FOOTER_TEXT,
+    html:
+      '<div>{{{bodyHtml}}}</div><hr><p style="color:#666;font-size:12px">{{{signatureHtml}}}<br>' +
+      FOOTER_HTML +
+      '</p>',
   },
   'ticket.status': {
     subject: '[#{{ticket.number}}] {{{ticket.title}}} — now {{ticket.status}}',

@@ -25,6 +25,9 @@ export interface EmailTemplateData {
   comment?: { body: string };
   bodyHtml?: string;
   author?: string;
+  /** The author's signature (plain text; the name when they have none) and its escaped HTML. */
+  signature?: string;
+  signatureHtml?: string;
   contact?: { firstName: string; lastName: string; name: string };
   helpdesk: { address: string };
   original?: { subject: string };
@@ -85,6 +88,8 @@ export class EmailTemplateService {
       comment: { body: '' },
       bodyHtml: '',
       author: '',
+      signature: '',
+      signatureHtml: '',
       contact: { firstName: '', lastName: '', name: '' },
       original: { subject: '' },
       ...data,

@@ -134,11 +134,14 @@ export class TicketMailer {
       (e) => !seen.has(e.toLowerCase()) && !!seen.add(e.toLowerCase()),
     );
     if (!to.length && !cc.length) return;
+    const signature = await this.views.signature(comment);
     const data = {
       ...this.data(t, requester),
       comment: { body: comment.body },
       author: comment.authorName,
       bodyHtml: escapeHtml(comment.body).replace(/\n/g, '<br>'),
+      signature,
+      signatureHtml: escapeHtml(signature).replace(/\n/g, '<br>'),
     };
     const rendered = await this.templates.render('ticket.reply', data);
     await this.mail.send({

@@ -79,6 +79,13 @@ export class TicketViewBuilder {
    * Email addresses of Cc entries (contacts and technicians), for outbound mail. Accounts are
    * checked again now: one restricted or deactivated since it was Cc'd gets no more mail (#13.6).
    */
+  /** How a comment is signed in mail: a technician's own signature, else the author's name. */
+  async signature(comment: TicketCommentEntity): Promise<string> {
+    if (comment.authorKind !== 'account' || !comment.authorId) return comment.authorName;
+    const [account] = await this.accounts.getMany([comment.authorId]);
+    return account?.signature ?? comment.authorName;
+  }
+
   async ccEmails(cc: CcEntry[], companyId: string): Promise<string[]> {
     const accountIds = cc.filter((c) => c.kind === 'account').map((c) => c.id);
     const allowed = new Set(

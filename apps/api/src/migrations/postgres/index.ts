@@ -10,6 +10,7 @@ import { TicketSearchText1796245820074 } from './1796245820074-ticket-search-tex
 import { SessionRevocation1796247122730 } from './1796247122730-session-revocation.migration.js';
 import { LoginAttempts1796247481893 } from './1796247481893-login-attempts.migration.js';
 import { TicketSentimentIndex1796261580836 } from './1796261580836-ticket-sentiment-index.migration.js';
+import { AccountSignature1796276083503 } from './1796276083503-account-signature.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -23,4 +24,5 @@ export const POSTGRES_MIGRATIONS = [
   SessionRevocation1796247122730,
   LoginAttempts1796247481893,
   TicketSentimentIndex1796261580836,
+  AccountSignature1796276083503,
 ];

@@ -10,6 +10,7 @@ import { TicketSearchText1796245817809 } from './1796245817809-ticket-search-tex
 import { SessionRevocation1796247118705 } from './1796247118705-session-revocation.migration.js';
 import { LoginAttempts1796247479305 } from './1796247479305-login-attempts.migration.js';
 import { TicketSentimentIndex1796261578537 } from './1796261578537-ticket-sentiment-index.migration.js';
+import { AccountSignature1796276080589 } from './1796276080589-account-signature.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -23,4 +24,5 @@ export const SQLITE_MIGRATIONS = [
   SessionRevocation1796247118705,
   LoginAttempts1796247479305,
   TicketSentimentIndex1796261578537,
+  AccountSignature1796276080589,
 ];

@@ -8,6 +8,8 @@ export class AccountViewDto {
   @ApiProperty() email: string;
   @ApiProperty({ enum: ['admin', 'technician'] }) role: 'admin' | 'technician';
   @ApiProperty({ enum: ['available', 'unavailable'] }) availability: 'available' | 'unavailable';
+  @ApiProperty({ type: String, nullable: true, description: 'Sign-off under email replies; null: the name' })
+  signature: string | null;
   @ApiProperty({ description: 'Sees every company (companyIds is then empty)' }) allCompanies: boolean;
   @ApiProperty({ type: [String] }) companyIds: string[];
   @ApiProperty({ type: [String] }) permissions: string[];

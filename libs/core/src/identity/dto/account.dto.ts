@@ -13,7 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { ACCOUNT_ROLES, type AccountRole } from '../../access/principal.js';
-import { ACCOUNT_PERMISSIONS, type AccountPermission } from '../account.entity.js';
+import { ACCOUNT_PERMISSIONS, SIGNATURE_MAX, type AccountPermission } from '../account.entity.js';
 
 export class CreateAccountDto {
   @ApiProperty({ example: 'Tom Technician' })
@@ -79,4 +79,17 @@ export class AvailabilityDto {
   @ApiProperty({ description: 'true: "Available for chat requests"' })
   @IsBoolean()
   available: boolean;
+}
+
+export class SignatureDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    maxLength: SIGNATURE_MAX,
+    description: 'Plain text, line breaks kept; empty or null: sign with the name',
+  })
+  @IsOptional()
+  @MaxLength(SIGNATURE_MAX, { message: `signature must be at most ${SIGNATURE_MAX} characters` })
+  @IsString({ message: 'signature must be text' })
+  signature: string | null;
 }
