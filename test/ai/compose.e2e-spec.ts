@@ -124,13 +124,13 @@ describe('#17 Compose with AI (feature-ai-compose against an OpenAI-compatible s
     const me = await t.http().get('/api/auth/me').set(bearer(t.technicianToken)).expect(200);
     expect(me.body.signature).toBe(saved.body.signature);
     await compose({ action: 'generate' }).expect(200);
-    const system = ai.requests.at(-1)!.body.messages[0].content as string;
+    const system = ai.requests.at(-1)!.body.messages![0].content as string;
     expect(system).toContain('Tom Tech\nSupport desk, tel [PHONE-');
     expect(leaks(JSON.stringify(ai.requests.at(-1)!.body), RAW_VALUES)).toEqual([]);
     // Blank clears it: drafts are then signed with the name only.
     expect((await sign('   ').expect(200)).body.signature).toBeNull();
     await compose({ action: 'generate' }).expect(200);
-    expect(ai.requests.at(-1)!.body.messages[0].content).not.toContain('Support desk');
+    expect(ai.requests.at(-1)!.body.messages![0].content).not.toContain('Support desk');
   });
 
   it('placeholders come back as real values only where the technician sees them (masking off)', async () => {

@@ -84,7 +84,7 @@ describeWithBrowser('email signature settings (browser)', () => {
     await waitForText(page.locator('#signature-title'), 'Signature des e-mails');
     await waitForText(page.getByTestId('signature-save'), 'Enregistrer la signature');
     // The textarea stops at 1000; a longer value forced past it is refused by the server, clearly.
-    await page.getByTestId('signature-input').evaluate((el: HTMLTextAreaElement) => {
+    await page.getByTestId('signature-input').evaluate((el) => {
       el.removeAttribute('maxlength');
     });
     await page.getByTestId('signature-input').fill('x'.repeat(1001));

@@ -36,6 +36,7 @@ const NO_PII_ROUTES: Record<string, string> = {
   '/api/ticket-statuses': 'configuration: status names',
   '/api/product-families': 'configuration: product names',
   '/api/ai/capabilities': 'two booleans: whether compose and sentiment providers are enabled',
+  '/api/auth/demo-logins': 'the seeded demo staff logins (no contact data), empty outside demo mode',
   '/api/automation-rules': 'configuration written by admins',
   '/api/automation-rules/{id}': 'configuration written by admins',
   '/api/email-templates': 'configuration: templates with placeholders',

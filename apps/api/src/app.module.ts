@@ -10,6 +10,7 @@ import { PLUGIN_HOST_ENTITIES, PluginHostModule } from '@switchboard/plugin-host
 import { PORTAL_ENTITIES, PortalModule } from '@switchboard/portal';
 import { TICKET_ENTITIES, TicketsModule } from '@switchboard/tickets';
 import { DemoDataService } from './bootstrap/demo-data.service.js';
+import { DemoLoginsController } from './bootstrap/demo-logins.controller.js';
 import { FirstStartService } from './bootstrap/first-start.service.js';
 import { HealthController } from './operations/health.controller.js';
 import { HealthRepository } from './operations/health.repository.js';
@@ -52,7 +53,7 @@ export class AppModule {
         AiComposeModule,
       ],
       // Operations (health, graceful stop) and the seeds are the installation's, not the kernel's.
-      controllers: [HealthController],
+      controllers: [HealthController, DemoLoginsController],
       providers: [HealthRepository, HealthService, ShutdownService, FirstStartService, DemoDataService],
     };
   }

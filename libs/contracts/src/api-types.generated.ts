@@ -177,6 +177,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/demo-logins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DemoLoginsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -1963,6 +1979,16 @@ export interface components {
       /** @enum {string} */
       type?: 'incident' | 'problem' | 'request' | 'change';
     };
+    DemoLoginDto: {
+      email: string;
+      password: string;
+      /** @enum {string} */
+      role: 'admin' | 'technician';
+    };
+    DemoLoginsDto: {
+      /** @description Empty unless demo mode is on and the demo passwords are unchanged */
+      logins: components['schemas']['DemoLoginDto'][];
+    };
     DevicePageDto: {
       items: components['schemas']['DeviceViewDto'][];
       nextCursor: string | null;
@@ -2845,6 +2871,25 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AiCapabilitiesDto'];
+        };
+      };
+    };
+  };
+  DemoLoginsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DemoLoginsDto'];
         };
       };
     };

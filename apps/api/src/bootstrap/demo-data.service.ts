@@ -8,6 +8,14 @@ export interface DemoCredentials {
 }
 
 export const DEMO_PASSWORD = 'switchboard-demo';
+const DEMO_ADMIN = 'admin@switchboard.local';
+const DEMO_TECHNICIANS = ['tina@switchboard.local', 'theo@switchboard.local'];
+
+export interface DemoLogin {
+  email: string;
+  password: string;
+  role: 'admin' | 'technician';
+}
 
 /** Demo installation: an admin, two technicians, two companies with contacts and a device. */
 @Injectable()
@@ -27,11 +35,30 @@ export class DemoDataService {
     return (await this.accounts.count()) - own === 0;
   }
 
+  /**
+   * The demo logins still signing in with the demo password, for the login page of a demo install.
+   * An account's session version is bumped by every password change and deactivation, so 0 means
+   * "as seeded" without checking a hash on a public route; the environment admin has its own password.
+   */
+  async openLogins(environmentAdmin?: string): Promise<DemoLogin[]> {
+    const candidates: { email: string; role: DemoLogin['role'] }[] = [
+      ...(environmentAdmin?.toLowerCase() === DEMO_ADMIN ? [] : [{ email: DEMO_ADMIN, role: 'admin' as const }]),
+      ...DEMO_TECHNICIANS.map((email) => ({ email, role: 'technician' as const })),
+    ];
+    const open: DemoLogin[] = [];
+    for (const c of candidates) {
+      const account = await this.accounts.findByEmail(c.email);
+      if (account?.role === c.role && (await this.accounts.sessionVersion(account.id)) === 0)
+        open.push({ ...c, password: DEMO_PASSWORD });
+    }
+    return open;
+  }
+
   async seed(): Promise<DemoCredentials> {
-    const admin = { email: 'admin@switchboard.local', password: DEMO_PASSWORD };
+    const admin = { email: DEMO_ADMIN, password: DEMO_PASSWORD };
     const technicians = [
-      { name: 'Tina Technician', email: 'tina@switchboard.local', password: DEMO_PASSWORD },
-      { name: 'Theo Technician', email: 'theo@switchboard.local', password: DEMO_PASSWORD },
+      { name: 'Tina Technician', email: DEMO_TECHNICIANS[0], password: DEMO_PASSWORD },
+      { name: 'Theo Technician', email: DEMO_TECHNICIANS[1], password: DEMO_PASSWORD },
     ];
     // SWITCHBOARD_ADMIN_EMAIL may name the demo admin's address: that account (created first) stays as it is.
     if (await this.accounts.findByEmail(admin.email)) admin.password = '(SWITCHBOARD_ADMIN_PASSWORD)';

@@ -1,7 +1,7 @@
 // Thin fetch wrapper. Auth rides on the httpOnly `sb_token` cookie (same-origin),
 // so no token handling is needed for plain HTTP calls.
 import { noteServerTime } from './server-clock';
-import type { AppNotification, LoginResponse, Me, PluginInfo } from './api.types';
+import type { AppNotification, DemoLogin, LoginResponse, Me, PluginInfo } from './api.types';
 
 export class ApiError extends Error {
   constructor(
@@ -64,6 +64,7 @@ export const api = {
   login: (email: string, password: string) =>
     request<LoginResponse>('POST', '/api/auth/login', { email, password }, false),
   me: () => request<Me>('GET', '/api/auth/me', undefined, false),
+  demoLogins: () => request<{ logins: DemoLogin[] }>('GET', '/api/auth/demo-logins', undefined, false),
   logout: () => request<unknown>('POST', '/api/auth/logout', undefined, false),
   setAvailability: (available: boolean) => request<Me>('PUT', '/api/me/availability', { available }),
   setSignature: (signature: string | null) => request<Me>('PUT', '/api/me/signature', { signature }),

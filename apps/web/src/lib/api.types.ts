@@ -9,6 +9,7 @@ export type Availability = C.Availability;
 export type Me = C.ApiSchema<'AccountViewDto'>;
 
 export type LoginResponse = C.ApiSchema<'LoginResponseDto'>;
+export type DemoLogin = C.ApiSchema<'DemoLoginDto'>;
 
 export type PluginInfo = C.ApiSchema<'PluginViewDto'>;
 

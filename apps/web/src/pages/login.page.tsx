@@ -1,7 +1,8 @@
 // Login screen. Error texts are fixed for 401/429 so users never see raw server wording there.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.client';
-import type { Me } from '../lib/api.types';
+import type { DemoLogin, Me } from '../lib/api.types';
+import { lt } from '../lib/login.i18n';
 
 interface Props {
   onSignedIn(me: Me, token: string): void;
@@ -21,11 +22,23 @@ export function LoginPage({ onSignedIn }: Props) {
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const [demo, setDemo] = useState<DemoLogin[]>([]);
 
   useEffect(() => {
     document.title = 'Sign in · Switchboard';
     emailRef.current?.focus();
+    // First run of a demo install: say which logins exist (empty once their passwords change).
+    api.demoLogins().then(
+      (r) => setDemo(r.logins),
+      () => undefined,
+    );
   }, []);
+
+  const pickDemo = (login: DemoLogin) => {
+    setEmail(login.email);
+    setPassword(login.password);
+    setError(null);
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -62,6 +75,31 @@ export function LoginPage({ onSignedIn }: Props) {
         </div>
         <h1 class="login-title">Sign in</h1>
         <p class="muted">Technician workspace</p>
+
+        {demo.length > 0 && (
+          <section class="demo-logins" aria-labelledby="demo-logins-title" data-testid="demo-logins">
+            <h2 id="demo-logins-title" class="demo-logins-title">
+              {lt('demoTitle')}
+            </h2>
+            <p class="muted">{lt('demoHint', { password: demo[0].password })}</p>
+            <ul>
+              {demo.map((login) => (
+                <li key={login.email}>
+                  <button
+                    type="button"
+                    class="btn btn-ghost btn-sm"
+                    aria-label={lt('use', { email: login.email })}
+                    onClick={() => pickDemo(login)}
+                    data-testid="demo-login"
+                  >
+                    <span class="demo-login-email">{login.email}</span>
+                    <span class="role-tag">{lt(login.role)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         {error && (
           <p id="login-error" class="form-error" role="alert" data-testid="login-error">
