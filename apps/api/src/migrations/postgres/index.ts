@@ -10,17 +10,6 @@ import { TicketSearchText1796245820074 } from './1796245820074-ticket-search-tex
 import { SessionRevocation1796247122730 } from './1796247122730-session-revocation.migration.js';
 import { LoginAttempts1796247481893 } from './1796247481893-login-attempts.migration.js';
 import { TicketSentimentIndex1796261580836 } from './1796261580836-ticket-sentiment-index.migration.js';
+import { TicketOpeningAndOptionalRequester1796276225274 } from './1796276225274-ticket-opening-and-optional-requester.migration.js';
 
-export const POSTGRES_MIGRATIONS = [
-  InitialSchema1795271220659,
-  Tickets1795271995730,
-  PortalCases1795272984291,
-  Masking1795273076073,
-  Files1795273190205,
-  AgentChat1795280050261,
-  EmailChannel1795280153853,
-  TicketSearchText1796245820074,
-  SessionRevocation1796247122730,
-  LoginAttempts1796247481893,
-  TicketSentimentIndex1796261580836,
-];
+export const POSTGRES_MIGRATIONS = [InitialSchema1795271220659, Tickets1795271995730, PortalCases1795272984291, Masking1795273076073, Files1795273190205, AgentChat1795280050261, EmailChannel1795280153853, TicketSearchText1796245820074, SessionRevocation1796247122730, LoginAttempts1796247481893, TicketSentimentIndex1796261580836, TicketOpeningAndOptionalRequester1796276225274];

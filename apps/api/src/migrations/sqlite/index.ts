@@ -10,17 +10,6 @@ import { TicketSearchText1796245817809 } from './1796245817809-ticket-search-tex
 import { SessionRevocation1796247118705 } from './1796247118705-session-revocation.migration.js';
 import { LoginAttempts1796247479305 } from './1796247479305-login-attempts.migration.js';
 import { TicketSentimentIndex1796261578537 } from './1796261578537-ticket-sentiment-index.migration.js';
+import { TicketOpeningAndOptionalRequester1796276221300 } from './1796276221300-ticket-opening-and-optional-requester.migration.js';
 
-export const SQLITE_MIGRATIONS = [
-  InitialSchema1795271219386,
-  Tickets1795271994112,
-  PortalCases1795272983057,
-  Masking1795273074193,
-  Files1795273188687,
-  AgentChat1795280048214,
-  EmailChannel1795280151622,
-  TicketSearchText1796245817809,
-  SessionRevocation1796247118705,
-  LoginAttempts1796247479305,
-  TicketSentimentIndex1796261578537,
-];
+export const SQLITE_MIGRATIONS = [InitialSchema1795271219386, Tickets1795271994112, PortalCases1795272983057, Masking1795273074193, Files1795273188687, AgentChat1795280048214, EmailChannel1795280151622, TicketSearchText1796245817809, SessionRevocation1796247118705, LoginAttempts1796247479305, TicketSentimentIndex1796261578537, TicketOpeningAndOptionalRequester1796276221300];
