@@ -74,7 +74,11 @@ describe('TicketChangeApplier', () => {
 
   it('a requester change logs both names (masked like authors), old → new', async () => {
     const { sut, fake, cs } = setup();
-    fake(TicketInputChecker).requesterInCompany.mockResolvedValue({ id: 'c2', firstName: 'Bo', lastName: '0612345678' } as never);
+    fake(TicketInputChecker).requesterInCompany.mockResolvedValue({
+      id: 'c2',
+      firstName: 'Bo',
+      lastName: '0612345678',
+    } as never);
     fake(TicketInputChecker).requesterOf.mockResolvedValue({ id: 'c1', firstName: 'Ann', lastName: 'Lee' } as never);
     await sut.apply(cs, { requesterId: 'c2' }, actor, undefined, tx);
     expect(cs.ticket.requesterId).toBe('c2');

@@ -55,7 +55,10 @@ export class TicketChangeApplier {
     // Product family and requester lines carry { id, name } copied now, not bare ids (#15): a family or
     // contact may be renamed or deleted later, and the log must still say what it was at the time.
     if (input.productFamilyId !== undefined && input.productFamilyId !== t.productFamilyId) {
-      const [from, to] = [await this.checker.familyRef(t.productFamilyId), await this.checker.familyRef(input.productFamilyId)];
+      const [from, to] = [
+        await this.checker.familyRef(t.productFamilyId),
+        await this.checker.familyRef(input.productFamilyId),
+      ];
       this.activity.record(cs, actor, 'product_family', from, to);
       t.productFamilyId = input.productFamilyId;
       cs.changes.add('productFamilyId');

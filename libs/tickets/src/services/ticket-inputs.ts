@@ -19,7 +19,9 @@ export interface CreateTicketInput {
   cc?: CcEntry[];
 }
 
-export interface UpdateTicketInput extends Partial<Omit<CreateTicketInput, 'cc' | 'requester' | 'requesterId' | 'companyId'>> {
+export interface UpdateTicketInput extends Partial<
+  Omit<CreateTicketInput, 'cc' | 'requester' | 'requesterId' | 'companyId'>
+> {
   requesterId?: string;
   cc?: CcEntry[];
 }
