@@ -60,18 +60,28 @@ describe('agent chat with a device without a contact: the automatic ticket', () 
       const told = new Promise<any>((resolve) =>
         tech.on(
           'conversation.message',
-          (p: any) => p.conversationId === chat.id && p.message.kind === 'system' && /^Ticket #/.test(p.message.body) && resolve(p),
+          (p: any) =>
+            p.conversationId === chat.id &&
+            p.message.kind === 'system' &&
+            /^Ticket #/.test(p.message.body) &&
+            resolve(p),
         ),
       );
       const atDevice = new Promise<any>((resolve) =>
         socket.on(
           'conversation.message',
-          (p: any) => p.conversationId === chat.id && p.message?.kind === 'system' && /^Ticket #/.test(p.message.body) && resolve(p),
+          (p: any) =>
+            p.conversationId === chat.id &&
+            p.message?.kind === 'system' &&
+            /^Ticket #/.test(p.message.body) &&
+            resolve(p),
         ),
       );
       t.clock.advance(2 * MINUTE - 1000);
       await t.runDueTimers();
-      expect((await t.http().get(`/api/agent-chats/${chat.id}`).set(bearer(t.technicianToken)).expect(200)).body.ticket).toBeNull();
+      expect(
+        (await t.http().get(`/api/agent-chats/${chat.id}`).set(bearer(t.technicianToken)).expect(200)).body.ticket,
+      ).toBeNull();
       t.clock.advance(1000);
       await t.runDueTimers();
 
@@ -101,7 +111,10 @@ describe('agent chat with a device without a contact: the automatic ticket', () 
       await ack(socket, 'chat.send', { conversationId: chat.id, clientId: 'n2', body: 'still flickering' });
       await eventually(async () => expect((await comments(number)).map((c) => c.body)).toContain('still flickering'));
       const all = await comments(number);
-      expect(all.flatMap((c) => c.attachments.map((a: any) => a.name)).sort()).toEqual(['driver-steps.pdf', 'dxdiag.pdf']);
+      expect(all.flatMap((c) => c.attachments.map((a: any) => a.name)).sort()).toEqual([
+        'driver-steps.pdf',
+        'dxdiag.pdf',
+      ]);
       const fromDevice = all.find((c) => c.body === 'still flickering');
       expect(fromDevice.author).toMatchObject({ kind: 'contact', id: null });
       // The files are downloadable from the ticket by the technician.

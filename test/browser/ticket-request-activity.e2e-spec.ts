@@ -83,7 +83,11 @@ suite('ticket page: one Request card, named activity (browser)', () => {
       .create({ companyId: company.id, firstName: 'Omar', lastName: 'Diaz', email: `omar.${Date.now()}@x.example` });
     const http = e.t.http();
     const family = (
-      await http.post('/api/product-families').set(bearer(e.t.adminToken)).send({ name: `Badges ${Date.now()}` }).expect(201)
+      await http
+        .post('/api/product-families')
+        .set(bearer(e.t.adminToken))
+        .send({ name: `Badges ${Date.now()}` })
+        .expect(201)
     ).body;
     const create = async (title: string) =>
       (

@@ -24,13 +24,23 @@ describe('activity log names (#15)', () => {
       .get(ContactService)
       .create({ companyId: company.id, firstName: 'Omar', lastName: 'Diaz', email: `omar.${Date.now()}@acme.example` });
     const family = (
-      await t.http().post('/api/product-families').set(bearer(t.adminToken)).send({ name: `Printers ${Date.now()}` }).expect(201)
+      await t
+        .http()
+        .post('/api/product-families')
+        .set(bearer(t.adminToken))
+        .send({ name: `Printers ${Date.now()}` })
+        .expect(201)
     ).body;
     const ticket = await createTicket(t, contact.id);
     await patch(ticket.number, { productFamilyId: family.id });
     await patch(ticket.number, { productFamilyId: null });
     await patch(ticket.number, { requesterId: other.id });
-    await t.http().patch(`/api/product-families/${family.id}`).set(bearer(t.adminToken)).send({ name: 'Renamed' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/product-families/${family.id}`)
+      .set(bearer(t.adminToken))
+      .send({ name: 'Renamed' })
+      .expect(200);
 
     const lines = await activity(ticket.number);
     expect(lines.filter((a) => a.action === 'product_family').map((a) => [a.from, a.to])).toEqual([
