@@ -393,8 +393,12 @@ describe('tickets REST', () => {
     expect(comments.body.items.map((c: { body: string }) => c.body)).toContain('note on the duplicate');
     const activity = await t.http().get(`/api/tickets/${b.number}/activity`).set(h).expect(200);
     const actions = activity.body.items.map((x: { action: string }) => x.action);
-    expect(actions).toEqual(expect.arrayContaining(['merged_from', 'note']));
-    expect(actions.filter((x: string) => x === 'created')).toHaveLength(2);
+    // #15: the merged ticket keeps its own log; the target gets only the "merged #N into this ticket" line.
+    expect(actions).toEqual(['created', 'merged_from']);
+    const own = await t.http().get(`/api/tickets/${a.number}/activity`).set(h).expect(200);
+    expect(own.body.items.map((x: { action: string }) => x.action)).toEqual(
+      expect.arrayContaining(['created', 'note', 'merged']),
+    );
     await t.http().post(`/api/tickets/${a.number}/merge`).set(h).send({ into: b.number }).expect(400);
   });
 });

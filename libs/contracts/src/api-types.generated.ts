@@ -1784,6 +1784,8 @@ export interface components {
       /** Format: uuid */
       id: string;
       notify: components['schemas']['TicketPersonDto'][];
+      /** @description The ticket's opening message (first mail of an email ticket): its Request, not a reply */
+      opening: boolean;
       /** @example email */
       source: string;
       ticketNumber: number;

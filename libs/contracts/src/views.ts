@@ -76,6 +76,8 @@ export interface CommentView {
   attachments: AttachmentRef[];
   /** An inbound email whose full original (.eml) is stored. */
   hasOriginal?: boolean;
+  /** The ticket's opening message (first mail of an email ticket): the Request, not a reply. */
+  opening: boolean;
   createdAt: string;
 }
 

@@ -40,7 +40,8 @@ export interface TicketRefPayload {
 }
 
 export interface TicketCreatedPayload extends TicketRefPayload {
-  requesterId: string;
+  /** null: a ticket without a contact (a chat's automatic ticket on a device nobody identified on). */
+  requesterId: string | null;
   status: string;
   priority: string;
   type: string;

@@ -208,18 +208,25 @@ export function TicketPage({ number, me }: Props) {
   }
   if (!ticket) return <div class="page-loading" role="status" aria-label={`Loading ticket #${number}`} />;
 
-  const opening = {
-    id: `opening-${ticket.id}`,
-    visibility: 'public' as const,
-    body: ticket.description,
-    createdAt: ticket.createdAt,
-    source: ticket.source,
-    author: {
-      kind: 'contact' as const,
-      id: ticket.requester?.id ?? null,
-      name: ticket.requester ? `${ticket.requester.firstName} ${ticket.requester.lastName}`.trim() : 'Requester',
-    },
-  };
+  // One Request card (#15): an email ticket's first mail is stored as a comment flagged `opening` (it
+  // carries the files and the original); it is the Request, shown with the ticket's (editable)
+  // description, never again as a reply. Tickets typed in or opened otherwise show the description.
+  const openingComment = comments.find((c) => c.opening);
+  const replies = comments.filter((c) => !c.opening);
+  const opening = openingComment
+    ? { ...openingComment, body: ticket.description }
+    : {
+        id: `opening-${ticket.id}`,
+        visibility: 'public' as const,
+        body: ticket.description,
+        createdAt: ticket.createdAt,
+        source: ticket.source,
+        author: {
+          kind: 'contact' as const,
+          id: ticket.requester?.id ?? null,
+          name: ticket.requester ? `${ticket.requester.firstName} ${ticket.requester.lastName}`.trim() : 'Requester',
+        },
+      };
 
   return (
     <div class="ticket-page" data-testid="ticket-page" data-number={ticket.number}>
@@ -252,7 +259,7 @@ export function TicketPage({ number, me }: Props) {
             onClick={() => selectTab(t)}
             data-testid={`tab-${t}`}
           >
-            {t === 'conversation' ? `Conversation (${comments.length + 1})` : 'Activity'}
+            {t === 'conversation' ? `Conversation (${replies.length + 1})` : 'Activity'}
           </button>
         ))}
       </div>
@@ -260,7 +267,7 @@ export function TicketPage({ number, me }: Props) {
         <section id="panel-conversation" role="tabpanel" aria-labelledby="tab-conversation" class="tab-panel">
           <ol class="comments" data-testid="comment-list">
             <CommentItem comment={opening} opening />
-            {comments.map((c) => (
+            {replies.map((c) => (
               <CommentItem key={c.id} comment={c} />
             ))}
           </ol>

@@ -42,10 +42,14 @@ export class AgentChatTicketLinkService implements OnModuleInit {
     });
   }
 
-  /** 2 minutes into the conversation: a ticket for the contact with the transcript so far (the timer's loaded view). */
+  /**
+   * 2 minutes into the conversation: a ticket with the transcript so far (the timer's loaded view), and
+   * the files sent so far attached to it. A device nobody identified on has no contact: the ticket
+   * opens without a requester, in the device's company, and the chat says so (#15).
+   */
   async autoTicket(chat: ConversationView): Promise<void> {
     const id = chat.id;
-    if (chat.ticketId || !chat.contactId || !metaOf(chat).acceptedAt) return;
+    if (chat.ticketId || !metaOf(chat).acceptedAt) return;
     const technician = metaOf(chat).technician;
     const messages = await this.conversations.listMessages(id, 0, 5000);
     const upTo = messages.length ? messages[messages.length - 1].seq : 0;
@@ -68,7 +72,13 @@ export class AgentChatTicketLinkService implements OnModuleInit {
         ? technician.id
         : null;
     const ticket = await this.tickets.createAs(
-      { title: AUTO_TICKET_TITLE, description, requesterId: chat.contactId, assigneeId },
+      {
+        title: AUTO_TICKET_TITLE,
+        description,
+        requesterId: chat.contactId,
+        companyId: chat.companyId,
+        assigneeId,
+      },
       technician
         ? { kind: 'account', id: technician.id, name: technician.name }
         : { kind: 'system', id: null, name: 'Chat' },
@@ -81,7 +91,21 @@ export class AgentChatTicketLinkService implements OnModuleInit {
       autoTicket: true,
       ticketSeq: upTo,
     });
-    await this.conversations.postSystemMessage(id, `Ticket #${ticket.number} was opened for this chat`);
+    // The transcript is text: the files sent so far are copied as their own lines, with the attachment.
+    const files = messages.filter((x) => x.file);
+    if (files.length)
+      this.enqueue(id, async () => {
+        await this.links.appendLines(
+          ticket.id,
+          files.map((x) => toLine(x, chat)),
+        );
+      });
+    await this.conversations.postSystemMessage(
+      id,
+      chat.contactId
+        ? `Ticket #${ticket.number} was opened for this chat`
+        : `Ticket #${ticket.number} was opened for this chat without a contact: nobody has confirmed who uses ${m.deviceName}`,
+    );
     // Messages committed while the ticket was being created: the per-message path saw no ticket yet.
     this.enqueue(id, () => this.follow(id, Number.MAX_SAFE_INTEGER));
     const fresh = await this.flow.load(id);
@@ -149,7 +173,8 @@ function toLine(m: MessageView, chat: ConversationView): ChatLine {
     m.author.kind === 'technician'
       ? { kind: 'account' as const, id: m.author.id, name: m.author.name }
       : m.author.kind === 'contact'
-        ? { kind: 'contact' as const, id: m.author.id ?? chat.contactId, name: m.author.name }
+        ? // Without a contact the author's ref is the device: a comment's contact id must be a contact or none.
+          { kind: 'contact' as const, id: chat.contactId ? (m.author.id ?? chat.contactId) : null, name: m.author.name }
         : { kind: 'system' as const, id: null, name: m.author.name };
   return {
     key: m.id,

@@ -119,7 +119,10 @@ export class TechnicianChatStartService {
         });
       return device;
     }
-    const candidates = (await this.devices.listForContact(ticket!.requesterId)).filter((d) => d.helpdeskAgentEnabled);
+    const requesterId = ticket!.requesterId;
+    const candidates = requesterId
+      ? (await this.devices.listForContact(requesterId)).filter((d) => d.helpdeskAgentEnabled)
+      : [];
     if (!candidates.length) throw new ConflictError("The ticket's contact has no device with the helpdesk agent");
     return candidates[0];
   }

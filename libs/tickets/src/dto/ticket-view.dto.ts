@@ -88,6 +88,10 @@ export class CommentViewDto implements CommentView {
   @ApiProperty({ type: [AttachmentRefDto] }) attachments: AttachmentRefDto[];
   @ApiPropertyOptional({ description: 'The full original (.eml) is stored: GET .../comments/:id/original' })
   hasOriginal?: boolean;
+  @ApiProperty({
+    description: "The ticket's opening message (first mail of an email ticket): its Request, not a reply",
+  })
+  opening: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -127,7 +127,7 @@ export class EmailThreading {
   /** The requester or a Cc'd person (no "any technician" here: used for bounced recipients too). */
   private isOnTicket(ticket: TicketEntity, who: Sender): boolean {
     const ids = new Set(who.contacts.map((c) => c.id));
-    if (ids.has(ticket.requesterId)) return true;
+    if (ticket.requesterId && ids.has(ticket.requesterId)) return true;
     return ticket.cc.some((c) =>
       c.kind === 'contact' ? ids.has(c.id) : c.kind === 'account' && !!who.account && c.id === who.account.id,
     );

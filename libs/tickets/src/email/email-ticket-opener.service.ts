@@ -72,6 +72,9 @@ export class EmailTicketOpener {
       inlineAttachments: inline,
       messageId: normaliseMessageId(m.externalId).slice(0, 300),
       originalFileId,
+      // The first mail is the ticket's Request (#15): this comment carries its files, original and
+      // Message-ID, and the page shows it once, as the Request card (not again as a reply).
+      opening: true,
     });
     if (followUpOf) {
       const actor = { kind: 'contact' as const, id: contact.id, name };

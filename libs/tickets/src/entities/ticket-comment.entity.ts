@@ -57,6 +57,13 @@ export class TicketCommentEntity {
   @Column('varchar', { length: 36, nullable: true })
   originalFileId: string | null;
 
+  /**
+   * The ticket's opening message (the first mail of an email ticket, #15): it is the ticket's Request,
+   * shown once as the Request card with its files and original, never as a second message.
+   */
+  @Column('boolean', { default: false })
+  opening: boolean;
+
   @Column({ ...DATE_COLUMN })
   createdAt: Date;
 }

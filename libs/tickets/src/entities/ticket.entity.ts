@@ -79,8 +79,12 @@ export class TicketEntity {
   @Column('varchar', { length: 10, nullable: true })
   sentiment: Sentiment | null;
 
-  @Column('varchar', { length: 36 })
-  requesterId: string;
+  /**
+   * Null for a ticket without a contact: the automatic ticket of a chat with a device nobody has
+   * identified on (#15). The company then comes from the channel, not from the requester.
+   */
+  @Column('varchar', { length: 36, nullable: true })
+  requesterId: string | null;
 
   @Column('varchar', { length: 36 })
   companyId: string;

@@ -17,8 +17,4 @@ export class TicketActivityRepository extends BaseRepository<TicketActivityEntit
   listForTicket(ticketId: string, query: PageQuery): Promise<Page<TicketActivityEntity>> {
     return this.page({ ticketId }, query);
   }
-
-  async moveAll(fromTicketId: string, toTicketId: string, tx: Tx): Promise<void> {
-    await this.repo(tx).update({ ticketId: fromTicketId }, { ticketId: toTicketId });
-  }
 }

@@ -49,8 +49,8 @@ export class TicketCommentRepository extends BaseRepository<TicketCommentEntity>
     return rows.map((r) => ({ messageId: r.messageId!, ticket: r.ticket! }));
   }
 
-  /** Merge: the comments follow the ticket. */
+  /** Merge: the comments follow the ticket; the merged ticket's Request becomes an ordinary message there. */
   async moveAll(fromTicketId: string, toTicketId: string, tx: Tx): Promise<void> {
-    await this.repo(tx).update({ ticketId: fromTicketId }, { ticketId: toTicketId });
+    await this.repo(tx).update({ ticketId: fromTicketId }, { ticketId: toTicketId, opening: false });
   }
 }

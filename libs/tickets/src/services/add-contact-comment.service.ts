@@ -67,6 +67,7 @@ export class AddContactCommentService {
         notify: [],
         attachments,
         messageId: input.messageId ?? null,
+        opening: input.opening,
       });
       comment.originalFileId = input.originalFileId ?? input.writtenOriginal?.id ?? null;
       await this.writer.attachFiles(

@@ -160,6 +160,7 @@ export class AutomationService implements OnApplicationBootstrap {
           authorName: actor.name.slice(0, 200),
           source: 'automation',
           truncated: false,
+          opening: false,
           cc: [],
           notify: [],
           attachments: [],

@@ -27,6 +27,8 @@ export interface NewComment {
   notify: string[];
   attachments: AttachmentMeta[];
   messageId?: string | null;
+  /** The ticket's opening message (see TicketCommentEntity.opening). */
+  opening?: boolean;
 }
 
 /**
@@ -94,6 +96,7 @@ export class CommentWriter {
       notify: c.notify,
       attachments: c.attachments,
       messageId: c.messageId ?? null,
+      opening: c.opening ?? false,
       createdAt: this.clock.now(),
     });
     cs.comments.unshift(comment);

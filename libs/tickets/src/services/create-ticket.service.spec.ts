@@ -59,7 +59,7 @@ describe('CreateTicketService', () => {
     expect(fake(TicketInputChecker).status).toHaveBeenCalledWith('open');
     expect(fake(NewTicketBuilder).build).toHaveBeenCalledWith(
       expect.objectContaining({ title: 'Printer' }),
-      { requester, status: open, cc: [] },
+      { requester, companyId: 'co1', status: open, cc: [] },
       'web',
       'tx',
     );
@@ -94,6 +94,23 @@ describe('CreateTicketService', () => {
       sut.createAs({ title: 'X', description: '', requesterId: 'c1', requester }, requesterActor(), 'portal', me),
     ).rejects.toBeInstanceOf(ValidationFailedError);
     expect(fake(TicketUnitOfWork).run).not.toHaveBeenCalled();
+  });
+
+  it('a channel may open a ticket without a contact in a given company; a technician (REST) may not', async () => {
+    const { sut, fake } = setup();
+    const actor = { kind: 'system' as const, id: null, name: 'Chat' };
+    await sut.createAs({ title: 'Chat', description: 'x', requesterId: null, companyId: 'co2' }, actor, 'chat');
+    expect(fake(TicketInputChecker).requester).not.toHaveBeenCalled();
+    expect(fake(TicketInputChecker).normalizeCc).toHaveBeenCalledWith([], 'co2');
+    expect(fake(NewTicketBuilder).build).toHaveBeenCalledWith(
+      expect.objectContaining({ requesterId: null }),
+      { requester: null, companyId: 'co2', status: open, cc: [] },
+      'chat',
+      'tx',
+    );
+    await expect(
+      sut.create({ title: 'A', description: '', requesterId: null, companyId: 'co2' }, me),
+    ).rejects.toBeInstanceOf(ValidationFailedError);
   });
 
   it('writes nothing when a reference is unknown', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicy, AccountPrincipal, ValidationFailedError } from '@switchboard/core';
+import { AccessPolicy, AccountPrincipal, ValidationFailedError, type ContactView } from '@switchboard/core';
 import { TicketRepository } from '../repositories/ticket.repository.js';
 import type { Actor, TicketSource } from '../ticket.types.js';
 import { TicketView } from '../ticket.views.js';
@@ -38,19 +38,14 @@ export class CreateTicketService {
     source: TicketSource,
     me?: AccountPrincipal,
   ): Promise<TicketView> {
-    const requester = input.requester ?? (await this.checker.requester(input.requesterId, me));
-    // A caller-resolved requester passes the same access rule as a looked-up one.
-    if (input.requester && me && !this.access.canAccessCompany(me, requester.companyId)) {
-      throw new ValidationFailedError('Unknown requester', {
-        requesterId: [`contact ${input.requesterId} does not exist`],
-      });
-    }
+    const requester = await this.requesterOf(input, me);
+    const companyId = requester?.companyId ?? input.companyId!;
     const status = await this.checker.status(input.status ?? 'open');
     if (input.productFamilyId) await this.checker.family(input.productFamilyId);
-    if (input.assigneeId) await this.checker.technician(input.assigneeId, 'assigneeId', requester.companyId);
-    const cc = await this.checker.normalizeCc(input.cc ?? [], requester.companyId);
+    if (input.assigneeId) await this.checker.technician(input.assigneeId, 'assigneeId', companyId);
+    const cc = await this.checker.normalizeCc(input.cc ?? [], companyId);
     const cs = await this.work.run(async (tx) => {
-      const ticket = await this.builder.build(input, { requester, status, cc }, source, tx);
+      const ticket = await this.builder.build(input, { requester, companyId, status, cc }, source, tx);
       const set = new TicketChangeSet(ticket);
       set.created = true;
       this.activity.record(set, actor, 'created', null, {
@@ -68,5 +63,23 @@ export class CreateTicketService {
       return set;
     });
     return this.views.ticket(cs.ticket);
+  }
+
+  /** The checked requester, or null for a channel's ticket without a contact (its company given instead). */
+  private async requesterOf(input: CreateTicketInput, me?: AccountPrincipal): Promise<ContactView | null> {
+    if (input.requesterId === null) {
+      // Only a channel (no technician session) opens a ticket without a contact; REST always names one.
+      if (me || !input.companyId)
+        throw new ValidationFailedError('Unknown requester', { requesterId: ['requesterId is required'] });
+      return null;
+    }
+    const requester = input.requester ?? (await this.checker.requester(input.requesterId, me));
+    // A caller-resolved requester passes the same access rule as a looked-up one.
+    if (input.requester && me && !this.access.canAccessCompany(me, requester.companyId)) {
+      throw new ValidationFailedError('Unknown requester', {
+        requesterId: [`contact ${input.requesterId} does not exist`],
+      });
+    }
+    return requester;
   }
 }

@@ -2,7 +2,6 @@ import { DomainEventBus, NotFoundError, RealtimeService, ValidationFailedError }
 import { newTestService } from '@switchboard/testing';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketStatusEntity } from '../entities/ticket-status.entity.js';
-import { TicketActivityRepository } from '../repositories/ticket-activity.repository.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
 import { MergeTicketService } from './merge-ticket.service.js';
 import { TicketActivityService } from './ticket-activity.service.js';
@@ -40,9 +39,8 @@ function setup(tickets: Record<number, TicketEntity>) {
     saved.push(sets);
   });
   t.fake(TicketCommentRepository).moveAll.mockResolvedValue(undefined as never);
-  t.fake(TicketActivityRepository).moveAll.mockResolvedValue(undefined as never);
-  t.fake(TicketActivityService).record.mockImplementation((cs, _a, action) => {
-    cs.activities.push({ action } as never);
+  t.fake(TicketActivityService).record.mockImplementation((cs, _a, action, _from, to) => {
+    cs.activities.push({ action, toValue: to } as never);
   });
   t.fake(RealtimeService).emit.mockReturnValue(undefined as never);
   t.fake(DomainEventBus).publish.mockResolvedValue(undefined as never);
@@ -51,16 +49,16 @@ function setup(tickets: Record<number, TicketEntity>) {
 }
 
 describe('MergeTicketService', () => {
-  it('moves everything to the target, closes the source and points it at the target, then announces it', async () => {
+  it('moves the comments to the target, closes the source (which keeps its log) and points it at the target, then announces it', async () => {
     const { sut, fake, saved, locks } = setup({ 8: ticket(8), 3: ticket(3) });
     await expect(sut.merge(8, 3, me)).resolves.toEqual({ number: 3 });
     expect(locks).toEqual([3, 8]); // number order, whatever the direction
     expect(fake(TicketCommentRepository).moveAll).toHaveBeenCalledWith('t8', 't3', 'tx');
-    expect(fake(TicketActivityRepository).moveAll).toHaveBeenCalledWith('t8', 't3', 'tx');
     const [src, dst] = saved[0];
     expect(src.ticket).toMatchObject({ number: 8, status: 'closed', statusCategory: 'closed', mergedIntoNumber: 3 });
     expect(src.activities.map((a) => a.action)).toEqual(['status', 'merged']);
     expect(dst.activities.map((a) => a.action)).toEqual(['merged_from']);
+    expect(src.activities[1]).toMatchObject({ toValue: { into: 3, title: expect.any(String) } });
     expect(src.statusChange).toMatchObject({ from: 'open', to: 'closed' });
     expect(fake(RealtimeService).emit).toHaveBeenCalledWith('agent', expect.any(String), 'ticket.merged', {
       number: 8,

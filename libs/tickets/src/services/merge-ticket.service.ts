@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AccountPrincipal, DomainEventBus, RealtimeService, ValidationFailedError } from '@switchboard/core';
-import { TicketActivityRepository } from '../repositories/ticket-activity.repository.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
 import { TicketRooms } from '../realtime/ticket-rooms.js';
 import { TicketView } from '../ticket.views.js';
@@ -10,12 +9,11 @@ import { TicketStatusService } from './ticket-status.service.js';
 import { TicketUnitOfWork } from './ticket-unit-of-work.service.js';
 import { TicketViewBuilder } from './ticket-view.builder.js';
 
-/** Merge #a into #b: comments and activity move to #b, #a is closed and points at #b. */
+/** Merge #a into #b: comments move to #b, #a keeps its log, is closed and points at #b. */
 @Injectable()
 export class MergeTicketService {
   constructor(
     private readonly comments: TicketCommentRepository,
-    private readonly activities: TicketActivityRepository,
     private readonly statuses: TicketStatusService,
     private readonly activity: TicketActivityService,
     private readonly work: TicketUnitOfWork,
@@ -53,7 +51,7 @@ export class MergeTicketService {
           into: ['must belong to the same company'],
         });
       await this.comments.moveAll(from.id, to.id, tx);
-      await this.activities.moveAll(from.id, to.id, tx);
+      // The merged ticket keeps its own log (#15): the target gets only the "merged #N into this ticket" line.
       const src = new TicketChangeSet(from);
       const dst = new TicketChangeSet(to);
       if (from.status !== closed.key) {
@@ -62,7 +60,8 @@ export class MergeTicketService {
         Object.assign(from, { status: closed.key, statusCategory: closed.category });
         src.changes.add('status');
       }
-      this.activity.record(src, actor, 'merged', null, { into: to.number });
+      // Number and title copied now: the log reads "#N title" even after a rename.
+      this.activity.record(src, actor, 'merged', null, { into: to.number, title: to.title });
       this.activity.record(dst, actor, 'merged_from', null, { number: from.number, title: from.title });
       from.mergedIntoNumber = to.number;
       src.changes.add('mergedInto');

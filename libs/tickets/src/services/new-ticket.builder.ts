@@ -4,6 +4,7 @@ import type { TicketStatusEntity } from '../entities/ticket-status.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCounterRepository } from '../repositories/ticket-counter.repository.js';
 import { CcEntry, PRIORITY_RANK, TicketSource } from '../ticket.types.js';
+import { truncateBody } from './comment-body.js';
 import type { CreateTicketInput } from './ticket-inputs.js';
 
 /** A new ticket row from checked input: its number (inside the transaction), masked text and defaults. */
@@ -17,19 +18,20 @@ export class NewTicketBuilder {
 
   async build(
     input: CreateTicketInput,
-    checked: { requester: ContactView; status: TicketStatusEntity; cc: CcEntry[] },
+    checked: { requester: ContactView | null; companyId: string; status: TicketStatusEntity; cc: CcEntry[] },
     source: TicketSource,
     tx: Tx,
   ): Promise<TicketEntity> {
-    const { requester, status, cc } = checked;
+    const { requester, companyId, status, cc } = checked;
     const now = this.clock.now();
     const priority = input.priority ?? 'medium';
     return Object.assign(new TicketEntity(), {
       id: newId(),
       number: await this.counter.next('tickets', tx),
       // Ingest mode: free text is masked before it is stored (and before the activity log copies the title).
-      title: this.masker.maskInbound(input.title.trim(), requester.companyId),
-      description: this.masker.maskInbound(input.description, requester.companyId),
+      title: this.masker.maskInbound(input.title.trim(), companyId),
+      // Cut like a comment body (#15): an email's first mail is both, and both keep the same 64K text.
+      description: truncateBody(this.masker.maskInbound(input.description, companyId)).body,
       status: status.key,
       statusCategory: status.category,
       priority,
@@ -41,8 +43,8 @@ export class NewTicketBuilder {
       activityStatus: source === 'web' ? 'read' : 'unread',
       source,
       sentiment: null,
-      requesterId: requester.id,
-      companyId: requester.companyId,
+      requesterId: requester?.id ?? null,
+      companyId,
       assigneeId: input.assigneeId ?? null,
       cc,
       mergedIntoNumber: null,

@@ -17,6 +17,10 @@ export class ProductFamilyService {
     return (await this.families.all()).map(toView);
   }
 
+  find(id: string): Promise<ProductFamilyEntity | null> {
+    return this.families.findById(id);
+  }
+
   async require(id: string, field = 'productFamilyId'): Promise<ProductFamilyEntity> {
     const family = await this.families.findById(id);
     if (!family)

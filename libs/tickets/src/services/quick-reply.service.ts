@@ -77,7 +77,7 @@ export class QuickReplyService {
   async render(id: string, ticketNumber: number, me: AccountPrincipal): Promise<{ text: string }> {
     const reply = await this.load(id, me);
     const ticket = await this.finder.get(ticketNumber, me);
-    const [contact] = await this.contacts.getMany([ticket.requesterId]);
+    const [contact] = ticket.requesterId ? await this.contacts.getMany([ticket.requesterId]) : [];
     const company = await this.companies.get(ticket.companyId).catch(() => null);
     const text = renderTemplate(reply.body, {
       contact: {

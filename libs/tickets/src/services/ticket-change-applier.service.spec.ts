@@ -62,11 +62,30 @@ describe('TicketChangeApplier', () => {
   it('assigning someone else queues their notification; product family is logged under its own name', async () => {
     const { sut, fake, cs } = setup();
     fake(TicketInputChecker).technician.mockResolvedValue(undefined);
+    fake(TicketInputChecker).familyRef.mockImplementation(async (id) => (id ? { id, name: 'Printers' } : null));
     await sut.apply(cs, { assigneeId: 'tech-2', productFamilyId: 'pf1' }, actor, undefined, tx);
+    // Names copied at write time: the family may be deleted later.
+    expect(cs.activities[0]).toEqual({ action: 'product_family', from: null, to: { id: 'pf1', name: 'Printers' } });
     expect(fake(TicketInputChecker).technician).toHaveBeenCalledWith('tech-2', 'assigneeId', 'co1');
     expect(cs.notifications.map((n) => n.accountIds)).toEqual([['tech-2']]);
     expect(cs.activities.map((a) => a.action)).toEqual(['product_family', 'assignee']);
     expect(cs.changes.has('productFamilyId')).toBe(true);
+  });
+
+  it('a requester change logs both names (masked like authors), old → new', async () => {
+    const { sut, fake, cs } = setup();
+    fake(TicketInputChecker).requesterInCompany.mockResolvedValue({
+      id: 'c2',
+      firstName: 'Bo',
+      lastName: '0612345678',
+    } as never);
+    fake(TicketInputChecker).requesterOf.mockResolvedValue({ id: 'c1', firstName: 'Ann', lastName: 'Lee' } as never);
+    await sut.apply(cs, { requesterId: 'c2' }, actor, undefined, tx);
+    expect(cs.ticket.requesterId).toBe('c2');
+    expect(cs.activities).toEqual([
+      { action: 'requester', from: { id: 'c1', name: 'Ann Lee' }, to: { id: 'c2', name: 'Bo [phone]' } },
+    ]);
+    expect([...cs.changes]).toEqual(['requester']);
   });
 
   it('a requester from another company is refused', async () => {

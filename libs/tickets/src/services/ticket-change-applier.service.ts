@@ -52,11 +52,29 @@ export class TicketChangeApplier {
     }
     if (input.impact !== undefined) set('impact', 'impact', input.impact);
     if (input.type !== undefined) set('type', 'type', input.type);
-    if (input.productFamilyId !== undefined) set('productFamilyId', 'product_family', input.productFamilyId);
+    // Product family and requester lines carry { id, name } copied now, not bare ids (#15): a family or
+    // contact may be renamed or deleted later, and the log must still say what it was at the time.
+    if (input.productFamilyId !== undefined && input.productFamilyId !== t.productFamilyId) {
+      const [from, to] = [
+        await this.checker.familyRef(t.productFamilyId),
+        await this.checker.familyRef(input.productFamilyId),
+      ];
+      this.activity.record(cs, actor, 'product_family', from, to);
+      t.productFamilyId = input.productFamilyId;
+      cs.changes.add('productFamilyId');
+    }
     if (input.requesterId !== undefined && input.requesterId !== t.requesterId) {
       // The requester defines the ticket's company; moving a ticket across companies is not a field edit.
       const requester = await this.checker.requesterInCompany(input.requesterId, t.companyId, me);
-      set('requesterId', 'requester', requester.id);
+      const before = await this.checker.requesterOf(t);
+      // Ingest mode, like comment authors: a contact's name may be PII (a phone number).
+      const ref = (c: { id: string; firstName: string; lastName: string }) => ({
+        id: c.id,
+        name: this.masker.maskInbound(`${c.firstName} ${c.lastName}`.trim(), t.companyId).slice(0, 200),
+      });
+      this.activity.record(cs, actor, 'requester', before ? ref(before) : t.requesterId, ref(requester));
+      t.requesterId = requester.id;
+      cs.changes.add('requester');
     }
     if (input.assigneeId !== undefined && input.assigneeId !== t.assigneeId) {
       // Checked here, where the ticket's company is known (a 400 rolls the unit of work back).

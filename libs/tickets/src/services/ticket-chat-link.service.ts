@@ -15,7 +15,7 @@ export interface ChatTicketRef {
   number: number;
   title: string;
   companyId: string;
-  requesterId: string;
+  requesterId: string | null;
 }
 
 /** One chat message copied onto a ticket. `key` (the chat message id) makes a re-run idempotent. */
@@ -95,6 +95,7 @@ export class TicketChatLinkService {
           authorName,
           source: 'chat',
           truncated: false,
+          opening: false,
           cc: [],
           notify: [],
           attachments: line.attachments ?? [],
@@ -121,7 +122,7 @@ const toRef = (t: {
   number: number;
   title: string;
   companyId: string;
-  requesterId: string;
+  requesterId: string | null;
 }): ChatTicketRef => ({
   id: t.id,
   number: t.number,

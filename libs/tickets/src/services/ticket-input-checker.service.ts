@@ -39,6 +39,12 @@ export class TicketInputChecker {
     return this.families.require(id);
   }
 
+  /** What the activity log keeps of a product family: its id and today's name (null id: none; name null: deleted). */
+  async familyRef(id: string | null): Promise<{ id: string; name: string | null } | null> {
+    if (!id) return null;
+    return { id, name: (await this.families.find(id))?.name ?? null };
+  }
+
   /** An account that may be assigned a ticket of this company (active, serving it: #13.6). */
   technician(id: string, field: string, companyId: string): Promise<void> {
     return this.technicians([id], field, companyId);
@@ -80,7 +86,8 @@ export class TicketInputChecker {
   }
 
   /** The contact record of a ticket's requester, if it still exists. */
-  async requesterOf(ticket: { requesterId: string }): Promise<ContactView | undefined> {
+  async requesterOf(ticket: { requesterId: string | null }): Promise<ContactView | undefined> {
+    if (!ticket.requesterId) return undefined;
     const [requester] = await this.contacts.getMany([ticket.requesterId]);
     return requester;
   }

@@ -4,7 +4,10 @@ import type { CcEntry, TicketImpact, TicketPriority, TicketType, Visibility } fr
 export interface CreateTicketInput {
   title: string;
   description: string;
-  requesterId: string;
+  /** null (channels only, never REST): a ticket without a contact, in `companyId`. */
+  requesterId: string | null;
+  /** The company of a ticket without a requester (ignored otherwise: the requester's company). */
+  companyId?: string;
   /** The requester already loaded by the caller (a channel that resolved the sender): not looked up again. */
   requester?: ContactView;
   priority?: TicketPriority;
@@ -16,7 +19,10 @@ export interface CreateTicketInput {
   cc?: CcEntry[];
 }
 
-export interface UpdateTicketInput extends Partial<Omit<CreateTicketInput, 'cc' | 'requester'>> {
+export interface UpdateTicketInput extends Partial<
+  Omit<CreateTicketInput, 'cc' | 'requester' | 'requesterId' | 'companyId'>
+> {
+  requesterId?: string;
   cc?: CcEntry[];
 }
 
@@ -78,4 +84,6 @@ export interface ContactCommentInput {
   writtenOriginal?: WrittenFile | null;
   /** Which of the attachments (by file id) are inline parts (email images shown in the message). */
   inlineAttachments?: Record<string, { contentId?: string }>;
+  /** The message that opened the ticket (first mail): shown as the ticket's Request, not as a reply. */
+  opening?: boolean;
 }

@@ -99,7 +99,7 @@ export class TicketMailer {
       await this.tickets.save(t, tx);
       return { ticket: t, thread: next };
     });
-    const [requester] = await this.contacts.getMany([ticket.requesterId]);
+    const [requester] = ticket.requesterId ? await this.contacts.getMany([ticket.requesterId]) : [];
     if (!requester?.email) return;
     const data = this.data(ticket, requester, { previousStatus: extra.previousStatus });
     const rendered = await this.templates.render(event, data);
@@ -125,7 +125,7 @@ export class TicketMailer {
   }
 
   private async sendReply(t: TicketEntity, comment: TicketCommentEntity, planned: Thread): Promise<void> {
-    const [requester] = await this.contacts.getMany([t.requesterId]);
+    const [requester] = t.requesterId ? await this.contacts.getMany([t.requesterId]) : [];
     const exclude = new Set<string>();
     if (comment.authorKind === 'contact' && requester?.email) exclude.add(requester.email.toLowerCase());
     const to = requester?.email && !exclude.has(requester.email.toLowerCase()) ? [requester.email] : [];

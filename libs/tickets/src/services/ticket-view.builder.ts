@@ -23,7 +23,10 @@ export class TicketViewBuilder {
   /** `known`: contacts the caller already holds (read in this request), not read again. */
   async tickets(tickets: TicketEntity[], known: ContactView[] = []): Promise<TicketView[]> {
     const people = await this.people(
-      tickets.flatMap((t) => [t.requesterId, ...t.cc.filter((c) => c.kind === 'contact').map((c) => c.id)]),
+      tickets.flatMap((t) => [
+        ...(t.requesterId ? [t.requesterId] : []),
+        ...t.cc.filter((c) => c.kind === 'contact').map((c) => c.id),
+      ]),
       tickets.flatMap((t) => [
         ...(t.assigneeId ? [t.assigneeId] : []),
         ...t.cc.filter((c) => c.kind === 'account').map((c) => c.id),
@@ -59,6 +62,7 @@ export class TicketViewBuilder {
       notify: c.notify.map((id) => ({ id, name: people.accounts.get(id)?.name ?? 'Unknown technician' })),
       attachments: c.attachments,
       hasOriginal: !!c.originalFileId,
+      opening: !!c.opening,
       createdAt: iso(c.createdAt),
     }));
   }
@@ -102,7 +106,7 @@ export class TicketViewBuilder {
   }
 
   private ticketView(t: TicketEntity, people: People): TicketView {
-    const requester = people.contacts.get(t.requesterId);
+    const requester = t.requesterId ? people.contacts.get(t.requesterId) : undefined;
     const assignee = t.assigneeId ? people.accounts.get(t.assigneeId) : undefined;
     return {
       id: t.id,

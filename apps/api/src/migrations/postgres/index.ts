@@ -11,6 +11,7 @@ import { SessionRevocation1796247122730 } from './1796247122730-session-revocati
 import { LoginAttempts1796247481893 } from './1796247481893-login-attempts.migration.js';
 import { TicketSentimentIndex1796261580836 } from './1796261580836-ticket-sentiment-index.migration.js';
 import { AccountSignature1796276083503 } from './1796276083503-account-signature.migration.js';
+import { TicketOpeningAndOptionalRequester1796276225274 } from './1796276225274-ticket-opening-and-optional-requester.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -25,4 +26,5 @@ export const POSTGRES_MIGRATIONS = [
   LoginAttempts1796247481893,
   TicketSentimentIndex1796261580836,
   AccountSignature1796276083503,
+  TicketOpeningAndOptionalRequester1796276225274,
 ];

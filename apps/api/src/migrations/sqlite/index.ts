@@ -11,6 +11,7 @@ import { SessionRevocation1796247118705 } from './1796247118705-session-revocati
 import { LoginAttempts1796247479305 } from './1796247479305-login-attempts.migration.js';
 import { TicketSentimentIndex1796261578537 } from './1796261578537-ticket-sentiment-index.migration.js';
 import { AccountSignature1796276080589 } from './1796276080589-account-signature.migration.js';
+import { TicketOpeningAndOptionalRequester1796276221300 } from './1796276221300-ticket-opening-and-optional-requester.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -25,4 +26,5 @@ export const SQLITE_MIGRATIONS = [
   LoginAttempts1796247479305,
   TicketSentimentIndex1796261578537,
   AccountSignature1796276080589,
+  TicketOpeningAndOptionalRequester1796276221300,
 ];

@@ -11,6 +11,7 @@ import {
   TYPES,
 } from '../../lib/format';
 import { sentimentLabel, st } from '../../lib/sentiment.i18n';
+import { tat } from '../../lib/ticket-activity.i18n';
 
 interface Props {
   items: Activity[];
@@ -22,7 +23,7 @@ interface Props {
 }
 
 function value(v: unknown): string {
-  if (v === null || v === undefined || v === '') return 'none';
+  if (v === null || v === undefined || v === '') return tat('none');
   if (typeof v === 'object') {
     const o = v as { name?: string; firstName?: string; lastName?: string; number?: number };
     if (o.name) return o.name;
@@ -33,48 +34,76 @@ function value(v: unknown): string {
   return String(v);
 }
 
+/**
+ * A product family as the log stored it: `{ id, name }` since #15 (name copied at write time), null for
+ * none. Older lines hold a bare id: the console lists no families, so they read "a product family".
+ */
+function family(v: unknown): string {
+  if (v === null || v === undefined || v === '') return tat('noFamily');
+  if (typeof v === 'object') return (v as { name?: string | null }).name || tat('deletedFamily');
+  return tat('someFamily');
+}
+
+/** A requester as stored since #15 (`{ id, name }`); an older line's bare id has no name to show. */
+function person(v: unknown): string | null {
+  if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string')
+    return (v as { name: string }).name || tat('unknownContact');
+  return null;
+}
+
+/** "#42 “Printer”": merge lines store the other ticket's number and title at write time. */
+function ticketRef(v: unknown): string {
+  const o = (v && typeof v === 'object' ? v : {}) as { number?: number; into?: number; title?: string };
+  const n = o.number ?? o.into ?? (typeof v === 'number' || typeof v === 'string' ? v : null);
+  if (n === null || n === undefined) return '…';
+  return o.title ? `#${n} “${o.title}”` : `#${n}`;
+}
+
 function describe(a: Activity, statuses: TicketStatus[], names: Map<string, string>): string {
-  const change = (what: string, fmt: (v: unknown) => string = value) =>
-    `changed ${what} from ${fmt(a.from)} to ${fmt(a.to)}`;
+  const change = (key: Parameters<typeof tat>[0], fmt: (v: unknown) => string = value) =>
+    tat(key, { from: fmt(a.from), to: fmt(a.to) });
   switch (a.action) {
     case 'created':
-      return 'created the ticket';
+      return tat('created');
     case 'status':
-      return change('the status', (v) => (typeof v === 'string' ? statusName(statuses, v) : value(v)));
+      return change('changedStatus', (v) => (typeof v === 'string' ? statusName(statuses, v) : value(v)));
     case 'priority':
-      return change('the priority', (v) => label(PRIORITIES, String(v)));
+      return change('changedPriority', (v) => label(PRIORITIES, String(v)));
     case 'impact':
-      return change('the impact', (v) => label(IMPACTS, String(v)));
+      return change('changedImpact', (v) => label(IMPACTS, String(v)));
     case 'type':
-      return change('the type', (v) => label(TYPES, String(v)));
+      return change('changedType', (v) => label(TYPES, String(v)));
     case 'product_family':
-      return change('the product family');
+      return change('changedFamily', family);
     case 'title':
-      return `renamed the ticket to “${value(a.to)}”`;
+      return tat('renamed', { to: value(a.to) });
     case 'description':
-      return 'edited the description';
-    case 'requester':
-      return 'changed the requester';
+      return tat('editedDescription');
+    case 'requester': {
+      const [from, to] = [person(a.from), person(a.to)];
+      return to ? tat('changedRequester', { from: from ?? tat('unknownContact'), to }) : tat('changedRequesterUnnamed');
+    }
     case 'assignee':
-      if (!a.to) return 'unassigned the ticket';
-      if (typeof a.to === 'string') return `assigned the ticket to ${names.get(a.to) ?? 'a technician'}`;
-      return `assigned the ticket to ${value(a.to)}`;
+      if (!a.to) return tat('unassigned');
+      if (typeof a.to === 'string') return tat('assigned', { to: names.get(a.to) ?? tat('aTechnician') });
+      return tat('assigned', { to: value(a.to) });
     case 'cc':
-      return 'updated the Cc list';
+      return tat('updatedCc');
     case 'comment':
-      return 'added a public reply';
+      return tat('comment');
     case 'note':
-      return 'added an internal note';
+      return tat('note');
     case 'merged':
-      return `merged this ticket into ${value(a.to).replace(/^(\d+)$/, '#$1')}`;
+      return tat('mergedInto', { ticket: ticketRef(a.to) });
     case 'merged_from':
-      return `merged ${value(a.from).replace(/^(\d+)$/, '#$1')} into this ticket`;
+      // Stored as `to: { number, title }`; `from` is null (reading it gave "merged none into this ticket").
+      return tat('mergedFrom', { ticket: ticketRef(a.to ?? a.from) });
     case 'chat_started':
-      return 'started a chat from the ticket';
+      return tat('chatStarted');
     case 'sentiment':
       return st('changed', { from: sentimentLabel(a.from), to: sentimentLabel(a.to) });
     case 'automation':
-      return `ran an automation${a.to ? `: ${value(a.to)}` : ''}`;
+      return a.to ? tat('automationNamed', { name: value(a.to) }) : tat('automation');
     default:
       return humanize(a.action);
   }
@@ -87,15 +116,15 @@ export function TicketActivity({ items, statuses, names, loading, error }: Props
         {error}
       </p>
     );
-  if (loading && !items.length) return <div class="page-loading" role="status" aria-label="Loading activity" />;
-  if (!items.length) return <p class="muted">No activity yet.</p>;
+  if (loading && !items.length) return <div class="page-loading" role="status" aria-label={tat('loading')} />;
+  if (!items.length) return <p class="muted">{tat('empty')}</p>;
   return (
     <ol class="activity-list" data-testid="activity-list">
       {items.map((a) => (
         <li key={a.id} class={`activity-item act-${a.action}`} data-testid="activity-item" data-action={a.action}>
           <span class="activity-dot" aria-hidden="true" />
           <span>
-            <strong>{a.actor?.name ?? 'System'}</strong> {describe(a, statuses, names)}
+            <strong>{a.actor?.name ?? tat('system')}</strong> {describe(a, statuses, names)}
           </span>
           <time class="muted small" dateTime={a.createdAt} title={formatDateTime(a.createdAt)}>
             {formatRelative(a.createdAt)}

@@ -1,0 +1,75 @@
+// The activity log's sentences (#15), English and French from the browser language. The console has
+// no translation layer yet (#16): this typed dictionary is meant to be absorbed by it.
+
+const en = {
+  created: 'created the ticket',
+  changedStatus: 'changed the status from {from} to {to}',
+  changedPriority: 'changed the priority from {from} to {to}',
+  changedImpact: 'changed the impact from {from} to {to}',
+  changedType: 'changed the type from {from} to {to}',
+  changedFamily: 'changed the product family from {from} to {to}',
+  noFamily: 'no product family',
+  someFamily: 'a product family',
+  deletedFamily: 'a deleted product family',
+  renamed: 'renamed the ticket to “{to}”',
+  editedDescription: 'edited the description',
+  changedRequester: 'changed the requester from {from} to {to}',
+  changedRequesterUnnamed: 'changed the requester',
+  unknownContact: 'a former contact',
+  unassigned: 'unassigned the ticket',
+  assigned: 'assigned the ticket to {to}',
+  aTechnician: 'a technician',
+  updatedCc: 'updated the Cc list',
+  comment: 'added a public reply',
+  note: 'added an internal note',
+  mergedInto: 'merged this ticket into {ticket}',
+  mergedFrom: 'merged {ticket} into this ticket',
+  chatStarted: 'started a chat from the ticket',
+  automation: 'ran an automation',
+  automationNamed: 'ran an automation: {name}',
+  none: 'none',
+  system: 'System',
+  loading: 'Loading activity',
+  empty: 'No activity yet.',
+};
+
+const fr: typeof en = {
+  created: 'a créé le ticket',
+  changedStatus: 'a changé le statut de {from} à {to}',
+  changedPriority: 'a changé la priorité de {from} à {to}',
+  changedImpact: "a changé l'impact de {from} à {to}",
+  changedType: 'a changé le type de {from} à {to}',
+  changedFamily: 'a changé la famille de produits de {from} à {to}',
+  noFamily: 'aucune famille de produits',
+  someFamily: 'une famille de produits',
+  deletedFamily: 'une famille de produits supprimée',
+  renamed: 'a renommé le ticket en « {to} »',
+  editedDescription: 'a modifié la description',
+  changedRequester: 'a changé le demandeur de {from} à {to}',
+  changedRequesterUnnamed: 'a changé le demandeur',
+  unknownContact: 'un ancien contact',
+  unassigned: 'a désassigné le ticket',
+  assigned: 'a assigné le ticket à {to}',
+  aTechnician: 'un technicien',
+  updatedCc: 'a mis à jour la liste Cc',
+  comment: 'a ajouté une réponse publique',
+  note: 'a ajouté une note interne',
+  mergedInto: 'a fusionné ce ticket dans {ticket}',
+  mergedFrom: 'a fusionné {ticket} dans ce ticket',
+  chatStarted: 'a démarré une discussion depuis le ticket',
+  automation: 'a exécuté une automatisation',
+  automationNamed: 'a exécuté une automatisation : {name}',
+  none: 'aucun',
+  system: 'Système',
+  loading: "Chargement de l'activité",
+  empty: "Pas encore d'activité.",
+};
+
+export type TicketActivityStrings = typeof en;
+export const TICKET_ACTIVITY_STRINGS = { en, fr } as const;
+
+const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+
+export function tat(key: keyof TicketActivityStrings, vars: Record<string, string> = {}): string {
+  return TICKET_ACTIVITY_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+}
