@@ -306,7 +306,7 @@ describeWithBrowser('every route is styled in a fresh tab (browser)', () => {
         const buttons = await expectButtonsStyled(page);
         if (route.buttons !== false) expect(buttons).toBeGreaterThan(0);
       } catch (err) {
-        throw new Error(`${route.path}: ${(err as Error).message}`);
+        throw new Error(`${route.path}: ${(err as Error).message}`, { cause: err });
       }
       expect(errors).toEqual([]);
       await page.close();
