@@ -97,8 +97,8 @@ describeWithBrowser('status texts are shown once (browser)', () => {
     removeDirs();
   });
 
-  async function startPortalChat(question: string): Promise<Page> {
-    const visitor = await pages.open();
+  async function startPortalChat(question: string, locale = 'en-US'): Promise<Page> {
+    const visitor = await pages.open({ locale });
     await visitor.goto('/p/acme-status');
     await visitor.getByTestId('portal-first-name').fill('Jane');
     await visitor.getByTestId('portal-last-name').fill('Doe');
@@ -139,6 +139,20 @@ describeWithBrowser('status texts are shown once (browser)', () => {
     await tech.reload();
     await tech.getByTestId('case-detail').waitFor();
     await shownOnce(tech, 'The customer ended the conversation');
+  });
+
+  it('the waiting offer is said once in French too, not in the stored English line', async () => {
+    const visitor = await startPortalChat('Le scanner est hors ligne.', 'fr-FR');
+    app.clock.advance(61_000);
+    await app.runDueTimers();
+    await waitForText(
+      visitor.getByTestId('portal-waiting-status'),
+      'Tous nos techniciens sont occupés pour le moment.',
+    );
+    await shownOnce(visitor, 'Tous nos techniciens sont occupés pour le moment.');
+    expect(await visibleHosts(visitor, 'All our technicians are busy')).toEqual([]);
+    expect(await visibleHosts(visitor, 'laisser votre question')).toHaveLength(1);
+    await visitor.getByTestId('portal-convert').waitFor();
   });
 
   it('"The technician ended the chat." once in the chat pane', async () => {
