@@ -84,7 +84,8 @@ describeWithBrowser('agent chat in the technician UI (browser + real helpdesk ag
 
     // The technician ends it; the agent is told and exits.
     await page.getByTestId('chat-end').click();
-    await page.getByTestId('chat-ended').waitFor();
+    await page.locator('[data-testid="chat-pane"][data-status="ended"]').waitFor();
+    await page.getByTestId('chat-system-message').filter({ hasText: 'The technician ended the chat.' }).waitFor();
     expect((await agent.waitFor('ended')).reason).toBe('ended_by_technician');
     expect(await agent.exited).toBe(0);
   });

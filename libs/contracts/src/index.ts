@@ -4,6 +4,7 @@ export * from './views.js';
 export * from './domain-events.js';
 export * from './socket-events.js';
 export * from './socket-requests.js';
+export * from './system-texts.js';
 export { mergeMessages, type MergeableMessage } from './merge-messages.js';
 export type { components, operations, paths } from './api-types.generated.js';
 import type { components } from './api-types.generated.js';

@@ -55,11 +55,5 @@ export function uploadChatFile(
   });
 }
 
-export const END_REASONS: Record<string, string> = {
-  declined: 'The user declined the chat request.',
-  not_accepted: 'The request was not accepted within 2 minutes.',
-  busy: 'Nobody took the chat.',
-  idle: 'Ended after 5 minutes without messages.',
-  ended_by_technician: 'The technician ended the chat.',
-  ended_by_user: 'The user ended the chat.',
-};
+/** Why a chat ended, by reason: the same text as the end's system line (stated once in the contracts). */
+export { AGENT_CHAT_END_TEXTS as END_REASONS, AGENT_CHAT_ENDED_TEXT } from '@switchboard/contracts';

@@ -8,7 +8,6 @@ import { PortalsAdmin } from '../components/admin/portals-admin.component';
 import { EmailAdmin } from '../components/admin/email-admin.component';
 import { describePermission, pt } from '../lib/plugin-permissions.i18n';
 import { PluginSettingsForm } from '../components/admin/plugin-settings-form.component';
-import '../screens.css';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; plugins: PluginInfo[] };
 

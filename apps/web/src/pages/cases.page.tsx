@@ -13,7 +13,6 @@ import { PageTitle } from '../components/page-title.component';
 import { CaseItem } from '../components/cases/case-item.component';
 import { CaseDetail } from '../components/cases/case-detail.component';
 import { useNow } from '../components/cases/case-format';
-import '../screens.css';
 
 interface Props {
   me: Me;

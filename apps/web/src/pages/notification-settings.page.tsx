@@ -7,7 +7,6 @@ import { casesApi } from '../lib/cases.api';
 import type { NotificationPrefs } from '../lib/cases.types';
 import { PageTitle } from '../components/page-title.component';
 import { SignatureCard } from '../components/settings/signature-card.component';
-import '../screens.css';
 
 const ROWS: { key: keyof NotificationPrefs; label: string; hint: string }[] = [
   { key: 'inApp', label: 'In-app notifications', hint: 'New cases appear under the bell in the top bar.' },

@@ -1,5 +1,6 @@
 // After the form: the live chat (waiting → technician joined → ended, with transcript), or the
 // confirmation of a support request (also what a chat becomes when the visitor stops waiting).
+import { PORTAL_WAITING_OFFER_TEXT } from '@switchboard/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTime, S, t } from './i18n';
 import { portalApi, type ChatMessage, type PortalInfo } from './portal.api';
@@ -49,8 +50,10 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
   const dialog = useRef<HTMLDialogElement>(null);
   const idle = useRef<ReturnType<typeof setTimeout>>(undefined);
   const c = chat.chatCase;
-  const ended = c?.chatStatus === 'ended';
-  const waiting = c?.chatStatus === 'waiting';
+  const ended = c?.chatStatus === 'ended' || chat.gone;
+  const waiting = !chat.gone && c?.chatStatus === 'waiting';
+  // The server's "all technicians are busy" line (English) is said once, in the waiting notice below.
+  const offered = chat.messages.some(isOffer);
   const maxLength = portal.maxLength ?? 1000;
 
   // Keep the newest line in view (the log scrolls, the page does not).
@@ -137,12 +140,14 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
         </p>
       )}
       <ol class="p-log" ref={log} aria-label={S.chatLog} tabIndex={0}>
-        {chat.messages.map((m) => (
-          <Message key={m.id} m={m} onRetry={() => chat.retry(m)} />
-        ))}
+        {chat.messages
+          .filter((m) => !isOffer(m))
+          .map((m) => (
+            <Message key={m.id} m={m} onRetry={() => chat.retry(m)} />
+          ))}
         {waiting && (
           <li class="p-waiting" data-testid="portal-waiting">
-            <p>{S.waiting}</p>
+            <p data-testid="portal-waiting-status">{offered ? S.busy : S.waiting}</p>
             <p>
               {S.waitingOffer}{' '}
               <button type="button" class="p-link" onClick={convert} data-testid="portal-convert">
@@ -166,18 +171,21 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
       )}
       {ended ? (
         <div class="p-ended" data-testid="portal-ended">
-          <p role="status">{c?.endedReason === 'technician_left' ? S.endedByAgent : S.ended}</p>
+          <p role="status">{chat.gone ? S.gone : c?.endedReason === 'technician_left' ? S.endedByAgent : S.ended}</p>
           <div class="p-ended-actions">
-            <button
-              type="button"
-              class="p-btn"
-              onClick={download}
-              disabled={downloading}
-              aria-busy={downloading}
-              data-testid="portal-transcript"
-            >
-              {S.transcript}
-            </button>
+            {/* A deleted case has no transcript left to download. */}
+            {!chat.gone && (
+              <button
+                type="button"
+                class="p-btn"
+                onClick={download}
+                disabled={downloading}
+                aria-busy={downloading}
+                data-testid="portal-transcript"
+              >
+                {S.transcript}
+              </button>
+            )}
             <button type="button" class="p-btn p-btn-ghost" onClick={onStartOver} data-testid="portal-new-chat">
               {S.newChat}
             </button>
@@ -227,6 +235,8 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
     </section>
   );
 }
+
+const isOffer = (m: ChatMessage) => m.kind === 'system' && m.body === PORTAL_WAITING_OFFER_TEXT;
 
 function Message({ m, onRetry }: { m: ChatMessage; onRetry(): void }) {
   if (m.kind === 'system' || m.author.kind === 'system') {

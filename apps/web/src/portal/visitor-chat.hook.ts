@@ -1,9 +1,15 @@
 // The visitor's live chat: socket `/portal` (contract: libs/cases/README.md §3), with the session kept
 // in sessionStorage (token, case id, messages seen, last seq) so a reload or a network drop resumes
 // the same chat: on every (re)connect we `chat.join` with the last seq we have and merge by id.
-import { mergeMessages, type ClientEmits, type ServerEventListeners } from '@switchboard/contracts';
+import {
+  mergeMessages,
+  PORTAL_WAITING_OFFER_TEXT,
+  type ClientEmits,
+  type ServerEventListeners,
+} from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { S } from './i18n';
 import { portalApi, type ChatMessage, type PublicCase } from './portal.api';
 
 export interface StoredSession {
@@ -67,6 +73,8 @@ export function newClientId(): string {
 export interface VisitorChat {
   state: 'connecting' | 'online' | 'offline' | 'expired';
   chatCase: PublicCase | null;
+  /** The server refused the re-join for good (the case was deleted, or is not this token's): the chat is over. */
+  gone: boolean;
   messages: ChatMessage[];
   typing: string | null;
   /** Latest line from the other side, for the polite live region. */
@@ -81,6 +89,7 @@ export interface VisitorChat {
 export function useVisitorChat(sub: string, session: StoredSession, onExpired: () => void): VisitorChat {
   const [state, setState] = useState<VisitorChat['state']>('connecting');
   const [chatCase, setCase] = useState<PublicCase | null>(null);
+  const [gone, setGone] = useState(false);
   const [messages, setMessages] = useState<ChatMessage[]>(session.messages ?? []);
   const [typing, setTypingName] = useState<string | null>(null);
   const [announce, setAnnounce] = useState<VisitorChat['announce']>(null);
@@ -119,7 +128,20 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
           // Anything we typed while offline goes out now (same clientId: the server dedupes).
           for (const m of messagesRef.current) if (m.pending) resend(m);
         },
-        () => undefined,
+        (err: { status?: number }) => {
+          // A 4xx answer (404: the case was deleted) is final, unlike a timeout or a drop: stop
+          // reconnecting and show the chat as over instead of a composer whose sends can only fail.
+          const status = err.status ?? 0;
+          if (status < 400 || status >= 500 || status === 408 || status === 429) return;
+          socket.removeAllListeners();
+          socket.close();
+          setState('expired');
+          setGone(true);
+          // The case (and its log) was erased: drop this tab's copy too; "start a new conversation" clears the rest.
+          messagesRef.current = [];
+          setMessages([]);
+          saveSession(sub, { ...session, messages: [] });
+        },
       );
 
     socket.on('connect', () => {
@@ -149,7 +171,9 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
         if (document.hidden || window.parent !== window)
           window.parent?.postMessage({ type: 'switchboard:unread' }, '*');
       } else if (p.message.kind === 'system') {
-        setAnnounce({ id: p.message.id, text: p.message.body });
+        // The waiting offer is shown (and so announced) in the visitor's language, not the stored English line.
+        const text = p.message.body === PORTAL_WAITING_OFFER_TEXT ? `${S.busy} ${S.waitingOffer}` : p.message.body;
+        setAnnounce({ id: p.message.id, text });
       }
     });
     socket.on('conversation.typing', (p) => {
@@ -206,6 +230,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
   return {
     state,
     chatCase,
+    gone,
     messages,
     typing,
     announce,

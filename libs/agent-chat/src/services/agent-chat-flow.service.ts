@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ConflictError, NotFoundError } from '@switchboard/core';
 import { ConversationService, type ConversationView } from '@switchboard/chat';
+import { AGENT_CHAT_ENDED_TEXT } from '@switchboard/contracts';
 import { AGENT_CHANNEL } from '../agent-chat.types.js';
 import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';
 import { AgentChatNotifier } from './agent-chat-notifier.service.js';
@@ -50,7 +51,7 @@ export class AgentChatFlow {
     reason: string,
     by: Parameters<ConversationService['end']>[1]['by'] = null,
   ): Promise<boolean> {
-    const text = END_TEXTS[reason] ?? 'The chat ended.';
+    const text = END_TEXTS[reason] ?? AGENT_CHAT_ENDED_TEXT;
     const ended = await this.conversations.end(conversationId, { reason, by, text });
     if (!ended) return false;
     const chat = await this.load(conversationId);

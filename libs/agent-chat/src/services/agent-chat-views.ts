@@ -1,4 +1,5 @@
 import type { ConversationView } from '@switchboard/chat';
+import { AGENT_CHAT_END_TEXTS } from '@switchboard/contracts';
 import type { AgentChatMeta, AgentChatView, DeviceChatView } from '../agent-chat.types.js';
 
 export const metaOf = (c: ConversationView): AgentChatMeta => c.meta as unknown as AgentChatMeta;
@@ -36,12 +37,5 @@ export function toDeviceChatView(c: ConversationView): DeviceChatView {
   };
 }
 
-/** What each side is told when a chat ends, by reason. */
-export const END_TEXTS: Record<string, string> = {
-  declined: 'The user declined the chat request.',
-  not_accepted: 'The chat request was not accepted within 2 minutes.',
-  busy: 'No technician could take the chat.',
-  idle: 'The chat was ended after 5 minutes without messages.',
-  ended_by_technician: 'The technician ended the chat.',
-  ended_by_user: 'The user ended the chat.',
-};
+/** What each side is told when a chat ends, by reason (shared with the web: @switchboard/contracts). */
+export const END_TEXTS = AGENT_CHAT_END_TEXTS;

@@ -11,6 +11,7 @@ import {
   PiiMasker,
 } from '@switchboard/core';
 import { ConversationService, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
+import { PORTAL_CUSTOMER_ENDED_TEXT } from '@switchboard/contracts';
 import type { VisitorSubmissionDto } from '../dto/visitor.dto.js';
 import {
   PORTAL_CHANNEL,
@@ -154,7 +155,7 @@ export class PortalVisitorService {
     await this.conversations.end(conversation.id, {
       reason: 'customer_ended',
       by: { kind: 'contact', id: chat.contactId, name: chat.name },
-      text: 'The customer ended the conversation',
+      text: PORTAL_CUSTOMER_ENDED_TEXT,
     });
     return this.publicCase(visitor, conversation.id);
   }

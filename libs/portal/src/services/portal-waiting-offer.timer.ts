@@ -5,11 +5,12 @@ import {
   type ConversationDeadline,
   type ConversationView,
 } from '@switchboard/chat';
+import { PORTAL_WAITING_OFFER_TEXT } from '@switchboard/contracts';
 import { PORTAL_CHANNEL } from '../portal.types.js';
 
 export const PORTAL_WAITING_OFFER = 'portal.waiting-offer';
-export const OFFER_TEXT =
-  'All our technicians are busy at the moment. You can keep waiting, or leave your question and we will answer you by email.';
+/** Stated in @switchboard/contracts: the portal page recognises it (and says it in the visitor's language). */
+export const OFFER_TEXT = PORTAL_WAITING_OFFER_TEXT;
 
 /** Armed in the portal chat's start transaction (the portal's "waiting offer" setting, seconds). */
 export function portalWaitingOfferDeadline(now: Date, afterMs: number): ConversationDeadline {

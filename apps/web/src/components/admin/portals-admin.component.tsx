@@ -170,6 +170,9 @@ export function PortalsAdmin() {
   );
 }
 
+/** The fields the form shows an error next to (see `err()` below). */
+const FORM_FIELDS = ['companyId', 'subdomain', 'name', 'logoUrl', 'welcomeText'];
+
 function PortalForm({
   editing,
   companies,
@@ -223,7 +226,8 @@ function PortalForm({
         // 409: the subdomain is taken (or the company already has a portal): say it next to the field.
         if (err.status === 409 && /subdomain/i.test(err.message)) fe.subdomain = err.message;
         setErrors(fe);
-        setFormError(err.message);
+        // Said next to a field already: repeating it under the form would show it twice.
+        setFormError(Object.keys(fe).some((k) => FORM_FIELDS.includes(k)) ? null : err.message);
       } else setFormError('Could not save the portal');
     }
   };

@@ -6,15 +6,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { casesApi } from '../../lib/cases.api';
 import type { CaseView } from '../../lib/cases.types';
 import { useConversation } from '../../lib/conversation.hook';
-import { MessageItem } from '../chat/message-item.component';
+import { logSays, MessageItem } from '../chat/message-item.component';
 
 interface Props {
   c: CaseView;
   canWrite: boolean;
   me: { id: string; name: string };
+  /** Why the chat ended; shown under the log unless the log's system lines already say it. */
+  endedNotice?: string | null;
 }
 
-export function CaseConversation({ c, canWrite, me }: Props) {
+export function CaseConversation({ c, canWrite, me, endedNotice }: Props) {
   const conversation = useConversation(c.conversationId, {
     me,
     loadMessages: (afterSeq) => casesApi.messages(c.id, afterSeq).then((p) => p.items),
@@ -60,6 +62,11 @@ export function CaseConversation({ c, canWrite, me }: Props) {
       <p class="case-typing muted small" aria-live="polite" data-testid="case-typing">
         {typing ? `${typing} is typing…` : ''}
       </p>
+      {endedNotice && loaded && !logSays(messages, endedNotice) && (
+        <p class="notice small" data-testid="case-ended">
+          {endedNotice}
+        </p>
+      )}
       {error && (
         <p class="form-error" role="alert">
           {error}

@@ -217,18 +217,20 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
           </button>
         )}
       </div>
-      {c.chatStatus === 'ended' && c.endedReason && (
-        <p class="notice small" data-testid="case-ended">
-          {ENDED_LABEL[c.endedReason] ?? 'The chat has ended.'}
-        </p>
-      )}
       {error && (
         <p class="form-error" role="alert" data-testid="case-error">
           {error}
         </p>
       )}
 
-      <CaseConversation c={c} me={me} canWrite={chatOpen && mine && c.status === 'assigned'} />
+      <CaseConversation
+        c={c}
+        me={me}
+        canWrite={chatOpen && mine && c.status === 'assigned'}
+        endedNotice={
+          c.chatStatus === 'ended' && c.endedReason ? (ENDED_LABEL[c.endedReason] ?? 'The chat has ended.') : null
+        }
+      />
 
       {c.type === 'support_request' && c.status !== 'resolved' && (
         <FollowUp c={c} onSent={(n) => onChange({ ...c, ticketNumber: n })} />

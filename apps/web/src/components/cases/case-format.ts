@@ -1,4 +1,5 @@
 // Display helpers of the cases screens: live durations, labels, the created-at line.
+import { PORTAL_CUSTOMER_ENDED_TEXT } from '@switchboard/contracts';
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseView } from '../../lib/cases.types';
 import { serverNow } from '../../lib/server-clock';
@@ -54,7 +55,7 @@ export const STATUS_LABEL: Record<string, string> = {
 };
 export const TYPE_LABEL: Record<string, string> = { live_chat: 'Live chat', support_request: 'Support request' };
 export const ENDED_LABEL: Record<string, string> = {
-  customer_ended: 'The customer ended the conversation',
+  customer_ended: PORTAL_CUSTOMER_ENDED_TEXT,
   technician_left: 'The technician left the chat',
   converted: 'Converted to a support request',
   abandoned: 'The customer left without ending the chat',

@@ -4,6 +4,7 @@
 // automatic ticket ends.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  AGENT_CHAT_ENDED_TEXT,
   agentChatsApi,
   END_REASONS,
   uploadChatFile,
@@ -13,7 +14,7 @@ import {
 import { useConversation } from '../../lib/conversation.hook';
 import { formatSize } from '../../lib/files.api';
 import { linkClick } from '../../lib/router.hook';
-import { MessageItem } from './message-item.component';
+import { logSays, MessageItem } from './message-item.component';
 
 interface Props {
   chat: AgentChat;
@@ -85,6 +86,8 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
   };
 
   const active = chat.status === 'active';
+  // The end's reason is also the last system line of the log: the banner only while the log lacks it.
+  const endedText = END_REASONS[chat.endedReason ?? ''] ?? AGENT_CHAT_ENDED_TEXT;
   return (
     <section
       class="chat-pane card"
@@ -163,9 +166,9 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
           {error}
         </p>
       )}
-      {chat.status === 'ended' && (
+      {chat.status === 'ended' && !logSays(messages, endedText) && (
         <p class="muted" data-testid="chat-ended">
-          {END_REASONS[chat.endedReason ?? ''] ?? 'The chat ended.'}
+          {endedText}
         </p>
       )}
       {chat.status === 'ended' && chat.ticket?.auto && !renamed && (

@@ -20,8 +20,15 @@ interface Props<M extends LogMessage> {
   body?: ComponentChildren;
 }
 
+const isSystem = (m: LogMessage) => m.kind === 'system' || m.author.kind === 'system';
+
+/** The log already shows `text` as a system line: a status banner saying it again would repeat it. */
+export function logSays(messages: readonly LogMessage[], text: string): boolean {
+  return messages.some((m) => isSystem(m) && m.body.trim() === text.trim());
+}
+
 export function MessageItem<M extends LogMessage>({ message: m, testIdPrefix, onRetry, body }: Props<M>) {
-  if (m.kind === 'system' || m.author.kind === 'system') {
+  if (isSystem(m)) {
     return (
       <li class="case-system" data-testid={`${testIdPrefix}-system-message`}>
         {m.body}
