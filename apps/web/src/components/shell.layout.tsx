@@ -205,6 +205,14 @@ function renderPage(path: string, me: Me, onMeChange: (me: Me) => void) {
         props={{ deviceId: devices[1] ? decodeURIComponent(devices[1]) : null }}
       />
     );
+  // One key for /admin and /admin/:section: the admin area keeps its sub-navigation mounted.
+  const admin = /^\/admin(?:\/([a-z-]+))?$/.exec(clean);
+  if (admin)
+    return me.role === 'admin' ? (
+      <LazyPage key="admin" load={loadAdminPage} props={{ me, section: admin[1] ?? null }} />
+    ) : (
+      <NotFoundPage title="Admin" message="Only administrators can open this page." />
+    );
   switch (clean) {
     case '/':
     case '/login':
@@ -214,12 +222,6 @@ function renderPage(path: string, me: Me, onMeChange: (me: Me) => void) {
       return <LazyPage load={loadNewTicketPage} props={{ me }} />;
     case '/settings/notifications':
       return <LazyPage load={loadNotificationSettingsPage} props={{ me, onMeChange }} />;
-    case '/admin':
-      return me.role === 'admin' ? (
-        <LazyPage load={loadAdminPage} props={{}} />
-      ) : (
-        <NotFoundPage title="Admin" message="Only administrators can open this page." />
-      );
     default:
       return <NotFoundPage title="Page not found" message="There is nothing at this address." />;
   }

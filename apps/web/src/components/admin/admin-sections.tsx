@@ -1,0 +1,31 @@
+// The admin area's sections, in sub-navigation order: each is /admin/<id> (the first is /admin).
+// Add a section here (id, label key, component); labels live in admin.i18n.ts, English and French.
+import type { ComponentType } from 'preact';
+import type { Me } from '../../lib/api.types';
+import type { AdminStrings } from '../../lib/admin.i18n';
+import { EmailAdmin } from './email-admin.component';
+import { PluginsAdmin } from './plugins-admin.component';
+import { PortalsAdmin } from './portals-admin.component';
+
+export interface AdminSectionProps {
+  me: Me;
+}
+
+export interface AdminSection {
+  id: string;
+  label: keyof AdminStrings;
+  component: ComponentType<AdminSectionProps>;
+}
+
+/** Portals, email and plugins: what an admin sets up first (one page, as before the sections). */
+function ChannelsAdmin() {
+  return (
+    <>
+      <PortalsAdmin />
+      <EmailAdmin />
+      <PluginsAdmin />
+    </>
+  );
+}
+
+export const ADMIN_SECTIONS: AdminSection[] = [{ id: 'channels', label: 'channels', component: ChannelsAdmin }];

@@ -1,0 +1,25 @@
+// Admin area strings (sub-navigation and shared words), English and French from the browser language.
+// The console has no translation layer yet (#16): this typed dictionary is meant to be absorbed by it.
+
+const en = {
+  title: 'Admin',
+  sections: 'Admin sections',
+  channels: 'Portals, email & plugins',
+  unknown: 'There is no such admin section.',
+};
+
+const fr: typeof en = {
+  title: 'Administration',
+  sections: "Sections de l'administration",
+  channels: 'Portails, e-mail et plugins',
+  unknown: "Cette section de l'administration n'existe pas.",
+};
+
+export type AdminStrings = typeof en;
+export const ADMIN_STRINGS = { en, fr } as const;
+
+const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+
+export function adt(key: keyof AdminStrings, vars: Record<string, string | number> = {}): string {
+  return ADMIN_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
