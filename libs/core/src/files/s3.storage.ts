@@ -58,8 +58,9 @@ export class S3FileStorage extends FileStorage implements OnModuleDestroy {
   }
 
   async read(key: string): Promise<Readable> {
+    const Key = this.key(key);
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.setting.bucket, Key: this.key(key) }));
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.setting.bucket, Key }));
       return object.Body as Readable;
     } catch (error) {
       if (isMissing(error)) throw new NotFoundError('File content', key);
@@ -68,8 +69,9 @@ export class S3FileStorage extends FileStorage implements OnModuleDestroy {
   }
 
   async remove(key: string): Promise<void> {
+    const Key = this.key(key);
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.setting.bucket, Key: this.key(key) }));
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.setting.bucket, Key }));
     } catch (error) {
       if (!isMissing(error)) throw new FileStorageUnavailableError(error);
     }
