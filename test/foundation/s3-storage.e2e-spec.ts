@@ -4,14 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { ConfigError } from '@switchboard/core';
-import { createTestApp, eventually, freePort, startS3Server, type S3TestServer, type TestApp } from '@switchboard/testing';
+import {
+  createTestApp,
+  eventually,
+  freePort,
+  startS3Server,
+  type S3TestServer,
+  type TestApp,
+} from '@switchboard/testing';
 
 /** The body as raw bytes (supertest would otherwise try to parse some types). */
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: unknown) => void): void => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
+const parseBinary = binary as unknown as Parameters<ReturnType<ReturnType<TestApp['http']>['get']>['parse']>[0];
 
 const SECRETS = {
   SWITCHBOARD_SECRET_KEY: 's3-storage-test-secret-key-0123456789abcdef',
@@ -90,7 +98,7 @@ describe('S3 file storage (SWITCHBOARD_STORAGE=s3://..., a real s3rver)', () => 
       .get(`/api/files/${file.id}/content`)
       .set('Authorization', `Bearer ${b.tokenFor(a.technician.id)}`)
       .buffer(true)
-      .parse(binary)
+      .parse(parseBinary)
       .expect(200);
     expect(downloaded.headers['content-length']).toBe(String(data.length));
     expect(Buffer.compare(downloaded.body as Buffer, data)).toBe(0);
@@ -102,11 +110,7 @@ describe('S3 file storage (SWITCHBOARD_STORAGE=s3://..., a real s3rver)', () => 
       .set('Authorization', `Bearer ${b.tokenFor(a.technician.id)}`)
       .expect(204);
     expect(await s3.keys()).toEqual([]);
-    await a
-      .http()
-      .get(`/api/files/${file.id}/content`)
-      .set('Authorization', `Bearer ${a.technicianToken}`)
-      .expect(404);
+    await a.http().get(`/api/files/${file.id}/content`).set('Authorization', `Bearer ${a.technicianToken}`).expect(404);
   });
 
   it('stores a small file in one request, and masks-free text downloads stay byte-identical', async () => {
@@ -123,7 +127,7 @@ describe('S3 file storage (SWITCHBOARD_STORAGE=s3://..., a real s3rver)', () => 
       .get(`/api/files/${body.id}/content`)
       .set('Authorization', `Bearer ${b.tokenFor(a.technician.id)}`)
       .buffer(true)
-      .parse(binary)
+      .parse(parseBinary)
       .expect(200);
     expect(Buffer.compare(res.body as Buffer, text)).toBe(0);
     await a.http().delete(`/api/files/${body.id}`).set('Authorization', `Bearer ${a.technicianToken}`).expect(204);
@@ -178,12 +182,14 @@ describe('S3 file storage (SWITCHBOARD_STORAGE=s3://..., a real s3rver)', () => 
 
 describe('S3 file storage: configuration and outages', () => {
   it('refuses to start with a bad SWITCHBOARD_STORAGE, saying what is wrong', async () => {
-    await expect(createTestApp({ env: { SWITCHBOARD_STORAGE: 's3://Bad_Bucket?endpoint=minio:9000' } })).rejects.toThrow(
-      ConfigError,
-    );
+    await expect(
+      createTestApp({ env: { SWITCHBOARD_STORAGE: 's3://Bad_Bucket?endpoint=minio:9000' } }),
+    ).rejects.toThrow(ConfigError);
     await expect(
       createTestApp({ env: { SWITCHBOARD_STORAGE: 's3://bucket?endpoint=ftp://x&colour=blue' } }),
-    ).rejects.toThrow(/unknown parameter "colour"[\s\S]*endpoint must be an http:\/\/ or https:\/\/ URL, got "ftp:\/\/x"/);
+    ).rejects.toThrow(
+      /unknown parameter "colour"[\s\S]*endpoint must be an http:\/\/ or https:\/\/ URL, got "ftp:\/\/x"/,
+    );
   });
 
   it('answers 503 FILE_STORAGE_UNAVAILABLE when the S3 server is down; the API stays up', async () => {
@@ -202,9 +208,16 @@ describe('S3 file storage: configuration and outages', () => {
         .set('Authorization', `Bearer ${app.technicianToken}`)
         .attach('file', Buffer.from('hello'), 'hello.txt')
         .expect(503);
-      expect(res.body).toMatchObject({ error: 'FILE_STORAGE_UNAVAILABLE', message: expect.stringMatching(/unavailable/) });
+      expect(res.body).toMatchObject({
+        error: 'FILE_STORAGE_UNAVAILABLE',
+        message: expect.stringMatching(/unavailable/),
+      });
       // The API itself is fine.
-      await app.http().get('/api/me/notification-preferences').set('Authorization', `Bearer ${app.technicianToken}`).expect(200);
+      await app
+        .http()
+        .get('/api/me/notification-preferences')
+        .set('Authorization', `Bearer ${app.technicianToken}`)
+        .expect(200);
     } finally {
       await app.close();
     }

@@ -25,10 +25,18 @@ describe('parseStorageUrl (SWITCHBOARD_STORAGE)', () => {
 
   it('takes the region from AWS_REGION, and leaves credentials to the SDK chain when unset', () => {
     const { setting } = parseStorageUrl('s3://bucket1', { AWS_REGION: 'us-west-2' });
-    expect(setting).toMatchObject({ kind: 's3', region: 'us-west-2', prefix: '', endpoint: undefined, forcePathStyle: false });
+    expect(setting).toMatchObject({
+      kind: 's3',
+      region: 'us-west-2',
+      prefix: '',
+      endpoint: undefined,
+      forcePathStyle: false,
+    });
     expect(setting).toHaveProperty('credentials', undefined);
     // An S3-compatible endpoint without a region signs as us-east-1.
-    expect(parseStorageUrl('s3://bucket1?endpoint=https://s3.local', {}).setting).toMatchObject({ region: 'us-east-1' });
+    expect(parseStorageUrl('s3://bucket1?endpoint=https://s3.local', {}).setting).toMatchObject({
+      region: 'us-east-1',
+    });
   });
 
   it.each([

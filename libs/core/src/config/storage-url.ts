@@ -46,7 +46,8 @@ export function parseStorageUrl(
 
   const problems: string[] = [];
   for (const key of url.searchParams.keys())
-    if (!PARAMETERS.has(key)) problems.push(`SWITCHBOARD_STORAGE has an unknown parameter "${key}" (known: ${[...PARAMETERS].join(', ')})`);
+    if (!PARAMETERS.has(key))
+      problems.push(`SWITCHBOARD_STORAGE has an unknown parameter "${key}" (known: ${[...PARAMETERS].join(', ')})`);
 
   const endpoint = url.searchParams.get('endpoint') ?? undefined;
   if (endpoint !== undefined && !isHttpUrl(endpoint))
@@ -60,7 +61,8 @@ export function parseStorageUrl(
   const region =
     url.searchParams.get('region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || (endpoint ? 'us-east-1' : '');
   if (!region) problems.push('SWITCHBOARD_STORAGE needs a region for AWS: add ?region=... or set AWS_REGION');
-  else if (!/^[a-z0-9-]{1,40}$/i.test(region)) problems.push(`SWITCHBOARD_STORAGE region "${region}" is not a region name`);
+  else if (!/^[a-z0-9-]{1,40}$/i.test(region))
+    problems.push(`SWITCHBOARD_STORAGE region "${region}" is not a region name`);
 
   const accessKeyId = env.AWS_ACCESS_KEY_ID?.trim();
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY?.trim();

@@ -101,7 +101,10 @@ describe('FileService (rows written without a reload or a read-back)', () => {
 
     await expect(sut.writeStream(Readable.from([]))).rejects.toThrow('The file is empty');
     const huge = Array.from({ length: 21 }, () => Buffer.alloc(1024 * 1024));
-    await expect(sut.writeStream(Readable.from(huge))).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
+    await expect(sut.writeStream(Readable.from(huge))).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      status: 413,
+    });
     expect([...written.keys()]).toEqual([content.id]);
   });
 
@@ -125,7 +128,14 @@ describe('FileService (rows written without a reload or a read-back)', () => {
 
   it('remove: unattached uploads of the viewer (or an admin), row first, then content', async () => {
     const { sut, fake } = setup();
-    const row = Object.assign(new StoredFileEntity(), { id: 'f1', companyId: null, uploadedByKind: 'account', uploadedById: 'a1', ownerKind: null, createdAt: new Date(NOW) });
+    const row = Object.assign(new StoredFileEntity(), {
+      id: 'f1',
+      companyId: null,
+      uploadedByKind: 'account',
+      uploadedById: 'a1',
+      ownerKind: null,
+      createdAt: new Date(NOW),
+    });
     fake(StoredFileRepository).findById.mockResolvedValue(row);
     fake(StoredFileRepository).deleteUnattached.mockResolvedValue(true);
     await sut.remove('f1', me);

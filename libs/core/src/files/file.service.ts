@@ -149,9 +149,11 @@ export class FileService {
 
   /** Removes content that never got a row (a failed or refused upload). */
   async discard(id: string): Promise<void> {
-    await this.storage.remove(id).catch((error: unknown) =>
-      this.logger.warn({ err: error, fileId: id }, 'Orphan file content left in the storage'),
-    );
+    await this.storage
+      .remove(id)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, fileId: id }, 'Orphan file content left in the storage'),
+      );
   }
 
   private described(

@@ -83,7 +83,5 @@ export class S3FileStorage extends FileStorage implements OnModuleDestroy {
 }
 
 function isMissing(error: unknown): boolean {
-  return (
-    error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata?.httpStatusCode === 404)
-  );
+  return error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata?.httpStatusCode === 404);
 }
