@@ -12,3 +12,4 @@ export {
   type ChatBehaviour,
   type RecordedChatRequest,
 } from './openai-test-server.js';
+export { startS3Server, type S3TestServer } from './s3-test-server.js';

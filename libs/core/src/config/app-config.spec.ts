@@ -85,4 +85,14 @@ describe('AppConfig.fromEnvironment', () => {
       /SWITCHBOARD_ALLOWED_ORIGINS must be/,
     );
   });
+
+  it('#20 reads SWITCHBOARD_STORAGE, listing its problems with the others', () => {
+    expect(AppConfig.fromEnvironment({}, cwd).storage).toEqual({ kind: 'local' });
+    expect(
+      AppConfig.fromEnvironment({ SWITCHBOARD_STORAGE: 's3://files-bucket?region=eu-west-1' }, cwd).storage,
+    ).toMatchObject({ kind: 's3', bucket: 'files-bucket', region: 'eu-west-1' });
+    expect(() => AppConfig.fromEnvironment({ SWITCHBOARD_STORAGE: 's3://x', PORT: 'eighty' }, cwd)).toThrow(
+      /PORT[\s\S]*SWITCHBOARD_STORAGE names an invalid bucket "x"/,
+    );
+  });
 });

@@ -5,6 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { isPostgresUrl } from './database-url.js';
 import { EnvironmentDto } from './environment.dto.js';
+import { parseStorageUrl, type StorageSetting } from './storage-url.js';
 
 export interface PluginReference {
   /** A package name, or a path such as `plugins/channel-email` (relative to the working directory). */
@@ -27,6 +28,8 @@ export class AppConfig {
   databaseUrl: string | undefined;
   sqlitePath = '';
   dataDir = './data';
+  /** SWITCHBOARD_STORAGE: file contents in the data folder (default) or an S3-protocol bucket. */
+  storage: StorageSetting = { kind: 'local' };
   redisUrl: string | undefined;
   plugins: PluginReference[] = [];
   adminEmail: string | undefined;
@@ -65,11 +68,14 @@ export class AppConfig {
     );
     const config = new AppConfig();
     const file = AppConfig.readConfigFile(env.SWITCHBOARD_CONFIG, cwd, problems);
+    const storage = parseStorageUrl(dto.SWITCHBOARD_STORAGE, env);
+    problems.push(...storage.problems);
     if (problems.length) throw new ConfigError(problems);
 
     config.environment = Object.freeze({ ...env });
     config.port = dto.PORT ?? 3000;
     config.dataDir = resolve(cwd, dto.SWITCHBOARD_DATA_DIR ?? './data');
+    config.storage = storage.setting;
     config.databaseUrl = dto.DATABASE_URL;
     if (isPostgresUrl(dto.DATABASE_URL)) {
       config.driver = 'postgres';

@@ -25,6 +25,11 @@ export class EnvironmentDto {
   @IsString()
   SWITCHBOARD_DATA_DIR?: string;
 
+  /** `local` (default) or `s3://bucket[/prefix]?endpoint=...&region=...&forcePathStyle=true` (parsed in storage-url.ts). */
+  @IsOptional()
+  @IsString()
+  SWITCHBOARD_STORAGE?: string;
+
   @IsOptional()
   @IsString()
   @Matches(/^rediss?:\/\/[^\s]+$/i, { message: 'REDIS_URL must look like redis://host:6379' })

@@ -1,9 +1,14 @@
+import type { Readable } from 'node:stream';
+
 /**
- * Where file contents live. Local disk by default; an object store (S3, ...) implements the same
- * three calls. Keys are opaque ids chosen by the core.
+ * Where file contents live: local disk by default, an S3-protocol bucket with SWITCHBOARD_STORAGE.
+ * Streams both ways so no file is held whole in memory. Keys are opaque ids chosen by the core.
  */
 export abstract class FileStorage {
-  abstract write(key: string, data: Buffer): Promise<void>;
-  abstract read(key: string): Promise<Buffer>;
+  /** Consumes `data` to its end; rejects with the stream's own error if it fails, leaving nothing behind. */
+  abstract write(key: string, data: Readable): Promise<void>;
+  /** Rejects before the first byte when the key is unknown (NotFoundError) or the store is down. */
+  abstract read(key: string): Promise<Readable>;
+  /** Idempotent: an unknown key is not an error. */
   abstract remove(key: string): Promise<void>;
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { pipeline, Readable, Transform } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
 import type { AccountPrincipal } from '../access/principal.js';
 import { DomainError } from '../errors/domain.error.js';
+import { ForbiddenError } from '../errors/forbidden.error.js';
 import { NotFoundError } from '../errors/not-found.error.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
 import { Clock } from '../clock/clock.js';
@@ -34,6 +36,13 @@ export interface StoreFileInput {
   uploadedBy: { kind: 'account' | 'contact' | 'system'; id: string | null };
 }
 
+/** Content written to the storage (streamed), before its row exists. */
+export interface WrittenContent {
+  id: string;
+  size: number;
+  sha256: string;
+}
+
 /**
  * A file whose content is written but whose row is not yet: the caller inserts it with its owner
  * (`insertAttached`) in the transaction that creates the owner.
@@ -56,6 +65,8 @@ const toView = (f: StoredFileEntity): FileView => ({
 /** Uploads and attachments through the storage port. Rows and contents are written so neither is left half-done. */
 @Injectable()
 export class FileService {
+  private readonly logger = new Logger('Files');
+
   constructor(
     private readonly files: StoredFileRepository,
     private readonly storage: FileStorage,
@@ -73,23 +84,94 @@ export class FileService {
   /** Content only: the row follows with its owner (`insertAttached`), so it never exists unattached. */
   async write(input: StoreFileInput): Promise<WrittenFile> {
     if (input.data.length === 0) throw new ValidationFailedError('The file is empty', { file: ['must not be empty'] });
-    if (input.data.length > MAX_FILE_BYTES)
-      throw new DomainError('PAYLOAD_TOO_LARGE', 'A file may be at most 20 MB', 413);
-    const file: WrittenFile = {
-      id: newId(),
+    if (input.data.length > MAX_FILE_BYTES) throw tooLarge();
+    // Content first: a crash in between leaves an orphan object, never a row without content.
+    const content = await this.writeStream(Readable.from([input.data]));
+    return this.described(content, input);
+  }
+
+  /**
+   * Streams content into the storage under a new id, counting and hashing on the way (never
+   * the whole file in memory). Over 20 MB fails the stream; an empty file is removed again.
+   */
+  async writeStream(data: Readable): Promise<WrittenContent> {
+    const id = newId();
+    const hash = createHash('sha256');
+    let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        if (size > MAX_FILE_BYTES) return done(tooLarge());
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      // The source's errors reach the storage through the meter.
+      await this.storage.write(
+        id,
+        pipeline(data, meter, () => undefined),
+      );
+    } catch (error) {
+      // Whatever a failed write may have left (a multipart upload completed just before the error).
+      await this.discard(id);
+      throw error;
+    }
+    if (size === 0) {
+      await this.storage.remove(id);
+      throw new ValidationFailedError('The file is empty', { file: ['must not be empty'] });
+    }
+    return { id, size, sha256: hash.digest('hex') };
+  }
+
+  /**
+   * The row of a streamed upload (unattached), once the uploader may file it under the company;
+   * otherwise the content is removed again.
+   */
+  async keepUpload(
+    content: WrittenContent,
+    meta: { name: string; contentType?: string; companyId?: string | null },
+    uploader: AccountPrincipal,
+  ): Promise<FileView> {
+    try {
+      if (meta.companyId) this.access.assertCompanyAccess(uploader, meta.companyId);
+      const file = this.row(
+        this.described(content, { ...meta, uploadedBy: { kind: 'account', id: uploader.id } }),
+        null,
+      );
+      await this.files.insertWithoutReload(file);
+      return toView(file);
+    } catch (error) {
+      await this.discard(content.id);
+      throw error;
+    }
+  }
+
+  /** Removes content that never got a row (a failed or refused upload). */
+  async discard(id: string): Promise<void> {
+    await this.storage
+      .remove(id)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, fileId: id }, 'Orphan file content left in the storage'),
+      );
+  }
+
+  private described(
+    content: WrittenContent,
+    input: Pick<StoreFileInput, 'name' | 'contentType' | 'companyId' | 'uploadedBy'>,
+  ): WrittenFile {
+    return {
+      id: content.id,
       name: sanitizeName(input.name),
       contentType: (input.contentType || 'application/octet-stream').slice(0, 255),
-      size: input.data.length,
-      sha256: createHash('sha256').update(input.data).digest('hex'),
+      size: content.size,
+      sha256: content.sha256,
       companyId: input.companyId ?? null,
       attached: false,
       // Set here rather than by the column default, so the row needs no reload after the insert.
       createdAt: this.clock.now().toISOString(),
       uploadedBy: input.uploadedBy,
     };
-    // Content first: a crash in between leaves an orphan file on disk, never a row without content.
-    await this.storage.write(file.id, input.data);
-    return file;
   }
 
   /** The rows of files written in this request, attached to their owner (same transaction): no claim check needed. */
@@ -156,9 +238,39 @@ export class FileService {
     return toView(await this.load(id, viewer));
   }
 
+  /** The whole content in memory (at most 20 MB): for mail attachments and masked text downloads. */
   async open(id: string, viewer?: AccountPrincipal): Promise<{ file: FileView; data: Buffer }> {
+    const { file, data } = await this.openStream(id, viewer);
+    return { file, data: Buffer.concat((await data.toArray()) as Buffer[]) };
+  }
+
+  /** The content as a stream from the storage; fails before the first byte when it is missing or the store is down. */
+  async openStream(id: string, viewer?: AccountPrincipal): Promise<{ file: FileView; data: Readable }> {
     const file = await this.load(id, viewer);
     return { file: toView(file), data: await this.storage.read(file.id) };
+  }
+
+  /**
+   * Deletes an unattached upload (attached files go with what they belong to), by its uploader
+   * or an admin. The row goes first: a crash in between leaves an orphan object, never a row
+   * whose content is gone.
+   */
+  async remove(id: string, viewer: AccountPrincipal): Promise<void> {
+    const file = await this.load(id, viewer);
+    if (viewer.role !== 'admin' && !(file.uploadedByKind === 'account' && file.uploadedById === viewer.id))
+      throw new ForbiddenError('Only the uploader or an admin can delete a file');
+    if (!(await this.files.deleteUnattached(id)))
+      throw new DomainError('FILE_ATTACHED', 'The file is attached; it is deleted with what it belongs to', 409);
+    await this.discard(id);
+  }
+
+  /** Deletes the files of deleted owners (e.g. a purged conversation's), rows then contents. */
+  async removeOwnedBy(ownerKind: string, ownerIds: string[]): Promise<number> {
+    const rows = await this.files.findByOwner(ownerKind, ownerIds);
+    if (!rows.length) return 0;
+    await this.files.deleteMany(rows.map((r) => r.id));
+    for (const r of rows) await this.discard(r.id);
+    return rows.length;
   }
 
   private async load(id: string, viewer?: AccountPrincipal): Promise<StoredFileEntity> {
@@ -172,6 +284,10 @@ export class FileService {
     if (!file || !allowed) throw new NotFoundError('File', id);
     return file;
   }
+}
+
+function tooLarge(): DomainError {
+  return new DomainError('PAYLOAD_TOO_LARGE', 'A file may be at most 20 MB', 413);
 }
 
 /** No paths, no control characters, bounded length: names end up in headers and on disk listings. */

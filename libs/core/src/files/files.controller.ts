@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { pipeline } from 'node:stream/promises';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -7,17 +20,22 @@ import type { AccountPrincipal } from '../access/principal.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
 import { AccessPolicy } from '../identity/access-policy.service.js';
 import { PiiMasker } from '../privacy/pii-masker.service.js';
-import { FileService, MAX_FILE_BYTES } from './file.service.js';
+import { FileService, MAX_FILE_BYTES, type WrittenContent } from './file.service.js';
 import { UploadFileDto } from './upload-file.dto.js';
 
+/** What multer hands over: the part's headers and what StreamingUploadEngine wrote. */
 interface UploadedPart {
   originalname: string;
   mimetype: string;
-  size: number;
-  buffer: Buffer;
+  content: WrittenContent;
 }
 
-/** Upload first (one file per request), then reference the returned id, e.g. in a ticket comment's `attachmentIds`. */
+/** Kept in step with PiiMasker's text types: only these may be rewritten by masking, so only these are read whole. */
+const MASKABLE_TYPE = /^(text\/|application\/(json|xml|csv|x-ndjson|rtf)|message\/rfc822)/i;
+
+/**
+ * Upload first (one file per request; streamed into the storage by StreamingUploadEngine,
+ * the module's multer storage), then reference the returned id, e.g. in a ticket comment's `attachmentIds`. */
 @ApiTags('files')
 @ApiBearerAuth()
 @Controller('api/files')
@@ -41,14 +59,11 @@ export class FilesController {
       throw new ValidationFailedError('No file: send multipart/form-data with a "file" field', {
         file: ['is required'],
       });
-    if (dto.companyId) this.access.assertCompanyAccess(me, dto.companyId);
-    return this.files.store({
-      data: part.buffer,
-      name: part.originalname,
-      contentType: part.mimetype,
-      companyId: dto.companyId,
-      uploadedBy: { kind: 'account', id: me.id },
-    });
+    return this.files.keepUpload(
+      part.content,
+      { name: part.originalname, contentType: part.mimetype, companyId: dto.companyId },
+      me,
+    );
   }
 
   @Get(':id')
@@ -56,11 +71,17 @@ export class FilesController {
     return this.files.get(id, me);
   }
 
+  /** An unattached upload, by its uploader or an admin; its content leaves the storage. */
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal): Promise<void> {
+    await this.files.remove(id, me);
+  }
+
   /** Always a download, never rendered by the browser: uploaded HTML must not run on our origin. */
   @Get(':id/content')
   async content(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal, @Res() res: Response) {
-    const { file, data: stored } = await this.files.open(id, me);
-    const data = this.masker.maskDownload(file.contentType, stored, file.companyId);
+    const { file, data: stored } = await this.files.openStream(id, me);
     res.setHeader(
       'Content-Type',
       /^text\/html|xml|svg|javascript|ecmascript/i.test(file.contentType)
@@ -71,7 +92,16 @@ export class FilesController {
     const name = this.masker.maskText(file.name, file.companyId);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Length', String(data.length));
-    res.end(data);
+    if (MASKABLE_TYPE.test(file.contentType)) {
+      // Masking rewrites text as a whole: read it (at most 20 MB), mask, send.
+      const whole = Buffer.concat((await stored.toArray()) as Buffer[]);
+      const data = this.masker.maskDownload(file.contentType, whole, file.companyId);
+      res.setHeader('Content-Length', String(data.length));
+      res.end(data);
+      return;
+    }
+    // Everything else streams from the storage; a failure midway cuts the response short.
+    res.setHeader('Content-Length', String(file.size));
+    await pipeline(stored, res).catch(() => res.destroy());
   }
 }

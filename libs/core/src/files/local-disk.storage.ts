@@ -1,12 +1,16 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
+import { NotFoundError } from '../errors/not-found.error.js';
 import { FileStorage } from './file-storage.port.js';
 
 /**
  * Files under `<SWITCHBOARD_DATA_DIR>/files/ab/cd/<key>`. Several instances need a shared
- * volume here (or another FileStorage). Written to a temp name then renamed: never half a file.
+ * volume here (or S3 storage). Written to a temp name then renamed: never half a file.
  */
 @Injectable()
 export class LocalDiskStorage extends FileStorage {
@@ -22,16 +26,25 @@ export class LocalDiskStorage extends FileStorage {
     return join(this.root, key.slice(-2), key.slice(-4, -2), key);
   }
 
-  async write(key: string, data: Buffer): Promise<void> {
+  async write(key: string, data: Readable): Promise<void> {
     const target = this.path(key);
     await mkdir(dirname(target), { recursive: true });
     const temp = `${target}.part`;
-    await writeFile(temp, data);
+    try {
+      await pipeline(data, createWriteStream(temp));
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
     await rename(temp, target);
   }
 
-  read(key: string): Promise<Buffer> {
-    return readFile(this.path(key));
+  async read(key: string): Promise<Readable> {
+    // Opened here, so a missing file fails before any response header is sent.
+    const handle = await open(this.path(key), 'r').catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? new NotFoundError('File content', key) : error;
+    });
+    return handle.createReadStream();
   }
 
   async remove(key: string): Promise<void> {

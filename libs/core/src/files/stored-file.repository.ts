@@ -24,4 +24,14 @@ export class StoredFileRepository extends BaseRepository<StoredFileEntity> {
   findByOwner(ownerKind: string, ownerIds: string[], tx?: Tx): Promise<StoredFileEntity[]> {
     return ownerIds.length ? this.repo(tx).findBy({ ownerKind, ownerId: In(ownerIds) }) : Promise.resolve([]);
   }
+
+  /** Only while unattached: a file attached meanwhile stays with its owner. */
+  async deleteUnattached(id: string, tx?: Tx): Promise<boolean> {
+    const result = await this.repo(tx).delete({ id, ownerKind: IsNull() });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async deleteMany(ids: string[], tx?: Tx): Promise<void> {
+    if (ids.length) await this.repo(tx).delete({ id: In(ids) });
+  }
 }
