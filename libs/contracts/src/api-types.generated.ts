@@ -718,7 +718,7 @@ export interface paths {
     get: operations['FilesController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    delete: operations['FilesController_remove'];
     options?: never;
     head?: never;
     patch?: never;
@@ -3992,6 +3992,25 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FilesController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
