@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { InboundMessage } from '@switchboard/plugin-sdk';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { decodeFlowed, unflowSource } from './flowed-text.js';
 import { classifyAutomated } from './automated-mail.js';
 import { htmlToPlainText } from './html-text.js';
 import { extractReply } from './reply-extractor.js';
@@ -27,14 +28,15 @@ const bracketed = (id: string) => (id.trim().startsWith('<') ? id.trim() : `<${i
 export async function toInboundMessage(raw: Buffer, recipients: string[]): Promise<InboundMessage> {
   // skipHtmlToText: mailparser derives a text only for a lone HTML part, not for HTML next to
   // attachments (#13.12), and keeps images as text; the text of every HTML-only mail is ours below.
-  const parsed: ParsedMail = await simpleParser(raw, {
+  const source = unflowSource(raw);
+  const parsed: ParsedMail = await simpleParser(source.raw, {
     skipImageLinks: true,
     keepCidLinks: true,
     skipHtmlToText: true,
   });
   const from = addresses(parsed.from)[0] ?? { address: 'unknown@invalid' };
   const subject = (parsed.subject ?? '').trim();
-  const textPart = (parsed.text ?? '').trim();
+  const textPart = (source.flowed ? decodeFlowed(parsed.text ?? '', source.delSp) : (parsed.text ?? '')).trim();
   const fromHtml =
     !textPart && typeof parsed.html === 'string' ? htmlToPlainText(parsed.html.slice(0, MAX_HTML_CHARS)) : null;
   const fullText = fromHtml ? fromHtml.full : textPart;
