@@ -97,7 +97,9 @@ describeWithBrowser('web shell (browser)', () => {
     await toggle.click();
     await waitForAttribute(toggle, 'aria-checked', after);
     await waitForText(page.getByTestId('availability-text'), after === 'true' ? 'Available' : 'Unavailable');
-    const me = await page.evaluate(() => fetch('/api/auth/me', { credentials: 'include' }).then((r) => r.json()));
+    const me = await page.evaluate(() =>
+      fetch('/api/auth/me', { credentials: 'include' }).then((r) => r.json() as Promise<{ availability: string }>),
+    );
     expect(me.availability).toBe(after === 'true' ? 'available' : 'unavailable');
 
     // Reload: session comes back from the httpOnly cookie alone, on the same route, with the persisted value.
