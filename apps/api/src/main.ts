@@ -62,12 +62,10 @@ async function main(): Promise<void> {
     `Switchboard listening on http://localhost:${config.port} (${config.driver}${config.redisUrl ? ' + redis' : ''}) in ${Math.round(performance.now() - started)} ms`,
     'Bootstrap',
   );
-  // Last, so the demo logins are the one block on screen once the server is up (not scrolled away);
-  // pino's JSON writer buffers, so let it drain first.
-  if (demoLogins) {
-    await new Promise<void>((done) => logger.pino.flush(() => done()));
-    printDemo(demoLogins, config.port);
-  }
+  // Last, so on a terminal the demo logins are the one block on screen once the server is up (not
+  // scrolled away by start-up lines). JSON lines on a pipe are written asynchronously by pino and may
+  // land around it; the block stays whole either way.
+  if (demoLogins) printDemo(demoLogins, config.port);
 
   // Graceful stop: drain sockets and in-flight requests, then exit 0. A stuck shutdown must not
   // hang a rolling deploy forever, so it is cut off after SWITCHBOARD_SHUTDOWN_GRACE_MS.
