@@ -152,6 +152,11 @@ export class AgentProcess {
     this.child.stdin.write(line + '\n');
   }
 
+  /** Closes the agent's stdin (Ctrl+D in a terminal). */
+  endInput(): void {
+    this.child.stdin.end();
+  }
+
   output(): string {
     return this.lines.join('\n');
   }

@@ -165,10 +165,10 @@ describe('agent chat requested by the user (real helpdesk agent process)', () =>
 
   it('chat disabled for the company: the user is refused with a clear message', async () => {
     const { agent } = await chatAgent({ chatEnabled: false });
-    await agent.answer('chat-as', 'y');
-    const error = await agent.waitFor('error');
-    expect(error).toMatchObject({ code: 'CHAT_DISABLED', message: 'Chat is not enabled for your organisation' });
+    // Said at once (#15.11): no "Chat as …?", name, email or code first.
+    expect(await agent.waitFor('chat-disabled')).toMatchObject({ code: 'CHAT_DISABLED' });
     expect(await agent.exited).toBe(1);
+    expect(agent.events.filter((e) => e.type === 'prompt')).toEqual([]);
   });
 
   it("a device cannot reach another device's chat (join, send, end, accept, files)", async () => {

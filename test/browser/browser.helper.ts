@@ -120,7 +120,7 @@ export class BrowserPages {
     await page.getByTestId('login-password').fill(account.password);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('side-menu').waitFor();
-    await waitForText(page.getByTestId('connection-status'), 'online');
+    await waitForAttribute(page.getByTestId('connection-status'), 'data-state', 'online');
     return page;
   }
 

@@ -178,7 +178,7 @@ describeWithBrowser('tickets UI (browser)', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     await tech.reload();
-    await waitForText(tech.getByTestId('connection-status'), 'online');
+    await waitForAttribute(tech.getByTestId('connection-status'), 'data-state', 'online');
     await tech.getByTestId('notification-bell').click();
     await tech
       .getByTestId('notification-list')

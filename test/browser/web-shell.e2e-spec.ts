@@ -76,31 +76,43 @@ describeWithBrowser('web shell (browser)', () => {
     expect(new URL(page.url()).pathname).toBe('/tickets');
     expect(await page.getByText('Switchboard', { exact: true }).first().isVisible()).toBe(true);
 
-    // The /agent socket authenticates (token from login or cookie) and the indicator goes live.
-    await waitForText(page.getByTestId('connection-status'), 'online');
+    // The /agent socket authenticates (token from login or cookie). Connected, the indicator shows
+    // nothing (a green "Online" read as availability, #15.10): no pill, no "online" text in the bar.
+    await waitForAttribute(page.getByTestId('connection-status'), 'data-state', 'online');
+    expect((await page.getByTestId('connection-status').textContent())?.trim()).toBe('');
+    expect((await page.locator('.topbar').innerText()).toLowerCase()).not.toContain('online');
 
     // Client-side navigation works and updates the title.
     await menu.getByRole('link', { name: 'Chats', exact: true }).click();
     await waitForText(page.getByTestId('page-title'), 'Chats');
     expect(new URL(page.url()).pathname).toBe('/chats');
 
-    // Flip availability from the profile menu.
-    await page.getByTestId('profile-menu').click();
-    const toggle = page.getByTestId('availability-toggle');
+    // Availability is the labelled switch in the top bar (no menu to open), the same setting as the API's.
+    const toggle = page.locator('.topbar').getByRole('switch', { name: /Chat availability/ });
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await toggle.getAttribute('data-testid')).toBe('availability-toggle');
     const before = await toggle.getAttribute('aria-checked');
     expect(before === 'true' || before === 'false').toBe(true);
     const after = before === 'true' ? 'false' : 'true';
     await toggle.click();
     await waitForAttribute(toggle, 'aria-checked', after);
-    await waitForText(toggle, after === 'true' ? 'Available for chat requests' : 'Unavailable');
+    await waitForText(page.getByTestId('availability-text'), after === 'true' ? 'Available' : 'Unavailable');
+    const me = await page.evaluate(() =>
+      fetch('/api/auth/me', { credentials: 'include' }).then((r) => r.json() as Promise<{ availability: string }>),
+    );
+    expect(me.availability).toBe(after === 'true' ? 'available' : 'unavailable');
 
     // Reload: session comes back from the httpOnly cookie alone, on the same route, with the persisted value.
     await page.reload();
     await page.getByTestId('side-menu').waitFor();
     await waitForText(page.getByTestId('page-title'), 'Chats');
-    await waitForText(page.getByTestId('connection-status'), 'online');
-    await page.getByTestId('profile-menu').click();
+    await waitForAttribute(page.getByTestId('connection-status'), 'data-state', 'online');
     await waitForAttribute(page.getByTestId('availability-toggle'), 'aria-checked', after);
+    await waitForText(page.getByTestId('availability-text'), after === 'true' ? 'Available' : 'Unavailable');
+    // And back, so the switch works both ways.
+    await page.getByTestId('availability-toggle').click();
+    await waitForAttribute(page.getByTestId('availability-toggle'), 'aria-checked', before!);
+    await page.getByTestId('profile-menu').click();
 
     // Sign out returns to the login form, and a reload keeps us signed out (cookie cleared).
     await page.getByTestId('sign-out').click();

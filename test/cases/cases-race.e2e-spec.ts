@@ -57,6 +57,13 @@ describe('cases on two instances', () => {
 
   it('delivers the case live to a technician on the other instance and chat messages across instances', async () => {
     const { subdomain } = await createCompanyWithPortal(a);
+    // Only available technicians get incoming cases live (#15.7).
+    await b
+      .http()
+      .put('/api/me/availability')
+      .set(auth(b.tokenFor(a.technician.id)))
+      .send({ available: true })
+      .expect(200);
     const techOnB = await b.socket('/agent', { token: b.tokenFor(a.technician.id) });
     const created = nextEvent<any>(techOnB, 'case.created');
     const chat = await startChat(a, subdomain);

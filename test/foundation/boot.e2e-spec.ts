@@ -71,7 +71,18 @@ describe('the server process', () => {
       SWITCHBOARD_PLUGINS: '',
     });
     await p.waitFor(/Switchboard listening on http:\/\/localhost:\d+ \(sqlite\) in \d+ ms/);
-    expect(p.output()).toMatch(/Admin: +admin@switchboard\.local \/ switchboard-demo/);
+    await p.waitFor(/Device token \(helpdesk agent of LAPTOP-MELISSA\): \S+\n/);
+    // #15.12: a short start (Nest's per-module and per-route lines are debug), JSON lines on a pipe,
+    // and the demo logins as one readable block.
+    const started = p.output();
+    expect(started).toMatch(/Admin: +admin@switchboard\.local \/ switchboard-demo/);
+    expect(started).not.toMatch(/RouterExplorer|InstanceLoader|RoutesResolver/);
+    const lines = started.split('\n');
+    const block = lines.findIndex((l) => l === 'Switchboard demo data is ready.');
+    expect(lines.slice(block + 1, block + 6).every((l) => l.startsWith('  '))).toBe(true);
+    const json = lines.filter((l) => l.startsWith('{'));
+    for (const l of json) expect(() => JSON.parse(l)).not.toThrow();
+    expect(json.length).toBeLessThan(20);
     const base = `http://127.0.0.1:${port}`;
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
@@ -105,6 +116,29 @@ describe('the server process', () => {
     await dropped;
     expect(await p.exited).toBe(0);
     expect(p.output()).toMatch(/Shutting down on SIGTERM|Shutting down/);
+  });
+
+  it('prints readable lines on a terminal (pretty) and the demo logins last, as one block', async () => {
+    const p = start({
+      PORT: String(await freePort()),
+      SWITCHBOARD_DATA_DIR: tempDir(),
+      SWITCHBOARD_DEMO: 'true',
+      SWITCHBOARD_PLUGINS: '',
+      // What a TTY gets; the choice itself (TTY or not) is log-destination.spec.ts.
+      SWITCHBOARD_LOG_FORMAT: 'pretty',
+      NO_COLOR: '1',
+      ...(process.env.NODE_PATH ? { NODE_PATH: process.env.NODE_PATH } : {}),
+    });
+    await p.waitFor(/Device token \(helpdesk agent of LAPTOP-MELISSA\): \S+\n/);
+    const lines = p.output().split('\n');
+    expect(lines.filter((l) => l.startsWith('{'))).toEqual([]);
+    const listening = lines.findIndex((l) => /INFO.*\[Bootstrap\] Switchboard listening on/.test(l));
+    const block = lines.findIndex((l) => l === 'Switchboard demo data is ready.');
+    expect(listening).toBeGreaterThanOrEqual(0);
+    expect(block).toBeGreaterThan(listening);
+    expect(lines.filter((l) => /^\[\d\d:\d\d:\d\d\] (INFO|WARN)/.test(l)).length).toBeLessThan(20);
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
   });
 
   it('creates the first admin from the environment on an empty installation', async () => {

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { CompanyService } from '@switchboard/core';
 import { createTestApp, type TestApp } from '@switchboard/testing';
-import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForText } from '../browser/browser.helper';
+import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForAttribute } from '../browser/browser.helper';
 
 jest.setTimeout(90_000);
 
@@ -184,7 +184,7 @@ describeWithBrowser('#13.13 clickjacking and CSP in Chromium', () => {
     await page.getByTestId('login-password').fill(t.seed.admin.password);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('side-menu').waitFor();
-    await waitForText(page.getByTestId('connection-status'), 'online');
+    await waitForAttribute(page.getByTestId('connection-status'), 'data-state', 'online');
     // index.html's inline script (the /p/ hop) runs on every load: a wrong hash would show up here.
     await page.reload();
     await page.getByTestId('side-menu').waitFor();

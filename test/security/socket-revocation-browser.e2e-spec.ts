@@ -3,7 +3,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CompanyService, ContactService } from '@switchboard/core';
 import { createTestApp, type TestApp } from '@switchboard/testing';
-import { CHROMIUM_PATH, hasChromium, launchBrowser, trackPageErrors, waitForText } from '../browser/browser.helper';
+import {
+  CHROMIUM_PATH,
+  hasChromium,
+  launchBrowser,
+  trackPageErrors,
+  waitForAttribute,
+} from '../browser/browser.helper';
 
 jest.setTimeout(60_000);
 
@@ -70,7 +76,7 @@ describeWithBrowser('#13.1 web app: the open technician tab follows access chang
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('ticket-list').waitFor();
-    await waitForText(page.getByTestId('connection-status'), 'online');
+    await waitForAttribute(page.getByTestId('connection-status'), 'data-state', 'online');
     return id;
   }
 
@@ -92,7 +98,7 @@ describeWithBrowser('#13.1 web app: the open technician tab follows access chang
 
     // The list is read again for the new scope, and the tab reconnects on its own.
     await row(globexOld).waitFor({ state: 'detached', timeout: 5000 });
-    await waitForText(page.getByTestId('connection-status'), 'online');
+    await waitForAttribute(page.getByTestId('connection-status'), 'data-state', 'online');
     const globexNew = await ticket(globex.contact.id, 'Globex after');
     const acmeNew = await ticket(acme.contact.id, 'Acme after');
     await row(acmeNew).waitFor({ timeout: 5000 });

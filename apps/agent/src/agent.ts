@@ -56,6 +56,8 @@ export class HelpdeskAgent {
   private asking: string | null = null;
   private connectedOnce = false;
   private waitingFor: string | null = null;
+  /** Set when we leave on purpose: the socket's own disconnect is then no news to the user. */
+  private quitting = false;
   private finish!: (code: number) => void;
 
   constructor(
@@ -68,9 +70,11 @@ export class HelpdeskAgent {
     const done = new Promise<number>((resolve) => (this.finish = resolve));
     this.term.onLine = (line) => void this.onLine(line);
     this.term.onClose = () => this.exit(0);
+    this.term.onQuit = () => this.exit(0);
     this.socket = connect(this.config);
     this.socket.on('connect', () => void this.guard(() => this.onConnect()));
     this.socket.on('disconnect', (reason) => {
+      if (this.quitting) return;
       this.term.say('Connection lost; reconnecting...');
       this.term.event('disconnected', { reason });
       // A server that shuts down (restart, deploy) disconnects us itself, which socket.io does not
@@ -78,6 +82,7 @@ export class HelpdeskAgent {
       if (reason === 'io server disconnect') setTimeout(() => this.socket.connect(), 1000 + Math.random() * 4000);
     });
     this.socket.on('connect_error', (err) => {
+      if (this.quitting) return;
       if (err.message === 'unauthorized') {
         this.term.say(
           'The server refused this device\'s token. Ask your administrator for a new enrolment code and run "switchboard-agent enroll" again.',
@@ -273,6 +278,14 @@ export class HelpdeskAgent {
 
   /** `chat`: confirm who is there when needed, then ask for a technician. */
   private async askForTechnician(state: DeviceState): Promise<void> {
+    // Chat off for the company: say so before asking for a name, an email and a code for nothing.
+    if (!state.device.chatEnabled) {
+      this.term.say(
+        'Chat with a technician is not enabled for your organisation. Please contact your IT support another way (email or phone).',
+      );
+      this.term.event('chat-disabled', { code: 'CHAT_DISABLED' });
+      return this.exit(1);
+    }
     let confirmed = false;
     if (state.device.contact) {
       const answer = await this.term.ask(`Chat as ${state.device.contact.name}? [Y/n]`, 'chat-as');
@@ -360,6 +373,8 @@ export class HelpdeskAgent {
     try {
       await work();
     } catch (error) {
+      // Leaving closes the socket under pending requests; their rejections are not errors to show.
+      if (this.quitting) return;
       const e = error as ServerError;
       this.term.say(`Error: ${e.message}`);
       this.term.event('error', { code: e.code ?? 'ERROR', status: e.status ?? null, message: e.message });
@@ -368,6 +383,7 @@ export class HelpdeskAgent {
   }
 
   exit(code: number): void {
+    this.quitting = true;
     this.socket?.close();
     this.finish?.(code);
   }

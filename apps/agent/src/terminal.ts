@@ -13,6 +13,8 @@ export class Terminal {
   /** Lines typed while nobody asked a question (the chat's composer). */
   onLine: ((line: string) => void) | null = null;
   onClose: (() => void) | null = null;
+  /** `/quit` typed, also as the answer to a question (which then gets null, like end of input). */
+  onQuit: (() => void) | null = null;
 
   constructor(
     private readonly machine: boolean,
@@ -30,6 +32,11 @@ export class Terminal {
   }
 
   private take(line: string): void {
+    if (line.trim() === '/quit' && this.onQuit) {
+      this.onQuit();
+      this.cancelQuestion();
+      return;
+    }
     if (this.waiting) {
       const w = this.waiting;
       this.waiting = null;

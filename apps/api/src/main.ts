@@ -51,9 +51,10 @@ async function main(): Promise<void> {
   // The environment admin (FirstStartService, at init) comes before the demo data: it must exist
   // and sign in whatever SWITCHBOARD_DEMO says.
   await app.init();
+  let demoLogins: DemoCredentials | null = null;
   if (config.demo) {
     const demo = app.get(DemoDataService);
-    if (await demo.isEmpty(config.adminEmail)) printDemo(await demo.seed(), config.port);
+    if (await demo.isEmpty(config.adminEmail)) demoLogins = await demo.seed();
   }
   await app.listen(config.port);
   const logger = app.get(AppLogger);
@@ -61,6 +62,10 @@ async function main(): Promise<void> {
     `Switchboard listening on http://localhost:${config.port} (${config.driver}${config.redisUrl ? ' + redis' : ''}) in ${Math.round(performance.now() - started)} ms`,
     'Bootstrap',
   );
+  // Last, so on a terminal the demo logins are the one block on screen once the server is up (not
+  // scrolled away by start-up lines). JSON lines on a pipe are written asynchronously by pino and may
+  // land around it; the block stays whole either way.
+  if (demoLogins) printDemo(demoLogins, config.port);
 
   // Graceful stop: drain sockets and in-flight requests, then exit 0. A stuck shutdown must not
   // hang a rolling deploy forever, so it is cut off after SWITCHBOARD_SHUTDOWN_GRACE_MS.

@@ -1,13 +1,12 @@
-// Profile dropdown: availability switch (drives chat routing) and sign out.
+// Profile dropdown: who is signed in, notification settings and sign out. Availability is the
+// top-bar switch (availability-switch.component.tsx); the avatar ring still mirrors it.
 import { useRef, useState } from 'preact/hooks';
-import { api, ApiError } from '../lib/api.client';
 import type { Me } from '../lib/api.types';
 import { useDismiss } from '../lib/dismiss.hook';
 import { linkClick } from '../lib/router.hook';
 
 interface Props {
   me: Me;
-  onMeChange(me: Me): void;
   onSignOut(): void;
 }
 
@@ -17,29 +16,13 @@ function initials(name: string): string {
   return letters.toUpperCase();
 }
 
-export function ProfileMenu({ me, onMeChange, onSignOut }: Props) {
+export function ProfileMenu({ me, onSignOut }: Props) {
   const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   useDismiss(open, wrap, trigger, () => setOpen(false));
 
   const available = me.availability === 'available';
-
-  const toggleAvailability = async () => {
-    if (saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      // Not optimistic: the switch must reflect what the server will route on.
-      onMeChange(await api.setAvailability(!available));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not update availability');
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <div class="dropdown" ref={wrap}>
@@ -68,27 +51,6 @@ export function ProfileMenu({ me, onMeChange, onSignOut }: Props) {
             <span class="profile-head-email">{me.email}</span>
             <span class="role-tag">{me.role === 'admin' ? 'Administrator' : 'Technician'}</span>
           </div>
-          <button
-            type="button"
-            role="switch"
-            class="switch-row"
-            aria-checked={available}
-            aria-busy={saving}
-            disabled={saving}
-            onClick={toggleAvailability}
-            data-testid="availability-toggle"
-            data-availability={me.availability}
-          >
-            <span class="switch" aria-hidden="true">
-              <span class="switch-knob" />
-            </span>
-            <span>{available ? 'Available for chat requests' : 'Unavailable'}</span>
-          </button>
-          {error && (
-            <p class="panel-error" role="alert">
-              {error}
-            </p>
-          )}
           <a
             href="/settings/notifications"
             class="menu-link"

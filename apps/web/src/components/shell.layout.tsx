@@ -39,16 +39,22 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
   // New cases not yet seen in the Unassigned column (red dot on the Cases menu item).
   const [casesUnseen, setCasesUnseen] = useState(0);
 
+  const available = me.availability === 'available';
   useEffect(() => {
     loadAlertPrefs();
-    request<{ unseen: number }>('GET', '/api/cases/unseen', undefined, false).then(
-      (r) => setCasesUnseen(r?.unseen ?? 0),
-      () => undefined, // cases backend not enabled
-    );
     const seen = () => setCasesUnseen(0);
     addEventListener(CASES_SEEN_EVENT, seen);
     return () => removeEventListener(CASES_SEEN_EVENT, seen);
   }, [me.id]);
+  // Unavailable technicians do not see incoming requests (no case.created reaches them, no dot);
+  // turning available again asks for what is waiting now.
+  useEffect(() => {
+    if (!available) return setCasesUnseen(0);
+    request<{ unseen: number }>('GET', '/api/cases/unseen', undefined, false).then(
+      (r) => setCasesUnseen(r?.unseen ?? 0),
+      () => undefined, // cases backend not enabled
+    );
+  }, [me.id, available]);
 
   // `/` and `/login` are entry points only: land on the ticket list.
   useEffect(() => {
@@ -100,7 +106,8 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
       },
     });
     socket.on('case.created', (e) => {
-      if (!e?.case) return;
+      // The server sends these to available technicians only; a late one after switching off is dropped.
+      if (!e?.case || meRef.current.availability !== 'available') return;
       alertNewCase(e, (id) => navigate(`/cases/${id}`));
       setCasesUnseen((n) => Math.max(e.unseen ?? n + 1, 1));
     });
@@ -143,7 +150,7 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
         path={path}
         onClose={() => setMenuOpen(false)}
         open={menuOpen}
-        dots={{ '/cases': casesUnseen > 0 }}
+        dots={{ '/cases': available && casesUnseen > 0 }}
       />
       {menuOpen && <div class="backdrop" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
       <LiveContext.Provider value={live}>

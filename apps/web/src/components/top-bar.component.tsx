@@ -1,7 +1,9 @@
-// Top bar: drawer toggle (phones), product name, live indicator, notifications, profile.
+// Top bar: drawer toggle (phones), product name, availability switch, live indicator (only when down),
+// notifications, profile.
 import type { AppNotification, Me } from '../lib/api.types';
 import type { ConnectionState } from '../lib/socket.client';
 import { linkClick } from '../lib/router.hook';
+import { AvailabilitySwitch } from './availability-switch.component';
 import { ConnectionStatus } from './connection-status.component';
 import { NotificationBell } from './notification-bell.component';
 import { ProfileMenu } from './profile-menu.component';
@@ -40,13 +42,14 @@ export function TopBar(props: Props) {
       </a>
       <div class="topbar-actions">
         <ConnectionStatus state={props.connection} />
+        <AvailabilitySwitch me={props.me} onMeChange={props.onMeChange} />
         <NotificationBell
           notifications={props.notifications}
           unread={props.unread}
           onSeen={props.onNotificationsSeen}
           onClear={props.onNotificationsClear}
         />
-        <ProfileMenu me={props.me} onMeChange={props.onMeChange} onSignOut={props.onSignOut} />
+        <ProfileMenu me={props.me} onSignOut={props.onSignOut} />
       </div>
     </header>
   );

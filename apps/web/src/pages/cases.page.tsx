@@ -52,6 +52,8 @@ export function CasesPage({ me, caseId }: Props) {
   const now = useNow(1000);
   const [view, setView] = useState<CaseViewName>(initialView);
   const [cases, setCases] = useState<Record<string, CaseView>>({});
+  const casesRef = useRef(cases);
+  casesRef.current = cases;
   const [lists, setLists] = useState<Record<CaseViewName, ListState>>({
     unassigned: { status: 'idle', cursor: null },
     mine: { status: 'idle', cursor: null },
@@ -119,8 +121,22 @@ export function CasesPage({ me, caseId }: Props) {
   // After a reconnect we may have missed events: reload what is on screen.
   useEffect(() => (live ? live.on('connect', () => load(viewRef.current)) : undefined), [live]);
 
+  // Unavailable technicians get no incoming cases live (server side) and no red dot. Turning available
+  // again: reload what is on screen (with the unseen count that drives the dot).
+  const available = me.availability === 'available';
+  const availableRef = useRef(available);
+  availableRef.current = available;
+  const wasAvailable = useRef(available);
+  useEffect(() => {
+    if (available === wasAvailable.current) return;
+    wasAvailable.current = available;
+    if (!available) return setUnseen(0);
+    // The other columns reload whenever they are opened.
+    load(viewRef.current);
+  }, [available]);
+
   useLiveEvent('case.created', (e) => {
-    if (!e?.case) return;
+    if (!e?.case || !availableRef.current) return;
     upsert([e.case]);
     setAnnouncement(
       `New ${e.case.type === 'live_chat' ? 'live chat' : 'support request'} from ${e.case.portal?.name ?? 'a portal'}`,
@@ -130,7 +146,12 @@ export function CasesPage({ me, caseId }: Props) {
     // server compares timestamps; a case created in the same instant as our last visit counts 0).
     else setUnseen((n) => Math.max(typeof e.unseen === 'number' ? e.unseen : n + 1, 1));
   });
-  useLiveEvent('case.updated', (e) => e?.case && upsert([e.case]));
+  useLiveEvent('case.updated', (e) => {
+    if (!e?.case) return;
+    // While unavailable, an update must not slip a new unassigned case into the list.
+    if (!availableRef.current && e.case.status === 'unassigned' && !casesRef.current[e.case.id]) return;
+    upsert([e.case]);
+  });
   useLiveEvent('case.deleted', (e) => {
     if (!e?.caseId) return;
     setCases((map) => {
@@ -201,7 +222,7 @@ export function CasesPage({ me, caseId }: Props) {
                 data-testid={`cases-tab-${v.key}`}
               >
                 {v.label}
-                {v.key === 'unassigned' && unseen > 0 && view !== 'unassigned' && (
+                {v.key === 'unassigned' && available && unseen > 0 && view !== 'unassigned' && (
                   <span class="unseen-dot" data-testid="cases-unassigned-dot" title={`${unseen} new`}>
                     <span class="visually-hidden">{` (${unseen} new)`}</span>
                   </span>

@@ -62,7 +62,7 @@ export function NotificationSettingsPage({ me, onMeChange }: { me: Me; onMeChang
         <p class="muted">
           {me.availability === 'available'
             ? 'You are available for chat requests: new live chats alert you as chosen below.'
-            : 'You are unavailable: you get no alerts for incoming chats until you switch to available in the profile menu.'}
+            : 'You are unavailable: you get no alerts for incoming chats until you switch to available in the top bar.'}
         </p>
         {error && (
           <p class="form-error" role="alert">

@@ -9,6 +9,11 @@ import { CaseSeenService } from './case-seen.service.js';
  * Tells the technicians serving a company about its cases, live, on their own account rooms
  * (works across instances through the Redis adapter). Notification texts carry no customer
  * data: deleting a case must leave nothing about the customer behind.
+ *
+ * Incoming cases go only to technicians who are available (the portal promises that unavailable
+ * technicians do not see incoming requests). Availability is read from the database at send time,
+ * so every instance filters the same way; the web UI refetches the lists when a technician turns
+ * available again.
  */
 @Injectable()
 export class CaseNotifier {
@@ -27,18 +32,17 @@ export class CaseNotifier {
   }
 
   async created(view: CaseView): Promise<void> {
-    const technicians = await this.audience(view.companyId);
+    const technicians = await this.directory.list({ companyId: view.companyId, available: true });
+    if (!technicians.length) return;
     const prefs = await this.preferences.getMany(technicians.map((t) => t.id));
     const unseen = await this.seen.unseenFor(technicians.map((t) => t.id));
     for (const t of technicians) {
       const p = prefs.get(t.id)!;
-      // The chime only for those who take chats now and want sound.
-      const chime = t.availability === 'available' && p.sound;
       this.realtime.toAccount(t.id, 'case.created', {
         case: view,
-        chime,
+        chime: p.sound,
         unseen: unseen.get(t.id) ?? 1,
-        browser: p.browser && t.availability === 'available',
+        browser: p.browser,
       });
     }
     const title = view.type === 'live_chat' ? 'New live chat' : 'New support request';
@@ -49,10 +53,8 @@ export class CaseNotifier {
       link: `/cases/${view.id}`,
       companyId: view.companyId,
     };
-    // Unavailable technicians get no alerts (issue rule); the dashboard still updates live for them.
-    const alerted = technicians.filter((t) => t.availability === 'available');
-    const inAppOnly = alerted.filter((t) => prefs.get(t.id)!.inApp && !prefs.get(t.id)!.email).map((t) => t.id);
-    const withEmail = alerted.filter((t) => prefs.get(t.id)!.email).map((t) => t.id);
+    const inAppOnly = technicians.filter((t) => prefs.get(t.id)!.inApp && !prefs.get(t.id)!.email).map((t) => t.id);
+    const withEmail = technicians.filter((t) => prefs.get(t.id)!.email).map((t) => t.id);
     try {
       if (inAppOnly.length) await this.notifications.notify(inAppOnly, input);
       if (withEmail.length) await this.notifications.notify(withEmail, input, { email: true });

@@ -60,4 +60,24 @@ describe('AppLogger (Nest LoggerService on pino)', () => {
     logger.warn('shown', 'X');
     expect(lines.map((l) => l.msg)).toEqual(['shown']);
   });
+
+  it("demotes Nest's start-up chatter (modules, routes, gateways) to debug; our own info stays", () => {
+    const { lines, logger } = capture();
+    Logger.overrideLogger(logger);
+    new Logger('InstanceLoader').log('CasesModule dependencies initialized');
+    new Logger('RouterExplorer').log('Mapped {/api/cases, GET} route');
+    new Logger('RoutesResolver').log('CasesController {/api/cases}:');
+    new Logger('WebSocketsController').log('AgentGateway subscribed to the "x" message');
+    new Logger('NestApplication').log('Nest application successfully started');
+    new Logger('RouterExplorer').warn('a real warning');
+    new Logger('Bootstrap').log('Switchboard listening');
+    expect(lines.map((l) => [l.level, l.context])).toEqual([
+      [40, 'RouterExplorer'],
+      [30, 'Bootstrap'],
+    ]);
+    const verbose = capture('debug');
+    Logger.overrideLogger(verbose.logger);
+    new Logger('RouterExplorer').log('Mapped {/api/cases, GET} route');
+    expect(verbose.lines).toEqual([expect.objectContaining({ level: 20, context: 'RouterExplorer' })]);
+  });
 });

@@ -4,6 +4,19 @@ import type { Logger as Pino } from 'pino';
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
 /**
+ * Nest's start-up chatter (one line per module, controller, route and gateway: ~200 lines) is
+ * debug, not info: at info a start reads as a few lines (LOG_LEVEL=debug brings them back).
+ */
+const NEST_STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'WebSocketsController',
+  'NestApplication',
+]);
+
+/**
  * Nest's LoggerService on pino: JSON lines, `context` from the Nest Logger's name, an object first
  * argument merged into the line (`logger.error({ err }, 'text')`), an Error as `err`.
  * Deliberately without AsyncLocalStorage request binding (what nestjs-pino adds): on Node 20 an
@@ -34,10 +47,12 @@ export class AppLogger implements LoggerService {
   }
 
   private call(level: Level, message: unknown, params: unknown[]): void {
+    // A Nest Logger with a name passes it last.
+    const context = params.length ? params[params.length - 1] : undefined;
+    if (level === 'info' && typeof context === 'string' && NEST_STARTUP_CONTEXTS.has(context)) level = 'debug';
     if (!this.pino.isLevelEnabled(level)) return;
     const fields: Record<string, unknown> = {};
-    // A Nest Logger with a name passes it last.
-    if (params.length) fields.context = params[params.length - 1];
+    if (params.length) fields.context = context;
     const rest = params.slice(0, -1);
     if (message instanceof Error) {
       fields.err = message;

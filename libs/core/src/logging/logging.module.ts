@@ -6,13 +6,13 @@ import {
   type MiddlewareConsumer,
   type NestModule,
 } from '@nestjs/common';
-import { pino } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { AppLogger } from './app-logger.service.js';
-import { requestLogOptions, REQUEST_LOG_OPTIONS, rootLogOptions } from './logging.options.js';
+import { createRootLogger } from './log-destination.js';
+import { requestLogOptions, REQUEST_LOG_OPTIONS } from './logging.options.js';
 import { RequestLoggingMiddleware } from './request-logging.middleware.js';
 
-/** Structured logs: AppLogger (Nest's logger, `app.useLogger(app.get(AppLogger))`) and request lines. */
+/** Structured logs: AppLogger (Nest's logger, `app.useLogger(app.get(AppLogger))`) and request lines; readable on a terminal (log-destination.ts). */
 @Global()
 @Module({})
 export class LoggingModule implements NestModule {
@@ -20,7 +20,7 @@ export class LoggingModule implements NestModule {
     return {
       module: LoggingModule,
       providers: [
-        { provide: AppLogger, useValue: new AppLogger(pino(rootLogOptions(config.logLevel))) },
+        { provide: AppLogger, useValue: new AppLogger(createRootLogger(config.logLevel)) },
         { provide: REQUEST_LOG_OPTIONS, useValue: requestLogOptions() },
         RequestLoggingMiddleware,
       ],
