@@ -56,11 +56,11 @@ export function AutomationAdmin() {
     );
   useEffect(() => {
     void reload();
-    // The builder's choices; one that fails leaves its list empty (and its error shown).
-    Promise.all([adminConfigApi.statuses(), ticketsApi.companies(), adminConfigApi.accounts()]).then(
-      ([statuses, companies, accounts]) => setChoices({ statuses, companies, accounts }),
-      (err) => setLoadError(err instanceof ApiError ? err.message : act('loadFailed')),
-    );
+    // The builder's choices, each on its own: one that fails leaves its list empty and its error shown.
+    const fail = (err: unknown) => setLoadError(err instanceof ApiError ? err.message : act('loadFailed'));
+    adminConfigApi.statuses().then((statuses) => setChoices((c) => ({ ...c, statuses })), fail);
+    ticketsApi.companies().then((companies) => setChoices((c) => ({ ...c, companies })), fail);
+    adminConfigApi.accounts().then((accounts) => setChoices((c) => ({ ...c, accounts })), fail);
   }, []);
 
   const run = async (work: () => Promise<unknown>, ok: string) => {
