@@ -280,6 +280,41 @@ describeWithBrowser('every route is styled in a fresh tab (browser)', () => {
           expect((await probe(p.locator('td.row-actions'))).whiteSpace).toBe('nowrap');
         },
       },
+      // Admin configuration sections
+      {
+        path: '/admin/settings',
+        check: async (p) => {
+          await p.getByTestId('settings-form').locator('[data-setting="chat.enabled"]').waitFor();
+          expect((await probe(p.getByTestId('settings-form'))).display).toBe('grid');
+        },
+      },
+      {
+        path: '/admin/statuses',
+        check: async (p) => {
+          await p.getByTestId('statuses-table').waitFor();
+          expect((await probe(p.locator('.inline-form'))).display).toBe('flex');
+        },
+      },
+      {
+        path: '/admin/product-families',
+        check: async (p) => {
+          expect((await probe(p.getByTestId('family-create'))).display).toBe('flex');
+        },
+      },
+      {
+        path: '/admin/quick-replies',
+        check: async (p) => {
+          await p.getByTestId('quick-reply-new').waitFor();
+        },
+      },
+      {
+        path: '/admin/automation',
+        check: async (p) => {
+          await p.getByTestId('rules-table').waitFor();
+          expect((await probe(p.locator('td.row-actions'))).whiteSpace).toBe('nowrap');
+        },
+      },
+      // End of admin configuration sections
       {
         path: '/settings/notifications',
         check: async (p) => {

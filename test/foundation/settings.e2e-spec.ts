@@ -49,6 +49,36 @@ describe('typed settings per scope', () => {
     expect(await settings.get('chat.enabled', company.id)).toBe(false);
   });
 
+  it('refuses numbers outside the bounds a setting declares, naming them', async () => {
+    const listed = await t.http().get('/api/settings').set(auth()).expect(200);
+    expect(listed.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'channels.inboundRateLimit', min: 0, max: 100000, integer: true }),
+      ]),
+    );
+    for (const value of [-1, 2.5, 100001]) {
+      const res = await t.http().put('/api/settings/channels.inboundRateLimit').set(auth()).send({ value }).expect(400);
+      expect(res.body.details.fieldErrors.value).toEqual(['must be a whole number from 0 to 100000']);
+    }
+    await t.http().put('/api/settings/channels.inboundRateLimit').set(auth()).send({ value: 0 }).expect(200);
+    expect(await t.get(SettingsService).get('channels.inboundRateLimit')).toBe(0);
+    await t.http().delete('/api/settings/channels.inboundRateLimit').set(auth()).expect(200);
+  });
+
+  it('is admins only', async () => {
+    await t
+      .http()
+      .get('/api/settings')
+      .set({ Authorization: `Bearer ${t.technicianToken}` })
+      .expect(403);
+    await t
+      .http()
+      .put('/api/settings/chat.enabled')
+      .set({ Authorization: `Bearer ${t.technicianToken}` })
+      .send({ value: true })
+      .expect(403);
+  });
+
   it('rejects unknown keys, wrong types and unknown companies', async () => {
     const unknown = await t.http().put('/api/settings/chat.colour').set(auth()).send({ value: 'red' }).expect(400);
     expect(unknown.body.message).toMatch(/Unknown setting "chat.colour"/);

@@ -10,6 +10,21 @@ describe('quick replies and automation rules', () => {
   });
   afterAll(() => t.close());
 
+  it('lists the placeholders a template may use (signed-in staff only), before the :id route', async () => {
+    const res = await t.http().get('/api/quick-replies/placeholders').set(bearer(t.technicianToken)).expect(200);
+    expect(res.body.placeholders).toEqual(expect.arrayContaining(['contact.firstName', 'ticket.number']));
+    // Every listed placeholder is accepted in a body.
+    const body = res.body.placeholders.map((p: string) => `{{${p}}}`).join(' ');
+    const created = await t
+      .http()
+      .post('/api/quick-replies')
+      .set(bearer(t.technicianToken))
+      .send({ name: 'All placeholders', body })
+      .expect(201);
+    await t.http().delete(`/api/quick-replies/${created.body.id}`).set(bearer(t.technicianToken)).expect(204);
+    await t.http().get('/api/quick-replies/placeholders').expect(401);
+  });
+
   it('renders shared and personal templates; unknown placeholders are a 400 naming them', async () => {
     const ticket = await createTicket(t, acme.contact.id, { title: 'Mouse broken' });
     const shared = await t

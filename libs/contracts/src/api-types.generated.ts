@@ -1209,6 +1209,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/quick-replies/placeholders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['QuickRepliesController_placeholders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/settings': {
     parameters: {
       query?: never;
@@ -1655,6 +1671,23 @@ export interface components {
       /** @enum {string} */
       kind: 'account' | 'contact' | 'system' | 'automation';
       name: string;
+    };
+    AutomationRuleViewDto: {
+      actions: components['schemas']['RuleActionDto'][];
+      conditions: components['schemas']['RuleConditionsDto'];
+      /** Format: date-time */
+      createdAt: string;
+      enabled: boolean;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      position: number;
+      /** @description Set on rules the product seeds (e.g. reopen-on-contact-reply) */
+      systemKey: string | null;
+      /** @enum {string} */
+      trigger: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed' | 'sentiment.changed';
+      /** Format: date-time */
+      updatedAt: string;
     };
     AvailabilityDto: {
       /** @description true: "Available for chat requests" */
@@ -2163,6 +2196,11 @@ export interface components {
       /** @example Printers */
       name: string;
     };
+    ProductFamilyViewDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     PublicCaseViewDto: {
       /** @enum {string} */
       chatStatus: 'waiting' | 'active' | 'ended';
@@ -2201,6 +2239,16 @@ export interface components {
     };
     PublicTechnicianDto: {
       name: string;
+    };
+    QuickReplyPlaceholdersDto: {
+      /**
+       * @description Paths a quick reply body may use as {{path}} (or in {{#if path}} blocks); any other is refused
+       * @example [
+       *       "contact.firstName",
+       *       "ticket.number"
+       *     ]
+       */
+      placeholders: string[];
     };
     QuickReplyViewDto: {
       body: string;
@@ -2261,6 +2309,31 @@ export interface components {
     SettingFieldOptionDto: {
       label: string;
       value: string;
+    };
+    SettingViewDto: {
+      default: string | number | boolean | string[];
+      description: string;
+      /** @description number: whole numbers only */
+      integer?: boolean;
+      /** @example chat.enabled */
+      key: string;
+      /** @description number: largest value accepted */
+      max?: number;
+      /** @description number: smallest value accepted */
+      min?: number;
+      options?: string[];
+      scopes: ('global' | 'company')[];
+      /**
+       * @description Where the value comes from
+       * @enum {string}
+       */
+      source: 'default' | 'global' | 'company';
+      /**
+       * @description list: distinct values among options
+       * @enum {string}
+       */
+      type: 'boolean' | 'string' | 'number' | 'enum' | 'list';
+      value: string | number | boolean | string[];
     };
     SignatureDto: {
       /** @description Plain text, line breaks kept; empty or null: sign with the name */
@@ -2982,7 +3055,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AutomationRuleViewDto'][];
+        };
       };
     };
   };
@@ -3003,7 +3078,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AutomationRuleViewDto'];
+        };
       };
     };
   };
@@ -3022,7 +3099,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AutomationRuleViewDto'];
+        };
       };
     };
   };
@@ -3064,7 +3143,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AutomationRuleViewDto'];
+        };
       };
     };
   };
@@ -4474,7 +4555,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProductFamilyViewDto'][];
+        };
       };
     };
   };
@@ -4495,7 +4578,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProductFamilyViewDto'];
+        };
       };
     };
   };
@@ -4537,7 +4622,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProductFamilyViewDto'];
+        };
       };
     };
   };
@@ -4855,6 +4942,25 @@ export interface operations {
       };
     };
   };
+  QuickRepliesController_placeholders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuickReplyPlaceholdersDto'];
+        };
+      };
+    };
+  };
   SettingsController_list: {
     parameters: {
       query?: {
@@ -4871,7 +4977,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettingViewDto'][];
+        };
       };
     };
   };
@@ -4893,7 +5001,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettingViewDto'];
+        };
       };
     };
   };
@@ -4916,7 +5026,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettingViewDto'];
+        };
       };
     };
   };
@@ -4938,7 +5050,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SettingViewDto'];
+        };
       };
     };
   };

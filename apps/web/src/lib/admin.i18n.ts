@@ -5,6 +5,13 @@ const en = {
   title: 'Admin',
   sections: 'Admin sections',
   channels: 'Portals, email & plugins',
+  // Configuration sections
+  settings: 'Settings',
+  statuses: 'Ticket statuses',
+  productFamilies: 'Product families',
+  quickReplies: 'Quick replies',
+  automation: 'Automation rules',
+  // End of configuration sections
   unknown: 'There is no such admin section.',
 };
 
@@ -12,6 +19,13 @@ const fr: typeof en = {
   title: 'Administration',
   sections: "Sections de l'administration",
   channels: 'Portails, e-mail et plugins',
+  // Configuration sections
+  settings: 'Réglages',
+  statuses: 'États des tickets',
+  productFamilies: 'Familles de produits',
+  quickReplies: 'Réponses rapides',
+  automation: "Règles d'automatisation",
+  // End of configuration sections
   unknown: "Cette section de l'administration n'existe pas.",
 };
 

@@ -48,6 +48,10 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 export const ticketsApi = {
+  /** Drop cached answers whose key starts with `prefix` (after an admin changed what they hold). */
+  forget: (prefix: string) => {
+    for (const key of [...memo.keys()]) if (key.startsWith(prefix)) memo.delete(key);
+  },
   list: (filters: Partial<TicketFilters>, cursor?: string | null, limit = 25) =>
     request<Page<Ticket>>('GET', `/api/tickets${query({ ...filters, cursor, limit })}`),
   get: (n: number) => request<Ticket>('GET', `/api/tickets/${n}`),

@@ -54,6 +54,9 @@ export class ChannelInboundService implements OnModuleInit {
       key: 'channels.inboundRateLimit',
       description: 'Inbound messages (e.g. emails) accepted per sender per hour; more are refused (0 = no limit)',
       type: 'number',
+      integer: true,
+      min: 0,
+      max: 100_000,
       scopes: ['global'],
       default: 60,
     });

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/roles.decorator.js';
-import { SettingScopeQueryDto, UpdateSettingDto } from './settings.dto.js';
+import { SettingScopeQueryDto, SettingViewDto, UpdateSettingDto } from './settings.dto.js';
 import { SettingsService } from './settings.service.js';
 import { Unmasked } from '../access/unmasked.decorator.js';
 
@@ -15,22 +15,26 @@ export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
   @Get()
+  @ApiOkResponse({ type: [SettingViewDto] })
   list(@Query() query: SettingScopeQueryDto) {
     return this.settings.list(query.companyId);
   }
 
   @Get(':key')
+  @ApiOkResponse({ type: SettingViewDto })
   get(@Param('key') key: string, @Query() query: SettingScopeQueryDto) {
     return this.settings.describe(key, query.companyId);
   }
 
   @Put(':key')
+  @ApiOkResponse({ type: SettingViewDto })
   set(@Param('key') key: string, @Body() dto: UpdateSettingDto) {
     return this.settings.set(key, dto.value, dto.companyId);
   }
 
   /** Back to inheriting (company → global → default). */
   @Delete(':key')
+  @ApiOkResponse({ type: SettingViewDto })
   reset(@Param('key') key: string, @Query() query: SettingScopeQueryDto) {
     return this.settings.reset(key, query.companyId);
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsUUID } from 'class-validator';
 
 export class SettingScopeQueryDto {
@@ -27,4 +27,28 @@ export class UpdateSettingDto {
   @IsOptional()
   @IsUUID()
   companyId?: string;
+}
+
+const anyValue = (): ApiPropertyOptions => ({
+  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
+});
+
+// Response shape for the OpenAPI document (the web's generated types); the service returns SettingView.
+export class SettingViewDto {
+  @ApiProperty({ example: 'chat.enabled' }) key: string;
+  @ApiProperty() description: string;
+  @ApiProperty({
+    enum: ['boolean', 'string', 'number', 'enum', 'list'],
+    description: 'list: distinct values among options',
+  })
+  type: 'boolean' | 'string' | 'number' | 'enum' | 'list';
+  @ApiPropertyOptional({ type: [String] }) options?: string[];
+  @ApiPropertyOptional({ description: 'number: smallest value accepted' }) min?: number;
+  @ApiPropertyOptional({ description: 'number: largest value accepted' }) max?: number;
+  @ApiPropertyOptional({ description: 'number: whole numbers only' }) integer?: boolean;
+  @ApiProperty({ enum: ['global', 'company'], isArray: true }) scopes: ('global' | 'company')[];
+  @ApiProperty(anyValue()) default: unknown;
+  @ApiProperty(anyValue()) value: unknown;
+  @ApiProperty({ enum: ['default', 'global', 'company'], description: 'Where the value comes from' })
+  source: 'default' | 'global' | 'company';
 }

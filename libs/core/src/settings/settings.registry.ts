@@ -23,6 +23,10 @@ export interface SettingDefinition<K extends SettingKey = SettingKey> {
   /** `list`: an array of distinct strings, each one of `options`. */
   type: 'boolean' | 'string' | 'number' | 'enum' | 'list';
   options?: readonly string[];
+  /** `number`: bounds (inclusive) and whole numbers only, checked on every write. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
   scopes: readonly SettingScope[];
   default: SettingsMap[K];
 }
@@ -73,7 +77,11 @@ export class SettingsRegistry {
       definition.type === 'boolean'
         ? typeof value === 'boolean'
         : definition.type === 'number'
-          ? typeof value === 'number' && Number.isFinite(value)
+          ? typeof value === 'number' &&
+            Number.isFinite(value) &&
+            (!definition.integer || Number.isInteger(value)) &&
+            (definition.min === undefined || value >= definition.min) &&
+            (definition.max === undefined || value <= definition.max)
           : definition.type === 'string'
             ? typeof value === 'string' && value.length <= 10_000
             : definition.type === 'list'
@@ -87,10 +95,20 @@ export class SettingsRegistry {
           ? `one of: ${definition.options?.join(', ')}`
           : definition.type === 'list'
             ? `a list of distinct values among: ${definition.options?.join(', ')}`
-            : `a ${definition.type}`;
+            : definition.type === 'number'
+              ? numberExpectation(definition)
+              : `a ${definition.type}`;
       throw new ValidationFailedError(`Invalid value for ${definition.key}: expected ${expected}`, {
         value: [`must be ${expected}`],
       });
     }
   }
+}
+
+function numberExpectation(d: SettingDefinition): string {
+  const kind = d.integer ? 'a whole number' : 'a number';
+  if (d.min !== undefined && d.max !== undefined) return `${kind} from ${d.min} to ${d.max}`;
+  if (d.min !== undefined) return `${kind} of at least ${d.min}`;
+  if (d.max !== undefined) return `${kind} of at most ${d.max}`;
+  return kind;
 }

@@ -10,6 +10,9 @@ export interface SettingView {
   description: string;
   type: SettingDefinition['type'];
   options?: readonly string[];
+  min?: number;
+  max?: number;
+  integer?: boolean;
   scopes: readonly string[];
   default: unknown;
   value: unknown;
@@ -95,6 +98,9 @@ export class SettingsService {
       description: d.description,
       type: d.type,
       options: d.options,
+      min: d.min,
+      max: d.max,
+      integer: d.integer,
       scopes: d.scopes,
       default: d.default,
       value: company ? company.value : global ? global.value : d.default,

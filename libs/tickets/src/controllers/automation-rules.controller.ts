@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@switchboard/core';
 import type { RuleAction } from '../automation/automation.types.js';
 import { CreateRuleDto, UpdateRuleDto } from '../dto/automation-rule.dto.js';
+import { AutomationRuleViewDto } from '../dto/automation-rule-view.dto.js';
 import { AutomationService } from '../services/automation.service.js';
 
 /** Admins only: rules act on every ticket. */
@@ -14,21 +15,25 @@ export class AutomationRulesController {
   constructor(private readonly rules: AutomationService) {}
 
   @Get()
+  @ApiOkResponse({ type: [AutomationRuleViewDto] })
   list() {
     return this.rules.list();
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: AutomationRuleViewDto })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.rules.get(id);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: AutomationRuleViewDto })
   create(@Body() dto: CreateRuleDto) {
     return this.rules.create({ ...dto, conditions: { ...dto.conditions }, actions: plain(dto.actions) });
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: AutomationRuleViewDto })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRuleDto) {
     const { actions, conditions, ...rest } = dto;
     return this.rules.update(id, {

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@switchboard/core';
 import { ProductFamilyDto } from '../dto/admin-lists.dto.js';
+import { ProductFamilyViewDto } from '../dto/product-family-view.dto.js';
 import { ProductFamilyService } from '../services/product-family.service.js';
 
 @ApiTags('tickets')
@@ -11,19 +12,22 @@ export class ProductFamiliesController {
   constructor(private readonly families: ProductFamilyService) {}
 
   @Get()
-  list() {
+  @ApiOkResponse({ type: [ProductFamilyViewDto] })
+  list(): Promise<ProductFamilyViewDto[]> {
     return this.families.list();
   }
 
   @Post()
   @Roles('admin')
-  create(@Body() dto: ProductFamilyDto) {
+  @ApiCreatedResponse({ type: ProductFamilyViewDto })
+  create(@Body() dto: ProductFamilyDto): Promise<ProductFamilyViewDto> {
     return this.families.create(dto.name);
   }
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ProductFamilyDto) {
+  @ApiOkResponse({ type: ProductFamilyViewDto })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ProductFamilyDto): Promise<ProductFamilyViewDto> {
     return this.families.rename(id, dto.name);
   }
 

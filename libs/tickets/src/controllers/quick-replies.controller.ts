@@ -4,6 +4,8 @@ import { AccountPrincipal, CurrentAccount } from '@switchboard/core';
 import { CreateQuickReplyDto, RenderQuickReplyDto, UpdateQuickReplyDto } from '../dto/admin-lists.dto.js';
 import { QuickReplyService } from '../services/quick-reply.service.js';
 import { QuickReplyViewDto } from '../dto/quick-reply-view.dto.js';
+import { QuickReplyPlaceholdersDto } from '../dto/quick-reply-placeholders.dto.js';
+import { QUICK_REPLY_PLACEHOLDERS } from '../services/quick-reply-template.js';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -15,6 +17,13 @@ export class QuickRepliesController {
   @ApiOkResponse({ type: [QuickReplyViewDto] })
   list(@CurrentAccount() me: AccountPrincipal): Promise<QuickReplyViewDto[]> {
     return this.replies.list(me);
+  }
+
+  // Declared before :id so "placeholders" is not read as an id. Any signed-in technician (they write personal ones).
+  @Get('placeholders')
+  @ApiOkResponse({ type: QuickReplyPlaceholdersDto })
+  placeholders(): QuickReplyPlaceholdersDto {
+    return { placeholders: [...QUICK_REPLY_PLACEHOLDERS] };
   }
 
   @Get(':id')

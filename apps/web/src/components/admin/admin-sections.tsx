@@ -6,6 +6,12 @@ import type { AdminStrings } from '../../lib/admin.i18n';
 import { EmailAdmin } from './email-admin.component';
 import { PluginsAdmin } from './plugins-admin.component';
 import { PortalsAdmin } from './portals-admin.component';
+// Configuration sections (settings, statuses, product families, quick replies, automation).
+import { AutomationAdmin } from './automation-admin.component';
+import { ProductFamiliesAdmin } from './product-families-admin.component';
+import { QuickRepliesAdmin } from './quick-replies-admin.component';
+import { SettingsAdmin } from './settings-admin.component';
+import { TicketStatusesAdmin } from './ticket-statuses-admin.component';
 
 export interface AdminSectionProps {
   me: Me;
@@ -28,4 +34,13 @@ function ChannelsAdmin() {
   );
 }
 
-export const ADMIN_SECTIONS: AdminSection[] = [{ id: 'channels', label: 'channels', component: ChannelsAdmin }];
+export const ADMIN_SECTIONS: AdminSection[] = [
+  { id: 'channels', label: 'channels', component: ChannelsAdmin },
+  // Configuration sections
+  { id: 'settings', label: 'settings', component: SettingsAdmin },
+  { id: 'statuses', label: 'statuses', component: TicketStatusesAdmin },
+  { id: 'product-families', label: 'productFamilies', component: ProductFamiliesAdmin },
+  { id: 'quick-replies', label: 'quickReplies', component: QuickRepliesAdmin },
+  { id: 'automation', label: 'automation', component: AutomationAdmin },
+  // End of configuration sections
+];

@@ -1,9 +1,10 @@
 // One settings form for every plugin, driven by the settings schema its manifest declares (the SDK's
-// field types: string, number, boolean, select, secret), with the server's field errors shown in place.
+// field types: string, number, boolean, select, secret), on the shared SchemaForm; enable/disable beside it.
 import { useState } from 'preact/hooks';
 import { ApiError, request } from '../../lib/api.client';
 import type { PluginInfo } from '../../lib/api.types';
 import { pt } from '../../lib/plugin-permissions.i18n';
+import { SchemaForm, type SchemaField } from './schema-form.component';
 
 type Field = PluginInfo['settingsSchema'][number];
 const SECRET_MASK = '********';
@@ -13,12 +14,32 @@ interface Props {
   onSaved(plugin: PluginInfo): void;
 }
 
+/** A manifest field as a schema-form field (selects start on their default, numbers show it). */
+function toSchemaField(field: Field, value: unknown): SchemaField {
+  return {
+    key: field.key,
+    label: field.label,
+    type: field.type,
+    required: field.required,
+    options: field.options,
+    min: field.min,
+    max: field.max,
+    placeholder:
+      field.type === 'secret'
+        ? value === SECRET_MASK
+          ? pt('secretKept')
+          : undefined
+        : field.type === 'number' && field.default !== undefined
+          ? String(field.default)
+          : undefined,
+  };
+}
+
 export function PluginSettingsForm({ plugin, onSaved }: Props) {
   const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...plugin.settings }));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (key: string, value: unknown) => setValues((v) => ({ ...v, [key]: value }));
 
   const act = async (run: () => Promise<PluginInfo>, okText: string) => {
     setBusy(true);
@@ -37,90 +58,29 @@ export function PluginSettingsForm({ plugin, onSaved }: Props) {
     }
   };
 
-  const save = (e: Event) => {
-    e.preventDefault();
+  const save = () => {
     // Empty optional fields are left out, so the plugin's defaults apply.
     const settings = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined));
     void act(() => request<PluginInfo>('PUT', `/api/plugins/${plugin.id}/settings`, { settings }), pt('saved'));
   };
 
-  const input = (field: Field) => {
-    const id = `plugin-${plugin.id}-${field.key}`;
-    const value = values[field.key];
-    const common = { id, name: field.key, disabled: busy, 'aria-invalid': errors[field.key] ? true : undefined };
-    switch (field.type) {
-      case 'boolean':
-        return (
-          <input
-            {...common}
-            type="checkbox"
-            checked={!!value}
-            onChange={(e) => set(field.key, e.currentTarget.checked)}
-          />
-        );
-      case 'select':
-        return (
-          <select
-            {...common}
-            value={String(value ?? field.default ?? '')}
-            onChange={(e) => set(field.key, e.currentTarget.value)}
-          >
-            {field.options?.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        );
-      case 'number':
-        return (
-          <input
-            {...common}
-            type="number"
-            step="any"
-            min={field.min}
-            max={field.max}
-            placeholder={field.default !== undefined ? String(field.default) : undefined}
-            value={value === undefined || value === null ? '' : String(value)}
-            onInput={(e) => set(field.key, e.currentTarget.value === '' ? '' : Number(e.currentTarget.value))}
-          />
-        );
-      default: {
-        const text = value === undefined || value === null ? '' : String(value);
-        const onInput = (e: Event) => set(field.key, (e.currentTarget as HTMLInputElement).value);
-        return field.type === 'secret' ? (
-          <input
-            {...common}
-            type="password"
-            autoComplete="off"
-            value={text}
-            placeholder={value === SECRET_MASK ? pt('secretKept') : undefined}
-            onInput={onInput}
-          />
-        ) : (
-          <input {...common} type="text" autoComplete="off" value={text} onInput={onInput} />
-        );
-      }
-    }
-  };
+  // A select shows its default until the admin picks another value.
+  const shown = Object.fromEntries(
+    plugin.settingsSchema.map((f) => [f.key, f.type === 'select' ? (values[f.key] ?? f.default ?? '') : values[f.key]]),
+  );
 
   return (
-    <form class="plugin-settings" onSubmit={save} data-testid="plugin-settings" data-plugin-id={plugin.id}>
-      {plugin.settingsSchema.length === 0 && <p class="muted small">{pt('noSettings')}</p>}
-      {plugin.settingsSchema.map((field) => (
-        <div class="field" key={field.key}>
-          <label class="field-label" for={`plugin-${plugin.id}-${field.key}`}>
-            {field.label}
-            {field.required ? ' *' : ''}
-          </label>
-          {input(field)}
-          {errors[field.key]?.map((text) => (
-            <span class="form-error small block" key={text}>
-              {text}
-            </span>
-          ))}
-        </div>
-      ))}
+    <SchemaForm
+      idPrefix={`plugin-${plugin.id}`}
+      fields={plugin.settingsSchema.map((f) => toSchemaField(f, values[f.key]))}
+      values={shown}
+      errors={errors}
+      busy={busy}
+      onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
+      onSubmit={save}
+      attrs={{ class: 'plugin-settings', 'data-testid': 'plugin-settings', 'data-plugin-id': plugin.id }}
+      header={plugin.settingsSchema.length === 0 && <p class="muted small">{pt('noSettings')}</p>}
+    >
       <div class="plugin-settings-actions">
         {plugin.settingsSchema.length > 0 && (
           <button type="submit" class="btn btn-primary btn-sm" disabled={busy} data-testid="plugin-save">
@@ -166,6 +126,6 @@ export function PluginSettingsForm({ plugin, onSaved }: Props) {
           </span>
         )}
       </div>
-    </form>
+    </SchemaForm>
   );
 }
