@@ -1991,8 +1991,25 @@ export interface components {
       /** @description Empty unless demo mode is on and the demo passwords are unchanged */
       logins: components['schemas']['DemoLoginDto'][];
     };
+    DeviceListItemDto: {
+      /** Format: uuid */
+      companyId: string;
+      /** Format: uuid */
+      contactId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      helpdeskAgentEnabled: boolean;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastSeenAt: string | null;
+      name: string;
+      /** @description The helpdesk agent is connected right now (on any API instance) */
+      online: boolean;
+      os: string;
+    };
     DevicePageDto: {
-      items: components['schemas']['DeviceViewDto'][];
+      items: components['schemas']['DeviceListItemDto'][];
       nextCursor: string | null;
     };
     DeviceViewDto: {
@@ -2025,6 +2042,13 @@ export interface components {
        *     ]
        */
       grantPermissions: string[];
+    };
+    EnrolmentCodeDto: {
+      /** @example K7QM-3XZP-9WRT */
+      code: string;
+      device: components['schemas']['DeviceViewDto'];
+      /** Format: date-time */
+      expiresAt: string;
     };
     FollowUpDto: {
       body: string;
@@ -2399,6 +2423,8 @@ export interface components {
       phone?: string;
     };
     UpdateDeviceDto: {
+      /** Format: uuid */
+      companyId?: string;
       /** Format: uuid */
       contactId?: string | null;
       /** @default true */
@@ -3560,6 +3586,8 @@ export interface operations {
         /** @description nextCursor of the previous page */
         cursor?: string;
         limit?: number;
+        /** @description Part of the first name, last name or email (case-insensitive) */
+        search?: string;
       };
       header?: never;
       path?: never;
@@ -3792,7 +3820,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeviceViewDto'];
+          'application/json': components['schemas']['DeviceListItemDto'];
         };
       };
     };
@@ -3856,7 +3884,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolmentCodeDto'];
+        };
       };
     };
   };
