@@ -1894,8 +1894,11 @@ export interface components {
       firstName: string;
       /** @example Jones */
       lastName: string;
-      /** @example +33 6 12 34 56 78 */
-      phone?: string;
+      /**
+       * @description null clears it
+       * @example +33 6 12 34 56 78
+       */
+      phone?: string | null;
     };
     CreateDeviceDto: {
       /** Format: uuid */
@@ -2419,8 +2422,11 @@ export interface components {
       firstName?: string;
       /** @example Jones */
       lastName?: string;
-      /** @example +33 6 12 34 56 78 */
-      phone?: string;
+      /**
+       * @description null clears it
+       * @example +33 6 12 34 56 78
+       */
+      phone?: string | null;
     };
     UpdateDeviceDto: {
       /** Format: uuid */

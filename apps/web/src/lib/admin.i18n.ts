@@ -6,6 +6,11 @@ const en = {
   sections: 'Admin sections',
   channels: 'Portals, email & plugins',
   unknown: 'There is no such admin section.',
+  // People and devices (#15)
+  users: 'Users',
+  companies: 'Companies',
+  contacts: 'Contacts',
+  devices: 'Devices',
 };
 
 const fr: typeof en = {
@@ -13,6 +18,11 @@ const fr: typeof en = {
   sections: "Sections de l'administration",
   channels: 'Portails, e-mail et plugins',
   unknown: "Cette section de l'administration n'existe pas.",
+  // People and devices (#15)
+  users: 'Utilisateurs',
+  companies: 'Sociétés',
+  contacts: 'Contacts',
+  devices: 'Appareils',
 };
 
 export type AdminStrings = typeof en;
