@@ -5,7 +5,14 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { createTestApp, type TestApp } from '@switchboard/testing';
-import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForAttribute, waitForText } from './browser.helper';
+import {
+  BrowserPages,
+  CHROMIUM_PATH,
+  hasChromium,
+  launchBrowser,
+  waitForAttribute,
+  waitForText,
+} from './browser.helper';
 
 jest.setTimeout(180_000);
 
@@ -68,7 +75,8 @@ describeWithBrowser('admin: users, companies, contacts, devices (browser)', () =
     await form.getByTestId('user-form-password').fill('password1234');
     await form.getByTestId('user-form-submit').click();
     // The server's policy, at the field.
-    await waitForText(form.getByTestId('user-form-error-password'), 
+    await waitForText(
+      form.getByTestId('user-form-error-password'),
       'password is too common or too easy to guess (common passwords, keyboard patterns and repetitions are refused)',
     );
 
@@ -96,7 +104,9 @@ describeWithBrowser('admin: users, companies, contacts, devices (browser)', () =
     await page.getByTestId('user-form-submit').click();
     await waitForText(nina.getByTestId('user-companies'), 'Users Co');
     await waitForText(nina.getByTestId('user-role'), 'AdministratorPII reveal');
-    const stored = (await ok<{ items: any[] }>('get', '/api/accounts')).items.find((a) => a.email === 'nina@test.local');
+    const stored = (await ok<{ items: any[] }>('get', '/api/accounts')).items.find(
+      (a) => a.email === 'nina@test.local',
+    );
     expect(stored).toMatchObject({ role: 'admin', allCompanies: false, permissions: ['pii.reveal'] });
 
     // Deactivate, reactivate.
@@ -315,7 +325,9 @@ describeWithBrowser('admin: users, companies, contacts, devices (browser)', () =
     const first = (await page.getByTestId('device-enrolment-code').textContent())!.trim();
     await page.getByTestId('device-enrolment-new').click();
     await page.waitForFunction(
-      (old) => document.querySelector('[data-testid="device-enrolment-code"]')?.textContent?.trim() !== old,
+      (old) =>
+        (globalThis as any).document.querySelector('[data-testid="device-enrolment-code"]')?.textContent?.trim() !==
+        old,
       first,
     );
 

@@ -17,14 +17,8 @@ describe('admin people API: contact search, device move, device online state', (
   afterAll(() => t.close());
 
   const contact = async (companyId: string, firstName: string, lastName: string, email: string) =>
-    (
-      await t
-        .http()
-        .post('/api/contacts')
-        .set(admin())
-        .send({ companyId, firstName, lastName, email })
-        .expect(201)
-    ).body as { id: string };
+    (await t.http().post('/api/contacts').set(admin()).send({ companyId, firstName, lastName, email }).expect(201))
+      .body as { id: string };
 
   it('searches contacts by part of the name or email, case-insensitively, within the company filter', async () => {
     await contact(north, 'Melissa', 'Jones', 'mel@north.example');

@@ -58,8 +58,7 @@ export const adminPeopleApi = {
   deleteContact: (id: string) => request<void>('DELETE', `/api/contacts/${enc(id)}`),
 
   devices: (companyId?: string) => items(request<Page<Device>>('GET', `/api/devices?limit=200${query({ companyId })}`)),
-  createDevice: (input: DeviceInput) =>
-    request<C.ApiSchema<'DeviceWithTokenDto'>>('POST', '/api/devices', input),
+  createDevice: (input: DeviceInput) => request<C.ApiSchema<'DeviceWithTokenDto'>>('POST', '/api/devices', input),
   updateDevice: (id: string, input: DeviceUpdate) => request<Device>('PATCH', `/api/devices/${enc(id)}`, input),
   deleteDevice: (id: string) => request<void>('DELETE', `/api/devices/${enc(id)}`),
   enrolmentCode: (id: string) => request<EnrolmentCode>('POST', `/api/devices/${enc(id)}/enrolment-code`),

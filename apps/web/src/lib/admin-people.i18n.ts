@@ -157,7 +157,7 @@ const fr: typeof en = {
   createUser: "Créer l'utilisateur",
   deleteUserTitle: 'Supprimer le compte de {name} ?',
   deleteUserBody:
-    "Cette personne ne pourra plus se connecter ; ses sessions ouvertes se ferment aussitôt. Les tickets gardent leur historique.",
+    'Cette personne ne pourra plus se connecter ; ses sessions ouvertes se ferment aussitôt. Les tickets gardent leur historique.',
   deleteUserYes: 'Supprimer le compte',
   noUsers: 'Aucun utilisateur pour le moment.',
   companiesTitle: 'Sociétés',
@@ -212,7 +212,8 @@ const fr: typeof en = {
   deleteDeviceTitle: "Supprimer l'appareil {name} ?",
   deleteDeviceBody: "Son agent d'assistance est déconnecté et ne peut plus se connecter.",
   deleteDeviceYes: "Supprimer l'appareil",
-  noDevices: "Aucun appareil pour le moment. Ajoutez-en un, puis inscrivez son agent d'assistance avec le code affiché.",
+  noDevices:
+    "Aucun appareil pour le moment. Ajoutez-en un, puis inscrivez son agent d'assistance avec le code affiché.",
   moveHint: "Déplacer l'appareil vers une autre société retire son contact, sauf si vous en choisissez un là-bas.",
 };
 

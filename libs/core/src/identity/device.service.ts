@@ -84,7 +84,9 @@ export class DeviceService {
     const moved = input.companyId !== undefined && input.companyId !== device.companyId;
     if (moved) {
       if (!(await this.companies.findById(input.companyId!)))
-        throw new ValidationFailedError('Unknown company', { companyId: [`company ${input.companyId} does not exist`] });
+        throw new ValidationFailedError('Unknown company', {
+          companyId: [`company ${input.companyId} does not exist`],
+        });
       // The contact belongs to the old company: it goes unless the same request assigns a new one.
       if (input.contactId === undefined && device.contactId) input = { ...input, contactId: null };
       device.companyId = input.companyId!;

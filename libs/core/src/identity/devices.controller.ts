@@ -7,7 +7,7 @@ import { DeviceService } from './device.service.js';
 import { CreateDeviceDto, UpdateDeviceDto } from './dto/device.dto.js';
 import { CompanyFilterQueryDto } from '../database/company-filter-query.dto.js';
 import { DeviceListItemDto, DevicePageDto, DeviceViewDto, DeviceWithTokenDto } from './dto/device-view.dto.js';
-import { DevicePresence } from './device-presence.service.js';
+import { DevicePresence } from './device-presence.port.js';
 
 @ApiTags('devices')
 @ApiBearerAuth()
@@ -27,7 +27,10 @@ export class DevicesController {
 
   @Get(':id')
   @ApiOkResponse({ type: DeviceListItemDto })
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal): Promise<DeviceListItemDto> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentAccount() me: AccountPrincipal,
+  ): Promise<DeviceListItemDto> {
     const [device] = await this.presence.withOnline([await this.devices.get(id, me)]);
     return device;
   }

@@ -14,7 +14,6 @@ import { DeviceEnrolmentController } from './device-enrolment.controller.js';
 import { DeviceEnrolmentRepository } from './device-enrolment.repository.js';
 import { DeviceEnrolmentService } from './device-enrolment.service.js';
 import { DeviceRepository } from './device.repository.js';
-import { DevicePresence } from './device-presence.service.js';
 import { DeviceService } from './device.service.js';
 import { DevicesController } from './devices.controller.js';
 import { MeController } from './me.controller.js';
@@ -51,7 +50,6 @@ import { TechniciansController } from './technicians.controller.js';
     ContactService,
     AccountService,
     DeviceService,
-    DevicePresence,
     TechnicianDirectoryRepository,
     TechnicianDirectory,
     DeviceEnrolmentRepository,

@@ -171,15 +171,7 @@ export function CompaniesAdmin() {
   );
 }
 
-function CompanyForm({
-  initial,
-  onCancel,
-  onSaved,
-}: {
-  initial: Company | null;
-  onCancel(): void;
-  onSaved(): void;
-}) {
+function CompanyForm({ initial, onCancel, onSaved }: { initial: Company | null; onCancel(): void; onSaved(): void }) {
   const [name, setName] = useState(initial?.name ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

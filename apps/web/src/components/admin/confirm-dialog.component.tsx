@@ -16,7 +16,17 @@ interface Props {
   children?: ComponentChildren;
 }
 
-export function ConfirmDialog({ open, title, confirmLabel, error, busy, testId, onConfirm, onCancel, children }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  confirmLabel,
+  error,
+  busy,
+  testId,
+  onConfirm,
+  onCancel,
+  children,
+}: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;

@@ -31,7 +31,9 @@ export function DevicesAdmin() {
   const [busy, setBusy] = useState<string | null>(null);
 
   const reload = () =>
-    adminPeopleApi.devices(companyId || undefined).then(setDevices, (err) => setError(errorText(err, apt('loadFailed'))));
+    adminPeopleApi
+      .devices(companyId || undefined)
+      .then(setDevices, (err) => setError(errorText(err, apt('loadFailed'))));
   const reloadContacts = () =>
     adminPeopleApi.contacts().then(setContacts, (err) => setError(errorText(err, apt('loadFailed'))));
   useEffect(() => {
@@ -400,7 +402,12 @@ function DeviceForm({
         <label class="field-label" for="device-form-os">
           {apt('os')}
         </label>
-        <input id="device-form-os" value={os} onInput={(e) => setOs(e.currentTarget.value)} data-testid="device-form-os" />
+        <input
+          id="device-form-os"
+          value={os}
+          onInput={(e) => setOs(e.currentTarget.value)}
+          data-testid="device-form-os"
+        />
         {err('os')}
       </div>
       <div class="field">

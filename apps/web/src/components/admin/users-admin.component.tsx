@@ -11,13 +11,13 @@ import {
   type Company,
 } from '../../lib/admin-people.api';
 import { apt } from '../../lib/admin-people.i18n';
-import type { AdminSectionProps } from './admin-sections';
+import type { Me } from '../../lib/api.types';
 import { ConfirmDialog } from './confirm-dialog.component';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; account: Account } | null;
 const PII_REVEAL = 'pii.reveal';
 
-export function UsersAdmin({ me }: AdminSectionProps) {
+export function UsersAdmin({ me }: { me: Me }) {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [companies, setCompanies] = useState<Company[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -249,7 +249,8 @@ function UserForm({
       setBusy(false);
       const fe = fieldErrorsOf(err);
       // 409: the address is taken; say it next to the field.
-      if (/email/i.test(errorText(err, '')) && /already exists/i.test(errorText(err, ''))) fe.email = errorText(err, '');
+      if (/email/i.test(errorText(err, '')) && /already exists/i.test(errorText(err, '')))
+        fe.email = errorText(err, '');
       setErrors(fe);
       setFormError(Object.keys(fe).some((k) => USER_FIELDS.includes(k)) ? null : errorText(err, apt('saveFailed')));
     }
