@@ -315,6 +315,41 @@ describeWithBrowser('every route is styled in a fresh tab (browser)', () => {
         },
       },
       // End of admin configuration sections
+      // Admin: people and devices (#15): tables, forms' switches and the enrolment code.
+      {
+        path: '/admin/users',
+        check: async (p) => {
+          await p.getByTestId('users-table').waitFor();
+          expect((await probe(p.locator('td.row-actions'))).whiteSpace).toBe('nowrap');
+          expect((await probe(p.locator('[data-testid="user-state"]'))).borderRadius).toBe('999px');
+        },
+      },
+      {
+        path: '/admin/companies',
+        check: async (p) => {
+          await p.getByTestId('companies-table').waitFor();
+          const toggle = await probe(p.getByTestId('company-chat'));
+          expect(toggle.display).toBe('flex');
+          expect((await probe(p.locator('[data-testid="company-chat"] .switch'))).borderRadius).toBe('11px');
+        },
+      },
+      {
+        path: '/admin/contacts',
+        check: async (p) => {
+          await p.getByTestId('contacts-table').waitFor();
+          expect((await probe(p.locator('.admin-filters'))).display).toBe('flex');
+        },
+      },
+      {
+        path: '/admin/devices',
+        check: async (p) => {
+          await p.getByTestId('devices-table').waitFor();
+          expect((await probe(p.locator('[data-testid="device-online"]'))).borderRadius).toBe('999px');
+          await p.getByTestId('device-enrol').first().click();
+          expect((await probe(p.getByTestId('device-enrolment'))).display).toBe('grid');
+          expect((await probe(p.getByTestId('device-enrolment-code'))).display).toBe('block');
+        },
+      },
       {
         path: '/settings/notifications',
         check: async (p) => {

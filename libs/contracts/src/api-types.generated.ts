@@ -1927,8 +1927,11 @@ export interface components {
       firstName: string;
       /** @example Jones */
       lastName: string;
-      /** @example +33 6 12 34 56 78 */
-      phone?: string;
+      /**
+       * @description null clears it
+       * @example +33 6 12 34 56 78
+       */
+      phone?: string | null;
     };
     CreateDeviceDto: {
       /** Format: uuid */
@@ -2024,8 +2027,25 @@ export interface components {
       /** @description Empty unless demo mode is on and the demo passwords are unchanged */
       logins: components['schemas']['DemoLoginDto'][];
     };
+    DeviceListItemDto: {
+      /** Format: uuid */
+      companyId: string;
+      /** Format: uuid */
+      contactId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      helpdeskAgentEnabled: boolean;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastSeenAt: string | null;
+      name: string;
+      /** @description The helpdesk agent is connected right now (on any API instance) */
+      online: boolean;
+      os: string;
+    };
     DevicePageDto: {
-      items: components['schemas']['DeviceViewDto'][];
+      items: components['schemas']['DeviceListItemDto'][];
       nextCursor: string | null;
     };
     DeviceViewDto: {
@@ -2058,6 +2078,13 @@ export interface components {
        *     ]
        */
       grantPermissions: string[];
+    };
+    EnrolmentCodeDto: {
+      /** @example K7QM-3XZP-9WRT */
+      code: string;
+      device: components['schemas']['DeviceViewDto'];
+      /** Format: date-time */
+      expiresAt: string;
     };
     FollowUpDto: {
       body: string;
@@ -2468,10 +2495,15 @@ export interface components {
       firstName?: string;
       /** @example Jones */
       lastName?: string;
-      /** @example +33 6 12 34 56 78 */
-      phone?: string;
+      /**
+       * @description null clears it
+       * @example +33 6 12 34 56 78
+       */
+      phone?: string | null;
     };
     UpdateDeviceDto: {
+      /** Format: uuid */
+      companyId?: string;
       /** Format: uuid */
       contactId?: string | null;
       /** @default true */
@@ -3641,6 +3673,8 @@ export interface operations {
         /** @description nextCursor of the previous page */
         cursor?: string;
         limit?: number;
+        /** @description Part of the first name, last name or email (case-insensitive) */
+        search?: string;
       };
       header?: never;
       path?: never;
@@ -3873,7 +3907,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DeviceViewDto'];
+          'application/json': components['schemas']['DeviceListItemDto'];
         };
       };
     };
@@ -3937,7 +3971,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolmentCodeDto'];
+        };
       };
     };
   };

@@ -13,6 +13,11 @@ const en = {
   automation: 'Automation rules',
   // End of configuration sections
   unknown: 'There is no such admin section.',
+  // People and devices (#15)
+  users: 'Users',
+  companies: 'Companies',
+  contacts: 'Contacts',
+  devices: 'Devices',
 };
 
 const fr: typeof en = {
@@ -27,6 +32,11 @@ const fr: typeof en = {
   automation: "Règles d'automatisation",
   // End of configuration sections
   unknown: "Cette section de l'administration n'existe pas.",
+  // People and devices (#15)
+  users: 'Utilisateurs',
+  companies: 'Sociétés',
+  contacts: 'Contacts',
+  devices: 'Appareils',
 };
 
 export type AdminStrings = typeof en;

@@ -9,6 +9,8 @@ export type SessionEndReason =
   | 'expired'
   | 'token-rotated'
   | 'removed'
+  /** A device moved to another company (its agent reconnects with the new one). */
+  | 'moved'
   /** Found by the periodic re-check (the change's broadcast was missed, e.g. during a Redis outage). */
   | 'revoked';
 

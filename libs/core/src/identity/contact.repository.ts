@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, FindOptionsWhere, In, Raw } from 'typeorm';
 import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
 import { ContactEntity } from './contact.entity.js';
 import { Tx } from '../database/tx.js';
@@ -34,8 +34,20 @@ export class ContactRepository extends BaseRepository<ContactEntity> {
     return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  list(query: PageQuery & { companyIds?: string[] }): Promise<Page<ContactEntity>> {
+  list(query: PageQuery & { companyIds?: string[]; search?: string }): Promise<Page<ContactEntity>> {
     if (query.companyIds && query.companyIds.length === 0) return Promise.resolve({ items: [], nextCursor: null });
-    return this.page(query.companyIds ? { companyId: In(query.companyIds) } : {}, query);
+    const base: FindOptionsWhere<ContactEntity> = query.companyIds ? { companyId: In(query.companyIds) } : {};
+    if (!query.search) return this.page(base, query);
+    // LOWER(..) LIKE: case-insensitive on SQLite and PostgreSQL alike (ILIKE is PostgreSQL only).
+    const pattern = `%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = Raw((alias) => `LOWER(${alias}) LIKE :pattern ESCAPE '\\'`, { pattern });
+    return this.page(
+      [
+        { ...base, firstName: like },
+        { ...base, lastName: like },
+        { ...base, emailKey: like },
+      ],
+      query,
+    );
   }
 }

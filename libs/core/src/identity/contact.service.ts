@@ -20,6 +20,9 @@ export interface ContactInput {
   phone?: string | null;
 }
 
+/** `search`: part of the first name, last name or email, case-insensitive. */
+export type ContactListQuery = PageQuery & { companyId?: string; search?: string };
+
 @Injectable()
 export class ContactService {
   constructor(
@@ -89,14 +92,14 @@ export class ContactService {
     return (await this.contacts.findByIds([...new Set(ids)])).map(toContactView);
   }
 
-  async list(query: PageQuery & { companyId?: string }, viewer?: AccountPrincipal): Promise<ContactView[]> {
+  async list(query: ContactListQuery, viewer?: AccountPrincipal): Promise<ContactView[]> {
     return (await this.listPage(query, viewer)).items;
   }
 
-  async listPage(query: PageQuery & { companyId?: string }, viewer?: AccountPrincipal): Promise<Page<ContactView>> {
+  async listPage(query: ContactListQuery, viewer?: AccountPrincipal): Promise<Page<ContactView>> {
     let companyIds = viewer ? this.access.companyFilter(viewer) : undefined;
     if (query.companyId) companyIds = companyIds ? companyIds.filter((c) => c === query.companyId) : [query.companyId];
-    const page = await this.contacts.list({ ...query, companyIds });
+    const page = await this.contacts.list({ ...query, companyIds, search: query.search?.trim() || undefined });
     return { items: page.items.map(toContactView), nextCursor: page.nextCursor };
   }
 

@@ -5,7 +5,7 @@ import type { AccountPrincipal } from '../access/principal.js';
 import { Roles } from '../access/roles.decorator.js';
 import { ContactService } from './contact.service.js';
 import { CreateContactDto, UpdateContactDto } from './dto/contact.dto.js';
-import { CompanyFilterQueryDto } from '../database/company-filter-query.dto.js';
+import { ContactQueryDto } from './dto/contact-query.dto.js';
 import { ContactPageDto, ContactViewDto } from './dto/contact-view.dto.js';
 
 /** Technicians read and maintain contacts of the companies they serve; only admins delete. */
@@ -17,7 +17,7 @@ export class ContactsController {
 
   @Get()
   @ApiOkResponse({ type: ContactPageDto })
-  list(@Query() query: CompanyFilterQueryDto, @CurrentAccount() me: AccountPrincipal): Promise<ContactPageDto> {
+  list(@Query() query: ContactQueryDto, @CurrentAccount() me: AccountPrincipal): Promise<ContactPageDto> {
     return this.contacts.listPage(query, me);
   }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentAccount } from '../access/current-account.decorator.js';
 import type { AccountPrincipal } from '../access/principal.js';
@@ -7,6 +7,7 @@ import { Public } from '../access/public.decorator.js';
 import { Roles } from '../access/roles.decorator.js';
 import { DeviceEnrolmentService } from './device-enrolment.service.js';
 import { RedeemEnrolmentDto } from './dto/device-enrolment.dto.js';
+import { EnrolmentCodeDto } from './dto/device-view.dto.js';
 
 @ApiTags('devices')
 @Controller('api')
@@ -17,7 +18,8 @@ export class DeviceEnrolmentController {
   @Post('devices/:id/enrolment-code')
   @ApiBearerAuth()
   @Roles('admin')
-  create(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+  @ApiCreatedResponse({ type: EnrolmentCodeDto })
+  create(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal): Promise<EnrolmentCodeDto> {
     return this.enrolment.create(id, me.id);
   }
 

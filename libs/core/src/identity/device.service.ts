@@ -79,14 +79,26 @@ export class DeviceService {
     return (await this.devices.findByContact(contactId)).map(toDeviceView);
   }
 
-  async update(id: string, input: Partial<Omit<DeviceInput, 'companyId'>>): Promise<DeviceView> {
+  async update(id: string, input: Partial<DeviceInput>): Promise<DeviceView> {
     const device = await this.load(id);
+    const moved = input.companyId !== undefined && input.companyId !== device.companyId;
+    if (moved) {
+      if (!(await this.companies.findById(input.companyId!)))
+        throw new ValidationFailedError('Unknown company', {
+          companyId: [`company ${input.companyId} does not exist`],
+        });
+      // The contact belongs to the old company: it goes unless the same request assigns a new one.
+      if (input.contactId === undefined && device.contactId) input = { ...input, contactId: null };
+      device.companyId = input.companyId!;
+    }
     if (input.contactId !== undefined) await this.checkContact(device.companyId, input.contactId);
     if (input.name !== undefined) device.name = input.name.trim();
     if (input.os !== undefined) device.os = input.os.trim();
     if (input.helpdeskAgentEnabled !== undefined) device.helpdeskAgentEnabled = input.helpdeskAgentEnabled;
     if (input.contactId !== undefined) device.contactId = input.contactId;
     await this.devices.save(device);
+    // Open agent sockets carry the old company in their principal: they reconnect with the new one.
+    if (moved) await this.revocations.revoke({ kind: 'device-ended', deviceId: id, reason: 'moved' });
     return toDeviceView(device);
   }
 

@@ -6,24 +6,33 @@ import { Roles } from '../access/roles.decorator.js';
 import { DeviceService } from './device.service.js';
 import { CreateDeviceDto, UpdateDeviceDto } from './dto/device.dto.js';
 import { CompanyFilterQueryDto } from '../database/company-filter-query.dto.js';
-import { DevicePageDto, DeviceViewDto, DeviceWithTokenDto } from './dto/device-view.dto.js';
+import { DeviceListItemDto, DevicePageDto, DeviceViewDto, DeviceWithTokenDto } from './dto/device-view.dto.js';
+import { DevicePresence } from './device-presence.port.js';
 
 @ApiTags('devices')
 @ApiBearerAuth()
 @Controller('api/devices')
 export class DevicesController {
-  constructor(private readonly devices: DeviceService) {}
+  constructor(
+    private readonly devices: DeviceService,
+    private readonly presence: DevicePresence,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: DevicePageDto })
-  list(@Query() query: CompanyFilterQueryDto, @CurrentAccount() me: AccountPrincipal): Promise<DevicePageDto> {
-    return this.devices.list(query, me);
+  async list(@Query() query: CompanyFilterQueryDto, @CurrentAccount() me: AccountPrincipal): Promise<DevicePageDto> {
+    const page = await this.devices.list(query, me);
+    return { items: await this.presence.withOnline(page.items), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: DeviceViewDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal): Promise<DeviceViewDto> {
-    return this.devices.get(id, me);
+  @ApiOkResponse({ type: DeviceListItemDto })
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentAccount() me: AccountPrincipal,
+  ): Promise<DeviceListItemDto> {
+    const [device] = await this.presence.withOnline([await this.devices.get(id, me)]);
+    return device;
   }
 
   /** The response carries the device token once; it cannot be read again, only rotated. */

@@ -73,7 +73,7 @@ export class RealtimeService {
   }
 
   toDevice<E extends ServerEvent>(deviceId: string, event: E, payload: ServerEventMap[E]): void {
-    this.emit('device', `device:${deviceId}`, event, payload);
+    this.emit('device', RealtimeService.deviceRoom(deviceId), event, payload);
   }
 
   toPortalSession<E extends ServerEvent>(sessionId: string, event: E, payload: ServerEventMap[E]): void {
@@ -96,6 +96,11 @@ export class RealtimeService {
 
   static accountRoom(accountId: string): string {
     return `account:${accountId}`;
+  }
+
+  /** Every socket of one device's helpdesk agent (the device gateway joins it at the handshake). */
+  static deviceRoom(deviceId: string): string {
+    return `device:${deviceId}`;
   }
 
   static readonly agentsRoom = 'agents';

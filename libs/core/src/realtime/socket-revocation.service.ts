@@ -54,7 +54,7 @@ export class SocketRevocation implements OnModuleInit, OnApplicationShutdown {
   }
 
   static deviceRoom(deviceId: string): string {
-    return `device:${deviceId}`;
+    return RealtimeService.deviceRoom(deviceId);
   }
 
   static companyDevicesRoom(companyId: string): string {

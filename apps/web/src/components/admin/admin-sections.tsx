@@ -4,6 +4,11 @@ import type { ComponentType } from 'preact';
 import type { Me } from '../../lib/api.types';
 import type { AdminStrings } from '../../lib/admin.i18n';
 import { EmailAdmin } from './email-admin.component';
+// People and devices (#15): users, companies, contacts, devices.
+import { CompaniesAdmin } from './companies-admin.component';
+import { ContactsAdmin } from './contacts-admin.component';
+import { DevicesAdmin } from './devices-admin.component';
+import { UsersAdmin } from './users-admin.component';
 import { PluginsAdmin } from './plugins-admin.component';
 import { PortalsAdmin } from './portals-admin.component';
 // Configuration sections (settings, statuses, product families, quick replies, automation).
@@ -36,6 +41,11 @@ function ChannelsAdmin() {
 
 export const ADMIN_SECTIONS: AdminSection[] = [
   { id: 'channels', label: 'channels', component: ChannelsAdmin },
+  // People and devices (#15)
+  { id: 'users', label: 'users', component: UsersAdmin },
+  { id: 'companies', label: 'companies', component: CompaniesAdmin },
+  { id: 'contacts', label: 'contacts', component: ContactsAdmin },
+  { id: 'devices', label: 'devices', component: DevicesAdmin },
   // Configuration sections
   { id: 'settings', label: 'settings', component: SettingsAdmin },
   { id: 'statuses', label: 'statuses', component: TicketStatusesAdmin },

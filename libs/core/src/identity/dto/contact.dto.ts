@@ -23,12 +23,12 @@ export class CreateContactDto {
   @MaxLength(320)
   email: string;
 
-  @ApiPropertyOptional({ example: '+33 6 12 34 56 78' })
+  @ApiPropertyOptional({ example: '+33 6 12 34 56 78', type: String, nullable: true, description: 'null clears it' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   @Matches(/^[+()\d\s.-]{3,40}$/, { message: 'phone may contain digits, spaces, +, (, ), . and - only' })
-  phone?: string;
+  phone?: string | null;
 }
 
 export class UpdateContactDto extends PartialType(OmitType(CreateContactDto, ['companyId'] as const)) {}

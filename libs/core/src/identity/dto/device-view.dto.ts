@@ -13,8 +13,13 @@ export class DeviceViewDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+/** A device as the admin/technician lists show it: with whether its helpdesk agent is connected now. */
+export class DeviceListItemDto extends DeviceViewDto {
+  @ApiProperty({ description: 'The helpdesk agent is connected right now (on any API instance)' }) online: boolean;
+}
+
 export class DevicePageDto {
-  @ApiProperty({ type: [DeviceViewDto] }) items: DeviceViewDto[];
+  @ApiProperty({ type: [DeviceListItemDto] }) items: DeviceListItemDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
@@ -22,4 +27,11 @@ export class DevicePageDto {
 export class DeviceWithTokenDto {
   @ApiProperty({ type: DeviceViewDto }) device: DeviceViewDto;
   @ApiProperty({ description: 'The helpdesk agent token (shown once)' }) token: string;
+}
+
+/** POST /api/devices/:id/enrolment-code: shown once; `switchboard-agent enroll <server> <code>`. */
+export class EnrolmentCodeDto {
+  @ApiProperty({ example: 'K7QM-3XZP-9WRT' }) code: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ type: DeviceViewDto }) device: DeviceViewDto;
 }

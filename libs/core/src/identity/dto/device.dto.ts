@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
 export class CreateDeviceDto {
@@ -30,4 +30,5 @@ export class CreateDeviceDto {
   contactId?: string | null;
 }
 
-export class UpdateDeviceDto extends PartialType(OmitType(CreateDeviceDto, ['companyId'] as const)) {}
+/** `companyId` moves the device to another company; its contact must then belong to that company (or be cleared). */
+export class UpdateDeviceDto extends PartialType(CreateDeviceDto) {}
