@@ -19,11 +19,7 @@ const en = {
   statusUnassigned: 'Unassigned',
   statusAssigned: 'Assigned',
   statusResolved: 'Resolved',
-  statusSaving: 'Saving…',
-  statusNotReachable: 'Assign the case before resolving it',
-  unassignTitle: 'Put this case back to Unassigned?',
-  unassignBody: 'Nobody will be assigned; the case goes back to the Unassigned list for any technician to take.',
-  unassignConfirm: 'Unassign',
+  statusChatRunning: 'Leave the chat before unassigning the case',
   failed: 'The action failed. Try again.',
 };
 
@@ -44,12 +40,7 @@ const fr: typeof en = {
   statusUnassigned: 'Non attribué',
   statusAssigned: 'Attribué',
   statusResolved: 'Résolu',
-  statusSaving: 'Enregistrement…',
-  statusNotReachable: "Attribuez le dossier avant de le résoudre",
-  unassignTitle: 'Remettre ce dossier en « Non attribué » ?',
-  unassignBody:
-    "Plus personne ne sera attribué ; le dossier revient dans la liste « Non attribués » pour qu'un technicien le prenne.",
-  unassignConfirm: "Retirer l'attribution",
+  statusChatRunning: "Quittez la discussion avant de retirer l'attribution du dossier",
   failed: "L'action a échoué. Réessayez.",
 };
 
