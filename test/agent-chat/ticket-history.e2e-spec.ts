@@ -43,7 +43,7 @@ describe('agent chat from a ticket: the earlier ticket conversation (defect 8)',
   }
 
   it('the device gets the ticket history with the request and on join; the technician reads it masked, without notes', async () => {
-    const { device, contact, token, company } = await seedDevice(t);
+    const { contact, token, company } = await seedDevice(t);
     await setMode(t, 'display', company.id);
     const ticket = await ticketWithHistory(contact.id);
     const deviceSocket = await t.socket('/device', { token });
@@ -106,12 +106,7 @@ describe('agent chat from a ticket: the earlier ticket conversation (defect 8)',
     sockets.push(deviceSocket);
     const requested = new Promise<any>((resolve) => deviceSocket.once('chat.requested', resolve));
     const chat = (
-      await t
-        .http()
-        .post('/api/agent-chats')
-        .set(bearer(t.technicianToken))
-        .send({ deviceId: device.id })
-        .expect(201)
+      await t.http().post('/api/agent-chats').set(bearer(t.technicianToken)).send({ deviceId: device.id }).expect(201)
     ).body.chat;
     expect((await requested).chat.earlier).toBeNull();
     const res = await t.http().get(`/api/agent-chats/${chat.id}/earlier`).set(bearer(t.technicianToken)).expect(200);
@@ -134,7 +129,11 @@ describe('agent chat from a ticket: the earlier ticket conversation (defect 8)',
         })
         .expect(201)
     ).body;
-    await t.http().get(`/api/agent-chats/${chat.id}/earlier`).set(bearer(t.tokenFor(restricted.id))).expect(404);
+    await t
+      .http()
+      .get(`/api/agent-chats/${chat.id}/earlier`)
+      .set(bearer(t.tokenFor(restricted.id)))
+      .expect(404);
     await t.http().get(`/api/agent-chats/${chat.id}/earlier`).expect(401);
     await t.http().get(`/api/agent-chats/not-a-uuid/earlier`).set(bearer(t.technicianToken)).expect(400);
   });

@@ -16,7 +16,8 @@ import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForText } 
 jest.setTimeout(120_000);
 
 const chromiumAvailable = hasChromium();
-if (!chromiumAvailable) console.warn(`[case-actions.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH}.`);
+if (!chromiumAvailable)
+  console.warn(`[case-actions.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH}.`);
 const describeWithBrowser = chromiumAvailable ? describe : describe.skip;
 
 describeWithBrowser('case status and chat confirmations (browser)', () => {
@@ -98,9 +99,10 @@ describeWithBrowser('case status and chat confirmations (browser)', () => {
       async () => (await app.http().get(`/api/cases/${chat.caseId}`).set(auth(app.adminToken))).body.chatStatus,
       'ended',
     );
-    await page.waitForFunction(
-      () => !(document.querySelector('[data-testid="case-status-select"] option[value="unassigned"]') as HTMLOptionElement)?.disabled,
-    );
+    // The chat ended: Unassigned is offered again.
+    await page.locator('[data-testid="case-status-select"] option[value="unassigned"]:not([disabled])').waitFor({
+      state: 'attached',
+    });
   });
 });
 

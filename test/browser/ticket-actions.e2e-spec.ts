@@ -10,7 +10,8 @@ import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForText } 
 jest.setTimeout(120_000);
 
 const chromiumAvailable = hasChromium();
-if (!chromiumAvailable) console.warn(`[ticket-actions.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH}.`);
+if (!chromiumAvailable)
+  console.warn(`[ticket-actions.e2e] Skipping browser tests: Chromium not found at ${CHROMIUM_PATH}.`);
 const describeWithBrowser = chromiumAvailable ? describe : describe.skip;
 
 describeWithBrowser('ticket page Actions menu (browser)', () => {
@@ -25,16 +26,27 @@ describeWithBrowser('ticket page Actions menu (browser)', () => {
   let jane: { id: string };
   let john: { id: string };
 
-  async function api<T = any>(method: 'get' | 'post' | 'patch' | 'delete', path: string, body?: object, token = app.adminToken) {
+  async function api<T = any>(
+    method: 'get' | 'post' | 'patch' | 'delete',
+    path: string,
+    body?: object,
+    token = app.adminToken,
+  ) {
     const req = app.http()[method](path).set('Authorization', `Bearer ${token}`);
     const res = body ? await req.send(body) : await req;
-    if (res.status >= 400) throw new Error(`${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status >= 400)
+      throw new Error(`${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as T;
   }
 
   const createTicket = async (title: string, requesterId = jane.id) =>
-    (await api<{ number: number }>('post', '/api/tickets', { title, description: `${title}: since today.`, requesterId }))
-      .number;
+    (
+      await api<{ number: number }>('post', '/api/tickets', {
+        title,
+        description: `${title}: since today.`,
+        requesterId,
+      })
+    ).number;
 
   async function openTicket(page: Page, number: number) {
     await page.locator(`[data-testid="ticket-page"][data-number="${number}"]`).waitFor();
@@ -50,7 +62,12 @@ describeWithBrowser('ticket page Actions menu (browser)', () => {
     browser = await launchBrowser();
     const company = await api<{ id: string }>('post', '/api/companies', { name: 'Initech' });
     companyId = company.id;
-    jane = await api('post', '/api/contacts', { companyId, firstName: 'Jane', lastName: 'Doe', email: 'jane@initech.test' });
+    jane = await api('post', '/api/contacts', {
+      companyId,
+      firstName: 'Jane',
+      lastName: 'Doe',
+      email: 'jane@initech.test',
+    });
     john = await api('post', '/api/contacts', {
       companyId,
       firstName: 'John',
@@ -87,7 +104,8 @@ describeWithBrowser('ticket page Actions menu (browser)', () => {
       'Change contact…',
       'Product family…',
     ]);
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    // A string expression: jest's tsconfig has no DOM types.
+    const focused = () => page.evaluate<string | null>("document.activeElement?.getAttribute('data-testid') ?? null");
     expect(await focused()).toBe('ticket-action-chat');
     await page.keyboard.press('ArrowDown');
     expect(await focused()).toBe('ticket-action-merge');

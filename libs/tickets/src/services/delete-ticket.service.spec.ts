@@ -11,7 +11,7 @@ const TX = { tx: 1 } as never;
 describe('DeleteTicketService', () => {
   function build() {
     const t = newTestService(DeleteTicketService);
-    t.fake(TransactionRunner).run.mockImplementation(async (work: (tx: never) => Promise<unknown>) => work(TX));
+    t.fake(TransactionRunner).run.mockImplementation((work) => work(TX));
     t.fake(RealtimeService).emit.mockReturnValue(undefined);
     return t;
   }

@@ -188,7 +188,8 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
                 key={s}
                 value={s}
                 disabled={
-                  s !== c.status && (!transition(c.status, s) || (s === 'unassigned' && chatOpen && c.status !== 'unassigned'))
+                  s !== c.status &&
+                  (!transition(c.status, s) || (s === 'unassigned' && chatOpen && c.status !== 'unassigned'))
                 }
                 title={s === 'unassigned' && chatOpen ? ct('statusChatRunning') : undefined}
               >

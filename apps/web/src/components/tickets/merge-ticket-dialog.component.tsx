@@ -39,7 +39,12 @@ export function MergeTicketDialog({ open, ticket, onClose, onMerged }: Props) {
     if (!open || !q) return setResults(null);
     let stale = false;
     const timer = setTimeout(async () => {
-      const byNumber = /^\d{1,9}$/.test(q) ? ticketsApi.get(Number(q)).then((t) => [t], () => []) : Promise.resolve([]);
+      const byNumber = /^\d{1,9}$/.test(q)
+        ? ticketsApi.get(Number(q)).then(
+            (t) => [t],
+            () => [],
+          )
+        : Promise.resolve([]);
       const byText = ticketsApi.list({ q, company: ticket.companyId, sort: '-updated' }, null, 10).then(
         (p) => p.items,
         () => [] as Ticket[],
@@ -95,7 +100,11 @@ export function MergeTicketDialog({ open, ticket, onClose, onMerged }: Props) {
     <FormDialog
       open={open}
       title={tat('mergeTitle', { number: ticket.number })}
-      submitLabel={picked ? tat('mergeConfirm', { from: ticket.number, into: picked.number }) : tat('mergeTitle', { number: ticket.number })}
+      submitLabel={
+        picked
+          ? tat('mergeConfirm', { from: ticket.number, into: picked.number })
+          : tat('mergeTitle', { number: ticket.number })
+      }
       cancelLabel={tat('cancel')}
       busy={busy}
       canSubmit={!!picked}

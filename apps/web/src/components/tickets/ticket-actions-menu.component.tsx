@@ -246,12 +246,12 @@ function TitleDialog({ open, ticket, onClose, onPatch }: EditProps) {
 
 function ContactDialog({ open, ticket, options, onClose, onPatch }: EditProps & { options: PickOption[] }) {
   const current = ticket.requester
-    ? options.find((o) => o.id === ticket.requester!.id) ?? {
+    ? (options.find((o) => o.id === ticket.requester!.id) ?? {
         key: `contact:${ticket.requester.id}`,
         id: ticket.requester.id,
         kind: 'contact' as const,
         name: contactName(ticket.requester),
-      }
+      })
     : null;
   const [picked, setPicked] = useState<PickOption[]>(current ? [current] : []);
   const save = useSave(onClose);
@@ -297,9 +297,9 @@ function FamilyDialog({ open, ticket, onClose, onPatch }: EditProps) {
     if (!open) return;
     setValue(ticket.productFamilyId ?? '');
     save.setError(null);
-    ticketsApi.productFamilies().then(setFamilies, (err) =>
-      save.setError(err instanceof ApiError ? err.message : tat('networkError')),
-    );
+    ticketsApi
+      .productFamilies()
+      .then(setFamilies, (err) => save.setError(err instanceof ApiError ? err.message : tat('networkError')));
   }, [open]);
   return (
     <FormDialog
