@@ -197,6 +197,13 @@ describe('agent chat started by a technician (real helpdesk agent process)', () 
       actor: { name: 'Test Technician' },
       to: { conversationId: first.body.chat.id },
     });
+    // Defect 8: the agent shows the ticket's conversation so far above the question.
+    const earlier = await agent.waitFor('earlier', (e) => e.conversationId === first.body.chat.id);
+    expect(earlier).toMatchObject({
+      number: ticket.number,
+      lines: [{ author: { kind: 'contact', name: `${contact.firstName} ${contact.lastName}` }, body: 'x' }],
+    });
+    expect(agent.lines).toContain(`--- Earlier in ticket #${ticket.number} ---`);
     await agent.answer('accept', 'y');
     await agent.waitFor('started');
     agent.type('hello from the ticket chat');

@@ -82,8 +82,15 @@ describeWithBrowser('agent chat in the technician UI (browser + real helpdesk ag
       .locator(`[data-testid="chat-list-item"][data-chat-id="${waiting.conversationId}"][data-status="active"]`)
       .waitFor();
 
-    // The technician ends it; the agent is told and exits.
+    // The technician ends it, after a confirmation (Cancel first: nothing happens); the agent is told and exits.
     await page.getByTestId('chat-end').click();
+    const confirmEnd = page.getByTestId('chat-end-confirm');
+    await waitForText(confirmEnd.locator('h2'), 'End this chat?');
+    await confirmEnd.getByTestId('chat-end-confirm-cancel').click();
+    await confirmEnd.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('chat-pane').getAttribute('data-status')).toBe('active');
+    await page.getByTestId('chat-end').click();
+    await confirmEnd.getByTestId('chat-end-confirm-yes').click();
     await page.locator('[data-testid="chat-pane"][data-status="ended"]').waitFor();
     await page.getByTestId('chat-system-message').filter({ hasText: 'The technician ended the chat.' }).waitFor();
     expect((await agent.waitFor('ended')).reason).toBe('ended_by_technician');

@@ -169,6 +169,7 @@ describeWithBrowser('status texts are shown once (browser)', () => {
     await page.locator('[data-testid="chat-pane"][data-status="active"]').waitFor();
 
     await page.getByTestId('chat-end').click();
+    await page.getByTestId('chat-end-confirm-yes').click();
     await page.locator('[data-testid="chat-pane"][data-status="ended"]').waitFor();
     await shownOnce(page, 'The technician ended the chat.');
     await page.reload();

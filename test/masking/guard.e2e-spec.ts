@@ -37,6 +37,7 @@ const NO_PII_ROUTES: Record<string, string> = {
   '/api/product-families': 'configuration: product names',
   '/api/ai/capabilities': 'two booleans: whether compose and sentiment providers are enabled',
   '/api/auth/demo-logins': 'the seeded demo staff logins (no contact data), empty outside demo mode',
+  '/api/quick-replies/placeholders': 'the fixed list of quick-reply placeholder names',
   '/api/automation-rules': 'configuration written by admins',
   '/api/automation-rules/{id}': 'configuration written by admins',
   '/api/email-templates': 'configuration: templates with placeholders',
@@ -81,6 +82,7 @@ const NO_PII_EVENTS: Record<string, string> = {
   exception: 'an error for a request without ack',
   'ticket.viewers': 'technician names viewing a ticket',
   'ticket.merged': 'two ticket numbers',
+  'ticket.deleted': 'a ticket number and its company id',
   'case.deleted': 'a case id',
   'conversation.typing': 'a typing flag and the author name',
   'agent-chat.offer-closed': 'a conversation id',
@@ -278,6 +280,24 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
     const secondSocket = await t.socket('/device', { token: second.token });
     sockets.push(secondSocket);
     expect((await ack(secondSocket, 'chat.request', {})).ok).toBe(true);
+    // A third device of the caller, chatted with from the ticket: the chat opens with the ticket's
+    // earlier conversation (GET /api/agent-chats/:id/earlier, defect 8).
+    const third = await t.get(DeviceService).create({
+      companyId: company.id,
+      name: 'Tablet of bob@example.com',
+      os: 'Android',
+      contactId: caller.id,
+      helpdeskAgentEnabled: true,
+    });
+    const thirdSocket = await t.socket('/device', { token: third.token });
+    sockets.push(thirdSocket);
+    const fromTicket = await t
+      .http()
+      .post('/api/agent-chats')
+      .set(tech)
+      .send({ deviceId: third.device.id, ticketNumber: ticket.number })
+      .expect(201);
+    const ticketChatId = fromTicket.body.chat.id as string;
     // The visitor ends the case chat (conversation.ended, named after the visitor).
     expect((await ack(visitor, 'chat.end', {})).ok).toBe(true);
 
@@ -310,6 +330,7 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       '/api/portals/{id}/embed': '',
       '/api/agent-chats/{id}': agentChatId,
       '/api/agent-chats/{id}/messages': agentChatId,
+      '/api/agent-chats/{id}/earlier': ticketChatId,
       '/api/agent-chats/{id}/files/{fileId}': `${agentChatId}/files/${chatFileId}`,
       '/api/companies/{id}': company.id,
       '/api/contacts/{id}': contact.id,

@@ -15,6 +15,12 @@ interface ChatView {
   ticket: { number: number } | null;
   lastSeq: number;
   endedReason: string | null;
+  /** Started from a ticket: what was said there before (the server sends it with the chat). */
+  earlier?: {
+    number: number;
+    lines: Array<{ author: { kind: string; name: string }; body: string; createdAt: string }>;
+    more: boolean;
+  } | null;
 }
 interface MessageView {
   id: string;
@@ -58,6 +64,8 @@ export class HelpdeskAgent {
   private waitingFor: string | null = null;
   /** Set when we leave on purpose: the socket's own disconnect is then no news to the user. */
   private quitting = false;
+  /** Chats whose "Earlier in ticket" block is on screen already (shown once, before the first question). */
+  private readonly earlierShown = new Set<string>();
   private finish!: (code: number) => void;
 
   constructor(
@@ -160,6 +168,7 @@ export class HelpdeskAgent {
     if (this.chat || this.asking === chat.id) return;
     this.asking = chat.id;
     this.term.event('request', { conversationId: chat.id, technician });
+    this.showEarlier(chat);
     const answer = await this.term.ask(`${technician} would like to chat with you. Accept? [y/n]`, 'accept');
     if (this.asking !== chat.id) return;
     this.asking = null;
@@ -183,12 +192,24 @@ export class HelpdeskAgent {
       this.waitingFor = null;
       this.term.say(`Chat started with ${technician}. ${HELP}`);
       this.term.event('started', { conversationId: chat.id, technician });
+      this.showEarlier(chat);
     }
     const joined = await call<{ messages: MessageView[] }>(this.socket, 'chat.join', {
       conversationId: chat.id,
       afterSeq: this.chat!.lastSeq,
     });
     for (const m of joined.messages) this.show(m);
+  }
+
+  /** Defect 8: a chat from a ticket opens with the ticket's conversation so far, once. */
+  private showEarlier(chat: ChatView): void {
+    const earlier = chat.earlier;
+    if (!earlier || this.earlierShown.has(chat.id)) return;
+    this.earlierShown.add(chat.id);
+    this.term.say(`--- Earlier in ticket #${earlier.number}${earlier.more ? ' (latest messages)' : ''} ---`);
+    for (const l of earlier.lines) this.term.say(`[${time(l.createdAt)}] ${l.author.name}: ${l.body}`);
+    this.term.say('--- ---');
+    this.term.event('earlier', { conversationId: chat.id, number: earlier.number, lines: earlier.lines });
   }
 
   private show(m: MessageView): void {

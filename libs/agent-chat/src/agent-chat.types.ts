@@ -1,4 +1,4 @@
-import type { AgentChatView, DeviceChatView } from '@switchboard/contracts';
+import type { AgentChatView, DeviceChatView, EarlierInTicket } from '@switchboard/contracts';
 // Stated once in @switchboard/contracts (shared with the web and the socket event map).
 export type { AgentChatView, DeviceChatView };
 
@@ -39,4 +39,6 @@ export interface AgentChatMeta {
   autoTicket?: boolean;
   /** Messages up to this seq are in the ticket's description (the transcript); later ones are comments. */
   ticketSeq?: number;
+  /** Started from a ticket: its earlier public conversation, taken once at the start (defect 8). */
+  earlier?: EarlierInTicket;
 }

@@ -97,6 +97,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/agent-chats/{id}/earlier': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AgentChatsController_earlier'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/agent-chats/{id}/end': {
     parameters: {
       query?: never;
@@ -411,6 +427,22 @@ export interface paths {
     get: operations['CasesController_transcript'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/unassign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CasesController_unassign'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1331,7 +1363,7 @@ export interface paths {
     get: operations['TicketsController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    delete: operations['TicketsController_remove'];
     options?: never;
     head?: never;
     patch: operations['TicketsController_update'];
@@ -1606,6 +1638,11 @@ export interface components {
       id: string;
       name: string;
       os: string;
+    };
+    AgentChatEarlierDto: {
+      /** Format: uuid */
+      companyId: string;
+      earlier: components['schemas']['EarlierInTicketDto'] | null;
     };
     AgentChatListDto: {
       items: components['schemas']['AgentChatViewDto'][];
@@ -2067,6 +2104,23 @@ export interface components {
       device: components['schemas']['DeviceViewDto'];
       /** @description The helpdesk agent token (shown once) */
       token: string;
+    };
+    EarlierAuthorDto: {
+      /** @enum {string} */
+      kind: 'contact' | 'account' | 'system';
+      name: string;
+    };
+    EarlierInTicketDto: {
+      lines: components['schemas']['EarlierTicketLineDto'][];
+      /** @description Older replies were left out */
+      more: boolean;
+      number: number;
+    };
+    EarlierTicketLineDto: {
+      author: components['schemas']['EarlierAuthorDto'];
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
     };
     EnablePluginDto: {
       /**
@@ -2874,6 +2928,27 @@ export interface operations {
       };
     };
   };
+  AgentChatsController_earlier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentChatEarlierDto'];
+        };
+      };
+    };
+  };
   AgentChatsController_end: {
     parameters: {
       query?: never;
@@ -3417,6 +3492,27 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  CasesController_unassign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseViewDto'];
+        };
       };
     };
   };
@@ -5278,6 +5374,25 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TicketViewDto'];
         };
+      };
+    };
+  };
+  TicketsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -36,6 +36,7 @@ export interface ServerEventMap {
   'ticket.activity': { number: number; companyId: string; activity: ActivityView };
   'ticket.viewers': { number: number; viewers: ViewerView[] };
   'ticket.merged': { number: number; into: number };
+  'ticket.deleted': { number: number; companyId: string };
 
   // Cases
   'case.created': { case: CaseView; chime: boolean; unseen: number; browser?: boolean };
@@ -93,6 +94,7 @@ export const ServerEvents = {
   ticketActivity: 'ticket.activity',
   ticketViewers: 'ticket.viewers',
   ticketMerged: 'ticket.merged',
+  ticketDeleted: 'ticket.deleted',
   caseCreated: 'case.created',
   caseUpdated: 'case.updated',
   caseDeleted: 'case.deleted',

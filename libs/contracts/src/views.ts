@@ -192,6 +192,25 @@ export interface DeviceChatView {
   ticket: { number: number } | null;
   lastSeq: number;
   endedReason: string | null;
+  /** A chat started from a ticket: the ticket's earlier public conversation (defect 8), else null. */
+  earlier: EarlierInTicket | null;
+}
+
+/** One public message of a ticket, as shown above a chat started from it. */
+export interface EarlierTicketLine {
+  author: { kind: 'contact' | 'account' | 'system'; name: string };
+  body: string;
+  createdAt: string;
+}
+
+/**
+ * "Earlier in ticket #N": the ticket's Request and latest public replies, oldest first, as they
+ * were when the chat started (never internal notes). `more`: older replies were left out.
+ */
+export interface EarlierInTicket {
+  number: number;
+  lines: EarlierTicketLine[];
+  more: boolean;
 }
 
 /** What the `notification` event carries. */

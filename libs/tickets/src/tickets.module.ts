@@ -33,6 +33,7 @@ import { CommentWriter } from './services/comment.writer.js';
 import { ContactAuthorService } from './services/contact-author.service.js';
 import { CreateTicketService } from './services/create-ticket.service.js';
 import { MergeTicketService } from './services/merge-ticket.service.js';
+import { DeleteTicketService } from './services/delete-ticket.service.js';
 import { NewTicketBuilder } from './services/new-ticket.builder.js';
 import { TicketChangeApplier } from './services/ticket-change-applier.service.js';
 import { TicketCommentQueryService } from './services/ticket-comment-query.service.js';
@@ -102,6 +103,7 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     AddContactCommentService,
     TicketCommentQueryService,
     MergeTicketService,
+    DeleteTicketService,
     QuickReplyService,
     TicketViewersService,
     TicketRevealService,

@@ -1,5 +1,5 @@
 // Agent chat REST calls (libs/agent-chat): technicians' chats with the people at devices.
-import type { AgentChatView, ApiSchema, MessageView } from '@switchboard/contracts';
+import type { AgentChatView, ApiSchema, EarlierInTicket, MessageView } from '@switchboard/contracts';
 import { request } from './api.client';
 
 const enc = encodeURIComponent;
@@ -17,6 +17,9 @@ export const agentChatsApi = {
   get: (id: string) => request<AgentChat>('GET', `/api/agent-chats/${enc(id)}`),
   messages: (id: string, afterSeq = 0) =>
     request<{ items: ChatMessage[] }>('GET', `/api/agent-chats/${enc(id)}/messages?afterSeq=${afterSeq}`),
+  /** A chat started from a ticket: the ticket's earlier public conversation (masked for me), else null. */
+  earlier: (id: string) =>
+    request<{ companyId: string; earlier: EarlierInTicket | null }>('GET', `/api/agent-chats/${enc(id)}/earlier`),
   start: (input: { deviceId?: string; ticketNumber?: number }) =>
     request<{ chat: AgentChat; existing: boolean }>('POST', '/api/agent-chats', input),
   accept: (id: string) => request<AgentChat>('POST', `/api/agent-chats/${enc(id)}/accept`),

@@ -34,6 +34,7 @@ export const casesApi = {
   assign: (id: string) => request<CaseView>('POST', `/api/cases/${enc(id)}/assign`),
   resolve: (id: string) => request<CaseView>('POST', `/api/cases/${enc(id)}/resolve`),
   reopen: (id: string) => request<CaseView>('POST', `/api/cases/${enc(id)}/reopen`),
+  unassign: (id: string) => request<CaseView>('POST', `/api/cases/${enc(id)}/unassign`),
   leave: (id: string) => request<CaseView>('POST', `/api/cases/${enc(id)}/leave`),
   remove: (id: string) => request<unknown>('DELETE', `/api/cases/${enc(id)}`),
   followUp: (id: string, body: string) =>

@@ -26,7 +26,14 @@ export type NewComment = ApiSchema<'CreateCommentDto'>;
 
 export type TicketPatch = Partial<Pick<Ticket, 'title' | 'status' | 'priority' | 'impact' | 'type'>> & {
   assigneeId?: string | null;
+  requesterId?: string;
+  productFamilyId?: string | null;
 };
+
+export interface ProductFamily {
+  id: string;
+  name: string;
+}
 
 function query(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();
@@ -57,6 +64,9 @@ export const ticketsApi = {
   get: (n: number) => request<Ticket>('GET', `/api/tickets/${n}`),
   create: (body: NewTicket) => request<Ticket>('POST', '/api/tickets', body),
   update: (n: number, patch: TicketPatch) => request<Ticket>('PATCH', `/api/tickets/${n}`, patch),
+  merge: (n: number, into: number) => request<Ticket>('POST', `/api/tickets/${n}/merge`, { into }),
+  remove: (n: number) => request<unknown>('DELETE', `/api/tickets/${n}`),
+  productFamilies: () => cached('product-families', () => request<ProductFamily[]>('GET', '/api/product-families')),
   summary: (n: number) => request<TicketSummary>('GET', `/api/tickets/${n}/summary`),
   comments: (n: number, cursor?: string | null) =>
     request<Page<Comment>>('GET', `/api/tickets/${n}/comments${query({ cursor, limit: 100 })}`),

@@ -11,7 +11,8 @@ import { useTicketViewers } from '../lib/ticket-viewers.hook';
 import { linkClick, navigate } from '../lib/router.hook';
 import { EmptyState } from '../components/empty-state.component';
 import { TicketHeader } from '../components/tickets/ticket-header.component';
-import { StartChatButton } from '../components/chat/start-chat-button.component';
+import { TicketActionsMenu } from '../components/tickets/ticket-actions-menu.component';
+import { tat } from '../lib/ticket-actions.i18n';
 import { CommentItem } from '../components/tickets/comment.component';
 import { TicketComposer } from '../components/tickets/ticket-composer.component';
 import { TicketActivity } from '../components/tickets/ticket-activity.component';
@@ -138,6 +139,12 @@ export function TicketPage({ number, me }: Props) {
   useLiveEvent('ticket.activity', (p) => {
     if (p?.number === number && p.activity) setActivity((list) => (list ? addUnique(list, p.activity) : list));
   });
+  useLiveEvent('ticket.deleted', (p) => {
+    if (p?.number !== number) return;
+    setAnnouncement(tat('deleted', { number }));
+    setTicket(null);
+    setLoadError({ status: 404, message: tat('deleted', { number }) });
+  });
   useLiveEvent('ticket.merged', (p) => {
     if (p?.number !== number) return;
     setAnnouncement(`This ticket was merged into #${p.into}. Opening #${p.into}.`);
@@ -156,6 +163,16 @@ export function TicketPage({ number, me }: Props) {
       setPatchError(`${field} not saved: ${err instanceof ApiError ? err.message : 'network error'}`);
     } finally {
       setSaving(null);
+    }
+  };
+
+  /** The Actions menu's dialogs: saved → the new ticket; refused → the server's message. */
+  const patchFromMenu = async (change: TicketPatch): Promise<string | null> => {
+    try {
+      setTicket(await ticketsApi.update(number, change));
+      return null;
+    } catch (err) {
+      return err instanceof ApiError ? err.message : tat('networkError');
     }
   };
 
@@ -244,7 +261,7 @@ export function TicketPage({ number, me }: Props) {
         error={patchError}
         onPatch={patch}
       />
-      <StartChatButton ticketNumber={ticket.number} />
+      <TicketActionsMenu ticket={ticket} me={me} contactOptions={contactsOpts} onPatch={patchFromMenu} />
       <div class="tabs" role="tablist" aria-label="Ticket sections" onKeyDown={onTabKey}>
         {(['conversation', 'activity'] as const).map((t) => (
           <button

@@ -21,7 +21,12 @@ import { ChatFilesService } from '../services/chat-files.service.js';
 import { TechnicianChatStartService } from '../services/technician-chat-start.service.js';
 import { TechnicianChatService } from '../services/technician-chat.service.js';
 import { sendDownload, UPLOAD_LIMITS, type UploadedPart } from './file-response.js';
-import { AgentChatListDto, AgentChatStartedDto, AgentChatViewDto } from '../dto/agent-chat-view.dto.js';
+import {
+  AgentChatEarlierDto,
+  AgentChatListDto,
+  AgentChatStartedDto,
+  AgentChatViewDto,
+} from '../dto/agent-chat-view.dto.js';
 
 /** Technicians' agent chats. Messages and typing go over /agent (`conversation.join|send|typing`). */
 @ApiTags('agent-chats')
@@ -60,6 +65,13 @@ export class AgentChatsController {
   @ApiOkResponse({ type: AgentChatViewDto })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
     return this.chats.get(me, id);
+  }
+
+  /** A chat started from a ticket: the ticket's earlier public conversation (masked for the viewer like every response). */
+  @Get(':id/earlier')
+  @ApiOkResponse({ type: AgentChatEarlierDto })
+  earlier(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+    return this.chats.earlier(me, id);
   }
 
   @Get(':id/messages')

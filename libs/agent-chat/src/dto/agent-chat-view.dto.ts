@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AgentChatView, PersonRef } from '@switchboard/contracts';
+import type { AgentChatView, EarlierInTicket, EarlierTicketLine, PersonRef } from '@switchboard/contracts';
 
 // Response shapes for the OpenAPI document. `implements` the contracts' view, so the document cannot
 // drift from what the server emits on sockets (checked against the same view).
@@ -51,4 +51,26 @@ export class AgentChatStartedDto {
   @ApiProperty({ type: AgentChatViewDto }) chat: AgentChatViewDto;
   @ApiProperty({ description: 'An open chat with this device was reused (200) instead of a new request (201)' })
   existing: boolean;
+}
+
+export class EarlierAuthorDto {
+  @ApiProperty({ enum: ['contact', 'account', 'system'] }) kind: EarlierTicketLine['author']['kind'];
+  @ApiProperty() name: string;
+}
+
+export class EarlierTicketLineDto implements EarlierTicketLine {
+  @ApiProperty({ type: EarlierAuthorDto }) author: EarlierAuthorDto;
+  @ApiProperty() body: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class EarlierInTicketDto implements EarlierInTicket {
+  @ApiProperty() number: number;
+  @ApiProperty({ type: [EarlierTicketLineDto] }) lines: EarlierTicketLineDto[];
+  @ApiProperty({ description: 'Older replies were left out' }) more: boolean;
+}
+
+export class AgentChatEarlierDto {
+  @ApiProperty({ format: 'uuid' }) companyId: string;
+  @ApiProperty({ type: EarlierInTicketDto, nullable: true }) earlier: EarlierInTicketDto | null;
 }

@@ -34,6 +34,7 @@ export function toDeviceChatView(c: ConversationView): DeviceChatView {
     ticket: m.ticketNumber ? { number: m.ticketNumber } : null,
     lastSeq: c.lastSeq,
     endedReason: c.endedReason,
+    earlier: m.earlier ?? null,
   };
 }
 

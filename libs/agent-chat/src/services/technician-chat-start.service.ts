@@ -68,14 +68,19 @@ export class TechnicianChatStartService {
     }
     const contactId = ticket?.requesterId ?? device.contactId;
     const contact = contactId ? (await this.contacts.getMany([contactId]))[0] : undefined;
+    const contactName = contact ? `${contact.firstName} ${contact.lastName}`.trim() : `User at ${device.name}`;
+    // Defect 8: both sides see what was said on the ticket before (taken now, so the chat's own
+    // lines, copied onto the ticket as it runs, never show up as "earlier").
+    const earlier = ticket ? await this.tickets.earlierConversation(ticket.id, contactName) : null;
     const meta: AgentChatMeta = {
       deviceId: device.id,
       deviceName: device.name,
       deviceOs: device.os,
       initiatedBy: 'technician',
       technician: { id: me.id, name: me.name },
-      contactName: contact ? `${contact.firstName} ${contact.lastName}`.trim() : `User at ${device.name}`,
+      contactName,
       ...(ticket ? { ticketNumber: ticket.number, ticketTitle: ticket.title, autoTicket: false } : {}),
+      ...(earlier ? { earlier } : {}),
     };
     let chat = await this.conversations.start({
       companyId: device.companyId,

@@ -9,6 +9,7 @@ import {
   type AccountPrincipal,
 } from '@switchboard/core';
 import { ConversationService, type ConversationView, type MessageView } from '@switchboard/chat';
+import type { EarlierInTicket } from '@switchboard/contracts';
 import { AGENT_CHANNEL, type AgentChatView } from '../agent-chat.types.js';
 import { ChatOfferEntity } from '../entities/chat-offer.entity.js';
 import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';
@@ -99,6 +100,12 @@ export class TechnicianChatService {
 
   async get(me: AccountPrincipal, id: string): Promise<AgentChatView> {
     return toAgentChatView(await this.visible(me, id));
+  }
+
+  /** Defect 8: the ticket conversation before the chat (null when the chat was not started from a ticket). `companyId`: the masking scope. */
+  async earlier(me: AccountPrincipal, id: string): Promise<{ companyId: string; earlier: EarlierInTicket | null }> {
+    const chat = await this.visible(me, id);
+    return { companyId: chat.companyId, earlier: metaOf(chat).earlier ?? null };
   }
 
   async messages(me: AccountPrincipal, id: string, afterSeq = 0): Promise<{ items: MessageView[]; companyId: string }> {

@@ -88,6 +88,14 @@ export class CasesController {
     return this.cases.reopen(id, me);
   }
 
+  /** Back to Unassigned (from Assigned or Resolved). */
+  @Post(':id/unassign')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CaseViewDto })
+  unassign(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal) {
+    return this.cases.unassign(id, me);
+  }
+
   @Post(':id/leave')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseViewDto })

@@ -68,4 +68,59 @@ describe('CaseService', () => {
     fake(AccessPolicy).canAccessCompany.mockReturnValue(false);
     await expect(sut.get('k1', me)).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  describe('unassign', () => {
+    const admin = { id: 'z9', name: 'Zed', role: 'admin' } as never;
+    const tech = { id: 'a1', name: 'Ada', role: 'technician' } as never;
+
+    it('from Assigned (by the assignee): clears the assignee in a guarded update and publishes', async () => {
+      const { sut, fake } = build();
+      fake(CaseRepository).findById.mockResolvedValue(
+        kase({ status: 'assigned', assigneeId: 'a1', chatStatus: 'ended' }),
+      );
+      fake(CaseRepository).transition.mockResolvedValue(true);
+      await sut.unassign('k1', tech);
+      expect(fake(CaseRepository).transition).toHaveBeenCalledWith('k1', 'assigned', {
+        status: 'unassigned',
+        assigneeId: null,
+        assigneeName: null,
+        assignedAt: null,
+        resolvedAt: null,
+        updatedAt: new Date(NOW),
+      });
+      expect(fake(CaseNotifier).updated).toHaveBeenCalledWith(expect.anything(), ['status', 'assignee']);
+    });
+
+    it('from Resolved: any technician of the company; a lost race is a 409', async () => {
+      const { sut, fake } = build();
+      fake(CaseRepository).findById.mockResolvedValue(
+        kase({ status: 'resolved', assigneeId: 'b2', type: 'support_request', chatStatus: null as never }),
+      );
+      fake(CaseRepository).transition.mockResolvedValue(false);
+      await expect(sut.unassign('k1', tech)).rejects.toMatchObject({ status: 409 });
+      expect(fake(CaseRepository).transition).toHaveBeenCalledWith('k1', 'resolved', expect.anything());
+    });
+
+    it("someone else's assigned case: 403 for a technician, allowed for an admin", async () => {
+      const { sut, fake } = build();
+      fake(CaseRepository).findById.mockResolvedValue(
+        kase({ status: 'assigned', assigneeId: 'b2', chatStatus: 'ended' }),
+      );
+      fake(CaseRepository).transition.mockResolvedValue(true);
+      await expect(sut.unassign('k1', tech)).rejects.toMatchObject({ status: 403 });
+      await sut.unassign('k1', admin);
+      expect(fake(CaseRepository).transition).toHaveBeenCalledTimes(1);
+    });
+
+    it('refuses while the live chat runs, and an unassigned case', async () => {
+      const { sut, fake } = build();
+      fake(CaseRepository).findById.mockResolvedValueOnce(
+        kase({ status: 'assigned', assigneeId: 'a1', chatStatus: 'active' }),
+      );
+      await expect(sut.unassign('k1', tech)).rejects.toMatchObject({ status: 409, code: 'CASE_CHAT_RUNNING' });
+      fake(CaseRepository).findById.mockResolvedValueOnce(kase());
+      await expect(sut.unassign('k1', tech)).rejects.toMatchObject({ status: 409 });
+      expect(fake(CaseRepository).transition).not.toHaveBeenCalled();
+    });
+  });
 });

@@ -128,6 +128,30 @@ export class CaseService {
     return this.publish(id, ['status', 'assignee']);
   }
 
+  /**
+   * Back to the Unassigned list (from Assigned or Resolved). An assigned case only by its assignee
+   * or an admin; never while its live chat runs (the visitor would be left with nobody: leave the
+   * chat first). Guarded like the other transitions, so a concurrent change gets a 409.
+   */
+  async unassign(id: string, me: AccountPrincipal): Promise<CaseView> {
+    const c = await this.load(id, me);
+    if (c.status === 'unassigned') throw new ConflictError('This case is already unassigned');
+    if (c.status === 'assigned' && c.assigneeId !== me.id && me.role !== 'admin')
+      throw new ForbiddenError('Only the assigned technician or an admin can unassign this case');
+    if (c.type === 'live_chat' && c.chatStatus !== 'ended')
+      throw new DomainError('CASE_CHAT_RUNNING', 'Leave or end the chat before unassigning the case', 409);
+    const won = await this.cases.transition(id, c.status, {
+      status: 'unassigned',
+      assigneeId: null,
+      assigneeName: null,
+      assignedAt: null,
+      resolvedAt: null,
+      updatedAt: this.clock.now(),
+    });
+    if (!won) throw new ConflictError('This case changed meanwhile; reload it and try again');
+    return this.publish(id, ['status', 'assignee']);
+  }
+
   /** The assignee leaves a live chat: the visitor is told and the chat ends. */
   async leave(id: string, me: AccountPrincipal): Promise<CaseView> {
     const c = await this.load(id, me);

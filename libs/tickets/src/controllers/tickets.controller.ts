@@ -1,9 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccessPolicy, AccountPrincipal, CurrentAccount, DbIntegerPipe, SettingsService } from '@switchboard/core';
+import {
+  AccessPolicy,
+  AccountPrincipal,
+  CurrentAccount,
+  DbIntegerPipe,
+  Roles,
+  SettingsService,
+} from '@switchboard/core';
 import { TicketDefaultsQueryDto } from '../dto/ticket-defaults.dto.js';
 import { CreateTicketDto, MergeTicketDto, TicketListQueryDto, UpdateTicketDto } from '../dto/ticket.dto.js';
 import { CreateTicketService } from '../services/create-ticket.service.js';
+import { DeleteTicketService } from '../services/delete-ticket.service.js';
 import { MergeTicketService } from '../services/merge-ticket.service.js';
 import { TicketQueryService } from '../services/ticket-query.service.js';
 import { UpdateTicketService } from '../services/update-ticket.service.js';
@@ -18,6 +26,7 @@ export class TicketsController {
     private readonly updates: UpdateTicketService,
     private readonly queries: TicketQueryService,
     private readonly merges: MergeTicketService,
+    private readonly deletes: DeleteTicketService,
     private readonly settings: SettingsService,
     private readonly access: AccessPolicy,
   ) {}
@@ -71,5 +80,13 @@ export class TicketsController {
     @CurrentAccount() me: AccountPrincipal,
   ) {
     return this.merges.merge(number, dto.into, me);
+  }
+
+  /** Actions → Delete: admins only; the ticket, its conversation and its log are gone for good. */
+  @Delete(':number')
+  @Roles('admin')
+  @HttpCode(204)
+  async remove(@Param('number', DbIntegerPipe) number: number, @CurrentAccount() me: AccountPrincipal) {
+    await this.deletes.remove(number, me);
   }
 }

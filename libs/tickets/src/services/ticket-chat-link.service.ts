@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EarlierInTicket, EarlierTicketLine } from '@switchboard/contracts';
 import { AccountPrincipal, Clock, newId, PiiMasker } from '@switchboard/core';
 import { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import { TicketChatLinkRepository } from '../repositories/ticket-chat-link.repository.js';
@@ -17,6 +18,10 @@ export interface ChatTicketRef {
   companyId: string;
   requesterId: string | null;
 }
+
+/** Replies shown above a chat started from a ticket (plus the Request), and the characters kept of each. */
+export const EARLIER_REPLIES = 19;
+export const EARLIER_LINE_CHARS = 1000;
 
 /** One chat message copied onto a ticket. `key` (the chat message id) makes a re-run idempotent. */
 export interface ChatLine {
@@ -54,6 +59,23 @@ export class TicketChatLinkService {
   async byId(ticketId: string): Promise<ChatTicketRef | null> {
     const t = await this.tickets.findById(ticketId);
     return t ? toRef(t) : null;
+  }
+
+  /**
+   * The ticket's earlier public conversation for a chat started from it (defect 8): the Request
+   * (the description, by `requesterName`) and the latest public replies, oldest first. Never
+   * internal notes. Stored as written: each audience masks on the way out.
+   */
+  async earlierConversation(ticketId: string, requesterName: string): Promise<EarlierInTicket | null> {
+    const ticket = await this.tickets.findById(ticketId);
+    if (!ticket) return null;
+    const latest = (await this.comments.latestPublic(ticket.id, EARLIER_REPLIES + 2)).filter((c) => !c.opening);
+    const replies = latest.slice(0, EARLIER_REPLIES).reverse();
+    const lines: EarlierTicketLine[] = [];
+    if (ticket.description.trim())
+      lines.push(line({ kind: 'contact', name: requesterName }, ticket.description, ticket.createdAt));
+    for (const c of replies) lines.push(line({ kind: c.authorKind, name: c.authorName }, c.body, c.createdAt));
+    return { number: ticket.number, lines, more: latest.length > EARLIER_REPLIES };
   }
 
   /** "Chat started" in the ticket's activity log (who started it, with whom). */
@@ -117,6 +139,14 @@ export class TicketChatLinkService {
 }
 
 const chatKey = (key: string) => `chat:${key}`;
+const line = (author: EarlierTicketLine['author'], body: string, at: Date): EarlierTicketLine => {
+  const chars = Array.from(body.trim());
+  return {
+    author,
+    body: chars.length > EARLIER_LINE_CHARS ? `${chars.slice(0, EARLIER_LINE_CHARS - 1).join('')}…` : chars.join(''),
+    createdAt: at.toISOString(),
+  };
+};
 const toRef = (t: {
   id: string;
   number: number;

@@ -4,8 +4,10 @@ import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api.client';
 import type { Me } from '../../lib/api.types';
 import { casesApi } from '../../lib/cases.api';
+import { ct } from '../../lib/chat-actions.i18n';
 import type { CaseView } from '../../lib/cases.types';
 import { linkClick } from '../../lib/router.hook';
+import { ConfirmDialog } from '../confirm-dialog.component';
 import { CaseConversation } from './case-conversation.component';
 import { caseTimes, createdLine, customerName, ENDED_LABEL, STATUS_LABEL, TYPE_LABEL } from './case-format';
 
@@ -18,11 +20,20 @@ interface Props {
   onBack(): void;
 }
 
-type Action = 'assign' | 'resolve' | 'reopen' | 'leave';
+type Action = 'assign' | 'resolve' | 'reopen' | 'leave' | 'unassign';
+type CaseStatus = CaseView['status'];
+
+/** Which call moves a case from one status to another (null: not in one step). */
+function transition(from: CaseStatus, to: CaseStatus): Action | null {
+  if (to === 'unassigned') return from === 'unassigned' ? null : 'unassign';
+  if (to === 'assigned') return from === 'unassigned' ? 'assign' : from === 'resolved' ? 'reopen' : null;
+  return from === 'assigned' ? 'resolve' : null;
+}
 
 export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
   const [busy, setBusy] = useState<Action | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirmLeave, setConfirmLeave] = useState(false);
   const confirm = useRef<HTMLDialogElement>(null);
   const mine = c.assignee?.id === me.id;
   const chatOpen = c.type === 'live_chat' && c.chatStatus !== 'ended';
@@ -35,7 +46,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
       onChange(await casesApi[action](c.id));
     } catch (err) {
       // 409 CASE_ALREADY_ASSIGNED carries "This case was just assigned to <name>".
-      setError(err instanceof ApiError ? err.message : 'The action failed. Try again.');
+      setError(err instanceof ApiError ? err.message : ct('failed'));
       if (err instanceof ApiError && err.status === 409) casesApi.get(c.id).then(onChange, () => undefined);
     } finally {
       setBusy(null);
@@ -158,6 +169,35 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
       </section>
 
       <div class="case-actions" role="group" aria-label="Case actions">
+        <label class="case-status-field">
+          <span class="field-label">{ct('caseStatus')}</span>
+          <select
+            value={c.status}
+            disabled={!!busy}
+            aria-busy={busy ? 'true' : undefined}
+            onChange={(e) => {
+              const to = e.currentTarget.value as CaseStatus;
+              const action = transition(c.status, to);
+              e.currentTarget.value = c.status; // the server's answer sets it
+              if (action) void act(action);
+            }}
+            data-testid="case-status-select"
+          >
+            {(['unassigned', 'assigned', 'resolved'] as const).map((s) => (
+              <option
+                key={s}
+                value={s}
+                disabled={
+                  s !== c.status &&
+                  (!transition(c.status, s) || (s === 'unassigned' && chatOpen && c.status !== 'unassigned'))
+                }
+                title={s === 'unassigned' && chatOpen ? ct('statusChatRunning') : undefined}
+              >
+                {ct(s === 'unassigned' ? 'statusUnassigned' : s === 'assigned' ? 'statusAssigned' : 'statusResolved')}
+              </option>
+            ))}
+          </select>
+        </label>
         {c.status === 'unassigned' && (
           <button
             type="button"
@@ -195,11 +235,11 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
           <button
             type="button"
             class="btn btn-ghost"
-            onClick={() => act('leave')}
+            onClick={() => setConfirmLeave(true)}
             disabled={!!busy}
             data-testid="case-leave"
           >
-            Leave chat
+            {ct('leaveChat')}
           </button>
         )}
         <a class="btn btn-ghost" href={casesApi.transcriptUrl(c.id)} download data-testid="case-transcript">
@@ -235,6 +275,22 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
       {c.type === 'support_request' && c.status !== 'resolved' && (
         <FollowUp c={c} onSent={(n) => onChange({ ...c, ticketNumber: n })} />
       )}
+
+      <ConfirmDialog
+        open={confirmLeave}
+        title={ct('leaveTitle')}
+        confirmLabel={ct('leaveConfirm')}
+        cancelLabel={ct('cancel')}
+        danger
+        testId="case-leave-confirm"
+        onCancel={() => setConfirmLeave(false)}
+        onConfirm={() => {
+          setConfirmLeave(false);
+          void act('leave');
+        }}
+      >
+        <p>{ct('leaveBody')}</p>
+      </ConfirmDialog>
 
       <dialog ref={confirm} class="dialog" aria-labelledby="case-delete-title" data-testid="case-delete-confirm">
         <h2 id="case-delete-title" class="card-title">

@@ -11,7 +11,11 @@ import {
   type AgentChat,
   type ChatMessage,
 } from '../../lib/agent-chats.api';
+import type { EarlierInTicket } from '@switchboard/contracts';
+import { ct } from '../../lib/chat-actions.i18n';
 import { useConversation } from '../../lib/conversation.hook';
+import { formatDateTime } from '../../lib/format';
+import { ConfirmDialog } from '../confirm-dialog.component';
 import { formatSize } from '../../lib/files.api';
 import { linkClick } from '../../lib/router.hook';
 import { logSays, MessageItem } from './message-item.component';
@@ -38,10 +42,22 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
   const [upload, setUpload] = useState<{ name: string; progress: number } | null>(null);
   const [title, setTitle] = useState('');
   const [renamed, setRenamed] = useState(false);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const [earlier, setEarlier] = useState<EarlierInTicket | null>(null);
   const log = useRef<HTMLOListElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => setRenamed(false), [id]);
+
+  // Defect 8: a chat started from a ticket opens with what was said on the ticket before.
+  useEffect(() => {
+    setEarlier(null);
+    if (!chat.ticket || chat.initiatedBy !== 'technician') return;
+    agentChatsApi.earlier(id).then(
+      (r) => setEarlier(r.earlier),
+      () => undefined,
+    );
+  }, [id, chat.ticket?.number]);
 
   useEffect(() => {
     const el = log.current;
@@ -118,10 +134,10 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
             <button
               type="button"
               class="btn btn-ghost btn-sm"
-              onClick={() => agentChatsApi.end(id).catch((err: Error) => setError(err.message))}
+              onClick={() => setConfirmEnd(true)}
               data-testid="chat-end"
             >
-              End chat
+              {ct('endChat')}
             </button>
           )}
         </div>
@@ -132,6 +148,26 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
         </p>
       )}
       <ol class="case-log chat-log" ref={log} data-testid="chat-messages" tabIndex={0} aria-label="Conversation">
+        {earlier && earlier.lines.length > 0 && (
+          <li class="chat-earlier" data-testid="chat-earlier">
+            <p class="chat-earlier-title">
+              <strong>{ct('earlierTitle', { number: earlier.number })}</strong>
+            </p>
+            {earlier.more && <p class="muted small">{ct('earlierMore')}</p>}
+            <ol class="chat-earlier-lines">
+              {earlier.lines.map((l, i) => (
+                <li key={i} class="chat-earlier-line" data-testid="chat-earlier-line" data-author={l.author.kind}>
+                  <span class="muted small">
+                    <strong>{l.author.name}</strong>
+                    {i === 0 && l.author.kind === 'contact' ? ` · ${ct('earlierRequest')}` : ''} ·{' '}
+                    <time dateTime={l.createdAt}>{formatDateTime(l.createdAt)}</time>
+                  </span>
+                  <span class="case-msg-body">{l.body}</span>
+                </li>
+              ))}
+            </ol>
+          </li>
+        )}
         {messages.map((m) => (
           <MessageItem
             key={m.id}
@@ -190,6 +226,21 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
           </div>
         </form>
       )}
+      <ConfirmDialog
+        open={confirmEnd}
+        title={ct('endTitle')}
+        confirmLabel={ct('endConfirm')}
+        cancelLabel={ct('cancel')}
+        danger
+        testId="chat-end-confirm"
+        onCancel={() => setConfirmEnd(false)}
+        onConfirm={() => {
+          setConfirmEnd(false);
+          agentChatsApi.end(id).catch((err: Error) => setError(err.message));
+        }}
+      >
+        <p>{ct('endBody')}</p>
+      </ConfirmDialog>
       {active && (
         <form class="case-composer" onSubmit={send} data-testid="chat-composer">
           <label for={`chat-body-${id}`} class="visually-hidden">

@@ -1,9 +1,9 @@
 // Ticket header: identity (number, title, status), the editable properties and live viewers.
 // Each property saves on change (PATCH) and rolls back with an error message if the server refuses.
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../lib/api.types';
 import type { PersonRef, Ticket, TicketStatus, Viewer } from '../../lib/tickets.types';
-import type { TicketPatch } from '../../lib/tickets.api';
 import {
   ACTIVITY_STATUSES,
   contactName,
@@ -15,6 +15,8 @@ import {
   TYPES,
 } from '../../lib/format';
 import { st } from '../../lib/sentiment.i18n';
+import { tat } from '../../lib/ticket-actions.i18n';
+import { ticketsApi, type ProductFamily, type TicketPatch } from '../../lib/tickets.api';
 import { SentimentBadge } from './sentiment-badge.component';
 import { StatusPill } from './status-pill.component';
 import { ViewerAvatars } from './viewer-avatars.component';
@@ -51,6 +53,10 @@ export function TicketHeader({
   error,
   onPatch,
 }: Props) {
+  const [families, setFamilies] = useState<ProductFamily[]>([]);
+  useEffect(() => {
+    if (ticket.productFamilyId) ticketsApi.productFamilies().then(setFamilies, () => undefined);
+  }, [ticket.productFamilyId]);
   // The current assignee may not be in the technician list (e.g. a technician cannot list accounts).
   const people =
     ticket.assignee && !technicians.some((t) => t.id === ticket.assignee!.id)
@@ -154,6 +160,11 @@ export function TicketHeader({
           <span class={`act act-${ticket.activityStatus}`}>
             {ACTIVITY_STATUSES[ticket.activityStatus] ?? ticket.activityStatus}
           </span>
+        </Prop>
+        <Prop label={tat('familyLabel')} testId="ticket-product-family">
+          {ticket.productFamilyId
+            ? (families.find((f) => f.id === ticket.productFamilyId)?.name ?? '…')
+            : tat('familyNone')}
         </Prop>
         <Prop label={st('sentiment')} testId="ticket-sentiment">
           <SentimentBadge sentiment={ticket.sentiment} />

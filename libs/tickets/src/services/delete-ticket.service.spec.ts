@@ -1,0 +1,41 @@
+import { NotFoundError, RealtimeService, TransactionRunner } from '@switchboard/core';
+import { newTestService } from '@switchboard/testing';
+import type { TicketEntity } from '../entities/ticket.entity.js';
+import { TicketRepository } from '../repositories/ticket.repository.js';
+import { DeleteTicketService } from './delete-ticket.service.js';
+import { TicketFinder } from './ticket-finder.service.js';
+
+const admin = { id: 'a1', name: 'Ada', role: 'admin' } as never;
+const TX = { tx: 1 } as never;
+
+describe('DeleteTicketService', () => {
+  function build() {
+    const t = newTestService(DeleteTicketService);
+    t.fake(TransactionRunner).run.mockImplementation((work) => work(TX));
+    t.fake(RealtimeService).emit.mockReturnValue(undefined);
+    return t;
+  }
+
+  it('locks the ticket (with the access check), deletes it in that transaction, then tells the ticket and list rooms', async () => {
+    const { sut, fake } = build();
+    fake(TicketFinder).lock.mockResolvedValue({ id: 't1', number: 7, companyId: 'co' } as TicketEntity);
+    fake(TicketRepository).deleteById.mockResolvedValue(true);
+    await sut.remove(7, admin);
+    expect(fake(TicketFinder).lock).toHaveBeenCalledWith(7, TX, admin);
+    expect(fake(TicketRepository).deleteById).toHaveBeenCalledWith('t1', TX);
+    expect(fake(RealtimeService).emit).toHaveBeenCalledWith(
+      'agent',
+      ['ticket:7', 'tickets:all', 'tickets:company:co'],
+      'ticket.deleted',
+      { number: 7, companyId: 'co' },
+    );
+  });
+
+  it('an unknown (or out of scope) ticket is a 404 and nothing is deleted or sent', async () => {
+    const { sut, fake } = build();
+    fake(TicketFinder).lock.mockRejectedValue(new NotFoundError('Ticket', '8'));
+    await expect(sut.remove(8, admin)).rejects.toBeInstanceOf(NotFoundError);
+    expect(fake(TicketRepository).deleteById).not.toHaveBeenCalled();
+    expect(fake(RealtimeService).emit).not.toHaveBeenCalled();
+  });
+});
