@@ -5,16 +5,20 @@ export class TicketOpeningAndOptionalRequester1796276225274 implements Migration
   name = 'TicketOpeningAndOptionalRequester1796276225274';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"ticket_comments\" ADD \"opening\" boolean NOT NULL DEFAULT false");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_32b5481dfa11d2c766669f4348\"");
-    await queryRunner.query("ALTER TABLE \"tickets\" ALTER COLUMN \"requesterId\" DROP NOT NULL");
-    await queryRunner.query("CREATE INDEX \"IDX_32b5481dfa11d2c766669f4348\" ON \"tickets\"  (\"requesterId\", \"updatedAt\", \"id\") ");
+    await queryRunner.query('ALTER TABLE "ticket_comments" ADD "opening" boolean NOT NULL DEFAULT false');
+    await queryRunner.query('DROP INDEX "public"."IDX_32b5481dfa11d2c766669f4348"');
+    await queryRunner.query('ALTER TABLE "tickets" ALTER COLUMN "requesterId" DROP NOT NULL');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_32b5481dfa11d2c766669f4348" ON "tickets"  ("requesterId", "updatedAt", "id") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_32b5481dfa11d2c766669f4348\"");
-    await queryRunner.query("ALTER TABLE \"tickets\" ALTER COLUMN \"requesterId\" SET NOT NULL");
-    await queryRunner.query("CREATE INDEX \"IDX_32b5481dfa11d2c766669f4348\" ON \"tickets\" USING btree (\"id\", \"requesterId\", \"updatedAt\") ");
-    await queryRunner.query("ALTER TABLE \"ticket_comments\" DROP COLUMN \"opening\"");
+    await queryRunner.query('DROP INDEX "public"."IDX_32b5481dfa11d2c766669f4348"');
+    await queryRunner.query('ALTER TABLE "tickets" ALTER COLUMN "requesterId" SET NOT NULL');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_32b5481dfa11d2c766669f4348" ON "tickets" USING btree ("id", "requesterId", "updatedAt") ',
+    );
+    await queryRunner.query('ALTER TABLE "ticket_comments" DROP COLUMN "opening"');
   }
 }

@@ -5,120 +5,184 @@ export class TicketOpeningAndOptionalRequester1796276221300 implements Migration
   name = 'TicketOpeningAndOptionalRequester1796276221300';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_b288788b509745491d779efd91\"");
-    await queryRunner.query("DROP INDEX \"IDX_78e08cc1101fc17f77c6f11b4c\"");
-    await queryRunner.query("DROP INDEX \"IDX_04a189bf6adc1183a92ddaf925\"");
-    await queryRunner.query("DROP INDEX \"IDX_32b5481dfa11d2c766669f4348\"");
-    await queryRunner.query("DROP INDEX \"IDX_ab77ef2e58679843049f2a0136\"");
-    await queryRunner.query("DROP INDEX \"IDX_d403760170487e40b28caec597\"");
-    await queryRunner.query("DROP INDEX \"IDX_f274d6d8beb7a2c099bc653396\"");
-    await queryRunner.query("DROP INDEX \"IDX_a1906bf9a4efad5a34867e577b\"");
-    await queryRunner.query("DROP INDEX \"IDX_6f6ee5897cf64029a6b6cd2901\"");
-    await queryRunner.query("DROP INDEX \"IDX_05c32f5e715cf38467ad1d3bd8\"");
-    await queryRunner.query("CREATE TABLE \"temporary_tickets\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"number\" integer NOT NULL, \"title\" varchar(300) NOT NULL, \"description\" text NOT NULL, \"status\" varchar(40) NOT NULL, \"statusCategory\" varchar(10) NOT NULL, \"priority\" varchar(10) NOT NULL, \"priorityRank\" smallint NOT NULL, \"impact\" varchar(20) NOT NULL, \"type\" varchar(20) NOT NULL, \"productFamilyId\" varchar(36), \"activityStatus\" varchar(30) NOT NULL, \"source\" varchar(20) NOT NULL, \"sentiment\" varchar(10), \"requesterId\" varchar(36) NOT NULL, \"companyId\" varchar(36) NOT NULL, \"assigneeId\" varchar(36), \"cc\" text NOT NULL, \"mergedIntoNumber\" integer, \"mailReferences\" text NOT NULL, \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL, \"searchText\" text)");
-    await queryRunner.query("INSERT INTO \"temporary_tickets\"(\"id\", \"number\", \"title\", \"description\", \"status\", \"statusCategory\", \"priority\", \"priorityRank\", \"impact\", \"type\", \"productFamilyId\", \"activityStatus\", \"source\", \"sentiment\", \"requesterId\", \"companyId\", \"assigneeId\", \"cc\", \"mergedIntoNumber\", \"mailReferences\", \"createdAt\", \"updatedAt\", \"searchText\") SELECT \"id\", \"number\", \"title\", \"description\", \"status\", \"statusCategory\", \"priority\", \"priorityRank\", \"impact\", \"type\", \"productFamilyId\", \"activityStatus\", \"source\", \"sentiment\", \"requesterId\", \"companyId\", \"assigneeId\", \"cc\", \"mergedIntoNumber\", \"mailReferences\", \"createdAt\", \"updatedAt\", \"searchText\" FROM \"tickets\"");
-    await queryRunner.query("DROP TABLE \"tickets\"");
-    await queryRunner.query("ALTER TABLE \"temporary_tickets\" RENAME TO \"tickets\"");
-    await queryRunner.query("CREATE INDEX \"IDX_b288788b509745491d779efd91\" ON \"tickets\" (\"sentiment\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_78e08cc1101fc17f77c6f11b4c\" ON \"tickets\" (\"number\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_04a189bf6adc1183a92ddaf925\" ON \"tickets\" (\"type\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_32b5481dfa11d2c766669f4348\" ON \"tickets\" (\"requesterId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ab77ef2e58679843049f2a0136\" ON \"tickets\" (\"assigneeId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_d403760170487e40b28caec597\" ON \"tickets\" (\"companyId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_f274d6d8beb7a2c099bc653396\" ON \"tickets\" (\"status\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_a1906bf9a4efad5a34867e577b\" ON \"tickets\" (\"priorityRank\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_6f6ee5897cf64029a6b6cd2901\" ON \"tickets\" (\"createdAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_05c32f5e715cf38467ad1d3bd8\" ON \"tickets\" (\"updatedAt\", \"id\") ");
-    await queryRunner.query("DROP INDEX \"IDX_52f3b7cb56ad0034ac5289a551\"");
-    await queryRunner.query("DROP INDEX \"IDX_033fd557aeb592771ea69b91f1\"");
-    await queryRunner.query("CREATE TABLE \"temporary_ticket_comments\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"ticketId\" varchar(36) NOT NULL, \"visibility\" varchar(10) NOT NULL, \"body\" text NOT NULL, \"authorKind\" varchar(10) NOT NULL, \"authorId\" varchar(36), \"authorName\" varchar(200) NOT NULL, \"source\" varchar(20) NOT NULL, \"truncated\" boolean NOT NULL DEFAULT (0), \"cc\" text NOT NULL, \"notify\" text NOT NULL, \"attachments\" text NOT NULL, \"messageId\" varchar(300), \"createdAt\" datetime NOT NULL, \"originalFileId\" varchar(36), \"opening\" boolean NOT NULL DEFAULT (0), CONSTRAINT \"FK_f6beba8ae36e1ce20968d7a3192\" FOREIGN KEY (\"ticketId\") REFERENCES \"tickets\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
-    await queryRunner.query("INSERT INTO \"temporary_ticket_comments\"(\"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\", \"originalFileId\") SELECT \"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\", \"originalFileId\" FROM \"ticket_comments\"");
-    await queryRunner.query("DROP TABLE \"ticket_comments\"");
-    await queryRunner.query("ALTER TABLE \"temporary_ticket_comments\" RENAME TO \"ticket_comments\"");
-    await queryRunner.query("CREATE INDEX \"IDX_52f3b7cb56ad0034ac5289a551\" ON \"ticket_comments\" (\"messageId\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_033fd557aeb592771ea69b91f1\" ON \"ticket_comments\" (\"ticketId\", \"id\") ");
-    await queryRunner.query("DROP INDEX \"IDX_32b5481dfa11d2c766669f4348\"");
-    await queryRunner.query("DROP INDEX \"IDX_b288788b509745491d779efd91\"");
-    await queryRunner.query("DROP INDEX \"IDX_78e08cc1101fc17f77c6f11b4c\"");
-    await queryRunner.query("DROP INDEX \"IDX_04a189bf6adc1183a92ddaf925\"");
-    await queryRunner.query("DROP INDEX \"IDX_ab77ef2e58679843049f2a0136\"");
-    await queryRunner.query("DROP INDEX \"IDX_d403760170487e40b28caec597\"");
-    await queryRunner.query("DROP INDEX \"IDX_f274d6d8beb7a2c099bc653396\"");
-    await queryRunner.query("DROP INDEX \"IDX_a1906bf9a4efad5a34867e577b\"");
-    await queryRunner.query("DROP INDEX \"IDX_6f6ee5897cf64029a6b6cd2901\"");
-    await queryRunner.query("DROP INDEX \"IDX_05c32f5e715cf38467ad1d3bd8\"");
-    await queryRunner.query("CREATE TABLE \"temporary_tickets\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"number\" integer NOT NULL, \"title\" varchar(300) NOT NULL, \"description\" text NOT NULL, \"status\" varchar(40) NOT NULL, \"statusCategory\" varchar(10) NOT NULL, \"priority\" varchar(10) NOT NULL, \"priorityRank\" smallint NOT NULL, \"impact\" varchar(20) NOT NULL, \"type\" varchar(20) NOT NULL, \"productFamilyId\" varchar(36), \"activityStatus\" varchar(30) NOT NULL, \"source\" varchar(20) NOT NULL, \"sentiment\" varchar(10), \"requesterId\" varchar(36), \"companyId\" varchar(36) NOT NULL, \"assigneeId\" varchar(36), \"cc\" text NOT NULL, \"mergedIntoNumber\" integer, \"mailReferences\" text NOT NULL, \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL, \"searchText\" text)");
-    await queryRunner.query("INSERT INTO \"temporary_tickets\"(\"id\", \"number\", \"title\", \"description\", \"status\", \"statusCategory\", \"priority\", \"priorityRank\", \"impact\", \"type\", \"productFamilyId\", \"activityStatus\", \"source\", \"sentiment\", \"requesterId\", \"companyId\", \"assigneeId\", \"cc\", \"mergedIntoNumber\", \"mailReferences\", \"createdAt\", \"updatedAt\", \"searchText\") SELECT \"id\", \"number\", \"title\", \"description\", \"status\", \"statusCategory\", \"priority\", \"priorityRank\", \"impact\", \"type\", \"productFamilyId\", \"activityStatus\", \"source\", \"sentiment\", \"requesterId\", \"companyId\", \"assigneeId\", \"cc\", \"mergedIntoNumber\", \"mailReferences\", \"createdAt\", \"updatedAt\", \"searchText\" FROM \"tickets\"");
-    await queryRunner.query("DROP TABLE \"tickets\"");
-    await queryRunner.query("ALTER TABLE \"temporary_tickets\" RENAME TO \"tickets\"");
-    await queryRunner.query("CREATE INDEX \"IDX_b288788b509745491d779efd91\" ON \"tickets\" (\"sentiment\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_78e08cc1101fc17f77c6f11b4c\" ON \"tickets\" (\"number\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_04a189bf6adc1183a92ddaf925\" ON \"tickets\" (\"type\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ab77ef2e58679843049f2a0136\" ON \"tickets\" (\"assigneeId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_d403760170487e40b28caec597\" ON \"tickets\" (\"companyId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_f274d6d8beb7a2c099bc653396\" ON \"tickets\" (\"status\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_a1906bf9a4efad5a34867e577b\" ON \"tickets\" (\"priorityRank\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_6f6ee5897cf64029a6b6cd2901\" ON \"tickets\" (\"createdAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_05c32f5e715cf38467ad1d3bd8\" ON \"tickets\" (\"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_32b5481dfa11d2c766669f4348\" ON \"tickets\" (\"requesterId\", \"updatedAt\", \"id\") ");
+    await queryRunner.query('DROP INDEX "IDX_b288788b509745491d779efd91"');
+    await queryRunner.query('DROP INDEX "IDX_78e08cc1101fc17f77c6f11b4c"');
+    await queryRunner.query('DROP INDEX "IDX_04a189bf6adc1183a92ddaf925"');
+    await queryRunner.query('DROP INDEX "IDX_32b5481dfa11d2c766669f4348"');
+    await queryRunner.query('DROP INDEX "IDX_ab77ef2e58679843049f2a0136"');
+    await queryRunner.query('DROP INDEX "IDX_d403760170487e40b28caec597"');
+    await queryRunner.query('DROP INDEX "IDX_f274d6d8beb7a2c099bc653396"');
+    await queryRunner.query('DROP INDEX "IDX_a1906bf9a4efad5a34867e577b"');
+    await queryRunner.query('DROP INDEX "IDX_6f6ee5897cf64029a6b6cd2901"');
+    await queryRunner.query('DROP INDEX "IDX_05c32f5e715cf38467ad1d3bd8"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_tickets" ("id" varchar(36) PRIMARY KEY NOT NULL, "number" integer NOT NULL, "title" varchar(300) NOT NULL, "description" text NOT NULL, "status" varchar(40) NOT NULL, "statusCategory" varchar(10) NOT NULL, "priority" varchar(10) NOT NULL, "priorityRank" smallint NOT NULL, "impact" varchar(20) NOT NULL, "type" varchar(20) NOT NULL, "productFamilyId" varchar(36), "activityStatus" varchar(30) NOT NULL, "source" varchar(20) NOT NULL, "sentiment" varchar(10), "requesterId" varchar(36) NOT NULL, "companyId" varchar(36) NOT NULL, "assigneeId" varchar(36), "cc" text NOT NULL, "mergedIntoNumber" integer, "mailReferences" text NOT NULL, "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL, "searchText" text)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_tickets"("id", "number", "title", "description", "status", "statusCategory", "priority", "priorityRank", "impact", "type", "productFamilyId", "activityStatus", "source", "sentiment", "requesterId", "companyId", "assigneeId", "cc", "mergedIntoNumber", "mailReferences", "createdAt", "updatedAt", "searchText") SELECT "id", "number", "title", "description", "status", "statusCategory", "priority", "priorityRank", "impact", "type", "productFamilyId", "activityStatus", "source", "sentiment", "requesterId", "companyId", "assigneeId", "cc", "mergedIntoNumber", "mailReferences", "createdAt", "updatedAt", "searchText" FROM "tickets"',
+    );
+    await queryRunner.query('DROP TABLE "tickets"');
+    await queryRunner.query('ALTER TABLE "temporary_tickets" RENAME TO "tickets"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_b288788b509745491d779efd91" ON "tickets" ("sentiment", "updatedAt", "id") ',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_78e08cc1101fc17f77c6f11b4c" ON "tickets" ("number") ');
+    await queryRunner.query('CREATE INDEX "IDX_04a189bf6adc1183a92ddaf925" ON "tickets" ("type") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_32b5481dfa11d2c766669f4348" ON "tickets" ("requesterId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ab77ef2e58679843049f2a0136" ON "tickets" ("assigneeId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_d403760170487e40b28caec597" ON "tickets" ("companyId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_f274d6d8beb7a2c099bc653396" ON "tickets" ("status", "updatedAt", "id") ',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_a1906bf9a4efad5a34867e577b" ON "tickets" ("priorityRank", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_6f6ee5897cf64029a6b6cd2901" ON "tickets" ("createdAt", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_05c32f5e715cf38467ad1d3bd8" ON "tickets" ("updatedAt", "id") ');
+    await queryRunner.query('DROP INDEX "IDX_52f3b7cb56ad0034ac5289a551"');
+    await queryRunner.query('DROP INDEX "IDX_033fd557aeb592771ea69b91f1"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_ticket_comments" ("id" varchar(36) PRIMARY KEY NOT NULL, "ticketId" varchar(36) NOT NULL, "visibility" varchar(10) NOT NULL, "body" text NOT NULL, "authorKind" varchar(10) NOT NULL, "authorId" varchar(36), "authorName" varchar(200) NOT NULL, "source" varchar(20) NOT NULL, "truncated" boolean NOT NULL DEFAULT (0), "cc" text NOT NULL, "notify" text NOT NULL, "attachments" text NOT NULL, "messageId" varchar(300), "createdAt" datetime NOT NULL, "originalFileId" varchar(36), "opening" boolean NOT NULL DEFAULT (0), CONSTRAINT "FK_f6beba8ae36e1ce20968d7a3192" FOREIGN KEY ("ticketId") REFERENCES "tickets" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_ticket_comments"("id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt", "originalFileId") SELECT "id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt", "originalFileId" FROM "ticket_comments"',
+    );
+    await queryRunner.query('DROP TABLE "ticket_comments"');
+    await queryRunner.query('ALTER TABLE "temporary_ticket_comments" RENAME TO "ticket_comments"');
+    await queryRunner.query('CREATE INDEX "IDX_52f3b7cb56ad0034ac5289a551" ON "ticket_comments" ("messageId") ');
+    await queryRunner.query('CREATE INDEX "IDX_033fd557aeb592771ea69b91f1" ON "ticket_comments" ("ticketId", "id") ');
+    await queryRunner.query('DROP INDEX "IDX_32b5481dfa11d2c766669f4348"');
+    await queryRunner.query('DROP INDEX "IDX_b288788b509745491d779efd91"');
+    await queryRunner.query('DROP INDEX "IDX_78e08cc1101fc17f77c6f11b4c"');
+    await queryRunner.query('DROP INDEX "IDX_04a189bf6adc1183a92ddaf925"');
+    await queryRunner.query('DROP INDEX "IDX_ab77ef2e58679843049f2a0136"');
+    await queryRunner.query('DROP INDEX "IDX_d403760170487e40b28caec597"');
+    await queryRunner.query('DROP INDEX "IDX_f274d6d8beb7a2c099bc653396"');
+    await queryRunner.query('DROP INDEX "IDX_a1906bf9a4efad5a34867e577b"');
+    await queryRunner.query('DROP INDEX "IDX_6f6ee5897cf64029a6b6cd2901"');
+    await queryRunner.query('DROP INDEX "IDX_05c32f5e715cf38467ad1d3bd8"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_tickets" ("id" varchar(36) PRIMARY KEY NOT NULL, "number" integer NOT NULL, "title" varchar(300) NOT NULL, "description" text NOT NULL, "status" varchar(40) NOT NULL, "statusCategory" varchar(10) NOT NULL, "priority" varchar(10) NOT NULL, "priorityRank" smallint NOT NULL, "impact" varchar(20) NOT NULL, "type" varchar(20) NOT NULL, "productFamilyId" varchar(36), "activityStatus" varchar(30) NOT NULL, "source" varchar(20) NOT NULL, "sentiment" varchar(10), "requesterId" varchar(36), "companyId" varchar(36) NOT NULL, "assigneeId" varchar(36), "cc" text NOT NULL, "mergedIntoNumber" integer, "mailReferences" text NOT NULL, "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL, "searchText" text)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_tickets"("id", "number", "title", "description", "status", "statusCategory", "priority", "priorityRank", "impact", "type", "productFamilyId", "activityStatus", "source", "sentiment", "requesterId", "companyId", "assigneeId", "cc", "mergedIntoNumber", "mailReferences", "createdAt", "updatedAt", "searchText") SELECT "id", "number", "title", "description", "status", "statusCategory", "priority", "priorityRank", "impact", "type", "productFamilyId", "activityStatus", "source", "sentiment", "requesterId", "companyId", "assigneeId", "cc", "mergedIntoNumber", "mailReferences", "createdAt", "updatedAt", "searchText" FROM "tickets"',
+    );
+    await queryRunner.query('DROP TABLE "tickets"');
+    await queryRunner.query('ALTER TABLE "temporary_tickets" RENAME TO "tickets"');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_b288788b509745491d779efd91" ON "tickets" ("sentiment", "updatedAt", "id") ',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_78e08cc1101fc17f77c6f11b4c" ON "tickets" ("number") ');
+    await queryRunner.query('CREATE INDEX "IDX_04a189bf6adc1183a92ddaf925" ON "tickets" ("type") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ab77ef2e58679843049f2a0136" ON "tickets" ("assigneeId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_d403760170487e40b28caec597" ON "tickets" ("companyId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_f274d6d8beb7a2c099bc653396" ON "tickets" ("status", "updatedAt", "id") ',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_a1906bf9a4efad5a34867e577b" ON "tickets" ("priorityRank", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_6f6ee5897cf64029a6b6cd2901" ON "tickets" ("createdAt", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_05c32f5e715cf38467ad1d3bd8" ON "tickets" ("updatedAt", "id") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_32b5481dfa11d2c766669f4348" ON "tickets" ("requesterId", "updatedAt", "id") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_32b5481dfa11d2c766669f4348\"");
-    await queryRunner.query("DROP INDEX \"IDX_05c32f5e715cf38467ad1d3bd8\"");
-    await queryRunner.query("DROP INDEX \"IDX_6f6ee5897cf64029a6b6cd2901\"");
-    await queryRunner.query("DROP INDEX \"IDX_a1906bf9a4efad5a34867e577b\"");
-    await queryRunner.query("DROP INDEX \"IDX_f274d6d8beb7a2c099bc653396\"");
-    await queryRunner.query("DROP INDEX \"IDX_d403760170487e40b28caec597\"");
-    await queryRunner.query("DROP INDEX \"IDX_ab77ef2e58679843049f2a0136\"");
-    await queryRunner.query("DROP INDEX \"IDX_04a189bf6adc1183a92ddaf925\"");
-    await queryRunner.query("DROP INDEX \"IDX_78e08cc1101fc17f77c6f11b4c\"");
-    await queryRunner.query("DROP INDEX \"IDX_b288788b509745491d779efd91\"");
-    await queryRunner.query("ALTER TABLE \"tickets\" RENAME TO \"temporary_tickets\"");
-    await queryRunner.query("CREATE TABLE \"tickets\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"number\" integer NOT NULL, \"title\" varchar(300) NOT NULL, \"description\" text NOT NULL, \"status\" varchar(40) NOT NULL, \"statusCategory\" varchar(10) NOT NULL, \"priority\" varchar(10) NOT NULL, \"priorityRank\" smallint NOT NULL, \"impact\" varchar(20) NOT NULL, \"type\" varchar(20) NOT NULL, \"productFamilyId\" varchar(36), \"activityStatus\" varchar(30) NOT NULL, \"source\" varchar(20) NOT NULL, \"sentiment\" varchar(10), \"requesterId\" varchar(36) NOT NULL, \"companyId\" varchar(36) NOT NULL, \"assigneeId\" varchar(36), \"cc\" text NOT NULL, \"mergedIntoNumber\" integer, \"mailReferences\" text NOT NULL, \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL, \"searchText\" text)");
-    await queryRunner.query("INSERT INTO \"tickets\"(\"id\", \"number\", \"title\", \"description\", \"status\", \"statusCategory\", \"priority\", \"priorityRank\", \"impact\", \"type\", \"productFamilyId\", \"activityStatus\", \"source\", \"sentiment\", \"requesterId\", \"companyId\", \"assigneeId\", \"cc\", \"mergedIntoNumber\", \"mailReferences\", \"createdAt\", \"updatedAt\", \"searchText\") SELECT \"id\", \"number\", \"title\", \"description\", \"status\", \"statusCategory\", \"priority\", \"priorityRank\", \"impact\", \"type\", \"productFamilyId\", \"activityStatus\", \"source\", \"sentiment\", \"requesterId\", \"companyId\", \"assigneeId\", \"cc\", \"mergedIntoNumber\", \"mailReferences\", \"createdAt\", \"updatedAt\", \"searchText\" FROM \"temporary_tickets\"");
-    await queryRunner.query("DROP TABLE \"temporary_tickets\"");
-    await queryRunner.query("CREATE INDEX \"IDX_05c32f5e715cf38467ad1d3bd8\" ON \"tickets\" (\"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_6f6ee5897cf64029a6b6cd2901\" ON \"tickets\" (\"createdAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_a1906bf9a4efad5a34867e577b\" ON \"tickets\" (\"priorityRank\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_f274d6d8beb7a2c099bc653396\" ON \"tickets\" (\"status\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_d403760170487e40b28caec597\" ON \"tickets\" (\"companyId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ab77ef2e58679843049f2a0136\" ON \"tickets\" (\"assigneeId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_04a189bf6adc1183a92ddaf925\" ON \"tickets\" (\"type\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_78e08cc1101fc17f77c6f11b4c\" ON \"tickets\" (\"number\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_b288788b509745491d779efd91\" ON \"tickets\" (\"sentiment\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_32b5481dfa11d2c766669f4348\" ON \"tickets\" (\"requesterId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("DROP INDEX \"IDX_033fd557aeb592771ea69b91f1\"");
-    await queryRunner.query("DROP INDEX \"IDX_52f3b7cb56ad0034ac5289a551\"");
-    await queryRunner.query("ALTER TABLE \"ticket_comments\" RENAME TO \"temporary_ticket_comments\"");
-    await queryRunner.query("CREATE TABLE \"ticket_comments\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"ticketId\" varchar(36) NOT NULL, \"visibility\" varchar(10) NOT NULL, \"body\" text NOT NULL, \"authorKind\" varchar(10) NOT NULL, \"authorId\" varchar(36), \"authorName\" varchar(200) NOT NULL, \"source\" varchar(20) NOT NULL, \"truncated\" boolean NOT NULL DEFAULT (0), \"cc\" text NOT NULL, \"notify\" text NOT NULL, \"attachments\" text NOT NULL, \"messageId\" varchar(300), \"createdAt\" datetime NOT NULL, \"originalFileId\" varchar(36), CONSTRAINT \"FK_f6beba8ae36e1ce20968d7a3192\" FOREIGN KEY (\"ticketId\") REFERENCES \"tickets\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
-    await queryRunner.query("INSERT INTO \"ticket_comments\"(\"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\", \"originalFileId\") SELECT \"id\", \"ticketId\", \"visibility\", \"body\", \"authorKind\", \"authorId\", \"authorName\", \"source\", \"truncated\", \"cc\", \"notify\", \"attachments\", \"messageId\", \"createdAt\", \"originalFileId\" FROM \"temporary_ticket_comments\"");
-    await queryRunner.query("DROP TABLE \"temporary_ticket_comments\"");
-    await queryRunner.query("CREATE INDEX \"IDX_033fd557aeb592771ea69b91f1\" ON \"ticket_comments\" (\"ticketId\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_52f3b7cb56ad0034ac5289a551\" ON \"ticket_comments\" (\"messageId\") ");
-    await queryRunner.query("DROP INDEX \"IDX_05c32f5e715cf38467ad1d3bd8\"");
-    await queryRunner.query("DROP INDEX \"IDX_6f6ee5897cf64029a6b6cd2901\"");
-    await queryRunner.query("DROP INDEX \"IDX_a1906bf9a4efad5a34867e577b\"");
-    await queryRunner.query("DROP INDEX \"IDX_f274d6d8beb7a2c099bc653396\"");
-    await queryRunner.query("DROP INDEX \"IDX_d403760170487e40b28caec597\"");
-    await queryRunner.query("DROP INDEX \"IDX_ab77ef2e58679843049f2a0136\"");
-    await queryRunner.query("DROP INDEX \"IDX_32b5481dfa11d2c766669f4348\"");
-    await queryRunner.query("DROP INDEX \"IDX_04a189bf6adc1183a92ddaf925\"");
-    await queryRunner.query("DROP INDEX \"IDX_78e08cc1101fc17f77c6f11b4c\"");
-    await queryRunner.query("DROP INDEX \"IDX_b288788b509745491d779efd91\"");
-    await queryRunner.query("ALTER TABLE \"tickets\" RENAME TO \"temporary_tickets\"");
-    await queryRunner.query("CREATE TABLE \"tickets\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"number\" integer NOT NULL, \"title\" varchar(300) NOT NULL, \"description\" text NOT NULL, \"status\" varchar(40) NOT NULL, \"statusCategory\" varchar(10) NOT NULL, \"priority\" varchar(10) NOT NULL, \"priorityRank\" smallint NOT NULL, \"impact\" varchar(20) NOT NULL, \"type\" varchar(20) NOT NULL, \"productFamilyId\" varchar(36), \"activityStatus\" varchar(30) NOT NULL, \"source\" varchar(20) NOT NULL, \"sentiment\" varchar(10), \"requesterId\" varchar(36) NOT NULL, \"companyId\" varchar(36) NOT NULL, \"assigneeId\" varchar(36), \"cc\" text NOT NULL, \"mergedIntoNumber\" integer, \"mailReferences\" text NOT NULL, \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL, \"searchText\" text)");
-    await queryRunner.query("INSERT INTO \"tickets\"(\"id\", \"number\", \"title\", \"description\", \"status\", \"statusCategory\", \"priority\", \"priorityRank\", \"impact\", \"type\", \"productFamilyId\", \"activityStatus\", \"source\", \"sentiment\", \"requesterId\", \"companyId\", \"assigneeId\", \"cc\", \"mergedIntoNumber\", \"mailReferences\", \"createdAt\", \"updatedAt\", \"searchText\") SELECT \"id\", \"number\", \"title\", \"description\", \"status\", \"statusCategory\", \"priority\", \"priorityRank\", \"impact\", \"type\", \"productFamilyId\", \"activityStatus\", \"source\", \"sentiment\", \"requesterId\", \"companyId\", \"assigneeId\", \"cc\", \"mergedIntoNumber\", \"mailReferences\", \"createdAt\", \"updatedAt\", \"searchText\" FROM \"temporary_tickets\"");
-    await queryRunner.query("DROP TABLE \"temporary_tickets\"");
-    await queryRunner.query("CREATE INDEX \"IDX_05c32f5e715cf38467ad1d3bd8\" ON \"tickets\" (\"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_6f6ee5897cf64029a6b6cd2901\" ON \"tickets\" (\"createdAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_a1906bf9a4efad5a34867e577b\" ON \"tickets\" (\"priorityRank\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_f274d6d8beb7a2c099bc653396\" ON \"tickets\" (\"status\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_d403760170487e40b28caec597\" ON \"tickets\" (\"companyId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_ab77ef2e58679843049f2a0136\" ON \"tickets\" (\"assigneeId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_32b5481dfa11d2c766669f4348\" ON \"tickets\" (\"requesterId\", \"updatedAt\", \"id\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_04a189bf6adc1183a92ddaf925\" ON \"tickets\" (\"type\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_78e08cc1101fc17f77c6f11b4c\" ON \"tickets\" (\"number\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_b288788b509745491d779efd91\" ON \"tickets\" (\"sentiment\", \"updatedAt\", \"id\") ");
+    await queryRunner.query('DROP INDEX "IDX_32b5481dfa11d2c766669f4348"');
+    await queryRunner.query('DROP INDEX "IDX_05c32f5e715cf38467ad1d3bd8"');
+    await queryRunner.query('DROP INDEX "IDX_6f6ee5897cf64029a6b6cd2901"');
+    await queryRunner.query('DROP INDEX "IDX_a1906bf9a4efad5a34867e577b"');
+    await queryRunner.query('DROP INDEX "IDX_f274d6d8beb7a2c099bc653396"');
+    await queryRunner.query('DROP INDEX "IDX_d403760170487e40b28caec597"');
+    await queryRunner.query('DROP INDEX "IDX_ab77ef2e58679843049f2a0136"');
+    await queryRunner.query('DROP INDEX "IDX_04a189bf6adc1183a92ddaf925"');
+    await queryRunner.query('DROP INDEX "IDX_78e08cc1101fc17f77c6f11b4c"');
+    await queryRunner.query('DROP INDEX "IDX_b288788b509745491d779efd91"');
+    await queryRunner.query('ALTER TABLE "tickets" RENAME TO "temporary_tickets"');
+    await queryRunner.query(
+      'CREATE TABLE "tickets" ("id" varchar(36) PRIMARY KEY NOT NULL, "number" integer NOT NULL, "title" varchar(300) NOT NULL, "description" text NOT NULL, "status" varchar(40) NOT NULL, "statusCategory" varchar(10) NOT NULL, "priority" varchar(10) NOT NULL, "priorityRank" smallint NOT NULL, "impact" varchar(20) NOT NULL, "type" varchar(20) NOT NULL, "productFamilyId" varchar(36), "activityStatus" varchar(30) NOT NULL, "source" varchar(20) NOT NULL, "sentiment" varchar(10), "requesterId" varchar(36) NOT NULL, "companyId" varchar(36) NOT NULL, "assigneeId" varchar(36), "cc" text NOT NULL, "mergedIntoNumber" integer, "mailReferences" text NOT NULL, "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL, "searchText" text)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "tickets"("id", "number", "title", "description", "status", "statusCategory", "priority", "priorityRank", "impact", "type", "productFamilyId", "activityStatus", "source", "sentiment", "requesterId", "companyId", "assigneeId", "cc", "mergedIntoNumber", "mailReferences", "createdAt", "updatedAt", "searchText") SELECT "id", "number", "title", "description", "status", "statusCategory", "priority", "priorityRank", "impact", "type", "productFamilyId", "activityStatus", "source", "sentiment", "requesterId", "companyId", "assigneeId", "cc", "mergedIntoNumber", "mailReferences", "createdAt", "updatedAt", "searchText" FROM "temporary_tickets"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_tickets"');
+    await queryRunner.query('CREATE INDEX "IDX_05c32f5e715cf38467ad1d3bd8" ON "tickets" ("updatedAt", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_6f6ee5897cf64029a6b6cd2901" ON "tickets" ("createdAt", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_a1906bf9a4efad5a34867e577b" ON "tickets" ("priorityRank", "id") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_f274d6d8beb7a2c099bc653396" ON "tickets" ("status", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_d403760170487e40b28caec597" ON "tickets" ("companyId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ab77ef2e58679843049f2a0136" ON "tickets" ("assigneeId", "updatedAt", "id") ',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_04a189bf6adc1183a92ddaf925" ON "tickets" ("type") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_78e08cc1101fc17f77c6f11b4c" ON "tickets" ("number") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_b288788b509745491d779efd91" ON "tickets" ("sentiment", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_32b5481dfa11d2c766669f4348" ON "tickets" ("requesterId", "updatedAt", "id") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_033fd557aeb592771ea69b91f1"');
+    await queryRunner.query('DROP INDEX "IDX_52f3b7cb56ad0034ac5289a551"');
+    await queryRunner.query('ALTER TABLE "ticket_comments" RENAME TO "temporary_ticket_comments"');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_comments" ("id" varchar(36) PRIMARY KEY NOT NULL, "ticketId" varchar(36) NOT NULL, "visibility" varchar(10) NOT NULL, "body" text NOT NULL, "authorKind" varchar(10) NOT NULL, "authorId" varchar(36), "authorName" varchar(200) NOT NULL, "source" varchar(20) NOT NULL, "truncated" boolean NOT NULL DEFAULT (0), "cc" text NOT NULL, "notify" text NOT NULL, "attachments" text NOT NULL, "messageId" varchar(300), "createdAt" datetime NOT NULL, "originalFileId" varchar(36), CONSTRAINT "FK_f6beba8ae36e1ce20968d7a3192" FOREIGN KEY ("ticketId") REFERENCES "tickets" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "ticket_comments"("id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt", "originalFileId") SELECT "id", "ticketId", "visibility", "body", "authorKind", "authorId", "authorName", "source", "truncated", "cc", "notify", "attachments", "messageId", "createdAt", "originalFileId" FROM "temporary_ticket_comments"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_ticket_comments"');
+    await queryRunner.query('CREATE INDEX "IDX_033fd557aeb592771ea69b91f1" ON "ticket_comments" ("ticketId", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_52f3b7cb56ad0034ac5289a551" ON "ticket_comments" ("messageId") ');
+    await queryRunner.query('DROP INDEX "IDX_05c32f5e715cf38467ad1d3bd8"');
+    await queryRunner.query('DROP INDEX "IDX_6f6ee5897cf64029a6b6cd2901"');
+    await queryRunner.query('DROP INDEX "IDX_a1906bf9a4efad5a34867e577b"');
+    await queryRunner.query('DROP INDEX "IDX_f274d6d8beb7a2c099bc653396"');
+    await queryRunner.query('DROP INDEX "IDX_d403760170487e40b28caec597"');
+    await queryRunner.query('DROP INDEX "IDX_ab77ef2e58679843049f2a0136"');
+    await queryRunner.query('DROP INDEX "IDX_32b5481dfa11d2c766669f4348"');
+    await queryRunner.query('DROP INDEX "IDX_04a189bf6adc1183a92ddaf925"');
+    await queryRunner.query('DROP INDEX "IDX_78e08cc1101fc17f77c6f11b4c"');
+    await queryRunner.query('DROP INDEX "IDX_b288788b509745491d779efd91"');
+    await queryRunner.query('ALTER TABLE "tickets" RENAME TO "temporary_tickets"');
+    await queryRunner.query(
+      'CREATE TABLE "tickets" ("id" varchar(36) PRIMARY KEY NOT NULL, "number" integer NOT NULL, "title" varchar(300) NOT NULL, "description" text NOT NULL, "status" varchar(40) NOT NULL, "statusCategory" varchar(10) NOT NULL, "priority" varchar(10) NOT NULL, "priorityRank" smallint NOT NULL, "impact" varchar(20) NOT NULL, "type" varchar(20) NOT NULL, "productFamilyId" varchar(36), "activityStatus" varchar(30) NOT NULL, "source" varchar(20) NOT NULL, "sentiment" varchar(10), "requesterId" varchar(36) NOT NULL, "companyId" varchar(36) NOT NULL, "assigneeId" varchar(36), "cc" text NOT NULL, "mergedIntoNumber" integer, "mailReferences" text NOT NULL, "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL, "searchText" text)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "tickets"("id", "number", "title", "description", "status", "statusCategory", "priority", "priorityRank", "impact", "type", "productFamilyId", "activityStatus", "source", "sentiment", "requesterId", "companyId", "assigneeId", "cc", "mergedIntoNumber", "mailReferences", "createdAt", "updatedAt", "searchText") SELECT "id", "number", "title", "description", "status", "statusCategory", "priority", "priorityRank", "impact", "type", "productFamilyId", "activityStatus", "source", "sentiment", "requesterId", "companyId", "assigneeId", "cc", "mergedIntoNumber", "mailReferences", "createdAt", "updatedAt", "searchText" FROM "temporary_tickets"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_tickets"');
+    await queryRunner.query('CREATE INDEX "IDX_05c32f5e715cf38467ad1d3bd8" ON "tickets" ("updatedAt", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_6f6ee5897cf64029a6b6cd2901" ON "tickets" ("createdAt", "id") ');
+    await queryRunner.query('CREATE INDEX "IDX_a1906bf9a4efad5a34867e577b" ON "tickets" ("priorityRank", "id") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_f274d6d8beb7a2c099bc653396" ON "tickets" ("status", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_d403760170487e40b28caec597" ON "tickets" ("companyId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_ab77ef2e58679843049f2a0136" ON "tickets" ("assigneeId", "updatedAt", "id") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_32b5481dfa11d2c766669f4348" ON "tickets" ("requesterId", "updatedAt", "id") ',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_04a189bf6adc1183a92ddaf925" ON "tickets" ("type") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_78e08cc1101fc17f77c6f11b4c" ON "tickets" ("number") ');
+    await queryRunner.query(
+      'CREATE INDEX "IDX_b288788b509745491d779efd91" ON "tickets" ("sentiment", "updatedAt", "id") ',
+    );
   }
 }
