@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { createTestApp, type TestApp } from '@switchboard/testing';
 import { AGENT_CHAT_PLUGIN, seedDevice } from '../agent-chat/agent-chat.helpers';
-import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForText } from './browser.helper';
+import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForAttribute, waitForText } from './browser.helper';
 
 jest.setTimeout(120_000);
 
@@ -251,7 +251,7 @@ describeWithBrowser('ticket page Actions menu (browser)', () => {
     await page.getByTestId('login-password').fill(app.seed.admin.password);
     await page.getByTestId('login-submit').click();
     await openTicket(page, number);
-    await waitForText(page.getByTestId('connection-status'), 'online');
+    await waitForAttribute(page.getByTestId('connection-status'), 'data-state', 'online');
     await waitForText(page.getByTestId('ticket-actions-button'), 'Actions ▾');
     await openMenu(page);
     expect(await page.getByTestId('ticket-actions-menu').getByRole('menuitem').allTextContents()).toEqual([
