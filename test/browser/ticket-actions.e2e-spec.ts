@@ -5,7 +5,14 @@ import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { createTestApp, type TestApp } from '@switchboard/testing';
 import { AGENT_CHAT_PLUGIN, seedDevice } from '../agent-chat/agent-chat.helpers';
-import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForAttribute, waitForText } from './browser.helper';
+import {
+  BrowserPages,
+  CHROMIUM_PATH,
+  hasChromium,
+  launchBrowser,
+  waitForAttribute,
+  waitForText,
+} from './browser.helper';
 
 jest.setTimeout(120_000);
 
