@@ -236,6 +236,15 @@ describeWithBrowser('ticket page Actions menu (browser)', () => {
     expect(res.status).toBe(404);
   });
 
+  it('a ticket deleted by an admin leaves an open ticket list live', async () => {
+    const number = await createTicket('Gone soon');
+    const page = await pages.signedIn(app.seed.technician, '/tickets');
+    const row = page.locator(`[data-testid="ticket-row"][data-number="${number}"]`);
+    await row.waitFor();
+    await api('delete', `/api/tickets/${number}`);
+    await row.waitFor({ state: 'detached' });
+  });
+
   it('Start chat from a ticket opens the chat with "Earlier in ticket #N" (public messages only), in French too', async () => {
     const { contact, token } = await seedDevice(app);
     const number = (

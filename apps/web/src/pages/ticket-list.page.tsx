@@ -158,6 +158,12 @@ export function TicketListPage({ me }: { me: Me }) {
 
   useLiveEvent('ticket.created', (p) => p?.ticket && apply(p.ticket, true));
   useLiveEvent('ticket.updated', (p) => p?.ticket && apply(p.ticket, false));
+  // An admin deleted a ticket: its row goes (whoever still had the list open).
+  useLiveEvent('ticket.deleted', (p) => {
+    if (!p) return;
+    forgetSummary(p.number);
+    setTickets((list) => list.filter((x) => x.number !== p.number));
+  });
   // A narrower (or wider) scope: list again rather than keep rows the account may no longer see.
   useLiveEvent('access.changed', () => void load(filters));
 

@@ -49,6 +49,12 @@ export class TicketCommentRepository extends BaseRepository<TicketCommentEntity>
     return rows.map((r) => ({ messageId: r.messageId!, ticket: r.ticket! }));
   }
 
+  /** The ids of a ticket's comments (their files are owned by the comment ids). */
+  async idsOfTicket(ticketId: string, tx?: Tx): Promise<string[]> {
+    const rows = await this.repo(tx).find({ where: { ticketId }, select: { id: true } });
+    return rows.map((r) => r.id);
+  }
+
   /** Merge: the comments follow the ticket; the merged ticket's Request becomes an ordinary message there. */
   async moveAll(fromTicketId: string, toTicketId: string, tx: Tx): Promise<void> {
     await this.repo(tx).update({ ticketId: fromTicketId }, { ticketId: toTicketId, opening: false });
