@@ -100,4 +100,26 @@ describe('typed settings per scope', () => {
       .expect(404);
     expect(await t.get(SettingsService).get('chat.enabled')).toBe(false);
   });
+
+  it('a company setting must name an existing company (400 naming it); empty means none', async () => {
+    const missing = await t
+      .http()
+      .put('/api/settings/email.defaultCompanyId')
+      .set(auth())
+      .send({ value: '01a1fe80-f41c-7580-8a4f-4c9a930b6777' })
+      .expect(400);
+    expect(missing.body.message).toMatch(/email.defaultCompanyId: no company has the id "01a1fe80/);
+    const typo = await t.http().put('/api/settings/email.defaultCompanyId').set(auth()).send({ value: 7 }).expect(400);
+    expect(typo.body.message).toMatch(/expected a company id/);
+    expect(await t.get(SettingsService).get('email.defaultCompanyId')).toBe('');
+    const company = await t.http().post('/api/companies').set(auth()).send({ name: 'Default Co' }).expect(201);
+    const set = await t
+      .http()
+      .put('/api/settings/email.defaultCompanyId')
+      .set(auth())
+      .send({ value: company.body.id })
+      .expect(200);
+    expect(set.body).toMatchObject({ type: 'company', value: company.body.id, source: 'global' });
+    await t.http().put('/api/settings/email.defaultCompanyId').set(auth()).send({ value: '' }).expect(200);
+  });
 });

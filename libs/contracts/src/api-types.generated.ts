@@ -2410,10 +2410,10 @@ export interface components {
        */
       source: 'default' | 'global' | 'company';
       /**
-       * @description list: distinct values among options
+       * @description list: distinct values among options; company: a company id, empty for none
        * @enum {string}
        */
-      type: 'boolean' | 'string' | 'number' | 'enum' | 'list';
+      type: 'boolean' | 'string' | 'number' | 'enum' | 'list' | 'company';
       value: string | number | boolean | string[];
     };
     SignatureDto: {

@@ -38,10 +38,10 @@ export class SettingViewDto {
   @ApiProperty({ example: 'chat.enabled' }) key: string;
   @ApiProperty() description: string;
   @ApiProperty({
-    enum: ['boolean', 'string', 'number', 'enum', 'list'],
-    description: 'list: distinct values among options',
+    enum: ['boolean', 'string', 'number', 'enum', 'list', 'company'],
+    description: 'list: distinct values among options; company: a company id, empty for none',
   })
-  type: 'boolean' | 'string' | 'number' | 'enum' | 'list';
+  type: 'boolean' | 'string' | 'number' | 'enum' | 'list' | 'company';
   @ApiPropertyOptional({ type: [String] }) options?: string[];
   @ApiPropertyOptional({ description: 'number: smallest value accepted' }) min?: number;
   @ApiPropertyOptional({ description: 'number: largest value accepted' }) max?: number;

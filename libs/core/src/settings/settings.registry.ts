@@ -20,8 +20,8 @@ export type SettingKey = keyof SettingsMap & string;
 export interface SettingDefinition<K extends SettingKey = SettingKey> {
   key: K;
   description: string;
-  /** `list`: an array of distinct strings, each one of `options`. */
-  type: 'boolean' | 'string' | 'number' | 'enum' | 'list';
+  /** `list`: an array of distinct strings, each one of `options`; `company`: a company id, or empty for none. */
+  type: 'boolean' | 'string' | 'number' | 'enum' | 'list' | 'company';
   options?: readonly string[];
   /** `number`: bounds (inclusive) and whole numbers only, checked on every write. */
   min?: number;
@@ -84,11 +84,13 @@ export class SettingsRegistry {
             (definition.max === undefined || value <= definition.max)
           : definition.type === 'string'
             ? typeof value === 'string' && value.length <= 10_000
-            : definition.type === 'list'
-              ? Array.isArray(value) &&
-                value.every((v) => typeof v === 'string' && !!definition.options?.includes(v)) &&
-                new Set(value).size === value.length
-              : typeof value === 'string' && !!definition.options?.includes(value);
+            : definition.type === 'company'
+              ? typeof value === 'string' && value.length <= 64
+              : definition.type === 'list'
+                ? Array.isArray(value) &&
+                  value.every((v) => typeof v === 'string' && !!definition.options?.includes(v)) &&
+                  new Set(value).size === value.length
+                : typeof value === 'string' && !!definition.options?.includes(value);
     if (!ok) {
       const expected =
         definition.type === 'enum'
@@ -97,7 +99,9 @@ export class SettingsRegistry {
             ? `a list of distinct values among: ${definition.options?.join(', ')}`
             : definition.type === 'number'
               ? numberExpectation(definition)
-              : `a ${definition.type}`;
+              : definition.type === 'company'
+                ? 'a company id (empty for none)'
+                : `a ${definition.type}`;
       throw new ValidationFailedError(`Invalid value for ${definition.key}: expected ${expected}`, {
         value: [`must be ${expected}`],
       });

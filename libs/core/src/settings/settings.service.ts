@@ -63,6 +63,7 @@ export class SettingsService {
     this.assertScope(definition, companyId);
     if (companyId) await this.companies.get(companyId);
     this.registry.check(definition, value);
+    if (definition.type === 'company' && value !== '') await this.assertCompany(definition, value as string);
     await this.settings.upsert(scopeKeyOf(companyId), key, value);
     await this.events.publish('setting.changed', {
       key,
@@ -82,6 +83,18 @@ export class SettingsService {
       companyId: companyId ?? null,
     });
     return this.resolve(definition, companyId);
+  }
+
+  /** A company reference must name a company that exists (a 400 naming the setting, not a silent miss later). */
+  private async assertCompany(definition: SettingDefinition, id: string): Promise<void> {
+    const found = await this.companies.get(id).then(
+      () => true,
+      () => false,
+    );
+    if (!found)
+      throw new ValidationFailedError(`Invalid value for ${definition.key}: no company has the id "${id}"`, {
+        value: [`no company has the id "${id}"`],
+      });
   }
 
   private async resolve(definition: SettingDefinition, companyId?: string | null): Promise<SettingView> {

@@ -37,7 +37,7 @@ export function defineEmailSettings(registry: SettingsRegistry): void {
       key: 'email.defaultCompanyId',
       description:
         "Company of new email contacts whose domain matches no company's contacts (empty: the only company when there is exactly one)",
-      type: 'string',
+      type: 'company',
       scopes: ['global'],
       default: '',
     } as unknown as SettingDefinition,

@@ -18,14 +18,14 @@ function toField(s: SettingView, companies: Company[]): SchemaField {
   const hint =
     s.source === 'company' ? act('sourceCompany') : s.source === 'global' ? act('sourceGlobal') : act('sourceDefault');
   const base = { key: s.key, label: label(s), hint };
-  // A company id is better picked than typed.
-  if (s.key === 'email.defaultCompanyId')
-    return {
-      ...base,
-      type: 'select',
-      options: [{ value: '', label: act('noCompany') }, ...companies.map((c) => ({ value: c.id, label: c.name }))],
-    };
   switch (s.type) {
+    // A company id is better picked than typed.
+    case 'company':
+      return {
+        ...base,
+        type: 'select',
+        options: [{ value: '', label: act('noCompany') }, ...companies.map((c) => ({ value: c.id, label: c.name }))],
+      };
     case 'boolean':
       return { ...base, type: 'boolean' };
     case 'number':
