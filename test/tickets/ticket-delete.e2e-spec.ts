@@ -54,7 +54,7 @@ describe('deleting a ticket', () => {
     expect(await count('ticket_activities')).toBe(0);
     // The comment's file went with it: no row (404) and no content left in storage.
     await t.http().get(`/api/files/${file.id}`).set(bearer(t.adminToken)).expect(404);
-    await expect(t.get(FileStorage).read(file.id)).rejects.toThrow();
+    await expect(t.get(FileStorage as unknown as new () => FileStorage).read(file.id)).rejects.toThrow();
     // Again: 404.
     await t.http().delete(`/api/tickets/${ticket.number}`).set(bearer(t.adminToken)).expect(404);
   });
