@@ -51,6 +51,34 @@ describe('two API instances behind a load balancer, sharing Redis', () => {
     }
   });
 
+  it('lists a device connected to instance B as online on instance A (one adapter request per list)', async () => {
+    if (!available) return;
+    const a = await createTestApp({ redis: REDIS_URL, instanceId: 'presence-a' });
+    const b = await createTestApp({ redis: REDIS_URL, database: a.database, seed: false, instanceId: 'presence-b' });
+    try {
+      const admin = { Authorization: `Bearer ${a.adminToken}` };
+      const company = (await a.http().post('/api/companies').set(admin).send({ name: 'Presence Co' }).expect(201)).body;
+      const enrol = async (name: string) =>
+        (await a.http().post('/api/devices').set(admin).send({ companyId: company.id, name }).expect(201)).body as {
+          device: { id: string };
+          token: string;
+        };
+      const on = await enrol('PC-ON-B');
+      const off = await enrol('PC-OFF');
+      const socket = await b.socket('/device', { token: on.token });
+      const list = (await a.http().get(`/api/devices?companyId=${company.id}`).set(admin).expect(200)).body
+        .items as Array<{ id: string; online: boolean }>;
+      expect(Object.fromEntries(list.map((d) => [d.id, d.online]))).toEqual({
+        [on.device.id]: true,
+        [off.device.id]: false,
+      });
+      socket.close();
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
   it('shares the login rate limit between instances', async () => {
     if (!available) return;
     // The forwarded address counts only from a configured proxy (#13.8); the test client is one.

@@ -86,6 +86,20 @@ export class RealtimeService {
     return ns ? (await ns.in(room).fetchSockets()).length : 0;
   }
 
+  /**
+   * Which of these rooms have at least one socket, across all instances, in one adapter request
+   * (one Redis round trip for a whole list instead of one per room).
+   */
+  async occupiedRooms(audience: Audience, rooms: string[]): Promise<Set<string>> {
+    const ns = this.namespaces.get(audience);
+    if (!ns || rooms.length === 0) return new Set();
+    const wanted = new Set(rooms);
+    const occupied = new Set<string>();
+    for (const socket of await ns.in(rooms).fetchSockets())
+      for (const room of socket.rooms) if (wanted.has(room)) occupied.add(room);
+    return occupied;
+  }
+
   /** Graceful shutdown: tell this instance's clients to reconnect elsewhere, then drop them. */
   disconnectLocal(): void {
     for (const ns of this.namespaces.values()) {

@@ -14,21 +14,29 @@ const device = (id: string): DeviceView => ({
 });
 
 describe('SocketDevicePresence', () => {
-  it('marks a device online when its device room has a socket, offline when the adapter fails', async () => {
-    const asked: string[] = [];
+  it('asks the adapter once for the whole list and marks the devices whose room has a socket', async () => {
+    const asked: string[][] = [];
     const realtime = {
-      roomSize: async (audience: string, room: string) => {
-        asked.push(`${audience} ${room}`);
-        if (room === 'device:broken') throw new Error('redis down');
-        return room === 'device:on' ? 2 : 0;
+      occupiedRooms: async (audience: string, rooms: string[]) => {
+        asked.push([audience, ...rooms]);
+        return new Set(['device:on']);
       },
     } as unknown as RealtimeService;
-    const result = await new SocketDevicePresence(realtime).withOnline([device('on'), device('off'), device('broken')]);
+    const result = await new SocketDevicePresence(realtime).withOnline([device('on'), device('off')]);
     expect(result.map((d) => [d.id, d.online])).toEqual([
       ['on', true],
       ['off', false],
-      ['broken', false],
     ]);
-    expect(asked).toEqual(['device device:on', 'device device:off', 'device device:broken']);
+    expect(asked).toEqual([['device', 'device:on', 'device:off']]);
+  });
+
+  it('says offline rather than failing the list when the adapter cannot answer', async () => {
+    const realtime = {
+      occupiedRooms: async () => {
+        throw new Error('redis down');
+      },
+    } as unknown as RealtimeService;
+    const result = await new SocketDevicePresence(realtime).withOnline([device('a')]);
+    expect(result.map((d) => d.online)).toEqual([false]);
   });
 });

@@ -14,10 +14,10 @@ export class SocketDevicePresence extends DevicePresence {
   }
 
   async withOnline<T extends DeviceView>(devices: T[]): Promise<(T & { online: boolean })[]> {
-    const sizes = await Promise.all(
-      // An adapter that cannot answer (Redis down) says "offline" rather than failing the list.
-      devices.map((d) => this.realtime.roomSize('device', RealtimeService.deviceRoom(d.id)).catch(() => 0)),
-    );
-    return devices.map((d, i) => ({ ...d, online: sizes[i] > 0 }));
+    const rooms = devices.map((d) => RealtimeService.deviceRoom(d.id));
+    // One adapter request for the whole page; an adapter that cannot answer (Redis down) says
+    // "offline" rather than failing the list.
+    const occupied = await this.realtime.occupiedRooms('device', rooms).catch(() => new Set<string>());
+    return devices.map((d, i) => ({ ...d, online: occupied.has(rooms[i]) }));
   }
 }
