@@ -340,4 +340,54 @@ describeWithBrowser('admin configuration screens (browser)', () => {
     await row.waitFor({ state: 'detached' });
     await api().get(`/api/automation-rules/${saved.id}`).set(admin()).expect(404);
   });
+
+  it('automation: rules are reordered with the arrows, and they run in the new order (in French too)', async () => {
+    const mk = async (name: string, priority: string) =>
+      (
+        await api()
+          .post('/api/automation-rules')
+          .set(admin())
+          .send({
+            name,
+            enabled: true,
+            trigger: 'ticket.created',
+            conditions: { type: ['problem'] },
+            actions: [{ type: 'set_priority', priority }],
+          })
+          .expect(201)
+      ).body as { id: string };
+    const first = await mk('Problems are low', 'low');
+    const second = await mk('Problems are high', 'high');
+    // Both run; the last one to run wins: "high" today.
+    const before = await createTicket(t, acme.contact.id, {
+      title: 'Printer jam',
+      type: 'problem',
+      priority: 'medium',
+    });
+    expect((await api().get(`/api/tickets/${before.number}`).set(admin()).expect(200)).body.priority).toBe('high');
+
+    const page = await section('/admin/automation', 'fr-FR');
+    const names = () =>
+      page.locator('[data-testid="rule-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
+    const high = page.locator('[data-testid="rule-row"][data-name="Problems are high"]');
+    await high.waitFor();
+    expect(await high.getByTestId('rule-up').getAttribute('aria-label')).toBe('Monter « Problems are high »');
+    // The last row cannot move down.
+    expect(await high.getByTestId('rule-down').isDisabled()).toBe(true);
+    await high.getByTestId('rule-up').click();
+    await waitForText(page.getByTestId('admin-message'), 'Règles réordonnées : Problems are high déplacée');
+    const order = await names();
+    expect(order.indexOf('Problems are high')).toBeLessThan(order.indexOf('Problems are low'));
+
+    const after = await createTicket(t, acme.contact.id, { title: 'Scanner jam', type: 'problem', priority: 'medium' });
+    expect((await api().get(`/api/tickets/${after.number}`).set(admin()).expect(200)).body.priority).toBe('low');
+    // A stale order (a rule left out) is refused with the reason.
+    const stale = await api()
+      .put('/api/automation-rules/order')
+      .set(admin())
+      .send({ ids: [first.id] })
+      .expect(400);
+    expect(stale.body.message).toMatch(/leaves out rules/);
+    for (const r of [first, second]) await api().delete(`/api/automation-rules/${r.id}`).set(admin()).expect(204);
+  });
 });

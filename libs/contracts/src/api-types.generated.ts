@@ -289,6 +289,22 @@ export interface paths {
     patch: operations['AutomationRulesController_update'];
     trace?: never;
   };
+  '/api/automation-rules/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['AutomationRulesController_reorder'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases': {
     parameters: {
       query?: never;
@@ -2353,6 +2369,10 @@ export interface components {
       /** @example 42 */
       ticketNumber: number;
     };
+    ReorderRulesDto: {
+      /** @description Every rule id, in the order the rules should run */
+      ids: string[];
+    };
     RuleActionDto: {
       accountId?: string;
       accountIds?: string[];
@@ -3252,6 +3272,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AutomationRuleViewDto'];
+        };
+      };
+    };
+  };
+  AutomationRulesController_reorder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReorderRulesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AutomationRuleViewDto'][];
         };
       };
     };

@@ -15,6 +15,7 @@ import { TicketCommentRepository } from './repositories/ticket-comment.repositor
 import { TicketCounterRepository } from './repositories/ticket-counter.repository.js';
 import { TicketStatusRepository } from './repositories/ticket-status.repository.js';
 import { TicketRepository } from './repositories/ticket.repository.js';
+import { AutomationRuleOrderService } from './services/automation-rule-order.service.js';
 import { AutomationService } from './services/automation.service.js';
 import { ProductFamilyService } from './services/product-family.service.js';
 import { QuickReplyService } from './services/quick-reply.service.js';
@@ -88,6 +89,7 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     TicketStatusService,
     ProductFamilyService,
     AutomationService,
+    AutomationRuleOrderService,
     TicketMailer,
     TicketPublisher,
     TicketUnitOfWork,

@@ -61,6 +61,7 @@ export const adminConfigApi = {
   createRule: (body: NewRule) => request<Rule>('POST', '/api/automation-rules', body),
   updateRule: (id: string, body: RulePatch) => request<Rule>('PATCH', `/api/automation-rules/${enc(id)}`, body),
   deleteRule: (id: string) => request<void>('DELETE', `/api/automation-rules/${enc(id)}`),
+  reorderRules: (ids: string[]) => request<Rule[]>('PUT', '/api/automation-rules/order', { ids }),
 
   /** Active staff accounts (rule actions assign / notify); admins only, first 200. */
   accounts: () =>

@@ -1,9 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@switchboard/core';
 import type { RuleAction } from '../automation/automation.types.js';
 import { CreateRuleDto, UpdateRuleDto } from '../dto/automation-rule.dto.js';
 import { AutomationRuleViewDto } from '../dto/automation-rule-view.dto.js';
+import { ReorderRulesDto } from '../dto/reorder-rules.dto.js';
+import { AutomationRuleOrderService } from '../services/automation-rule-order.service.js';
 import { AutomationService } from '../services/automation.service.js';
 
 /** Admins only: rules act on every ticket. */
@@ -12,12 +14,22 @@ import { AutomationService } from '../services/automation.service.js';
 @Roles('admin')
 @Controller('api/automation-rules')
 export class AutomationRulesController {
-  constructor(private readonly rules: AutomationService) {}
+  constructor(
+    private readonly rules: AutomationService,
+    private readonly order: AutomationRuleOrderService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: [AutomationRuleViewDto] })
   list() {
     return this.rules.list();
+  }
+
+  /** The order rules run in: every rule id, first to last. */
+  @Put('order')
+  @ApiOkResponse({ type: [AutomationRuleViewDto] })
+  reorder(@Body() dto: ReorderRulesDto) {
+    return this.order.reorder(dto.ids);
   }
 
   @Get(':id')

@@ -19,6 +19,16 @@ export class AutomationRuleRepository extends BaseRepository<AutomationRuleEntit
     return this.repo(tx).find({ where: { trigger, enabled: true }, order: { position: 'ASC', id: 'ASC' } });
   }
 
+  /** Every rule, locked for a reorder (PostgreSQL; SQLite's writer lock serialises anyway). */
+  allForUpdate(tx: Tx): Promise<AutomationRuleEntity[]> {
+    const q = this.repo(tx).createQueryBuilder('r').orderBy('r.position', 'ASC').addOrderBy('r.id', 'ASC');
+    return (this.dataSource.options.type === 'postgres' ? q.setLock('pessimistic_write') : q).getMany();
+  }
+
+  async setPosition(id: string, position: number, updatedAt: Date, tx: Tx): Promise<void> {
+    await this.repo(tx).update({ id }, { position, updatedAt });
+  }
+
   async insertIfMissing(row: AutomationRuleEntity): Promise<void> {
     await this.repo().createQueryBuilder().insert().into(AutomationRuleEntity).values(row).orIgnore().execute();
   }

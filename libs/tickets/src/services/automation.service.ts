@@ -41,7 +41,7 @@ export interface RuleView {
   updatedAt: string;
 }
 
-const toView = (r: AutomationRuleEntity): RuleView => ({
+export const toRuleView = (r: AutomationRuleEntity): RuleView => ({
   id: r.id,
   name: r.name,
   enabled: r.enabled,
@@ -191,11 +191,11 @@ export class AutomationService implements OnApplicationBootstrap {
   // --- CRUD (admin) ---
 
   async list(): Promise<RuleView[]> {
-    return (await this.rules.all()).map(toView);
+    return (await this.rules.all()).map(toRuleView);
   }
 
   async get(id: string): Promise<RuleView> {
-    return toView(await this.load(id));
+    return toRuleView(await this.load(id));
   }
 
   async create(input: RuleInput): Promise<RuleView> {
@@ -214,7 +214,7 @@ export class AutomationService implements OnApplicationBootstrap {
       updatedAt: now,
     });
     await this.rules.insert(rule);
-    return toView(rule);
+    return toRuleView(rule);
   }
 
   async update(id: string, input: Partial<RuleInput>): Promise<RuleView> {
@@ -228,7 +228,7 @@ export class AutomationService implements OnApplicationBootstrap {
     if (input.position !== undefined) rule.position = input.position;
     rule.updatedAt = this.clock.now();
     await this.rules.save(rule);
-    return toView(rule);
+    return toRuleView(rule);
   }
 
   async remove(id: string): Promise<void> {

@@ -78,6 +78,15 @@ export function AutomationAdmin() {
     }
   };
 
+  // Moves one rule a step and sends the whole order (the API's unit: every id, first to last).
+  const move = (index: number, by: -1 | 1) => {
+    if (!rules) return;
+    const ids = rules.map((r) => r.id);
+    const [id] = ids.splice(index, 1);
+    ids.splice(index + by, 0, id);
+    void run(() => adminConfigApi.reorderRules(ids), act('reordered', { name: rules[index].name }));
+  };
+
   const save = async (body: NewRule) => {
     const rule = editing?.rule;
     const saved = rule ? await adminConfigApi.updateRule(rule.id, body) : await adminConfigApi.createRule(body);
@@ -136,6 +145,7 @@ export function AutomationAdmin() {
       {rules && rules.length === 0 && !editing && <p class="muted">{act('noRules')}</p>}
       {rules && rules.length > 0 && (
         <div class="table-wrap">
+          <p class="muted small">{act('ruleOrder')}</p>
           <table class="table" data-testid="rules-table">
             <thead>
               <tr>
@@ -148,7 +158,7 @@ export function AutomationAdmin() {
               </tr>
             </thead>
             <tbody>
-              {rules.map((r) => (
+              {rules.map((r, i) => (
                 <tr key={r.id} data-testid="rule-row" data-name={r.name} data-enabled={String(r.enabled)}>
                   <td>
                     <span class="block">{r.name}</span>
@@ -163,6 +173,28 @@ export function AutomationAdmin() {
                   </td>
                   <td class="small">{describeActions(r, choices)}</td>
                   <td class="row-actions">
+                    <button
+                      type="button"
+                      class="btn btn-ghost btn-sm"
+                      disabled={busy || i === 0}
+                      aria-label={act('moveUp', { name: r.name })}
+                      title={act('moveUp', { name: r.name })}
+                      onClick={() => move(i, -1)}
+                      data-testid="rule-up"
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      class="btn btn-ghost btn-sm"
+                      disabled={busy || i === rules.length - 1}
+                      aria-label={act('moveDown', { name: r.name })}
+                      title={act('moveDown', { name: r.name })}
+                      onClick={() => move(i, 1)}
+                      data-testid="rule-down"
+                    >
+                      ↓
+                    </button>
                     <button
                       type="button"
                       class="btn btn-ghost btn-sm"
