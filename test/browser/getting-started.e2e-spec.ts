@@ -26,7 +26,7 @@ const SHOTS = process.env.SWITCHBOARD_SCREENSHOTS;
 async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
   // From the top: a full-page capture of a scrolled page draws the sticky top bar mid-page.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(SHOTS, `${name}.jpg`), type: 'jpeg', quality: 60, fullPage: true });
 }
 

@@ -58,6 +58,7 @@ const NO_PII_ROUTES: Record<string, string> = {
 /** Opted out of masking on purpose (@Unmasked()): staff data and configuration, or an audited reveal. */
 const UNMASKED_ROUTES: Record<string, string> = {
   '/api/auth/me': 'your own profile',
+  '/api/me': 'your own profile (as /api/auth/me, with the console language)',
   '/api/accounts': 'staff accounts (admin)',
   '/api/accounts/{id}': 'staff accounts (admin)',
   '/api/technicians': 'staff directory',

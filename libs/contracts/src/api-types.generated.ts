@@ -788,6 +788,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MeController_me'];
+    put: operations['MeController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me/availability': {
     parameters: {
       query?: never;
@@ -1599,6 +1615,11 @@ export interface components {
       email: string;
       /** Format: uuid */
       id: string;
+      /**
+       * @description Chosen console language; null: the browser’s
+       * @enum {string|null}
+       */
+      language: 'en' | 'fr' | null;
       name: string;
       permissions: string[];
       /** @enum {string} */
@@ -1916,6 +1937,11 @@ export interface components {
       firstName: string;
       /** Format: uuid */
       id: string;
+      /**
+       * @description null: the company's default
+       * @enum {string|null}
+       */
+      language: 'en' | 'fr' | null;
       lastName: string;
       phone: string | null;
     };
@@ -1978,6 +2004,11 @@ export interface components {
       email: string;
       /** @example Melissa */
       firstName: string;
+      /**
+       * @description Language of the contact's mails and automatic texts; null: the company's default
+       * @enum {string|null}
+       */
+      language?: 'en' | 'fr' | null;
       /** @example Jones */
       lastName: string;
       /**
@@ -2206,6 +2237,35 @@ export interface components {
       /** @enum {string} */
       kind: 'text' | 'system' | 'file';
       seq: number;
+    };
+    MeViewDto: {
+      active: boolean;
+      /** @description Sees every company (companyIds is then empty) */
+      allCompanies: boolean;
+      /** @enum {string} */
+      availability: 'available' | 'unavailable';
+      companyIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The language to use: the chosen one, else the browser’s
+       * @enum {string|null}
+       */
+      language: 'en' | 'fr' | null;
+      /**
+       * @description Whether the account chose it or it follows the browser
+       * @enum {string}
+       */
+      languageSource: 'account' | 'browser';
+      name: string;
+      permissions: string[];
+      /** @enum {string} */
+      role: 'admin' | 'technician';
+      /** @description Sign-off under email replies; null: the name */
+      signature: string | null;
     };
     NotificationPreferencesDto: {
       /** @description Browser notifications */
@@ -2567,6 +2627,11 @@ export interface components {
       email?: string;
       /** @example Melissa */
       firstName?: string;
+      /**
+       * @description Language of the contact's mails and automatic texts; null: the company's default
+       * @enum {string|null}
+       */
+      language?: 'en' | 'fr' | null;
       /** @example Jones */
       lastName?: string;
       /**
@@ -2594,6 +2659,13 @@ export interface components {
       subject: string;
       /** @description Plain-text part (Handlebars; use {{{...}}} so text is not HTML-escaped) */
       text: string;
+    };
+    UpdateMeDto: {
+      /**
+       * @description The console's language; null: follow the browser's
+       * @enum {string|null}
+       */
+      language: 'en' | 'fr' | null;
     };
     UpdatePluginSettingsDto: {
       /**
@@ -4290,6 +4362,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  MeController_me: {
+    parameters: {
+      query?: never;
+      header: {
+        'accept-language': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeViewDto'];
+        };
+      };
+    };
+  };
+  MeController_update: {
+    parameters: {
+      query?: never;
+      header: {
+        'accept-language': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeViewDto'];
+        };
       };
     };
   };

@@ -34,6 +34,10 @@ export class AccountEntity {
   @Column('varchar', { length: SIGNATURE_MAX, nullable: true })
   signature: string | null;
 
+  /** The console's language ('en' | 'fr'); null: the browser's. */
+  @Column('varchar', { length: 5, nullable: true })
+  language: string | null;
+
   /** False restricts the account to the companies listed in account_company_access. */
   @Column('boolean', { default: true })
   allCompanies: boolean;

@@ -14,6 +14,7 @@ import { toAccountPrincipal } from './account-principal.js';
 import { AccountRepository } from './account.repository.js';
 import { CompanyRepository } from './company.repository.js';
 import { AccessRevocations, type AccessRevocation } from './access-revocations.service.js';
+import type { Language } from './language.js';
 import { AccountView, toAccountView } from './identity.views.js';
 import { PasswordHasher } from './password-hasher.service.js';
 import { PasswordPolicy } from './password-policy.service.js';
@@ -151,6 +152,15 @@ export class AccountService {
       .replace(/[ \t]+$/gm, '')
       .trim();
     account.signature = text || null;
+    await this.accounts.save(account);
+    return this.get(id);
+  }
+
+  /** The console's language; null follows the browser again. */
+  async setLanguage(id: string, language: Language | null): Promise<AccountView> {
+    const account = await this.accounts.findById(id);
+    if (!account) throw new NotFoundError('Account', id);
+    account.language = language;
     await this.accounts.save(account);
     return this.get(id);
   }

@@ -42,6 +42,14 @@ export class ContactEntity {
   @Column('varchar', { length: 40, nullable: true })
   phone: string | null;
 
+  /**
+   * The language mails and automatic texts use for this end user ('en' | 'fr'); null: the
+   * company's default. Set from the portal's or helpdesk agent's language, or detected from the
+   * first inbound mail; technicians may change it.
+   */
+  @Column('varchar', { length: 5, nullable: true })
+  language: string | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

@@ -11,6 +11,7 @@ import { CompanyRepository } from './company.repository.js';
 import { ContactEntity } from './contact.entity.js';
 import { ContactRepository } from './contact.repository.js';
 import { ContactView, toContactView } from './identity.views.js';
+import type { Language } from './language.js';
 
 export interface ContactInput {
   companyId: string;
@@ -18,6 +19,7 @@ export interface ContactInput {
   lastName: string;
   email: string;
   phone?: string | null;
+  language?: Language | null;
 }
 
 /** `search`: part of the first name, last name or email, case-insensitive. */
@@ -49,6 +51,7 @@ export class ContactService {
       email: input.email.trim(),
       emailKey,
       phone: input.phone?.trim() || null,
+      language: input.language ?? null,
     });
     await this.contacts.insert(contact);
     await this.events.publish('contact.created', { contactId: contact.id, companyId: contact.companyId });
@@ -119,6 +122,7 @@ export class ContactService {
     if (input.firstName !== undefined) contact.firstName = input.firstName.trim();
     if (input.lastName !== undefined) contact.lastName = input.lastName.trim();
     if (input.phone !== undefined) contact.phone = input.phone?.trim() || null;
+    if (input.language !== undefined) contact.language = input.language;
     await this.contacts.save(contact);
     await this.events.publish('contact.updated', { contactId: id, companyId: contact.companyId });
     return toContactView(contact);

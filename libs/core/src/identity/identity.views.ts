@@ -2,6 +2,7 @@ import type { AccountEntity } from './account.entity.js';
 import type { CompanyEntity } from './company.entity.js';
 import type { ContactEntity } from './contact.entity.js';
 import type { DeviceEntity } from './device.entity.js';
+import { isLanguage, type Language } from './language.js';
 
 // What leaves the identity services: plain JSON, never entities (no password hashes, no token hashes).
 
@@ -18,6 +19,7 @@ export interface ContactView {
   lastName: string;
   email: string | null;
   phone: string | null;
+  language: Language | null;
   createdAt: string;
 }
 export interface AccountView {
@@ -27,6 +29,8 @@ export interface AccountView {
   role: 'admin' | 'technician';
   availability: 'available' | 'unavailable';
   signature: string | null;
+  /** The account's chosen language, null when it follows the browser. */
+  language: Language | null;
   allCompanies: boolean;
   companyIds: string[];
   permissions: string[];
@@ -58,6 +62,7 @@ export const toContactView = (c: ContactEntity): ContactView => ({
   lastName: c.lastName,
   email: c.email,
   phone: c.phone,
+  language: isLanguage(c.language) ? c.language : null,
   createdAt: iso(c.createdAt),
 });
 
@@ -68,6 +73,7 @@ export const toAccountView = (a: AccountEntity, companyIds: string[] = []): Acco
   role: a.role,
   availability: a.availability,
   signature: a.signature ?? null,
+  language: isLanguage(a.language) ? a.language : null,
   allCompanies: a.allCompanies,
   companyIds: a.allCompanies ? [] : companyIds,
   permissions: a.permissions ?? [],

@@ -1,11 +1,13 @@
-import { Body, Controller, Put } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount } from '../access/current-account.decorator.js';
 import type { AccountPrincipal } from '../access/principal.js';
 import { AccountService } from './account.service.js';
-import { AvailabilityDto, SignatureDto } from './dto/account.dto.js';
+import { AvailabilityDto, SignatureDto, UpdateMeDto } from './dto/account.dto.js';
 import { Unmasked } from '../access/unmasked.decorator.js';
-import { AccountViewDto } from './dto/account-view.dto.js';
+import { AccountViewDto, MeViewDto } from './dto/account-view.dto.js';
+import type { AccountView } from './identity.views.js';
+import { pickLanguage } from './language.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -14,6 +16,26 @@ import { AccountViewDto } from './dto/account-view.dto.js';
 @Controller('api/me')
 export class MeController {
   constructor(private readonly accounts: AccountService) {}
+
+  @Get()
+  @ApiOkResponse({ type: MeViewDto })
+  async me(
+    @CurrentAccount() me: AccountPrincipal,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<MeViewDto> {
+    return withLanguage(await this.accounts.get(me.id), acceptLanguage);
+  }
+
+  /** The account's own preferences: today the console's language. */
+  @Put()
+  @ApiOkResponse({ type: MeViewDto })
+  async update(
+    @Body() dto: UpdateMeDto,
+    @CurrentAccount() me: AccountPrincipal,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<MeViewDto> {
+    return withLanguage(await this.accounts.setLanguage(me.id, dto.language), acceptLanguage);
+  }
 
   @Put('availability')
   @ApiOkResponse({ type: AccountViewDto })
@@ -27,3 +49,10 @@ export class MeController {
     return this.accounts.setSignature(me.id, dto.signature ?? null);
   }
 }
+
+/** The chosen language, else the browser's best match among ours. */
+const withLanguage = (account: AccountView, acceptLanguage: string | undefined): MeViewDto => ({
+  ...account,
+  language: account.language ?? pickLanguage(acceptLanguage),
+  languageSource: account.language ? 'account' : 'browser',
+});

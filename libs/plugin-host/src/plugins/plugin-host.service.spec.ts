@@ -122,6 +122,7 @@ describe('PluginHostService', () => {
       lastName: 'L',
       email: 'ada@example.com',
       phone: null,
+      language: null,
       createdAt: '2025-01-01T00:00:00.000Z',
     });
   });

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { ACCOUNT_ROLES, type AccountRole } from '../../access/principal.js';
 import { ACCOUNT_PERMISSIONS, SIGNATURE_MAX, type AccountPermission } from '../account.entity.js';
+import { LANGUAGES, type Language } from '../language.js';
 
 export class CreateAccountDto {
   @ApiProperty({ example: 'Tom Technician' })
@@ -92,4 +93,16 @@ export class SignatureDto {
   @MaxLength(SIGNATURE_MAX, { message: `signature must be at most ${SIGNATURE_MAX} characters` })
   @IsString({ message: 'signature must be text' })
   signature: string | null;
+}
+
+export class UpdateMeDto {
+  @ApiProperty({
+    enum: LANGUAGES,
+    nullable: true,
+    description: "The console's language; null: follow the browser's",
+  })
+  @IsIn([...LANGUAGES, null], {
+    message: `language must be one of: ${LANGUAGES.join(', ')} (or null for the browser's)`,
+  })
+  language: Language | null;
 }

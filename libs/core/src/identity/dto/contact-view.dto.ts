@@ -9,6 +9,8 @@ export class ContactViewDto {
   @ApiProperty() lastName: string;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({ enum: ['en', 'fr'], nullable: true, description: "null: the company's default" })
+  language: 'en' | 'fr' | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

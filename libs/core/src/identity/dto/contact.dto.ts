@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { LANGUAGES, type Language } from '../language.js';
 
 export class CreateContactDto {
   @ApiProperty({ format: 'uuid' })
@@ -29,6 +30,15 @@ export class CreateContactDto {
   @MaxLength(40)
   @Matches(/^[+()\d\s.-]{3,40}$/, { message: 'phone may contain digits, spaces, +, (, ), . and - only' })
   phone?: string | null;
+
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    nullable: true,
+    description: "Language of the contact's mails and automatic texts; null: the company's default",
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')} (or null)` })
+  language?: Language | null;
 }
 
 export class UpdateContactDto extends PartialType(OmitType(CreateContactDto, ['companyId'] as const)) {}
