@@ -58,6 +58,8 @@ import { EmailTemplatesController } from './email/email-templates.controller.js'
 import { EmailThreading } from './email/email-threading.service.js';
 import { TicketChatLinkRepository } from './repositories/ticket-chat-link.repository.js';
 import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
+import { EndUserTicketRepository } from './repositories/end-user-ticket.repository.js';
+import { EndUserTicketsService } from './services/end-user-tickets.service.js';
 
 /** Tickets: REST under /api/tickets (+ statuses, product families, quick replies, automation), socket events on /agent. */
 @Module({
@@ -123,6 +125,8 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     EmailIngestService,
     CommentOriginalService,
     TicketSentimentService,
+    EndUserTicketRepository,
+    EndUserTicketsService,
   ],
   exports: [
     CreateTicketService,
@@ -136,6 +140,7 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     TicketStatusService,
     TicketChatLinkService,
     TicketSentimentService,
+    EndUserTicketsService,
   ],
 })
 export class TicketsModule {}
