@@ -322,3 +322,58 @@ describe('portal: My tickets (#18)', () => {
     await gone;
   });
 });
+
+describe('portal: every ticket mail links to the ticket in the portal (#18)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createPortalApp({ env: { SWITCHBOARD_PUBLIC_URL: 'https://help.example' } });
+  });
+  afterAll(() => t.close());
+
+  it('replies and status mails carry <public URL>/p/<subdomain>/tickets/<n>; a company without a portal gets none', async () => {
+    const a = await portalWithContact(t);
+    const ticket = await ticketFor(t, a.contact.id);
+    await t
+      .http()
+      .post(`/api/tickets/${ticket.number}/comments`)
+      .set(auth(t.technicianToken))
+      .send({ body: 'On it', visibility: 'public' })
+      .expect(201);
+    const items = (await t.http().get('/api/outbox?limit=200').set(auth(t.adminToken)).expect(200)).body.items as {
+      to: string[];
+      text: string;
+      html: string;
+    }[];
+    const mail = items.find((m) => m.to.includes(a.email))!;
+    const link = `https://help.example/p/${a.subdomain}/tickets/${ticket.number}`;
+    expect(mail.text).toContain(link);
+    expect(mail.html).toContain(`href="${link}"`);
+    // The sign-in link uses the public URL too.
+    await t.http().post(`/api/public/portals/${a.subdomain}/sign-in`).send({ email: a.email }).expect(202);
+    expect((await mailedToken(t, a.email))!).toBeTruthy();
+    const signIn = (await t.http().get('/api/outbox?limit=200').set(auth(t.adminToken))).body.items[0];
+    expect(signIn.text).toContain(`https://help.example/p/${a.subdomain}/sign-in?token=`);
+
+    const company = (
+      await t
+        .http()
+        .post('/api/companies')
+        .set(auth(t.adminToken))
+        .send({ name: uniqueName('Np ') })
+    ).body;
+    const lone = await t
+      .get(ContactService)
+      .create({ companyId: company.id, firstName: 'L', lastName: 'One', email: `${uniqueName('l')}@x.example` });
+    const other = await ticketFor(t, lone.id);
+    await t
+      .http()
+      .post(`/api/tickets/${other.number}/comments`)
+      .set(auth(t.technicianToken))
+      .send({ body: 'Hello', visibility: 'public' })
+      .expect(201);
+    const plain = (await t.http().get('/api/outbox?limit=200').set(auth(t.adminToken))).body.items.find(
+      (m: { to: string[] }) => m.to.includes(lone.email!),
+    );
+    expect(plain.text).not.toContain('/p/');
+  });
+});

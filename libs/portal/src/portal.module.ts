@@ -25,6 +25,7 @@ import { PortalFilesService } from './tickets/portal-files.service.js';
 import { PortalTicketWriter } from './tickets/portal-ticket-writer.service.js';
 import { PortalTicketsController } from './tickets/portal-tickets.controller.js';
 import { PortalTicketsService } from './tickets/portal-tickets.service.js';
+import { PortalTicketLinks } from './tickets/portal-ticket-links.service.js';
 
 /** Customer portals: admin CRUD, public view, visitor submissions, the /portal chat gateway, My tickets. */
 @Module({
@@ -57,6 +58,7 @@ import { PortalTicketsService } from './tickets/portal-tickets.service.js';
     PortalTicketWriter,
     PortalFilesService,
     PortalTicketsGateway,
+    PortalTicketLinks,
   ],
   exports: [PortalService],
 })

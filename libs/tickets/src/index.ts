@@ -19,6 +19,7 @@ export { TicketCommentQueryService } from './services/ticket-comment-query.servi
 export { TicketChatLinkService, type ChatTicketRef, type ChatLine } from './services/ticket-chat-link.service.js';
 export { TicketViewersService, VIEWER_EXPIRY_MS, VIEWER_HEARTBEAT_MS } from './services/ticket-viewers.service.js';
 export { EndUserTicketsService, type EndUser } from './services/end-user-tickets.service.js';
+export { TicketPortalLinks, type TicketLinkResolver } from './email/ticket-portal-links.js';
 export { TicketStatusService } from './services/ticket-status.service.js';
 export { TicketCounterRepository } from './repositories/ticket-counter.repository.js';
 export {

@@ -60,6 +60,7 @@ import { TicketChatLinkRepository } from './repositories/ticket-chat-link.reposi
 import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
 import { EndUserTicketRepository } from './repositories/end-user-ticket.repository.js';
 import { EndUserTicketsService } from './services/end-user-tickets.service.js';
+import { TicketPortalLinks } from './email/ticket-portal-links.js';
 
 /** Tickets: REST under /api/tickets (+ statuses, product families, quick replies, automation), socket events on /agent. */
 @Module({
@@ -127,6 +128,7 @@ import { EndUserTicketsService } from './services/end-user-tickets.service.js';
     TicketSentimentService,
     EndUserTicketRepository,
     EndUserTicketsService,
+    TicketPortalLinks,
   ],
   exports: [
     CreateTicketService,
@@ -141,6 +143,7 @@ import { EndUserTicketsService } from './services/end-user-tickets.service.js';
     TicketChatLinkService,
     TicketSentimentService,
     EndUserTicketsService,
+    TicketPortalLinks,
   ],
 })
 export class TicketsModule {}
