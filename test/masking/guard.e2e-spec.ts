@@ -69,8 +69,11 @@ const UNMASKED_ROUTES: Record<string, string> = {
   // pii.reveal holders only (403 otherwise, checked below), each download audited in the activity log.
   '/api/tickets/{number}/comments/{id}/original': 'the raw original email: an audited reveal',
 };
-/** End-user routes (portal visitors, devices): not technician payloads; they see their own conversation. */
-const END_USER_PREFIXES = ['/api/public/', '/p/', '/api/device/'];
+/**
+ * End-user routes (portal visitors, signed-in portal contacts, devices): not technician payloads;
+ * they see their own conversation and their own tickets' public part.
+ */
+const END_USER_PREFIXES = ['/api/public/', '/p/', '/api/device/', '/api/portal/'];
 /** The API documentation (Swagger UI and the OpenAPI document): its examples are made up, not data. */
 const DOCS_PREFIXES = ['/api/docs'];
 /** /agent events whose payloads carry ids, counts or staff names only. */
@@ -89,7 +92,14 @@ const NO_PII_EVENTS: Record<string, string> = {
   'agent-chat.offer-closed': 'a conversation id',
 };
 /** Events of the other namespaces (the device's and the visitor's own conversation). */
-const OTHER_NAMESPACE_EVENTS = new Set(['chat.requested', 'chat.started', 'chat.busy', 'chat.closed', 'chat.updated']);
+const OTHER_NAMESPACE_EVENTS = new Set([
+  'portal.ticket.updated',
+  'chat.requested',
+  'chat.started',
+  'chat.busy',
+  'chat.closed',
+  'chat.updated',
+]);
 
 /** What the masked PII looks like: at least one must be in every PII-bearing response. */
 const MASKED_MARKERS = ['************1111', 'b**@example.com', '********5678', '*******6789', PHONE_NAME_MASKED];

@@ -1017,6 +1017,118 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/portal/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PortalTicketsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PortalTicketsController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PortalTicketsController_signOut'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PortalTicketsController_list'];
+    put?: never;
+    post: operations['PortalTicketsController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/tickets/{number}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PortalTicketsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/tickets/{number}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PortalTicketsController_reply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/tickets/{number}/files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PortalTicketsController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/portals': {
     parameters: {
       query?: never;
@@ -1219,6 +1331,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['PublicPortalsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/portals/{subdomain}/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PortalSignInController_session'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/portals/{subdomain}/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PortalSignInController_request'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2304,6 +2448,20 @@ export interface components {
       /** @example 1.0.0 */
       version: string;
     };
+    PortalAttachmentDto: {
+      contentType: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      size: number;
+    };
+    PortalAuthorDto: {
+      /** @enum {string} */
+      kind: 'account' | 'contact' | 'system' | 'automation';
+      /** @description Written by the signed-in contact */
+      mine: boolean;
+      name: string;
+    };
     PortalColorsDto: {
       /** @example #ffffff */
       background?: string;
@@ -2312,6 +2470,23 @@ export interface components {
       /** @example #1a1a1a */
       text?: string;
     };
+    PortalCommentDto: {
+      /** @description Ids from POST /api/portal/files (20 MB per message) */
+      attachmentIds?: string[];
+      /** @description Over 65,536 characters: cut with … */
+      body: string;
+    };
+    PortalCommentViewDto: {
+      attachments: components['schemas']['PortalAttachmentDto'][];
+      author: components['schemas']['PortalAuthorDto'];
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      source: string;
+      truncated: boolean;
+    };
     PortalEmbedDto: {
       /** @description The <script> tag for the launcher button */
       embedSnippet: string;
@@ -2319,6 +2494,83 @@ export interface components {
       popupSnippet: string;
       scriptUrl: string;
       standaloneUrls: string[];
+    };
+    PortalFileDto: {
+      contentType: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      size: number;
+    };
+    PortalMeDto: {
+      email: string;
+      firstName: string;
+      lastName: string;
+      portal: string;
+    };
+    PortalNewTicketDto: {
+      /** @description Over 65,536 characters: cut with … */
+      description: string;
+      title: string;
+    };
+    PortalSessionDto: {
+      /** @description Also set as the httpOnly sb_portal cookie; `Authorization: Portal <token>` */
+      accessToken: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    PortalSessionRequestDto: {
+      token: string;
+    };
+    PortalSignInAcceptedDto: {
+      /** @description Always true: the answer does not say whether the address is known */
+      accepted: boolean;
+    };
+    PortalSignInRequestDto: {
+      email: string;
+      /**
+       * @description Language of the mail (else Accept-Language)
+       * @enum {string}
+       */
+      language?: 'en' | 'fr';
+    };
+    PortalTicketDto: {
+      /** @description Files of the opening request */
+      attachments: components['schemas']['PortalAttachmentDto'][];
+      /** @description The reply box is offered (closed tickets only when the rules reopen them) */
+      canReply: boolean;
+      comments: components['schemas']['PortalCommentViewDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      mergedInto: number | null;
+      number: number;
+      status: string;
+      /** @enum {string} */
+      statusCategory: 'open' | 'pending' | 'done';
+      statusName: string;
+      title: string;
+      /** @description A technician answered since the contact last opened it */
+      unread: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PortalTicketListDto: {
+      items: components['schemas']['PortalTicketSummaryDto'][];
+    };
+    PortalTicketSummaryDto: {
+      /** Format: date-time */
+      createdAt: string;
+      number: number;
+      status: string;
+      /** @enum {string} */
+      statusCategory: 'open' | 'pending' | 'done';
+      statusName: string;
+      title: string;
+      /** @description A technician answered since the contact last opened it */
+      unread: boolean;
+      /** Format: date-time */
+      updatedAt: string;
     };
     PortalUrlsDto: {
       /** @example https://help.example.com/p/acme */
@@ -4705,6 +4957,175 @@ export interface operations {
       };
     };
   };
+  PortalTicketsController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalFileDto'];
+        };
+      };
+    };
+  };
+  PortalTicketsController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalMeDto'];
+        };
+      };
+    };
+  };
+  PortalTicketsController_signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PortalTicketsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalTicketListDto'];
+        };
+      };
+    };
+  };
+  PortalTicketsController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PortalNewTicketDto'];
+      };
+    };
+    responses: {
+      /** @description { number } */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PortalTicketsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalTicketDto'];
+        };
+      };
+    };
+  };
+  PortalTicketsController_reply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PortalCommentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalCommentViewDto'];
+        };
+      };
+    };
+  };
+  PortalTicketsController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fileId: string;
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   PortalsController_list: {
     parameters: {
       query?: {
@@ -5102,6 +5523,65 @@ export interface operations {
         content: {
           'application/json': components['schemas']['VisitorCaseCreatedDto'];
         };
+      };
+    };
+  };
+  PortalSignInController_session: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        subdomain: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PortalSessionRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalSessionDto'];
+        };
+      };
+    };
+  };
+  PortalSignInController_request: {
+    parameters: {
+      query?: never;
+      header: {
+        'accept-language': string;
+      };
+      path: {
+        subdomain: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PortalSignInRequestDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalSignInAcceptedDto'];
+        };
+      };
+      /** @description Too many links asked for this address or from this client */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -29,6 +29,9 @@ export interface ServerEventMap {
   /** A failed socket handler when the client sent no ack callback (the error ack's shape). */
   exception: { ok: false; error: { statusCode: number; error: string; message: string; details?: unknown } };
 
+  /** /portal: one of the signed-in contact's tickets changed (a public reply, its status): fetch it again. */
+  'portal.ticket.updated': { number: number; reason: 'comment' | 'status' };
+
   // Tickets (companyId: the masking scope of the payload)
   'ticket.created': { ticket: TicketView };
   'ticket.updated': { ticket: TicketView; changes: string[] };
@@ -88,6 +91,7 @@ export const ServerEvents = {
   sessionRevoked: 'session.revoked',
   accessChanged: 'access.changed',
   exception: 'exception',
+  portalTicketUpdated: 'portal.ticket.updated',
   ticketCreated: 'ticket.created',
   ticketUpdated: 'ticket.updated',
   ticketComment: 'ticket.comment',

@@ -38,6 +38,7 @@ export { CurrentAccount, CurrentDevice, CurrentPortalVisitor } from './access/cu
 export { DeviceTokenGuard } from './auth/device-token.guard.js';
 export { PortalSessionGuard } from './auth/portal-session.guard.js';
 export { SessionTokenService } from './auth/session-token.service.js';
+export { PORTAL_SESSION_COOKIE, cookieValue, extractPrefixedToken } from './auth/token-extractor.js';
 export {
   type AccountRole,
   type AccountPrincipal,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChatModule } from '@switchboard/chat';
+import { TicketsModule } from '@switchboard/tickets';
 import { EmbedScriptController } from './controllers/embed-script.controller.js';
 import { PortalPageController } from './controllers/portal-page.controller.js';
 import { PortalsController } from './controllers/portals.controller.js';
@@ -13,16 +14,30 @@ import { PortalAbandonTimer } from './services/portal-abandon.timer.js';
 import { PortalVisitorService } from './services/portal-visitor.service.js';
 import { PortalWaitingOfferTimer } from './services/portal-waiting-offer.timer.js';
 import { PortalService } from './services/portal.service.js';
+import { PortalTicketsGateway } from './realtime/portal-tickets.gateway.js';
+import { PortalSignInRepository } from './repositories/portal-sign-in.repository.js';
+import { PortalTicketReadRepository } from './repositories/portal-ticket-read.repository.js';
+import { PortalContactSessions } from './sign-in/portal-contact-session.service.js';
+import { PortalContactGuard } from './sign-in/portal-contact.guard.js';
+import { PortalSignInController } from './sign-in/portal-sign-in.controller.js';
+import { PortalSignInService } from './sign-in/portal-sign-in.service.js';
+import { PortalFilesService } from './tickets/portal-files.service.js';
+import { PortalTicketWriter } from './tickets/portal-ticket-writer.service.js';
+import { PortalTicketsController } from './tickets/portal-tickets.controller.js';
+import { PortalTicketsService } from './tickets/portal-tickets.service.js';
+import { PortalTicketLinks } from './tickets/portal-ticket-links.service.js';
 
-/** Customer portals: admin CRUD, public view, visitor submissions, the /portal chat gateway. */
+/** Customer portals: admin CRUD, public view, visitor submissions, the /portal chat gateway, My tickets. */
 @Module({
-  imports: [ChatModule],
+  imports: [ChatModule, TicketsModule],
   controllers: [
     PortalsController,
     PublicPortalsController,
     PublicCasesController,
     EmbedScriptController,
     PortalPageController,
+    PortalSignInController,
+    PortalTicketsController,
   ],
   providers: [
     PortalRepository,
@@ -33,6 +48,17 @@ import { PortalService } from './services/portal.service.js';
     PortalAbandonTimer,
     EmbedScriptService,
     PortalChatGateway,
+    // "My tickets": sign-in links, contact sessions, the contact's tickets (#18).
+    PortalSignInRepository,
+    PortalTicketReadRepository,
+    PortalSignInService,
+    PortalContactSessions,
+    PortalContactGuard,
+    PortalTicketsService,
+    PortalTicketWriter,
+    PortalFilesService,
+    PortalTicketsGateway,
+    PortalTicketLinks,
   ],
   exports: [PortalService],
 })

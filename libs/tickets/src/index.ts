@@ -18,6 +18,8 @@ export { ContactAuthorService } from './services/contact-author.service.js';
 export { TicketCommentQueryService } from './services/ticket-comment-query.service.js';
 export { TicketChatLinkService, type ChatTicketRef, type ChatLine } from './services/ticket-chat-link.service.js';
 export { TicketViewersService, VIEWER_EXPIRY_MS, VIEWER_HEARTBEAT_MS } from './services/ticket-viewers.service.js';
+export { EndUserTicketsService, type EndUser } from './services/end-user-tickets.service.js';
+export { TicketPortalLinks, type TicketLinkResolver } from './email/ticket-portal-links.js';
 export { TicketStatusService } from './services/ticket-status.service.js';
 export { TicketCounterRepository } from './repositories/ticket-counter.repository.js';
 export {
@@ -27,6 +29,7 @@ export {
   type RuleConditions,
   type RuleTrigger,
 } from './automation/automation.types.js';
+export { truncateBody } from './services/comment-body.js';
 export { QUICK_REPLY_PLACEHOLDERS } from './services/quick-reply-template.js';
 export * from './ticket.types.js';
 export type * from './ticket.views.js';

@@ -59,6 +59,9 @@ import { EmailTemplatesController } from './email/email-templates.controller.js'
 import { EmailThreading } from './email/email-threading.service.js';
 import { TicketChatLinkRepository } from './repositories/ticket-chat-link.repository.js';
 import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
+import { EndUserTicketRepository } from './repositories/end-user-ticket.repository.js';
+import { EndUserTicketsService } from './services/end-user-tickets.service.js';
+import { TicketPortalLinks } from './email/ticket-portal-links.js';
 
 /** Tickets: REST under /api/tickets (+ statuses, product families, quick replies, automation), socket events on /agent. */
 @Module({
@@ -125,6 +128,9 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     EmailIngestService,
     CommentOriginalService,
     TicketSentimentService,
+    EndUserTicketRepository,
+    EndUserTicketsService,
+    TicketPortalLinks,
   ],
   exports: [
     CreateTicketService,
@@ -138,6 +144,8 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
     TicketStatusService,
     TicketChatLinkService,
     TicketSentimentService,
+    EndUserTicketsService,
+    TicketPortalLinks,
   ],
 })
 export class TicketsModule {}

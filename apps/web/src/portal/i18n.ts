@@ -114,7 +114,21 @@ const fr: Strings = {
 
 export type Lang = 'en' | 'fr';
 
-export function pickLang(languages: readonly string[] = [navigator.language, ...(navigator.languages ?? [])]): Lang {
+/** The visitor's own choice (the language switch), kept in this browser. */
+export const LANG_KEY = 'switchboard.portal.lang';
+
+function chosenLang(): string[] {
+  try {
+    const v = localStorage.getItem(LANG_KEY);
+    return v ? [v] : [];
+  } catch {
+    return [];
+  }
+}
+
+export function pickLang(
+  languages: readonly string[] = [...chosenLang(), navigator.language, ...(navigator.languages ?? [])],
+): Lang {
   // The first language the browser prefers that we have; English otherwise.
   for (const l of languages) {
     const base = (l || '').toLowerCase().split('-')[0];

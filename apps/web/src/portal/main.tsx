@@ -3,10 +3,11 @@
 import { render } from 'preact';
 import { PortalApp } from './portal.app';
 import { lang } from './i18n';
+import { MyTicketsApp, ticketsRoute } from './my-tickets.app';
 import './portal.css';
 
 function resolveSubdomain(): string | null {
-  const path = /^\/p\/([^/]+)\/?$/.exec(location.pathname);
+  const path = /^\/p\/([^/]+)(?:\/.*)?$/.exec(location.pathname);
   if (path) return decodeURIComponent(path[1]).toLowerCase();
   // Fallback hop from index.html (/p/acme → /portal.html?s=acme): put the clean address back.
   const params = new URLSearchParams(location.search);
@@ -24,4 +25,12 @@ function resolveSubdomain(): string | null {
 
 document.documentElement.lang = lang;
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
-render(<PortalApp subdomain={resolveSubdomain()} embedded={embedded} />, document.getElementById('portal')!);
+const subdomain = resolveSubdomain();
+// /p/<subdomain>/sign-in, /tickets, /tickets/<n>, /new: My tickets inside the portal's frame.
+const tickets = subdomain ? ticketsRoute(location.pathname, location.search) : null;
+render(
+  <PortalApp subdomain={subdomain} embedded={embedded}>
+    {tickets && subdomain ? <MyTicketsApp subdomain={subdomain} initial={tickets} /> : null}
+  </PortalApp>,
+  document.getElementById('portal')!,
+);

@@ -1,20 +1,24 @@
 // Portal page: what the visitor sees depends on GET /api/public/portals/:subdomain (`view`) and on a
 // session already stored in this tab (a chat or request in progress is resumed whatever the view).
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { lang, S } from './i18n';
 import { portalApi, PortalError, type PortalInfo } from './portal.api';
 import { loadSession, saveSession, type StoredSession } from './visitor-chat.hook';
 import { ContactForm } from './contact-form.component';
 import { ChatPanel } from './chat-panel.component';
+import { T } from './tickets.i18n';
 
 interface Props {
   subdomain: string | null;
   embedded: boolean;
+  /** My tickets (#18): shown in the portal's frame instead of the chat and request forms. */
+  children?: ComponentChildren;
 }
 
 type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error' } | { kind: 'ready'; portal: PortalInfo };
 
-export function PortalApp({ subdomain, embedded }: Props) {
+export function PortalApp({ subdomain, embedded, children }: Props) {
   const [load, setLoad] = useState<Load>(subdomain ? { kind: 'loading' } : { kind: 'missing' });
   const [session, setSession] = useState<StoredSession | null>(() => (subdomain ? loadSession(subdomain) : null));
   const [attempt, setAttempt] = useState(0);
@@ -67,6 +71,15 @@ export function PortalApp({ subdomain, embedded }: Props) {
           <span class="p-logo-mark" aria-hidden="true" />
         )}
         <span class="p-name">{portal?.name ?? ''}</span>
+        {subdomain && !embedded && !children && (
+          <a
+            class="p-link p-my-tickets"
+            href={`/p/${encodeURIComponent(subdomain)}/tickets`}
+            data-testid="portal-my-tickets"
+          >
+            {T.myTickets}
+          </a>
+        )}
         {embedded && (
           <button type="button" class="p-icon-btn" aria-label={S.close} onClick={closeEmbed} data-testid="portal-close">
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
@@ -95,7 +108,8 @@ export function PortalApp({ subdomain, embedded }: Props) {
             </button>
           </section>
         )}
-        {portal && subdomain && session && (
+        {portal && children}
+        {portal && subdomain && !children && session && (
           <ChatPanel
             key={session.caseId}
             subdomain={subdomain}
@@ -105,13 +119,13 @@ export function PortalApp({ subdomain, embedded }: Props) {
             onExpired={startOver}
           />
         )}
-        {portal && subdomain && !session && portal.view === 'unavailable' && (
+        {portal && subdomain && !children && !session && portal.view === 'unavailable' && (
           <section class="p-card p-center" data-testid="portal-unavailable">
             <h1>{S.unavailableTitle}</h1>
             <p>{lang === 'en' ? portal.message || S.unavailableMessage : S.unavailableMessage}</p>
           </section>
         )}
-        {portal && subdomain && !session && portal.view !== 'unavailable' && (
+        {portal && subdomain && !children && !session && portal.view !== 'unavailable' && (
           <ContactForm
             key={portal.view}
             subdomain={subdomain}

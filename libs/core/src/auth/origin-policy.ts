@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AppConfig } from '../config/app-config.js';
-import { SESSION_COOKIE } from './token-extractor.js';
+import { PORTAL_SESSION_COOKIE, SESSION_COOKIE } from './token-extractor.js';
 
 /** The page's origin a browser request came from: `Origin`, else the `Referer`'s origin; null when neither. */
 export function requestOrigin(headers: IncomingHttpHeaders): string | null {
@@ -41,12 +41,17 @@ export function isTrustedOrigin(origin: string, headers: IncomingHttpHeaders, co
   return host.length > 0 && url.host.toLowerCase() === host;
 }
 
-/** The session cookie is what authenticates this request (a bearer header wins over the cookie). */
+/** A session cookie (technician or portal contact) is what authenticates this request (a header wins over it). */
 export function isCookieAuthenticated(headers: IncomingHttpHeaders, cookies?: Record<string, string>): boolean {
   if (typeof headers.authorization === 'string' && headers.authorization.length > 0) return false;
-  if (cookies?.[SESSION_COOKIE]) return true;
+  if (cookies?.[SESSION_COOKIE] || cookies?.[PORTAL_SESSION_COOKIE]) return true;
   const raw = headers.cookie;
-  return typeof raw === 'string' && raw.split(';').some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`));
+  return (
+    typeof raw === 'string' &&
+    raw
+      .split(';')
+      .some((part) => [SESSION_COOKIE, PORTAL_SESSION_COOKIE].some((name) => part.trim().startsWith(`${name}=`)))
+  );
 }
 
 /**

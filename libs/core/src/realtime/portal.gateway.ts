@@ -3,6 +3,9 @@ import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocke
 import type { Namespace, Socket } from 'socket.io';
 import type { PortalPrincipal } from '../access/principal.js';
 import { SessionTokenService } from '../auth/session-token.service.js';
+import { cookieRequestAllowed } from '../auth/origin-policy.js';
+import { cookieValue, PORTAL_SESSION_COOKIE } from '../auth/token-extractor.js';
+import { AppConfig } from '../config/app-config.js';
 import { authenticateNamespace, handshakeToken } from './handshake-auth.js';
 import { PingDto } from './realtime.dto.js';
 import { RealtimeService } from './realtime.service.js';
@@ -22,13 +25,18 @@ export class PortalGateway implements OnGatewayInit {
     private readonly tokens: SessionTokenService,
     private readonly realtime: RealtimeService,
     private readonly revocation: SocketRevocation,
+    private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('portal', namespace);
     this.revocation.watch('portal', namespace);
     authenticateNamespace(namespace, this.logger, (socket) => {
-      const token = handshakeToken(socket);
+      // A chat's token (auth), else the portal contact session's cookie, only from this site's pages (#13.5).
+      const cookie = cookieRequestAllowed(socket.handshake.headers, this.config)
+        ? cookieValue(socket.handshake.headers, PORTAL_SESSION_COOKIE)
+        : null;
+      const token = handshakeToken(socket) ?? cookie;
       const session = token ? this.tokens.verifyPortalSession(token) : null;
       if (!session) return null;
       const { principal, expiresAtMs } = session;

@@ -31,7 +31,15 @@ export class PortalPageController implements OnModuleInit {
     });
   }
 
-  @Get([':subdomain', ':subdomain/'])
+  // The page's own routes too (the mailed sign-in link, a ticket's link, the survey): the page reads the path.
+  @Get([
+    ':subdomain',
+    ':subdomain/',
+    ':subdomain/sign-in',
+    ':subdomain/tickets',
+    ':subdomain/tickets/:number',
+    ':subdomain/new',
+  ])
   page(@Res() res: Response) {
     const file = this.config.webDir ? join(this.config.webDir, 'portal.html') : null;
     if (!file || !existsSync(file)) throw new NotFoundException('The portal page is not built (npm run build:web)');

@@ -1,6 +1,8 @@
+import { PortalSignInEntity } from './portal-sign-in.entity.js';
+import { PortalTicketReadEntity } from './portal-ticket-read.entity.js';
 import { PortalEntity } from './portal.entity.js';
 
-export { PortalEntity };
+export { PortalEntity, PortalSignInEntity, PortalTicketReadEntity };
 
 /** The portal lib's tables; the app adds them to its schema. */
-export const PORTAL_ENTITIES = [PortalEntity];
+export const PORTAL_ENTITIES = [PortalEntity, PortalSignInEntity, PortalTicketReadEntity];

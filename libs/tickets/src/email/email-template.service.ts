@@ -11,6 +11,7 @@ import {
 } from './email-template-defaults.js';
 import { EmailTemplateEntity } from './email-template.entity.js';
 import { EmailTemplateRepository } from './email-template.repository.js';
+import { TicketPortalLinks } from './ticket-portal-links.js';
 
 export interface EmailTemplateView extends EmailTemplateText {
   event: EmailTemplateEvent;
@@ -19,6 +20,9 @@ export interface EmailTemplateView extends EmailTemplateText {
   placeholders: readonly string[];
   updatedAt: string | null;
 }
+
+/** The label of the portal link under every ticket mail (the templates are English, so is this). */
+export const PORTAL_LINK_LABEL = 'See this ticket and answer online';
 
 export interface EmailTemplateData {
   ticket: { number: number; title: string; status: string; previousStatus?: string };
@@ -31,6 +35,8 @@ export interface EmailTemplateData {
   contact?: { firstName: string; lastName: string; name: string };
   helpdesk: { address: string };
   original?: { subject: string };
+  /** The ticket's company and number: the mail then ends with the link to it in the portal (#18). */
+  link?: { companyId: string; number: number };
 }
 
 const ALLOWED = new Set<string>(EMAIL_TEMPLATE_PLACEHOLDERS);
@@ -42,6 +48,7 @@ export class EmailTemplateService {
   constructor(
     private readonly templates: EmailTemplateRepository,
     private readonly clock: Clock,
+    private readonly links: TicketPortalLinks,
   ) {}
 
   async list(): Promise<EmailTemplateView[]> {
@@ -96,12 +103,20 @@ export class EmailTemplateService {
       ticket: { previousStatus: '', ...data.ticket },
     };
     const plain = (source: string) => Handlebars.compile(source, { ...compileOptions, noEscape: true })(context);
-    return {
+    const rendered = {
       subject: plain(t.subject)
         .replace(/[\r\n]+/g, ' ')
         .trim(),
       text: plain(t.text),
       html: Handlebars.compile(t.html, compileOptions)(context),
+    };
+    // Appended after the admin's template, so a customised template carries the link too.
+    const url = data.link ? await this.links.url(data.link.companyId, data.link.number) : null;
+    if (!url) return rendered;
+    return {
+      ...rendered,
+      text: `${rendered.text.replace(/\n*$/, '')}\n\n${PORTAL_LINK_LABEL}: ${url}\n`,
+      html: `${rendered.html}<p style="font-size:12px"><a href="${Handlebars.escapeExpression(url)}">${PORTAL_LINK_LABEL}</a></p>`,
     };
   }
 

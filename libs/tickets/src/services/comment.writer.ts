@@ -105,7 +105,8 @@ export class CommentWriter {
       { kind: c.author.kind, id: c.author.id, name: authorName },
       c.visibility === 'public' ? 'comment' : 'note',
       null,
-      { commentId: comment.id },
+      // The channel it came by ("via portal", "via email"), as the comment's own source.
+      { commentId: comment.id, source: c.source },
     );
     return comment;
   }

@@ -190,6 +190,7 @@ export class TicketMailer {
           }
         : undefined,
       helpdesk: { address: addressOf(this.config.mailFrom) },
+      link: { companyId: t.companyId, number: t.number },
     };
   }
 

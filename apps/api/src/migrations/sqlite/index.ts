@@ -12,6 +12,7 @@ import { LoginAttempts1796247479305 } from './1796247479305-login-attempts.migra
 import { TicketSentimentIndex1796261578537 } from './1796261578537-ticket-sentiment-index.migration.js';
 import { AccountSignature1796276080589 } from './1796276080589-account-signature.migration.js';
 import { TicketOpeningAndOptionalRequester1796276221300 } from './1796276221300-ticket-opening-and-optional-requester.migration.js';
+import { PortalSignIns1796289002166 } from './1796289002166-portal-sign-ins.migration.js';
 import { LanguageOfAccountsAndContacts1796292393395 } from './1796292393395-language-of-accounts-and-contacts.migration.js';
 
 export const SQLITE_MIGRATIONS = [
@@ -28,5 +29,6 @@ export const SQLITE_MIGRATIONS = [
   TicketSentimentIndex1796261578537,
   AccountSignature1796276080589,
   TicketOpeningAndOptionalRequester1796276221300,
+  PortalSignIns1796289002166,
   LanguageOfAccountsAndContacts1796292393395,
 ];

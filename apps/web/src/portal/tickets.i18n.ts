@@ -1,0 +1,114 @@
+// "My tickets" strings in English and French (same language as the rest of the portal: lang from i18n.ts).
+import { lang } from './i18n';
+
+const en = {
+  myTickets: 'My tickets',
+  backToPortal: 'Back to the portal',
+  signInTitle: 'Sign in to see your tickets',
+  signInIntro: 'Enter your email address: we will send you a link to sign in, valid for 15 minutes.',
+  email: 'Email',
+  sendLink: 'Email me a link',
+  linkSent: 'If {email} is known to us, a sign-in link is on its way. Check your inbox.',
+  tooMany: 'Too many requests. Please try again in a few minutes.',
+  signingIn: 'Signing you in…',
+  linkInvalid: 'This sign-in link is invalid, was already used or has expired.',
+  askAgain: 'Ask for a new link',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as {name}',
+  newRequest: 'New request',
+  noTickets: 'You have no tickets yet.',
+  ticketNumber: 'Ticket #{number}',
+  updated: 'Updated {when}',
+  unread: 'New answer',
+  request: 'Your request',
+  you: 'You',
+  reply: 'Your reply',
+  attach: 'Attach files',
+  send: 'Send',
+  sending: 'Sending…',
+  tooLong: 'Messages over 65,536 characters are shortened with “…”.',
+  tooBig: 'Attachments may total at most 20 MB per message.',
+  closedNote: 'This ticket is closed. Open a new request if you need more help.',
+  resolvedNote: 'This ticket is resolved. Reply if the problem is back.',
+  mergedNote: 'This ticket was merged into ticket #{number}.',
+  notFound: 'This ticket does not exist or is not yours.',
+  title: 'Subject',
+  description: 'Describe your request',
+  create: 'Send request',
+  required: 'This field is required.',
+  genericError: 'Something went wrong. Please try again.',
+  download: 'Download {name}',
+  language: 'Language',
+  status_open: 'Open',
+  status_pending: 'Pending',
+  status_resolved: 'Resolved',
+  status_closed: 'Closed',
+  truncated: 'This message was shortened.',
+  removeFile: 'Remove {name}',
+};
+
+type TicketStrings = typeof en;
+
+const fr: TicketStrings = {
+  myTickets: 'Mes tickets',
+  backToPortal: 'Retour au portail',
+  signInTitle: 'Connectez-vous pour voir vos tickets',
+  signInIntro: 'Saisissez votre adresse e-mail : nous vous enverrons un lien de connexion valable 15 minutes.',
+  email: 'E-mail',
+  sendLink: 'Recevoir un lien',
+  linkSent: 'Si {email} nous est connue, un lien de connexion vous a été envoyé. Consultez votre messagerie.',
+  tooMany: 'Trop de demandes. Réessayez dans quelques minutes.',
+  signingIn: 'Connexion en cours…',
+  linkInvalid: 'Ce lien de connexion est invalide, déjà utilisé ou expiré.',
+  askAgain: 'Demander un nouveau lien',
+  signOut: 'Se déconnecter',
+  signedInAs: 'Connecté(e) : {name}',
+  newRequest: 'Nouvelle demande',
+  noTickets: 'Vous n’avez encore aucun ticket.',
+  ticketNumber: 'Ticket n° {number}',
+  updated: 'Mis à jour {when}',
+  unread: 'Nouvelle réponse',
+  request: 'Votre demande',
+  you: 'Vous',
+  reply: 'Votre réponse',
+  attach: 'Joindre des fichiers',
+  send: 'Envoyer',
+  sending: 'Envoi…',
+  tooLong: 'Les messages de plus de 65 536 caractères sont raccourcis avec « … ».',
+  tooBig: 'Les pièces jointes d’un message ne peuvent dépasser 20 Mo au total.',
+  closedNote: 'Ce ticket est fermé. Ouvrez une nouvelle demande si vous avez encore besoin d’aide.',
+  resolvedNote: 'Ce ticket est résolu. Répondez si le problème revient.',
+  mergedNote: 'Ce ticket a été fusionné avec le ticket n° {number}.',
+  notFound: 'Ce ticket n’existe pas ou ne vous appartient pas.',
+  title: 'Objet',
+  description: 'Décrivez votre demande',
+  create: 'Envoyer la demande',
+  required: 'Ce champ est obligatoire.',
+  genericError: 'Une erreur est survenue. Veuillez réessayer.',
+  download: 'Télécharger {name}',
+  language: 'Langue',
+  status_open: 'Ouvert',
+  status_pending: 'En attente',
+  status_resolved: 'Résolu',
+  status_closed: 'Fermé',
+  truncated: 'Ce message a été raccourci.',
+  removeFile: 'Retirer {name}',
+};
+
+export const T: TicketStrings = lang === 'fr' ? fr : en;
+
+export function tt(key: keyof TicketStrings, vars: Record<string, string | number> = {}): string {
+  return T[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** Built-in statuses in the visitor's language; an admin's own status keeps its name. */
+export function statusLabel(key: string, name: string): string {
+  const own = (T as Record<string, string>)[`status_${key}`];
+  return own ?? name;
+}
+
+const dateFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : dateFmt.format(d);
+}
