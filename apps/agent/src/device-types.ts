@@ -34,4 +34,5 @@ export interface DeviceState {
   };
   chats: ChatView[];
 }
-export type RequestResult = { status: 'waiting' | 'active'; chat: ChatView } | { status: 'busy'; chat: null; message: string };
+export type RequestResult =
+  { status: 'waiting' | 'active'; chat: ChatView } | { status: 'busy'; chat: null; message: string };

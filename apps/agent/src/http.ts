@@ -5,7 +5,6 @@ import { ServerError } from './connection.js';
 import type { MessageView } from './device-types.js';
 import { MAX_FILE_BYTES } from './file-rules.js';
 
-
 async function answer<T>(res: Response): Promise<T> {
   const text = await res.text();
   const body = text ? JSON.parse(text) : {};

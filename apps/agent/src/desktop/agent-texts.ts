@@ -55,7 +55,8 @@ export const TEXTS = {
     fileSent: 'Sent {name} ({size}).',
     download: 'Download',
     fileTooLarge: '"{name}" is too large: files may be at most 20 MB',
-    fileType: '"{name}" cannot be sent: only PDF, MP3, MP4, Word (.doc, .docx), Excel (.xls, .xlsx) and MSI files are allowed',
+    fileType:
+      '"{name}" cannot be sent: only PDF, MP3, MP4, Word (.doc, .docx), Excel (.xls, .xlsx) and MSI files are allowed',
     endChat: 'End chat',
     ended: 'The chat has ended.',
     newChat: 'Start a new chat',
@@ -85,7 +86,8 @@ export const TEXTS = {
     yes: 'Oui',
     someoneElse: "Non, je suis quelqu'un d'autre",
     identityTitle: 'Qui êtes-vous ?',
-    identityHint: "Nous envoyons un code de confirmation à votre adresse e-mail pour vérifier qu'il s'agit bien de vous.",
+    identityHint:
+      "Nous envoyons un code de confirmation à votre adresse e-mail pour vérifier qu'il s'agit bien de vous.",
     firstName: 'Prénom',
     lastName: 'Nom',
     email: 'Adresse e-mail',

@@ -222,7 +222,13 @@ export class DesktopSession {
     });
     chat.messages.sort((a, b) => a.seq - b.seq);
     if (m.author.kind === 'technician') this.state.typing = null;
-    this.changed('message', { conversationId: m.conversationId, seq: m.seq, kind: m.kind, author: m.author, body: m.body });
+    this.changed('message', {
+      conversationId: m.conversationId,
+      seq: m.seq,
+      kind: m.kind,
+      author: m.author,
+      body: m.body,
+    });
   }
 
   private onClosed(chat: ChatView, reason: string, text: string): void {
@@ -242,9 +248,10 @@ export class DesktopSession {
   }
 
   private showBusy(): void {
+    const conversationId = this.waitingFor;
     this.waitingFor = null;
     this.state.phase = 'busy';
-    this.changed('busy', {});
+    this.changed('busy', { conversationId });
   }
 
   /** The window's buttons. Unknown or out-of-place actions are 400s from the local server. */
@@ -277,7 +284,10 @@ export class DesktopSession {
         return this.send(str('body'));
       case 'typing':
         if (this.state.phase === 'chat')
-          await call(this.socket, 'chat.typing', { conversationId: this.state.chat!.id, typing: input.typing === true });
+          await call(this.socket, 'chat.typing', {
+            conversationId: this.state.chat!.id,
+            typing: input.typing === true,
+          });
         return;
       case 'end':
         if (this.state.phase !== 'chat') throw new ServerError('CONFLICT', 'No chat in progress', 409);

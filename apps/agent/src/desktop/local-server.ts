@@ -13,7 +13,12 @@ const TYPES: Record<PageFile, string> = {
   'app.css': 'text/css; charset=utf-8',
   'icon.png': 'image/png',
 };
-const STATIC: Record<string, PageFile> = { '/': 'index.html', '/app.js': 'app.js', '/app.css': 'app.css', '/icon.png': 'icon.png' };
+const STATIC: Record<string, PageFile> = {
+  '/': 'index.html',
+  '/app.js': 'app.js',
+  '/app.css': 'app.css',
+  '/icon.png': 'icon.png',
+};
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy':

@@ -120,7 +120,9 @@ export async function startTray(
       });
       tray.onError((err) => resolve(`the tray helper failed: ${err.message}`));
     });
-    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('the tray helper did not start'), 10_000).unref());
+    const timeout = new Promise<string>((resolve) =>
+      setTimeout(() => resolve('the tray helper did not start'), 10_000).unref(),
+    );
     const failed = await Promise.race([tray.ready().then(() => null), gone, timeout]).catch(
       (err: Error) => `the tray helper failed: ${err.message}`,
     );
