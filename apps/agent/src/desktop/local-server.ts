@@ -105,11 +105,8 @@ export class LocalServer {
       }
       return this.json(res, 404, { error: 'NOT_FOUND', message: `No such page: ${req.method} ${path}` });
     } catch (error) {
-      if (error instanceof TooLarge) {
-        // Stop reading a huge upload: answer and close the connection.
-        res.setHeader('Connection', 'close');
-        return this.json(res, 413, { error: 'PAYLOAD_TOO_LARGE', message: error.message });
-      }
+      // Answered at once from the declared size (Node discards the rest of the body).
+      if (error instanceof TooLarge) return this.json(res, 413, { error: 'PAYLOAD_TOO_LARGE', message: error.message });
       const e = error as ServerError;
       const status = typeof e.status === 'number' && e.status >= 400 && e.status < 600 ? e.status : 500;
       this.session.fail(error);
