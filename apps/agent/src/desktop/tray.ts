@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as sea from 'node:sea';
@@ -11,10 +12,10 @@ interface SysTrayItem {
   enabled?: boolean;
 }
 interface SysTrayInstance {
+  /** The helper process, once spawned (null before). */
+  readonly process: ChildProcess | null;
   ready(): Promise<void>;
   onClick(listener: (event: { seq_id: number }) => void): Promise<unknown>;
-  onExit(listener: (code: number | null) => void): void;
-  onError(listener: (err: Error) => void): void;
   kill(exitNode?: boolean): Promise<void>;
 }
 type SysTrayClass = new (conf: {
@@ -113,13 +114,24 @@ export async function startTray(
       },
     });
     let exited = false;
-    const gone = new Promise<string>((resolve) => {
-      tray.onExit((code) => {
+    // The helper may die before it says "ready" (Linux without libappindicator3, no session bus):
+    // watch its process as soon as it exists, so that is an answer too, not a hang.
+    const gone = (async () => {
+      for (let i = 0; i < 250 && !tray.process; i++) await new Promise((r) => setTimeout(r, 20));
+      const child = tray.process;
+      if (!child) return 'the tray helper did not start';
+      if (child.exitCode !== null) {
         exited = true;
-        resolve(`the tray helper exited (${code})`);
+        return `the tray helper exited (${child.exitCode})`;
+      }
+      return new Promise<string>((resolve) => {
+        child.once('exit', (code) => {
+          exited = true;
+          resolve(`the tray helper exited (${code})`);
+        });
+        child.once('error', (err) => resolve(`the tray helper failed: ${err.message}`));
       });
-      tray.onError((err) => resolve(`the tray helper failed: ${err.message}`));
-    });
+    })();
     const timeout = new Promise<string>((resolve) =>
       setTimeout(() => resolve('the tray helper did not start'), 10_000).unref(),
     );
