@@ -25,7 +25,7 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{libs,plugins,apps/api}/**/*.spec.ts', '<rootDir>/libs/*/test/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{libs,plugins,apps/api,apps/agent}/**/*.spec.ts', '<rootDir>/libs/*/test/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },
     {

@@ -6,43 +6,7 @@ import type { AgentConfig } from './config-store.js';
 import { call, connect, ServerError } from './connection.js';
 import { downloadFile, sendFile } from './http.js';
 import type { Terminal } from './terminal.js';
-
-interface ChatView {
-  id: string;
-  status: 'waiting' | 'active' | 'ended';
-  initiatedBy: 'technician' | 'contact';
-  technician: { name: string } | null;
-  ticket: { number: number } | null;
-  lastSeq: number;
-  endedReason: string | null;
-  /** Started from a ticket: what was said there before (the server sends it with the chat). */
-  earlier?: {
-    number: number;
-    lines: Array<{ author: { kind: string; name: string }; body: string; createdAt: string }>;
-    more: boolean;
-  } | null;
-}
-interface MessageView {
-  id: string;
-  conversationId: string;
-  seq: number;
-  kind: 'text' | 'system' | 'file';
-  body: string;
-  author: { kind: string; name: string };
-  file?: { fileId: string; name: string; size: number };
-  createdAt: string;
-}
-interface DeviceState {
-  device: {
-    id: string;
-    name: string;
-    helpdeskAgentEnabled: boolean;
-    chatEnabled: boolean;
-    contact: { name: string; email: string | null } | null;
-  };
-  chats: ChatView[];
-}
-type RequestResult = { status: 'waiting' | 'active'; chat: ChatView } | { status: 'busy'; chat: null; message: string };
+import type { ChatView, DeviceState, MessageView, RequestResult } from './device-types.js';
 
 const HELP =
   'Type a message and press Enter. /send <file> sends a file, /save <n> saves a received file, /end ends the chat, /quit leaves.';

@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AgentConfig } from './config-store.js';
 import { ServerError } from './connection.js';
-
-const MAX_BYTES = 20 * 1024 * 1024;
+import type { MessageView } from './device-types.js';
+import { MAX_FILE_BYTES } from './file-rules.js';
 
 async function answer<T>(res: Response): Promise<T> {
   const text = await res.text();
@@ -35,10 +35,20 @@ export async function sendFile(
   const info = await stat(path);
   if (!info.isFile()) throw new ServerError('NOT_A_FILE', `${path} is not a file`, 400);
   // Refuse locally before uploading 100 MB for nothing (the server has the same rule).
-  if (info.size > MAX_BYTES + 1)
+  if (info.size > MAX_FILE_BYTES + 1)
     throw new ServerError('PAYLOAD_TOO_LARGE', `"${basename(path)}" is too large: files may be at most 20 MB`, 413);
+  return sendFileData(config, conversationId, basename(path), await readFile(path));
+}
+
+/** Sends file content already in memory (the desktop window's upload). */
+export async function sendFileData(
+  config: AgentConfig,
+  conversationId: string,
+  name: string,
+  data: Buffer,
+): Promise<{ message: MessageView; file: { id: string; name: string; size: number } }> {
   const form = new FormData();
-  form.append('file', new Blob([await readFile(path)]), basename(path));
+  form.append('file', new Blob([data]), name);
   const res = await fetch(`${config.serverUrl.replace(/\/+$/, '')}/api/device/chats/${conversationId}/files`, {
     method: 'POST',
     headers: { Authorization: `Device ${config.token}` },

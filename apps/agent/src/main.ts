@@ -1,9 +1,13 @@
 #!/usr/bin/env node
+import { Readable } from 'node:stream';
 import { HelpdeskAgent } from './agent.js';
 import { configPath, loadConfig, saveConfig } from './config-store.js';
 import { ServerError } from './connection.js';
 import { enroll } from './http.js';
 import { Terminal } from './terminal.js';
+import { runDesktop } from './desktop/desktop-mode.js';
+import { inSingleExecutable } from './desktop/page-assets.js';
+import { VERSION } from './version.js';
 
 const USAGE = `switchboard-agent: chat with your IT technicians.
 
@@ -11,16 +15,28 @@ Usage:
   switchboard-agent enroll <server-url> <code>   connect this computer (code from your administrator)
   switchboard-agent start                       stay connected and answer technicians' chat requests
   switchboard-agent chat                        ask for a technician now
+  switchboard-agent desktop                     the desktop agent: tray icon and chat window (also: start --desktop)
+  switchboard-agent --version                   print the version
 Inside a chat: type messages; /send <file> sends a file; /save <n> saves a received file; /end; /quit.
 
 Options: --events prints machine-readable "@event {json}" lines too (also SWITCHBOARD_AGENT_EVENTS=1).
+Desktop: --lang en|fr (also SWITCHBOARD_AGENT_LANG; default: the system's language), --no-tray,
+  --no-open (do not open the window; its address is printed), --port <n> (default: a free port).
 The device token is kept in ${configPath()} (SWITCHBOARD_AGENT_CONFIG_DIR overrides the directory).`;
 
 async function main(argv: string[]): Promise<number> {
   const events = argv.includes('--events') || process.env.SWITCHBOARD_AGENT_EVENTS === '1';
   const args = argv.filter((a) => a !== '--events');
-  const [command, ...rest] = args;
-  const term = new Terminal(events);
+  const [first, ...rest] = args;
+  let command = first;
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`switchboard-agent ${VERSION}\n`);
+    return 0;
+  }
+  if (command === 'start' && rest.includes('--desktop')) command = 'desktop';
+  // The single executable started without arguments (a double click, a login item): the desktop agent.
+  if (command === undefined && inSingleExecutable() && loadConfig()) command = 'desktop';
+  const term = new Terminal(events, command === 'desktop' ? emptyInput() : process.stdin);
   try {
     if (command === 'enroll') {
       const [serverUrl, code] = rest;
@@ -42,6 +58,14 @@ async function main(argv: string[]): Promise<number> {
       term.event('enrolled', { deviceId: result.device.id, name: result.device.name });
       return 0;
     }
+    if (command === 'desktop') {
+      const config = loadConfig();
+      if (!config) {
+        term.say('This computer is not enrolled yet: run "switchboard-agent enroll <server-url> <code>" first.');
+        return 78;
+      }
+      return await runDesktop(config, term, rest);
+    }
     if (command === 'start' || command === 'chat') {
       const config = loadConfig();
       if (!config) {
@@ -60,6 +84,11 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     term.close();
   }
+}
+
+/** The desktop agent takes no typed input (it may have no console at all). */
+function emptyInput(): NodeJS.ReadableStream {
+  return Readable.from([]);
 }
 
 void main(process.argv.slice(2)).then((code) => {
