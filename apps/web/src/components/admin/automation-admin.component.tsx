@@ -3,12 +3,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { adminConfigApi, type NewRule, type Rule } from '../../lib/admin-config.api';
 import { act, actOr } from '../../lib/admin-config.i18n';
-import { ApiError } from '../../lib/api.client';
 import { ticketsApi } from '../../lib/tickets.api';
+import { AdminAlert } from './admin-alert.component';
+import { AdminMessage } from './admin-message.component';
 import { ConfirmDelete } from './confirm-delete.component';
 import { RuleForm, type RuleChoices } from './rule-form.component';
+import { adminErrorText, useAdminList } from './use-admin-list.hook';
 
-type Message = { ok: boolean; text: string } | null;
 type Editing = { rule: Rule | null } | null;
 
 /** "Priority is High or Critical · Type is Incident" (names where the choices know them). */
@@ -42,41 +43,26 @@ function describeActions(rule: Rule, choices: RuleChoices): string {
 }
 
 export function AutomationAdmin() {
-  const [rules, setRules] = useState<Rule[] | null>(null);
+  const {
+    items: rules,
+    reload,
+    loadError,
+    setLoadError,
+    busy,
+    message,
+    setMessage,
+    run,
+  } = useAdminList(adminConfigApi.rules);
   const [choices, setChoices] = useState<RuleChoices>({ statuses: [], companies: [], accounts: [] });
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
 
-  const reload = () =>
-    adminConfigApi.rules().then(
-      (list) => setRules(Array.isArray(list) ? list : []),
-      (err) => setLoadError(err instanceof ApiError ? err.message : act('loadFailed')),
-    );
   useEffect(() => {
-    void reload();
     // The builder's choices, each on its own: one that fails leaves its list empty and its error shown.
-    const fail = (err: unknown) => setLoadError(err instanceof ApiError ? err.message : act('loadFailed'));
+    const fail = (err: unknown) => setLoadError(adminErrorText(err, act('loadFailed')));
     adminConfigApi.statuses().then((statuses) => setChoices((c) => ({ ...c, statuses })), fail);
     ticketsApi.companies().then((companies) => setChoices((c) => ({ ...c, companies })), fail);
     adminConfigApi.accounts().then((accounts) => setChoices((c) => ({ ...c, accounts })), fail);
   }, []);
-
-  const run = async (work: () => Promise<unknown>, ok: string) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await work();
-      await reload();
-      setMessage({ ok: true, text: ok });
-    } catch (err) {
-      setMessage({ ok: false, text: err instanceof ApiError ? err.message : act('saveFailed') });
-      await reload();
-    } finally {
-      setBusy(false);
-    }
-  };
 
   // Moves one rule a step and sends the whole order (the API's unit: every id, first to last).
   const move = (index: number, by: -1 | 1) => {
@@ -119,20 +105,8 @@ export function AutomationAdmin() {
           {act('newRule')}
         </button>
       </div>
-      {loadError && (
-        <p class="form-error" role="alert">
-          {loadError}
-        </p>
-      )}
-      {message && (
-        <p
-          class={message.ok ? 'muted small' : 'form-error small'}
-          role={message.ok ? 'status' : 'alert'}
-          data-testid="admin-message"
-        >
-          {message.text}
-        </p>
-      )}
+      <AdminAlert text={loadError} />
+      <AdminMessage message={message} />
       {editing && (
         <RuleForm
           key={editing.rule?.id ?? 'new'}

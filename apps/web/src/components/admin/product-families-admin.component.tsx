@@ -1,49 +1,21 @@
 // Admin → Product families: list, create, rename, delete (api/product-families).
-import { useEffect, useState } from 'preact/hooks';
-import { adminConfigApi, type ProductFamily } from '../../lib/admin-config.api';
+import { useState } from 'preact/hooks';
+import { adminConfigApi } from '../../lib/admin-config.api';
 import { act } from '../../lib/admin-config.i18n';
 import { ApiError } from '../../lib/api.client';
+import { AdminAlert } from './admin-alert.component';
+import { AdminMessage } from './admin-message.component';
 import { ConfirmDelete } from './confirm-delete.component';
+import { useAdminList } from './use-admin-list.hook';
 
-type Message = { ok: boolean; text: string; field?: string } | null;
-const errorText = (err: unknown) => (err instanceof ApiError ? err.message : act('saveFailed'));
 const fieldText = (err: unknown, field: string) =>
   err instanceof ApiError ? (err.fieldErrors[field]?.join(', ') ?? err.message) : act('saveFailed');
 
 export function ProductFamiliesAdmin() {
-  const [families, setFamilies] = useState<ProductFamily[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { items: families, loadError, busy, message, run } = useAdminList(adminConfigApi.families);
   const [name, setName] = useState('');
   const [createError, setCreateError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; name: string; error?: string } | null>(null);
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
-
-  const reload = () =>
-    adminConfigApi.families().then(
-      (list) => setFamilies(Array.isArray(list) ? list : []),
-      (err) => setLoadError(err instanceof ApiError ? err.message : act('loadFailed')),
-    );
-  useEffect(() => {
-    void reload();
-  }, []);
-
-  const run = async (work: () => Promise<unknown>, ok: string, onError: (err: unknown) => void) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await work();
-      await reload();
-      setMessage({ ok: true, text: ok });
-      return true;
-    } catch (err) {
-      onError(err);
-      await reload();
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const create = async (e: Event) => {
     e.preventDefault();
@@ -78,11 +50,7 @@ export function ProductFamiliesAdmin() {
       <h2 id="families-heading" class="card-title">
         {act('familiesTitle')}
       </h2>
-      {loadError && (
-        <p class="form-error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <AdminAlert text={loadError} />
       <form class="inline-form" onSubmit={create} noValidate data-testid="family-create">
         <div class="field">
           <label class="field-label" for="family-new-name">
@@ -108,15 +76,7 @@ export function ProductFamiliesAdmin() {
           {act('addFamily')}
         </button>
       </form>
-      {message && (
-        <p
-          class={message.ok ? 'muted small' : 'form-error small'}
-          role={message.ok ? 'status' : 'alert'}
-          data-testid="admin-message"
-        >
-          {message.text}
-        </p>
-      )}
+      <AdminMessage message={message} />
       {families && families.length === 0 && <p class="muted">{act('noFamilies')}</p>}
       {families && families.length > 0 && (
         <div class="table-wrap">
@@ -176,11 +136,7 @@ export function ProductFamiliesAdmin() {
                       name={f.name}
                       disabled={busy}
                       onConfirm={() =>
-                        void run(
-                          () => adminConfigApi.deleteFamily(f.id),
-                          act('deleted', { name: f.name }),
-                          (err) => setMessage({ ok: false, text: errorText(err) }),
-                        )
+                        void run(() => adminConfigApi.deleteFamily(f.id), act('deleted', { name: f.name }))
                       }
                     />
                   </td>

@@ -4,40 +4,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { adminConfigApi, type QuickReply } from '../../lib/admin-config.api';
 import { act } from '../../lib/admin-config.i18n';
 import { ApiError } from '../../lib/api.client';
+import { AdminAlert } from './admin-alert.component';
+import { AdminMessage } from './admin-message.component';
 import { ConfirmDelete } from './confirm-delete.component';
+import { FieldErrors } from './field-errors.component';
+import { adminErrorText, useAdminList } from './use-admin-list.hook';
 
 type Editing = { id: string | null; name: string; body: string; shared: boolean } | null;
-type Message = { ok: boolean; text: string } | null;
-
-function FieldErrors({ errors, field }: { errors: Record<string, string[]>; field: string }) {
-  return (
-    <>
-      {errors[field]?.map((text) => (
-        <span class="form-error small block" key={text} role="alert" data-testid="field-error">
-          {text}
-        </span>
-      ))}
-    </>
-  );
-}
 
 export function QuickRepliesAdmin() {
-  const [replies, setReplies] = useState<QuickReply[] | null>(null);
+  const { items: replies, loadError, busy, message, setMessage, run } = useAdminList(adminConfigApi.quickReplies);
   const [placeholders, setPlaceholders] = useState<string[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
   const body = useRef<HTMLTextAreaElement>(null);
 
-  const reload = () =>
-    adminConfigApi.quickReplies().then(
-      (list) => setReplies(Array.isArray(list) ? list : []),
-      (err) => setLoadError(err instanceof ApiError ? err.message : act('loadFailed')),
-    );
   useEffect(() => {
-    void reload();
     adminConfigApi.placeholders().then(setPlaceholders, () => setPlaceholders([]));
   }, []);
 
@@ -65,39 +47,32 @@ export function QuickRepliesAdmin() {
   const save = async (e: Event) => {
     e.preventDefault();
     if (!editing) return;
-    setBusy(true);
+    const current = editing;
     setErrors({});
-    setMessage(null);
-    try {
-      const saved = editing.id
-        ? await adminConfigApi.updateQuickReply(editing.id, { name: editing.name, body: editing.body })
-        : await adminConfigApi.createQuickReply({ name: editing.name, body: editing.body, shared: editing.shared });
-      setEditing(null);
-      setMessage({ ok: true, text: editing.id ? act('saved') : act('created', { name: saved.name }) });
-      await reload();
-    } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fieldErrors).length) setErrors(err.fieldErrors);
-      else setErrors({ _: [err instanceof ApiError ? err.message : act('saveFailed')] });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const saved = current.id
+          ? await adminConfigApi.updateQuickReply(current.id, { name: current.name, body: current.body })
+          : await adminConfigApi.createQuickReply({ name: current.name, body: current.body, shared: current.shared });
+        setEditing(null);
+        return saved;
+      },
+      (saved) => (current.id ? act('saved') : act('created', { name: saved.name })),
+      (err) => {
+        if (err instanceof ApiError && Object.keys(err.fieldErrors).length) setErrors(err.fieldErrors);
+        else setErrors({ _: [adminErrorText(err)] });
+      },
+    );
   };
 
-  const remove = async (r: QuickReply) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await adminConfigApi.deleteQuickReply(r.id);
-      if (editing?.id === r.id) setEditing(null);
-      await reload();
-      setMessage({ ok: true, text: act('deleted', { name: r.name }) });
-    } catch (err) {
-      setMessage({ ok: false, text: err instanceof ApiError ? err.message : act('saveFailed') });
-      await reload();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const remove = (r: QuickReply) =>
+    run(
+      async () => {
+        await adminConfigApi.deleteQuickReply(r.id);
+        if (editing?.id === r.id) setEditing(null);
+      },
+      act('deleted', { name: r.name }),
+    );
 
   return (
     <section
@@ -120,20 +95,8 @@ export function QuickRepliesAdmin() {
           {act('newQuickReply')}
         </button>
       </div>
-      {loadError && (
-        <p class="form-error" role="alert">
-          {loadError}
-        </p>
-      )}
-      {message && (
-        <p
-          class={message.ok ? 'muted small' : 'form-error small'}
-          role={message.ok ? 'status' : 'alert'}
-          data-testid="admin-message"
-        >
-          {message.text}
-        </p>
-      )}
+      <AdminAlert text={loadError} />
+      <AdminMessage message={message} />
       {editing && (
         <form class="portal-form quick-reply-form" onSubmit={save} noValidate data-testid="quick-reply-form">
           <h3 class="small">{editing.id ? act('editQuickReply', { name: editing.name }) : act('newQuickReply')}</h3>

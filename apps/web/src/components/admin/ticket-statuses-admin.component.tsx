@@ -1,14 +1,17 @@
 // Admin → Ticket statuses: built-in and custom statuses in their order; create, rename, re-categorise
 // (custom only), move up/down (positions renumbered), delete (custom and unused only; the API says why not).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { adminConfigApi, type NewStatus, type TicketStatus } from '../../lib/admin-config.api';
 import { act, actOr } from '../../lib/admin-config.i18n';
 import { ApiError } from '../../lib/api.client';
+import { AdminAlert } from './admin-alert.component';
+import { AdminMessage } from './admin-message.component';
 import { ConfirmDelete } from './confirm-delete.component';
+import { FieldErrors } from './field-errors.component';
+import { useAdminList } from './use-admin-list.hook';
 
 const CATEGORIES = ['open', 'pending', 'done'] as const;
 type Category = (typeof CATEGORIES)[number];
-type Message = { ok: boolean; text: string } | null;
 type Editing = { key: string; name: string; category: Category; errors: Record<string, string[]> } | null;
 
 const categoryLabel = (c: string) => actOr(`category.${c}`, c);
@@ -19,53 +22,11 @@ const errorsOf = (err: unknown): Record<string, string[]> =>
       : { _: [err.message] }
     : { _: [act('saveFailed')] };
 
-function FieldErrors({ errors, field }: { errors: Record<string, string[]>; field: string }) {
-  return (
-    <>
-      {errors[field]?.map((text) => (
-        <span class="form-error small block" key={text} role="alert" data-testid="field-error">
-          {text}
-        </span>
-      ))}
-    </>
-  );
-}
-
 export function TicketStatusesAdmin() {
-  const [statuses, setStatuses] = useState<TicketStatus[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { items: statuses, loadError, busy, message, run } = useAdminList(adminConfigApi.statuses);
   const [draft, setDraft] = useState<NewStatus>({ key: '', name: '', category: 'open' });
   const [createErrors, setCreateErrors] = useState<Record<string, string[]>>({});
   const [editing, setEditing] = useState<Editing>(null);
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
-
-  const reload = () =>
-    adminConfigApi.statuses().then(
-      (list) => setStatuses(Array.isArray(list) ? list : []),
-      (err) => setLoadError(err instanceof ApiError ? err.message : act('loadFailed')),
-    );
-  useEffect(() => {
-    void reload();
-  }, []);
-
-  /** Runs one change; true when it worked. The list is reloaded either way (another admin may have changed it), before the message. */
-  const run = async (work: () => Promise<unknown>, ok: string, onError: (err: unknown) => void) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await work();
-      await reload();
-      setMessage({ ok: true, text: ok });
-      return true;
-    } catch (err) {
-      onError(err);
-      await reload();
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const create = async (e: Event) => {
     e.preventDefault();
@@ -105,14 +66,10 @@ export function TicketStatusesAdmin() {
     const order = [...statuses];
     const [moved] = order.splice(index, 1);
     order.splice(index + by, 0, moved);
-    void run(
-      async () => {
-        for (const [i, s] of order.entries())
-          if (s.position !== i) await adminConfigApi.updateStatus(s.key, { position: i });
-      },
-      act('saved'),
-      (err) => setMessage({ ok: false, text: err instanceof ApiError ? err.message : act('saveFailed') }),
-    );
+    void run(async () => {
+      for (const [i, s] of order.entries())
+        if (s.position !== i) await adminConfigApi.updateStatus(s.key, { position: i });
+    }, act('saved'));
   };
 
   return (
@@ -121,20 +78,8 @@ export function TicketStatusesAdmin() {
         {act('statusesTitle')}
       </h2>
       <p class="muted small">{act('builtInKeepsCategory')}</p>
-      {loadError && (
-        <p class="form-error" role="alert">
-          {loadError}
-        </p>
-      )}
-      {message && (
-        <p
-          class={message.ok ? 'muted small' : 'form-error small'}
-          role={message.ok ? 'status' : 'alert'}
-          data-testid="admin-message"
-        >
-          {message.text}
-        </p>
-      )}
+      <AdminAlert text={loadError} />
+      <AdminMessage message={message} />
       {statuses && (
         <div class="table-wrap">
           <table class="table" data-testid="statuses-table">
@@ -246,15 +191,7 @@ export function TicketStatusesAdmin() {
                         name={s.name}
                         disabled={busy}
                         onConfirm={() =>
-                          void run(
-                            () => adminConfigApi.deleteStatus(s.key),
-                            act('deleted', { name: s.name }),
-                            (err) =>
-                              setMessage({
-                                ok: false,
-                                text: err instanceof ApiError ? err.message : act('saveFailed'),
-                              }),
-                          )
+                          void run(() => adminConfigApi.deleteStatus(s.key), act('deleted', { name: s.name }))
                         }
                       />
                     )}
