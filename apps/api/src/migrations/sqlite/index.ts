@@ -12,6 +12,7 @@ import { LoginAttempts1796247479305 } from './1796247479305-login-attempts.migra
 import { TicketSentimentIndex1796261578537 } from './1796261578537-ticket-sentiment-index.migration.js';
 import { AccountSignature1796276080589 } from './1796276080589-account-signature.migration.js';
 import { TicketOpeningAndOptionalRequester1796276221300 } from './1796276221300-ticket-opening-and-optional-requester.migration.js';
+import { FullTextSearch1796290000000 } from './1796290000000-full-text-search.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -27,4 +28,5 @@ export const SQLITE_MIGRATIONS = [
   TicketSentimentIndex1796261578537,
   AccountSignature1796276080589,
   TicketOpeningAndOptionalRequester1796276221300,
+  FullTextSearch1796290000000,
 ];
