@@ -68,7 +68,10 @@ function columnSets(source: FullTextSource): [string, string[]][] {
 }
 
 /** SQLite: the words table and the substring table of a source. */
-export const sqliteFtsTables = (source: FullTextSource) => ({ words: `${source.table}_fts_w`, trigrams: `${source.table}_fts_t` });
+export const sqliteFtsTables = (source: FullTextSource) => ({
+  words: `${source.table}_fts_w`,
+  trigrams: `${source.table}_fts_t`,
+});
 
 const TRIGGERS = ['ai', 'ad', 'au'] as const;
 
