@@ -2400,11 +2400,15 @@ export interface components {
     SearchConversationHitDto: {
       /** @description When the matching message was sent */
       at: string;
+      /** @description The channel (agent: a technician chat, opened at /chats/:id) */
+      channel: string;
       companyId: string;
       id: string;
       snippet: components['schemas']['SearchSnippetDto'];
       status: string;
       subject?: string | null;
+      /** @description The ticket the conversation belongs to */
+      ticketNumber?: number | null;
     };
     SearchHighlightDto: {
       end: number;

@@ -37,6 +37,10 @@ export class SearchConversationHitDto {
   @ApiPropertyOptional({ type: String, nullable: true }) subject: string | null;
   @ApiProperty() status: string;
   @ApiProperty() companyId: string;
+  @ApiProperty({ description: 'The channel (agent: a technician chat, opened at /chats/:id)' })
+  channel: string;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The ticket the conversation belongs to' })
+  ticketNumber: number | null;
   @ApiProperty({ description: 'When the matching message was sent' }) at: string;
   @ApiProperty({ type: SearchSnippetDto }) snippet: SearchSnippetDto;
 }

@@ -40,6 +40,8 @@ export interface MessageRow {
   companyId: string;
   body: string;
   createdAt: Date | string;
+  channel: string;
+  ticketNumber: number | null;
 }
 
 /**
@@ -114,7 +116,9 @@ export class SearchRepository {
       .select(['m."conversationId" AS "conversationId"', 'v."subject" AS subject', 'v."status" AS status'])
       .addSelect(['v."companyId" AS "companyId"', 'm."body" AS body', 'm."createdAt" AS "createdAt"'])
       .from('conversation_messages', 'm')
+      .addSelect(['v."channel" AS channel', 'k."number" AS "ticketNumber"'])
       .innerJoin('conversations', 'v', 'v."id" = m."conversationId"')
+      .leftJoin('tickets', 'k', 'k."id" = v."ticketId"')
       .where(`m."kind" = 'text'`);
     this.inCompanies(qb, 'v', scope);
     this.matching(qb, 'messages', 'm', search);

@@ -64,6 +64,8 @@ describe('SearchService', () => {
         companyId: 'co',
         body: 'card 41111111 ok',
         createdAt: at,
+        channel: 'portal',
+        ticketNumber: null,
       },
     ]);
     const hidden = await sut.search({ q: '79661' }, me);

@@ -119,6 +119,8 @@ export class SearchService {
         subject: m.subject == null ? null : visible(m.subject, m.companyId),
         status: m.status,
         companyId: m.companyId,
+        channel: m.channel,
+        ticketNumber: m.ticketNumber == null ? null : Number(m.ticketNumber),
         at: iso(m.createdAt),
         snippet: snippet(m.body, m.companyId),
       });
