@@ -157,8 +157,8 @@ module.exports = {
     {
       name: 'lib-order-top',
       severity: 'error',
-      comment: 'cases, portal, agent-chat and ai-compose build on the floors below, not on each other.',
-      from: { path: '^libs/(cases|portal|agent-chat|ai-compose)/', pathNot: SPEC },
+      comment: 'cases, portal, agent-chat, ai-compose and search build on the floors below, not on each other.',
+      from: { path: '^libs/(cases|portal|agent-chat|ai-compose|search)/', pathNot: SPEC },
       to: {
         path: '^libs/',
         pathNot: ['^libs/$1/', '^libs/(chat|tickets|core|plugin-sdk|plugin-host|notify|contracts)/'],

@@ -356,6 +356,8 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
     const queries: Record<string, string> = {
       '/api/tickets/defaults': `?companyId=${company.id}`,
       '/api/cases/{id}/transcript': '?format=text',
+      // #20: the scenario's ticket, comments and contacts all hold "mail": hits show them masked.
+      '/api/search': '?q=mail&limit=20',
     };
     /** First item of a list route, for the ids the scenario does not hold itself. */
     const firstId = async (list: string, key = 'id'): Promise<string> => {

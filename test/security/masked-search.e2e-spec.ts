@@ -149,3 +149,101 @@ describe('#13.2 masked search: search never matches inside a value the viewer se
     expect(await search('5555 5555')).not.toContain(masked.number);
   });
 });
+
+/** #20: the same guarantee on the global search, for tickets, their comments and contacts. */
+describe('#20 masked search on GET /api/search', () => {
+  let t: TestApp;
+  let masked: { number: number };
+  let clear: { number: number };
+  let maskedCaller: string;
+  let clearCaller: string;
+  let revealerToken: string;
+
+  const search = async (q: string, token = t.technicianToken) =>
+    (
+      await t
+        .http()
+        .get(`/api/search?q=${encodeURIComponent(q)}&limit=20`)
+        .set(bearer(token))
+        .expect(200)
+    ).body as {
+      tickets: { number: number; title: string; snippet: { text: string } }[];
+      contacts: { id: string; name: string }[];
+    };
+  const tickets = async (q: string, token?: string) => (await search(q, token)).tickets.map((h) => h.number);
+  const contacts = async (q: string, token?: string) => (await search(q, token)).contacts.map((c) => c.id);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const a = await seedPeople(t);
+    const b = await seedPeople(t);
+    maskedCaller = a.caller.id;
+    clearCaller = b.caller.id;
+    await setMode(t, 'display', a.company.id);
+    const text = `Please charge card ${CARD}`;
+    masked = await createTicket(t, { title: `Refund ${CARD}`, description: text, requesterId: a.contact.id });
+    clear = await createTicket(t, { title: `Refund ${CARD}`, description: text, requesterId: b.contact.id });
+    for (const n of [masked.number, clear.number])
+      await t
+        .http()
+        .post(`/api/tickets/${n}/comments`)
+        .set(bearer(t.adminToken))
+        .send({ body: 'Second card 5105 1051 0510 5100 on file', visibility: 'internal' })
+        .expect(201);
+    const revealer = await t.get(AccountService).create({
+      email: 'revealer2@switchboard.test',
+      name: 'Reveal Er',
+      password: 'a long enough password 1',
+      role: 'technician',
+      permissions: ['pii.reveal'],
+    } as never);
+    revealerToken = t.tokenFor(revealer.id);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('prefix enumeration of the hidden card digits learns nothing, in tickets or comments', async () => {
+    const hits: string[] = [];
+    for (let k = 1; k <= HIDDEN.length; k++) {
+      const prefix = HIDDEN.slice(0, k);
+      for (const q of [`card ${prefix}`, `refund ${prefix}`, prefix.length >= 3 ? prefix : `card ${prefix}`])
+        if ((await tickets(q)).includes(masked.number)) hits.push(q);
+    }
+    // Not "card 51": the visible last four (5100) start with 51, which the viewer sees anyway.
+    for (const q of ['5105', '5105 1051', 'card 5105', '1051', '0510 5'])
+      if ((await tickets(q)).includes(masked.number)) hits.push(q);
+    expect(hits).toEqual([]);
+    expect(await tickets(CARD)).not.toContain(masked.number);
+  });
+
+  it('visible digits and words still match, snippets and titles are shown masked', async () => {
+    expect(await tickets('1111')).toContain(masked.number);
+    expect(await tickets('5100')).toContain(masked.number);
+    const r = await search('refund');
+    const hit = r.tickets.find((h) => h.number === masked.number)!;
+    expect(hit.title).not.toContain('4111');
+    expect(hit.snippet.text).not.toContain('4111');
+    expect(JSON.stringify(hit)).not.toContain('4111 1111');
+  });
+
+  it('a company without masking is searched as written, tickets, comments and contacts', async () => {
+    expect(await tickets('card 4111 1111')).toContain(clear.number);
+    expect(await tickets('5105')).toContain(clear.number);
+    expect(await contacts('79661')).toEqual([clearCaller]);
+  });
+
+  it("a contact's masked phone-number name is not findable by its hidden digits", async () => {
+    expect(await contacts('79661')).not.toContain(maskedCaller);
+    expect(await contacts('+4479')).not.toContain(maskedCaller);
+    expect(await contacts('7542')).toContain(maskedCaller);
+  });
+
+  it('a viewer with pii.reveal searches the raw text (and still sees it masked)', async () => {
+    expect(await tickets('5105', revealerToken)).toContain(masked.number);
+    expect(await contacts('79661', revealerToken)).toContain(maskedCaller);
+    const r = await search('5105', revealerToken);
+    expect(JSON.stringify(r.tickets.find((h) => h.number === masked.number))).not.toContain('5105');
+  });
+});

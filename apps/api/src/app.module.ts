@@ -8,6 +8,7 @@ import { MaskingModule } from '@switchboard/masking';
 import { NOTIFY_ENTITIES, NotifyModule } from '@switchboard/notify';
 import { PLUGIN_HOST_ENTITIES, PluginHostModule } from '@switchboard/plugin-host';
 import { PORTAL_ENTITIES, PortalModule } from '@switchboard/portal';
+import { SearchModule } from '@switchboard/search';
 import { TICKET_ENTITIES, TicketsModule } from '@switchboard/tickets';
 import { DemoDataService } from './bootstrap/demo-data.service.js';
 import { DemoLoginsController } from './bootstrap/demo-logins.controller.js';
@@ -51,6 +52,7 @@ export class AppModule {
         PortalModule,
         AgentChatModule,
         AiComposeModule,
+        SearchModule,
       ],
       // Operations (health, graceful stop) and the seeds are the installation's, not the kernel's.
       controllers: [HealthController, DemoLoginsController],

@@ -1433,6 +1433,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SearchController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/settings': {
     parameters: {
       query?: never;
@@ -2704,6 +2720,54 @@ export interface components {
       source?: ('web' | 'email' | 'portal' | 'chat')[];
       status?: string[];
       type?: ('incident' | 'problem' | 'request' | 'change')[];
+    };
+    SearchContactHitDto: {
+      companyId: string;
+      email: string;
+      id: string;
+      name: string;
+      phone?: string | null;
+      snippet: components['schemas']['SearchSnippetDto'];
+    };
+    SearchConversationHitDto: {
+      /** @description When the matching message was sent */
+      at: string;
+      /** @description The channel (agent: a technician chat, opened at /chats/:id) */
+      channel: string;
+      companyId: string;
+      id: string;
+      snippet: components['schemas']['SearchSnippetDto'];
+      status: string;
+      subject?: string | null;
+      /** @description The ticket the conversation belongs to */
+      ticketNumber?: number | null;
+    };
+    SearchHighlightDto: {
+      end: number;
+      start: number;
+    };
+    SearchResultsDto: {
+      contacts: components['schemas']['SearchContactHitDto'][];
+      conversations: components['schemas']['SearchConversationHitDto'][];
+      tickets: components['schemas']['SearchTicketHitDto'][];
+    };
+    SearchSnippetDto: {
+      /** @description Matched ranges of `text` (UTF-16 offsets) */
+      highlights: components['schemas']['SearchHighlightDto'][];
+      text: string;
+    };
+    SearchTicketHitDto: {
+      companyId: string;
+      /**
+       * @description Whether the title/description or a comment matched
+       * @enum {string}
+       */
+      matchedIn: 'ticket' | 'comment';
+      number: number;
+      snippet: components['schemas']['SearchSnippetDto'];
+      status: string;
+      title: string;
+      updatedAt: string;
     };
     SettingFieldDto: {
       default?: string | number | boolean;
@@ -5730,6 +5794,30 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['QuickReplyPlaceholdersDto'];
+        };
+      };
+    };
+  };
+  SearchController_search: {
+    parameters: {
+      query: {
+        /** @description Hits per type */
+        limit?: number;
+        /** @description Words or a fragment (number, email…) */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchResultsDto'];
         };
       };
     };

@@ -28,6 +28,29 @@ export { PageQueryDto } from './database/page-query.dto.js';
 export { PageLimitQueryDto } from './database/page-limit-query.dto.js';
 export { TransactionRunner } from './database/transaction-runner.service.js';
 export { Tx } from './database/tx.js';
+export {
+  FULL_TEXT_SOURCES,
+  pgIndexNames,
+  type FullTextSource,
+  type FullTextSourceName,
+} from './database/full-text/full-text.sources.js';
+export {
+  createPostgresFullText,
+  dropPostgresFullText,
+  ensureSqliteFullText,
+  dropSqliteFullText,
+} from './database/full-text/full-text.schema.js';
+export {
+  fullTextMatch,
+  parseSearchText,
+  textMatches,
+  snippetOf,
+  foldText,
+  MAX_SEARCH_TERMS,
+  MIN_SUBSTRING,
+  type SearchText,
+  type FullTextMatch,
+} from './database/full-text/full-text.query.js';
 export { DatabaseConnectionError } from './database/database.module.js';
 
 export { DomainEventBus, type DomainEventMap, type DomainEventName } from './events/domain-event-bus.service.js';

@@ -1,4 +1,4 @@
-// Top bar: drawer toggle (phones), product name, availability switch, live indicator (only when down),
+// Top bar: drawer toggle (phones), product name, global search (#20), availability switch, live indicator (only when down),
 // notifications, profile.
 import type { AppNotification, Me } from '../lib/api.types';
 import type { ConnectionState } from '../lib/socket.client';
@@ -7,6 +7,7 @@ import { AvailabilitySwitch } from './availability-switch.component';
 import { ConnectionStatus } from './connection-status.component';
 import { NotificationBell } from './notification-bell.component';
 import { ProfileMenu } from './profile-menu.component';
+import { GlobalSearch } from './search/global-search.component';
 
 interface Props {
   me: Me;
@@ -40,6 +41,7 @@ export function TopBar(props: Props) {
         <span class="brand-mark" aria-hidden="true" />
         <span class="brand-name">Switchboard</span>
       </a>
+      <GlobalSearch />
       <div class="topbar-actions">
         <ConnectionStatus state={props.connection} />
         <AvailabilitySwitch me={props.me} onMeChange={props.onMeChange} />

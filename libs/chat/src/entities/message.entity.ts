@@ -10,6 +10,9 @@ import { ConversationEntity } from './conversation.entity.js';
  * externalId) de-duplicates channel redeliveries. NULLs never collide in either database.
  */
 @Entity('conversation_messages')
+// Full-text expression indexes (#20), hand-written in the PostgreSQL migration: kept, not generated.
+@Index('IDX_fts_conversation_messages_raw_words', { synchronize: false })
+@Index('IDX_fts_conversation_messages_raw_trgm', { synchronize: false })
 @Index(['conversationId', 'seq'], { unique: true })
 @Index(['conversationId', 'clientId'], { unique: true })
 @Index(['conversationId', 'externalId'], { unique: true })

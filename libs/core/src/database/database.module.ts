@@ -2,6 +2,7 @@ import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { buildDataSourceOptions, SchemaDefinition } from './data-source-options.js';
+import { ensureSqliteFullText } from './full-text/full-text.schema.js';
 import { DatabaseLifecycle } from './database-lifecycle.service.js';
 import { TransactionRunner } from './transaction-runner.service.js';
 
@@ -33,6 +34,11 @@ export class DatabaseModule {
             }
             const ran = await dataSource.runMigrations({ transaction: 'each' });
             if (ran.length) new Logger('Database').log(`Applied ${ran.length} migration(s) on ${config.driver}`);
+            // A migration that rebuilt a table dropped its full-text triggers: repair the index now.
+            if (config.driver !== 'postgres') {
+              const rebuilt = await ensureSqliteFullText(dataSource);
+              if (rebuilt.length) new Logger('Database').log(`Rebuilt the full-text index of ${rebuilt.join(', ')}`);
+            }
             return dataSource;
           },
         },

@@ -13,6 +13,9 @@ import { CompanyEntity } from './company.entity.js';
 
 /** An end user. Identity is per company: the same address at two companies is two contacts. */
 @Entity('contacts')
+// Full-text expression indexes (#20), hand-written in the PostgreSQL migration: kept, not generated.
+@Index('IDX_fts_contacts_raw_words', { synchronize: false })
+@Index('IDX_fts_contacts_raw_trgm', { synchronize: false })
 @Index(['companyId', 'emailKey'], { unique: true })
 export class ContactEntity {
   @PrimaryColumn('varchar', { length: 36 })

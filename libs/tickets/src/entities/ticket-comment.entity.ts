@@ -5,6 +5,9 @@ import { TicketEntity } from './ticket.entity.js';
 
 /** A public reply or an internal note on a ticket. */
 @Entity('ticket_comments')
+// Full-text expression indexes (#20), hand-written in the PostgreSQL migration: kept, not generated.
+@Index('IDX_fts_ticket_comments_raw_words', { synchronize: false })
+@Index('IDX_fts_ticket_comments_raw_trgm', { synchronize: false })
 @Index(['ticketId', 'id'])
 export class TicketCommentEntity {
   @PrimaryColumn('varchar', { length: 36 })

@@ -16,6 +16,11 @@ import type {
  * core and may be removed; the ticket keeps its history. Indexes serve the list's keyset pages.
  */
 @Entity('tickets')
+// Full-text expression indexes (#20), hand-written in the PostgreSQL migration: kept, not generated.
+@Index('IDX_fts_tickets_raw_words', { synchronize: false })
+@Index('IDX_fts_tickets_raw_trgm', { synchronize: false })
+@Index('IDX_fts_tickets_masked_words', { synchronize: false })
+@Index('IDX_fts_tickets_masked_trgm', { synchronize: false })
 @Index(['updatedAt', 'id'])
 @Index(['createdAt', 'id'])
 @Index(['priorityRank', 'id'])

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { BaseRepository, Page, PiiMaskingRegistry, type MaskedScope } from '@switchboard/core';
+import {
+  BaseRepository,
+  fullTextMatch,
+  Page,
+  parseSearchText,
+  PiiMaskingRegistry,
+  type MaskedScope,
+} from '@switchboard/core';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import type { StatusCategory } from '../ticket.types.js';
@@ -173,13 +180,15 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     if (q.priority) qb.andWhere('t.priority = :priority', { priority: q.priority });
     if (q.sentiment) qb.andWhere('t.sentiment = :sentiment', { sentiment: q.sentiment });
     if (q.text) {
-      // Portable search: LOWER(..) LIKE with escaped wildcards (ESCAPE works on both drivers).
-      const pattern = `%${q.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const raw = "(LOWER(t.title) LIKE :text ESCAPE '\\' OR LOWER(t.description) LIKE :text ESCAPE '\\')";
-      const masked = "LOWER(t.searchText) LIKE :text ESCAPE '\\'";
+      // The full-text index (#20): stems and prefixes of words, substrings of numbers; a company the
+      // viewer sees masked is matched on its masked search text only (#13.2).
+      const driver = this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+      const search = parseSearchText(q.text);
+      const raw = fullTextMatch(driver, 'tickets', 'raw', 't', search);
+      const masked = fullTextMatch(driver, 'tickets', 'masked', 't', search);
       const scope = q.maskedText;
-      if (!scope || (!scope.byDefault && !scope.except.length)) qb.andWhere(raw, { text: pattern });
-      else if (scope.byDefault && !scope.except.length) qb.andWhere(masked, { text: pattern });
+      if (!scope || (!scope.byDefault && !scope.except.length)) qb.andWhere(raw.where, raw.params);
+      else if (scope.byDefault && !scope.except.length) qb.andWhere(masked.where, masked.params);
       else {
         // Masked companies: all but the listed ones (byDefault), or only the listed ones.
         const inList = 't.companyId IN (:...unmaskedOrMasked)';
@@ -187,9 +196,9 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
         const [maskedWhere, rawWhere] = scope.byDefault ? [notInList, inList] : [inList, notInList];
         qb.andWhere(
           new Brackets((w) => {
-            w.where(`(${maskedWhere} AND ${masked})`).orWhere(`(${rawWhere} AND ${raw})`);
+            w.where(`(${maskedWhere} AND ${masked.where})`).orWhere(`(${rawWhere} AND ${raw.where})`);
           }),
-          { text: pattern, unmaskedOrMasked: scope.except },
+          { ...raw.params, ...masked.params, unmaskedOrMasked: scope.except },
         );
       }
     }

@@ -13,6 +13,7 @@ import { TicketSentimentIndex1796261578537 } from './1796261578537-ticket-sentim
 import { AccountSignature1796276080589 } from './1796276080589-account-signature.migration.js';
 import { TicketOpeningAndOptionalRequester1796276221300 } from './1796276221300-ticket-opening-and-optional-requester.migration.js';
 import { PortalSignIns1796289002166 } from './1796289002166-portal-sign-ins.migration.js';
+import { FullTextSearch1796290000000 } from './1796290000000-full-text-search.migration.js';
 import { LanguageOfAccountsAndContacts1796292393395 } from './1796292393395-language-of-accounts-and-contacts.migration.js';
 
 export const SQLITE_MIGRATIONS = [
@@ -30,5 +31,6 @@ export const SQLITE_MIGRATIONS = [
   AccountSignature1796276080589,
   TicketOpeningAndOptionalRequester1796276221300,
   PortalSignIns1796289002166,
+  FullTextSearch1796290000000,
   LanguageOfAccountsAndContacts1796292393395,
 ];

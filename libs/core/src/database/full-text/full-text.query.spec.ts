@@ -1,0 +1,41 @@
+import { fullTextMatch, parseSearchText, snippetOf, textMatches } from './full-text.query.js';
+
+describe('full-text query', () => {
+  it('folds case and accents, keeps letters and digits as terms, at most 8', () => {
+    expect(parseSearchText('  Imprimée  ÉTAGE 12-34 ')).toEqual({
+      terms: ['imprimee', 'etage', '12', '34'],
+      phrase: 'imprimee etage 12-34',
+    });
+    expect(parseSearchText('a b c d e f g h i j').terms).toHaveLength(8);
+  });
+
+  it('PostgreSQL: both stemmings and a trigram substring; SQLite: the words and trigram FTS5 tables', () => {
+    const s = parseSearchText("o'brien 4471");
+    const pg = fullTextMatch('postgres', 'tickets', 'masked', 't', s);
+    expect(pg.where).toContain(`sb_words(((t."number")::text || ' ' || coalesce(t."searchText", '')))`);
+    expect(pg.params).toMatchObject({
+      fts_tickets_masked_q: "'o':* & 'brien':* & '4471':*",
+      fts_tickets_masked_like: "%o'brien 4471%",
+    });
+    const lite = fullTextMatch('sqlite', 'comments', 'raw', 'c', parseSearchText('say "hi" 100%'));
+    expect(lite.params).toMatchObject({
+      fts_comments_raw_w: '{"body"} : ("say"* AND "hi"* AND "100"*)',
+      fts_comments_raw_t: '{"body"} : "say ""hi"" 100%"',
+    });
+    expect(fullTextMatch('sqlite', 'comments', 'raw', 'c', parseSearchText('--')).where).toBe('1 = 0');
+  });
+
+  it('textMatches: substring or every word by prefix / light stem, only on the given text', () => {
+    const s = parseSearchText('imprimantes');
+    expect(textMatches(s, "L'imprimante est cassée")).toBe(true);
+    expect(textMatches(parseSearchText('4111'), 'card ************1111')).toBe(false);
+    expect(textMatches(parseSearchText('1111'), 'card ************1111')).toBe(true);
+  });
+
+  it('snippetOf: a window around the first match with highlighted words', () => {
+    const text = `${'x '.repeat(100)}the printers are down ${'y '.repeat(100)}`;
+    const s = snippetOf(parseSearchText('printer'), text);
+    expect(s.text.startsWith('…')).toBe(true);
+    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['printers']);
+  });
+});
