@@ -345,6 +345,7 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       '/api/agent-chats/{id}/files/{fileId}': `${agentChatId}/files/${chatFileId}`,
       '/api/companies/{id}': company.id,
       '/api/contacts/{id}': contact.id,
+      '/api/contacts/{id}/overview': contact.id,
       '/api/accounts/{id}': t.technician.id,
       '/api/devices/{id}': device.id,
       '/api/files/{id}': attachment.id,

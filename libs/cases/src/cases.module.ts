@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChatModule } from '@switchboard/chat';
 import { TicketsModule } from '@switchboard/tickets';
 import { CasesController } from './controllers/cases.controller.js';
+import { ContactOverviewController } from './controllers/contact-overview.controller.js';
 import { CaseSeenMarkRepository } from './repositories/case-seen-mark.repository.js';
 import { CaseRepository } from './repositories/case.repository.js';
 import { CaseFollowUpService } from './services/case-follow-up.service.js';
@@ -11,11 +12,12 @@ import { CaseSeenService } from './services/case-seen.service.js';
 import { CaseViewBuilder } from './services/case-views.service.js';
 import { CaseService } from './services/case.service.js';
 import { CaseTranscriptService } from './services/case-transcript.service.js';
+import { ContactOverviewService } from './services/contact-overview.service.js';
 
 /** Cases: the technicians' dashboard over portal conversations. */
 @Module({
   imports: [ChatModule, TicketsModule],
-  controllers: [CasesController],
+  controllers: [CasesController, ContactOverviewController],
   providers: [
     CaseRepository,
     CaseSeenMarkRepository,
@@ -26,6 +28,7 @@ import { CaseTranscriptService } from './services/case-transcript.service.js';
     CaseService,
     CaseFollowUpService,
     CaseTranscriptService,
+    ContactOverviewService,
   ],
   exports: [CaseService],
 })

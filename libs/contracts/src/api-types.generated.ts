@@ -594,6 +594,22 @@ export interface paths {
     patch: operations['ContactsController_update'];
     trace?: never;
   };
+  '/api/contacts/{id}/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ContactOverviewController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/device-enrolment': {
     parameters: {
       query?: never;
@@ -2084,6 +2100,20 @@ export interface components {
       /** @description The draft for the reply box; nothing is sent */
       text: string;
     };
+    ContactOverviewDto: {
+      /** @description Newest first, at most 10 */
+      chats: components['schemas']['OverviewChatDto'][];
+      company: components['schemas']['OverviewCompanyDto'] | null;
+      /**
+       * Format: uuid
+       * @description The masking scope of everything below
+       */
+      companyId: string;
+      contact: components['schemas']['OverviewContactDto'];
+      devices: components['schemas']['OverviewDeviceDto'][];
+      /** @description Newest first, at most 10 */
+      tickets: components['schemas']['OverviewTicketDto'][];
+    };
     ContactPageDto: {
       items: components['schemas']['ContactViewDto'][];
       nextCursor: string | null;
@@ -2436,6 +2466,48 @@ export interface components {
       inApp?: boolean;
       /** @description A chime for new chats */
       sound?: boolean;
+    };
+    OverviewChatDto: {
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      question: string;
+      shortId: string;
+      /** @enum {string} */
+      status: 'unassigned' | 'assigned' | 'resolved';
+      ticketNumber: number | null;
+      /** @enum {string} */
+      type: 'live_chat' | 'support_request';
+    };
+    OverviewCompanyDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    OverviewContactDto: {
+      /** Format: uuid */
+      companyId: string;
+      email: string | null;
+      firstName: string;
+      /** Format: uuid */
+      id: string;
+      lastName: string;
+      phone: string | null;
+    };
+    OverviewDeviceDto: {
+      /** Format: uuid */
+      id: string;
+      lastSeenAt: string | null;
+      name: string;
+      os: string;
+    };
+    OverviewTicketDto: {
+      number: number;
+      status: string;
+      /** @enum {string} */
+      statusCategory: 'open' | 'pending' | 'done';
+      title: string;
+      updatedAt: string;
     };
     PluginViewDto: {
       /** @example ^1.0.0 */
@@ -4303,6 +4375,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ContactViewDto'];
+        };
+      };
+    };
+  };
+  ContactOverviewController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactOverviewDto'];
         };
       };
     };

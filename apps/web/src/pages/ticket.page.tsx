@@ -18,6 +18,8 @@ import { TicketComposer } from '../components/tickets/ticket-composer.component'
 import { TicketActivity } from '../components/tickets/ticket-activity.component';
 import { contactOptions, technicianOptions } from '../components/tickets/pick-options';
 import type { PickOption } from '../components/tickets/people-picker.component';
+import { TicketSidebar } from '../components/tickets/ticket-sidebar.component';
+import { tui } from '../lib/ticket-ui.i18n';
 
 interface Props {
   number: number;
@@ -39,6 +41,12 @@ async function all<T>(
     cursor = page.nextCursor;
   }
   return out;
+}
+
+/** Keys typed into a field are text, not shortcuts. */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 }
 
 function addUnique<T extends { id: string }>(list: T[], item: T): T[] {
@@ -188,6 +196,24 @@ export function TicketPage({ number, me }: Props) {
     setTab(next);
     if (next === 'activity' && activity === null) loadActivity();
   };
+  // The reply box sits under the whole conversation: one click (or "r") brings it up, focused.
+  const jumpToReply = () => {
+    if (tab !== 'conversation') setTab('conversation');
+    requestAnimationFrame(() => {
+      const box = document.querySelector<HTMLTextAreaElement>('[data-testid="composer-body"]');
+      box?.scrollIntoView({ block: 'center' });
+      box?.focus({ preventScroll: true });
+    });
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'r' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      e.preventDefault();
+      jumpToReply();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const next = tab === 'conversation' ? 'activity' : 'conversation';
@@ -262,54 +288,70 @@ export function TicketPage({ number, me }: Props) {
         onPatch={patch}
       />
       <TicketActionsMenu ticket={ticket} me={me} contactOptions={contactsOpts} onPatch={patchFromMenu} />
-      <div class="tabs" role="tablist" aria-label="Ticket sections" onKeyDown={onTabKey}>
-        {(['conversation', 'activity'] as const).map((t) => (
-          <button
-            key={t}
-            id={`tab-${t}`}
-            type="button"
-            role="tab"
-            class="tab"
-            aria-selected={tab === t}
-            aria-controls={`panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            onClick={() => selectTab(t)}
-            data-testid={`tab-${t}`}
-          >
-            {t === 'conversation' ? `Conversation (${replies.length + 1})` : 'Activity'}
-          </button>
-        ))}
+      <div class="ticket-layout">
+        <div class="ticket-main">
+          <div class="tabs-row">
+            <div class="tabs" role="tablist" aria-label="Ticket sections" onKeyDown={onTabKey}>
+              {(['conversation', 'activity'] as const).map((t) => (
+                <button
+                  key={t}
+                  id={`tab-${t}`}
+                  type="button"
+                  role="tab"
+                  class="tab"
+                  aria-selected={tab === t}
+                  aria-controls={`panel-${t}`}
+                  tabIndex={tab === t ? 0 : -1}
+                  onClick={() => selectTab(t)}
+                  data-testid={`tab-${t}`}
+                >
+                  {t === 'conversation' ? `Conversation (${replies.length + 1})` : 'Activity'}
+                </button>
+              ))}
+            </div>
+            <button
+              type="button"
+              class="btn btn-secondary"
+              onClick={jumpToReply}
+              title={tui('replyHint')}
+              data-testid="jump-reply"
+            >
+              {tui('reply')}
+            </button>
+          </div>
+          {tab === 'conversation' ? (
+            <section id="panel-conversation" role="tabpanel" aria-labelledby="tab-conversation" class="tab-panel">
+              <ol class="comments" data-testid="comment-list">
+                <CommentItem comment={opening} opening />
+                {replies.map((c) => (
+                  <CommentItem key={c.id} comment={c} />
+                ))}
+              </ol>
+              <div ref={listEnd} />
+              <TicketComposer
+                key={ticket.number}
+                ticket={ticket}
+                statuses={statuses}
+                defaultVisibility={defaultVisibility}
+                ccOptions={ccOpts}
+                technicianOptions={techOpts}
+                onSent={onSent}
+              />
+            </section>
+          ) : (
+            <section id="panel-activity" role="tabpanel" aria-labelledby="tab-activity" class="tab-panel card">
+              <TicketActivity
+                items={activity ?? []}
+                statuses={statuses}
+                names={new Map(people.map((p) => [p.id, p.name]))}
+                loading={activity === null}
+                error={activityError}
+              />
+            </section>
+          )}
+        </div>
+        <TicketSidebar contactId={ticket.requester?.id ?? null} currentNumber={ticket.number} />
       </div>
-      {tab === 'conversation' ? (
-        <section id="panel-conversation" role="tabpanel" aria-labelledby="tab-conversation" class="tab-panel">
-          <ol class="comments" data-testid="comment-list">
-            <CommentItem comment={opening} opening />
-            {replies.map((c) => (
-              <CommentItem key={c.id} comment={c} />
-            ))}
-          </ol>
-          <div ref={listEnd} />
-          <TicketComposer
-            key={ticket.number}
-            ticket={ticket}
-            statuses={statuses}
-            defaultVisibility={defaultVisibility}
-            ccOptions={ccOpts}
-            technicianOptions={techOpts}
-            onSent={onSent}
-          />
-        </section>
-      ) : (
-        <section id="panel-activity" role="tabpanel" aria-labelledby="tab-activity" class="tab-panel card">
-          <TicketActivity
-            items={activity ?? []}
-            statuses={statuses}
-            names={new Map(people.map((p) => [p.id, p.name]))}
-            loading={activity === null}
-            error={activityError}
-          />
-        </section>
-      )}
       <div class="visually-hidden" aria-live="polite">
         {announcement}
       </div>

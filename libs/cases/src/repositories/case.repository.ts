@@ -53,4 +53,9 @@ export class CaseRepository extends BaseRepository<CaseEntity> {
   countByContact(contactId: string, exceptId: string): Promise<number> {
     return this.repo().countBy({ contactId, id: Not(exceptId) });
   }
+
+  /** A contact's newest cases (the ticket sidebar's "chats"); served by the contactId index. */
+  listByContact(contactId: string, limit: number): Promise<CaseEntity[]> {
+    return this.repo().find({ where: { contactId }, order: { id: 'DESC' }, take: limit });
+  }
 }

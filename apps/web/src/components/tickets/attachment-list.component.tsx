@@ -1,5 +1,7 @@
 // Files picked for the next message: upload progress, errors, and removal before sending.
 import { formatSize } from '../../lib/files.api';
+import { tui } from '../../lib/ticket-ui.i18n';
+import { AttachmentIcon } from './attachment-icon.component';
 
 export interface PendingFile {
   key: string;
@@ -21,7 +23,10 @@ export function AttachmentList({ files, onRemove }: Props) {
     <ul class="pending-files small" data-testid="composer-files" aria-live="polite">
       {files.map((f) => (
         <li key={f.key} class={f.error ? 'has-error' : ''} data-testid="composer-file">
-          <span>📎 {f.name}</span> <span class="muted">({formatSize(f.size)})</span>{' '}
+          <span>
+            <AttachmentIcon label={tui('attachment')} /> {f.name}
+          </span>{' '}
+          <span class="muted">({formatSize(f.size)})</span>{' '}
           {f.error ? (
             <span class="form-error">{f.error}</span>
           ) : f.id ? (

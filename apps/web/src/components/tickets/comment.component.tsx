@@ -3,6 +3,8 @@
 import { fileUrl, formatSize } from '../../lib/files.api';
 import type { Author, Comment } from '../../lib/tickets.types';
 import { avatarColour, formatDateTime, formatRelative, initials } from '../../lib/format';
+import { AttachmentIcon } from './attachment-icon.component';
+import { tui } from '../../lib/ticket-ui.i18n';
 
 interface Props {
   comment: Pick<Comment, 'id' | 'visibility' | 'body' | 'createdAt' | 'source'> &
@@ -82,11 +84,11 @@ export function CommentItem({ comment, opening }: Props) {
           </p>
         )}
         {(comment.attachments?.length ?? 0) > 0 && (
-          <ul class="attachments small">
+          <ul class="attachments small" aria-label={tui('attachments')}>
             {comment.attachments!.map((a) => (
               <li key={a.id}>
                 <a href={fileUrl(a.id)} download={a.name} data-testid="comment-attachment">
-                  📎 {a.name}
+                  <AttachmentIcon label={tui('attachment')} /> {a.name}
                 </a>{' '}
                 <span class="muted">({formatSize(a.size)})</span>
               </li>

@@ -1,6 +1,6 @@
 // Accessible multi-select combobox (ARIA 1.2 pattern) used for the requester, Cc and @notify pickers:
 // type to filter, arrows to move, Enter to pick, Backspace on an empty input removes the last chip.
-import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 export interface PickOption {
   /** Unique across kinds, e.g. `contact:<id>` / `account:<id>`. */
@@ -96,6 +96,22 @@ export function PeoplePicker({
     }
   };
 
+  // Keep the suggestions on screen (#15): near the bottom of the viewport (the composer's Cc) they
+  // open upwards, and never taller than the room there is.
+  const list = useRef<HTMLUListElement>(null);
+  const [up, setUp] = useState(false);
+  const [room, setRoom] = useState<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (!open || !input.current) return;
+    const box = input.current.getBoundingClientRect();
+    const below = innerHeight - box.bottom - 12;
+    const above = box.top - 12;
+    const wanted = Math.min(260, list.current?.scrollHeight ?? 260);
+    const flip = below < wanted && above > below;
+    setUp(flip);
+    setRoom(Math.max(80, Math.min(260, flip ? above : below)));
+  }, [open, matches.length]);
+
   const listId = `${uid}-list`;
   const full = max !== undefined && selected.length >= max && max !== 1;
   return (
@@ -152,7 +168,15 @@ export function PeoplePicker({
         </span>
       )}
       {open && (
-        <ul id={listId} class="picker-list" role="listbox" aria-label={label}>
+        <ul
+          ref={list}
+          id={listId}
+          class={`picker-list${up ? ' opens-up' : ''}`}
+          style={room ? { maxHeight: `${room}px` } : undefined}
+          role="listbox"
+          aria-label={label}
+          data-testid={`${testId}-list`}
+        >
           {matches.length === 0 ? (
             <li class="picker-empty" role="presentation">
               {options.length ? 'No matches' : 'Nobody to pick'}
