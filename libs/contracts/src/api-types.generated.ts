@@ -2013,6 +2013,8 @@ export interface components {
       logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
+      /** @description Technicians may ask visitors to share their screen */
+      screenSharing?: boolean;
       /** @enum {string} */
       status: 'active' | 'inactive';
       /**
@@ -2280,6 +2282,8 @@ export interface components {
       id: string;
       logoUrl: string | null;
       name: string;
+      /** @description Technicians may ask visitors to share their screen */
+      screenSharing: boolean;
       /** @enum {string} */
       status: 'active' | 'inactive';
       /** @example acme */
@@ -2617,6 +2621,8 @@ export interface components {
       logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
+      /** @description Technicians may ask visitors to share their screen */
+      screenSharing?: boolean;
       /** @enum {string} */
       status?: 'active' | 'inactive';
       /**

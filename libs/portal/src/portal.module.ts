@@ -6,6 +6,11 @@ import { PortalsController } from './controllers/portals.controller.js';
 import { PublicCasesController } from './controllers/public-cases.controller.js';
 import { PublicPortalsController } from './controllers/public-portals.controller.js';
 import { PortalChatGateway } from './realtime/portal-chat.gateway.js';
+import { ScreenShareAgentGateway } from './realtime/screen-share-agent.gateway.js';
+import { ScreenShareVisitorGateway } from './realtime/screen-share-visitor.gateway.js';
+import { ScreenSessionRepository } from './repositories/screen-session.repository.js';
+import { IceServersService } from './services/ice-servers.service.js';
+import { ScreenShareService } from './services/screen-share.service.js';
 import { PortalRepository } from './repositories/portal.repository.js';
 import { EmbedScriptService } from './services/embed-script.service.js';
 import { PortalChannel } from './services/portal-channel.service.js';
@@ -33,6 +38,11 @@ import { PortalService } from './services/portal.service.js';
     PortalAbandonTimer,
     EmbedScriptService,
     PortalChatGateway,
+    ScreenSessionRepository,
+    IceServersService,
+    ScreenShareService,
+    ScreenShareAgentGateway,
+    ScreenShareVisitorGateway,
   ],
   exports: [PortalService],
 })

@@ -12,6 +12,7 @@ import { LoginAttempts1796247479305 } from './1796247479305-login-attempts.migra
 import { TicketSentimentIndex1796261578537 } from './1796261578537-ticket-sentiment-index.migration.js';
 import { AccountSignature1796276080589 } from './1796276080589-account-signature.migration.js';
 import { TicketOpeningAndOptionalRequester1796276221300 } from './1796276221300-ticket-opening-and-optional-requester.migration.js';
+import { ScreenSharing1796292493388 } from './1796292493388-screen-sharing.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -27,4 +28,5 @@ export const SQLITE_MIGRATIONS = [
   TicketSentimentIndex1796261578537,
   AccountSignature1796276080589,
   TicketOpeningAndOptionalRequester1796276221300,
+  ScreenSharing1796292493388,
 ];
