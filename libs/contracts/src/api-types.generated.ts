@@ -2234,6 +2234,8 @@ export interface components {
       logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
+      /** @description Technicians may ask visitors to share their screen */
+      screenSharing?: boolean;
       /** @enum {string} */
       status: 'active' | 'inactive';
       /**
@@ -2680,6 +2682,8 @@ export interface components {
       id: string;
       logoUrl: string | null;
       name: string;
+      /** @description Technicians may ask visitors to share their screen */
+      screenSharing: boolean;
       /** @enum {string} */
       status: 'active' | 'inactive';
       /** @example acme */
@@ -3077,6 +3081,8 @@ export interface components {
       logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
+      /** @description Technicians may ask visitors to share their screen */
+      screenSharing?: boolean;
       /** @enum {string} */
       status?: 'active' | 'inactive';
       /**

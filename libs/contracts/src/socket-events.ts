@@ -73,7 +73,34 @@ export interface ServerEventMap {
   'chat.busy': DeviceChatEvent & { reason: string; text: string };
   'chat.closed': DeviceChatEvent & { reason: string; text: string };
   'chat.updated': DeviceChatEvent;
+
+  // Screen sharing of a portal chat: to the visitor's conversation room on /portal (request) and then
+  // only to the two sockets of the session (the technician's that asked, the visitor's that accepted).
+  'screen.requested': {
+    conversationId: string;
+    sessionId: string;
+    technician: { name: string };
+    recording: boolean;
+    iceServers: IceServerConfig[];
+  };
+  'screen.accepted': { conversationId: string; sessionId: string };
+  'screen.signal': { conversationId: string; sessionId: string; signal: ScreenSignal };
+  'screen.ended': { conversationId: string; sessionId: string; reason: ScreenEndReason };
 }
+
+/** An RTCIceServer as the browser takes it (SWITCHBOARD_ICE_SERVERS; TURN credentials may be generated). */
+export interface IceServerConfig {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+/** WebRTC signalling, relayed as is: the visitor offers (it has the media), the technician answers. */
+export type ScreenSignal =
+  | { type: 'offer' | 'answer'; sdp: string }
+  | { type: 'candidate'; candidate: string; sdpMid: string | null; sdpMLineIndex: number | null };
+
+export type ScreenEndReason = 'declined' | 'stopped_by_customer' | 'ended_by_technician' | 'replaced' | 'chat_ended';
 
 export interface DeviceChatEvent {
   chat: DeviceChatView;
@@ -114,6 +141,10 @@ export const ServerEvents = {
   chatBusy: 'chat.busy',
   chatClosed: 'chat.closed',
   chatUpdated: 'chat.updated',
+  screenRequested: 'screen.requested',
+  screenAccepted: 'screen.accepted',
+  screenSignal: 'screen.signal',
+  screenEnded: 'screen.ended',
 } as const satisfies Record<string, ServerEvent>;
 
 /** The map as socket.io listener signatures: `Socket<ServerEventListeners>` (client) types every `on`. */

@@ -1,6 +1,7 @@
 // What the technician's web client asks on /agent (socket.io emit with an ack), name -> payload and
 // the ack's `data`. The web's socket client is typed with it; the server's handlers are the
 // @SubscribeMessage methods of the same names (ConversationGateway, TicketsGateway, AgentGateway).
+import type { IceServerConfig, ScreenSignal } from './socket-events.js';
 import type { Availability, ChatStatus, MessageView, ViewerView } from './views.js';
 
 export interface AgentRequestMap {
@@ -23,6 +24,13 @@ export interface AgentRequestMap {
     payload: { available: boolean };
     ack: { availability: Availability } & Record<string, unknown>;
   };
+  /** Ask the visitor of a portal chat to share their screen (the assigned technician; the portal must allow it). */
+  'screen.request': {
+    payload: { conversationId: string };
+    ack: { sessionId: string; recording: boolean; iceServers: IceServerConfig[] };
+  };
+  'screen.signal': { payload: { sessionId: string } & ScreenSignal; ack: Record<string, never> };
+  'screen.end': { payload: { sessionId: string }; ack: Record<string, never> };
 }
 
 export type AgentRequest = keyof AgentRequestMap;

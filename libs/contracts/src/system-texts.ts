@@ -19,3 +19,12 @@ export const PORTAL_CUSTOMER_ENDED_TEXT = 'The customer ended the conversation';
 /** The system line posted when a portal visitor is still waiting after the portal's waiting-offer delay. */
 export const PORTAL_WAITING_OFFER_TEXT =
   'All our technicians are busy at the moment. You can keep waiting, or leave your question and we will answer you by email.';
+
+/** The system lines of a screen sharing session (`{name}`: the technician), stored in English. */
+export const SCREEN_SHARE_TEXTS = {
+  requested: '{name} asked to see the screen.',
+  started: 'The customer started sharing their screen.',
+  declined: 'The customer declined screen sharing.',
+  stopped_by_customer: 'Screen sharing ended by the customer.',
+  ended_by_technician: 'Screen sharing ended by {name}.',
+} as const;

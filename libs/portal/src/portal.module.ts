@@ -7,6 +7,11 @@ import { PortalsController } from './controllers/portals.controller.js';
 import { PublicCasesController } from './controllers/public-cases.controller.js';
 import { PublicPortalsController } from './controllers/public-portals.controller.js';
 import { PortalChatGateway } from './realtime/portal-chat.gateway.js';
+import { ScreenShareAgentGateway } from './realtime/screen-share-agent.gateway.js';
+import { ScreenShareVisitorGateway } from './realtime/screen-share-visitor.gateway.js';
+import { ScreenSessionRepository } from './repositories/screen-session.repository.js';
+import { IceServersService } from './services/ice-servers.service.js';
+import { ScreenShareService } from './services/screen-share.service.js';
 import { PortalRepository } from './repositories/portal.repository.js';
 import { EmbedScriptService } from './services/embed-script.service.js';
 import { PortalChannel } from './services/portal-channel.service.js';
@@ -59,6 +64,11 @@ import { PortalTicketLinks } from './tickets/portal-ticket-links.service.js';
     PortalFilesService,
     PortalTicketsGateway,
     PortalTicketLinks,
+    ScreenSessionRepository,
+    IceServersService,
+    ScreenShareService,
+    ScreenShareAgentGateway,
+    ScreenShareVisitorGateway,
   ],
   exports: [PortalService],
 })

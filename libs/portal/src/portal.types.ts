@@ -17,6 +17,7 @@ export interface PortalView {
   colors: PortalColors;
   logoUrl: string | null;
   welcomeText: string | null;
+  screenSharing: boolean;
   channelConfig: Record<string, unknown>;
   urls: { path: string; subdomain: string | null };
   createdAt: string;

@@ -12,6 +12,7 @@ const contact = {
   lastName: 'Doe',
   email: 'jo@x',
   phone: '1',
+  language: null,
   createdAt: '',
 };
 

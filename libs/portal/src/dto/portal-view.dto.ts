@@ -18,6 +18,7 @@ export class PortalViewDto {
   @ApiProperty({ type: PortalColorsDto }) colors: PortalColorsDto;
   @ApiProperty({ type: String, nullable: true }) logoUrl: string | null;
   @ApiProperty({ type: String, nullable: true }) welcomeText: string | null;
+  @ApiProperty({ description: 'Technicians may ask visitors to share their screen' }) screenSharing: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true }) channelConfig: Record<string, unknown>;
   @ApiProperty({ type: PortalUrlsDto }) urls: PortalUrlsDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

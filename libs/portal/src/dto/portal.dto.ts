@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsObject,
   IsOptional,
@@ -69,6 +70,11 @@ export class CreatePortalDto {
   @IsString()
   @MaxLength(2000)
   welcomeText?: string | null;
+
+  @ApiPropertyOptional({ description: 'Technicians may ask visitors to share their screen' })
+  @IsOptional()
+  @IsBoolean()
+  screenSharing?: boolean;
 
   /** The live chat plugin's per-portal settings. */
   @ApiPropertyOptional({

@@ -43,6 +43,10 @@ export class PortalEntity {
   @Column({ ...JSON_COLUMN, nullable: true })
   channelConfig: Record<string, unknown> | null;
 
+  /** Technicians may ask this portal's visitors to share their screen (issue #19; off by default). */
+  @Column('boolean', { default: false })
+  screenSharing: boolean;
+
   @Column({ ...DATE_COLUMN })
   createdAt: Date;
 

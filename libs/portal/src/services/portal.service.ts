@@ -53,6 +53,7 @@ export class PortalService {
       colors: { ...dto.colors },
       logoUrl: dto.logoUrl ?? null,
       welcomeText: dto.welcomeText ?? null,
+      screenSharing: dto.screenSharing ?? false,
       channelConfig: this.checkedConfig(dto.channelConfig ?? {}),
       createdAt: now,
       updatedAt: now,
@@ -83,6 +84,7 @@ export class PortalService {
     if (dto.colors !== undefined) portal.colors = { ...dto.colors };
     if (dto.logoUrl !== undefined) portal.logoUrl = dto.logoUrl;
     if (dto.welcomeText !== undefined) portal.welcomeText = dto.welcomeText;
+    if (dto.screenSharing !== undefined) portal.screenSharing = dto.screenSharing;
     if (dto.channelConfig !== undefined) portal.channelConfig = this.checkedConfig(dto.channelConfig);
     portal.updatedAt = this.clock.now();
     await this.insertUnique(portal, true);
@@ -192,6 +194,7 @@ export class PortalService {
       colors: p.colors ?? {},
       logoUrl: p.logoUrl,
       welcomeText: p.welcomeText,
+      screenSharing: p.screenSharing,
       channelConfig: p.channelConfig ?? {},
       urls: { path: `/p/${p.subdomain}`, subdomain: this.subdomainUrl(p.subdomain) },
       createdAt: new Date(p.createdAt).toISOString(),

@@ -15,6 +15,7 @@ import { TicketOpeningAndOptionalRequester1796276225274 } from './1796276225274-
 import { PortalSignIns1796289006220 } from './1796289006220-portal-sign-ins.migration.js';
 import { FullTextSearch1796290000000 } from './1796290000000-full-text-search.migration.js';
 import { LanguageOfAccountsAndContacts1796292397379 } from './1796292397379-language-of-accounts-and-contacts.migration.js';
+import { ScreenSharing1796292499090 } from './1796292499090-screen-sharing.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -33,4 +34,5 @@ export const POSTGRES_MIGRATIONS = [
   PortalSignIns1796289006220,
   FullTextSearch1796290000000,
   LanguageOfAccountsAndContacts1796292397379,
+  ScreenSharing1796292499090,
 ];

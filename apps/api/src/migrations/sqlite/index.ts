@@ -15,6 +15,7 @@ import { TicketOpeningAndOptionalRequester1796276221300 } from './1796276221300-
 import { PortalSignIns1796289002166 } from './1796289002166-portal-sign-ins.migration.js';
 import { FullTextSearch1796290000000 } from './1796290000000-full-text-search.migration.js';
 import { LanguageOfAccountsAndContacts1796292393395 } from './1796292393395-language-of-accounts-and-contacts.migration.js';
+import { ScreenSharing1796292493388 } from './1796292493388-screen-sharing.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -33,4 +34,5 @@ export const SQLITE_MIGRATIONS = [
   PortalSignIns1796289002166,
   FullTextSearch1796290000000,
   LanguageOfAccountsAndContacts1796292393395,
+  ScreenSharing1796292493388,
 ];

@@ -1,0 +1,72 @@
+import { nextEvent, type TestApp } from '@switchboard/testing';
+import { ack, auth, createCompanyWithPortal, createPortalApp, setAvailable, startChat } from './portal-helpers.js';
+
+describe('screen sharing signalling (issue #19)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createPortalApp();
+  });
+  afterAll(() => t.close());
+
+  it('request, accept, relays signals only between the two sockets, refuses third parties, ends', async () => {
+    const { subdomain, portal } = await createCompanyWithPortal(t);
+    await setAvailable(t, t.technicianToken, true);
+    const chat = await startChat(t, subdomain);
+    const other = await startChat(t, subdomain, { firstName: 'Eve', lastName: 'X', email: 'eve@example.com' });
+    await t.http().post(`/api/cases/${chat.caseId}/assign`).set(auth(t.technicianToken)).expect(200);
+    const tech = await t.socket('/agent', { token: t.technicianToken });
+    const admin = await t.socket('/agent', { token: t.adminToken });
+    const visitor = await t.socket('/portal', { token: chat.token });
+    const intruder = await t.socket('/portal', { token: other.token });
+    expect((await ack(visitor, 'chat.join', {})).ok).toBe(true);
+
+    // Off by default on the portal: refused with the reason.
+    const refused = await ack(tech, 'screen.request', { conversationId: chat.conversationId });
+    expect(refused).toMatchObject({ ok: false, error: { statusCode: 403 } });
+    await t.http().patch(`/api/portals/${portal.id}`).set(auth(t.adminToken)).send({ screenSharing: true }).expect(200);
+
+    expect((await ack(tech, 'screen.request', { conversationId: 'nope' })).error.statusCode).toBe(400);
+    // Not the chat's technician (admin, not assigned): 403.
+    expect((await ack(admin, 'screen.request', { conversationId: chat.conversationId })).error.statusCode).toBe(403);
+
+    const requested = nextEvent<any>(visitor, 'screen.requested');
+    const req = await ack(tech, 'screen.request', { conversationId: chat.conversationId });
+    expect(req.ok).toBe(true);
+    const { sessionId } = req.data;
+    expect(await requested).toMatchObject({ sessionId, technician: { name: 'Test Technician' }, iceServers: [] });
+
+    // Another visitor cannot see or accept it.
+    expect((await ack(intruder, 'screen.accept', { sessionId })).error.statusCode).toBe(404);
+    // No signalling before the visitor accepts.
+    expect((await ack(visitor, 'screen.signal', { sessionId, type: 'offer', sdp: 'v=0' })).error.statusCode).toBe(409);
+
+    const accepted = nextEvent<any>(tech, 'screen.accepted');
+    expect((await ack(visitor, 'screen.accept', { sessionId })).ok).toBe(true);
+    await accepted;
+
+    const offer = nextEvent<any>(tech, 'screen.signal');
+    expect((await ack(visitor, 'screen.signal', { sessionId, type: 'offer', sdp: 'v=0 offer' })).ok).toBe(true);
+    expect((await offer).signal).toEqual({ type: 'offer', sdp: 'v=0 offer' });
+    const answer = nextEvent<any>(visitor, 'screen.signal');
+    expect((await ack(tech, 'screen.signal', { sessionId, type: 'answer', sdp: 'v=0 answer' })).ok).toBe(true);
+    expect((await answer).signal).toEqual({ type: 'answer', sdp: 'v=0 answer' });
+
+    // Validation and third parties.
+    expect((await ack(tech, 'screen.signal', { sessionId, type: 'bogus' })).error.statusCode).toBe(400);
+    expect((await ack(admin, 'screen.signal', { sessionId, type: 'answer', sdp: 'x' })).error.statusCode).toBe(403);
+    expect((await ack(intruder, 'screen.signal', { sessionId, type: 'offer', sdp: 'x' })).error.statusCode).toBe(404);
+
+    const ended = nextEvent<any>(visitor, 'screen.ended');
+    expect((await ack(tech, 'screen.end', { sessionId })).ok).toBe(true);
+    expect((await ended).reason).toBe('ended_by_technician');
+    const log = (await ack(visitor, 'chat.join', {})).data.messages.map((m: any) => m.body);
+    expect(log).toEqual(
+      expect.arrayContaining([
+        'Test Technician asked to see the screen.',
+        'The customer started sharing their screen.',
+        'Screen sharing ended by Test Technician.',
+      ]),
+    );
+    for (const s of [tech, admin, visitor, intruder]) s.close();
+  });
+});
