@@ -130,6 +130,10 @@ describe('#20 GET /api/search', () => {
     expect(numbers(await search('71-22'))).toContain(printerFr);
     expect((await search('555 12')).contacts.map((c) => c.id)).toContain(contactId);
     expect(numbers(await search('lophon'))).toContain(flicker);
+    // The list's q too: a word inside another is found on the second, widened try.
+    const inside = await t.http().get('/api/tickets?q=licker&limit=1').set(auth(t.adminToken)).expect(200);
+    expect((inside.body.items as { number: number }[]).map((i) => i.number)).toEqual([flicker]);
+    if (inside.body.nextCursor) expect(inside.body.nextCursor).toMatch(/^~/);
     const list = await t.http().get(`/api/tickets?q=${network}`).set(auth(t.adminToken)).expect(200);
     expect((list.body.items as { number: number }[]).map((i) => i.number)).toContain(network);
   });

@@ -43,6 +43,7 @@ export {
 export {
   fullTextMatch,
   parseSearchText,
+  widenSearch,
   textMatches,
   snippetOf,
   foldText,

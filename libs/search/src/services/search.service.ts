@@ -9,6 +9,8 @@ import {
   snippetOf,
   textMatches,
   ValidationFailedError,
+  widenSearch,
+  type SearchText,
 } from '@switchboard/core';
 import type { SearchQueryDto } from '../dto/search-query.dto.js';
 import type {
@@ -55,10 +57,16 @@ export class SearchService {
       masked: maskedSearch ? this.masker.maskedCompanies() : undefined,
     };
     // One after the other: SQLite has one connection, and PostgreSQL answers each in milliseconds.
-    const tickets = await this.repo.tickets(search, scope, limit);
-    const comments = await this.repo.comments(search, scope, limit * OVERFETCH);
-    const contacts = await this.repo.contacts(search, scope, limit * OVERFETCH);
-    const messages = await this.repo.messages(search, scope, limit * OVERFETCH);
+    // Words first; a source with no hit is asked again with substrings (a word inside another).
+    const wider = widenSearch(search);
+    const widened = async <R>(find: (s: SearchText) => Promise<R[]>): Promise<R[]> => {
+      const rows = await find(search);
+      return rows.length || !wider ? rows : find(wider);
+    };
+    const tickets = await widened((s) => this.repo.tickets(s, scope, limit));
+    const comments = await widened((s) => this.repo.comments(s, scope, limit * OVERFETCH));
+    const contacts = await widened((s) => this.repo.contacts(s, scope, limit * OVERFETCH));
+    const messages = await widened((s) => this.repo.messages(s, scope, limit * OVERFETCH));
     const visible = (text: string, companyId: string) => this.masker.maskText(text, companyId);
     // A raw match kept only when the viewer's masked text matches too (masked viewers only).
     const findable = (text: string, companyId: string) =>

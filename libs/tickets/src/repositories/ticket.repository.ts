@@ -4,6 +4,7 @@ import {
   fullTextMatch,
   Page,
   parseSearchText,
+  widenSearch,
   PiiMaskingRegistry,
   type MaskedScope,
 } from '@switchboard/core';
@@ -26,6 +27,8 @@ export interface TicketListQuery {
   priority?: string;
   sentiment?: string;
   text?: string;
+  /** Match `text` as a substring too (the second try when its words found nothing). */
+  textWidened?: boolean;
   /** Companies whose tickets the viewer sees masked: `text` matches their masked search text only. */
   maskedText?: MaskedScope;
   sort: TicketSortKey;
@@ -183,7 +186,8 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
       // The full-text index (#20): stems and prefixes of words, substrings of numbers; a company the
       // viewer sees masked is matched on its masked search text only (#13.2).
       const driver = this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
-      const search = parseSearchText(q.text);
+      const parsed = parseSearchText(q.text);
+      const search = q.textWidened ? (widenSearch(parsed) ?? parsed) : parsed;
       const raw = fullTextMatch(driver, 'tickets', 'raw', 't', search);
       const masked = fullTextMatch(driver, 'tickets', 'masked', 't', search);
       const scope = q.maskedText;

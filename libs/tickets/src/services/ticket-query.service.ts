@@ -5,7 +5,9 @@ import {
   Page,
   PiiMasker,
   PiiRevealPolicy,
+  parseSearchText,
   ValidationFailedError,
+  widenSearch,
 } from '@switchboard/core';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
@@ -57,7 +59,10 @@ export class TicketQueryService {
     const statusFilter = parseStatus(input.status);
     let companyIds = this.access.companyFilter(me);
     if (input.company && companyIds && !companyIds.includes(input.company)) companyIds = [];
-    const page = await this.tickets.list({
+    // A widened search (substrings, after the words found nothing) keeps going in that mode: its
+    // cursors carry a "~" (outside base64url's alphabet).
+    const widenedCursor = input.cursor?.startsWith('~') ?? false;
+    const query = {
       ...statusFilter,
       assigneeId: input.assignee === 'none' ? null : input.assignee === 'me' ? me.id : input.assignee,
       requesterId: input.requester,
@@ -72,11 +77,24 @@ export class TicketQueryService {
       sort,
       direction,
       limit: Math.min(Math.max(input.limit ?? 50, 1), 200),
-      cursor: input.cursor ? decodeCursor(input.cursor, sort) : undefined,
-    });
+      cursor: input.cursor ? decodeCursor(input.cursor.replace(/^~/, ''), sort) : undefined,
+    };
+    let widened = widenedCursor && !!query.text;
+    let page = await this.tickets.list({ ...query, textWidened: widened });
+    if (
+      !widened &&
+      !input.cursor &&
+      query.text &&
+      page.items.length === 0 &&
+      widenSearch(parseSearchText(query.text))
+    ) {
+      widened = true;
+      page = await this.tickets.list({ ...query, textWidened: true });
+    }
     const items = await this.views.tickets(page.items);
     const last = page.items[page.items.length - 1];
-    return { items, nextCursor: page.nextCursor && last ? encodeCursor(page.lastSortValue, last.id) : null };
+    const next = page.nextCursor && last ? encodeCursor(page.lastSortValue, last.id) : null;
+    return { items, nextCursor: next && widened ? `~${next}` : next };
   }
 
   async summary(number: number, me: AccountPrincipal): Promise<TicketSummaryView> {

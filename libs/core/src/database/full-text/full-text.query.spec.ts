@@ -1,10 +1,11 @@
-import { fullTextMatch, parseSearchText, snippetOf, textMatches } from './full-text.query.js';
+import { fullTextMatch, parseSearchText, widenSearch, snippetOf, textMatches } from './full-text.query.js';
 
 describe('full-text query', () => {
   it('folds case and accents, keeps letters and digits as terms, at most 8', () => {
     expect(parseSearchText('  Imprimée  ÉTAGE 12-34 ')).toEqual({
       terms: ['imprimee', 'etage', '12', '34'],
       phrase: 'imprimee etage 12-34',
+      substring: true,
     });
     expect(parseSearchText('a b c d e f g h i j').terms).toHaveLength(8);
   });
@@ -23,6 +24,19 @@ describe('full-text query', () => {
       fts_comments_raw_t: '{"body"} : "say ""hi"" 100%"',
     });
     expect(fullTextMatch('sqlite', 'comments', 'raw', 'c', parseSearchText('--')).where).toBe('1 = 0');
+  });
+
+  it('plain words match by stem or prefix only; substrings are for fragments, or a widened second try', () => {
+    const words = parseSearchText('Printer jam');
+    expect(words.substring).toBe(false);
+    const pg = fullTextMatch('postgres', 'tickets', 'raw', 't', words);
+    expect(pg.where).not.toContain('LIKE');
+    const wide = widenSearch(words)!;
+    expect(fullTextMatch('postgres', 'tickets', 'raw', 't', wide).where).toContain('LIKE');
+    expect(widenSearch(wide)).toBeNull();
+    expect(widenSearch(parseSearchText('ab'))).toBeNull();
+    expect(parseSearchText('INV-2290').substring).toBe(true);
+    expect(parseSearchText('jo@acme').substring).toBe(true);
   });
 
   it('textMatches: substring or every word by prefix / light stem, only on the given text', () => {
