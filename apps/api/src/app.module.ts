@@ -8,6 +8,7 @@ import { MaskingModule } from '@switchboard/masking';
 import { NOTIFY_ENTITIES, NotifyModule } from '@switchboard/notify';
 import { PLUGIN_HOST_ENTITIES, PluginHostModule } from '@switchboard/plugin-host';
 import { PORTAL_ENTITIES, PortalModule } from '@switchboard/portal';
+import { ROUTING_ENTITIES, RoutingModule } from '@switchboard/routing';
 import { TICKET_ENTITIES, TicketsModule } from '@switchboard/tickets';
 import { DemoDataService } from './bootstrap/demo-data.service.js';
 import { DemoLoginsController } from './bootstrap/demo-logins.controller.js';
@@ -27,6 +28,7 @@ export const APP_SCHEMA = {
     ...NOTIFY_ENTITIES,
     ...TICKET_ENTITIES,
     ...CHAT_ENTITIES,
+    ...ROUTING_ENTITIES,
     ...PORTAL_ENTITIES,
     ...CASE_ENTITIES,
     ...AGENT_CHAT_ENTITIES,
@@ -47,6 +49,7 @@ export class AppModule {
         MaskingModule,
         TicketsModule,
         ChatModule,
+        RoutingModule,
         CasesModule,
         PortalModule,
         AgentChatModule,

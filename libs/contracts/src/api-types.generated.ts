@@ -772,6 +772,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MeAgentStateController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/agent-state': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['MeAgentStateController_setState'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me/availability': {
     parameters: {
       query?: never;
@@ -1193,6 +1225,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/queues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['QueuesController_list'];
+    put?: never;
+    post: operations['QueuesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/queues/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['QueuesController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['QueuesController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['QueuesController_update'];
+    trace?: never;
+  };
   '/api/quick-replies': {
     parameters: {
       query?: never;
@@ -1530,6 +1594,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/wrap-up-reasons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WrapUpReasonsController_list'];
+    put?: never;
+    post: operations['WrapUpReasonsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wrap-up-reasons/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['WrapUpReasonsController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['WrapUpReasonsController_update'];
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1686,6 +1782,14 @@ export interface components {
       status: 'waiting' | 'active' | 'ended';
       technician: components['schemas']['AgentChatTechnicianDto'] | null;
       ticket: components['schemas']['AgentChatTicketDto'] | null;
+    };
+    AgentStateViewDto: {
+      activeChats: number;
+      maxChats: number;
+      /** Format: date-time */
+      since: string;
+      /** @enum {string} */
+      state: 'available' | 'not_ready' | 'busy' | 'rona';
     };
     AiCapabilitiesDto: {
       /** @description A compose provider is enabled (the reply box shows Compose with AI) */
@@ -1997,6 +2101,17 @@ export interface components {
       logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
+      /**
+       * Format: uuid
+       * @description Required when routing is queue
+       */
+      queueId?: string | null;
+      /**
+       * @description pool: Unassigned cases; queue: offers
+       * @default pool
+       * @enum {string}
+       */
+      routing: 'pool' | 'queue';
       /** @enum {string} */
       status: 'active' | 'inactive';
       /**
@@ -2005,6 +2120,18 @@ export interface components {
        */
       subdomain: string;
       welcomeText?: string | null;
+    };
+    CreateQueueDto: {
+      /** @description Companies whose portal chats this queue takes */
+      companyIds: string[];
+      /** @default 600 */
+      maxWaitSeconds: number;
+      /** @description Technician accounts that answer this queue */
+      memberIds?: string[];
+      /** @example Acme first line */
+      name: string;
+      /** @default 20 */
+      offerTimeoutSeconds: number;
     };
     CreateQuickReplyDto: {
       /** @example Hi {{contact.firstName}}, ... */
@@ -2053,6 +2180,12 @@ export interface components {
       title: string;
       /** @enum {string} */
       type?: 'incident' | 'problem' | 'request' | 'change';
+    };
+    CreateWrapUpReasonDto: {
+      /** @default true */
+      active: boolean;
+      /** @example Password reset */
+      label: string;
     };
     DemoLoginDto: {
       email: string;
@@ -2191,6 +2324,26 @@ export interface components {
       kind: 'text' | 'system' | 'file';
       seq: number;
     };
+    MeViewDto: {
+      active: boolean;
+      agentState: components['schemas']['AgentStateViewDto'];
+      /** @description Sees every company (companyIds is then empty) */
+      allCompanies: boolean;
+      /** @enum {string} */
+      availability: 'available' | 'unavailable';
+      companyIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      permissions: string[];
+      /** @enum {string} */
+      role: 'admin' | 'technician';
+      /** @description Sign-off under email replies; null: the name */
+      signature: string | null;
+    };
     NotificationPreferencesDto: {
       /** @description Browser notifications */
       browser?: boolean;
@@ -2264,6 +2417,10 @@ export interface components {
       id: string;
       logoUrl: string | null;
       name: string;
+      /** Format: uuid */
+      queueId: string | null;
+      /** @enum {string} */
+      routing: 'pool' | 'queue';
       /** @enum {string} */
       status: 'active' | 'inactive';
       /** @example acme */
@@ -2321,6 +2478,19 @@ export interface components {
     PublicTechnicianDto: {
       name: string;
     };
+    QueueViewDto: {
+      companyIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      maxWaitSeconds: number;
+      memberIds: string[];
+      name: string;
+      offerTimeoutSeconds: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     QuickReplyPlaceholdersDto: {
       /**
        * @description Paths a quick reply body may use as {{path}} (or in {{#if path}} blocks); any other is refused
@@ -2372,6 +2542,13 @@ export interface components {
       source?: ('web' | 'email' | 'portal' | 'chat')[];
       status?: string[];
       type?: ('incident' | 'problem' | 'request' | 'change')[];
+    };
+    SetAgentStateDto: {
+      /**
+       * @description Busy and RONA are set by the system
+       * @enum {string}
+       */
+      state: 'available' | 'not_ready';
     };
     SettingFieldDto: {
       default?: string | number | boolean;
@@ -2597,6 +2774,17 @@ export interface components {
       logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
+      /**
+       * Format: uuid
+       * @description Required when routing is queue
+       */
+      queueId?: string | null;
+      /**
+       * @description pool: Unassigned cases; queue: offers
+       * @default pool
+       * @enum {string}
+       */
+      routing: 'pool' | 'queue';
       /** @enum {string} */
       status?: 'active' | 'inactive';
       /**
@@ -2605,6 +2793,18 @@ export interface components {
        */
       subdomain?: string;
       welcomeText?: string | null;
+    };
+    UpdateQueueDto: {
+      /** @description Companies whose portal chats this queue takes */
+      companyIds?: string[];
+      /** @default 600 */
+      maxWaitSeconds: number;
+      /** @description Technician accounts that answer this queue */
+      memberIds?: string[];
+      /** @example Acme first line */
+      name?: string;
+      /** @default 20 */
+      offerTimeoutSeconds: number;
     };
     UpdateQuickReplyDto: {
       body?: string;
@@ -2666,6 +2866,12 @@ export interface components {
       /** @enum {string} */
       type?: 'incident' | 'problem' | 'request' | 'change';
     };
+    UpdateWrapUpReasonDto: {
+      /** @default true */
+      active: boolean;
+      /** @example Password reset */
+      label?: string;
+    };
     UploadFileDto: {
       /**
        * Format: uuid
@@ -2694,6 +2900,16 @@ export interface components {
       language?: string;
       lastName: string;
       question: string;
+    };
+    WrapUpReasonViewDto: {
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      label: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
   };
   responses: never;
@@ -4250,6 +4466,48 @@ export interface operations {
       };
     };
   };
+  MeAgentStateController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeViewDto'];
+        };
+      };
+    };
+  };
+  MeAgentStateController_setState: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetAgentStateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentStateViewDto'];
+        };
+      };
+    };
+  };
   MeController_setAvailability: {
     parameters: {
       query?: never;
@@ -4940,6 +5198,113 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VisitorCaseCreatedDto'];
+        };
+      };
+    };
+  };
+  QueuesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueViewDto'][];
+        };
+      };
+    };
+  };
+  QueuesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateQueueDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueViewDto'];
+        };
+      };
+    };
+  };
+  QueuesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueViewDto'];
+        };
+      };
+    };
+  };
+  QueuesController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QueuesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateQueueDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueViewDto'];
         };
       };
     };
@@ -5664,6 +6029,95 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  WrapUpReasonsController_list: {
+    parameters: {
+      query?: {
+        /** @description true: only the reasons agents may pick */
+        active?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpReasonViewDto'][];
+        };
+      };
+    };
+  };
+  WrapUpReasonsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWrapUpReasonDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpReasonViewDto'];
+        };
+      };
+    };
+  };
+  WrapUpReasonsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WrapUpReasonsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWrapUpReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpReasonViewDto'];
+        };
       };
     };
   };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChatModule } from '@switchboard/chat';
+import { RoutingModule } from '@switchboard/routing';
 import { EmbedScriptController } from './controllers/embed-script.controller.js';
 import { PortalPageController } from './controllers/portal-page.controller.js';
 import { PortalsController } from './controllers/portals.controller.js';
@@ -16,7 +17,7 @@ import { PortalService } from './services/portal.service.js';
 
 /** Customer portals: admin CRUD, public view, visitor submissions, the /portal chat gateway. */
 @Module({
-  imports: [ChatModule],
+  imports: [ChatModule, RoutingModule],
   controllers: [
     PortalsController,
     PublicPortalsController,

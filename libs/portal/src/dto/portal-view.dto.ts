@@ -18,6 +18,8 @@ export class PortalViewDto {
   @ApiProperty({ type: PortalColorsDto }) colors: PortalColorsDto;
   @ApiProperty({ type: String, nullable: true }) logoUrl: string | null;
   @ApiProperty({ type: String, nullable: true }) welcomeText: string | null;
+  @ApiProperty({ enum: ['pool', 'queue'] }) routing: 'pool' | 'queue';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) queueId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) channelConfig: Record<string, unknown>;
   @ApiProperty({ type: PortalUrlsDto }) urls: PortalUrlsDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

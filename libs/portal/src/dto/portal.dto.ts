@@ -70,6 +70,20 @@ export class CreatePortalDto {
   @MaxLength(2000)
   welcomeText?: string | null;
 
+  @ApiPropertyOptional({
+    enum: ['pool', 'queue'],
+    default: 'pool',
+    description: 'pool: Unassigned cases; queue: offers',
+  })
+  @IsOptional()
+  @IsIn(['pool', 'queue'])
+  routing?: 'pool' | 'queue';
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Required when routing is queue' })
+  @IsOptional()
+  @IsUUID()
+  queueId?: string | null;
+
   /** The live chat plugin's per-portal settings. */
   @ApiPropertyOptional({
     type: 'object',

@@ -2,6 +2,8 @@ import { DATE_COLUMN, JSON_COLUMN } from '@switchboard/core';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type PortalStatus = 'active' | 'inactive';
+/** pool: every technician sees Unassigned (cases); queue: offers to the queue's agents (libs/routing). */
+export type PortalRouting = 'pool' | 'queue';
 
 export interface PortalColors {
   primary?: string;
@@ -42,6 +44,13 @@ export class PortalEntity {
   /** The live chat channel plugin's per-instance config (validated against its instanceConfig). */
   @Column({ ...JSON_COLUMN, nullable: true })
   channelConfig: Record<string, unknown> | null;
+
+  @Column('varchar', { length: 8, default: 'pool' })
+  routing: PortalRouting;
+
+  /** The queue that takes this portal's chats when routing is `queue`. */
+  @Column('varchar', { length: 36, nullable: true })
+  queueId: string | null;
 
   @Column({ ...DATE_COLUMN })
   createdAt: Date;

@@ -11,6 +11,7 @@ import {
   newId,
   type AccountPrincipal,
 } from '@switchboard/core';
+import { QueueService } from '@switchboard/routing';
 import type { CreatePortalDto, UpdatePortalDto } from '../dto/portal.dto.js';
 import { PortalEntity } from '../entities/portal.entity.js';
 import { UNAVAILABLE_MESSAGE, type PortalView, type PublicPortalView } from '../portal.types.js';
@@ -29,6 +30,7 @@ export class PortalService {
     private readonly channel: PortalChannel,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly queues: QueueService,
   ) {}
 
   /** Optional wildcard base domain (`<subdomain>.<base>`), SWITCHBOARD_PORTAL_BASE_DOMAIN=help.example.com. */
@@ -54,9 +56,12 @@ export class PortalService {
       logoUrl: dto.logoUrl ?? null,
       welcomeText: dto.welcomeText ?? null,
       channelConfig: this.checkedConfig(dto.channelConfig ?? {}),
+      routing: dto.routing ?? 'pool',
+      queueId: dto.queueId ?? null,
       createdAt: now,
       updatedAt: now,
     });
+    await this.checkRouting(portal);
     await this.insertUnique(portal);
     return this.view(portal);
   }
@@ -84,6 +89,9 @@ export class PortalService {
     if (dto.logoUrl !== undefined) portal.logoUrl = dto.logoUrl;
     if (dto.welcomeText !== undefined) portal.welcomeText = dto.welcomeText;
     if (dto.channelConfig !== undefined) portal.channelConfig = this.checkedConfig(dto.channelConfig);
+    if (dto.routing !== undefined) portal.routing = dto.routing;
+    if (dto.queueId !== undefined) portal.queueId = dto.queueId;
+    await this.checkRouting(portal);
     portal.updatedAt = this.clock.now();
     await this.insertUnique(portal, true);
     return this.view(portal);
@@ -154,6 +162,20 @@ export class PortalService {
     return result.values;
   }
 
+  /** Queue routing needs a queue that takes this portal's company (else its chats would reach nobody). */
+  private async checkRouting(portal: PortalEntity): Promise<void> {
+    if (portal.routing !== 'queue') return;
+    if (!portal.queueId)
+      throw new ValidationFailedError('Queue routing needs a queue', { queueId: ['required when routing is "queue"'] });
+    const queue = await this.queues.findById(portal.queueId);
+    if (!queue)
+      throw new ValidationFailedError('Unknown queue', { queueId: [`queue ${portal.queueId} does not exist`] });
+    if (!queue.companyIds.includes(portal.companyId))
+      throw new ValidationFailedError('The queue does not serve this company', {
+        queueId: [`queue "${queue.name}" does not take this portal's company`],
+      });
+  }
+
   private async assertSubdomainFree(subdomain: string): Promise<void> {
     if (await this.portals.findBySubdomain(subdomain))
       throw new ConflictError(`The subdomain "${subdomain}" is already taken`);
@@ -192,6 +214,8 @@ export class PortalService {
       colors: p.colors ?? {},
       logoUrl: p.logoUrl,
       welcomeText: p.welcomeText,
+      routing: p.routing ?? 'pool',
+      queueId: p.queueId ?? null,
       channelConfig: p.channelConfig ?? {},
       urls: { path: `/p/${p.subdomain}`, subdomain: this.subdomainUrl(p.subdomain) },
       createdAt: new Date(p.createdAt).toISOString(),

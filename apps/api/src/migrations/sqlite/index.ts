@@ -12,6 +12,7 @@ import { LoginAttempts1796247479305 } from './1796247479305-login-attempts.migra
 import { TicketSentimentIndex1796261578537 } from './1796261578537-ticket-sentiment-index.migration.js';
 import { AccountSignature1796276080589 } from './1796276080589-account-signature.migration.js';
 import { TicketOpeningAndOptionalRequester1796276221300 } from './1796276221300-ticket-opening-and-optional-requester.migration.js';
+import { RoutingQueues1796287888274 } from './1796287888274-routing-queues.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -27,4 +28,5 @@ export const SQLITE_MIGRATIONS = [
   TicketSentimentIndex1796261578537,
   AccountSignature1796276080589,
   TicketOpeningAndOptionalRequester1796276221300,
+  RoutingQueues1796287888274,
 ];
