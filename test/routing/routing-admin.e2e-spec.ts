@@ -33,6 +33,11 @@ describe('routing admin: agent state, queues, wrap-up reasons, portal routing (#
       availability: 'unavailable',
       agentState: { state: 'not_ready' },
     });
+    // The pool availability switch moves the agent state with it.
+    await t.http().put('/api/me/availability').set(auth(t.technicianToken)).send({ available: true }).expect(200);
+    expect((await t.http().get('/api/me').set(auth(t.technicianToken))).body.agentState.state).toBe('available');
+    await t.http().put('/api/me/availability').set(auth(t.technicianToken)).send({ available: false }).expect(200);
+    expect((await t.http().get('/api/me').set(auth(t.technicianToken))).body.agentState.state).toBe('not_ready');
     await t.http().get('/api/me').expect(401);
     await t.http().put('/api/me/agent-state').send({ state: 'available' }).expect(401);
   });

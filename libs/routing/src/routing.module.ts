@@ -5,6 +5,7 @@ import { WrapUpReasonsController } from './controllers/wrap-up-reasons.controlle
 import { AgentStateRepository } from './repositories/agent-state.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
 import { WrapUpReasonRepository } from './repositories/wrap-up-reason.repository.js';
+import { AgentAvailabilitySync } from './services/agent-availability-sync.service.js';
 import { AgentStateService } from './services/agent-state.service.js';
 import { QueueService } from './services/queue.service.js';
 import { WrapUpReasonService } from './services/wrap-up-reason.service.js';
@@ -19,6 +20,7 @@ import { WrapUpReasonService } from './services/wrap-up-reason.service.js';
     QueueService,
     WrapUpReasonService,
     AgentStateService,
+    AgentAvailabilitySync,
   ],
   exports: [QueueService, WrapUpReasonService, AgentStateService],
 })

@@ -26,13 +26,18 @@ export class AgentStateService {
   }
 
   async choose(accountId: string, state: ChoosableAgentState): Promise<AgentStateView> {
+    await this.follow(accountId, state);
+    await this.accounts.setAvailability(accountId, state === 'available' ? 'available' : 'unavailable');
+    return this.get(accountId);
+  }
+
+  /** Writes the agent's choice only (the pool availability already says it: the top bar's other switch). */
+  async follow(accountId: string, state: ChoosableAgentState): Promise<void> {
     const now = this.clock.now();
     await this.tx.run(async (tx) => {
       await this.states.ensure(this.fresh(accountId, 'not_ready'), tx);
       await this.states.choose(accountId, state, now, tx);
     });
-    await this.accounts.setAvailability(accountId, state === 'available' ? 'available' : 'unavailable');
-    return this.get(accountId);
   }
 
   private fresh(id: string, state: 'available' | 'not_ready'): AgentStateEntity {
