@@ -5,6 +5,7 @@ import { WrapUpReasonsController } from './controllers/wrap-up-reasons.controlle
 import { AgentStateRepository } from './repositories/agent-state.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
 import { WrapUpReasonRepository } from './repositories/wrap-up-reason.repository.js';
+import { AgentPicker } from './services/agent-picker.service.js';
 import { AgentAvailabilitySync } from './services/agent-availability-sync.service.js';
 import { AgentStateService } from './services/agent-state.service.js';
 import { QueueService } from './services/queue.service.js';
@@ -21,7 +22,8 @@ import { WrapUpReasonService } from './services/wrap-up-reason.service.js';
     WrapUpReasonService,
     AgentStateService,
     AgentAvailabilitySync,
+    AgentPicker,
   ],
-  exports: [QueueService, WrapUpReasonService, AgentStateService],
+  exports: [QueueService, WrapUpReasonService, AgentStateService, AgentPicker],
 })
 export class RoutingModule {}

@@ -36,6 +36,56 @@ export class AgentStateRepository extends BaseRepository<AgentStateEntity> {
       .execute();
   }
 
+  /**
+   * Available agents among `ids` with a free slot in routing order: fewest chats first (load is
+   * spread), then longest idle (for agents with no chat this is plain longest-idle).
+   */
+  async freeAgents(ids: string[], tx?: Tx): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.repo(tx)
+      .createQueryBuilder('s')
+      .select('s.id', 'id')
+      .where('s.id IN (:...ids)', { ids })
+      .andWhere('s.state = :available', { available: 'available' })
+      .andWhere('s.activeChats < s.maxChats')
+      .orderBy('s.activeChats', 'ASC')
+      .addOrderBy('s.idleSince', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Claims one slot of an Available agent in a single conditional UPDATE: of two instances racing
+   * for the last slot only one sees a row affected. Reaching capacity makes the agent Busy.
+   */
+  async claimSlot(id: string, tx?: Tx): Promise<boolean> {
+    const result = await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({
+        activeChats: () => '"activeChats" + 1',
+        state: () => `CASE WHEN "activeChats" + 1 >= "maxChats" THEN 'busy' ELSE "state" END`,
+      })
+      .where('id = :id AND state = :available AND "activeChats" < "maxChats"', { id, available: 'available' })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Frees a slot (after wrap-up, a declined or expired offer): a Busy agent becomes Available again. */
+  async releaseSlot(id: string, now: Date, tx?: Tx): Promise<void> {
+    await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({
+        activeChats: () => 'CASE WHEN "activeChats" > 0 THEN "activeChats" - 1 ELSE 0 END',
+        state: () => `CASE WHEN "state" = 'busy' THEN 'available' ELSE "state" END`,
+        idleSince: now,
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
   states(ids: string[]): Promise<AgentStateEntity[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.repo().createQueryBuilder('s').where('s.id IN (:...ids)', { ids }).getMany();

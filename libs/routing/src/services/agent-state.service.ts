@@ -40,6 +40,11 @@ export class AgentStateService {
     });
   }
 
+  /** A slot freed (wrap-up done, offer declined or expired): Busy → Available, the idle clock restarts. */
+  async releaseSlot(accountId: string): Promise<void> {
+    await this.states.releaseSlot(accountId, this.clock.now());
+  }
+
   private fresh(id: string, state: 'available' | 'not_ready'): AgentStateEntity {
     const now = this.clock.now();
     return Object.assign(new AgentStateEntity(), {
