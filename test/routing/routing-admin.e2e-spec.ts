@@ -183,4 +183,46 @@ describe('routing admin: agent state, queues, wrap-up reasons, portal routing (#
       .send({ routing: 'pool' })
       .expect(200, /"routing":"pool"/);
   });
+
+  it("a queue portal's public view offers the chat only while a queue member could take it", async () => {
+    const { portal, company, subdomain } = await createCompanyWithPortal(t);
+    const queue = (
+      await t
+        .http()
+        .post('/api/queues')
+        .set(auth(t.adminToken))
+        .send({ name: uniqueName('View queue '), companyIds: [company.id], memberIds: [t.seed.technician.id] })
+        .expect(201)
+    ).body;
+    await t
+      .http()
+      .patch(`/api/portals/${portal.id}`)
+      .set(auth(t.adminToken))
+      .send({ routing: 'queue', queueId: queue.id })
+      .expect(200);
+    const view = async () => (await t.http().get(`/api/public/portals/${subdomain}`).expect(200)).body.view;
+    // The admin (not a member) being available does not open a queue portal.
+    await t.http().put('/api/me/agent-state').set(auth(t.adminToken)).send({ state: 'available' }).expect(200);
+    await t.http().put('/api/me/agent-state').set(auth(t.technicianToken)).send({ state: 'not_ready' }).expect(200);
+    expect(await view()).toBe('support_request');
+    await t.http().put('/api/me/agent-state').set(auth(t.technicianToken)).send({ state: 'available' }).expect(200);
+    expect(await view()).toBe('chat');
+    // The same portal on the pool: the admin alone opens it.
+    await t.http().put('/api/me/agent-state').set(auth(t.technicianToken)).send({ state: 'not_ready' }).expect(200);
+    await t.http().patch(`/api/portals/${portal.id}`).set(auth(t.adminToken)).send({ routing: 'pool' }).expect(200);
+    expect(await view()).toBe('chat');
+    await t.http().put('/api/me/agent-state').set(auth(t.adminToken)).send({ state: 'not_ready' }).expect(200);
+    expect(await view()).toBe('support_request');
+    // A deleted queue reaches nobody.
+    await t
+      .http()
+      .patch(`/api/portals/${portal.id}`)
+      .set(auth(t.adminToken))
+      .send({ routing: 'queue', queueId: queue.id })
+      .expect(200);
+    await t.http().put('/api/me/agent-state').set(auth(t.technicianToken)).send({ state: 'available' }).expect(200);
+    await t.http().delete(`/api/queues/${queue.id}`).set(auth(t.adminToken)).expect(204);
+    expect(await view()).toBe('support_request');
+    await t.http().put('/api/me/agent-state').set(auth(t.technicianToken)).send({ state: 'not_ready' }).expect(200);
+  });
 });

@@ -4,6 +4,7 @@ export { QueueService } from './services/queue.service.js';
 export { WrapUpReasonService } from './services/wrap-up-reason.service.js';
 export { AgentStateService } from './services/agent-state.service.js';
 export { AgentPicker } from './services/agent-picker.service.js';
+export { ChatAvailability } from './services/chat-availability.service.js';
 export {
   AGENT_STATES,
   type AgentState,

@@ -5,6 +5,7 @@ import { WrapUpReasonsController } from './controllers/wrap-up-reasons.controlle
 import { AgentStateRepository } from './repositories/agent-state.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
 import { WrapUpReasonRepository } from './repositories/wrap-up-reason.repository.js';
+import { ChatAvailability } from './services/chat-availability.service.js';
 import { AgentPicker } from './services/agent-picker.service.js';
 import { AgentAvailabilitySync } from './services/agent-availability-sync.service.js';
 import { AgentStateService } from './services/agent-state.service.js';
@@ -23,7 +24,8 @@ import { WrapUpReasonService } from './services/wrap-up-reason.service.js';
     AgentStateService,
     AgentAvailabilitySync,
     AgentPicker,
+    ChatAvailability,
   ],
-  exports: [QueueService, WrapUpReasonService, AgentStateService, AgentPicker],
+  exports: [QueueService, WrapUpReasonService, AgentStateService, AgentPicker, ChatAvailability],
 })
 export class RoutingModule {}

@@ -6,12 +6,11 @@ import {
   CompanyService,
   ConflictError,
   NotFoundError,
-  TechnicianDirectory,
   ValidationFailedError,
   newId,
   type AccountPrincipal,
 } from '@switchboard/core';
-import { QueueService } from '@switchboard/routing';
+import { ChatAvailability, QueueService } from '@switchboard/routing';
 import type { CreatePortalDto, UpdatePortalDto } from '../dto/portal.dto.js';
 import { PortalEntity } from '../entities/portal.entity.js';
 import { UNAVAILABLE_MESSAGE, type PortalView, type PublicPortalView } from '../portal.types.js';
@@ -26,7 +25,7 @@ export class PortalService {
     private readonly portals: PortalRepository,
     private readonly companies: CompanyService,
     private readonly access: AccessPolicy,
-    private readonly directory: TechnicianDirectory,
+    private readonly availability: ChatAvailability,
     private readonly channel: PortalChannel,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -129,7 +128,12 @@ export class PortalService {
       maxLength: this.channel.maxLength(),
     };
     if (!this.isOpen(portal)) return { ...base, view: 'unavailable', message: UNAVAILABLE_MESSAGE };
-    return { ...base, view: (await this.directory.anyoneAvailable(portal.companyId)) ? 'chat' : 'support_request' };
+    // Pool: anyone serving the company; queue: a member who could take an offer now (libs/routing).
+    const reachable = await this.availability.anyoneAvailable(
+      portal.companyId,
+      portal.routing === 'queue' ? portal.queueId : null,
+    );
+    return { ...base, view: reachable ? 'chat' : 'support_request' };
   }
 
   async bySubdomain(subdomain: string): Promise<PortalEntity> {
