@@ -155,13 +155,25 @@ module.exports = {
       to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/(core|plugin-sdk|plugin-host|notify|contracts)/'] },
     },
     {
+      name: 'lib-order-routing',
+      severity: 'error',
+      comment:
+        'routing (the contact centre: queues, agent states, offers) sits above chat and below portal/cases: it builds on the middle floor, never on the top.',
+      from: { path: '^libs/routing/', pathNot: SPEC },
+      to: {
+        path: '^libs/',
+        pathNot: ['^libs/routing/', '^libs/(chat|tickets|masking|core|plugin-sdk|plugin-host|notify|contracts)/'],
+      },
+    },
+    {
       name: 'lib-order-top',
       severity: 'error',
-      comment: 'cases, portal, agent-chat, ai-compose and search build on the floors below, not on each other.',
+      comment:
+        'cases, portal, agent-chat, ai-compose and search build on the floors below (routing included), not on each other.',
       from: { path: '^libs/(cases|portal|agent-chat|ai-compose|search)/', pathNot: SPEC },
       to: {
         path: '^libs/',
-        pathNot: ['^libs/$1/', '^libs/(chat|tickets|core|plugin-sdk|plugin-host|notify|contracts)/'],
+        pathNot: ['^libs/$1/', '^libs/(routing|chat|tickets|core|plugin-sdk|plugin-host|notify|contracts)/'],
       },
     },
     {

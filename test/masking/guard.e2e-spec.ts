@@ -58,7 +58,10 @@ const NO_PII_ROUTES: Record<string, string> = {
 /** Opted out of masking on purpose (@Unmasked()): staff data and configuration, or an audited reveal. */
 const UNMASKED_ROUTES: Record<string, string> = {
   '/api/auth/me': 'your own profile',
-  '/api/me': 'your own profile (as /api/auth/me, with the console language)',
+  '/api/me': 'your own profile, console language and contact-centre state',
+  '/api/queues': 'routing configuration: queue names, company and account ids, timers (admin)',
+  '/api/queues/{id}': 'routing configuration: one queue',
+  '/api/wrap-up-reasons': 'configuration: wrap-up reason labels (admin)',
   '/api/accounts': 'staff accounts (admin)',
   '/api/accounts/{id}': 'staff accounts (admin)',
   '/api/technicians': 'staff directory',
@@ -324,6 +327,14 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
         expect([e, events.has(e)]).toEqual([e, true]);
     });
 
+    // A contact-centre queue for the routing routes' parameters.
+    const queue = await t
+      .http()
+      .post('/api/queues')
+      .set(admin)
+      .send({ name: 'Guard queue', companyIds: [company.id], memberIds: [t.technician.id] })
+      .expect(201);
+
     // --- The crawl. Path parameters come from the scenario; a route with none here fails.
     const params: Record<string, string> = {
       '/api/tickets/{number}': `${ticket.number}`,
@@ -352,6 +363,7 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       '/api/files/{id}/content': attachment.id,
       '/api/settings/{key}': 'masking.mode',
       '/api/plugins/{id}': 'pii-recorder',
+      '/api/queues/{id}': String(queue.body.id),
       '/api/channel-instances/{id}': String(channelInstance.body?.id ?? ''),
     };
     const queries: Record<string, string> = {

@@ -9,6 +9,7 @@ import { NOTIFY_ENTITIES, NotifyModule } from '@switchboard/notify';
 import { PLUGIN_HOST_ENTITIES, PluginHostModule } from '@switchboard/plugin-host';
 import { PORTAL_ENTITIES, PortalModule } from '@switchboard/portal';
 import { SearchModule } from '@switchboard/search';
+import { ROUTING_ENTITIES, RoutingModule } from '@switchboard/routing';
 import { TICKET_ENTITIES, TicketsModule } from '@switchboard/tickets';
 import { DemoDataService } from './bootstrap/demo-data.service.js';
 import { DemoLoginsController } from './bootstrap/demo-logins.controller.js';
@@ -28,6 +29,7 @@ export const APP_SCHEMA = {
     ...NOTIFY_ENTITIES,
     ...TICKET_ENTITIES,
     ...CHAT_ENTITIES,
+    ...ROUTING_ENTITIES,
     ...PORTAL_ENTITIES,
     ...CASE_ENTITIES,
     ...AGENT_CHAT_ENTITIES,
@@ -48,6 +50,7 @@ export class AppModule {
         MaskingModule,
         TicketsModule,
         ChatModule,
+        RoutingModule,
         CasesModule,
         PortalModule,
         AgentChatModule,

@@ -811,8 +811,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['MeController_me'];
+    get: operations['MeAgentStateController_me'];
     put: operations['MeController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/agent-state': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['MeAgentStateController_setState'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1385,6 +1401,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/queues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['QueuesController_list'];
+    put?: never;
+    post: operations['QueuesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/queues/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['QueuesController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['QueuesController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['QueuesController_update'];
+    trace?: never;
+  };
   '/api/quick-replies': {
     parameters: {
       query?: never;
@@ -1738,6 +1786,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/wrap-up-reasons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WrapUpReasonsController_list'];
+    put?: never;
+    post: operations['WrapUpReasonsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wrap-up-reasons/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['WrapUpReasonsController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['WrapUpReasonsController_update'];
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1775,6 +1855,35 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccountLanguageViewDto: {
+      active: boolean;
+      /** @description Sees every company (companyIds is then empty) */
+      allCompanies: boolean;
+      /** @enum {string} */
+      availability: 'available' | 'unavailable';
+      companyIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The language to use: the chosen one, else the browser’s
+       * @enum {string|null}
+       */
+      language: 'en' | 'fr' | null;
+      /**
+       * @description Whether the account chose it or it follows the browser
+       * @enum {string}
+       */
+      languageSource: 'account' | 'browser';
+      name: string;
+      permissions: string[];
+      /** @enum {string} */
+      role: 'admin' | 'technician';
+      /** @description Sign-off under email replies; null: the name */
+      signature: string | null;
+    };
     AccountPageDto: {
       items: components['schemas']['AccountViewDto'][];
       nextCursor: string | null;
@@ -1899,6 +2008,14 @@ export interface components {
       status: 'waiting' | 'active' | 'ended';
       technician: components['schemas']['AgentChatTechnicianDto'] | null;
       ticket: components['schemas']['AgentChatTicketDto'] | null;
+    };
+    AgentStateViewDto: {
+      activeChats: number;
+      maxChats: number;
+      /** Format: date-time */
+      since: string;
+      /** @enum {string} */
+      state: 'available' | 'not_ready' | 'busy' | 'rona';
     };
     AiCapabilitiesDto: {
       /** @description A compose provider is enabled (the reply box shows Compose with AI) */
@@ -2234,6 +2351,17 @@ export interface components {
       logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
+      /**
+       * Format: uuid
+       * @description Required when routing is queue
+       */
+      queueId?: string | null;
+      /**
+       * @description pool: Unassigned cases; queue: offers
+       * @default pool
+       * @enum {string}
+       */
+      routing: 'pool' | 'queue';
       /** @description Technicians may ask visitors to share their screen */
       screenSharing?: boolean;
       /** @enum {string} */
@@ -2244,6 +2372,18 @@ export interface components {
        */
       subdomain: string;
       welcomeText?: string | null;
+    };
+    CreateQueueDto: {
+      /** @description Companies whose portal chats this queue takes */
+      companyIds: string[];
+      /** @default 600 */
+      maxWaitSeconds: number;
+      /** @description Technician accounts that answer this queue */
+      memberIds?: string[];
+      /** @example Acme first line */
+      name: string;
+      /** @default 20 */
+      offerTimeoutSeconds: number;
     };
     CreateQuickReplyDto: {
       /** @example Hi {{contact.firstName}}, ... */
@@ -2292,6 +2432,12 @@ export interface components {
       title: string;
       /** @enum {string} */
       type?: 'incident' | 'problem' | 'request' | 'change';
+    };
+    CreateWrapUpReasonDto: {
+      /** @default true */
+      active: boolean;
+      /** @example Password reset */
+      label: string;
     };
     DemoLoginDto: {
       email: string;
@@ -2432,6 +2578,7 @@ export interface components {
     };
     MeViewDto: {
       active: boolean;
+      agentState: components['schemas']['AgentStateViewDto'];
       /** @description Sees every company (companyIds is then empty) */
       allCompanies: boolean;
       /** @enum {string} */
@@ -2682,6 +2829,10 @@ export interface components {
       id: string;
       logoUrl: string | null;
       name: string;
+      /** Format: uuid */
+      queueId: string | null;
+      /** @enum {string} */
+      routing: 'pool' | 'queue';
       /** @description Technicians may ask visitors to share their screen */
       screenSharing: boolean;
       /** @enum {string} */
@@ -2740,6 +2891,19 @@ export interface components {
     };
     PublicTechnicianDto: {
       name: string;
+    };
+    QueueViewDto: {
+      companyIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      maxWaitSeconds: number;
+      memberIds: string[];
+      name: string;
+      offerTimeoutSeconds: number;
+      /** Format: date-time */
+      updatedAt: string;
     };
     QuickReplyPlaceholdersDto: {
       /**
@@ -2844,6 +3008,13 @@ export interface components {
       status: string;
       title: string;
       updatedAt: string;
+    };
+    SetAgentStateDto: {
+      /**
+       * @description Busy and RONA are set by the system
+       * @enum {string}
+       */
+      state: 'available' | 'not_ready';
     };
     SettingFieldDto: {
       default?: string | number | boolean;
@@ -3081,6 +3252,17 @@ export interface components {
       logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
+      /**
+       * Format: uuid
+       * @description Required when routing is queue
+       */
+      queueId?: string | null;
+      /**
+       * @description pool: Unassigned cases; queue: offers
+       * @default pool
+       * @enum {string}
+       */
+      routing: 'pool' | 'queue';
       /** @description Technicians may ask visitors to share their screen */
       screenSharing?: boolean;
       /** @enum {string} */
@@ -3091,6 +3273,18 @@ export interface components {
        */
       subdomain?: string;
       welcomeText?: string | null;
+    };
+    UpdateQueueDto: {
+      /** @description Companies whose portal chats this queue takes */
+      companyIds?: string[];
+      /** @default 600 */
+      maxWaitSeconds: number;
+      /** @description Technician accounts that answer this queue */
+      memberIds?: string[];
+      /** @example Acme first line */
+      name?: string;
+      /** @default 20 */
+      offerTimeoutSeconds: number;
     };
     UpdateQuickReplyDto: {
       body?: string;
@@ -3152,6 +3346,12 @@ export interface components {
       /** @enum {string} */
       type?: 'incident' | 'problem' | 'request' | 'change';
     };
+    UpdateWrapUpReasonDto: {
+      /** @default true */
+      active: boolean;
+      /** @example Password reset */
+      label?: string;
+    };
     UploadFileDto: {
       /**
        * Format: uuid
@@ -3180,6 +3380,16 @@ export interface components {
       language?: string;
       lastName: string;
       question: string;
+    };
+    WrapUpReasonViewDto: {
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      label: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
   };
   responses: never;
@@ -4780,7 +4990,7 @@ export interface operations {
       };
     };
   };
-  MeController_me: {
+  MeAgentStateController_me: {
     parameters: {
       query?: never;
       header: {
@@ -4821,7 +5031,30 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MeViewDto'];
+          'application/json': components['schemas']['AccountLanguageViewDto'];
+        };
+      };
+    };
+  };
+  MeAgentStateController_setState: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetAgentStateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentStateViewDto'];
         };
       };
     };
@@ -5748,6 +5981,113 @@ export interface operations {
       };
     };
   };
+  QueuesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueViewDto'][];
+        };
+      };
+    };
+  };
+  QueuesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateQueueDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueViewDto'];
+        };
+      };
+    };
+  };
+  QueuesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueViewDto'];
+        };
+      };
+    };
+  };
+  QueuesController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QueuesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateQueueDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueViewDto'];
+        };
+      };
+    };
+  };
   QuickRepliesController_list: {
     parameters: {
       query?: never;
@@ -6492,6 +6832,95 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  WrapUpReasonsController_list: {
+    parameters: {
+      query?: {
+        /** @description true: only the reasons agents may pick */
+        active?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpReasonViewDto'][];
+        };
+      };
+    };
+  };
+  WrapUpReasonsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWrapUpReasonDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpReasonViewDto'];
+        };
+      };
+    };
+  };
+  WrapUpReasonsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WrapUpReasonsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWrapUpReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpReasonViewDto'];
+        };
       };
     };
   };

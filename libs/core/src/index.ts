@@ -80,7 +80,15 @@ export { DeviceService } from './identity/device.service.js';
 export { TechnicianDirectory, type ServeCheck, type TechnicianEntry } from './identity/technician-directory.service.js';
 export type { Availability } from './identity/account.entity.js';
 export type { AccountView, CompanyView, ContactView, DeviceView } from './identity/identity.views.js';
-export { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, pickLanguage, type Language } from './identity/language.js';
+export {
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  LANGUAGES,
+  pickLanguage,
+  withLanguage,
+  type Language,
+} from './identity/language.js';
+export { AccountLanguageViewDto, AccountViewDto } from './identity/dto/account-view.dto.js';
 
 export { SettingsService, type SettingView } from './settings/settings.service.js';
 export {

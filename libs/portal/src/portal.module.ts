@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChatModule } from '@switchboard/chat';
+import { RoutingModule } from '@switchboard/routing';
 import { TicketsModule } from '@switchboard/tickets';
 import { EmbedScriptController } from './controllers/embed-script.controller.js';
 import { PortalPageController } from './controllers/portal-page.controller.js';
@@ -34,7 +35,7 @@ import { PortalTicketLinks } from './tickets/portal-ticket-links.service.js';
 
 /** Customer portals: admin CRUD, public view, visitor submissions, the /portal chat gateway, My tickets. */
 @Module({
-  imports: [ChatModule, TicketsModule],
+  imports: [ChatModule, TicketsModule, RoutingModule],
   controllers: [
     PortalsController,
     PublicPortalsController,

@@ -1,4 +1,4 @@
-import type { PortalColors, PortalStatus } from './entities/portal.entity.js';
+import type { PortalColors, PortalRouting, PortalStatus } from './entities/portal.entity.js';
 
 export const PORTAL_CHANNEL = 'portal';
 export const PORTAL_PLUGIN_ID = 'channel-portal-livechat';
@@ -18,6 +18,8 @@ export interface PortalView {
   logoUrl: string | null;
   welcomeText: string | null;
   screenSharing: boolean;
+  routing: PortalRouting;
+  queueId: string | null;
   channelConfig: Record<string, unknown>;
   urls: { path: string; subdomain: string | null };
   createdAt: string;

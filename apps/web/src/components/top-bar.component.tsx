@@ -3,6 +3,7 @@
 import type { AppNotification, Me } from '../lib/api.types';
 import type { ConnectionState } from '../lib/socket.client';
 import { linkClick } from '../lib/router.hook';
+import { AgentStateSelect } from './agent-state-select.component';
 import { AvailabilitySwitch } from './availability-switch.component';
 import { ConnectionStatus } from './connection-status.component';
 import { NotificationBell } from './notification-bell.component';
@@ -44,6 +45,7 @@ export function TopBar(props: Props) {
       <GlobalSearch />
       <div class="topbar-actions">
         <ConnectionStatus state={props.connection} />
+        <AgentStateSelect me={props.me} onMeChange={props.onMeChange} />
         <AvailabilitySwitch me={props.me} onMeChange={props.onMeChange} />
         <NotificationBell
           notifications={props.notifications}

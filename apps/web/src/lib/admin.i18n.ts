@@ -18,6 +18,9 @@ const en = {
   companies: 'Companies',
   contacts: 'Contacts',
   devices: 'Devices',
+  // Contact centre (#14)
+  queues: 'Queues',
+  wrapUpReasons: 'Wrap-up reasons',
 };
 
 const fr: typeof en = {
@@ -37,6 +40,9 @@ const fr: typeof en = {
   companies: 'Sociétés',
   contacts: 'Contacts',
   devices: 'Appareils',
+  // Contact centre (#14)
+  queues: "Files d'attente",
+  wrapUpReasons: 'Motifs de clôture',
 };
 
 export type AdminStrings = typeof en;

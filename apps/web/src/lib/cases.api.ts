@@ -21,6 +21,8 @@ export interface PortalInput {
   colors?: { primary?: string };
   logoUrl?: string | null;
   welcomeText?: string;
+  routing?: 'pool' | 'queue';
+  queueId?: string | null;
 }
 
 export const casesApi = {

@@ -24,3 +24,15 @@ export function pickLanguage(acceptLanguage: string | undefined | null): Languag
     .sort((a, b) => b.q - a.q || a.i - b.i);
   return ranked.map((r) => r.base).find(isLanguage) ?? DEFAULT_LANGUAGE;
 }
+
+/** An account view with the language to use now: the chosen one, else the browser's best match. */
+export function withLanguage<T extends { language: Language | null }>(
+  account: T,
+  acceptLanguage: string | undefined,
+): Omit<T, 'language'> & { language: Language; languageSource: 'account' | 'browser' } {
+  return {
+    ...account,
+    language: account.language ?? pickLanguage(acceptLanguage),
+    languageSource: account.language ? 'account' : 'browser',
+  };
+}

@@ -1,13 +1,12 @@
-import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
+import { Body, Controller, Headers, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount } from '../access/current-account.decorator.js';
 import type { AccountPrincipal } from '../access/principal.js';
 import { AccountService } from './account.service.js';
 import { AvailabilityDto, SignatureDto, UpdateMeDto } from './dto/account.dto.js';
 import { Unmasked } from '../access/unmasked.decorator.js';
-import { AccountViewDto, MeViewDto } from './dto/account-view.dto.js';
-import type { AccountView } from './identity.views.js';
-import { pickLanguage } from './language.js';
+import { AccountLanguageViewDto, AccountViewDto } from './dto/account-view.dto.js';
+import { withLanguage } from './language.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -17,23 +16,14 @@ import { pickLanguage } from './language.js';
 export class MeController {
   constructor(private readonly accounts: AccountService) {}
 
-  @Get()
-  @ApiOkResponse({ type: MeViewDto })
-  async me(
-    @CurrentAccount() me: AccountPrincipal,
-    @Headers('accept-language') acceptLanguage?: string,
-  ): Promise<MeViewDto> {
-    return withLanguage(await this.accounts.get(me.id), acceptLanguage);
-  }
-
-  /** The account's own preferences: today the console's language. */
+  /** The account's own preferences: today the console's language. (GET /api/me is the routing lib's: it adds the agent state.) */
   @Put()
-  @ApiOkResponse({ type: MeViewDto })
+  @ApiOkResponse({ type: AccountLanguageViewDto })
   async update(
     @Body() dto: UpdateMeDto,
     @CurrentAccount() me: AccountPrincipal,
     @Headers('accept-language') acceptLanguage?: string,
-  ): Promise<MeViewDto> {
+  ): Promise<AccountLanguageViewDto> {
     return withLanguage(await this.accounts.setLanguage(me.id, dto.language), acceptLanguage);
   }
 
@@ -49,10 +39,3 @@ export class MeController {
     return this.accounts.setSignature(me.id, dto.signature ?? null);
   }
 }
-
-/** The chosen language, else the browser's best match among ours. */
-const withLanguage = (account: AccountView, acceptLanguage: string | undefined): MeViewDto => ({
-  ...account,
-  language: account.language ?? pickLanguage(acceptLanguage),
-  languageSource: account.language ? 'account' : 'browser',
-});

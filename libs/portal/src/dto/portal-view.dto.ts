@@ -19,6 +19,8 @@ export class PortalViewDto {
   @ApiProperty({ type: String, nullable: true }) logoUrl: string | null;
   @ApiProperty({ type: String, nullable: true }) welcomeText: string | null;
   @ApiProperty({ description: 'Technicians may ask visitors to share their screen' }) screenSharing: boolean;
+  @ApiProperty({ enum: ['pool', 'queue'] }) routing: 'pool' | 'queue';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) queueId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) channelConfig: Record<string, unknown>;
   @ApiProperty({ type: PortalUrlsDto }) urls: PortalUrlsDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -75,6 +75,19 @@ export class CreatePortalDto {
   @IsOptional()
   @IsBoolean()
   screenSharing?: boolean;
+  @ApiPropertyOptional({
+    enum: ['pool', 'queue'],
+    default: 'pool',
+    description: 'pool: Unassigned cases; queue: offers',
+  })
+  @IsOptional()
+  @IsIn(['pool', 'queue'])
+  routing?: 'pool' | 'queue';
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Required when routing is queue' })
+  @IsOptional()
+  @IsUUID()
+  queueId?: string | null;
 
   /** The live chat plugin's per-portal settings. */
   @ApiPropertyOptional({

@@ -2,6 +2,8 @@ import { DATE_COLUMN, JSON_COLUMN } from '@switchboard/core';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type PortalStatus = 'active' | 'inactive';
+/** pool: every technician sees Unassigned (cases); queue: offers to the queue's agents (libs/routing). */
+export type PortalRouting = 'pool' | 'queue';
 
 export interface PortalColors {
   primary?: string;
@@ -46,6 +48,12 @@ export class PortalEntity {
   /** Technicians may ask this portal's visitors to share their screen (issue #19; off by default). */
   @Column('boolean', { default: false })
   screenSharing: boolean;
+  @Column('varchar', { length: 8, default: 'pool' })
+  routing: PortalRouting;
+
+  /** The queue that takes this portal's chats when routing is `queue`. */
+  @Column('varchar', { length: 36, nullable: true })
+  queueId: string | null;
 
   @Column({ ...DATE_COLUMN })
   createdAt: Date;

@@ -6,11 +6,11 @@ import {
   CompanyService,
   ConflictError,
   NotFoundError,
-  TechnicianDirectory,
   ValidationFailedError,
   newId,
   type AccountPrincipal,
 } from '@switchboard/core';
+import { ChatAvailability, QueueService } from '@switchboard/routing';
 import type { CreatePortalDto, UpdatePortalDto } from '../dto/portal.dto.js';
 import { PortalEntity } from '../entities/portal.entity.js';
 import { UNAVAILABLE_MESSAGE, type PortalView, type PublicPortalView } from '../portal.types.js';
@@ -25,10 +25,11 @@ export class PortalService {
     private readonly portals: PortalRepository,
     private readonly companies: CompanyService,
     private readonly access: AccessPolicy,
-    private readonly directory: TechnicianDirectory,
+    private readonly availability: ChatAvailability,
     private readonly channel: PortalChannel,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly queues: QueueService,
   ) {}
 
   /** Optional wildcard base domain (`<subdomain>.<base>`), SWITCHBOARD_PORTAL_BASE_DOMAIN=help.example.com. */
@@ -55,9 +56,12 @@ export class PortalService {
       welcomeText: dto.welcomeText ?? null,
       screenSharing: dto.screenSharing ?? false,
       channelConfig: this.checkedConfig(dto.channelConfig ?? {}),
+      routing: dto.routing ?? 'pool',
+      queueId: dto.queueId ?? null,
       createdAt: now,
       updatedAt: now,
     });
+    await this.checkRouting(portal);
     await this.insertUnique(portal);
     return this.view(portal);
   }
@@ -86,6 +90,9 @@ export class PortalService {
     if (dto.welcomeText !== undefined) portal.welcomeText = dto.welcomeText;
     if (dto.screenSharing !== undefined) portal.screenSharing = dto.screenSharing;
     if (dto.channelConfig !== undefined) portal.channelConfig = this.checkedConfig(dto.channelConfig);
+    if (dto.routing !== undefined) portal.routing = dto.routing;
+    if (dto.queueId !== undefined) portal.queueId = dto.queueId;
+    await this.checkRouting(portal);
     portal.updatedAt = this.clock.now();
     await this.insertUnique(portal, true);
     return this.view(portal);
@@ -123,7 +130,12 @@ export class PortalService {
       maxLength: this.channel.maxLength(),
     };
     if (!this.isOpen(portal)) return { ...base, view: 'unavailable', message: UNAVAILABLE_MESSAGE };
-    return { ...base, view: (await this.directory.anyoneAvailable(portal.companyId)) ? 'chat' : 'support_request' };
+    // Pool: anyone serving the company; queue: a member who could take an offer now (libs/routing).
+    const reachable = await this.availability.anyoneAvailable(
+      portal.companyId,
+      portal.routing === 'queue' ? portal.queueId : null,
+    );
+    return { ...base, view: reachable ? 'chat' : 'support_request' };
   }
 
   async bySubdomain(subdomain: string): Promise<PortalEntity> {
@@ -154,6 +166,20 @@ export class PortalService {
       throw new ValidationFailedError('Invalid live chat settings', fieldErrors);
     }
     return result.values;
+  }
+
+  /** Queue routing needs a queue that takes this portal's company (else its chats would reach nobody). */
+  private async checkRouting(portal: PortalEntity): Promise<void> {
+    if (portal.routing !== 'queue') return;
+    if (!portal.queueId)
+      throw new ValidationFailedError('Queue routing needs a queue', { queueId: ['required when routing is "queue"'] });
+    const queue = await this.queues.findById(portal.queueId);
+    if (!queue)
+      throw new ValidationFailedError('Unknown queue', { queueId: [`queue ${portal.queueId} does not exist`] });
+    if (!queue.companyIds.includes(portal.companyId))
+      throw new ValidationFailedError('The queue does not serve this company', {
+        queueId: [`queue "${queue.name}" does not take this portal's company`],
+      });
   }
 
   private async assertSubdomainFree(subdomain: string): Promise<void> {
@@ -195,6 +221,8 @@ export class PortalService {
       logoUrl: p.logoUrl,
       welcomeText: p.welcomeText,
       screenSharing: p.screenSharing,
+      routing: p.routing ?? 'pool',
+      queueId: p.queueId ?? null,
       channelConfig: p.channelConfig ?? {},
       urls: { path: `/p/${p.subdomain}`, subdomain: this.subdomainUrl(p.subdomain) },
       createdAt: new Date(p.createdAt).toISOString(),

@@ -12,6 +12,7 @@ import { LoginAttempts1796247481893 } from './1796247481893-login-attempts.migra
 import { TicketSentimentIndex1796261580836 } from './1796261580836-ticket-sentiment-index.migration.js';
 import { AccountSignature1796276083503 } from './1796276083503-account-signature.migration.js';
 import { TicketOpeningAndOptionalRequester1796276225274 } from './1796276225274-ticket-opening-and-optional-requester.migration.js';
+import { RoutingQueues1796287893708 } from './1796287893708-routing-queues.migration.js';
 import { PortalSignIns1796289006220 } from './1796289006220-portal-sign-ins.migration.js';
 import { FullTextSearch1796290000000 } from './1796290000000-full-text-search.migration.js';
 import { LanguageOfAccountsAndContacts1796292397379 } from './1796292397379-language-of-accounts-and-contacts.migration.js';
@@ -31,6 +32,7 @@ export const POSTGRES_MIGRATIONS = [
   TicketSentimentIndex1796261580836,
   AccountSignature1796276083503,
   TicketOpeningAndOptionalRequester1796276225274,
+  RoutingQueues1796287893708,
   PortalSignIns1796289006220,
   FullTextSearch1796290000000,
   LanguageOfAccountsAndContacts1796292397379,

@@ -14,10 +14,10 @@ export class ScreenSharing1796292493388 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "IDX_5d48771c8d561bce7314c7a44b"');
     await queryRunner.query('DROP INDEX "IDX_a2a57387426c4f7d9258be5ff1"');
     await queryRunner.query(
-      'CREATE TABLE "temporary_portals" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "subdomain" varchar(63) NOT NULL, "status" varchar(16) NOT NULL, "name" varchar(200) NOT NULL, "colors" text, "logoUrl" varchar(2000), "welcomeText" text, "channelConfig" text, "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL, "screenSharing" boolean NOT NULL DEFAULT (0))',
+      'CREATE TABLE "temporary_portals" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "subdomain" varchar(63) NOT NULL, "status" varchar(16) NOT NULL, "name" varchar(200) NOT NULL, "colors" text, "logoUrl" varchar(2000), "welcomeText" text, "channelConfig" text, "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL, "routing" varchar(8) NOT NULL DEFAULT (\'pool\'), "queueId" varchar(36), "screenSharing" boolean NOT NULL DEFAULT (0))',
     );
     await queryRunner.query(
-      'INSERT INTO "temporary_portals"("id", "companyId", "subdomain", "status", "name", "colors", "logoUrl", "welcomeText", "channelConfig", "createdAt", "updatedAt") SELECT "id", "companyId", "subdomain", "status", "name", "colors", "logoUrl", "welcomeText", "channelConfig", "createdAt", "updatedAt" FROM "portals"',
+      'INSERT INTO "temporary_portals"("id", "companyId", "subdomain", "status", "name", "colors", "logoUrl", "welcomeText", "channelConfig", "createdAt", "updatedAt", "routing", "queueId") SELECT "id", "companyId", "subdomain", "status", "name", "colors", "logoUrl", "welcomeText", "channelConfig", "createdAt", "updatedAt", "routing", "queueId" FROM "portals"',
     );
     await queryRunner.query('DROP TABLE "portals"');
     await queryRunner.query('ALTER TABLE "temporary_portals" RENAME TO "portals"');
@@ -30,10 +30,10 @@ export class ScreenSharing1796292493388 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "IDX_5d48771c8d561bce7314c7a44b"');
     await queryRunner.query('ALTER TABLE "portals" RENAME TO "temporary_portals"');
     await queryRunner.query(
-      'CREATE TABLE "portals" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "subdomain" varchar(63) NOT NULL, "status" varchar(16) NOT NULL, "name" varchar(200) NOT NULL, "colors" text, "logoUrl" varchar(2000), "welcomeText" text, "channelConfig" text, "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL)',
+      'CREATE TABLE "portals" ("id" varchar(36) PRIMARY KEY NOT NULL, "companyId" varchar(36) NOT NULL, "subdomain" varchar(63) NOT NULL, "status" varchar(16) NOT NULL, "name" varchar(200) NOT NULL, "colors" text, "logoUrl" varchar(2000), "welcomeText" text, "channelConfig" text, "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL, "routing" varchar(8) NOT NULL DEFAULT (\'pool\'), "queueId" varchar(36))',
     );
     await queryRunner.query(
-      'INSERT INTO "portals"("id", "companyId", "subdomain", "status", "name", "colors", "logoUrl", "welcomeText", "channelConfig", "createdAt", "updatedAt") SELECT "id", "companyId", "subdomain", "status", "name", "colors", "logoUrl", "welcomeText", "channelConfig", "createdAt", "updatedAt" FROM "temporary_portals"',
+      'INSERT INTO "portals"("id", "companyId", "subdomain", "status", "name", "colors", "logoUrl", "welcomeText", "channelConfig", "createdAt", "updatedAt", "routing", "queueId") SELECT "id", "companyId", "subdomain", "status", "name", "colors", "logoUrl", "welcomeText", "channelConfig", "createdAt", "updatedAt", "routing", "queueId" FROM "temporary_portals"',
     );
     await queryRunner.query('DROP TABLE "temporary_portals"');
     await queryRunner.query('CREATE UNIQUE INDEX "IDX_a2a57387426c4f7d9258be5ff1" ON "portals" ("companyId") ');

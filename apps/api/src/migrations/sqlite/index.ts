@@ -12,6 +12,7 @@ import { LoginAttempts1796247479305 } from './1796247479305-login-attempts.migra
 import { TicketSentimentIndex1796261578537 } from './1796261578537-ticket-sentiment-index.migration.js';
 import { AccountSignature1796276080589 } from './1796276080589-account-signature.migration.js';
 import { TicketOpeningAndOptionalRequester1796276221300 } from './1796276221300-ticket-opening-and-optional-requester.migration.js';
+import { RoutingQueues1796287888274 } from './1796287888274-routing-queues.migration.js';
 import { PortalSignIns1796289002166 } from './1796289002166-portal-sign-ins.migration.js';
 import { FullTextSearch1796290000000 } from './1796290000000-full-text-search.migration.js';
 import { LanguageOfAccountsAndContacts1796292393395 } from './1796292393395-language-of-accounts-and-contacts.migration.js';
@@ -31,6 +32,7 @@ export const SQLITE_MIGRATIONS = [
   TicketSentimentIndex1796261578537,
   AccountSignature1796276080589,
   TicketOpeningAndOptionalRequester1796276221300,
+  RoutingQueues1796287888274,
   PortalSignIns1796289002166,
   FullTextSearch1796290000000,
   LanguageOfAccountsAndContacts1796292393395,

@@ -17,6 +17,9 @@ import { ProductFamiliesAdmin } from './product-families-admin.component';
 import { QuickRepliesAdmin } from './quick-replies-admin.component';
 import { SettingsAdmin } from './settings-admin.component';
 import { TicketStatusesAdmin } from './ticket-statuses-admin.component';
+// Contact centre (#14): queues and wrap-up reasons.
+import { QueuesAdmin } from './queues-admin.component';
+import { WrapUpReasonsAdmin } from './wrap-up-reasons-admin.component';
 
 export interface AdminSectionProps {
   me: Me;
@@ -53,4 +56,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { id: 'quick-replies', label: 'quickReplies', component: QuickRepliesAdmin },
   { id: 'automation', label: 'automation', component: AutomationAdmin },
   // End of configuration sections
+  // Contact centre (#14)
+  { id: 'queues', label: 'queues', component: QueuesAdmin },
+  { id: 'wrap-up-reasons', label: 'wrapUpReasons', component: WrapUpReasonsAdmin },
 ];

@@ -6,6 +6,7 @@ import { casesApi, type PortalInput } from '../../lib/cases.api';
 import type { Portal, PortalEmbed, PortalStatus } from '../../lib/cases.types';
 import { ticketsApi } from '../../lib/tickets.api';
 import type { Company } from '../../lib/tickets.types';
+import { PortalRoutingFields } from './portal-routing-fields.component';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; portal: Portal } | null;
 
@@ -171,7 +172,7 @@ export function PortalsAdmin() {
 }
 
 /** The fields the form shows an error next to (see `err()` below). */
-const FORM_FIELDS = ['companyId', 'subdomain', 'name', 'logoUrl', 'welcomeText'];
+const FORM_FIELDS = ['companyId', 'subdomain', 'name', 'logoUrl', 'welcomeText', 'queueId'];
 
 function PortalForm({
   editing,
@@ -192,6 +193,8 @@ function PortalForm({
   const [colour, setColour] = useState(initial?.colors?.primary ?? '#1f3b73');
   const [logoUrl, setLogoUrl] = useState(initial?.logoUrl ?? '');
   const [welcome, setWelcome] = useState(initial?.welcomeText ?? '');
+  const [routing, setRouting] = useState<'pool' | 'queue'>(initial?.routing ?? 'pool');
+  const [queueId, setQueueId] = useState<string | null>(initial?.queueId ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -213,6 +216,8 @@ function PortalForm({
       colors: { primary: colour },
       logoUrl: logoUrl.trim() || null,
       welcomeText: welcome.trim(),
+      routing,
+      queueId: routing === 'queue' ? queueId : null,
     };
     try {
       onSaved(
@@ -304,6 +309,15 @@ function PortalForm({
           <option value="inactive">Inactive (shows “Service unavailable”)</option>
         </select>
       </div>
+      <PortalRoutingFields
+        routing={routing}
+        queueId={queueId}
+        error={errors.queueId}
+        onChange={(r, q) => {
+          setRouting(r);
+          setQueueId(q);
+        }}
+      />
       <div class="field">
         <label class="field-label" for="portal-name">
           Display name

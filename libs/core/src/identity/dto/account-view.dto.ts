@@ -19,8 +19,8 @@ export class AccountViewDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-/** `GET /api/me`: the account, with the language the console should speak now. */
-export class MeViewDto extends AccountViewDto {
+/** The account with the language the console should speak now (`GET`/`PUT /api/me`). */
+export class AccountLanguageViewDto extends AccountViewDto {
   @ApiProperty({ enum: ['en', 'fr'], description: 'The language to use: the chosen one, else the browser’s' })
   declare language: 'en' | 'fr';
   @ApiProperty({ enum: ['account', 'browser'], description: 'Whether the account chose it or it follows the browser' })

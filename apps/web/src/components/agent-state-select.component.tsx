@@ -1,0 +1,84 @@
+// The agent's contact-centre state in the top bar (#14): Available / Not ready by choice, Busy and
+// RONA shown when the system set them (from RONA the agent picks Available again by hand). The pool
+// availability switch beside it follows (the server keeps the two in step).
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from '../lib/api.client';
+import type { Me } from '../lib/api.types';
+import { routingApi, type AgentStateName } from '../lib/routing.api';
+import { rt } from '../lib/routing.i18n';
+import './agent-state.css';
+
+interface Props {
+  me: Me;
+  onMeChange(me: Me): void;
+}
+
+const CHOICES = ['available', 'not_ready'] as const;
+
+export function AgentStateSelect({ me, onMeChange }: Props) {
+  const [state, setState] = useState<AgentStateName | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  // Re-read when the availability switch moved: the state followed it on the server.
+  useEffect(() => {
+    let live = true;
+    routingApi.me().then(
+      (m) => live && setState(m.agentState.state),
+      () => live && setState(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [me.availability]);
+
+  const choose = async (next: 'available' | 'not_ready') => {
+    setSaving(true);
+    setError(null);
+    try {
+      setState((await routingApi.setAgentState(next)).state);
+      onMeChange(await api.me());
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : rt('stateSaveFailed'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (!state) return null;
+  const system = state === 'busy' || state === 'rona';
+  return (
+    <div class="agent-state" data-testid="agent-state" data-state={state}>
+      <label class="visually-hidden" for="agent-state-select">
+        {rt('agentStateLabel')}
+      </label>
+      <span class={`agent-state-dot is-${state}`} aria-hidden="true" />
+      <select
+        id="agent-state-select"
+        class="agent-state-select"
+        value={state}
+        disabled={saving}
+        aria-busy={saving}
+        title={state === 'busy' ? rt('stateBusyHint') : state === 'rona' ? rt('stateRonaHint') : rt('agentStateLabel')}
+        onChange={(e) => void choose((e.currentTarget as HTMLSelectElement).value as 'available' | 'not_ready')}
+        data-testid="agent-state-select"
+      >
+        {system && (
+          <option value={state} disabled>
+            {rt(`state.${state}`)}
+          </option>
+        )}
+        {CHOICES.map((c) => (
+          <option key={c} value={c}>
+            {rt(`state.${c}`)}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p class="availability-error" role="alert" data-testid="agent-state-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

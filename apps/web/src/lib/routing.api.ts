@@ -1,0 +1,29 @@
+// Contact-centre calls (libs/routing): the agent state, queues and wrap-up reasons. Shapes from the
+// API's generated types; nothing cached (the admin and the agent want what is stored).
+import type * as C from '@switchboard/contracts';
+import { request } from './api.client';
+
+export type AgentStateView = C.ApiSchema<'AgentStateViewDto'>;
+export type AgentStateName = AgentStateView['state'];
+export type MeWithState = C.ApiSchema<'MeViewDto'>;
+export type Queue = C.ApiSchema<'QueueViewDto'>;
+export type QueueInput = C.ApiSchema<'CreateQueueDto'>;
+export type WrapUpReason = C.ApiSchema<'WrapUpReasonViewDto'>;
+
+const enc = encodeURIComponent;
+
+export const routingApi = {
+  me: () => request<MeWithState>('GET', '/api/me'),
+  setAgentState: (state: 'available' | 'not_ready') => request<AgentStateView>('PUT', '/api/me/agent-state', { state }),
+
+  queues: () => request<Queue[]>('GET', '/api/queues'),
+  createQueue: (body: QueueInput) => request<Queue>('POST', '/api/queues', body),
+  updateQueue: (id: string, body: Partial<QueueInput>) => request<Queue>('PATCH', `/api/queues/${enc(id)}`, body),
+  deleteQueue: (id: string) => request<void>('DELETE', `/api/queues/${enc(id)}`),
+
+  reasons: () => request<WrapUpReason[]>('GET', '/api/wrap-up-reasons'),
+  createReason: (label: string) => request<WrapUpReason>('POST', '/api/wrap-up-reasons', { label }),
+  updateReason: (id: string, body: { label?: string; active?: boolean }) =>
+    request<WrapUpReason>('PATCH', `/api/wrap-up-reasons/${enc(id)}`, body),
+  deleteReason: (id: string) => request<void>('DELETE', `/api/wrap-up-reasons/${enc(id)}`),
+};

@@ -1,0 +1,117 @@
+// Contact-centre strings (#14): the agent state in the top bar, the queue and wrap-up reason admin
+// sections, the portal's routing field. English and French from the browser language; same typed
+// dictionary shape as the other *.i18n.ts files. Server messages are shown as sent.
+
+const en = {
+  // agent state (top bar)
+  agentStateLabel: 'Agent state',
+  'state.available': 'Available',
+  'state.not_ready': 'Not ready',
+  'state.busy': 'Busy',
+  'state.rona': 'Missed offer (RONA)',
+  stateBusyHint: 'At capacity: no new chats until one is wrapped up',
+  stateRonaHint: 'An offer was not accepted in time. Choose Available to receive chats again.',
+  stateSaveFailed: 'Could not change the agent state',
+  // shared
+  loadFailed: 'Could not load this list',
+  saveFailed: 'Could not save',
+  save: 'Save',
+  cancel: 'Cancel',
+  edit: 'Edit',
+  actions: 'Actions',
+  created: '“{name}” created',
+  saved: 'Saved',
+  deleted: '“{name}” deleted',
+  // queues
+  queuesTitle: 'Queues',
+  queuesIntro:
+    'A portal that routes to a queue offers each chat to the longest-idle available member who serves the company.',
+  queueName: 'Name',
+  queueCompanies: 'Companies',
+  queueMembers: 'Members',
+  queueOfferTimeout: 'Offer timeout (seconds)',
+  queueMaxWait: 'Maximum wait (seconds)',
+  queueTimers: 'Timers',
+  queueTimersValue: 'offer {offer} s · wait {wait} s',
+  newQueue: 'New queue',
+  addQueue: 'Create queue',
+  editQueue: 'Edit queue “{name}”',
+  noQueues: 'No queues yet.',
+  noneChosen: 'None',
+  // wrap-up reasons
+  reasonsTitle: 'Wrap-up reasons',
+  reasonsIntro: 'Agents pick one of the active reasons when they wrap up a conversation.',
+  reasonLabel: 'Label',
+  newReason: 'New reason',
+  addReason: 'Add reason',
+  reasonActive: 'Active',
+  reasonInactive: 'Inactive',
+  activate: 'Activate',
+  deactivate: 'Deactivate',
+  noReasons: 'No wrap-up reasons yet.',
+  // portal routing
+  portalRouting: 'Chat routing',
+  'routing.pool': 'Pool: every technician sees Unassigned',
+  'routing.queue': 'Queue: offer each chat to an agent',
+  portalQueue: 'Queue',
+  chooseQueue: 'Choose…',
+};
+
+const fr: typeof en = {
+  agentStateLabel: "État de l'agent",
+  'state.available': 'Disponible',
+  'state.not_ready': 'Pas prêt',
+  'state.busy': 'Occupé',
+  'state.rona': 'Offre manquée (RONA)',
+  stateBusyHint: "Capacité atteinte : pas de nouveau chat avant d'en clôturer un",
+  stateRonaHint: "Une offre n'a pas été acceptée à temps. Choisissez Disponible pour recevoir à nouveau des chats.",
+  stateSaveFailed: "Impossible de changer l'état de l'agent",
+  loadFailed: 'Impossible de charger cette liste',
+  saveFailed: "Impossible d'enregistrer",
+  save: 'Enregistrer',
+  cancel: 'Annuler',
+  edit: 'Modifier',
+  actions: 'Actions',
+  created: '« {name} » créé',
+  saved: 'Enregistré',
+  deleted: '« {name} » supprimé',
+  queuesTitle: "Files d'attente",
+  queuesIntro:
+    'Un portail relié à une file propose chaque chat au membre disponible inactif depuis le plus longtemps qui sert la société.',
+  queueName: 'Nom',
+  queueCompanies: 'Sociétés',
+  queueMembers: 'Membres',
+  queueOfferTimeout: "Délai de l'offre (secondes)",
+  queueMaxWait: 'Attente maximale (secondes)',
+  queueTimers: 'Délais',
+  queueTimersValue: 'offre {offer} s · attente {wait} s',
+  newQueue: 'Nouvelle file',
+  addQueue: 'Créer la file',
+  editQueue: 'Modifier la file « {name} »',
+  noQueues: "Aucune file d'attente pour l'instant.",
+  noneChosen: 'Aucun',
+  reasonsTitle: 'Motifs de clôture',
+  reasonsIntro: "Les agents choisissent un des motifs actifs lorsqu'ils clôturent une conversation.",
+  reasonLabel: 'Libellé',
+  newReason: 'Nouveau motif',
+  addReason: 'Ajouter le motif',
+  reasonActive: 'Actif',
+  reasonInactive: 'Inactif',
+  activate: 'Activer',
+  deactivate: 'Désactiver',
+  noReasons: 'Aucun motif de clôture pour l’instant.',
+  portalRouting: 'Routage des chats',
+  'routing.pool': 'Pool : chaque technicien voit Non attribués',
+  'routing.queue': 'File : proposer chaque chat à un agent',
+  portalQueue: "File d'attente",
+  chooseQueue: 'Choisir…',
+};
+
+export type RoutingStrings = typeof en;
+export const ROUTING_STRINGS = { en, fr } as const;
+
+const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+
+export function rt(key: keyof RoutingStrings, vars: Record<string, string | number> = {}): string {
+  return ROUTING_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}

@@ -1,0 +1,8 @@
+import { AgentStateEntity } from './agent-state.entity.js';
+import { QueueEntity } from './queue.entity.js';
+import { WrapUpReasonEntity } from './wrap-up-reason.entity.js';
+
+export { AgentStateEntity, QueueEntity, WrapUpReasonEntity };
+
+/** The routing lib's tables; the app adds them to its schema. */
+export const ROUTING_ENTITIES = [QueueEntity, WrapUpReasonEntity, AgentStateEntity];

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { BaseRepository, type Tx } from '@switchboard/core';
+import { DataSource } from 'typeorm';
+import { AgentStateEntity } from '../entities/agent-state.entity.js';
+import type { AgentState } from '../routing.types.js';
+
+@Injectable()
+export class AgentStateRepository extends BaseRepository<AgentStateEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, AgentStateEntity);
+  }
+
+  /** Creates the row on first use; a concurrent creator wins the primary key and we read theirs. */
+  async ensure(row: AgentStateEntity, tx?: Tx): Promise<AgentStateEntity> {
+    await this.repo(tx).createQueryBuilder().insert().values(row).orIgnore().updateEntity(false).execute();
+    return (await this.findById(row.id, tx)) ?? row;
+  }
+
+  /** The agent's own choice; Busy when they come back at capacity (single statements, no read-modify-write). */
+  async choose(id: string, state: 'available' | 'not_ready', now: Date, tx?: Tx): Promise<void> {
+    // Becoming Available restarts the idle clock, unless it already was Available (a no-op re-select).
+    if (state === 'available')
+      await this.repo(tx)
+        .createQueryBuilder()
+        .update()
+        .set({ idleSince: now })
+        .where('id = :id AND state <> :available', { id, available: 'available' })
+        .execute();
+    const next =
+      state === 'available' ? `CASE WHEN "activeChats" >= "maxChats" THEN 'busy' ELSE 'available' END` : `'not_ready'`;
+    await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({ state: () => next, stateSince: now })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /**
+   * Available agents among `ids` with a free slot in routing order: fewest chats first (load is
+   * spread), then longest idle (for agents with no chat this is plain longest-idle).
+   */
+  async freeAgents(ids: string[], tx?: Tx): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.repo(tx)
+      .createQueryBuilder('s')
+      .select('s.id', 'id')
+      .where('s.id IN (:...ids)', { ids })
+      .andWhere('s.state = :available', { available: 'available' })
+      .andWhere('s.activeChats < s.maxChats')
+      .orderBy('s.activeChats', 'ASC')
+      .addOrderBy('s.idleSince', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Claims one slot of an Available agent in a single conditional UPDATE: of two instances racing
+   * for the last slot only one sees a row affected. Reaching capacity makes the agent Busy.
+   */
+  async claimSlot(id: string, tx?: Tx): Promise<boolean> {
+    const result = await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({
+        activeChats: () => '"activeChats" + 1',
+        state: () => `CASE WHEN "activeChats" + 1 >= "maxChats" THEN 'busy' ELSE "state" END`,
+      })
+      .where('id = :id AND state = :available AND "activeChats" < "maxChats"', { id, available: 'available' })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Frees a slot (after wrap-up, a declined or expired offer): a Busy agent becomes Available again. */
+  async releaseSlot(id: string, now: Date, tx?: Tx): Promise<void> {
+    await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({
+        activeChats: () => 'CASE WHEN "activeChats" > 0 THEN "activeChats" - 1 ELSE 0 END',
+        state: () => `CASE WHEN "state" = 'busy' THEN 'available' ELSE "state" END`,
+        idleSince: now,
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  states(ids: string[]): Promise<AgentStateEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo().createQueryBuilder('s').where('s.id IN (:...ids)', { ids }).getMany();
+  }
+
+  /** For tests and the board: the state of one agent, null before first use. */
+  stateOf(id: string): Promise<AgentState | null> {
+    return this.findById(id).then((r) => r?.state ?? null);
+  }
+}

@@ -1,0 +1,35 @@
+/** Available and Not ready are the agent's choice; Busy (at capacity) and RONA (offer not accepted) the system's. */
+export const AGENT_STATES = ['available', 'not_ready', 'busy', 'rona'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+/** What an agent may pick by hand (from RONA too: back to Available is manual). */
+export const CHOOSABLE_AGENT_STATES = ['available', 'not_ready'] as const;
+export type ChoosableAgentState = (typeof CHOOSABLE_AGENT_STATES)[number];
+export const DEFAULT_MAX_CHATS = 3;
+export const DEFAULT_OFFER_TIMEOUT_SECONDS = 20;
+export const DEFAULT_MAX_WAIT_SECONDS = 600;
+
+export interface QueueView {
+  id: string;
+  name: string;
+  companyIds: string[];
+  memberIds: string[];
+  offerTimeoutSeconds: number;
+  maxWaitSeconds: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WrapUpReasonView {
+  id: string;
+  label: string;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgentStateView {
+  state: AgentState;
+  since: string;
+  activeChats: number;
+  maxChats: number;
+}
