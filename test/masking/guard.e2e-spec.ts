@@ -93,10 +93,14 @@ const NO_PII_EVENTS: Record<string, string> = {
   'case.deleted': 'a case id',
   'conversation.typing': 'a typing flag and the author name',
   'agent-chat.offer-closed': 'a conversation id',
+  'screen.accepted': 'a screen-sharing session id and conversation id',
+  'screen.signal': 'WebRTC session description or ICE candidate of the visitor’s browser (no message text)',
+  'screen.ended': 'a screen-sharing session id, who ended it and why',
 };
 /** Events of the other namespaces (the device's and the visitor's own conversation). */
 const OTHER_NAMESPACE_EVENTS = new Set([
   'portal.ticket.updated',
+  'screen.requested',
   'chat.requested',
   'chat.started',
   'chat.busy',

@@ -86,10 +86,12 @@ describe('masking: ingest mode (the raw value never reaches the database or plug
         'plugin_kv',
       ]),
     );
-    // The contact record itself keeps its identity (name, email, phone: needed to reach the person);
-    // every copy of it into free text (comment author, activity actor) and every message is masked.
+    // The contact record itself keeps its identity (name, email, phone: needed to reach the person),
+    // and so does its search index (SQLite's contacts_fts_* tables, #20); every copy of it into free
+    // text (comment author, activity actor) and every message is masked.
+    const identity = (table: string) => table === 'contacts' || table.startsWith('contacts_fts');
     const found = Object.entries(dump).flatMap(([table, rows]) =>
-      leaks(table === 'contacts' ? rows.replaceAll(PHONE_NAME, '') : rows).map((v) => `${table}: ${v}`),
+      leaks(identity(table) ? rows.replaceAll(PHONE_NAME, '') : rows).map((v) => `${table}: ${v}`),
     );
     expect(found).toEqual([]);
     expect(dump.ticket_comments).toContain(MASKED_TEXT);
