@@ -335,11 +335,24 @@ describe('#13.10 fuzz: no 5xx and no half-written rows on any route or socket ev
       'reason',
     ];
     const acks: Record<string, number> = {};
+    // A fuzzed call may end a session for good (the visitor's chat ended, the device's token
+    // rotated or its device deleted by an earlier route): legitimate outcomes, not failures. The
+    // client then comes back with a new chat, or a newly enrolled device.
+    const reconnect = async (ns: '/agent' | '/device' | '/portal'): Promise<Socket> => {
+      try {
+        return await t.socket(ns, { token: tokens[ns] });
+      } catch (error) {
+        if (ns === '/agent') throw new Error(`${ns}: ${(error as Error).message}`);
+        if (ns === '/device') tokens[ns] = (await seedDevice(t)).token;
+        else tokens[ns] = (await startChat(t, (await createCompanyWithPortal(t)).subdomain)).token;
+        return t.socket(ns, { token: tokens[ns] });
+      }
+    };
     for (const [namespace, names] of events) {
       const ns = namespace as '/agent' | '/device' | '/portal';
       // As nobody: refused at the handshake, nothing else.
       await expect(t.socket(ns)).rejects.toThrow();
-      let socket: Socket = await t.socket(ns, { token: tokens[namespace] });
+      let socket: Socket = await reconnect(ns);
       try {
         for (const { name: event, fields } of names) {
           const seed = SEED + ++seedOffset;
@@ -347,7 +360,7 @@ describe('#13.10 fuzz: no 5xx and no half-written rows on any route or socket ev
           const deep = await rawEmit(socket, namespace, event, `{"body":${'['.repeat(5000)}${']'.repeat(5000)}}`);
           if (deep?.error?.statusCode >= 500)
             throw new Error(`${namespace} ${event} 5,000-deep: ${JSON.stringify(deep)}`);
-          if (!socket.connected) socket = await t.socket(ns, { token: tokens[namespace] });
+          if (!socket.connected) socket = await reconnect(ns);
           await fc.assert(
             fc.asyncProperty(
               fc.oneof(
@@ -362,7 +375,7 @@ describe('#13.10 fuzz: no 5xx and no half-written rows on any route or socket ev
                 { weight: 1, arbitrary: fc.anything({ maxDepth: 3 }) },
               ),
               async (payload) => {
-                if (!socket.connected) socket = await t.socket(ns, { token: tokens[namespace] });
+                if (!socket.connected) socket = await reconnect(ns);
                 await settle();
                 const before = await countRows();
                 let ack: any;
