@@ -342,7 +342,7 @@ describe('#13.10 fuzz: no 5xx and no half-written rows on any route or socket ev
       try {
         return await t.socket(ns, { token: tokens[ns] });
       } catch (error) {
-        if (ns === '/agent') throw new Error(`${ns}: ${(error as Error).message}`);
+        if (ns === '/agent') throw new Error(`${ns}: ${(error as Error).message}`, { cause: error });
         if (ns === '/device') tokens[ns] = (await seedDevice(t)).token;
         else tokens[ns] = (await startChat(t, (await createCompanyWithPortal(t)).subdomain)).token;
         return t.socket(ns, { token: tokens[ns] });
