@@ -74,6 +74,20 @@ export function waitForValue(locator: Locator, expected: string, timeoutMs = 10_
   );
 }
 
+/**
+ * Poll until the focused element has data-testid `testId`. Focus often moves in an effect after
+ * the render a locator waits for; page.waitForFunction with a string would need eval, which the
+ * console's CSP forbids once it polls in the page.
+ */
+export function waitForFocus(page: Page, testId: string, timeoutMs = 10_000): Promise<void> {
+  return pollUntil(
+    () => page.evaluate<string | null>("document.activeElement?.getAttribute('data-testid') ?? null"),
+    testId,
+    `focus on [data-testid="${testId}"]`,
+    timeoutMs,
+  );
+}
+
 /** Collect uncaught page errors so a spec can assert the app ran without crashing. */
 export function trackPageErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -11,6 +11,7 @@ import {
   hasChromium,
   launchBrowser,
   waitForAttribute,
+  waitForFocus,
   waitForText,
 } from './browser.helper';
 
@@ -111,23 +112,21 @@ describeWithBrowser('ticket page Actions menu (browser)', () => {
       'Change contact…',
       'Product family…',
     ]);
-    // A string expression: jest's tsconfig has no DOM types.
-    const focused = () => page.evaluate<string | null>("document.activeElement?.getAttribute('data-testid') ?? null");
-    expect(await focused()).toBe('ticket-action-chat');
+    await waitForFocus(page, 'ticket-action-chat');
     await page.keyboard.press('ArrowDown');
-    expect(await focused()).toBe('ticket-action-merge');
+    await waitForFocus(page, 'ticket-action-merge');
     await page.keyboard.press('End');
-    expect(await focused()).toBe('ticket-action-family');
+    await waitForFocus(page, 'ticket-action-family');
     await page.keyboard.press('ArrowDown'); // wraps
-    expect(await focused()).toBe('ticket-action-chat');
+    await waitForFocus(page, 'ticket-action-chat');
     await page.keyboard.press('Escape');
     await menu.waitFor({ state: 'detached' });
-    expect(await focused()).toBe('ticket-actions-button');
+    await waitForFocus(page, 'ticket-actions-button');
 
     // ArrowUp opens on the last item; Enter on it opens its dialog.
     await page.keyboard.press('ArrowUp');
     await menu.waitFor();
-    expect(await focused()).toBe('ticket-action-family');
+    await waitForFocus(page, 'ticket-action-family');
     await page.keyboard.press('Escape');
     await menu.waitFor({ state: 'detached' });
 

@@ -3,11 +3,10 @@
 // attachment icon; English and French. Requires apps/web/dist and Chromium (see browser.helper).
 import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '@switchboard/testing';
-import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForText } from './browser.helper';
+import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForFocus, waitForText } from './browser.helper';
 
 jest.setTimeout(120_000);
 
-const FOCUSED_COMPOSER = `document.activeElement?.getAttribute('data-testid') === 'composer-body'`;
 
 const chromiumAvailable = hasChromium();
 if (!chromiumAvailable) console.warn(`[ticket-console.e2e] Skipping: Chromium not found at ${CHROMIUM_PATH}.`);
@@ -115,13 +114,13 @@ describeWithBrowser('ticket page console (browser)', () => {
     };
     expect(await inView()).toBe(false);
     await page.getByTestId('jump-reply').click();
-    await page.waitForFunction(FOCUSED_COMPOSER);
+    await waitForFocus(page, 'composer-body');
     expect(await inView()).toBe(true);
     // "r" from anywhere (not while typing) does the same.
     await page.evaluate('scrollTo(0, 0)');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('r');
-    await page.waitForFunction(FOCUSED_COMPOSER);
+    await waitForFocus(page, 'composer-body');
     expect(await body.inputValue()).toBe('');
 
     // Cc picker at the bottom of the viewport: its list opens fully on screen.

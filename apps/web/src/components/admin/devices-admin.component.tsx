@@ -30,10 +30,17 @@ export function DevicesAdmin() {
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const reload = () =>
-    adminPeopleApi
-      .devices(companyId || undefined)
-      .then(setDevices, (err) => setError(errorText(err, apt('loadFailed'))));
+  // The newest request wins, for the filter shown now: a save's reload from an older render
+  // must not bring back the list of a company the admin has since switched away from.
+  const latest = useRef({ seq: 0, companyId });
+  latest.current.companyId = companyId;
+  const reload = () => {
+    const seq = ++latest.current.seq;
+    return adminPeopleApi.devices(latest.current.companyId || undefined).then(
+      (list) => seq === latest.current.seq && setDevices(list),
+      (err) => seq === latest.current.seq && setError(errorText(err, apt('loadFailed'))),
+    );
+  };
   const reloadContacts = () =>
     adminPeopleApi.contacts().then(setContacts, (err) => setError(errorText(err, apt('loadFailed'))));
   useEffect(() => {

@@ -1,6 +1,6 @@
 // The load/busy/message/run pattern every admin config list shares (product families, statuses,
 // quick replies, automation rules): one place decides the order of reload and message.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { act } from '../../lib/admin-config.i18n';
 import { ApiError } from '../../lib/api.client';
 import type { AdminMessageValue } from './admin-message.component';
@@ -15,11 +15,15 @@ export function useAdminList<T>(load: () => Promise<T[]>) {
   const [message, setMessage] = useState<AdminMessageValue>(null);
   const [busy, setBusy] = useState(false);
 
-  const reload = () =>
-    load().then(
-      (list) => setItems(Array.isArray(list) ? list : []),
-      (err) => setLoadError(adminErrorText(err, act('loadFailed'))),
+  // Only the newest reload may set the list: an older, slower answer would undo a change.
+  const seq = useRef(0);
+  const reload = () => {
+    const mine = ++seq.current;
+    return load().then(
+      (list) => mine === seq.current && setItems(Array.isArray(list) ? list : []),
+      (err) => mine === seq.current && setLoadError(adminErrorText(err, act('loadFailed'))),
     );
+  };
   useEffect(() => {
     void reload();
   }, []);
