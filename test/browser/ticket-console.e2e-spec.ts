@@ -7,7 +7,6 @@ import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForFocus, 
 
 jest.setTimeout(120_000);
 
-
 const chromiumAvailable = hasChromium();
 if (!chromiumAvailable) console.warn(`[ticket-console.e2e] Skipping: Chromium not found at ${CHROMIUM_PATH}.`);
 const describeWithBrowser = chromiumAvailable ? describe : describe.skip;
