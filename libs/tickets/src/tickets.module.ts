@@ -146,6 +146,7 @@ import { TicketPortalLinks } from './email/ticket-portal-links.js';
     TicketSentimentService,
     EndUserTicketsService,
     TicketPortalLinks,
+    EmailTemplateService,
   ],
 })
 export class TicketsModule {}
