@@ -1,4 +1,11 @@
-import { IDLE, SEQUENCE_WINDOW_MS, stepKeys, type KeyBinding, type KeyInput, type SequenceState } from './shortcut-keys';
+import {
+  IDLE,
+  SEQUENCE_WINDOW_MS,
+  stepKeys,
+  type KeyBinding,
+  type KeyInput,
+  type SequenceState,
+} from './shortcut-keys';
 
 const bindings: KeyBinding<string>[] = [
   { keys: ['j'], action: 'next' },
@@ -46,19 +53,51 @@ describe('stepKeys', () => {
     expect(first.state).toEqual({ keys: ['g'], at: 1000 });
     const second = stepKeys(bindings, first.state, key('t'), 1500);
     expect(second).toEqual({ state: IDLE, action: 'tickets', consumed: true });
-    expect(run([['g', 0], ['c', 100]]).actions).toEqual(['cases']);
+    expect(
+      run([
+        ['g', 0],
+        ['c', 100],
+      ]).actions,
+    ).toEqual(['cases']);
   });
 
   it('drops a sequence whose second key comes after the window', () => {
-    expect(run([['g', 0], ['t', SEQUENCE_WINDOW_MS + 1]]).actions).toEqual([]);
-    expect(run([['g', 0], ['t', SEQUENCE_WINDOW_MS]]).actions).toEqual(['tickets']);
+    expect(
+      run([
+        ['g', 0],
+        ['t', SEQUENCE_WINDOW_MS + 1],
+      ]).actions,
+    ).toEqual([]);
+    expect(
+      run([
+        ['g', 0],
+        ['t', SEQUENCE_WINDOW_MS],
+      ]).actions,
+    ).toEqual(['tickets']);
   });
 
   it('tries a key that does not continue the sequence on its own', () => {
-    expect(run([['g', 0], ['j', 10]]).actions).toEqual(['next']);
+    expect(
+      run([
+        ['g', 0],
+        ['j', 10],
+      ]).actions,
+    ).toEqual(['next']);
     // ...including a new sequence start.
-    expect(run([['g', 0], ['g', 10], ['t', 20]]).actions).toEqual(['tickets']);
-    expect(run([['g', 0], ['x', 10], ['t', 20]]).actions).toEqual([]);
+    expect(
+      run([
+        ['g', 0],
+        ['g', 10],
+        ['t', 20],
+      ]).actions,
+    ).toEqual(['tickets']);
+    expect(
+      run([
+        ['g', 0],
+        ['x', 10],
+        ['t', 20],
+      ]).actions,
+    ).toEqual([]);
   });
 
   it('never fires with Ctrl, Meta or Alt, and a chord cancels a pending sequence', () => {
@@ -68,15 +107,32 @@ describe('stepKeys', () => {
         action: null,
         consumed: false,
       });
-      expect(run([['g', 0], ['t', 10, { [mod]: true }]]).actions).toEqual([]);
-      expect(run([['g', 0], ['c', 10, { [mod]: true }], ['t', 20]]).actions).toEqual([]);
+      expect(
+        run([
+          ['g', 0],
+          ['t', 10, { [mod]: true }],
+        ]).actions,
+      ).toEqual([]);
+      expect(
+        run([
+          ['g', 0],
+          ['c', 10, { [mod]: true }],
+          ['t', 20],
+        ]).actions,
+      ).toEqual([]);
     }
   });
 
   it('ignores a lone Shift (how "?" is typed) without breaking a pending sequence', () => {
     const shift = stepKeys(bindings, IDLE, key('Shift'), 0);
     expect(shift).toEqual({ state: IDLE, action: null, consumed: false });
-    expect(run([['g', 0], ['Shift', 10], ['t', 20]]).actions).toEqual(['tickets']);
+    expect(
+      run([
+        ['g', 0],
+        ['Shift', 10],
+        ['t', 20],
+      ]).actions,
+    ).toEqual(['tickets']);
   });
 
   it('fires a complete binding at once even when a longer one starts with it', () => {
