@@ -12,6 +12,7 @@ import { PageTitle } from '../components/page-title.component';
 import { EmptyState } from '../components/empty-state.component';
 import { EMPTY_FILTERS, TicketFiltersBar } from '../components/tickets/ticket-filters.component';
 import { TicketRow } from '../components/tickets/ticket-row.component';
+import { useTicketListKeys } from '../lib/ticket-list-keys.hook';
 
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof TicketFilters)[];
 
@@ -169,6 +170,8 @@ export function TicketListPage({ me }: { me: Me }) {
 
   const companyNames = useMemo(() => new Map(companies.map((c) => [c.id, c.name])), [companies]);
   const filtered = FILTER_KEYS.some((k) => k !== 'sort' && filters[k]);
+  // j/k/o (#15): the marker lives on the table's rows.
+  const listKeys = useTicketListKeys(tickets);
 
   return (
     <>
@@ -219,7 +222,7 @@ export function TicketListPage({ me }: { me: Me }) {
         <div class="card card-flush">
           {/* No overflow wrapper: it would clip the hover card; phones get stacked rows instead of scrolling. */}
           <div>
-            <table class="table ticket-table" aria-busy={loading} data-testid="ticket-list">
+            <table ref={listKeys} class="table ticket-table" aria-busy={loading} data-testid="ticket-list">
               <caption class="visually-hidden">Tickets{loading ? ', loading' : `, ${tickets.length} shown`}</caption>
               <thead>
                 <tr>
