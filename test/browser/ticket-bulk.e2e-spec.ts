@@ -131,6 +131,18 @@ describeWithBrowser('ticket list bulk actions (browser)', () => {
     const message = page.getByTestId('bulk-failures');
     await message.waitFor();
     expect(await message.textContent()).toContain(`#${dup} (Ticket #${dup} is already merged into #${keep})`);
+
+    // One row selected: the ticket picker of Actions → Merge finds the ticket to merge into.
+    const single = await createTicket('Printer offline (duplicate)');
+    await row(page, single).waitFor();
+    await checkbox(page, single).check();
+    await page.getByTestId('bulk-merge').click();
+    const picker = page.getByTestId('merge-dialog');
+    await picker.getByTestId('merge-search').fill(`#${other}`);
+    await picker.locator(`[data-testid="merge-result"][data-number="${other}"]`).click();
+    await picker.getByTestId('merge-dialog-submit').click();
+    await waitForText(page.getByTestId('bulk-message'), `1 ticket merged into #${other}.`);
+    await waitForAttribute(row(page, single), 'data-status', 'closed');
   });
 
   it('speaks French', async () => {

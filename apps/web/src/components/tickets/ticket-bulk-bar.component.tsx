@@ -1,6 +1,7 @@
 // The ticket list's bulk bar (#15): shown while rows are selected — "N selected", Status ▾,
 // Assignee ▾, Priority ▾, Merge… and Clear. One POST /api/tickets/bulk per action; the server answers
-// per ticket, so the message names what changed and each ticket that did not (and why).
+// per ticket, so the message names what changed and each ticket that did not (and why). Merge…
+// with several rows keeps one of them; with one row it opens Actions → Merge's ticket picker.
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api.client';
 import { tui } from '../../lib/ticket-ui.i18n';
@@ -9,6 +10,7 @@ import { ticketsApi, type BulkChange, type BulkResult } from '../../lib/tickets.
 import type { PersonRef, Ticket, TicketStatus } from '../../lib/tickets.types';
 import { PRIORITIES } from '../../lib/format';
 import { FormDialog } from '../form-dialog.component';
+import { MergeTicketDialog } from './merge-ticket-dialog.component';
 import { TicketBulkMenu } from './ticket-bulk-menu.component';
 
 interface Props {
@@ -94,11 +96,11 @@ export function TicketBulkBar({ selection, tickets, statuses, technicians, onCha
             testId="bulk-priority"
             onPick={(priority) => void run({ action: 'priority', priority: priority as BulkChange['priority'] })}
           />
-          {/* Merging needs a second ticket to keep: with one row selected there is nothing to merge. */}
+          {/* Several rows: keep one of them. One row: the ticket page's picker finds the ticket to merge into. */}
           <button
             type="button"
             class="btn btn-secondary btn-sm"
-            disabled={busy || selected.length < 2}
+            disabled={busy}
             onClick={() => {
               setMergeError(null);
               setMerging(true);
@@ -127,8 +129,21 @@ export function TicketBulkBar({ selection, tickets, statuses, technicians, onCha
           </span>
         )}
       </p>
+      {selected.length === 1 && (
+        <MergeTicketDialog
+          open={merging}
+          ticket={selected[0]}
+          onClose={() => setMerging(false)}
+          onMerged={(into) => {
+            setMerging(false);
+            setMessage({ text: tui('bulkMergedOne', { number: into }), failures: null });
+            selection.clear();
+            onChanged();
+          }}
+        />
+      )}
       <BulkMergeDialog
-        open={merging}
+        open={merging && selected.length > 1}
         tickets={selected}
         busy={busy}
         error={mergeError}
