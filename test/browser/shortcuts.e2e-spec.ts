@@ -125,6 +125,14 @@ describeWithBrowser('keyboard shortcuts (browser)', () => {
     expect(await focusedRow(page)).toBe(numbers[0]);
     await page.keyboard.press('j');
     await waitForAttribute(row(page, numbers[1]), 'aria-current', 'true');
+    // x selects the marked row for the bulk bar, and unselects it.
+    const box = row(page, numbers[1]).getByTestId('ticket-select');
+    await page.keyboard.press('x');
+    await page.getByTestId('bulk-bar').waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await page.keyboard.press('x');
+    await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
+    expect(await box.isChecked()).toBe(false);
 
     await page.keyboard.press('o');
     await page.locator(`[data-testid="ticket-page"][data-number="${numbers[1]}"]`).waitFor();

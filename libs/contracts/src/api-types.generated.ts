@@ -1770,6 +1770,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tickets/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TicketBulkController_change'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tickets/defaults': {
     parameters: {
       query?: never;
@@ -2059,6 +2075,39 @@ export interface components {
     AvailabilityDto: {
       /** @description true: "Available for chat requests" */
       available: boolean;
+    };
+    BulkTicketChangeDto: {
+      /** @enum {string} */
+      action: 'status' | 'assignee' | 'priority' | 'merge';
+      /**
+       * Format: uuid
+       * @description the new assignee (action assignee); null unassigns
+       */
+      assigneeId?: string | null;
+      ids: string[];
+      /**
+       * @description the new priority (action priority)
+       * @enum {string}
+       */
+      priority?: 'low' | 'medium' | 'high' | 'critical';
+      /** @description the new status (action status) */
+      statusKey?: string;
+      /**
+       * Format: uuid
+       * @description the ticket the others are merged into (action merge)
+       */
+      targetId?: string;
+    };
+    BulkTicketChangeResultDto: {
+      /** @description one entry per requested id, in request order */
+      results: components['schemas']['BulkTicketResultDto'][];
+    };
+    BulkTicketResultDto: {
+      /** @description why this ticket was not changed (ok false) */
+      error?: string;
+      /** Format: uuid */
+      id: string;
+      ok: boolean;
     };
     CaseAssigneeDto: {
       /** Format: uuid */
@@ -6811,6 +6860,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TicketSummaryViewDto'];
+        };
+      };
+    };
+  };
+  TicketBulkController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkTicketChangeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkTicketChangeResultDto'];
         };
       };
     };

@@ -6,6 +6,7 @@ import { TicketCommentsController } from './controllers/ticket-comments.controll
 import { TicketRevealController } from './controllers/ticket-reveal.controller.js';
 import { TicketStatusesController } from './controllers/ticket-statuses.controller.js';
 import { TicketsController } from './controllers/tickets.controller.js';
+import { TicketBulkController } from './controllers/ticket-bulk.controller.js';
 import { TicketsGateway } from './realtime/tickets.gateway.js';
 import { AutomationRuleRepository } from './repositories/automation-rule.repository.js';
 import { ProductFamilyRepository } from './repositories/product-family.repository.js';
@@ -34,6 +35,7 @@ import { CommentWriter } from './services/comment.writer.js';
 import { ContactAuthorService } from './services/contact-author.service.js';
 import { CreateTicketService } from './services/create-ticket.service.js';
 import { MergeTicketService } from './services/merge-ticket.service.js';
+import { BulkTicketChangeService } from './services/bulk-ticket-change.service.js';
 import { DeleteTicketService } from './services/delete-ticket.service.js';
 import { NewTicketBuilder } from './services/new-ticket.builder.js';
 import { TicketChangeApplier } from './services/ticket-change-applier.service.js';
@@ -67,6 +69,7 @@ import { TicketPortalLinks } from './email/ticket-portal-links.js';
 @Module({
   controllers: [
     TicketsController,
+    TicketBulkController,
     TicketCommentsController,
     TicketRevealController,
     TicketStatusesController,
@@ -101,6 +104,7 @@ import { TicketPortalLinks } from './email/ticket-portal-links.js';
     NewTicketBuilder,
     CreateTicketService,
     UpdateTicketService,
+    BulkTicketChangeService,
     TicketQueryService,
     CommentWriter,
     ContactAuthorService,

@@ -18,6 +18,7 @@ const en = {
   next: 'Mark the next ticket',
   prev: 'Mark the previous ticket',
   open: 'Open the marked ticket',
+  select: 'Select or unselect the marked ticket',
   reply: 'Jump to the reply box',
 };
 
@@ -37,6 +38,7 @@ const fr: typeof en = {
   next: 'Marquer le ticket suivant',
   prev: 'Marquer le ticket précédent',
   open: 'Ouvrir le ticket marqué',
+  select: 'Sélectionner ou désélectionner le ticket marqué',
   reply: 'Aller à la zone de réponse',
 };
 

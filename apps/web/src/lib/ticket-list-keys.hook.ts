@@ -8,7 +8,8 @@ import { usePageShortcuts } from './shortcuts.hook';
 
 const ROW = 'tbody tr[data-number]';
 
-export function useTicketListKeys(tickets: readonly { number: number }[]) {
+/** `toggle`: x selects or unselects the marked row (the bulk bar's selection). */
+export function useTicketListKeys(tickets: readonly { number: number }[], toggle?: (ticketNumber: number) => void) {
   const table = useRef<HTMLTableElement>(null);
   const [marked, setMarked] = useState<number | null>(null);
 
@@ -40,6 +41,18 @@ export function useTicketListKeys(tickets: readonly { number: number }[]) {
     { keys: ['j'], label: 'next', run: () => move(1) },
     { keys: ['k'], label: 'prev', run: () => move(-1) },
     { keys: ['o'], alsoKeys: ['Enter'], label: 'open', run: open },
+    ...(toggle
+      ? [
+          {
+            keys: ['x'],
+            label: 'select' as const,
+            run: () => {
+              const row = current(rows());
+              if (row) toggle(Number(row.dataset.number));
+            },
+          },
+        ]
+      : []),
   ]);
 
   // Rows come and go with filters and live updates: the marker follows its ticket.

@@ -13,6 +13,9 @@ import { EmptyState } from '../components/empty-state.component';
 import { EMPTY_FILTERS, TicketFiltersBar } from '../components/tickets/ticket-filters.component';
 import { TicketRow } from '../components/tickets/ticket-row.component';
 import { useTicketListKeys } from '../lib/ticket-list-keys.hook';
+import { TicketBulkBar } from '../components/tickets/ticket-bulk-bar.component';
+import { useTicketSelection } from '../lib/ticket-selection.hook';
+import { tui } from '../lib/ticket-ui.i18n';
 
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof TicketFilters)[];
 
@@ -68,6 +71,7 @@ export function TicketListPage({ me }: { me: Me }) {
   const [technicians, setTechnicians] = useState<PersonRef[]>([]);
   const [contacts, setContacts] = useState<Contact[]>([]);
   const [companies, setCompanies] = useState<Company[]>([]);
+  const selection = useTicketSelection();
   // Ignore answers to superseded requests (fast filter changes).
   const generation = useRef(0);
 
@@ -97,6 +101,8 @@ export function TicketListPage({ me }: { me: Me }) {
 
   useEffect(() => {
     filtersToUrl(filters);
+    // Other filters, other rows: a selection made on the old list would act on tickets out of sight.
+    selection.clear();
     load(filters);
   }, [filters]);
 
@@ -171,7 +177,12 @@ export function TicketListPage({ me }: { me: Me }) {
   const companyNames = useMemo(() => new Map(companies.map((c) => [c.id, c.name])), [companies]);
   const filtered = FILTER_KEYS.some((k) => k !== 'sort' && filters[k]);
   // j/k/o (#15): the marker lives on the table's rows.
-  const listKeys = useTicketListKeys(tickets);
+  const listKeys = useTicketListKeys(tickets, (n) => {
+    const t = tickets.find((x) => x.number === n);
+    if (t) selection.toggle(t.id);
+  });
+  const pageIds = tickets.map((t) => t.id);
+  const selectedOnPage = pageIds.filter(selection.isSelected).length;
 
   return (
     <>
@@ -203,6 +214,13 @@ export function TicketListPage({ me }: { me: Me }) {
           {pending === 1 ? '1 ticket changed' : `${pending} tickets changed`} · Refresh list
         </button>
       )}
+      <TicketBulkBar
+        selection={selection}
+        tickets={tickets}
+        statuses={statuses}
+        technicians={technicians}
+        onChanged={() => void load(filters)}
+      />
       {error && (
         <p class="form-error" role="alert">
           {error}{' '}
@@ -226,6 +244,17 @@ export function TicketListPage({ me }: { me: Me }) {
               <caption class="visually-hidden">Tickets{loading ? ', loading' : `, ${tickets.length} shown`}</caption>
               <thead>
                 <tr>
+                  <th scope="col" class="col-select">
+                    <input
+                      type="checkbox"
+                      checked={selectedOnPage > 0 && selectedOnPage === pageIds.length}
+                      indeterminate={selectedOnPage > 0 && selectedOnPage < pageIds.length}
+                      disabled={!pageIds.length}
+                      onChange={(e) => selection.setMany(pageIds, e.currentTarget.checked)}
+                      aria-label={tui('selectAll')}
+                      data-testid="ticket-select-all"
+                    />
+                  </th>
                   <th scope="col">#</th>
                   <th scope="col">Title</th>
                   <th scope="col">Status</th>
@@ -242,6 +271,8 @@ export function TicketListPage({ me }: { me: Me }) {
                     statusName={statusName(statuses, t.status)}
                     companyName={companyNames.get(t.companyId)}
                     flash={flash.has(t.number)}
+                    selected={selection.isSelected(t.id)}
+                    onToggle={selection.toggle}
                   />
                 ))}
               </tbody>

@@ -131,6 +131,11 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     return ticket;
   }
 
+  /** Tickets by id (a bulk action's selection); unknown ids are simply absent. */
+  findByIds(ids: string[]): Promise<TicketEntity[]> {
+    return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   findByNumbers(numbers: number[]): Promise<TicketEntity[]> {
     return numbers.length ? this.repo().findBy({ number: In(numbers) }) : Promise.resolve([]);
   }
