@@ -83,7 +83,7 @@ describeWithBrowser('keyboard shortcuts (browser)', () => {
         .getByTestId(section)
         .getByTestId('shortcut')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-keys')));
-    expect(await keysOf('shortcuts-page')).toEqual(['j', 'k', 'o']);
+    expect(await keysOf('shortcuts-page')).toEqual(['j', 'k', 'o', 'x']);
     expect(await keysOf('shortcuts-global')).toEqual(['?', '/', 'n', 'g t', 'g c']);
     const item = (keys: string) => page.locator(`[data-testid="shortcut"][data-keys="${keys}"]`);
     expect(await item('j').textContent()).toBe('jMark the next ticket');

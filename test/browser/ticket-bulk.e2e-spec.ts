@@ -8,6 +8,7 @@ import {
   CHROMIUM_PATH,
   hasChromium,
   launchBrowser,
+  pollUntil,
   waitForAttribute,
   waitForText,
 } from './browser.helper';
@@ -89,7 +90,12 @@ describeWithBrowser('ticket list bulk actions (browser)', () => {
     await page.getByTestId('bulk-priority').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('bulk-priority-menu').waitFor();
+    // Focus moves into the menu after it renders: wait for it before the next key.
+    const focusedValue = () =>
+      page.evaluate<string | null>("document.activeElement?.getAttribute('data-value') ?? null");
+    await pollUntil(focusedValue, 'low', 'focus on Low', 10_000);
     await page.keyboard.press('End');
+    await pollUntil(focusedValue, 'critical', 'focus on Critical', 10_000);
     await page.keyboard.press('Enter');
     await waitForText(page.getByTestId('bulk-message'), '1 ticket updated.');
     await waitForText(row(page, c).locator('.col-priority'), 'Critical');
