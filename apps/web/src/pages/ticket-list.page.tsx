@@ -12,6 +12,7 @@ import { PageTitle } from '../components/page-title.component';
 import { EmptyState } from '../components/empty-state.component';
 import { EMPTY_FILTERS, TicketFiltersBar } from '../components/tickets/ticket-filters.component';
 import { TicketRow } from '../components/tickets/ticket-row.component';
+import { TicketViews } from '../components/tickets/ticket-views.component';
 
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof TicketFilters)[];
 
@@ -25,6 +26,9 @@ function filtersFromUrl(): TicketFilters {
 function filtersToUrl(f: TicketFilters): void {
   const q = new URLSearchParams();
   for (const k of FILTER_KEYS) if (f[k] && f[k] !== EMPTY_FILTERS[k]) q.set(k, f[k]);
+  // The saved view (?view=) is the views strip's: kept here, taken off there when it no longer applies.
+  const view = new URLSearchParams(location.search).get('view');
+  if (view) q.set('view', view);
   const s = q.toString();
   // replaceState: filter tweaks should not pile up history entries.
   history.replaceState(null, '', s ? `/tickets?${s}` : '/tickets');
@@ -186,6 +190,7 @@ export function TicketListPage({ me }: { me: Me }) {
           New ticket
         </a>
       </div>
+      <TicketViews filters={filters} onApply={setFilters} />
       <TicketFiltersBar
         filters={filters}
         statuses={statuses}
