@@ -158,20 +158,22 @@ export function TicketViews({ filters, onApply }: Props) {
             )}
           </li>
         ))}
+        <li>
+          <button
+            type="button"
+            class="btn btn-ghost btn-sm ticket-views-save"
+            onClick={() => setDialog({ kind: 'save' })}
+            data-testid="save-view"
+          >
+            {tui('saveView')}
+          </button>
+        </li>
       </ul>
       {error && (
         <span class="form-error small" role="alert" data-testid="ticket-views-error">
           {tui('viewsError')}
         </span>
       )}
-      <button
-        type="button"
-        class="btn btn-ghost btn-sm"
-        onClick={() => setDialog({ kind: 'save' })}
-        data-testid="save-view"
-      >
-        {tui('saveView')}
-      </button>
 
       <NameDialog
         open={dialog?.kind === 'save'}
