@@ -158,6 +158,16 @@ describeWithBrowser('ticket list saved views (browser)', () => {
     await waitForText(count(page, 'unassigned'), '1');
     await waitForText(count(page, 'mine'), '2');
     await waitForRows(page, [numbers['Unassigned waiting']]);
+
+    // On "My open tickets" (open or pending, two categories), a live change keeps a fitting row in place.
+    await view(page, 'mine').click();
+    await waitForRows(page, [numbers['Assigned'], numbers['Unassigned urgent']]);
+    await api('patch', `/api/tickets/${numbers['Assigned']}`, { priority: 'critical' });
+    await waitForText(
+      page.locator(`[data-testid="ticket-row"][data-number="${numbers['Assigned']}"] .col-priority`),
+      'Critical',
+    );
+    await waitForRows(page, [numbers['Assigned'], numbers['Unassigned urgent']]);
   });
 
   it('speaks French to a French browser', async () => {

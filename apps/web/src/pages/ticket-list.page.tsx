@@ -37,10 +37,12 @@ function filtersToUrl(f: TicketFilters): void {
 /** Client-side mirror of the server filters, so live events can place a ticket without a refetch. */
 function matches(t: Ticket, f: TicketFilters, me: Me): boolean {
   if (f.status) {
-    const ok = f.status.startsWith('category:')
-      ? t.statusCategory === f.status.slice(9)
-      : f.status.split(',').includes(t.status);
-    if (!ok) return false;
+    // As the server reads it: status keys and categories, each list OR-ed, the two AND-ed.
+    const parts = f.status.split(',');
+    const keys = parts.filter((p) => !p.startsWith('category:'));
+    const categories = parts.filter((p) => p.startsWith('category:')).map((p) => p.slice(9));
+    if (keys.length && !keys.includes(t.status)) return false;
+    if (categories.length && !categories.includes(t.statusCategory)) return false;
   }
   if (f.assignee) {
     const id = t.assignee?.id ?? null;
