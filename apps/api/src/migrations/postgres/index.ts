@@ -17,7 +17,7 @@ import { PortalSignIns1796289006220 } from './1796289006220-portal-sign-ins.migr
 import { FullTextSearch1796290000000 } from './1796290000000-full-text-search.migration.js';
 import { LanguageOfAccountsAndContacts1796292397379 } from './1796292397379-language-of-accounts-and-contacts.migration.js';
 import { ScreenSharing1796292499090 } from './1796292499090-screen-sharing.migration.js';
-import { TicketViews1796302060579 } from './1796302060579-ticket-views.migration.js';
+import { TicketViews1796302800531 } from './1796302800531-ticket-views.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -38,5 +38,5 @@ export const POSTGRES_MIGRATIONS = [
   FullTextSearch1796290000000,
   LanguageOfAccountsAndContacts1796292397379,
   ScreenSharing1796292499090,
-  TicketViews1796302060579,
+  TicketViews1796302800531,
 ];
