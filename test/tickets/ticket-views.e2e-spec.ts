@@ -1,6 +1,7 @@
 // Saved views of the ticket list (#15): built-in and custom views with counts, against the real API on SQLite.
-import { AccountService } from '@switchboard/core';
+import { AccountService, DeviceService, SessionTokenService } from '@switchboard/core';
 import { createTestApp, TestApp } from '@switchboard/testing';
+import { createTicket as createMaskedTicket, seedPeople, setMode } from '../masking/masking.helper';
 import { bearer, createTicket, seedCompany } from './tickets.helper';
 
 interface ViewWithCount {
@@ -166,10 +167,53 @@ describe('ticket views REST', () => {
     expect(patch.body.message).toMatch(/uuid/i);
   });
 
+  it('refuses end users: portal and device tokens get no views', async () => {
+    const acme = await seedCompany(t, 'End users views');
+    const portal = t
+      .get(SessionTokenService)
+      .issuePortalToken({ sessionId: 's-views', portalId: 'p1', companyId: acme.company.id, subject: null });
+    const { token: device } = await t.get(DeviceService).create({ companyId: acme.company.id, name: 'PC-views' });
+    for (const h of [bearer(portal), bearer(device), { 'X-Device-Token': device }]) {
+      expect([401, 403]).toContain((await t.http().get('/api/ticket-views').set(h)).status);
+      const post = await t.http().post('/api/ticket-views').set(h).send({ name: 'x', filters: {} });
+      expect([401, 403]).toContain(post.status);
+    }
+  });
+
   it('answers 401 without a session', async () => {
     await t.http().get('/api/ticket-views').expect(401);
     await t.http().post('/api/ticket-views').send({ name: 'x', filters: {} }).expect(401);
     await t.http().patch('/api/ticket-views/00000000-0000-7000-8000-000000000000').send({ name: 'x' }).expect(401);
     await t.http().delete('/api/ticket-views/00000000-0000-7000-8000-000000000000').expect(401);
+  });
+});
+
+// The count is the list's query: a view must not become an oracle for what masking hides (#13.2).
+describe('ticket views counts with masking on', () => {
+  let t: TestApp;
+  const CARD = '4111 1111 1111 1111';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const masked = await seedPeople(t);
+    const clear = await seedPeople(t);
+    await setMode(t, 'display', masked.company.id);
+    for (const requesterId of [masked.contact.id, clear.contact.id])
+      await createMaskedTicket(t, { title: 'Refund', description: `Please charge card ${CARD}`, requesterId });
+  });
+  afterAll(() => t?.close());
+
+  it("counts a search view like the list: the masked company's hidden digits do not match", async () => {
+    const saved = await t
+      .http()
+      .post('/api/ticket-views')
+      .set(bearer(t.technicianToken))
+      .send({ name: 'Card', filters: { q: CARD } })
+      .expect(201);
+    const list = await t.http().get('/api/tickets').query({ q: CARD }).set(bearer(t.technicianToken)).expect(200);
+    const views = (await t.http().get('/api/ticket-views').set(bearer(t.technicianToken)).expect(200))
+      .body as ViewWithCount[];
+    expect(list.body.items).toHaveLength(1);
+    expect(views.find((v) => v.id === saved.body.id)?.count).toBe(1);
   });
 });
