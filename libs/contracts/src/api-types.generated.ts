@@ -1593,6 +1593,38 @@ export interface paths {
     patch: operations['TicketStatusesController_update'];
     trace?: never;
   };
+  '/api/ticket-views': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TicketViewsController_list'];
+    put?: never;
+    post: operations['TicketViewsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ticket-views/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['TicketViewsController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['TicketViewsController_update'];
+    trace?: never;
+  };
   '/api/tickets': {
     parameters: {
       query?: never;
@@ -2451,6 +2483,11 @@ export interface components {
       /** @enum {string} */
       trigger: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed' | 'sentiment.changed';
     };
+    CreateSavedViewDto: {
+      filters: components['schemas']['SavedViewFiltersDto'];
+      /** @example Critical printers */
+      name: string;
+    };
     CreateStatusDto: {
       /** @enum {string} */
       category: 'open' | 'pending' | 'done';
@@ -3010,6 +3047,55 @@ export interface components {
       status?: string[];
       type?: ('incident' | 'problem' | 'request' | 'change')[];
     };
+    SavedViewFiltersDto: {
+      /** @description account id, "me" or "none" */
+      assignee?: string;
+      /** Format: uuid */
+      company?: string;
+      /** @enum {string} */
+      priority?: 'low' | 'medium' | 'high' | 'critical';
+      /** @description text search in title and description */
+      q?: string;
+      /** Format: uuid */
+      requester?: string;
+      /**
+       * @description the end user's sentiment (feature-sentiment plugin)
+       * @enum {string}
+       */
+      sentiment?: 'positive' | 'negative' | 'neutral';
+      /** @description created|updated|priority|number, "-" prefix for descending (default -updated) */
+      sort?: string;
+      /** @description status key, comma list, or category:open|pending|done */
+      status?: string;
+      /** @enum {string} */
+      type?: 'incident' | 'problem' | 'request' | 'change';
+    };
+    SavedViewViewDto: {
+      /** @description Built-in: cannot be renamed or deleted */
+      builtIn: boolean;
+      /** Format: date-time */
+      createdAt: string | null;
+      filters: components['schemas']['SavedViewFiltersDto'];
+      /** @description a built-in view key (mine, unassigned, waiting, open) or the saved view id */
+      id: string;
+      /** @description English name (the web translates built-in ones by id) */
+      name: string;
+      position: number;
+    };
+    SavedViewWithCountDto: {
+      /** @description Built-in: cannot be renamed or deleted */
+      builtIn: boolean;
+      /** @description Tickets the list shows with these filters, for the caller */
+      count: number;
+      /** Format: date-time */
+      createdAt: string | null;
+      filters: components['schemas']['SavedViewFiltersDto'];
+      /** @description a built-in view key (mine, unassigned, waiting, open) or the saved view id */
+      id: string;
+      /** @description English name (the web translates built-in ones by id) */
+      name: string;
+      position: number;
+    };
     SearchContactHitDto: {
       companyId: string;
       email: string;
@@ -3347,6 +3433,11 @@ export interface components {
       position?: number;
       /** @enum {string} */
       trigger?: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed' | 'sentiment.changed';
+    };
+    UpdateSavedViewDto: {
+      filters?: components['schemas']['SavedViewFiltersDto'];
+      name?: string;
+      position?: number;
     };
     UpdateSettingDto: {
       /** Format: uuid */
@@ -4885,7 +4976,9 @@ export interface operations {
   };
   EmailTemplatesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4902,7 +4995,9 @@ export interface operations {
   };
   EmailTemplatesController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path: {
         event: string;
@@ -4921,7 +5016,9 @@ export interface operations {
   };
   EmailTemplatesController_update: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path: {
         event: string;
@@ -4944,7 +5041,9 @@ export interface operations {
   };
   EmailTemplatesController_reset: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path: {
         event: string;
@@ -6509,6 +6608,92 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TicketStatusViewDto'];
+        };
+      };
+    };
+  };
+  TicketViewsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedViewWithCountDto'][];
+        };
+      };
+    };
+  };
+  TicketViewsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSavedViewDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedViewViewDto'];
+        };
+      };
+    };
+  };
+  TicketViewsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TicketViewsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSavedViewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedViewViewDto'];
         };
       };
     };

@@ -7,6 +7,10 @@ import { TicketRevealController } from './controllers/ticket-reveal.controller.j
 import { TicketStatusesController } from './controllers/ticket-statuses.controller.js';
 import { TicketsController } from './controllers/tickets.controller.js';
 import { TicketBulkController } from './controllers/ticket-bulk.controller.js';
+import { TicketViewsController } from './controllers/ticket-views.controller.js';
+import { SavedViewRepository } from './repositories/saved-view.repository.js';
+import { SavedViewCountsService } from './services/saved-view-counts.service.js';
+import { SavedViewService } from './services/saved-view.service.js';
 import { TicketsGateway } from './realtime/tickets.gateway.js';
 import { AutomationRuleRepository } from './repositories/automation-rule.repository.js';
 import { ProductFamilyRepository } from './repositories/product-family.repository.js';
@@ -78,6 +82,7 @@ import { TicketPortalLinks } from './email/ticket-portal-links.js';
     AutomationRulesController,
     EmailTemplatesController,
     CommentOriginalController,
+    TicketViewsController,
   ],
   providers: [
     TicketRepository,
@@ -135,6 +140,9 @@ import { TicketPortalLinks } from './email/ticket-portal-links.js';
     EndUserTicketRepository,
     EndUserTicketsService,
     TicketPortalLinks,
+    SavedViewRepository,
+    SavedViewService,
+    SavedViewCountsService,
   ],
   exports: [
     CreateTicketService,

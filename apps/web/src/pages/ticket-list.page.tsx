@@ -16,6 +16,7 @@ import { useTicketListKeys } from '../lib/ticket-list-keys.hook';
 import { TicketBulkBar } from '../components/tickets/ticket-bulk-bar.component';
 import { useTicketSelection } from '../lib/ticket-selection.hook';
 import { tui } from '../lib/ticket-ui.i18n';
+import { TicketViews } from '../components/tickets/ticket-views.component';
 
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof TicketFilters)[];
 
@@ -29,6 +30,9 @@ function filtersFromUrl(): TicketFilters {
 function filtersToUrl(f: TicketFilters): void {
   const q = new URLSearchParams();
   for (const k of FILTER_KEYS) if (f[k] && f[k] !== EMPTY_FILTERS[k]) q.set(k, f[k]);
+  // The saved view (?view=) is the views strip's: kept here, taken off there when it no longer applies.
+  const view = new URLSearchParams(location.search).get('view');
+  if (view) q.set('view', view);
   const s = q.toString();
   // replaceState: filter tweaks should not pile up history entries.
   history.replaceState(null, '', s ? `/tickets?${s}` : '/tickets');
@@ -37,10 +41,12 @@ function filtersToUrl(f: TicketFilters): void {
 /** Client-side mirror of the server filters, so live events can place a ticket without a refetch. */
 function matches(t: Ticket, f: TicketFilters, me: Me): boolean {
   if (f.status) {
-    const ok = f.status.startsWith('category:')
-      ? t.statusCategory === f.status.slice(9)
-      : f.status.split(',').includes(t.status);
-    if (!ok) return false;
+    // As the server reads it: status keys and categories, each list OR-ed, the two AND-ed.
+    const parts = f.status.split(',');
+    const keys = parts.filter((p) => !p.startsWith('category:'));
+    const categories = parts.filter((p) => p.startsWith('category:')).map((p) => p.slice(9));
+    if (keys.length && !keys.includes(t.status)) return false;
+    if (categories.length && !categories.includes(t.statusCategory)) return false;
   }
   if (f.assignee) {
     const id = t.assignee?.id ?? null;
@@ -200,6 +206,7 @@ export function TicketListPage({ me }: { me: Me }) {
           New ticket
         </a>
       </div>
+      <TicketViews filters={filters} onApply={setFilters} />
       <TicketFiltersBar
         filters={filters}
         statuses={statuses}

@@ -1,6 +1,7 @@
 import { AutomationRuleEntity } from './automation-rule.entity.js';
 import { ProductFamilyEntity } from './product-family.entity.js';
 import { QuickReplyEntity } from './quick-reply.entity.js';
+import { SavedViewEntity } from './saved-view.entity.js';
 import { TicketActivityEntity } from './ticket-activity.entity.js';
 import { TicketCommentEntity } from './ticket-comment.entity.js';
 import { TicketCounterEntity } from './ticket-counter.entity.js';
@@ -12,6 +13,7 @@ export {
   AutomationRuleEntity,
   ProductFamilyEntity,
   QuickReplyEntity,
+  SavedViewEntity,
   TicketActivityEntity,
   TicketCommentEntity,
   TicketCounterEntity,
@@ -30,4 +32,5 @@ export const TICKET_ENTITIES = [
   QuickReplyEntity,
   AutomationRuleEntity,
   EmailTemplateEntity,
+  SavedViewEntity,
 ];

@@ -18,6 +18,7 @@ import { FullTextSearch1796290000000 } from './1796290000000-full-text-search.mi
 import { LanguageOfAccountsAndContacts1796292397379 } from './1796292397379-language-of-accounts-and-contacts.migration.js';
 import { ScreenSharing1796292499090 } from './1796292499090-screen-sharing.migration.js';
 import { MailLanguages1796302532697 } from './1796302532697-mail-languages.migration.js';
+import { TicketViews1796302800531 } from './1796302800531-ticket-views.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -39,4 +40,5 @@ export const POSTGRES_MIGRATIONS = [
   LanguageOfAccountsAndContacts1796292397379,
   ScreenSharing1796292499090,
   MailLanguages1796302532697,
+  TicketViews1796302800531,
 ];

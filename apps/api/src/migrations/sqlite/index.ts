@@ -18,6 +18,7 @@ import { FullTextSearch1796290000000 } from './1796290000000-full-text-search.mi
 import { LanguageOfAccountsAndContacts1796292393395 } from './1796292393395-language-of-accounts-and-contacts.migration.js';
 import { ScreenSharing1796292493388 } from './1796292493388-screen-sharing.migration.js';
 import { MailLanguages1796302521727 } from './1796302521727-mail-languages.migration.js';
+import { TicketViews1796302795014 } from './1796302795014-ticket-views.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -39,4 +40,5 @@ export const SQLITE_MIGRATIONS = [
   LanguageOfAccountsAndContacts1796292393395,
   ScreenSharing1796292493388,
   MailLanguages1796302521727,
+  TicketViews1796302795014,
 ];
