@@ -13,7 +13,6 @@ export const ACCEPT_TIMEOUT_MS = 2 * 60_000;
 export const IDLE_TIMEOUT_MS = 5 * 60_000;
 /** After 2 minutes of conversation a ticket is created for the contact. */
 export const AUTO_TICKET_AFTER_MS = 2 * 60_000;
-export const AUTO_TICKET_TITLE = 'New ticket opened from chat';
 /** Identity confirmation tokens expire after 15 minutes. */
 export const IDENTITY_TOKEN_TTL_MS = 15 * 60_000;
 /** Confirmation emails per device (and per address) within IDENTITY_TOKEN_TTL_MS. */

@@ -18,6 +18,7 @@ import { ConversationService } from './services/conversation.service.js';
 import { MessageWriter } from './services/message-writer.service.js';
 import { NotificationPreferencesService } from './services/notification-preferences.service.js';
 import { ParticipantCache } from './services/participant-cache.js';
+import { ConversationLanguageService } from './services/conversation-language.service.js';
 
 /** The conversation core: conversations, participants, group-committed messages, fan-out, timers. */
 @Module({
@@ -32,6 +33,7 @@ import { ParticipantCache } from './services/participant-cache.js';
     ConversationTimers,
     ParticipantCache,
     ChannelLimits,
+    ConversationLanguageService,
     ConversationMessageService,
     ConversationParticipantService,
     ConversationRecordService,

@@ -8,6 +8,7 @@ export {
   type ParticipantInput,
   type EndInput,
   type ActivationTimers,
+  type LocalText,
 } from './services/conversation.service.js';
 export {
   CONVERSATION_DESTINATION,

@@ -1,24 +1,77 @@
-// System lines the server writes into a conversation that the web also shows as a status (a banner,
-// the portal's waiting notice). Stated once here so a screen can tell "the log already says this" and
-// show it once instead of twice (issue #15 defect 5).
+// System lines the server writes into a conversation, in the customer's language (#16), and that
+// the web also shows as a status (a banner, the portal's waiting notice). Stated once here, per
+// language, so a screen can tell "the log already says this" in any language and show it once
+// instead of twice (issue #15 defect 5).
+
+/** The languages of automatic texts (the core's LANGUAGES; contracts depend on nothing). */
+export type LineLanguage = 'en' | 'fr';
+/** One automatic text in each language. */
+export type LocalLine = Readonly<Record<LineLanguage, string>>;
+
+const line = (en: string, fr: string): LocalLine => ({ en, fr });
+
+/** `{name}`-style placeholders filled in every language. */
+export function fillLine(text: LocalLine, vars: Record<string, string | number>): LocalLine {
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return { en: fill(text.en), fr: fill(text.fr) };
+}
+
+/** Whether a stored line is this text, in any language. */
+export function isLine(body: string, text: LocalLine): boolean {
+  const b = body.trim();
+  return b === text.en.trim() || b === text.fr.trim();
+}
 
 /** What both sides of an agent chat are told when it ends, by reason (the end's system line). */
-export const AGENT_CHAT_END_TEXTS: Readonly<Record<string, string>> = {
-  declined: 'The user declined the chat request.',
-  not_accepted: 'The chat request was not accepted within 2 minutes.',
-  busy: 'No technician could take the chat.',
-  idle: 'The chat was ended after 5 minutes without messages.',
-  ended_by_technician: 'The technician ended the chat.',
-  ended_by_user: 'The user ended the chat.',
+export const AGENT_CHAT_END_LINES: Readonly<Record<string, LocalLine>> = {
+  declined: line('The user declined the chat request.', "L'utilisateur a refusé la demande de chat."),
+  not_accepted: line(
+    'The chat request was not accepted within 2 minutes.',
+    "La demande de chat n'a pas été acceptée dans les 2 minutes.",
+  ),
+  busy: line('No technician could take the chat.', "Aucun technicien n'a pu prendre le chat."),
+  idle: line(
+    'The chat was ended after 5 minutes without messages.',
+    'Le chat a été terminé après 5 minutes sans message.',
+  ),
+  ended_by_technician: line('The technician ended the chat.', 'Le technicien a terminé le chat.'),
+  ended_by_user: line('The user ended the chat.', "L'utilisateur a terminé le chat."),
 };
-export const AGENT_CHAT_ENDED_TEXT = 'The chat ended.';
+export const AGENT_CHAT_ENDED_LINE = line('The chat ended.', 'Le chat est terminé.');
+
+/** The English lines (the console's own language until its translation layer lands). */
+export const AGENT_CHAT_END_TEXTS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(AGENT_CHAT_END_LINES).map(([k, v]) => [k, v.en]),
+);
+export const AGENT_CHAT_ENDED_TEXT = AGENT_CHAT_ENDED_LINE.en;
 
 /** The system line of a portal chat the visitor ended. */
-export const PORTAL_CUSTOMER_ENDED_TEXT = 'The customer ended the conversation';
+export const PORTAL_CUSTOMER_ENDED_LINE = line(
+  'The customer ended the conversation',
+  'Le client a mis fin à la conversation',
+);
+export const PORTAL_CUSTOMER_ENDED_TEXT = PORTAL_CUSTOMER_ENDED_LINE.en;
 
 /** The system line posted when a portal visitor is still waiting after the portal's waiting-offer delay. */
-export const PORTAL_WAITING_OFFER_TEXT =
-  'All our technicians are busy at the moment. You can keep waiting, or leave your question and we will answer you by email.';
+export const PORTAL_WAITING_OFFER_LINE = line(
+  'All our technicians are busy at the moment. You can keep waiting, or leave your question and we will answer you by email.',
+  'Tous nos techniciens sont occupés pour le moment. Vous pouvez patienter, ou laisser votre question et nous vous répondrons par e-mail.',
+);
+export const PORTAL_WAITING_OFFER_TEXT = PORTAL_WAITING_OFFER_LINE.en;
+
+/** Lines every chat channel writes (`{name}`: a participant; `{number}`: a ticket; `{device}`: a device). */
+export const CHAT_LINES = {
+  joined: line('{name} joined the chat', '{name} a rejoint la discussion'),
+  left: line('{name} left the chat', '{name} a quitté la discussion'),
+  started: line('Chat started with {name}', 'Chat commencé avec {name}'),
+  ticketOpened: line('Ticket #{number} was opened for this chat', 'Le ticket n° {number} a été ouvert pour ce chat'),
+  ticketOpenedNoContact: line(
+    'Ticket #{number} was opened for this chat without a contact: nobody has confirmed who uses {device}',
+    "Le ticket n° {number} a été ouvert pour ce chat sans contact : personne n'a confirmé qui utilise {device}",
+  ),
+  /** The title of the ticket a chat opens by itself. */
+  autoTicketTitle: line('New ticket opened from chat', 'Nouveau ticket ouvert depuis le chat'),
+} as const;
 
 /** The system lines of a screen sharing session (`{name}`: the technician), stored in English. */
 export const SCREEN_SHARE_TEXTS = {

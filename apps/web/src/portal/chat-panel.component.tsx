@@ -1,6 +1,6 @@
 // After the form: the live chat (waiting → technician joined → ended, with transcript), or the
 // confirmation of a support request (also what a chat becomes when the visitor stops waiting).
-import { PORTAL_WAITING_OFFER_TEXT } from '@switchboard/contracts';
+import { isLine, PORTAL_WAITING_OFFER_LINE } from '@switchboard/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTime, S, t } from './i18n';
 import { portalApi, type ChatMessage, type PortalInfo } from './portal.api';
@@ -236,7 +236,7 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
   );
 }
 
-const isOffer = (m: ChatMessage) => m.kind === 'system' && m.body === PORTAL_WAITING_OFFER_TEXT;
+const isOffer = (m: ChatMessage) => m.kind === 'system' && isLine(m.body, PORTAL_WAITING_OFFER_LINE);
 
 function Message({ m, onRetry }: { m: ChatMessage; onRetry(): void }) {
   if (m.kind === 'system' || m.author.kind === 'system') {

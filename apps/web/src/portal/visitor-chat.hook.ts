@@ -3,7 +3,8 @@
 // the same chat: on every (re)connect we `chat.join` with the last seq we have and merge by id.
 import {
   mergeMessages,
-  PORTAL_WAITING_OFFER_TEXT,
+  isLine,
+  PORTAL_WAITING_OFFER_LINE,
   type ClientEmits,
   type ServerEventListeners,
 } from '@switchboard/contracts';
@@ -172,7 +173,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
           window.parent?.postMessage({ type: 'switchboard:unread' }, '*');
       } else if (p.message.kind === 'system') {
         // The waiting offer is shown (and so announced) in the visitor's language, not the stored English line.
-        const text = p.message.body === PORTAL_WAITING_OFFER_TEXT ? `${S.busy} ${S.waitingOffer}` : p.message.body;
+        const text = isLine(p.message.body, PORTAL_WAITING_OFFER_LINE) ? `${S.busy} ${S.waitingOffer}` : p.message.body;
         setAnnounce({ id: p.message.id, text });
       }
     });

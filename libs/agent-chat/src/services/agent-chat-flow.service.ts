@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ConflictError, NotFoundError } from '@switchboard/core';
 import { ConversationService, type ConversationView } from '@switchboard/chat';
-import { AGENT_CHAT_ENDED_TEXT } from '@switchboard/contracts';
+import { AGENT_CHAT_END_LINES, AGENT_CHAT_ENDED_LINE, CHAT_LINES, fillLine } from '@switchboard/contracts';
 import { AGENT_CHANNEL } from '../agent-chat.types.js';
 import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';
 import { AgentChatNotifier } from './agent-chat-notifier.service.js';
-import { END_TEXTS, metaOf } from './agent-chat-views.js';
+import { metaOf } from './agent-chat-views.js';
 
 /**
  * The state changes both sides share: acceptance (its timers are armed by the transition itself),
@@ -32,7 +32,7 @@ export class AgentChatFlow {
   async accepted(conversationId: string, technician: { id: string; name: string }): Promise<ConversationView> {
     const now = this.clock.now();
     const chat = await this.conversations.patchMeta(conversationId, { acceptedAt: now.toISOString(), technician });
-    await this.conversations.postSystemMessage(conversationId, `Chat started with ${technician.name}`);
+    await this.conversations.postSystemMessage(conversationId, fillLine(CHAT_LINES.started, { name: technician.name }));
     const fresh = await this.load(conversationId);
     this.notifier.updated(fresh);
     this.notifier.toDevice(metaOf(chat).deviceId, 'chat.started', {
@@ -51,7 +51,7 @@ export class AgentChatFlow {
     reason: string,
     by: Parameters<ConversationService['end']>[1]['by'] = null,
   ): Promise<boolean> {
-    const text = END_TEXTS[reason] ?? AGENT_CHAT_ENDED_TEXT;
+    const text = AGENT_CHAT_END_LINES[reason] ?? AGENT_CHAT_ENDED_LINE;
     const ended = await this.conversations.end(conversationId, { reason, by, text });
     if (!ended) return false;
     const chat = await this.load(conversationId);

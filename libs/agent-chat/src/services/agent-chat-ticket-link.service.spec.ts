@@ -56,6 +56,7 @@ describe('AgentChatTicketLinkService', () => {
     fake(ConversationService).linkTicket.mockResolvedValue(undefined);
     fake(ConversationService).patchMeta.mockResolvedValue(chat);
     fake(ConversationService).postSystemMessage.mockResolvedValue(null);
+    fake(ConversationService).languageOf.mockResolvedValue('fr');
     fake(AgentChatFlow).load.mockResolvedValue(chat);
     fake(AgentChatNotifier).updated.mockReturnValue(undefined);
     fake(AgentChatNotifier).toDevice.mockReturnValue(undefined);
@@ -68,7 +69,8 @@ describe('AgentChatTicketLinkService', () => {
     await sut.autoTicket(chat);
     expect(fake(TechnicianDirectory).serving).toHaveBeenCalledWith('co1', ['g1']);
     expect(fake(CreateTicketService).createAs).toHaveBeenCalledWith(
-      expect.objectContaining({ requesterId: 'ct', assigneeId: null }),
+      // Titled in the chat's language (#16).
+      expect.objectContaining({ requesterId: 'ct', assigneeId: null, title: 'Nouveau ticket ouvert depuis le chat' }),
       { kind: 'account', id: 'g1', name: 'Gary' },
       'chat',
     );

@@ -8,7 +8,8 @@ import {
 } from '@switchboard/core';
 import { ConversationService, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
 import { CreateTicketService, TicketChatLinkService, type ChatLine } from '@switchboard/tickets';
-import { AGENT_CHANNEL, AUTO_TICKET_TITLE } from '../agent-chat.types.js';
+import { CHAT_LINES, fillLine } from '@switchboard/contracts';
+import { AGENT_CHANNEL } from '../agent-chat.types.js';
 import { AgentChatFlow } from './agent-chat-flow.service.js';
 import { AgentChatNotifier } from './agent-chat-notifier.service.js';
 import { metaOf } from './agent-chat-views.js';
@@ -71,9 +72,11 @@ export class AgentChatTicketLinkService implements OnModuleInit {
       technician && (await this.directory.serving(chat.companyId, [technician.id])).serving.length
         ? technician.id
         : null;
+    // Titled in the customer's language (else their company's), like the chat's system lines.
+    const language = await this.conversations.languageOf(id);
     const ticket = await this.tickets.createAs(
       {
-        title: AUTO_TICKET_TITLE,
+        title: CHAT_LINES.autoTicketTitle[language],
         description,
         requesterId: chat.contactId,
         companyId: chat.companyId,
@@ -103,8 +106,8 @@ export class AgentChatTicketLinkService implements OnModuleInit {
     await this.conversations.postSystemMessage(
       id,
       chat.contactId
-        ? `Ticket #${ticket.number} was opened for this chat`
-        : `Ticket #${ticket.number} was opened for this chat without a contact: nobody has confirmed who uses ${m.deviceName}`,
+        ? fillLine(CHAT_LINES.ticketOpened, { number: ticket.number })
+        : fillLine(CHAT_LINES.ticketOpenedNoContact, { number: ticket.number, device: m.deviceName }),
     );
     // Messages committed while the ticket was being created: the per-message path saw no ticket yet.
     this.enqueue(id, () => this.follow(id, Number.MAX_SAFE_INTEGER));

@@ -1,5 +1,4 @@
 import type { ConversationView } from '@switchboard/chat';
-import { AGENT_CHAT_END_TEXTS } from '@switchboard/contracts';
 import type { AgentChatMeta, AgentChatView, DeviceChatView } from '../agent-chat.types.js';
 
 export const metaOf = (c: ConversationView): AgentChatMeta => c.meta as unknown as AgentChatMeta;
@@ -37,6 +36,3 @@ export function toDeviceChatView(c: ConversationView): DeviceChatView {
     earlier: m.earlier ?? null,
   };
 }
-
-/** What each side is told when a chat ends, by reason (shared with the web: @switchboard/contracts). */
-export const END_TEXTS = AGENT_CHAT_END_TEXTS;

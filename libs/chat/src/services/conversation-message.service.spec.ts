@@ -4,6 +4,7 @@ import { ConversationEntity } from '../entities/conversation.entity.js';
 import { MessageEntity } from '../entities/message.entity.js';
 import { ConversationRepository } from '../repositories/conversation.repository.js';
 import { ConversationFanout } from './conversation-fanout.service.js';
+import { ConversationLanguageService } from './conversation-language.service.js';
 import { ConversationMessageService } from './conversation-message.service.js';
 import { MessageWriter } from './message-writer.service.js';
 
@@ -33,9 +34,21 @@ describe('ConversationMessageService', () => {
       s === null ? null : s.replace(/\d/g, '#')) as never);
     t.fake(ConversationFanout).emit.mockReturnValue(undefined);
     t.fake(DomainEventBus).publish.mockResolvedValue(undefined);
+    t.fake(ConversationLanguageService).resolve.mockImplementation(async (_id, text) =>
+      typeof text === 'string' ? text : text.fr,
+    );
     return t;
   }
   const jane = { kind: 'contact' as const, id: 'ct', name: 'Jane' };
+
+  it("stores a system line in the conversation's language (#16)", async () => {
+    const { sut, fake } = build();
+    fake(MessageWriter).write.mockResolvedValueOnce({ message: { body: 'x' } } as never);
+    await sut.postSystemMessage('c1', { en: 'Ada joined the chat', fr: 'Ada a rejoint la discussion' });
+    expect(fake(MessageWriter).write).toHaveBeenCalledWith(
+      expect.objectContaining({ body: 'Ada a rejoint la discussion', kind: 'system' }),
+    );
+  });
 
   it('refuses an empty or too long text before any I/O', async () => {
     const { sut, fake } = build();

@@ -13,6 +13,7 @@ import { MessageRepository } from '../repositories/message.repository.js';
 import { ConversationFanout } from './conversation-fanout.service.js';
 import { fileMessageBody, toMessageView } from './conversation-views.js';
 import { MessageWriter } from './message-writer.service.js';
+import { ConversationLanguageService, type LocalText } from './conversation-language.service.js';
 
 export interface PostMessageInput {
   conversationId: string;
@@ -43,6 +44,7 @@ export class ConversationMessageService {
     private readonly fanout: ConversationFanout,
     private readonly events: DomainEventBus,
     private readonly masker: PiiMasker,
+    private readonly language: ConversationLanguageService,
   ) {}
 
   private async companyOf(conversationId: string): Promise<string | null> {
@@ -108,14 +110,14 @@ export class ConversationMessageService {
     });
   }
 
-  /** A system line ("X joined the chat"); allowed until the conversation ends. */
-  async postSystemMessage(conversationId: string, text: string): Promise<MessageView | null> {
+  /** A system line ("X joined the chat") in the customer's language; allowed until the conversation ends. */
+  async postSystemMessage(conversationId: string, text: LocalText): Promise<MessageView | null> {
     try {
       return (
         await this.post({
           conversationId,
           author: { kind: 'system', name: 'System' },
-          body: text,
+          body: await this.language.resolve(conversationId, text),
           kind: 'system',
           maxLength: 10_000,
         })

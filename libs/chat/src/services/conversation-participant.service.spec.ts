@@ -35,7 +35,10 @@ describe('ConversationParticipantService', () => {
     expect(fake(ConversationRepository).transition).toHaveBeenCalledWith('c1', ['waiting'], { status: 'active' }, tx);
     // Taken: the waiting timers go in the same transaction.
     expect(fake(ConversationTimers).cancelAll).toHaveBeenCalledWith('c1', tx);
-    expect(fake(ConversationMessageService).postSystemMessage).toHaveBeenCalledWith('c1', 'Ada joined the chat');
+    expect(fake(ConversationMessageService).postSystemMessage).toHaveBeenCalledWith('c1', {
+      en: 'Ada joined the chat',
+      fr: 'Ada a rejoint la discussion',
+    });
     expect(fake(ParticipantCache).forget).toHaveBeenCalledWith('c1', 'technician', 'a1');
   });
 

@@ -9,6 +9,7 @@ import { ConversationMessageService } from './conversation-message.service.js';
 import { ConversationTimers } from './conversation-timers.service.js';
 import { toParticipantView } from './conversation-views.js';
 import { ParticipantCache } from './participant-cache.js';
+import { CHAT_LINES, fillLine } from '@switchboard/contracts';
 
 export interface ParticipantInput {
   kind: ParticipantKind;
@@ -79,8 +80,9 @@ export class ConversationParticipantService {
       });
     }
     const view = toParticipantView(row);
-    const text = `${input.name} joined the chat`;
-    if (options.announce !== false) await this.messages.postSystemMessage(conversationId, text);
+    const line = fillLine(CHAT_LINES.joined, { name: input.name });
+    const posted = options.announce !== false ? await this.messages.postSystemMessage(conversationId, line) : null;
+    const text = posted?.body ?? line.en;
     this.fanout.emit(conversation.channel, conversationId, 'conversation.participant', {
       conversationId,
       change: 'joined',
@@ -103,8 +105,9 @@ export class ConversationParticipantService {
     row.leftAt = this.clock.now();
     await this.participants.save(row);
     this.cache.forget(conversationId, kind, refId);
-    const text = `${row.name} left the chat`;
-    if (options.announce !== false) await this.messages.postSystemMessage(conversationId, text);
+    const line = fillLine(CHAT_LINES.left, { name: row.name });
+    const posted = options.announce !== false ? await this.messages.postSystemMessage(conversationId, line) : null;
+    const text = posted?.body ?? line.en;
     this.fanout.emit(conversation.channel, conversationId, 'conversation.participant', {
       conversationId,
       change: 'left',

@@ -7,12 +7,13 @@ import { ConversationFanout } from './conversation-fanout.service.js';
 import { ConversationMessageService } from './conversation-message.service.js';
 import { ConversationTimers, type ConversationDeadline } from './conversation-timers.service.js';
 import { ParticipantCache } from './participant-cache.js';
+import type { LocalText } from './conversation-language.service.js';
 
 export interface EndInput {
   reason: string;
   by?: ConversationActor | null;
-  /** A system line stored before the end ("The customer ended the conversation"). */
-  text?: string;
+  /** A system line stored before the end ("The customer ended the conversation"), per language. */
+  text?: LocalText;
 }
 
 /** Timers that change with waiting → active, in the same transaction as the status change. */
@@ -57,7 +58,9 @@ export class ConversationStateService {
     const conversation = await this.conversations.findById(conversationId);
     if (!conversation) throw new NotFoundError('Conversation', conversationId);
     if (conversation.status === 'ended') return false;
-    if (input.text) await this.messages.postSystemMessage(conversationId, input.text);
+    const posted = input.text ? await this.messages.postSystemMessage(conversationId, input.text) : null;
+    // The clients get the line as stored (in the customer's language).
+    const text = posted?.body ?? (typeof input.text === 'string' ? input.text : (input.text?.en ?? null));
     const now = this.clock.now();
     const by = input.by ?? null;
     // The end, its participants leaving and its timers going are one unit of work.
@@ -85,7 +88,7 @@ export class ConversationStateService {
       conversationId,
       reason: input.reason,
       endedBy: by ? { kind: by.kind, name: by.name ?? 'System' } : null,
-      text: input.text ?? null,
+      text,
     });
     await this.events.publish('conversation.ended', {
       conversationId,

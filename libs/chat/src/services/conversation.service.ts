@@ -9,6 +9,7 @@ import type {
   ParticipantKind,
   ParticipantView,
 } from '../chat.types.js';
+import { ConversationLanguageService, type LocalText } from './conversation-language.service.js';
 import { ConversationMessageService, type PostMessageInput } from './conversation-message.service.js';
 import { ConversationParticipantService, type ParticipantInput } from './conversation-participant.service.js';
 import { ConversationRecordService } from './conversation-record.service.js';
@@ -19,6 +20,7 @@ export type { PostMessageInput } from './conversation-message.service.js';
 export type { ParticipantInput } from './conversation-participant.service.js';
 export type { StartConversationInput } from './conversation-start.service.js';
 export type { ActivationTimers, EndInput } from './conversation-state.service.js';
+export type { LocalText } from './conversation-language.service.js';
 
 /**
  * The conversation core's entry point shared by every chat channel (portal, agent chat,
@@ -34,7 +36,13 @@ export class ConversationService {
     private readonly participants: ConversationParticipantService,
     private readonly messages: ConversationMessageService,
     private readonly records: ConversationRecordService,
+    private readonly language: ConversationLanguageService,
   ) {}
+
+  /** The language of the conversation's automatic texts (the customer's, else their company's). */
+  languageOf(conversationId: string) {
+    return this.language.of(conversationId);
+  }
 
   start(input: StartConversationInput): Promise<ConversationView> {
     return this.starts.start(input);
@@ -107,7 +115,7 @@ export class ConversationService {
     return this.records.listOpenForTicket(channel, ticketId);
   }
 
-  postSystemMessage(conversationId: string, text: string): Promise<MessageView | null> {
+  postSystemMessage(conversationId: string, text: LocalText): Promise<MessageView | null> {
     return this.messages.postSystemMessage(conversationId, text);
   }
 

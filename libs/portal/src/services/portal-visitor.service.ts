@@ -11,7 +11,7 @@ import {
   PiiMasker,
 } from '@switchboard/core';
 import { ConversationService, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
-import { PORTAL_CUSTOMER_ENDED_TEXT } from '@switchboard/contracts';
+import { PORTAL_CUSTOMER_ENDED_LINE } from '@switchboard/contracts';
 import type { VisitorSubmissionDto } from '../dto/visitor.dto.js';
 import {
   PORTAL_CHANNEL,
@@ -158,7 +158,7 @@ export class PortalVisitorService {
     await this.conversations.end(conversation.id, {
       reason: 'customer_ended',
       by: { kind: 'contact', id: chat.contactId, name: chat.name },
-      text: PORTAL_CUSTOMER_ENDED_TEXT,
+      text: PORTAL_CUSTOMER_ENDED_LINE,
     });
     return this.publicCase(visitor, conversation.id);
   }

@@ -5,12 +5,12 @@ import {
   type ConversationDeadline,
   type ConversationView,
 } from '@switchboard/chat';
-import { PORTAL_WAITING_OFFER_TEXT } from '@switchboard/contracts';
+import { PORTAL_WAITING_OFFER_LINE } from '@switchboard/contracts';
 import { PORTAL_CHANNEL } from '../portal.types.js';
 
 export const PORTAL_WAITING_OFFER = 'portal.waiting-offer';
 /** Stated in @switchboard/contracts: the portal page recognises it (and says it in the visitor's language). */
-export const OFFER_TEXT = PORTAL_WAITING_OFFER_TEXT;
+export const OFFER_TEXT = PORTAL_WAITING_OFFER_LINE;
 
 /** Armed in the portal chat's start transaction (the portal's "waiting offer" setting, seconds). */
 export function portalWaitingOfferDeadline(now: Date, afterMs: number): ConversationDeadline {

@@ -1,5 +1,13 @@
 // One line of a conversation log (portal cases and agent chats share the look and the retry).
 import type { ComponentChildren } from 'preact';
+import {
+  AGENT_CHAT_END_LINES,
+  AGENT_CHAT_ENDED_LINE,
+  isLine,
+  PORTAL_CUSTOMER_ENDED_LINE,
+  PORTAL_WAITING_OFFER_LINE,
+  type LocalLine,
+} from '@switchboard/contracts';
 import { formatDateTime } from '../../lib/format';
 
 export interface LogMessage {
@@ -22,9 +30,18 @@ interface Props<M extends LogMessage> {
 
 const isSystem = (m: LogMessage) => m.kind === 'system' || m.author.kind === 'system';
 
-/** The log already shows `text` as a system line: a status banner saying it again would repeat it. */
+/** Status lines the server stores in the customer's language (#16): a banner may be in another. */
+const KNOWN_LINES: readonly LocalLine[] = [
+  ...Object.values(AGENT_CHAT_END_LINES),
+  AGENT_CHAT_ENDED_LINE,
+  PORTAL_CUSTOMER_ENDED_LINE,
+  PORTAL_WAITING_OFFER_LINE,
+];
+
+/** The log already shows `text` as a system line (in any language): a status banner saying it again would repeat it. */
 export function logSays(messages: readonly LogMessage[], text: string): boolean {
-  return messages.some((m) => isSystem(m) && m.body.trim() === text.trim());
+  const known = KNOWN_LINES.find((l) => isLine(text, l));
+  return messages.some((m) => isSystem(m) && (known ? isLine(m.body, known) : m.body.trim() === text.trim()));
 }
 
 export function MessageItem<M extends LogMessage>({ message: m, testIdPrefix, onRetry, body }: Props<M>) {
