@@ -11,6 +11,7 @@ import {
 } from './email-template-defaults.js';
 import { EmailTemplateEntity } from './email-template.entity.js';
 import { EmailTemplateRepository } from './email-template.repository.js';
+import { CsatMailBlock, type CsatMailSurvey } from '../csat/csat-mail-block.service.js';
 import { TicketPortalLinks } from './ticket-portal-links.js';
 
 export interface EmailTemplateView extends EmailTemplateText {
@@ -37,6 +38,8 @@ export interface EmailTemplateData {
   original?: { subject: string };
   /** The ticket's company and number: the mail then ends with the link to it in the portal (#18). */
   link?: { companyId: string; number: number };
+  /** A satisfaction survey this mail asks about (#18.4): "How did we do?" with its links. */
+  survey?: CsatMailSurvey;
 }
 
 const ALLOWED = new Set<string>(EMAIL_TEMPLATE_PLACEHOLDERS);
@@ -49,6 +52,7 @@ export class EmailTemplateService {
     private readonly templates: EmailTemplateRepository,
     private readonly clock: Clock,
     private readonly links: TicketPortalLinks,
+    private readonly csat: CsatMailBlock,
   ) {}
 
   async list(): Promise<EmailTemplateView[]> {
@@ -88,6 +92,11 @@ export class EmailTemplateService {
     return this.view(key, null);
   }
 
+  /** Whether a mail can carry a survey for this company (its portal has a public address). */
+  async canAskSurvey(companyId: string): Promise<boolean> {
+    return !!(await this.links.surveyUrl(companyId, 'probe'));
+  }
+
   /** The mail for an event: the admin's template if there is one, else the default. */
   async render(event: EmailTemplateEvent, data: EmailTemplateData): Promise<EmailTemplateText> {
     const t = (await this.templates.find(event)) ?? DEFAULT_EMAIL_TEMPLATES[event];
@@ -110,6 +119,11 @@ export class EmailTemplateService {
       text: plain(t.text),
       html: Handlebars.compile(t.html, compileOptions)(context),
     };
+    const survey = data.survey ? await this.csat.render(data.survey) : null;
+    if (survey) {
+      rendered.text = `${rendered.text.replace(/\n*$/, '')}\n\n${survey.text}`;
+      rendered.html = `${rendered.html}${survey.html}`;
+    }
     // Appended after the admin's template, so a customised template carries the link too.
     const url = data.link ? await this.links.url(data.link.companyId, data.link.number) : null;
     if (!url) return rendered;

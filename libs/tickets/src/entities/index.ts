@@ -7,6 +7,7 @@ import { TicketCounterEntity } from './ticket-counter.entity.js';
 import { TicketStatusEntity } from './ticket-status.entity.js';
 import { TicketEntity } from './ticket.entity.js';
 import { EmailTemplateEntity } from '../email/email-template.entity.js';
+import { CsatSurveyEntity } from '../csat/csat-survey.entity.js';
 
 export {
   AutomationRuleEntity,
@@ -30,4 +31,5 @@ export const TICKET_ENTITIES = [
   QuickReplyEntity,
   AutomationRuleEntity,
   EmailTemplateEntity,
+  CsatSurveyEntity,
 ];
