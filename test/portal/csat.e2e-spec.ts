@@ -83,7 +83,10 @@ describe('portal: satisfaction survey (#18.4)', () => {
     expect(JSON.stringify(long.body)).toContain('comment');
     await answer(t, 'x'.repeat(43), { score: 4 }).expect(404);
     await answer(t, 'short', { score: 4 }).expect(404);
-    await t.http().get(`/api/public/csat/${'y'.repeat(43)}`).expect(404);
+    await t
+      .http()
+      .get(`/api/public/csat/${'y'.repeat(43)}`)
+      .expect(404);
 
     // One answer; the second is a 409.
     const ok = await answer(t, token, { score: 4, comment: 'Quick and kind' }).expect(201);
@@ -200,7 +203,10 @@ describe('portal: satisfaction survey (#18.4)', () => {
     const limited = await answer(t, 'z'.repeat(43), { score: 4 }).expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     t.clock.advance(15 * 60_000 + 1);
-    await t.http().get(`/api/public/csat/${'z'.repeat(43)}`).expect(404);
+    await t
+      .http()
+      .get(`/api/public/csat/${'z'.repeat(43)}`)
+      .expect(404);
   });
 });
 
@@ -247,11 +253,22 @@ describe('satisfaction report (#18.4)', () => {
     const byCompany = Object.fromEntries(
       (report.companies as { id: string }[]).map((c) => [c.id, c as Record<string, unknown>]),
     );
-    expect(byCompany[a.company.id]).toMatchObject({ name: a.company.name, responses: 2, average: 4.5, satisfiedPercent: 100 });
+    expect(byCompany[a.company.id]).toMatchObject({
+      name: a.company.name,
+      responses: 2,
+      average: 4.5,
+      satisfiedPercent: 100,
+    });
     expect(byCompany[b.company.id]).toMatchObject({ responses: 2, average: 2.5, satisfiedPercent: 0 });
     // Thirty-one days later the window is empty.
     t.clock.advance(31 * 86_400_000);
-    const later = (await t.http().get('/api/reports/csat').set(auth(t.tokenFor(t.admin.id))).expect(200)).body;
+    const later = (
+      await t
+        .http()
+        .get('/api/reports/csat')
+        .set(auth(t.tokenFor(t.admin.id)))
+        .expect(200)
+    ).body;
     expect(later).toMatchObject({ days: 30, total: { responses: 0 }, technicians: [], companies: [] });
   });
 });
