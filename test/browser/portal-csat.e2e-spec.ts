@@ -142,6 +142,10 @@ describeWithBrowser('portal satisfaction survey (browser)', () => {
     const tech = await pages.signedIn(app.seed.technician, `/tickets/${ticket.number}`);
     await waitForAttribute(tech.getByTestId('csat-badge'), 'data-score', '2');
     await waitForText(tech.getByTestId('csat-badge'), '★ 2/5');
+    await tech.getByTestId('tab-activity').click();
+    const line = tech.getByTestId('activity-list').locator('[data-action="csat"]');
+    await line.waitFor();
+    expect((await line.innerText()).replace(/\s+/g, ' ')).toContain('Jane Doe Rated 2/5: Slow');
 
     const admin = await pages.signedIn(app.seed.admin, '/admin/satisfaction');
     const report = admin.getByTestId('csat-report');
@@ -162,5 +166,28 @@ describeWithBrowser('portal satisfaction survey (browser)', () => {
       'Ask the requester “How did we do?” when a ticket is resolved',
     );
     await admin.locator('[data-setting="csat.question"]').waitFor();
+  });
+
+  it('a signed-in contact answers on the resolved ticket’s page', async () => {
+    const { ticket } = await resolvedTicket('cafeco', 'carl@cafe.test');
+    await app.http().post('/api/public/portals/cafeco/sign-in').send({ email: 'carl@cafe.test' }).expect(202);
+    const items = (await app.http().get('/api/outbox?limit=200').set(bearer()).expect(200)).body.items as {
+      to: string[];
+      text: string;
+    }[];
+    const signIn = items.find((m) => m.to.includes('carl@cafe.test') && m.text.includes('sign-in?token='))!;
+    const link = new URL(/(https?:\/\/\S+sign-in\?token=[\w-]+)/.exec(signIn.text)![1]);
+    const page = await pages.open();
+    await page.goto(link.pathname + link.search);
+    await page.getByTestId('portal-ticket-list').waitFor();
+    await page.getByTestId(`portal-ticket-${ticket.number}`).click();
+    const box = page.getByTestId('portal-ticket-csat');
+    await waitForText(box.getByTestId('csat-question'), 'How did we do?');
+    await box.getByTestId('csat-score-3').click();
+    await box.getByTestId('csat-send').click();
+    await waitForText(box.getByTestId('csat-done'), 'Thank you for your feedback!');
+    // Opened again: the answer is remembered.
+    await page.reload();
+    await waitForText(page.getByTestId('csat-done'), 'You already answered for this ticket: 3/5.');
   });
 });
