@@ -25,7 +25,11 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{libs,plugins,apps/api,apps/agent}/**/*.spec.ts', '<rootDir>/libs/*/test/**/*.spec.ts'],
+      // apps/web: pure modules only (no DOM under node), e.g. the shortcut key matcher.
+      testMatch: [
+        '<rootDir>/{libs,plugins,apps/api,apps/agent,apps/web}/**/*.spec.ts',
+        '<rootDir>/libs/*/test/**/*.spec.ts',
+      ],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },
     {

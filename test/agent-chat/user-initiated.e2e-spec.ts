@@ -273,6 +273,28 @@ describe('identity confirmation tokens', () => {
     socket.close();
   });
 
+  it("mails the code in the agent's language and gives it to the confirmed contact (#16)", async () => {
+    const { socket } = await device();
+    const email = `francois.${Date.now()}@example.com`;
+    expect(
+      await ack(socket, 'identity.start', { firstName: 'François', lastName: 'Roy', email, language: 'de' }),
+    ).toMatchObject({ ok: false, error: { statusCode: 400 } });
+    expect(
+      (await ack(socket, 'identity.start', { firstName: 'François', lastName: 'Roy', email, language: 'fr' })).ok,
+    ).toBe(true);
+    const mail = (await outbox(t)).find((m) => m.to.includes(email))!;
+    expect(mail.subject).toMatch(/^Votre code de confirmation pour le chat d’assistance : \d{8}$/);
+    expect(mail.text).toContain('Bonjour François');
+    const confirmed = await ack(socket, 'identity.confirm', { code: await codeFor(email) });
+    const contact = await t
+      .http()
+      .get(`/api/contacts/${confirmed.data.contact.id}`)
+      .set(bearer(t.adminToken))
+      .expect(200);
+    expect(contact.body.language).toBe('fr');
+    socket.close();
+  });
+
   it('is rate limited: 3 codes per device in 15 minutes, 5 guesses per code', async () => {
     const { socket } = await device();
     const email = `many.${Date.now()}@example.com`;

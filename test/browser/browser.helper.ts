@@ -28,7 +28,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Poll `read` until it returns `expected`; the error names what was awaited and what was seen last. (Locator reads, not DOM types: jest uses a node tsconfig.) */
-async function pollUntil(
+export async function pollUntil(
   read: (timeoutMs: number) => Promise<string | null>,
   expected: string,
   what: string,

@@ -2,7 +2,14 @@
 // "View original email", live reply) and the admin's outbound queue (retry a failed mail) and templates.
 // Requires `npm run build:web` and Chromium (skipped with a warning otherwise).
 import type { Browser } from 'playwright-core';
-import { BrowserPages, CHROMIUM_PATH, hasChromium, launchBrowser, waitForText } from '../browser/browser.helper';
+import {
+  BrowserPages,
+  CHROMIUM_PATH,
+  hasChromium,
+  launchBrowser,
+  waitForText,
+  waitForValue,
+} from '../browser/browser.helper';
 import { MAIL_RETRY_BACKOFF_MS } from '@switchboard/notify';
 import {
   bootEmailApp,
@@ -95,10 +102,29 @@ suite('email in the web UI (browser)', () => {
     await eventually(async () => expect((await outbox(e.t)).find((m) => m.id === failed.id)?.status).toBe('sent'));
 
     const form = page.getByTestId('mail-template-form');
-    await form.getByRole('combobox').selectOption('ticket.status');
-    await form.locator('input').fill('Status of [#{{ticket.number}}]: {{ticket.status}}');
+    await form.getByTestId('mail-template-event').selectOption('ticket.status');
+    await form.getByTestId('mail-template-subject').fill('Status of [#{{ticket.number}}]: {{ticket.status}}');
     await form.getByRole('button', { name: 'Save' }).click();
     await waitForText(form.getByRole('status'), 'Saved');
+    // The French version is its own template: switching shows the French default, saved apart.
+    await form.getByTestId('mail-template-language').selectOption('fr');
+    await waitForValue(
+      form.getByTestId('mail-template-subject'),
+      '[#{{ticket.number}}] {{{ticket.title}}} — désormais {{ticket.status}}',
+    );
+    await form.getByTestId('mail-template-subject').fill('Statut de [#{{ticket.number}}] : {{ticket.status}}');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await waitForText(form.getByRole('status'), 'Saved');
+    const french = await e.t
+      .http()
+      .get('/api/email-templates/ticket.status?language=fr')
+      .set('Authorization', `Bearer ${e.t.adminToken}`)
+      .expect(200);
+    expect(french.body).toMatchObject({
+      language: 'fr',
+      custom: true,
+      subject: 'Statut de [#{{ticket.number}}] : {{ticket.status}}',
+    });
     const saved = await e.t
       .http()
       .get('/api/email-templates/ticket.status')

@@ -207,6 +207,8 @@ describe('email outbound', () => {
       'ticket.reply',
       'ticket.status',
       'sender.rejected',
+      'identity.code',
+      'portal.sign-in',
     ]);
     await e.t.http().get('/api/email-templates').set(bearer(e.t.technicianToken)).expect(403);
     const bad = await e.t

@@ -44,6 +44,7 @@ const NO_PII_ROUTES: Record<string, string> = {
   '/api/email-templates/{event}': 'configuration: one template',
   '/api/me/notification-preferences': 'your own preferences (booleans)',
   '/api/tickets/defaults': 'defaults of a new ticket (ids and enums)',
+  '/api/ticket-views': "saved list views: the caller's own names and filters (ids, enums, their search text), counts",
   '/api/cases/unseen': 'a count',
   '/api/portals': 'portal configuration (subdomain, colours, texts by admins)',
   '/api/portals/{id}': 'portal configuration',

@@ -1641,6 +1641,38 @@ export interface paths {
     patch: operations['TicketStatusesController_update'];
     trace?: never;
   };
+  '/api/ticket-views': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TicketViewsController_list'];
+    put?: never;
+    post: operations['TicketViewsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ticket-views/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['TicketViewsController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['TicketViewsController_update'];
+    trace?: never;
+  };
   '/api/tickets': {
     parameters: {
       query?: never;
@@ -1812,6 +1844,22 @@ export interface paths {
     get: operations['TicketsController_summary'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tickets/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TicketBulkController_change'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2107,6 +2155,39 @@ export interface components {
     AvailabilityDto: {
       /** @description true: "Available for chat requests" */
       available: boolean;
+    };
+    BulkTicketChangeDto: {
+      /** @enum {string} */
+      action: 'status' | 'assignee' | 'priority' | 'merge';
+      /**
+       * Format: uuid
+       * @description the new assignee (action assignee); null unassigns
+       */
+      assigneeId?: string | null;
+      ids: string[];
+      /**
+       * @description the new priority (action priority)
+       * @enum {string}
+       */
+      priority?: 'low' | 'medium' | 'high' | 'critical';
+      /** @description the new status (action status) */
+      statusKey?: string;
+      /**
+       * Format: uuid
+       * @description the ticket the others are merged into (action merge)
+       */
+      targetId?: string;
+    };
+    BulkTicketChangeResultDto: {
+      /** @description one entry per requested id, in request order */
+      results: components['schemas']['BulkTicketResultDto'][];
+    };
+    BulkTicketResultDto: {
+      /** @description why this ticket was not changed (ok false) */
+      error?: string;
+      /** Format: uuid */
+      id: string;
+      ok: boolean;
     };
     CaseAssigneeDto: {
       /** Format: uuid */
@@ -2449,6 +2530,11 @@ export interface components {
       position?: number;
       /** @enum {string} */
       trigger: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed' | 'sentiment.changed';
+    };
+    CreateSavedViewDto: {
+      filters: components['schemas']['SavedViewFiltersDto'];
+      /** @example Critical printers */
+      name: string;
     };
     CreateStatusDto: {
       /** @enum {string} */
@@ -3067,6 +3153,55 @@ export interface components {
       status?: string[];
       type?: ('incident' | 'problem' | 'request' | 'change')[];
     };
+    SavedViewFiltersDto: {
+      /** @description account id, "me" or "none" */
+      assignee?: string;
+      /** Format: uuid */
+      company?: string;
+      /** @enum {string} */
+      priority?: 'low' | 'medium' | 'high' | 'critical';
+      /** @description text search in title and description */
+      q?: string;
+      /** Format: uuid */
+      requester?: string;
+      /**
+       * @description the end user's sentiment (feature-sentiment plugin)
+       * @enum {string}
+       */
+      sentiment?: 'positive' | 'negative' | 'neutral';
+      /** @description created|updated|priority|number, "-" prefix for descending (default -updated) */
+      sort?: string;
+      /** @description status key, comma list, or category:open|pending|done */
+      status?: string;
+      /** @enum {string} */
+      type?: 'incident' | 'problem' | 'request' | 'change';
+    };
+    SavedViewViewDto: {
+      /** @description Built-in: cannot be renamed or deleted */
+      builtIn: boolean;
+      /** Format: date-time */
+      createdAt: string | null;
+      filters: components['schemas']['SavedViewFiltersDto'];
+      /** @description a built-in view key (mine, unassigned, waiting, open) or the saved view id */
+      id: string;
+      /** @description English name (the web translates built-in ones by id) */
+      name: string;
+      position: number;
+    };
+    SavedViewWithCountDto: {
+      /** @description Built-in: cannot be renamed or deleted */
+      builtIn: boolean;
+      /** @description Tickets the list shows with these filters, for the caller */
+      count: number;
+      /** Format: date-time */
+      createdAt: string | null;
+      filters: components['schemas']['SavedViewFiltersDto'];
+      /** @description a built-in view key (mine, unassigned, waiting, open) or the saved view id */
+      id: string;
+      /** @description English name (the web translates built-in ones by id) */
+      name: string;
+      position: number;
+    };
     SearchContactHitDto: {
       companyId: string;
       email: string;
@@ -3406,6 +3541,11 @@ export interface components {
       position?: number;
       /** @enum {string} */
       trigger?: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed' | 'sentiment.changed';
+    };
+    UpdateSavedViewDto: {
+      filters?: components['schemas']['SavedViewFiltersDto'];
+      name?: string;
+      position?: number;
     };
     UpdateSettingDto: {
       /** Format: uuid */
@@ -4944,7 +5084,9 @@ export interface operations {
   };
   EmailTemplatesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4961,7 +5103,9 @@ export interface operations {
   };
   EmailTemplatesController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path: {
         event: string;
@@ -4980,7 +5124,9 @@ export interface operations {
   };
   EmailTemplatesController_update: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path: {
         event: string;
@@ -5003,7 +5149,9 @@ export interface operations {
   };
   EmailTemplatesController_reset: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path: {
         event: string;
@@ -6713,6 +6861,92 @@ export interface operations {
       };
     };
   };
+  TicketViewsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedViewWithCountDto'][];
+        };
+      };
+    };
+  };
+  TicketViewsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSavedViewDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedViewViewDto'];
+        };
+      };
+    };
+  };
+  TicketViewsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TicketViewsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSavedViewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedViewViewDto'];
+        };
+      };
+    };
+  };
   TicketsController_list: {
     parameters: {
       query?: {
@@ -7060,6 +7294,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TicketSummaryViewDto'];
+        };
+      };
+    };
+  };
+  TicketBulkController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkTicketChangeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkTicketChangeResultDto'];
         };
       };
     };

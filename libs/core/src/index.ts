@@ -91,6 +91,7 @@ export {
 export { AccountLanguageViewDto, AccountViewDto } from './identity/dto/account-view.dto.js';
 
 export { SettingsService, type SettingView } from './settings/settings.service.js';
+export { ContactLanguageService } from './settings/contact-language.service.js';
 export {
   SettingsRegistry,
   type SettingsMap,

@@ -23,6 +23,7 @@ export { TicketPortalLinks, type TicketLinkResolver } from './email/ticket-porta
 export { CsatSurveysService, type CsatSurveyView, type CsatState } from './csat/csat-surveys.service.js';
 export type { CsatAnswer } from './csat/csat-recorder.service.js';
 export { CsatAnswerDto, CsatLanguageQueryDto } from './csat/csat.dto.js';
+export { EmailTemplateService, NO_TICKET, type EmailTemplateData } from './email/email-template.service.js';
 export { TicketStatusService } from './services/ticket-status.service.js';
 export { TicketCounterRepository } from './repositories/ticket-counter.repository.js';
 export {

@@ -6,6 +6,11 @@ import { TicketCommentsController } from './controllers/ticket-comments.controll
 import { TicketRevealController } from './controllers/ticket-reveal.controller.js';
 import { TicketStatusesController } from './controllers/ticket-statuses.controller.js';
 import { TicketsController } from './controllers/tickets.controller.js';
+import { TicketBulkController } from './controllers/ticket-bulk.controller.js';
+import { TicketViewsController } from './controllers/ticket-views.controller.js';
+import { SavedViewRepository } from './repositories/saved-view.repository.js';
+import { SavedViewCountsService } from './services/saved-view-counts.service.js';
+import { SavedViewService } from './services/saved-view.service.js';
 import { TicketsGateway } from './realtime/tickets.gateway.js';
 import { AutomationRuleRepository } from './repositories/automation-rule.repository.js';
 import { ProductFamilyRepository } from './repositories/product-family.repository.js';
@@ -34,6 +39,7 @@ import { CommentWriter } from './services/comment.writer.js';
 import { ContactAuthorService } from './services/contact-author.service.js';
 import { CreateTicketService } from './services/create-ticket.service.js';
 import { MergeTicketService } from './services/merge-ticket.service.js';
+import { BulkTicketChangeService } from './services/bulk-ticket-change.service.js';
 import { DeleteTicketService } from './services/delete-ticket.service.js';
 import { NewTicketBuilder } from './services/new-ticket.builder.js';
 import { TicketChangeApplier } from './services/ticket-change-applier.service.js';
@@ -76,6 +82,7 @@ import { CsatSurveysService } from './csat/csat-surveys.service.js';
 @Module({
   controllers: [
     TicketsController,
+    TicketBulkController,
     TicketCommentsController,
     TicketRevealController,
     TicketStatusesController,
@@ -86,6 +93,7 @@ import { CsatSurveysService } from './csat/csat-surveys.service.js';
     CommentOriginalController,
     CsatPublicController,
     CsatReportController,
+    TicketViewsController,
   ],
   providers: [
     TicketRepository,
@@ -112,6 +120,7 @@ import { CsatSurveysService } from './csat/csat-surveys.service.js';
     NewTicketBuilder,
     CreateTicketService,
     UpdateTicketService,
+    BulkTicketChangeService,
     TicketQueryService,
     CommentWriter,
     ContactAuthorService,
@@ -149,6 +158,9 @@ import { CsatSurveysService } from './csat/csat-surveys.service.js';
     CsatRecorder,
     CsatSurveysService,
     CsatReportService,
+    SavedViewRepository,
+    SavedViewService,
+    SavedViewCountsService,
   ],
   exports: [
     CreateTicketService,
@@ -165,6 +177,7 @@ import { CsatSurveysService } from './csat/csat-surveys.service.js';
     EndUserTicketsService,
     TicketPortalLinks,
     CsatSurveysService,
+    EmailTemplateService,
   ],
 })
 export class TicketsModule {}

@@ -13,6 +13,7 @@ import { TicketListPage } from '../pages/ticket-list.page';
 import { LazyPage } from './lazy-page.component';
 import { ChatRequests } from './chat/chat-requests.component';
 import { NotFoundPage } from '../pages/not-found.page';
+import { ShortcutsOverlay } from './shortcuts-overlay.component';
 
 interface Props {
   me: Me;
@@ -159,6 +160,7 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
         </main>
         <ChatRequests />
       </LiveContext.Provider>
+      <ShortcutsOverlay me={me} />
       <div class="visually-hidden" aria-live="polite">
         {announcement}
       </div>

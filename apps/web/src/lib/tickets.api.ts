@@ -21,6 +21,10 @@ import type {
 /** POST /api/tickets. */
 export type NewTicket = ApiSchema<'CreateTicketDto'>;
 
+/** POST /api/tickets/bulk (the list's bulk bar) and its per-ticket answer. */
+export type BulkChange = ApiSchema<'BulkTicketChangeDto'>;
+export type BulkResult = ApiSchema<'BulkTicketResultDto'>;
+
 /** POST /api/tickets/:number/comments. */
 export type NewComment = ApiSchema<'CreateCommentDto'>;
 
@@ -65,6 +69,7 @@ export const ticketsApi = {
   create: (body: NewTicket) => request<Ticket>('POST', '/api/tickets', body),
   update: (n: number, patch: TicketPatch) => request<Ticket>('PATCH', `/api/tickets/${n}`, patch),
   merge: (n: number, into: number) => request<Ticket>('POST', `/api/tickets/${n}/merge`, { into }),
+  bulk: (body: BulkChange) => request<{ results: BulkResult[] }>('POST', '/api/tickets/bulk', body),
   remove: (n: number) => request<unknown>('DELETE', `/api/tickets/${n}`),
   productFamilies: () => cached('product-families', () => request<ProductFamily[]>('GET', '/api/product-families')),
   summary: (n: number) => request<TicketSummary>('GET', `/api/tickets/${n}/summary`),

@@ -12,6 +12,11 @@ import { PageTitle } from '../components/page-title.component';
 import { EmptyState } from '../components/empty-state.component';
 import { EMPTY_FILTERS, TicketFiltersBar } from '../components/tickets/ticket-filters.component';
 import { TicketRow } from '../components/tickets/ticket-row.component';
+import { useTicketListKeys } from '../lib/ticket-list-keys.hook';
+import { TicketBulkBar } from '../components/tickets/ticket-bulk-bar.component';
+import { useTicketSelection } from '../lib/ticket-selection.hook';
+import { tui } from '../lib/ticket-ui.i18n';
+import { TicketViews } from '../components/tickets/ticket-views.component';
 
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof TicketFilters)[];
 
@@ -25,6 +30,9 @@ function filtersFromUrl(): TicketFilters {
 function filtersToUrl(f: TicketFilters): void {
   const q = new URLSearchParams();
   for (const k of FILTER_KEYS) if (f[k] && f[k] !== EMPTY_FILTERS[k]) q.set(k, f[k]);
+  // The saved view (?view=) is the views strip's: kept here, taken off there when it no longer applies.
+  const view = new URLSearchParams(location.search).get('view');
+  if (view) q.set('view', view);
   const s = q.toString();
   // replaceState: filter tweaks should not pile up history entries.
   history.replaceState(null, '', s ? `/tickets?${s}` : '/tickets');
@@ -33,10 +41,12 @@ function filtersToUrl(f: TicketFilters): void {
 /** Client-side mirror of the server filters, so live events can place a ticket without a refetch. */
 function matches(t: Ticket, f: TicketFilters, me: Me): boolean {
   if (f.status) {
-    const ok = f.status.startsWith('category:')
-      ? t.statusCategory === f.status.slice(9)
-      : f.status.split(',').includes(t.status);
-    if (!ok) return false;
+    // As the server reads it: status keys and categories, each list OR-ed, the two AND-ed.
+    const parts = f.status.split(',');
+    const keys = parts.filter((p) => !p.startsWith('category:'));
+    const categories = parts.filter((p) => p.startsWith('category:')).map((p) => p.slice(9));
+    if (keys.length && !keys.includes(t.status)) return false;
+    if (categories.length && !categories.includes(t.statusCategory)) return false;
   }
   if (f.assignee) {
     const id = t.assignee?.id ?? null;
@@ -67,6 +77,7 @@ export function TicketListPage({ me }: { me: Me }) {
   const [technicians, setTechnicians] = useState<PersonRef[]>([]);
   const [contacts, setContacts] = useState<Contact[]>([]);
   const [companies, setCompanies] = useState<Company[]>([]);
+  const selection = useTicketSelection();
   // Ignore answers to superseded requests (fast filter changes).
   const generation = useRef(0);
 
@@ -96,6 +107,8 @@ export function TicketListPage({ me }: { me: Me }) {
 
   useEffect(() => {
     filtersToUrl(filters);
+    // Other filters, other rows: a selection made on the old list would act on tickets out of sight.
+    selection.clear();
     load(filters);
   }, [filters]);
 
@@ -169,6 +182,13 @@ export function TicketListPage({ me }: { me: Me }) {
 
   const companyNames = useMemo(() => new Map(companies.map((c) => [c.id, c.name])), [companies]);
   const filtered = FILTER_KEYS.some((k) => k !== 'sort' && filters[k]);
+  // j/k/o (#15): the marker lives on the table's rows.
+  const listKeys = useTicketListKeys(tickets, (n) => {
+    const t = tickets.find((x) => x.number === n);
+    if (t) selection.toggle(t.id);
+  });
+  const pageIds = tickets.map((t) => t.id);
+  const selectedOnPage = pageIds.filter(selection.isSelected).length;
 
   return (
     <>
@@ -186,6 +206,7 @@ export function TicketListPage({ me }: { me: Me }) {
           New ticket
         </a>
       </div>
+      <TicketViews filters={filters} onApply={setFilters} />
       <TicketFiltersBar
         filters={filters}
         statuses={statuses}
@@ -200,6 +221,13 @@ export function TicketListPage({ me }: { me: Me }) {
           {pending === 1 ? '1 ticket changed' : `${pending} tickets changed`} · Refresh list
         </button>
       )}
+      <TicketBulkBar
+        selection={selection}
+        tickets={tickets}
+        statuses={statuses}
+        technicians={technicians}
+        onChanged={() => void load(filters)}
+      />
       {error && (
         <p class="form-error" role="alert">
           {error}{' '}
@@ -219,10 +247,21 @@ export function TicketListPage({ me }: { me: Me }) {
         <div class="card card-flush">
           {/* No overflow wrapper: it would clip the hover card; phones get stacked rows instead of scrolling. */}
           <div>
-            <table class="table ticket-table" aria-busy={loading} data-testid="ticket-list">
+            <table ref={listKeys} class="table ticket-table" aria-busy={loading} data-testid="ticket-list">
               <caption class="visually-hidden">Tickets{loading ? ', loading' : `, ${tickets.length} shown`}</caption>
               <thead>
                 <tr>
+                  <th scope="col" class="col-select">
+                    <input
+                      type="checkbox"
+                      checked={selectedOnPage > 0 && selectedOnPage === pageIds.length}
+                      indeterminate={selectedOnPage > 0 && selectedOnPage < pageIds.length}
+                      disabled={!pageIds.length}
+                      onChange={(e) => selection.setMany(pageIds, e.currentTarget.checked)}
+                      aria-label={tui('selectAll')}
+                      data-testid="ticket-select-all"
+                    />
+                  </th>
                   <th scope="col">#</th>
                   <th scope="col">Title</th>
                   <th scope="col">Status</th>
@@ -239,6 +278,8 @@ export function TicketListPage({ me }: { me: Me }) {
                     statusName={statusName(statuses, t.status)}
                     companyName={companyNames.get(t.companyId)}
                     flash={flash.has(t.number)}
+                    selected={selection.isSelected(t.id)}
+                    onToggle={selection.toggle}
                   />
                 ))}
               </tbody>

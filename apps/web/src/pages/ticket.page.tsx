@@ -8,6 +8,7 @@ import { ticketsApi, type TicketPatch } from '../lib/tickets.api';
 import type { Activity, Comment, Company, PersonRef, Ticket, TicketStatus, Visibility } from '../lib/tickets.types';
 import { useLiveEvent } from '../lib/live.context';
 import { useTicketViewers } from '../lib/ticket-viewers.hook';
+import { usePageShortcuts } from '../lib/shortcuts.hook';
 import { linkClick, navigate } from '../lib/router.hook';
 import { EmptyState } from '../components/empty-state.component';
 import { TicketHeader } from '../components/tickets/ticket-header.component';
@@ -41,12 +42,6 @@ async function all<T>(
     cursor = page.nextCursor;
   }
   return out;
-}
-
-/** Keys typed into a field are text, not shortcuts. */
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 }
 
 function addUnique<T extends { id: string }>(list: T[], item: T): T[] {
@@ -205,15 +200,8 @@ export function TicketPage({ number, me }: Props) {
       box?.focus({ preventScroll: true });
     });
   };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'r' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      e.preventDefault();
-      jumpToReply();
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  });
+  // "r" goes through the shortcut layer (never while typing; listed in the "?" overlay).
+  usePageShortcuts([{ keys: ['r'], label: 'reply', run: jumpToReply }]);
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const next = tab === 'conversation' ? 'activity' : 'conversation';

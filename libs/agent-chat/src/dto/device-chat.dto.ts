@@ -1,5 +1,7 @@
+import { LANGUAGES, type Language } from '@switchboard/core';
 import {
   IsBoolean,
+  IsIn,
   IsEmail,
   IsInt,
   IsNotEmpty,
@@ -73,6 +75,11 @@ export class IdentityStartDto {
   @IsEmail()
   @MaxLength(320)
   email: string;
+
+  /** The agent's language (system locale or its override): the code mail and later mails use it. */
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  language?: Language;
 }
 
 export class IdentityConfirmDto {

@@ -34,6 +34,10 @@ export class IdentityTokenEntity {
   @Column('varchar', { length: 64 })
   tokenHash: string;
 
+  /** The helpdesk agent's language ('en' | 'fr'), given to the contact on confirmation; null: unknown. */
+  @Column('varchar', { length: 5, nullable: true })
+  language: string | null;
+
   @Column('integer', { default: 0 })
   attempts: number;
 

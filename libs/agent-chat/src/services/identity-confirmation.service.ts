@@ -1,7 +1,17 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, ContactService, DeviceService, DomainError, newId, type DevicePrincipal } from '@switchboard/core';
+import {
+  Clock,
+  ContactService,
+  DeviceService,
+  DomainError,
+  isLanguage,
+  newId,
+  type DevicePrincipal,
+  type Language,
+} from '@switchboard/core';
 import { MailPort } from '@switchboard/notify';
+import { EmailTemplateService, NO_TICKET } from '@switchboard/tickets';
 import { IDENTITY_MAX_ATTEMPTS, IDENTITY_TOKEN_TTL_MS, IDENTITY_TOKENS_PER_WINDOW } from '../agent-chat.types.js';
 import { IdentityTokenEntity } from '../entities/identity-token.entity.js';
 import { IdentityTokenRepository } from '../repositories/identity-token.repository.js';
@@ -23,11 +33,12 @@ export class IdentityConfirmationService {
     private readonly contacts: ContactService,
     private readonly mail: MailPort,
     private readonly clock: Clock,
+    private readonly templates: EmailTemplateService,
   ) {}
 
   async start(
     principal: DevicePrincipal,
-    input: { firstName: string; lastName: string; email: string },
+    input: { firstName: string; lastName: string; email: string; language?: Language },
   ): Promise<{ email: string; expiresAt: string }> {
     const device = await this.devices.get(principal.deviceId);
     const now = this.clock.now();
@@ -57,21 +68,32 @@ export class IdentityConfirmationService {
         email,
         emailKey,
         tokenHash: hash(token).toString('hex'),
+        language: input.language ?? null,
         attempts: 0,
         expiresAt,
         usedAt: null,
         createdAt: now,
       }),
     );
-    const text = `Hello ${input.firstName.trim()},\n\nyour confirmation code for the helpdesk chat on ${device.name} is:\n\n    ${token}\n\nIt works once, for 15 minutes. If you did not ask for it, ignore this email.`;
-    await this.mail.send({
-      to: [email],
-      cc: [],
-      subject: `Your helpdesk chat confirmation code: ${token}`,
-      text,
-      html: `<p>Hello ${escape(input.firstName.trim())},</p><p>your confirmation code for the helpdesk chat on ${escape(device.name)} is:</p><p style="font-size:1.5em;letter-spacing:.2em"><strong>${token}</strong></p><p>It works once, for 15 minutes. If you did not ask for it, ignore this email.</p>`,
-      headers: { 'Auto-Submitted': 'auto-generated' },
-    });
+    const firstName = input.firstName.trim();
+    const lastName = input.lastName.trim();
+    // The agent's language, else the known contact's, else the company's default.
+    const known = (await this.contacts.findAllByEmail(emailKey)).find((c) => c.companyId === device.companyId);
+    const rendered = await this.templates.renderFor(
+      'identity.code',
+      {
+        ticket: NO_TICKET,
+        helpdesk: { address: '' },
+        contact: { firstName, lastName, name: `${firstName} ${lastName}`.trim() },
+        code: token,
+        device: { name: device.name },
+      },
+      {
+        contact: input.language ? { language: input.language, companyId: device.companyId } : known,
+        companyId: device.companyId,
+      },
+    );
+    await this.mail.send({ to: [email], cc: [], ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } });
     return { email, expiresAt: expiresAt.toISOString() };
   }
 
@@ -94,6 +116,7 @@ export class IdentityConfirmationService {
       firstName: row.firstName,
       lastName: row.lastName,
       email: row.email,
+      language: isLanguage(row.language) ? row.language : null,
     });
     await this.devices.update(principal.deviceId, { contactId: contact.id });
     return {
@@ -101,6 +124,3 @@ export class IdentityConfirmationService {
     };
   }
 }
-
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

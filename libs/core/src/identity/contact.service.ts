@@ -66,7 +66,14 @@ export class ContactService {
   async findOrCreate(input: ContactInput): Promise<{ contact: ContactView; created: boolean }> {
     const emailKey = input.email.trim().toLowerCase();
     const existing = await this.contacts.findByEmail(input.companyId, emailKey);
-    if (existing) return { contact: toContactView(existing), created: false };
+    if (existing) {
+      // A known contact without a language takes the one this channel saw (portal, agent).
+      if (input.language && !existing.language) {
+        existing.language = input.language;
+        await this.contacts.save(existing);
+      }
+      return { contact: toContactView(existing), created: false };
+    }
     try {
       return { contact: await this.create(input), created: true };
     } catch (error) {
@@ -126,6 +133,17 @@ export class ContactService {
     await this.contacts.save(contact);
     await this.events.publish('contact.updated', { contactId: id, companyId: contact.companyId });
     return toContactView(contact);
+  }
+
+  /**
+   * A language learnt from the contact's own words (the first inbound mail): kept only when the
+   * contact has none yet, so a technician's or the portal's choice is never overridden.
+   */
+  async learnLanguage(id: string, language: Language): Promise<void> {
+    const contact = await this.contacts.findById(id);
+    if (!contact || contact.language) return;
+    contact.language = language;
+    await this.contacts.save(contact);
   }
 
   async remove(id: string): Promise<void> {

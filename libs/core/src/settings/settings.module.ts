@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module.js';
+import { ContactLanguageService } from './contact-language.service.js';
 import { SettingRepository } from './setting.repository.js';
 import { SettingsController } from './settings.controller.js';
 import { SettingsRegistry } from './settings.registry.js';
@@ -9,7 +10,7 @@ import { SettingsService } from './settings.service.js';
 @Module({
   imports: [IdentityModule],
   controllers: [SettingsController],
-  providers: [SettingsRegistry, SettingRepository, SettingsService],
-  exports: [SettingsRegistry, SettingsService],
+  providers: [SettingsRegistry, SettingRepository, SettingsService, ContactLanguageService],
+  exports: [SettingsRegistry, SettingsService, ContactLanguageService],
 })
 export class SettingsModule {}

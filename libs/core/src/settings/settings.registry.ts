@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../identity/language.js';
 
 export type SettingScope = 'global' | 'company';
 
@@ -14,6 +15,8 @@ export interface SettingsMap {
   'masking.mode': 'off' | 'display' | 'ingest';
   /** Entity types masked (subset of the masking library's types); default all. */
   'masking.types': string[];
+  /** The language of mails and automatic texts for a company's contacts who have none of their own. */
+  'locale.default': Language;
 }
 export type SettingKey = keyof SettingsMap & string;
 
@@ -51,6 +54,15 @@ export class SettingsRegistry {
       options: ['public', 'internal'],
       scopes: ['global', 'company'],
       default: 'public',
+    });
+    this.define({
+      key: 'locale.default',
+      description:
+        'Language of mails and automatic texts (chat system lines, automatic ticket titles) for contacts who have no language of their own',
+      type: 'enum',
+      options: LANGUAGES,
+      scopes: ['global', 'company'],
+      default: DEFAULT_LANGUAGE,
     });
   }
 

@@ -27,6 +27,7 @@ import { PortalService } from './portal.service.js';
 import { portalAbandonDeadline } from './portal-abandon.timer.js';
 import { leaveAsSupportRequest } from './portal-support-request.js';
 import { portalWaitingOfferDeadline } from './portal-waiting-offer.timer.js';
+import { portalLanguage } from '../sign-in/portal-sign-in.mail.js';
 
 export { OFFER_TEXT } from './portal-waiting-offer.timer.js';
 
@@ -61,6 +62,8 @@ export class PortalVisitorService {
       firstName: dto.firstName,
       lastName: dto.lastName,
       email: dto.email,
+      // The portal's language is the contact's from now on (mails, automatic texts), unless they have one.
+      language: device.language ? portalLanguage(device.language) : null,
     });
     const name = `${dto.firstName.trim()} ${dto.lastName.trim()}`.trim();
     const now = this.clock.now();

@@ -8,6 +8,7 @@ import {
 } from '@switchboard/core';
 import { MailPort } from '@switchboard/notify';
 import { newTestService } from '@switchboard/testing';
+import { EmailTemplateService } from '@switchboard/tickets';
 import { PortalSignInRepository } from '../repositories/portal-sign-in.repository.js';
 import { PortalService } from '../services/portal.service.js';
 import { PortalSignInService } from './portal-sign-in.service.js';
@@ -25,6 +26,11 @@ describe('PortalSignInService', () => {
     t.fake(PortalSignInRepository).pruneBefore.mockResolvedValue(0);
     t.fake(PortalSignInRepository).insertWithoutReload.mockResolvedValue();
     t.fake(MailPort).send.mockResolvedValue({ messageId: 'm', status: 'recorded' });
+    t.fake(EmailTemplateService).render.mockImplementation(async (_event, data, language) => ({
+      subject: `sign-in ${language}`,
+      text: `link: ${data.url}`,
+      html: '',
+    }));
     return { ...t, clock };
   }
 

@@ -10,10 +10,11 @@ import {
   type AttemptRule,
 } from '@switchboard/core';
 import { MailPort } from '@switchboard/notify';
+import { EmailTemplateService, NO_TICKET } from '@switchboard/tickets';
 import { PortalSignInEntity } from '../entities/portal-sign-in.entity.js';
 import { PortalSignInRepository } from '../repositories/portal-sign-in.repository.js';
 import { PortalService } from '../services/portal.service.js';
-import { signInMail, type PortalLanguage } from './portal-sign-in.mail.js';
+import type { PortalLanguage } from './portal-sign-in.mail.js';
 
 export const SIGN_IN_LINK_TTL_MS = 15 * 60_000;
 export const PORTAL_SESSION_TTL_SECONDS = 7 * 24 * 3600;
@@ -51,6 +52,7 @@ export class PortalSignInService {
     private readonly mail: MailPort,
     private readonly tokens: SessionTokenService,
     private readonly clock: Clock,
+    private readonly templates: EmailTemplateService,
   ) {}
 
   async requestLink(
@@ -84,7 +86,12 @@ export class PortalSignInService {
       }),
     );
     const link = `${client.base.replace(/\/$/, '')}/p/${portal.subdomain}/sign-in?token=${token}`;
-    const content = signInMail(client.language, portal.name, link);
+    // The language the visitor is reading the portal in (they asked from it just now).
+    const content = await this.templates.render(
+      'portal.sign-in',
+      { ticket: NO_TICKET, helpdesk: { address: '' }, portal: { name: portal.name }, url: link },
+      client.language,
+    );
     await this.mail.send({
       to: [contact.email],
       cc: [],

@@ -7,6 +7,7 @@ import {
   type Sender,
   SettingsService,
 } from '@switchboard/core';
+import { detectMailLanguage } from './mail-language.js';
 
 /** Names from `Jane Q. Doe`, or the address's local part when the mail carries no name. */
 export function splitName(name: string | undefined, address: string): { firstName: string; lastName: string } {
@@ -41,6 +42,12 @@ export class EmailSenders {
   async inCompany(companyId: string, address: string, name?: string): Promise<ContactView> {
     const { contact } = await this.contacts.findOrCreate({ companyId, email: address, ...splitName(name, address) });
     return contact;
+  }
+
+  /** Gives a contact without a language the one their own words are in, when that is clear. */
+  async learnLanguage(contactId: string, text: string): Promise<void> {
+    const language = detectMailLanguage(text);
+    if (language) await this.contacts.learnLanguage(contactId, language);
   }
 
   /** Where a new sender belongs, or null when the installation cannot tell (no company at all, or several and no default). */

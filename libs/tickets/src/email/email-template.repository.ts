@@ -10,19 +10,19 @@ export class EmailTemplateRepository {
     return this.dataSource.getRepository(EmailTemplateEntity);
   }
 
-  find(event: string): Promise<EmailTemplateEntity | null> {
-    return this.repo.findOneBy({ event });
+  find(event: string, language: string): Promise<EmailTemplateEntity | null> {
+    return this.repo.findOneBy({ event, language });
   }
 
-  all(): Promise<EmailTemplateEntity[]> {
-    return this.repo.find();
+  all(language: string): Promise<EmailTemplateEntity[]> {
+    return this.repo.findBy({ language });
   }
 
   async save(row: EmailTemplateEntity): Promise<void> {
     await this.repo.save(row);
   }
 
-  async remove(event: string): Promise<void> {
-    await this.repo.delete({ event });
+  async remove(event: string, language: string): Promise<void> {
+    await this.repo.delete({ event, language });
   }
 }

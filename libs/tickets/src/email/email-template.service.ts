@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { AccountPrincipal, Clock, ValidationFailedError, NotFoundError } from '@switchboard/core';
+import {
+  AccountPrincipal,
+  Clock,
+  ContactLanguageService,
+  DEFAULT_LANGUAGE,
+  type Language,
+  NotFoundError,
+  ValidationFailedError,
+} from '@switchboard/core';
 import Handlebars from 'handlebars';
 import { placeholdersOf } from '../services/quick-reply-template.js';
 import {
   DEFAULT_EMAIL_TEMPLATES,
   EMAIL_TEMPLATE_EVENTS,
-  EMAIL_TEMPLATE_PLACEHOLDERS,
+  PLACEHOLDERS_OF,
+  PORTAL_LINK_LABEL,
   type EmailTemplateEvent,
   type EmailTemplateText,
 } from './email-template-defaults.js';
@@ -16,14 +25,12 @@ import { TicketPortalLinks } from './ticket-portal-links.js';
 
 export interface EmailTemplateView extends EmailTemplateText {
   event: EmailTemplateEvent;
+  language: Language;
   /** false: the built-in default. */
   custom: boolean;
   placeholders: readonly string[];
   updatedAt: string | null;
 }
-
-/** The label of the portal link under every ticket mail (the templates are English, so is this). */
-export const PORTAL_LINK_LABEL = 'See this ticket and answer online';
 
 export interface EmailTemplateData {
   ticket: { number: number; title: string; status: string; previousStatus?: string };
@@ -39,13 +46,20 @@ export interface EmailTemplateData {
   /** The ticket's company and number: the mail then ends with the link to it in the portal (#18). */
   link?: { companyId: string; number: number };
   /** A satisfaction survey this mail asks about (#18.4): "How did we do?" with its links. */
-  survey?: CsatMailSurvey;
+  survey?: Omit<CsatMailSurvey, 'language'>;
+  /** identity.code: the one-time code and the device it is for. */
+  code?: string;
+  device?: { name: string };
+  /** portal.sign-in: the portal and the sign-in link. */
+  portal?: { name: string };
+  url?: string;
 }
 
-const ALLOWED = new Set<string>(EMAIL_TEMPLATE_PLACEHOLDERS);
+/** The data a mail without a ticket renders with (identity code, sign-in link, refusal). */
+export const NO_TICKET = { number: 0, title: '', status: '' };
 const compileOptions = { knownHelpersOnly: true, knownHelpers: { if: true, unless: true } };
 
-/** Handlebars templates per event (subject, plain-text and HTML parts), editable by admins. */
+/** Handlebars templates per event and language (subject, plain-text and HTML parts), editable by admins. */
 @Injectable()
 export class EmailTemplateService {
   constructor(
@@ -53,29 +67,36 @@ export class EmailTemplateService {
     private readonly clock: Clock,
     private readonly links: TicketPortalLinks,
     private readonly csat: CsatMailBlock,
+    private readonly languages: ContactLanguageService,
   ) {}
 
-  async list(): Promise<EmailTemplateView[]> {
-    const custom = new Map((await this.templates.all()).map((t) => [t.event, t]));
-    return EMAIL_TEMPLATE_EVENTS.map((event) => this.view(event, custom.get(event) ?? null));
+  async list(language: Language = DEFAULT_LANGUAGE): Promise<EmailTemplateView[]> {
+    const custom = new Map((await this.templates.all(language)).map((t) => [t.event, t]));
+    return EMAIL_TEMPLATE_EVENTS.map((event) => this.view(event, language, custom.get(event) ?? null));
   }
 
-  async get(event: string): Promise<EmailTemplateView> {
+  async get(event: string, language: Language = DEFAULT_LANGUAGE): Promise<EmailTemplateView> {
     const key = this.event(event);
-    return this.view(key, await this.templates.find(key));
+    return this.view(key, language, await this.templates.find(key, language));
   }
 
-  async update(event: string, input: EmailTemplateText, me: AccountPrincipal): Promise<EmailTemplateView> {
+  async update(
+    event: string,
+    input: EmailTemplateText,
+    me: AccountPrincipal,
+    language: Language = DEFAULT_LANGUAGE,
+  ): Promise<EmailTemplateView> {
     const key = this.event(event);
     const problems: Record<string, string[]> = {};
     for (const part of ['subject', 'text', 'html'] as const) {
-      const found = this.check(input[part]);
+      const found = this.check(key, input[part]);
       if (found.length) problems[part] = found;
     }
     if (Object.keys(problems).length)
       throw new ValidationFailedError('The template has unknown placeholders or does not parse', problems);
     const row = Object.assign(new EmailTemplateEntity(), {
       event: key,
+      language,
       subject: input.subject,
       text: input.text,
       html: input.html,
@@ -83,13 +104,13 @@ export class EmailTemplateService {
       updatedAt: this.clock.now(),
     });
     await this.templates.save(row);
-    return this.view(key, row);
+    return this.view(key, language, row);
   }
 
-  async reset(event: string): Promise<EmailTemplateView> {
+  async reset(event: string, language: Language = DEFAULT_LANGUAGE): Promise<EmailTemplateView> {
     const key = this.event(event);
-    await this.templates.remove(key);
-    return this.view(key, null);
+    await this.templates.remove(key, language);
+    return this.view(key, language, null);
   }
 
   /** Whether a mail can carry a survey for this company (its portal has a public address). */
@@ -97,10 +118,30 @@ export class EmailTemplateService {
     return !!(await this.links.surveyUrl(companyId, 'probe'));
   }
 
-  /** The mail for an event: the admin's template if there is one, else the default. */
-  async render(event: EmailTemplateEvent, data: EmailTemplateData): Promise<EmailTemplateText> {
-    const t = (await this.templates.find(event)) ?? DEFAULT_EMAIL_TEMPLATES[event];
+  /**
+   * The mail for an end user, in their language: the contact's own, else their company's
+   * default (or the given company's, for a mail to someone who is no contact yet), else English.
+   */
+  async renderFor(
+    event: EmailTemplateEvent,
+    data: EmailTemplateData,
+    to: { contact?: { language: string | null; companyId: string } | null; companyId?: string | null },
+  ): Promise<EmailTemplateText> {
+    return this.render(event, data, await this.languages.forContact(to.contact ?? null, to.companyId ?? null));
+  }
+
+  /** The mail for an event in a language: the admin's template if there is one, else the default. */
+  async render(
+    event: EmailTemplateEvent,
+    data: EmailTemplateData,
+    language: Language = DEFAULT_LANGUAGE,
+  ): Promise<EmailTemplateText> {
+    const t = (await this.templates.find(event, language)) ?? DEFAULT_EMAIL_TEMPLATES[language][event];
     const context = {
+      code: '',
+      device: { name: '' },
+      portal: { name: '' },
+      url: '',
       comment: { body: '' },
       bodyHtml: '',
       author: '',
@@ -119,7 +160,8 @@ export class EmailTemplateService {
       text: plain(t.text),
       html: Handlebars.compile(t.html, compileOptions)(context),
     };
-    const survey = data.survey ? await this.csat.render(data.survey) : null;
+    // The survey block in the mail's language (the question: the admin's own, or the default translated).
+    const survey = data.survey ? await this.csat.render({ ...data.survey, language }) : null;
     if (survey) {
       rendered.text = `${rendered.text.replace(/\n*$/, '')}\n\n${survey.text}`;
       rendered.html = `${rendered.html}${survey.html}`;
@@ -129,12 +171,13 @@ export class EmailTemplateService {
     if (!url) return rendered;
     return {
       ...rendered,
-      text: `${rendered.text.replace(/\n*$/, '')}\n\n${PORTAL_LINK_LABEL}: ${url}\n`,
-      html: `${rendered.html}<p style="font-size:12px"><a href="${Handlebars.escapeExpression(url)}">${PORTAL_LINK_LABEL}</a></p>`,
+      text: `${rendered.text.replace(/\n*$/, '')}\n\n${PORTAL_LINK_LABEL[language]}: ${url}\n`,
+      html: `${rendered.html}<p style="font-size:12px"><a href="${Handlebars.escapeExpression(url)}">${PORTAL_LINK_LABEL[language]}</a></p>`,
     };
   }
 
-  private check(template: string): string[] {
+  private check(event: EmailTemplateEvent, template: string): string[] {
+    const known = PLACEHOLDERS_OF[event];
     let parsed: { paths: string[]; unsupported: string[] };
     try {
       parsed = placeholdersOf(template);
@@ -144,8 +187,8 @@ export class EmailTemplateService {
       );
     }
     return [
-      ...[...new Set(parsed.paths.filter((p) => !ALLOWED.has(p)))].map(
-        (p) => `unknown placeholder {{${p}}}; known: ${EMAIL_TEMPLATE_PLACEHOLDERS.join(', ')}`,
+      ...[...new Set(parsed.paths.filter((p) => !known.includes(p)))].map(
+        (p) => `unknown placeholder {{${p}}}; known: ${known.join(', ')}`,
       ),
       ...[...new Set(parsed.unsupported)].map(
         (h) => `unsupported expression "${h}": use plain placeholders and {{#if}}/{{#unless}}`,
@@ -158,15 +201,16 @@ export class EmailTemplateService {
     return event as EmailTemplateEvent;
   }
 
-  private view(event: EmailTemplateEvent, row: EmailTemplateEntity | null): EmailTemplateView {
-    const t = row ?? DEFAULT_EMAIL_TEMPLATES[event];
+  private view(event: EmailTemplateEvent, language: Language, row: EmailTemplateEntity | null): EmailTemplateView {
+    const t = row ?? DEFAULT_EMAIL_TEMPLATES[language][event];
     return {
       event,
+      language,
       subject: t.subject,
       text: t.text,
       html: t.html,
       custom: !!row,
-      placeholders: EMAIL_TEMPLATE_PLACEHOLDERS,
+      placeholders: PLACEHOLDERS_OF[event],
       updatedAt: row ? new Date(row.updatedAt).toISOString() : null,
     };
   }

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountPrincipal, CurrentAccount, Roles } from '@switchboard/core';
-import { UpdateEmailTemplateDto } from './dto/email-template.dto.js';
+import { EmailTemplateLanguageQuery, UpdateEmailTemplateDto } from './dto/email-template.dto.js';
 import { EmailTemplateService } from './email-template.service.js';
 
-/** Admins edit the mails sent on ticket events (acknowledgement, public reply, status change, rejected sender). */
+/** Admins edit the mails the helpdesk sends (ticket events, refusals, identity code, portal sign-in), per language. */
 @ApiTags('email')
 @ApiBearerAuth()
 @Roles('admin')
@@ -13,24 +13,29 @@ export class EmailTemplatesController {
   constructor(private readonly templates: EmailTemplateService) {}
 
   @Get()
-  list() {
-    return this.templates.list();
+  list(@Query() q: EmailTemplateLanguageQuery) {
+    return this.templates.list(q.language);
   }
 
   @Get(':event')
-  get(@Param('event') event: string) {
-    return this.templates.get(event);
+  get(@Param('event') event: string, @Query() q: EmailTemplateLanguageQuery) {
+    return this.templates.get(event, q.language);
   }
 
   @Put(':event')
   @ApiOperation({ summary: 'Replace the template of an event (400 naming unknown placeholders)' })
-  update(@Param('event') event: string, @Body() body: UpdateEmailTemplateDto, @CurrentAccount() me: AccountPrincipal) {
-    return this.templates.update(event, body, me);
+  update(
+    @Param('event') event: string,
+    @Query() q: EmailTemplateLanguageQuery,
+    @Body() body: UpdateEmailTemplateDto,
+    @CurrentAccount() me: AccountPrincipal,
+  ) {
+    return this.templates.update(event, body, me, q.language);
   }
 
   @Delete(':event')
   @ApiOperation({ summary: 'Back to the built-in default' })
-  reset(@Param('event') event: string) {
-    return this.templates.reset(event);
+  reset(@Param('event') event: string, @Query() q: EmailTemplateLanguageQuery) {
+    return this.templates.reset(event, q.language);
   }
 }

@@ -29,10 +29,24 @@ function setup() {
   t.fake(EmailStorage).original.mockResolvedValue(null);
   t.fake(AddContactCommentService).add.mockResolvedValue({ id: 'k1' } as never);
   t.fake(EmailAnswers).acknowledge.mockResolvedValue(undefined);
+  t.fake(EmailSenders).learnLanguage.mockResolvedValue(undefined);
   return t;
 }
 
 describe('EmailTicketOpener', () => {
+  it('learns the language of a contact without one from the first mail, before acknowledging; keeps a known one', async () => {
+    const { sut, fake } = setup();
+    await sut.open(ctx([ann]), null);
+    expect(fake(EmailSenders).learnLanguage).toHaveBeenCalledWith('c1', expect.stringContaining('Printer on fire'));
+    expect(fake(EmailSenders).learnLanguage.mock.invocationCallOrder[0]).toBeLessThan(
+      fake(EmailAnswers).acknowledge.mock.invocationCallOrder[0],
+    );
+    const french = { ...ann, language: 'fr' } as ContactView;
+    fake(EmailSenders).learnLanguage.mockClear();
+    await sut.open(ctx([french]), null);
+    expect(fake(EmailSenders).learnLanguage).not.toHaveBeenCalled();
+  });
+
   it("opens a ticket for the sender's oldest contact, passing it as the resolved requester, then acknowledges", async () => {
     const { sut, fake } = setup();
     await expect(sut.open(ctx([ann, annB]), null)).resolves.toEqual({

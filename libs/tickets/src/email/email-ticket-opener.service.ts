@@ -81,6 +81,8 @@ export class EmailTicketOpener {
       await this.activity.record(ticket.number, actor, 'follow_up_of', { number: followUpOf.number });
       await this.activity.record(followUpOf.number, actor, 'follow_up', { number: ticket.number });
     }
+    // A contact without a language gets the one of their first mail, before the acknowledgement.
+    if (!contact.language) await this.senders.learnLanguage(contact.id, `${subject}\n${emailBody(m)}`);
     await this.answers.acknowledge(ticket.number);
     return { status: 'created', ticketNumber: ticket.number, commentId: comment.id };
   }

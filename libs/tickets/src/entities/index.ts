@@ -1,6 +1,7 @@
 import { AutomationRuleEntity } from './automation-rule.entity.js';
 import { ProductFamilyEntity } from './product-family.entity.js';
 import { QuickReplyEntity } from './quick-reply.entity.js';
+import { SavedViewEntity } from './saved-view.entity.js';
 import { TicketActivityEntity } from './ticket-activity.entity.js';
 import { TicketCommentEntity } from './ticket-comment.entity.js';
 import { TicketCounterEntity } from './ticket-counter.entity.js';
@@ -13,6 +14,7 @@ export {
   AutomationRuleEntity,
   ProductFamilyEntity,
   QuickReplyEntity,
+  SavedViewEntity,
   TicketActivityEntity,
   TicketCommentEntity,
   TicketCounterEntity,
@@ -32,4 +34,5 @@ export const TICKET_ENTITIES = [
   AutomationRuleEntity,
   EmailTemplateEntity,
   CsatSurveyEntity,
+  SavedViewEntity,
 ];

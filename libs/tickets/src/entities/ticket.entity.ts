@@ -30,6 +30,8 @@ import type {
 @Index(['requesterId', 'updatedAt', 'id'])
 // The "negative tickets" triage list (?sentiment=negative, newest activity first) pages on it.
 @Index(['sentiment', 'updatedAt', 'id'])
+// Saved views' counts (#15): open/pending × assignee (me, none, anyone) are COUNTs on this index alone.
+@Index(['statusCategory', 'assigneeId'])
 export class TicketEntity {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;

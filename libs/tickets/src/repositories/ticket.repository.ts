@@ -37,6 +37,9 @@ export interface TicketListQuery {
   cursor?: { value: string | number; id: string };
 }
 
+/** The list's filters without its ordering and paging: what a count needs. */
+export type TicketCountQuery = Omit<TicketListQuery, 'sort' | 'direction' | 'limit' | 'cursor'>;
+
 const SORT_COLUMN: Record<TicketSortKey, keyof TicketEntity> = {
   created: 'createdAt',
   updated: 'updatedAt',
@@ -131,6 +134,11 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     return ticket;
   }
 
+  /** Tickets by id (a bulk action's selection); unknown ids are simply absent. */
+  findByIds(ids: string[]): Promise<TicketEntity[]> {
+    return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   findByNumbers(numbers: number[]): Promise<TicketEntity[]> {
     return numbers.length ? this.repo().findBy({ number: In(numbers) }) : Promise.resolve([]);
   }
@@ -170,7 +178,15 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     };
   }
 
-  private applyFilters(qb: SelectQueryBuilder<TicketEntity>, q: TicketListQuery): void {
+  /** How many tickets the list would show with these filters: one COUNT, no rows loaded (saved views, #15). */
+  async count(query: TicketCountQuery): Promise<number> {
+    if (query.companyIds && query.companyIds.length === 0) return 0;
+    const qb = this.repo().createQueryBuilder('t');
+    this.applyFilters(qb, query);
+    return qb.getCount();
+  }
+
+  private applyFilters(qb: SelectQueryBuilder<TicketEntity>, q: TicketCountQuery): void {
     if (q.companyIds) qb.andWhere('t.companyId IN (:...companyIds)', { companyIds: q.companyIds });
     if (q.statuses?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: q.statuses });
     if (q.statusCategories?.length)

@@ -12,7 +12,7 @@ import { escapeHtml, MailPort } from '@switchboard/notify';
 import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import type { EmailTemplateEvent } from '../email/email-template-defaults.js';
-import { EmailTemplateService, type EmailTemplateData } from '../email/email-template.service.js';
+import { EmailTemplateService, NO_TICKET, type EmailTemplateData } from '../email/email-template.service.js';
 import { TicketRepository } from '../repositories/ticket.repository.js';
 import { TicketChangeSet } from './ticket-change-set.js';
 import { TicketFinder } from './ticket-finder.service.js';
@@ -110,7 +110,7 @@ export class TicketMailer {
     const [requester] = ticket.requesterId ? await this.contacts.getMany([ticket.requesterId]) : [];
     if (!requester?.email) return;
     const data = this.data(ticket, requester, { previousStatus: extra.previousStatus, survey: extra.survey });
-    const rendered = await this.templates.render(event, data);
+    const rendered = await this.templates.renderFor(event, data, { contact: requester });
     await this.mail.send({
       to: [requester.email],
       cc: [],
@@ -120,13 +120,20 @@ export class TicketMailer {
     });
   }
 
-  /** The answer to a sender the helpdesk does not accept (admin setting): never to an automatic message. */
+  /**
+   * The answer to a sender the helpdesk does not accept (admin setting): never to an automatic
+   * message. Nobody knows them, so the helpdesk-wide default language.
+   */
   async sendRejection(to: string, subject: string, inReplyTo: string | null): Promise<void> {
-    const rendered = await this.templates.render('sender.rejected', {
-      ticket: { number: 0, title: '', status: '' },
-      helpdesk: { address: addressOf(this.config.mailFrom) },
-      original: { subject: subject || '(no subject)' },
-    });
+    const rendered = await this.templates.renderFor(
+      'sender.rejected',
+      {
+        ticket: NO_TICKET,
+        helpdesk: { address: addressOf(this.config.mailFrom) },
+        original: { subject: subject || '(no subject)' },
+      },
+      {},
+    );
     const headers: Record<string, string> = { 'Auto-Submitted': 'auto-replied', 'Reply-To': this.config.mailFrom };
     if (inReplyTo) Object.assign(headers, { 'In-Reply-To': inReplyTo, References: inReplyTo });
     await this.mail.send({ to: [to], cc: [], ...rendered, headers });
@@ -158,7 +165,11 @@ export class TicketMailer {
       signature,
       signatureHtml: escapeHtml(signature).replace(/\n/g, '<br>'),
     };
-    const rendered = await this.templates.render('ticket.reply', data);
+    // The requester's language (a Cc'd contact reads the same mail), else the ticket company's.
+    const rendered = await this.templates.renderFor('ticket.reply', data, {
+      contact: requester,
+      companyId: t.companyId,
+    });
     await this.mail.send({
       to,
       cc,
@@ -207,9 +218,7 @@ export class TicketMailer {
         : undefined,
       helpdesk: { address: addressOf(this.config.mailFrom) },
       link: { companyId: t.companyId, number: t.number },
-      ...(extra.survey && requester
-        ? { survey: { token: extra.survey, companyId: t.companyId, language: requester.language ?? 'en' } }
-        : {}),
+      ...(extra.survey && requester ? { survey: { token: extra.survey, companyId: t.companyId } } : {}),
     };
   }
 

@@ -11,7 +11,7 @@ import {
 } from '@switchboard/core';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketCommentRepository } from '../repositories/ticket-comment.repository.js';
-import { TicketRepository, TicketSortKey } from '../repositories/ticket.repository.js';
+import { TicketCountQuery, TicketRepository, TicketSortKey } from '../repositories/ticket.repository.js';
 import type { StatusCategory } from '../ticket.types.js';
 import { TicketSummaryView, TicketView } from '../ticket.views.js';
 import { TicketChangeSet } from './ticket-change-set.js';
@@ -56,24 +56,11 @@ export class TicketQueryService {
 
   async list(input: TicketListInput, me: AccountPrincipal): Promise<Page<TicketView>> {
     const { sort, direction } = parseSort(input.sort);
-    const statusFilter = parseStatus(input.status);
-    let companyIds = this.access.companyFilter(me);
-    if (input.company && companyIds && !companyIds.includes(input.company)) companyIds = [];
     // A widened search (substrings, after the words found nothing) keeps going in that mode: its
     // cursors carry a "~" (outside base64url's alphabet).
     const widenedCursor = input.cursor?.startsWith('~') ?? false;
     const query = {
-      ...statusFilter,
-      assigneeId: input.assignee === 'none' ? null : input.assignee === 'me' ? me.id : input.assignee,
-      requesterId: input.requester,
-      companyId: input.company,
-      companyIds,
-      type: input.type,
-      priority: input.priority,
-      sentiment: input.sentiment,
-      text: input.q?.trim() || undefined,
-      // Search must not be an oracle for what the view masks (#13.2): pii.reveal holders search raw.
-      maskedText: this.masker.active && !this.reveal.canReveal(me) ? this.masker.maskedCompanies() : undefined,
+      ...this.criteria(input, me),
       sort,
       direction,
       limit: Math.min(Math.max(input.limit ?? 50, 1), 200),
@@ -95,6 +82,36 @@ export class TicketQueryService {
     const last = page.items[page.items.length - 1];
     const next = page.nextCursor && last ? encodeCursor(page.lastSortValue, last.id) : null;
     return { items, nextCursor: next && widened ? `~${next}` : next };
+  }
+
+  /**
+   * How many tickets `list` would show for these filters (all pages), with the same company scope,
+   * masked-search rule and widened-search fallback: a COUNT, no rows loaded.
+   */
+  async count(input: Omit<TicketListInput, 'limit' | 'cursor'>, me: AccountPrincipal): Promise<number> {
+    const query = this.criteria(input, me);
+    const count = await this.tickets.count(query);
+    if (count > 0 || !query.text || !widenSearch(parseSearchText(query.text))) return count;
+    return this.tickets.count({ ...query, textWidened: true });
+  }
+
+  /** The list's filters as a repository query: shared by `list` and `count` so they never disagree. */
+  private criteria(input: Omit<TicketListInput, 'limit' | 'cursor'>, me: AccountPrincipal): TicketCountQuery {
+    let companyIds = this.access.companyFilter(me);
+    if (input.company && companyIds && !companyIds.includes(input.company)) companyIds = [];
+    return {
+      ...parseStatus(input.status),
+      assigneeId: input.assignee === 'none' ? null : input.assignee === 'me' ? me.id : input.assignee,
+      requesterId: input.requester,
+      companyId: input.company,
+      companyIds,
+      type: input.type,
+      priority: input.priority,
+      sentiment: input.sentiment,
+      text: input.q?.trim() || undefined,
+      // Search must not be an oracle for what the view masks (#13.2): pii.reveal holders search raw.
+      maskedText: this.masker.active && !this.reveal.canReveal(me) ? this.masker.maskedCompanies() : undefined,
+    };
   }
 
   async summary(number: number, me: AccountPrincipal): Promise<TicketSummaryView> {

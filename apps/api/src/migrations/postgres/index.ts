@@ -17,7 +17,9 @@ import { PortalSignIns1796289006220 } from './1796289006220-portal-sign-ins.migr
 import { FullTextSearch1796290000000 } from './1796290000000-full-text-search.migration.js';
 import { LanguageOfAccountsAndContacts1796292397379 } from './1796292397379-language-of-accounts-and-contacts.migration.js';
 import { ScreenSharing1796292499090 } from './1796292499090-screen-sharing.migration.js';
-import { CsatSurveys1796302219367 } from './1796302219367-csat-surveys.migration.js';
+import { MailLanguages1796302532697 } from './1796302532697-mail-languages.migration.js';
+import { TicketViews1796302800531 } from './1796302800531-ticket-views.migration.js';
+import { CsatSurveys1796303303553 } from './1796303303553-csat-surveys.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -38,5 +40,7 @@ export const POSTGRES_MIGRATIONS = [
   FullTextSearch1796290000000,
   LanguageOfAccountsAndContacts1796292397379,
   ScreenSharing1796292499090,
-  CsatSurveys1796302219367,
+  MailLanguages1796302532697,
+  TicketViews1796302800531,
+  CsatSurveys1796303303553,
 ];

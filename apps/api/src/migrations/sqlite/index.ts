@@ -17,7 +17,9 @@ import { PortalSignIns1796289002166 } from './1796289002166-portal-sign-ins.migr
 import { FullTextSearch1796290000000 } from './1796290000000-full-text-search.migration.js';
 import { LanguageOfAccountsAndContacts1796292393395 } from './1796292393395-language-of-accounts-and-contacts.migration.js';
 import { ScreenSharing1796292493388 } from './1796292493388-screen-sharing.migration.js';
-import { CsatSurveys1796302215183 } from './1796302215183-csat-surveys.migration.js';
+import { MailLanguages1796302521727 } from './1796302521727-mail-languages.migration.js';
+import { TicketViews1796302795014 } from './1796302795014-ticket-views.migration.js';
+import { CsatSurveys1796303301858 } from './1796303301858-csat-surveys.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -38,5 +40,7 @@ export const SQLITE_MIGRATIONS = [
   FullTextSearch1796290000000,
   LanguageOfAccountsAndContacts1796292393395,
   ScreenSharing1796292493388,
-  CsatSurveys1796302215183,
+  MailLanguages1796302521727,
+  TicketViews1796302795014,
+  CsatSurveys1796303301858,
 ];

@@ -2,6 +2,7 @@
 // retry button) and the mail templates per event (subject, plain-text and HTML parts; reset to default).
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from '../../lib/api.client';
+import { emt, emtOr } from '../../lib/email-admin.i18n';
 import { formatDateTime } from '../../lib/format';
 
 interface OutboxMail {
@@ -15,21 +16,18 @@ interface OutboxMail {
   createdAt: string;
 }
 
+type MailLanguage = 'en' | 'fr';
+const MAIL_LANGUAGES: MailLanguage[] = ['en', 'fr'];
+
 interface EmailTemplate {
   event: string;
+  language: MailLanguage;
   subject: string;
   text: string;
   html: string;
   custom: boolean;
   placeholders: string[];
 }
-
-const EVENT_LABEL: Record<string, string> = {
-  'ticket.acknowledgement': 'New ticket acknowledgement',
-  'ticket.reply': 'Public reply',
-  'ticket.status': 'Status change',
-  'sender.rejected': 'Refused sender',
-};
 
 const emailApi = {
   queue: async () => {
@@ -40,10 +38,11 @@ const emailApi = {
     return [...failed.items, ...retrying.items];
   },
   retry: (id: string) => request<OutboxMail>('POST', `/api/outbox/${id}/retry`),
-  templates: () => request<EmailTemplate[]>('GET', '/api/email-templates'),
-  save: (event: string, t: Pick<EmailTemplate, 'subject' | 'text' | 'html'>) =>
-    request<EmailTemplate>('PUT', `/api/email-templates/${event}`, t),
-  reset: (event: string) => request<EmailTemplate>('DELETE', `/api/email-templates/${event}`),
+  templates: (language: MailLanguage) => request<EmailTemplate[]>('GET', `/api/email-templates?language=${language}`),
+  save: (event: string, language: MailLanguage, t: Pick<EmailTemplate, 'subject' | 'text' | 'html'>) =>
+    request<EmailTemplate>('PUT', `/api/email-templates/${event}?language=${language}`, t),
+  reset: (event: string, language: MailLanguage) =>
+    request<EmailTemplate>('DELETE', `/api/email-templates/${event}?language=${language}`),
 };
 
 const messageOf = (err: unknown, fallback: string) => (err instanceof ApiError ? err.message : fallback);
@@ -62,8 +61,7 @@ function OutboundQueue() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const reload = () =>
-    emailApi.queue().then(setMails, (err) => setError(messageOf(err, 'Could not load the outbound queue')));
+  const reload = () => emailApi.queue().then(setMails, (err) => setError(messageOf(err, emt('queueLoadFailed'))));
   useEffect(() => void reload(), []);
 
   const retry = async (id: string) => {
@@ -71,9 +69,10 @@ function OutboundQueue() {
     setError(null);
     try {
       const result = await emailApi.retry(id);
-      if (result.status !== 'sent') setError(`Still not delivered: ${result.lastError ?? 'unknown error'}`);
+      if (result.status !== 'sent')
+        setError(emt('stillNotDelivered', { error: result.lastError ?? emt('unknownError') }));
     } catch (err) {
-      setError(messageOf(err, 'Retry failed'));
+      setError(messageOf(err, emt('retryFailed')));
     } finally {
       setBusy(null);
       await reload();
@@ -83,30 +82,26 @@ function OutboundQueue() {
   return (
     <section class="card" aria-labelledby="mail-queue-heading" aria-busy={mails === null}>
       <h2 id="mail-queue-heading" class="card-title">
-        Outbound email
+        {emt('queueTitle')}
       </h2>
       {error && (
         <p class="form-error" role="alert">
           {error}
         </p>
       )}
-      {mails === null && !error && <p class="muted">Loading…</p>}
-      {mails?.length === 0 && (
-        <p class="muted">
-          No mail is waiting or failed: everything was delivered (or only recorded, without an SMTP relay).
-        </p>
-      )}
+      {mails === null && !error && <p class="muted">{emt('loading')}</p>}
+      {mails?.length === 0 && <p class="muted">{emt('queueEmpty')}</p>}
       {mails && mails.length > 0 && (
         <div class="table-wrap">
           <table class="table" data-testid="mail-queue">
             <thead>
               <tr>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">State</th>
-                <th scope="col">Last error</th>
+                <th scope="col">{emt('to')}</th>
+                <th scope="col">{emt('subject')}</th>
+                <th scope="col">{emt('state')}</th>
+                <th scope="col">{emt('lastError')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{emt('actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -116,16 +111,18 @@ function OutboundQueue() {
                   <td>{m.to.join(', ')}</td>
                   <td>{m.subject}</td>
                   <td>
-                    <span class={`pill pill-${m.status === 'failed' ? 'warn' : 'off'}`}>{m.status}</span>
+                    <span class={`pill pill-${m.status === 'failed' ? 'warn' : 'off'}`}>
+                      {emtOr(`status.${m.status}`, m.status)}
+                    </span>
                     <span class="muted small block">
-                      {m.attempts} attempt{m.attempts === 1 ? '' : 's'}
-                      {m.nextAttemptAt ? ` · next ${formatDateTime(m.nextAttemptAt)}` : ''}
+                      {m.attempts === 1 ? emt('attemptsOne') : emt('attempts', { count: m.attempts })}
+                      {m.nextAttemptAt ? emt('nextAttempt', { when: formatDateTime(m.nextAttemptAt) }) : ''}
                     </span>
                   </td>
                   <td class="small">{m.lastError ?? ''}</td>
                   <td>
                     <button type="button" class="btn" disabled={busy === m.id} onClick={() => retry(m.id)}>
-                      {busy === m.id ? 'Retrying…' : 'Retry now'}
+                      {busy === m.id ? emt('retrying') : emt('retry')}
                     </button>
                   </td>
                 </tr>
@@ -141,21 +138,24 @@ function OutboundQueue() {
 function EmailTemplates() {
   const [templates, setTemplates] = useState<EmailTemplate[] | null>(null);
   const [event, setEvent] = useState('ticket.acknowledgement');
+  const [language, setLanguage] = useState<MailLanguage>('en');
   const [draft, setDraft] = useState<Pick<EmailTemplate, 'subject' | 'text' | 'html'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [saved, setSaved] = useState(false);
 
+  // Each language is its own list: switching reloads it (and the draft follows, below).
   useEffect(() => {
-    emailApi.templates().then(setTemplates, (err) => setError(messageOf(err, 'Could not load the templates')));
-  }, []);
+    setTemplates(null);
+    emailApi.templates(language).then(setTemplates, (err) => setError(messageOf(err, emt('templatesLoadFailed'))));
+  }, [language]);
   const current = templates?.find((t) => t.event === event) ?? null;
   // A new draft when another mail is picked (or the list first arrives), not after each save.
   useEffect(() => {
     if (current) setDraft({ subject: current.subject, text: current.text, html: current.html });
     setFieldErrors({});
     setSaved(false);
-  }, [event, templates === null]);
+  }, [event, language, templates === null]);
 
   const replace = (t: EmailTemplate) => {
     setTemplates((list) => (list ?? []).map((x) => (x.event === t.event ? t : x)));
@@ -167,27 +167,27 @@ function EmailTemplates() {
     setError(null);
     setFieldErrors({});
     try {
-      replace(await emailApi.save(event, draft));
+      replace(await emailApi.save(event, language, draft));
       setSaved(true);
     } catch (err) {
-      setError(messageOf(err, 'Could not save the template'));
+      setError(messageOf(err, emt('templateSaveFailed')));
       if (err instanceof ApiError) setFieldErrors(err.fieldErrors);
     }
   };
   const reset = async () => {
     setError(null);
     try {
-      replace(await emailApi.reset(event));
+      replace(await emailApi.reset(event, language));
       setSaved(false);
     } catch (err) {
-      setError(messageOf(err, 'Could not reset the template'));
+      setError(messageOf(err, emt('templateResetFailed')));
     }
   };
 
   return (
     <section class="card" aria-labelledby="mail-templates-heading" aria-busy={templates === null}>
       <h2 id="mail-templates-heading" class="card-title">
-        Email templates
+        {emt('templatesTitle')}
       </h2>
       {error && (
         <p class="form-error" role="alert">
@@ -196,22 +196,44 @@ function EmailTemplates() {
       )}
       {templates && draft && (
         <form onSubmit={save} data-testid="mail-template-form">
-          <label class="field">
-            <span>Mail</span>
-            <select value={event} onChange={(e) => setEvent((e.target as HTMLSelectElement).value)}>
-              {templates.map((t) => (
-                <option key={t.event} value={t.event}>
-                  {EVENT_LABEL[t.event] ?? t.event}
-                  {t.custom ? ' (customised)' : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+          <div class="admin-filters">
+            <label class="field">
+              <span>{emt('mail')}</span>
+              <select
+                data-testid="mail-template-event"
+                value={event}
+                onChange={(e) => setEvent((e.target as HTMLSelectElement).value)}
+              >
+                {templates.map((t) => (
+                  <option key={t.event} value={t.event}>
+                    {emtOr(`event.${t.event}`, t.event)}
+                    {t.custom ? emt('customised') : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="field">
+              <span>{emt('language')}</span>
+              <select
+                data-testid="mail-template-language"
+                value={language}
+                onChange={(e) => setLanguage((e.target as HTMLSelectElement).value as MailLanguage)}
+              >
+                {MAIL_LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {emt(`lang.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <p class="muted small">{emt('languageNote')}</p>
           {(['subject', 'text', 'html'] as const).map((part) => (
             <label class="field" key={part}>
-              <span>{part === 'subject' ? 'Subject' : part === 'text' ? 'Plain-text part' : 'HTML part'}</span>
+              <span>{emt(part === 'subject' ? 'partSubject' : part === 'text' ? 'partText' : 'partHtml')}</span>
               {part === 'subject' ? (
                 <input
+                  data-testid="mail-template-subject"
                   value={draft.subject}
                   onInput={(e) => setDraft({ ...draft, subject: (e.target as HTMLInputElement).value })}
                 />
@@ -231,21 +253,20 @@ function EmailTemplates() {
             </label>
           ))}
           <p class="muted small">
-            Placeholders: {current?.placeholders.map((p) => `{{${p}}}`).join(' ')}. Use triple braces in the subject and
-            the plain-text part so text is not HTML-escaped.
+            {emt('placeholders', { list: (current?.placeholders ?? []).map((p) => `{{${p}}}`).join(' ') })}
           </p>
           <div class="form-actions">
             <button type="submit" class="btn btn-primary">
-              Save
+              {emt('save')}
             </button>
             {current?.custom && (
               <button type="button" class="btn" onClick={reset}>
-                Reset to default
+                {emt('reset')}
               </button>
             )}
             {saved && (
               <span class="muted small" role="status">
-                Saved
+                {emt('saved')}
               </span>
             )}
           </div>

@@ -148,6 +148,7 @@ export function GlobalSearch() {
     <div class="global-search" ref={root} data-state={state}>
       <input
         type="search"
+        id="global-search-input"
         class="global-search-input"
         data-testid="global-search"
         role="combobox"

@@ -1,11 +1,11 @@
 // Ticket page → Actions: one menu button (WAI-ARIA menu button pattern: Enter/Space/arrows open it,
 // arrows/Home/End move, Escape or a click outside closes it and focus returns to the button) with
 // Start chat, Merge, Edit title, Change contact, Product family and, for admins, Delete.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { agentChatsApi } from '../../lib/agent-chats.api';
 import { ApiError } from '../../lib/api.client';
 import type { Me } from '../../lib/api.types';
-import { useDismiss } from '../../lib/dismiss.hook';
+import { useMenuButton } from '../../lib/menu-button.hook';
 import { navigate } from '../../lib/router.hook';
 import { tat } from '../../lib/ticket-actions.i18n';
 import { ticketsApi, type ProductFamily, type TicketPatch } from '../../lib/tickets.api';
@@ -36,56 +36,15 @@ const LABEL: Record<Item, Parameters<typeof tat>[0]> = {
 };
 
 export function TicketActionsMenu({ ticket, me, contactOptions, onPatch }: Props) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, show, wrap, button, menu, onButtonKey, onMenuKey } = useMenuButton();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [chatBusy, setChatBusy] = useState(false);
   const [chatError, setChatError] = useState<string | null>(null);
-  const wrap = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLUListElement>(null);
-  const focusOnOpen = useRef<'first' | 'last'>('first');
 
   const items = useMemo<Item[]>(
     () => ['chat', 'merge', 'title', 'contact', 'family', ...(me.role === 'admin' ? (['delete'] as const) : [])],
     [me.role],
   );
-
-  useDismiss(open, wrap, button, () => setOpen(false));
-
-  const entries = () => Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
-  useEffect(() => {
-    if (!open) return;
-    const list = entries();
-    (focusOnOpen.current === 'last' ? list[list.length - 1] : list[0])?.focus();
-  }, [open]);
-
-  const show = (at: 'first' | 'last') => {
-    focusOnOpen.current = at;
-    setOpen(true);
-  };
-
-  const onButtonKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      show('first');
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      show('last');
-    }
-  };
-
-  const onMenuKey = (e: KeyboardEvent) => {
-    const list = entries();
-    const i = list.indexOf(document.activeElement as HTMLElement);
-    const go = (n: number) => list[(n + list.length) % list.length]?.focus();
-    if (e.key === 'ArrowDown') go(i + 1);
-    else if (e.key === 'ArrowUp') go(i - 1);
-    else if (e.key === 'Home') go(0);
-    else if (e.key === 'End') go(list.length - 1);
-    else if (e.key === 'Tab') return setOpen(false);
-    else return;
-    e.preventDefault();
-  };
 
   const startChat = async () => {
     setChatBusy(true);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Company, Contact, PersonRef, TicketFilters, TicketStatus } from '../../lib/tickets.types';
 import { contactName, PRIORITIES, TYPES } from '../../lib/format';
 import { SENTIMENT_VALUES, sentimentLabel, st } from '../../lib/sentiment.i18n';
+import { tui } from '../../lib/ticket-ui.i18n';
 
 interface Props {
   filters: TicketFilters;
@@ -98,6 +99,8 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
           <span class="field-label">Status</span>
           <select value={filters.status} onChange={set('status')} data-testid="filter-status">
             <option value="">Any</option>
+            {/* Not done: what the "open" saved views (#15) filter on. */}
+            <option value="category:open,category:pending">{tui('statusNotDone')}</option>
             <option value="category:open">All open</option>
             <option value="category:pending">All pending</option>
             <option value="category:done">All done</option>

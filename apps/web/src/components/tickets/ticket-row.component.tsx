@@ -4,6 +4,7 @@ import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Ticket } from '../../lib/tickets.types';
 import { linkClick } from '../../lib/router.hook';
+import { tui } from '../../lib/ticket-ui.i18n';
 import { contactName, formatDateTime, formatRelative, label, PRIORITIES, TYPES } from '../../lib/format';
 import { TicketHoverCard } from './ticket-hover-card.component';
 import { SentimentBadge } from './sentiment-badge.component';
@@ -14,12 +15,15 @@ interface Props {
   statusName: string;
   companyName?: string;
   flash: boolean;
+  /** Bulk actions (#15): the row's checkbox. */
+  selected: boolean;
+  onToggle(id: string): void;
 }
 
 const OPEN_DELAY = 350;
 const CLOSE_DELAY = 150;
 
-function TicketRowImpl({ ticket, statusName, companyName, flash }: Props) {
+function TicketRowImpl({ ticket, statusName, companyName, flash, selected, onToggle }: Props) {
   const [preview, setPreview] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const href = `/tickets/${ticket.number}`;
@@ -33,11 +37,20 @@ function TicketRowImpl({ ticket, statusName, companyName, flash }: Props) {
 
   return (
     <tr
-      class={`ticket-row${flash ? ' is-flash' : ''}${ticket.activityStatus === 'unread' ? ' is-unread' : ''}`}
+      class={`ticket-row${flash ? ' is-flash' : ''}${ticket.activityStatus === 'unread' ? ' is-unread' : ''}${selected ? ' is-selected' : ''}`}
       data-testid="ticket-row"
       data-number={ticket.number}
       data-status={ticket.status}
     >
+      <td class="col-select">
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={() => onToggle(ticket.id)}
+          aria-label={tui('selectRow', { number: ticket.number })}
+          data-testid="ticket-select"
+        />
+      </td>
       <td class="col-number">
         <span class="mono">#{ticket.number}</span>
       </td>
@@ -98,7 +111,9 @@ export class TicketRow extends Component<Props> {
       p.ticket !== next.ticket ||
       p.statusName !== next.statusName ||
       p.companyName !== next.companyName ||
-      p.flash !== next.flash
+      p.flash !== next.flash ||
+      p.selected !== next.selected ||
+      p.onToggle !== next.onToggle
     );
   }
   render() {

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@switchboard/core';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class UpdateEmailTemplateDto {
   @ApiProperty({ example: '[#{{ticket.number}}] {{{ticket.title}}}' })
@@ -19,4 +20,12 @@ export class UpdateEmailTemplateDto {
   @MinLength(1)
   @MaxLength(200_000)
   html!: string;
+}
+
+/** Which language's template (each is edited and reset on its own); English when absent. */
+export class EmailTemplateLanguageQuery {
+  @ApiPropertyOptional({ enum: LANGUAGES, default: DEFAULT_LANGUAGE })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  language?: Language;
 }

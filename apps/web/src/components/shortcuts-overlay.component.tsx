@@ -1,0 +1,139 @@
+// The "?" overlay (#15), mounted once in the shell: it owns the global shortcuts (g t, g c, /, n, ?)
+// and lists them with the current page's. A native modal <dialog> (the page behind is inert; Tab
+// wraps inside it), Escape or a click on the backdrop closes it and focus goes back where it was.
+import { Fragment } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Me } from '../lib/api.types';
+import { navigate } from '../lib/router.hook';
+import { currentPageShortcuts, useShortcutLayer, type Shortcut } from '../lib/shortcuts.hook';
+import { shortcutLanguage, tsk, type ShortcutLanguage } from '../lib/shortcuts.i18n';
+import './shortcuts.css';
+
+// The top bar's search box (components/search/global-search.component.tsx).
+const SEARCH_INPUT_ID = 'global-search-input';
+
+export function ShortcutsOverlay({ me }: { me: Me }) {
+  const [open, setOpen] = useState(false);
+  // The page's shortcuts as they were when the overlay opened (pages register on mount).
+  const [pageShortcuts, setPageShortcuts] = useState<Shortcut[]>([]);
+  const ref = useRef<HTMLDialogElement>(null);
+  const lang = shortcutLanguage(me.language);
+
+  const global: Shortcut[] = [
+    {
+      keys: ['?'],
+      label: 'help',
+      run: () => {
+        setPageShortcuts(currentPageShortcuts());
+        setOpen(true);
+      },
+    },
+    {
+      keys: ['/'],
+      label: 'search',
+      run: () => document.getElementById(SEARCH_INPUT_ID)?.focus(),
+    },
+    { keys: ['n'], label: 'newTicket', run: () => navigate('/tickets/new') },
+    { keys: ['g', 't'], label: 'goTickets', run: () => navigate('/tickets') },
+    { keys: ['g', 'c'], label: 'goCases', run: () => navigate('/cases') },
+  ];
+  useShortcutLayer(global);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      class="dialog shortcuts-overlay"
+      aria-labelledby="shortcuts-title"
+      data-testid="shortcuts-overlay"
+      onCancel={(e) => {
+        e.preventDefault();
+        setOpen(false);
+      }}
+      onKeyDown={trapTab}
+      onClick={(e) => {
+        // A click on the backdrop lands on the <dialog> itself, outside its box.
+        const box = ref.current?.getBoundingClientRect();
+        if (e.target !== ref.current || !box) return;
+        const inside =
+          e.clientX >= box.left && e.clientX <= box.right && e.clientY >= box.top && e.clientY <= box.bottom;
+        if (!inside) setOpen(false);
+      }}
+    >
+      <div class="shortcuts-head">
+        <h2 id="shortcuts-title" class="card-title" data-testid="shortcuts-title">
+          {tsk(lang, 'title')}
+        </h2>
+        <button type="button" class="btn btn-ghost" onClick={() => setOpen(false)} data-testid="shortcuts-close">
+          {tsk(lang, 'close')}
+        </button>
+      </div>
+      {open && pageShortcuts.length > 0 && (
+        <ShortcutList lang={lang} title={tsk(lang, 'page')} shortcuts={pageShortcuts} testId="shortcuts-page" />
+      )}
+      {open && <ShortcutList lang={lang} title={tsk(lang, 'global')} shortcuts={global} testId="shortcuts-global" />}
+      <p class="muted shortcuts-hint">{tsk(lang, 'hint')}</p>
+    </dialog>
+  );
+}
+
+/**
+ * A modal <dialog> makes the page inert, but Tab still leaves it for the browser's own UI: wrap
+ * around inside instead, so keyboard and screen-reader users stay in the overlay until they close it.
+ */
+function trapTab(e: KeyboardEvent) {
+  if (e.key !== 'Tab') return;
+  const dialog = e.currentTarget as HTMLElement;
+  const focusable = [...dialog.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])')];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first) return e.preventDefault();
+  if (e.shiftKey ? document.activeElement === first : document.activeElement === last) {
+    e.preventDefault();
+    (e.shiftKey ? last : first).focus();
+  }
+}
+
+function ShortcutList(props: { lang: ShortcutLanguage; title: string; shortcuts: Shortcut[]; testId: string }) {
+  const { lang } = props;
+  return (
+    <section aria-label={props.title} data-testid={props.testId}>
+      <h3 class="shortcuts-section">{props.title}</h3>
+      <dl class="shortcuts-list">
+        {props.shortcuts.map((s) => (
+          <div class="shortcuts-item" key={s.keys.join(' ')} data-testid="shortcut" data-keys={s.keys.join(' ')}>
+            <dt>
+              <Keys keys={s.keys} joiner={tsk(lang, 'then')} />
+              {s.alsoKeys && (
+                <>
+                  {` ${tsk(lang, 'or')} `}
+                  <Keys keys={s.alsoKeys} joiner={tsk(lang, 'then')} />
+                </>
+              )}
+            </dt>
+            <dd>{tsk(lang, s.label)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function Keys({ keys, joiner }: { keys: readonly string[]; joiner: string }) {
+  return (
+    <>
+      {keys.map((k, i) => (
+        <Fragment key={i}>
+          {i > 0 && ` ${joiner} `}
+          <kbd>{k}</kbd>
+        </Fragment>
+      ))}
+    </>
+  );
+}
