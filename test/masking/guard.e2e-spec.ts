@@ -1,7 +1,7 @@
 import { ChannelInboundService, DeviceService } from '@switchboard/core';
 import { ServerEvents } from '@switchboard/contracts';
 import { NotificationService } from '@switchboard/notify';
-import { AddContactCommentService, ContactAuthorService } from '@switchboard/tickets';
+import { AddContactCommentService, ContactAuthorService, CsatSurveysService } from '@switchboard/tickets';
 import { createTestApp, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import { ack, createCompanyWithPortal, LIVECHAT_PLUGIN, startChat } from '../portal/portal-helpers';
@@ -55,6 +55,7 @@ const NO_PII_ROUTES: Record<string, string> = {
   '/api/channel-instances/{id}': 'channel configuration (admin)',
   '/api/agent-chats/{id}/files/{fileId}':
     'chat files are PDF/media/Office only (content-checked at upload) and served as stored: binary, not maskable',
+  '/api/reports/csat': 'satisfaction counts and averages per technician (staff names) and per company (names)',
 };
 /** Opted out of masking on purpose (@Unmasked()): staff data and configuration, or an audited reveal. */
 const UNMASKED_ROUTES: Record<string, string> = {
@@ -207,6 +208,10 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       body: PII_TEXT,
       source: 'portal',
     });
+    // #18.4: the requester rates the resolution with PII in the comment (activity line "Rated 2/5: …").
+    await t.http().patch(`/api/tickets/${ticket.number}`).set(admin).send({ status: 'resolved' }).expect(200);
+    await t.get(CsatSurveysService).answerForTicket(ticket.id, caller.id, { score: 2, comment: PII_TEXT });
+    await t.http().patch(`/api/tickets/${ticket.number}`).set(admin).send({ status: 'open' }).expect(200);
     await t
       .http()
       .patch(`/api/tickets/${ticket.number}`)

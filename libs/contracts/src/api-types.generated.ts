@@ -1145,6 +1145,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/portal/tickets/{number}/csat': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PortalTicketsController_rate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/portal/tickets/{number}/files/{fileId}': {
     parameters: {
       query?: never;
@@ -1321,6 +1337,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/public/csat/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CsatPublicController_view'];
+    put?: never;
+    post: operations['CsatPublicController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/public/portals/{subdomain}': {
     parameters: {
       query?: never;
@@ -1489,6 +1521,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['QuickRepliesController_placeholders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/csat': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CsatReportController_csat'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2525,6 +2573,54 @@ export interface components {
       /** @example Password reset */
       label: string;
     };
+    CsatAnswerDto: {
+      comment?: string;
+      /** @example 4 */
+      score: number;
+    };
+    CsatAnsweredDto: {
+      score: number;
+      /** @enum {string} */
+      state: 'answered';
+    };
+    CsatReportDto: {
+      companies: components['schemas']['CsatReportRowDto'][];
+      days: number;
+      /** Format: date-time */
+      since: string;
+      technicians: components['schemas']['CsatReportRowDto'][];
+      total: components['schemas']['CsatStatsDto'];
+    };
+    CsatReportRowDto: {
+      /** @description Average score, one decimal */
+      average: number;
+      /** @description Technician or company id (null: unassigned) */
+      id: string | null;
+      name: string;
+      responses: number;
+      /** @description Share of 4 and 5 answers (whole percent) */
+      satisfiedPercent: number;
+    };
+    CsatStatsDto: {
+      /** @description Average score, one decimal */
+      average: number;
+      responses: number;
+      /** @description Share of 4 and 5 answers (whole percent) */
+      satisfiedPercent: number;
+    };
+    CsatSurveyViewDto: {
+      comment: string | null;
+      /** @example How did we do? */
+      question: string;
+      score: number | null;
+      /** @enum {string} */
+      state: 'pending' | 'answered' | 'superseded';
+      ticket: components['schemas']['CsatTicketRefDto'];
+    };
+    CsatTicketRefDto: {
+      number: number;
+      title: string;
+    };
     DemoLoginDto: {
       email: string;
       password: string;
@@ -2810,6 +2906,14 @@ export interface components {
       source: string;
       truncated: boolean;
     };
+    PortalCsatDto: {
+      comment: string | null;
+      /** @example How did we do? */
+      question: string;
+      score: number | null;
+      /** @enum {string} */
+      state: 'pending' | 'answered';
+    };
     PortalEmbedDto: {
       /** @description The <script> tag for the launcher button */
       embedSnippet: string;
@@ -2865,6 +2969,8 @@ export interface components {
       comments: components['schemas']['PortalCommentViewDto'][];
       /** Format: date-time */
       createdAt: string;
+      /** @description The satisfaction question, when there is one */
+      csat: components['schemas']['PortalCsatDto'] | null;
       description: string;
       mergedInto: number | null;
       number: number;
@@ -3260,6 +3366,8 @@ export interface components {
       companyId: string;
       /** Format: date-time */
       createdAt: string;
+      /** @description Latest satisfaction score */
+      csatScore: number | null;
       description: string;
       /** Format: uuid */
       id: string;
@@ -5606,7 +5714,10 @@ export interface operations {
   };
   PortalTicketsController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Else the Accept-Language header */
+        lang?: 'en' | 'fr';
+      };
       header?: never;
       path: {
         number: number;
@@ -5647,6 +5758,30 @@ export interface operations {
         content: {
           'application/json': components['schemas']['PortalCommentViewDto'];
         };
+      };
+    };
+  };
+  PortalTicketsController_rate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CsatAnswerDto'];
+      };
+    };
+    responses: {
+      /** @description { state: "answered", score } */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -5986,6 +6121,99 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CsatPublicController_view: {
+    parameters: {
+      query?: {
+        /** @description Else the Accept-Language header */
+        lang?: 'en' | 'fr';
+      };
+      header: {
+        'accept-language': string;
+      };
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsatSurveyViewDto'];
+        };
+      };
+      /** @description Unknown token */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many survey requests from this client */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CsatPublicController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CsatAnswerDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsatAnsweredDto'];
+        };
+      };
+      /** @description Unknown token */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Already answered (one answer per resolution) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Superseded: the ticket was reopened or resolved again */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many survey requests from this client */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6381,6 +6609,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['QuickReplyPlaceholdersDto'];
+        };
+      };
+    };
+  };
+  CsatReportController_csat: {
+    parameters: {
+      query?: {
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsatReportDto'];
         };
       };
     };

@@ -39,6 +39,8 @@ export interface TicketView {
   activityStatus: ActivityStatus;
   source: string;
   sentiment: Sentiment | null;
+  /** The latest satisfaction score of the requester (1–5), null before any answer. */
+  csatScore: number | null;
   companyId: string;
   requester: { id: string; firstName: string; lastName: string; email: string | null } | null;
   assignee: PersonRef | null;

@@ -29,6 +29,7 @@ import { PortalSignInController } from './sign-in/portal-sign-in.controller.js';
 import { PortalSignInService } from './sign-in/portal-sign-in.service.js';
 import { PortalFilesService } from './tickets/portal-files.service.js';
 import { PortalTicketWriter } from './tickets/portal-ticket-writer.service.js';
+import { PortalCsatService } from './tickets/portal-csat.service.js';
 import { PortalTicketsController } from './tickets/portal-tickets.controller.js';
 import { PortalTicketsService } from './tickets/portal-tickets.service.js';
 import { PortalTicketLinks } from './tickets/portal-ticket-links.service.js';
@@ -62,6 +63,7 @@ import { PortalTicketLinks } from './tickets/portal-ticket-links.service.js';
     PortalContactGuard,
     PortalTicketsService,
     PortalTicketWriter,
+    PortalCsatService,
     PortalFilesService,
     PortalTicketsGateway,
     PortalTicketLinks,

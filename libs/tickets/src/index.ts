@@ -20,6 +20,9 @@ export { TicketChatLinkService, type ChatTicketRef, type ChatLine } from './serv
 export { TicketViewersService, VIEWER_EXPIRY_MS, VIEWER_HEARTBEAT_MS } from './services/ticket-viewers.service.js';
 export { EndUserTicketsService, type EndUser } from './services/end-user-tickets.service.js';
 export { TicketPortalLinks, type TicketLinkResolver } from './email/ticket-portal-links.js';
+export { CsatSurveysService, type CsatSurveyView, type CsatState } from './csat/csat-surveys.service.js';
+export type { CsatAnswer } from './csat/csat-recorder.service.js';
+export { CsatAnswerDto, CsatLanguageQueryDto } from './csat/csat.dto.js';
 export { EmailTemplateService, NO_TICKET, type EmailTemplateData } from './email/email-template.service.js';
 export { TicketStatusService } from './services/ticket-status.service.js';
 export { TicketCounterRepository } from './repositories/ticket-counter.repository.js';

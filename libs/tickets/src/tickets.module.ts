@@ -68,6 +68,15 @@ import { TicketChatLinkService } from './services/ticket-chat-link.service.js';
 import { EndUserTicketRepository } from './repositories/end-user-ticket.repository.js';
 import { EndUserTicketsService } from './services/end-user-tickets.service.js';
 import { TicketPortalLinks } from './email/ticket-portal-links.js';
+import { CsatMailBlock } from './csat/csat-mail-block.service.js';
+import { CsatOpener } from './csat/csat-opener.service.js';
+import { CsatPublicController } from './csat/csat-public.controller.js';
+import { CsatQuestionService } from './csat/csat-question.service.js';
+import { CsatRecorder } from './csat/csat-recorder.service.js';
+import { CsatReportController } from './csat/csat-report.controller.js';
+import { CsatReportService } from './csat/csat-report.service.js';
+import { CsatSurveyRepository } from './csat/csat-survey.repository.js';
+import { CsatSurveysService } from './csat/csat-surveys.service.js';
 
 /** Tickets: REST under /api/tickets (+ statuses, product families, quick replies, automation), socket events on /agent. */
 @Module({
@@ -82,6 +91,8 @@ import { TicketPortalLinks } from './email/ticket-portal-links.js';
     AutomationRulesController,
     EmailTemplatesController,
     CommentOriginalController,
+    CsatPublicController,
+    CsatReportController,
     TicketViewsController,
   ],
   providers: [
@@ -140,6 +151,13 @@ import { TicketPortalLinks } from './email/ticket-portal-links.js';
     EndUserTicketRepository,
     EndUserTicketsService,
     TicketPortalLinks,
+    CsatSurveyRepository,
+    CsatQuestionService,
+    CsatOpener,
+    CsatMailBlock,
+    CsatRecorder,
+    CsatSurveysService,
+    CsatReportService,
     SavedViewRepository,
     SavedViewService,
     SavedViewCountsService,
@@ -158,6 +176,7 @@ import { TicketPortalLinks } from './email/ticket-portal-links.js';
     TicketSentimentService,
     EndUserTicketsService,
     TicketPortalLinks,
+    CsatSurveysService,
     EmailTemplateService,
   ],
 })

@@ -21,6 +21,8 @@ const en = {
   // Contact centre (#14)
   queues: 'Queues',
   wrapUpReasons: 'Wrap-up reasons',
+  // Reports (#18.4)
+  satisfaction: 'Satisfaction',
 };
 
 const fr: typeof en = {
@@ -43,6 +45,8 @@ const fr: typeof en = {
   // Contact centre (#14)
   queues: "Files d'attente",
   wrapUpReasons: 'Motifs de clôture',
+  // Reports (#18.4)
+  satisfaction: 'Satisfaction',
 };
 
 export type AdminStrings = typeof en;

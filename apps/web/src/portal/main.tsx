@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { PortalApp } from './portal.app';
 import { lang } from './i18n';
 import { MyTicketsApp, ticketsRoute } from './my-tickets.app';
+import { csatRoute, CsatSurveyApp } from './csat-survey.app';
 import './portal.css';
 
 function resolveSubdomain(): string | null {
@@ -26,11 +27,17 @@ function resolveSubdomain(): string | null {
 document.documentElement.lang = lang;
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
 const subdomain = resolveSubdomain();
+// /p/<subdomain>/csat?token=…: the mailed satisfaction survey (no sign-in).
+const survey = subdomain ? csatRoute(location.pathname, location.search) : null;
 // /p/<subdomain>/sign-in, /tickets, /tickets/<n>, /new: My tickets inside the portal's frame.
-const tickets = subdomain ? ticketsRoute(location.pathname, location.search) : null;
+const tickets = subdomain && !survey ? ticketsRoute(location.pathname, location.search) : null;
 render(
   <PortalApp subdomain={subdomain} embedded={embedded}>
-    {tickets && subdomain ? <MyTicketsApp subdomain={subdomain} initial={tickets} /> : null}
+    {survey && subdomain ? (
+      <CsatSurveyApp subdomain={subdomain} token={survey.token} score={survey.score} />
+    ) : tickets && subdomain ? (
+      <MyTicketsApp subdomain={subdomain} initial={tickets} />
+    ) : null}
   </PortalApp>,
   document.getElementById('portal')!,
 );

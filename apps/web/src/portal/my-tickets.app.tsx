@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClientEmits, ServerEventListeners } from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
+import { CsatDone, CsatForm, type CsatOutcome } from './csat-form.component';
 import { lang, LANG_KEY } from './i18n';
 import { PortalError } from './portal.api';
 import { formatDate, statusLabel, T, tt } from './tickets.i18n';
@@ -123,7 +124,8 @@ export function MyTicketsApp({ subdomain, initial }: { subdomain: string; initia
   );
 }
 
-function LanguageSwitch() {
+/** English / Français: remembered for the portal, then the page reloads in that language. */
+export function LanguageSwitch() {
   const choose = (value: string) => {
     try {
       localStorage.setItem(LANG_KEY, value);
@@ -330,6 +332,7 @@ function TicketPage({ number, go, changed }: { number: number; go: Go; changed: 
           </li>
         ))}
       </ol>
+      {ticket.csat && <TicketCsat number={number} csat={ticket.csat} />}
       {ticket.mergedInto && <p class="p-muted">{tt('mergedNote', { number: ticket.mergedInto })}</p>}
       {ticket.canReply ? (
         <>
@@ -344,6 +347,26 @@ function TicketPage({ number, go, changed }: { number: number; go: Go; changed: 
         )
       )}
     </section>
+  );
+}
+
+/** The resolved ticket's satisfaction question (#18.4), or how it was answered. */
+function TicketCsat({ number, csat }: { number: number; csat: NonNullable<PortalTicket['csat']> }) {
+  const [done, setDone] = useState<{ outcome: CsatOutcome; score: number | null } | null>(
+    csat.state === 'answered' ? { outcome: 'answered', score: csat.score } : null,
+  );
+  return (
+    <div class="p-ticket-csat" data-testid="portal-ticket-csat">
+      {done ? (
+        <CsatDone outcome={done.outcome} score={done.score} />
+      ) : (
+        <CsatForm
+          question={csat.question}
+          send={(score, comment) => ticketsApi.rate(number, score, comment)}
+          onDone={(outcome, score) => setDone({ outcome, score })}
+        />
+      )}
+    </div>
   );
 }
 

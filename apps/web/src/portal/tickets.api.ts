@@ -1,5 +1,6 @@
 // "My tickets" REST calls: the session is the httpOnly sb_portal cookie (same origin), never readable here.
 import type { ApiSchema } from '@switchboard/contracts';
+import { lang } from './i18n';
 import { PortalError } from './portal.api';
 
 export type PortalTicketSummary = ApiSchema<'PortalTicketSummaryDto'>;
@@ -7,6 +8,8 @@ export type PortalTicket = ApiSchema<'PortalTicketDto'>;
 export type PortalComment = ApiSchema<'PortalCommentViewDto'>;
 export type PortalMe = ApiSchema<'PortalMeDto'>;
 export type PortalFile = ApiSchema<'PortalFileDto'>;
+export type CsatSurvey = ApiSchema<'CsatSurveyViewDto'>;
+export type PortalCsat = ApiSchema<'PortalCsatDto'>;
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -47,7 +50,12 @@ export const ticketsApi = {
   me: () => call<PortalMe>('GET', '/api/portal/me'),
   signOut: () => call<void>('POST', '/api/portal/sign-out', {}),
   list: () => call<{ items: PortalTicketSummary[] }>('GET', '/api/portal/tickets'),
-  get: (n: number) => call<PortalTicket>('GET', `/api/portal/tickets/${n}`),
+  get: (n: number) => call<PortalTicket>('GET', `/api/portal/tickets/${n}?lang=${lang}`),
+  rate: (n: number, score: number, comment: string) =>
+    call<{ state: string }>('POST', `/api/portal/tickets/${n}/csat`, { score, ...(comment ? { comment } : {}) }),
+  survey: (token: string) => call<CsatSurvey>('GET', `/api/public/csat/${enc(token)}?lang=${lang}`),
+  answerSurvey: (token: string, score: number, comment: string) =>
+    call<{ state: string }>('POST', `/api/public/csat/${enc(token)}`, { score, ...(comment ? { comment } : {}) }),
   reply: (n: number, body: string, attachmentIds: string[]) =>
     call<PortalComment>('POST', `/api/portal/tickets/${n}/comments`, { body, attachmentIds }),
   create: (title: string, description: string) =>

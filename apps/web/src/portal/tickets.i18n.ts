@@ -45,6 +45,17 @@ const en = {
   status_closed: 'Closed',
   truncated: 'This message was shortened.',
   removeFile: 'Remove {name}',
+  // Satisfaction survey (#18.4)
+  csatScore: 'Rate {score} out of 5',
+  csatScale: '1 = very dissatisfied, 5 = very satisfied',
+  csatComment: 'Comment (optional)',
+  csatPick: 'Choose a score from 1 to 5.',
+  csatThanks: 'Thank you for your feedback!',
+  csatAnswered: 'You already answered for this ticket: {score}/5.',
+  csatSuperseded: 'This survey is closed: the ticket was reopened since.',
+  csatInvalid: 'This survey link is invalid.',
+  csatAbout: 'About ticket #{number}: {title}',
+  csatLimited: 'Too many requests. Please try again in a few minutes.',
 };
 
 type TicketStrings = typeof en;
@@ -93,6 +104,17 @@ const fr: TicketStrings = {
   status_closed: 'Fermé',
   truncated: 'Ce message a été raccourci.',
   removeFile: 'Retirer {name}',
+  // Satisfaction survey (#18.4)
+  csatScore: 'Noter {score} sur 5',
+  csatScale: '1 = très insatisfait, 5 = très satisfait',
+  csatComment: 'Commentaire (facultatif)',
+  csatPick: 'Choisissez une note de 1 à 5.',
+  csatThanks: 'Merci pour votre avis !',
+  csatAnswered: 'Vous avez déjà répondu pour ce ticket : {score}/5.',
+  csatSuperseded: 'Ce questionnaire est clos : le ticket a été rouvert depuis.',
+  csatInvalid: 'Ce lien de questionnaire est invalide.',
+  csatAbout: 'À propos du ticket n° {number} : {title}',
+  csatLimited: 'Trop de demandes. Réessayez dans quelques minutes.',
 };
 
 export const T: TicketStrings = lang === 'fr' ? fr : en;

@@ -39,6 +39,7 @@ export class PortalPageController implements OnModuleInit {
     ':subdomain/tickets',
     ':subdomain/tickets/:number',
     ':subdomain/new',
+    ':subdomain/csat',
   ])
   page(@Res() res: Response) {
     const file = this.config.webDir ? join(this.config.webDir, 'portal.html') : null;

@@ -68,6 +68,14 @@ export class PortalTicketListDto {
   @ApiProperty({ type: [PortalTicketSummaryDto] }) items: PortalTicketSummaryDto[];
 }
 
+/** The ticket's latest satisfaction survey (#18.4), unless superseded by a reopening. */
+export class PortalCsatDto {
+  @ApiProperty({ example: 'How did we do?' }) question: string;
+  @ApiProperty({ enum: ['pending', 'answered'] }) state: 'pending' | 'answered' | 'superseded';
+  @ApiProperty({ type: Number, nullable: true }) score: number | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+}
+
 export class PortalTicketDto extends PortalTicketSummaryDto {
   @ApiProperty() description: string;
   @ApiProperty({ type: [PortalAttachmentDto], description: 'Files of the opening request' })
@@ -76,6 +84,8 @@ export class PortalTicketDto extends PortalTicketSummaryDto {
   @ApiProperty({ description: 'The reply box is offered (closed tickets only when the rules reopen them)' })
   canReply: boolean;
   @ApiProperty({ type: Number, nullable: true }) mergedInto: number | null;
+  @ApiProperty({ type: PortalCsatDto, nullable: true, description: 'The satisfaction question, when there is one' })
+  csat: PortalCsatDto | null;
 }
 
 export class PortalMeDto {

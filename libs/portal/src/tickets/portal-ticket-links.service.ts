@@ -17,13 +17,27 @@ export class PortalTicketLinks implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.links.use((companyId, number) => this.url(companyId, number));
+    this.links.use(
+      (companyId, number) => this.url(companyId, number),
+      (companyId, token) => this.surveyUrl(companyId, token),
+    );
   }
 
   async url(companyId: string, number: number): Promise<string | null> {
+    const base = await this.portalBase(companyId);
+    return base ? `${base}/tickets/${number}` : null;
+  }
+
+  /** The survey page of a resolution mail (#18.4): no sign-in, the token is the key. */
+  async surveyUrl(companyId: string, token: string): Promise<string | null> {
+    const base = await this.portalBase(companyId);
+    return base ? `${base}/csat?token=${encodeURIComponent(token)}` : null;
+  }
+
+  private async portalBase(companyId: string): Promise<string | null> {
     const base = this.config.publicUrl?.replace(/\/+$/, '');
     if (!base) return null;
     const portal = await this.portals.findByCompany(companyId);
-    return portal?.status === 'active' ? `${base}/p/${portal.subdomain}/tickets/${number}` : null;
+    return portal?.status === 'active' ? `${base}/p/${portal.subdomain}` : null;
   }
 }

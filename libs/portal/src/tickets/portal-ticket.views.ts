@@ -1,6 +1,7 @@
 import type { CommentView, TicketStatusView, TicketView } from '@switchboard/tickets';
 import type {
   PortalAttachmentDto,
+  PortalCsatDto,
   PortalCommentViewDto,
   PortalTicketDto,
   PortalTicketSummaryDto,
@@ -56,6 +57,7 @@ export function portalTicket(
   statuses: TicketStatusView[],
   contactId: string,
   canReply: boolean,
+  csat: PortalCsatDto | null = null,
 ): PortalTicketDto {
   const opening = comments.filter((c) => c.opening);
   return {
@@ -65,5 +67,6 @@ export function portalTicket(
     comments: comments.filter((c) => !c.opening).map((c) => portalComment(c, contactId)),
     canReply,
     mergedInto: t.mergedInto,
+    csat,
   };
 }

@@ -7,6 +7,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   Res,
   UploadedFile,
   UseGuards,
@@ -22,6 +23,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DbIntegerPipe, MAX_FILE_BYTES, PORTAL_SESSION_COOKIE, Public, ValidationFailedError } from '@switchboard/core';
+import { CsatAnswerDto, CsatLanguageQueryDto } from '@switchboard/tickets';
 import type { Response } from 'express';
 import {
   PortalCommentDto,
@@ -36,6 +38,7 @@ import { PortalTicketsGateway } from '../realtime/portal-tickets.gateway.js';
 import { CurrentPortalContact, type PortalContact } from '../sign-in/portal-contact.decorator.js';
 import { PortalContactGuard } from '../sign-in/portal-contact.guard.js';
 import { PortalSignInService } from '../sign-in/portal-sign-in.service.js';
+import { PortalCsatService } from './portal-csat.service.js';
 import { PortalFilesService } from './portal-files.service.js';
 import { PortalTicketWriter } from './portal-ticket-writer.service.js';
 import { PortalTicketsService } from './portal-tickets.service.js';
@@ -52,6 +55,7 @@ export class PortalTicketsController {
     private readonly files: PortalFilesService,
     private readonly signIn: PortalSignInService,
     private readonly sockets: PortalTicketsGateway,
+    private readonly csat: PortalCsatService,
   ) {}
 
   @Get('me')
@@ -86,9 +90,22 @@ export class PortalTicketsController {
   @ApiOkResponse({ type: PortalTicketDto })
   get(
     @Param('number', DbIntegerPipe) number: number,
+    @Query() query: CsatLanguageQueryDto,
     @CurrentPortalContact() who: PortalContact,
   ): Promise<PortalTicketDto> {
-    return this.reader.get(who, number);
+    return this.reader.get(who, number, query.lang ?? 'en');
+  }
+
+  /** The satisfaction question of a resolved ticket (#18.4): one answer per resolution (409 after). */
+  @Post('tickets/:number/csat')
+  @ApiCreatedResponse({ description: '{ state: "answered", score }' })
+  async rate(
+    @Param('number', DbIntegerPipe) number: number,
+    @Body() dto: CsatAnswerDto,
+    @CurrentPortalContact() who: PortalContact,
+  ): Promise<{ state: 'answered'; score: number }> {
+    await this.csat.answer(who, number, dto);
+    return { state: 'answered', score: dto.score };
   }
 
   @Post('tickets/:number/comments')

@@ -1,6 +1,6 @@
 import { Clock, ContactService, FakeClock, SettingsService } from '@switchboard/core';
 import { newTestService } from '@switchboard/testing';
-import { EndUserTicketsService } from '@switchboard/tickets';
+import { CsatSurveysService, EndUserTicketsService } from '@switchboard/tickets';
 import { PortalTicketReadRepository } from '../repositories/portal-ticket-read.repository.js';
 import { PortalTicketsService } from './portal-tickets.service.js';
 
@@ -41,6 +41,7 @@ describe('PortalTicketsService', () => {
     t.fake(EndUserTicketsService).get.mockResolvedValue({
       ticket: {
         ...(ticket(4, 'done', '2026-01-01T00:00:00.000Z') as object),
+        id: 'tk4',
         status: 'closed',
         description: 'd',
         mergedInto: null,
@@ -51,8 +52,13 @@ describe('PortalTicketsService', () => {
     t.fake(SettingsService).get.mockResolvedValue('new_ticket' as never);
     t.fake(PortalTicketReadRepository).markRead.mockResolvedValue();
     t.fake(ContactService);
-    const page = await t.sut.get(WHO, 4);
+    const question = { question: 'Comment avons-nous fait ?', state: 'pending', score: null, comment: null } as const;
+    t.fake(CsatSurveysService).forTicket.mockResolvedValue(question);
+    const page = await t.sut.get(WHO, 4, 'fr');
     expect(page.canReply).toBe(false);
+    // The satisfaction question of the resolved ticket, for this contact, in the page's language.
+    expect(page.csat).toEqual(question);
+    expect(t.fake(CsatSurveysService).forTicket).toHaveBeenCalledWith('tk4', 'c1', 'fr');
     expect(t.fake(PortalTicketReadRepository).markRead).toHaveBeenCalledWith('c1', 4, clock.now());
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, ContactService, SettingsService } from '@switchboard/core';
-import { EndUserTicketsService } from '@switchboard/tickets';
+import { Clock, ContactService, SettingsService, type Language } from '@switchboard/core';
+import { CsatSurveysService, EndUserTicketsService } from '@switchboard/tickets';
 import type { PortalMeDto, PortalTicketDto, PortalTicketSummaryDto } from '../dto/portal-ticket.dto.js';
 import { PortalTicketReadRepository } from '../repositories/portal-ticket-read.repository.js';
 import { PortalService } from '../services/portal.service.js';
@@ -20,6 +20,7 @@ export class PortalTicketsService {
     private readonly portals: PortalService,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
+    private readonly csat: CsatSurveysService,
   ) {}
 
   async me(who: PortalContact): Promise<PortalMeDto> {
@@ -49,11 +50,13 @@ export class PortalTicketsService {
       );
   }
 
-  async get(who: PortalContact, number: number): Promise<PortalTicketDto> {
+  /** `language`: the portal page's, for the satisfaction question. */
+  async get(who: PortalContact, number: number, language: Language = 'en'): Promise<PortalTicketDto> {
     const { ticket, comments } = await this.tickets.get(number, who);
     const statuses = await this.tickets.statusList();
     await this.reads.markRead(who.contactId, number, this.clock.now());
     const rule = replyRule(ticket, await this.settings.get('email.closedTicketReply'));
-    return portalTicket(ticket, comments, statuses, who.contactId, rule.allowed);
+    const csat = await this.csat.forTicket(ticket.id, who.contactId, language);
+    return portalTicket(ticket, comments, statuses, who.contactId, rule.allowed, csat);
   }
 }

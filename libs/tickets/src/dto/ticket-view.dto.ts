@@ -46,6 +46,8 @@ export class TicketViewDto implements TicketView {
   activityStatus: TicketView['activityStatus'];
   @ApiProperty({ example: 'email' }) source: string;
   @ApiProperty({ enum: ['positive', 'negative', 'neutral'], nullable: true }) sentiment: TicketView['sentiment'];
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 5, description: 'Latest satisfaction score' })
+  csatScore: number | null;
   @ApiProperty({ format: 'uuid' }) companyId: string;
   @ApiProperty({ type: TicketRequesterDto, nullable: true }) requester: TicketRequesterDto | null;
   @ApiProperty({ type: TicketPersonDto, nullable: true }) assignee: TicketPersonDto | null;

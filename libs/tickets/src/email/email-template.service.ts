@@ -20,6 +20,7 @@ import {
 } from './email-template-defaults.js';
 import { EmailTemplateEntity } from './email-template.entity.js';
 import { EmailTemplateRepository } from './email-template.repository.js';
+import { CsatMailBlock, type CsatMailSurvey } from '../csat/csat-mail-block.service.js';
 import { TicketPortalLinks } from './ticket-portal-links.js';
 
 export interface EmailTemplateView extends EmailTemplateText {
@@ -44,6 +45,8 @@ export interface EmailTemplateData {
   original?: { subject: string };
   /** The ticket's company and number: the mail then ends with the link to it in the portal (#18). */
   link?: { companyId: string; number: number };
+  /** A satisfaction survey this mail asks about (#18.4): "How did we do?" with its links. */
+  survey?: Omit<CsatMailSurvey, 'language'>;
   /** identity.code: the one-time code and the device it is for. */
   code?: string;
   device?: { name: string };
@@ -63,6 +66,7 @@ export class EmailTemplateService {
     private readonly templates: EmailTemplateRepository,
     private readonly clock: Clock,
     private readonly links: TicketPortalLinks,
+    private readonly csat: CsatMailBlock,
     private readonly languages: ContactLanguageService,
   ) {}
 
@@ -109,6 +113,11 @@ export class EmailTemplateService {
     return this.view(key, language, null);
   }
 
+  /** Whether a mail can carry a survey for this company (its portal has a public address). */
+  async canAskSurvey(companyId: string): Promise<boolean> {
+    return !!(await this.links.surveyUrl(companyId, 'probe'));
+  }
+
   /**
    * The mail for an end user, in their language: the contact's own, else their company's
    * default (or the given company's, for a mail to someone who is no contact yet), else English.
@@ -151,6 +160,12 @@ export class EmailTemplateService {
       text: plain(t.text),
       html: Handlebars.compile(t.html, compileOptions)(context),
     };
+    // The survey block in the mail's language (the question: the admin's own, or the default translated).
+    const survey = data.survey ? await this.csat.render({ ...data.survey, language }) : null;
+    if (survey) {
+      rendered.text = `${rendered.text.replace(/\n*$/, '')}\n\n${survey.text}`;
+      rendered.html = `${rendered.html}${survey.html}`;
+    }
     // Appended after the admin's template, so a customised template carries the link too.
     const url = data.link ? await this.links.url(data.link.companyId, data.link.number) : null;
     if (!url) return rendered;

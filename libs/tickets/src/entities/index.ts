@@ -8,6 +8,7 @@ import { TicketCounterEntity } from './ticket-counter.entity.js';
 import { TicketStatusEntity } from './ticket-status.entity.js';
 import { TicketEntity } from './ticket.entity.js';
 import { EmailTemplateEntity } from '../email/email-template.entity.js';
+import { CsatSurveyEntity } from '../csat/csat-survey.entity.js';
 
 export {
   AutomationRuleEntity,
@@ -32,5 +33,6 @@ export const TICKET_ENTITIES = [
   QuickReplyEntity,
   AutomationRuleEntity,
   EmailTemplateEntity,
+  CsatSurveyEntity,
   SavedViewEntity,
 ];

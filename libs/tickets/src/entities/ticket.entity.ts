@@ -86,6 +86,10 @@ export class TicketEntity {
   @Column('varchar', { length: 10, nullable: true })
   sentiment: Sentiment | null;
 
+  /** The latest satisfaction score the requester gave (1–5, #18.4), for the badge in the header. */
+  @Column('integer', { nullable: true })
+  csatScore: number | null;
+
   /**
    * Null for a ticket without a contact: the automatic ticket of a chat with a device nobody has
    * identified on (#15). The company then comes from the channel, not from the requester.

@@ -43,6 +43,7 @@ export class NewTicketBuilder {
       activityStatus: source === 'web' ? 'read' : 'unread',
       source,
       sentiment: null,
+      csatScore: null,
       requesterId: requester?.id ?? null,
       companyId,
       assigneeId: input.assigneeId ?? null,

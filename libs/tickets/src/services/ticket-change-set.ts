@@ -31,6 +31,13 @@ export class TicketChangeSet {
   readonly knownContacts: ContactView[] = [];
   statusChange: { from: string; to: string; actor: Actor } | null = null;
   created = false;
+  /**
+   * The satisfaction survey this unit of work opened (#18.4): its link token, only ever in memory
+   * (the table keeps its hash), for the status mail sent after commit.
+   */
+  csat: { token: string } | null = null;
+  /** The status the survey rules last looked at (the unit of work may save more than once). */
+  csatCheckedStatus: string | null = null;
 
   constructor(readonly ticket: TicketEntity) {}
 

@@ -64,22 +64,30 @@ export class TicketMailer {
 
   /** After commit: send what `prepare` planned, and the status mail of an email ticket. Failures are logged; the change is saved either way. */
   async send(cs: TicketChangeSet): Promise<void> {
+    // A survey opened by this change rides on the first mail the requester gets (#18.4).
+    let survey = cs.csat;
     for (const planned of cs.mails) {
       const comment = cs.comments.find((c) => c.id === planned.commentId);
       if (!comment || comment.visibility !== 'public') continue;
       try {
-        await this.sendReply(cs.ticket, comment, planned);
+        if (await this.sendReply(cs.ticket, comment, planned, survey)) survey = null;
       } catch (error) {
         this.logger.error({ err: error, ticket: cs.ticket.number }, 'Sending the public update failed');
       }
     }
     // A technician changed the status of a ticket the end user opened by email, without a public
-    // reply that already tells them: a short automatic mail.
+    // reply that already tells them: a short automatic mail. A resolution with a survey to answer
+    // is mailed whatever the ticket's source (the survey has no other way to reach a mailbox).
     const change = cs.statusChange;
-    if (change && change.actor.kind === 'account' && cs.ticket.source === 'email' && cs.mails.length === 0) {
-      await this.sendAutomatic(cs.ticket.number, 'ticket.status', { previousStatus: change.from }).catch(
-        (error: unknown) =>
-          this.logger.error({ err: error, ticket: cs.ticket.number }, 'Sending the status mail failed'),
+    const statusMail = change && change.actor.kind === 'account' && cs.ticket.source === 'email';
+    // A status mail sent only for its survey: not without a survey page to link to.
+    const forSurvey = !!survey && (await this.templates.canAskSurvey(cs.ticket.companyId));
+    if (change && ((statusMail && cs.mails.length === 0) || forSurvey)) {
+      await this.sendAutomatic(cs.ticket.number, 'ticket.status', {
+        previousStatus: change.from,
+        survey: survey?.token,
+      }).catch((error: unknown) =>
+        this.logger.error({ err: error, ticket: cs.ticket.number }, 'Sending the status mail failed'),
       );
     }
   }
@@ -91,7 +99,7 @@ export class TicketMailer {
   async sendAutomatic(
     ticketNumber: number,
     event: Extract<EmailTemplateEvent, 'ticket.acknowledgement' | 'ticket.status'>,
-    extra: { previousStatus?: string } = {},
+    extra: { previousStatus?: string; survey?: string } = {},
   ): Promise<void> {
     const { ticket, thread } = await this.tx.run(async (tx) => {
       const t = await this.finder.lock(ticketNumber, tx);
@@ -101,7 +109,7 @@ export class TicketMailer {
     });
     const [requester] = ticket.requesterId ? await this.contacts.getMany([ticket.requesterId]) : [];
     if (!requester?.email) return;
-    const data = this.data(ticket, requester, { previousStatus: extra.previousStatus });
+    const data = this.data(ticket, requester, { previousStatus: extra.previousStatus, survey: extra.survey });
     const rendered = await this.templates.renderFor(event, data, { contact: requester });
     await this.mail.send({
       to: [requester.email],
@@ -131,7 +139,13 @@ export class TicketMailer {
     await this.mail.send({ to: [to], cc: [], ...rendered, headers });
   }
 
-  private async sendReply(t: TicketEntity, comment: TicketCommentEntity, planned: Thread): Promise<void> {
+  /** True when the mail went to the requester (so it carried the survey, if any). */
+  private async sendReply(
+    t: TicketEntity,
+    comment: TicketCommentEntity,
+    planned: Thread,
+    survey: { token: string } | null,
+  ): Promise<boolean> {
     const [requester] = t.requesterId ? await this.contacts.getMany([t.requesterId]) : [];
     const exclude = new Set<string>();
     if (comment.authorKind === 'contact' && requester?.email) exclude.add(requester.email.toLowerCase());
@@ -140,10 +154,11 @@ export class TicketMailer {
     const cc = (await this.views.ccEmails(t.cc, t.companyId)).filter(
       (e) => !seen.has(e.toLowerCase()) && !!seen.add(e.toLowerCase()),
     );
-    if (!to.length && !cc.length) return;
+    if (!to.length && !cc.length) return false;
     const signature = await this.views.signature(comment);
     const data = {
-      ...this.data(t, requester),
+      // Only a mail to the requester alone carries their survey link (it works without signing in).
+      ...this.data(t, requester, { survey: to.length && !cc.length ? survey?.token : undefined }),
       comment: { body: comment.body },
       author: comment.authorName,
       bodyHtml: escapeHtml(comment.body).replace(/\n/g, '<br>'),
@@ -168,6 +183,7 @@ export class TicketMailer {
         size: a.size,
       })),
     });
+    return to.length > 0 && !cc.length;
   }
 
   private headers(t: TicketEntity, thread: Thread): Record<string, string> {
@@ -184,7 +200,7 @@ export class TicketMailer {
   private data(
     t: TicketEntity,
     requester: ContactView | undefined,
-    extra: { previousStatus?: string } = {},
+    extra: { previousStatus?: string; survey?: string } = {},
   ): EmailTemplateData {
     return {
       ticket: {
@@ -202,6 +218,7 @@ export class TicketMailer {
         : undefined,
       helpdesk: { address: addressOf(this.config.mailFrom) },
       link: { companyId: t.companyId, number: t.number },
+      ...(extra.survey && requester ? { survey: { token: extra.survey, companyId: t.companyId } } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountPrincipal, Clock, TransactionRunner, Tx } from '@switchboard/core';
+import { CsatOpener } from '../csat/csat-opener.service.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { TicketRepository } from '../repositories/ticket.repository.js';
 import { TicketActivityService } from './ticket-activity.service.js';
@@ -21,6 +22,7 @@ export class TicketUnitOfWork {
     private readonly publisher: TicketPublisher,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly csat: CsatOpener,
   ) {}
 
   /** Runs `work` in a transaction, then publishes its change set. */
@@ -64,6 +66,8 @@ export class TicketUnitOfWork {
     const now = this.clock.now();
     for (const cs of sets) cs.ticket.updatedAt = now;
     for (const cs of sets) await this.tickets.save(cs.ticket, tx);
+    // Every status change passes here, whatever the use case: the survey rules live in one place.
+    for (const cs of sets) await this.csat.onSave(cs, tx);
     for (const cs of sets) await this.activity.flush(cs, tx);
   }
 }

@@ -122,6 +122,7 @@ export class TicketViewBuilder {
       activityStatus: t.activityStatus,
       source: t.source,
       sentiment: t.sentiment,
+      csatScore: t.csatScore ?? null,
       companyId: t.companyId,
       requester: requester
         ? { id: requester.id, firstName: requester.firstName, lastName: requester.lastName, email: requester.email }

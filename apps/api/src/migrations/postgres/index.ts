@@ -19,6 +19,7 @@ import { LanguageOfAccountsAndContacts1796292397379 } from './1796292397379-lang
 import { ScreenSharing1796292499090 } from './1796292499090-screen-sharing.migration.js';
 import { MailLanguages1796302532697 } from './1796302532697-mail-languages.migration.js';
 import { TicketViews1796302800531 } from './1796302800531-ticket-views.migration.js';
+import { CsatSurveys1796303303553 } from './1796303303553-csat-surveys.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -41,4 +42,5 @@ export const POSTGRES_MIGRATIONS = [
   ScreenSharing1796292499090,
   MailLanguages1796302532697,
   TicketViews1796302800531,
+  CsatSurveys1796303303553,
 ];

@@ -19,6 +19,7 @@ import { LanguageOfAccountsAndContacts1796292393395 } from './1796292393395-lang
 import { ScreenSharing1796292493388 } from './1796292493388-screen-sharing.migration.js';
 import { MailLanguages1796302521727 } from './1796302521727-mail-languages.migration.js';
 import { TicketViews1796302795014 } from './1796302795014-ticket-views.migration.js';
+import { CsatSurveys1796303301858 } from './1796303301858-csat-surveys.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -41,4 +42,5 @@ export const SQLITE_MIGRATIONS = [
   ScreenSharing1796292493388,
   MailLanguages1796302521727,
   TicketViews1796302795014,
+  CsatSurveys1796303301858,
 ];

@@ -20,6 +20,8 @@ import { TicketStatusesAdmin } from './ticket-statuses-admin.component';
 // Contact centre (#14): queues and wrap-up reasons.
 import { QueuesAdmin } from './queues-admin.component';
 import { WrapUpReasonsAdmin } from './wrap-up-reasons-admin.component';
+// Satisfaction report (#18.4).
+import { CsatReportAdmin } from './csat-report-admin.component';
 
 export interface AdminSectionProps {
   me: Me;
@@ -59,4 +61,6 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   // Contact centre (#14)
   { id: 'queues', label: 'queues', component: QueuesAdmin },
   { id: 'wrap-up-reasons', label: 'wrapUpReasons', component: WrapUpReasonsAdmin },
+  // Reports (#18.4)
+  { id: 'satisfaction', label: 'satisfaction', component: CsatReportAdmin },
 ];

@@ -12,6 +12,7 @@ import {
 } from '../../lib/format';
 import { sentimentLabel, st } from '../../lib/sentiment.i18n';
 import { tat } from '../../lib/ticket-activity.i18n';
+import { ct } from '../../lib/csat.i18n';
 
 interface Props {
   items: Activity[];
@@ -102,6 +103,12 @@ function describe(a: Activity, statuses: TicketStatus[], names: Map<string, stri
       return tat('chatStarted');
     case 'sentiment':
       return st('changed', { from: sentimentLabel(a.from), to: sentimentLabel(a.to) });
+    case 'csat': {
+      // Stored as `to: { score, comment, resolution }` (the comment masked like customer text).
+      const o = (a.to ?? {}) as { score?: number; comment?: string | null };
+      const score = String(o.score ?? '?');
+      return o.comment ? ct('ratedWithComment', { score, comment: o.comment }) : ct('rated', { score });
+    }
     case 'automation':
       return a.to ? tat('automationNamed', { name: value(a.to) }) : tat('automation');
     default:

@@ -18,6 +18,8 @@ import { st } from '../../lib/sentiment.i18n';
 import { tat } from '../../lib/ticket-actions.i18n';
 import { ticketsApi, type ProductFamily, type TicketPatch } from '../../lib/tickets.api';
 import { SentimentBadge } from './sentiment-badge.component';
+import { CsatBadge } from './csat-badge.component';
+import { ct } from '../../lib/csat.i18n';
 import { StatusPill } from './status-pill.component';
 import { ViewerAvatars } from './viewer-avatars.component';
 
@@ -168,6 +170,9 @@ export function TicketHeader({
         </Prop>
         <Prop label={st('sentiment')} testId="ticket-sentiment">
           <SentimentBadge sentiment={ticket.sentiment} />
+        </Prop>
+        <Prop label={ct('badge')} testId="ticket-csat">
+          <CsatBadge score={ticket.csatScore ?? null} />
         </Prop>
       </div>
       {ticket.cc.length > 0 && (
