@@ -1,4 +1,5 @@
 import { nextEvent, type TestApp } from '@switchboard/testing';
+import { setMode } from '../masking/masking.helper.js';
 import { ack, auth, createCompanyWithPortal, createPortalApp, setAvailable, startChat } from './portal-helpers.js';
 
 describe('screen sharing signalling (issue #19)', () => {
@@ -68,5 +69,71 @@ describe('screen sharing signalling (issue #19)', () => {
       ]),
     );
     for (const s of [tech, admin, visitor, intruder]) s.close();
+  });
+
+  /** A chat whose technician asked and whose visitor accepted: the two sockets and the session. */
+  async function sharing() {
+    const { subdomain, portal } = await createCompanyWithPortal(t);
+    await t.http().patch(`/api/portals/${portal.id}`).set(auth(t.adminToken)).send({ screenSharing: true }).expect(200);
+    await setAvailable(t, t.technicianToken, true);
+    const chat = await startChat(t, subdomain);
+    await t.http().post(`/api/cases/${chat.caseId}/assign`).set(auth(t.technicianToken)).expect(200);
+    const tech = await t.socket('/agent', { token: t.technicianToken });
+    const visitor = await t.socket('/portal', { token: chat.token });
+    expect((await ack(visitor, 'chat.join', {})).ok).toBe(true);
+    const req = await ack(tech, 'screen.request', { conversationId: chat.conversationId });
+    return { chat, tech, visitor, sessionId: req.data.sessionId as string };
+  }
+
+  it('relays SDP and ICE to the technician unmasked, even with digit runs that look like card numbers', async () => {
+    const { tech, visitor, sessionId } = await sharing();
+    await setMode(t, 'display');
+    try {
+      expect((await ack(visitor, 'screen.accept', { sessionId })).ok).toBe(true);
+      // The origin line's session id and a fingerprint-like run are Luhn-valid 16-digit numbers.
+      const sdp = 'v=0\r\no=- 4111111111111111 2 IN IP4 127.0.0.1\r\na=ssrc:4111 1111 1111 1111 cname:bob@example.com\r\n';
+      const offer = nextEvent<any>(tech, 'screen.signal');
+      expect((await ack(visitor, 'screen.signal', { sessionId, type: 'offer', sdp })).ok).toBe(true);
+      expect((await offer).signal).toEqual({ type: 'offer', sdp });
+      const candidate = 'candidate:4111111111111111 1 udp 2122260223 192.168.1.10 54321 typ host';
+      const ice = nextEvent<any>(tech, 'screen.signal');
+      expect(
+        (await ack(visitor, 'screen.signal', { sessionId, type: 'candidate', candidate, sdpMid: '0', sdpMLineIndex: 0 }))
+          .ok,
+      ).toBe(true);
+      expect((await ice).signal).toEqual({ type: 'candidate', candidate, sdpMid: '0', sdpMLineIndex: 0 });
+    } finally {
+      await setMode(t, 'off');
+      tech.close();
+      visitor.close();
+    }
+  });
+
+  it('declines for an unsupported browser with the reason in the log; refuses a bad reason', async () => {
+    const { tech, visitor, sessionId } = await sharing();
+    expect((await ack(visitor, 'screen.decline', { sessionId, reason: 'bogus' })).error.statusCode).toBe(400);
+    const ended = nextEvent<any>(tech, 'screen.ended');
+    expect((await ack(visitor, 'screen.decline', { sessionId, reason: 'unsupported' })).ok).toBe(true);
+    expect((await ended).reason).toBe('declined');
+    const log = (await ack(visitor, 'chat.join', {})).data.messages.map((m: any) => m.body);
+    expect(log).toContain("The customer's browser cannot share the screen (screen sharing declined).");
+    tech.close();
+    visitor.close();
+  });
+
+  it('ends the screen session when the chat ends, its line before the end line', async () => {
+    const { tech, visitor, sessionId } = await sharing();
+    expect((await ack(visitor, 'screen.accept', { sessionId })).ok).toBe(true);
+    const ended = nextEvent<any>(tech, 'screen.ended');
+    expect((await ack(visitor, 'chat.end', {})).ok).toBe(true);
+    expect(await ended).toMatchObject({ sessionId, reason: 'chat_ended' });
+    const log: string[] = (await ack(visitor, 'chat.join', {})).data.messages.map((m: any) => m.body);
+    const line = log.indexOf('Screen sharing ended with the chat.');
+    expect(line).toBeGreaterThan(-1);
+    expect(log.indexOf('The customer ended the conversation')).toBeGreaterThan(line);
+    // Over for good: no more signalling on it.
+    expect((await ack(visitor, 'screen.signal', { sessionId, type: 'offer', sdp: 'v=0' })).error.statusCode).toBe(409);
+    tech.close();
+    visitor.close();
   });
 });

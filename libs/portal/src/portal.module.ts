@@ -13,6 +13,7 @@ import { ScreenShareVisitorGateway } from './realtime/screen-share-visitor.gatew
 import { ScreenSessionRepository } from './repositories/screen-session.repository.js';
 import { IceServersService } from './services/ice-servers.service.js';
 import { ScreenShareService } from './services/screen-share.service.js';
+import { ScreenShareChatEndListener } from './services/screen-share-chat-end.listener.js';
 import { PortalRepository } from './repositories/portal.repository.js';
 import { EmbedScriptService } from './services/embed-script.service.js';
 import { PortalChannel } from './services/portal-channel.service.js';
@@ -68,6 +69,7 @@ import { PortalTicketLinks } from './tickets/portal-ticket-links.service.js';
     ScreenSessionRepository,
     IceServersService,
     ScreenShareService,
+    ScreenShareChatEndListener,
     ScreenShareAgentGateway,
     ScreenShareVisitorGateway,
   ],

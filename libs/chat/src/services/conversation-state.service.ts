@@ -57,6 +57,13 @@ export class ConversationStateService {
     const conversation = await this.conversations.findById(conversationId);
     if (!conversation) throw new NotFoundError('Conversation', conversationId);
     if (conversation.status === 'ended') return false;
+    // Before the end's line and the status change: a screen session of the chat still writes its line.
+    await this.events.publish('conversation.ending', {
+      conversationId,
+      companyId: conversation.companyId,
+      channel: conversation.channel,
+      reason: input.reason,
+    });
     if (input.text) await this.messages.postSystemMessage(conversationId, input.text);
     const now = this.clock.now();
     const by = input.by ?? null;

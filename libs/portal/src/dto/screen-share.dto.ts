@@ -10,6 +10,16 @@ export class ScreenSessionRefDto {
   sessionId: string;
 }
 
+export class ScreenDeclineDto {
+  @IsUUID()
+  sessionId: string;
+
+  /** Set by the visitor's page when the browser has no screen capture (mobile): the log says why. */
+  @IsOptional()
+  @IsIn(['unsupported'])
+  reason?: 'unsupported';
+}
+
 /** One WebRTC signal: an SDP (offer/answer) or an ICE candidate; relayed as is, so bounded here. */
 export class ScreenSignalDto {
   @IsUUID()

@@ -99,10 +99,21 @@ export class ScreenShareService {
     return { iceServers: this.ice.forSession(session.id) };
   }
 
-  async decline(chat: VisitorChat, sessionId: string): Promise<void> {
+  /** `unsupported`: the visitor's browser cannot capture the screen (declined for them, said so in the log). */
+  async decline(chat: VisitorChat, sessionId: string, reason?: 'unsupported'): Promise<void> {
     const session = await this.visitorSession(chat, sessionId);
     if (session.status !== 'requested') throw new ConflictError('This screen sharing request is no longer open');
-    await this.finish(session, 'declined', SCREEN_SHARE_TEXTS.declined);
+    await this.finish(
+      session,
+      'declined',
+      reason === 'unsupported' ? SCREEN_SHARE_TEXTS.declined_unsupported : SCREEN_SHARE_TEXTS.declined,
+    );
+  }
+
+  /** The chat is ending: its open session ends too, with its line (before the chat's own end line). */
+  async endForChat(conversationId: string): Promise<void> {
+    for (const open of await this.sessions.findOpen(conversationId))
+      await this.finish(open, 'chat_ended', SCREEN_SHARE_TEXTS.chat_ended);
   }
 
   async endByVisitor(chat: VisitorChat, sessionId: string): Promise<void> {
