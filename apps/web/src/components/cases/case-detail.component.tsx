@@ -9,6 +9,7 @@ import type { CaseView } from '../../lib/cases.types';
 import { linkClick } from '../../lib/router.hook';
 import { ConfirmDialog } from '../confirm-dialog.component';
 import { CaseConversation } from './case-conversation.component';
+import { CaseScreenShare } from './case-screen-share.component';
 import { caseTimes, createdLine, customerName, ENDED_LABEL, STATUS_LABEL, TYPE_LABEL } from './case-format';
 
 interface Props {
@@ -262,6 +263,9 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
           {error}
         </p>
       )}
+
+      {/* Screen sharing belongs to the technician who has the live portal chat (the server checks it too). */}
+      {chatOpen && mine && c.status === 'assigned' && c.chatStatus === 'active' && <CaseScreenShare c={c} />}
 
       <CaseConversation
         c={c}
