@@ -59,12 +59,11 @@ describeWithBrowser('screen sharing from a live portal chat (browser, issue 19)'
   );
 
   async function ok<T = any>(method: 'get' | 'post' | 'patch' | 'put', path: string, body?: object, token?: string) {
-    const req = app
-      .http()
-      [method](path)
-      .set('Authorization', `Bearer ${token ?? app.adminToken}`);
+    const http = app.http();
+    const req = http[method](path).set('Authorization', `Bearer ${token ?? app.adminToken}`);
     const res = body ? await req.send(body) : await req;
-    if (res.status >= 400) throw new Error(`${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status >= 400)
+      throw new Error(`${method.toUpperCase()} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as T;
   }
 
@@ -87,7 +86,11 @@ describeWithBrowser('screen sharing from a live portal chat (browser, issue 19)'
   /** A portal, a visitor in its live chat, the case assigned to the seeded technician. */
   async function liveChat(subdomain: string, options: { locale?: string } = {}) {
     const company = await ok<{ id: string }>('post', '/api/companies', { name: `Company ${subdomain}` });
-    const portal = await ok<{ id: string }>('post', '/api/portals', { companyId: company.id, subdomain, status: 'active' });
+    const portal = await ok<{ id: string }>('post', '/api/portals', {
+      companyId: company.id,
+      subdomain,
+      status: 'active',
+    });
     const visitor = await pages.open({ locale: options.locale });
     await visitor.goto(`/p/${subdomain}`);
     await visitor.getByTestId('portal-first-name').fill('Jane');

@@ -91,15 +91,23 @@ describe('screen sharing signalling (issue #19)', () => {
     try {
       expect((await ack(visitor, 'screen.accept', { sessionId })).ok).toBe(true);
       // The origin line's session id and a fingerprint-like run are Luhn-valid 16-digit numbers.
-      const sdp = 'v=0\r\no=- 4111111111111111 2 IN IP4 127.0.0.1\r\na=ssrc:4111 1111 1111 1111 cname:bob@example.com\r\n';
+      const sdp =
+        'v=0\r\no=- 4111111111111111 2 IN IP4 127.0.0.1\r\na=ssrc:4111 1111 1111 1111 cname:bob@example.com\r\n';
       const offer = nextEvent<any>(tech, 'screen.signal');
       expect((await ack(visitor, 'screen.signal', { sessionId, type: 'offer', sdp })).ok).toBe(true);
       expect((await offer).signal).toEqual({ type: 'offer', sdp });
       const candidate = 'candidate:4111111111111111 1 udp 2122260223 192.168.1.10 54321 typ host';
       const ice = nextEvent<any>(tech, 'screen.signal');
       expect(
-        (await ack(visitor, 'screen.signal', { sessionId, type: 'candidate', candidate, sdpMid: '0', sdpMLineIndex: 0 }))
-          .ok,
+        (
+          await ack(visitor, 'screen.signal', {
+            sessionId,
+            type: 'candidate',
+            candidate,
+            sdpMid: '0',
+            sdpMLineIndex: 0,
+          })
+        ).ok,
       ).toBe(true);
       expect((await ice).signal).toEqual({ type: 'candidate', candidate, sdpMid: '0', sdpMLineIndex: 0 });
     } finally {

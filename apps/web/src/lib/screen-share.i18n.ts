@@ -31,7 +31,8 @@ const fr: typeof en = {
   request: 'Demander le partage d’écran',
   notAllowed:
     'Le partage d’écran est désactivé pour ce portail. Un administrateur peut l’autoriser dans les réglages du portail.',
-  unsupported: 'Ce navigateur ne peut pas afficher un écran partagé (pas de WebRTC). Utilisez un navigateur de bureau récent.',
+  unsupported:
+    'Ce navigateur ne peut pas afficher un écran partagé (pas de WebRTC). Utilisez un navigateur de bureau récent.',
   waiting: 'En attente du client…',
   cancel: 'Annuler la demande',
   connecting: 'Le client a accepté. Connexion…',

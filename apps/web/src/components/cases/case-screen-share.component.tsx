@@ -112,7 +112,12 @@ function ScreenShareControls({ conversationId, ready }: { conversationId: string
             >
               {fit ? st('actualSize') : st('fit')}
             </button>
-            <button type="button" class="btn btn-ghost btn-sm" onClick={fullScreen} data-testid="screen-share-fullscreen">
+            <button
+              type="button"
+              class="btn btn-ghost btn-sm"
+              onClick={fullScreen}
+              data-testid="screen-share-fullscreen"
+            >
               {st('fullScreen')}
             </button>
             <button
