@@ -4,7 +4,8 @@
 // 1280x720 "monitor"). Real WebRTC between the two pages over localhost, signalled through the
 // API's sockets. Requires `npm run build:web` and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import type { Browser, Page } from 'playwright-core';
-import { createTestApp } from '@switchboard/testing';
+import { FakeClock } from '@switchboard/core';
+import { createTestApp, redisReachable } from '@switchboard/testing';
 import {
   BrowserPages,
   CHROMIUM_PATH,
@@ -227,5 +228,104 @@ describeWithBrowser('screen sharing from a live portal chat (browser, issue 19)'
     await old.goto(`/cases/${caseId}`);
     await old.getByTestId('screen-share-unsupported').waitFor();
     expect(await old.getByTestId('screen-share-request').count()).toBe(0);
+  });
+});
+
+// Two API instances on one database sharing Redis: the visitor's page and socket on B, the
+// technician's on A; every signal crosses instances (socket-id rooms through the Redis adapter).
+describeWithBrowser('screen sharing across two instances (browser, Redis)', () => {
+  const LIVECHAT = { name: 'plugins/channel-portal-livechat', enable: true };
+  let a: Awaited<ReturnType<typeof createTestApp>>;
+  let b: Awaited<ReturnType<typeof createTestApp>>;
+  let browser: Browser;
+  let skip = false;
+  const onA = new BrowserPages(
+    () => browser,
+    () => a.baseUrl,
+  );
+  const onB = new BrowserPages(
+    () => browser,
+    () => b.baseUrl,
+  );
+
+  beforeAll(async () => {
+    if (!(await redisReachable())) {
+      if (process.env.CI === 'true') throw new Error('Redis is required under CI');
+      console.warn('[screen-share.e2e] Redis is not reachable: skipping the two-instance screen sharing test');
+      skip = true;
+      return;
+    }
+    const clock = new FakeClock();
+    a = await createTestApp({ web: true, plugins: [LIVECHAT], clock, redis: true, instanceId: 'screen-a' });
+    b = await createTestApp({
+      web: true,
+      plugins: [LIVECHAT],
+      clock,
+      redis: true,
+      database: a.database,
+      seed: false,
+      instanceId: 'screen-b',
+    });
+    browser = await launchBrowser(FAKE_SCREEN_CAPTURE_ARGS);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await b?.close();
+    await a?.close();
+  });
+  afterEach(async () => {
+    if (skip) return;
+    expect([...(await onA.closeAll()), ...(await onB.closeAll())]).toEqual([]);
+  });
+
+  it('the visitor on B shares, the technician on A sees it live and ends it', async () => {
+    if (skip) return;
+    const auth = { Authorization: `Bearer ${a.adminToken}` };
+    await a.http().put('/api/me/availability').set(auth).send({ available: false }).expect(200);
+    await a
+      .http()
+      .put('/api/me/availability')
+      .set({ Authorization: `Bearer ${a.technicianToken}` })
+      .send({ available: true })
+      .expect(200);
+    const company = (await a.http().post('/api/companies').set(auth).send({ name: 'Two Inst' }).expect(201)).body;
+    const portal = (
+      await a
+        .http()
+        .post('/api/portals')
+        .set(auth)
+        .send({ companyId: company.id, subdomain: 'twoinst', status: 'active', screenSharing: true })
+        .expect(201)
+    ).body;
+    if (!portal.screenSharing)
+      await a.http().patch(`/api/portals/${portal.id}`).set(auth).send({ screenSharing: true }).expect(200);
+
+    const visitor = await onB.open();
+    await visitor.goto('/p/twoinst');
+    await visitor.getByTestId('portal-first-name').fill('Jane');
+    await visitor.getByTestId('portal-last-name').fill('Doe');
+    await visitor.getByTestId('portal-email').fill('jane@twoinst.test');
+    await visitor.getByTestId('portal-question').fill('Across instances');
+    await visitor.getByTestId('portal-submit').click();
+    await waitForAttribute(visitor.getByTestId('portal-chat'), 'data-chat-status', 'waiting');
+    const tech = { Authorization: `Bearer ${a.technicianToken}` };
+    const list = (await a.http().get('/api/cases?view=all&limit=50').set(tech).expect(200)).body;
+    const caseId = list.items.find((c: { question: string }) => c.question === 'Across instances').id;
+    await a.http().post(`/api/cases/${caseId}/assign`).set(tech).expect(200);
+    await waitForAttribute(visitor.getByTestId('portal-chat'), 'data-chat-status', 'active');
+
+    const techPage = await onA.signedIn(a.seed.technician, `/cases/${caseId}`);
+    await techPage.getByTestId('screen-share-request').click();
+    await waitForText(techPage.getByTestId('screen-share-waiting'), 'Waiting for the customer…');
+    await visitor.getByTestId('portal-screen-share').click();
+    await visitor.getByTestId('portal-screen-sharing').waitFor();
+    const playing = await videoPlays(techPage);
+    expect(playing.w).toBeGreaterThan(0);
+    await techPage.getByTestId('screen-share-end').click();
+    await visitor
+      .getByTestId('portal-system-message')
+      .filter({ hasText: `Screen sharing ended by ${a.seed.technician.name}.` })
+      .waitFor();
+    await waitForText(visitor.getByTestId('portal-screen-notice'), 'The technician ended screen sharing.');
   });
 });
