@@ -181,6 +181,27 @@ describeWithBrowser('screen sharing from a live portal chat (browser, issue 19)'
     await tech.getByTestId('case-composer-send').click();
     await visitor.getByTestId('portal-message').filter({ hasText: 'Thanks, I saw it.' }).waitFor();
 
+    // 2b. Stopped from the browser's own "Stop sharing" bar: the capture track ends. Headless has
+    // no such bar, so the test keeps the shared stream and fires the track's `ended` as it would.
+    await visitor
+      .context()
+      .addInitScript(
+        'const give = MediaDevices.prototype.getDisplayMedia; MediaDevices.prototype.getDisplayMedia = function (...a) { return give.apply(this, a).then((s) => ((window.__shared = s), s)); };',
+      );
+    await visitor.reload();
+    await waitForAttribute(visitor.getByTestId('portal-chat'), 'data-chat-status', 'active');
+    await requestAndShare(tech, visitor);
+    await visitor.evaluate("window.__shared.getVideoTracks()[0].dispatchEvent(new Event('ended'))");
+    await waitForText(tech.getByTestId('screen-share-notice'), 'The customer stopped sharing their screen.');
+    await waitForText(visitor.getByTestId('portal-screen-notice'), 'You stopped sharing your screen.');
+    expect(await visitor.evaluate<string>('window.__shared.getVideoTracks()[0].readyState')).toBe('ended');
+    expect(
+      await tech
+        .getByTestId('case-system-message')
+        .filter({ hasText: 'Screen sharing ended by the customer.' })
+        .count(),
+    ).toBe(2);
+
     // 3. Declined.
     await tech.getByTestId('screen-share-request').click();
     await visitor.getByTestId('portal-screen-decline').click();
