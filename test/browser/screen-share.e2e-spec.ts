@@ -202,8 +202,11 @@ describeWithBrowser('screen sharing from a live portal chat (browser, issue 19)'
         .count(),
     ).toBe(2);
 
-    // 3. Declined.
+    // 3. Declined (after a reload of the visitor's page: the waiting request is shown again).
     await tech.getByTestId('screen-share-request').click();
+    await visitor.getByTestId('portal-screen-request').waitFor();
+    await visitor.reload();
+    await visitor.getByTestId('portal-screen-request').waitFor();
     await visitor.getByTestId('portal-screen-decline').click();
     await techSystemLine(tech, 'The customer declined screen sharing.');
     await waitForText(tech.getByTestId('screen-share-notice'), 'The customer declined screen sharing.');

@@ -117,6 +117,26 @@ describe('screen sharing signalling (issue #19)', () => {
     }
   });
 
+  it('gives a page that connects later the request still waiting, only to its own chat', async () => {
+    const { chat, tech, visitor, sessionId } = await sharing();
+    const later = await t.socket('/portal', { token: chat.token });
+    const pending = await ack(later, 'screen.pending', {});
+    expect(pending.data.request).toMatchObject({
+      conversationId: chat.conversationId,
+      sessionId,
+      technician: { name: 'Test Technician' },
+      iceServers: [],
+    });
+    const { subdomain } = await createCompanyWithPortal(t);
+    const other = await startChat(t, subdomain, { firstName: 'Eve', lastName: 'X', email: 'eve2@example.com' });
+    const intruder = await t.socket('/portal', { token: other.token });
+    expect((await ack(intruder, 'screen.pending', {})).data.request).toBeNull();
+    // Once answered, nothing is pending any more.
+    expect((await ack(later, 'screen.accept', { sessionId })).ok).toBe(true);
+    expect((await ack(visitor, 'screen.pending', {})).data.request).toBeNull();
+    for (const s of [tech, visitor, later, intruder]) s.close();
+  });
+
   it('declines for an unsupported browser with the reason in the log; refuses a bad reason', async () => {
     const { tech, visitor, sessionId } = await sharing();
     expect((await ack(visitor, 'screen.decline', { sessionId, reason: 'bogus' })).error.statusCode).toBe(400);

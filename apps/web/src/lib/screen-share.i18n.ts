@@ -22,6 +22,7 @@ const en = {
   endedChat: 'Screen sharing ended with the chat.',
   endedReplaced: 'The screen sharing request was replaced.',
   failed: 'Screen sharing failed: {message}',
+  connectionLost: 'the connection to the customer’s browser was lost',
   allowField: 'Allow screen sharing',
   allowHint: 'Technicians can ask visitors of a live chat to share their screen; visitors always choose.',
 };
@@ -48,6 +49,7 @@ const fr: typeof en = {
   endedChat: 'Le partage d’écran s’est terminé avec la discussion.',
   endedReplaced: 'La demande de partage d’écran a été remplacée.',
   failed: 'Le partage d’écran a échoué : {message}',
+  connectionLost: 'la connexion avec le navigateur du client a été perdue',
   allowField: 'Autoriser le partage d’écran',
   allowHint:
     'Les techniciens peuvent demander aux visiteurs d’une discussion de partager leur écran ; le visiteur choisit toujours.',

@@ -71,6 +71,10 @@ export function useTechnicianScreenShare(conversationId: string): TechnicianScre
         setStream(e.streams[0] ?? new MediaStream([e.track]));
         setPhase('live');
       };
+      // The visitor's page went away without a word (crash, network): end it rather than show a frozen frame.
+      pc.onconnectionstatechange = () => {
+        if (pc.connectionState === 'failed' && session.current === s) fail(new Error(st('connectionLost')));
+      };
       pc.onicecandidate = (e) => {
         if (!e.candidate || session.current !== s) return;
         signal(s, {

@@ -93,13 +93,32 @@ export function useVisitorScreenShare(socket: PortalSocket | null): VisitorScree
       release();
       if (p.reason === 'ended_by_technician') setNotice(S.screenEndedByAgent);
     };
+    // A request made while this page was not connected (reload, network drop) is asked again.
+    const pending = () => {
+      emit<{ request: Parameters<typeof onRequested>[0] | null }>(socket, 'screen.pending', {}).then(
+        ({ request }) => {
+          if (request && !current.current) onRequested(request);
+        },
+        () => undefined,
+      );
+    };
+    // Closing or reloading the page while sharing: tell the technician now, not never.
+    const leaving = () => {
+      const s = current.current;
+      if (s?.stream && socket.connected) socket.emit('screen.end', { sessionId: s.id }, () => undefined);
+    };
     socket.on('screen.requested', onRequested);
     socket.on('screen.signal', onSignal);
     socket.on('screen.ended', onEnded);
+    socket.on('connect', pending);
+    if (socket.connected) pending();
+    window.addEventListener('pagehide', leaving);
     return () => {
       socket.off('screen.requested', onRequested);
       socket.off('screen.signal', onSignal);
       socket.off('screen.ended', onEnded);
+      socket.off('connect', pending);
+      window.removeEventListener('pagehide', leaving);
     };
   }, [socket]);
 

@@ -17,6 +17,13 @@ export class ScreenShareVisitorGateway {
     private readonly screens: ScreenShareService,
   ) {}
 
+  /** The request waiting for this visitor (after a reload or a reconnect), or null. */
+  @SubscribeMessage('screen.pending')
+  async pending(@ConnectedSocket() socket: Socket) {
+    const { chat } = await this.visitors.resolve(portalVisitorOf(socket));
+    return wsOk({ request: await this.screens.pendingFor(chat) });
+  }
+
   @SubscribeMessage('screen.accept')
   async accept(@MessageBody() body: ScreenSessionRefDto, @ConnectedSocket() socket: Socket) {
     const { chat } = await this.visitors.resolve(portalVisitorOf(socket));

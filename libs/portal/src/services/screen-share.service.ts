@@ -4,6 +4,7 @@ import {
   type IceServerConfig,
   type ScreenEndReason,
   type ScreenSignal,
+  type ServerEventMap,
 } from '@switchboard/contracts';
 import { ConversationService } from '@switchboard/chat';
 import {
@@ -100,6 +101,23 @@ export class ScreenShareService {
   }
 
   /** `unsupported`: the visitor's browser cannot capture the screen (declined for them, said so in the log). */
+  /**
+   * The request still waiting for this visitor's answer, if any: a page that (re)connects after the
+   * `screen.requested` event (reload, network drop) shows it again instead of leaving the technician waiting.
+   */
+  async pendingFor(chat: VisitorChat): Promise<ServerEventMap['screen.requested'] | null> {
+    const open = (await this.sessions.findOpen(chat.conversationId)).filter((s) => s.status === 'requested');
+    const session = open.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+    if (!session) return null;
+    return {
+      conversationId: session.conversationId,
+      sessionId: session.id,
+      technician: { name: session.technicianName },
+      recording: session.recording,
+      iceServers: this.ice.forSession(session.id),
+    };
+  }
+
   async decline(chat: VisitorChat, sessionId: string, reason?: 'unsupported'): Promise<void> {
     const session = await this.visitorSession(chat, sessionId);
     if (session.status !== 'requested') throw new ConflictError('This screen sharing request is no longer open');
