@@ -23,6 +23,7 @@ const en = {
   endedReplaced: 'The screen sharing request was replaced.',
   failed: 'Screen sharing failed: {message}',
   connectionLost: 'the connection to the customer’s browser was lost',
+  reconnected: 'Your connection dropped, so screen sharing ended. You can ask again.',
   allowField: 'Allow screen sharing',
   allowHint: 'Technicians can ask visitors of a live chat to share their screen; visitors always choose.',
 };
@@ -50,6 +51,7 @@ const fr: typeof en = {
   endedReplaced: 'La demande de partage d’écran a été remplacée.',
   failed: 'Le partage d’écran a échoué : {message}',
   connectionLost: 'la connexion avec le navigateur du client a été perdue',
+  reconnected: 'Votre connexion a été interrompue, le partage d’écran s’est donc arrêté. Vous pouvez le redemander.',
   allowField: 'Autoriser le partage d’écran',
   allowHint:
     'Les techniciens peuvent demander aux visiteurs d’une discussion de partager leur écran ; le visiteur choisit toujours.',

@@ -109,6 +109,15 @@ export function useTechnicianScreenShare(conversationId: string): TechnicianScre
     setNotice(st(ENDED_TEXT[p.reason] ?? 'endedStopped'));
   });
 
+  // Signals go to the socket that asked: after a reconnect (new socket) the session cannot go on.
+  useLiveEvent('connect', () => {
+    const s = session.current;
+    if (!s) return;
+    close();
+    setNotice(st('reconnected'));
+    live?.request('screen.end', { sessionId: s.id }).catch(() => undefined);
+  });
+
   // Leaving the case (or the chat ending, which unmounts us) ends an open session.
   useEffect(
     () => () => {
