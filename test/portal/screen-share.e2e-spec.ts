@@ -137,6 +137,45 @@ describe('screen sharing signalling (issue #19)', () => {
     for (const s of [tech, visitor, later, intruder]) s.close();
   });
 
+  it('refuses a technician without access to the company: request, signal, end, and the portal setting itself', async () => {
+    const { chat, tech, visitor, sessionId } = await sharing();
+    const other = (
+      await t.http().post('/api/companies').set(auth(t.adminToken)).send({ name: 'Elsewhere SS' }).expect(201)
+    ).body;
+    const restricted = (
+      await t
+        .http()
+        .post('/api/accounts')
+        .set(auth(t.adminToken))
+        .send({
+          name: 'Restricted Tech',
+          email: `restricted-ss-${Date.now()}@test.local`,
+          password: 'restricted-pass-1',
+          role: 'technician',
+          allCompanies: false,
+          companyIds: [other.id],
+        })
+        .expect(201)
+    ).body;
+    const outsider = await t.socket('/agent', { token: t.tokenFor(restricted.id) });
+    expect((await ack(outsider, 'screen.request', { conversationId: chat.conversationId })).error.statusCode).toBe(404);
+    expect((await ack(visitor, 'screen.accept', { sessionId })).ok).toBe(true);
+    expect((await ack(outsider, 'screen.signal', { sessionId, type: 'answer', sdp: 'v=0' })).error.statusCode).toBe(
+      404,
+    );
+    expect((await ack(outsider, 'screen.end', { sessionId })).error.statusCode).toBe(404);
+    // The case pane reads the portal's setting: not for technicians outside its company.
+    const portalId = (await t.http().get(`/api/cases/${chat.caseId}`).set(auth(t.technicianToken)).expect(200)).body
+      .portal.id;
+    await t
+      .http()
+      .get(`/api/portals/${portalId}`)
+      .set(auth(t.tokenFor(restricted.id)))
+      .expect(404);
+    await t.http().get(`/api/portals/${portalId}`).set(auth(t.technicianToken)).expect(200);
+    for (const s of [tech, visitor, outsider]) s.close();
+  });
+
   it('declines for an unsupported browser with the reason in the log; refuses a bad reason', async () => {
     const { tech, visitor, sessionId } = await sharing();
     expect((await ack(visitor, 'screen.decline', { sessionId, reason: 'bogus' })).error.statusCode).toBe(400);
