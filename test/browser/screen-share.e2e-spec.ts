@@ -223,6 +223,47 @@ describeWithBrowser('screen sharing from a live portal chat (browser, issue 19)'
     expect(await visitor.getByTestId('portal-screen-sharing').count()).toBe(0);
   });
 
+  it('with recording on, the visitor is told, the technician’s browser records, the case keeps it; an admin deletes it', async () => {
+    await ok('put', '/api/settings/screen.recording', { value: true });
+    try {
+      const { portal, caseId, visitor } = await liveChat('recordco');
+      await ok('patch', `/api/portals/${portal.id}`, { screenSharing: true });
+      const tech = await pages.signedIn(app.seed.technician, `/cases/${caseId}`);
+      await tech.getByTestId('screen-share-request').click();
+      await waitForText(
+        visitor.getByTestId('portal-screen-recorded'),
+        'This screen sharing session is recorded and kept with your request.',
+      );
+      await visitor.getByTestId('portal-screen-share').click();
+      await videoPlays(tech);
+      await tech.getByTestId('screen-share-recording').waitFor();
+      await new Promise((r) => setTimeout(r, 1500)); // a few recorded chunks
+      await tech.getByTestId('screen-share-end').click();
+      await waitForText(tech.getByTestId('screen-share-notice'), 'The recording was saved with the case.');
+      const item = tech.getByTestId('case-recording');
+      await item.waitFor();
+      const fileId = (await item.getAttribute('data-file-id'))!;
+      const file = await ok<{ contentType: string; size: number }>('get', `/api/files/${fileId}`);
+      expect(file.contentType).toMatch(/^video\/webm/);
+      expect(file.size).toBeGreaterThan(1000);
+      // Technicians download, only admins delete.
+      expect(await item.getByTestId('case-recording-delete').count()).toBe(0);
+      expect(await item.getByTestId('case-recording-download').getAttribute('href')).toBe(
+        `/api/files/${fileId}/content`,
+      );
+
+      const admin = await pages.signedIn(app.seed.admin, `/cases/${caseId}`);
+      await admin.getByTestId('case-recording').waitFor();
+      await admin.getByTestId('case-recording-delete').click();
+      await admin.getByTestId('case-recording-delete-confirm-yes').click();
+      await admin.getByTestId('case-recordings').waitFor({ state: 'detached' });
+      expect(await ok<unknown[]>('get', `/api/cases/${caseId}/recordings`)).toEqual([]);
+      await admin.getByTestId('case-detail').waitFor(); // the case stays
+    } finally {
+      await ok('put', '/api/settings/screen.recording', { value: false });
+    }
+  });
+
   it('a browser without screen capture declines at once with the reason (French page); no WebRTC on the technician side: a message', async () => {
     const { portal, caseId, visitor } = await liveChat('nocapture', { locale: 'fr-FR' });
     await ok('patch', `/api/portals/${portal.id}`, { screenSharing: true });

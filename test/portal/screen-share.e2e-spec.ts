@@ -203,4 +203,83 @@ describe('screen sharing signalling (issue #19)', () => {
     tech.close();
     visitor.close();
   });
+
+  it('records when the admin setting is on: the session technician attaches, admins delete, the case takes it along', async () => {
+    await t.http().put('/api/settings/screen.recording').set(auth(t.adminToken)).send({ value: true }).expect(200);
+    let opened: Awaited<ReturnType<typeof sharing>>;
+    try {
+      opened = await sharing();
+    } finally {
+      await t.http().put('/api/settings/screen.recording').set(auth(t.adminToken)).send({ value: false }).expect(200);
+    }
+    const { chat, tech, visitor, sessionId } = opened;
+    // The visitor is told before choosing (the request said so).
+    const pending = (await ack(visitor, 'screen.pending', {})).data.request;
+    expect(pending).toMatchObject({ sessionId, recording: true });
+    expect((await ack(visitor, 'screen.accept', { sessionId })).ok).toBe(true);
+    const upload = async (token: string, contentType = 'video/webm') =>
+      (
+        await t
+          .http()
+          .post('/api/files')
+          .set(auth(token))
+          .attach('file', Buffer.from('\x1aE\xdf\xa3 fake webm'), { filename: 'screen.webm', contentType })
+          .expect(201)
+      ).body.id as string;
+    const attach = (token: string, fileId: unknown, id = sessionId) =>
+      t.http().post(`/api/screen-sessions/${id}/recording`).set(auth(token)).send({ fileId });
+
+    const video = await upload(t.technicianToken);
+    expect((await attach(t.technicianToken, 'nope')).status).toBe(400);
+    expect((await attach(t.adminToken, await upload(t.adminToken))).status).toBe(403); // not the session's technician
+    const text = await upload(t.technicianToken, 'text/plain');
+    const refused = await attach(t.technicianToken, text);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('fileId');
+    const adminsUpload = await upload(t.adminToken);
+    expect((await attach(t.technicianToken, adminsUpload)).status).toBe(400); // someone else's upload
+    const attached = await attach(t.technicianToken, video);
+    expect(attached.status).toBe(201);
+    expect(attached.body).toMatchObject({ id: video, contentType: 'video/webm' });
+
+    const list = await t.http().get(`/api/cases/${chat.caseId}/recordings`).set(auth(t.technicianToken)).expect(200);
+    expect(list.body.map((r: any) => r.id)).toEqual([video]);
+    await t.http().get(`/api/files/${video}/content`).set(auth(t.technicianToken)).expect(200);
+    // Technicians do not delete recordings; admins do, on their own.
+    await t.http().delete(`/api/cases/${chat.caseId}/recordings/${video}`).set(auth(t.technicianToken)).expect(403);
+    await t.http().delete(`/api/cases/${chat.caseId}/recordings/${video}`).set(auth(t.adminToken)).expect(204);
+    await t.http().delete(`/api/cases/${chat.caseId}/recordings/${video}`).set(auth(t.adminToken)).expect(404);
+    expect(
+      (await t.http().get(`/api/cases/${chat.caseId}/recordings`).set(auth(t.adminToken)).expect(200)).body,
+    ).toEqual([]);
+
+    // Another recording, then the case is deleted: the recording goes with it.
+    const second = await upload(t.technicianToken);
+    expect((await attach(t.technicianToken, second)).status).toBe(201);
+    expect((await ack(visitor, 'chat.end', {})).ok).toBe(true);
+    await t.http().delete(`/api/cases/${chat.caseId}`).set(auth(t.adminToken)).expect(204);
+    await t.http().get(`/api/files/${second}`).set(auth(t.adminToken)).expect(404);
+    tech.close();
+    visitor.close();
+  });
+
+  it('refuses a recording for a session that is not recorded', async () => {
+    const { tech, visitor, sessionId } = await sharing();
+    const fileId = (
+      await t
+        .http()
+        .post('/api/files')
+        .set(auth(t.technicianToken))
+        .attach('file', Buffer.from('webm'), { filename: 'screen.webm', contentType: 'video/webm' })
+        .expect(201)
+    ).body.id;
+    const res = await t
+      .http()
+      .post(`/api/screen-sessions/${sessionId}/recording`)
+      .set(auth(t.technicianToken))
+      .send({ fileId });
+    expect(res.status).toBe(409);
+    tech.close();
+    visitor.close();
+  });
 });

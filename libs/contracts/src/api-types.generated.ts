@@ -401,6 +401,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/recordings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ScreenRecordingsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/recordings/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['ScreenRecordingsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/reopen': {
     parameters: {
       query?: never;
@@ -1497,6 +1529,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/screen-sessions/{id}/recording': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ScreenRecordingsController_attach'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -2032,6 +2080,13 @@ export interface components {
       inline?: boolean;
       name: string;
       size: number;
+    };
+    AttachScreenRecordingDto: {
+      /**
+       * Format: uuid
+       * @description An upload of yours from POST /api/files (video/webm or video/mp4)
+       */
+      fileId: string;
     };
     AuthorRefDto: {
       id: string | null;
@@ -2960,6 +3015,16 @@ export interface components {
       source?: ('web' | 'email' | 'portal' | 'chat')[];
       status?: string[];
       type?: ('incident' | 'problem' | 'request' | 'change')[];
+    };
+    ScreenRecordingViewDto: {
+      /** @example video/webm */
+      contentType: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      size: number;
     };
     SearchContactHitDto: {
       companyId: string;
@@ -4148,6 +4213,47 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MessageAckDto'];
         };
+      };
+    };
+  };
+  ScreenRecordingsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreenRecordingViewDto'][];
+        };
+      };
+    };
+  };
+  ScreenRecordingsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fileId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -6233,6 +6339,31 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['QuickReplyPlaceholdersDto'];
+        };
+      };
+    };
+  };
+  ScreenRecordingsController_attach: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttachScreenRecordingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreenRecordingViewDto'];
         };
       };
     };

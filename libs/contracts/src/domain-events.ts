@@ -30,8 +30,14 @@ export interface ConversationEndingPayload {
   reason: string;
 }
 
+/** `conversation.purged`: a conversation was erased for good (its case deleted): what hangs on it goes too. */
+export interface ConversationPurgedPayload {
+  conversationId: string;
+}
+
 /** Domain events of the core beyond the SDK's public map. */
 export interface CoreDomainEventMap {
   'ticket.sentiment.changed': TicketSentimentChangedPayload;
   'conversation.ending': ConversationEndingPayload;
+  'conversation.purged': ConversationPurgedPayload;
 }

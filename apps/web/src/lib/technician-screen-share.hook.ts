@@ -5,8 +5,10 @@
 // of `screen.request`.
 import type { IceServerConfig, ScreenEndReason, ScreenSignal } from '@switchboard/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_UPLOAD_BYTES } from './files.api';
 import { useLive, useLiveEvent } from './live.context';
 import { st } from './screen-share.i18n';
+import { screenRecordingsApi } from './screen-recordings.api';
 
 export type TechnicianScreenPhase = 'idle' | 'requested' | 'connecting' | 'live';
 
@@ -14,6 +16,9 @@ interface Session {
   id: string;
   iceServers: IceServerConfig[];
   pc: RTCPeerConnection | null;
+  /** The admin setting was on when asking (the visitor was told): we record what we receive. */
+  record: boolean;
+  recorder: MediaRecorder | null;
   /** Signals are handled one after the other (an ICE candidate needs the offer applied first). */
   chain: Promise<void>;
 }
@@ -32,20 +37,61 @@ export interface TechnicianScreenShare {
   /** What happened last (the customer declined, stopped...), or an error. */
   notice: string | null;
   busy: boolean;
+  /** A MediaRecorder is running on the received screen. */
+  recording: boolean;
   request(): Promise<void>;
   end(): Promise<void>;
 }
 
-export function useTechnicianScreenShare(conversationId: string): TechnicianScreenShare {
+/** `onRecorded`: a recording was saved with the case (the list reloads). */
+export function useTechnicianScreenShare(conversationId: string, onRecorded?: () => void): TechnicianScreenShare {
   const live = useLive();
+  const [recording, setRecording] = useState(false);
+  const recorded = useRef(onRecorded);
+  recorded.current = onRecorded;
   const [phase, setPhase] = useState<TechnicianScreenPhase>('idle');
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const session = useRef<Session | null>(null);
 
+  /**
+   * Records the received screen in this browser (low bitrate: a 20 MB upload holds several minutes;
+   * it stops itself before the limit) and saves it with the case when the session ends.
+   */
+  const startRecording = (s: Session, media: MediaStream) => {
+    if (!s.record || s.recorder || typeof MediaRecorder === 'undefined') return;
+    const type = MediaRecorder.isTypeSupported?.('video/webm;codecs=vp8') ? 'video/webm;codecs=vp8' : 'video/webm';
+    const recorder = new MediaRecorder(media, { mimeType: type, videoBitsPerSecond: 300_000 });
+    const chunks: Blob[] = [];
+    let bytes = 0;
+    recorder.ondataavailable = (e) => {
+      if (!e.data.size) return;
+      chunks.push(e.data);
+      bytes += e.data.size;
+      if (bytes > MAX_UPLOAD_BYTES - 1024 * 1024 && recorder.state === 'recording') recorder.stop();
+    };
+    recorder.onstop = () => {
+      setRecording(false);
+      if (!chunks.length) return;
+      setNotice(st('recordingSaving'));
+      screenRecordingsApi.save(s.id, new Blob(chunks, { type: 'video/webm' })).then(
+        () => {
+          setNotice((n) => (n === st('recordingSaving') ? st('recordingSaved') : n));
+          recorded.current?.();
+        },
+        (err: Error) => setNotice(st('recordingFailed', { message: err.message })),
+      );
+    };
+    s.recorder = recorder;
+    recorder.start(1000);
+    setRecording(true);
+  };
+
   const close = () => {
-    session.current?.pc?.close();
+    const s = session.current;
+    if (s?.recorder && s.recorder.state !== 'inactive') s.recorder.stop();
+    s?.pc?.close();
     session.current = null;
     setStream(null);
     setPhase('idle');
@@ -68,8 +114,10 @@ export function useTechnicianScreenShare(conversationId: string): TechnicianScre
       s.pc = pc;
       pc.ontrack = (e) => {
         if (session.current !== s) return;
-        setStream(e.streams[0] ?? new MediaStream([e.track]));
+        const media = e.streams[0] ?? new MediaStream([e.track]);
+        setStream(media);
         setPhase('live');
+        startRecording(s, media);
       };
       // The visitor's page went away without a word (crash, network): end it rather than show a frozen frame.
       pc.onconnectionstatechange = () => {
@@ -123,6 +171,8 @@ export function useTechnicianScreenShare(conversationId: string): TechnicianScre
     () => () => {
       const s = session.current;
       if (s) live?.request('screen.end', { sessionId: s.id }).catch(() => undefined);
+      // The recording is still saved (the upload outlives this pane).
+      if (s?.recorder && s.recorder.state !== 'inactive') s.recorder.stop();
       s?.pc?.close();
       session.current = null;
     },
@@ -134,6 +184,7 @@ export function useTechnicianScreenShare(conversationId: string): TechnicianScre
     stream,
     notice,
     busy,
+    recording,
     async request() {
       if (!live) return;
       setBusy(true);
@@ -141,7 +192,14 @@ export function useTechnicianScreenShare(conversationId: string): TechnicianScre
       try {
         const ack = await live.request('screen.request', { conversationId });
         session.current?.pc?.close();
-        session.current = { id: ack.sessionId, iceServers: ack.iceServers, pc: null, chain: Promise.resolve() };
+        session.current = {
+          id: ack.sessionId,
+          iceServers: ack.iceServers,
+          pc: null,
+          record: ack.recording,
+          recorder: null,
+          chain: Promise.resolve(),
+        };
         setPhase('requested');
       } catch (err) {
         setNotice((err as Error).message);

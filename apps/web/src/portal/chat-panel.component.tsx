@@ -143,7 +143,10 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
       )}
       {!ended && screen.phase === 'sharing' && (
         <div class="p-banner p-screen-banner" role="status" data-testid="portal-screen-sharing">
-          <span>{S.screenSharing}</span>
+          <span>
+            {S.screenSharing}
+            {screen.recorded ? ` ${S.screenRecorded}` : ''}
+          </span>
           <button
             type="button"
             class="p-btn p-btn-danger p-btn-sm"
@@ -166,6 +169,11 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
               <strong>{askText(screen.asker)}</strong>
             </p>
             <p class="p-muted">{screen.phase === 'starting' ? S.screenStarting : S.screenAskHint}</p>
+            {screen.recorded && (
+              <p data-testid="portal-screen-recorded">
+                <strong>{S.screenRecorded}</strong>
+              </p>
+            )}
             <div class="p-screen-actions">
               <button
                 type="button"

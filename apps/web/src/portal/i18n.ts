@@ -66,6 +66,7 @@ const en = {
   screenStopped: 'You stopped sharing your screen.',
   screenDeclined: 'You declined screen sharing.',
   screenEndedByAgent: 'The technician ended screen sharing.',
+  screenRecorded: 'This screen sharing session is recorded and kept with your request.',
 };
 
 export type Strings = typeof en;
@@ -137,6 +138,7 @@ const fr: Strings = {
   screenStopped: 'Vous avez arrêté de partager votre écran.',
   screenDeclined: 'Vous avez refusé le partage d’écran.',
   screenEndedByAgent: 'Le technicien a arrêté le partage d’écran.',
+  screenRecorded: 'Cette session de partage d’écran est enregistrée et conservée avec votre demande.',
 };
 
 export type Lang = 'en' | 'fr';

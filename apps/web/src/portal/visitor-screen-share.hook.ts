@@ -24,6 +24,8 @@ export interface VisitorScreenShare {
   phase: VisitorScreenPhase;
   /** The technician who asked. */
   asker: string | null;
+  /** The session is recorded (the admin setting): said before the visitor chooses, and while sharing. */
+  recorded: boolean;
   notice: string | null;
   share(): Promise<void>;
   decline(): void;
@@ -43,6 +45,7 @@ export function canShareScreen(): boolean {
 export function useVisitorScreenShare(socket: PortalSocket | null): VisitorScreenShare {
   const [phase, setPhase] = useState<VisitorScreenPhase>('idle');
   const [asker, setAsker] = useState<string | null>(null);
+  const [recorded, setRecorded] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const current = useRef<Session | null>(null);
 
@@ -68,6 +71,7 @@ export function useVisitorScreenShare(socket: PortalSocket | null): VisitorScree
       }
       current.current = { id: p.sessionId, iceServers: p.iceServers, pc: null, stream: null, chain: Promise.resolve() };
       setAsker(p.technician.name);
+      setRecorded(!!p.recording);
       setNotice(null);
       setPhase('asked');
     };
@@ -145,6 +149,7 @@ export function useVisitorScreenShare(socket: PortalSocket | null): VisitorScree
   return {
     phase,
     asker,
+    recorded,
     notice,
     async share() {
       const s = current.current;

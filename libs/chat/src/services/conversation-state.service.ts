@@ -108,5 +108,7 @@ export class ConversationStateService {
     await this.timers.cancelAll(conversationId);
     await this.conversations.purge(conversationId);
     this.cache.forgetConversation(conversationId);
+    // Screen recordings and sessions of the chat (portal lib) are erased with it.
+    await this.events.publish('conversation.purged', { conversationId });
   }
 }

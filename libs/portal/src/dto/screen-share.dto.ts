@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class ScreenRequestDto {
@@ -48,4 +49,19 @@ export class ScreenSignalDto {
   @Min(0)
   @Max(64)
   sdpMLineIndex?: number | null;
+}
+
+/** POST /api/screen-sessions/:id/recording: the upload (POST /api/files) that is this session's recording. */
+export class AttachScreenRecordingDto {
+  @ApiProperty({ format: 'uuid', description: 'An upload of yours from POST /api/files (video/webm or video/mp4)' })
+  @IsUUID()
+  fileId: string;
+}
+
+export class ScreenRecordingViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'video/webm' }) contentType: string;
+  @ApiProperty() size: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

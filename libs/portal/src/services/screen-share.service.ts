@@ -13,6 +13,7 @@ import {
   ForbiddenError,
   NotFoundError,
   RealtimeService,
+  SettingsService,
   newId,
   type AccountPrincipal,
 } from '@switchboard/core';
@@ -39,6 +40,7 @@ export class ScreenShareService {
     private readonly portals: PortalRepository,
     private readonly realtime: RealtimeService,
     private readonly ice: IceServersService,
+    private readonly settings: SettingsService,
     private readonly clock: Clock,
   ) {}
 
@@ -65,7 +67,8 @@ export class ScreenShareService {
       technicianSocketId: socketId,
       visitorSocketId: null,
       status: 'requested',
-      recording: false,
+      // Decided when asking, so the visitor is told before choosing (admin setting, off by default).
+      recording: await this.settings.get('screen.recording', conversation.companyId),
       endedReason: null,
       createdAt: this.clock.now(),
       startedAt: null,

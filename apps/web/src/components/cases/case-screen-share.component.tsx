@@ -8,7 +8,7 @@ import type { CaseView } from '../../lib/cases.types';
 import { st } from '../../lib/screen-share.i18n';
 import { useTechnicianScreenShare } from '../../lib/technician-screen-share.hook';
 
-export function CaseScreenShare({ c }: { c: CaseView }) {
+export function CaseScreenShare({ c, onRecorded }: { c: CaseView; onRecorded?: () => void }) {
   const [allowed, setAllowed] = useState<boolean | null>(null);
   const supported = typeof RTCPeerConnection !== 'undefined';
 
@@ -34,14 +34,22 @@ export function CaseScreenShare({ c }: { c: CaseView }) {
           {st('notAllowed')}
         </p>
       ) : (
-        <ScreenShareControls conversationId={c.conversationId} ready={allowed === true} />
+        <ScreenShareControls conversationId={c.conversationId} ready={allowed === true} onRecorded={onRecorded} />
       )}
     </section>
   );
 }
 
-function ScreenShareControls({ conversationId, ready }: { conversationId: string; ready: boolean }) {
-  const share = useTechnicianScreenShare(conversationId);
+function ScreenShareControls({
+  conversationId,
+  ready,
+  onRecorded,
+}: {
+  conversationId: string;
+  ready: boolean;
+  onRecorded?: () => void;
+}) {
+  const share = useTechnicianScreenShare(conversationId, onRecorded);
   const [fit, setFit] = useState(true);
   const video = useRef<HTMLVideoElement>(null);
   const stage = useRef<HTMLDivElement>(null);
@@ -91,6 +99,11 @@ function ScreenShareControls({ conversationId, ready }: { conversationId: string
         <>
           <p role="status" class="case-screen-status muted small" data-testid="screen-share-status">
             {share.phase === 'live' ? st('live') : st('connecting')}
+            {share.recording && (
+              <span class="pill pill-off case-screen-rec" data-testid="screen-share-recording">
+                ● {st('recordingBadge')}
+              </span>
+            )}
           </p>
           <div class={`case-screen-stage${fit ? ' is-fit' : ''}`} ref={stage}>
             <video
