@@ -3,7 +3,9 @@
 // capture source (FAKE_SCREEN_CAPTURE_ARGS: getDisplayMedia answers at once with a generated
 // 1280x720 "monitor"). Real WebRTC between the two pages over localhost, signalled through the
 // API's sockets. Requires `npm run build:web` and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
-import type { Browser, Page } from 'playwright-core';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { FakeClock } from '@switchboard/core';
 import { createTestApp, redisReachable } from '@switchboard/testing';
 import {
@@ -261,6 +263,54 @@ describeWithBrowser('screen sharing from a live portal chat (browser, issue 19)'
       await admin.getByTestId('case-detail').waitFor(); // the case stays
     } finally {
       await ok('put', '/api/settings/screen.recording', { value: false });
+    }
+  });
+
+  it('works from the embed widget on a customer site (the iframe may capture the screen)', async () => {
+    const company = await ok<{ id: string }>('post', '/api/companies', { name: 'Company embedco' });
+    await ok('post', '/api/portals', {
+      companyId: company.id,
+      subdomain: 'embedco',
+      status: 'active',
+      screenSharing: true,
+    });
+    // The customer's site: another origin (localhost vs 127.0.0.1).
+    const site = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(`<!doctype html><title>Customer</title><script src="${app.baseUrl}/p/embedco/embed.js" async></script>`);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    try {
+      const host = await pages.open();
+      await host.goto(`http://localhost:${(site.address() as AddressInfo).port}/`);
+      await host.getByTestId('embed-launcher').click();
+      expect(await host.getByTestId('embed-frame').getAttribute('allow')).toContain('display-capture');
+      const frame: FrameLocator = host.frameLocator('[data-testid="embed-frame"]');
+      await frame.getByTestId('portal-first-name').fill('Jane');
+      await frame.getByTestId('portal-last-name').fill('Doe');
+      await frame.getByTestId('portal-email').fill('jane@embedco.test');
+      await frame.getByTestId('portal-question').fill('Something is odd on my screen (embedco)');
+      await frame.getByTestId('portal-submit').click();
+      await waitForAttribute(frame.getByTestId('portal-chat'), 'data-chat-status', 'waiting');
+      const list = await ok<{ items: { id: string; question: string }[] }>(
+        'get',
+        '/api/cases?view=all&limit=50',
+        undefined,
+        app.technicianToken,
+      );
+      const caseId = list.items.find((c) => c.question.includes('(embedco)'))!.id;
+      await ok('post', `/api/cases/${caseId}/assign`, {}, app.technicianToken);
+      await waitForAttribute(frame.getByTestId('portal-chat'), 'data-chat-status', 'active');
+
+      const tech = await pages.signedIn(app.seed.technician, `/cases/${caseId}`);
+      await tech.getByTestId('screen-share-request').click();
+      await frame.getByTestId('portal-screen-share').click();
+      await frame.getByTestId('portal-screen-sharing').waitFor();
+      expect((await videoPlays(tech)).w).toBeGreaterThan(0);
+      await frame.getByTestId('portal-screen-stop').click();
+      await waitForText(tech.getByTestId('screen-share-notice'), 'The customer stopped sharing their screen.');
+    } finally {
+      site.close();
     }
   });
 
