@@ -9,7 +9,20 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Flags that give getDisplayMedia a fake capture source without a picker (screen sharing, #19):
+ * headless Chromium then shares a generated 1280x720 "monitor" (probed on Debian's Chromium 156;
+ * `--auto-accept-this-tab-capture` alone gives nothing headless).
+ */
+export const FAKE_SCREEN_CAPTURE_ARGS = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--auto-select-desktop-capture-source=Entire screen',
+  '--enable-usermedia-screen-capturing',
+];
+
+/** `extraArgs`: more Chromium flags for one spec (e.g. FAKE_SCREEN_CAPTURE_ARGS). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     // Headless + no background chatter: keeps runs fast and offline-safe in CI containers.
@@ -23,6 +36,7 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

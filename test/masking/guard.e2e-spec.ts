@@ -56,6 +56,8 @@ const NO_PII_ROUTES: Record<string, string> = {
   '/api/agent-chats/{id}/files/{fileId}':
     'chat files are PDF/media/Office only (content-checked at upload) and served as stored: binary, not maskable',
   '/api/reports/csat': 'satisfaction counts and averages per technician (staff names) and per company (names)',
+  '/api/cases/{id}/recordings':
+    'screen sharing recordings of the case: video files named by the technician’s browser (ids, sizes, dates)',
 };
 /** Opted out of masking on purpose (@Unmasked()): staff data and configuration, or an audited reveal. */
 const UNMASKED_ROUTES: Record<string, string> = {
@@ -358,6 +360,7 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       '/api/cases/{id}': chat.caseId,
       '/api/cases/{id}/messages': chat.caseId,
       '/api/cases/{id}/transcript': chat.caseId,
+      '/api/cases/{id}/recordings': chat.caseId,
       '/api/portals/{id}': '',
       '/api/portals/{id}/embed': '',
       '/api/agent-chats/{id}': agentChatId,

@@ -68,7 +68,8 @@
       frame.src = `${origin}/p/${encodeURIComponent(portal)}?embed=1`;
       // Cross-origin already isolates it; the sandbox additionally keeps it from navigating the host page.
       frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads');
-      frame.setAttribute('allow', 'clipboard-write');
+      // display-capture: the visitor may share their screen with the technician (#19; the browser still asks).
+      frame.setAttribute('allow', 'clipboard-write; display-capture');
       frame.setAttribute('data-testid', 'embed-frame');
       root.appendChild(frame);
     }

@@ -401,6 +401,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/recordings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ScreenRecordingsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/recordings/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['ScreenRecordingsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/reopen': {
     parameters: {
       query?: never;
@@ -1145,22 +1177,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/portal/tickets/{number}/csat': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['PortalTicketsController_rate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/portal/tickets/{number}/files/{fileId}': {
     parameters: {
       query?: never;
@@ -1331,22 +1347,6 @@ export interface paths {
     get: operations['PublicCasesController_transcript'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/public/csat/{token}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['CsatPublicController_view'];
-    put?: never;
-    post: operations['CsatPublicController_answer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1529,16 +1529,16 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/reports/csat': {
+  '/api/screen-sessions/{id}/recording': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['CsatReportController_csat'];
+    get?: never;
     put?: never;
-    post?: never;
+    post: operations['ScreenRecordingsController_attach'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1639,38 +1639,6 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['TicketStatusesController_update'];
-    trace?: never;
-  };
-  '/api/ticket-views': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['TicketViewsController_list'];
-    put?: never;
-    post: operations['TicketViewsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/ticket-views/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete: operations['TicketViewsController_remove'];
-    options?: never;
-    head?: never;
-    patch: operations['TicketViewsController_update'];
     trace?: never;
   };
   '/api/tickets': {
@@ -1844,22 +1812,6 @@ export interface paths {
     get: operations['TicketsController_summary'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tickets/bulk': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['TicketBulkController_change'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2129,6 +2081,13 @@ export interface components {
       name: string;
       size: number;
     };
+    AttachScreenRecordingDto: {
+      /**
+       * Format: uuid
+       * @description An upload of yours from POST /api/files (video/webm or video/mp4)
+       */
+      fileId: string;
+    };
     AuthorRefDto: {
       id: string | null;
       /** @enum {string} */
@@ -2155,39 +2114,6 @@ export interface components {
     AvailabilityDto: {
       /** @description true: "Available for chat requests" */
       available: boolean;
-    };
-    BulkTicketChangeDto: {
-      /** @enum {string} */
-      action: 'status' | 'assignee' | 'priority' | 'merge';
-      /**
-       * Format: uuid
-       * @description the new assignee (action assignee); null unassigns
-       */
-      assigneeId?: string | null;
-      ids: string[];
-      /**
-       * @description the new priority (action priority)
-       * @enum {string}
-       */
-      priority?: 'low' | 'medium' | 'high' | 'critical';
-      /** @description the new status (action status) */
-      statusKey?: string;
-      /**
-       * Format: uuid
-       * @description the ticket the others are merged into (action merge)
-       */
-      targetId?: string;
-    };
-    BulkTicketChangeResultDto: {
-      /** @description one entry per requested id, in request order */
-      results: components['schemas']['BulkTicketResultDto'][];
-    };
-    BulkTicketResultDto: {
-      /** @description why this ticket was not changed (ok false) */
-      error?: string;
-      /** Format: uuid */
-      id: string;
-      ok: boolean;
     };
     CaseAssigneeDto: {
       /** Format: uuid */
@@ -2531,11 +2457,6 @@ export interface components {
       /** @enum {string} */
       trigger: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed' | 'sentiment.changed';
     };
-    CreateSavedViewDto: {
-      filters: components['schemas']['SavedViewFiltersDto'];
-      /** @example Critical printers */
-      name: string;
-    };
     CreateStatusDto: {
       /** @enum {string} */
       category: 'open' | 'pending' | 'done';
@@ -2572,54 +2493,6 @@ export interface components {
       active: boolean;
       /** @example Password reset */
       label: string;
-    };
-    CsatAnswerDto: {
-      comment?: string;
-      /** @example 4 */
-      score: number;
-    };
-    CsatAnsweredDto: {
-      score: number;
-      /** @enum {string} */
-      state: 'answered';
-    };
-    CsatReportDto: {
-      companies: components['schemas']['CsatReportRowDto'][];
-      days: number;
-      /** Format: date-time */
-      since: string;
-      technicians: components['schemas']['CsatReportRowDto'][];
-      total: components['schemas']['CsatStatsDto'];
-    };
-    CsatReportRowDto: {
-      /** @description Average score, one decimal */
-      average: number;
-      /** @description Technician or company id (null: unassigned) */
-      id: string | null;
-      name: string;
-      responses: number;
-      /** @description Share of 4 and 5 answers (whole percent) */
-      satisfiedPercent: number;
-    };
-    CsatStatsDto: {
-      /** @description Average score, one decimal */
-      average: number;
-      responses: number;
-      /** @description Share of 4 and 5 answers (whole percent) */
-      satisfiedPercent: number;
-    };
-    CsatSurveyViewDto: {
-      comment: string | null;
-      /** @example How did we do? */
-      question: string;
-      score: number | null;
-      /** @enum {string} */
-      state: 'pending' | 'answered' | 'superseded';
-      ticket: components['schemas']['CsatTicketRefDto'];
-    };
-    CsatTicketRefDto: {
-      number: number;
-      title: string;
     };
     DemoLoginDto: {
       email: string;
@@ -2906,14 +2779,6 @@ export interface components {
       source: string;
       truncated: boolean;
     };
-    PortalCsatDto: {
-      comment: string | null;
-      /** @example How did we do? */
-      question: string;
-      score: number | null;
-      /** @enum {string} */
-      state: 'pending' | 'answered';
-    };
     PortalEmbedDto: {
       /** @description The <script> tag for the launcher button */
       embedSnippet: string;
@@ -2969,8 +2834,6 @@ export interface components {
       comments: components['schemas']['PortalCommentViewDto'][];
       /** Format: date-time */
       createdAt: string;
-      /** @description The satisfaction question, when there is one */
-      csat: components['schemas']['PortalCsatDto'] | null;
       description: string;
       mergedInto: number | null;
       number: number;
@@ -3153,54 +3016,15 @@ export interface components {
       status?: string[];
       type?: ('incident' | 'problem' | 'request' | 'change')[];
     };
-    SavedViewFiltersDto: {
-      /** @description account id, "me" or "none" */
-      assignee?: string;
-      /** Format: uuid */
-      company?: string;
-      /** @enum {string} */
-      priority?: 'low' | 'medium' | 'high' | 'critical';
-      /** @description text search in title and description */
-      q?: string;
-      /** Format: uuid */
-      requester?: string;
-      /**
-       * @description the end user's sentiment (feature-sentiment plugin)
-       * @enum {string}
-       */
-      sentiment?: 'positive' | 'negative' | 'neutral';
-      /** @description created|updated|priority|number, "-" prefix for descending (default -updated) */
-      sort?: string;
-      /** @description status key, comma list, or category:open|pending|done */
-      status?: string;
-      /** @enum {string} */
-      type?: 'incident' | 'problem' | 'request' | 'change';
-    };
-    SavedViewViewDto: {
-      /** @description Built-in: cannot be renamed or deleted */
-      builtIn: boolean;
+    ScreenRecordingViewDto: {
+      /** @example video/webm */
+      contentType: string;
       /** Format: date-time */
-      createdAt: string | null;
-      filters: components['schemas']['SavedViewFiltersDto'];
-      /** @description a built-in view key (mine, unassigned, waiting, open) or the saved view id */
+      createdAt: string;
+      /** Format: uuid */
       id: string;
-      /** @description English name (the web translates built-in ones by id) */
       name: string;
-      position: number;
-    };
-    SavedViewWithCountDto: {
-      /** @description Built-in: cannot be renamed or deleted */
-      builtIn: boolean;
-      /** @description Tickets the list shows with these filters, for the caller */
-      count: number;
-      /** Format: date-time */
-      createdAt: string | null;
-      filters: components['schemas']['SavedViewFiltersDto'];
-      /** @description a built-in view key (mine, unassigned, waiting, open) or the saved view id */
-      id: string;
-      /** @description English name (the web translates built-in ones by id) */
-      name: string;
-      position: number;
+      size: number;
     };
     SearchContactHitDto: {
       companyId: string;
@@ -3366,8 +3190,6 @@ export interface components {
       companyId: string;
       /** Format: date-time */
       createdAt: string;
-      /** @description Latest satisfaction score */
-      csatScore: number | null;
       description: string;
       /** Format: uuid */
       id: string;
@@ -3541,11 +3363,6 @@ export interface components {
       position?: number;
       /** @enum {string} */
       trigger?: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed' | 'sentiment.changed';
-    };
-    UpdateSavedViewDto: {
-      filters?: components['schemas']['SavedViewFiltersDto'];
-      name?: string;
-      position?: number;
     };
     UpdateSettingDto: {
       /** Format: uuid */
@@ -4399,6 +4216,47 @@ export interface operations {
       };
     };
   };
+  ScreenRecordingsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScreenRecordingViewDto'][];
+        };
+      };
+    };
+  };
+  ScreenRecordingsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fileId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   CasesController_reopen: {
     parameters: {
       query?: never;
@@ -5084,9 +4942,7 @@ export interface operations {
   };
   EmailTemplatesController_list: {
     parameters: {
-      query?: {
-        language?: 'en' | 'fr';
-      };
+      query?: never;
       header?: never;
       path?: never;
       cookie?: never;
@@ -5103,9 +4959,7 @@ export interface operations {
   };
   EmailTemplatesController_get: {
     parameters: {
-      query?: {
-        language?: 'en' | 'fr';
-      };
+      query?: never;
       header?: never;
       path: {
         event: string;
@@ -5124,9 +4978,7 @@ export interface operations {
   };
   EmailTemplatesController_update: {
     parameters: {
-      query?: {
-        language?: 'en' | 'fr';
-      };
+      query?: never;
       header?: never;
       path: {
         event: string;
@@ -5149,9 +5001,7 @@ export interface operations {
   };
   EmailTemplatesController_reset: {
     parameters: {
-      query?: {
-        language?: 'en' | 'fr';
-      };
+      query?: never;
       header?: never;
       path: {
         event: string;
@@ -5714,10 +5564,7 @@ export interface operations {
   };
   PortalTicketsController_get: {
     parameters: {
-      query?: {
-        /** @description Else the Accept-Language header */
-        lang?: 'en' | 'fr';
-      };
+      query?: never;
       header?: never;
       path: {
         number: number;
@@ -5758,30 +5605,6 @@ export interface operations {
         content: {
           'application/json': components['schemas']['PortalCommentViewDto'];
         };
-      };
-    };
-  };
-  PortalTicketsController_rate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        number: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CsatAnswerDto'];
-      };
-    };
-    responses: {
-      /** @description { state: "answered", score } */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
     };
   };
@@ -6121,99 +5944,6 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CsatPublicController_view: {
-    parameters: {
-      query?: {
-        /** @description Else the Accept-Language header */
-        lang?: 'en' | 'fr';
-      };
-      header: {
-        'accept-language': string;
-      };
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CsatSurveyViewDto'];
-        };
-      };
-      /** @description Unknown token */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Too many survey requests from this client */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CsatPublicController_answer: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CsatAnswerDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CsatAnsweredDto'];
-        };
-      };
-      /** @description Unknown token */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Already answered (one answer per resolution) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Superseded: the ticket was reopened or resolved again */
-      410: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Too many survey requests from this client */
-      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6613,23 +6343,27 @@ export interface operations {
       };
     };
   };
-  CsatReportController_csat: {
+  ScreenRecordingsController_attach: {
     parameters: {
-      query?: {
-        days?: number;
-      };
+      query?: never;
       header?: never;
-      path?: never;
+      path: {
+        id: string;
+      };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttachScreenRecordingDto'];
+      };
+    };
     responses: {
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CsatReportDto'];
+          'application/json': components['schemas']['ScreenRecordingViewDto'];
         };
       };
     };
@@ -6857,92 +6591,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TicketStatusViewDto'];
-        };
-      };
-    };
-  };
-  TicketViewsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SavedViewWithCountDto'][];
-        };
-      };
-    };
-  };
-  TicketViewsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateSavedViewDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SavedViewViewDto'];
-        };
-      };
-    };
-  };
-  TicketViewsController_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TicketViewsController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateSavedViewDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SavedViewViewDto'];
         };
       };
     };
@@ -7294,29 +6942,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TicketSummaryViewDto'];
-        };
-      };
-    };
-  };
-  TicketBulkController_change: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['BulkTicketChangeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BulkTicketChangeResultDto'];
         };
       };
     };

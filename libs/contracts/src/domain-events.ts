@@ -18,7 +18,26 @@ export interface TicketSentimentChangedPayload {
   pluginId: string;
 }
 
+/**
+ * `conversation.ending`: a conversation is about to end (published and awaited before the end's
+ * system line and the status change), so what hangs on the chat (a screen sharing session) can
+ * close and still write its own line into the log. Not published when it had already ended.
+ */
+export interface ConversationEndingPayload {
+  conversationId: string;
+  companyId: string;
+  channel: string;
+  reason: string;
+}
+
+/** `conversation.purged`: a conversation was erased for good (its case deleted): what hangs on it goes too. */
+export interface ConversationPurgedPayload {
+  conversationId: string;
+}
+
 /** Domain events of the core beyond the SDK's public map. */
 export interface CoreDomainEventMap {
   'ticket.sentiment.changed': TicketSentimentChangedPayload;
+  'conversation.ending': ConversationEndingPayload;
+  'conversation.purged': ConversationPurgedPayload;
 }

@@ -78,6 +78,8 @@ export const SCREEN_SHARE_TEXTS = {
   requested: '{name} asked to see the screen.',
   started: 'The customer started sharing their screen.',
   declined: 'The customer declined screen sharing.',
+  declined_unsupported: "The customer's browser cannot share the screen (screen sharing declined).",
   stopped_by_customer: 'Screen sharing ended by the customer.',
   ended_by_technician: 'Screen sharing ended by {name}.',
+  chat_ended: 'Screen sharing ended with the chat.',
 } as const;

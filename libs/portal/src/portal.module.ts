@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { SettingsRegistry } from '@switchboard/core';
 import { ChatModule } from '@switchboard/chat';
 import { RoutingModule } from '@switchboard/routing';
 import { TicketsModule } from '@switchboard/tickets';
@@ -13,6 +14,10 @@ import { ScreenShareVisitorGateway } from './realtime/screen-share-visitor.gatew
 import { ScreenSessionRepository } from './repositories/screen-session.repository.js';
 import { IceServersService } from './services/ice-servers.service.js';
 import { ScreenShareService } from './services/screen-share.service.js';
+import { ScreenShareConversationListener } from './services/screen-share-conversation.listener.js';
+import { ScreenRecordingService } from './services/screen-recording.service.js';
+import { defineScreenRecordingSetting } from './services/screen-recording-settings.js';
+import { ScreenRecordingsController } from './controllers/screen-recordings.controller.js';
 import { PortalRepository } from './repositories/portal.repository.js';
 import { EmbedScriptService } from './services/embed-script.service.js';
 import { PortalChannel } from './services/portal-channel.service.js';
@@ -45,6 +50,7 @@ import { PortalTicketLinks } from './tickets/portal-ticket-links.service.js';
     PortalPageController,
     PortalSignInController,
     PortalTicketsController,
+    ScreenRecordingsController,
   ],
   providers: [
     PortalRepository,
@@ -70,9 +76,17 @@ import { PortalTicketLinks } from './tickets/portal-ticket-links.service.js';
     ScreenSessionRepository,
     IceServersService,
     ScreenShareService,
+    ScreenShareConversationListener,
+    ScreenRecordingService,
     ScreenShareAgentGateway,
     ScreenShareVisitorGateway,
   ],
   exports: [PortalService],
 })
-export class PortalModule {}
+export class PortalModule implements OnModuleInit {
+  constructor(private readonly settings: SettingsRegistry) {}
+
+  onModuleInit(): void {
+    defineScreenRecordingSetting(this.settings);
+  }
+}

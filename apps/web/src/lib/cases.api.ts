@@ -23,6 +23,7 @@ export interface PortalInput {
   welcomeText?: string;
   routing?: 'pool' | 'queue';
   queueId?: string | null;
+  screenSharing?: boolean;
 }
 
 export const casesApi = {
@@ -50,6 +51,8 @@ export const casesApi = {
     request<NotificationPrefs>('PUT', '/api/me/notification-preferences', patch),
 
   portals: () => request<Portal[]>('GET', '/api/portals'),
+  /** One portal (technicians of its company too): e.g. whether it allows screen sharing. */
+  portal: (id: string) => request<Portal>('GET', `/api/portals/${enc(id)}`),
   createPortal: (body: PortalInput) => request<Portal>('POST', '/api/portals', body),
   updatePortal: (id: string, body: Partial<PortalInput>) => request<Portal>('PATCH', `/api/portals/${enc(id)}`, body),
   deletePortal: (id: string) => request<unknown>('DELETE', `/api/portals/${enc(id)}`),

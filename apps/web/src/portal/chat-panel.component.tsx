@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTime, S, t } from './i18n';
 import { portalApi, type ChatMessage, type PortalInfo } from './portal.api';
 import { useVisitorChat, type StoredSession } from './visitor-chat.hook';
+import { askText, useVisitorScreenShare } from './visitor-screen-share.hook';
 
 interface Props {
   subdomain: string;
@@ -42,6 +43,7 @@ function RequestSent({
 
 function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props) {
   const chat = useVisitorChat(subdomain, session, onExpired);
+  const screen = useVisitorScreenShare(chat.socket);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
@@ -139,12 +141,66 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
           {S.reconnecting}
         </p>
       )}
+      {!ended && screen.phase === 'sharing' && (
+        <div class="p-banner p-screen-banner" role="status" data-testid="portal-screen-sharing">
+          <span>
+            {S.screenSharing}
+            {screen.recorded ? ` ${S.screenRecorded}` : ''}
+          </span>
+          <button
+            type="button"
+            class="p-btn p-btn-danger p-btn-sm"
+            onClick={screen.stop}
+            data-testid="portal-screen-stop"
+          >
+            {S.screenStop}
+          </button>
+        </div>
+      )}
       <ol class="p-log" ref={log} aria-label={S.chatLog} tabIndex={0}>
         {chat.messages
           .filter((m) => !isOffer(m))
           .map((m) => (
             <Message key={m.id} m={m} onRetry={() => chat.retry(m)} />
           ))}
+        {!ended && (screen.phase === 'asked' || screen.phase === 'starting') && (
+          <li class="p-screen-ask" data-testid="portal-screen-request">
+            <p>
+              <strong>{askText(screen.asker)}</strong>
+            </p>
+            <p class="p-muted">{screen.phase === 'starting' ? S.screenStarting : S.screenAskHint}</p>
+            {screen.recorded && (
+              <p data-testid="portal-screen-recorded">
+                <strong>{S.screenRecorded}</strong>
+              </p>
+            )}
+            <div class="p-screen-actions">
+              <button
+                type="button"
+                class="p-btn p-btn-sm"
+                onClick={() => void screen.share()}
+                disabled={screen.phase === 'starting'}
+                data-testid="portal-screen-share"
+              >
+                {S.screenShare}
+              </button>
+              <button
+                type="button"
+                class="p-btn p-btn-ghost p-btn-sm"
+                onClick={screen.decline}
+                disabled={screen.phase === 'starting'}
+                data-testid="portal-screen-decline"
+              >
+                {S.screenDecline}
+              </button>
+            </div>
+          </li>
+        )}
+        {!ended && screen.notice && (
+          <li class="p-system" role="status" data-testid="portal-screen-notice">
+            {screen.notice}
+          </li>
+        )}
         {waiting && (
           <li class="p-waiting" data-testid="portal-waiting">
             <p data-testid="portal-waiting-status">{offered ? S.busy : S.waiting}</p>

@@ -53,6 +53,20 @@ const en = {
   convertedTitle: 'Your question has been saved',
   chatLog: 'Conversation',
   poweredBy: 'Powered by Switchboard',
+  screenAsk: '{name} would like to see your screen.',
+  screenAskHint: 'You choose what to share: a window, a tab or your whole screen. You can stop at any time.',
+  screenShare: 'Share my screen',
+  screenDecline: 'Decline',
+  screenStarting: 'Choose what to share in your browser’s window…',
+  screenSharing: 'You are sharing your screen.',
+  screenStop: 'Stop sharing',
+  screenUnsupported:
+    'The technician asked to see your screen, but this browser cannot share it (phones and tablets usually cannot). The technician has been told.',
+  screenNotStarted: 'Screen sharing did not start. You can try again or decline.',
+  screenStopped: 'You stopped sharing your screen.',
+  screenDeclined: 'You declined screen sharing.',
+  screenEndedByAgent: 'The technician ended screen sharing.',
+  screenRecorded: 'This screen sharing session is recorded and kept with your request.',
 };
 
 export type Strings = typeof en;
@@ -110,6 +124,21 @@ const fr: Strings = {
   convertedTitle: 'Votre question a été enregistrée',
   chatLog: 'Conversation',
   poweredBy: 'Propulsé par Switchboard',
+  screenAsk: '{name} souhaite voir votre écran.',
+  screenAskHint:
+    'Vous choisissez ce que vous partagez : une fenêtre, un onglet ou tout l’écran. Vous pouvez arrêter à tout moment.',
+  screenShare: 'Partager mon écran',
+  screenDecline: 'Refuser',
+  screenStarting: 'Choisissez ce que vous partagez dans la fenêtre de votre navigateur…',
+  screenSharing: 'Vous partagez votre écran.',
+  screenStop: 'Arrêter le partage',
+  screenUnsupported:
+    'Le technicien a demandé à voir votre écran, mais ce navigateur ne peut pas le partager (c’est souvent le cas sur téléphone et tablette). Le technicien a été prévenu.',
+  screenNotStarted: 'Le partage d’écran n’a pas démarré. Vous pouvez réessayer ou refuser.',
+  screenStopped: 'Vous avez arrêté de partager votre écran.',
+  screenDeclined: 'Vous avez refusé le partage d’écran.',
+  screenEndedByAgent: 'Le technicien a arrêté le partage d’écran.',
+  screenRecorded: 'Cette session de partage d’écran est enregistrée et conservée avec votre demande.',
 };
 
 export type Lang = 'en' | 'fr';

@@ -49,7 +49,7 @@ export function saveSession(sub: string, s: StoredSession | null): void {
 
 type Ack<T> = { ok: true; data: T } | { ok: false; error: { statusCode: number; message: string } };
 
-function emit<T>(
+export function emit<T>(
   socket: Socket<ServerEventListeners, ClientEmits>,
   event: string,
   payload: unknown,
@@ -85,6 +85,8 @@ export interface VisitorChat {
   setTyping(typing: boolean): void;
   end(): Promise<void>;
   convert(): Promise<void>;
+  /** The live socket (null before it exists), for features that add their own events (screen sharing). */
+  socket: Socket<ServerEventListeners, ClientEmits> | null;
 }
 
 export function useVisitorChat(sub: string, session: StoredSession, onExpired: () => void): VisitorChat {
@@ -95,6 +97,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
   const [typing, setTypingName] = useState<string | null>(null);
   const [announce, setAnnounce] = useState<VisitorChat['announce']>(null);
   const socketRef = useRef<Socket<ServerEventListeners, ClientEmits> | null>(null);
+  const [socketState, setSocketState] = useState<Socket<ServerEventListeners, ClientEmits> | null>(null);
   const messagesRef = useRef(messages);
   messagesRef.current = messages;
   const typingTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -120,6 +123,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
       reconnectionDelayMax: 5000,
     });
     socketRef.current = socket;
+    setSocketState(socket);
 
     const join = () =>
       emit<{ case: PublicCase; messages: ChatMessage[] }>(socket, 'chat.join', { afterSeq: lastSeq() }).then(
@@ -194,6 +198,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
       socket.removeAllListeners();
       socket.close();
       socketRef.current = null;
+      setSocketState(null);
     };
   }, [sub, session.token]);
 
@@ -235,6 +240,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
     messages,
     typing,
     announce,
+    socket: socketState,
     send(body: string) {
       const clientId = newClientId();
       const local: ChatMessage = {

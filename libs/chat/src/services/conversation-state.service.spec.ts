@@ -66,16 +66,28 @@ describe('ConversationStateService', () => {
       channel: 'agent',
       reason: 'idle',
     });
+    // `conversation.ending` first: what hangs on the chat writes its line before the end's line.
+    const publish = fake(DomainEventBus).publish;
+    expect(publish.mock.calls[0]).toEqual([
+      'conversation.ending',
+      { conversationId: 'c1', companyId: 'co', channel: 'agent', reason: 'idle' },
+    ]);
+    expect(publish.mock.invocationCallOrder[0]).toBeLessThan(
+      fake(ConversationMessageService).postSystemMessage.mock.invocationCallOrder[0],
+    );
   });
 
   it('end: an ended conversation, or a lost race, ends nothing and tells nobody', async () => {
     const { sut, fake } = build();
     fake(ConversationRepository).findById.mockResolvedValueOnce(row('ended'));
     await expect(sut.end('c1', { reason: 'idle' })).resolves.toBe(false);
+    expect(fake(DomainEventBus).publish).not.toHaveBeenCalled();
     fake(ConversationRepository).findById.mockResolvedValueOnce(row('waiting'));
     fake(ConversationRepository).transition.mockResolvedValue(false);
+    fake(DomainEventBus).publish.mockResolvedValue(undefined);
     await expect(sut.end('c1', { reason: 'idle' })).resolves.toBe(false);
     expect(fake(ConversationFanout).emit).not.toHaveBeenCalled();
+    expect(fake(DomainEventBus).publish).not.toHaveBeenCalledWith('conversation.ended', expect.anything());
   });
 
   it('end: an unknown conversation is a 404', async () => {

@@ -58,6 +58,13 @@ export class ConversationStateService {
     const conversation = await this.conversations.findById(conversationId);
     if (!conversation) throw new NotFoundError('Conversation', conversationId);
     if (conversation.status === 'ended') return false;
+    // Before the end's line and the status change: a screen session of the chat still writes its line.
+    await this.events.publish('conversation.ending', {
+      conversationId,
+      companyId: conversation.companyId,
+      channel: conversation.channel,
+      reason: input.reason,
+    });
     const posted = input.text ? await this.messages.postSystemMessage(conversationId, input.text) : null;
     // The clients get the line as stored (in the customer's language).
     const text = posted?.body ?? (typeof input.text === 'string' ? input.text : (input.text?.en ?? null));
@@ -104,5 +111,7 @@ export class ConversationStateService {
     await this.timers.cancelAll(conversationId);
     await this.conversations.purge(conversationId);
     this.cache.forgetConversation(conversationId);
+    // Screen recordings and sessions of the chat (portal lib) are erased with it.
+    await this.events.publish('conversation.purged', { conversationId });
   }
 }

@@ -163,4 +163,33 @@ describe('FileService (rows written without a reload or a read-back)', () => {
     expect(fake(StoredFileRepository).deleteMany).toHaveBeenCalledWith(['f1', 'f2']);
     expect(fake(FileStorage).remove.mock.calls).toEqual([['f1'], ['f2']]);
   });
+
+  it('ownedBy: the files of one owner, oldest first', async () => {
+    const { sut, fake } = setup();
+    const row = (id: string, at: number) =>
+      ({
+        id,
+        name: `${id}.webm`,
+        contentType: 'video/webm',
+        size: 1,
+        sha256: 'x',
+        companyId: 'co',
+        ownerKind: 'k',
+        createdAt: new Date(at),
+      }) as StoredFileEntity;
+    fake(StoredFileRepository).findByOwner.mockResolvedValue([row('f2', NOW + 1), row('f1', NOW)]);
+    expect((await sut.ownedBy('k', 'o1')).map((f) => f.id)).toEqual(['f1', 'f2']);
+    expect(fake(StoredFileRepository).findByOwner).toHaveBeenCalledWith('k', ['o1']);
+  });
+
+  it('removeOwned: one file of that owner only, row then content; false for a file elsewhere', async () => {
+    const { sut, fake } = setup();
+    fake(StoredFileRepository).findByOwner.mockResolvedValue([{ id: 'f1' }] as StoredFileEntity[]);
+    fake(StoredFileRepository).deleteMany.mockResolvedValue(undefined);
+    expect(await sut.removeOwned('k', 'o1', 'f9')).toBe(false);
+    expect(fake(StoredFileRepository).deleteMany).not.toHaveBeenCalled();
+    expect(await sut.removeOwned('k', 'o1', 'f1')).toBe(true);
+    expect(fake(StoredFileRepository).deleteMany).toHaveBeenCalledWith(['f1']);
+    expect(fake(FileStorage).remove.mock.calls).toEqual([['f1']]);
+  });
 });

@@ -264,6 +264,21 @@ export class FileService {
     await this.discard(id);
   }
 
+  /** The files attached to one owner, oldest first. */
+  async ownedBy(ownerKind: string, ownerId: string): Promise<FileView[]> {
+    const rows = await this.files.findByOwner(ownerKind, [ownerId]);
+    return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(toView);
+  }
+
+  /** Deletes one attached file of this owner (false: no such file there), row then content. */
+  async removeOwned(ownerKind: string, ownerId: string, id: string): Promise<boolean> {
+    const row = (await this.files.findByOwner(ownerKind, [ownerId])).find((r) => r.id === id);
+    if (!row) return false;
+    await this.files.deleteMany([row.id]);
+    await this.discard(row.id);
+    return true;
+  }
+
   /** Deletes the files of deleted owners (e.g. a purged conversation's), rows then contents. */
   async removeOwnedBy(ownerKind: string, ownerIds: string[]): Promise<number> {
     const rows = await this.files.findByOwner(ownerKind, ownerIds);

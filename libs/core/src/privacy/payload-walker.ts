@@ -45,6 +45,13 @@ const STRUCTURAL_KEYS = new Set([
   'apiVersion',
 ]);
 
+/**
+ * Keys whose whole value (any depth) is machine data relayed as is: a WebRTC signal (SDP offers
+ * and answers, ICE candidates: long digit runs that look like card or phone numbers, and any
+ * change breaks the connection) and ICE servers (TURN credentials). Nothing a person wrote.
+ */
+const OPAQUE_KEYS = new Set(['signal', 'iceServers']);
+
 /** `id`, `*Id`, `*Ids`, `*At`, plus the allow-list above. */
 export function isStructuralKey(key: string): boolean {
   return STRUCTURAL_KEYS.has(key) || key.endsWith('Id') || key.endsWith('Ids') || key.endsWith('At');
@@ -88,7 +95,10 @@ export function maskPayloadWith(value: unknown, companyId: string | null, maskTe
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(record)) {
     const v = record[key];
-    out[key] = typeof v === 'string' && isStructuralKey(key) ? v : maskPayloadWith(v, scope, maskText, depth + 1);
+    out[key] =
+      OPAQUE_KEYS.has(key) || (typeof v === 'string' && isStructuralKey(key))
+        ? v
+        : maskPayloadWith(v, scope, maskText, depth + 1);
   }
   return out;
 }

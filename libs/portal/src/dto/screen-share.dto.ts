@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class ScreenRequestDto {
@@ -8,6 +9,16 @@ export class ScreenRequestDto {
 export class ScreenSessionRefDto {
   @IsUUID()
   sessionId: string;
+}
+
+export class ScreenDeclineDto {
+  @IsUUID()
+  sessionId: string;
+
+  /** Set by the visitor's page when the browser has no screen capture (mobile): the log says why. */
+  @IsOptional()
+  @IsIn(['unsupported'])
+  reason?: 'unsupported';
 }
 
 /** One WebRTC signal: an SDP (offer/answer) or an ICE candidate; relayed as is, so bounded here. */
@@ -38,4 +49,19 @@ export class ScreenSignalDto {
   @Min(0)
   @Max(64)
   sdpMLineIndex?: number | null;
+}
+
+/** POST /api/screen-sessions/:id/recording: the upload (POST /api/files) that is this session's recording. */
+export class AttachScreenRecordingDto {
+  @ApiProperty({ format: 'uuid', description: 'An upload of yours from POST /api/files (video/webm or video/mp4)' })
+  @IsUUID()
+  fileId: string;
+}
+
+export class ScreenRecordingViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'video/webm' }) contentType: string;
+  @ApiProperty() size: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

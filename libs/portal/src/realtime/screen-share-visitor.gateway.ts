@@ -2,7 +2,7 @@ import { UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { portalVisitorOf, WsErrorFilter, WsPayloadPipe, wsOk } from '@switchboard/core';
 import type { Socket } from 'socket.io';
-import { ScreenSessionRefDto, ScreenSignalDto } from '../dto/screen-share.dto.js';
+import { ScreenDeclineDto, ScreenSessionRefDto, ScreenSignalDto } from '../dto/screen-share.dto.js';
 import { PortalVisitorService } from '../services/portal-visitor.service.js';
 import { ScreenShareService } from '../services/screen-share.service.js';
 import { toSignal } from './screen-share-agent.gateway.js';
@@ -17,6 +17,13 @@ export class ScreenShareVisitorGateway {
     private readonly screens: ScreenShareService,
   ) {}
 
+  /** The request waiting for this visitor (after a reload or a reconnect), or null. */
+  @SubscribeMessage('screen.pending')
+  async pending(@ConnectedSocket() socket: Socket) {
+    const { chat } = await this.visitors.resolve(portalVisitorOf(socket));
+    return wsOk({ request: await this.screens.pendingFor(chat) });
+  }
+
   @SubscribeMessage('screen.accept')
   async accept(@MessageBody() body: ScreenSessionRefDto, @ConnectedSocket() socket: Socket) {
     const { chat } = await this.visitors.resolve(portalVisitorOf(socket));
@@ -24,9 +31,9 @@ export class ScreenShareVisitorGateway {
   }
 
   @SubscribeMessage('screen.decline')
-  async decline(@MessageBody() body: ScreenSessionRefDto, @ConnectedSocket() socket: Socket) {
+  async decline(@MessageBody() body: ScreenDeclineDto, @ConnectedSocket() socket: Socket) {
     const { chat } = await this.visitors.resolve(portalVisitorOf(socket));
-    await this.screens.decline(chat, body.sessionId);
+    await this.screens.decline(chat, body.sessionId, body.reason);
     return wsOk({});
   }
 

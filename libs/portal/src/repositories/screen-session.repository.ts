@@ -13,6 +13,10 @@ export class ScreenSessionRepository extends BaseRepository<ScreenSessionEntity>
     return this.repo().find({ where: { conversationId, status: In(['requested', 'active']) }, take: 20 });
   }
 
+  async deleteByConversation(conversationId: string): Promise<void> {
+    await this.repo().delete({ conversationId });
+  }
+
   /** Compare-and-set on the status: false when another request (or instance) moved it first. */
   async transition(
     id: string,

@@ -4,6 +4,7 @@ import {
   type IceServerConfig,
   type ScreenEndReason,
   type ScreenSignal,
+  type ServerEventMap,
 } from '@switchboard/contracts';
 import { ConversationService } from '@switchboard/chat';
 import {
@@ -12,6 +13,7 @@ import {
   ForbiddenError,
   NotFoundError,
   RealtimeService,
+  SettingsService,
   newId,
   type AccountPrincipal,
 } from '@switchboard/core';
@@ -38,6 +40,7 @@ export class ScreenShareService {
     private readonly portals: PortalRepository,
     private readonly realtime: RealtimeService,
     private readonly ice: IceServersService,
+    private readonly settings: SettingsService,
     private readonly clock: Clock,
   ) {}
 
@@ -64,7 +67,8 @@ export class ScreenShareService {
       technicianSocketId: socketId,
       visitorSocketId: null,
       status: 'requested',
-      recording: false,
+      // Decided when asking, so the visitor is told before choosing (admin setting, off by default).
+      recording: await this.settings.get('screen.recording', conversation.companyId),
       endedReason: null,
       createdAt: this.clock.now(),
       startedAt: null,
@@ -99,10 +103,38 @@ export class ScreenShareService {
     return { iceServers: this.ice.forSession(session.id) };
   }
 
-  async decline(chat: VisitorChat, sessionId: string): Promise<void> {
+  /** `unsupported`: the visitor's browser cannot capture the screen (declined for them, said so in the log). */
+  /**
+   * The request still waiting for this visitor's answer, if any: a page that (re)connects after the
+   * `screen.requested` event (reload, network drop) shows it again instead of leaving the technician waiting.
+   */
+  async pendingFor(chat: VisitorChat): Promise<ServerEventMap['screen.requested'] | null> {
+    const open = (await this.sessions.findOpen(chat.conversationId)).filter((s) => s.status === 'requested');
+    const session = open.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+    if (!session) return null;
+    return {
+      conversationId: session.conversationId,
+      sessionId: session.id,
+      technician: { name: session.technicianName },
+      recording: session.recording,
+      iceServers: this.ice.forSession(session.id),
+    };
+  }
+
+  async decline(chat: VisitorChat, sessionId: string, reason?: 'unsupported'): Promise<void> {
     const session = await this.visitorSession(chat, sessionId);
     if (session.status !== 'requested') throw new ConflictError('This screen sharing request is no longer open');
-    await this.finish(session, 'declined', SCREEN_SHARE_TEXTS.declined);
+    await this.finish(
+      session,
+      'declined',
+      reason === 'unsupported' ? SCREEN_SHARE_TEXTS.declined_unsupported : SCREEN_SHARE_TEXTS.declined,
+    );
+  }
+
+  /** The chat is ending: its open session ends too, with its line (before the chat's own end line). */
+  async endForChat(conversationId: string): Promise<void> {
+    for (const open of await this.sessions.findOpen(conversationId))
+      await this.finish(open, 'chat_ended', SCREEN_SHARE_TEXTS.chat_ended);
   }
 
   async endByVisitor(chat: VisitorChat, sessionId: string): Promise<void> {

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api.client';
 import { casesApi, type PortalInput } from '../../lib/cases.api';
+import { st } from '../../lib/screen-share.i18n';
 import type { Portal, PortalEmbed, PortalStatus } from '../../lib/cases.types';
 import { ticketsApi } from '../../lib/tickets.api';
 import type { Company } from '../../lib/tickets.types';
@@ -172,7 +173,7 @@ export function PortalsAdmin() {
 }
 
 /** The fields the form shows an error next to (see `err()` below). */
-const FORM_FIELDS = ['companyId', 'subdomain', 'name', 'logoUrl', 'welcomeText', 'queueId'];
+const FORM_FIELDS = ['companyId', 'subdomain', 'name', 'logoUrl', 'welcomeText', 'queueId', 'screenSharing'];
 
 function PortalForm({
   editing,
@@ -195,6 +196,7 @@ function PortalForm({
   const [welcome, setWelcome] = useState(initial?.welcomeText ?? '');
   const [routing, setRouting] = useState<'pool' | 'queue'>(initial?.routing ?? 'pool');
   const [queueId, setQueueId] = useState<string | null>(initial?.queueId ?? null);
+  const [screenSharing, setScreenSharing] = useState(initial?.screenSharing ?? false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -218,6 +220,7 @@ function PortalForm({
       welcomeText: welcome.trim(),
       routing,
       queueId: routing === 'queue' ? queueId : null,
+      screenSharing,
     };
     try {
       onSaved(
@@ -366,6 +369,22 @@ function PortalForm({
           onInput={(e) => setWelcome((e.currentTarget as HTMLTextAreaElement).value)}
         />
         {err('welcomeText')}
+      </div>
+      <div class="field span-2">
+        <label class="check-row">
+          <input
+            type="checkbox"
+            checked={screenSharing}
+            onChange={(e) => setScreenSharing(e.currentTarget.checked)}
+            aria-describedby="portal-screen-sharing-hint"
+            data-testid="portal-form-screen-sharing"
+          />
+          {st('allowField')}
+        </label>
+        <span id="portal-screen-sharing-hint" class="muted small">
+          {st('allowHint')}
+        </span>
+        {err('screenSharing')}
       </div>
       {formError && (
         <p class="form-error span-2" role="alert" data-testid="portal-form-error">

@@ -9,6 +9,8 @@ import type { CaseView } from '../../lib/cases.types';
 import { linkClick } from '../../lib/router.hook';
 import { ConfirmDialog } from '../confirm-dialog.component';
 import { CaseConversation } from './case-conversation.component';
+import { CaseRecordings } from './case-recordings.component';
+import { CaseScreenShare } from './case-screen-share.component';
 import { caseTimes, createdLine, customerName, ENDED_LABEL, STATUS_LABEL, TYPE_LABEL } from './case-format';
 
 interface Props {
@@ -34,6 +36,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
   const [busy, setBusy] = useState<Action | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
+  const [recordings, setRecordings] = useState(0);
   const confirm = useRef<HTMLDialogElement>(null);
   const mine = c.assignee?.id === me.id;
   const chatOpen = c.type === 'live_chat' && c.chatStatus !== 'ended';
@@ -262,6 +265,12 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
           {error}
         </p>
       )}
+
+      {/* Screen sharing belongs to the technician who has the live portal chat (the server checks it too). */}
+      {chatOpen && mine && c.status === 'assigned' && c.chatStatus === 'active' && (
+        <CaseScreenShare c={c} onRecorded={() => setRecordings((n) => n + 1)} />
+      )}
+      {c.type === 'live_chat' && <CaseRecordings caseId={c.id} canDelete={me.role === 'admin'} version={recordings} />}
 
       <CaseConversation
         c={c}
