@@ -73,13 +73,20 @@ export const CHAT_LINES = {
   autoTicketTitle: line('New ticket opened from chat', 'Nouveau ticket ouvert depuis le chat'),
 } as const;
 
-/** The system lines of a screen sharing session (`{name}`: the technician), stored in English. */
-export const SCREEN_SHARE_TEXTS = {
-  requested: '{name} asked to see the screen.',
-  started: 'The customer started sharing their screen.',
-  declined: 'The customer declined screen sharing.',
-  declined_unsupported: "The customer's browser cannot share the screen (screen sharing declined).",
-  stopped_by_customer: 'Screen sharing ended by the customer.',
-  ended_by_technician: 'Screen sharing ended by {name}.',
-  chat_ended: 'Screen sharing ended with the chat.',
+/** The system lines of a screen sharing session (`{name}`: the technician), per language. */
+export const SCREEN_SHARE_LINES = {
+  requested: line('{name} asked to see the screen.', '{name} a demandé à voir votre écran.'),
+  started: line('The customer started sharing their screen.', 'Le client a commencé à partager son écran.'),
+  declined: line('The customer declined screen sharing.', "Le client a refusé le partage d'écran."),
+  declined_unsupported: line(
+    "The customer's browser cannot share the screen (screen sharing declined).",
+    "Le navigateur du client ne peut pas partager l'écran (partage d'écran refusé).",
+  ),
+  stopped_by_customer: line('Screen sharing ended by the customer.', "Partage d'écran arrêté par le client."),
+  ended_by_technician: line('Screen sharing ended by {name}.', "Partage d'écran arrêté par {name}."),
+  chat_ended: line('Screen sharing ended with the chat.', "Partage d'écran terminé avec le chat."),
 } as const;
+/** The English lines. */
+export const SCREEN_SHARE_TEXTS = Object.fromEntries(Object.entries(SCREEN_SHARE_LINES).map(([k, v]) => [k, v.en])) as {
+  readonly [K in keyof typeof SCREEN_SHARE_LINES]: string;
+};

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
-  SCREEN_SHARE_TEXTS,
+  SCREEN_SHARE_LINES,
+  fillLine,
+  type LocalLine,
   type IceServerConfig,
   type ScreenEndReason,
   type ScreenSignal,
@@ -75,7 +77,10 @@ export class ScreenShareService {
       endedAt: null,
     };
     await this.sessions.insert(session);
-    await this.conversations.postSystemMessage(conversationId, SCREEN_SHARE_TEXTS.requested.replace('{name}', me.name));
+    await this.conversations.postSystemMessage(
+      conversationId,
+      fillLine(SCREEN_SHARE_LINES.requested, { name: me.name }),
+    );
     const iceServers = this.ice.forSession(session.id);
     this.realtime.emit('portal', room(conversationId), 'screen.requested', {
       conversationId,
@@ -95,7 +100,7 @@ export class ScreenShareService {
       startedAt: this.clock.now(),
     });
     if (!moved) throw new ConflictError('This screen sharing request is no longer open');
-    await this.conversations.postSystemMessage(session.conversationId, SCREEN_SHARE_TEXTS.started);
+    await this.conversations.postSystemMessage(session.conversationId, SCREEN_SHARE_LINES.started);
     this.realtime.emit('agent', session.technicianSocketId, 'screen.accepted', {
       conversationId: session.conversationId,
       sessionId,
@@ -127,19 +132,19 @@ export class ScreenShareService {
     await this.finish(
       session,
       'declined',
-      reason === 'unsupported' ? SCREEN_SHARE_TEXTS.declined_unsupported : SCREEN_SHARE_TEXTS.declined,
+      reason === 'unsupported' ? SCREEN_SHARE_LINES.declined_unsupported : SCREEN_SHARE_LINES.declined,
     );
   }
 
   /** The chat is ending: its open session ends too, with its line (before the chat's own end line). */
   async endForChat(conversationId: string): Promise<void> {
     for (const open of await this.sessions.findOpen(conversationId))
-      await this.finish(open, 'chat_ended', SCREEN_SHARE_TEXTS.chat_ended);
+      await this.finish(open, 'chat_ended', SCREEN_SHARE_LINES.chat_ended);
   }
 
   async endByVisitor(chat: VisitorChat, sessionId: string): Promise<void> {
     const session = await this.visitorSession(chat, sessionId);
-    await this.finish(session, 'stopped_by_customer', SCREEN_SHARE_TEXTS.stopped_by_customer);
+    await this.finish(session, 'stopped_by_customer', SCREEN_SHARE_LINES.stopped_by_customer);
   }
 
   async endByTechnician(me: AccountPrincipal, sessionId: string): Promise<void> {
@@ -147,7 +152,7 @@ export class ScreenShareService {
     await this.finish(
       session,
       'ended_by_technician',
-      SCREEN_SHARE_TEXTS.ended_by_technician.replace('{name}', session.technicianName),
+      fillLine(SCREEN_SHARE_LINES.ended_by_technician, { name: session.technicianName }),
     );
   }
 
@@ -200,7 +205,7 @@ export class ScreenShareService {
     return session;
   }
 
-  private async finish(session: ScreenSessionEntity, reason: ScreenEndReason, text: string | null): Promise<void> {
+  private async finish(session: ScreenSessionEntity, reason: ScreenEndReason, text: LocalLine | null): Promise<void> {
     const moved = await this.sessions.transition(session.id, ['requested', 'active'], {
       status: 'ended',
       endedReason: reason,
