@@ -80,13 +80,21 @@ export class AgentProcess {
     args: string[],
     readonly configDir: string,
     cwd = REPO_ROOT,
+    /** Extra environment (e.g. LANG); the agent speaks English unless told otherwise, whatever the machine's locale. */
+    env: NodeJS.ProcessEnv = {},
   ) {
     this.child = spawn(
       process.execPath,
       ['-r', join(REPO_ROOT, 'scripts/register.cjs'), join(REPO_ROOT, 'apps/agent/src/main.ts'), ...args, '--events'],
       {
         cwd,
-        env: { ...process.env, SWITCHBOARD_AGENT_CONFIG_DIR: configDir, SWITCHBOARD_AGENT_RECONNECT_MS: '200' },
+        env: {
+          ...process.env,
+          SWITCHBOARD_AGENT_LANGUAGE: 'en',
+          ...env,
+          SWITCHBOARD_AGENT_CONFIG_DIR: configDir,
+          SWITCHBOARD_AGENT_RECONNECT_MS: '200',
+        },
       },
     );
     let buffer = '';

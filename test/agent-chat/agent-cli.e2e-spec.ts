@@ -20,6 +20,7 @@ import {
   cleanupDirs,
   createAgentChatApp,
   enrolAgent,
+  outbox,
   removeDirs,
   seedDevice,
   setAvailable,
@@ -39,11 +40,16 @@ describe('helpdesk agent program (real process)', () => {
     removeDirs();
   });
 
-  async function agentFor(command: 'chat' | 'start', options: Parameters<typeof seedDevice>[1] = {}) {
+  async function agentFor(
+    command: 'chat' | 'start',
+    options: Parameters<typeof seedDevice>[1] = {},
+    extra: string[] = [],
+    env: NodeJS.ProcessEnv = {},
+  ) {
     const seeded = await seedDevice(t, options);
     const dir = await enrolAgent(t, seeded.device.id);
     cleanupDirs.push(dir);
-    const agent = new AgentProcess([command], dir);
+    const agent = new AgentProcess([command, ...extra], dir, REPO_ROOT, env);
     agents.push(agent);
     await agent.waitFor('connected');
     return agent;
@@ -81,6 +87,51 @@ describe('helpdesk agent program (real process)', () => {
     expect(await agent.exited).toBe(0);
     expect(agent.events.map((e) => e.type)).not.toContain('disconnected');
     expect(agent.output()).not.toMatch(noise);
+  });
+
+  // Issue #16.5: the agent in French (override or system locale); the code mail follows it.
+  it('--language fr: French prompts, a French code mail, French words for a known error code', async () => {
+    const agent = await agentFor('chat', { assigned: false }, ['--language', 'fr']);
+    expect(agent.output()).toMatch(/^Connecté à .* en tant que LAPTOP-\d+\.$/m);
+    await agent.answer('name', 'Zoé Martin');
+    expect(agent.output()).toContain('Vos prénom et nom :');
+    const email = `zoe.${Date.now()}@acme.example`;
+    await agent.answer('email', email);
+    expect(agent.output()).toContain('Votre adresse e-mail :');
+    await agent.waitFor('identity-sent');
+    expect(agent.output()).toContain(
+      `Nous avons envoyé un code de confirmation à ${email}. Il est valable 15 minutes.`,
+    );
+    const mail = (await outbox(t)).find((m) => m.to.includes(email));
+    expect(mail?.subject).toMatch(/^Votre code de confirmation/);
+    const code = /\b(\d{8})\b/.exec(mail!.text)![1];
+    await agent.answer('code', code === '00000000' ? '11111111' : '00000000');
+    expect((await agent.waitFor('error')).code).toBe('INVALID_TOKEN');
+    expect(agent.output()).toContain("Ce code de confirmation n'est pas valide ou a expiré ; demandez-en un nouveau.");
+    expect(agent.output()).toContain('Code de confirmation :');
+    agent.type('/quit');
+    expect(await agent.exited).toBe(0);
+  });
+
+  it('LANG=fr_FR.UTF-8 (no override): French from the system locale', async () => {
+    const agent = await agentFor('chat', { chatEnabled: false }, [], {
+      SWITCHBOARD_AGENT_LANGUAGE: '',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: 'fr_FR.UTF-8',
+    });
+    await agent.waitFor('chat-disabled');
+    expect(await agent.exited).toBe(1);
+    expect(agent.output()).toContain("La discussion avec un technicien n'est pas activée pour votre organisation.");
+  });
+
+  it('--language with another value: a clear error, exit code 64', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-agent-'));
+    cleanupDirs.push(dir);
+    const agent = new AgentProcess(['chat', '--language', 'de'], dir);
+    agents.push(agent);
+    expect(await agent.exited).toBe(64);
+    expect(agent.output()).toContain('--language takes en or fr (got "de")');
   });
 
   it('end of input (Ctrl+D) while waiting for a technician ends quietly', async () => {

@@ -54,7 +54,7 @@ describe('desktop agent: the local window server (real agent process)', () => {
     deviceId = seeded.device.id;
     const dir = await enrolAgent(t, seeded.device.id);
     cleanupDirs.push(dir);
-    agent = new AgentProcess(['desktop', '--no-open', '--no-tray', '--lang', 'en'], dir);
+    agent = new AgentProcess(['desktop', '--no-open', '--no-tray', '--language', 'en'], dir);
     url = new URL((await agent.waitFor('desktop')).url);
     await agent.waitFor('connected');
     const opened = await raw(url.href);
@@ -127,7 +127,7 @@ describe('desktop agent: the local window server (real agent process)', () => {
     expect((await post('/api/actions/send', '{}', 'text/plain')).status).toBe(415);
     expect(JSON.parse((await post('/api/actions/send', '{"body":"hi"}')).body)).toMatchObject({
       error: 'CONFLICT',
-      message: 'No chat in progress',
+      message: 'No chat in progress.',
     });
     expect((await post('/api/actions/accept', '{}')).status).toBe(409);
   });

@@ -106,7 +106,7 @@ describe('switchboard-agent as a single executable', () => {
     expect(await enrol.waitFor('enrolled')).toMatchObject({ deviceId: device.id });
 
     // A display that is not there: the tray helper it carries is unpacked, starts and gives up; the window stays.
-    const desktop = new Executable(exe, ['desktop', '--no-open', '--lang', 'en'], { ...env, DISPLAY: ':99' }, home);
+    const desktop = new Executable(exe, ['desktop', '--no-open', '--language', 'en'], { ...env, DISPLAY: ':99' }, home);
     running.push(desktop);
     const { url } = await desktop.waitFor('desktop');
     expect(await desktop.waitFor('connected')).toMatchObject({ name: device.name });

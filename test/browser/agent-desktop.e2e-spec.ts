@@ -74,7 +74,7 @@ describeWithBrowser('desktop helpdesk agent: its own chat window (browser + real
   });
 
   /** An enrolled device whose agent runs in desktop mode (no tray, no browser of its own). */
-  async function desktopAgent(options: Parameters<typeof seedDevice>[1] = {}, extra: string[] = ['--lang', 'en']) {
+  async function desktopAgent(options: Parameters<typeof seedDevice>[1] = {}, extra: string[] = ['--language', 'en']) {
     const seeded = await seedDevice(app, options);
     const dir = await enrolAgent(app, seeded.device.id);
     cleanupDirs.push(dir);
@@ -271,8 +271,8 @@ describeWithBrowser('desktop helpdesk agent: its own chat window (browser + real
     await waitForAttribute(page.getByTestId('agent-app'), 'data-phase', 'waiting');
   });
 
-  it('chat off for the company: Start chat says so at once; French by --lang', async () => {
-    const { url } = await desktopAgent({ chatEnabled: false }, ['--lang', 'fr']);
+  it('chat off for the company: Start chat says so at once; French by --language', async () => {
+    const { url } = await desktopAgent({ chatEnabled: false }, ['--language', 'fr']);
     const page = await agentWindow(url, 'fr-FR');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await waitForText(page.getByTestId('agent-start-chat'), 'Démarrer une discussion');
@@ -281,6 +281,47 @@ describeWithBrowser('desktop helpdesk agent: its own chat window (browser + real
     await waitForText(
       page.getByTestId('agent-chat-disabled'),
       "La discussion avec un technicien n'est pas activée pour votre organisation. Contactez votre support informatique autrement (e-mail ou téléphone).",
+    );
+  });
+
+  // Issue #16.5: the French override reaches the window's texts and the server (the code mail).
+  it('French by SWITCHBOARD_AGENT_LANGUAGE: the identity form in French, the code mail in French', async () => {
+    const seeded = await seedDevice(app, { assigned: false });
+    const dir = await enrolAgent(app, seeded.device.id);
+    cleanupDirs.push(dir);
+    const agent = new AgentProcess(['desktop', '--no-open', '--no-tray'], dir, undefined, {
+      SWITCHBOARD_AGENT_LANGUAGE: 'fr',
+    });
+    agents.push(agent);
+    const { url, lang } = await agent.waitFor('desktop');
+    expect(lang).toBe('fr');
+    await agent.waitFor('connected');
+    // An English browser: the window follows the agent's language, not the browser's.
+    const page = await agentWindow(url);
+    await waitForText(page.getByTestId('agent-status'), `Connecté en tant que ${seeded.device.name}`);
+    await page.getByTestId('agent-start-chat').click();
+    const form = page.getByTestId('agent-identity-form');
+    await form.waitFor();
+    await waitForText(form.locator('h2'), 'Qui êtes-vous ?');
+    await waitForText(page.getByTestId('agent-identity-submit'), 'Envoyer le code');
+    const email = `zoe.${Date.now()}@acme.example`;
+    await page.getByTestId('agent-identity-first').fill('Zoé');
+    await page.getByTestId('agent-identity-last').fill('Martin');
+    await page.getByTestId('agent-identity-email').fill(email);
+    await page.getByTestId('agent-identity-submit').click();
+    await waitForText(
+      page.getByTestId('agent-notice'),
+      `Nous avons envoyé un code de confirmation à ${email}. Il est valable 15 minutes.`,
+    );
+    const mail = (await outbox(app)).find((m) => m.to.includes(email))!;
+    expect(mail.subject).toMatch(/^Votre code de confirmation/);
+    const code = /\b(\d{8})\b/.exec(mail.text)![1];
+    // A wrong code: the agent's own French words for INVALID_TOKEN.
+    await page.getByTestId('agent-identity-code').fill(code === '00000000' ? '11111111' : '00000000');
+    await page.getByTestId('agent-identity-confirm').click();
+    await waitForText(
+      page.getByTestId('agent-notice'),
+      "Erreur : Ce code de confirmation n'est pas valide ou a expiré ; demandez-en un nouveau.",
     );
   });
 

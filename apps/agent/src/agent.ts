@@ -7,12 +7,12 @@ import { call, connect, ServerError } from './connection.js';
 import { downloadFile, sendFile } from './http.js';
 import type { Terminal } from './terminal.js';
 import type { ChatView, DeviceState, MessageView, RequestResult } from './device-types.js';
+import { errorText, fileSize, text, type Lang, type TextKey } from './i18n/agent-texts.js';
 
-const HELP =
-  'Type a message and press Enter. /send <file> sends a file, /save <n> saves a received file, /end ends the chat, /quit leaves.';
 const time = (iso: string) => new Date(iso).toTimeString().slice(0, 5);
-const size = (n: number) =>
-  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+/** Yes in both languages (y/yes, o/oui); no likewise (n/no/non). */
+const YES = /^(y(es)?|o(ui)?)$/i;
+const NO = /^n(on?)?$/i;
 
 /**
  * The helpdesk agent. `start`: stays connected, asks the user about each technician's request,
@@ -36,7 +36,16 @@ export class HelpdeskAgent {
     private readonly config: AgentConfig,
     private readonly term: Terminal,
     private readonly mode: 'start' | 'chat',
+    private readonly lang: Lang = 'en',
   ) {}
+
+  private t(key: TextKey, vars?: Record<string, string | number>): string {
+    return text(this.lang, key, vars);
+  }
+
+  private get help(): string {
+    return this.t('help');
+  }
 
   run(): Promise<number> {
     const done = new Promise<number>((resolve) => (this.finish = resolve));
@@ -47,7 +56,7 @@ export class HelpdeskAgent {
     this.socket.on('connect', () => void this.guard(() => this.onConnect()));
     this.socket.on('disconnect', (reason) => {
       if (this.quitting) return;
-      this.term.say('Connection lost; reconnecting...');
+      this.term.say(this.t('offline'));
       this.term.event('disconnected', { reason });
       // A server that shuts down (restart, deploy) disconnects us itself, which socket.io does not
       // retry: come back after a random 1-5 s so thousands of agents do not return at once.
@@ -56,9 +65,7 @@ export class HelpdeskAgent {
     this.socket.on('connect_error', (err) => {
       if (this.quitting) return;
       if (err.message === 'unauthorized') {
-        this.term.say(
-          'The server refused this device\'s token. Ask your administrator for a new enrolment code and run "switchboard-agent enroll" again.',
-        );
+        this.term.say(this.t('tokenRefused'));
         this.term.event('error', { code: 'UNAUTHORIZED', message: 'device token refused' });
         this.exit(2);
       } else {
@@ -93,7 +100,7 @@ export class HelpdeskAgent {
       (p: { conversationId: string; typing: boolean; author: { kind: string; name: string } }) => {
         if (this.chat?.id !== p.conversationId || p.author.kind !== 'technician') return;
         this.term.event('typing', { name: p.author.name, typing: p.typing });
-        if (p.typing) this.term.say(`(${p.author.name} is typing...)`);
+        if (p.typing) this.term.say(this.t('typingLine', { name: p.author.name }));
       },
     );
     return done;
@@ -103,8 +110,8 @@ export class HelpdeskAgent {
     const state = await call<DeviceState>(this.socket, 'chat.state');
     const first = !this.connectedOnce;
     this.connectedOnce = true;
-    if (first) this.term.say(`Connected to ${this.config.serverUrl} as ${state.device.name}.`);
-    else this.term.say('Reconnected.');
+    if (first) this.term.say(this.t('connectedTo', { server: this.config.serverUrl, device: state.device.name }));
+    else this.term.say(this.t('reconnected'));
     this.term.event('connected', {
       deviceId: state.device.id,
       name: state.device.name,
@@ -114,18 +121,18 @@ export class HelpdeskAgent {
     // Resume: the chat we were in, or one that started while we were away.
     const active = state.chats.find((c) => c.status === 'active');
     if (this.chat && active?.id !== this.chat.id) {
-      this.leaveChat('The chat ended while the connection was down.');
+      this.leaveChat(this.t('endedWhileDown'));
     }
-    if (active) return this.enterChat(active, active.technician?.name ?? 'the technician');
+    if (active) return this.enterChat(active, active.technician?.name ?? this.t('theTechnician'));
     const request = state.chats.find((c) => c.status === 'waiting' && c.initiatedBy === 'technician');
-    if (request) return this.onRequest(request, request.technician?.name ?? 'A technician');
+    if (request) return this.onRequest(request, request.technician?.name ?? this.t('aTechnician'));
     const mine = state.chats.find((c) => c.status === 'waiting' && c.initiatedBy === 'contact');
     if (mine) {
       this.waitingFor = mine.id;
       return;
     }
     if (first && this.mode === 'chat') await this.askForTechnician(state);
-    else if (first) this.term.say('Waiting for chat requests. Press Ctrl+C to stop.');
+    else if (first) this.term.say(this.t('waitingRequests'));
   }
 
   private async onRequest(chat: ChatView, technician: string): Promise<void> {
@@ -133,18 +140,18 @@ export class HelpdeskAgent {
     this.asking = chat.id;
     this.term.event('request', { conversationId: chat.id, technician });
     this.showEarlier(chat);
-    const answer = await this.term.ask(`${technician} would like to chat with you. Accept? [y/n]`, 'accept');
+    const answer = await this.term.ask(this.t('acceptPrompt', { name: technician }), 'accept');
     if (this.asking !== chat.id) return;
     this.asking = null;
     if (answer === null) return;
-    if (/^y(es)?$/i.test(answer.trim())) {
+    if (YES.test(answer.trim())) {
       const { chat: accepted } = await call<{ chat: ChatView }>(this.socket, 'chat.accept', {
         conversationId: chat.id,
       });
       await this.enterChat(accepted, technician);
     } else {
       await call(this.socket, 'chat.decline', { conversationId: chat.id });
-      this.term.say('You declined the chat request.');
+      this.term.say(this.t('declined'));
       this.term.event('declined', { conversationId: chat.id });
     }
   }
@@ -154,7 +161,7 @@ export class HelpdeskAgent {
     if (!resuming) {
       this.chat = { id: chat.id, lastSeq: 0, technician };
       this.waitingFor = null;
-      this.term.say(`Chat started with ${technician}. ${HELP}`);
+      this.term.say(this.t('chatStarted', { name: technician, help: this.help }));
       this.term.event('started', { conversationId: chat.id, technician });
       this.showEarlier(chat);
     }
@@ -170,7 +177,7 @@ export class HelpdeskAgent {
     const earlier = chat.earlier;
     if (!earlier || this.earlierShown.has(chat.id)) return;
     this.earlierShown.add(chat.id);
-    this.term.say(`--- Earlier in ticket #${earlier.number}${earlier.more ? ' (latest messages)' : ''} ---`);
+    this.term.say(this.t(earlier.more ? 'earlierHeadMore' : 'earlierHead', { number: earlier.number }));
     for (const l of earlier.lines) this.term.say(`[${time(l.createdAt)}] ${l.author.name}: ${l.body}`);
     this.term.say('--- ---');
     this.term.event('earlier', { conversationId: chat.id, number: earlier.number, lines: earlier.lines });
@@ -184,9 +191,13 @@ export class HelpdeskAgent {
     } else if (m.kind === 'system') this.term.say(`* ${m.body}`);
     else if (m.kind === 'file' && m.file) {
       this.files.push({ fileId: m.file.fileId, name: m.file.name });
-      this.term.say(
-        `[${time(m.createdAt)}] ${m.author.name} sent a file: ${m.file.name} (${size(m.file.size)}) - /save ${this.files.length} to save it`,
-      );
+      const line = this.t('fileReceived', {
+        name: m.author.name,
+        file: m.file.name,
+        size: fileSize(this.lang, m.file.size),
+        n: this.files.length,
+      });
+      this.term.say(`[${time(m.createdAt)}] ${line}`);
     } else this.term.say(`[${time(m.createdAt)}] ${m.author.name}: ${m.body}`);
     // The machine line comes last: a script that saw it can rely on the human line being out.
     this.term.event('message', {
@@ -202,9 +213,9 @@ export class HelpdeskAgent {
   private async onLine(raw: string): Promise<void> {
     const line = raw.trim();
     if (line === '/quit') return this.exit(0);
-    if (line === '/help') return this.term.say(HELP);
+    if (line === '/help') return this.term.say(this.help);
     if (!this.chat) {
-      if (line) this.term.say('No chat in progress.');
+      if (line) this.term.say(this.t('noChat'));
       return;
     }
     const chat = this.chat;
@@ -213,19 +224,19 @@ export class HelpdeskAgent {
         await call(this.socket, 'chat.end', { conversationId: chat.id });
       } else if (line.startsWith('/send ')) {
         const path = line.slice(6).trim();
-        this.term.say(`Sending ${basename(path)}...`);
-        const sent = await sendFile(this.config, chat.id, path);
-        this.term.say(`Sent ${sent.file.name} (${size(sent.file.size)}).`);
+        this.term.say(this.t('sending', { name: basename(path) }));
+        const sent = await sendFile(this.config, chat.id, path, this.lang);
+        this.term.say(this.t('fileSent', { name: sent.file.name, size: fileSize(this.lang, sent.file.size) }));
         this.term.event('file-sent', { conversationId: chat.id, fileId: sent.file.id, name: sent.file.name });
       } else if (line.startsWith('/save ')) {
         const file = this.files[Number(line.slice(6).trim()) - 1];
-        if (!file) return this.term.say('No such file.');
+        if (!file) return this.term.say(this.t('noSuchFile'));
         const target = resolve(process.cwd(), basename(file.name));
         await writeFile(target, await downloadFile(this.config, chat.id, file.fileId));
-        this.term.say(`Saved ${target}`);
+        this.term.say(this.t('saved', { path: target }));
         this.term.event('file-saved', { path: target });
       } else if (line.startsWith('/')) {
-        this.term.say(`Unknown command. ${HELP}`);
+        this.term.say(this.t('unknownCommand', { help: this.help }));
       } else if (line) {
         const clientId = randomUUID();
         const sent = await call<{ message: MessageView }>(this.socket, 'chat.send', {
@@ -244,7 +255,7 @@ export class HelpdeskAgent {
     if (this.asking === chat.id) {
       this.asking = null;
       this.term.cancelQuestion();
-      this.term.say(reason === 'not_accepted' ? 'The chat request expired.' : text);
+      this.term.say(reason === 'not_accepted' ? this.t('expired') : text);
       this.term.event('expired', { conversationId: chat.id, reason });
       return;
     }
@@ -265,17 +276,15 @@ export class HelpdeskAgent {
   private async askForTechnician(state: DeviceState): Promise<void> {
     // Chat off for the company: say so before asking for a name, an email and a code for nothing.
     if (!state.device.chatEnabled) {
-      this.term.say(
-        'Chat with a technician is not enabled for your organisation. Please contact your IT support another way (email or phone).',
-      );
+      this.term.say(this.t('chatDisabled'));
       this.term.event('chat-disabled', { code: 'CHAT_DISABLED' });
       return this.exit(1);
     }
     let confirmed = false;
     if (state.device.contact) {
-      const answer = await this.term.ask(`Chat as ${state.device.contact.name}? [Y/n]`, 'chat-as');
+      const answer = await this.term.ask(this.t('chatAsPrompt', { name: state.device.contact.name }), 'chat-as');
       if (answer === null) return;
-      confirmed = !/^n(o)?$/i.test(answer.trim());
+      confirmed = !NO.test(answer.trim());
     }
     if (!confirmed && !(await this.confirmIdentity())) return this.exit(1);
     await this.request();
@@ -285,9 +294,9 @@ export class HelpdeskAgent {
     const result = await call<RequestResult>(this.socket, 'chat.request');
     if (result.status === 'busy') return this.onBusy(null, result.message);
     if (result.status === 'active')
-      return this.enterChat(result.chat, result.chat.technician?.name ?? 'the technician');
+      return this.enterChat(result.chat, result.chat.technician?.name ?? this.t('theTechnician'));
     this.waitingFor = result.chat.id;
-    this.term.say('Waiting for a technician to accept (up to 2 minutes)...');
+    this.term.say(this.t('waiting'));
     this.term.event('waiting', { conversationId: result.chat.id });
   }
 
@@ -296,17 +305,15 @@ export class HelpdeskAgent {
     this.waitingFor = null;
     this.term.say(text);
     this.term.event('busy', { conversationId });
-    const answer = ((await this.term.ask('[r] try again, [t] create a new ticket, [q] quit', 'busy')) ?? 'q')
-      .trim()
-      .toLowerCase();
+    const answer = ((await this.term.ask(this.t('busyChoices'), 'busy')) ?? 'q').trim().toLowerCase();
     if (answer.startsWith('r')) return this.request();
     if (!answer.startsWith('t')) return this.exit(0);
-    const description = await this.term.ask('Describe your problem (one line):', 'describe');
+    const description = await this.term.ask(this.t('describeLine'), 'describe');
     if (!description?.trim()) return this.exit(0);
     const { ticket } = await call<{ ticket: { number: number; title: string } }>(this.socket, 'chat.ticket', {
       description,
     });
-    this.term.say(`Ticket #${ticket.number} was created. A technician will get back to you.`);
+    this.term.say(this.t('ticketCreated', { number: ticket.number }));
     this.term.event('ticket-created', { number: ticket.number, title: ticket.title });
     this.exit(0);
   }
@@ -316,7 +323,7 @@ export class HelpdeskAgent {
     let first = '';
     let last = '';
     for (;;) {
-      const name = await this.term.ask('Your full name (first and last name):', 'name');
+      const name = await this.term.ask(this.t('namePrompt'), 'name');
       if (name === null) return false;
       const parts = name.trim().split(/\s+/);
       if (parts.length >= 2) {
@@ -324,30 +331,32 @@ export class HelpdeskAgent {
         first = parts.join(' ');
         break;
       }
-      this.term.say('Please type your first and last name.');
+      this.term.say(this.t('nameAgain'));
     }
-    const email = await this.term.ask('Your email address:', 'email');
+    const email = await this.term.ask(this.t('emailPrompt'), 'email');
     if (email === null) return false;
     const sent = await call<{ email: string }>(this.socket, 'identity.start', {
       firstName: first,
       lastName: last,
       email: email.trim(),
+      // The code mail goes out in the agent's language, and the confirmed contact keeps it.
+      language: this.lang,
     });
-    this.term.say(`We sent a confirmation code to ${sent.email}. It works for 15 minutes.`);
+    this.term.say(this.t('codeSent', { email: sent.email }));
     this.term.event('identity-sent', { email: sent.email });
     for (;;) {
-      const code = await this.term.ask('Confirmation code:', 'code');
+      const code = await this.term.ask(this.t('codePrompt'), 'code');
       if (code === null) return false;
       try {
         const { contact } = await call<{ contact: { name: string } }>(this.socket, 'identity.confirm', {
           code: code.trim(),
         });
-        this.term.say(`Thank you, ${contact.name}.`);
+        this.term.say(this.t('thanks', { name: contact.name }));
         this.term.event('identity-confirmed', { name: contact.name });
         return true;
       } catch (error) {
         if (!(error instanceof ServerError) || error.code !== 'INVALID_TOKEN') throw error;
-        this.term.say(error.message);
+        this.term.say(errorText(this.lang, error));
         this.term.event('error', { code: error.code, message: error.message });
       }
     }
@@ -361,7 +370,7 @@ export class HelpdeskAgent {
       // Leaving closes the socket under pending requests; their rejections are not errors to show.
       if (this.quitting) return;
       const e = error as ServerError;
-      this.term.say(`Error: ${e.message}`);
+      this.term.say(this.t('error', { message: errorText(this.lang, e) }));
       this.term.event('error', { code: e.code ?? 'ERROR', status: e.status ?? null, message: e.message });
       if (this.mode === 'chat' && !this.chat && !this.waitingFor) this.exit(1);
     }

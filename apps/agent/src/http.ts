@@ -4,6 +4,7 @@ import type { AgentConfig } from './config-store.js';
 import { ServerError } from './connection.js';
 import type { MessageView } from './device-types.js';
 import { MAX_FILE_BYTES } from './file-rules.js';
+import { text, type Lang } from './i18n/agent-texts.js';
 
 async function answer<T>(res: Response): Promise<T> {
   const text = await res.text();
@@ -31,12 +32,13 @@ export async function sendFile(
   config: AgentConfig,
   conversationId: string,
   path: string,
+  lang: Lang = 'en',
 ): Promise<{ message: { seq: number }; file: { id: string; name: string; size: number } }> {
   const info = await stat(path);
-  if (!info.isFile()) throw new ServerError('NOT_A_FILE', `${path} is not a file`, 400);
+  if (!info.isFile()) throw new ServerError('NOT_A_FILE', text(lang, 'notAFile', { path }), 400);
   // Refuse locally before uploading 100 MB for nothing (the server has the same rule).
   if (info.size > MAX_FILE_BYTES + 1)
-    throw new ServerError('PAYLOAD_TOO_LARGE', `"${basename(path)}" is too large: files may be at most 20 MB`, 413);
+    throw new ServerError('PAYLOAD_TOO_LARGE', text(lang, 'fileTooLarge', { name: basename(path) }), 413);
   return sendFileData(config, conversationId, basename(path), await readFile(path));
 }
 

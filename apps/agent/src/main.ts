@@ -7,26 +7,20 @@ import { enroll } from './http.js';
 import { Terminal } from './terminal.js';
 import { runDesktop } from './desktop/desktop-mode.js';
 import { inSingleExecutable } from './desktop/page-assets.js';
+import { errorText, LanguageError, pickLanguage, text, withoutLanguageFlag, type Lang } from './i18n/agent-texts.js';
 import { VERSION } from './version.js';
-
-const USAGE = `switchboard-agent: chat with your IT technicians.
-
-Usage:
-  switchboard-agent enroll <server-url> <code>   connect this computer (code from your administrator)
-  switchboard-agent start                       stay connected and answer technicians' chat requests
-  switchboard-agent chat                        ask for a technician now
-  switchboard-agent desktop                     the desktop agent: tray icon and chat window (also: start --desktop)
-  switchboard-agent --version                   print the version
-Inside a chat: type messages; /send <file> sends a file; /save <n> saves a received file; /end; /quit.
-
-Options: --events prints machine-readable "@event {json}" lines too (also SWITCHBOARD_AGENT_EVENTS=1).
-Desktop: --lang en|fr (also SWITCHBOARD_AGENT_LANG; default: the system's language), --no-tray,
-  --no-open (do not open the window; its address is printed), --port <n> (default: a free port).
-The device token is kept in ${configPath()} (SWITCHBOARD_AGENT_CONFIG_DIR overrides the directory).`;
 
 async function main(argv: string[]): Promise<number> {
   const events = argv.includes('--events') || process.env.SWITCHBOARD_AGENT_EVENTS === '1';
-  const args = argv.filter((a) => a !== '--events');
+  let lang: Lang;
+  try {
+    lang = pickLanguage(argv);
+  } catch (error) {
+    if (!(error instanceof LanguageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 64;
+  }
+  const args = withoutLanguageFlag(argv.filter((a) => a !== '--events'));
   const [first, ...rest] = args;
   let command = first;
   if (command === '--version' || command === '-v') {
@@ -41,9 +35,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'enroll') {
       const [serverUrl, code] = rest;
       if (!serverUrl || !code || !/^https?:\/\//.test(serverUrl)) {
-        term.say(
-          'Usage: switchboard-agent enroll <server-url> <code>   (e.g. enroll http://localhost:3000 K7QM-3XZP-9WRT)',
-        );
+        term.say(text(lang, 'enrollUsage'));
         return 64;
       }
       const result = await enroll(serverUrl, code);
@@ -54,31 +46,31 @@ async function main(argv: string[]): Promise<number> {
         deviceName: result.device.name,
         enrolledAt: new Date().toISOString(),
       });
-      term.say(`Enrolled as ${result.device.name}. Settings saved in ${path}. Run "switchboard-agent start".`);
+      term.say(text(lang, 'enrolled', { device: result.device.name, path }));
       term.event('enrolled', { deviceId: result.device.id, name: result.device.name });
       return 0;
     }
     if (command === 'desktop') {
       const config = loadConfig();
       if (!config) {
-        term.say('This computer is not enrolled yet: run "switchboard-agent enroll <server-url> <code>" first.');
+        term.say(text(lang, 'notEnrolled'));
         return 78;
       }
-      return await runDesktop(config, term, rest);
+      return await runDesktop(config, term, rest, lang);
     }
     if (command === 'start' || command === 'chat') {
       const config = loadConfig();
       if (!config) {
-        term.say('This computer is not enrolled yet: run "switchboard-agent enroll <server-url> <code>" first.');
+        term.say(text(lang, 'notEnrolled'));
         return 78;
       }
-      return await new HelpdeskAgent(config, term, command).run();
+      return await new HelpdeskAgent(config, term, command, lang).run();
     }
-    term.say(USAGE);
+    term.say(text(lang, 'usage', { configPath: configPath() }));
     return command === undefined || command === 'help' || command === '--help' ? 0 : 64;
   } catch (error) {
     const e = error as ServerError;
-    term.say(`Error: ${e.message}`);
+    term.say(text(lang, 'error', { message: errorText(lang, e) }));
     term.event('error', { code: e.code ?? 'ERROR', message: e.message });
     return 1;
   } finally {

@@ -1,6 +1,6 @@
 import { configDir, type AgentConfig } from '../config-store.js';
 import type { Terminal } from '../terminal.js';
-import { pickLang, text } from './agent-texts.js';
+import { text, type Lang } from '../i18n/agent-texts.js';
 import { DesktopSession } from './desktop-session.js';
 import { LocalServer } from './local-server.js';
 import { openWindow } from './open-window.js';
@@ -18,15 +18,14 @@ function option(argv: string[], name: string): string | undefined {
  * an app window), and a tray / menu-bar icon offers Start chat where the desktop has one. A
  * technician's request opens the window when none is open, with the Approve/Decline pop-up.
  */
-export async function runDesktop(config: AgentConfig, term: Terminal, argv: string[]): Promise<number> {
-  const lang = pickLang(argv);
+export async function runDesktop(config: AgentConfig, term: Terminal, argv: string[], lang: Lang): Promise<number> {
   const noOpen = argv.includes('--no-open') || process.env.SWITCHBOARD_AGENT_NO_OPEN === '1';
   const port = Number(option(argv, '--port') ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    term.say('--port takes a port number (0 or nothing: a free port).');
+    term.say(text(lang, 'badPort'));
     return 64;
   }
-  const session = new DesktopSession(config);
+  const session = new DesktopSession(config, lang);
   const server = new LocalServer(session, lang);
   const url = await server.listen(port);
   let finish!: (code: number) => void;
@@ -35,14 +34,14 @@ export async function runDesktop(config: AgentConfig, term: Terminal, argv: stri
   const open = async () => {
     if (noOpen) return;
     const failed = await openWindow(url);
-    if (failed) term.say(`Could not open the browser (${failed}): open ${url}`);
+    if (failed) term.say(text(lang, 'cannotOpen', { reason: failed, url }));
   };
   session.onEvent = (type, data) => term.event(type, data);
   session.onRequest = () => {
     if (server.windows === 0) void open();
   };
 
-  term.say(`${text(lang, 'title')}: chat window at ${url}`);
+  term.say(text(lang, 'windowAt', { title: text(lang, 'title'), url }));
   term.event('desktop', { url, lang });
   session.start();
 
@@ -54,12 +53,12 @@ export async function runDesktop(config: AgentConfig, term: Terminal, argv: stri
     void open();
   };
   if (unavailable) {
-    term.say(`No tray icon (${unavailable}); the chat window works without it.`);
+    term.say(text(lang, 'noTray', { reason: unavailable }));
     term.event('tray', { available: false, reason: unavailable });
   } else {
     const started = await startTray(lang, configDir(), onChoice);
     if ('error' in started) {
-      term.say(`No tray icon (${started.error}); the chat window works without it.`);
+      term.say(text(lang, 'noTray', { reason: started.error }));
       term.event('tray', { available: false, reason: started.error });
     } else {
       tray = started;

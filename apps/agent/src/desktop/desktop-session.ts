@@ -4,6 +4,7 @@ import type { AgentConfig } from '../config-store.js';
 import { call, connect, ServerError } from '../connection.js';
 import type { ChatView, DeviceState, MessageView, RequestResult } from '../device-types.js';
 import { downloadFile, sendFileData } from '../http.js';
+import { errorText, text, type Lang } from '../i18n/agent-texts.js';
 
 /** Where the window is: one screen at a time, plus the technician's request pop-up over it. */
 export type Phase =
@@ -75,7 +76,10 @@ export class DesktopSession {
   /** Every state change as one event line (tests and scripts, like the terminal's `@event`). */
   onEvent: ((type: string, data: Record<string, unknown>) => void) | null = null;
 
-  constructor(private readonly config: AgentConfig) {}
+  constructor(
+    private readonly config: AgentConfig,
+    private readonly lang: Lang,
+  ) {}
 
   subscribe(listener: (state: SessionState) => void): () => void {
     this.listeners.add(listener);
@@ -257,7 +261,7 @@ export class DesktopSession {
   /** The window's buttons. Unknown or out-of-place actions are 400s from the local server. */
   async act(action: string, input: Record<string, unknown>): Promise<void> {
     if (this.state.connection !== 'online' && action !== 'dismiss')
-      throw new ServerError('OFFLINE', 'Not connected to the helpdesk server', 409);
+      throw new ServerError('OFFLINE', text(this.lang, 'notConnected'), 409);
     const str = (k: string) => (typeof input[k] === 'string' ? (input[k] as string).trim() : '');
     switch (action) {
       case 'start-chat':
@@ -290,7 +294,7 @@ export class DesktopSession {
           });
         return;
       case 'end':
-        if (this.state.phase !== 'chat') throw new ServerError('CONFLICT', 'No chat in progress', 409);
+        if (this.state.phase !== 'chat') throw new ServerError('CONFLICT', text(this.lang, 'noChat'), 409);
         await call(this.socket, 'chat.end', { conversationId: this.state.chat!.id });
         return;
       case 'retry':
@@ -343,8 +347,14 @@ export class DesktopSession {
 
   private async identityStart(firstName: string, lastName: string, email: string): Promise<void> {
     if (!firstName || !lastName || !email)
-      throw new ServerError('VALIDATION_FAILED', 'Please type your first name, last name and email address', 400);
-    const sent = await call<{ email: string }>(this.socket, 'identity.start', { firstName, lastName, email });
+      throw new ServerError('VALIDATION_FAILED', text(this.lang, 'identityMissing'), 400);
+    const sent = await call<{ email: string }>(this.socket, 'identity.start', {
+      firstName,
+      lastName,
+      email,
+      // The code mail goes out in the agent's language, and the confirmed contact keeps it.
+      language: this.lang,
+    });
     this.state.identity = { email: sent.email, name: null };
     this.state.phase = 'identity-code';
     this.notice('codeSent', { email: sent.email });
@@ -352,7 +362,7 @@ export class DesktopSession {
   }
 
   private async identityConfirm(code: string): Promise<void> {
-    if (!code) throw new ServerError('VALIDATION_FAILED', 'Please type the confirmation code', 400);
+    if (!code) throw new ServerError('VALIDATION_FAILED', text(this.lang, 'codeMissing'), 400);
     const { contact } = await call<{ contact: { name: string } }>(this.socket, 'identity.confirm', { code });
     if (this.state.device) this.state.device.contact = contact.name;
     this.state.identity = null;
@@ -363,7 +373,7 @@ export class DesktopSession {
 
   private async accept(yes: boolean): Promise<void> {
     const request = this.state.request;
-    if (!request) throw new ServerError('CONFLICT', 'No chat request to answer', 409);
+    if (!request) throw new ServerError('CONFLICT', text(this.lang, 'noRequest'), 409);
     if (yes) {
       const { chat } = await call<{ chat: ChatView }>(this.socket, 'chat.accept', {
         conversationId: request.conversationId,
@@ -379,8 +389,8 @@ export class DesktopSession {
 
   private async send(body: string): Promise<void> {
     const chat = this.state.chat;
-    if (this.state.phase !== 'chat' || !chat) throw new ServerError('CONFLICT', 'No chat in progress', 409);
-    if (!body) throw new ServerError('VALIDATION_FAILED', 'The message is empty', 400);
+    if (this.state.phase !== 'chat' || !chat) throw new ServerError('CONFLICT', text(this.lang, 'noChat'), 409);
+    if (!body) throw new ServerError('VALIDATION_FAILED', text(this.lang, 'messageEmpty'), 400);
     const sent = await call<{ message: MessageView }>(this.socket, 'chat.send', {
       conversationId: chat.id,
       clientId: randomUUID(),
@@ -391,7 +401,7 @@ export class DesktopSession {
   }
 
   private async createTicket(description: string): Promise<void> {
-    if (!description) throw new ServerError('VALIDATION_FAILED', 'Please describe your problem', 400);
+    if (!description) throw new ServerError('VALIDATION_FAILED', text(this.lang, 'describeMissing'), 400);
     const { ticket } = await call<{ ticket: { number: number } }>(this.socket, 'chat.ticket', { description });
     this.state.ticket = { number: ticket.number };
     this.state.phase = 'ticket-created';
@@ -401,7 +411,7 @@ export class DesktopSession {
 
   async sendFile(name: string, data: Buffer): Promise<{ name: string; size: number }> {
     const chat = this.state.chat;
-    if (this.state.phase !== 'chat' || !chat) throw new ServerError('CONFLICT', 'No chat in progress', 409);
+    if (this.state.phase !== 'chat' || !chat) throw new ServerError('CONFLICT', text(this.lang, 'noChat'), 409);
     const sent = await sendFileData(this.config, chat.id, name, data);
     // The upload's answer carries the stored message (the room event may come too: same seq).
     this.show(sent.message);
@@ -413,7 +423,7 @@ export class DesktopSession {
   async download(fileId: string): Promise<{ name: string; data: Buffer }> {
     const chat = this.state.chat;
     const file = chat?.messages.find((m) => m.file?.fileId === fileId)?.file;
-    if (!chat || !file) throw new ServerError('NOT_FOUND', 'No such file in this chat', 404);
+    if (!chat || !file) throw new ServerError('NOT_FOUND', text(this.lang, 'noSuchFile'), 404);
     return { name: file.name, data: await downloadFile(this.config, chat.id, fileId) };
   }
 
@@ -429,7 +439,9 @@ export class DesktopSession {
 
   fail(error: unknown): void {
     const e = error as ServerError;
-    this.notice('error', { message: e.message }, e.message);
+    // A known server code in the agent's language; other server messages as the server sent them.
+    const message = errorText(this.lang, e);
+    this.notice('error', { message }, message);
     this.changed('error', { code: e.code ?? 'ERROR', status: e.status ?? null, message: e.message });
   }
 

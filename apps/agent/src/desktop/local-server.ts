@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ServerError } from '../connection.js';
 import { fileProblem, MAX_FILE_BYTES } from '../file-rules.js';
-import { text, TEXTS, type Lang } from './agent-texts.js';
+import { text, TEXTS, type Lang } from '../i18n/agent-texts.js';
 import type { DesktopSession } from './desktop-session.js';
 import { checkAccess, newSecret, secretCookie } from './local-access.js';
 import { pageFile, type PageFile } from './page-assets.js';

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as sea from 'node:sea';
-import { text, type Lang } from './agent-texts.js';
+import { text, type Lang } from '../i18n/agent-texts.js';
 import { inSingleExecutable, pageFile } from './page-assets.js';
 
 /** What the agent uses of `systray2` (an optional dependency: its helper binaries ship in the package). */
