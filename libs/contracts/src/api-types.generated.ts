@@ -1177,6 +1177,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/portal/tickets/{number}/csat': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PortalTicketsController_rate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/portal/tickets/{number}/files/{fileId}': {
     parameters: {
       query?: never;
@@ -1347,6 +1363,22 @@ export interface paths {
     get: operations['PublicCasesController_transcript'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/csat/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CsatPublicController_view'];
+    put?: never;
+    post: operations['CsatPublicController_answer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1529,6 +1561,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/csat': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CsatReportController_csat'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/screen-sessions/{id}/recording': {
     parameters: {
       query?: never;
@@ -1639,6 +1687,38 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['TicketStatusesController_update'];
+    trace?: never;
+  };
+  '/api/ticket-views': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TicketViewsController_list'];
+    put?: never;
+    post: operations['TicketViewsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ticket-views/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['TicketViewsController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['TicketViewsController_update'];
     trace?: never;
   };
   '/api/tickets': {
@@ -1812,6 +1892,22 @@ export interface paths {
     get: operations['TicketsController_summary'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tickets/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TicketBulkController_change'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2114,6 +2210,39 @@ export interface components {
     AvailabilityDto: {
       /** @description true: "Available for chat requests" */
       available: boolean;
+    };
+    BulkTicketChangeDto: {
+      /** @enum {string} */
+      action: 'status' | 'assignee' | 'priority' | 'merge';
+      /**
+       * Format: uuid
+       * @description the new assignee (action assignee); null unassigns
+       */
+      assigneeId?: string | null;
+      ids: string[];
+      /**
+       * @description the new priority (action priority)
+       * @enum {string}
+       */
+      priority?: 'low' | 'medium' | 'high' | 'critical';
+      /** @description the new status (action status) */
+      statusKey?: string;
+      /**
+       * Format: uuid
+       * @description the ticket the others are merged into (action merge)
+       */
+      targetId?: string;
+    };
+    BulkTicketChangeResultDto: {
+      /** @description one entry per requested id, in request order */
+      results: components['schemas']['BulkTicketResultDto'][];
+    };
+    BulkTicketResultDto: {
+      /** @description why this ticket was not changed (ok false) */
+      error?: string;
+      /** Format: uuid */
+      id: string;
+      ok: boolean;
     };
     CaseAssigneeDto: {
       /** Format: uuid */
@@ -2457,6 +2586,11 @@ export interface components {
       /** @enum {string} */
       trigger: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed' | 'sentiment.changed';
     };
+    CreateSavedViewDto: {
+      filters: components['schemas']['SavedViewFiltersDto'];
+      /** @example Critical printers */
+      name: string;
+    };
     CreateStatusDto: {
       /** @enum {string} */
       category: 'open' | 'pending' | 'done';
@@ -2493,6 +2627,54 @@ export interface components {
       active: boolean;
       /** @example Password reset */
       label: string;
+    };
+    CsatAnswerDto: {
+      comment?: string;
+      /** @example 4 */
+      score: number;
+    };
+    CsatAnsweredDto: {
+      score: number;
+      /** @enum {string} */
+      state: 'answered';
+    };
+    CsatReportDto: {
+      companies: components['schemas']['CsatReportRowDto'][];
+      days: number;
+      /** Format: date-time */
+      since: string;
+      technicians: components['schemas']['CsatReportRowDto'][];
+      total: components['schemas']['CsatStatsDto'];
+    };
+    CsatReportRowDto: {
+      /** @description Average score, one decimal */
+      average: number;
+      /** @description Technician or company id (null: unassigned) */
+      id: string | null;
+      name: string;
+      responses: number;
+      /** @description Share of 4 and 5 answers (whole percent) */
+      satisfiedPercent: number;
+    };
+    CsatStatsDto: {
+      /** @description Average score, one decimal */
+      average: number;
+      responses: number;
+      /** @description Share of 4 and 5 answers (whole percent) */
+      satisfiedPercent: number;
+    };
+    CsatSurveyViewDto: {
+      comment: string | null;
+      /** @example How did we do? */
+      question: string;
+      score: number | null;
+      /** @enum {string} */
+      state: 'pending' | 'answered' | 'superseded';
+      ticket: components['schemas']['CsatTicketRefDto'];
+    };
+    CsatTicketRefDto: {
+      number: number;
+      title: string;
     };
     DemoLoginDto: {
       email: string;
@@ -2779,6 +2961,14 @@ export interface components {
       source: string;
       truncated: boolean;
     };
+    PortalCsatDto: {
+      comment: string | null;
+      /** @example How did we do? */
+      question: string;
+      score: number | null;
+      /** @enum {string} */
+      state: 'pending' | 'answered';
+    };
     PortalEmbedDto: {
       /** @description The <script> tag for the launcher button */
       embedSnippet: string;
@@ -2834,6 +3024,8 @@ export interface components {
       comments: components['schemas']['PortalCommentViewDto'][];
       /** Format: date-time */
       createdAt: string;
+      /** @description The satisfaction question, when there is one */
+      csat: components['schemas']['PortalCsatDto'] | null;
       description: string;
       mergedInto: number | null;
       number: number;
@@ -3016,6 +3208,55 @@ export interface components {
       status?: string[];
       type?: ('incident' | 'problem' | 'request' | 'change')[];
     };
+    SavedViewFiltersDto: {
+      /** @description account id, "me" or "none" */
+      assignee?: string;
+      /** Format: uuid */
+      company?: string;
+      /** @enum {string} */
+      priority?: 'low' | 'medium' | 'high' | 'critical';
+      /** @description text search in title and description */
+      q?: string;
+      /** Format: uuid */
+      requester?: string;
+      /**
+       * @description the end user's sentiment (feature-sentiment plugin)
+       * @enum {string}
+       */
+      sentiment?: 'positive' | 'negative' | 'neutral';
+      /** @description created|updated|priority|number, "-" prefix for descending (default -updated) */
+      sort?: string;
+      /** @description status key, comma list, or category:open|pending|done */
+      status?: string;
+      /** @enum {string} */
+      type?: 'incident' | 'problem' | 'request' | 'change';
+    };
+    SavedViewViewDto: {
+      /** @description Built-in: cannot be renamed or deleted */
+      builtIn: boolean;
+      /** Format: date-time */
+      createdAt: string | null;
+      filters: components['schemas']['SavedViewFiltersDto'];
+      /** @description a built-in view key (mine, unassigned, waiting, open) or the saved view id */
+      id: string;
+      /** @description English name (the web translates built-in ones by id) */
+      name: string;
+      position: number;
+    };
+    SavedViewWithCountDto: {
+      /** @description Built-in: cannot be renamed or deleted */
+      builtIn: boolean;
+      /** @description Tickets the list shows with these filters, for the caller */
+      count: number;
+      /** Format: date-time */
+      createdAt: string | null;
+      filters: components['schemas']['SavedViewFiltersDto'];
+      /** @description a built-in view key (mine, unassigned, waiting, open) or the saved view id */
+      id: string;
+      /** @description English name (the web translates built-in ones by id) */
+      name: string;
+      position: number;
+    };
     ScreenRecordingViewDto: {
       /** @example video/webm */
       contentType: string;
@@ -3190,6 +3431,8 @@ export interface components {
       companyId: string;
       /** Format: date-time */
       createdAt: string;
+      /** @description Latest satisfaction score */
+      csatScore: number | null;
       description: string;
       /** Format: uuid */
       id: string;
@@ -3363,6 +3606,11 @@ export interface components {
       position?: number;
       /** @enum {string} */
       trigger?: 'ticket.created' | 'comment.contact' | 'comment.technician' | 'status.changed' | 'sentiment.changed';
+    };
+    UpdateSavedViewDto: {
+      filters?: components['schemas']['SavedViewFiltersDto'];
+      name?: string;
+      position?: number;
     };
     UpdateSettingDto: {
       /** Format: uuid */
@@ -4942,7 +5190,9 @@ export interface operations {
   };
   EmailTemplatesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4959,7 +5209,9 @@ export interface operations {
   };
   EmailTemplatesController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path: {
         event: string;
@@ -4978,7 +5230,9 @@ export interface operations {
   };
   EmailTemplatesController_update: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path: {
         event: string;
@@ -5001,7 +5255,9 @@ export interface operations {
   };
   EmailTemplatesController_reset: {
     parameters: {
-      query?: never;
+      query?: {
+        language?: 'en' | 'fr';
+      };
       header?: never;
       path: {
         event: string;
@@ -5564,7 +5820,10 @@ export interface operations {
   };
   PortalTicketsController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Else the Accept-Language header */
+        lang?: 'en' | 'fr';
+      };
       header?: never;
       path: {
         number: number;
@@ -5605,6 +5864,30 @@ export interface operations {
         content: {
           'application/json': components['schemas']['PortalCommentViewDto'];
         };
+      };
+    };
+  };
+  PortalTicketsController_rate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CsatAnswerDto'];
+      };
+    };
+    responses: {
+      /** @description { state: "answered", score } */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -5944,6 +6227,99 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CsatPublicController_view: {
+    parameters: {
+      query?: {
+        /** @description Else the Accept-Language header */
+        lang?: 'en' | 'fr';
+      };
+      header: {
+        'accept-language': string;
+      };
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsatSurveyViewDto'];
+        };
+      };
+      /** @description Unknown token */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many survey requests from this client */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CsatPublicController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CsatAnswerDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsatAnsweredDto'];
+        };
+      };
+      /** @description Unknown token */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Already answered (one answer per resolution) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Superseded: the ticket was reopened or resolved again */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many survey requests from this client */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6343,6 +6719,27 @@ export interface operations {
       };
     };
   };
+  CsatReportController_csat: {
+    parameters: {
+      query?: {
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsatReportDto'];
+        };
+      };
+    };
+  };
   ScreenRecordingsController_attach: {
     parameters: {
       query?: never;
@@ -6591,6 +6988,92 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TicketStatusViewDto'];
+        };
+      };
+    };
+  };
+  TicketViewsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedViewWithCountDto'][];
+        };
+      };
+    };
+  };
+  TicketViewsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSavedViewDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedViewViewDto'];
+        };
+      };
+    };
+  };
+  TicketViewsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TicketViewsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSavedViewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedViewViewDto'];
         };
       };
     };
@@ -6942,6 +7425,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TicketSummaryViewDto'];
+        };
+      };
+    };
+  };
+  TicketBulkController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkTicketChangeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkTicketChangeResultDto'];
         };
       };
     };
