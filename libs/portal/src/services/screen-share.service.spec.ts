@@ -1,3 +1,4 @@
+import { SCREEN_SHARE_LINES } from '@switchboard/contracts';
 import { ConversationService } from '@switchboard/chat';
 import { Clock, ConflictError, FakeClock, RealtimeService } from '@switchboard/core';
 import { newTestService } from '@switchboard/testing';
@@ -44,7 +45,7 @@ describe('ScreenShareService', () => {
     });
     expect(fake(ConversationService).postSystemMessage).toHaveBeenCalledWith(
       'c1',
-      "The customer's browser cannot share the screen (screen sharing declined).",
+      SCREEN_SHARE_LINES.declined_unsupported,
     );
     expect(fake(RealtimeService).emit).toHaveBeenCalledWith('agent', 'sock-tech', 'screen.ended', {
       conversationId: 'c1',
@@ -67,10 +68,7 @@ describe('ScreenShareService', () => {
     expect(fake(ScreenSessionRepository).findOpen).toHaveBeenCalledWith('c1');
     expect(fake(ScreenSessionRepository).transition).toHaveBeenCalledTimes(2);
     expect(fake(ConversationService).postSystemMessage).toHaveBeenCalledTimes(1);
-    expect(fake(ConversationService).postSystemMessage).toHaveBeenCalledWith(
-      'c1',
-      'Screen sharing ended with the chat.',
-    );
+    expect(fake(ConversationService).postSystemMessage).toHaveBeenCalledWith('c1', SCREEN_SHARE_LINES.chat_ended);
     expect(fake(RealtimeService).emit).toHaveBeenCalledWith('portal', 'conversation:c1', 'screen.ended', {
       conversationId: 'c1',
       sessionId: 's1',
