@@ -1,3 +1,4 @@
+import { PORTAL_CUSTOMER_ENDED_LINE } from '@switchboard/contracts';
 import { DataSource } from 'typeorm';
 import { connectSocket, nextEvent, type TestApp } from '@switchboard/testing';
 import {
@@ -70,7 +71,7 @@ describe('portal live chat: visitor and technician', () => {
       technician: null,
     });
 
-    // Assign: the visitor is told "<name> joined the chat".
+    // Assign: the visitor is told "<name> joined the chat", in their language (the portal's, French here: #16).
     const joinedNotice = nextEvent<any>(visitor, 'conversation.participant');
     const assigned = (await t.http().post(`/api/cases/${chat.caseId}/assign`).set(auth(t.technicianToken)).expect(200))
       .body;
@@ -79,7 +80,7 @@ describe('portal live chat: visitor and technician', () => {
       assignee: { id: t.technician.id, name: 'Test Technician' },
       chatStatus: 'active',
     });
-    expect((await joinedNotice).text).toBe('Test Technician joined the chat');
+    expect((await joinedNotice).text).toBe('Test Technician a rejoint la discussion');
     expect((await t.http().get('/api/cases?view=mine').set(auth(t.technicianToken)).expect(200)).body.items[0].id).toBe(
       chat.caseId,
     );
@@ -153,7 +154,7 @@ describe('portal live chat: visitor and technician', () => {
     const updated = nextEvent<any>(tech, 'case.updated');
     const ended = await ack(back, 'chat.end', {});
     expect(ended.data.case.chatStatus).toBe('ended');
-    expect(await endedAtTech).toMatchObject({ reason: 'customer_ended', text: 'The customer ended the conversation' });
+    expect(await endedAtTech).toMatchObject({ reason: 'customer_ended', text: PORTAL_CUSTOMER_ENDED_LINE.fr });
     expect((await updated).case).toMatchObject({ live: false, chatStatus: 'ended', endedReason: 'customer_ended' });
     expect((await ack(back, 'chat.send', { clientId: 'c-late', body: 'one more' })).error.statusCode).toBe(409);
 
@@ -173,7 +174,7 @@ describe('portal live chat: visitor and technician', () => {
       .set(visitorAuth(chat.token))
       .expect(200);
     expect(text.text).toContain('Test Technician: Hi Zebulon, on it.');
-    expect(text.text).toContain('The customer ended the conversation');
+    expect(text.text).toContain(PORTAL_CUSTOMER_ENDED_LINE.fr);
 
     // Delete: technicians may not, admins may; nothing about the customer remains anywhere.
     await t.http().delete(`/api/cases/${chat.caseId}`).set(auth(t.technicianToken)).expect(403);
@@ -360,7 +361,7 @@ describe('portal live chat: visitor and technician', () => {
     expect((await ended).reason).toBe('technician_left');
     const messages = (await t.http().get(`/api/cases/${chat.caseId}/messages`).set(auth(t.technicianToken)).expect(200))
       .body.items;
-    expect(messages.map((m: any) => m.body)).toContain('Test Technician left the chat');
+    expect(messages.map((m: any) => m.body)).toContain('Test Technician a quitté la discussion');
     visitor.close();
   });
 

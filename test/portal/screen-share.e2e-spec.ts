@@ -1,3 +1,4 @@
+import { PORTAL_CUSTOMER_ENDED_LINE, SCREEN_SHARE_LINES } from '@switchboard/contracts';
 import { nextEvent, type TestApp } from '@switchboard/testing';
 import { setMode } from '../masking/masking.helper.js';
 import { ack, auth, createCompanyWithPortal, createPortalApp, setAvailable, startChat } from './portal-helpers.js';
@@ -63,9 +64,10 @@ describe('screen sharing signalling (issue #19)', () => {
     const log = (await ack(visitor, 'chat.join', {})).data.messages.map((m: any) => m.body);
     expect(log).toEqual(
       expect.arrayContaining([
-        'Test Technician asked to see the screen.',
-        'The customer started sharing their screen.',
-        'Screen sharing ended by Test Technician.',
+        // The visitor's language (the portal's, French in these tests: #16).
+        'Test Technician a demandé à voir votre écran.',
+        SCREEN_SHARE_LINES.started.fr,
+        "Partage d'écran arrêté par Test Technician.",
       ]),
     );
     for (const s of [tech, admin, visitor, intruder]) s.close();
@@ -183,7 +185,7 @@ describe('screen sharing signalling (issue #19)', () => {
     expect((await ack(visitor, 'screen.decline', { sessionId, reason: 'unsupported' })).ok).toBe(true);
     expect((await ended).reason).toBe('declined');
     const log = (await ack(visitor, 'chat.join', {})).data.messages.map((m: any) => m.body);
-    expect(log).toContain("The customer's browser cannot share the screen (screen sharing declined).");
+    expect(log).toContain(SCREEN_SHARE_LINES.declined_unsupported.fr);
     tech.close();
     visitor.close();
   });
@@ -195,9 +197,9 @@ describe('screen sharing signalling (issue #19)', () => {
     expect((await ack(visitor, 'chat.end', {})).ok).toBe(true);
     expect(await ended).toMatchObject({ sessionId, reason: 'chat_ended' });
     const log: string[] = (await ack(visitor, 'chat.join', {})).data.messages.map((m: any) => m.body);
-    const line = log.indexOf('Screen sharing ended with the chat.');
+    const line = log.indexOf(SCREEN_SHARE_LINES.chat_ended.fr);
     expect(line).toBeGreaterThan(-1);
-    expect(log.indexOf('The customer ended the conversation')).toBeGreaterThan(line);
+    expect(log.indexOf(PORTAL_CUSTOMER_ENDED_LINE.fr)).toBeGreaterThan(line);
     // Over for good: no more signalling on it.
     expect((await ack(visitor, 'screen.signal', { sessionId, type: 'offer', sdp: 'v=0' })).error.statusCode).toBe(409);
     tech.close();

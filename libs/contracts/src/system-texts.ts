@@ -90,3 +90,40 @@ export const SCREEN_SHARE_LINES = {
 export const SCREEN_SHARE_TEXTS = Object.fromEntries(Object.entries(SCREEN_SHARE_LINES).map(([k, v]) => [k, v.en])) as {
   readonly [K in keyof typeof SCREEN_SHARE_LINES]: string;
 };
+
+/** Every line the server writes in the customer's language, placeholders included. */
+const ALL_LINES: readonly LocalLine[] = [
+  ...Object.values(AGENT_CHAT_END_LINES),
+  AGENT_CHAT_ENDED_LINE,
+  PORTAL_CUSTOMER_ENDED_LINE,
+  PORTAL_WAITING_OFFER_LINE,
+  ...Object.values(CHAT_LINES),
+  ...Object.values(SCREEN_SHARE_LINES),
+];
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PATTERNS = ALL_LINES.flatMap((l) =>
+  (['en', 'fr'] as const).map((lang) => {
+    const names: string[] = [];
+    const source = escapeRe(l[lang]).replace(/\\\{(\w+)\\\}/g, (_, k: string) => {
+      names.push(k);
+      return '(.+?)';
+    });
+    return { line: l, names, re: new RegExp(`^${source}$`) };
+  }),
+);
+
+/**
+ * A stored system line in the reader's language: the server writes it in the customer's, the
+ * technician reads it in theirs. A line that is none of ours is returned as it is.
+ */
+export function translateLine(body: string, to: LineLanguage): string {
+  const text = body.trim();
+  for (const p of PATTERNS) {
+    const m = p.re.exec(text);
+    if (!m) continue;
+    const vars = Object.fromEntries(p.names.map((k, i) => [k, m[i + 1]]));
+    return fillLine(p.line, vars)[to];
+  }
+  return body;
+}

@@ -1,8 +1,8 @@
 // After the form: the live chat (waiting → technician joined → ended, with transcript), or the
 // confirmation of a support request (also what a chat becomes when the visitor stops waiting).
-import { isLine, PORTAL_WAITING_OFFER_LINE } from '@switchboard/contracts';
+import { isLine, PORTAL_WAITING_OFFER_LINE, translateLine } from '@switchboard/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatTime, S, t } from './i18n';
+import { formatTime, lang, S, t } from './i18n';
 import { portalApi, type ChatMessage, type PortalInfo } from './portal.api';
 import { useVisitorChat, type StoredSession } from './visitor-chat.hook';
 import { askText, useVisitorScreenShare } from './visitor-screen-share.hook';
@@ -298,7 +298,7 @@ function Message({ m, onRetry }: { m: ChatMessage; onRetry(): void }) {
   if (m.kind === 'system' || m.author.kind === 'system') {
     return (
       <li class="p-system" data-testid="portal-system-message">
-        {m.body}
+        {translateLine(m.body, lang)}
       </li>
     );
   }

@@ -60,7 +60,9 @@ export class AgentChatFlow {
     this.notifier.updated(chat, offered);
     const m = metaOf(chat);
     const event = reason === 'busy' ? 'chat.busy' : 'chat.closed';
-    this.notifier.toDevice(m.deviceId, event, { chat: this.notifier.deviceView(chat), reason, text });
+    // The helpdesk agent gets the line as the log has it: in the chat's language.
+    const said = text[await this.conversations.languageOf(conversationId)];
+    this.notifier.toDevice(m.deviceId, event, { chat: this.notifier.deviceView(chat), reason, text: said });
     return true;
   }
 

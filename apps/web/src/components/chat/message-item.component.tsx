@@ -1,13 +1,6 @@
 // One line of a conversation log (portal cases and agent chats share the look and the retry).
 import type { ComponentChildren } from 'preact';
-import {
-  AGENT_CHAT_END_LINES,
-  AGENT_CHAT_ENDED_LINE,
-  isLine,
-  PORTAL_CUSTOMER_ENDED_LINE,
-  PORTAL_WAITING_OFFER_LINE,
-  type LocalLine,
-} from '@switchboard/contracts';
+import { translateLine } from '@switchboard/contracts';
 import { formatDateTime } from '../../lib/format';
 
 export interface LogMessage {
@@ -30,25 +23,22 @@ interface Props<M extends LogMessage> {
 
 const isSystem = (m: LogMessage) => m.kind === 'system' || m.author.kind === 'system';
 
-/** Status lines the server stores in the customer's language (#16): a banner may be in another. */
-const KNOWN_LINES: readonly LocalLine[] = [
-  ...Object.values(AGENT_CHAT_END_LINES),
-  AGENT_CHAT_ENDED_LINE,
-  PORTAL_CUSTOMER_ENDED_LINE,
-  PORTAL_WAITING_OFFER_LINE,
-];
+// System lines are stored in the customer's language (#16); the technician reads them in theirs.
+const consoleLanguage = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr')
+  ? 'fr'
+  : 'en';
 
 /** The log already shows `text` as a system line (in any language): a status banner saying it again would repeat it. */
 export function logSays(messages: readonly LogMessage[], text: string): boolean {
-  const known = KNOWN_LINES.find((l) => isLine(text, l));
-  return messages.some((m) => isSystem(m) && (known ? isLine(m.body, known) : m.body.trim() === text.trim()));
+  const said = translateLine(text, 'en').trim();
+  return messages.some((m) => isSystem(m) && translateLine(m.body, 'en').trim() === said);
 }
 
 export function MessageItem<M extends LogMessage>({ message: m, testIdPrefix, onRetry, body }: Props<M>) {
   if (isSystem(m)) {
     return (
       <li class="case-system" data-testid={`${testIdPrefix}-system-message`}>
-        {m.body}
+        {translateLine(m.body, consoleLanguage)}
       </li>
     );
   }
