@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type TestApp } from '@switchboard/testing';
+import { eventually, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { conversationsWithoutDeadline } from '../foundation/timers-invariant.js';
@@ -109,6 +109,29 @@ describe('agent chat timers, automatic ticket and files', () => {
     });
     // The agent in `start` mode keeps running and can be asked again.
     expect(agent.events.some((e) => e.type === 'disconnected')).toBe(false);
+  });
+
+  it("titles the automatic ticket and writes the chat's lines in a French company's language (#16)", async () => {
+    const { agent, chat, company } = await activeChat();
+    await t
+      .http()
+      .put('/api/settings/locale.default')
+      .set(bearer(t.adminToken))
+      .send({ value: 'fr', companyId: company.id })
+      .expect(200);
+    agent.type('ma boîte mail est pleine');
+    await agent.waitFor('sent');
+    t.clock.advance(2 * MINUTE);
+    await t.runDueTimers();
+    await eventually(async () => expect((await getChat(chat.id)).ticket).not.toBeNull());
+    const { ticket } = await getChat(chat.id);
+    expect(ticket.title).toBe('Nouveau ticket ouvert depuis le chat');
+    const messages = (
+      await t.http().get(`/api/agent-chats/${chat.id}/messages`).set(bearer(t.technicianToken)).expect(200)
+    ).body.items as { kind: string; body: string }[];
+    expect(messages.filter((m) => m.kind === 'system').map((m) => m.body)).toContain(
+      `Le ticket n° ${ticket.number} a été ouvert pour ce chat`,
+    );
   });
 
   it('opens a ticket after 2 minutes with the transcript, adds later messages, and prompts a rename at the end', async () => {
