@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, setUnauthorizedHandler } from './lib/api.client';
 import type { Me } from './lib/api.types';
+import { browserLanguage, language, onLanguageChange, setLanguage } from './lib/i18n';
 import { navigate } from './lib/router.hook';
 import { LoginPage } from './pages/login.page';
 import { ShellLayout } from './components/shell.layout';
@@ -15,6 +16,12 @@ interface Session {
 export function App() {
   // undefined = still asking /api/auth/me; null = signed out.
   const [session, setSession] = useState<Session | null | undefined>(undefined);
+  // The console speaks the account's language (else the browser's); a switch re-renders the shell.
+  const [lang, setLang] = useState(language());
+  useEffect(() => onLanguageChange(setLang), []);
+  useEffect(() => {
+    if (session !== undefined) setLanguage(session?.me.language ?? browserLanguage());
+  }, [session?.me.language, session === null]);
 
   useEffect(() => {
     api.me().then(
@@ -48,6 +55,7 @@ export function App() {
 
   return (
     <ShellLayout
+      key={lang}
       me={session.me}
       token={session.token}
       onMeChange={(me) => setSession((s) => (s ? { ...s, me } : s))}

@@ -1,14 +1,23 @@
-// Profile dropdown: who is signed in, notification settings and sign out. Availability is the
-// top-bar switch (availability-switch.component.tsx); the avatar ring still mirrors it.
+// Profile dropdown: who is signed in, the console's language (#16), notification settings and sign
+// out. Availability is the top-bar switch (availability-switch.component.tsx); the avatar ring still
+// mirrors it.
 import { useRef, useState } from 'preact/hooks';
+import { ApiError, request } from '../lib/api.client';
 import type { Me } from '../lib/api.types';
+import { isLanguage, language, LANGUAGES, setLanguage, type Language } from '../lib/i18n';
+import { profileMessages } from '../lib/profile-menu.i18n';
 import { useDismiss } from '../lib/dismiss.hook';
 import { linkClick } from '../lib/router.hook';
 
 interface Props {
   me: Me;
+  onMeChange(me: Me): void;
   onSignOut(): void;
 }
+
+const { t } = profileMessages;
+/** Each language in its own name, so a reader of the other one still finds theirs. */
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -16,13 +25,26 @@ function initials(name: string): string {
   return letters.toUpperCase();
 }
 
-export function ProfileMenu({ me, onSignOut }: Props) {
+export function ProfileMenu({ me, onMeChange, onSignOut }: Props) {
   const [open, setOpen] = useState(false);
+  const [languageError, setLanguageError] = useState<string | null>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   useDismiss(open, wrap, trigger, () => setOpen(false));
 
   const available = me.availability === 'available';
+
+  const chooseLanguage = async (next: string) => {
+    if (!isLanguage(next)) return;
+    setLanguageError(null);
+    try {
+      const saved = await request<{ language: Language }>('PUT', '/api/me', { language: next });
+      onMeChange({ ...me, language: saved.language });
+      setLanguage(saved.language);
+    } catch (err) {
+      setLanguageError(err instanceof ApiError ? err.message : t('languageSaveFailed'));
+    }
+  };
 
   return (
     <div class="dropdown" ref={wrap}>
@@ -32,7 +54,7 @@ export function ProfileMenu({ me, onSignOut }: Props) {
         class="profile-btn"
         aria-expanded={open}
         aria-controls="profile-panel"
-        aria-label={`Account menu for ${me.name}`}
+        aria-label={t('menuFor', { name: me.name })}
         onClick={() => setOpen(!open)}
         data-testid="profile-menu"
       >
@@ -45,12 +67,31 @@ export function ProfileMenu({ me, onSignOut }: Props) {
         </svg>
       </button>
       {open && (
-        <div id="profile-panel" class="panel" role="region" aria-label="Account">
+        <div id="profile-panel" class="panel" role="region" aria-label={t('account')}>
           <div class="profile-head">
             <span class="profile-head-name">{me.name}</span>
             <span class="profile-head-email">{me.email}</span>
-            <span class="role-tag">{me.role === 'admin' ? 'Administrator' : 'Technician'}</span>
+            <span class="role-tag">{me.role === 'admin' ? t('admin') : t('technician')}</span>
           </div>
+          <label class="menu-field">
+            <span>{t('language')}</span>
+            <select
+              value={language()}
+              onChange={(e) => void chooseLanguage((e.target as HTMLSelectElement).value)}
+              data-testid="language-select"
+            >
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {languageError && (
+            <p class="form-error small" role="alert">
+              {languageError}
+            </p>
+          )}
           <a
             href="/settings/notifications"
             class="menu-link"
@@ -60,10 +101,10 @@ export function ProfileMenu({ me, onSignOut }: Props) {
             }}
             data-testid="notification-settings-link"
           >
-            Notification settings
+            {t('notificationSettings')}
           </a>
           <button type="button" class="menu-item" onClick={onSignOut} data-testid="sign-out">
-            Sign out
+            {t('signOut')}
           </button>
         </div>
       )}

@@ -53,7 +53,7 @@ export function TopBar(props: Props) {
           onSeen={props.onNotificationsSeen}
           onClear={props.onNotificationsClear}
         />
-        <ProfileMenu me={props.me} onSignOut={props.onSignOut} />
+        <ProfileMenu me={props.me} onMeChange={props.onMeChange} onSignOut={props.onSignOut} />
       </div>
     </header>
   );
