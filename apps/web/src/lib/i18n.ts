@@ -11,9 +11,16 @@ export type Language = (typeof LANGUAGES)[number];
 export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
+// Through globalThis with the few fields used: the module also runs in node (its unit spec).
+const host = globalThis as {
+  navigator?: { languages?: readonly string[]; language?: string };
+  document?: { documentElement: { lang: string } };
+};
+
 /** The browser's best match among our languages (English when it names none of them). */
 export function browserLanguage(): Language {
-  const tags = typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? []), navigator.language];
+  const nav = host.navigator;
+  const tags = nav ? [...(nav.languages ?? []), nav.language] : [];
   for (const tag of tags) {
     const base = (tag ?? '').toLowerCase().split('-')[0];
     if (isLanguage(base)) return base;
@@ -30,7 +37,7 @@ export function language(): Language {
 
 /** The account's choice (or the browser's): `<html lang>` follows, and so does every screen. */
 export function setLanguage(next: Language): void {
-  if (typeof document !== 'undefined') document.documentElement.lang = next;
+  if (host.document) host.document.documentElement.lang = next;
   if (next === current) return;
   current = next;
   for (const listener of listeners) listener(next);
