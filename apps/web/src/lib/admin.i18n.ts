@@ -1,5 +1,5 @@
 // Admin area strings (sub-navigation and shared words), English and French on the translation layer (lib/i18n.ts).
-import { defineMessages, type Vars } from './i18n';
+import { defineMessages, formatDate, type Vars } from './i18n';
 
 const en = {
   title: 'Admin',
@@ -55,4 +55,9 @@ export const adminMessages = defineMessages(en, fr);
 
 export function adt(key: keyof AdminStrings, vars?: Vars): string {
   return adminMessages.t(key, vars);
+}
+
+/** A date and time in the admin screens, in the account's language ('' when not a date). */
+export function adminDateTime(iso: string): string {
+  return Number.isNaN(new Date(iso).getTime()) ? '' : formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -10,7 +10,7 @@ const en = {
   saved: 'Signature saved.',
   cleared: 'Signature removed: replies are signed with your name.',
   failed: 'Could not save the signature.',
-  remaining: '{n} characters left',
+  remaining: '{n, plural, one {# character left} other {# characters left}}',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -22,7 +22,7 @@ const fr: Record<keyof typeof en, string> = {
   saved: 'Signature enregistrée.',
   cleared: 'Signature supprimée : les réponses sont signées de votre nom.',
   failed: "La signature n'a pas pu être enregistrée.",
-  remaining: '{n} caractères restants',
+  remaining: '{n, plural, one {# caractère restant} other {# caractères restants}}',
 };
 
 export type SignatureStrings = typeof en;
