@@ -39,7 +39,7 @@ export const notificationSettingsMessages = defineMessages(
     available:
       'Vous êtes disponible pour les demandes de chat : les nouveaux chats en direct vous alertent comme choisi ci-dessous.',
     unavailable:
-      "Vous êtes indisponible : aucune alerte pour les chats entrants tant que vous ne passez pas à disponible dans la barre du haut.",
+      'Vous êtes indisponible : aucune alerte pour les chats entrants tant que vous ne passez pas à disponible dans la barre du haut.',
     blocked: 'Votre navigateur bloque les notifications de ce site ; autorisez-les dans ses paramètres du site.',
     unsupported: 'Non pris en charge par ce navigateur.',
     testSound: 'Jouer un son de test',

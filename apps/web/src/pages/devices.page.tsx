@@ -85,11 +85,7 @@ export function DevicesPage({ deviceId }: { deviceId: string | null }) {
           {error}
         </p>
       )}
-      {devices && devices.length === 0 && (
-        <EmptyState title={t('empty')}>
-          {t('emptyHint')}
-        </EmptyState>
-      )}
+      {devices && devices.length === 0 && <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>}
       {devices && devices.length > 0 && (
         <div class="card card-flush">
           <table class="table" data-testid="device-list">

@@ -29,9 +29,7 @@ export function NotificationSettingsPage({ me, onMeChange }: { me: Me; onMeChang
   );
 
   useEffect(() => {
-    casesApi
-      .prefs()
-      .then(setPrefs, (err) => setError(err instanceof ApiError ? err.message : t('loadFailed')));
+    casesApi.prefs().then(setPrefs, (err) => setError(err instanceof ApiError ? err.message : t('loadFailed')));
   }, []);
 
   const toggle = async (key: keyof NotificationPrefs) => {
@@ -60,11 +58,7 @@ export function NotificationSettingsPage({ me, onMeChange }: { me: Me; onMeChang
         <h2 id="notif-prefs-title" class="card-title">
           {t('newCases')}
         </h2>
-        <p class="muted">
-          {me.availability === 'available'
-            ? t('available')
-            : t('unavailable')}
-        </p>
+        <p class="muted">{me.availability === 'available' ? t('available') : t('unavailable')}</p>
         {error && (
           <p class="form-error" role="alert">
             {error}
@@ -90,10 +84,7 @@ export function NotificationSettingsPage({ me, onMeChange }: { me: Me; onMeChang
               </button>
               <p class="field-hint pref-hint" id={`pref-${row.key}-hint`}>
                 {t(HINTS[row.label])}
-                {row.key === 'browser' &&
-                  prefs.browser &&
-                  permission === 'denied' &&
-                  ` ${t('blocked')}`}
+                {row.key === 'browser' && prefs.browser && permission === 'denied' && ` ${t('blocked')}`}
                 {row.key === 'browser' && permission === 'unsupported' && ` ${t('unsupported')}`}
               </p>
               {row.key === 'sound' && (

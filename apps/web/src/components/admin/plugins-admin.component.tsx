@@ -56,7 +56,9 @@ export function PluginsAdmin() {
                     </td>
                     <td>{pluginMessages.tOr(`kind.${p.kind}`, p.kind)}</td>
                     <td>
-                      <span class={`pill pill-${statusTone(p)}`}>{p.enabled ? pluginMessages.tOr(`status.${p.status}`, p.status) : pt('disabled')}</span>
+                      <span class={`pill pill-${statusTone(p)}`}>
+                        {p.enabled ? pluginMessages.tOr(`status.${p.status}`, p.status) : pt('disabled')}
+                      </span>
                       {p.statusReason && <span class="muted small block">{p.statusReason}</span>}
                     </td>
                     <td>

@@ -87,9 +87,7 @@ export function PortalsAdmin() {
           }}
         />
       )}
-      {portals && portals.length === 0 && !editing && (
-        <p class="muted">{t('empty')}</p>
-      )}
+      {portals && portals.length === 0 && !editing && <p class="muted">{t('empty')}</p>}
       {portals && portals.length > 0 && (
         <div class="table-wrap">
           <table class="table" data-testid="portals-table">
@@ -439,18 +437,8 @@ function EmbedCodes({ portal, onClose }: { portal: Portal; onClose(): void }) {
             hint={t('standaloneHint')}
             value={embed.standaloneUrls.join('\n')}
           />
-          <Snippet
-            id="popup"
-            label={t('popup')}
-            hint={t('popupHint')}
-            value={embed.popupSnippet}
-          />
-          <Snippet
-            id="script"
-            label={t('script')}
-            hint={t('scriptHint')}
-            value={embed.embedSnippet}
-          />
+          <Snippet id="popup" label={t('popup')} hint={t('popupHint')} value={embed.popupSnippet} />
+          <Snippet id="script" label={t('script')} hint={t('scriptHint')} value={embed.embedSnippet} />
         </>
       )}
     </section>
