@@ -38,7 +38,8 @@ describeWithBrowser('admin area in French (browser)', () => {
   });
 
   const htmlLang = (page: Page) =>
-    pollUntil(() => page.evaluate(() => document.documentElement.lang), 'fr', '<html lang="fr">', 10_000);
+    // document.documentElement.lang, read through a locator (jest's tsconfig has no DOM types).
+    pollUntil((timeout) => page.locator('html').getAttribute('lang', { timeout }), 'fr', '<html lang="fr">', 10_000);
 
   it('shows portals, email and plugins in French', async () => {
     const page = await pages.signedIn(t.seed.admin, '/admin');
