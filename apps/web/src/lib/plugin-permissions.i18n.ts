@@ -117,5 +117,6 @@ export function describePermission(permission: string): string {
   const connect = /^net:connect:(.+)$/.exec(permission);
   if (connect) return pt('connectHost', { host: connect[1] });
   if (permission.startsWith('net:')) return pt('http', { host: permission.slice(4) });
-  return pluginMessages.tOr(permission, permission);
+  // Own keys only: a permission named like an Object.prototype member must not find it.
+  return Object.prototype.hasOwnProperty.call(en, permission) ? pluginMessages.tOr(permission, permission) : permission;
 }
