@@ -1,5 +1,6 @@
 // Strings of the admin configuration sections (settings, statuses, product families, quick replies,
-// automation), English and French from the browser language. Server messages are shown as sent.
+// automation), English and French on the translation layer (lib/i18n.ts). Server messages are shown as sent.
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   // shared
@@ -151,7 +152,7 @@ const en = {
   'sentiment.neutral': 'Neutral',
 };
 
-const fr: typeof en = {
+const fr: Record<keyof typeof en, string> = {
   loading: 'Chargement…',
   loadFailed: 'Impossible de charger cette liste',
   saveFailed: "Impossible d'enregistrer",
@@ -298,16 +299,14 @@ const fr: typeof en = {
 };
 
 export type AdminConfigStrings = typeof en;
-export const ADMIN_CONFIG_STRINGS = { en, fr } as const;
+/** On the console's translation layer: the language is read at each call (a switch re-renders). */
+export const adminConfigMessages = defineMessages(en, fr);
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
-export function act(key: keyof AdminConfigStrings, vars: Record<string, string | number> = {}): string {
-  return ADMIN_CONFIG_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function act(key: keyof AdminConfigStrings, vars?: Vars): string {
+  return adminConfigMessages.t(key, vars);
 }
 
 /** A key built at run time (a setting, an option, a trigger): its string, or `fallback` when unknown. */
-export function actOr(key: string, fallback: string): string {
-  const table = ADMIN_CONFIG_STRINGS[lang] as Record<string, string>;
-  return table[key] ?? fallback;
+export function actOr(key: string, fallback: string, vars?: Vars): string {
+  return adminConfigMessages.tOr(key, fallback, vars);
 }

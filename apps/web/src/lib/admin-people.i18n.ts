@@ -1,5 +1,6 @@
-// Admin screens for users, companies, contacts and devices (issue #15): English and French, from the
-// browser language like admin.i18n.ts. Messages from the server (its 4xx answers) are shown as sent.
+// Admin screens for users, companies, contacts and devices (issue #15): English and French on the
+// translation layer (lib/i18n.ts) like admin.i18n.ts. Messages from the server (its 4xx answers) are shown as sent.
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   // Shared
@@ -110,7 +111,7 @@ const en = {
   moveHint: 'Moving the device to another company clears its contact unless you choose one there.',
 };
 
-const fr: typeof en = {
+const fr: Record<keyof typeof en, string> = {
   loading: 'Chargement…',
   save: 'Enregistrer',
   saving: 'Enregistrement…',
@@ -218,10 +219,9 @@ const fr: typeof en = {
 };
 
 export type AdminPeopleStrings = typeof en;
-export const ADMIN_PEOPLE_STRINGS = { en, fr } as const;
+/** On the console's translation layer: the language is read at each call (a switch re-renders). */
+export const adminPeopleMessages = defineMessages(en, fr);
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
-export function apt(key: keyof AdminPeopleStrings, vars: Record<string, string | number> = {}): string {
-  return ADMIN_PEOPLE_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function apt(key: keyof AdminPeopleStrings, vars?: Vars): string {
+  return adminPeopleMessages.t(key, vars);
 }

@@ -1,5 +1,5 @@
-// Admin area strings (sub-navigation and shared words), English and French from the browser language.
-// The console has no translation layer yet (#16): this typed dictionary is meant to be absorbed by it.
+// Admin area strings (sub-navigation and shared words), English and French on the translation layer (lib/i18n.ts).
+import { defineMessages, formatDate, type Vars } from './i18n';
 
 const en = {
   title: 'Admin',
@@ -25,7 +25,7 @@ const en = {
   satisfaction: 'Satisfaction',
 };
 
-const fr: typeof en = {
+const fr: Record<keyof typeof en, string> = {
   title: 'Administration',
   sections: "Sections de l'administration",
   channels: 'Portails, e-mail et plugins',
@@ -50,10 +50,14 @@ const fr: typeof en = {
 };
 
 export type AdminStrings = typeof en;
-export const ADMIN_STRINGS = { en, fr } as const;
+/** On the console's translation layer: the language is read at each call (a switch re-renders). */
+export const adminMessages = defineMessages(en, fr);
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+export function adt(key: keyof AdminStrings, vars?: Vars): string {
+  return adminMessages.t(key, vars);
+}
 
-export function adt(key: keyof AdminStrings, vars: Record<string, string | number> = {}): string {
-  return ADMIN_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+/** A date and time in the admin screens, in the account's language ('' when not a date). */
+export function adminDateTime(iso: string): string {
+  return Number.isNaN(new Date(iso).getTime()) ? '' : formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -1,5 +1,6 @@
-// Strings of Admin → Email (outbound queue, mail templates), English and French from the browser
-// language like the other admin sections. Server messages are shown as sent.
+// Strings of Admin → Email (outbound queue, mail templates), English and French on the translation layer
+// (lib/i18n.ts) like the other admin sections. Server messages are shown as sent.
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   queueTitle: 'Outbound email',
@@ -14,8 +15,7 @@ const en = {
   'status.sent': 'sent',
   'status.retrying': 'retrying',
   'status.failed': 'failed',
-  attempts: '{count} attempts',
-  attemptsOne: '1 attempt',
+  attempts: '{count, plural, one {# attempt} other {# attempts}}',
   nextAttempt: ' · next {when}',
   stillNotDelivered: 'Still not delivered: {error}',
   unknownError: 'unknown error',
@@ -50,7 +50,7 @@ const en = {
   'lang.fr': 'French',
 };
 
-const fr: typeof en = {
+const fr: Record<keyof typeof en, string> = {
   queueTitle: 'E-mails sortants',
   queueLoadFailed: "Impossible de charger la file d'envoi",
   queueEmpty: 'Aucun e-mail en attente ni en échec : tout a été remis (ou seulement enregistré, sans relais SMTP).',
@@ -63,8 +63,7 @@ const fr: typeof en = {
   'status.sent': 'envoyé',
   'status.retrying': 'nouvel essai prévu',
   'status.failed': 'échec',
-  attempts: '{count} tentatives',
-  attemptsOne: '1 tentative',
+  attempts: '{count, plural, one {# tentative} other {# tentatives}}',
   nextAttempt: ' · prochain essai {when}',
   stillNotDelivered: 'Toujours pas remis : {error}',
   unknownError: 'erreur inconnue',
@@ -100,15 +99,14 @@ const fr: typeof en = {
 };
 
 export type EmailAdminStrings = typeof en;
-export const EMAIL_ADMIN_STRINGS = { en, fr } as const;
+/** On the console's translation layer: the language is read at each call (a switch re-renders). */
+export const emailAdminMessages = defineMessages(en, fr);
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
-export function emt(key: keyof EmailAdminStrings, vars: Record<string, string | number> = {}): string {
-  return EMAIL_ADMIN_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function emt(key: keyof EmailAdminStrings, vars?: Vars): string {
+  return emailAdminMessages.t(key, vars);
 }
 
 /** A key built at run time (an event, a status): its string, or `fallback` when unknown. */
-export function emtOr(key: string, fallback: string): string {
-  return (EMAIL_ADMIN_STRINGS[lang] as Record<string, string>)[key] ?? fallback;
+export function emtOr(key: string, fallback: string, vars?: Vars): string {
+  return emailAdminMessages.tOr(key, fallback, vars);
 }

@@ -1,5 +1,6 @@
 // The admin plugin table's strings and what each plugin permission allows, in English and French
-// (from the browser language). Network permissions name the port or host they allow (#13.14).
+// (on the translation layer, lib/i18n.ts). Network permissions name the port or host they allow (#13.14).
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   settings: 'Settings',
@@ -23,6 +24,14 @@ const en = {
   loadFailed: 'Could not load plugins',
   empty: 'No plugins installed',
   disabled: 'disabled',
+  version: 'v{version}',
+  'status.enabled': 'enabled',
+  'status.disabled': 'disabled',
+  'status.incompatible': 'incompatible',
+  'status.invalid_settings': 'invalid settings',
+  'status.crashed': 'crashed',
+  'kind.channel': 'channel',
+  'kind.feature': 'feature',
   'conversations.read': 'Read conversations',
   'conversations.write': 'Change conversations',
   'messages.write': 'Post messages',
@@ -42,7 +51,7 @@ const en = {
   http: 'Make HTTP requests to {host}',
 };
 
-const fr: typeof en = {
+const fr: Record<keyof typeof en, string> = {
   settings: 'Réglages',
   save: 'Enregistrer les réglages',
   saving: 'Enregistrement…',
@@ -64,6 +73,14 @@ const fr: typeof en = {
   loadFailed: 'Impossible de charger les extensions',
   empty: 'Aucune extension installée',
   disabled: 'désactivée',
+  version: 'v{version}',
+  'status.enabled': 'activé',
+  'status.disabled': 'désactivé',
+  'status.incompatible': 'incompatible',
+  'status.invalid_settings': 'réglages invalides',
+  'status.crashed': 'planté',
+  'kind.channel': 'canal',
+  'kind.feature': 'fonctionnalité',
   'conversations.read': 'Lire les conversations',
   'conversations.write': 'Modifier les conversations',
   'messages.write': 'Publier des messages',
@@ -84,12 +101,11 @@ const fr: typeof en = {
 };
 
 export type PluginStrings = typeof en;
+/** On the console's translation layer: the language is read at each call (a switch re-renders). */
+export const pluginMessages = defineMessages(en, fr);
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-const S: PluginStrings = lang === 'fr' ? fr : en;
-
-export function pt(key: keyof PluginStrings, vars: Record<string, string> = {}): string {
-  return S[key].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
+export function pt(key: keyof PluginStrings, vars?: Vars): string {
+  return pluginMessages.t(key, vars);
 }
 
 /** What a permission allows, in words; unknown ones are shown as they are. */
@@ -101,5 +117,6 @@ export function describePermission(permission: string): string {
   const connect = /^net:connect:(.+)$/.exec(permission);
   if (connect) return pt('connectHost', { host: connect[1] });
   if (permission.startsWith('net:')) return pt('http', { host: permission.slice(4) });
-  return Object.prototype.hasOwnProperty.call(S, permission) ? S[permission as keyof PluginStrings] : permission;
+  // Own keys only: a permission named like an Object.prototype member must not find it.
+  return Object.prototype.hasOwnProperty.call(en, permission) ? pluginMessages.tOr(permission, permission) : permission;
 }

@@ -1,6 +1,7 @@
 // Contact-centre strings (#14): the agent state in the top bar, the queue and wrap-up reason admin
-// sections, the portal's routing field. English and French from the browser language; same typed
+// sections, the portal's routing field. English and French on the translation layer (lib/i18n.ts); same typed
 // dictionary shape as the other *.i18n.ts files. Server messages are shown as sent.
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   // agent state (top bar)
@@ -57,7 +58,7 @@ const en = {
   chooseQueue: 'Choose…',
 };
 
-const fr: typeof en = {
+const fr: Record<keyof typeof en, string> = {
   agentStateLabel: "État de l'agent",
   'state.available': 'Disponible',
   'state.not_ready': 'Pas prêt',
@@ -108,10 +109,9 @@ const fr: typeof en = {
 };
 
 export type RoutingStrings = typeof en;
-export const ROUTING_STRINGS = { en, fr } as const;
+/** On the console's translation layer: the language is read at each call (a switch re-renders). */
+export const routingMessages = defineMessages(en, fr);
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
-export function rt(key: keyof RoutingStrings, vars: Record<string, string | number> = {}): string {
-  return ROUTING_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function rt(key: keyof RoutingStrings, vars?: Vars): string {
+  return routingMessages.t(key, vars);
 }

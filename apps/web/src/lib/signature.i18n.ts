@@ -1,5 +1,5 @@
-// Email signature strings, English and French from the browser language. The console has no
-// translation layer yet (#16): this typed dictionary is meant to be absorbed by it.
+// Email signature strings, English and French on the translation layer (lib/i18n.ts).
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   title: 'Email signature',
@@ -10,10 +10,10 @@ const en = {
   saved: 'Signature saved.',
   cleared: 'Signature removed: replies are signed with your name.',
   failed: 'Could not save the signature.',
-  remaining: '{n} characters left',
+  remaining: '{n, plural, one {# character left} other {# characters left}}',
 };
 
-const fr: typeof en = {
+const fr: Record<keyof typeof en, string> = {
   title: 'Signature des e-mails',
   hint: "Ajoutée sous vos réponses publiques envoyées par e-mail, et utilisée pour signer les brouillons de l'IA. Laissez-la vide pour signer de votre nom.",
   label: 'Signature',
@@ -22,14 +22,13 @@ const fr: typeof en = {
   saved: 'Signature enregistrée.',
   cleared: 'Signature supprimée : les réponses sont signées de votre nom.',
   failed: "La signature n'a pas pu être enregistrée.",
-  remaining: '{n} caractères restants',
+  remaining: '{n, plural, one {# caractère restant} other {# caractères restants}}',
 };
 
 export type SignatureStrings = typeof en;
-export const SIGNATURE_STRINGS = { en, fr } as const;
+/** On the console's translation layer: the language is read at each call (a switch re-renders). */
+export const signatureMessages = defineMessages(en, fr);
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
-export function st(key: keyof SignatureStrings, vars: Record<string, string | number> = {}): string {
-  return SIGNATURE_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function st(key: keyof SignatureStrings, vars?: Vars): string {
+  return signatureMessages.t(key, vars);
 }

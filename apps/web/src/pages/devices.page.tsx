@@ -4,8 +4,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { EmptyState } from '../components/empty-state.component';
 import { PageTitle } from '../components/page-title.component';
 import { agentChatsApi, type Device } from '../lib/agent-chats.api';
-import { formatDateTime } from '../lib/format';
+import { devicesMessages } from '../lib/devices.i18n';
+import { formatDate } from '../lib/i18n';
 import { linkClick, navigate } from '../lib/router.hook';
+
+const { t } = devicesMessages;
+const when = (iso: string) => formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function DevicesPage({ deviceId }: { deviceId: string | null }) {
   const [devices, setDevices] = useState<Device[] | null>(null);
@@ -41,10 +45,10 @@ export function DevicesPage({ deviceId }: { deviceId: string | null }) {
     return (
       <div class="device-page" data-testid="device-page">
         <a class="back-link" href="/devices" onClick={(e) => linkClick(e, '/devices')}>
-          ← Devices
+          {t('back')}
         </a>
         <div class="page-head">
-          <PageTitle title={device?.name ?? 'Device'}>{device?.name ?? 'Device'}</PageTitle>
+          <PageTitle title={device?.name ?? t('device')}>{device?.name ?? t('device')}</PageTitle>
           <button
             type="button"
             class="btn btn-primary"
@@ -52,7 +56,7 @@ export function DevicesPage({ deviceId }: { deviceId: string | null }) {
             disabled={!device || busy || !device.helpdeskAgentEnabled}
             data-testid="device-chat"
           >
-            Chat
+            {t('chat')}
           </button>
         </div>
         {error && (
@@ -62,12 +66,12 @@ export function DevicesPage({ deviceId }: { deviceId: string | null }) {
         )}
         {device && (
           <dl class="card device-facts">
-            <dt>Operating system</dt>
+            <dt>{t('os')}</dt>
             <dd>{device.os || '—'}</dd>
-            <dt>Helpdesk agent</dt>
-            <dd>{device.helpdeskAgentEnabled ? 'Enabled' : 'Disabled'}</dd>
-            <dt>Last seen</dt>
-            <dd>{device.lastSeenAt ? formatDateTime(device.lastSeenAt) : 'Never'}</dd>
+            <dt>{t('agent')}</dt>
+            <dd>{device.helpdeskAgentEnabled ? t('enabled') : t('disabled')}</dd>
+            <dt>{t('lastSeen')}</dt>
+            <dd>{device.lastSeenAt ? when(device.lastSeenAt) : t('never')}</dd>
           </dl>
         )}
       </div>
@@ -75,26 +79,22 @@ export function DevicesPage({ deviceId }: { deviceId: string | null }) {
   }
   return (
     <>
-      <PageTitle title="Devices">Devices</PageTitle>
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
       {error && (
         <p class="form-error" role="alert">
           {error}
         </p>
       )}
-      {devices && devices.length === 0 && (
-        <EmptyState title="No devices">
-          Devices appear here once an administrator adds them and their helpdesk agent is enrolled.
-        </EmptyState>
-      )}
+      {devices && devices.length === 0 && <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>}
       {devices && devices.length > 0 && (
         <div class="card card-flush">
           <table class="table" data-testid="device-list">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">OS</th>
-                <th scope="col">Helpdesk agent</th>
-                <th scope="col">Last seen</th>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('osShort')}</th>
+                <th scope="col">{t('agent')}</th>
+                <th scope="col">{t('lastSeen')}</th>
               </tr>
             </thead>
             <tbody>
@@ -106,8 +106,8 @@ export function DevicesPage({ deviceId }: { deviceId: string | null }) {
                     </a>
                   </td>
                   <td>{d.os || '—'}</td>
-                  <td>{d.helpdeskAgentEnabled ? 'Enabled' : 'Disabled'}</td>
-                  <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt) : 'Never'}</td>
+                  <td>{d.helpdeskAgentEnabled ? t('enabled') : t('disabled')}</td>
+                  <td>{d.lastSeenAt ? when(d.lastSeenAt) : t('never')}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,20 +4,21 @@ import { ApiError } from '../lib/api.client';
 import type { Me } from '../lib/api.types';
 import { chime, setAlertPrefs } from '../lib/case-alerts';
 import { casesApi } from '../lib/cases.api';
+import { notificationSettingsMessages } from '../lib/notification-settings.i18n';
 import type { NotificationPrefs } from '../lib/cases.types';
 import { PageTitle } from '../components/page-title.component';
 import { SignatureCard } from '../components/settings/signature-card.component';
 
-const ROWS: { key: keyof NotificationPrefs; label: string; hint: string }[] = [
-  { key: 'inApp', label: 'In-app notifications', hint: 'New cases appear under the bell in the top bar.' },
-  {
-    key: 'browser',
-    label: 'Browser notifications',
-    hint: 'A system notification when Switchboard is in a background tab.',
-  },
-  { key: 'email', label: 'Email', hint: 'An email for each new case of your companies.' },
-  { key: 'sound', label: 'Sound', hint: 'A short chime for new cases while you are available for chat requests.' },
+const { t } = notificationSettingsMessages;
+
+// Keys only: the label and hint are looked up at render, so a language switch re-renders them.
+const ROWS: { key: keyof NotificationPrefs; label: 'inApp' | 'browser' | 'email' | 'sound' }[] = [
+  { key: 'inApp', label: 'inApp' },
+  { key: 'browser', label: 'browser' },
+  { key: 'email', label: 'email' },
+  { key: 'sound', label: 'sound' },
 ];
+const HINTS = { inApp: 'inAppHint', browser: 'browserHint', email: 'emailHint', sound: 'soundHint' } as const;
 
 export function NotificationSettingsPage({ me, onMeChange }: { me: Me; onMeChange?(me: Me): void }) {
   const [prefs, setPrefs] = useState<NotificationPrefs | null>(null);
@@ -28,9 +29,7 @@ export function NotificationSettingsPage({ me, onMeChange }: { me: Me; onMeChang
   );
 
   useEffect(() => {
-    casesApi
-      .prefs()
-      .then(setPrefs, (err) => setError(err instanceof ApiError ? err.message : 'Could not load your preferences'));
+    casesApi.prefs().then(setPrefs, (err) => setError(err instanceof ApiError ? err.message : t('loadFailed')));
   }, []);
 
   const toggle = async (key: keyof NotificationPrefs) => {
@@ -46,7 +45,7 @@ export function NotificationSettingsPage({ me, onMeChange }: { me: Me; onMeChang
       setPrefs(saved);
       setAlertPrefs(saved);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not save');
+      setError(err instanceof ApiError ? err.message : t('saveFailed'));
     } finally {
       setSaving(null);
     }
@@ -54,16 +53,12 @@ export function NotificationSettingsPage({ me, onMeChange }: { me: Me; onMeChang
 
   return (
     <>
-      <PageTitle title="Notification settings">Notification settings</PageTitle>
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
       <section class="card settings-card" aria-labelledby="notif-prefs-title" aria-busy={!prefs && !error}>
         <h2 id="notif-prefs-title" class="card-title">
-          New cases
+          {t('newCases')}
         </h2>
-        <p class="muted">
-          {me.availability === 'available'
-            ? 'You are available for chat requests: new live chats alert you as chosen below.'
-            : 'You are unavailable: you get no alerts for incoming chats until you switch to available in the top bar.'}
-        </p>
+        <p class="muted">{me.availability === 'available' ? t('available') : t('unavailable')}</p>
         {error && (
           <p class="form-error" role="alert">
             {error}
@@ -85,15 +80,12 @@ export function NotificationSettingsPage({ me, onMeChange }: { me: Me; onMeChang
                 <span class="switch" aria-hidden="true">
                   <span class="switch-knob" />
                 </span>
-                <span class="pref-label">{row.label}</span>
+                <span class="pref-label">{t(row.label)}</span>
               </button>
               <p class="field-hint pref-hint" id={`pref-${row.key}-hint`}>
-                {row.hint}
-                {row.key === 'browser' &&
-                  prefs.browser &&
-                  permission === 'denied' &&
-                  ' Your browser blocks notifications for this site; allow them in its site settings.'}
-                {row.key === 'browser' && permission === 'unsupported' && ' Not supported by this browser.'}
+                {t(HINTS[row.label])}
+                {row.key === 'browser' && prefs.browser && permission === 'denied' && ` ${t('blocked')}`}
+                {row.key === 'browser' && permission === 'unsupported' && ` ${t('unsupported')}`}
               </p>
               {row.key === 'sound' && (
                 <button
@@ -102,7 +94,7 @@ export function NotificationSettingsPage({ me, onMeChange }: { me: Me; onMeChang
                   onClick={chime}
                   data-testid="pref-sound-test"
                 >
-                  Play test sound
+                  {t('testSound')}
                 </button>
               )}
             </div>

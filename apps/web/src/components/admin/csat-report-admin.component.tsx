@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api.client';
 import { csatApi, type CsatReport, type CsatReportRow } from '../../lib/csat.api';
 import { ct, formatScore } from '../../lib/csat.i18n';
+import { formatNumber } from '../../lib/i18n';
 
 const PERIODS = [7, 30, 90, 365];
 
@@ -50,8 +51,8 @@ export function CsatReportAdmin() {
       {report && (
         <>
           <p data-testid="csat-total">
-            <strong>{ct('total')}</strong>: {report.total.responses} · {ct('average')}{' '}
-            {formatScore(report.total.average)} · {ct('satisfied')} {report.total.satisfiedPercent} %
+            <strong>{ct('total')}</strong>: {formatNumber(report.total.responses)} · {ct('average')}{' '}
+            {formatScore(report.total.average)} · {ct('satisfied')} {formatNumber(report.total.satisfiedPercent)} %
           </p>
           <Table
             title={ct('byTechnician')}
@@ -86,9 +87,9 @@ function Table({ title, who, rows, testId }: { title: string; who: string; rows:
             {rows.map((r) => (
               <tr key={r.id ?? 'none'} data-testid="csat-row" data-id={r.id ?? ''}>
                 <th scope="row">{r.id ? r.name : ct('unassigned')}</th>
-                <td data-cell="responses">{r.responses}</td>
+                <td data-cell="responses">{formatNumber(r.responses)}</td>
                 <td data-cell="average">{formatScore(r.average)}</td>
-                <td data-cell="satisfied">{r.satisfiedPercent} %</td>
+                <td data-cell="satisfied">{formatNumber(r.satisfiedPercent)} %</td>
               </tr>
             ))}
           </tbody>

@@ -12,7 +12,7 @@ import {
   type EnrolmentCode,
 } from '../../lib/admin-people.api';
 import { apt } from '../../lib/admin-people.i18n';
-import { formatDateTime } from '../../lib/format';
+import { adminDateTime } from '../../lib/admin.i18n';
 import { ConfirmDialog } from './confirm-dialog.component';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; device: Device } | null;
@@ -182,7 +182,7 @@ export function DevicesAdmin() {
                       {d.online ? apt('online') : apt('offline')}
                     </span>
                     <span class="row-sub muted">
-                      {d.lastSeenAt ? apt('lastSeen', { when: formatDateTime(d.lastSeenAt) }) : apt('neverSeen')}
+                      {d.lastSeenAt ? apt('lastSeen', { when: adminDateTime(d.lastSeenAt) }) : apt('neverSeen')}
                     </span>
                   </td>
                   <td>
@@ -296,7 +296,7 @@ function EnrolmentPanel({
       </p>
       <div class="snippet field">
         <label class="field-label" for="enrol-command">
-          {apt('enrolHelp', { when: formatDateTime(code.expiresAt) })}
+          {apt('enrolHelp', { when: adminDateTime(code.expiresAt) })}
         </label>
         <div class="snippet-row">
           <textarea

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from '../../lib/api.client';
 import { emt, emtOr } from '../../lib/email-admin.i18n';
-import { formatDateTime } from '../../lib/format';
+import { adminDateTime } from '../../lib/admin.i18n';
 
 interface OutboxMail {
   id: string;
@@ -115,8 +115,8 @@ function OutboundQueue() {
                       {emtOr(`status.${m.status}`, m.status)}
                     </span>
                     <span class="muted small block">
-                      {m.attempts === 1 ? emt('attemptsOne') : emt('attempts', { count: m.attempts })}
-                      {m.nextAttemptAt ? emt('nextAttempt', { when: formatDateTime(m.nextAttemptAt) }) : ''}
+                      {emt('attempts', { count: m.attempts })}
+                      {m.nextAttemptAt ? emt('nextAttempt', { when: adminDateTime(m.nextAttemptAt) }) : ''}
                     </span>
                   </td>
                   <td class="small">{m.lastError ?? ''}</td>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../lib/api.client';
 import type { PluginInfo } from '../../lib/api.types';
 import { EmptyState } from '../empty-state.component';
-import { describePermission, pt } from '../../lib/plugin-permissions.i18n';
+import { describePermission, pluginMessages, pt } from '../../lib/plugin-permissions.i18n';
 import { PluginSettingsForm } from './plugin-settings-form.component';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; plugins: PluginInfo[] };
@@ -52,11 +52,13 @@ export function PluginsAdmin() {
                   <tr key={p.id}>
                     <td>
                       <span class="mono">{p.id}</span>
-                      <span class="muted small"> v{p.version}</span>
+                      <span class="muted small"> {pt('version', { version: p.version })}</span>
                     </td>
-                    <td>{p.kind}</td>
+                    <td>{pluginMessages.tOr(`kind.${p.kind}`, p.kind)}</td>
                     <td>
-                      <span class={`pill pill-${statusTone(p)}`}>{p.enabled ? p.status : pt('disabled')}</span>
+                      <span class={`pill pill-${statusTone(p)}`}>
+                        {p.enabled ? pluginMessages.tOr(`status.${p.status}`, p.status) : pt('disabled')}
+                      </span>
                       {p.statusReason && <span class="muted small block">{p.statusReason}</span>}
                     </td>
                     <td>

@@ -7,7 +7,10 @@ import { st } from '../../lib/screen-share.i18n';
 import type { Portal, PortalEmbed, PortalStatus } from '../../lib/cases.types';
 import { ticketsApi } from '../../lib/tickets.api';
 import type { Company } from '../../lib/tickets.types';
+import { portalsAdminMessages } from '../../lib/portals-admin.i18n';
 import { PortalRoutingFields } from './portal-routing-fields.component';
+
+const { t } = portalsAdminMessages;
 
 type Editing = { mode: 'create' } | { mode: 'edit'; portal: Portal } | null;
 
@@ -23,7 +26,7 @@ export function PortalsAdmin() {
   const reload = () =>
     casesApi.portals().then(
       (list) => setPortals(Array.isArray(list) ? list : []),
-      (err) => setError(err instanceof ApiError ? err.message : 'Could not load portals'),
+      (err) => setError(err instanceof ApiError ? err.message : t('loadFailed')),
     );
 
   useEffect(() => {
@@ -45,7 +48,7 @@ export function PortalsAdmin() {
       if (embedFor?.id === p.id) setEmbedFor(null);
       reload();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not delete the portal');
+      setError(err instanceof ApiError ? err.message : t('deleteFailed'));
     }
   };
 
@@ -56,7 +59,7 @@ export function PortalsAdmin() {
     <section class="card" aria-labelledby="portals-heading" aria-busy={portals === null} data-testid="portals-admin">
       <div class="page-head">
         <h2 id="portals-heading" class="card-title">
-          Customer portals
+          {t('title')}
         </h2>
         <button
           type="button"
@@ -64,7 +67,7 @@ export function PortalsAdmin() {
           onClick={() => setEditing({ mode: 'create' })}
           data-testid="portal-new"
         >
-          New portal
+          {t('newPortal')}
         </button>
       </div>
       {error && (
@@ -84,19 +87,17 @@ export function PortalsAdmin() {
           }}
         />
       )}
-      {portals && portals.length === 0 && !editing && (
-        <p class="muted">No portal yet. Create one per company so its customers can chat with you.</p>
-      )}
+      {portals && portals.length === 0 && !editing && <p class="muted">{t('empty')}</p>}
       {portals && portals.length > 0 && (
         <div class="table-wrap">
           <table class="table" data-testid="portals-table">
             <thead>
               <tr>
-                <th scope="col">Company</th>
-                <th scope="col">Portal</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('company')}</th>
+                <th scope="col">{t('portal')}</th>
+                <th scope="col">{t('status')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -112,7 +113,7 @@ export function PortalsAdmin() {
                   </td>
                   <td>
                     <span class={`pill pill-${p.status === 'active' ? 'ok' : 'off'}`}>
-                      {p.status === 'active' ? 'Active' : 'Inactive'}
+                      {p.status === 'active' ? t('active') : t('inactive')}
                     </span>
                   </td>
                   <td class="row-actions">
@@ -122,7 +123,7 @@ export function PortalsAdmin() {
                       onClick={() => setEmbedFor(p)}
                       data-testid="portal-embed-open"
                     >
-                      Embed codes
+                      {t('embedCodes')}
                     </button>
                     <button
                       type="button"
@@ -130,7 +131,7 @@ export function PortalsAdmin() {
                       onClick={() => setEditing({ mode: 'edit', portal: p })}
                       data-testid="portal-edit"
                     >
-                      Edit
+                      {t('edit')}
                     </button>
                     <button
                       type="button"
@@ -138,7 +139,7 @@ export function PortalsAdmin() {
                       onClick={() => setDeleting(p)}
                       data-testid="portal-delete"
                     >
-                      Delete
+                      {t('delete')}
                     </button>
                   </td>
                 </tr>
@@ -156,15 +157,15 @@ export function PortalsAdmin() {
         data-testid="portal-delete-confirm"
       >
         <h2 id="portal-delete-title" class="card-title">
-          Delete the portal {deleting?.subdomain}?
+          {t('deleteTitle', { name: deleting?.subdomain ?? '' })}
         </h2>
-        <p>Its addresses and snippets stop working at once. Existing cases are kept.</p>
+        <p>{t('deleteBody')}</p>
         <div class="form-actions">
           <button type="button" class="btn btn-ghost" onClick={() => confirm.current?.close()}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="button" class="btn btn-danger" onClick={remove} data-testid="portal-delete-confirm-yes">
-            Delete portal
+            {t('deleteYes')}
           </button>
         </div>
       </dialog>
@@ -204,9 +205,9 @@ function PortalForm({
   const submit = async (e: Event) => {
     e.preventDefault();
     const local: Record<string, string> = {};
-    if (!initial && !companyId) local.companyId = 'Choose a company.';
+    if (!initial && !companyId) local.companyId = t('chooseCompanyError');
     if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(subdomain.trim().toLowerCase()))
-      local.subdomain = 'Use 1–63 lowercase letters, digits or hyphens (not at the start or end).';
+      local.subdomain = t('subdomainError');
     setErrors(local);
     if (Object.keys(local).length) return;
     setBusy(true);
@@ -236,7 +237,7 @@ function PortalForm({
         setErrors(fe);
         // Said next to a field already: repeating it under the form would show it twice.
         setFormError(Object.keys(fe).some((k) => FORM_FIELDS.includes(k)) ? null : err.message);
-      } else setFormError('Could not save the portal');
+      } else setFormError(t('saveFailed'));
     }
   };
 
@@ -253,11 +254,11 @@ function PortalForm({
       onSubmit={submit}
       noValidate
       data-testid="portal-form"
-      aria-label={initial ? `Edit portal ${initial.subdomain}` : 'New portal'}
+      aria-label={initial ? t('editForm', { name: initial.subdomain }) : t('newPortal')}
     >
       <div class="field">
         <label class="field-label" for="portal-company">
-          Company
+          {t('company')}
         </label>
         {initial ? (
           <input id="portal-company" value={initial.companyName ?? ''} disabled />
@@ -269,7 +270,7 @@ function PortalForm({
             aria-invalid={errors.companyId ? 'true' : undefined}
             data-testid="portal-form-company"
           >
-            <option value="">Choose…</option>
+            <option value="">{t('choose')}</option>
             {companies.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -281,7 +282,7 @@ function PortalForm({
       </div>
       <div class="field">
         <label class="field-label" for="portal-subdomain">
-          Subdomain
+          {t('subdomain')}
         </label>
         <input
           id="portal-subdomain"
@@ -294,13 +295,13 @@ function PortalForm({
           data-testid="portal-form-subdomain"
         />
         <span class="field-hint" id="portal-subdomain-hint">
-          The portal lives at <span class="mono">/p/{subdomain || 'name'}</span>
+          {t('livesAt')} <span class="mono">/p/{subdomain || t('subdomainExample')}</span>
         </span>
         {err('subdomain')}
       </div>
       <div class="field">
         <label class="field-label" for="portal-status">
-          Status
+          {t('status')}
         </label>
         <select
           id="portal-status"
@@ -308,8 +309,8 @@ function PortalForm({
           onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as PortalStatus)}
           data-testid="portal-form-status"
         >
-          <option value="active">Active</option>
-          <option value="inactive">Inactive (shows “Service unavailable”)</option>
+          <option value="active">{t('active')}</option>
+          <option value="inactive">{t('inactiveOption')}</option>
         </select>
       </div>
       <PortalRoutingFields
@@ -323,19 +324,19 @@ function PortalForm({
       />
       <div class="field">
         <label class="field-label" for="portal-name">
-          Display name
+          {t('displayName')}
         </label>
         <input
           id="portal-name"
           value={name}
-          placeholder="Defaults to the company name"
+          placeholder={t('displayNamePlaceholder')}
           onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
         />
         {err('name')}
       </div>
       <div class="field">
         <label class="field-label" for="portal-colour">
-          Main colour
+          {t('colour')}
         </label>
         <input
           id="portal-colour"
@@ -347,7 +348,7 @@ function PortalForm({
       </div>
       <div class="field">
         <label class="field-label" for="portal-logo">
-          Logo URL
+          {t('logoUrl')}
         </label>
         <input
           id="portal-logo"
@@ -360,7 +361,7 @@ function PortalForm({
       </div>
       <div class="field span-2">
         <label class="field-label" for="portal-welcome">
-          Welcome text
+          {t('welcome')}
         </label>
         <textarea
           id="portal-welcome"
@@ -393,10 +394,10 @@ function PortalForm({
       )}
       <div class="form-actions span-2">
         <button type="button" class="btn btn-ghost" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="submit" class="btn btn-primary" disabled={busy} data-testid="portal-form-submit">
-          {busy ? 'Saving…' : initial ? 'Save portal' : 'Create portal'}
+          {busy ? t('saving') : initial ? t('save') : t('create')}
         </button>
       </div>
     </form>
@@ -410,17 +411,17 @@ function EmbedCodes({ portal, onClose }: { portal: Portal; onClose(): void }) {
     setEmbed(null);
     casesApi
       .embed(portal.id)
-      .then(setEmbed, (err) => setError(err instanceof ApiError ? err.message : 'Could not load the snippets'));
+      .then(setEmbed, (err) => setError(err instanceof ApiError ? err.message : t('snippetsFailed')));
   }, [portal.id]);
 
   return (
     <section class="embed-codes" aria-labelledby="embed-title" data-testid="portal-embed">
       <div class="page-head">
         <h3 id="embed-title" class="case-section-title">
-          Ways in for {portal.name} <span class="mono muted">({portal.subdomain})</span>
+          {t('waysIn', { name: portal.name })} <span class="mono muted">({portal.subdomain})</span>
         </h3>
         <button type="button" class="btn btn-ghost btn-sm" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
       {error && (
@@ -432,22 +433,12 @@ function EmbedCodes({ portal, onClose }: { portal: Portal; onClose(): void }) {
         <>
           <Snippet
             id="standalone"
-            label="Stand-alone page"
-            hint="Link to it from emails, signatures or your website."
+            label={t('standalone')}
+            hint={t('standaloneHint')}
             value={embed.standaloneUrls.join('\n')}
           />
-          <Snippet
-            id="popup"
-            label="Pop-up window"
-            hint="A link that opens the portal in a small window."
-            value={embed.popupSnippet}
-          />
-          <Snippet
-            id="script"
-            label="Embedded chat"
-            hint="Paste before </body>: a chat button opens the portal in an isolated frame on your site."
-            value={embed.embedSnippet}
-          />
+          <Snippet id="popup" label={t('popup')} hint={t('popupHint')} value={embed.popupSnippet} />
+          <Snippet id="script" label={t('script')} hint={t('scriptHint')} value={embed.embedSnippet} />
         </>
       )}
     </section>
@@ -485,11 +476,11 @@ function Snippet({ id, label, hint, value }: { id: string; label: string; hint: 
           data-testid={`portal-embed-${id}`}
         />
         <button type="button" class="btn btn-secondary btn-sm" onClick={copy} data-testid={`portal-embed-copy-${id}`}>
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('copied') : t('copy')}
         </button>
       </div>
       <span class="visually-hidden" aria-live="polite">
-        {copied ? `${label} copied to the clipboard` : ''}
+        {copied ? t('copiedLive', { label }) : ''}
       </span>
     </div>
   );
