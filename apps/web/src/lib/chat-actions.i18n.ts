@@ -1,6 +1,6 @@
 // Chat and case action strings (#15: the earlier ticket conversation above a chat, confirmations
-// before leaving or ending a chat, the case status menu), English and French from the browser
-// language. Like the other typed dictionaries, meant to be absorbed by the translation layer (#16).
+// before leaving or ending a chat, the case status menu), on the console's translation layer (#16).
+import { defineMessages } from './i18n';
 
 const en = {
   earlierTitle: 'Earlier in ticket #{number}',
@@ -23,7 +23,7 @@ const en = {
   failed: 'The action failed. Try again.',
 };
 
-const fr: typeof en = {
+const fr: { [K in keyof typeof en]: string } = {
   earlierTitle: 'Plus tôt dans le ticket n°{number}',
   earlierMore: 'Seuls les derniers messages sont affichés. Toute la conversation se trouve sur le ticket.',
   earlierRequest: 'Demande',
@@ -45,10 +45,9 @@ const fr: typeof en = {
 };
 
 export type ChatActionStrings = typeof en;
-export const CHAT_ACTION_STRINGS = { en, fr } as const;
+export const chatActionMessages = defineMessages(en, fr);
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
+/** Kept for its call sites: the string in the current language (read at each call). */
 export function ct(key: keyof ChatActionStrings, vars: Record<string, string | number> = {}): string {
-  return CHAT_ACTION_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return chatActionMessages.t(key, vars);
 }

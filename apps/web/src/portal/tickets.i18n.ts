@@ -1,4 +1,5 @@
 // "My tickets" strings in English and French (same language as the rest of the portal: lang from i18n.ts).
+import { defineMessages } from '../lib/i18n';
 import { lang } from './i18n';
 
 const en = {
@@ -60,7 +61,7 @@ const en = {
 
 type TicketStrings = typeof en;
 
-const fr: TicketStrings = {
+const fr: { [K in keyof TicketStrings]: string } = {
   myTickets: 'Mes tickets',
   backToPortal: 'Retour au portail',
   signInTitle: 'Connectez-vous pour voir vos tickets',
@@ -117,10 +118,12 @@ const fr: TicketStrings = {
   csatLimited: 'Trop de demandes. Réessayez dans quelques minutes.',
 };
 
-export const T: TicketStrings = lang === 'fr' ? fr : en;
+export const ticketMessages = defineMessages(en, fr);
+/** The page's language is fixed (the switch reloads), so the strings may be one object. */
+export const T: TicketStrings = ticketMessages.messages[lang];
 
 export function tt(key: keyof TicketStrings, vars: Record<string, string | number> = {}): string {
-  return T[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return ticketMessages.t(key, vars);
 }
 
 /** Built-in statuses in the visitor's language; an admin's own status keeps its name. */
