@@ -8,6 +8,16 @@ const en = {
   admin: 'Administrator',
   technician: 'Technician',
   use: 'Use {email}',
+  brand: 'Switchboard',
+  pageTitle: 'Sign in · Switchboard',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  workspace: 'Technician workspace',
+  email: 'Email',
+  password: 'Password',
+  genericError: 'Something went wrong. Please try again.',
+  badCredentials: 'Invalid email or password',
+  tooMany: 'Too many attempts, try again in a minute',
 };
 
 const fr: { [K in keyof typeof en]: string } = {
@@ -17,6 +27,16 @@ const fr: { [K in keyof typeof en]: string } = {
   admin: 'Administrateur',
   technician: 'Technicien',
   use: 'Utiliser {email}',
+  brand: 'Switchboard',
+  pageTitle: 'Connexion · Switchboard',
+  signIn: 'Se connecter',
+  signingIn: 'Connexion…',
+  workspace: 'Espace technicien',
+  email: 'Adresse e-mail',
+  password: 'Mot de passe',
+  genericError: 'Une erreur est survenue. Veuillez réessayer.',
+  badCredentials: 'Adresse e-mail ou mot de passe incorrect',
+  tooMany: 'Trop de tentatives, réessayez dans une minute',
 };
 
 export type LoginStrings = typeof en;
