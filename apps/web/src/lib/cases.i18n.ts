@@ -161,8 +161,7 @@ const fr: { [K in keyof typeof en]: string } = {
   cancel: 'Annuler',
   deletePermanently: 'Supprimer définitivement',
   replyByEmail: 'Répondre par e-mail à {email}',
-  followUpHint:
-    'Ouvre (ou réutilise) un ticket dont le client est le demandeur ; ses réponses y sont rattachées.',
+  followUpHint: 'Ouvre (ou réutilise) un ticket dont le client est le demandeur ; ses réponses y sont rattachées.',
   followUpFailed: 'Impossible d’envoyer l’e-mail.',
   followUpSent: 'Envoyé. La conversation continue dans le',
   ticketNumber: 'ticket n°{number}',

@@ -142,7 +142,9 @@ export function CasesPage({ me, caseId }: Props) {
     if (!e?.case || !availableRef.current) return;
     upsert([e.case]);
     setAnnouncement(
-      t(e.case.type === 'live_chat' ? 'newLiveChat' : 'newSupportRequest', { portal: e.case.portal?.name ?? t('aPortal') }),
+      t(e.case.type === 'live_chat' ? 'newLiveChat' : 'newSupportRequest', {
+        portal: e.case.portal?.name ?? t('aPortal'),
+      }),
     );
     if (looking()) markSeen();
     // A case that just arrived while we were not looking is unseen, whatever the count says (the
@@ -176,12 +178,7 @@ export function CasesPage({ me, caseId }: Props) {
     casesApi.get(caseId).then(
       (c) => alive && upsert([c]),
       (err) =>
-        alive &&
-        setSelectError(
-          err instanceof ApiError && err.status === 404
-            ? t('notFound')
-            : t('caseLoadFailed'),
-        ),
+        alive && setSelectError(err instanceof ApiError && err.status === 404 ? t('notFound') : t('caseLoadFailed')),
     );
     return () => {
       alive = false;
@@ -250,11 +247,7 @@ export function CasesPage({ me, caseId }: Props) {
             )}
             {items.length === 0 && list.status === 'ready' && (
               <p class="case-empty muted" data-testid="cases-empty">
-                {view === 'unassigned'
-                  ? t('emptyUnassigned')
-                  : view === 'mine'
-                    ? t('emptyMine')
-                    : t('emptyAll')}
+                {view === 'unassigned' ? t('emptyUnassigned') : view === 'mine' ? t('emptyMine') : t('emptyAll')}
               </p>
             )}
             {items.length === 0 && list.status === 'loading' && (

@@ -181,5 +181,7 @@ export function t(key: keyof Strings, vars: Record<string, string> = {}): string
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(d);
+  return Number.isNaN(d.getTime())
+    ? ''
+    : new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(d);
 }

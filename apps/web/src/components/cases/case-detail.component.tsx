@@ -279,9 +279,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
         c={c}
         me={me}
         canWrite={chatOpen && mine && c.status === 'assigned'}
-        endedNotice={
-          c.chatStatus === 'ended' && c.endedReason ? endedLabel(c.endedReason) : null
-        }
+        endedNotice={c.chatStatus === 'ended' && c.endedReason ? endedLabel(c.endedReason) : null}
       />
 
       {c.type === 'support_request' && c.status !== 'resolved' && (

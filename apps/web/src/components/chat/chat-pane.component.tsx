@@ -3,12 +3,7 @@
 // "Connecting..." until the user accepts, and the rename-ticket prompt when a chat with an
 // automatic ticket ends.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  agentChatsApi,
-  uploadChatFile,
-  type AgentChat,
-  type ChatMessage,
-} from '../../lib/agent-chats.api';
+import { agentChatsApi, uploadChatFile, type AgentChat, type ChatMessage } from '../../lib/agent-chats.api';
 import { AGENT_CHAT_END_LINES, AGENT_CHAT_ENDED_LINE, type EarlierInTicket } from '@switchboard/contracts';
 import { ct } from '../../lib/chat-actions.i18n';
 import { useConversation } from '../../lib/conversation.hook';
@@ -193,7 +188,8 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
       </p>
       {upload && (
         <p class="muted small" data-testid="chat-upload">
-          {ct('uploading', { name: upload.name })} <progress max={1} value={upload.progress} /> {Math.round(upload.progress * 100)}%
+          {ct('uploading', { name: upload.name })} <progress max={1} value={upload.progress} />{' '}
+          {Math.round(upload.progress * 100)}%
         </p>
       )}
       {error && (
@@ -208,9 +204,7 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
       )}
       {chat.status === 'ended' && chat.ticket?.auto && !renamed && (
         <form class="chat-rename" onSubmit={rename} data-testid="chat-rename">
-          <label for={`rename-${id}`}>
-            {ct('renamePrompt', { number: chat.ticket.number })}
-          </label>
+          <label for={`rename-${id}`}>{ct('renamePrompt', { number: chat.ticket.number })}</label>
           <div class="chat-rename-row">
             <input
               id={`rename-${id}`}
