@@ -1,6 +1,6 @@
 // Top bar and shell strings (#15.10, #16): the availability switch, the live-connection notice, the
-// side menu, notifications and not-found screens, on the
-// console's translation layer (lib/i18n.ts); the language is read at each call.
+// side menu, notifications and not-found screens, on the console's translation layer (lib/i18n.ts);
+// the language is read at each call.
 import { defineMessages } from './i18n';
 
 const en = {

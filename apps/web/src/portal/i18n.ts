@@ -2,7 +2,7 @@
 // language is the visitor's switch (localStorage), else the browser's; it is fixed for the page
 // (the switch reloads), so `S` may stay a plain object of strings. setLanguage() below makes
 // `<html lang>`, Intl formatting and the layer's t() follow the same choice.
-import { defineMessages, setLanguage } from '../lib/i18n';
+import { defineMessages, formatDate, setLanguage } from '../lib/i18n';
 
 const en = {
   loading: 'Loading…',
@@ -181,7 +181,5 @@ export function t(key: keyof Strings, vars: Record<string, string> = {}): string
 
 export function formatTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? ''
-    : new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(d);
+  return Number.isNaN(d.getTime()) ? '' : formatDate(d, { hour: '2-digit', minute: '2-digit' });
 }

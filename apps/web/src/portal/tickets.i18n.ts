@@ -1,5 +1,5 @@
 // "My tickets" strings in English and French (same language as the rest of the portal: lang from i18n.ts).
-import { defineMessages } from '../lib/i18n';
+import { defineMessages, formatDate as formatOnLayer } from '../lib/i18n';
 import { lang } from './i18n';
 
 const en = {
@@ -134,8 +134,8 @@ export function statusLabel(key: string, name: string): string {
   return own ?? name;
 }
 
-const dateFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+/** A date and time in the portal's language (the layer's, set by i18n.ts). */
 export function formatDate(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : dateFmt.format(d);
+  return Number.isNaN(d.getTime()) ? '' : formatOnLayer(d, { dateStyle: 'medium', timeStyle: 'short' });
 }
