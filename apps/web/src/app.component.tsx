@@ -4,6 +4,7 @@ import { api, setUnauthorizedHandler } from './lib/api.client';
 import type { Me } from './lib/api.types';
 import { browserLanguage, language, onLanguageChange, setLanguage } from './lib/i18n';
 import { navigate } from './lib/router.hook';
+import { tt } from './lib/top-bar.i18n';
 import { LoginPage } from './pages/login.page';
 import { ShellLayout } from './components/shell.layout';
 
@@ -37,7 +38,7 @@ export function App() {
     return (
       <div class="splash" role="status" aria-live="polite">
         <span class="brand-mark" aria-hidden="true" />
-        <span class="visually-hidden">Loading Switchboard…</span>
+        <span class="visually-hidden">{tt('loadingApp')}</span>
       </div>
     );
   }

@@ -1,6 +1,7 @@
 // Renders a page from a lazily imported chunk (no preact/compat `lazy` needed for this one use).
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { tt } from '../lib/top-bar.i18n';
 
 interface Props<P> {
   load: () => Promise<ComponentType<P>>;
@@ -23,10 +24,10 @@ export function LazyPage<P extends object>({ load, props }: Props<P>) {
   if (failed) {
     return (
       <p class="form-error" role="alert">
-        This screen could not be loaded (the app may have been updated). <a href={location.href}>Reload</a>
+        {tt('screenFailed')} <a href={location.href}>{tt('reload')}</a>
       </p>
     );
   }
-  if (!Page) return <div class="page-loading" role="status" aria-label="Loading" />;
+  if (!Page) return <div class="page-loading" role="status" aria-label={tt('loading')} />;
   return <Page {...props} />;
 }

@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { AppNotification } from '../lib/api.types';
 import { useDismiss } from '../lib/dismiss.hook';
 import { linkClick } from '../lib/router.hook';
+import { tt } from '../lib/top-bar.i18n';
 
 interface Props {
   notifications: AppNotification[];
@@ -40,7 +41,7 @@ export function NotificationBell({ notifications, unread, onSeen, onClear }: Pro
         ref={trigger}
         type="button"
         class="icon-btn bell"
-        aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
+        aria-label={unread ? tt('notificationsUnread', { count: unread }) : tt('notifications')}
         aria-expanded={open}
         aria-controls="notification-panel"
         onClick={toggle}
@@ -66,19 +67,19 @@ export function NotificationBell({ notifications, unread, onSeen, onClear }: Pro
           id="notification-panel"
           class="panel panel-wide"
           role="region"
-          aria-label="Notifications"
+          aria-label={tt('notifications')}
           data-testid="notification-list"
         >
           <div class="panel-head">
-            <span class="panel-title">Notifications</span>
+            <span class="panel-title">{tt('notifications')}</span>
             {notifications.length > 0 && (
               <button type="button" class="link-btn" onClick={onClear}>
-                Clear all
+                {tt('clearAll')}
               </button>
             )}
           </div>
           {notifications.length === 0 ? (
-            <p class="panel-empty">You're all caught up.</p>
+            <p class="panel-empty">{tt('caughtUp')}</p>
           ) : (
             <ul class="notif-list">
               {notifications.map((n) => (

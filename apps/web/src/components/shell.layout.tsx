@@ -14,6 +14,7 @@ import { LazyPage } from './lazy-page.component';
 import { ChatRequests } from './chat/chat-requests.component';
 import { NotFoundPage } from '../pages/not-found.page';
 import { ShortcutsOverlay } from './shortcuts-overlay.component';
+import { tt } from '../lib/top-bar.i18n';
 
 interface Props {
   me: Me;
@@ -82,7 +83,7 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
         liveIds.current.add(n.id);
         setNotifications((list) => (list.some((x) => x.id === n.id) ? list : [n, ...list].slice(0, MAX_NOTIFICATIONS)));
         setUnread((c) => c + 1);
-        setAnnouncement(`New notification: ${n.title}`);
+        setAnnouncement(tt('newNotification', { title: n.title }));
       },
       onAvailability(availability) {
         // Another tab (or an admin) changed it: mirror it here without a round trip.
@@ -125,7 +126,7 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
   return (
     <div class={`shell${menuOpen ? ' menu-open' : ''}`}>
       <a class="skip-link" href="#main">
-        Skip to content
+        {tt('skipToContent')}
       </a>
       <TopBar
         me={me}
@@ -160,7 +161,7 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
         </main>
         <ChatRequests />
       </LiveContext.Provider>
-      <ShortcutsOverlay me={me} />
+      <ShortcutsOverlay />
       <div class="visually-hidden" aria-live="polite">
         {announcement}
       </div>
@@ -220,7 +221,7 @@ function renderPage(path: string, me: Me, onMeChange: (me: Me) => void) {
     return me.role === 'admin' ? (
       <LazyPage key="admin" load={loadAdminPage} props={{ me, section: admin[1] ?? null }} />
     ) : (
-      <NotFoundPage title="Admin" message="Only administrators can open this page." />
+      <NotFoundPage title={tt('adminTitle')} message={tt('adminOnly')} />
     );
   switch (clean) {
     case '/':
@@ -232,6 +233,6 @@ function renderPage(path: string, me: Me, onMeChange: (me: Me) => void) {
     case '/settings/notifications':
       return <LazyPage load={loadNotificationSettingsPage} props={{ me, onMeChange }} />;
     default:
-      return <NotFoundPage title="Page not found" message="There is nothing at this address." />;
+      return <NotFoundPage title={tt('notFoundTitle')} message={tt('notFoundMessage')} />;
   }
 }

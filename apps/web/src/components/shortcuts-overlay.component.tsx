@@ -3,21 +3,19 @@
 // wraps inside it), Escape or a click on the backdrop closes it and focus goes back where it was.
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Me } from '../lib/api.types';
 import { navigate } from '../lib/router.hook';
 import { currentPageShortcuts, useShortcutLayer, type Shortcut } from '../lib/shortcuts.hook';
-import { shortcutLanguage, tsk, type ShortcutLanguage } from '../lib/shortcuts.i18n';
+import { tsk } from '../lib/shortcuts.i18n';
 import './shortcuts.css';
 
 // The top bar's search box (components/search/global-search.component.tsx).
 const SEARCH_INPUT_ID = 'global-search-input';
 
-export function ShortcutsOverlay({ me }: { me: Me }) {
+export function ShortcutsOverlay() {
   const [open, setOpen] = useState(false);
   // The page's shortcuts as they were when the overlay opened (pages register on mount).
   const [pageShortcuts, setPageShortcuts] = useState<Shortcut[]>([]);
   const ref = useRef<HTMLDialogElement>(null);
-  const lang = shortcutLanguage(me.language);
 
   const global: Shortcut[] = [
     {
@@ -68,17 +66,17 @@ export function ShortcutsOverlay({ me }: { me: Me }) {
     >
       <div class="shortcuts-head">
         <h2 id="shortcuts-title" class="card-title" data-testid="shortcuts-title">
-          {tsk(lang, 'title')}
+          {tsk('title')}
         </h2>
         <button type="button" class="btn btn-ghost" onClick={() => setOpen(false)} data-testid="shortcuts-close">
-          {tsk(lang, 'close')}
+          {tsk('close')}
         </button>
       </div>
       {open && pageShortcuts.length > 0 && (
-        <ShortcutList lang={lang} title={tsk(lang, 'page')} shortcuts={pageShortcuts} testId="shortcuts-page" />
+        <ShortcutList title={tsk('page')} shortcuts={pageShortcuts} testId="shortcuts-page" />
       )}
-      {open && <ShortcutList lang={lang} title={tsk(lang, 'global')} shortcuts={global} testId="shortcuts-global" />}
-      <p class="muted shortcuts-hint">{tsk(lang, 'hint')}</p>
+      {open && <ShortcutList title={tsk('global')} shortcuts={global} testId="shortcuts-global" />}
+      <p class="muted shortcuts-hint">{tsk('hint')}</p>
     </dialog>
   );
 }
@@ -100,8 +98,7 @@ function trapTab(e: KeyboardEvent) {
   }
 }
 
-function ShortcutList(props: { lang: ShortcutLanguage; title: string; shortcuts: Shortcut[]; testId: string }) {
-  const { lang } = props;
+function ShortcutList(props: { title: string; shortcuts: Shortcut[]; testId: string }) {
   return (
     <section aria-label={props.title} data-testid={props.testId}>
       <h3 class="shortcuts-section">{props.title}</h3>
@@ -109,15 +106,15 @@ function ShortcutList(props: { lang: ShortcutLanguage; title: string; shortcuts:
         {props.shortcuts.map((s) => (
           <div class="shortcuts-item" key={s.keys.join(' ')} data-testid="shortcut" data-keys={s.keys.join(' ')}>
             <dt>
-              <Keys keys={s.keys} joiner={tsk(lang, 'then')} />
+              <Keys keys={s.keys} joiner={tsk('then')} />
               {s.alsoKeys && (
                 <>
-                  {` ${tsk(lang, 'or')} `}
-                  <Keys keys={s.alsoKeys} joiner={tsk(lang, 'then')} />
+                  {` ${tsk('or')} `}
+                  <Keys keys={s.alsoKeys} joiner={tsk('then')} />
                 </>
               )}
             </dt>
-            <dd>{tsk(lang, s.label)}</dd>
+            <dd>{tsk(s.label)}</dd>
           </div>
         ))}
       </dl>

@@ -9,6 +9,7 @@ import { ConnectionStatus } from './connection-status.component';
 import { NotificationBell } from './notification-bell.component';
 import { ProfileMenu } from './profile-menu.component';
 import { GlobalSearch } from './search/global-search.component';
+import { tt } from '../lib/top-bar.i18n';
 
 interface Props {
   me: Me;
@@ -29,7 +30,7 @@ export function TopBar(props: Props) {
       <button
         type="button"
         class="icon-btn menu-toggle"
-        aria-label="Navigation"
+        aria-label={tt('navigation')}
         aria-expanded={props.menuOpen}
         aria-controls="side-menu"
         onClick={props.onMenuToggle}
@@ -40,7 +41,7 @@ export function TopBar(props: Props) {
       </button>
       <a class="brand" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
         <span class="brand-mark" aria-hidden="true" />
-        <span class="brand-name">Switchboard</span>
+        <span class="brand-name">{tt('brand')}</span>
       </a>
       <GlobalSearch />
       <div class="topbar-actions">

@@ -1,6 +1,6 @@
 // Chat and case action strings (#15: the earlier ticket conversation above a chat, confirmations
-// before leaving or ending a chat, the case status menu), English and French from the browser
-// language. Like the other typed dictionaries, meant to be absorbed by the translation layer (#16).
+// before leaving or ending a chat, the case status menu), on the console's translation layer (#16).
+import { defineMessages } from './i18n';
 
 const en = {
   earlierTitle: 'Earlier in ticket #{number}',
@@ -21,9 +21,42 @@ const en = {
   statusResolved: 'Resolved',
   statusChatRunning: 'Leave the chat before unassigning the case',
   failed: 'The action failed. Try again.',
+  // Chats page, chat pane, chat requests and the shared message line (#16).
+  chats: 'Chats',
+  noChats: 'No active chats',
+  noChatsHint:
+    'Incoming chat requests and your ongoing conversations will appear here. Set yourself “Available” in the top bar to receive them, or start a chat from a device or a ticket.',
+  chatWaiting: 'Waiting',
+  chatActive: 'Active',
+  chatEnded: 'Ended',
+  typingShort: 'typing…',
+  unread: ' unread',
+  accept: 'Accept',
+  decline: 'Decline',
+  pickChat: 'Pick a chat on the left.',
+  chatWith: 'Chat with {name}',
+  withTechnician: ' · with {name}',
+  connecting: 'Connecting...',
+  waitingAccept: 'Waiting for a technician to accept...',
+  conversation: 'Conversation',
+  typing: '{name} is typing…',
+  uploading: 'Sending {name}…',
+  renamePrompt: 'Give ticket #{number} a title that says what the chat was about',
+  renameTicket: 'Rename ticket',
+  message: 'Message',
+  messagePlaceholder: 'Write a message… (Enter to send, Shift+Enter for a new line)',
+  attachFile: 'Attach file',
+  send: 'Send',
+  offline: 'You are offline',
+  requests: 'Chat requests',
+  dismiss: 'Dismiss',
+  requestFrom: 'Chat request from {name}',
+  requestOn: 'on {device}',
+  msgSending: ' · sending…',
+  msgRetry: 'Not sent. Retry',
 };
 
-const fr: typeof en = {
+const fr: { [K in keyof typeof en]: string } = {
   earlierTitle: 'Plus tôt dans le ticket n°{number}',
   earlierMore: 'Seuls les derniers messages sont affichés. Toute la conversation se trouve sur le ticket.',
   earlierRequest: 'Demande',
@@ -42,13 +75,44 @@ const fr: typeof en = {
   statusResolved: 'Résolu',
   statusChatRunning: "Quittez la discussion avant de retirer l'attribution du dossier",
   failed: "L'action a échoué. Réessayez.",
+  chats: 'Discussions',
+  noChats: 'Aucune discussion en cours',
+  noChatsHint:
+    'Les demandes de discussion entrantes et vos conversations en cours apparaîtront ici. Passez-vous en « Disponible » dans la barre du haut pour les recevoir, ou démarrez une discussion depuis un appareil ou un ticket.',
+  chatWaiting: 'En attente',
+  chatActive: 'En cours',
+  chatEnded: 'Terminée',
+  typingShort: 'écrit…',
+  unread: ' non lus',
+  accept: 'Accepter',
+  decline: 'Refuser',
+  pickChat: 'Choisissez une discussion à gauche.',
+  chatWith: 'Discussion avec {name}',
+  withTechnician: ' · avec {name}',
+  connecting: 'Connexion...',
+  waitingAccept: 'En attente de l’acceptation par un technicien...',
+  conversation: 'Conversation',
+  typing: '{name} est en train d’écrire…',
+  uploading: 'Envoi de {name}…',
+  renamePrompt: 'Donnez au ticket n°{number} un titre qui dit de quoi parlait la discussion',
+  renameTicket: 'Renommer le ticket',
+  message: 'Message',
+  messagePlaceholder: 'Écrivez un message… (Entrée pour envoyer, Maj+Entrée pour une nouvelle ligne)',
+  attachFile: 'Joindre un fichier',
+  send: 'Envoyer',
+  offline: 'Vous êtes hors ligne',
+  requests: 'Demandes de discussion',
+  dismiss: 'Fermer',
+  requestFrom: 'Demande de discussion de {name}',
+  requestOn: 'sur {device}',
+  msgSending: ' · envoi…',
+  msgRetry: 'Non envoyé. Réessayer',
 };
 
 export type ChatActionStrings = typeof en;
-export const CHAT_ACTION_STRINGS = { en, fr } as const;
+export const chatActionMessages = defineMessages(en, fr);
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
+/** Kept for its call sites: the string in the current language (read at each call). */
 export function ct(key: keyof ChatActionStrings, vars: Record<string, string | number> = {}): string {
-  return CHAT_ACTION_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return chatActionMessages.t(key, vars);
 }

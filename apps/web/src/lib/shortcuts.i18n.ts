@@ -1,6 +1,6 @@
-// Keyboard shortcut strings (#15): the "?" overlay and what each shortcut does, in English and
-// French. Same typed-dictionary shape as the other *.i18n.ts files; the language is the account's
-// choice (GET /api/auth/me `language`), else the browser's.
+// Keyboard shortcut strings (#15): the "?" overlay and what each shortcut does, on the console's
+// translation layer (#16): the language is the layer's current one (the account's, else the browser's).
+import { defineMessages } from './i18n';
 
 const en = {
   title: 'Keyboard shortcuts',
@@ -22,7 +22,7 @@ const en = {
   reply: 'Jump to the reply box',
 };
 
-const fr: typeof en = {
+const fr: { [K in keyof typeof en]: string } = {
   title: 'Raccourcis clavier',
   hint: 'Les raccourcis sont inactifs pendant la saisie dans un champ.',
   close: 'Fermer',
@@ -43,20 +43,9 @@ const fr: typeof en = {
 };
 
 export type ShortcutStrings = typeof en;
-export type ShortcutLanguage = 'en' | 'fr';
-export const SHORTCUT_STRINGS = { en, fr } as const;
+export const shortcutMessages = defineMessages(en, fr);
 
-const browserLang: ShortcutLanguage = (navigator.languages?.[0] ?? navigator.language ?? 'en')
-  .toLowerCase()
-  .startsWith('fr')
-  ? 'fr'
-  : 'en';
-
-/** The account's chosen language, else the browser's. */
-export function shortcutLanguage(chosen: string | null | undefined): ShortcutLanguage {
-  return chosen === 'fr' || chosen === 'en' ? chosen : browserLang;
-}
-
-export function tsk(lang: ShortcutLanguage, key: keyof ShortcutStrings): string {
-  return SHORTCUT_STRINGS[lang][key];
+/** The string in the current language (read at each call). */
+export function tsk(key: keyof ShortcutStrings): string {
+  return shortcutMessages.t(key);
 }

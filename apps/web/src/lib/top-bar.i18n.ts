@@ -1,6 +1,7 @@
-// Top bar strings (#15.10): the availability switch and the live-connection notice, in English and
-// French from the browser language. Same typed-dictionary shape as the other *.i18n.ts files, meant
-// to be absorbed by the console translation layer (#16).
+// Top bar and shell strings (#15.10, #16): the availability switch, the live-connection notice, the
+// side menu, notifications and not-found screens, on the console's translation layer (lib/i18n.ts);
+// the language is read at each call.
+import { defineMessages } from './i18n';
 
 const en = {
   available: 'Available',
@@ -12,9 +13,34 @@ const en = {
   reconnecting: 'Reconnecting…',
   reconnectingHint: 'Live updates are disconnected; retrying',
   liveUpdates: 'Live updates: ',
+  // Shell, side menu, notifications, not-found and lazily loaded screens.
+  skipToContent: 'Skip to content',
+  navigation: 'Navigation',
+  brand: 'Switchboard',
+  mainMenu: 'Main',
+  navTickets: 'Tickets',
+  navChats: 'Chats',
+  navDevices: 'Devices',
+  navCases: 'Cases',
+  navAdmin: 'Admin',
+  navNew: ' (new)',
+  notifications: 'Notifications',
+  notificationsUnread: 'Notifications, {count} unread',
+  newNotification: 'New notification: {title}',
+  clearAll: 'Clear all',
+  caughtUp: "You're all caught up.",
+  adminTitle: 'Admin',
+  adminOnly: 'Only administrators can open this page.',
+  notFoundTitle: 'Page not found',
+  notFoundMessage: 'There is nothing at this address.',
+  goToTickets: 'Go to tickets',
+  screenFailed: 'This screen could not be loaded (the app may have been updated).',
+  reload: 'Reload',
+  loading: 'Loading',
+  loadingApp: 'Loading Switchboard…',
 };
 
-const fr: typeof en = {
+const fr: { [K in keyof typeof en]: string } = {
   available: 'Disponible',
   unavailable: 'Indisponible',
   switchLabel: 'Disponibilité pour le chat : ',
@@ -25,13 +51,36 @@ const fr: typeof en = {
   reconnecting: 'Reconnexion…',
   reconnectingHint: 'Mises à jour en direct déconnectées ; nouvelle tentative',
   liveUpdates: 'Mises à jour en direct : ',
+  skipToContent: 'Aller au contenu',
+  navigation: 'Navigation',
+  brand: 'Switchboard',
+  mainMenu: 'Principal',
+  navTickets: 'Tickets',
+  navChats: 'Discussions',
+  navDevices: 'Appareils',
+  navCases: 'Dossiers',
+  navAdmin: 'Administration',
+  navNew: ' (nouveau)',
+  notifications: 'Notifications',
+  notificationsUnread: '{count, plural, one {Notifications, # non lue} other {Notifications, # non lues}}',
+  newNotification: 'Nouvelle notification : {title}',
+  clearAll: 'Tout effacer',
+  caughtUp: 'Vous êtes à jour.',
+  adminTitle: 'Administration',
+  adminOnly: 'Seuls les administrateurs peuvent ouvrir cette page.',
+  notFoundTitle: 'Page introuvable',
+  notFoundMessage: 'Il n’y a rien à cette adresse.',
+  goToTickets: 'Aller aux tickets',
+  screenFailed: 'Cet écran n’a pas pu être chargé (l’application a peut-être été mise à jour).',
+  reload: 'Recharger',
+  loading: 'Chargement',
+  loadingApp: 'Chargement de Switchboard…',
 };
 
 export type TopBarStrings = typeof en;
-export const TOP_BAR_STRINGS = { en, fr } as const;
+export const topBarMessages = defineMessages(en, fr);
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
-export function tt(key: keyof TopBarStrings): string {
-  return TOP_BAR_STRINGS[lang][key];
+/** Kept for its call sites: the string in the current language (read at each call). */
+export function tt(key: keyof TopBarStrings, vars?: Record<string, string | number>): string {
+  return topBarMessages.t(key, vars);
 }

@@ -13,16 +13,19 @@ import { PageTitle } from '../components/page-title.component';
 import { CaseItem } from '../components/cases/case-item.component';
 import { CaseDetail } from '../components/cases/case-detail.component';
 import { useNow } from '../components/cases/case-format';
+import { casesMessages } from '../lib/cases.i18n';
 
 interface Props {
   me: Me;
   caseId: string | null;
 }
 
-const VIEWS: { key: CaseViewName; label: string }[] = [
-  { key: 'unassigned', label: 'Unassigned' },
-  { key: 'mine', label: 'My cases' },
-  { key: 'all', label: 'All cases' },
+const { t } = casesMessages;
+// Tab labels are catalogue keys, translated in render (a language switch follows).
+const VIEWS: { key: CaseViewName; label: 'viewUnassigned' | 'viewMine' | 'viewAll' }[] = [
+  { key: 'unassigned', label: 'viewUnassigned' },
+  { key: 'mine', label: 'viewMine' },
+  { key: 'all', label: 'viewAll' },
 ];
 const VIEW_KEY = 'switchboard.cases.view';
 
@@ -89,7 +92,7 @@ export function CasesPage({ me, caseId }: Props) {
       (err) =>
         setLists((l) => ({
           ...l,
-          [v]: { ...l[v], status: 'error', error: err instanceof ApiError ? err.message : 'Could not load cases' },
+          [v]: { ...l[v], status: 'error', error: err instanceof ApiError ? err.message : t('loadFailed') },
         })),
     );
   };
@@ -139,7 +142,9 @@ export function CasesPage({ me, caseId }: Props) {
     if (!e?.case || !availableRef.current) return;
     upsert([e.case]);
     setAnnouncement(
-      `New ${e.case.type === 'live_chat' ? 'live chat' : 'support request'} from ${e.case.portal?.name ?? 'a portal'}`,
+      t(e.case.type === 'live_chat' ? 'newLiveChat' : 'newSupportRequest', {
+        portal: e.case.portal?.name ?? t('aPortal'),
+      }),
     );
     if (looking()) markSeen();
     // A case that just arrived while we were not looking is unseen, whatever the count says (the
@@ -173,12 +178,7 @@ export function CasesPage({ me, caseId }: Props) {
     casesApi.get(caseId).then(
       (c) => alive && upsert([c]),
       (err) =>
-        alive &&
-        setSelectError(
-          err instanceof ApiError && err.status === 404
-            ? 'This case does not exist (or was deleted).'
-            : 'Could not load the case.',
-        ),
+        alive && setSelectError(err instanceof ApiError && err.status === 404 ? t('notFound') : t('caseLoadFailed')),
     );
     return () => {
       alive = false;
@@ -202,10 +202,10 @@ export function CasesPage({ me, caseId }: Props) {
 
   return (
     <>
-      <PageTitle title="Cases">Cases</PageTitle>
+      <PageTitle title={t('title')}>{t('title')}</PageTitle>
       <div class={`cases-layout${caseId ? ' has-selection' : ''}`} data-testid="cases-page">
-        <section class="cases-list-pane card card-flush" aria-label="Case lists">
-          <div class="tabs cases-tabs" role="tablist" aria-label="Case columns">
+        <section class="cases-list-pane card card-flush" aria-label={t('lists')}>
+          <div class="tabs cases-tabs" role="tablist" aria-label={t('columns')}>
             {VIEWS.map((v, i) => (
               <button
                 key={v.key}
@@ -221,10 +221,10 @@ export function CasesPage({ me, caseId }: Props) {
                 onKeyDown={(e) => onTabKey(e, i)}
                 data-testid={`cases-tab-${v.key}`}
               >
-                {v.label}
+                {t(v.label)}
                 {v.key === 'unassigned' && available && unseen > 0 && view !== 'unassigned' && (
-                  <span class="unseen-dot" data-testid="cases-unassigned-dot" title={`${unseen} new`}>
-                    <span class="visually-hidden">{` (${unseen} new)`}</span>
+                  <span class="unseen-dot" data-testid="cases-unassigned-dot" title={t('unseen', { count: unseen })}>
+                    <span class="visually-hidden">{` (${t('unseen', { count: unseen })})`}</span>
                   </span>
                 )}
               </button>
@@ -241,21 +241,17 @@ export function CasesPage({ me, caseId }: Props) {
               <p class="form-error case-list-msg" role="alert">
                 {list.error}{' '}
                 <button type="button" class="link-btn" onClick={() => load(view)}>
-                  Retry
+                  {t('retry')}
                 </button>
               </p>
             )}
             {items.length === 0 && list.status === 'ready' && (
               <p class="case-empty muted" data-testid="cases-empty">
-                {view === 'unassigned'
-                  ? 'No one is waiting. New chats and requests appear here instantly.'
-                  : view === 'mine'
-                    ? 'You have no open cases.'
-                    : 'No cases yet.'}
+                {view === 'unassigned' ? t('emptyUnassigned') : view === 'mine' ? t('emptyMine') : t('emptyAll')}
               </p>
             )}
             {items.length === 0 && list.status === 'loading' && (
-              <div class="page-loading" role="status" aria-label="Loading cases" />
+              <div class="page-loading" role="status" aria-label={t('loadingCases')} />
             )}
             <ul class="case-list" data-testid="case-list">
               {items.map((c) => (
@@ -270,13 +266,13 @@ export function CasesPage({ me, caseId }: Props) {
                   onClick={() => load(view, true)}
                   disabled={list.status === 'loading'}
                 >
-                  Load more
+                  {t('loadMore')}
                 </button>
               </div>
             )}
           </div>
         </section>
-        <section class="case-detail-pane" aria-label="Case details">
+        <section class="case-detail-pane" aria-label={t('details')}>
           {selected && !gone ? (
             <CaseDetail
               key={selected.id}
@@ -290,7 +286,7 @@ export function CasesPage({ me, caseId }: Props) {
                   delete next[id];
                   return next;
                 });
-                setAnnouncement('Case deleted');
+                setAnnouncement(t('deleted'));
                 back();
               }}
               onBack={back}
@@ -299,16 +295,16 @@ export function CasesPage({ me, caseId }: Props) {
             <div class="empty-state case-placeholder">
               {gone ? (
                 <p role="status" data-testid="case-gone">
-                  This case was deleted.
+                  {t('gone')}
                 </p>
               ) : selectError ? (
                 <p role="alert">{selectError}</p>
               ) : caseId ? (
-                <div class="page-loading" role="status" aria-label="Loading case" />
+                <div class="page-loading" role="status" aria-label={t('loadingCase')} />
               ) : (
                 <>
-                  <h2>Select a case</h2>
-                  <p>Pick a case on the left to see the customer, the conversation and the actions.</p>
+                  <h2>{t('selectTitle')}</h2>
+                  <p>{t('selectHint')}</p>
                 </>
               )}
             </div>

@@ -9,13 +9,15 @@ import { agentChatsApi, type AgentChat, type ChatMessage } from '../lib/agent-ch
 import type { Me } from '../lib/api.types';
 import { useLive } from '../lib/live.context';
 import { linkClick, navigate } from '../lib/router.hook';
+import { ct } from '../lib/chat-actions.i18n';
 
 interface Props {
   me: Me;
   chatId: string | null;
 }
 
-const STATUS_LABEL: Record<AgentChat['status'], string> = { waiting: 'Waiting', active: 'Active', ended: 'Ended' };
+// Catalogue keys, translated in render (a language switch follows).
+const STATUS_KEY = { waiting: 'chatWaiting', active: 'chatActive', ended: 'chatEnded' } as const;
 
 export function ChatsPage({ me, chatId }: Props) {
   const live = useLive();
@@ -105,21 +107,18 @@ export function ChatsPage({ me, chatId }: Props) {
 
   return (
     <>
-      <PageTitle title="Chats">Chats</PageTitle>
+      <PageTitle title={ct('chats')}>{ct('chats')}</PageTitle>
       {error && (
         <p class="form-error" role="alert">
           {error}
         </p>
       )}
       {loaded && chats.length === 0 ? (
-        <EmptyState title="No active chats">
-          Incoming chat requests and your ongoing conversations will appear here. Set yourself "Available" in the
-          profile menu to receive them, or start a chat from a device or a ticket.
-        </EmptyState>
+        <EmptyState title={ct('noChats')}>{ct('noChatsHint')}</EmptyState>
       ) : (
         <div class="cases-layout chats-layout">
           <div class="card cases-list-pane">
-            <ul class="case-list" data-testid="chat-list" aria-label="Chats">
+            <ul class="case-list" data-testid="chat-list" aria-label={ct('chats')}>
               {chats.map((c) => (
                 <li
                   key={c.id}
@@ -139,17 +138,17 @@ export function ChatsPage({ me, chatId }: Props) {
                       <span
                         class={`pill ${c.status === 'active' ? 'pill-ok' : c.status === 'waiting' ? 'pill-warn' : 'pill-off'}`}
                       >
-                        {STATUS_LABEL[c.status]}
+                        {ct(STATUS_KEY[c.status])}
                       </span>
                     </span>
                     <span class="case-item-meta muted">
                       <span>{c.device.name}</span>
                       {c.ticket && <span>#{c.ticket.number}</span>}
-                      {typing[c.id] && <span data-testid="chat-list-typing">typing…</span>}
+                      {typing[c.id] && <span data-testid="chat-list-typing">{ct('typingShort')}</span>}
                       {(unread[c.id] ?? 0) > 0 && (
                         <span class="badge" data-testid="chat-unread">
                           {unread[c.id]}
-                          <span class="visually-hidden"> unread</span>
+                          <span class="visually-hidden">{ct('unread')}</span>
                         </span>
                       )}
                     </span>
@@ -166,7 +165,7 @@ export function ChatsPage({ me, chatId }: Props) {
                           )
                         }
                       >
-                        Accept
+                        {ct('accept')}
                       </button>
                       <button
                         type="button"
@@ -178,7 +177,7 @@ export function ChatsPage({ me, chatId }: Props) {
                           )
                         }
                       >
-                        Decline
+                        {ct('decline')}
                       </button>
                     </div>
                   )}
@@ -196,7 +195,7 @@ export function ChatsPage({ me, chatId }: Props) {
             />
           ) : (
             <div class="card case-placeholder">
-              <p class="muted">Pick a chat on the left.</p>
+              <p class="muted">{ct('pickChat')}</p>
             </div>
           )}
         </div>

@@ -1,4 +1,5 @@
 // Login screen. Error texts are fixed for 401/429 so users never see raw server wording there.
+// Before sign-in the language is the browser's (lib/i18n.ts); every string is in login.i18n.ts.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.client';
 import type { DemoLogin, Me } from '../lib/api.types';
@@ -9,9 +10,9 @@ interface Props {
 }
 
 function errorText(err: unknown): string {
-  if (!(err instanceof ApiError)) return 'Something went wrong. Please try again.';
-  if (err.status === 401) return 'Invalid email or password';
-  if (err.status === 429) return 'Too many attempts, try again in a minute';
+  if (!(err instanceof ApiError)) return lt('genericError');
+  if (err.status === 401) return lt('badCredentials');
+  if (err.status === 429) return lt('tooMany');
   return err.message;
 }
 
@@ -25,7 +26,7 @@ export function LoginPage({ onSignedIn }: Props) {
   const [demo, setDemo] = useState<DemoLogin[]>([]);
 
   useEffect(() => {
-    document.title = 'Sign in · Switchboard';
+    document.title = lt('pageTitle');
     emailRef.current?.focus();
     // First run of a demo install: say which logins exist (empty once their passwords change).
     api.demoLogins().then(
@@ -71,10 +72,10 @@ export function LoginPage({ onSignedIn }: Props) {
       >
         <div class="login-brand">
           <span class="brand-mark" aria-hidden="true" />
-          <span class="brand-name">Switchboard</span>
+          <span class="brand-name">{lt('brand')}</span>
         </div>
-        <h1 class="login-title">Sign in</h1>
-        <p class="muted">Technician workspace</p>
+        <h1 class="login-title">{lt('signIn')}</h1>
+        <p class="muted">{lt('workspace')}</p>
 
         {demo.length > 0 && (
           <section class="demo-logins" aria-labelledby="demo-logins-title" data-testid="demo-logins">
@@ -108,7 +109,7 @@ export function LoginPage({ onSignedIn }: Props) {
         )}
 
         <label class="field">
-          <span class="field-label">Email</span>
+          <span class="field-label">{lt('email')}</span>
           <input
             ref={emailRef}
             type="email"
@@ -122,7 +123,7 @@ export function LoginPage({ onSignedIn }: Props) {
           />
         </label>
         <label class="field">
-          <span class="field-label">Password</span>
+          <span class="field-label">{lt('password')}</span>
           <input
             ref={passwordRef}
             type="password"
@@ -141,7 +142,7 @@ export function LoginPage({ onSignedIn }: Props) {
           aria-busy={busy}
           data-testid="login-submit"
         >
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? lt('signingIn') : lt('signIn')}
         </button>
       </form>
     </main>

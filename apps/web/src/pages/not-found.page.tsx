@@ -2,6 +2,7 @@
 import { EmptyState } from '../components/empty-state.component';
 import { PageTitle } from '../components/page-title.component';
 import { linkClick } from '../lib/router.hook';
+import { tt } from '../lib/top-bar.i18n';
 
 export function NotFoundPage({ title, message }: { title: string; message: string }) {
   return (
@@ -9,7 +10,7 @@ export function NotFoundPage({ title, message }: { title: string; message: strin
       <PageTitle title={title}>{title}</PageTitle>
       <EmptyState title={message}>
         <a href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
-          Go to tickets
+          {tt('goToTickets')}
         </a>
       </EmptyState>
     </>

@@ -1,5 +1,8 @@
-// Portal strings in English and French, chosen from the browser language (navigator.language).
-// `{name}`-style placeholders are filled by t(); keep both dictionaries in step (the type enforces it).
+// Portal strings in English and French, on the shared translation layer (lib/i18n.ts, #16). The
+// language is the visitor's switch (localStorage), else the browser's; it is fixed for the page
+// (the switch reloads), so `S` may stay a plain object of strings. setLanguage() below makes
+// `<html lang>`, Intl formatting and the layer's t() follow the same choice.
+import { defineMessages, formatDate, setLanguage } from '../lib/i18n';
 
 const en = {
   loading: 'Loading…',
@@ -71,7 +74,7 @@ const en = {
 
 export type Strings = typeof en;
 
-const fr: Strings = {
+const fr: { [K in keyof Strings]: string } = {
   loading: 'Chargement…',
   notFoundTitle: 'Portail introuvable',
   notFound: 'Aucun portail d’assistance n’existe à cette adresse.',
@@ -167,14 +170,16 @@ export function pickLang(
 }
 
 export const lang: Lang = pickLang();
-export const S: Strings = lang === 'fr' ? fr : en;
+setLanguage(lang);
+
+export const portalMessages = defineMessages(en, fr);
+export const S: Strings = portalMessages.messages[lang];
 
 export function t(key: keyof Strings, vars: Record<string, string> = {}): string {
-  return S[key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+  return portalMessages.t(key, vars);
 }
 
-const timeFmt = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
 export function formatTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : timeFmt.format(d);
+  return Number.isNaN(d.getTime()) ? '' : formatDate(d, { hour: '2-digit', minute: '2-digit' });
 }

@@ -379,7 +379,7 @@ function Files({ number, files }: { number: number; files: PortalFile[] }) {
           <a href={ticketsApi.fileUrl(number, f.id)} download={f.name} aria-label={tt('download', { name: f.name })}>
             📎 {f.name}
           </a>{' '}
-          <span class="p-muted">({Math.ceil(f.size / 1024)} KB)</span>
+          <span class="p-muted">{tt('fileSize', { size: Math.ceil(f.size / 1024) })}</span>
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 // "My tickets" strings in English and French (same language as the rest of the portal: lang from i18n.ts).
+import { defineMessages, formatDate as formatOnLayer } from '../lib/i18n';
 import { lang } from './i18n';
 
 const en = {
@@ -38,6 +39,7 @@ const en = {
   required: 'This field is required.',
   genericError: 'Something went wrong. Please try again.',
   download: 'Download {name}',
+  fileSize: '({size} KB)',
   language: 'Language',
   status_open: 'Open',
   status_pending: 'Pending',
@@ -60,7 +62,7 @@ const en = {
 
 type TicketStrings = typeof en;
 
-const fr: TicketStrings = {
+const fr: { [K in keyof TicketStrings]: string } = {
   myTickets: 'Mes tickets',
   backToPortal: 'Retour au portail',
   signInTitle: 'Connectez-vous pour voir vos tickets',
@@ -97,6 +99,7 @@ const fr: TicketStrings = {
   required: 'Ce champ est obligatoire.',
   genericError: 'Une erreur est survenue. Veuillez réessayer.',
   download: 'Télécharger {name}',
+  fileSize: '({size} Ko)',
   language: 'Langue',
   status_open: 'Ouvert',
   status_pending: 'En attente',
@@ -117,10 +120,12 @@ const fr: TicketStrings = {
   csatLimited: 'Trop de demandes. Réessayez dans quelques minutes.',
 };
 
-export const T: TicketStrings = lang === 'fr' ? fr : en;
+export const ticketMessages = defineMessages(en, fr);
+/** The page's language is fixed (the switch reloads), so the strings may be one object. */
+export const T: TicketStrings = ticketMessages.messages[lang];
 
 export function tt(key: keyof TicketStrings, vars: Record<string, string | number> = {}): string {
-  return T[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return ticketMessages.t(key, vars);
 }
 
 /** Built-in statuses in the visitor's language; an admin's own status keeps its name. */
@@ -129,8 +134,8 @@ export function statusLabel(key: string, name: string): string {
   return own ?? name;
 }
 
-const dateFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+/** A date and time in the portal's language (the layer's, set by i18n.ts). */
 export function formatDate(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : dateFmt.format(d);
+  return Number.isNaN(d.getTime()) ? '' : formatOnLayer(d, { dateStyle: 'medium', timeStyle: 'short' });
 }

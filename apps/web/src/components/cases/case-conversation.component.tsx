@@ -7,6 +7,9 @@ import { casesApi } from '../../lib/cases.api';
 import type { CaseView } from '../../lib/cases.types';
 import { useConversation } from '../../lib/conversation.hook';
 import { logSays, MessageItem } from '../chat/message-item.component';
+import { casesMessages } from '../../lib/cases.i18n';
+
+const { t } = casesMessages;
 
 interface Props {
   c: CaseView;
@@ -44,7 +47,7 @@ export function CaseConversation({ c, canWrite, me, endedNotice }: Props) {
   return (
     <section class="case-conversation" aria-labelledby="case-messages-title">
       <h3 id="case-messages-title" class="case-section-title">
-        Messages
+        {t('messages')}
       </h3>
       <ol
         class="case-log"
@@ -52,15 +55,15 @@ export function CaseConversation({ c, canWrite, me, endedNotice }: Props) {
         data-testid="case-messages"
         aria-busy={!loaded}
         tabIndex={0}
-        aria-label="Conversation"
+        aria-label={t('conversation')}
       >
-        {loaded && messages.length === 0 && <li class="muted">No messages yet.</li>}
+        {loaded && messages.length === 0 && <li class="muted">{t('noMessages')}</li>}
         {messages.map((m) => (
           <MessageItem key={m.id} message={m} testIdPrefix="case" onRetry={conversation.retry} />
         ))}
       </ol>
       <p class="case-typing muted small" aria-live="polite" data-testid="case-typing">
-        {typing ? `${typing} is typing…` : ''}
+        {typing ? t('typing', { name: typing }) : ''}
       </p>
       {endedNotice && loaded && !logSays(messages, endedNotice) && (
         <p class="notice small" data-testid="case-ended">
@@ -75,7 +78,7 @@ export function CaseConversation({ c, canWrite, me, endedNotice }: Props) {
       {canWrite && (
         <form class="case-composer" onSubmit={send} data-testid="case-composer">
           <label for="case-composer-body" class="visually-hidden">
-            Message to the customer
+            {t('messageLabel')}
           </label>
           <textarea
             id="case-composer-body"
@@ -83,7 +86,7 @@ export function CaseConversation({ c, canWrite, me, endedNotice }: Props) {
             rows={2}
             value={draft}
             maxLength={1000}
-            placeholder="Write to the customer… (Enter to send, Shift+Enter for a new line)"
+            placeholder={t('messagePlaceholder')}
             onInput={(e) => {
               setDraft((e.currentTarget as HTMLTextAreaElement).value);
               conversation.typed();
@@ -95,7 +98,7 @@ export function CaseConversation({ c, canWrite, me, endedNotice }: Props) {
             data-testid="case-composer-body"
           />
           <button type="submit" class="btn btn-primary" disabled={!draft.trim()} data-testid="case-composer-send">
-            Send
+            {t('send')}
           </button>
         </form>
       )}

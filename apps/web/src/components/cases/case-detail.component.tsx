@@ -6,12 +6,13 @@ import type { Me } from '../../lib/api.types';
 import { casesApi } from '../../lib/cases.api';
 import { ct } from '../../lib/chat-actions.i18n';
 import type { CaseView } from '../../lib/cases.types';
+import { casesMessages } from '../../lib/cases.i18n';
 import { linkClick } from '../../lib/router.hook';
 import { ConfirmDialog } from '../confirm-dialog.component';
 import { CaseConversation } from './case-conversation.component';
 import { CaseRecordings } from './case-recordings.component';
 import { CaseScreenShare } from './case-screen-share.component';
-import { caseTimes, createdLine, customerName, ENDED_LABEL, STATUS_LABEL, TYPE_LABEL } from './case-format';
+import { caseTimes, createdLine, customerName, endedLabel, statusLabel, typeLabel } from './case-format';
 
 interface Props {
   c: CaseView;
@@ -21,6 +22,8 @@ interface Props {
   onDeleted(id: string): void;
   onBack(): void;
 }
+
+const { t } = casesMessages;
 
 type Action = 'assign' | 'resolve' | 'reopen' | 'leave' | 'unassign';
 type CaseStatus = CaseView['status'];
@@ -64,7 +67,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
       await casesApi.remove(c.id);
       onDeleted(c.id);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not delete the case.');
+      setError(err instanceof ApiError ? err.message : t('deleteFailed'));
       setBusy(null);
     }
   };
@@ -80,7 +83,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
       data-live={String(c.live)}
     >
       <button type="button" class="back-link link-btn case-back" onClick={onBack}>
-        ← Cases
+        {t('back')}
       </button>
       <header class="case-detail-head">
         <div>
@@ -88,7 +91,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
             {customerName(c)}
           </h2>
           <p class="muted small">
-            Case{' '}
+            {t('caseLabel')}{' '}
             <span class="mono" data-testid="case-id">
               {c.id}
             </span>
@@ -96,65 +99,65 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
         </div>
         <span class={`case-type ${c.live ? 'is-live' : ''} type-${c.type}`}>
           {c.live && <span class="live-dot" aria-hidden="true" />}
-          {TYPE_LABEL[c.type] ?? c.type}
+          {typeLabel(c.type)}
         </span>
       </header>
 
       <dl class="case-facts">
         <div>
-          <dt>Created</dt>
+          <dt>{t('created')}</dt>
           <dd>
             <time dateTime={c.createdAt}>{createdLine(c.createdAt)}</time>
           </dd>
         </div>
         <div>
-          <dt>Status</dt>
+          <dt>{t('status')}</dt>
           <dd>
             <span class={`pill case-status st-${c.status}`} data-testid="case-status">
-              {STATUS_LABEL[c.status] ?? c.status}
+              {statusLabel(c.status)}
             </span>
           </dd>
         </div>
         <div>
-          <dt>Assigned to</dt>
-          <dd data-testid="case-assignee">{c.assignee?.name ?? <span class="muted">Nobody yet</span>}</dd>
+          <dt>{t('assignedTo')}</dt>
+          <dd data-testid="case-assignee">{c.assignee?.name ?? <span class="muted">{t('nobody')}</span>}</dd>
         </div>
-        {caseTimes(c, now).map((t) => (
-          <div key={t.label}>
-            <dt>{t.label}</dt>
-            <dd class="tabular">{t.value}</dd>
+        {caseTimes(c, now).map((time) => (
+          <div key={time.label}>
+            <dt>{time.label}</dt>
+            <dd class="tabular">{time.value}</dd>
           </div>
         ))}
         <div>
-          <dt>First name</dt>
+          <dt>{t('firstName')}</dt>
           <dd>{c.customer?.firstName}</dd>
         </div>
         <div>
-          <dt>Last name</dt>
+          <dt>{t('lastName')}</dt>
           <dd>{c.customer?.lastName}</dd>
         </div>
         <div>
-          <dt>Email</dt>
+          <dt>{t('email')}</dt>
           <dd>{c.customer?.email ? <a href={`mailto:${c.customer.email}`}>{c.customer.email}</a> : '—'}</dd>
         </div>
         <div>
-          <dt>Portal</dt>
+          <dt>{t('portal')}</dt>
           <dd>
             {c.portal?.name} <span class="muted">{c.portal?.address}</span>
           </dd>
         </div>
         <div class="span-all">
-          <dt>Device</dt>
+          <dt>{t('device')}</dt>
           <dd data-testid="case-device">
             {[d.browser, d.os, d.deviceType, d.language].filter(Boolean).join(' · ') || (
-              <span class="muted">Unknown</span>
+              <span class="muted">{t('unknown')}</span>
             )}
             {d.userAgent && <span class="muted small block ua">{d.userAgent}</span>}
           </dd>
         </div>
         {c.ticketNumber && (
           <div>
-            <dt>Follow-up ticket</dt>
+            <dt>{t('followUpTicket')}</dt>
             <dd>
               <a href={`/tickets/${c.ticketNumber}`} onClick={(e) => linkClick(e, `/tickets/${c.ticketNumber}`)}>
                 #{c.ticketNumber}
@@ -166,12 +169,12 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
 
       <section class="case-problem" aria-labelledby="case-problem-title">
         <h3 id="case-problem-title" class="case-section-title">
-          Problem
+          {t('problem')}
         </h3>
         <p class="case-question">{c.question}</p>
       </section>
 
-      <div class="case-actions" role="group" aria-label="Case actions">
+      <div class="case-actions" role="group" aria-label={t('actions')}>
         <label class="case-status-field">
           <span class="field-label">{ct('caseStatus')}</span>
           <select
@@ -209,7 +212,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
             disabled={!!busy}
             data-testid="case-assign"
           >
-            {busy === 'assign' ? 'Assigning…' : 'Assign to me'}
+            {busy === 'assign' ? t('assigning') : t('assignToMe')}
           </button>
         )}
         {c.status === 'assigned' && (
@@ -220,7 +223,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
             disabled={!!busy}
             data-testid="case-resolve"
           >
-            Resolve
+            {t('resolve')}
           </button>
         )}
         {c.status === 'resolved' && (
@@ -231,7 +234,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
             disabled={!!busy}
             data-testid="case-reopen"
           >
-            Reopen
+            {t('reopen')}
           </button>
         )}
         {chatOpen && mine && (
@@ -246,7 +249,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
           </button>
         )}
         <a class="btn btn-ghost" href={casesApi.transcriptUrl(c.id)} download data-testid="case-transcript">
-          Transcript
+          {t('transcript')}
         </a>
         {canDelete && (
           <button
@@ -256,7 +259,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
             disabled={!!busy}
             data-testid="case-delete"
           >
-            Delete case
+            {t('deleteCase')}
           </button>
         )}
       </div>
@@ -276,9 +279,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
         c={c}
         me={me}
         canWrite={chatOpen && mine && c.status === 'assigned'}
-        endedNotice={
-          c.chatStatus === 'ended' && c.endedReason ? (ENDED_LABEL[c.endedReason] ?? 'The chat has ended.') : null
-        }
+        endedNotice={c.chatStatus === 'ended' && c.endedReason ? endedLabel(c.endedReason) : null}
       />
 
       {c.type === 'support_request' && c.status !== 'resolved' && (
@@ -303,18 +304,15 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
 
       <dialog ref={confirm} class="dialog" aria-labelledby="case-delete-title" data-testid="case-delete-confirm">
         <h2 id="case-delete-title" class="card-title">
-          Delete this case?
+          {t('deleteTitle')}
         </h2>
-        <p>
-          The case, the customer’s name and email, the chat log and attachments are removed permanently. This cannot be
-          undone.
-        </p>
+        <p>{t('deleteBody')}</p>
         <div class="form-actions">
           <button type="button" class="btn btn-ghost" onClick={() => confirm.current?.close()}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="button" class="btn btn-danger" onClick={remove} data-testid="case-delete-confirm-yes">
-            Delete permanently
+            {t('deletePermanently')}
           </button>
         </div>
       </dialog>
@@ -339,7 +337,7 @@ function FollowUp({ c, onSent }: { c: CaseView; onSent(ticketNumber: number): vo
       setBody('');
       onSent(r.ticketNumber);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not send the email.');
+      setError(err instanceof ApiError ? err.message : t('followUpFailed'));
     } finally {
       setBusy(false);
     }
@@ -348,7 +346,7 @@ function FollowUp({ c, onSent }: { c: CaseView; onSent(ticketNumber: number): vo
   return (
     <form class="case-followup composer" onSubmit={submit} data-testid="case-follow-up">
       <label for="case-followup-body" class="field-label">
-        Reply by email to {c.customer?.email}
+        {t('replyByEmail', { email: c.customer?.email ?? '' })}
       </label>
       <textarea
         id="case-followup-body"
@@ -357,9 +355,7 @@ function FollowUp({ c, onSent }: { c: CaseView; onSent(ticketNumber: number): vo
         onInput={(e) => setBody((e.currentTarget as HTMLTextAreaElement).value)}
         data-testid="case-follow-up-body"
       />
-      <p class="field-hint">
-        Opens (or reuses) a ticket with the customer as requester; their replies thread back into it.
-      </p>
+      <p class="field-hint">{t('followUpHint')}</p>
       {error && (
         <p class="form-error" role="alert">
           {error}
@@ -367,16 +363,16 @@ function FollowUp({ c, onSent }: { c: CaseView; onSent(ticketNumber: number): vo
       )}
       {sent !== null && (
         <p class="notice" role="status">
-          Sent. The conversation continues in{' '}
+          {t('followUpSent')}{' '}
           <a href={`/tickets/${sent}`} onClick={(e) => linkClick(e, `/tickets/${sent}`)}>
-            ticket #{sent}
+            {t('ticketNumber', { number: sent })}
           </a>
           .
         </p>
       )}
       <div class="composer-actions">
         <button type="submit" class="btn btn-primary" disabled={busy || !body.trim()} data-testid="case-follow-up-send">
-          {busy ? 'Sending…' : 'Send email'}
+          {busy ? t('sending') : t('sendEmail')}
         </button>
       </div>
     </form>

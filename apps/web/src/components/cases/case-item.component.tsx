@@ -2,7 +2,7 @@
 // preview of the problem, customer, portal address and case ID.
 import type { CaseView } from '../../lib/cases.types';
 import { linkClick } from '../../lib/router.hook';
-import { caseTimes, customerName, TYPE_LABEL } from './case-format';
+import { caseTimes, customerName, typeLabel } from './case-format';
 
 interface Props {
   c: CaseView;
@@ -26,7 +26,7 @@ export function CaseItem({ c, now, selected }: Props) {
         <span class="case-item-top">
           <span class={`case-type ${c.live ? 'is-live' : ''} type-${c.type}`} data-testid="case-type">
             {c.live && <span class="live-dot" aria-hidden="true" />}
-            {TYPE_LABEL[c.type] ?? c.type}
+            {typeLabel(c.type)}
           </span>
           <span class="case-time" data-testid="case-time">
             {caseTimes(c, now).map((t) => (

@@ -3,18 +3,12 @@
 // "Connecting..." until the user accepts, and the rename-ticket prompt when a chat with an
 // automatic ticket ends.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  AGENT_CHAT_ENDED_TEXT,
-  agentChatsApi,
-  END_REASONS,
-  uploadChatFile,
-  type AgentChat,
-  type ChatMessage,
-} from '../../lib/agent-chats.api';
-import type { EarlierInTicket } from '@switchboard/contracts';
+import { agentChatsApi, uploadChatFile, type AgentChat, type ChatMessage } from '../../lib/agent-chats.api';
+import { AGENT_CHAT_END_LINES, AGENT_CHAT_ENDED_LINE, type EarlierInTicket } from '@switchboard/contracts';
 import { ct } from '../../lib/chat-actions.i18n';
 import { useConversation } from '../../lib/conversation.hook';
 import { formatDateTime } from '../../lib/format';
+import { language } from '../../lib/i18n';
 import { ConfirmDialog } from '../confirm-dialog.component';
 import { formatSize } from '../../lib/files.api';
 import { linkClick } from '../../lib/router.hook';
@@ -34,7 +28,7 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
   const conversation = useConversation(id, {
     me,
     loadMessages: (afterSeq) => agentChatsApi.messages(id, afterSeq).then((p) => p.items),
-    offlineError: 'You are offline',
+    offlineError: ct('offline'),
     onSent,
   });
   const { messages, typing, error, setError } = conversation;
@@ -103,11 +97,11 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
 
   const active = chat.status === 'active';
   // The end's reason is also the last system line of the log: the banner only while the log lacks it.
-  const endedText = END_REASONS[chat.endedReason ?? ''] ?? AGENT_CHAT_ENDED_TEXT;
+  const endedText = (AGENT_CHAT_END_LINES[chat.endedReason ?? ''] ?? AGENT_CHAT_ENDED_LINE)[language()];
   return (
     <section
       class="chat-pane card"
-      aria-label={`Chat with ${chat.contact.name}`}
+      aria-label={ct('chatWith', { name: chat.contact.name })}
       data-testid="chat-pane"
       data-chat-id={id}
       data-status={chat.status}
@@ -117,7 +111,7 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
           <h2 class="case-detail-title">{chat.contact.name}</h2>
           <span class="muted small">
             {chat.device.name}
-            {chat.technician ? ` · with ${chat.technician.name}` : ''}
+            {chat.technician ? ct('withTechnician', { name: chat.technician.name }) : ''}
           </span>
         </div>
         <div class="chat-pane-actions">
@@ -144,10 +138,10 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
       </header>
       {chat.status === 'waiting' && (
         <p class="chat-connecting" role="status" data-testid="chat-connecting">
-          {chat.initiatedBy === 'technician' ? 'Connecting...' : 'Waiting for a technician to accept...'}
+          {chat.initiatedBy === 'technician' ? ct('connecting') : ct('waitingAccept')}
         </p>
       )}
-      <ol class="case-log chat-log" ref={log} data-testid="chat-messages" tabIndex={0} aria-label="Conversation">
+      <ol class="case-log chat-log" ref={log} data-testid="chat-messages" tabIndex={0} aria-label={ct('conversation')}>
         {earlier && earlier.lines.length > 0 && (
           <li class="chat-earlier" data-testid="chat-earlier">
             <p class="chat-earlier-title">
@@ -190,11 +184,12 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
         ))}
       </ol>
       <p class="case-typing muted small" aria-live="polite" data-testid="chat-typing">
-        {typing ? `${typing} is typing…` : ''}
+        {typing ? ct('typing', { name: typing }) : ''}
       </p>
       {upload && (
         <p class="muted small" data-testid="chat-upload">
-          Sending {upload.name}… <progress max={1} value={upload.progress} /> {Math.round(upload.progress * 100)}%
+          {ct('uploading', { name: upload.name })} <progress max={1} value={upload.progress} />{' '}
+          {Math.round(upload.progress * 100)}%
         </p>
       )}
       {error && (
@@ -209,9 +204,7 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
       )}
       {chat.status === 'ended' && chat.ticket?.auto && !renamed && (
         <form class="chat-rename" onSubmit={rename} data-testid="chat-rename">
-          <label for={`rename-${id}`}>
-            Give ticket #{chat.ticket.number} a title that says what the chat was about
-          </label>
+          <label for={`rename-${id}`}>{ct('renamePrompt', { number: chat.ticket.number })}</label>
           <div class="chat-rename-row">
             <input
               id={`rename-${id}`}
@@ -221,7 +214,7 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
               data-testid="chat-rename-title"
             />
             <button type="submit" class="btn btn-primary btn-sm" disabled={!title.trim()}>
-              Rename ticket
+              {ct('renameTicket')}
             </button>
           </div>
         </form>
@@ -244,7 +237,7 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
       {active && (
         <form class="case-composer" onSubmit={send} data-testid="chat-composer">
           <label for={`chat-body-${id}`} class="visually-hidden">
-            Message
+            {ct('message')}
           </label>
           <textarea
             id={`chat-body-${id}`}
@@ -252,7 +245,7 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
             rows={2}
             value={draft}
             maxLength={1000}
-            placeholder="Write a message… (Enter to send, Shift+Enter for a new line)"
+            placeholder={ct('messagePlaceholder')}
             onInput={(e) => {
               setDraft((e.currentTarget as HTMLTextAreaElement).value);
               conversation.typed();
@@ -274,10 +267,10 @@ export function ChatPane({ chat, me, onSeen, onSent }: Props) {
               data-testid="chat-file-input"
             />
             <label for={`chat-file-${id}`} class="btn btn-ghost btn-sm">
-              Attach file
+              {ct('attachFile')}
             </label>
             <button type="submit" class="btn btn-primary" disabled={!draft.trim()} data-testid="chat-send">
-              Send
+              {ct('send')}
             </button>
           </div>
         </form>

@@ -5,6 +5,7 @@ import { agentChatsApi, type AgentChat } from '../../lib/agent-chats.api';
 import { chime } from '../../lib/case-alerts';
 import { useLiveEvent } from '../../lib/live.context';
 import { navigate } from '../../lib/router.hook';
+import { ct } from '../../lib/chat-actions.i18n';
 
 export function ChatRequests() {
   const [requests, setRequests] = useState<AgentChat[]>([]);
@@ -36,19 +37,19 @@ export function ChatRequests() {
 
   if (!requests.length && !error) return null;
   return (
-    <div class="chat-requests" role="region" aria-label="Chat requests" data-testid="chat-requests">
+    <div class="chat-requests" role="region" aria-label={ct('requests')} data-testid="chat-requests">
       {error && (
         <div class="chat-request card" role="alert">
           <p>{error}</p>
           <button type="button" class="btn btn-ghost btn-sm" onClick={() => setError(null)}>
-            Dismiss
+            {ct('dismiss')}
           </button>
         </div>
       )}
       {requests.map((c) => (
         <div key={c.id} class="chat-request card" data-testid="chat-request" data-chat-id={c.id}>
-          <strong>Chat request from {c.contact.name}</strong>
-          <span class="muted small">on {c.device.name}</span>
+          <strong>{ct('requestFrom', { name: c.contact.name })}</strong>
+          <span class="muted small">{ct('requestOn', { device: c.device.name })}</span>
           <div class="chat-request-actions">
             <button
               type="button"
@@ -56,7 +57,7 @@ export function ChatRequests() {
               onClick={() => accept(c)}
               data-testid="chat-request-accept"
             >
-              Accept
+              {ct('accept')}
             </button>
             <button
               type="button"
@@ -64,7 +65,7 @@ export function ChatRequests() {
               onClick={() => decline(c)}
               data-testid="chat-request-decline"
             >
-              Decline
+              {ct('decline')}
             </button>
           </div>
         </div>

@@ -2,6 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import { translateLine } from '@switchboard/contracts';
 import { formatDateTime } from '../../lib/format';
+import { ct } from '../../lib/chat-actions.i18n';
+import { language } from '../../lib/i18n';
 
 export interface LogMessage {
   id: string;
@@ -23,10 +25,8 @@ interface Props<M extends LogMessage> {
 
 const isSystem = (m: LogMessage) => m.kind === 'system' || m.author.kind === 'system';
 
-// System lines are stored in the customer's language (#16); the technician reads them in theirs.
-const consoleLanguage = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr')
-  ? 'fr'
-  : 'en';
+// System lines are stored in the customer's language (#16); the technician reads them in theirs
+// (the layer's current language, read at each render).
 
 /** The log already shows `text` as a system line (in any language): a status banner saying it again would repeat it. */
 export function logSays(messages: readonly LogMessage[], text: string): boolean {
@@ -38,7 +38,7 @@ export function MessageItem<M extends LogMessage>({ message: m, testIdPrefix, on
   if (isSystem(m)) {
     return (
       <li class="case-system" data-testid={`${testIdPrefix}-system-message`}>
-        {translateLine(m.body, consoleLanguage)}
+        {translateLine(m.body, language())}
       </li>
     );
   }
@@ -53,12 +53,12 @@ export function MessageItem<M extends LogMessage>({ message: m, testIdPrefix, on
         <time class="muted small" dateTime={m.createdAt} title={formatDateTime(m.createdAt)}>
           {new Date(m.createdAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
         </time>
-        {m.pending === 'sending' && <span class="muted small"> · sending…</span>}
+        {m.pending === 'sending' && <span class="muted small">{ct('msgSending')}</span>}
       </span>
       {body ?? <span class="case-msg-body">{m.body}</span>}
       {m.pending === 'failed' && (
         <button type="button" class="link-btn" onClick={() => onRetry(m)}>
-          Not sent. Retry
+          {ct('msgRetry')}
         </button>
       )}
     </li>
