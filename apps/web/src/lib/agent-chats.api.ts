@@ -59,4 +59,3 @@ export function uploadChatFile(
 }
 
 /** Why a chat ended, by reason: the same text as the end's system line (stated once in the contracts). */
-export { AGENT_CHAT_END_TEXTS as END_REASONS, AGENT_CHAT_ENDED_TEXT } from '@switchboard/contracts';
