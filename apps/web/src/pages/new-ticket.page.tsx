@@ -5,7 +5,7 @@ import type { Me } from '../lib/api.types';
 import { ticketsApi } from '../lib/tickets.api';
 import type { Impact, PersonRef, Priority, TicketType } from '../lib/tickets.types';
 import { linkClick, navigate } from '../lib/router.hook';
-import { IMPACTS, PRIORITIES, TYPES } from '../lib/format';
+import { impacts, priorities, types } from '../lib/format';
 import { PageTitle } from '../components/page-title.component';
 import { PeoplePicker, type PickOption } from '../components/tickets/people-picker.component';
 import { contactOptions, technicianOptions } from '../components/tickets/pick-options';
@@ -143,7 +143,7 @@ export function NewTicketPage({ me }: { me: Me }) {
             onChange={(e) => setPriority(e.currentTarget.value as Priority)}
             data-testid="new-ticket-priority"
           >
-            {PRIORITIES.map(([v, l]) => (
+            {priorities().map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -157,7 +157,7 @@ export function NewTicketPage({ me }: { me: Me }) {
             onChange={(e) => setImpact(e.currentTarget.value as Impact)}
             data-testid="new-ticket-impact"
           >
-            {IMPACTS.map(([v, l]) => (
+            {impacts().map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -171,7 +171,7 @@ export function NewTicketPage({ me }: { me: Me }) {
             onChange={(e) => setType(e.currentTarget.value as TicketType)}
             data-testid="new-ticket-type"
           >
-            {TYPES.map(([v, l]) => (
+            {types().map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>

@@ -1,7 +1,7 @@
 // Filter + sort bar of the ticket list. Text search is debounced so typing does not fire a request per key.
 import { useEffect, useState } from 'preact/hooks';
 import type { Company, Contact, PersonRef, TicketFilters, TicketStatus } from '../../lib/tickets.types';
-import { contactName, PRIORITIES, TYPES } from '../../lib/format';
+import { contactName, priorities, types } from '../../lib/format';
 import { SENTIMENT_VALUES, sentimentLabel, st } from '../../lib/sentiment.i18n';
 import { tui } from '../../lib/ticket-ui.i18n';
 
@@ -150,7 +150,7 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
           <span class="field-label">Type</span>
           <select value={filters.type} onChange={set('type')} data-testid="filter-type">
             <option value="">Any</option>
-            {TYPES.map(([v, l]) => (
+            {types().map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -161,7 +161,7 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
           <span class="field-label">Priority</span>
           <select value={filters.priority} onChange={set('priority')} data-testid="filter-priority">
             <option value="">Any</option>
-            {PRIORITIES.map(([v, l]) => (
+            {priorities().map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>

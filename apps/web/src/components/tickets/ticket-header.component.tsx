@@ -4,16 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../lib/api.types';
 import type { PersonRef, Ticket, TicketStatus, Viewer } from '../../lib/tickets.types';
-import {
-  ACTIVITY_STATUSES,
-  contactName,
-  formatDateTime,
-  formatRelative,
-  IMPACTS,
-  PRIORITIES,
-  statusName,
-  TYPES,
-} from '../../lib/format';
+import { activityStatusLabel, contactName, formatDateTime, formatRelative, impacts, priorities, statusName, types } from '../../lib/format';
 import { st } from '../../lib/sentiment.i18n';
 import { tat } from '../../lib/ticket-actions.i18n';
 import { ticketsApi, type ProductFamily, type TicketPatch } from '../../lib/tickets.api';
@@ -152,15 +143,15 @@ export function TicketHeader({
         {select(
           'Priority',
           ticket.priority,
-          PRIORITIES,
+          priorities(),
           (v) => ({ priority: v as Ticket['priority'] }),
           'ticket-priority',
         )}
-        {select('Impact', ticket.impact, IMPACTS, (v) => ({ impact: v as Ticket['impact'] }), 'ticket-impact')}
-        {select('Type', ticket.type, TYPES, (v) => ({ type: v as Ticket['type'] }), 'ticket-type')}
+        {select('Impact', ticket.impact, impacts(), (v) => ({ impact: v as Ticket['impact'] }), 'ticket-impact')}
+        {select('Type', ticket.type, types(), (v) => ({ type: v as Ticket['type'] }), 'ticket-type')}
         <Prop label="Activity" testId="ticket-activity-status">
           <span class={`act act-${ticket.activityStatus}`}>
-            {ACTIVITY_STATUSES[ticket.activityStatus] ?? ticket.activityStatus}
+            {activityStatusLabel(ticket.activityStatus)}
           </span>
         </Prop>
         <Prop label={tat('familyLabel')} testId="ticket-product-family">

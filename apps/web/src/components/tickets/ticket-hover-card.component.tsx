@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { cachedSummary } from '../../lib/tickets.api';
 import type { TicketSummary } from '../../lib/tickets.types';
-import { formatRelative, label, PRIORITIES, ACTIVITY_STATUSES } from '../../lib/format';
+import { activityStatusLabel, formatRelative, label, priorities } from '../../lib/format';
 
 interface Props {
   id: string;
@@ -34,9 +34,9 @@ export function TicketHoverCard({ id, number }: Props) {
         <>
           <p class="hover-card-meta">
             <span class={`prio prio-${summary.priority}`} data-testid="hover-priority">
-              {label(PRIORITIES, summary.priority)} priority
+              {label(priorities(), summary.priority)} priority
             </span>
-            <span class="muted">{ACTIVITY_STATUSES[summary.activityStatus] ?? ''}</span>
+            <span class="muted">{activityStatusLabel(summary.activityStatus)}</span>
           </p>
           {latest ? (
             <div

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Ticket } from '../../lib/tickets.types';
 import { linkClick } from '../../lib/router.hook';
 import { tui } from '../../lib/ticket-ui.i18n';
-import { contactName, formatDateTime, formatRelative, label, PRIORITIES, TYPES } from '../../lib/format';
+import { contactName, formatDateTime, formatRelative, label, priorities, types } from '../../lib/format';
 import { TicketHoverCard } from './ticket-hover-card.component';
 import { SentimentBadge } from './sentiment-badge.component';
 import { StatusPill } from './status-pill.component';
@@ -77,7 +77,7 @@ function TicketRowImpl({ ticket, statusName, companyName, flash, selected, onTog
         </div>
         <span class="row-sub muted">
           {contactName(ticket.requester)}
-          {companyName && ` · ${companyName}`} · {label(TYPES, ticket.type)}
+          {companyName && ` · ${companyName}`} · {label(types(), ticket.type)}
           {ticket.sentiment && (
             <>
               {' · '}
@@ -90,7 +90,7 @@ function TicketRowImpl({ ticket, statusName, companyName, flash, selected, onTog
         <StatusPill status={ticket.status} category={ticket.statusCategory} name={statusName} />
       </td>
       <td class="col-priority">
-        <span class={`prio prio-${ticket.priority}`}>{label(PRIORITIES, ticket.priority)}</span>
+        <span class={`prio prio-${ticket.priority}`}>{label(priorities(), ticket.priority)}</span>
       </td>
       <td class="col-assignee">{ticket.assignee ? ticket.assignee.name : <span class="muted">Unassigned</span>}</td>
       <td class="col-updated">
