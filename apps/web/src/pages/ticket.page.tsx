@@ -21,6 +21,7 @@ import { contactOptions, technicianOptions } from '../components/tickets/pick-op
 import type { PickOption } from '../components/tickets/people-picker.component';
 import { TicketSidebar } from '../components/tickets/ticket-sidebar.component';
 import { tui } from '../lib/ticket-ui.i18n';
+import { tk } from '../lib/tickets.i18n';
 
 interface Props {
   number: number;
@@ -75,14 +76,14 @@ export function TicketPage({ number, me }: Props) {
       setLoadError(
         err instanceof ApiError
           ? { status: err.status, message: err.message }
-          : { status: 0, message: 'Could not load the ticket' },
+          : { status: 0, message: tk('ticketLoadFailed') },
       );
     }
   };
   const loadActivity = () => {
     setActivityError(null);
     all((cursor) => ticketsApi.activity(number, cursor)).then(setActivity, (err) =>
-      setActivityError(err instanceof ApiError ? err.message : 'Could not load the activity'),
+      setActivityError(err instanceof ApiError ? err.message : tk('activityLoadFailed')),
     );
   };
 
@@ -136,7 +137,7 @@ export function TicketPage({ number, me }: Props) {
     setComments((list) => addUnique(list, p.comment));
     if (p.comment.author.id !== me.id)
       setAnnouncement(
-        `New ${p.comment.visibility === 'internal' ? 'internal note' : 'reply'} from ${p.comment.author.name}`,
+        tk(p.comment.visibility === 'internal' ? 'newNote' : 'newReply', { name: p.comment.author.name }),
       );
   });
   useLiveEvent('ticket.activity', (p) => {
@@ -150,7 +151,7 @@ export function TicketPage({ number, me }: Props) {
   });
   useLiveEvent('ticket.merged', (p) => {
     if (p?.number !== number) return;
-    setAnnouncement(`This ticket was merged into #${p.into}. Opening #${p.into}.`);
+    setAnnouncement(tk('mergedAnnouncement', { into: p.into }));
     navigate(`/tickets/${p.into}`);
   });
 
@@ -163,7 +164,7 @@ export function TicketPage({ number, me }: Props) {
       setTicket(await ticketsApi.update(number, change));
     } catch (err) {
       setTicket({ ...before });
-      setPatchError(`${field} not saved: ${err instanceof ApiError ? err.message : 'network error'}`);
+      setPatchError(tk('notSaved', { field, message: err instanceof ApiError ? err.message : tk('networkError') }));
     } finally {
       setSaving(null);
     }
@@ -181,7 +182,7 @@ export function TicketPage({ number, me }: Props) {
 
   const onSent = async (comment: Comment, statusChanged: boolean) => {
     setComments((list) => addUnique(list, comment));
-    setAnnouncement(comment.visibility === 'internal' ? 'Internal note added' : 'Reply sent');
+    setAnnouncement(comment.visibility === 'internal' ? tk('noteAdded') : tk('replySent'));
     requestAnimationFrame(() => listEnd.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
     // The socket also pushes ticket.updated; fetching keeps the header right if the socket is down.
     if (statusChanged) ticketsApi.get(number).then(setTicket, () => undefined);
@@ -227,17 +228,15 @@ export function TicketPage({ number, me }: Props) {
     return (
       <>
         <a class="back-link" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
-          ← Tickets
+          {tk('backToTickets')}
         </a>
-        <EmptyState title={loadError.status === 404 ? `Ticket #${number} not found` : 'Could not load the ticket'}>
-          {loadError.status === 404
-            ? 'It may have been deleted, or it belongs to a company you do not serve.'
-            : loadError.message}
+        <EmptyState title={loadError.status === 404 ? tk('notFound', { number }) : tk('ticketLoadFailed')}>
+          {loadError.status === 404 ? tk('notFoundHint') : loadError.message}
         </EmptyState>
       </>
     );
   }
-  if (!ticket) return <div class="page-loading" role="status" aria-label={`Loading ticket #${number}`} />;
+  if (!ticket) return <div class="page-loading" role="status" aria-label={tk('loadingTicket', { number })} />;
 
   // One Request card (#15): an email ticket's first mail is stored as a comment flagged `opening` (it
   // carries the files and the original); it is the Request, shown with the ticket's (editable)
@@ -255,14 +254,16 @@ export function TicketPage({ number, me }: Props) {
         author: {
           kind: 'contact' as const,
           id: ticket.requester?.id ?? null,
-          name: ticket.requester ? `${ticket.requester.firstName} ${ticket.requester.lastName}`.trim() : 'Requester',
+          name: ticket.requester
+            ? `${ticket.requester.firstName} ${ticket.requester.lastName}`.trim()
+            : tk('requester'),
         },
       };
 
   return (
     <div class="ticket-page" data-testid="ticket-page" data-number={ticket.number}>
       <a class="back-link" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
-        ← Tickets
+        {tk('backToTickets')}
       </a>
       <TicketHeader
         ticket={ticket}
@@ -279,7 +280,7 @@ export function TicketPage({ number, me }: Props) {
       <div class="ticket-layout">
         <div class="ticket-main">
           <div class="tabs-row">
-            <div class="tabs" role="tablist" aria-label="Ticket sections" onKeyDown={onTabKey}>
+            <div class="tabs" role="tablist" aria-label={tk('sections')} onKeyDown={onTabKey}>
               {(['conversation', 'activity'] as const).map((t) => (
                 <button
                   key={t}
@@ -293,7 +294,7 @@ export function TicketPage({ number, me }: Props) {
                   onClick={() => selectTab(t)}
                   data-testid={`tab-${t}`}
                 >
-                  {t === 'conversation' ? `Conversation (${replies.length + 1})` : 'Activity'}
+                  {t === 'conversation' ? tk('conversation', { count: replies.length + 1 }) : tk('activity')}
                 </button>
               ))}
             </div>

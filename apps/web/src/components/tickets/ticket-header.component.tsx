@@ -4,7 +4,16 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../lib/api.types';
 import type { PersonRef, Ticket, TicketStatus, Viewer } from '../../lib/tickets.types';
-import { activityStatusLabel, contactName, formatDateTime, formatRelative, impacts, priorities, statusName, types } from '../../lib/format';
+import {
+  activityStatusLabel,
+  contactName,
+  formatDateTime,
+  formatRelative,
+  impacts,
+  priorities,
+  statusName,
+  types,
+} from '../../lib/format';
 import { st } from '../../lib/sentiment.i18n';
 import { tat } from '../../lib/ticket-actions.i18n';
 import { ticketsApi, type ProductFamily, type TicketPatch } from '../../lib/tickets.api';
@@ -13,6 +22,7 @@ import { CsatBadge } from './csat-badge.component';
 import { ct } from '../../lib/csat.i18n';
 import { StatusPill } from './status-pill.component';
 import { ViewerAvatars } from './viewer-avatars.component';
+import { tk } from '../../lib/tickets.i18n';
 
 interface Props {
   ticket: Ticket;
@@ -108,8 +118,8 @@ export function TicketHeader({
               name={statusName(statuses, ticket.status)}
               testId="ticket-status"
             />{' '}
-            Requested by <strong>{contactName(ticket.requester)}</strong>
-            {companyName && ` (${companyName})`} · via {ticket.source} ·{' '}
+            {tk('requestedBy')} <strong>{contactName(ticket.requester)}</strong>
+            {companyName && ` (${companyName})`} · {tk('via', { source: ticket.source })} ·{' '}
             <time dateTime={ticket.createdAt} title={formatDateTime(ticket.createdAt)}>
               {formatRelative(ticket.createdAt)}
             </time>
@@ -119,40 +129,38 @@ export function TicketHeader({
       </div>
       {ticket.mergedInto && (
         <p class="notice" data-testid="merged-notice">
-          This ticket was merged into <a href={`/tickets/${ticket.mergedInto}`}>#{ticket.mergedInto}</a>.
+          {tk('mergedInto')} <a href={`/tickets/${ticket.mergedInto}`}>#{ticket.mergedInto}</a>.
         </p>
       )}
-      <div class="props" role="group" aria-label="Ticket properties">
+      <div class="props" role="group" aria-label={tk('properties')}>
         {select(
-          'Status',
+          tk('status'),
           ticket.status,
           statusList.map((s) => [s.key, s.name] as const),
           (status) => ({ status }),
           'ticket-status-select',
         )}
         {select(
-          'Assignee',
+          tk('assignee'),
           ticket.assignee?.id ?? '',
           [
-            ['', 'Unassigned'] as const,
-            ...people.map((p) => [p.id, p.id === me.id ? `${p.name} (me)` : p.name] as const),
+            ['', tk('unassigned')] as const,
+            ...people.map((p) => [p.id, p.id === me.id ? tk('meSuffix', { name: p.name }) : p.name] as const),
           ],
           (v) => ({ assigneeId: v || null }),
           'ticket-assignee',
         )}
         {select(
-          'Priority',
+          tk('priority'),
           ticket.priority,
           priorities(),
           (v) => ({ priority: v as Ticket['priority'] }),
           'ticket-priority',
         )}
-        {select('Impact', ticket.impact, impacts(), (v) => ({ impact: v as Ticket['impact'] }), 'ticket-impact')}
-        {select('Type', ticket.type, types(), (v) => ({ type: v as Ticket['type'] }), 'ticket-type')}
-        <Prop label="Activity" testId="ticket-activity-status">
-          <span class={`act act-${ticket.activityStatus}`}>
-            {activityStatusLabel(ticket.activityStatus)}
-          </span>
+        {select(tk('impact'), ticket.impact, impacts(), (v) => ({ impact: v as Ticket['impact'] }), 'ticket-impact')}
+        {select(tk('type'), ticket.type, types(), (v) => ({ type: v as Ticket['type'] }), 'ticket-type')}
+        <Prop label={tk('activity')} testId="ticket-activity-status">
+          <span class={`act act-${ticket.activityStatus}`}>{activityStatusLabel(ticket.activityStatus)}</span>
         </Prop>
         <Prop label={tat('familyLabel')} testId="ticket-product-family">
           {ticket.productFamilyId
@@ -168,7 +176,7 @@ export function TicketHeader({
       </div>
       {ticket.cc.length > 0 && (
         <p class="small muted" data-testid="ticket-cc">
-          Cc: {ticket.cc.map((c) => c.name).join(', ')}
+          {tk('cc', { list: ticket.cc.map((c) => c.name).join(', ') })}
         </p>
       )}
       {error && (

@@ -9,6 +9,7 @@ import { contactName, formatDateTime, formatRelative, label, priorities, types }
 import { TicketHoverCard } from './ticket-hover-card.component';
 import { SentimentBadge } from './sentiment-badge.component';
 import { StatusPill } from './status-pill.component';
+import { tk } from '../../lib/tickets.i18n';
 
 interface Props {
   ticket: Ticket;
@@ -70,7 +71,7 @@ function TicketRowImpl({ ticket, statusName, companyName, flash, selected, onTog
             aria-describedby={preview ? cardId : undefined}
             data-testid="ticket-link"
           >
-            {ticket.activityStatus === 'unread' && <span class="visually-hidden">Unread: </span>}
+            {ticket.activityStatus === 'unread' && <span class="visually-hidden">{tk('unread')}</span>}
             {ticket.title}
           </a>
           {preview && <TicketHoverCard id={cardId} number={ticket.number} />}
@@ -92,7 +93,9 @@ function TicketRowImpl({ ticket, statusName, companyName, flash, selected, onTog
       <td class="col-priority">
         <span class={`prio prio-${ticket.priority}`}>{label(priorities(), ticket.priority)}</span>
       </td>
-      <td class="col-assignee">{ticket.assignee ? ticket.assignee.name : <span class="muted">Unassigned</span>}</td>
+      <td class="col-assignee">
+        {ticket.assignee ? ticket.assignee.name : <span class="muted">{tk('unassigned')}</span>}
+      </td>
       <td class="col-updated">
         <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt)}>
           {formatRelative(ticket.updatedAt)}
