@@ -1,6 +1,15 @@
 // Activity tab: the ticket's change log, one sentence per entry, with actor and time.
 import type { Activity, TicketStatus } from '../../lib/tickets.types';
-import { formatDateTime, formatRelative, humanize, impacts, label, priorities, statusName, types } from '../../lib/format';
+import {
+  formatDateTime,
+  formatRelative,
+  humanize,
+  impacts,
+  label,
+  priorities,
+  statusName,
+  types,
+} from '../../lib/format';
 import { sentimentLabel, st } from '../../lib/sentiment.i18n';
 import { tat } from '../../lib/ticket-activity.i18n';
 import { ct } from '../../lib/csat.i18n';
