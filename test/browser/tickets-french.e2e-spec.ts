@@ -110,10 +110,7 @@ describeWithBrowser('tickets area in French (browser)', () => {
     await waitForText(page.getByTestId('new-ticket'), 'New ticket');
     expect(await headers(page)).toEqual(['', '#', 'Title', 'Status', 'Priority', 'Assignee', 'Updated']);
     expect(await page.getByTestId('filter-q').getAttribute('placeholder')).toBe('Search title and description');
-    await waitForText(
-      page.locator(`[data-testid="ticket-row"][data-number="${number}"] .col-priority`),
-      'High',
-    );
+    await waitForText(page.locator(`[data-testid="ticket-row"][data-number="${number}"] .col-priority`), 'High');
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
     expect(await page.evaluate<boolean>('window.__noReload === true')).toBe(true);
   });
