@@ -22,7 +22,7 @@ import { CsatBadge } from './csat-badge.component';
 import { ct } from '../../lib/csat.i18n';
 import { StatusPill } from './status-pill.component';
 import { ViewerAvatars } from './viewer-avatars.component';
-import { tk } from '../../lib/tickets.i18n';
+import { ticketMessages, tk } from '../../lib/tickets.i18n';
 
 interface Props {
   ticket: Ticket;
@@ -119,7 +119,8 @@ export function TicketHeader({
               testId="ticket-status"
             />{' '}
             {tk('requestedBy')} <strong>{contactName(ticket.requester)}</strong>
-            {companyName && ` (${companyName})`} · {tk('via', { source: ticket.source })} ·{' '}
+            {companyName && ` (${companyName})`} ·{' '}
+            {tk('via', { source: ticketMessages.tOr(`source_${ticket.source}`, ticket.source) })} ·{' '}
             <time dateTime={ticket.createdAt} title={formatDateTime(ticket.createdAt)}>
               {formatRelative(ticket.createdAt)}
             </time>
