@@ -10,6 +10,7 @@ import { PageTitle } from '../components/page-title.component';
 import { PeoplePicker, type PickOption } from '../components/tickets/people-picker.component';
 import { contactOptions, technicianOptions } from '../components/tickets/pick-options';
 import { tk } from '../lib/tickets.i18n';
+import { tp } from '../lib/ticket-page.i18n';
 
 export function NewTicketPage({ me }: { me: Me }) {
   const [title, setTitle] = useState('');
@@ -34,7 +35,7 @@ export function NewTicketPage({ me }: { me: Me }) {
         setContacts(contactOptions(list));
         setCompanyOf(new Map(list.map((c) => [c.id, c.companyId])));
       },
-      () => setError(tk('contactsFailed')),
+      () => setError(tp('contactsFailed')),
     );
   }, []);
 
@@ -56,12 +57,12 @@ export function NewTicketPage({ me }: { me: Me }) {
     e.preventDefault();
     if (busy) return;
     const local: Record<string, string[]> = {};
-    if (!title.trim()) local.title = [tk('enterTitle')];
-    if (!description.trim()) local.description = [tk('describe')];
-    if (!requester.length) local.requesterId = [tk('chooseRequester')];
+    if (!title.trim()) local.title = [tp('enterTitle')];
+    if (!description.trim()) local.description = [tp('describe')];
+    if (!requester.length) local.requesterId = [tp('chooseRequester')];
     setFieldErrors(local);
     if (Object.keys(local).length) {
-      setError(tk('fixFields'));
+      setError(tp('fixFields'));
       requestAnimationFrame(() => errorRef.current?.focus());
       return;
     }
@@ -81,7 +82,7 @@ export function NewTicketPage({ me }: { me: Me }) {
       navigate(`/tickets/${ticket.number}`);
     } catch (err) {
       setBusy(false);
-      setError(err instanceof ApiError ? err.message : tk('createFailed'));
+      setError(err instanceof ApiError ? err.message : tp('createFailed'));
       if (err instanceof ApiError) setFieldErrors(err.fieldErrors);
       requestAnimationFrame(() => errorRef.current?.focus());
     }
@@ -93,7 +94,7 @@ export function NewTicketPage({ me }: { me: Me }) {
   return (
     <>
       <a class="back-link" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
-        {tk('backToTickets')}
+        {tp('backToTickets')}
       </a>
       <PageTitle title={tk('newTicket')}>{tk('newTicket')}</PageTitle>
       <form class="card form-grid" onSubmit={submit} noValidate data-testid="new-ticket-form">
@@ -103,7 +104,7 @@ export function NewTicketPage({ me }: { me: Me }) {
           </p>
         )}
         <label class="field span-2">
-          <span class="field-label">{tk('titleRequired')}</span>
+          <span class="field-label">{tp('titleRequired')}</span>
           <input
             value={title}
             onInput={(e) => setTitle(e.currentTarget.value)}
@@ -121,13 +122,13 @@ export function NewTicketPage({ me }: { me: Me }) {
             options={contacts}
             selected={requester}
             onChange={setRequester}
-            placeholder={tk('searchContacts')}
+            placeholder={tp('searchContacts')}
             error={fe('requesterId')}
             testId="requester-picker"
           />
         </div>
         <label class="field span-2">
-          <span class="field-label">{tk('descriptionRequired')}</span>
+          <span class="field-label">{tp('descriptionRequired')}</span>
           <textarea
             rows={6}
             value={description}
@@ -152,7 +153,7 @@ export function NewTicketPage({ me }: { me: Me }) {
           </select>
         </label>
         <label class="field">
-          <span class="field-label">{tk('impact')}</span>
+          <span class="field-label">{tp('impact')}</span>
           <select
             value={impact}
             onChange={(e) => setImpact(e.currentTarget.value as Impact)}
@@ -189,25 +190,25 @@ export function NewTicketPage({ me }: { me: Me }) {
             <option value="">{tk('unassigned')}</option>
             {technicians.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.id === me.id ? tk('meSuffix', { name: t.name }) : t.name}
+                {t.id === me.id ? tp('meSuffix', { name: t.name }) : t.name}
               </option>
             ))}
           </select>
         </label>
         <div class="span-2">
           <PeoplePicker
-            label={tk('ccLabel')}
+            label={tp('ccLabel')}
             options={ccOptions}
             selected={cc}
             onChange={setCc}
-            placeholder={tk('ccPlaceholder')}
-            hint={tk('ccNewHint')}
+            placeholder={tp('ccPlaceholder')}
+            hint={tp('ccNewHint')}
             testId="new-ticket-cc"
           />
         </div>
         <div class="form-actions span-2">
           <a class="btn btn-secondary" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
-            {tk('cancel')}
+            {tp('cancel')}
           </a>
           <button
             type="submit"
@@ -216,7 +217,7 @@ export function NewTicketPage({ me }: { me: Me }) {
             aria-busy={busy}
             data-testid="new-ticket-submit"
           >
-            {busy ? tk('creating') : tk('create')}
+            {busy ? tp('creating') : tp('create')}
           </button>
         </div>
       </form>

@@ -22,6 +22,7 @@ import type { PickOption } from '../components/tickets/people-picker.component';
 import { TicketSidebar } from '../components/tickets/ticket-sidebar.component';
 import { tui } from '../lib/ticket-ui.i18n';
 import { tk } from '../lib/tickets.i18n';
+import { tp } from '../lib/ticket-page.i18n';
 
 interface Props {
   number: number;
@@ -76,14 +77,14 @@ export function TicketPage({ number, me }: Props) {
       setLoadError(
         err instanceof ApiError
           ? { status: err.status, message: err.message }
-          : { status: 0, message: tk('ticketLoadFailed') },
+          : { status: 0, message: tp('ticketLoadFailed') },
       );
     }
   };
   const loadActivity = () => {
     setActivityError(null);
     all((cursor) => ticketsApi.activity(number, cursor)).then(setActivity, (err) =>
-      setActivityError(err instanceof ApiError ? err.message : tk('activityLoadFailed')),
+      setActivityError(err instanceof ApiError ? err.message : tp('activityLoadFailed')),
     );
   };
 
@@ -137,7 +138,7 @@ export function TicketPage({ number, me }: Props) {
     setComments((list) => addUnique(list, p.comment));
     if (p.comment.author.id !== me.id)
       setAnnouncement(
-        tk(p.comment.visibility === 'internal' ? 'newNote' : 'newReply', { name: p.comment.author.name }),
+        tp(p.comment.visibility === 'internal' ? 'newNote' : 'newReply', { name: p.comment.author.name }),
       );
   });
   useLiveEvent('ticket.activity', (p) => {
@@ -151,7 +152,7 @@ export function TicketPage({ number, me }: Props) {
   });
   useLiveEvent('ticket.merged', (p) => {
     if (p?.number !== number) return;
-    setAnnouncement(tk('mergedAnnouncement', { into: p.into }));
+    setAnnouncement(tp('mergedAnnouncement', { into: p.into }));
     navigate(`/tickets/${p.into}`);
   });
 
@@ -164,7 +165,7 @@ export function TicketPage({ number, me }: Props) {
       setTicket(await ticketsApi.update(number, change));
     } catch (err) {
       setTicket({ ...before });
-      setPatchError(tk('notSaved', { field, message: err instanceof ApiError ? err.message : tk('networkError') }));
+      setPatchError(tp('notSaved', { field, message: err instanceof ApiError ? err.message : tp('networkError') }));
     } finally {
       setSaving(null);
     }
@@ -182,7 +183,7 @@ export function TicketPage({ number, me }: Props) {
 
   const onSent = async (comment: Comment, statusChanged: boolean) => {
     setComments((list) => addUnique(list, comment));
-    setAnnouncement(comment.visibility === 'internal' ? tk('noteAdded') : tk('replySent'));
+    setAnnouncement(comment.visibility === 'internal' ? tp('noteAdded') : tp('replySent'));
     requestAnimationFrame(() => listEnd.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
     // The socket also pushes ticket.updated; fetching keeps the header right if the socket is down.
     if (statusChanged) ticketsApi.get(number).then(setTicket, () => undefined);
@@ -228,15 +229,15 @@ export function TicketPage({ number, me }: Props) {
     return (
       <>
         <a class="back-link" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
-          {tk('backToTickets')}
+          {tp('backToTickets')}
         </a>
-        <EmptyState title={loadError.status === 404 ? tk('notFound', { number }) : tk('ticketLoadFailed')}>
-          {loadError.status === 404 ? tk('notFoundHint') : loadError.message}
+        <EmptyState title={loadError.status === 404 ? tp('notFound', { number }) : tp('ticketLoadFailed')}>
+          {loadError.status === 404 ? tp('notFoundHint') : loadError.message}
         </EmptyState>
       </>
     );
   }
-  if (!ticket) return <div class="page-loading" role="status" aria-label={tk('loadingTicket', { number })} />;
+  if (!ticket) return <div class="page-loading" role="status" aria-label={tp('loadingTicket', { number })} />;
 
   // One Request card (#15): an email ticket's first mail is stored as a comment flagged `opening` (it
   // carries the files and the original); it is the Request, shown with the ticket's (editable)
@@ -263,7 +264,7 @@ export function TicketPage({ number, me }: Props) {
   return (
     <div class="ticket-page" data-testid="ticket-page" data-number={ticket.number}>
       <a class="back-link" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
-        {tk('backToTickets')}
+        {tp('backToTickets')}
       </a>
       <TicketHeader
         ticket={ticket}
@@ -280,7 +281,7 @@ export function TicketPage({ number, me }: Props) {
       <div class="ticket-layout">
         <div class="ticket-main">
           <div class="tabs-row">
-            <div class="tabs" role="tablist" aria-label={tk('sections')} onKeyDown={onTabKey}>
+            <div class="tabs" role="tablist" aria-label={tp('sections')} onKeyDown={onTabKey}>
               {(['conversation', 'activity'] as const).map((t) => (
                 <button
                   key={t}
@@ -294,7 +295,7 @@ export function TicketPage({ number, me }: Props) {
                   onClick={() => selectTab(t)}
                   data-testid={`tab-${t}`}
                 >
-                  {t === 'conversation' ? tk('conversation', { count: replies.length + 1 }) : tk('activity')}
+                  {t === 'conversation' ? tp('conversation', { count: replies.length + 1 }) : tp('activity')}
                 </button>
               ))}
             </div>

@@ -2,7 +2,7 @@
 import { formatSize } from '../../lib/files.api';
 import { tui } from '../../lib/ticket-ui.i18n';
 import { AttachmentIcon } from './attachment-icon.component';
-import { tk } from '../../lib/tickets.i18n';
+import { tp } from '../../lib/ticket-page.i18n';
 
 export interface PendingFile {
   key: string;
@@ -31,17 +31,17 @@ export function AttachmentList({ files, onRemove }: Props) {
           {f.error ? (
             <span class="form-error">{f.error}</span>
           ) : f.id ? (
-            <span class="muted">{tk('ready')}</span>
+            <span class="muted">{tp('ready')}</span>
           ) : (
-            <progress max={1} value={f.progress} aria-label={tk('uploading', { name: f.name })} />
+            <progress max={1} value={f.progress} aria-label={tp('uploading', { name: f.name })} />
           )}
           <button
             type="button"
             class="btn-link"
             onClick={() => onRemove(f.key)}
-            aria-label={tk('removeFile', { name: f.name })}
+            aria-label={tp('removeFile', { name: f.name })}
           >
-            {tk('remove')}
+            {tp('remove')}
           </button>
         </li>
       ))}

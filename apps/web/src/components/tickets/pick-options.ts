@@ -2,7 +2,7 @@
 import { contactName } from '../../lib/format';
 import type { CcEntry, Contact, PersonRef } from '../../lib/tickets.types';
 import type { PickOption } from './people-picker.component';
-import { tk } from '../../lib/tickets.i18n';
+import { tp } from '../../lib/ticket-page.i18n';
 
 export function contactOptions(list: Contact[]): PickOption[] {
   return list.map((c) => ({
@@ -20,7 +20,7 @@ export function technicianOptions(list: PersonRef[]): PickOption[] {
     id: t.id,
     kind: 'account',
     name: t.name,
-    detail: tk('kind_account'),
+    detail: tp('kind_account'),
   }));
 }
 

@@ -6,6 +6,7 @@ import { ticketsApi } from '../../lib/tickets.api';
 import type { QuickReply } from '../../lib/tickets.types';
 import { useDismiss } from '../../lib/dismiss.hook';
 import { tk } from '../../lib/tickets.i18n';
+import { tp } from '../../lib/ticket-page.i18n';
 
 interface Props {
   ticketNumber: number;
@@ -27,7 +28,7 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
     if (!open && replies === null) {
       ticketsApi.quickReplies().then(setReplies, (err) => {
         setReplies([]);
-        setError(err instanceof ApiError ? err.message : tk('quickRepliesFailed'));
+        setError(err instanceof ApiError ? err.message : tp('quickRepliesFailed'));
       });
     }
     setError(null);
@@ -44,7 +45,7 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
       setFilter('');
     } catch (err) {
       // e.g. 400 "unknown placeholder {{contact.nickname}}": show it, the template needs fixing.
-      setError(err instanceof ApiError ? err.message : tk('quickReplyFailed'));
+      setError(err instanceof ApiError ? err.message : tp('quickReplyFailed'));
     } finally {
       setBusy(null);
     }
@@ -67,21 +68,21 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
         disabled={disabled}
         data-testid="quick-reply-button"
       >
-        {tk('quickReply')}
+        {tp('quickReply')}
       </button>
       {open && (
         <div
           id="quick-reply-panel"
           class="panel panel-up panel-left panel-wide"
           role="dialog"
-          aria-label={tk('quickReplies')}
+          aria-label={tp('quickReplies')}
           data-testid="quick-reply-picker"
         >
           <label class="field">
-            <span class="visually-hidden">{tk('filterQuickReplies')}</span>
+            <span class="visually-hidden">{tp('filterQuickReplies')}</span>
             <input
               type="search"
-              placeholder={tk('filterQuickReplies')}
+              placeholder={tp('filterQuickReplies')}
               value={filter}
               onInput={(e) => setFilter(e.currentTarget.value)}
               autoFocus
@@ -95,7 +96,7 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
           {replies === null ? (
             <p class="panel-empty">{tk('loading')}</p>
           ) : shown.length === 0 ? (
-            <p class="panel-empty">{replies.length ? tk('noMatches') : tk('noQuickReplies')}</p>
+            <p class="panel-empty">{replies.length ? tp('noMatches') : tp('noQuickReplies')}</p>
           ) : (
             <ul class="qr-list">
               {shown.map((r) => (
@@ -110,7 +111,7 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
                   >
                     <span class="qr-name">
                       {r.name}
-                      {r.shared ? '' : <span class="muted small">{tk('personal')}</span>}
+                      {r.shared ? '' : <span class="muted small">{tp('personal')}</span>}
                     </span>
                     <span class="qr-body muted small">{r.body.length > 90 ? `${r.body.slice(0, 90)}…` : r.body}</span>
                   </button>

@@ -11,6 +11,7 @@ import { PeoplePicker, type PickOption } from './people-picker.component';
 import { QuickReplyPicker } from './quick-reply-picker.component';
 import { AiComposeMenu } from './ai-compose-menu.component';
 import { tk } from '../../lib/tickets.i18n';
+import { tp } from '../../lib/ticket-page.i18n';
 
 interface Props {
   ticket: Ticket;
@@ -67,7 +68,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
     for (const file of Array.from(list ?? [])) {
       const key = `${file.name}:${file.size}:${Math.random().toString(36).slice(2)}`;
       const total = files.reduce((sum, f) => sum + (f.error ? 0 : f.size), 0) + file.size;
-      const tooBig = total > MAX_UPLOAD_BYTES ? tk('tooBig') : undefined;
+      const tooBig = total > MAX_UPLOAD_BYTES ? tp('tooBig') : undefined;
       setFiles((prev) => [...prev, { key, name: file.name, size: file.size, progress: 0, error: tooBig }]);
       if (tooBig) continue;
       uploadFile(file, ticket.companyId, (progress) => patchFile(key, { progress })).then(
@@ -81,11 +82,11 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
     e?.preventDefault();
     if (busy) return;
     if (files.some((f) => !f.id && !f.error)) {
-      setError(tk('waitUploads'));
+      setError(tp('waitUploads'));
       return;
     }
     if (!body.trim()) {
-      setError(tk('writeFirst'));
+      setError(tp('writeFirst'));
       textarea.current?.focus();
       return;
     }
@@ -108,7 +109,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
       setNotify([]);
       textarea.current?.focus();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : tk('sendFailed'));
+      setError(err instanceof ApiError ? err.message : tp('sendFailed'));
     } finally {
       setBusy(false);
     }
@@ -124,13 +125,13 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
       class={`composer${internal ? ' is-internal' : ''}`}
       onSubmit={send}
       data-testid="ticket-composer"
-      aria-label={tk('reply')}
+      aria-label={tp('reply')}
     >
       <div class="composer-top">
         <div
           class="segmented"
           role="radiogroup"
-          aria-label={tk('messageType')}
+          aria-label={tp('messageType')}
           data-testid="composer-visibility"
           data-value={visibility}
         >
@@ -147,7 +148,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
                 checked={visibility === v}
                 onChange={() => pickVisibility(v)}
               />
-              {v === 'public' ? tk('publicReply') : tk('internalNote')}
+              {v === 'public' ? tp('publicReply') : tk('internalNote')}
             </label>
           ))}
         </div>
@@ -155,14 +156,14 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
         {!internal && <AiComposeMenu ticketNumber={ticket.number} body={body} setBody={setBody} disabled={busy} />}
       </div>
       <label class="visually-hidden" for={`composer-body-${ticket.number}`}>
-        {internal ? tk('noteLabel') : tk('replyLabel')}
+        {internal ? tp('noteLabel') : tp('replyLabel')}
       </label>
       <textarea
         ref={textarea}
         id={`composer-body-${ticket.number}`}
         class="composer-body"
         rows={5}
-        placeholder={internal ? tk('notePlaceholder') : tk('replyPlaceholder')}
+        placeholder={internal ? tp('notePlaceholder') : tp('replyPlaceholder')}
         value={body}
         onInput={(e) => setBody(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -172,27 +173,27 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
         data-testid="composer-body"
       />
       <p id={`composer-help-${ticket.number}`} class="small muted">
-        {internal ? tk('noteHelp') : tk('replyHelp')} {tk('sendHint')}
+        {internal ? tp('noteHelp') : tp('replyHelp')} {tp('sendHint')}
       </p>
       <div class="composer-pickers">
         <PeoplePicker
-          label={tk('ccLabel')}
+          label={tp('ccLabel')}
           options={ccOptions.filter((o) => !alreadyCc.has(o.key))}
           selected={cc}
           onChange={setCc}
-          placeholder={tk('ccPlaceholder')}
-          hint={ticket.cc.length ? tk('alreadyCc', { list: ticket.cc.map((c) => c.name).join(', ') }) : tk('ccHint')}
+          placeholder={tp('ccPlaceholder')}
+          hint={ticket.cc.length ? tp('alreadyCc', { list: ticket.cc.map((c) => c.name).join(', ') }) : tp('ccHint')}
           testId="cc-picker"
           disabled={busy}
         />
         {internal && (
           <PeoplePicker
-            label={tk('notifyLabel')}
+            label={tp('notifyLabel')}
             options={technicianOptions}
             selected={notify}
             onChange={setNotify}
-            placeholder={tk('notifyPlaceholder')}
-            hint={tk('notifyHint')}
+            placeholder={tp('notifyPlaceholder')}
+            hint={tp('notifyHint')}
             testId="notify-picker"
             disabled={busy}
           />
@@ -206,7 +207,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
       <AttachmentList files={files} onRemove={(key) => setFiles((list) => list.filter((f) => f.key !== key))} />
       <div class="composer-actions">
         <label class="btn btn-secondary file-pick" data-testid="composer-attach">
-          {tk('attachFiles')}
+          {tp('attachFiles')}
           <input
             type="file"
             multiple
@@ -219,14 +220,14 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
           />
         </label>
         <label class="inline-field">
-          <span class="field-label">{tk('statusAfter')}</span>
+          <span class="field-label">{tp('statusAfter')}</span>
           <select
             value={status}
             onChange={(e) => setStatus(e.currentTarget.value)}
             disabled={busy}
             data-testid="composer-status"
           >
-            <option value="">{tk('keepCurrent', { status: statusName(statuses, ticket.status) })}</option>
+            <option value="">{tp('keepCurrent', { status: statusName(statuses, ticket.status) })}</option>
             {statuses.map((s) => (
               <option key={s.key} value={s.key}>
                 {s.name}
@@ -235,7 +236,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
           </select>
         </label>
         <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy} data-testid="composer-submit">
-          {busy ? tk('sending') : internal ? tk('addNote') : tk('sendReply')}
+          {busy ? tp('sending') : internal ? tp('addNote') : tp('sendReply')}
         </button>
       </div>
     </form>

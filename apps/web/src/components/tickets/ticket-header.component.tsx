@@ -22,7 +22,8 @@ import { CsatBadge } from './csat-badge.component';
 import { ct } from '../../lib/csat.i18n';
 import { StatusPill } from './status-pill.component';
 import { ViewerAvatars } from './viewer-avatars.component';
-import { ticketMessages, tk } from '../../lib/tickets.i18n';
+import { tk } from '../../lib/tickets.i18n';
+import { ticketPageMessages, tp } from '../../lib/ticket-page.i18n';
 
 interface Props {
   ticket: Ticket;
@@ -118,9 +119,9 @@ export function TicketHeader({
               name={statusName(statuses, ticket.status)}
               testId="ticket-status"
             />{' '}
-            {tk('requestedBy')} <strong>{contactName(ticket.requester)}</strong>
+            {tp('requestedBy')} <strong>{contactName(ticket.requester)}</strong>
             {companyName && ` (${companyName})`} ·{' '}
-            {tk('via', { source: ticketMessages.tOr(`source_${ticket.source}`, ticket.source) })} ·{' '}
+            {tp('via', { source: ticketPageMessages.tOr(`source_${ticket.source}`, ticket.source) })} ·{' '}
             <time dateTime={ticket.createdAt} title={formatDateTime(ticket.createdAt)}>
               {formatRelative(ticket.createdAt)}
             </time>
@@ -130,10 +131,10 @@ export function TicketHeader({
       </div>
       {ticket.mergedInto && (
         <p class="notice" data-testid="merged-notice">
-          {tk('mergedInto')} <a href={`/tickets/${ticket.mergedInto}`}>#{ticket.mergedInto}</a>.
+          {tp('mergedInto')} <a href={`/tickets/${ticket.mergedInto}`}>#{ticket.mergedInto}</a>.
         </p>
       )}
-      <div class="props" role="group" aria-label={tk('properties')}>
+      <div class="props" role="group" aria-label={tp('properties')}>
         {select(
           tk('status'),
           ticket.status,
@@ -146,7 +147,7 @@ export function TicketHeader({
           ticket.assignee?.id ?? '',
           [
             ['', tk('unassigned')] as const,
-            ...people.map((p) => [p.id, p.id === me.id ? tk('meSuffix', { name: p.name }) : p.name] as const),
+            ...people.map((p) => [p.id, p.id === me.id ? tp('meSuffix', { name: p.name }) : p.name] as const),
           ],
           (v) => ({ assigneeId: v || null }),
           'ticket-assignee',
@@ -158,9 +159,9 @@ export function TicketHeader({
           (v) => ({ priority: v as Ticket['priority'] }),
           'ticket-priority',
         )}
-        {select(tk('impact'), ticket.impact, impacts(), (v) => ({ impact: v as Ticket['impact'] }), 'ticket-impact')}
+        {select(tp('impact'), ticket.impact, impacts(), (v) => ({ impact: v as Ticket['impact'] }), 'ticket-impact')}
         {select(tk('type'), ticket.type, types(), (v) => ({ type: v as Ticket['type'] }), 'ticket-type')}
-        <Prop label={tk('activity')} testId="ticket-activity-status">
+        <Prop label={tp('activity')} testId="ticket-activity-status">
           <span class={`act act-${ticket.activityStatus}`}>{activityStatusLabel(ticket.activityStatus)}</span>
         </Prop>
         <Prop label={tat('familyLabel')} testId="ticket-product-family">
@@ -177,7 +178,7 @@ export function TicketHeader({
       </div>
       {ticket.cc.length > 0 && (
         <p class="small muted" data-testid="ticket-cc">
-          {tk('cc', { list: ticket.cc.map((c) => c.name).join(', ') })}
+          {tp('cc', { list: ticket.cc.map((c) => c.name).join(', ') })}
         </p>
       )}
       {error && (

@@ -3,7 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Viewer } from '../../lib/tickets.types';
 import { avatarColour, initials } from '../../lib/format';
 import { useDismiss } from '../../lib/dismiss.hook';
-import { tk } from '../../lib/tickets.i18n';
+import { tp } from '../../lib/ticket-page.i18n';
 
 interface Props {
   viewers: Viewer[];
@@ -13,7 +13,7 @@ interface Props {
 const MAX_AVATARS = 5;
 
 function Avatar({ viewer, me }: { viewer: Viewer; me: boolean }) {
-  const name = me ? tk('you', { name: viewer.name }) : viewer.name;
+  const name = me ? tp('you', { name: viewer.name }) : viewer.name;
   return (
     <li
       class={`viewer${me ? ' is-me' : ''}`}
@@ -46,9 +46,9 @@ export function ViewerAvatars({ viewers, meId }: Props) {
   return (
     <div class="viewers" ref={wrap} data-testid="ticket-viewers">
       <span class="visually-hidden" aria-live="polite">
-        {others.length === 0 ? tk('nobodyViewing') : tk('othersViewing', { count: others.length })}
+        {others.length === 0 ? tp('nobodyViewing') : tp('othersViewing', { count: others.length })}
       </span>
-      <ul class="viewer-list" aria-label={tk('viewingNow')}>
+      <ul class="viewer-list" aria-label={tp('viewingNow')}>
         {mine && <Avatar viewer={mine} me />}
         {mine && shown.length > 0 && <li class="viewer-sep" aria-hidden="true" />}
         {shown.map((v) => (
@@ -63,7 +63,7 @@ export function ViewerAvatars({ viewers, meId }: Props) {
             class="viewers-more"
             aria-expanded={open}
             aria-controls="viewers-panel"
-            aria-label={tk('moreViewing', { count: rest.length })}
+            aria-label={tp('moreViewing', { count: rest.length })}
             onClick={() => setOpen(!open)}
             data-testid="viewers-more"
           >
