@@ -164,7 +164,8 @@ describeWithBrowser('ticket list bulk actions (browser)', () => {
     );
     expect(await checkbox(page, n).getAttribute('aria-label')).toBe(`Sélectionner le ticket n°${n}`);
     await checkbox(page, n).check();
-    await waitForText(page.getByTestId('bulk-count'), '1 sélectionné(s)');
+    // A plural form since the translation layer (#16): "1 sélectionné", "2 sélectionnés".
+    await waitForText(page.getByTestId('bulk-count'), '1 sélectionné');
     await waitForText(page.getByTestId('bulk-status'), 'Changer le statut ▾');
     await waitForText(page.getByTestId('bulk-clear'), 'Effacer la sélection');
   });

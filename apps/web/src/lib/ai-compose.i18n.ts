@@ -1,5 +1,6 @@
-// Compose with AI strings (#17), English and French from the browser language. The console has no
-// translation layer yet (#16): this typed dictionary is meant to be absorbed by it.
+// Compose with AI strings (#17), English and French on the console translation layer (lib/i18n.ts,
+// #16).
+import { defineMessages } from './i18n';
 
 const en = {
   menu: 'Compose with AI',
@@ -16,7 +17,7 @@ const en = {
   cancelled: 'Cancelled. Your text is kept.',
 };
 
-const fr: typeof en = {
+const fr: { [K in keyof typeof en]: string } = {
   menu: "Rédiger avec l'IA",
   generate: 'Générer une réponse',
   rephrase: 'Reformuler',
@@ -32,10 +33,10 @@ const fr: typeof en = {
 };
 
 export type AiComposeStrings = typeof en;
-export const AI_COMPOSE_STRINGS = { en, fr } as const;
+export const aiComposeMessages = defineMessages(en, fr);
+export const AI_COMPOSE_STRINGS = aiComposeMessages.messages;
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
+/** Kept for the call sites: a thin wrapper over the catalogue, so the language is read at each call. */
 export function at(key: keyof AiComposeStrings): string {
-  return AI_COMPOSE_STRINGS[lang][key];
+  return aiComposeMessages.t(key);
 }

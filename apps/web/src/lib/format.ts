@@ -1,38 +1,24 @@
 // Display helpers shared by the ticket screens: labels for enum keys, names, dates.
+import { formatMessages } from './format.i18n';
+import { language, type Language } from './i18n';
 import { serverNow } from './server-clock';
 import type { ContactRef, TicketStatus } from './tickets.types';
 
-export const PRIORITIES = [
-  ['low', 'Low'],
-  ['medium', 'Medium'],
-  ['high', 'High'],
-  ['critical', 'Critical'],
-] as const;
-export const IMPACTS = [
-  ['minor', 'Minor'],
-  ['moderate', 'Moderate'],
-  ['major', 'Major'],
-  ['site_down', 'Site down'],
-] as const;
-export const TYPES = [
-  ['incident', 'Incident'],
-  ['problem', 'Problem'],
-  ['request', 'Request'],
-  ['change', 'Change'],
-] as const;
-export const ACTIVITY_STATUSES: Record<string, string> = {
-  unread: 'Unread',
-  read: 'Read',
-  waiting_for_contact: 'Waiting for contact reply',
-  waiting_for_technician: 'Waiting for technician reply',
-};
-/** Fallback names while /api/ticket-statuses loads (built-ins only). */
-const BUILTIN_STATUS: Record<string, string> = {
-  open: 'Open',
-  pending: 'Pending',
-  resolved: 'Resolved',
-  closed: 'Closed',
-};
+// The label lists are functions, not constants: the language is read at each call (#16), so a
+// switch in the profile menu re-renders them in the new language.
+type Options = readonly (readonly [string, string])[];
+const options = (field: string, keys: readonly string[]): Options =>
+  keys.map((k) => [k, formatMessages.tOr(`${field}_${k}`, humanize(k))] as const);
+
+export const PRIORITY_KEYS = ['low', 'medium', 'high', 'critical'] as const;
+export const IMPACT_KEYS = ['minor', 'moderate', 'major', 'site_down'] as const;
+export const TYPE_KEYS = ['incident', 'problem', 'request', 'change'] as const;
+export const priorities = (): Options => options('priority', PRIORITY_KEYS);
+export const impacts = (): Options => options('impact', IMPACT_KEYS);
+export const types = (): Options => options('type', TYPE_KEYS);
+
+/** "Unread", "Waiting for contact reply"… of a ticket's activity status (the key itself when unknown). */
+export const activityStatusLabel = (key: string): string => formatMessages.tOr(`activity_${key}`, key);
 
 export function label(list: readonly (readonly [string, string])[], key: string | null | undefined): string {
   return list.find(([k]) => k === key)?.[1] ?? humanize(key ?? '');
@@ -44,12 +30,12 @@ export function humanize(key: string): string {
 }
 
 export function statusName(statuses: TicketStatus[], key: string): string {
-  return statuses.find((s) => s.key === key)?.name ?? BUILTIN_STATUS[key] ?? humanize(key);
+  return statuses.find((s) => s.key === key)?.name ?? formatMessages.tOr(`status_${key}`, humanize(key));
 }
 
 export function contactName(c: ContactRef | null | undefined): string {
-  if (!c) return 'Unknown contact';
-  return `${c.firstName} ${c.lastName}`.trim() || c.email || 'Unknown contact';
+  if (!c) return formatMessages.t('unknownContact');
+  return `${c.firstName} ${c.lastName}`.trim() || c.email || formatMessages.t('unknownContact');
 }
 
 export function initials(name: string): string {
@@ -58,12 +44,25 @@ export function initials(name: string): string {
   return letters.toUpperCase();
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+// One formatter per language, built on first use: the language is read at each call (#16).
+const dateTimes = new Map<Language, Intl.DateTimeFormat>();
+const relatives = new Map<Language, Intl.RelativeTimeFormat>();
+function dateTimeFormat(): Intl.DateTimeFormat {
+  const lang = language();
+  let f = dateTimes.get(lang);
+  if (!f) dateTimes.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })));
+  return f;
+}
+function relativeFormat(): Intl.RelativeTimeFormat {
+  const lang = language();
+  let f = relatives.get(lang);
+  if (!f) relatives.set(lang, (f = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })));
+  return f;
+}
 
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : dateTime.format(d);
+  return Number.isNaN(d.getTime()) ? '' : dateTimeFormat().format(d);
 }
 
 /** "5 min ago" for recent things, the date beyond a week (exact time stays in the title attribute). */
@@ -72,7 +71,8 @@ export function formatRelative(iso: string, now = serverNow()): string {
   if (Number.isNaN(t)) return '';
   const s = Math.round((t - now) / 1000);
   const a = Math.abs(s);
-  if (a < 45) return 'just now';
+  if (a < 45) return formatMessages.t('justNow');
+  const relative = relativeFormat();
   if (a < 3600) return relative.format(Math.round(s / 60), 'minute');
   if (a < 86400) return relative.format(Math.round(s / 3600), 'hour');
   if (a < 7 * 86400) return relative.format(Math.round(s / 86400), 'day');

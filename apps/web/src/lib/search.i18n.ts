@@ -1,6 +1,6 @@
-// Global search box strings (#20), English and French from the browser language. Same typed
-// dictionary shape as the other *.i18n.ts files, meant to be absorbed by the console translation
-// layer (#16).
+// Global search box strings (#20), English and French on the console translation layer
+// (lib/i18n.ts, #16).
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   label: 'Search tickets, contacts and chats',
@@ -14,10 +14,10 @@ const en = {
   inComment: 'in a comment',
   chat: 'Chat',
   untitledChat: 'Chat without subject',
-  resultCount: '{n} results',
+  resultCount: '{n, plural, one {# result} other {# results}}',
 };
 
-const fr: typeof en = {
+const fr: { [K in keyof typeof en]: string } = {
   label: 'Rechercher des tickets, contacts et chats',
   placeholder: 'Rechercher…',
   tickets: 'Tickets',
@@ -29,14 +29,14 @@ const fr: typeof en = {
   inComment: 'dans un commentaire',
   chat: 'Chat',
   untitledChat: 'Chat sans objet',
-  resultCount: '{n} résultats',
+  resultCount: '{n, plural, one {# résultat} other {# résultats}}',
 };
 
 export type SearchStrings = typeof en;
-export const SEARCH_STRINGS = { en, fr } as const;
+export const searchMessages = defineMessages(en, fr);
+export const SEARCH_STRINGS = searchMessages.messages;
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
-export function ts(key: keyof SearchStrings, vars: Record<string, string | number> = {}): string {
-  return SEARCH_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+/** Kept for the call sites: a thin wrapper over the catalogue, so the language is read at each call. */
+export function ts(key: keyof SearchStrings, vars?: Vars): string {
+  return searchMessages.t(key, vars);
 }

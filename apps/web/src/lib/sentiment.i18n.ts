@@ -1,5 +1,6 @@
-// The sentiment feature's strings (#17), English and French from the browser language. The console
-// has no translation layer yet (#16): this typed dictionary is meant to be absorbed by it.
+// The sentiment feature's strings (#17), English and French on the console translation layer
+// (lib/i18n.ts, #16).
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   sentiment: 'Sentiment',
@@ -12,7 +13,7 @@ const en = {
   badgeTitle: "The end user's sentiment, from their latest messages",
 };
 
-const fr: typeof en = {
+const fr: { [K in keyof typeof en]: string } = {
   sentiment: 'Ressenti',
   positive: 'Positif',
   negative: 'Négatif',
@@ -24,12 +25,12 @@ const fr: typeof en = {
 };
 
 export type SentimentStrings = typeof en;
-export const SENTIMENT_STRINGS = { en, fr } as const;
+export const sentimentMessages = defineMessages(en, fr);
+export const SENTIMENT_STRINGS = sentimentMessages.messages;
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
-export function st(key: keyof SentimentStrings, vars: Record<string, string> = {}): string {
-  return SENTIMENT_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+/** Kept for the call sites: a thin wrapper over the catalogue, so the language is read at each call. */
+export function st(key: keyof SentimentStrings, vars?: Vars): string {
+  return sentimentMessages.t(key, vars);
 }
 
 export const SENTIMENT_VALUES = ['positive', 'neutral', 'negative'] as const;

@@ -1,5 +1,6 @@
-// Ticket page Actions menu strings (#15), English and French from the browser language. Like the
-// other typed dictionaries, meant to be absorbed by the translation layer (#16).
+// Ticket page Actions menu strings (#15), English and French on the console translation layer
+// (lib/i18n.ts, #16).
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   actions: 'Actions',
@@ -40,7 +41,7 @@ const en = {
   deleted: 'Ticket #{number} was deleted.',
 };
 
-const fr: typeof en = {
+const fr: { [K in keyof typeof en]: string } = {
   actions: 'Actions',
   startChat: 'Démarrer une discussion',
   starting: 'Démarrage de la discussion…',
@@ -80,10 +81,10 @@ const fr: typeof en = {
 };
 
 export type TicketActionStrings = typeof en;
-export const TICKET_ACTION_STRINGS = { en, fr } as const;
+export const ticketActionMessages = defineMessages(en, fr);
+export const TICKET_ACTION_STRINGS = ticketActionMessages.messages;
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
-export function tat(key: keyof TicketActionStrings, vars: Record<string, string | number> = {}): string {
-  return TICKET_ACTION_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+/** Kept for the call sites: a thin wrapper over the catalogue, so the language is read at each call. */
+export function tat(key: keyof TicketActionStrings, vars?: Vars): string {
+  return ticketActionMessages.t(key, vars);
 }

@@ -1,5 +1,6 @@
-// The activity log's sentences (#15), English and French from the browser language. The console has
-// no translation layer yet (#16): this typed dictionary is meant to be absorbed by it.
+// The activity log's sentences (#15), English and French on the console translation layer
+// (lib/i18n.ts, #16).
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   created: 'created the ticket',
@@ -33,7 +34,7 @@ const en = {
   empty: 'No activity yet.',
 };
 
-const fr: typeof en = {
+const fr: { [K in keyof typeof en]: string } = {
   created: 'a créé le ticket',
   changedStatus: 'a changé le statut de {from} à {to}',
   changedPriority: 'a changé la priorité de {from} à {to}',
@@ -66,10 +67,10 @@ const fr: typeof en = {
 };
 
 export type TicketActivityStrings = typeof en;
-export const TICKET_ACTIVITY_STRINGS = { en, fr } as const;
+export const ticketActivityMessages = defineMessages(en, fr);
+export const TICKET_ACTIVITY_STRINGS = ticketActivityMessages.messages;
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
-export function tat(key: keyof TicketActivityStrings, vars: Record<string, string> = {}): string {
-  return TICKET_ACTIVITY_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+/** Kept for the call sites: a thin wrapper over the catalogue, so the language is read at each call. */
+export function tat(key: keyof TicketActivityStrings, vars?: Vars): string {
+  return ticketActivityMessages.t(key, vars);
 }

@@ -1,5 +1,6 @@
 // Ticket console strings (#15): the ticket sidebar, bulk actions, saved views and keyboard
-// shortcuts, English and French from the browser language (same pattern as ticket-actions.i18n).
+// shortcuts, English and French on the console translation layer (lib/i18n.ts, #16).
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   sidebar: 'Requester details',
@@ -27,7 +28,7 @@ const en = {
   attachments: 'Attachments',
   selectRow: 'Select ticket #{number}',
   selectAll: 'Select all tickets on this page',
-  selected: '{count} selected',
+  selected: '{count, plural, one {# selected} other {# selected}}',
   clearSelection: 'Clear selection',
   bulkStatus: 'Set status',
   bulkAssignee: 'Assign to',
@@ -38,7 +39,7 @@ const en = {
   bulkMergeTitle: 'Merge {count} tickets',
   bulkMergeInto: 'Keep this ticket; the others are merged into it',
   bulkMergeConfirm: 'Merge into #{number}',
-  bulkDone: '{count} tickets updated.',
+  bulkDone: '{count, plural, one {# ticket updated.} other {# tickets updated.}}',
   bulkMerged: '{count} tickets merged into #{number}.',
   bulkFailed: 'Nothing changed: {message}',
   bulkBar: 'Bulk actions on the selected tickets',
@@ -69,7 +70,7 @@ const en = {
   deleteTitle: 'Delete the view "{name}"?',
   deleteBody: 'Only the saved filters go; the tickets stay.',
   deleteConfirm: 'Delete view',
-  viewCount: '{count} tickets',
+  viewCount: '{count, plural, one {# ticket} other {# tickets}}',
   viewOpen: 'All open',
   viewOptions: 'Options for view {name}',
   rename: 'Rename',
@@ -92,7 +93,7 @@ const en = {
   then: 'then',
 };
 
-const fr: typeof en = {
+const fr: { [K in keyof typeof en]: string } = {
   sidebar: 'Détails du demandeur',
   requester: 'Demandeur',
   email: 'E-mail',
@@ -118,7 +119,7 @@ const fr: typeof en = {
   attachments: 'Pièces jointes',
   selectRow: 'Sélectionner le ticket n°{number}',
   selectAll: 'Sélectionner tous les tickets de la page',
-  selected: '{count} sélectionné(s)',
+  selected: '{count, plural, one {# sélectionné} other {# sélectionnés}}',
   clearSelection: 'Effacer la sélection',
   bulkStatus: 'Changer le statut',
   bulkAssignee: 'Attribuer à',
@@ -129,7 +130,7 @@ const fr: typeof en = {
   bulkMergeTitle: 'Fusionner {count} tickets',
   bulkMergeInto: 'Garder ce ticket ; les autres y sont fusionnés',
   bulkMergeConfirm: 'Fusionner dans le n°{number}',
-  bulkDone: '{count} tickets mis à jour.',
+  bulkDone: '{count, plural, one {# ticket mis à jour.} other {# tickets mis à jour.}}',
   bulkMerged: '{count} tickets fusionnés dans le n°{number}.',
   bulkFailed: 'Rien n’a changé : {message}',
   bulkBar: 'Actions groupées sur les tickets sélectionnés',
@@ -160,7 +161,7 @@ const fr: typeof en = {
   deleteTitle: 'Supprimer la vue « {name} » ?',
   deleteBody: 'Seuls les filtres enregistrés disparaissent ; les tickets restent.',
   deleteConfirm: 'Supprimer la vue',
-  viewCount: '{count} tickets',
+  viewCount: '{count, plural, one {# ticket} other {# tickets}}',
   viewOpen: 'Tous les ouverts',
   viewOptions: 'Options de la vue {name}',
   rename: 'Renommer',
@@ -184,10 +185,10 @@ const fr: typeof en = {
 };
 
 export type TicketUiStrings = typeof en;
-export const TICKET_UI_STRINGS = { en, fr } as const;
+export const ticketUiMessages = defineMessages(en, fr);
+export const TICKET_UI_STRINGS = ticketUiMessages.messages;
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-
-export function tui(key: keyof TicketUiStrings, vars: Record<string, string | number> = {}): string {
-  return TICKET_UI_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+/** Kept for the call sites: a thin wrapper over the catalogue, so the language is read at each call. */
+export function tui(key: keyof TicketUiStrings, vars?: Vars): string {
+  return ticketUiMessages.t(key, vars);
 }

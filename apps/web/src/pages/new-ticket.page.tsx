@@ -5,10 +5,12 @@ import type { Me } from '../lib/api.types';
 import { ticketsApi } from '../lib/tickets.api';
 import type { Impact, PersonRef, Priority, TicketType } from '../lib/tickets.types';
 import { linkClick, navigate } from '../lib/router.hook';
-import { IMPACTS, PRIORITIES, TYPES } from '../lib/format';
+import { impacts, priorities, types } from '../lib/format';
 import { PageTitle } from '../components/page-title.component';
 import { PeoplePicker, type PickOption } from '../components/tickets/people-picker.component';
 import { contactOptions, technicianOptions } from '../components/tickets/pick-options';
+import { tk } from '../lib/tickets.i18n';
+import { tp } from '../lib/ticket-page.i18n';
 
 export function NewTicketPage({ me }: { me: Me }) {
   const [title, setTitle] = useState('');
@@ -33,7 +35,7 @@ export function NewTicketPage({ me }: { me: Me }) {
         setContacts(contactOptions(list));
         setCompanyOf(new Map(list.map((c) => [c.id, c.companyId])));
       },
-      () => setError('Could not load contacts'),
+      () => setError(tp('contactsFailed')),
     );
   }, []);
 
@@ -55,12 +57,12 @@ export function NewTicketPage({ me }: { me: Me }) {
     e.preventDefault();
     if (busy) return;
     const local: Record<string, string[]> = {};
-    if (!title.trim()) local.title = ['Enter a title'];
-    if (!description.trim()) local.description = ['Describe the problem'];
-    if (!requester.length) local.requesterId = ['Choose the requester'];
+    if (!title.trim()) local.title = [tp('enterTitle')];
+    if (!description.trim()) local.description = [tp('describe')];
+    if (!requester.length) local.requesterId = [tp('chooseRequester')];
     setFieldErrors(local);
     if (Object.keys(local).length) {
-      setError('Please fix the highlighted fields.');
+      setError(tp('fixFields'));
       requestAnimationFrame(() => errorRef.current?.focus());
       return;
     }
@@ -80,7 +82,7 @@ export function NewTicketPage({ me }: { me: Me }) {
       navigate(`/tickets/${ticket.number}`);
     } catch (err) {
       setBusy(false);
-      setError(err instanceof ApiError ? err.message : 'Could not create the ticket');
+      setError(err instanceof ApiError ? err.message : tp('createFailed'));
       if (err instanceof ApiError) setFieldErrors(err.fieldErrors);
       requestAnimationFrame(() => errorRef.current?.focus());
     }
@@ -92,9 +94,9 @@ export function NewTicketPage({ me }: { me: Me }) {
   return (
     <>
       <a class="back-link" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
-        ← Tickets
+        {tp('backToTickets')}
       </a>
-      <PageTitle title="New ticket">New ticket</PageTitle>
+      <PageTitle title={tk('newTicket')}>{tk('newTicket')}</PageTitle>
       <form class="card form-grid" onSubmit={submit} noValidate data-testid="new-ticket-form">
         {error && (
           <p class="form-error" role="alert" tabIndex={-1} ref={errorRef} data-testid="new-ticket-error">
@@ -102,7 +104,7 @@ export function NewTicketPage({ me }: { me: Me }) {
           </p>
         )}
         <label class="field span-2">
-          <span class="field-label">Title *</span>
+          <span class="field-label">{tp('titleRequired')}</span>
           <input
             value={title}
             onInput={(e) => setTitle(e.currentTarget.value)}
@@ -114,19 +116,19 @@ export function NewTicketPage({ me }: { me: Me }) {
         </label>
         <div class="span-2">
           <PeoplePicker
-            label="Requester"
+            label={tk('requester')}
             required
             max={1}
             options={contacts}
             selected={requester}
             onChange={setRequester}
-            placeholder="Search contacts by name or email"
+            placeholder={tp('searchContacts')}
             error={fe('requesterId')}
             testId="requester-picker"
           />
         </div>
         <label class="field span-2">
-          <span class="field-label">Description *</span>
+          <span class="field-label">{tp('descriptionRequired')}</span>
           <textarea
             rows={6}
             value={description}
@@ -137,13 +139,13 @@ export function NewTicketPage({ me }: { me: Me }) {
           {fe('description') && <span class="field-error">{fe('description')}</span>}
         </label>
         <label class="field">
-          <span class="field-label">Priority</span>
+          <span class="field-label">{tk('priority')}</span>
           <select
             value={priority}
             onChange={(e) => setPriority(e.currentTarget.value as Priority)}
             data-testid="new-ticket-priority"
           >
-            {PRIORITIES.map(([v, l]) => (
+            {priorities().map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -151,13 +153,13 @@ export function NewTicketPage({ me }: { me: Me }) {
           </select>
         </label>
         <label class="field">
-          <span class="field-label">Impact</span>
+          <span class="field-label">{tp('impact')}</span>
           <select
             value={impact}
             onChange={(e) => setImpact(e.currentTarget.value as Impact)}
             data-testid="new-ticket-impact"
           >
-            {IMPACTS.map(([v, l]) => (
+            {impacts().map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -165,13 +167,13 @@ export function NewTicketPage({ me }: { me: Me }) {
           </select>
         </label>
         <label class="field">
-          <span class="field-label">Type</span>
+          <span class="field-label">{tk('type')}</span>
           <select
             value={type}
             onChange={(e) => setType(e.currentTarget.value as TicketType)}
             data-testid="new-ticket-type"
           >
-            {TYPES.map(([v, l]) => (
+            {types().map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -179,34 +181,34 @@ export function NewTicketPage({ me }: { me: Me }) {
           </select>
         </label>
         <label class="field">
-          <span class="field-label">Assignee</span>
+          <span class="field-label">{tk('assignee')}</span>
           <select
             value={assigneeId}
             onChange={(e) => setAssigneeId(e.currentTarget.value)}
             data-testid="new-ticket-assignee"
           >
-            <option value="">Unassigned</option>
+            <option value="">{tk('unassigned')}</option>
             {technicians.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.id === me.id ? `${t.name} (me)` : t.name}
+                {t.id === me.id ? tp('meSuffix', { name: t.name }) : t.name}
               </option>
             ))}
           </select>
         </label>
         <div class="span-2">
           <PeoplePicker
-            label="Cc"
+            label={tp('ccLabel')}
             options={ccOptions}
             selected={cc}
             onChange={setCc}
-            placeholder="Add contacts or technicians"
-            hint="They receive every public update."
+            placeholder={tp('ccPlaceholder')}
+            hint={tp('ccNewHint')}
             testId="new-ticket-cc"
           />
         </div>
         <div class="form-actions span-2">
           <a class="btn btn-secondary" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
-            Cancel
+            {tp('cancel')}
           </a>
           <button
             type="submit"
@@ -215,7 +217,7 @@ export function NewTicketPage({ me }: { me: Me }) {
             aria-busy={busy}
             data-testid="new-ticket-submit"
           >
-            {busy ? 'Creating…' : 'Create ticket'}
+            {busy ? tp('creating') : tp('create')}
           </button>
         </div>
       </form>

@@ -17,6 +17,7 @@ import { TicketBulkBar } from '../components/tickets/ticket-bulk-bar.component';
 import { useTicketSelection } from '../lib/ticket-selection.hook';
 import { tui } from '../lib/ticket-ui.i18n';
 import { TicketViews } from '../components/tickets/ticket-views.component';
+import { tk } from '../lib/tickets.i18n';
 
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof TicketFilters)[];
 
@@ -99,7 +100,7 @@ export function TicketListPage({ me }: { me: Me }) {
       setCursor(page.nextCursor);
       setPending(0);
     } catch (err) {
-      if (gen === generation.current) setError(err instanceof ApiError ? err.message : 'Could not load tickets');
+      if (gen === generation.current) setError(err instanceof ApiError ? err.message : tk('loadFailed'));
     } finally {
       if (gen === generation.current) setLoading(false);
     }
@@ -126,7 +127,7 @@ export function TicketListPage({ me }: { me: Me }) {
       });
       setCursor(page.nextCursor);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not load more tickets');
+      setError(err instanceof ApiError ? err.message : tk('loadMoreFailed'));
     } finally {
       setLoadingMore(false);
     }
@@ -193,7 +194,7 @@ export function TicketListPage({ me }: { me: Me }) {
   return (
     <>
       <div class="page-head">
-        <PageTitle title="Tickets">Tickets</PageTitle>
+        <PageTitle title={tk('tickets')}>{tk('tickets')}</PageTitle>
         <a
           class="btn btn-primary"
           href="/tickets/new"
@@ -203,7 +204,7 @@ export function TicketListPage({ me }: { me: Me }) {
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
             <path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
           </svg>
-          New ticket
+          {tk('newTicket')}
         </a>
       </div>
       <TicketViews filters={filters} onApply={setFilters} />
@@ -218,7 +219,7 @@ export function TicketListPage({ me }: { me: Me }) {
 
       {pending > 0 && (
         <button type="button" class="live-banner" onClick={() => load(filters)} data-testid="list-refresh">
-          {pending === 1 ? '1 ticket changed' : `${pending} tickets changed`} · Refresh list
+          {tk('changed', { count: pending })} · {tk('refreshList')}
         </button>
       )}
       <TicketBulkBar
@@ -232,23 +233,23 @@ export function TicketListPage({ me }: { me: Me }) {
         <p class="form-error" role="alert">
           {error}{' '}
           <button type="button" class="link-btn" onClick={() => load(filters)}>
-            Retry
+            {tk('retry')}
           </button>
         </p>
       )}
 
       {!loading && !error && tickets.length === 0 ? (
-        <EmptyState title={filtered ? 'No tickets match these filters' : 'No tickets yet'}>
-          {filtered
-            ? 'Try removing a filter or changing the search.'
-            : 'Tickets from email, the portal and technicians will be listed here.'}
+        <EmptyState title={filtered ? tk('noMatch') : tk('noTickets')}>
+          {filtered ? tk('noMatchHint') : tk('noTicketsHint')}
         </EmptyState>
       ) : (
         <div class="card card-flush">
           {/* No overflow wrapper: it would clip the hover card; phones get stacked rows instead of scrolling. */}
           <div>
             <table ref={listKeys} class="table ticket-table" aria-busy={loading} data-testid="ticket-list">
-              <caption class="visually-hidden">Tickets{loading ? ', loading' : `, ${tickets.length} shown`}</caption>
+              <caption class="visually-hidden">
+                {loading ? tk('captionLoading') : tk('captionShown', { count: tickets.length })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col" class="col-select">
@@ -263,11 +264,11 @@ export function TicketListPage({ me }: { me: Me }) {
                     />
                   </th>
                   <th scope="col">#</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Assignee</th>
-                  <th scope="col">Updated</th>
+                  <th scope="col">{tk('colTitle')}</th>
+                  <th scope="col">{tk('colStatus')}</th>
+                  <th scope="col">{tk('colPriority')}</th>
+                  <th scope="col">{tk('colAssignee')}</th>
+                  <th scope="col">{tk('colUpdated')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -285,7 +286,9 @@ export function TicketListPage({ me }: { me: Me }) {
               </tbody>
             </table>
           </div>
-          {loading && tickets.length === 0 && <div class="page-loading" role="status" aria-label="Loading tickets" />}
+          {loading && tickets.length === 0 && (
+            <div class="page-loading" role="status" aria-label={tk('loadingTickets')} />
+          )}
           {cursor && (
             <div class="load-more">
               <button
@@ -296,7 +299,7 @@ export function TicketListPage({ me }: { me: Me }) {
                 aria-busy={loadingMore}
                 data-testid="load-more"
               >
-                {loadingMore ? 'Loading…' : 'Load more'}
+                {loadingMore ? tk('loading') : tk('loadMore')}
               </button>
             </div>
           )}

@@ -21,6 +21,8 @@ import { contactOptions, technicianOptions } from '../components/tickets/pick-op
 import type { PickOption } from '../components/tickets/people-picker.component';
 import { TicketSidebar } from '../components/tickets/ticket-sidebar.component';
 import { tui } from '../lib/ticket-ui.i18n';
+import { tk } from '../lib/tickets.i18n';
+import { tp } from '../lib/ticket-page.i18n';
 
 interface Props {
   number: number;
@@ -75,14 +77,14 @@ export function TicketPage({ number, me }: Props) {
       setLoadError(
         err instanceof ApiError
           ? { status: err.status, message: err.message }
-          : { status: 0, message: 'Could not load the ticket' },
+          : { status: 0, message: tp('ticketLoadFailed') },
       );
     }
   };
   const loadActivity = () => {
     setActivityError(null);
     all((cursor) => ticketsApi.activity(number, cursor)).then(setActivity, (err) =>
-      setActivityError(err instanceof ApiError ? err.message : 'Could not load the activity'),
+      setActivityError(err instanceof ApiError ? err.message : tp('activityLoadFailed')),
     );
   };
 
@@ -136,7 +138,7 @@ export function TicketPage({ number, me }: Props) {
     setComments((list) => addUnique(list, p.comment));
     if (p.comment.author.id !== me.id)
       setAnnouncement(
-        `New ${p.comment.visibility === 'internal' ? 'internal note' : 'reply'} from ${p.comment.author.name}`,
+        tp(p.comment.visibility === 'internal' ? 'newNote' : 'newReply', { name: p.comment.author.name }),
       );
   });
   useLiveEvent('ticket.activity', (p) => {
@@ -150,7 +152,7 @@ export function TicketPage({ number, me }: Props) {
   });
   useLiveEvent('ticket.merged', (p) => {
     if (p?.number !== number) return;
-    setAnnouncement(`This ticket was merged into #${p.into}. Opening #${p.into}.`);
+    setAnnouncement(tp('mergedAnnouncement', { into: p.into }));
     navigate(`/tickets/${p.into}`);
   });
 
@@ -163,7 +165,7 @@ export function TicketPage({ number, me }: Props) {
       setTicket(await ticketsApi.update(number, change));
     } catch (err) {
       setTicket({ ...before });
-      setPatchError(`${field} not saved: ${err instanceof ApiError ? err.message : 'network error'}`);
+      setPatchError(tp('notSaved', { field, message: err instanceof ApiError ? err.message : tp('networkError') }));
     } finally {
       setSaving(null);
     }
@@ -181,7 +183,7 @@ export function TicketPage({ number, me }: Props) {
 
   const onSent = async (comment: Comment, statusChanged: boolean) => {
     setComments((list) => addUnique(list, comment));
-    setAnnouncement(comment.visibility === 'internal' ? 'Internal note added' : 'Reply sent');
+    setAnnouncement(comment.visibility === 'internal' ? tp('noteAdded') : tp('replySent'));
     requestAnimationFrame(() => listEnd.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
     // The socket also pushes ticket.updated; fetching keeps the header right if the socket is down.
     if (statusChanged) ticketsApi.get(number).then(setTicket, () => undefined);
@@ -227,17 +229,15 @@ export function TicketPage({ number, me }: Props) {
     return (
       <>
         <a class="back-link" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
-          ← Tickets
+          {tp('backToTickets')}
         </a>
-        <EmptyState title={loadError.status === 404 ? `Ticket #${number} not found` : 'Could not load the ticket'}>
-          {loadError.status === 404
-            ? 'It may have been deleted, or it belongs to a company you do not serve.'
-            : loadError.message}
+        <EmptyState title={loadError.status === 404 ? tp('notFound', { number }) : tp('ticketLoadFailed')}>
+          {loadError.status === 404 ? tp('notFoundHint') : loadError.message}
         </EmptyState>
       </>
     );
   }
-  if (!ticket) return <div class="page-loading" role="status" aria-label={`Loading ticket #${number}`} />;
+  if (!ticket) return <div class="page-loading" role="status" aria-label={tp('loadingTicket', { number })} />;
 
   // One Request card (#15): an email ticket's first mail is stored as a comment flagged `opening` (it
   // carries the files and the original); it is the Request, shown with the ticket's (editable)
@@ -255,14 +255,16 @@ export function TicketPage({ number, me }: Props) {
         author: {
           kind: 'contact' as const,
           id: ticket.requester?.id ?? null,
-          name: ticket.requester ? `${ticket.requester.firstName} ${ticket.requester.lastName}`.trim() : 'Requester',
+          name: ticket.requester
+            ? `${ticket.requester.firstName} ${ticket.requester.lastName}`.trim()
+            : tk('requester'),
         },
       };
 
   return (
     <div class="ticket-page" data-testid="ticket-page" data-number={ticket.number}>
       <a class="back-link" href="/tickets" onClick={(e) => linkClick(e, '/tickets')}>
-        ← Tickets
+        {tp('backToTickets')}
       </a>
       <TicketHeader
         ticket={ticket}
@@ -279,7 +281,7 @@ export function TicketPage({ number, me }: Props) {
       <div class="ticket-layout">
         <div class="ticket-main">
           <div class="tabs-row">
-            <div class="tabs" role="tablist" aria-label="Ticket sections" onKeyDown={onTabKey}>
+            <div class="tabs" role="tablist" aria-label={tp('sections')} onKeyDown={onTabKey}>
               {(['conversation', 'activity'] as const).map((t) => (
                 <button
                   key={t}
@@ -293,7 +295,7 @@ export function TicketPage({ number, me }: Props) {
                   onClick={() => selectTab(t)}
                   data-testid={`tab-${t}`}
                 >
-                  {t === 'conversation' ? `Conversation (${replies.length + 1})` : 'Activity'}
+                  {t === 'conversation' ? tp('conversation', { count: replies.length + 1 }) : tp('activity')}
                 </button>
               ))}
             </div>

@@ -2,6 +2,7 @@
 import { formatSize } from '../../lib/files.api';
 import { tui } from '../../lib/ticket-ui.i18n';
 import { AttachmentIcon } from './attachment-icon.component';
+import { tp } from '../../lib/ticket-page.i18n';
 
 export interface PendingFile {
   key: string;
@@ -30,12 +31,17 @@ export function AttachmentList({ files, onRemove }: Props) {
           {f.error ? (
             <span class="form-error">{f.error}</span>
           ) : f.id ? (
-            <span class="muted">ready</span>
+            <span class="muted">{tp('ready')}</span>
           ) : (
-            <progress max={1} value={f.progress} aria-label={`Uploading ${f.name}`} />
+            <progress max={1} value={f.progress} aria-label={tp('uploading', { name: f.name })} />
           )}
-          <button type="button" class="btn-link" onClick={() => onRemove(f.key)} aria-label={`Remove ${f.name}`}>
-            Remove
+          <button
+            type="button"
+            class="btn-link"
+            onClick={() => onRemove(f.key)}
+            aria-label={tp('removeFile', { name: f.name })}
+          >
+            {tp('remove')}
           </button>
         </li>
       ))}

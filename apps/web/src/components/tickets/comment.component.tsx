@@ -5,6 +5,8 @@ import type { Author, Comment } from '../../lib/tickets.types';
 import { avatarColour, formatDateTime, formatRelative, initials } from '../../lib/format';
 import { AttachmentIcon } from './attachment-icon.component';
 import { tui } from '../../lib/ticket-ui.i18n';
+import { tk } from '../../lib/tickets.i18n';
+import { ticketPageMessages, tp } from '../../lib/ticket-page.i18n';
 
 interface Props {
   comment: Pick<Comment, 'id' | 'visibility' | 'body' | 'createdAt' | 'source'> &
@@ -14,13 +16,6 @@ interface Props {
   /** The ticket's opening message (the description) is shown like a comment. */
   opening?: boolean;
 }
-
-const KIND: Record<string, string> = {
-  contact: 'Contact',
-  account: 'Technician',
-  system: 'System',
-  automation: 'Automation',
-};
 
 export function CommentItem({ comment, opening }: Props) {
   const internal = comment.visibility === 'internal';
@@ -42,15 +37,15 @@ export function CommentItem({ comment, opening }: Props) {
       </span>
       <article
         class="comment-box"
-        aria-label={`${internal ? 'Internal note' : opening ? 'Request' : 'Reply'} from ${comment.author.name}`}
+        aria-label={tp(internal ? 'noteFrom' : opening ? 'requestFrom' : 'replyFrom', { name: comment.author.name })}
       >
         <header class="comment-head">
           <strong class="comment-author" data-testid="comment-author">
             {comment.author.name}
           </strong>
-          <span class="muted small">{KIND[comment.author.kind] ?? ''}</span>
-          {internal && <span class="tag tag-internal">Internal note</span>}
-          {opening && <span class="tag">Request</span>}
+          <span class="muted small">{ticketPageMessages.tOr(`kind_${comment.author.kind}`, '')}</span>
+          {internal && <span class="tag tag-internal">{tk('internalNote')}</span>}
+          {opening && <span class="tag">{tp('request')}</span>}
           <time class="muted small comment-time" dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
             {formatRelative(comment.createdAt)}
           </time>
@@ -58,11 +53,13 @@ export function CommentItem({ comment, opening }: Props) {
         <div class="comment-body" data-testid="comment-body">
           {comment.body}
         </div>
-        {comment.truncated && <p class="small muted">This message was too long and has been shortened.</p>}
+        {comment.truncated && <p class="small muted">{tp('truncated')}</p>}
         {(comment.notify?.length ?? 0) > 0 && (
-          <p class="small muted">Notified: {comment.notify!.map((n) => `@${n.name}`).join(', ')}</p>
+          <p class="small muted">{tp('notified', { list: comment.notify!.map((n) => `@${n.name}`).join(', ') })}</p>
         )}
-        {(comment.cc?.length ?? 0) > 0 && <p class="small muted">Cc: {comment.cc!.map((c) => c.name).join(', ')}</p>}
+        {(comment.cc?.length ?? 0) > 0 && (
+          <p class="small muted">{tp('cc', { list: comment.cc!.map((c) => c.name).join(', ') })}</p>
+        )}
         {inlineImages.length > 0 && (
           <div class="comment-inline-images" data-testid="comment-inline-images">
             {inlineImages.map((a) => (
@@ -79,7 +76,7 @@ export function CommentItem({ comment, opening }: Props) {
               download
               data-testid="comment-original"
             >
-              View original email
+              {tp('viewOriginal')}
             </a>
           </p>
         )}

@@ -1,6 +1,7 @@
 // Accessible multi-select combobox (ARIA 1.2 pattern) used for the requester, Cc and @notify pickers:
 // type to filter, arrows to move, Enter to pick, Backspace on an empty input removes the last chip.
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { tp } from '../../lib/ticket-page.i18n';
 
 export interface PickOption {
   /** Unique across kinds, e.g. `contact:<id>` / `account:<id>`. */
@@ -127,7 +128,7 @@ export function PeoplePicker({
             <button
               type="button"
               class="chip-x"
-              aria-label={`Remove ${s.name}`}
+              aria-label={tp('removeFile', { name: s.name })}
               onClick={() => remove(s)}
               disabled={disabled}
             >
@@ -148,7 +149,7 @@ export function PeoplePicker({
           aria-describedby={hint || error ? `${uid}-hint` : undefined}
           aria-invalid={error ? true : undefined}
           aria-required={required}
-          placeholder={selected.length && max === 1 ? 'Change…' : placeholder}
+          placeholder={selected.length && max === 1 ? tp('change') : placeholder}
           value={text}
           disabled={disabled || full}
           onInput={(e) => {
@@ -179,7 +180,7 @@ export function PeoplePicker({
         >
           {matches.length === 0 ? (
             <li class="picker-empty" role="presentation">
-              {options.length ? 'No matches' : 'Nobody to pick'}
+              {options.length ? tp('noMatches') : tp('nobodyToPick')}
             </li>
           ) : (
             matches.map((o, i) => (

@@ -2,6 +2,7 @@
 import { contactName } from '../../lib/format';
 import type { CcEntry, Contact, PersonRef } from '../../lib/tickets.types';
 import type { PickOption } from './people-picker.component';
+import { tp } from '../../lib/ticket-page.i18n';
 
 export function contactOptions(list: Contact[]): PickOption[] {
   return list.map((c) => ({
@@ -14,7 +15,13 @@ export function contactOptions(list: Contact[]): PickOption[] {
 }
 
 export function technicianOptions(list: PersonRef[]): PickOption[] {
-  return list.map((t) => ({ key: `account:${t.id}`, id: t.id, kind: 'account', name: t.name, detail: 'Technician' }));
+  return list.map((t) => ({
+    key: `account:${t.id}`,
+    id: t.id,
+    kind: 'account',
+    name: t.name,
+    detail: tp('kind_account'),
+  }));
 }
 
 export function ccOption(c: CcEntry): PickOption {

@@ -5,6 +5,8 @@ import { ApiError } from '../../lib/api.client';
 import { ticketsApi } from '../../lib/tickets.api';
 import type { QuickReply } from '../../lib/tickets.types';
 import { useDismiss } from '../../lib/dismiss.hook';
+import { tk } from '../../lib/tickets.i18n';
+import { tp } from '../../lib/ticket-page.i18n';
 
 interface Props {
   ticketNumber: number;
@@ -26,7 +28,7 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
     if (!open && replies === null) {
       ticketsApi.quickReplies().then(setReplies, (err) => {
         setReplies([]);
-        setError(err instanceof ApiError ? err.message : 'Could not load quick replies');
+        setError(err instanceof ApiError ? err.message : tp('quickRepliesFailed'));
       });
     }
     setError(null);
@@ -43,7 +45,7 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
       setFilter('');
     } catch (err) {
       // e.g. 400 "unknown placeholder {{contact.nickname}}": show it, the template needs fixing.
-      setError(err instanceof ApiError ? err.message : 'Could not insert the quick reply');
+      setError(err instanceof ApiError ? err.message : tp('quickReplyFailed'));
     } finally {
       setBusy(null);
     }
@@ -66,21 +68,21 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
         disabled={disabled}
         data-testid="quick-reply-button"
       >
-        Quick reply
+        {tp('quickReply')}
       </button>
       {open && (
         <div
           id="quick-reply-panel"
           class="panel panel-up panel-left panel-wide"
           role="dialog"
-          aria-label="Quick replies"
+          aria-label={tp('quickReplies')}
           data-testid="quick-reply-picker"
         >
           <label class="field">
-            <span class="visually-hidden">Filter quick replies</span>
+            <span class="visually-hidden">{tp('filterQuickReplies')}</span>
             <input
               type="search"
-              placeholder="Filter quick replies"
+              placeholder={tp('filterQuickReplies')}
               value={filter}
               onInput={(e) => setFilter(e.currentTarget.value)}
               autoFocus
@@ -92,9 +94,9 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
             </p>
           )}
           {replies === null ? (
-            <p class="panel-empty">Loading…</p>
+            <p class="panel-empty">{tk('loading')}</p>
           ) : shown.length === 0 ? (
-            <p class="panel-empty">{replies.length ? 'No matches' : 'No quick replies yet'}</p>
+            <p class="panel-empty">{replies.length ? tp('noMatches') : tp('noQuickReplies')}</p>
           ) : (
             <ul class="qr-list">
               {shown.map((r) => (
@@ -109,7 +111,7 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
                   >
                     <span class="qr-name">
                       {r.name}
-                      {r.shared ? '' : <span class="muted small"> · personal</span>}
+                      {r.shared ? '' : <span class="muted small">{tp('personal')}</span>}
                     </span>
                     <span class="qr-body muted small">{r.body.length > 90 ? `${r.body.slice(0, 90)}…` : r.body}</span>
                   </button>

@@ -4,11 +4,11 @@ import {
   formatDateTime,
   formatRelative,
   humanize,
-  IMPACTS,
+  impacts,
   label,
-  PRIORITIES,
+  priorities,
   statusName,
-  TYPES,
+  types,
 } from '../../lib/format';
 import { sentimentLabel, st } from '../../lib/sentiment.i18n';
 import { tat } from '../../lib/ticket-activity.i18n';
@@ -69,11 +69,11 @@ function describe(a: Activity, statuses: TicketStatus[], names: Map<string, stri
     case 'status':
       return change('changedStatus', (v) => (typeof v === 'string' ? statusName(statuses, v) : value(v)));
     case 'priority':
-      return change('changedPriority', (v) => label(PRIORITIES, String(v)));
+      return change('changedPriority', (v) => label(priorities(), String(v)));
     case 'impact':
-      return change('changedImpact', (v) => label(IMPACTS, String(v)));
+      return change('changedImpact', (v) => label(impacts(), String(v)));
     case 'type':
-      return change('changedType', (v) => label(TYPES, String(v)));
+      return change('changedType', (v) => label(types(), String(v)));
     case 'product_family':
       return change('changedFamily', family);
     case 'title':

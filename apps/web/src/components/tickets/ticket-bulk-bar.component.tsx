@@ -8,7 +8,7 @@ import { tui } from '../../lib/ticket-ui.i18n';
 import type { TicketSelection } from '../../lib/ticket-selection.hook';
 import { ticketsApi, type BulkChange, type BulkResult } from '../../lib/tickets.api';
 import type { PersonRef, Ticket, TicketStatus } from '../../lib/tickets.types';
-import { PRIORITIES } from '../../lib/format';
+import { priorities } from '../../lib/format';
 import { FormDialog } from '../form-dialog.component';
 import { MergeTicketDialog } from './merge-ticket-dialog.component';
 import { TicketBulkMenu } from './ticket-bulk-menu.component';
@@ -63,7 +63,7 @@ export function TicketBulkBar({ selection, tickets, statuses, technicians, onCha
     { value: '', label: tui('bulkUnassigned') },
     ...technicians.map((p) => ({ value: p.id, label: p.name })),
   ];
-  const priorityOptions = PRIORITIES.map(([value]) => ({
+  const priorityOptions = priorities().map(([value]) => ({
     value,
     label: tui(`priority_${value}` as Parameters<typeof tui>[0]),
   }));

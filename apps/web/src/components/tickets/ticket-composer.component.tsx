@@ -10,6 +10,8 @@ import { AttachmentList, type PendingFile } from './attachment-list.component';
 import { PeoplePicker, type PickOption } from './people-picker.component';
 import { QuickReplyPicker } from './quick-reply-picker.component';
 import { AiComposeMenu } from './ai-compose-menu.component';
+import { tk } from '../../lib/tickets.i18n';
+import { tp } from '../../lib/ticket-page.i18n';
 
 interface Props {
   ticket: Ticket;
@@ -66,7 +68,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
     for (const file of Array.from(list ?? [])) {
       const key = `${file.name}:${file.size}:${Math.random().toString(36).slice(2)}`;
       const total = files.reduce((sum, f) => sum + (f.error ? 0 : f.size), 0) + file.size;
-      const tooBig = total > MAX_UPLOAD_BYTES ? 'Attachments may total at most 20 MB per message' : undefined;
+      const tooBig = total > MAX_UPLOAD_BYTES ? tp('tooBig') : undefined;
       setFiles((prev) => [...prev, { key, name: file.name, size: file.size, progress: 0, error: tooBig }]);
       if (tooBig) continue;
       uploadFile(file, ticket.companyId, (progress) => patchFile(key, { progress })).then(
@@ -80,11 +82,11 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
     e?.preventDefault();
     if (busy) return;
     if (files.some((f) => !f.id && !f.error)) {
-      setError('Wait for the uploads to finish.');
+      setError(tp('waitUploads'));
       return;
     }
     if (!body.trim()) {
-      setError('Write a message first.');
+      setError(tp('writeFirst'));
       textarea.current?.focus();
       return;
     }
@@ -107,7 +109,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
       setNotify([]);
       textarea.current?.focus();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not send. Your text is kept; try again.');
+      setError(err instanceof ApiError ? err.message : tp('sendFailed'));
     } finally {
       setBusy(false);
     }
@@ -123,13 +125,13 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
       class={`composer${internal ? ' is-internal' : ''}`}
       onSubmit={send}
       data-testid="ticket-composer"
-      aria-label="Reply"
+      aria-label={tp('reply')}
     >
       <div class="composer-top">
         <div
           class="segmented"
           role="radiogroup"
-          aria-label="Message type"
+          aria-label={tp('messageType')}
           data-testid="composer-visibility"
           data-value={visibility}
         >
@@ -146,7 +148,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
                 checked={visibility === v}
                 onChange={() => pickVisibility(v)}
               />
-              {v === 'public' ? 'Public reply' : 'Internal note'}
+              {v === 'public' ? tp('publicReply') : tk('internalNote')}
             </label>
           ))}
         </div>
@@ -154,18 +156,14 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
         {!internal && <AiComposeMenu ticketNumber={ticket.number} body={body} setBody={setBody} disabled={busy} />}
       </div>
       <label class="visually-hidden" for={`composer-body-${ticket.number}`}>
-        {internal ? 'Internal note (only technicians see it)' : 'Public reply to the requester'}
+        {internal ? tp('noteLabel') : tp('replyLabel')}
       </label>
       <textarea
         ref={textarea}
         id={`composer-body-${ticket.number}`}
         class="composer-body"
         rows={5}
-        placeholder={
-          internal
-            ? 'Write an internal note. Only technicians will see it.'
-            : `Reply to the requester (emailed and shown in the portal)…`
-        }
+        placeholder={internal ? tp('notePlaceholder') : tp('replyPlaceholder')}
         value={body}
         onInput={(e) => setBody(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -175,34 +173,27 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
         data-testid="composer-body"
       />
       <p id={`composer-help-${ticket.number}`} class="small muted">
-        {internal
-          ? 'Internal: never shown to the requester or emailed to them.'
-          : 'Public: the requester and Cc receive it by email.'}{' '}
-        Ctrl+Enter sends.
+        {internal ? tp('noteHelp') : tp('replyHelp')} {tp('sendHint')}
       </p>
       <div class="composer-pickers">
         <PeoplePicker
-          label="Cc"
+          label={tp('ccLabel')}
           options={ccOptions.filter((o) => !alreadyCc.has(o.key))}
           selected={cc}
           onChange={setCc}
-          placeholder="Add contacts or technicians"
-          hint={
-            ticket.cc.length
-              ? `Already in Cc: ${ticket.cc.map((c) => c.name).join(', ')}`
-              : 'They get this and later public updates.'
-          }
+          placeholder={tp('ccPlaceholder')}
+          hint={ticket.cc.length ? tp('alreadyCc', { list: ticket.cc.map((c) => c.name).join(', ') }) : tp('ccHint')}
           testId="cc-picker"
           disabled={busy}
         />
         {internal && (
           <PeoplePicker
-            label="@Notify technicians"
+            label={tp('notifyLabel')}
             options={technicianOptions}
             selected={notify}
             onChange={setNotify}
-            placeholder="Who should be alerted?"
-            hint="They get an in-app notification and an email."
+            placeholder={tp('notifyPlaceholder')}
+            hint={tp('notifyHint')}
             testId="notify-picker"
             disabled={busy}
           />
@@ -216,7 +207,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
       <AttachmentList files={files} onRemove={(key) => setFiles((list) => list.filter((f) => f.key !== key))} />
       <div class="composer-actions">
         <label class="btn btn-secondary file-pick" data-testid="composer-attach">
-          Attach files
+          {tp('attachFiles')}
           <input
             type="file"
             multiple
@@ -229,14 +220,14 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
           />
         </label>
         <label class="inline-field">
-          <span class="field-label">Status after sending</span>
+          <span class="field-label">{tp('statusAfter')}</span>
           <select
             value={status}
             onChange={(e) => setStatus(e.currentTarget.value)}
             disabled={busy}
             data-testid="composer-status"
           >
-            <option value="">Keep current ({statusName(statuses, ticket.status)})</option>
+            <option value="">{tp('keepCurrent', { status: statusName(statuses, ticket.status) })}</option>
             {statuses.map((s) => (
               <option key={s.key} value={s.key}>
                 {s.name}
@@ -245,7 +236,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
           </select>
         </label>
         <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy} data-testid="composer-submit">
-          {busy ? 'Sending…' : internal ? 'Add internal note' : 'Send reply'}
+          {busy ? tp('sending') : internal ? tp('addNote') : tp('sendReply')}
         </button>
       </div>
     </form>

@@ -1,9 +1,10 @@
 // Filter + sort bar of the ticket list. Text search is debounced so typing does not fire a request per key.
 import { useEffect, useState } from 'preact/hooks';
 import type { Company, Contact, PersonRef, TicketFilters, TicketStatus } from '../../lib/tickets.types';
-import { contactName, PRIORITIES, TYPES } from '../../lib/format';
+import { contactName, priorities, types } from '../../lib/format';
 import { SENTIMENT_VALUES, sentimentLabel, st } from '../../lib/sentiment.i18n';
 import { tui } from '../../lib/ticket-ui.i18n';
+import { tk } from '../../lib/tickets.i18n';
 
 interface Props {
   filters: TicketFilters;
@@ -26,12 +27,13 @@ export const EMPTY_FILTERS: TicketFilters = {
   sort: '-updated',
 };
 
+// Labels looked up at render (not stored here): the language can change while the list is open.
 const SORTS = [
-  ['-updated', 'Recently updated'],
-  ['-created', 'Newest first'],
-  ['created', 'Oldest first'],
-  ['-priority', 'Highest priority'],
-  ['-number', 'Number (desc)'],
+  ['-updated', 'sortUpdated'],
+  ['-created', 'sortNewest'],
+  ['created', 'sortOldest'],
+  ['-priority', 'sortPriority'],
+  ['-number', 'sortNumber'],
 ] as const;
 
 export function TicketFiltersBar({ filters, statuses, technicians, contacts, companies, onChange }: Props) {
@@ -52,10 +54,10 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
   const visibleContacts = filters.company ? contacts.filter((c) => c.companyId === filters.company) : contacts;
 
   return (
-    <section class="filters" aria-label="Filters" data-testid="ticket-filters">
+    <section class="filters" aria-label={tk('filters')} data-testid="ticket-filters">
       <div class="filters-main">
         <label class="search">
-          <span class="visually-hidden">Search tickets</span>
+          <span class="visually-hidden">{tk('searchTickets')}</span>
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
             <path
               d="m20 20-4.5-4.5M17 10.5a6.5 6.5 0 1 1-13 0 6.5 6.5 0 0 1 13 0Z"
@@ -67,7 +69,7 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
           </svg>
           <input
             type="search"
-            placeholder="Search title and description"
+            placeholder={tk('searchPlaceholder')}
             value={q}
             onInput={(e) => setQ(e.currentTarget.value)}
             onKeyDown={(e) => e.key === 'Enter' && onChange({ ...filters, q })}
@@ -81,14 +83,15 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
           aria-controls="filter-fields"
           onClick={() => setOpen(!open)}
         >
-          Filters{active > 0 && <span class="count-chip">{active}</span>}
+          {tk('filters')}
+          {active > 0 && <span class="count-chip">{active}</span>}
         </button>
         <label class="inline-field">
-          <span class="field-label">Sort</span>
+          <span class="field-label">{tk('sort')}</span>
           <select value={filters.sort} onChange={set('sort')} data-testid="filter-sort">
             {SORTS.map(([v, l]) => (
               <option key={v} value={v}>
-                {l}
+                {tk(l)}
               </option>
             ))}
           </select>
@@ -96,14 +99,14 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
       </div>
       <div id="filter-fields" class={`filter-fields${open ? ' is-open' : ''}`}>
         <label class="inline-field">
-          <span class="field-label">Status</span>
+          <span class="field-label">{tk('status')}</span>
           <select value={filters.status} onChange={set('status')} data-testid="filter-status">
-            <option value="">Any</option>
+            <option value="">{tk('any')}</option>
             {/* Not done: what the "open" saved views (#15) filter on. */}
             <option value="category:open,category:pending">{tui('statusNotDone')}</option>
-            <option value="category:open">All open</option>
-            <option value="category:pending">All pending</option>
-            <option value="category:done">All done</option>
+            <option value="category:open">{tk('allOpen')}</option>
+            <option value="category:pending">{tk('allPending')}</option>
+            <option value="category:done">{tk('allDone')}</option>
             {statuses.map((s) => (
               <option key={s.key} value={s.key}>
                 {s.name}
@@ -112,11 +115,11 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
           </select>
         </label>
         <label class="inline-field">
-          <span class="field-label">Assignee</span>
+          <span class="field-label">{tk('assignee')}</span>
           <select value={filters.assignee} onChange={set('assignee')} data-testid="filter-assignee">
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            <option value="none">Unassigned</option>
+            <option value="">{tk('anyone')}</option>
+            <option value="me">{tk('me')}</option>
+            <option value="none">{tk('unassigned')}</option>
             {technicians.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -125,9 +128,9 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
           </select>
         </label>
         <label class="inline-field">
-          <span class="field-label">Company</span>
+          <span class="field-label">{tk('company')}</span>
           <select value={filters.company} onChange={set('company')} data-testid="filter-company">
-            <option value="">Any</option>
+            <option value="">{tk('any')}</option>
             {companies.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -136,9 +139,9 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
           </select>
         </label>
         <label class="inline-field">
-          <span class="field-label">Requester</span>
+          <span class="field-label">{tk('requester')}</span>
           <select value={filters.requester} onChange={set('requester')} data-testid="filter-requester">
-            <option value="">Anyone</option>
+            <option value="">{tk('anyone')}</option>
             {visibleContacts.map((c) => (
               <option key={c.id} value={c.id}>
                 {contactName(c)}
@@ -147,10 +150,10 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
           </select>
         </label>
         <label class="inline-field">
-          <span class="field-label">Type</span>
+          <span class="field-label">{tk('type')}</span>
           <select value={filters.type} onChange={set('type')} data-testid="filter-type">
-            <option value="">Any</option>
-            {TYPES.map(([v, l]) => (
+            <option value="">{tk('any')}</option>
+            {types().map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -158,10 +161,10 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
           </select>
         </label>
         <label class="inline-field">
-          <span class="field-label">Priority</span>
+          <span class="field-label">{tk('priority')}</span>
           <select value={filters.priority} onChange={set('priority')} data-testid="filter-priority">
-            <option value="">Any</option>
-            {PRIORITIES.map(([v, l]) => (
+            <option value="">{tk('any')}</option>
+            {priorities().map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -186,7 +189,7 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
             onClick={() => onChange({ ...EMPTY_FILTERS, sort: filters.sort })}
             data-testid="filter-clear"
           >
-            Clear filters
+            {tk('clearFilters')}
           </button>
         )}
       </div>

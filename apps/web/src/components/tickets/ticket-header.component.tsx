@@ -5,14 +5,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../lib/api.types';
 import type { PersonRef, Ticket, TicketStatus, Viewer } from '../../lib/tickets.types';
 import {
-  ACTIVITY_STATUSES,
+  activityStatusLabel,
   contactName,
   formatDateTime,
   formatRelative,
-  IMPACTS,
-  PRIORITIES,
+  impacts,
+  priorities,
   statusName,
-  TYPES,
+  types,
 } from '../../lib/format';
 import { st } from '../../lib/sentiment.i18n';
 import { tat } from '../../lib/ticket-actions.i18n';
@@ -22,6 +22,8 @@ import { CsatBadge } from './csat-badge.component';
 import { ct } from '../../lib/csat.i18n';
 import { StatusPill } from './status-pill.component';
 import { ViewerAvatars } from './viewer-avatars.component';
+import { tk } from '../../lib/tickets.i18n';
+import { ticketPageMessages, tp } from '../../lib/ticket-page.i18n';
 
 interface Props {
   ticket: Ticket;
@@ -117,8 +119,9 @@ export function TicketHeader({
               name={statusName(statuses, ticket.status)}
               testId="ticket-status"
             />{' '}
-            Requested by <strong>{contactName(ticket.requester)}</strong>
-            {companyName && ` (${companyName})`} · via {ticket.source} ·{' '}
+            {tp('requestedBy')} <strong>{contactName(ticket.requester)}</strong>
+            {companyName && ` (${companyName})`} ·{' '}
+            {tp('via', { source: ticketPageMessages.tOr(`source_${ticket.source}`, ticket.source) })} ·{' '}
             <time dateTime={ticket.createdAt} title={formatDateTime(ticket.createdAt)}>
               {formatRelative(ticket.createdAt)}
             </time>
@@ -128,40 +131,38 @@ export function TicketHeader({
       </div>
       {ticket.mergedInto && (
         <p class="notice" data-testid="merged-notice">
-          This ticket was merged into <a href={`/tickets/${ticket.mergedInto}`}>#{ticket.mergedInto}</a>.
+          {tp('mergedInto')} <a href={`/tickets/${ticket.mergedInto}`}>#{ticket.mergedInto}</a>.
         </p>
       )}
-      <div class="props" role="group" aria-label="Ticket properties">
+      <div class="props" role="group" aria-label={tp('properties')}>
         {select(
-          'Status',
+          tk('status'),
           ticket.status,
           statusList.map((s) => [s.key, s.name] as const),
           (status) => ({ status }),
           'ticket-status-select',
         )}
         {select(
-          'Assignee',
+          tk('assignee'),
           ticket.assignee?.id ?? '',
           [
-            ['', 'Unassigned'] as const,
-            ...people.map((p) => [p.id, p.id === me.id ? `${p.name} (me)` : p.name] as const),
+            ['', tk('unassigned')] as const,
+            ...people.map((p) => [p.id, p.id === me.id ? tp('meSuffix', { name: p.name }) : p.name] as const),
           ],
           (v) => ({ assigneeId: v || null }),
           'ticket-assignee',
         )}
         {select(
-          'Priority',
+          tk('priority'),
           ticket.priority,
-          PRIORITIES,
+          priorities(),
           (v) => ({ priority: v as Ticket['priority'] }),
           'ticket-priority',
         )}
-        {select('Impact', ticket.impact, IMPACTS, (v) => ({ impact: v as Ticket['impact'] }), 'ticket-impact')}
-        {select('Type', ticket.type, TYPES, (v) => ({ type: v as Ticket['type'] }), 'ticket-type')}
-        <Prop label="Activity" testId="ticket-activity-status">
-          <span class={`act act-${ticket.activityStatus}`}>
-            {ACTIVITY_STATUSES[ticket.activityStatus] ?? ticket.activityStatus}
-          </span>
+        {select(tp('impact'), ticket.impact, impacts(), (v) => ({ impact: v as Ticket['impact'] }), 'ticket-impact')}
+        {select(tk('type'), ticket.type, types(), (v) => ({ type: v as Ticket['type'] }), 'ticket-type')}
+        <Prop label={tp('activity')} testId="ticket-activity-status">
+          <span class={`act act-${ticket.activityStatus}`}>{activityStatusLabel(ticket.activityStatus)}</span>
         </Prop>
         <Prop label={tat('familyLabel')} testId="ticket-product-family">
           {ticket.productFamilyId
@@ -177,7 +178,7 @@ export function TicketHeader({
       </div>
       {ticket.cc.length > 0 && (
         <p class="small muted" data-testid="ticket-cc">
-          Cc: {ticket.cc.map((c) => c.name).join(', ')}
+          {tp('cc', { list: ticket.cc.map((c) => c.name).join(', ') })}
         </p>
       )}
       {error && (

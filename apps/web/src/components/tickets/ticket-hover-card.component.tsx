@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { cachedSummary } from '../../lib/tickets.api';
 import type { TicketSummary } from '../../lib/tickets.types';
-import { formatRelative, label, PRIORITIES, ACTIVITY_STATUSES } from '../../lib/format';
+import { activityStatusLabel, formatRelative, label, priorities } from '../../lib/format';
+import { tk } from '../../lib/tickets.i18n';
 
 interface Props {
   id: string;
@@ -27,16 +28,16 @@ export function TicketHoverCard({ id, number }: Props) {
   return (
     <div id={id} class="hover-card" role="tooltip" data-testid="ticket-hover-card">
       {error ? (
-        <p class="muted">Preview unavailable.</p>
+        <p class="muted">{tk('previewUnavailable')}</p>
       ) : !summary ? (
-        <p class="muted">Loading preview…</p>
+        <p class="muted">{tk('loadingPreview')}</p>
       ) : (
         <>
           <p class="hover-card-meta">
             <span class={`prio prio-${summary.priority}`} data-testid="hover-priority">
-              {label(PRIORITIES, summary.priority)} priority
+              {tk('priorityOf', { priority: label(priorities(), summary.priority) })}
             </span>
-            <span class="muted">{ACTIVITY_STATUSES[summary.activityStatus] ?? ''}</span>
+            <span class="muted">{activityStatusLabel(summary.activityStatus)}</span>
           </p>
           {latest ? (
             <div
@@ -45,13 +46,13 @@ export function TicketHoverCard({ id, number }: Props) {
             >
               <p class="hover-card-author">
                 <strong>{latest.author.name}</strong>
-                {latest.visibility === 'internal' && <span class="tag tag-internal">Internal note</span>}
+                {latest.visibility === 'internal' && <span class="tag tag-internal">{tk('internalNote')}</span>}
                 <span class="muted"> · {formatRelative(latest.createdAt)}</span>
               </p>
               <p class="hover-card-body">{latest.body.length > 280 ? `${latest.body.slice(0, 280)}…` : latest.body}</p>
             </div>
           ) : (
-            <p class="muted">No replies yet.</p>
+            <p class="muted">{tk('noReplies')}</p>
           )}
         </>
       )}

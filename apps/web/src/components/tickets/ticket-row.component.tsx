@@ -5,10 +5,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Ticket } from '../../lib/tickets.types';
 import { linkClick } from '../../lib/router.hook';
 import { tui } from '../../lib/ticket-ui.i18n';
-import { contactName, formatDateTime, formatRelative, label, PRIORITIES, TYPES } from '../../lib/format';
+import { contactName, formatDateTime, formatRelative, label, priorities, types } from '../../lib/format';
 import { TicketHoverCard } from './ticket-hover-card.component';
 import { SentimentBadge } from './sentiment-badge.component';
 import { StatusPill } from './status-pill.component';
+import { tk } from '../../lib/tickets.i18n';
 
 interface Props {
   ticket: Ticket;
@@ -70,14 +71,14 @@ function TicketRowImpl({ ticket, statusName, companyName, flash, selected, onTog
             aria-describedby={preview ? cardId : undefined}
             data-testid="ticket-link"
           >
-            {ticket.activityStatus === 'unread' && <span class="visually-hidden">Unread: </span>}
+            {ticket.activityStatus === 'unread' && <span class="visually-hidden">{tk('unread')}</span>}
             {ticket.title}
           </a>
           {preview && <TicketHoverCard id={cardId} number={ticket.number} />}
         </div>
         <span class="row-sub muted">
           {contactName(ticket.requester)}
-          {companyName && ` · ${companyName}`} · {label(TYPES, ticket.type)}
+          {companyName && ` · ${companyName}`} · {label(types(), ticket.type)}
           {ticket.sentiment && (
             <>
               {' · '}
@@ -90,9 +91,11 @@ function TicketRowImpl({ ticket, statusName, companyName, flash, selected, onTog
         <StatusPill status={ticket.status} category={ticket.statusCategory} name={statusName} />
       </td>
       <td class="col-priority">
-        <span class={`prio prio-${ticket.priority}`}>{label(PRIORITIES, ticket.priority)}</span>
+        <span class={`prio prio-${ticket.priority}`}>{label(priorities(), ticket.priority)}</span>
       </td>
-      <td class="col-assignee">{ticket.assignee ? ticket.assignee.name : <span class="muted">Unassigned</span>}</td>
+      <td class="col-assignee">
+        {ticket.assignee ? ticket.assignee.name : <span class="muted">{tk('unassigned')}</span>}
+      </td>
       <td class="col-updated">
         <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt)}>
           {formatRelative(ticket.updatedAt)}

@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Viewer } from '../../lib/tickets.types';
 import { avatarColour, initials } from '../../lib/format';
 import { useDismiss } from '../../lib/dismiss.hook';
+import { tp } from '../../lib/ticket-page.i18n';
 
 interface Props {
   viewers: Viewer[];
@@ -12,7 +13,7 @@ interface Props {
 const MAX_AVATARS = 5;
 
 function Avatar({ viewer, me }: { viewer: Viewer; me: boolean }) {
-  const name = me ? `${viewer.name} (you)` : viewer.name;
+  const name = me ? tp('you', { name: viewer.name }) : viewer.name;
   return (
     <li
       class={`viewer${me ? ' is-me' : ''}`}
@@ -45,11 +46,9 @@ export function ViewerAvatars({ viewers, meId }: Props) {
   return (
     <div class="viewers" ref={wrap} data-testid="ticket-viewers">
       <span class="visually-hidden" aria-live="polite">
-        {others.length === 0
-          ? 'Nobody else is viewing this ticket'
-          : `${others.length} other ${others.length === 1 ? 'person is' : 'people are'} viewing this ticket`}
+        {others.length === 0 ? tp('nobodyViewing') : tp('othersViewing', { count: others.length })}
       </span>
-      <ul class="viewer-list" aria-label="Viewing now">
+      <ul class="viewer-list" aria-label={tp('viewingNow')}>
         {mine && <Avatar viewer={mine} me />}
         {mine && shown.length > 0 && <li class="viewer-sep" aria-hidden="true" />}
         {shown.map((v) => (
@@ -64,7 +63,7 @@ export function ViewerAvatars({ viewers, meId }: Props) {
             class="viewers-more"
             aria-expanded={open}
             aria-controls="viewers-panel"
-            aria-label={`${rest.length} more viewing`}
+            aria-label={tp('moreViewing', { count: rest.length })}
             onClick={() => setOpen(!open)}
             data-testid="viewers-more"
           >
