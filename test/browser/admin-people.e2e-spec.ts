@@ -227,9 +227,20 @@ describeWithBrowser('admin: users, companies, contacts, devices (browser)', () =
     expect(await page.getByTestId('contact-form-companyId').isDisabled()).toBe(true);
     await page.getByTestId('contact-form-lastName').fill('E. Coyote');
     await page.getByTestId('contact-form-phone').fill('');
+    // The language of their mails (#16): French from now on.
+    expect(await page.getByTestId('contact-form-language').inputValue()).toBe('');
+    await page.getByTestId('contact-form-language').selectOption('fr');
     await page.getByTestId('contact-form-submit').click();
     await waitForText(wile.locator('td').first(), 'Wile E. Coyote');
     await waitForText(wile.locator('td').nth(2), '—');
+    const saved = (await ok('get', '/api/contacts?search=coyote&limit=5')).items[0];
+    expect(saved.language).toBe('fr');
+    await wile.getByTestId('contact-edit').click();
+    expect(await page.getByTestId('contact-form-language').inputValue()).toBe('fr');
+    await page.getByTestId('contact-form-language').selectOption('');
+    await page.getByTestId('contact-form-submit').click();
+    await page.getByTestId('contact-form').waitFor({ state: 'detached' });
+    expect((await ok('get', `/api/contacts/${saved.id}`)).language).toBeNull();
 
     await wile.getByTestId('contact-delete').click();
     const confirm = page.getByTestId('contact-delete-confirm');

@@ -74,6 +74,10 @@ const en = {
   firstName: 'First name',
   lastName: 'Last name',
   phone: 'Phone',
+  contactLanguage: 'Language of mails',
+  contactLanguageDefault: 'Company default',
+  contactLanguageHint:
+    'Mails and automatic texts to this contact use it; set by itself from the portal, the helpdesk agent or their first mail.',
   createContact: 'Create contact',
   contactCompanyFixed: 'A contact stays in its company (its tickets belong there).',
   deleteContactTitle: 'Delete the contact {name}?',
@@ -181,6 +185,10 @@ const fr: Record<keyof typeof en, string> = {
   firstName: 'Prénom',
   lastName: 'Nom',
   phone: 'Téléphone',
+  contactLanguage: 'Langue des e-mails',
+  contactLanguageDefault: 'Langue de la société',
+  contactLanguageHint:
+    "Les e-mails et textes automatiques envoyés à ce contact l'utilisent ; renseignée d'elle-même depuis le portail, l'agent d'assistance ou son premier e-mail.",
   createContact: 'Créer le contact',
   contactCompanyFixed: 'Un contact reste dans sa société (ses tickets lui appartiennent).',
   deleteContactTitle: 'Supprimer le contact {name} ?',

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { adminPeopleApi, errorText, fieldErrorsOf, type Company, type Contact } from '../../lib/admin-people.api';
 import { apt } from '../../lib/admin-people.i18n';
 import { ConfirmDialog } from './confirm-dialog.component';
+import { isLanguage } from '../../lib/i18n';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; contact: Contact } | null;
 const fullName = (c: Contact) => `${c.firstName} ${c.lastName}`.trim();
@@ -214,6 +215,8 @@ function ContactForm({
     email: initial?.email ?? '',
     phone: initial?.phone ?? '',
   });
+  // '' follows the company's default (locale.default); a contact's own language wins (#16).
+  const [contactLanguage, setContactLanguage] = useState<string>(initial?.language ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -234,6 +237,7 @@ function ContactForm({
       email: values.email.trim(),
       // null clears a phone on edit; a new contact without one simply has none.
       phone: values.phone.trim() || null,
+      language: isLanguage(contactLanguage) ? contactLanguage : null,
     };
     try {
       if (initial) await adminPeopleApi.updateContact(initial.id, body);
@@ -307,6 +311,34 @@ function ContactForm({
       {field('lastName')}
       {field('email', 'email')}
       {field('phone', 'tel')}
+      <div class="field">
+        <label class="field-label" for="contact-form-language">
+          {apt('contactLanguage')}
+        </label>
+        <select
+          id="contact-form-language"
+          value={contactLanguage}
+          aria-describedby="contact-form-language-hint"
+          onChange={(e) => setContactLanguage(e.currentTarget.value)}
+          data-testid="contact-form-language"
+        >
+          <option value="">{apt('contactLanguageDefault')}</option>
+          <option value="en" lang="en">
+            English
+          </option>
+          <option value="fr" lang="fr">
+            Français
+          </option>
+        </select>
+        <span class="field-hint" id="contact-form-language-hint">
+          {apt('contactLanguageHint')}
+        </span>
+        {errors.language && (
+          <span class="field-error" data-testid="contact-form-error-language">
+            {errors.language}
+          </span>
+        )}
+      </div>
       {field('companyId')}
       {formError && (
         <p class="form-error span-2" role="alert" data-testid="contact-form-error">
