@@ -1,5 +1,6 @@
 // Satisfaction (CSAT, #18.4) strings of the console: the admin report and the ticket header badge.
-// English and French from the browser language, same typed dictionary shape as the other *.i18n.ts files.
+// English and French on the console's translation layer (lib/i18n.ts).
+import { defineMessages, formatNumber, type Vars } from './i18n';
 
 const en = {
   title: 'Satisfaction',
@@ -48,12 +49,11 @@ const fr: typeof en = {
 };
 
 export type CsatStrings = typeof en;
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-const numberFmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+export const csatMessages = defineMessages(en, fr);
 
-export function ct(key: keyof CsatStrings, vars: Record<string, string | number> = {}): string {
-  return (lang === 'fr' ? fr : en)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function ct(key: keyof CsatStrings, vars?: Vars): string {
+  return csatMessages.t(key, vars);
 }
 
 /** 3.7 / 3,7 */
-export const formatScore = (n: number) => numberFmt.format(n);
+export const formatScore = (n: number) => formatNumber(n, { maximumFractionDigits: 1 });

@@ -1,6 +1,7 @@
 // Screen sharing strings on the technician's side (#19: the case pane's request button, the live
 // video and its controls) and the portal admin's setting, English and French from the browser
 // language, like the other typed dictionaries (meant to be absorbed by the translation layer, #16).
+import { defineMessages, type Vars } from './i18n';
 
 const en = {
   title: 'Screen sharing',
@@ -82,8 +83,8 @@ const fr: typeof en = {
 export type ScreenShareStrings = typeof en;
 export const SCREEN_SHARE_STRINGS = { en, fr } as const;
 
-const lang = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+const screenShareMessages = defineMessages(en, fr);
 
-export function st(key: keyof ScreenShareStrings, vars: Record<string, string | number> = {}): string {
-  return SCREEN_SHARE_STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function st(key: keyof ScreenShareStrings, vars?: Vars): string {
+  return screenShareMessages.t(key, vars);
 }
