@@ -2,6 +2,7 @@
 // so no token handling is needed for plain HTTP calls.
 import { noteServerTime } from './server-clock';
 import type { AppNotification, DemoLogin, LoginResponse, Me, PluginInfo } from './api.types';
+import { apiErrorMessages, apiErrorText } from './api-errors.i18n';
 
 export class ApiError extends Error {
   constructor(
@@ -9,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     /** Validation errors per field (`details.fieldErrors` of a 400), when the server sent them. */
     readonly fieldErrors: Record<string, string[]> = {},
+    /** The API's stable error code (`error`), e.g. NOT_FOUND, CASE_ALREADY_ASSIGNED. */
+    readonly code: string | null = null,
   ) {
     super(message);
   }
@@ -40,7 +43,7 @@ export async function request<T>(method: string, path: string, body?: unknown, n
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'Could not reach the server. Check your connection and try again.');
+    throw new ApiError(0, apiErrorMessages.t('NETWORK'), {}, 'NETWORK');
   }
   noteServerTime(res.headers.get('x-server-time'));
   const text = await res.text();
@@ -54,7 +57,10 @@ export async function request<T>(method: string, path: string, body?: unknown, n
     if (res.status === 401 && notifyUnauthorized) onUnauthorized?.();
     const fieldErrors =
       (data as { details?: { fieldErrors?: Record<string, string[]> } } | null)?.details?.fieldErrors ?? {};
-    throw new ApiError(res.status, messageOf(data, res.statusText || `Request failed (${res.status})`), fieldErrors);
+    const code = (data as { error?: unknown } | null)?.error;
+    const known = typeof code === 'string' && /^[A-Z][A-Z_]+$/.test(code) ? code : null;
+    const message = messageOf(data, res.statusText || `Request failed (${res.status})`);
+    throw new ApiError(res.status, apiErrorText(known, message), fieldErrors, known);
   }
   return data as T;
 }

@@ -61,8 +61,8 @@ function catalogues(): { file: string; keys: string[] }[] {
 
 /** Prefixes format.ts joins as `${field}_${key}` (priority, impact, type). */
 const DYNAMIC_PREFIXES = ['priority_', 'impact_', 'type_'];
-/** Catalogues looked up by a value that is the whole key (plugin permissions by name). */
-const KEYED_BY_VALUE = ['lib/plugin-permissions.i18n.ts'];
+/** Catalogues looked up by a value that is the whole key (plugin permissions by name, API error codes). */
+const KEYED_BY_VALUE = ['lib/plugin-permissions.i18n.ts', 'lib/api-errors.i18n.ts'];
 
 /** `activity_waiting_for_contact` → `activity_`, `activity_waiting_`, …; `typeLiveChat` → `type`, `typeLive`. */
 function prefixesOf(key: string): string[] {
