@@ -45,6 +45,12 @@ export const AGENT_CHAT_END_TEXTS: Readonly<Record<string, string>> = Object.fro
 );
 export const AGENT_CHAT_ENDED_TEXT = AGENT_CHAT_ENDED_LINE.en;
 
+/** What the person at a device is told when nobody can take their chat request. */
+export const AGENT_CHAT_BUSY_LINE = line(
+  'Chat busy: no technician is available right now. You can try again, or create a new ticket to leave a message.',
+  'Chat occupé : aucun technicien n’est disponible pour le moment. Vous pouvez réessayer, ou créer un ticket pour laisser un message.',
+);
+
 /** The system line of a portal chat the visitor ended. */
 export const PORTAL_CUSTOMER_ENDED_LINE = line(
   'The customer ended the conversation',

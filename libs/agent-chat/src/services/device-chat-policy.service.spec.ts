@@ -1,4 +1,5 @@
-import { SettingsService, type DeviceView } from '@switchboard/core';
+import { AGENT_CHAT_BUSY_LINE } from '@switchboard/contracts';
+import { ContactLanguageService, ContactService, SettingsService, type DeviceView } from '@switchboard/core';
 import { newTestService } from '@switchboard/testing';
 import { AgentChannel } from './agent-channel.service.js';
 import { DeviceChatPolicy } from './device-chat-policy.service.js';
@@ -30,5 +31,14 @@ describe('DeviceChatPolicy', () => {
     await expect(sut.assertMayStart(device())).rejects.toMatchObject({ code: 'CHAT_DISABLED', status: 403 });
     fake(SettingsService).get.mockResolvedValue(true as never);
     await expect(sut.assertMayStart(device())).resolves.toBeUndefined();
+  });
+
+  it("says busy in the device contact's language, else the company's", async () => {
+    const { sut, fake } = newTestService(DeviceChatPolicy);
+    fake(ContactService).getMany.mockResolvedValue([{ id: 'k1', companyId: 'c1', language: 'fr' }] as never);
+    fake(ContactLanguageService).forContact.mockImplementation(async (c) => (c?.language === 'fr' ? 'fr' : 'en'));
+    await expect(sut.busyText(device({ contactId: 'k1' }))).resolves.toBe(AGENT_CHAT_BUSY_LINE.fr);
+    await expect(sut.busyText(device({ contactId: null }))).resolves.toBe(AGENT_CHAT_BUSY_LINE.en);
+    expect(fake(ContactService).getMany).toHaveBeenCalledTimes(1);
   });
 });

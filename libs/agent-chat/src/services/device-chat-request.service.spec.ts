@@ -5,7 +5,6 @@ import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';
 import { AgentChatNotifier } from './agent-chat-notifier.service.js';
 import { DeviceChatPolicy } from './device-chat-policy.service.js';
 import { DeviceChatRequestService } from './device-chat-request.service.js';
-import { BUSY_TEXT } from './device-chat.service.js';
 
 const AT = Date.UTC(2026, 0, 1);
 const device = { id: 'd1', name: 'PC-1', os: 'Linux', companyId: 'c1', contactId: 'k1', helpdeskAgentEnabled: true };
@@ -16,6 +15,7 @@ function setup() {
   t.fake(DeviceChatPolicy).assertMayStart.mockResolvedValue(undefined);
   t.fake(DeviceService).get.mockResolvedValue(device as never);
   t.fake(ConversationService).listForInstance.mockResolvedValue([]);
+  t.fake(DeviceChatPolicy).busyText.mockResolvedValue('Chat occupé');
   return t;
 }
 
@@ -26,7 +26,7 @@ describe('DeviceChatRequestService', () => {
     await expect(sut.request({ deviceId: 'd1' } as never)).resolves.toEqual({
       status: 'busy',
       chat: null,
-      message: BUSY_TEXT,
+      message: 'Chat occupé',
     });
     expect(fake(ConversationService).start).not.toHaveBeenCalled();
   });

@@ -15,7 +15,7 @@ import { ChatOfferRepository } from '../repositories/chat-offer.repository.js';
 import { agentChatAcceptDeadline } from './agent-chat-accept.timer.js';
 import { AgentChatNotifier } from './agent-chat-notifier.service.js';
 import { toDeviceChatView } from './agent-chat-views.js';
-import { BUSY_TEXT, type ChatRequestResult } from './device-chat.service.js';
+import type { ChatRequestResult } from './device-chat.service.js';
 import { DeviceChatPolicy } from './device-chat-policy.service.js';
 
 /** The person at a device asks for a technician: the request offered to every available technician. */
@@ -46,7 +46,7 @@ export class DeviceChatRequestService {
     const open = await this.conversations.listForInstance(AGENT_CHANNEL, device.id, ['waiting', 'active']);
     if (open.length) return { status: open[0].status as 'waiting' | 'active', chat: toDeviceChatView(open[0]) };
     const available = await this.directory.list({ companyId: device.companyId, available: true });
-    if (!available.length) return { status: 'busy', chat: null, message: BUSY_TEXT };
+    if (!available.length) return { status: 'busy', chat: null, message: await this.policy.busyText(device) };
     const [contact] = await this.contacts.getMany([device.contactId]);
     if (!contact) throw new DomainError('IDENTITY_REQUIRED', 'Confirm who you are first (full name and email)', 409);
     const name = `${contact.firstName} ${contact.lastName}`.trim();

@@ -41,9 +41,6 @@ export interface DeviceState {
 export type ChatRequestResult =
   { status: 'waiting' | 'active'; chat: DeviceChatView } | { status: 'busy'; chat: null; message: string };
 
-export const BUSY_TEXT =
-  'Chat busy: no technician is available right now. You can try again, or create a new ticket to leave a message.';
-
 /**
  * The helpdesk agent's side. A device reaches only its own chats (channelInstanceId = its id):
  * anything else is a 404, exactly like a chat that does not exist.
