@@ -2573,6 +2573,8 @@ export interface components {
       /** @example Hi {{contact.firstName}}, ... */
       body: string;
       name: string;
+      /** @description French name shown to French technicians; null or empty removes it */
+      nameFr?: string | null;
       /** @description shared with every technician (admins only) */
       shared?: boolean;
     };
@@ -2598,6 +2600,8 @@ export interface components {
       key: string;
       /** @example Waiting on vendor */
       name: string;
+      /** @description French label shown to French readers; null or empty removes it */
+      nameFr?: string | null;
       position?: number;
     };
     CreateTicketDto: {
@@ -2627,6 +2631,8 @@ export interface components {
       active: boolean;
       /** @example Password reset */
       label: string;
+      /** @description French label shown to French agents; null or empty removes it */
+      labelFr?: string | null;
     };
     CsatAnswerDto: {
       comment?: string;
@@ -3169,6 +3175,8 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+      /** @description French name (null: show name) */
+      nameFr: string | null;
       /** Format: uuid */
       ownerId: string | null;
       /** @description Visible to every technician (else only to its owner) */
@@ -3405,6 +3413,8 @@ export interface components {
       /** @example in_progress */
       key: string;
       name: string;
+      /** @description French label (null: show name) */
+      nameFr: string | null;
       position: number;
     };
     TicketSummaryViewDto: {
@@ -3597,6 +3607,8 @@ export interface components {
     UpdateQuickReplyDto: {
       body?: string;
       name?: string;
+      /** @description French name shown to French technicians; null or empty removes it */
+      nameFr?: string | null;
     };
     UpdateRuleDto: {
       actions?: components['schemas']['RuleActionDto'][];
@@ -3632,6 +3644,8 @@ export interface components {
       /** @enum {string} */
       category?: 'open' | 'pending' | 'done';
       name?: string;
+      /** @description French label shown to French readers; null or empty removes it */
+      nameFr?: string | null;
       position?: number;
     };
     UpdateTicketDto: {
@@ -3664,6 +3678,8 @@ export interface components {
       active: boolean;
       /** @example Password reset */
       label?: string;
+      /** @description French label shown to French agents; null or empty removes it */
+      labelFr?: string | null;
     };
     UploadFileDto: {
       /**
@@ -3701,6 +3717,8 @@ export interface components {
       /** Format: uuid */
       id: string;
       label: string;
+      /** @description French label (null: show label) */
+      labelFr: string | null;
       /** Format: date-time */
       updatedAt: string;
     };

@@ -4,6 +4,7 @@ import { ApiProperty } from '@nestjs/swagger';
 export class QuickReplyViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: 'French name (null: show name)' }) nameFr: string | null;
   @ApiProperty() body: string;
   @ApiProperty({ description: 'Visible to every technician (else only to its owner)' }) shared: boolean;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) ownerId: string | null;

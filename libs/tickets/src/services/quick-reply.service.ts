@@ -14,9 +14,13 @@ import { iso, QuickReplyView } from '../ticket.views.js';
 import { assertKnownPlaceholders, renderTemplate } from './quick-reply-template.js';
 import { TicketFinder } from './ticket-finder.service.js';
 
+/** An optional French name as stored: blank means none. */
+const frLabel = (value: string | null | undefined): string | null => value?.trim() || null;
+
 const toView = (q: QuickReplyEntity): QuickReplyView => ({
   id: q.id,
   name: q.name,
+  nameFr: q.nameFr ?? null,
   body: q.body,
   shared: q.ownerId === null,
   ownerId: q.ownerId,
@@ -43,13 +47,14 @@ export class QuickReplyService {
     return toView(await this.load(id, me));
   }
 
-  async create(input: { name: string; body: string; shared?: boolean }, me: AccountPrincipal): Promise<QuickReplyView> {
+  async create(input: { name: string; nameFr?: string | null; body: string; shared?: boolean }, me: AccountPrincipal): Promise<QuickReplyView> {
     if (input.shared && me.role !== 'admin') throw new ForbiddenError('Only admins create shared quick replies');
     assertKnownPlaceholders(input.body);
     const now = this.clock.now();
     const reply = Object.assign(new QuickReplyEntity(), {
       id: newId(),
       name: input.name.trim(),
+      nameFr: frLabel(input.nameFr),
       body: input.body,
       ownerId: input.shared ? null : me.id,
       createdAt: now,
@@ -59,10 +64,11 @@ export class QuickReplyService {
     return toView(reply);
   }
 
-  async update(id: string, input: { name?: string; body?: string }, me: AccountPrincipal): Promise<QuickReplyView> {
+  async update(id: string, input: { name?: string; nameFr?: string | null; body?: string }, me: AccountPrincipal): Promise<QuickReplyView> {
     const reply = await this.loadWritable(id, me);
     if (input.body !== undefined) assertKnownPlaceholders(input.body);
     if (input.name !== undefined) reply.name = input.name.trim();
+    if (input.nameFr !== undefined) reply.nameFr = frLabel(input.nameFr);
     if (input.body !== undefined) reply.body = input.body;
     reply.updatedAt = this.clock.now();
     await this.replies.save(reply);
