@@ -20,6 +20,8 @@ const en = {
   created: '“{name}” created',
   actions: 'Actions',
   name: 'Name',
+  frenchLabel: 'French label',
+  frenchLabelHint: 'Optional: shown to French-speaking users instead of the name.',
   moveUp: 'Move “{name}” up',
   moveDown: 'Move “{name}” down',
   // settings
@@ -169,6 +171,8 @@ const fr: Record<keyof typeof en, string> = {
   created: '« {name} » créé',
   actions: 'Actions',
   name: 'Nom',
+  frenchLabel: 'Libellé français',
+  frenchLabelHint: 'Facultatif : affiché aux utilisateurs francophones à la place du nom.',
   moveUp: 'Monter « {name} »',
   moveDown: 'Descendre « {name} »',
   settingsTitle: 'Réglages',

@@ -10,7 +10,7 @@ import { ConfirmDelete } from './confirm-delete.component';
 import { FieldErrors } from './field-errors.component';
 import { adminErrorText, useAdminList } from './use-admin-list.hook';
 
-type Editing = { id: string | null; name: string; body: string; shared: boolean } | null;
+type Editing = { id: string | null; name: string; nameFr: string; body: string; shared: boolean } | null;
 
 export function QuickRepliesAdmin() {
   const { items: replies, loadError, busy, message, setMessage, run } = useAdminList(adminConfigApi.quickReplies);
@@ -52,8 +52,17 @@ export function QuickRepliesAdmin() {
     await run(
       async () => {
         const saved = current.id
-          ? await adminConfigApi.updateQuickReply(current.id, { name: current.name, body: current.body })
-          : await adminConfigApi.createQuickReply({ name: current.name, body: current.body, shared: current.shared });
+          ? await adminConfigApi.updateQuickReply(current.id, {
+              name: current.name,
+              nameFr: current.nameFr,
+              body: current.body,
+            })
+          : await adminConfigApi.createQuickReply({
+              name: current.name,
+              nameFr: current.nameFr,
+              body: current.body,
+              shared: current.shared,
+            });
         setEditing(null);
         return saved;
       },
@@ -89,7 +98,7 @@ export function QuickRepliesAdmin() {
           type="button"
           class="btn btn-primary btn-sm"
           disabled={busy}
-          onClick={() => open({ id: null, name: '', body: '', shared: true })}
+          onClick={() => open({ id: null, name: '', nameFr: '', body: '', shared: true })}
           data-testid="quick-reply-new"
         >
           {act('newQuickReply')}
@@ -114,6 +123,26 @@ export function QuickRepliesAdmin() {
               onInput={(e) => setEditing({ ...editing, name: e.currentTarget.value })}
             />
             <FieldErrors errors={errors} field="name" />
+          </div>
+          <div class="field">
+            <label class="field-label" for="quick-reply-name-fr">
+              {act('frenchLabel')}
+            </label>
+            <input
+              id="quick-reply-name-fr"
+              name="nameFr"
+              lang="fr"
+              value={editing.nameFr}
+              maxLength={100}
+              disabled={busy}
+              aria-invalid={errors.nameFr ? true : undefined}
+              aria-describedby="quick-reply-name-fr-hint"
+              onInput={(e) => setEditing({ ...editing, nameFr: e.currentTarget.value })}
+            />
+            <span id="quick-reply-name-fr-hint" class="muted small block">
+              {act('frenchLabelHint')}
+            </span>
+            <FieldErrors errors={errors} field="nameFr" />
           </div>
           <div class="field">
             <label class="field-label" for="quick-reply-body">
@@ -199,6 +228,11 @@ export function QuickRepliesAdmin() {
                 <tr key={r.id} data-testid="quick-reply-row" data-name={r.name}>
                   <td>
                     <span class="block">{r.name}</span>
+                    {r.nameFr && (
+                      <span class="muted small block" lang="fr" data-testid="quick-reply-name-fr">
+                        {r.nameFr}
+                      </span>
+                    )}
                     <span class={`pill pill-${r.shared ? 'ok' : 'off'}`}>
                       {r.shared ? act('quickReplySharedPill') : act('quickReplyPersonal')}
                     </span>
@@ -211,7 +245,9 @@ export function QuickRepliesAdmin() {
                       type="button"
                       class="btn btn-ghost btn-sm"
                       disabled={busy}
-                      onClick={() => open({ id: r.id, name: r.name, body: r.body, shared: r.shared })}
+                      onClick={() =>
+                        open({ id: r.id, name: r.name, nameFr: r.nameFr ?? '', body: r.body, shared: r.shared })
+                      }
                       data-testid="quick-reply-edit"
                     >
                       {act('edit')}
