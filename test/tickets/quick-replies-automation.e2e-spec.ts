@@ -25,6 +25,32 @@ describe('quick replies and automation rules', () => {
     await t.http().get('/api/quick-replies/placeholders').expect(401);
   });
 
+  it('quick replies keep an optional French name: trimmed, cleared when blank, 400 naming it', async () => {
+    const h = bearer(t.technicianToken);
+    const created = await t
+      .http()
+      .post('/api/quick-replies')
+      .set(h)
+      .send({ name: 'Thanks', nameFr: ' Merci ', body: 'Thanks {{contact.firstName}}' })
+      .expect(201);
+    expect(created.body).toMatchObject({ name: 'Thanks', nameFr: 'Merci' });
+    const id = created.body.id as string;
+    const listed = await t.http().get('/api/quick-replies').set(h).expect(200);
+    expect(listed.body.find((r: { id: string }) => r.id === id)).toMatchObject({ nameFr: 'Merci' });
+    const kept = await t.http().patch(`/api/quick-replies/${id}`).set(h).send({ body: 'Thank you' }).expect(200);
+    expect(kept.body.nameFr).toBe('Merci');
+    const cleared = await t.http().patch(`/api/quick-replies/${id}`).set(h).send({ nameFr: null }).expect(200);
+    expect(cleared.body.nameFr).toBeNull();
+    const bad = await t
+      .http()
+      .post('/api/quick-replies')
+      .set(h)
+      .send({ name: 'Long', nameFr: 'x'.repeat(101), body: 'y' })
+      .expect(400);
+    expect(Object.keys(bad.body.details.fieldErrors)).toEqual(['nameFr']);
+    await t.http().delete(`/api/quick-replies/${id}`).set(h).expect(204);
+  });
+
   it('renders shared and personal templates; unknown placeholders are a 400 naming them', async () => {
     const ticket = await createTicket(t, acme.contact.id, { title: 'Mouse broken' });
     const shared = await t
