@@ -177,6 +177,42 @@ describeWithBrowser('admin configuration screens (browser)', () => {
     expect(listed.map((s) => s.key)).not.toContain('waiting_vendor');
   });
 
+  it('ticket statuses: a French label set in the form is what a French technician sees on the ticket list', async () => {
+    const page = await section('/admin/statuses');
+    const create = page.getByTestId('status-create');
+    await create.locator('input[name="key"]').fill('with_supplier');
+    await create.locator('input[name="name"]').fill('With supplier');
+    await create.locator('input[name="nameFr"]').fill('x'.repeat(100));
+    await create.locator('select[name="category"]').selectOption('pending');
+    await page.getByTestId('status-add').click();
+    const row = page.getByTestId('statuses-table').locator('[data-key="with_supplier"]');
+    await waitForText(row.getByTestId('status-name-fr'), 'x'.repeat(100));
+    // Renamed in French through the row's edit form.
+    await row.getByTestId('status-rename').click();
+    await row.locator('input[name="nameFr"]').fill('Chez le fournisseur');
+    await row.getByTestId('status-save').click();
+    await waitForText(row.getByTestId('status-name-fr'), 'Chez le fournisseur');
+    const ticket = await createTicket(t, acme.contact.id, { title: 'Supplier part' });
+    await api().patch(`/api/tickets/${ticket.number}`).set(admin()).send({ status: 'with_supplier' }).expect(200);
+
+    await api().put('/api/me').set(bearer(t.technicianToken)).send({ language: 'fr' }).expect(200);
+    try {
+      const list = await pages.signedIn(t.seed.technician, '/tickets');
+      const pill = list.locator(`[data-testid="ticket-row"][data-number="${ticket.number}"] .status-pill`);
+      await waitForText(pill, 'Chez le fournisseur');
+      // The admin's console is in English: the default label.
+      const english = await pages.signedIn(t.seed.admin, '/tickets');
+      await waitForText(
+        english.locator(`[data-testid="ticket-row"][data-number="${ticket.number}"] .status-pill`),
+        'With supplier',
+      );
+    } finally {
+      await api().put('/api/me').set(bearer(t.technicianToken)).send({ language: null }).expect(200);
+      await api().patch(`/api/tickets/${ticket.number}`).set(admin()).send({ status: 'open' }).expect(200);
+      await api().delete('/api/ticket-statuses/with_supplier').set(admin()).expect(204);
+    }
+  });
+
   it('product families: create, rename, delete; a duplicate name is refused', async () => {
     await api().post('/api/product-families').set(admin()).send({ name: 'Printers' }).expect(201);
     const page = await section('/admin/product-families');
