@@ -12,7 +12,11 @@ export class CreateWrapUpReasonDto {
   @MaxLength(100)
   label: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'French label shown to French agents; null or empty removes it' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French label shown to French agents; null or empty removes it',
+  })
   @IsOptional()
   @Transform(trimString)
   @IsString()

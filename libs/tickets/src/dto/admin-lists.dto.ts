@@ -30,7 +30,11 @@ export class CreateStatusDto {
   @MaxLength(100)
   name: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'French label shown to French readers; null or empty removes it' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French label shown to French readers; null or empty removes it',
+  })
   @IsOptional()
   @Transform(trimString)
   @IsString()
@@ -57,7 +61,11 @@ export class UpdateStatusDto {
   @MaxLength(100)
   name?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'French label shown to French readers; null or empty removes it' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French label shown to French readers; null or empty removes it',
+  })
   @IsOptional()
   @Transform(trimString)
   @IsString()
@@ -92,7 +100,11 @@ export class CreateQuickReplyDto {
   @MaxLength(100)
   name: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'French name shown to French technicians; null or empty removes it' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French name shown to French technicians; null or empty removes it',
+  })
   @IsOptional()
   @Transform(trimString)
   @IsString()
@@ -119,7 +131,11 @@ export class UpdateQuickReplyDto {
   @MaxLength(100)
   name?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'French name shown to French technicians; null or empty removes it' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French name shown to French technicians; null or empty removes it',
+  })
   @IsOptional()
   @Transform(trimString)
   @IsString()

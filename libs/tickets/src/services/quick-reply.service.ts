@@ -47,7 +47,10 @@ export class QuickReplyService {
     return toView(await this.load(id, me));
   }
 
-  async create(input: { name: string; nameFr?: string | null; body: string; shared?: boolean }, me: AccountPrincipal): Promise<QuickReplyView> {
+  async create(
+    input: { name: string; nameFr?: string | null; body: string; shared?: boolean },
+    me: AccountPrincipal,
+  ): Promise<QuickReplyView> {
     if (input.shared && me.role !== 'admin') throw new ForbiddenError('Only admins create shared quick replies');
     assertKnownPlaceholders(input.body);
     const now = this.clock.now();
@@ -64,7 +67,11 @@ export class QuickReplyService {
     return toView(reply);
   }
 
-  async update(id: string, input: { name?: string; nameFr?: string | null; body?: string }, me: AccountPrincipal): Promise<QuickReplyView> {
+  async update(
+    id: string,
+    input: { name?: string; nameFr?: string | null; body?: string },
+    me: AccountPrincipal,
+  ): Promise<QuickReplyView> {
     const reply = await this.loadWritable(id, me);
     if (input.body !== undefined) assertKnownPlaceholders(input.body);
     if (input.name !== undefined) reply.name = input.name.trim();

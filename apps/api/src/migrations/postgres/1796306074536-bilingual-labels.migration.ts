@@ -5,14 +5,14 @@ export class BilingualLabels1796306074536 implements MigrationInterface {
   name = 'BilingualLabels1796306074536';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"ticket_statuses\" ADD \"nameFr\" character varying(100)");
-    await queryRunner.query("ALTER TABLE \"quick_replies\" ADD \"nameFr\" character varying(100)");
-    await queryRunner.query("ALTER TABLE \"routing_wrap_up_reasons\" ADD \"labelFr\" character varying(100)");
+    await queryRunner.query('ALTER TABLE "ticket_statuses" ADD "nameFr" character varying(100)');
+    await queryRunner.query('ALTER TABLE "quick_replies" ADD "nameFr" character varying(100)');
+    await queryRunner.query('ALTER TABLE "routing_wrap_up_reasons" ADD "labelFr" character varying(100)');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"routing_wrap_up_reasons\" DROP COLUMN \"labelFr\"");
-    await queryRunner.query("ALTER TABLE \"quick_replies\" DROP COLUMN \"nameFr\"");
-    await queryRunner.query("ALTER TABLE \"ticket_statuses\" DROP COLUMN \"nameFr\"");
+    await queryRunner.query('ALTER TABLE "routing_wrap_up_reasons" DROP COLUMN "labelFr"');
+    await queryRunner.query('ALTER TABLE "quick_replies" DROP COLUMN "nameFr"');
+    await queryRunner.query('ALTER TABLE "ticket_statuses" DROP COLUMN "nameFr"');
   }
 }

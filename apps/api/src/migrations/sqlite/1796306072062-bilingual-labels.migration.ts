@@ -5,44 +5,72 @@ export class BilingualLabels1796306072062 implements MigrationInterface {
   name = 'BilingualLabels1796306072062';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_f6fee3717e63cc2505a7e2f94d\"");
-    await queryRunner.query("CREATE TABLE \"temporary_ticket_statuses\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"key\" varchar(40) NOT NULL, \"name\" varchar(100) NOT NULL, \"category\" varchar(10) NOT NULL, \"builtIn\" boolean NOT NULL DEFAULT (0), \"position\" integer NOT NULL DEFAULT (0), \"createdAt\" datetime NOT NULL, \"nameFr\" varchar(100))");
-    await queryRunner.query("INSERT INTO \"temporary_ticket_statuses\"(\"id\", \"key\", \"name\", \"category\", \"builtIn\", \"position\", \"createdAt\") SELECT \"id\", \"key\", \"name\", \"category\", \"builtIn\", \"position\", \"createdAt\" FROM \"ticket_statuses\"");
-    await queryRunner.query("DROP TABLE \"ticket_statuses\"");
-    await queryRunner.query("ALTER TABLE \"temporary_ticket_statuses\" RENAME TO \"ticket_statuses\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_f6fee3717e63cc2505a7e2f94d\" ON \"ticket_statuses\" (\"key\") ");
-    await queryRunner.query("DROP INDEX \"IDX_455e91bc3c20f5f4ce8cf2ffa4\"");
-    await queryRunner.query("CREATE TABLE \"temporary_quick_replies\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(100) NOT NULL, \"body\" text NOT NULL, \"ownerId\" varchar(36), \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL, \"nameFr\" varchar(100))");
-    await queryRunner.query("INSERT INTO \"temporary_quick_replies\"(\"id\", \"name\", \"body\", \"ownerId\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"name\", \"body\", \"ownerId\", \"createdAt\", \"updatedAt\" FROM \"quick_replies\"");
-    await queryRunner.query("DROP TABLE \"quick_replies\"");
-    await queryRunner.query("ALTER TABLE \"temporary_quick_replies\" RENAME TO \"quick_replies\"");
-    await queryRunner.query("CREATE INDEX \"IDX_455e91bc3c20f5f4ce8cf2ffa4\" ON \"quick_replies\" (\"ownerId\") ");
-    await queryRunner.query("DROP INDEX \"IDX_21295ae3c11d9446eea8ea2b33\"");
-    await queryRunner.query("CREATE TABLE \"temporary_routing_wrap_up_reasons\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"label\" varchar(100) NOT NULL, \"labelKey\" varchar(100) NOT NULL, \"active\" boolean NOT NULL DEFAULT (1), \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL, \"labelFr\" varchar(100))");
-    await queryRunner.query("INSERT INTO \"temporary_routing_wrap_up_reasons\"(\"id\", \"label\", \"labelKey\", \"active\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"label\", \"labelKey\", \"active\", \"createdAt\", \"updatedAt\" FROM \"routing_wrap_up_reasons\"");
-    await queryRunner.query("DROP TABLE \"routing_wrap_up_reasons\"");
-    await queryRunner.query("ALTER TABLE \"temporary_routing_wrap_up_reasons\" RENAME TO \"routing_wrap_up_reasons\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_21295ae3c11d9446eea8ea2b33\" ON \"routing_wrap_up_reasons\" (\"labelKey\") ");
+    await queryRunner.query('DROP INDEX "IDX_f6fee3717e63cc2505a7e2f94d"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_ticket_statuses" ("id" varchar(36) PRIMARY KEY NOT NULL, "key" varchar(40) NOT NULL, "name" varchar(100) NOT NULL, "category" varchar(10) NOT NULL, "builtIn" boolean NOT NULL DEFAULT (0), "position" integer NOT NULL DEFAULT (0), "createdAt" datetime NOT NULL, "nameFr" varchar(100))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_ticket_statuses"("id", "key", "name", "category", "builtIn", "position", "createdAt") SELECT "id", "key", "name", "category", "builtIn", "position", "createdAt" FROM "ticket_statuses"',
+    );
+    await queryRunner.query('DROP TABLE "ticket_statuses"');
+    await queryRunner.query('ALTER TABLE "temporary_ticket_statuses" RENAME TO "ticket_statuses"');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_f6fee3717e63cc2505a7e2f94d" ON "ticket_statuses" ("key") ');
+    await queryRunner.query('DROP INDEX "IDX_455e91bc3c20f5f4ce8cf2ffa4"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_quick_replies" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(100) NOT NULL, "body" text NOT NULL, "ownerId" varchar(36), "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL, "nameFr" varchar(100))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_quick_replies"("id", "name", "body", "ownerId", "createdAt", "updatedAt") SELECT "id", "name", "body", "ownerId", "createdAt", "updatedAt" FROM "quick_replies"',
+    );
+    await queryRunner.query('DROP TABLE "quick_replies"');
+    await queryRunner.query('ALTER TABLE "temporary_quick_replies" RENAME TO "quick_replies"');
+    await queryRunner.query('CREATE INDEX "IDX_455e91bc3c20f5f4ce8cf2ffa4" ON "quick_replies" ("ownerId") ');
+    await queryRunner.query('DROP INDEX "IDX_21295ae3c11d9446eea8ea2b33"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_routing_wrap_up_reasons" ("id" varchar(36) PRIMARY KEY NOT NULL, "label" varchar(100) NOT NULL, "labelKey" varchar(100) NOT NULL, "active" boolean NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL, "labelFr" varchar(100))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_routing_wrap_up_reasons"("id", "label", "labelKey", "active", "createdAt", "updatedAt") SELECT "id", "label", "labelKey", "active", "createdAt", "updatedAt" FROM "routing_wrap_up_reasons"',
+    );
+    await queryRunner.query('DROP TABLE "routing_wrap_up_reasons"');
+    await queryRunner.query('ALTER TABLE "temporary_routing_wrap_up_reasons" RENAME TO "routing_wrap_up_reasons"');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_21295ae3c11d9446eea8ea2b33" ON "routing_wrap_up_reasons" ("labelKey") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_21295ae3c11d9446eea8ea2b33\"");
-    await queryRunner.query("ALTER TABLE \"routing_wrap_up_reasons\" RENAME TO \"temporary_routing_wrap_up_reasons\"");
-    await queryRunner.query("CREATE TABLE \"routing_wrap_up_reasons\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"label\" varchar(100) NOT NULL, \"labelKey\" varchar(100) NOT NULL, \"active\" boolean NOT NULL DEFAULT (1), \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL)");
-    await queryRunner.query("INSERT INTO \"routing_wrap_up_reasons\"(\"id\", \"label\", \"labelKey\", \"active\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"label\", \"labelKey\", \"active\", \"createdAt\", \"updatedAt\" FROM \"temporary_routing_wrap_up_reasons\"");
-    await queryRunner.query("DROP TABLE \"temporary_routing_wrap_up_reasons\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_21295ae3c11d9446eea8ea2b33\" ON \"routing_wrap_up_reasons\" (\"labelKey\") ");
-    await queryRunner.query("DROP INDEX \"IDX_455e91bc3c20f5f4ce8cf2ffa4\"");
-    await queryRunner.query("ALTER TABLE \"quick_replies\" RENAME TO \"temporary_quick_replies\"");
-    await queryRunner.query("CREATE TABLE \"quick_replies\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(100) NOT NULL, \"body\" text NOT NULL, \"ownerId\" varchar(36), \"createdAt\" datetime NOT NULL, \"updatedAt\" datetime NOT NULL)");
-    await queryRunner.query("INSERT INTO \"quick_replies\"(\"id\", \"name\", \"body\", \"ownerId\", \"createdAt\", \"updatedAt\") SELECT \"id\", \"name\", \"body\", \"ownerId\", \"createdAt\", \"updatedAt\" FROM \"temporary_quick_replies\"");
-    await queryRunner.query("DROP TABLE \"temporary_quick_replies\"");
-    await queryRunner.query("CREATE INDEX \"IDX_455e91bc3c20f5f4ce8cf2ffa4\" ON \"quick_replies\" (\"ownerId\") ");
-    await queryRunner.query("DROP INDEX \"IDX_f6fee3717e63cc2505a7e2f94d\"");
-    await queryRunner.query("ALTER TABLE \"ticket_statuses\" RENAME TO \"temporary_ticket_statuses\"");
-    await queryRunner.query("CREATE TABLE \"ticket_statuses\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"key\" varchar(40) NOT NULL, \"name\" varchar(100) NOT NULL, \"category\" varchar(10) NOT NULL, \"builtIn\" boolean NOT NULL DEFAULT (0), \"position\" integer NOT NULL DEFAULT (0), \"createdAt\" datetime NOT NULL)");
-    await queryRunner.query("INSERT INTO \"ticket_statuses\"(\"id\", \"key\", \"name\", \"category\", \"builtIn\", \"position\", \"createdAt\") SELECT \"id\", \"key\", \"name\", \"category\", \"builtIn\", \"position\", \"createdAt\" FROM \"temporary_ticket_statuses\"");
-    await queryRunner.query("DROP TABLE \"temporary_ticket_statuses\"");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_f6fee3717e63cc2505a7e2f94d\" ON \"ticket_statuses\" (\"key\") ");
+    await queryRunner.query('DROP INDEX "IDX_21295ae3c11d9446eea8ea2b33"');
+    await queryRunner.query('ALTER TABLE "routing_wrap_up_reasons" RENAME TO "temporary_routing_wrap_up_reasons"');
+    await queryRunner.query(
+      'CREATE TABLE "routing_wrap_up_reasons" ("id" varchar(36) PRIMARY KEY NOT NULL, "label" varchar(100) NOT NULL, "labelKey" varchar(100) NOT NULL, "active" boolean NOT NULL DEFAULT (1), "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "routing_wrap_up_reasons"("id", "label", "labelKey", "active", "createdAt", "updatedAt") SELECT "id", "label", "labelKey", "active", "createdAt", "updatedAt" FROM "temporary_routing_wrap_up_reasons"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_routing_wrap_up_reasons"');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_21295ae3c11d9446eea8ea2b33" ON "routing_wrap_up_reasons" ("labelKey") ',
+    );
+    await queryRunner.query('DROP INDEX "IDX_455e91bc3c20f5f4ce8cf2ffa4"');
+    await queryRunner.query('ALTER TABLE "quick_replies" RENAME TO "temporary_quick_replies"');
+    await queryRunner.query(
+      'CREATE TABLE "quick_replies" ("id" varchar(36) PRIMARY KEY NOT NULL, "name" varchar(100) NOT NULL, "body" text NOT NULL, "ownerId" varchar(36), "createdAt" datetime NOT NULL, "updatedAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "quick_replies"("id", "name", "body", "ownerId", "createdAt", "updatedAt") SELECT "id", "name", "body", "ownerId", "createdAt", "updatedAt" FROM "temporary_quick_replies"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_quick_replies"');
+    await queryRunner.query('CREATE INDEX "IDX_455e91bc3c20f5f4ce8cf2ffa4" ON "quick_replies" ("ownerId") ');
+    await queryRunner.query('DROP INDEX "IDX_f6fee3717e63cc2505a7e2f94d"');
+    await queryRunner.query('ALTER TABLE "ticket_statuses" RENAME TO "temporary_ticket_statuses"');
+    await queryRunner.query(
+      'CREATE TABLE "ticket_statuses" ("id" varchar(36) PRIMARY KEY NOT NULL, "key" varchar(40) NOT NULL, "name" varchar(100) NOT NULL, "category" varchar(10) NOT NULL, "builtIn" boolean NOT NULL DEFAULT (0), "position" integer NOT NULL DEFAULT (0), "createdAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "ticket_statuses"("id", "key", "name", "category", "builtIn", "position", "createdAt") SELECT "id", "key", "name", "category", "builtIn", "position", "createdAt" FROM "temporary_ticket_statuses"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_ticket_statuses"');
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_f6fee3717e63cc2505a7e2f94d" ON "ticket_statuses" ("key") ');
   }
 }
