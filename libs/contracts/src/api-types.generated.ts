@@ -3039,6 +3039,8 @@ export interface components {
       /** @enum {string} */
       statusCategory: 'open' | 'pending' | 'done';
       statusName: string;
+      /** @description The status's French label (null: none) */
+      statusNameFr: string | null;
       title: string;
       /** @description A technician answered since the contact last opened it */
       unread: boolean;
@@ -3056,6 +3058,8 @@ export interface components {
       /** @enum {string} */
       statusCategory: 'open' | 'pending' | 'done';
       statusName: string;
+      /** @description The status's French label (null: none) */
+      statusNameFr: string | null;
       title: string;
       /** @description A technician answered since the contact last opened it */
       unread: boolean;
