@@ -2572,6 +2572,8 @@ export interface components {
     CreateQuickReplyDto: {
       /** @example Hi {{contact.firstName}}, ... */
       body: string;
+      /** @description French text, rendered for requesters who read French; null or empty removes it */
+      bodyFr?: string | null;
       name: string;
       /** @description French name shown to French technicians; null or empty removes it */
       nameFr?: string | null;
@@ -3174,6 +3176,8 @@ export interface components {
     };
     QuickReplyViewDto: {
       body: string;
+      /** @description French text (null: body for everyone) */
+      bodyFr: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: uuid */
@@ -3610,6 +3614,8 @@ export interface components {
     };
     UpdateQuickReplyDto: {
       body?: string;
+      /** @description French text, rendered for requesters who read French; null or empty removes it */
+      bodyFr?: string | null;
       name?: string;
       /** @description French name shown to French technicians; null or empty removes it */
       nameFr?: string | null;

@@ -42,6 +42,8 @@ export interface QuickReplyView {
   /** French name, null when none (show `name`). */
   nameFr: string | null;
   body: string;
+  /** French text, null when none (`body` is rendered for everyone). */
+  bodyFr: string | null;
   shared: boolean;
   ownerId: string | null;
   createdAt: string;

@@ -117,6 +117,16 @@ export class CreateQuickReplyDto {
   @MaxLength(20000)
   body: string;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French text, rendered for requesters who read French; null or empty removes it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  bodyFr?: string | null;
+
   @ApiPropertyOptional({ description: 'shared with every technician (admins only)' })
   @IsOptional()
   @IsBoolean()
@@ -148,6 +158,16 @@ export class UpdateQuickReplyDto {
   @IsNotEmpty()
   @MaxLength(20000)
   body?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French text, rendered for requesters who read French; null or empty removes it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  bodyFr?: string | null;
 }
 
 export class RenderQuickReplyDto {

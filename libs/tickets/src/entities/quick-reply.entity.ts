@@ -17,6 +17,10 @@ export class QuickReplyEntity {
   @Column('text')
   body: string;
 
+  // French text (#16): rendered instead of `body` for a requester who reads French, when set.
+  @Column('text', { nullable: true })
+  bodyFr: string | null;
+
   @Index()
   @Column('varchar', { length: 36, nullable: true })
   ownerId: string | null;

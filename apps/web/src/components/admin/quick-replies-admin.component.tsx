@@ -10,7 +10,14 @@ import { ConfirmDelete } from './confirm-delete.component';
 import { FieldErrors } from './field-errors.component';
 import { adminErrorText, useAdminList } from './use-admin-list.hook';
 
-type Editing = { id: string | null; name: string; nameFr: string; body: string; shared: boolean } | null;
+type Editing = {
+  id: string | null;
+  name: string;
+  nameFr: string;
+  body: string;
+  bodyFr: string;
+  shared: boolean;
+} | null;
 
 export function QuickRepliesAdmin() {
   const { items: replies, loadError, busy, message, setMessage, run } = useAdminList(adminConfigApi.quickReplies);
@@ -56,11 +63,13 @@ export function QuickRepliesAdmin() {
               name: current.name,
               nameFr: current.nameFr,
               body: current.body,
+              bodyFr: current.bodyFr,
             })
           : await adminConfigApi.createQuickReply({
               name: current.name,
               nameFr: current.nameFr,
               body: current.body,
+              bodyFr: current.bodyFr,
               shared: current.shared,
             });
         setEditing(null);
@@ -98,7 +107,7 @@ export function QuickRepliesAdmin() {
           type="button"
           class="btn btn-primary btn-sm"
           disabled={busy}
-          onClick={() => open({ id: null, name: '', nameFr: '', body: '', shared: true })}
+          onClick={() => open({ id: null, name: '', nameFr: '', body: '', bodyFr: '', shared: true })}
           data-testid="quick-reply-new"
         >
           {act('newQuickReply')}
@@ -160,6 +169,26 @@ export function QuickRepliesAdmin() {
               onInput={(e) => setEditing({ ...editing, body: e.currentTarget.value })}
             />
             <FieldErrors errors={errors} field="body" />
+          </div>
+          <div class="field">
+            <label class="field-label" for="quick-reply-body-fr">
+              {act('quickReplyBodyFr')}
+            </label>
+            <textarea
+              id="quick-reply-body-fr"
+              name="bodyFr"
+              lang="fr"
+              rows={4}
+              value={editing.bodyFr}
+              disabled={busy}
+              aria-invalid={errors.bodyFr ? true : undefined}
+              aria-describedby="quick-reply-body-fr-hint"
+              onInput={(e) => setEditing({ ...editing, bodyFr: e.currentTarget.value })}
+            />
+            <span id="quick-reply-body-fr-hint" class="muted small block">
+              {act('quickReplyBodyFrHint')}
+            </span>
+            <FieldErrors errors={errors} field="bodyFr" />
           </div>
           {placeholders.length > 0 && (
             <div class="field" role="group" aria-labelledby="quick-reply-placeholders-label">
@@ -246,7 +275,14 @@ export function QuickRepliesAdmin() {
                       class="btn btn-ghost btn-sm"
                       disabled={busy}
                       onClick={() =>
-                        open({ id: r.id, name: r.name, nameFr: r.nameFr ?? '', body: r.body, shared: r.shared })
+                        open({
+                          id: r.id,
+                          name: r.name,
+                          nameFr: r.nameFr ?? '',
+                          body: r.body,
+                          bodyFr: r.bodyFr ?? '',
+                          shared: r.shared,
+                        })
                       }
                       data-testid="quick-reply-edit"
                     >
