@@ -27,7 +27,8 @@ describeWithBrowser('admin configuration screens (browser)', () => {
   const admin = () => bearer(t.adminToken);
 
   beforeAll(async () => {
-    t = await createTestApp({ web: true });
+    // Every test signs in from a fresh tab (some twice): more sign-ins than the default limit allows.
+    t = await createTestApp({ web: true, loginRateLimit: 1000 });
     acme = await seedCompany(t, 'Config Corp', 'melissa@config.example');
     browser = await launchBrowser();
   });
@@ -295,6 +296,31 @@ describeWithBrowser('admin configuration screens (browser)', () => {
     await renamed.getByTestId('row-delete-confirm').click();
     await renamed.waitFor({ state: 'detached' });
     await api().get(`/api/quick-replies/${greeting.id}`).set(admin()).expect(404);
+  });
+
+  it('quick replies: a French name and a French text typed in the form; an unknown placeholder in it is refused', async () => {
+    const page = await section('/admin/quick-replies');
+    await page.getByTestId('quick-reply-new').click();
+    const form = page.getByTestId('quick-reply-form');
+    await form.locator('input[name="name"]').fill('On our way');
+    await form.locator('input[name="nameFr"]').fill('En route');
+    await form.locator('textarea[name="body"]').fill('A technician is on the way, {{contact.firstName}}.');
+    await form.locator('textarea[name="bodyFr"]').fill('Un technicien arrive, {{contact.prenom}}.');
+    await page.getByTestId('quick-reply-save').click();
+    await form.getByTestId('field-error').waitFor();
+    expect(await form.getByTestId('field-error').textContent()).toContain('unknown placeholder {{contact.prenom}}');
+    await form.locator('textarea[name="bodyFr"]').fill('Un technicien arrive, {{contact.firstName}}.');
+    await page.getByTestId('quick-reply-save').click();
+    const row = page.locator('[data-testid="quick-reply-row"][data-name="On our way"]');
+    await waitForText(row.getByTestId('quick-reply-name-fr'), 'En route');
+    const listed = (await api().get('/api/quick-replies').set(admin()).expect(200)).body as {
+      id: string;
+      name: string;
+      bodyFr: string | null;
+    }[];
+    const reply = listed.find((r) => r.name === 'On our way')!;
+    expect(reply.bodyFr).toBe('Un technicien arrive, {{contact.firstName}}.');
+    await api().delete(`/api/quick-replies/${reply.id}`).set(admin()).expect(204);
   });
 
   it('automation: a rule built in the form fires on the next ticket; a refused action is shown; enable/disable, delete', async () => {
