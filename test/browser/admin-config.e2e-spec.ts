@@ -27,7 +27,8 @@ describeWithBrowser('admin configuration screens (browser)', () => {
   const admin = () => bearer(t.adminToken);
 
   beforeAll(async () => {
-    t = await createTestApp({ web: true });
+    // Every test signs in from a fresh tab (some twice): more sign-ins than the default limit allows.
+    t = await createTestApp({ web: true, loginRateLimit: 1000 });
     acme = await seedCompany(t, 'Config Corp', 'melissa@config.example');
     browser = await launchBrowser();
   });
@@ -177,6 +178,42 @@ describeWithBrowser('admin configuration screens (browser)', () => {
     expect(listed.map((s) => s.key)).not.toContain('waiting_vendor');
   });
 
+  it('ticket statuses: a French label set in the form is what a French technician sees on the ticket list', async () => {
+    const page = await section('/admin/statuses');
+    const create = page.getByTestId('status-create');
+    await create.locator('input[name="key"]').fill('with_supplier');
+    await create.locator('input[name="name"]').fill('With supplier');
+    await create.locator('input[name="nameFr"]').fill('x'.repeat(100));
+    await create.locator('select[name="category"]').selectOption('pending');
+    await page.getByTestId('status-add').click();
+    const row = page.getByTestId('statuses-table').locator('[data-key="with_supplier"]');
+    await waitForText(row.getByTestId('status-name-fr'), 'x'.repeat(100));
+    // Renamed in French through the row's edit form.
+    await row.getByTestId('status-rename').click();
+    await row.locator('input[name="nameFr"]').fill('Chez le fournisseur');
+    await row.getByTestId('status-save').click();
+    await waitForText(row.getByTestId('status-name-fr'), 'Chez le fournisseur');
+    const ticket = await createTicket(t, acme.contact.id, { title: 'Supplier part' });
+    await api().patch(`/api/tickets/${ticket.number}`).set(admin()).send({ status: 'with_supplier' }).expect(200);
+
+    await api().put('/api/me').set(bearer(t.technicianToken)).send({ language: 'fr' }).expect(200);
+    try {
+      const list = await pages.signedIn(t.seed.technician, '/tickets');
+      const pill = list.locator(`[data-testid="ticket-row"][data-number="${ticket.number}"] .status-pill`);
+      await waitForText(pill, 'Chez le fournisseur');
+      // The admin's console is in English: the default label.
+      const english = await pages.signedIn(t.seed.admin, '/tickets');
+      await waitForText(
+        english.locator(`[data-testid="ticket-row"][data-number="${ticket.number}"] .status-pill`),
+        'With supplier',
+      );
+    } finally {
+      await api().put('/api/me').set(bearer(t.technicianToken)).send({ language: null }).expect(200);
+      await api().patch(`/api/tickets/${ticket.number}`).set(admin()).send({ status: 'open' }).expect(200);
+      await api().delete('/api/ticket-statuses/with_supplier').set(admin()).expect(204);
+    }
+  });
+
   it('product families: create, rename, delete; a duplicate name is refused', async () => {
     await api().post('/api/product-families').set(admin()).send({ name: 'Printers' }).expect(201);
     const page = await section('/admin/product-families');
@@ -259,6 +296,31 @@ describeWithBrowser('admin configuration screens (browser)', () => {
     await renamed.getByTestId('row-delete-confirm').click();
     await renamed.waitFor({ state: 'detached' });
     await api().get(`/api/quick-replies/${greeting.id}`).set(admin()).expect(404);
+  });
+
+  it('quick replies: a French name and a French text typed in the form; an unknown placeholder in it is refused', async () => {
+    const page = await section('/admin/quick-replies');
+    await page.getByTestId('quick-reply-new').click();
+    const form = page.getByTestId('quick-reply-form');
+    await form.locator('input[name="name"]').fill('On our way');
+    await form.locator('input[name="nameFr"]').fill('En route');
+    await form.locator('textarea[name="body"]').fill('A technician is on the way, {{contact.firstName}}.');
+    await form.locator('textarea[name="bodyFr"]').fill('Un technicien arrive, {{contact.prenom}}.');
+    await page.getByTestId('quick-reply-save').click();
+    await form.getByTestId('field-error').waitFor();
+    expect(await form.getByTestId('field-error').textContent()).toContain('unknown placeholder {{contact.prenom}}');
+    await form.locator('textarea[name="bodyFr"]').fill('Un technicien arrive, {{contact.firstName}}.');
+    await page.getByTestId('quick-reply-save').click();
+    const row = page.locator('[data-testid="quick-reply-row"][data-name="On our way"]');
+    await waitForText(row.getByTestId('quick-reply-name-fr'), 'En route');
+    const listed = (await api().get('/api/quick-replies').set(admin()).expect(200)).body as {
+      id: string;
+      name: string;
+      bodyFr: string | null;
+    }[];
+    const reply = listed.find((r) => r.name === 'On our way')!;
+    expect(reply.bodyFr).toBe('Un technicien arrive, {{contact.firstName}}.');
+    await api().delete(`/api/quick-replies/${reply.id}`).set(admin()).expect(204);
   });
 
   it('automation: a rule built in the form fires on the next ticket; a refused action is shown; enable/disable, delete', async () => {

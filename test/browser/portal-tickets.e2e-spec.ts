@@ -149,4 +149,33 @@ describeWithBrowser('portal My tickets (browser)', () => {
     await page.getByTestId('portal-ticket-page').waitFor();
     await waitForText(page.getByTestId('portal-signed-in'), 'Signed in as Jane Doe');
   });
+  it("shows a status by the admin's French label to a French visitor", async () => {
+    const { ticket } = await setup('vendome', 'jean@vendome.test');
+    await app
+      .http()
+      .post('/api/ticket-statuses')
+      .set(bearer())
+      .send({ key: 'at_vendor', name: 'At the vendor', nameFr: 'Chez le fournisseur', category: 'pending' })
+      .expect(201);
+    await app
+      .http()
+      .patch(`/api/tickets/${ticket.number}`)
+      .set(bearer(app.technicianToken))
+      .send({ status: 'at_vendor' })
+      .expect(200);
+    const page = await pages.open({ locale: 'fr-FR' });
+    await page.goto('/p/vendome/tickets');
+    await page.getByTestId('portal-sign-in-email').fill('jean@vendome.test');
+    await page.getByTestId('portal-send-link').click();
+    await page.getByTestId('portal-link-sent').waitFor();
+    await page.goto(await mailedLink('jean@vendome.test'));
+    await waitForAttribute(page.getByTestId('portal-ticket-list'), 'data-loaded', 'true');
+    await waitForText(page.getByTestId(`portal-ticket-${ticket.number}`).locator('.p-badge'), 'Chez le fournisseur');
+    await page.getByTestId(`portal-ticket-${ticket.number}`).click();
+    await waitForText(page.getByTestId('portal-ticket-status'), 'Chez le fournisseur');
+    // In English: the admin's own name.
+    await page.getByTestId('portal-lang').selectOption('en');
+    await page.getByTestId('portal-ticket-page').waitFor();
+    await waitForText(page.getByTestId('portal-ticket-status'), 'At the vendor');
+  });
 });

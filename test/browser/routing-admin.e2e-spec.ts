@@ -129,6 +129,27 @@ describeWithBrowser('contact centre screens (browser, #14)', () => {
     await waitForText(page.getByTestId('admin-message'), '“Password reset” deleted');
   });
 
+  it('admin → Wrap-up reasons: a French label added with the reason, then changed in its edit form', async () => {
+    const page = await pages.signedIn(t.seed.admin, '/admin/wrap-up-reasons');
+    await page.locator('#reason-new-label').fill('Printer fixed');
+    await page.locator('#reason-new-label-fr').fill('  Imprimante réparée ');
+    await page.getByTestId('reason-add').click();
+    const row = page.locator('[data-testid="reason-row"][data-label="Printer fixed"]');
+    await waitForText(row.getByTestId('reason-label-fr'), 'Imprimante réparée');
+    await row.getByTestId('reason-edit').click();
+    await row.locator('input[name="labelFr"]').fill('Imprimante dépannée');
+    await row.getByTestId('reason-save').click();
+    await waitForText(row.getByTestId('reason-label-fr'), 'Imprimante dépannée');
+    const listed = (await t.http().get('/api/wrap-up-reasons').set(bearer(t.adminToken))).body as {
+      id: string;
+      label: string;
+      labelFr: string | null;
+    }[];
+    const reason = listed.find((r) => r.label === 'Printer fixed');
+    expect(reason?.labelFr).toBe('Imprimante dépannée');
+    await t.http().delete(`/api/wrap-up-reasons/${reason?.id}`).set(bearer(t.adminToken)).expect(204);
+  });
+
   it('a portal routes to a queue from its form (the pool stays the default)', async () => {
     const queue = (
       await t

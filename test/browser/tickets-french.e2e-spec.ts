@@ -114,4 +114,24 @@ describeWithBrowser('tickets area in French (browser)', () => {
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
     expect(await page.evaluate<boolean>('window.__noReload === true')).toBe(true);
   });
+  it("shows a quick reply's French name in a French console, its default name in English", async () => {
+    await api('post', '/api/quick-replies', {
+      name: 'Parts ordered',
+      nameFr: 'Pièces commandées',
+      body: 'Ordered',
+      shared: true,
+    });
+    await api('put', '/api/me', { language: 'fr' }, app.technicianToken);
+    const page = await pages.signedIn(app.seed.technician, '/tickets');
+    await page.locator(`[data-testid="ticket-row"][data-number="${number}"] [data-testid="ticket-link"]`).click();
+    await page.getByTestId('quick-reply-button').click();
+    const item = page.getByTestId('quick-reply-picker').getByTestId('quick-reply-item');
+    await waitForText(item.locator('.qr-name'), 'Pièces commandées');
+    await page.close();
+    await api('put', '/api/me', { language: 'en' }, app.technicianToken);
+    const english = await pages.signedIn(app.seed.technician, '/tickets');
+    await english.locator(`[data-testid="ticket-row"][data-number="${number}"] [data-testid="ticket-link"]`).click();
+    await english.getByTestId('quick-reply-button').click();
+    await waitForText(english.getByTestId('quick-reply-picker').locator('.qr-name'), 'Parts ordered');
+  });
 });

@@ -58,6 +58,30 @@ describe('mail languages', () => {
     expect(status.text).not.toContain('The status of your ticket');
   });
 
+  it("names the statuses of a French status mail by the admin's French labels", async () => {
+    const { contact, domain } = await seedCompany(e.t);
+    await e.t.http().patch(`/api/contacts/${contact.id}`).set(admin()).send({ language: 'fr' }).expect(200);
+    await e.t.http().patch('/api/ticket-statuses/open').set(admin()).send({ nameFr: 'Ouvert' }).expect(200);
+    await e.t.http().patch('/api/ticket-statuses/resolved').set(admin()).send({ nameFr: 'Résolu' }).expect(200);
+    try {
+      await sendMail(e.smtpPort, { from: `melissa@${domain}`, subject: 'Écran', text: "L'écran clignote." });
+      const [ticket] = await ticketsOf(e.t, contact.id);
+      await eventually(async () => expect((await mailsTo(`melissa@${domain}`)).length).toBe(1));
+      await e.t
+        .http()
+        .patch(`/api/tickets/${ticket.number}`)
+        .set(bearer(e.t.technicianToken))
+        .send({ status: 'resolved' })
+        .expect(200);
+      await settleMail(e.t);
+      const status = (await mailsTo(`melissa@${domain}`)).find((m) => m.subject.includes('désormais'))!;
+      expect(status.text).toContain('est passé de Ouvert à Résolu');
+    } finally {
+      for (const key of ['open', 'resolved'])
+        await e.t.http().patch(`/api/ticket-statuses/${key}`).set(admin()).send({ nameFr: null }).expect(200);
+    }
+  });
+
   it("learns a new sender's language from their first mail; unclear or other languages keep the company default", async () => {
     const { company, domain } = await seedCompany(e.t);
     await sendMail(e.smtpPort, {

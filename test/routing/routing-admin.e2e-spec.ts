@@ -138,6 +138,46 @@ describe('routing admin: agent state, queues, wrap-up reasons, portal routing (#
     await t.http().patch(`/api/wrap-up-reasons/${id}`).set(auth(t.adminToken)).send({ active: true }).expect(404);
   });
 
+  it('wrap-up reasons keep an optional French label: trimmed, cleared when blank, 400 naming it', async () => {
+    const label = uniqueName('Hardware swap ');
+    const created = await t
+      .http()
+      .post('/api/wrap-up-reasons')
+      .set(auth(t.adminToken))
+      .send({ label, labelFr: '  Échange de matériel ' })
+      .expect(201);
+    expect(created.body).toMatchObject({ label, labelFr: 'Échange de matériel' });
+    const id = created.body.id as string;
+    const listed = (await t.http().get('/api/wrap-up-reasons').set(auth(t.technicianToken)).expect(200)).body;
+    expect(listed.find((r: { id: string }) => r.id === id)).toMatchObject({ labelFr: 'Échange de matériel' });
+    // Old clients that send only the label keep the French one.
+    const renamed = await t
+      .http()
+      .patch(`/api/wrap-up-reasons/${id}`)
+      .set(auth(t.adminToken))
+      .send({ label: `${label} 2` })
+      .expect(200);
+    expect(renamed.body.labelFr).toBe('Échange de matériel');
+    const cleared = await t
+      .http()
+      .patch(`/api/wrap-up-reasons/${id}`)
+      .set(auth(t.adminToken))
+      .send({ labelFr: ' ' })
+      .expect(200);
+    expect(cleared.body.labelFr).toBeNull();
+    for (const labelFr of ['x'.repeat(101), 42]) {
+      const bad = await t
+        .http()
+        .patch(`/api/wrap-up-reasons/${id}`)
+        .set(auth(t.adminToken))
+        .send({ labelFr })
+        .expect(400);
+      expect(Object.keys(bad.body.details.fieldErrors)).toEqual(['labelFr']);
+    }
+    await t.http().patch(`/api/wrap-up-reasons/${id}`).set(auth(t.technicianToken)).send({ labelFr: 'x' }).expect(403);
+    await t.http().delete(`/api/wrap-up-reasons/${id}`).set(auth(t.adminToken)).expect(204);
+  });
+
   it('portals route to the pool by default, or to a queue that serves their company', async () => {
     const { portal, company } = await createCompanyWithPortal(t);
     expect(portal).toMatchObject({ routing: 'pool', queueId: null });

@@ -25,6 +25,81 @@ describe('quick replies and automation rules', () => {
     await t.http().get('/api/quick-replies/placeholders').expect(401);
   });
 
+  it('quick replies keep an optional French name: trimmed, cleared when blank, 400 naming it', async () => {
+    const h = bearer(t.technicianToken);
+    const created = await t
+      .http()
+      .post('/api/quick-replies')
+      .set(h)
+      .send({ name: 'Thanks', nameFr: ' Merci ', body: 'Thanks {{contact.firstName}}' })
+      .expect(201);
+    expect(created.body).toMatchObject({ name: 'Thanks', nameFr: 'Merci' });
+    const id = created.body.id as string;
+    const listed = await t.http().get('/api/quick-replies').set(h).expect(200);
+    expect(listed.body.find((r: { id: string }) => r.id === id)).toMatchObject({ nameFr: 'Merci' });
+    const kept = await t.http().patch(`/api/quick-replies/${id}`).set(h).send({ body: 'Thank you' }).expect(200);
+    expect(kept.body.nameFr).toBe('Merci');
+    const cleared = await t.http().patch(`/api/quick-replies/${id}`).set(h).send({ nameFr: null }).expect(200);
+    expect(cleared.body.nameFr).toBeNull();
+    const bad = await t
+      .http()
+      .post('/api/quick-replies')
+      .set(h)
+      .send({ name: 'Long', nameFr: 'x'.repeat(101), body: 'y' })
+      .expect(400);
+    expect(Object.keys(bad.body.details.fieldErrors)).toEqual(['nameFr']);
+    await t.http().delete(`/api/quick-replies/${id}`).set(h).expect(204);
+  });
+
+  it("renders a quick reply's French text for a requester who reads French; its placeholders are checked too", async () => {
+    const h = bearer(t.technicianToken);
+    const reply = await t
+      .http()
+      .post('/api/quick-replies')
+      .set(h)
+      .send({ name: 'Hello', body: 'Hello {{contact.firstName}}', bodyFr: 'Bonjour {{contact.firstName}}' })
+      .expect(201);
+    expect(reply.body).toMatchObject({ body: 'Hello {{contact.firstName}}', bodyFr: 'Bonjour {{contact.firstName}}' });
+    const ticket = await createTicket(t, acme.contact.id, { title: 'Écran' });
+    const render = async () =>
+      (
+        await t
+          .http()
+          .post(`/api/quick-replies/${reply.body.id}/render`)
+          .set(h)
+          .send({ ticketNumber: ticket.number })
+          .expect(200)
+      ).body.text;
+    expect(await render()).toBe('Hello Melissa');
+    await t
+      .http()
+      .patch(`/api/contacts/${acme.contact.id}`)
+      .set(bearer(t.adminToken))
+      .send({ language: 'fr' })
+      .expect(200);
+    try {
+      expect(await render()).toBe('Bonjour Melissa');
+      // Without a French text, the one text for everyone.
+      await t.http().patch(`/api/quick-replies/${reply.body.id}`).set(h).send({ bodyFr: '' }).expect(200);
+      expect(await render()).toBe('Hello Melissa');
+    } finally {
+      await t
+        .http()
+        .patch(`/api/contacts/${acme.contact.id}`)
+        .set(bearer(t.adminToken))
+        .send({ language: null })
+        .expect(200);
+    }
+    const bad = await t
+      .http()
+      .patch(`/api/quick-replies/${reply.body.id}`)
+      .set(h)
+      .send({ bodyFr: 'Bonjour {{contact.prenom}}' })
+      .expect(400);
+    expect(Object.keys(bad.body.details.fieldErrors)).toEqual(['bodyFr']);
+    await t.http().delete(`/api/quick-replies/${reply.body.id}`).set(h).expect(204);
+  });
+
   it('renders shared and personal templates; unknown placeholders are a 400 naming them', async () => {
     const ticket = await createTicket(t, acme.contact.id, { title: 'Mouse broken' });
     const shared = await t

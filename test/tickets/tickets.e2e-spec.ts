@@ -305,6 +305,39 @@ describe('tickets REST', () => {
     await t.http().post('/api/quick-replies').set(h).send({ name: 'x', body: 'y', shared: true }).expect(403);
   });
 
+  it('statuses keep an optional French label: trimmed, cleared when blank, 400 naming it, admins only', async () => {
+    const a = bearer(t.adminToken);
+    const created = await t
+      .http()
+      .post('/api/ticket-statuses')
+      .set(a)
+      .send({ key: 'waiting_parts', name: 'Waiting for parts', nameFr: '  En attente de pièces ', category: 'pending' })
+      .expect(201);
+    expect(created.body).toMatchObject({ name: 'Waiting for parts', nameFr: 'En attente de pièces' });
+    const list = await t.http().get('/api/ticket-statuses').set(bearer(t.technicianToken)).expect(200);
+    expect(list.body.find((s: { key: string }) => s.key === 'waiting_parts')).toMatchObject({
+      nameFr: 'En attente de pièces',
+    });
+    expect(list.body.find((s: { key: string }) => s.key === 'open')).toMatchObject({ name: 'Open', nameFr: null });
+    // A built-in gets one too; a rename alone (an old client) keeps it.
+    await t.http().patch('/api/ticket-statuses/open').set(a).send({ nameFr: 'Ouvert' }).expect(200);
+    const renamed = await t.http().patch('/api/ticket-statuses/open').set(a).send({ name: 'Open' }).expect(200);
+    expect(renamed.body).toMatchObject({ name: 'Open', nameFr: 'Ouvert' });
+    const cleared = await t.http().patch('/api/ticket-statuses/open').set(a).send({ nameFr: '' }).expect(200);
+    expect(cleared.body.nameFr).toBeNull();
+    for (const nameFr of ['é'.repeat(101), ['x']]) {
+      const bad = await t.http().patch('/api/ticket-statuses/waiting_parts').set(a).send({ nameFr }).expect(400);
+      expect(Object.keys(bad.body.details.fieldErrors)).toEqual(['nameFr']);
+    }
+    await t
+      .http()
+      .patch('/api/ticket-statuses/waiting_parts')
+      .set(bearer(t.technicianToken))
+      .send({ nameFr: 'x' })
+      .expect(403);
+    await t.http().delete('/api/ticket-statuses/waiting_parts').set(a).expect(204);
+  });
+
   it('manages custom statuses and product families', async () => {
     const a = bearer(t.adminToken);
     const created = await t

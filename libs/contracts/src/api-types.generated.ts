@@ -2572,7 +2572,11 @@ export interface components {
     CreateQuickReplyDto: {
       /** @example Hi {{contact.firstName}}, ... */
       body: string;
+      /** @description French text, rendered for requesters who read French; null or empty removes it */
+      bodyFr?: string | null;
       name: string;
+      /** @description French name shown to French technicians; null or empty removes it */
+      nameFr?: string | null;
       /** @description shared with every technician (admins only) */
       shared?: boolean;
     };
@@ -2598,6 +2602,8 @@ export interface components {
       key: string;
       /** @example Waiting on vendor */
       name: string;
+      /** @description French label shown to French readers; null or empty removes it */
+      nameFr?: string | null;
       position?: number;
     };
     CreateTicketDto: {
@@ -2627,6 +2633,8 @@ export interface components {
       active: boolean;
       /** @example Password reset */
       label: string;
+      /** @description French label shown to French agents; null or empty removes it */
+      labelFr?: string | null;
     };
     CsatAnswerDto: {
       comment?: string;
@@ -3033,6 +3041,8 @@ export interface components {
       /** @enum {string} */
       statusCategory: 'open' | 'pending' | 'done';
       statusName: string;
+      /** @description The status's French label (null: none) */
+      statusNameFr: string | null;
       title: string;
       /** @description A technician answered since the contact last opened it */
       unread: boolean;
@@ -3050,6 +3060,8 @@ export interface components {
       /** @enum {string} */
       statusCategory: 'open' | 'pending' | 'done';
       statusName: string;
+      /** @description The status's French label (null: none) */
+      statusNameFr: string | null;
       title: string;
       /** @description A technician answered since the contact last opened it */
       unread: boolean;
@@ -3164,11 +3176,15 @@ export interface components {
     };
     QuickReplyViewDto: {
       body: string;
+      /** @description French text (null: body for everyone) */
+      bodyFr: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: uuid */
       id: string;
       name: string;
+      /** @description French name (null: show name) */
+      nameFr: string | null;
       /** Format: uuid */
       ownerId: string | null;
       /** @description Visible to every technician (else only to its owner) */
@@ -3405,6 +3421,8 @@ export interface components {
       /** @example in_progress */
       key: string;
       name: string;
+      /** @description French label (null: show name) */
+      nameFr: string | null;
       position: number;
     };
     TicketSummaryViewDto: {
@@ -3596,7 +3614,11 @@ export interface components {
     };
     UpdateQuickReplyDto: {
       body?: string;
+      /** @description French text, rendered for requesters who read French; null or empty removes it */
+      bodyFr?: string | null;
       name?: string;
+      /** @description French name shown to French technicians; null or empty removes it */
+      nameFr?: string | null;
     };
     UpdateRuleDto: {
       actions?: components['schemas']['RuleActionDto'][];
@@ -3632,6 +3654,8 @@ export interface components {
       /** @enum {string} */
       category?: 'open' | 'pending' | 'done';
       name?: string;
+      /** @description French label shown to French readers; null or empty removes it */
+      nameFr?: string | null;
       position?: number;
     };
     UpdateTicketDto: {
@@ -3664,6 +3688,8 @@ export interface components {
       active: boolean;
       /** @example Password reset */
       label?: string;
+      /** @description French label shown to French agents; null or empty removes it */
+      labelFr?: string | null;
     };
     UploadFileDto: {
       /**
@@ -3701,6 +3727,8 @@ export interface components {
       /** Format: uuid */
       id: string;
       label: string;
+      /** @description French label (null: show label) */
+      labelFr: string | null;
       /** Format: date-time */
       updatedAt: string;
     };

@@ -22,6 +22,8 @@ export interface QueueView {
 export interface WrapUpReasonView {
   id: string;
   label: string;
+  /** French label, null when none (show `label`). */
+  labelFr: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;

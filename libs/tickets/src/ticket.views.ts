@@ -26,6 +26,8 @@ export interface TicketSummaryView {
 export interface TicketStatusView {
   key: string;
   name: string;
+  /** French label, null when the admin gave none (show `name`). */
+  nameFr: string | null;
   category: StatusCategory;
   builtIn: boolean;
   position: number;
@@ -37,7 +39,11 @@ export interface ProductFamilyView {
 export interface QuickReplyView {
   id: string;
   name: string;
+  /** French name, null when none (show `name`). */
+  nameFr: string | null;
   body: string;
+  /** French text, null when none (`body` is rendered for everyone). */
+  bodyFr: string | null;
   shared: boolean;
   ownerId: string | null;
   createdAt: string;

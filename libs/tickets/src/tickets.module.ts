@@ -61,6 +61,7 @@ import { EmailStorage } from './email/email-storage.service.js';
 import { EmailTicketOpener } from './email/email-ticket-opener.service.js';
 import { EmailTemplateRepository } from './email/email-template.repository.js';
 import { EmailTemplateService } from './email/email-template.service.js';
+import { StatusMailLabels } from './email/status-mail-labels.service.js';
 import { EmailTemplatesController } from './email/email-templates.controller.js';
 import { EmailThreading } from './email/email-threading.service.js';
 import { TicketChatLinkRepository } from './repositories/ticket-chat-link.repository.js';
@@ -137,6 +138,7 @@ import { CsatSurveysService } from './csat/csat-surveys.service.js';
     TicketChatLinkService,
     EmailTemplateRepository,
     EmailTemplateService,
+    StatusMailLabels,
     EmailThreading,
     EmailSenders,
     EmailStorage,

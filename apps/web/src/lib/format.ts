@@ -1,6 +1,7 @@
 // Display helpers shared by the ticket screens: labels for enum keys, names, dates.
 import { formatMessages } from './format.i18n';
 import { language, type Language } from './i18n';
+import { localLabel } from './label';
 import { serverNow } from './server-clock';
 import type { ContactRef, TicketStatus } from './tickets.types';
 
@@ -30,7 +31,8 @@ export function humanize(key: string): string {
 }
 
 export function statusName(statuses: TicketStatus[], key: string): string {
-  return statuses.find((s) => s.key === key)?.name ?? formatMessages.tOr(`status_${key}`, humanize(key));
+  const status = statuses.find((s) => s.key === key);
+  return status ? localLabel(status) : formatMessages.tOr(`status_${key}`, humanize(key));
 }
 
 export function contactName(c: ContactRef | null | undefined): string {

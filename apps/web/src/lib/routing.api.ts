@@ -22,8 +22,9 @@ export const routingApi = {
   deleteQueue: (id: string) => request<void>('DELETE', `/api/queues/${enc(id)}`),
 
   reasons: () => request<WrapUpReason[]>('GET', '/api/wrap-up-reasons'),
-  createReason: (label: string) => request<WrapUpReason>('POST', '/api/wrap-up-reasons', { label }),
-  updateReason: (id: string, body: { label?: string; active?: boolean }) =>
+  createReason: (label: string, labelFr?: string) =>
+    request<WrapUpReason>('POST', '/api/wrap-up-reasons', { label, labelFr }),
+  updateReason: (id: string, body: { label?: string; labelFr?: string | null; active?: boolean }) =>
     request<WrapUpReason>('PATCH', `/api/wrap-up-reasons/${enc(id)}`, body),
   deleteReason: (id: string) => request<void>('DELETE', `/api/wrap-up-reasons/${enc(id)}`),
 };

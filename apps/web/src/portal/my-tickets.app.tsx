@@ -262,8 +262,10 @@ function TicketList({ go, changed }: { go: Go; changed: Changed }) {
               </span>
               <span class="p-muted">
                 {tt('ticketNumber', { number: x.number })} ·{' '}
-                <span class={`p-badge is-${x.statusCategory}`}>{statusLabel(x.status, x.statusName)}</span> ·{' '}
-                {tt('updated', { when: formatDate(x.updatedAt) })}
+                <span class={`p-badge is-${x.statusCategory}`}>
+                  {statusLabel(x.status, x.statusName, x.statusNameFr)}
+                </span>{' '}
+                · {tt('updated', { when: formatDate(x.updatedAt) })}
               </span>
             </a>
           </li>
@@ -312,7 +314,7 @@ function TicketPage({ number, go, changed }: { number: number; go: Go; changed: 
       <p class="p-muted">
         {tt('ticketNumber', { number: ticket.number })} ·{' '}
         <span class={`p-badge is-${ticket.statusCategory}`} data-testid="portal-ticket-status">
-          {statusLabel(ticket.status, ticket.statusName)}
+          {statusLabel(ticket.status, ticket.statusName, ticket.statusNameFr)}
         </span>
       </p>
       <article class="p-msg p-request">

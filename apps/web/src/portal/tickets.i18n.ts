@@ -128,8 +128,12 @@ export function tt(key: keyof TicketStrings, vars: Record<string, string | numbe
   return ticketMessages.t(key, vars);
 }
 
-/** Built-in statuses in the visitor's language; an admin's own status keeps its name. */
-export function statusLabel(key: string, name: string): string {
+/**
+ * A status in the visitor's language: the French label the admin gave it for a French page (#16),
+ * else the built-in translation, else the admin's own name.
+ */
+export function statusLabel(key: string, name: string, nameFr?: string | null): string {
+  if (lang === 'fr' && nameFr?.trim()) return nameFr;
   const own = (T as Record<string, string>)[`status_${key}`];
   return own ?? name;
 }

@@ -58,6 +58,8 @@ export class PortalTicketSummaryDto {
   @ApiProperty() title: string;
   @ApiProperty() status: string;
   @ApiProperty() statusName: string;
+  @ApiProperty({ type: String, nullable: true, description: "The status's French label (null: none)" })
+  statusNameFr: string | null;
   @ApiProperty({ enum: ['open', 'pending', 'done'] }) statusCategory: 'open' | 'pending' | 'done';
   @ApiProperty({ description: 'A technician answered since the contact last opened it' }) unread: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -14,11 +14,14 @@ export function portalSummary(
   readAt: Date | undefined,
 ): PortalTicketSummaryDto {
   const updatedAt = new Date(t.updatedAt);
+  const status = statuses.find((s) => s.key === t.status);
   return {
     number: t.number,
     title: t.title,
     status: t.status,
-    statusName: statuses.find((s) => s.key === t.status)?.name ?? t.status,
+    statusName: status?.name ?? t.status,
+    // The portal shows it to French visitors when the admin gave one (#16).
+    statusNameFr: status?.nameFr ?? null,
     statusCategory: t.statusCategory,
     // A technician answered (waiting for the contact) after the contact last looked.
     unread: t.activityStatus === 'waiting_for_contact' && (!readAt || readAt < updatedAt),

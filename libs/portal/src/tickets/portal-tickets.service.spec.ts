@@ -24,7 +24,9 @@ describe('PortalTicketsService', () => {
       ticket(2, 'open', '2026-01-01T00:00:00.000Z', 'waiting_for_contact'),
       ticket(3, 'open', '2026-01-02T00:00:00.000Z', 'waiting_for_contact'),
     ]);
-    t.fake(EndUserTicketsService).statusList.mockResolvedValue([{ key: 'open', name: 'Open' }] as never);
+    t.fake(EndUserTicketsService).statusList.mockResolvedValue([
+      { key: 'open', name: 'Open', nameFr: 'Ouvert' },
+    ] as never);
     t.fake(PortalTicketReadRepository).readTimes.mockResolvedValue(new Map([[3, new Date('2026-01-05T00:00:00Z')]]));
     const list = await t.sut.list(WHO);
     expect(list.map((x) => [x.number, x.unread])).toEqual([
@@ -32,7 +34,9 @@ describe('PortalTicketsService', () => {
       [2, true],
       [1, false],
     ]);
-    expect(list[0].statusName).toBe('Open');
+    expect(list[0]).toMatchObject({ statusName: 'Open', statusNameFr: 'Ouvert' });
+    // A status the list does not know: its key, no French label.
+    expect(list[2]).toMatchObject({ statusNameFr: null });
   });
 
   it('opening a ticket marks it read and says whether the reply box is offered', async () => {

@@ -10,6 +10,10 @@ export class WrapUpReasonEntity {
   @Column('varchar', { length: 100 })
   label: string;
 
+  // French label (#16): the admin's own column stays the default; this one shows to French readers when set.
+  @Column('varchar', { length: 100, nullable: true })
+  labelFr: string | null;
+
   @Index({ unique: true })
   @Column('varchar', { length: 100 })
   labelKey: string;

@@ -11,7 +11,19 @@ describe('WrapUpReasonService', () => {
     fake(Clock).now.mockReturnValue(now);
     fake(WrapUpReasonRepository).findByLabelKey.mockResolvedValue(null);
     fake(WrapUpReasonRepository).insert.mockImplementation(async (e) => e);
-    expect(await sut.create({ label: '  Solved ' })).toMatchObject({ label: 'Solved', active: true });
+    expect(await sut.create({ label: '  Solved ' })).toMatchObject({ label: 'Solved', labelFr: null, active: true });
+  });
+
+  it('keeps an optional French label, trimmed; a blank one clears it', async () => {
+    const { sut, fake } = newTestService(WrapUpReasonService);
+    fake(Clock).now.mockReturnValue(now);
+    fake(WrapUpReasonRepository).findByLabelKey.mockResolvedValue(null);
+    fake(WrapUpReasonRepository).insert.mockImplementation(async (e) => e);
+    fake(WrapUpReasonRepository).save.mockImplementation(async (e) => e);
+    const created = await sut.create({ label: 'Solved', labelFr: ' Résolu ' });
+    expect(created.labelFr).toBe('Résolu');
+    fake(WrapUpReasonRepository).findById.mockResolvedValue({ ...created, labelKey: 'solved' } as never);
+    expect((await sut.update(created.id, { labelFr: '  ' })).labelFr).toBeNull();
   });
 
   it('refuses a label another reason has (any case) with 409', async () => {

@@ -5,6 +5,9 @@ import { WrapUpReasonEntity } from '../entities/wrap-up-reason.entity.js';
 import { WrapUpReasonRepository } from '../repositories/wrap-up-reason.repository.js';
 import type { WrapUpReasonView } from '../routing.types.js';
 
+/** An optional French label as stored: blank means none. */
+const frLabel = (value: string | null | undefined): string | null => value?.trim() || null;
+
 /** Wrap-up reasons: admin CRUD; agents read the active ones in the wrap-up dialog. */
 @Injectable()
 export class WrapUpReasonService {
@@ -19,6 +22,7 @@ export class WrapUpReasonService {
       id: newId(),
       label: dto.label.trim(),
       labelKey: dto.label.trim().toLowerCase(),
+      labelFr: frLabel(dto.labelFr),
       active: dto.active ?? true,
       createdAt: now,
       updatedAt: now,
@@ -35,6 +39,7 @@ export class WrapUpReasonService {
     const reason = await this.load(id);
     if (dto.label !== undefined)
       Object.assign(reason, { label: dto.label.trim(), labelKey: dto.label.trim().toLowerCase() });
+    if (dto.labelFr !== undefined) reason.labelFr = frLabel(dto.labelFr);
     if (dto.active !== undefined) reason.active = dto.active;
     reason.updatedAt = this.clock.now();
     await this.saveUnique(reason, true);
@@ -77,6 +82,7 @@ export class WrapUpReasonService {
 export const toWrapUpReasonView = (r: WrapUpReasonEntity): WrapUpReasonView => ({
   id: r.id,
   label: r.label,
+  labelFr: r.labelFr ?? null,
   active: r.active,
   createdAt: new Date(r.createdAt).toISOString(),
   updatedAt: new Date(r.updatedAt).toISOString(),

@@ -11,7 +11,11 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { STATUS_CATEGORIES, StatusCategory } from '../ticket.types.js';
+
+// French labels are optional: trimmed here so the length limit applies to what is stored.
+const trimString = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateStatusDto {
   @ApiProperty({ example: 'waiting_on_vendor' })
@@ -25,6 +29,17 @@ export class CreateStatusDto {
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French label shown to French readers; null or empty removes it',
+  })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(100)
+  nameFr?: string | null;
 
   @ApiProperty({ enum: STATUS_CATEGORIES })
   @IsIn(STATUS_CATEGORIES, { message: 'category must be one of: open, pending, done' })
@@ -45,6 +60,17 @@ export class UpdateStatusDto {
   @IsNotEmpty()
   @MaxLength(100)
   name?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French label shown to French readers; null or empty removes it',
+  })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(100)
+  nameFr?: string | null;
 
   @ApiPropertyOptional({ enum: STATUS_CATEGORIES })
   @IsOptional()
@@ -74,11 +100,32 @@ export class CreateQuickReplyDto {
   @MaxLength(100)
   name: string;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French name shown to French technicians; null or empty removes it',
+  })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(100)
+  nameFr?: string | null;
+
   @ApiProperty({ example: 'Hi {{contact.firstName}}, ...' })
   @IsString()
   @IsNotEmpty({ message: 'body must not be empty' })
   @MaxLength(20000)
   body: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French text, rendered for requesters who read French; null or empty removes it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  bodyFr?: string | null;
 
   @ApiPropertyOptional({ description: 'shared with every technician (admins only)' })
   @IsOptional()
@@ -94,12 +141,33 @@ export class UpdateQuickReplyDto {
   @MaxLength(100)
   name?: string;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French name shown to French technicians; null or empty removes it',
+  })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(100)
+  nameFr?: string | null;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20000)
   body?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'French text, rendered for requesters who read French; null or empty removes it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  bodyFr?: string | null;
 }
 
 export class RenderQuickReplyDto {

@@ -22,6 +22,7 @@ import { EmailTemplateEntity } from './email-template.entity.js';
 import { EmailTemplateRepository } from './email-template.repository.js';
 import { CsatMailBlock, type CsatMailSurvey } from '../csat/csat-mail-block.service.js';
 import { TicketPortalLinks } from './ticket-portal-links.js';
+import { StatusMailLabels } from './status-mail-labels.service.js';
 
 export interface EmailTemplateView extends EmailTemplateText {
   event: EmailTemplateEvent;
@@ -68,6 +69,7 @@ export class EmailTemplateService {
     private readonly links: TicketPortalLinks,
     private readonly csat: CsatMailBlock,
     private readonly languages: ContactLanguageService,
+    private readonly statusLabels: StatusMailLabels,
   ) {}
 
   async list(language: Language = DEFAULT_LANGUAGE): Promise<EmailTemplateView[]> {
@@ -150,7 +152,7 @@ export class EmailTemplateService {
       contact: { firstName: '', lastName: '', name: '' },
       original: { subject: '' },
       ...data,
-      ticket: { previousStatus: '', ...data.ticket },
+      ticket: { previousStatus: '', ...(await this.statusLabels.localize(data.ticket, language)) },
     };
     const plain = (source: string) => Handlebars.compile(source, { ...compileOptions, noEscape: true })(context);
     const rendered = {

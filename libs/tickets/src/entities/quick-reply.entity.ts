@@ -10,8 +10,16 @@ export class QuickReplyEntity {
   @Column('varchar', { length: 100 })
   name: string;
 
+  // French label (#16): the admin's own column stays the default; this one shows to French readers when set.
+  @Column('varchar', { length: 100, nullable: true })
+  nameFr: string | null;
+
   @Column('text')
   body: string;
+
+  // French text (#16): rendered instead of `body` for a requester who reads French, when set.
+  @Column('text', { nullable: true })
+  bodyFr: string | null;
 
   @Index()
   @Column('varchar', { length: 36, nullable: true })

@@ -15,6 +15,10 @@ export class TicketStatusEntity {
   @Column('varchar', { length: 100 })
   name: string;
 
+  // French label (#16): the admin's own column stays the default; this one shows to French readers when set.
+  @Column('varchar', { length: 100, nullable: true })
+  nameFr: string | null;
+
   @Column('varchar', { length: 10 })
   category: StatusCategory;
 

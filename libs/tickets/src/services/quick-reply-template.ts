@@ -63,7 +63,8 @@ export function placeholdersOf(template: string): { paths: string[]; unsupported
 }
 
 /** 400 naming every unknown placeholder. */
-export function assertKnownPlaceholders(template: string): void {
+/** `field`: the request field the template came from (the 400 names it). */
+export function assertKnownPlaceholders(template: string, field = 'body'): void {
   const { paths, unsupported } = placeholdersOf(template);
   const unknown = [...new Set(paths.filter((p) => !ALLOWED.has(p)))];
   const problems = [
@@ -77,7 +78,7 @@ export function assertKnownPlaceholders(template: string): void {
       unknown.length
         ? `Unknown placeholder ${unknown.map((p) => `{{${p}}}`).join(', ')}`
         : 'Unsupported template expression',
-      { body: problems },
+      { [field]: problems },
     );
   }
 }

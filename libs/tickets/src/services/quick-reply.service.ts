@@ -3,6 +3,7 @@ import {
   AccountPrincipal,
   Clock,
   CompanyService,
+  ContactLanguageService,
   ContactService,
   ForbiddenError,
   newId,
@@ -14,10 +15,18 @@ import { iso, QuickReplyView } from '../ticket.views.js';
 import { assertKnownPlaceholders, renderTemplate } from './quick-reply-template.js';
 import { TicketFinder } from './ticket-finder.service.js';
 
+/** An optional French name as stored: blank means none. */
+const frLabel = (value: string | null | undefined): string | null => value?.trim() || null;
+
+/** An optional French text as stored: blank means none (kept as typed otherwise, like `body`). */
+const frText = (value: string | null | undefined): string | null => (value?.trim() ? value : null);
+
 const toView = (q: QuickReplyEntity): QuickReplyView => ({
   id: q.id,
   name: q.name,
+  nameFr: q.nameFr ?? null,
   body: q.body,
+  bodyFr: q.bodyFr ?? null,
   shared: q.ownerId === null,
   ownerId: q.ownerId,
   createdAt: iso(q.createdAt),
@@ -33,6 +42,7 @@ export class QuickReplyService {
     private readonly contacts: ContactService,
     private readonly companies: CompanyService,
     private readonly clock: Clock,
+    private readonly languages: ContactLanguageService,
   ) {}
 
   async list(me: AccountPrincipal): Promise<QuickReplyView[]> {
@@ -43,14 +53,20 @@ export class QuickReplyService {
     return toView(await this.load(id, me));
   }
 
-  async create(input: { name: string; body: string; shared?: boolean }, me: AccountPrincipal): Promise<QuickReplyView> {
+  async create(
+    input: { name: string; nameFr?: string | null; body: string; bodyFr?: string | null; shared?: boolean },
+    me: AccountPrincipal,
+  ): Promise<QuickReplyView> {
     if (input.shared && me.role !== 'admin') throw new ForbiddenError('Only admins create shared quick replies');
     assertKnownPlaceholders(input.body);
+    if (input.bodyFr) assertKnownPlaceholders(input.bodyFr, 'bodyFr');
     const now = this.clock.now();
     const reply = Object.assign(new QuickReplyEntity(), {
       id: newId(),
       name: input.name.trim(),
+      nameFr: frLabel(input.nameFr),
       body: input.body,
+      bodyFr: frText(input.bodyFr),
       ownerId: input.shared ? null : me.id,
       createdAt: now,
       updatedAt: now,
@@ -59,11 +75,18 @@ export class QuickReplyService {
     return toView(reply);
   }
 
-  async update(id: string, input: { name?: string; body?: string }, me: AccountPrincipal): Promise<QuickReplyView> {
+  async update(
+    id: string,
+    input: { name?: string; nameFr?: string | null; body?: string; bodyFr?: string | null },
+    me: AccountPrincipal,
+  ): Promise<QuickReplyView> {
     const reply = await this.loadWritable(id, me);
     if (input.body !== undefined) assertKnownPlaceholders(input.body);
+    if (input.bodyFr) assertKnownPlaceholders(input.bodyFr, 'bodyFr');
     if (input.name !== undefined) reply.name = input.name.trim();
+    if (input.nameFr !== undefined) reply.nameFr = frLabel(input.nameFr);
     if (input.body !== undefined) reply.body = input.body;
+    if (input.bodyFr !== undefined) reply.bodyFr = frText(input.bodyFr);
     reply.updatedAt = this.clock.now();
     await this.replies.save(reply);
     return toView(reply);
@@ -79,7 +102,10 @@ export class QuickReplyService {
     const ticket = await this.finder.get(ticketNumber, me);
     const [contact] = ticket.requesterId ? await this.contacts.getMany([ticket.requesterId]) : [];
     const company = await this.companies.get(ticket.companyId).catch(() => null);
-    const text = renderTemplate(reply.body, {
+    // The text the requester reads: French for a French reader when the template has it.
+    const language = await this.languages.forContact(contact ?? null, ticket.companyId);
+    const source = language === 'fr' && reply.bodyFr ? reply.bodyFr : reply.body;
+    const text = renderTemplate(source, {
       contact: {
         firstName: contact?.firstName ?? '',
         lastName: contact?.lastName ?? '',

@@ -7,9 +7,13 @@ import { BUILT_IN_STATUSES, StatusCategory } from '../ticket.types.js';
 import { TicketStatusView } from '../ticket.views.js';
 import { Tx } from '@switchboard/core';
 
+/** An optional French label as stored: blank means none. */
+const frLabel = (value: string | null | undefined): string | null => value?.trim() || null;
+
 const toView = (s: TicketStatusEntity): TicketStatusView => ({
   key: s.key,
   name: s.name,
+  nameFr: s.nameFr ?? null,
   category: s.category,
   builtIn: s.builtIn,
   position: s.position,
@@ -31,6 +35,7 @@ export class TicketStatusService implements OnApplicationBootstrap {
           id: newId(),
           key: s.key,
           name: s.name,
+          nameFr: null,
           category: s.category,
           builtIn: true,
           position: i,
@@ -54,6 +59,7 @@ export class TicketStatusService implements OnApplicationBootstrap {
   async create(input: {
     key: string;
     name: string;
+    nameFr?: string | null;
     category: StatusCategory;
     position?: number;
   }): Promise<TicketStatusView> {
@@ -63,6 +69,7 @@ export class TicketStatusService implements OnApplicationBootstrap {
       id: newId(),
       key: input.key,
       name: input.name.trim(),
+      nameFr: frLabel(input.nameFr),
       category: input.category,
       builtIn: false,
       position: input.position ?? 100,
@@ -74,7 +81,7 @@ export class TicketStatusService implements OnApplicationBootstrap {
 
   async update(
     key: string,
-    input: { name?: string; category?: StatusCategory; position?: number },
+    input: { name?: string; nameFr?: string | null; category?: StatusCategory; position?: number },
   ): Promise<TicketStatusView> {
     const status = await this.statuses.findByKey(key);
     if (!status) throw new NotFoundError('Status', key);
@@ -84,6 +91,7 @@ export class TicketStatusService implements OnApplicationBootstrap {
       });
     }
     if (input.name !== undefined) status.name = input.name.trim();
+    if (input.nameFr !== undefined) status.nameFr = frLabel(input.nameFr);
     if (input.position !== undefined) status.position = input.position;
     const recategorized = input.category !== undefined && input.category !== status.category;
     if (input.category !== undefined) status.category = input.category;

@@ -20,6 +20,7 @@ import { ScreenSharing1796292499090 } from './1796292499090-screen-sharing.migra
 import { MailLanguages1796302532697 } from './1796302532697-mail-languages.migration.js';
 import { TicketViews1796302800531 } from './1796302800531-ticket-views.migration.js';
 import { CsatSurveys1796303303553 } from './1796303303553-csat-surveys.migration.js';
+import { BilingualLabels1796306960019 } from './1796306960019-bilingual-labels.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -43,4 +44,5 @@ export const POSTGRES_MIGRATIONS = [
   MailLanguages1796302532697,
   TicketViews1796302800531,
   CsatSurveys1796303303553,
+  BilingualLabels1796306960019,
 ];

@@ -20,6 +20,7 @@ import { ScreenSharing1796292493388 } from './1796292493388-screen-sharing.migra
 import { MailLanguages1796302521727 } from './1796302521727-mail-languages.migration.js';
 import { TicketViews1796302795014 } from './1796302795014-ticket-views.migration.js';
 import { CsatSurveys1796303301858 } from './1796303301858-csat-surveys.migration.js';
+import { BilingualLabels1796306957092 } from './1796306957092-bilingual-labels.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -43,4 +44,5 @@ export const SQLITE_MIGRATIONS = [
   MailLanguages1796302521727,
   TicketViews1796302795014,
   CsatSurveys1796303301858,
+  BilingualLabels1796306957092,
 ];

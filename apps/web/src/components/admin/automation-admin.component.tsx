@@ -9,14 +9,21 @@ import { AdminMessage } from './admin-message.component';
 import { ConfirmDelete } from './confirm-delete.component';
 import { RuleForm, type RuleChoices } from './rule-form.component';
 import { adminErrorText, useAdminList } from './use-admin-list.hook';
+import { localLabel } from '../../lib/label';
 
 type Editing = { rule: Rule | null } | null;
+
+/** A status's label in the console language, undefined when the key is unknown. */
+const statusLabel = (statuses: RuleChoices['statuses'], key: string): string | undefined => {
+  const status = statuses.find((s) => s.key === key);
+  return status && localLabel(status);
+};
 
 /** "Priority is High or Critical · Type is Incident" (names where the choices know them). */
 function describeConditions(rule: Rule, choices: RuleChoices): string {
   const names = (group: string, v: string) =>
     group === 'status'
-      ? (choices.statuses.find((s) => s.key === v)?.name ?? v)
+      ? (statusLabel(choices.statuses, v) ?? v)
       : group === 'companyId'
         ? (choices.companies.find((c) => c.id === v)?.name ?? v)
         : actOr(`${group}.${v}`, v);
@@ -31,7 +38,7 @@ function describeActions(rule: Rule, choices: RuleChoices): string {
     .map((a) => {
       const verb = actOr(`action.${a.type}`, a.type);
       if (a.type === 'set_status')
-        return `${verb} ${choices.statuses.find((s) => s.key === a.status)?.name ?? a.status}`;
+        return `${verb} ${(a.status && statusLabel(choices.statuses, a.status)) ?? a.status}`;
       if (a.type === 'set_priority') return `${verb} ${actOr(`priority.${a.priority}`, String(a.priority))}`;
       if (a.type === 'assign')
         return `${verb} ${choices.accounts.find((p) => p.id === a.accountId)?.name ?? a.accountId}`;

@@ -10,7 +10,14 @@ import { ConfirmDelete } from './confirm-delete.component';
 import { FieldErrors } from './field-errors.component';
 import { adminErrorText, useAdminList } from './use-admin-list.hook';
 
-type Editing = { id: string | null; name: string; body: string; shared: boolean } | null;
+type Editing = {
+  id: string | null;
+  name: string;
+  nameFr: string;
+  body: string;
+  bodyFr: string;
+  shared: boolean;
+} | null;
 
 export function QuickRepliesAdmin() {
   const { items: replies, loadError, busy, message, setMessage, run } = useAdminList(adminConfigApi.quickReplies);
@@ -52,8 +59,19 @@ export function QuickRepliesAdmin() {
     await run(
       async () => {
         const saved = current.id
-          ? await adminConfigApi.updateQuickReply(current.id, { name: current.name, body: current.body })
-          : await adminConfigApi.createQuickReply({ name: current.name, body: current.body, shared: current.shared });
+          ? await adminConfigApi.updateQuickReply(current.id, {
+              name: current.name,
+              nameFr: current.nameFr,
+              body: current.body,
+              bodyFr: current.bodyFr,
+            })
+          : await adminConfigApi.createQuickReply({
+              name: current.name,
+              nameFr: current.nameFr,
+              body: current.body,
+              bodyFr: current.bodyFr,
+              shared: current.shared,
+            });
         setEditing(null);
         return saved;
       },
@@ -89,7 +107,7 @@ export function QuickRepliesAdmin() {
           type="button"
           class="btn btn-primary btn-sm"
           disabled={busy}
-          onClick={() => open({ id: null, name: '', body: '', shared: true })}
+          onClick={() => open({ id: null, name: '', nameFr: '', body: '', bodyFr: '', shared: true })}
           data-testid="quick-reply-new"
         >
           {act('newQuickReply')}
@@ -116,6 +134,26 @@ export function QuickRepliesAdmin() {
             <FieldErrors errors={errors} field="name" />
           </div>
           <div class="field">
+            <label class="field-label" for="quick-reply-name-fr">
+              {act('frenchLabel')}
+            </label>
+            <input
+              id="quick-reply-name-fr"
+              name="nameFr"
+              lang="fr"
+              value={editing.nameFr}
+              maxLength={100}
+              disabled={busy}
+              aria-invalid={errors.nameFr ? true : undefined}
+              aria-describedby="quick-reply-name-fr-hint"
+              onInput={(e) => setEditing({ ...editing, nameFr: e.currentTarget.value })}
+            />
+            <span id="quick-reply-name-fr-hint" class="muted small block">
+              {act('frenchLabelHint')}
+            </span>
+            <FieldErrors errors={errors} field="nameFr" />
+          </div>
+          <div class="field">
             <label class="field-label" for="quick-reply-body">
               {act('quickReplyBody')}
             </label>
@@ -131,6 +169,26 @@ export function QuickRepliesAdmin() {
               onInput={(e) => setEditing({ ...editing, body: e.currentTarget.value })}
             />
             <FieldErrors errors={errors} field="body" />
+          </div>
+          <div class="field">
+            <label class="field-label" for="quick-reply-body-fr">
+              {act('quickReplyBodyFr')}
+            </label>
+            <textarea
+              id="quick-reply-body-fr"
+              name="bodyFr"
+              lang="fr"
+              rows={4}
+              value={editing.bodyFr}
+              disabled={busy}
+              aria-invalid={errors.bodyFr ? true : undefined}
+              aria-describedby="quick-reply-body-fr-hint"
+              onInput={(e) => setEditing({ ...editing, bodyFr: e.currentTarget.value })}
+            />
+            <span id="quick-reply-body-fr-hint" class="muted small block">
+              {act('quickReplyBodyFrHint')}
+            </span>
+            <FieldErrors errors={errors} field="bodyFr" />
           </div>
           {placeholders.length > 0 && (
             <div class="field" role="group" aria-labelledby="quick-reply-placeholders-label">
@@ -199,6 +257,11 @@ export function QuickRepliesAdmin() {
                 <tr key={r.id} data-testid="quick-reply-row" data-name={r.name}>
                   <td>
                     <span class="block">{r.name}</span>
+                    {r.nameFr && (
+                      <span class="muted small block" lang="fr" data-testid="quick-reply-name-fr">
+                        {r.nameFr}
+                      </span>
+                    )}
                     <span class={`pill pill-${r.shared ? 'ok' : 'off'}`}>
                       {r.shared ? act('quickReplySharedPill') : act('quickReplyPersonal')}
                     </span>
@@ -211,7 +274,16 @@ export function QuickRepliesAdmin() {
                       type="button"
                       class="btn btn-ghost btn-sm"
                       disabled={busy}
-                      onClick={() => open({ id: r.id, name: r.name, body: r.body, shared: r.shared })}
+                      onClick={() =>
+                        open({
+                          id: r.id,
+                          name: r.name,
+                          nameFr: r.nameFr ?? '',
+                          body: r.body,
+                          bodyFr: r.bodyFr ?? '',
+                          shared: r.shared,
+                        })
+                      }
                       data-testid="quick-reply-edit"
                     >
                       {act('edit')}

@@ -6,6 +6,7 @@ import type { Account, NewRule, Rule, RuleAction, RuleConditions, TicketStatus }
 import { act, actOr } from '../../lib/admin-config.i18n';
 import { ApiError } from '../../lib/api.client';
 import type { Company } from '../../lib/tickets.types';
+import { localLabel } from '../../lib/label';
 
 export const TRIGGERS = [
   'ticket.created',
@@ -145,7 +146,7 @@ export function RuleForm({ rule, choices, onCancel, save }: Props) {
   };
 
   const options = (group: Group): { value: string; label: string }[] => {
-    if (group === 'status') return choices.statuses.map((s) => ({ value: s.key, label: s.name }));
+    if (group === 'status') return choices.statuses.map((s) => ({ value: s.key, label: localLabel(s) }));
     if (group === 'companyId') return choices.companies.map((c) => ({ value: c.id, label: c.name }));
     return FIXED_GROUPS[group].map((v) => ({ value: v, label: actOr(`${group}.${v}`, v) }));
   };
@@ -261,7 +262,7 @@ export function RuleForm({ rule, choices, onCancel, save }: Props) {
                 <option value="">{act('choose')}</option>
                 {choices.statuses.map((s) => (
                   <option key={s.key} value={s.key}>
-                    {s.name}
+                    {localLabel(s)}
                   </option>
                 ))}
               </select>

@@ -12,7 +12,13 @@ import { useAdminList } from './use-admin-list.hook';
 
 const CATEGORIES = ['open', 'pending', 'done'] as const;
 type Category = (typeof CATEGORIES)[number];
-type Editing = { key: string; name: string; category: Category; errors: Record<string, string[]> } | null;
+type Editing = {
+  key: string;
+  name: string;
+  nameFr: string;
+  category: Category;
+  errors: Record<string, string[]>;
+} | null;
 
 const categoryLabel = (c: string) => actOr(`category.${c}`, c);
 const errorsOf = (err: unknown): Record<string, string[]> =>
@@ -24,7 +30,7 @@ const errorsOf = (err: unknown): Record<string, string[]> =>
 
 export function TicketStatusesAdmin() {
   const { items: statuses, loadError, busy, message, run } = useAdminList(adminConfigApi.statuses);
-  const [draft, setDraft] = useState<NewStatus>({ key: '', name: '', category: 'open' });
+  const [draft, setDraft] = useState<NewStatus>({ key: '', name: '', nameFr: '', category: 'open' });
   const [createErrors, setCreateErrors] = useState<Record<string, string[]>>({});
   const [editing, setEditing] = useState<Editing>(null);
 
@@ -39,7 +45,7 @@ export function TicketStatusesAdmin() {
         (err) => setCreateErrors(errorsOf(err)),
       )
     )
-      setDraft({ key: '', name: '', category: 'open' });
+      setDraft({ key: '', name: '', nameFr: '', category: 'open' });
   };
 
   const saveEdit = async (e: Event, status: TicketStatus) => {
@@ -48,6 +54,7 @@ export function TicketStatusesAdmin() {
     const current = editing;
     const patch = {
       name: current.name,
+      nameFr: current.nameFr,
       ...(status.builtIn || current.category === status.category ? {} : { category: current.category }),
     };
     if (
@@ -142,6 +149,16 @@ export function TicketStatusesAdmin() {
                           aria-invalid={editing.errors.name ? true : undefined}
                           onInput={(e) => setEditing({ ...editing, name: e.currentTarget.value })}
                         />
+                        <input
+                          aria-label={act('frenchLabel')}
+                          name="nameFr"
+                          lang="fr"
+                          value={editing.nameFr}
+                          maxLength={100}
+                          disabled={busy}
+                          aria-invalid={editing.errors.nameFr ? true : undefined}
+                          onInput={(e) => setEditing({ ...editing, nameFr: e.currentTarget.value })}
+                        />
                         {!s.builtIn && (
                           <select
                             aria-label={act('statusCategory')}
@@ -164,13 +181,21 @@ export function TicketStatusesAdmin() {
                           {act('cancel')}
                         </button>
                         <FieldErrors errors={editing.errors} field="name" />
+                        <FieldErrors errors={editing.errors} field="nameFr" />
                         <FieldErrors errors={editing.errors} field="category" />
                         <FieldErrors errors={editing.errors} field="_" />
                       </form>
                     </td>
                   ) : (
                     <>
-                      <td data-testid="status-name">{s.name}</td>
+                      <td data-testid="status-name">
+                        {s.name}
+                        {s.nameFr && (
+                          <span class="muted small block" lang="fr" data-testid="status-name-fr">
+                            {s.nameFr}
+                          </span>
+                        )}
+                      </td>
                       <td>{categoryLabel(s.category)}</td>
                     </>
                   )}
@@ -180,7 +205,15 @@ export function TicketStatusesAdmin() {
                         type="button"
                         class="btn btn-ghost btn-sm"
                         disabled={busy}
-                        onClick={() => setEditing({ key: s.key, name: s.name, category: s.category, errors: {} })}
+                        onClick={() =>
+                          setEditing({
+                            key: s.key,
+                            name: s.name,
+                            nameFr: s.nameFr ?? '',
+                            category: s.category,
+                            errors: {},
+                          })
+                        }
                         data-testid="status-rename"
                       >
                         {act('edit')}
@@ -235,6 +268,26 @@ export function TicketStatusesAdmin() {
             onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
           />
           <FieldErrors errors={createErrors} field="name" />
+        </div>
+        <div class="field">
+          <label class="field-label" for="status-new-name-fr">
+            {act('frenchLabel')}
+          </label>
+          <input
+            id="status-new-name-fr"
+            name="nameFr"
+            lang="fr"
+            value={draft.nameFr ?? ''}
+            maxLength={100}
+            disabled={busy}
+            aria-invalid={createErrors.nameFr ? true : undefined}
+            aria-describedby="status-new-name-fr-hint"
+            onInput={(e) => setDraft({ ...draft, nameFr: e.currentTarget.value })}
+          />
+          <span id="status-new-name-fr-hint" class="muted small block">
+            {act('frenchLabelHint')}
+          </span>
+          <FieldErrors errors={createErrors} field="nameFr" />
         </div>
         <div class="field">
           <label class="field-label" for="status-new-category">

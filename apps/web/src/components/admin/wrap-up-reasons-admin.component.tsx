@@ -7,15 +7,19 @@ import { rt } from '../../lib/routing.i18n';
 import { ConfirmDelete } from './confirm-delete.component';
 
 type Message = { ok: boolean; text: string } | null;
-const fieldText = (err: unknown, field: string) =>
-  err instanceof ApiError ? (err.fieldErrors[field]?.join(', ') ?? err.message) : rt('saveFailed');
+// The label's errors, else the French label's, else the server's message.
+const fieldText = (err: unknown) =>
+  err instanceof ApiError
+    ? ((err.fieldErrors.label ?? err.fieldErrors.labelFr)?.join(', ') ?? err.message)
+    : rt('saveFailed');
 
 export function WrapUpReasonsAdmin() {
   const [reasons, setReasons] = useState<WrapUpReason[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [label, setLabel] = useState('');
+  const [labelFr, setLabelFr] = useState('');
   const [createError, setCreateError] = useState<string | null>(null);
-  const [editing, setEditing] = useState<{ id: string; label: string; error?: string } | null>(null);
+  const [editing, setEditing] = useState<{ id: string; label: string; labelFr: string; error?: string } | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
 
@@ -53,12 +57,14 @@ export function WrapUpReasonsAdmin() {
     const name = label.trim();
     if (
       await run(
-        () => routingApi.createReason(label),
+        () => routingApi.createReason(label, labelFr),
         rt('created', { name }),
-        (err) => setCreateError(fieldText(err, 'label')),
+        (err) => setCreateError(fieldText(err)),
       )
-    )
+    ) {
       setLabel('');
+      setLabelFr('');
+    }
   };
 
   const rename = async (e: Event) => {
@@ -67,9 +73,9 @@ export function WrapUpReasonsAdmin() {
     const current = editing;
     if (
       await run(
-        () => routingApi.updateReason(current.id, { label: current.label }),
+        () => routingApi.updateReason(current.id, { label: current.label, labelFr: current.labelFr }),
         rt('saved'),
-        (err) => setEditing({ ...current, error: fieldText(err, 'label') }),
+        (err) => setEditing({ ...current, error: fieldText(err) }),
       )
     )
       setEditing(null);
@@ -101,6 +107,24 @@ export function WrapUpReasonsAdmin() {
             aria-describedby={createError ? 'reason-new-error' : undefined}
             onInput={(e) => setLabel(e.currentTarget.value)}
           />
+        </div>
+        <div class="field">
+          <label class="field-label" for="reason-new-label-fr">
+            {rt('reasonLabelFr')}
+          </label>
+          <input
+            id="reason-new-label-fr"
+            name="labelFr"
+            lang="fr"
+            value={labelFr}
+            maxLength={100}
+            disabled={busy}
+            aria-describedby="reason-new-label-fr-hint"
+            onInput={(e) => setLabelFr(e.currentTarget.value)}
+          />
+          <span id="reason-new-label-fr-hint" class="muted small block">
+            {rt('reasonLabelFrHint')}
+          </span>
           {createError && (
             <span id="reason-new-error" class="form-error small block" role="alert" data-testid="field-error">
               {createError}
@@ -148,6 +172,15 @@ export function WrapUpReasonsAdmin() {
                           aria-invalid={editing.error ? true : undefined}
                           onInput={(e) => setEditing({ ...editing, label: e.currentTarget.value })}
                         />
+                        <input
+                          aria-label={rt('reasonLabelFr')}
+                          name="labelFr"
+                          lang="fr"
+                          value={editing.labelFr}
+                          maxLength={100}
+                          disabled={busy}
+                          onInput={(e) => setEditing({ ...editing, labelFr: e.currentTarget.value })}
+                        />
                         <button type="submit" class="btn btn-primary btn-sm" disabled={busy} data-testid="reason-save">
                           {rt('save')}
                         </button>
@@ -161,7 +194,15 @@ export function WrapUpReasonsAdmin() {
                         )}
                       </form>
                     ) : (
-                      r.label
+                      // The admin sees both labels: the default one and, below, the French one.
+                      <>
+                        {r.label}
+                        {r.labelFr && (
+                          <span class="muted small block" lang="fr" data-testid="reason-label-fr">
+                            {r.labelFr}
+                          </span>
+                        )}
+                      </>
                     )}
                   </td>
                   <td>
@@ -174,7 +215,7 @@ export function WrapUpReasonsAdmin() {
                       type="button"
                       class="btn btn-ghost btn-sm"
                       disabled={busy}
-                      onClick={() => setEditing({ id: r.id, label: r.label })}
+                      onClick={() => setEditing({ id: r.id, label: r.label, labelFr: r.labelFr ?? '' })}
                       data-testid="reason-edit"
                     >
                       {rt('edit')}

@@ -7,6 +7,7 @@ import type { QuickReply } from '../../lib/tickets.types';
 import { useDismiss } from '../../lib/dismiss.hook';
 import { tk } from '../../lib/tickets.i18n';
 import { tp } from '../../lib/ticket-page.i18n';
+import { localLabel } from '../../lib/label';
 
 interface Props {
   ticketNumber: number;
@@ -53,7 +54,7 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
 
   const needle = filter.trim().toLowerCase();
   const shown = (replies ?? []).filter(
-    (r) => !needle || r.name.toLowerCase().includes(needle) || r.body.toLowerCase().includes(needle),
+    (r) => !needle || [r.name, r.nameFr ?? '', r.body].some((text) => text.toLowerCase().includes(needle)),
   );
 
   return (
@@ -110,7 +111,7 @@ export function QuickReplyPicker({ ticketNumber, onInsert, disabled }: Props) {
                     data-testid="quick-reply-item"
                   >
                     <span class="qr-name">
-                      {r.name}
+                      {localLabel(r)}
                       {r.shared ? '' : <span class="muted small">{tp('personal')}</span>}
                     </span>
                     <span class="qr-body muted small">{r.body.length > 90 ? `${r.body.slice(0, 90)}…` : r.body}</span>

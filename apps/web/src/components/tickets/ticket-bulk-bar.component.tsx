@@ -12,6 +12,7 @@ import { priorities } from '../../lib/format';
 import { FormDialog } from '../form-dialog.component';
 import { MergeTicketDialog } from './merge-ticket-dialog.component';
 import { TicketBulkMenu } from './ticket-bulk-menu.component';
+import { localLabel } from '../../lib/label';
 
 interface Props {
   selection: TicketSelection;
@@ -58,7 +59,7 @@ export function TicketBulkBar({ selection, tickets, statuses, technicians, onCha
     }
   };
 
-  const statusOptions = statuses.map((s) => ({ value: s.key, label: s.name }));
+  const statusOptions = statuses.map((s) => ({ value: s.key, label: localLabel(s) }));
   const assigneeOptions = [
     { value: '', label: tui('bulkUnassigned') },
     ...technicians.map((p) => ({ value: p.id, label: p.name })),

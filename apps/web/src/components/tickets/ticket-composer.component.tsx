@@ -12,6 +12,7 @@ import { QuickReplyPicker } from './quick-reply-picker.component';
 import { AiComposeMenu } from './ai-compose-menu.component';
 import { tk } from '../../lib/tickets.i18n';
 import { tp } from '../../lib/ticket-page.i18n';
+import { localLabel } from '../../lib/label';
 
 interface Props {
   ticket: Ticket;
@@ -230,7 +231,7 @@ export function TicketComposer({ ticket, statuses, defaultVisibility, ccOptions,
             <option value="">{tp('keepCurrent', { status: statusName(statuses, ticket.status) })}</option>
             {statuses.map((s) => (
               <option key={s.key} value={s.key}>
-                {s.name}
+                {localLabel(s)}
               </option>
             ))}
           </select>

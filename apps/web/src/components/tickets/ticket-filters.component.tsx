@@ -5,6 +5,7 @@ import { contactName, priorities, types } from '../../lib/format';
 import { SENTIMENT_VALUES, sentimentLabel, st } from '../../lib/sentiment.i18n';
 import { tui } from '../../lib/ticket-ui.i18n';
 import { tk } from '../../lib/tickets.i18n';
+import { localLabel } from '../../lib/label';
 
 interface Props {
   filters: TicketFilters;
@@ -109,7 +110,7 @@ export function TicketFiltersBar({ filters, statuses, technicians, contacts, com
             <option value="category:done">{tk('allDone')}</option>
             {statuses.map((s) => (
               <option key={s.key} value={s.key}>
-                {s.name}
+                {localLabel(s)}
               </option>
             ))}
           </select>

@@ -24,6 +24,7 @@ import { StatusPill } from './status-pill.component';
 import { ViewerAvatars } from './viewer-avatars.component';
 import { tk } from '../../lib/tickets.i18n';
 import { ticketPageMessages, tp } from '../../lib/ticket-page.i18n';
+import { localLabel } from '../../lib/label';
 
 interface Props {
   ticket: Ticket;
@@ -138,7 +139,7 @@ export function TicketHeader({
         {select(
           tk('status'),
           ticket.status,
-          statusList.map((s) => [s.key, s.name] as const),
+          statusList.map((s) => [s.key, localLabel(s)] as const),
           (status) => ({ status }),
           'ticket-status-select',
         )}
