@@ -89,6 +89,10 @@ describeWithBrowser('email signature settings (browser)', () => {
     });
     await page.getByTestId('signature-input').fill('x'.repeat(1001));
     await page.getByTestId('signature-save').click();
-    await waitForText(page.getByTestId('signature-status'), 'Invalid input: signature must be at most 1000 characters');
+    // The code's French words, with the server's naming the field and the rule (#16).
+    await waitForText(
+      page.getByTestId('signature-status'),
+      'Certains champs ne sont pas valides (Invalid input: signature must be at most 1000 characters)',
+    );
   });
 });

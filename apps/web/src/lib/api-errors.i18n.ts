@@ -6,8 +6,8 @@ import { defineMessages, language } from './i18n';
 export const apiErrorMessages = defineMessages(
   {
     NETWORK: 'Could not reach the server. Check your connection and try again.',
-    BAD_REQUEST: 'The request was not valid.',
-    VALIDATION_FAILED: 'Some fields are not valid.',
+    BAD_REQUEST: 'The request was not valid ({detail})',
+    VALIDATION_FAILED: 'Some fields are not valid ({detail})',
     UNAUTHORIZED: 'Your session has ended: sign in again.',
     FORBIDDEN: 'You are not allowed to do this.',
     NOT_FOUND: 'This no longer exists, or you cannot see it.',
@@ -33,8 +33,8 @@ export const apiErrorMessages = defineMessages(
   },
   {
     NETWORK: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
-    BAD_REQUEST: "La demande n'est pas valide.",
-    VALIDATION_FAILED: 'Certains champs ne sont pas valides.',
+    BAD_REQUEST: "La demande n'est pas valide ({detail})",
+    VALIDATION_FAILED: 'Certains champs ne sont pas valides ({detail})',
     UNAUTHORIZED: 'Votre session a expiré : reconnectez-vous.',
     FORBIDDEN: "Vous n'êtes pas autorisé à faire cela.",
     NOT_FOUND: "Cet élément n'existe plus, ou vous ne pouvez pas le voir.",
@@ -60,8 +60,11 @@ export const apiErrorMessages = defineMessages(
   },
 );
 
-/** The message to show for an API error: the server's in English, the code's in another language. */
+/**
+ * The message to show for an API error: the server's in English, the code's in another language.
+ * A refused input keeps the server's words as `{detail}`: they name the field and the rule.
+ */
 export function apiErrorText(code: string | null, serverMessage: string): string {
   if (language() === 'en' || !code) return serverMessage;
-  return apiErrorMessages.tOr(code, serverMessage);
+  return apiErrorMessages.tOr(code, serverMessage, { detail: serverMessage });
 }

@@ -17,5 +17,9 @@ describe('API error messages', () => {
     );
     expect(apiErrorText('SOMETHING_NEW', 'Server words')).toBe('Server words');
     expect(apiErrorText(null, 'Server words')).toBe('Server words');
+    // A refused input keeps the server's words, which name the field.
+    expect(apiErrorText('VALIDATION_FAILED', 'signature must be at most 1000 characters')).toBe(
+      'Certains champs ne sont pas valides (signature must be at most 1000 characters)',
+    );
   });
 });
