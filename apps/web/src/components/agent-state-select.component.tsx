@@ -20,11 +20,18 @@ export function AgentStateSelect({ me, onMeChange }: Props) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  // Re-read when the availability switch moved: the state followed it on the server.
+  // Re-read when the availability switch moved: the state followed it on the server. Available ⇔
+  // available and Not ready ⇔ unavailable always hold there, but the socket may announce the new
+  // availability before the state row has followed: for those two the availability decides, and
+  // only a state the system set (Busy, RONA) comes from the read.
   useEffect(() => {
     let live = true;
+    const followed: AgentStateName = me.availability === 'available' ? 'available' : 'not_ready';
     routingApi.me().then(
-      (m) => live && setState(m.agentState.state),
+      (m) => {
+        const read = m.agentState.state;
+        if (live) setState(read === 'available' || read === 'not_ready' ? followed : read);
+      },
       () => live && setState(null),
     );
     return () => {
