@@ -103,6 +103,11 @@ suite('email in the web UI (browser)', () => {
 
     const form = page.getByTestId('mail-template-form');
     await form.getByTestId('mail-template-event').selectOption('ticket.status');
+    // The picked mail's text replaces the draft after the render: wait for it before typing.
+    await waitForValue(
+      form.getByTestId('mail-template-subject'),
+      '[#{{ticket.number}}] {{{ticket.title}}} — now {{ticket.status}}',
+    );
     await form.getByTestId('mail-template-subject').fill('Status of [#{{ticket.number}}]: {{ticket.status}}');
     await form.getByRole('button', { name: 'Save' }).click();
     await waitForText(form.getByRole('status'), 'Saved');
