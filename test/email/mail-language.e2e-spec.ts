@@ -58,27 +58,47 @@ describe('mail languages', () => {
     expect(status.text).not.toContain('The status of your ticket');
   });
 
-  it("names the statuses of a French status mail by the admin's French labels", async () => {
+  it('names the statuses of a French status mail by their French labels: built-in out of the box, a renamed one by its name', async () => {
     const { contact, domain } = await seedCompany(e.t);
     await e.t.http().patch(`/api/contacts/${contact.id}`).set(admin()).send({ language: 'fr' }).expect(200);
-    await e.t.http().patch('/api/ticket-statuses/open').set(admin()).send({ nameFr: 'Ouvert' }).expect(200);
-    await e.t.http().patch('/api/ticket-statuses/resolved').set(admin()).send({ nameFr: 'Résolu' }).expect(200);
+    // A new install seeds the French labels of the built-in statuses.
+    const statuses = await e.t.http().get('/api/ticket-statuses').set(admin()).expect(200);
+    expect(statuses.body.map((s: { key: string; nameFr: string }) => [s.key, s.nameFr])).toEqual([
+      ['open', 'Ouvert'],
+      ['pending', 'En attente'],
+      ['resolved', 'Résolu'],
+      ['closed', 'Fermé'],
+    ]);
+    await sendMail(e.smtpPort, { from: `melissa@${domain}`, subject: 'Écran', text: "L'écran clignote." });
+    const [ticket] = await ticketsOf(e.t, contact.id);
+    await eventually(async () => expect((await mailsTo(`melissa@${domain}`)).length).toBe(1));
+    const setStatus = (status: string) =>
+      e.t.http().patch(`/api/tickets/${ticket.number}`).set(bearer(e.t.technicianToken)).send({ status }).expect(200);
+    await setStatus('resolved');
+    await settleMail(e.t);
+    const french = (await mailsTo(`melissa@${domain}`)).find((m) => m.subject.includes('désormais'))!;
+    expect(french.subject).toContain('désormais Résolu');
+    expect(french.text).toContain('est passé de Ouvert à Résolu');
+
+    // Renamed, without a French label: the French mail names it as its admin typed it, never by its key.
+    await e.t
+      .http()
+      .patch('/api/ticket-statuses/pending')
+      .set(admin())
+      .send({ name: 'Waiting for you', nameFr: null })
+      .expect(200);
     try {
-      await sendMail(e.smtpPort, { from: `melissa@${domain}`, subject: 'Écran', text: "L'écran clignote." });
-      const [ticket] = await ticketsOf(e.t, contact.id);
-      await eventually(async () => expect((await mailsTo(`melissa@${domain}`)).length).toBe(1));
+      await setStatus('pending');
+      await settleMail(e.t);
+      const renamed = (await mailsTo(`melissa@${domain}`)).find((m) => m.subject.includes('désormais Waiting'))!;
+      expect(renamed.text).toContain('est passé de Résolu à Waiting for you');
+    } finally {
       await e.t
         .http()
-        .patch(`/api/tickets/${ticket.number}`)
-        .set(bearer(e.t.technicianToken))
-        .send({ status: 'resolved' })
+        .patch('/api/ticket-statuses/pending')
+        .set(admin())
+        .send({ name: 'Pending', nameFr: 'En attente' })
         .expect(200);
-      await settleMail(e.t);
-      const status = (await mailsTo(`melissa@${domain}`)).find((m) => m.subject.includes('désormais'))!;
-      expect(status.text).toContain('est passé de Ouvert à Résolu');
-    } finally {
-      for (const key of ['open', 'resolved'])
-        await e.t.http().patch(`/api/ticket-statuses/${key}`).set(admin()).send({ nameFr: null }).expect(200);
     }
   });
 

@@ -193,9 +193,9 @@ describe('email outbound', () => {
       .send({ status: 'resolved' })
       .expect(200);
     const mail = (await outbox(e.t)).find(
-      (m) => m.to.includes(`melissa@${domain}`) && m.subject.includes('now resolved'),
+      (m) => m.to.includes(`melissa@${domain}`) && m.subject.includes('now Resolved'),
     )!;
-    expect(mail.text).toContain('changed from open to resolved');
+    expect(mail.text).toContain('changed from Open to Resolved');
     expect(mail.headers).toMatchObject({ 'Auto-Submitted': 'auto-generated' });
     expect(mail.headers['In-Reply-To']).toBeTruthy();
   });

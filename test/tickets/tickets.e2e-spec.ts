@@ -318,13 +318,14 @@ describe('tickets REST', () => {
     expect(list.body.find((s: { key: string }) => s.key === 'waiting_parts')).toMatchObject({
       nameFr: 'En attente de pièces',
     });
-    expect(list.body.find((s: { key: string }) => s.key === 'open')).toMatchObject({ name: 'Open', nameFr: null });
-    // A built-in gets one too; a rename alone (an old client) keeps it.
-    await t.http().patch('/api/ticket-statuses/open').set(a).send({ nameFr: 'Ouvert' }).expect(200);
+    // A built-in comes with its French label (seeded); the admin may change it, a rename alone (an old client) keeps it.
+    expect(list.body.find((s: { key: string }) => s.key === 'open')).toMatchObject({ name: 'Open', nameFr: 'Ouvert' });
+    await t.http().patch('/api/ticket-statuses/open').set(a).send({ nameFr: 'Nouveau' }).expect(200);
     const renamed = await t.http().patch('/api/ticket-statuses/open').set(a).send({ name: 'Open' }).expect(200);
-    expect(renamed.body).toMatchObject({ name: 'Open', nameFr: 'Ouvert' });
+    expect(renamed.body).toMatchObject({ name: 'Open', nameFr: 'Nouveau' });
     const cleared = await t.http().patch('/api/ticket-statuses/open').set(a).send({ nameFr: '' }).expect(200);
     expect(cleared.body.nameFr).toBeNull();
+    await t.http().patch('/api/ticket-statuses/open').set(a).send({ nameFr: 'Ouvert' }).expect(200);
     for (const nameFr of ['é'.repeat(101), ['x']]) {
       const bad = await t.http().patch('/api/ticket-statuses/waiting_parts').set(a).send({ nameFr }).expect(400);
       expect(Object.keys(bad.body.details.fieldErrors)).toEqual(['nameFr']);

@@ -49,11 +49,12 @@ export const MAX_COMMENT_CHARS = 65_536;
 /** Attachments per message, all together. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-export const BUILT_IN_STATUSES: { key: string; name: string; category: StatusCategory }[] = [
-  { key: 'open', name: 'Open', category: 'open' },
-  { key: 'pending', name: 'Pending', category: 'pending' },
-  { key: 'resolved', name: 'Resolved', category: 'done' },
-  { key: 'closed', name: 'Closed', category: 'done' },
+/** The built-in statuses with their default labels in English (`name`) and French (`nameFr`, #16). */
+export const BUILT_IN_STATUSES: { key: string; name: string; nameFr: string; category: StatusCategory }[] = [
+  { key: 'open', name: 'Open', nameFr: 'Ouvert', category: 'open' },
+  { key: 'pending', name: 'Pending', nameFr: 'En attente', category: 'pending' },
+  { key: 'resolved', name: 'Resolved', nameFr: 'Résolu', category: 'done' },
+  { key: 'closed', name: 'Closed', nameFr: 'Fermé', category: 'done' },
 ];
 
 /** Who did something: the actor of activity lines, the author of comments. */

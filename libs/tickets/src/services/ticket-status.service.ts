@@ -35,7 +35,7 @@ export class TicketStatusService implements OnApplicationBootstrap {
           id: newId(),
           key: s.key,
           name: s.name,
-          nameFr: null,
+          nameFr: s.nameFr,
           category: s.category,
           builtIn: true,
           position: i,
