@@ -250,9 +250,20 @@ describeWithBrowser('customer portal + cases UI (browser)', () => {
     expect(await visitor.getByTestId('portal-unavailable').textContent()).toContain(
       'We apologize for this temporary inconvenience.',
     );
+    // An English browser whose visitor chose French: the server answers in the page's language (#16).
+    await visitor.evaluate("localStorage.setItem('switchboard.portal.lang', 'fr')");
+    await visitor.goto('/p/initech');
+    await waitForText(
+      visitor.getByTestId('portal-unavailable').locator('p'),
+      'Nous vous prions de nous excuser pour ce désagrément temporaire.',
+    );
+    await visitor.evaluate("localStorage.removeItem('switchboard.portal.lang')");
     const french = await pages.open({ locale: 'fr-FR' });
     await french.goto('/p/initech');
     await waitForText(french.getByTestId('portal-unavailable').locator('h1'), 'Service indisponible');
+    expect(await french.getByTestId('portal-unavailable').textContent()).toContain(
+      'Nous vous prions de nous excuser pour ce désagrément temporaire.',
+    );
     expect(await french.locator('html').getAttribute('lang')).toBe('fr');
     await french.goto('/p/globex');
     await waitForText(french.getByTestId('portal-request-form').locator('h1'), 'Laissez-nous un message');

@@ -119,6 +119,23 @@ describe('portals: admin CRUD, subdomains, embed codes, public view', () => {
       message: 'We apologize for this temporary inconvenience.',
     });
     await t.http().post(`/api/public/portals/${subdomain}/requests`).send(form).expect(503);
+    // In the visitor's language (#16): the page says which; the code stays the same.
+    const french = (
+      await t.http().get(`/api/public/portals/${subdomain}`).set('Accept-Language', 'fr-FR,fr;q=0.9').expect(200)
+    ).body;
+    expect(french).toMatchObject({
+      view: 'unavailable',
+      message: 'Nous vous prions de nous excuser pour ce désagrément temporaire.',
+    });
+    const refusedFr = await t
+      .http()
+      .post(`/api/public/portals/${subdomain}/requests`)
+      .send({ ...form, language: 'fr' })
+      .expect(503);
+    expect(refusedFr.body).toMatchObject({
+      error: 'PORTAL_UNAVAILABLE',
+      message: 'Nous vous prions de nous excuser pour ce désagrément temporaire.',
+    });
     await t.http().get('/api/public/portals/does-not-exist').expect(404);
     await setAvailable(t, t.technicianToken, false);
   });

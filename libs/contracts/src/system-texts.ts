@@ -46,6 +46,11 @@ export const AGENT_CHAT_END_TEXTS: Readonly<Record<string, string>> = Object.fro
 export const AGENT_CHAT_ENDED_TEXT = AGENT_CHAT_ENDED_LINE.en;
 
 /** What the person at a device is told when nobody can take their chat request. */
+/** Why a closed portal (inactive, or its channel plugin off) takes no chat nor request, in the visitor's language. */
+export const PORTAL_UNAVAILABLE_LINE = line(
+  'We apologize for this temporary inconvenience.',
+  'Nous vous prions de nous excuser pour ce désagrément temporaire.',
+);
 export const AGENT_CHAT_BUSY_LINE = line(
   'Chat busy: no technician is available right now. You can try again, or create a new ticket to leave a message.',
   'Chat occupé : aucun technicien n’est disponible pour le moment. Vous pouvez réessayer, ou créer un ticket pour laisser un message.',

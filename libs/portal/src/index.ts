@@ -1,6 +1,6 @@
 export { PortalModule } from './portal.module.js';
 export { PORTAL_ENTITIES } from './entities/index.js';
-export { PORTAL_CHANNEL, PORTAL_PLUGIN_ID, UNAVAILABLE_MESSAGE } from './portal.types.js';
+export { PORTAL_CHANNEL, PORTAL_PLUGIN_ID } from './portal.types.js';
 export type {
   PortalView,
   PublicPortalView,

@@ -2,7 +2,6 @@ import type { PortalColors, PortalRouting, PortalStatus } from './entities/porta
 
 export const PORTAL_CHANNEL = 'portal';
 export const PORTAL_PLUGIN_ID = 'channel-portal-livechat';
-export const UNAVAILABLE_MESSAGE = 'We apologize for this temporary inconvenience.';
 
 export type PortalViewKind = 'chat' | 'support_request' | 'unavailable';
 export type CaseType = 'live_chat' | 'support_request';

@@ -65,7 +65,8 @@ export function ContactForm({ subdomain, portal, mode, onCreated, onUnavailable 
       });
     } catch (err) {
       setBusy(false);
-      if (err instanceof PortalError && err.status === 503) return onUnavailable();
+      if (err instanceof PortalError && (err.code === 'PORTAL_UNAVAILABLE' || err.status === 503))
+        return onUnavailable();
       if (err instanceof PortalError && err.status === 400 && Object.keys(err.fieldErrors).length) {
         const server: Partial<Record<Field, string>> = {};
         for (const f of FIELDS)

@@ -1,6 +1,7 @@
 // Visitor-side REST calls (contract: libs/cases/README.md §2). No cookies: the visitor is identified
 // only by the portal session token returned when the chat/request is created (`Authorization: Portal`).
 import type { ApiSchema, MessageView } from '@switchboard/contracts';
+import { lang } from './i18n';
 
 export type PortalViewKind = PortalInfo['view'];
 
@@ -29,13 +30,16 @@ export class PortalError extends Error {
     readonly status: number,
     message: string,
     readonly fieldErrors: Record<string, string[]> = {},
+    /** The server's stable error code (`PORTAL_UNAVAILABLE`…), to map onto our own texts. */
+    readonly code: string | null = null,
   ) {
     super(message);
   }
 }
 
 async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The page's language (the visitor's switch, else the browser's): the server answers in it (#16).
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Portal ${token}`;
   let res: Response;
@@ -51,7 +55,7 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
   }
   const text = await res.text();
   // Our error shape when not ok; the caller's T when ok.
-  let data: { message?: unknown; details?: { fieldErrors?: Record<string, string[]> } } | null;
+  let data: { error?: unknown; message?: unknown; details?: { fieldErrors?: Record<string, string[]> } } | null;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
@@ -63,6 +67,7 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
       res.status,
       Array.isArray(m) ? m.join(', ') : typeof m === 'string' ? m : res.statusText,
       data?.details?.fieldErrors ?? {},
+      typeof data?.error === 'string' ? data.error : null,
     );
   }
   return data as T;

@@ -2,7 +2,7 @@
 // session already stored in this tab (a chat or request in progress is resumed whatever the view).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { lang, S } from './i18n';
+import { S } from './i18n';
 import { portalApi, PortalError, type PortalInfo } from './portal.api';
 import { loadSession, saveSession, type StoredSession } from './visitor-chat.hook';
 import { ContactForm } from './contact-form.component';
@@ -122,7 +122,7 @@ export function PortalApp({ subdomain, embedded, children }: Props) {
         {portal && subdomain && !children && !session && portal.view === 'unavailable' && (
           <section class="p-card p-center" data-testid="portal-unavailable">
             <h1>{S.unavailableTitle}</h1>
-            <p>{lang === 'en' ? portal.message || S.unavailableMessage : S.unavailableMessage}</p>
+            <p>{portal.message || S.unavailableMessage}</p>
           </section>
         )}
         {portal && subdomain && !children && !session && portal.view !== 'unavailable' && (

@@ -5,6 +5,7 @@ import { VisitorSubmissionDto } from '../dto/visitor.dto.js';
 import { deviceInfoFrom } from '../services/device-info.js';
 import { PortalVisitorService } from '../services/portal-visitor.service.js';
 import { PortalService } from '../services/portal.service.js';
+import { portalLanguage } from '../sign-in/portal-sign-in.mail.js';
 import { PublicPortalViewDto, VisitorCaseCreatedDto } from '../dto/public-portal-view.dto.js';
 
 /** What anyone on the Internet may call: the portal's view and the two submission forms. */
@@ -19,8 +20,8 @@ export class PublicPortalsController {
 
   @Get()
   @ApiOkResponse({ type: PublicPortalViewDto })
-  view(@Param('subdomain') subdomain: string): Promise<PublicPortalViewDto> {
-    return this.portals.publicView(subdomain);
+  view(@Param('subdomain') subdomain: string, @Headers('accept-language') lang?: string): Promise<PublicPortalViewDto> {
+    return this.portals.publicView(subdomain, portalLanguage(null, lang));
   }
 
   @Post('chats')

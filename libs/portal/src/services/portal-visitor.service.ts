@@ -11,11 +11,10 @@ import {
   PiiMasker,
 } from '@switchboard/core';
 import { ConversationService, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
-import { PORTAL_CUSTOMER_ENDED_LINE } from '@switchboard/contracts';
+import { PORTAL_CUSTOMER_ENDED_LINE, PORTAL_UNAVAILABLE_LINE } from '@switchboard/contracts';
 import type { VisitorSubmissionDto } from '../dto/visitor.dto.js';
 import {
   PORTAL_CHANNEL,
-  UNAVAILABLE_MESSAGE,
   type CaseType,
   type DeviceInfo,
   type PortalConversationMeta,
@@ -56,7 +55,9 @@ export class PortalVisitorService {
 
   async submit(subdomain: string, dto: VisitorSubmissionDto, device: DeviceInfo, type: CaseType) {
     const portal = await this.portals.bySubdomain(subdomain);
-    if (!this.portals.isOpen(portal)) throw new DomainError('PORTAL_UNAVAILABLE', UNAVAILABLE_MESSAGE, 503);
+    // The stable code for clients that map it; the message in the visitor's language (#16).
+    if (!this.portals.isOpen(portal))
+      throw new DomainError('PORTAL_UNAVAILABLE', PORTAL_UNAVAILABLE_LINE[portalLanguage(device.language)], 503);
     const { contact, created } = await this.contacts.findOrCreate({
       companyId: portal.companyId,
       firstName: dto.firstName,

@@ -13,7 +13,9 @@ import {
 import { ChatAvailability, QueueService } from '@switchboard/routing';
 import type { CreatePortalDto, UpdatePortalDto } from '../dto/portal.dto.js';
 import { PortalEntity } from '../entities/portal.entity.js';
-import { UNAVAILABLE_MESSAGE, type PortalView, type PublicPortalView } from '../portal.types.js';
+import { PORTAL_UNAVAILABLE_LINE } from '@switchboard/contracts';
+import { type PortalView, type PublicPortalView } from '../portal.types.js';
+import { type PortalLanguage } from '../sign-in/portal-sign-in.mail.js';
 import { PortalRepository } from '../repositories/portal.repository.js';
 import { PortalChannel } from './portal-channel.service.js';
 import { normaliseSubdomain } from './subdomain.rules.js';
@@ -118,8 +120,11 @@ export class PortalService {
     };
   }
 
-  /** What a visitor of `subdomain` gets: the chat form, the support-request form, or "unavailable". */
-  async publicView(subdomain: string): Promise<PublicPortalView> {
+  /**
+   * What a visitor of `subdomain` gets: the chat form, the support-request form, or "unavailable"
+   * (`view` is the stable code; `message` says why in the visitor's language, #16).
+   */
+  async publicView(subdomain: string, language: PortalLanguage = 'en'): Promise<PublicPortalView> {
     const portal = await this.bySubdomain(subdomain);
     const base = {
       name: portal.name,
@@ -129,7 +134,7 @@ export class PortalService {
       welcomeText: portal.welcomeText,
       maxLength: this.channel.maxLength(),
     };
-    if (!this.isOpen(portal)) return { ...base, view: 'unavailable', message: UNAVAILABLE_MESSAGE };
+    if (!this.isOpen(portal)) return { ...base, view: 'unavailable', message: PORTAL_UNAVAILABLE_LINE[language] };
     // Pool: anyone serving the company; queue: a member who could take an offer now (libs/routing).
     const reachable = await this.availability.anyoneAvailable(
       portal.companyId,
