@@ -1,6 +1,7 @@
 // Agent chat REST calls (libs/agent-chat): technicians' chats with the people at devices.
 import type { AgentChatView, ApiSchema, EarlierInTicket, MessageView } from '@switchboard/contracts';
 import { request } from './api.client';
+import { clientTexts } from './client-texts.i18n';
 
 const enc = encodeURIComponent;
 
@@ -48,10 +49,15 @@ export function uploadChatFile(
       if (xhr.status === 201) return resolve(xhr.response as { message: ChatMessage });
       const message = (xhr.response as { message?: string } | null)?.message;
       reject(
-        new Error(message ?? (xhr.status === 413 ? 'Files may be at most 20 MB' : `Upload failed (${xhr.status})`)),
+        new Error(
+          message ??
+            (xhr.status === 413
+              ? clientTexts.t('filesTooLarge')
+              : clientTexts.t('uploadFailed', { status: xhr.status })),
+        ),
       );
     };
-    xhr.onerror = () => reject(new Error('Could not reach the server'));
+    xhr.onerror = () => reject(new Error(clientTexts.t('unreachable')));
     const form = new FormData();
     form.append('file', file, file.name);
     xhr.send(form);

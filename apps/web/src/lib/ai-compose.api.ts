@@ -1,5 +1,6 @@
 // Compose with AI (#17): capabilities, and the streamed draft (server-sent events over a POST).
 import { ApiError, request } from './api.client';
+import { clientTexts } from './client-texts.i18n';
 
 export type ComposeAction = 'generate' | 'rephrase' | 'casual' | 'formal';
 
@@ -25,7 +26,7 @@ export const aiApi = {
     });
     if (!res.ok || !res.body) {
       const data = (await res.json().catch(() => null)) as { message?: string } | null;
-      throw new ApiError(res.status, data?.message ?? `Request failed (${res.status})`);
+      throw new ApiError(res.status, data?.message ?? clientTexts.t('requestFailed', { status: res.status }));
     }
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
@@ -46,9 +47,10 @@ export const aiApi = {
         };
         if (event === 'delta') onText((text += data.text ?? ''));
         else if (event === 'done') return data.text ?? text;
-        else if (event === 'error') throw new ApiError(data.statusCode ?? 502, data.message ?? 'AI error');
+        else if (event === 'error')
+          throw new ApiError(data.statusCode ?? 502, data.message ?? clientTexts.t('aiError'));
       }
     }
-    throw new ApiError(502, 'The AI stream ended early');
+    throw new ApiError(502, clientTexts.t('aiStreamEnded'));
   },
 };

@@ -3,6 +3,7 @@
 import { noteServerTime } from './server-clock';
 import type { AppNotification, DemoLogin, LoginResponse, Me, PluginInfo } from './api.types';
 import { apiErrorMessages, apiErrorText } from './api-errors.i18n';
+import { clientTexts } from './client-texts.i18n';
 
 export class ApiError extends Error {
   constructor(
@@ -59,7 +60,7 @@ export async function request<T>(method: string, path: string, body?: unknown, n
       (data as { details?: { fieldErrors?: Record<string, string[]> } } | null)?.details?.fieldErrors ?? {};
     const code = (data as { error?: unknown } | null)?.error;
     const known = typeof code === 'string' && /^[A-Z][A-Z_]+$/.test(code) ? code : null;
-    const message = messageOf(data, res.statusText || `Request failed (${res.status})`);
+    const message = messageOf(data, res.statusText || clientTexts.t('requestFailed', { status: res.status }));
     throw new ApiError(res.status, apiErrorText(known, message), fieldErrors, known);
   }
   return data as T;

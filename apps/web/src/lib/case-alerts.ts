@@ -4,6 +4,7 @@
 // GET /api/me/notification-preferences (the settings page pushes changes through setAlertPrefs).
 import { request } from './api.client';
 import type { CaseCreatedEvent, NotificationPrefs } from './cases.types';
+import { clientTexts } from './client-texts.i18n';
 
 let prefs: NotificationPrefs | null = null;
 let loading: Promise<void> | null = null;
@@ -64,7 +65,7 @@ export function alertNewCase(e: CaseCreatedEvent, open: (id: string) => void): v
     return;
   const live = e.case.type === 'live_chat';
   // No customer details in OS notifications (they can show on a locked screen): portal name only.
-  const n = new Notification(live ? 'New live chat' : 'New support request', {
+  const n = new Notification(live ? clientTexts.t('newLiveChat') : clientTexts.t('newSupportRequest'), {
     body: e.case.portal?.name ?? '',
     tag: `case-${e.case.id}`,
   });

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { mergeMessages, type MessageView } from '@switchboard/contracts';
 import { useLive } from './live.context';
+import { clientTexts } from './client-texts.i18n';
 
 /** A conversation message, plus the client-only state of one of ours not yet acknowledged. */
 export type LiveMessage = MessageView & { pending?: 'sending' | 'failed' };
@@ -146,7 +147,7 @@ export function useConversation(conversationId: string, options: ConversationOpt
         opts.current.onSent?.(d.message);
       },
       (err: Error) => {
-        setError(err.message || 'Message not sent');
+        setError(err.message || clientTexts.t('messageNotSent'));
         mark(m.id, 'failed');
       },
     );

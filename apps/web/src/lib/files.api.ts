@@ -1,5 +1,6 @@
 // Uploads go first (POST /api/files), one file per request, so a message only carries file ids.
 // XMLHttpRequest rather than fetch: it reports upload progress.
+import { clientTexts } from './client-texts.i18n';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -25,10 +26,14 @@ export function uploadFile(
       if (xhr.status === 201) return resolve(xhr.response as UploadedFile);
       const message = (xhr.response as { message?: string } | null)?.message;
       reject(
-        new Error(xhr.status === 413 ? 'A file may be at most 20 MB' : (message ?? `Upload failed (${xhr.status})`)),
+        new Error(
+          xhr.status === 413
+            ? clientTexts.t('fileTooLarge')
+            : (message ?? clientTexts.t('uploadFailed', { status: xhr.status })),
+        ),
       );
     };
-    xhr.onerror = () => reject(new Error('Could not reach the server'));
+    xhr.onerror = () => reject(new Error(clientTexts.t('unreachable')));
     const form = new FormData();
     if (companyId) form.append('companyId', companyId);
     form.append('file', file, file.name);

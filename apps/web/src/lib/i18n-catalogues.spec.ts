@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { findEnglishLiterals } from './english-literals.detector';
 
 const ROOT = join(__dirname, '..');
 
@@ -123,5 +124,12 @@ describe('web catalogues', () => {
         return out;
       });
     expect(literals).toEqual([]);
+  });
+
+  it('shows no English sentence in string literals outside the catalogues (errors, dialogs, titles)', () => {
+    const found = files
+      .filter((f) => !f.name.endsWith('english-literals.detector.ts'))
+      .flatMap((f) => findEnglishLiterals(f.name, f.text).map((l) => `${f.name}:${l.line}: ${JSON.stringify(l.text)}`));
+    expect(found).toEqual([]);
   });
 });

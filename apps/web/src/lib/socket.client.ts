@@ -11,6 +11,7 @@ import type {
 } from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { AppNotification, Availability } from './api.types';
+import { clientTexts } from './client-texts.i18n';
 
 export type ConnectionState = 'online' | 'offline';
 
@@ -112,7 +113,8 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
         if (!socket.connected) return reject(new Error('offline'));
         socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: WsAck<T>) => {
           if (err) reject(err);
-          else if (ack && ack.ok === false) reject(new Error(ack.error?.message ?? 'Request failed'));
+          else if (ack && ack.ok === false)
+            reject(new Error(ack.error?.message ?? clientTexts.t('requestFailedPlain')));
           else resolve((ack as { data: T } | undefined)?.data as T);
         });
       });
