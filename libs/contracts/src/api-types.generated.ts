@@ -6358,7 +6358,9 @@ export interface operations {
   PublicPortalsController_view: {
     parameters: {
       query?: never;
-      header?: never;
+      header: {
+        'accept-language': string;
+      };
       path: {
         subdomain: string;
       };
