@@ -17,6 +17,7 @@ export { SecretBox } from './secrets/secret-box.service.js';
 export { SecretKeyError } from './secrets/secret-key.error.js';
 export { SecretKeyRing } from './secrets/secret-key-ring.js';
 export { validateDto } from './validation/validate-dto.js';
+export { OptionalFrenchLabel } from './validation/optional-french-label.decorator.js';
 export { DbIntegerPipe, MAX_DB_INTEGER } from './validation/db-integer.pipe.js';
 
 export { CORE_ENTITIES } from './core.entities.js';

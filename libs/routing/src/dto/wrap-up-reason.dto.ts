@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-
-// The French label is optional: trimmed here so the length limit applies to what is stored.
-const trimString = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { OptionalFrenchLabel } from '@switchboard/core';
 
 export class CreateWrapUpReasonDto {
   @ApiProperty({ example: 'Password reset' })
@@ -12,15 +10,7 @@ export class CreateWrapUpReasonDto {
   @MaxLength(100)
   label: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    description: 'French label shown to French agents; null or empty removes it',
-  })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @MaxLength(100)
+  @OptionalFrenchLabel(100, 'French label shown to French agents')
   labelFr?: string | null;
 
   @ApiPropertyOptional({ default: true })

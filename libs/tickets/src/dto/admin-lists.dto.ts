@@ -11,11 +11,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Transform } from 'class-transformer';
+import { OptionalFrenchLabel } from '@switchboard/core';
 import { STATUS_CATEGORIES, StatusCategory } from '../ticket.types.js';
-
-// French labels are optional: trimmed here so the length limit applies to what is stored.
-const trimString = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateStatusDto {
   @ApiProperty({ example: 'waiting_on_vendor' })
@@ -30,15 +27,7 @@ export class CreateStatusDto {
   @MaxLength(100)
   name: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    description: 'French label shown to French readers; null or empty removes it',
-  })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @MaxLength(100)
+  @OptionalFrenchLabel(100)
   nameFr?: string | null;
 
   @ApiProperty({ enum: STATUS_CATEGORIES })
@@ -61,15 +50,7 @@ export class UpdateStatusDto {
   @MaxLength(100)
   name?: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    description: 'French label shown to French readers; null or empty removes it',
-  })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @MaxLength(100)
+  @OptionalFrenchLabel(100)
   nameFr?: string | null;
 
   @ApiPropertyOptional({ enum: STATUS_CATEGORIES })
@@ -100,15 +81,7 @@ export class CreateQuickReplyDto {
   @MaxLength(100)
   name: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    description: 'French name shown to French technicians; null or empty removes it',
-  })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @MaxLength(100)
+  @OptionalFrenchLabel(100, 'French name shown to French technicians')
   nameFr?: string | null;
 
   @ApiProperty({ example: 'Hi {{contact.firstName}}, ...' })
@@ -141,15 +114,7 @@ export class UpdateQuickReplyDto {
   @MaxLength(100)
   name?: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    description: 'French name shown to French technicians; null or empty removes it',
-  })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @MaxLength(100)
+  @OptionalFrenchLabel(100, 'French name shown to French technicians')
   nameFr?: string | null;
 
   @ApiPropertyOptional()
