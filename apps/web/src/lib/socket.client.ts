@@ -9,7 +9,7 @@ import type {
   ServerEventListeners,
   ServerEventMap,
 } from '@switchboard/contracts';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { AppNotification, Availability } from './api.types';
 import { clientTexts } from './client-texts.i18n';
 
@@ -49,68 +49,88 @@ export interface AgentSocket {
   readonly connected: boolean;
 }
 
+type AnySocket = Socket<ServerEventListeners, ClientEmits>;
+
 export function connectAgentSocket(token: string | undefined, handlers: AgentSocketHandlers): AgentSocket {
-  const socket: Socket<ServerEventListeners, ClientEmits> = io('/agent', {
-    withCredentials: true,
-    transports: ['websocket'],
-    auth: token ? { token } : undefined,
-  });
+  // socket.io-client is over a third of the console's first load: it comes after the first screen
+  // (the shell renders, then connects). Subscriptions made meanwhile are attached once it is there;
+  // requests before that are refused as offline, as they are while disconnected.
+  let live: AnySocket | null = null;
+  let closed = false;
+  const subscriptions = new Set<{ event: ServerEvent; listener: ServerEventListeners[ServerEvent] }>();
+  import('socket.io-client').then(
+    ({ io }) => {
+      if (closed) return;
+      live = io('/agent', { withCredentials: true, transports: ['websocket'], auth: token ? { token } : undefined });
+      wire(live);
+      for (const s of subscriptions) live.on(s.event, s.listener);
+    },
+    () => handlers.onState('offline'),
+  );
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   // What the server said just before dropping us decides what the drop means.
   let ended = false;
   let rescoped = false;
 
-  socket.on('connect', () => {
-    rescoped = false;
-    handlers.onState('online');
-  });
-  socket.on('session.revoked', () => {
-    ended = true;
-    handlers.onSessionEnded();
-  });
-  socket.on('access.changed', () => {
-    rescoped = true;
-    handlers.onAccessChanged();
-  });
-  socket.on('disconnect', (reason) => {
-    handlers.onState('offline');
-    if (ended) return; // the session is over: no reconnect, the shell goes to sign-in
-    // A server-side disconnect is final for socket.io; reconnect ourselves (the session is re-checked by the handshake).
-    // After an access change at once: the fresh handshake gives the new scope.
-    if (reason === 'io server disconnect') retryTimer = setTimeout(() => socket.connect(), rescoped ? 0 : 2000);
-  });
-  socket.on('connect_error', () => {
-    handlers.onState('offline');
-    // `active === false` means a middleware rejected us and socket.io gave up. Let the shell check the
-    // session (it unmounts us if it is gone); otherwise retry slowly in case it was transient.
-    if (!socket.active) {
-      handlers.onRejected();
-      clearTimeout(retryTimer);
-      retryTimer = setTimeout(() => socket.connect(), 5000);
-    }
-  });
-  socket.on('notification', (n) => handlers.onNotification(n));
-  socket.on('account.availability', (p) => {
-    if (p && (p.availability === 'available' || p.availability === 'unavailable'))
-      handlers.onAvailability(p.availability);
-  });
+  function wire(socket: AnySocket): void {
+    socket.on('connect', () => {
+      rescoped = false;
+      handlers.onState('online');
+    });
+    socket.on('session.revoked', () => {
+      ended = true;
+      handlers.onSessionEnded();
+    });
+    socket.on('access.changed', () => {
+      rescoped = true;
+      handlers.onAccessChanged();
+    });
+    socket.on('disconnect', (reason) => {
+      handlers.onState('offline');
+      if (ended) return; // the session is over: no reconnect, the shell goes to sign-in
+      // A server-side disconnect is final for socket.io; reconnect ourselves (the session is re-checked by the handshake).
+      // After an access change at once: the fresh handshake gives the new scope.
+      if (reason === 'io server disconnect') retryTimer = setTimeout(() => socket.connect(), rescoped ? 0 : 2000);
+    });
+    socket.on('connect_error', () => {
+      handlers.onState('offline');
+      // `active === false` means a middleware rejected us and socket.io gave up. Let the shell check the
+      // session (it unmounts us if it is gone); otherwise retry slowly in case it was transient.
+      if (!socket.active) {
+        handlers.onRejected();
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => socket.connect(), 5000);
+      }
+    });
+    socket.on('notification', (n) => handlers.onNotification(n));
+    socket.on('account.availability', (p) => {
+      if (p && (p.availability === 'available' || p.availability === 'unavailable'))
+        handlers.onAvailability(p.availability);
+    });
+  }
 
   return {
     close() {
+      closed = true;
       clearTimeout(retryTimer);
-      socket.removeAllListeners();
-      socket.disconnect();
+      live?.removeAllListeners();
+      live?.disconnect();
     },
     on<E extends LiveEvent>(event: E, handler: (payload: LivePayload<E>) => void) {
       // `connect` is socket.io's own event; the others are the contracts' (payload typed by LivePayload).
-      const listener = handler as ServerEventListeners[ServerEvent];
-      socket.on(event as ServerEvent, listener);
-      return () => void socket.off(event as ServerEvent, listener);
+      const subscription = { event: event as ServerEvent, listener: handler as ServerEventListeners[ServerEvent] };
+      subscriptions.add(subscription);
+      live?.on(subscription.event, subscription.listener);
+      return () => {
+        subscriptions.delete(subscription);
+        live?.off(subscription.event, subscription.listener);
+      };
     },
     request<R extends AgentRequest>(event: R, payload: AgentRequestMap[R]['payload'], timeoutMs = 5000) {
       type T = AgentRequestMap[R]['ack'];
       return new Promise<T>((resolve, reject) => {
-        if (!socket.connected) return reject(new Error('offline'));
+        const socket = live;
+        if (!socket?.connected) return reject(new Error('offline'));
         socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: WsAck<T>) => {
           if (err) reject(err);
           else if (ack && ack.ok === false)
@@ -121,10 +141,10 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
     },
     send<R extends AgentRequest>(event: R, payload: AgentRequestMap[R]['payload']) {
       // Only when connected: a buffered `leave` replayed after reconnect would be wrong.
-      if (socket.connected) socket.emit(event, payload);
+      if (live?.connected) live.emit(event, payload);
     },
     get connected() {
-      return socket.connected;
+      return live?.connected ?? false;
     },
   };
 }
