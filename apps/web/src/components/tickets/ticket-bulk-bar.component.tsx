@@ -64,10 +64,8 @@ export function TicketBulkBar({ selection, tickets, statuses, technicians, onCha
     { value: '', label: tui('bulkUnassigned') },
     ...technicians.map((p) => ({ value: p.id, label: p.name })),
   ];
-  const priorityOptions = priorities().map(([value]) => ({
-    value,
-    label: tui(`priority_${value}` as Parameters<typeof tui>[0]),
-  }));
+  // The priority labels live in one catalogue (format.i18n.ts), as everywhere else.
+  const priorityOptions = priorities().map(([value, label]) => ({ value, label }));
 
   return (
     <>
