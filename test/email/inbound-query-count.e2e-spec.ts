@@ -17,7 +17,18 @@ import { DataSource } from 'typeorm';
  */
 // 17 since #18: after the commit, the portal's live update reads the ticket's requester and Cc
 // (one SELECT by number) to tell their portal tabs; the event payload is the plugin SDK's.
-const CEILING = 17;
+// 16 since #20.5: the portal's audience comes with the change (no read after the commit).
+const CEILING = 16;
+/**
+ * A new ticket: 39 statements on PostgreSQL before #20.5 (two transactions for the ticket and its
+ * first comment, then a third to take the acknowledgement's Message-ID, the language learnt by a
+ * read + save in a transaction, the new ticket read back before its save, the views reading the
+ * requester again, the original .eml inserted unattached then attached); now 25 on both with the
+ * rate limit's count (the bench turns the limit off: 24).
+ */
+const NEW_TICKET_CEILING = 25;
+
+const MASKING_REFRESH = /FROM "settings" "SettingEntity" WHERE \(\("SettingEntity"\."key" IN/;
 
 async function countQueries<T>(t: TestApp, run: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
   const ds = t.get(DataSource);
@@ -27,7 +38,8 @@ async function countQueries<T>(t: TestApp, run: () => Promise<T>): Promise<{ res
   const original = proto.query;
   const sql: string[] = [];
   proto.query = function (this: unknown, ...args: unknown[]) {
-    sql.push(String(args[0]));
+    // Not the mail's: the masking snapshot's 1 s background refresh (it may fall into the window).
+    if (!MASKING_REFRESH.test(String(args[0]))) sql.push(String(args[0]));
     return original.apply(this, args);
   };
   try {
@@ -80,6 +92,39 @@ describe('inbound email: SQL statements of one reply', () => {
     const again = await countQueries(t, () => inbound.receive('channel-email', 'email', reply));
     expect(again.result).toEqual({ status: 'duplicate' });
     expect(again.sql.length).toBe(1);
+  });
+
+  it(`a new ticket by mail, acknowledged and its sender's language learnt, costs at most ${NEW_TICKET_CEILING} statements`, async () => {
+    const company = await t.get(CompanyService).create({ name: 'Acme N' });
+    await t
+      .get(ContactService)
+      .create({ companyId: company.id, firstName: 'Nora', lastName: 'Nye', email: 'nora@acme-n.example' });
+    const inbound = t.get(ChannelInboundService);
+    const first = mail({
+      externalId: '<n-1@acme-n.example>',
+      from: { address: 'nora@acme-n.example', name: 'Nora Nye' },
+      subject: 'The printer on the third floor prints blank pages',
+      text: 'Hello, the printer on the third floor prints blank pages since this morning. Could someone have a look?',
+      rawBase64: Buffer.from('Subject: Printer\r\n\r\nBlank pages.\r\n').toString('base64'),
+    });
+    const { result, sql } = await countQueries(t, () => inbound.receive('channel-email', 'email', first));
+    expect(result).toMatchObject({ status: 'created' });
+    if (process.env.SHOW_SQL) console.log(sql.length, sql.join('\n'));
+    expect(sql.length).toBeLessThanOrEqual(NEW_TICKET_CEILING);
+    // The acknowledgement answers the mail (its thread reserved with the comment) in the language learnt.
+    const [contact] = await t.get(ContactService).findAllByEmail('nora@acme-n.example');
+    expect(contact.language).toBe('en');
+    const pg = t.get(DataSource).options.type === 'postgres';
+    const rows = (await t
+      .get(DataSource)
+      .query(
+        `SELECT o.headers FROM outbox_messages o JOIN tickets t ON t.id = o."ticketId" WHERE t.number = ${pg ? '$1' : '?'}`,
+        [result.ticketNumber],
+      )) as Array<{ headers: string | Record<string, string> }>;
+    expect(rows).toHaveLength(1);
+    const headers = typeof rows[0].headers === 'string' ? JSON.parse(rows[0].headers) : rows[0].headers;
+    expect(headers['In-Reply-To']).toBe('<n-1@acme-n.example>');
+    expect(headers['Auto-Submitted']).toBe('auto-generated');
   });
 
   it('two deliveries of one mail at the same moment: the one-statement claim lets exactly one through', async () => {

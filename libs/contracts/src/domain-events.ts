@@ -35,9 +35,22 @@ export interface ConversationPurgedPayload {
   conversationId: string;
 }
 
+/**
+ * `ticket.end-users.told`: after the commit, a public reply or a status change reached a ticket;
+ * `contactIds` are the end users to tell (requester and Cc'd contacts) as the change left the
+ * ticket, so the portal's live "my tickets" needs no read of its own.
+ */
+export interface TicketEndUsersToldPayload {
+  number: number;
+  companyId: string;
+  contactIds: string[];
+  reason: 'comment' | 'status';
+}
+
 /** Domain events of the core beyond the SDK's public map. */
 export interface CoreDomainEventMap {
   'ticket.sentiment.changed': TicketSentimentChangedPayload;
+  'ticket.end-users.told': TicketEndUsersToldPayload;
   'conversation.ending': ConversationEndingPayload;
   'conversation.purged': ConversationPurgedPayload;
 }

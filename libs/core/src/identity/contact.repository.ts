@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, FindOptionsWhere, In, Raw } from 'typeorm';
+import { DataSource, FindOptionsWhere, In, IsNull, Raw } from 'typeorm';
 import { BaseRepository, Page, PageQuery } from '../database/base.repository.js';
 import { ContactEntity } from './contact.entity.js';
 import { Tx } from '../database/tx.js';
@@ -28,6 +28,12 @@ export class ContactRepository extends BaseRepository<ContactEntity> {
       .limit(limit)
       .getRawMany<{ companyId: string }>();
     return rows.map((r) => r.companyId);
+  }
+
+  /** Sets the language of a contact that has none (one conditional UPDATE: no read, no transaction); true when set. */
+  async setLanguageIfUnset(id: string, language: string): Promise<boolean> {
+    const result = await this.repo().update({ id, language: IsNull() }, { language });
+    return (result.affected ?? 0) > 0;
   }
 
   findByIds(ids: string[]): Promise<ContactEntity[]> {

@@ -137,13 +137,11 @@ export class ContactService {
 
   /**
    * A language learnt from the contact's own words (the first inbound mail): kept only when the
-   * contact has none yet, so a technician's or the portal's choice is never overridden.
+   * contact has none yet, so a technician's or the portal's choice is never overridden. True when set.
    */
-  async learnLanguage(id: string, language: Language): Promise<void> {
-    const contact = await this.contacts.findById(id);
-    if (!contact || contact.language) return;
-    contact.language = language;
-    await this.contacts.save(contact);
+  async learnLanguage(id: string, language: Language): Promise<boolean> {
+    // A language already set (by the contact, an admin, an earlier mail) is kept: the UPDATE skips it.
+    return this.contacts.setLanguageIfUnset(id, language);
   }
 
   async remove(id: string): Promise<void> {

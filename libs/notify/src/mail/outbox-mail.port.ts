@@ -60,7 +60,8 @@ export class OutboxMailPort extends MailPort {
       attachments: message.attachments?.length ? message.attachments : null,
       createdAt: this.clock.now(),
     });
-    await this.outbox.insert(record);
+    // Every column is set above: no reload of defaults (a SELECT after the INSERT on SQLite).
+    await this.outbox.insertWithoutReload(record);
     if (tooLarge) {
       this.logger.warn({ messageId: record.messageId, size }, 'Refused to send a mail over 20 MB');
       throw new DomainError(

@@ -10,7 +10,7 @@ import {
   WsPayloadPipe,
   wsOk,
 } from '@switchboard/core';
-import { EndUserTicketsService } from '@switchboard/tickets';
+import type { TicketEndUsersToldPayload } from '@switchboard/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { PortalContactSessions } from '../sign-in/portal-contact-session.service.js';
 
@@ -29,7 +29,6 @@ export class PortalTicketsGateway implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly sessions: PortalContactSessions,
-    private readonly tickets: EndUserTicketsService,
     private readonly events: DomainEventBus,
     private readonly realtime: RealtimeService,
   ) {}
@@ -39,12 +38,8 @@ export class PortalTicketsGateway implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.off.push(
-      this.events.subscribe('ticket.comment.added', (e) =>
-        e.visibility === 'public' ? this.tell(e.number, 'comment') : undefined,
-      ),
-      this.events.subscribe('ticket.status.changed', (e) => this.tell(e.number, 'status')),
-    );
+    // Public replies and status changes, with their audience as committed (no read here).
+    this.off.push(this.events.subscribe('ticket.end-users.told', (e) => this.tell(e)));
   }
 
   onModuleDestroy(): void {
@@ -67,10 +62,9 @@ export class PortalTicketsGateway implements OnModuleInit, OnModuleDestroy {
     this.server?.in(room).disconnectSockets(true);
   }
 
-  private async tell(number: number, reason: 'comment' | 'status'): Promise<void> {
-    const audience = await this.tickets.audience(number);
-    if (!audience?.contactIds.length) return;
-    const rooms = audience.contactIds.map((id) => PortalTicketsGateway.contactRoom(audience.companyId, id));
-    this.realtime.emit('portal', rooms, 'portal.ticket.updated', { number, reason });
+  private tell(e: TicketEndUsersToldPayload): void {
+    if (!e.contactIds.length) return;
+    const rooms = e.contactIds.map((id) => PortalTicketsGateway.contactRoom(e.companyId, id));
+    this.realtime.emit('portal', rooms, 'portal.ticket.updated', { number: e.number, reason: e.reason });
   }
 }

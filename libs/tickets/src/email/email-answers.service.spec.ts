@@ -1,4 +1,5 @@
-import { SettingsService } from '@switchboard/core';
+import { SettingsService, type ContactView } from '@switchboard/core';
+import type { TicketEntity } from '../entities/ticket.entity.js';
 import { newTestService } from '@switchboard/testing';
 import { TicketMailer } from '../services/ticket-mailer.service.js';
 import { EmailAnswers } from './email-answers.service.js';
@@ -14,6 +15,38 @@ describe('EmailAnswers', () => {
     fake(TicketMailer).sendAutomatic.mockRejectedValue(new Error('relay down'));
     await expect(sut.acknowledge(7)).resolves.toBeUndefined();
     expect(fake(TicketMailer).sendAutomatic).toHaveBeenCalledWith(7, 'ticket.acknowledgement');
+  });
+
+  it('acknowledgement: nothing when the setting is off; else reserves the thread in the transaction and mails it after', async () => {
+    const { sut, fake } = newTestService(EmailAnswers);
+    fake(SettingsService).get.mockResolvedValueOnce(false);
+    await expect(sut.acknowledgement()).resolves.toBeNull();
+
+    fake(SettingsService).get.mockResolvedValueOnce(true);
+    const thread = { messageId: '<a@h>', inReplyTo: '<n1@a>', references: ['<n1@a>'] };
+    fake(TicketMailer).reserve.mockReturnValue(thread);
+    fake(TicketMailer).sendReserved.mockRejectedValue(new Error('relay down'));
+    const pending = (await sut.acknowledgement())!;
+    const ticket = { number: 7 } as TicketEntity;
+    pending.reserve(ticket);
+    expect(fake(TicketMailer).reserve).toHaveBeenCalledWith(ticket);
+    const requester = { id: 'c1' } as ContactView;
+    // Best effort, as `acknowledge`.
+    await expect(pending.send(requester)).resolves.toBeUndefined();
+    expect(fake(TicketMailer).sendReserved).toHaveBeenCalledWith(
+      ticket,
+      thread,
+      'ticket.acknowledgement',
+      {},
+      requester,
+    );
+  });
+
+  it('acknowledgement: nothing is mailed when no thread was reserved (the comment was not stored)', async () => {
+    const { sut, fake } = newTestService(EmailAnswers);
+    fake(SettingsService).get.mockResolvedValueOnce(true);
+    await (await sut.acknowledgement())!.send();
+    expect(fake(TicketMailer).sendReserved).not.toHaveBeenCalled();
   });
 
   it('rejects a stranger by mail, answering their Message-ID', async () => {

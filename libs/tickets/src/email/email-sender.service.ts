@@ -4,6 +4,7 @@ import {
   ContactService,
   ContactView,
   contactIn,
+  type Language,
   type Sender,
   SettingsService,
 } from '@switchboard/core';
@@ -44,10 +45,13 @@ export class EmailSenders {
     return contact;
   }
 
-  /** Gives a contact without a language the one their own words are in, when that is clear. */
-  async learnLanguage(contactId: string, text: string): Promise<void> {
+  /**
+   * Gives a contact without a language the one their own words are in, when that is clear.
+   * Returns the language set, null when none was (not clear, or the contact got one meanwhile).
+   */
+  async learnLanguage(contactId: string, text: string): Promise<Language | null> {
     const language = detectMailLanguage(text);
-    if (language) await this.contacts.learnLanguage(contactId, language);
+    return language && (await this.contacts.learnLanguage(contactId, language)) ? language : null;
   }
 
   /** Where a new sender belongs, or null when the installation cannot tell (no company at all, or several and no default). */

@@ -60,6 +60,24 @@ export interface EmailTemplateData {
 export const NO_TICKET = { number: 0, title: '', status: '' };
 const compileOptions = { knownHelpersOnly: true, knownHelpers: { if: true, unless: true } };
 
+/**
+ * Compiled templates by source: compiling is most of a render's cost (every acknowledgement and
+ * reply mail). A compiled template depends only on its source text, so an admin's edit is a new
+ * key (nothing to invalidate, on any instance); bounded so edits cannot grow it without end.
+ */
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+const MAX_COMPILED = 500;
+function compiledTemplate(source: string, escape: boolean): Handlebars.TemplateDelegate {
+  const key = `${escape ? 'h' : 't'}:${source}`;
+  let template = compiled.get(key);
+  if (!template) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    template = Handlebars.compile(source, escape ? compileOptions : { ...compileOptions, noEscape: true });
+    compiled.set(key, template);
+  }
+  return template;
+}
+
 /** Handlebars templates per event and language (subject, plain-text and HTML parts), editable by admins. */
 @Injectable()
 export class EmailTemplateService {
@@ -154,13 +172,13 @@ export class EmailTemplateService {
       ...data,
       ticket: { previousStatus: '', ...(await this.statusLabels.localize(data.ticket, language)) },
     };
-    const plain = (source: string) => Handlebars.compile(source, { ...compileOptions, noEscape: true })(context);
+    const plain = (source: string) => compiledTemplate(source, false)(context);
     const rendered = {
       subject: plain(t.subject)
         .replace(/[\r\n]+/g, ' ')
         .trim(),
       text: plain(t.text),
-      html: Handlebars.compile(t.html, compileOptions)(context),
+      html: compiledTemplate(t.html, true)(context),
     };
     // The survey block in the mail's language (the question: the admin's own, or the default translated).
     const survey = data.survey ? await this.csat.render({ ...data.survey, language }) : null;

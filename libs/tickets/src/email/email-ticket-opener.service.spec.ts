@@ -25,13 +25,23 @@ function setup() {
   const t = newTestService(EmailTicketOpener);
   t.fake(EmailCcResolver).entries.mockResolvedValue([]);
   t.fake(CreateTicketService).createAs.mockResolvedValue({ number: 7 } as never);
-  t.fake(EmailStorage).attachments.mockResolvedValue({ ids: [], inline: {} });
-  t.fake(EmailStorage).original.mockResolvedValue(null);
-  t.fake(AddContactCommentService).add.mockResolvedValue({ id: 'k1' } as never);
-  t.fake(EmailAnswers).acknowledge.mockResolvedValue(undefined);
-  t.fake(EmailSenders).learnLanguage.mockResolvedValue(undefined);
+  t.fake(EmailStorage).written.mockResolvedValue({ files: [], inline: {} });
+  t.fake(EmailStorage).writtenOriginal.mockResolvedValue(null);
+  // The comment's transaction: the acknowledgement reserves its thread on the locked ticket.
+  t.fake(AddContactCommentService).add.mockImplementation(async (input) => {
+    input.reserveMail?.(locked);
+    return { id: 'k1' } as never;
+  });
+  t.fake(EmailAnswers).acknowledgement.mockResolvedValue(ack);
+  t.fake(EmailSenders).learnLanguage.mockResolvedValue(null);
   return t;
 }
+const locked = { number: 7 } as TicketEntity;
+const ack = { reserve: jest.fn(), send: jest.fn().mockResolvedValue(undefined) };
+beforeEach(() => {
+  ack.reserve.mockClear();
+  ack.send.mockClear();
+});
 
 describe('EmailTicketOpener', () => {
   it('learns the language of a contact without one from the first mail, before acknowledging; keeps a known one', async () => {
@@ -39,12 +49,37 @@ describe('EmailTicketOpener', () => {
     await sut.open(ctx([ann]), null);
     expect(fake(EmailSenders).learnLanguage).toHaveBeenCalledWith('c1', expect.stringContaining('Printer on fire'));
     expect(fake(EmailSenders).learnLanguage.mock.invocationCallOrder[0]).toBeLessThan(
-      fake(EmailAnswers).acknowledge.mock.invocationCallOrder[0],
+      ack.send.mock.invocationCallOrder[0],
     );
+    // Nothing learnt: the acknowledgement reads the requester itself.
+    expect(ack.send).toHaveBeenLastCalledWith(undefined);
+
+    fake(EmailSenders).learnLanguage.mockResolvedValueOnce('fr');
+    await sut.open(ctx([ann]), null);
+    expect(ack.send).toHaveBeenLastCalledWith({ ...ann, language: 'fr' });
+
     const french = { ...ann, language: 'fr' } as ContactView;
     fake(EmailSenders).learnLanguage.mockClear();
     await sut.open(ctx([french]), null);
     expect(fake(EmailSenders).learnLanguage).not.toHaveBeenCalled();
+    expect(ack.send).toHaveBeenLastCalledWith(french);
+  });
+
+  it('stores the files with the comment and reserves the acknowledgement in its transaction; none when off', async () => {
+    const { sut, fake } = setup();
+    const original = { id: 'f1' } as never;
+    fake(EmailStorage).writtenOriginal.mockResolvedValue(original);
+    await sut.open(ctx([ann]), null);
+    expect(fake(AddContactCommentService).add).toHaveBeenCalledWith(
+      expect.objectContaining({ writtenAttachments: [], writtenOriginal: original, opening: true }),
+    );
+    expect(ack.reserve).toHaveBeenCalledWith(locked);
+    expect(ack.reserve.mock.invocationCallOrder[0]).toBeLessThan(ack.send.mock.invocationCallOrder[0]);
+
+    fake(EmailAnswers).acknowledgement.mockResolvedValue(null);
+    fake(AddContactCommentService).add.mockClear();
+    await expect(sut.open(ctx([ann]), null)).resolves.toMatchObject({ status: 'created' });
+    expect(fake(AddContactCommentService).add.mock.calls[0][0].reserveMail).toBeUndefined();
   });
 
   it("opens a ticket for the sender's oldest contact, passing it as the resolved requester, then acknowledges", async () => {
@@ -62,7 +97,8 @@ describe('EmailTicketOpener', () => {
     expect(fake(AddContactCommentService).add).toHaveBeenCalledWith(
       expect.objectContaining({ ticketNumber: 7, author: { contact: ann, account: null } }),
     );
-    expect(fake(EmailAnswers).acknowledge).toHaveBeenCalledWith(7);
+    expect(ack.reserve).toHaveBeenCalledWith(locked);
+    expect(ack.send).toHaveBeenCalledWith(undefined);
   });
 
   it("a follow-up stays in the closed ticket's company, drops its subject token and links both tickets", async () => {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { contactIn, SettingsService, type InboundContext } from '@switchboard/core';
+import { contactIn, SettingsService, type ContactView, type InboundContext } from '@switchboard/core';
 import type { InboundResult } from '@switchboard/plugin-sdk';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { AddContactCommentService } from '../services/add-contact-comment.service.js';
@@ -61,20 +61,24 @@ export class EmailTicketOpener {
       { kind: 'contact', id: contact.id, name },
       'email',
     );
-    const { ids, inline } = await this.storage.attachments(m, { kind: 'contact', id: contact.id }, contact.companyId);
-    const originalFileId = await this.storage.original(m, contact.companyId);
+    // Content only: the comment inserts the rows already attached, in its transaction.
+    const { files, inline } = await this.storage.written(m, { kind: 'contact', id: contact.id }, contact.companyId);
+    const writtenOriginal = await this.storage.writtenOriginal(m, contact.companyId);
+    // Its place in the Message-ID chain is taken in the comment's transaction (after the mail's own id).
+    const acknowledgement = await this.answers.acknowledgement();
     const comment = await this.comments.add({
       ticketNumber: ticket.number,
       author: { contact, account: sender.account },
       body: emailBody(m),
       source: 'email',
-      attachmentIds: ids,
+      writtenAttachments: files,
       inlineAttachments: inline,
       messageId: normaliseMessageId(m.externalId).slice(0, 300),
-      originalFileId,
+      writtenOriginal,
       // The first mail is the ticket's Request (#15): this comment carries its files, original and
       // Message-ID, and the page shows it once, as the Request card (not again as a reply).
       opening: true,
+      ...(acknowledgement ? { reserveMail: (t: TicketEntity) => acknowledgement.reserve(t) } : {}),
     });
     if (followUpOf) {
       const actor = { kind: 'contact' as const, id: contact.id, name };
@@ -82,8 +86,13 @@ export class EmailTicketOpener {
       await this.activity.record(followUpOf.number, actor, 'follow_up', { number: ticket.number });
     }
     // A contact without a language gets the one of their first mail, before the acknowledgement.
-    if (!contact.language) await this.senders.learnLanguage(contact.id, `${subject}\n${emailBody(m)}`);
-    await this.answers.acknowledge(ticket.number);
+    // The requester as it now is, when known for sure (else the acknowledgement reads it).
+    let requester: ContactView | undefined = contact;
+    if (!contact.language) {
+      const learnt = await this.senders.learnLanguage(contact.id, `${subject}\n${emailBody(m)}`);
+      requester = learnt ? { ...contact, language: learnt } : undefined;
+    }
+    await acknowledgement?.send(requester);
     return { status: 'created', ticketNumber: ticket.number, commentId: comment.id };
   }
 }

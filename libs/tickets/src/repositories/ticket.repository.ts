@@ -82,8 +82,12 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     return ticket;
   }
 
-  override insert(ticket: TicketEntity, tx?: Tx): Promise<TicketEntity> {
-    return super.insert(this.withSearchText(ticket), tx);
+  override async insert(ticket: TicketEntity, tx?: Tx): Promise<TicketEntity> {
+    await super.insert(this.withSearchText(ticket), tx);
+    // Inserted in an open transaction, the row is nobody else's until the commit (as if locked):
+    // the save that follows in it (creation's automation) diffs against this, without a SELECT.
+    if (tx) this.locked.set(ticket, this.snapshot(ticket));
+    return ticket;
   }
 
   override insertWithoutReload(tickets: TicketEntity | TicketEntity[], tx?: Tx): Promise<void> {

@@ -84,6 +84,7 @@ export class AddContactCommentService {
       if (input.writtenOriginal)
         await this.writer.insertFiles([input.writtenOriginal], 'ticket-comment-original', comment, ticket, tx);
       if (input.messageId) this.writer.rememberMessage(ticket, input.messageId);
+      input.reserveMail?.(ticket);
       if (asContact) await this.writer.afterContactMessage(set, tx);
       else await this.writer.afterTechnicianReply(set, comment, tx);
       await this.writer.finish(set, tx);

@@ -48,6 +48,8 @@ export class CreateTicketService {
       const ticket = await this.builder.build(input, { requester, companyId, status, cc }, source, tx);
       const set = new TicketChangeSet(ticket);
       set.created = true;
+      // Read (or resolved by the channel) in this request: the views after commit use it as is.
+      if (requester) set.knownContacts.push(requester);
       this.activity.record(set, actor, 'created', null, {
         title: ticket.title,
         status: ticket.status,
@@ -62,7 +64,7 @@ export class CreateTicketService {
       if (ticket.assigneeId && ticket.assigneeId !== actor.id) notifyAssignee(set, ticket.assigneeId);
       return set;
     });
-    return this.views.ticket(cs.ticket);
+    return this.views.ticket(cs.ticket, cs.knownContacts);
   }
 
   /** The checked requester, or null for a channel's ticket without a contact (its company given instead). */

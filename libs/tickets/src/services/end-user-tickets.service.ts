@@ -56,14 +56,6 @@ export class EndUserTicketsService {
     if (!comments.some((c) => c.attachments.some((a) => a.id === fileId))) throw new NotFoundError('File', fileId);
   }
 
-  /** Contacts who should hear about a change to this ticket (requester and contacts in Cc). */
-  async audience(number: number): Promise<{ companyId: string; contactIds: string[] } | null> {
-    const t = await this.tickets.findByNumber(number);
-    if (!t) return null;
-    const ids = [t.requesterId, ...(t.cc ?? []).filter((c) => c.kind === 'contact').map((c) => c.id)];
-    return { companyId: t.companyId, contactIds: [...new Set(ids.filter((x): x is string => !!x))] };
-  }
-
   /** Every public comment, page by page (a page holds at most 200). */
   private async publicComments(ticketId: string): Promise<TicketCommentEntity[]> {
     const all: TicketCommentEntity[] = [];

@@ -1,4 +1,5 @@
 import type { ContactView, WrittenFile } from '@switchboard/core';
+import type { TicketEntity } from '../entities/ticket.entity.js';
 import type { CcEntry, TicketImpact, TicketPriority, TicketType, Visibility } from '../ticket.types.js';
 
 export interface CreateTicketInput {
@@ -86,4 +87,9 @@ export interface ContactCommentInput {
   inlineAttachments?: Record<string, { contentId?: string }>;
   /** The message that opened the ticket (first mail): shown as the ticket's Request, not as a reply. */
   opening?: boolean;
+  /**
+   * Called in the comment's transaction on the locked ticket, after the message joined its mail
+   * chain: an automatic answer (the acknowledgement) reserves its place there, saved with the comment.
+   */
+  reserveMail?: (ticket: TicketEntity) => void;
 }

@@ -21,11 +21,13 @@ import { TicketViewBuilder } from './ticket-view.builder.js';
 /** How many Message-IDs a ticket keeps for References (first one + the most recent). */
 const MAX_REFERENCES = 20;
 
-interface Thread {
+/** A mail's place in a ticket's Message-ID chain. */
+export interface MailThread {
   messageId: string;
   inReplyTo: string | null;
   references: string[];
 }
+type Thread = MailThread;
 
 /**
  * Outbound email for public updates. Threading headers are decided inside the transaction (the
@@ -107,7 +109,34 @@ export class TicketMailer {
       await this.tickets.save(t, tx);
       return { ticket: t, thread: next };
     });
-    const [requester] = ticket.requesterId ? await this.contacts.getMany([ticket.requesterId]) : [];
+    await this.sendReserved(ticket, thread, event, extra);
+  }
+
+  /**
+   * Reserves an automatic mail's place in the chain of a ticket the caller has locked in its
+   * transaction (saved with it): `sendReserved` mails it after the commit, with no second lock.
+   */
+  reserve(t: TicketEntity): MailThread {
+    return this.next(t);
+  }
+
+  /**
+   * After commit: the automatic mail whose thread `reserve` took. `requester`: the requester as
+   * the caller holds it now (read or written in this request), else read here.
+   */
+  async sendReserved(
+    ticket: TicketEntity,
+    thread: MailThread,
+    event: Extract<EmailTemplateEvent, 'ticket.acknowledgement' | 'ticket.status'>,
+    extra: { previousStatus?: string; survey?: string } = {},
+    known?: ContactView,
+  ): Promise<void> {
+    const [requester] =
+      known && known.id === ticket.requesterId
+        ? [known]
+        : ticket.requesterId
+          ? await this.contacts.getMany([ticket.requesterId])
+          : [];
     if (!requester?.email) return;
     const data = this.data(ticket, requester, { previousStatus: extra.previousStatus, survey: extra.survey });
     const rendered = await this.templates.renderFor(event, data, { contact: requester });

@@ -54,6 +54,16 @@ export class TicketPublisher {
     } else if (cs.changes.size) {
       await this.events.publish('ticket.updated', { ...ids, changes: [...cs.changes].sort() });
     }
+    // The end users to tell (portal), from the ticket as committed: nobody reads it again for that.
+    const told = (reason: 'comment' | 'status') =>
+      this.events.publish('ticket.end-users.told', {
+        number: t.number,
+        companyId: t.companyId,
+        contactIds: [...new Set([t.requesterId, ...t.cc.filter((c) => c.kind === 'contact').map((c) => c.id)])].filter(
+          (id): id is string => !!id,
+        ),
+        reason,
+      });
     if (cs.statusChange) {
       await this.events.publish('ticket.status.changed', {
         ...ids,
@@ -61,6 +71,7 @@ export class TicketPublisher {
         to: cs.statusChange.to,
         actorKind: cs.statusChange.actor.kind,
       });
+      await told('status');
     }
     for (const c of cs.comments) {
       await this.events.publish('ticket.comment.added', {
@@ -72,6 +83,7 @@ export class TicketPublisher {
         body: c.body,
         truncated: c.truncated,
       });
+      if (c.visibility === 'public') await told('comment');
     }
     for (const n of cs.notifications) await this.notifications.notify(n.accountIds, n.input, { email: n.email });
     await this.mailer.send(cs);
