@@ -8,7 +8,7 @@
 //   BENCH_DB=sqlite node -r ./scripts/register.cjs bench/tickets/ticket-list.bench.ts  # SQLite
 //   BENCH_TICKETS=1000000 BENCH_COMMENTS=5 BENCH_KEEP=1 node -r ./scripts/register.cjs bench/tickets/ticket-list.bench.ts
 // Knobs: BENCH_TICKETS (100000), BENCH_COMMENTS (average comments per ticket, 2), BENCH_ROUNDS (10
-// rounds of a first page + 2 cursor pages per scenario), BENCH_ONLY (substring of scenario names),
+// rounds of a first page + 2 cursor pages per scenario), BENCH_ONLY / BENCH_SKIP (substring of scenario names),
 // BENCH_KEEP=1 keeps the seeded database (PostgreSQL database bench_list_<tickets>_<comments>,
 // SQLite file under /tmp/switchboard-bench-<tickets>-<comments>/) and reuses it on the next run: the
 // app still runs its migrations on start, so a new index is built on the kept data.
@@ -34,6 +34,7 @@ const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const KEEP = process.env.BENCH_KEEP === '1';
 const ONLY = process.env.BENCH_ONLY;
+const SKIP = process.env.BENCH_SKIP;
 const SQLITE = process.env.BENCH_DB === 'sqlite';
 const DRIVER = SQLITE ? 'sqlite' : 'postgres';
 const COMPANIES = 50;
@@ -510,7 +511,7 @@ async function measure(t: TestApp, ds: DataSource, seeded: Seeded): Promise<Reco
   const planFile: string[] = [];
   const results: Record<string, unknown>[] = [];
   const budgetMs = 8000;
-  for (const s of scenarios.filter((x) => !ONLY || x.name.includes(ONLY))) {
+  for (const s of scenarios.filter((x) => (!ONLY || x.name.includes(ONLY)) && (!SKIP || !x.name.includes(SKIP)))) {
     const get = async (cursor?: string) => {
       const t0 = process.hrtime.bigint();
       const res = await t
