@@ -21,28 +21,6 @@ import { MailLanguages1796302532697 } from './1796302532697-mail-languages.migra
 import { TicketViews1796302800531 } from './1796302800531-ticket-views.migration.js';
 import { CsatSurveys1796303303553 } from './1796303303553-csat-surveys.migration.js';
 import { BilingualLabels1796306960019 } from './1796306960019-bilingual-labels.migration.js';
+import { TicketListSortIndexes1796316217571 } from './1796316217571-ticket-list-sort-indexes.migration.js';
 
-export const POSTGRES_MIGRATIONS = [
-  InitialSchema1795271220659,
-  Tickets1795271995730,
-  PortalCases1795272984291,
-  Masking1795273076073,
-  Files1795273190205,
-  AgentChat1795280050261,
-  EmailChannel1795280153853,
-  TicketSearchText1796245820074,
-  SessionRevocation1796247122730,
-  LoginAttempts1796247481893,
-  TicketSentimentIndex1796261580836,
-  AccountSignature1796276083503,
-  TicketOpeningAndOptionalRequester1796276225274,
-  RoutingQueues1796287893708,
-  PortalSignIns1796289006220,
-  FullTextSearch1796290000000,
-  LanguageOfAccountsAndContacts1796292397379,
-  ScreenSharing1796292499090,
-  MailLanguages1796302532697,
-  TicketViews1796302800531,
-  CsatSurveys1796303303553,
-  BilingualLabels1796306960019,
-];
+export const POSTGRES_MIGRATIONS = [InitialSchema1795271220659, Tickets1795271995730, PortalCases1795272984291, Masking1795273076073, Files1795273190205, AgentChat1795280050261, EmailChannel1795280153853, TicketSearchText1796245820074, SessionRevocation1796247122730, LoginAttempts1796247481893, TicketSentimentIndex1796261580836, AccountSignature1796276083503, TicketOpeningAndOptionalRequester1796276225274, RoutingQueues1796287893708, PortalSignIns1796289006220, FullTextSearch1796290000000, LanguageOfAccountsAndContacts1796292397379, ScreenSharing1796292499090, MailLanguages1796302532697, TicketViews1796302800531, CsatSurveys1796303303553, BilingualLabels1796306960019, TicketListSortIndexes1796316217571];

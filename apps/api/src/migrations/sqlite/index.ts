@@ -21,28 +21,6 @@ import { MailLanguages1796302521727 } from './1796302521727-mail-languages.migra
 import { TicketViews1796302795014 } from './1796302795014-ticket-views.migration.js';
 import { CsatSurveys1796303301858 } from './1796303301858-csat-surveys.migration.js';
 import { BilingualLabels1796306957092 } from './1796306957092-bilingual-labels.migration.js';
+import { TicketListSortIndexes1796316207393 } from './1796316207393-ticket-list-sort-indexes.migration.js';
 
-export const SQLITE_MIGRATIONS = [
-  InitialSchema1795271219386,
-  Tickets1795271994112,
-  PortalCases1795272983057,
-  Masking1795273074193,
-  Files1795273188687,
-  AgentChat1795280048214,
-  EmailChannel1795280151622,
-  TicketSearchText1796245817809,
-  SessionRevocation1796247118705,
-  LoginAttempts1796247479305,
-  TicketSentimentIndex1796261578537,
-  AccountSignature1796276080589,
-  TicketOpeningAndOptionalRequester1796276221300,
-  RoutingQueues1796287888274,
-  PortalSignIns1796289002166,
-  FullTextSearch1796290000000,
-  LanguageOfAccountsAndContacts1796292393395,
-  ScreenSharing1796292493388,
-  MailLanguages1796302521727,
-  TicketViews1796302795014,
-  CsatSurveys1796303301858,
-  BilingualLabels1796306957092,
-];
+export const SQLITE_MIGRATIONS = [InitialSchema1795271219386, Tickets1795271994112, PortalCases1795272983057, Masking1795273074193, Files1795273188687, AgentChat1795280048214, EmailChannel1795280151622, TicketSearchText1796245817809, SessionRevocation1796247118705, LoginAttempts1796247479305, TicketSentimentIndex1796261578537, AccountSignature1796276080589, TicketOpeningAndOptionalRequester1796276221300, RoutingQueues1796287888274, PortalSignIns1796289002166, FullTextSearch1796290000000, LanguageOfAccountsAndContacts1796292393395, ScreenSharing1796292493388, MailLanguages1796302521727, TicketViews1796302795014, CsatSurveys1796303301858, BilingualLabels1796306957092, TicketListSortIndexes1796316207393];
