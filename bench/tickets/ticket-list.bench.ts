@@ -8,7 +8,7 @@
 //   BENCH_DB=sqlite node -r ./scripts/register.cjs bench/tickets/ticket-list.bench.ts  # SQLite
 //   BENCH_TICKETS=1000000 BENCH_COMMENTS=5 BENCH_KEEP=1 node -r ./scripts/register.cjs bench/tickets/ticket-list.bench.ts
 // Knobs: BENCH_TICKETS (100000), BENCH_COMMENTS (average comments per ticket, 2), BENCH_ROUNDS (10
-// rounds of a first page + 2 cursor pages per scenario), BENCH_ONLY / BENCH_SKIP (substring of scenario names),
+// rounds of a first page + 2 cursor pages per scenario), BENCH_ONLY (substring of scenario names), BENCH_SKIP (comma list of substrings),
 // BENCH_KEEP=1 keeps the seeded database (PostgreSQL database bench_list_<tickets>_<comments>,
 // SQLite file under /tmp/switchboard-bench-<tickets>-<comments>/) and reuses it on the next run: the
 // app still runs its migrations on start, so a new index is built on the kept data.
@@ -511,7 +511,9 @@ async function measure(t: TestApp, ds: DataSource, seeded: Seeded): Promise<Reco
   const planFile: string[] = [];
   const results: Record<string, unknown>[] = [];
   const budgetMs = 8000;
-  for (const s of scenarios.filter((x) => (!ONLY || x.name.includes(ONLY)) && (!SKIP || !x.name.includes(SKIP)))) {
+  for (const s of scenarios.filter(
+    (x) => (!ONLY || x.name.includes(ONLY)) && !SKIP?.split(',').some((k) => x.name.includes(k)),
+  )) {
     const get = async (cursor?: string) => {
       const t0 = process.hrtime.bigint();
       const res = await t
@@ -585,6 +587,8 @@ async function measure(t: TestApp, ds: DataSource, seeded: Seeded): Promise<Reco
       ...(await explainAll(ds, cursorSql, 'cursor page')),
     ];
     planFile.push(`==== ${s.name}  (p50 ${r.p50} ms, p95 ${r.p95} ms, target < ${s.target} ms)\n${plans.join('\n')}\n`);
+    // Written as it goes: a run stopped early keeps the plans measured so far.
+    writeFileSync(join(REPO_ROOT, `bench/results/ticket-list-plans-${DRIVER}.txt`), planFile.join('\n'));
   }
   const plansText = planFile.join('\n');
   console.log(`\n${plansText}`);
