@@ -163,6 +163,20 @@ describe('tickets REST', () => {
       .set(h)
       .expect(200);
     expect(asc.body.items.map((x: { number: number }) => x.number)).toEqual(made.map((m) => m.number));
+    // Number pages key on the (unique) number alone (#20): every ticket once, newest number first.
+    const byNumber: number[] = [];
+    cursor = null;
+    do {
+      const res: { body: { items: { number: number }[]; nextCursor: string | null } } = await t
+        .http()
+        .get('/api/tickets')
+        .query({ company: company.id, sort: '-number', limit: 3, ...(cursor ? { cursor } : {}) })
+        .set(h)
+        .expect(200);
+      byNumber.push(...res.body.items.map((x) => x.number));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(byNumber).toEqual(made.map((m) => m.number).reverse());
 
     const byPriority: number[] = [];
     cursor = null;

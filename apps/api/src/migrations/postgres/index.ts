@@ -22,6 +22,8 @@ import { TicketViews1796302800531 } from './1796302800531-ticket-views.migration
 import { CsatSurveys1796303303553 } from './1796303303553-csat-surveys.migration.js';
 import { BilingualLabels1796306960019 } from './1796306960019-bilingual-labels.migration.js';
 import { FrenchStatusLabels1796310000001 } from './1796310000001-french-status-labels.migration.js';
+import { TicketListSortIndexes1796316217571 } from './1796316217571-ticket-list-sort-indexes.migration.js';
+import { CommentSearchOrderIndex1796317481271 } from './1796317481271-comment-search-order-index.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -47,4 +49,6 @@ export const POSTGRES_MIGRATIONS = [
   CsatSurveys1796303303553,
   BilingualLabels1796306960019,
   FrenchStatusLabels1796310000001,
+  TicketListSortIndexes1796316217571,
+  CommentSearchOrderIndex1796317481271,
 ];

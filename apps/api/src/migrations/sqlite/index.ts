@@ -22,6 +22,8 @@ import { TicketViews1796302795014 } from './1796302795014-ticket-views.migration
 import { CsatSurveys1796303301858 } from './1796303301858-csat-surveys.migration.js';
 import { BilingualLabels1796306957092 } from './1796306957092-bilingual-labels.migration.js';
 import { FrenchStatusLabels1796310000000 } from './1796310000000-french-status-labels.migration.js';
+import { TicketListSortIndexes1796316207393 } from './1796316207393-ticket-list-sort-indexes.migration.js';
+import { CommentSearchOrderIndex1796317462708 } from './1796317462708-comment-search-order-index.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -47,4 +49,6 @@ export const SQLITE_MIGRATIONS = [
   CsatSurveys1796303301858,
   BilingualLabels1796306957092,
   FrenchStatusLabels1796310000000,
+  TicketListSortIndexes1796316207393,
+  CommentSearchOrderIndex1796317462708,
 ];
