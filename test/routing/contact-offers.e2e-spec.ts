@@ -6,7 +6,7 @@ import { ROUTING_OVERFLOW_LINE } from '@switchboard/contracts';
 import { AccountService } from '@switchboard/core';
 import { connectSocket, nextEvent, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
-import { setMode } from '../masking/masking.helper.js';
+import { leaks, MASKED_TEXT, PHONE_NAME, PII_TEXT, setMode } from '../masking/masking.helper.js';
 import {
   ack,
   auth,
@@ -204,5 +204,57 @@ describe('contact centre offers (#14)', () => {
     await t.http().post(`/api/public/cases/${chat.caseId}/end`).set(visitorAuth(chat.token)).expect(200);
     expect(await fayClosed).toEqual({ conversationId: chat.conversationId, reason: 'withdrawn' });
     expect((await t.http().get('/api/me').set(auth(fay.token)).expect(200)).body.agentState.activeChats).toBe(0);
+  });
+
+  it('masks the offer: a phone-number customer name and the thread', async () => {
+    const gus = await agent('Gus');
+    await available(gus);
+    const { subdomain, company } = await queuePortal([gus]);
+    await setMode(t, 'display', company.id);
+    const offered = nextEvent<any>(gus.socket, 'contact.offered');
+    await startChat(
+      t,
+      subdomain,
+      { firstName: PHONE_NAME, lastName: 'Smith', email: `${uniqueName('p')}@customer.example` },
+      PII_TEXT,
+    );
+    const offer = await offered;
+    expect(leaks(offer)).toEqual([]);
+    expect(offer.customerName).not.toContain(PHONE_NAME);
+    expect(offer.messages.map((m: any) => m.body)).toContain(MASKED_TEXT);
+    await setMode(t, 'off', company.id);
+  });
+
+  it('capacity: never beyond maxChats; an agent becoming Available gets the waiting contact', async () => {
+    const hal = await agent('Hal');
+    await available(hal);
+    const { subdomain } = await queuePortal([hal]);
+    const offers = collect<any>(hal.socket, 'contact.offered');
+    const chats = [];
+    for (let i = 0; i < 4; i++) chats.push(await startChat(t, subdomain));
+    await waitFor(() => offers.length === 3);
+    expect(await stateOf(hal)).toBe('busy');
+    const waiting = chats[3];
+    // Accept one, decline another: its slot frees and the 4th contact (oldest waiting after it) is offered.
+    expect((await ack(hal.socket, 'contact.accept', { conversationId: chats[0].conversationId })).ok).toBe(true);
+    expect((await ack(hal.socket, 'contact.decline', { conversationId: chats[1].conversationId })).ok).toBe(true);
+    await waitFor(() => offers.length === 4);
+    // Both waiting contacts arrived at the same (fake) instant: either takes the freed slot.
+    expect([chats[1].conversationId, waiting.conversationId]).toContain(offers[3].conversationId);
+    expect((await t.http().get('/api/me').set(auth(hal.token)).expect(200)).body.agentState).toMatchObject({
+      activeChats: 3,
+      maxChats: 3,
+    });
+
+    // Not ready → a new contact waits; Available again → it is offered at once.
+    const ivy = await agent('Ivy');
+    const second = await queuePortal([ivy]);
+    const ivyOffers = collect<any>(ivy.socket, 'contact.offered');
+    const later = await startChat(t, second.subdomain);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ivyOffers).toEqual([]);
+    await available(ivy);
+    await waitFor(() => ivyOffers.length === 1);
+    expect(ivyOffers[0].conversationId).toBe(later.conversationId);
   });
 });
