@@ -117,7 +117,8 @@ export class PortalVisitorService {
       clientId: 'question',
     });
     // Offered once the question is in the thread (the pop-up shows it); nobody free → it waits.
-    if (queued) await this.offers.dispatch(conversation.id);
+    // A failed decision is not the visitor's error: the contact waits (max wait still guards it).
+    if (queued) await this.offers.dispatch(conversation.id).catch(() => false);
     if (type === 'support_request') {
       await this.conversations.end(conversation.id, {
         reason: 'support_request',

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, TransactionRunner } from '@switchboard/core';
 import { ConversationTimers } from '@switchboard/chat';
+import type { QueueEntity } from '../entities/queue.entity.js';
+import type { RoutingContactEntity } from '../entities/routing-contact.entity.js';
 import { QueueRepository } from '../repositories/queue.repository.js';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository.js';
 import { AgentPicker } from '../services/agent-picker.service.js';
@@ -36,25 +38,37 @@ export class OfferDispatcher {
     const queue = await this.queues.findById(contact.queueId);
     if (!queue) return false; // a deleted queue reaches nobody; max wait overflows it
     const expiresAt = new Date(this.clock.now().getTime() + queue.offerTimeoutSeconds * 1000);
-    const agentId = await this.tx
-      .run(async (tx) => {
-        // Agents already tried are skipped while someone else is Available; then they get it again.
-        const picked =
-          (await this.picker.pick(queue, contact.companyId, contact.triedIds, tx)) ??
-          (contact.triedIds.length ? await this.picker.pick(queue, contact.companyId, [], tx) : null);
-        if (!picked) return null;
-        if (!(await this.contacts.offer(contact.id, picked, expiresAt, tx))) throw new LostRace();
-        await this.timers.schedule(ROUTING_OFFER_TIMER, contact.id, expiresAt, { agentId: picked }, tx);
-        return picked;
-      })
-      .catch((e) => {
-        if (e instanceof LostRace) return null;
-        throw e;
-      });
+    const agentId = await this.decide(contact, queue, expiresAt);
     if (!agentId) return false;
     await this.announcer.offered(contact, queue.name, agentId, expiresAt);
     await this.positions.publish(queue.id);
     return true;
+  }
+
+  /**
+   * The decision's transaction. Retried a few times on a failure (SQLite's single connection refuses
+   * a transaction opened while another runs; PostgreSQL may abort one under contention): a lost
+   * decision would leave the contact waiting while an agent is free.
+   */
+  private async decide(contact: RoutingContactEntity, queue: QueueEntity, expiresAt: Date): Promise<string | null> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.tx.run(async (tx) => {
+          // Agents already tried are skipped while someone else is Available; then they get it again.
+          const picked =
+            (await this.picker.pick(queue, contact.companyId, contact.triedIds, tx)) ??
+            (contact.triedIds.length ? await this.picker.pick(queue, contact.companyId, [], tx) : null);
+          if (!picked) return null;
+          if (!(await this.contacts.offer(contact.id, picked, expiresAt, tx))) throw new LostRace();
+          await this.timers.schedule(ROUTING_OFFER_TIMER, contact.id, expiresAt, { agentId: picked }, tx);
+          return picked;
+        });
+      } catch (e) {
+        if (e instanceof LostRace) return null;
+        if (attempt >= DECISION_ATTEMPTS) throw e;
+        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
+      }
+    }
   }
 
   /** An agent became Available or freed a slot: the oldest waiting contacts of their queues, until they are full. */
@@ -77,6 +91,8 @@ export class OfferDispatcher {
     return false;
   }
 }
+
+const DECISION_ATTEMPTS = 5;
 
 /** The contact was offered by another instance meanwhile: roll the slot claim back. */
 class LostRace extends Error {}
