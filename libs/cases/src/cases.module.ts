@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ChatModule } from '@switchboard/chat';
+import { RoutingModule } from '@switchboard/routing';
 import { TicketsModule } from '@switchboard/tickets';
+import { CaseContactAcceptance } from './services/case-contact-acceptance.service.js';
 import { CasesController } from './controllers/cases.controller.js';
 import { ContactOverviewController } from './controllers/contact-overview.controller.js';
 import { CaseSeenMarkRepository } from './repositories/case-seen-mark.repository.js';
@@ -16,7 +18,7 @@ import { ContactOverviewService } from './services/contact-overview.service.js';
 
 /** Cases: the technicians' dashboard over portal conversations. */
 @Module({
-  imports: [ChatModule, TicketsModule],
+  imports: [ChatModule, TicketsModule, RoutingModule],
   controllers: [CasesController, ContactOverviewController],
   providers: [
     CaseRepository,
@@ -29,6 +31,7 @@ import { ContactOverviewService } from './services/contact-overview.service.js';
     CaseFollowUpService,
     CaseTranscriptService,
     ContactOverviewService,
+    CaseContactAcceptance,
   ],
   exports: [CaseService],
 })

@@ -62,6 +62,18 @@ export interface ServerEventMap {
     text: string | null;
   };
 
+  // Contact centre (#14), to the agent's account room on /agent (masked like every /agent event)
+  'contact.offered': ContactOfferedEvent;
+  'contact.offer_closed': { conversationId: string; reason: ContactOfferCloseReason };
+  'agent.state_changed': {
+    state: 'available' | 'not_ready' | 'busy' | 'rona';
+    since: string;
+    activeChats: number;
+    maxChats: number;
+  };
+  /** /portal: the visitor's place in the queue (1 = next), refreshed when the queue moves. */
+  'queue.position': { conversationId: string; position: number; estimatedWaitSeconds: number };
+
   // Agent chat, technicians' side
   'agent-chat.updated': { chat: AgentChatView; companyId: string };
   'agent-chat.incoming': { chat: AgentChatView; companyId: string; sound: boolean };
@@ -102,6 +114,22 @@ export type ScreenSignal =
 
 export type ScreenEndReason = 'declined' | 'stopped_by_customer' | 'ended_by_technician' | 'replaced' | 'chat_ended';
 
+export type ContactOfferCloseReason = 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+/** A contact offered to one agent; `expiresAt` is when it rings out (RONA). */
+export interface ContactOfferedEvent {
+  conversationId: string;
+  /** The masking scope of the payload (not shown). */
+  companyId: string;
+  queueId: string;
+  queueName: string;
+  customerName: string;
+  messages: MessageView[];
+  proactive: boolean;
+  arrivedAt: string;
+  expiresAt: string;
+}
+
 export interface DeviceChatEvent {
   chat: DeviceChatView;
 }
@@ -133,6 +161,10 @@ export const ServerEvents = {
   conversationTyping: 'conversation.typing',
   conversationParticipant: 'conversation.participant',
   conversationEnded: 'conversation.ended',
+  contactOffered: 'contact.offered',
+  contactOfferClosed: 'contact.offer_closed',
+  agentStateChanged: 'agent.state_changed',
+  queuePosition: 'queue.position',
   agentChatUpdated: 'agent-chat.updated',
   agentChatIncoming: 'agent-chat.incoming',
   agentChatOfferClosed: 'agent-chat.offer-closed',

@@ -29,6 +29,9 @@ export interface AgentRequestMap {
     payload: { conversationId: string };
     ack: { sessionId: string; recording: boolean; iceServers: IceServerConfig[] };
   };
+  /** Contact centre (#14): only the agent the contact is offered to. */
+  'contact.accept': { payload: { conversationId: string }; ack: { conversationId: string } };
+  'contact.decline': { payload: { conversationId: string }; ack: { conversationId: string } };
   'screen.signal': { payload: { sessionId: string } & ScreenSignal; ack: Record<string, never> };
   'screen.end': { payload: { sessionId: string }; ack: Record<string, never> };
 }

@@ -70,6 +70,12 @@ export const PORTAL_WAITING_OFFER_LINE = line(
 );
 export const PORTAL_WAITING_OFFER_TEXT = PORTAL_WAITING_OFFER_LINE.en;
 
+/** The system line when a queued chat waited past its queue's maximum wait (#14): it became a support request. */
+export const ROUTING_OVERFLOW_LINE = line(
+  'No agent could take your chat in time. Your question was saved as a support request; we will answer you by email.',
+  "Aucun agent n'a pu prendre votre discussion à temps. Votre question a été enregistrée comme demande d'assistance ; nous vous répondrons par e-mail.",
+);
+
 /** Lines every chat channel writes (`{name}`: a participant; `{number}`: a ticket; `{device}`: a device). */
 export const CHAT_LINES = {
   joined: line('{name} joined the chat', '{name} a rejoint la discussion'),
@@ -108,6 +114,7 @@ const ALL_LINES: readonly LocalLine[] = [
   AGENT_CHAT_ENDED_LINE,
   PORTAL_CUSTOMER_ENDED_LINE,
   PORTAL_WAITING_OFFER_LINE,
+  ROUTING_OVERFLOW_LINE,
   ...Object.values(CHAT_LINES),
   ...Object.values(SCREEN_SHARE_LINES),
 ];

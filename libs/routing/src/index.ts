@@ -4,6 +4,11 @@ export { QueueService } from './services/queue.service.js';
 export { WrapUpReasonService } from './services/wrap-up-reason.service.js';
 export { AgentStateService } from './services/agent-state.service.js';
 export { AgentPicker } from './services/agent-picker.service.js';
+export { ContactQueueService, type EnqueueInput } from './offers/contact-queue.service.js';
+export { OfferDispatcher } from './offers/offer-dispatcher.service.js';
+export { ContactAcceptanceRegistry, type AcceptedContactHandler } from './offers/contact-acceptance.registry.js';
+export { estimateWait, QueuePositionService } from './offers/queue-position.service.js';
+export { ROUTING_OFFER_TIMER, ROUTING_MAX_WAIT_TIMER } from './offers/routing-timers.js';
 export { ChatAvailability } from './services/chat-availability.service.js';
 export {
   AGENT_STATES,

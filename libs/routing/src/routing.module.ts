@@ -1,4 +1,18 @@
 import { Module } from '@nestjs/common';
+import { ChatModule } from '@switchboard/chat';
+import { ContactAcceptanceRegistry } from './offers/contact-acceptance.registry.js';
+import { ContactExitService } from './offers/contact-exit.service.js';
+import { ContactQueueService } from './offers/contact-queue.service.js';
+import { ContactWithdrawalListener } from './offers/contact-withdrawal.listener.js';
+import { OfferAnnouncer } from './offers/offer-announcer.service.js';
+import { OfferDispatcher } from './offers/offer-dispatcher.service.js';
+import { OfferResponseService } from './offers/offer-response.service.js';
+import { QueuePositionService } from './offers/queue-position.service.js';
+import { RoutingMaxWaitTimer } from './offers/routing-max-wait.timer.js';
+import { RoutingOfferTimer } from './offers/routing-offer.timer.js';
+import { ContactOfferGateway } from './realtime/contact-offer.gateway.js';
+import { RoutingContactRepository } from './repositories/routing-contact.repository.js';
+import { AgentStatePush } from './services/agent-state-push.service.js';
 import { MeAgentStateController } from './controllers/me-agent-state.controller.js';
 import { QueuesController } from './controllers/queues.controller.js';
 import { WrapUpReasonsController } from './controllers/wrap-up-reasons.controller.js';
@@ -12,8 +26,9 @@ import { AgentStateService } from './services/agent-state.service.js';
 import { QueueService } from './services/queue.service.js';
 import { WrapUpReasonService } from './services/wrap-up-reason.service.js';
 
-/** The contact centre: queues, agent states, wrap-up reasons (offers and RONA build on these). */
+/** The contact centre: queues, agent states, wrap-up reasons, offers with RONA re-offer and overflow. */
 @Module({
+  imports: [ChatModule],
   controllers: [QueuesController, WrapUpReasonsController, MeAgentStateController],
   providers: [
     QueueRepository,
@@ -25,7 +40,30 @@ import { WrapUpReasonService } from './services/wrap-up-reason.service.js';
     AgentAvailabilitySync,
     AgentPicker,
     ChatAvailability,
+    RoutingContactRepository,
+    AgentStatePush,
+    ContactAcceptanceRegistry,
+    ContactQueueService,
+    QueuePositionService,
+    OfferAnnouncer,
+    OfferDispatcher,
+    OfferResponseService,
+    ContactExitService,
+    RoutingOfferTimer,
+    RoutingMaxWaitTimer,
+    ContactWithdrawalListener,
+    ContactOfferGateway,
   ],
-  exports: [QueueService, WrapUpReasonService, AgentStateService, AgentPicker, ChatAvailability],
+  exports: [
+    QueueService,
+    WrapUpReasonService,
+    AgentStateService,
+    AgentPicker,
+    ChatAvailability,
+    ContactQueueService,
+    OfferDispatcher,
+    ContactAcceptanceRegistry,
+    QueuePositionService,
+  ],
 })
 export class RoutingModule {}

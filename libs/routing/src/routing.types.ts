@@ -35,3 +35,7 @@ export interface AgentStateView {
   activeChats: number;
   maxChats: number;
 }
+
+/** A queued contact: waiting in its queue, offered to one agent, or gone (accepted, overflowed, withdrawn). */
+export const CONTACT_ROUTING_STATES = ['waiting', 'offered', 'accepted', 'overflowed', 'withdrawn'] as const;
+export type ContactRoutingState = (typeof CONTACT_ROUTING_STATES)[number];

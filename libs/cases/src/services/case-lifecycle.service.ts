@@ -87,7 +87,8 @@ export class CaseLifecycle implements OnModuleInit {
     const now = this.clock.now();
     const changes: Partial<CaseEntity> = { chatStatus: 'ended', endedReason: reason, endedAt: now, updatedAt: now };
     const changed = ['chatStatus', 'live'];
-    if ((reason === 'converted' || reason === 'abandoned') && c.type === 'live_chat') {
+    // `overflowed`: a queued chat waited past its queue's maximum (#14), same support-request path.
+    if (['converted', 'abandoned', 'overflowed'].includes(reason) && c.type === 'live_chat') {
       Object.assign(changes, { type: 'support_request', submittedAt: now });
       changed.push('type');
     }

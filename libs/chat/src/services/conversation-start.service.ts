@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, DomainEventBus, PiiMasker, newId } from '@switchboard/core';
+import { Clock, DomainEventBus, PiiMasker, newId, type Tx } from '@switchboard/core';
 import type { ConversationView } from '../chat.types.js';
 import { ConversationEntity } from '../entities/conversation.entity.js';
 import { ConversationRepository } from '../repositories/conversation.repository.js';
@@ -20,6 +20,8 @@ export interface StartConversationInput {
   participants?: ParticipantInput[];
   /** Armed in the start's transaction: a waiting conversation never exists without its deadlines. */
   deadlines?: ConversationDeadline[];
+  /** Rows the channel writes with the start (a queue-routed chat's place in its queue), same transaction. */
+  withStart?: (conversationId: string, tx: Tx) => Promise<void>;
 }
 
 /** A conversation's start: the conversation, its participants and its deadlines in ONE write. */
@@ -62,6 +64,7 @@ export class ConversationStartService {
         tx,
       );
       await this.timers.arm(conversation.id, input.deadlines ?? [], tx);
+      await input.withStart?.(conversation.id, tx);
     });
     await this.events.publish('conversation.started', {
       conversationId: conversation.id,

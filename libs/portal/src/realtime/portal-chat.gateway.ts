@@ -15,6 +15,7 @@ import {
   type ConversationActor,
   type ConversationDelivery,
 } from '@switchboard/chat';
+import { QueuePositionService } from '@switchboard/routing';
 import type { Socket } from 'socket.io';
 import { ChatJoinDto, ChatSendDto, ChatTypingDto } from '../dto/visitor.dto.js';
 import { PORTAL_CHANNEL } from '../portal.types.js';
@@ -34,6 +35,7 @@ export class PortalChatGateway {
     private readonly conversations: ConversationService,
     private readonly channel: PortalChannel,
     private readonly inbound: ChatInboundPipeline,
+    private readonly positions: QueuePositionService,
   ) {}
 
   /** Join (or re-join after a reconnect) and get every message after `afterSeq`. */
@@ -43,6 +45,8 @@ export class PortalChatGateway {
     const { conversation, chat } = await this.visitors.resolve(visitor);
     socket.data.chat = chat;
     await socket.join(ConversationFanout.room(conversation.id));
+    // A queue-routed chat: the visitor's place in the queue, now that the socket is in the room.
+    if (conversation.status === 'waiting') await this.positions.publishFor(conversation.id);
     const messages = await this.conversations.listMessages(conversation.id, body.afterSeq ?? 0);
     return wsOk({
       case: await this.visitors.publicCase(visitor),

@@ -9,9 +9,11 @@ import {
   newId,
   type PortalPrincipal,
   PiiMasker,
+  type Tx,
 } from '@switchboard/core';
 import { ConversationService, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
 import { PORTAL_CUSTOMER_ENDED_LINE, PORTAL_UNAVAILABLE_LINE } from '@switchboard/contracts';
+import { ContactQueueService, OfferDispatcher } from '@switchboard/routing';
 import type { VisitorSubmissionDto } from '../dto/visitor.dto.js';
 import {
   PORTAL_CHANNEL,
@@ -51,6 +53,8 @@ export class PortalVisitorService {
     private readonly tokens: SessionTokenService,
     private readonly clock: Clock,
     private readonly masker: PiiMasker,
+    private readonly queue: ContactQueueService,
+    private readonly offers: OfferDispatcher,
   ) {}
 
   async submit(subdomain: string, dto: VisitorSubmissionDto, device: DeviceInfo, type: CaseType) {
@@ -87,6 +91,7 @@ export class PortalVisitorService {
             portalWaitingOfferDeadline(now, Number(config.waitingOfferSeconds ?? 60) * 1000),
             portalAbandonDeadline(now, Number(config.abandonAfterMinutes ?? 30) * 60_000),
           ];
+    const queued = type === 'live_chat' && portal.routing === 'queue' && !!portal.queueId;
     // conversation.started is handled synchronously by the cases lib: the case exists when we answer.
     const conversation = await this.conversations.start({
       companyId: portal.companyId,
@@ -98,6 +103,13 @@ export class PortalVisitorService {
       status: 'waiting',
       participants: [{ kind: 'contact', refId: contact.id, name, role: 'owner' }],
       deadlines,
+      // A queue-routed chat waits in its queue (row + max-wait deadline written with the start).
+      ...(queued
+        ? {
+            withStart: (conversationId: string, tx: Tx) =>
+              this.queue.enqueue({ conversationId, queueId: portal.queueId!, companyId: portal.companyId }, tx),
+          }
+        : {}),
     });
     await this.conversations.postMessage({
       conversationId: conversation.id,
@@ -105,6 +117,9 @@ export class PortalVisitorService {
       body: question,
       clientId: 'question',
     });
+    // Offered once the question is in the thread (the pop-up shows it); nobody free → it waits.
+    // A failed decision is not the visitor's error: the contact waits (max wait still guards it).
+    if (queued) await this.offers.dispatch(conversation.id).catch(() => false);
     if (type === 'support_request') {
       await this.conversations.end(conversation.id, {
         reason: 'support_request',

@@ -1,8 +1,9 @@
 import { AgentStateEntity } from './agent-state.entity.js';
 import { QueueEntity } from './queue.entity.js';
+import { RoutingContactEntity } from './routing-contact.entity.js';
 import { WrapUpReasonEntity } from './wrap-up-reason.entity.js';
 
-export { AgentStateEntity, QueueEntity, WrapUpReasonEntity };
+export { AgentStateEntity, QueueEntity, RoutingContactEntity, WrapUpReasonEntity };
 
 /** The routing lib's tables; the app adds them to its schema. */
-export const ROUTING_ENTITIES = [QueueEntity, WrapUpReasonEntity, AgentStateEntity];
+export const ROUTING_ENTITIES = [QueueEntity, WrapUpReasonEntity, AgentStateEntity, RoutingContactEntity];

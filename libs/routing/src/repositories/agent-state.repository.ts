@@ -86,6 +86,20 @@ export class AgentStateRepository extends BaseRepository<AgentStateEntity> {
       .execute();
   }
 
+  /** An offer rang out: RONA, and the slot the offer held is freed. */
+  async rona(id: string, now: Date, tx?: Tx): Promise<void> {
+    await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({
+        activeChats: () => 'CASE WHEN "activeChats" > 0 THEN "activeChats" - 1 ELSE 0 END',
+        state: 'rona',
+        stateSince: now,
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
   states(ids: string[]): Promise<AgentStateEntity[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.repo().createQueryBuilder('s').where('s.id IN (:...ids)', { ids }).getMany();

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AccountService, Clock, TransactionRunner } from '@switchboard/core';
 import { AgentStateEntity } from '../entities/agent-state.entity.js';
 import { AgentStateRepository } from '../repositories/agent-state.repository.js';
+import { OfferDispatcher } from '../offers/offer-dispatcher.service.js';
 import { DEFAULT_MAX_CHATS, type AgentStateView, type ChoosableAgentState } from '../routing.types.js';
+import { AgentStatePush } from './agent-state-push.service.js';
+import { toAgentStateView } from './agent-state.view.js';
 
 /**
  * The agent's contact-centre state. The pool availability (cases' Unassigned) follows the same
@@ -15,6 +18,8 @@ export class AgentStateService {
     private readonly accounts: AccountService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly push: AgentStatePush,
+    private readonly dispatcher: OfferDispatcher,
   ) {}
 
   async get(accountId: string): Promise<AgentStateView> {
@@ -38,11 +43,26 @@ export class AgentStateService {
       await this.states.ensure(this.fresh(accountId, 'not_ready'), tx);
       await this.states.choose(accountId, state, now, tx);
     });
+    await this.changed(accountId);
   }
 
   /** A slot freed (wrap-up done, offer declined or expired): Busy → Available, the idle clock restarts. */
   async releaseSlot(accountId: string): Promise<void> {
     await this.states.releaseSlot(accountId, this.clock.now());
+    await this.changed(accountId);
+  }
+
+  /** The offer rang out: RONA (Available again only by hand) and its slot freed. */
+  async rona(accountId: string): Promise<void> {
+    await this.states.rona(accountId, this.clock.now());
+    await this.push.push(accountId);
+  }
+
+  /** Tell the agent's sockets, and offer them what waits in their queues if they can take it. */
+  private async changed(accountId: string): Promise<void> {
+    await this.push.push(accountId);
+    const row = await this.states.findById(accountId);
+    if (row?.state === 'available') await this.dispatcher.dispatchForAgent(accountId);
   }
 
   private fresh(id: string, state: 'available' | 'not_ready'): AgentStateEntity {
@@ -58,9 +78,4 @@ export class AgentStateService {
   }
 }
 
-export const toAgentStateView = (s: AgentStateEntity): AgentStateView => ({
-  state: s.state,
-  since: new Date(s.stateSince).toISOString(),
-  activeChats: s.activeChats,
-  maxChats: s.maxChats,
-});
+export { toAgentStateView };

@@ -23,6 +23,7 @@ import { CsatSurveys1796303303553 } from './1796303303553-csat-surveys.migration
 import { BilingualLabels1796306960019 } from './1796306960019-bilingual-labels.migration.js';
 import { FrenchStatusLabels1796310000001 } from './1796310000001-french-status-labels.migration.js';
 import { TicketListSortIndexes1796316217571 } from './1796316217571-ticket-list-sort-indexes.migration.js';
+import { RoutingContacts1796316558544 } from './1796316558544-routing-contacts.migration.js';
 import { CommentSearchOrderIndex1796317481271 } from './1796317481271-comment-search-order-index.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
@@ -50,5 +51,6 @@ export const POSTGRES_MIGRATIONS = [
   BilingualLabels1796306960019,
   FrenchStatusLabels1796310000001,
   TicketListSortIndexes1796316217571,
+  RoutingContacts1796316558544,
   CommentSearchOrderIndex1796317481271,
 ];

@@ -23,6 +23,7 @@ import { CsatSurveys1796303301858 } from './1796303301858-csat-surveys.migration
 import { BilingualLabels1796306957092 } from './1796306957092-bilingual-labels.migration.js';
 import { FrenchStatusLabels1796310000000 } from './1796310000000-french-status-labels.migration.js';
 import { TicketListSortIndexes1796316207393 } from './1796316207393-ticket-list-sort-indexes.migration.js';
+import { RoutingContacts1796316471190 } from './1796316471190-routing-contacts.migration.js';
 import { CommentSearchOrderIndex1796317462708 } from './1796317462708-comment-search-order-index.migration.js';
 
 export const SQLITE_MIGRATIONS = [
@@ -50,5 +51,6 @@ export const SQLITE_MIGRATIONS = [
   BilingualLabels1796306957092,
   FrenchStatusLabels1796310000000,
   TicketListSortIndexes1796316207393,
+  RoutingContacts1796316471190,
   CommentSearchOrderIndex1796317462708,
 ];

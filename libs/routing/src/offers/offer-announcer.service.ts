@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { RealtimeService } from '@switchboard/core';
+import { ConversationService } from '@switchboard/chat';
+import type { RoutingContactEntity } from '../entities/routing-contact.entity.js';
+import { AgentStatePush } from '../services/agent-state-push.service.js';
+
+/** Messages shown in the offer pop-up (the thread so far). */
+const OFFER_MESSAGES = 50;
+
+/** `contact.offered` to the agent's sockets, and their new state (the offer took a slot; Busy at capacity). */
+@Injectable()
+export class OfferAnnouncer {
+  constructor(
+    private readonly conversations: ConversationService,
+    private readonly realtime: RealtimeService,
+    private readonly push: AgentStatePush,
+  ) {}
+
+  async offered(contact: RoutingContactEntity, queueName: string, agentId: string, expiresAt: Date): Promise<void> {
+    const [participants, messages] = await Promise.all([
+      this.conversations.listParticipants(contact.id),
+      this.conversations.listMessages(contact.id, 0, OFFER_MESSAGES),
+    ]);
+    const customer = participants.find((p) => p.kind === 'contact');
+    // RealtimeService masks every /agent payload in the company's scope (a phone-number name included).
+    this.realtime.toAccount(agentId, 'contact.offered', {
+      conversationId: contact.id,
+      companyId: contact.companyId,
+      queueId: contact.queueId,
+      queueName,
+      customerName: customer?.name ?? 'Customer',
+      messages,
+      proactive: contact.proactive,
+      arrivedAt: new Date(contact.arrivedAt).toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    });
+    await this.push.push(agentId);
+  }
+}

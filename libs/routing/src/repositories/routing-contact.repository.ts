@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { BaseRepository, type Tx } from '@switchboard/core';
+import { Brackets, DataSource } from 'typeorm';
+import { RoutingContactEntity } from '../entities/routing-contact.entity.js';
+import type { ContactRoutingState } from '../routing.types.js';
+
+/** Queued contacts. Every state move is guarded by the state it leaves (conditional UPDATE). */
+@Injectable()
+export class RoutingContactRepository extends BaseRepository<RoutingContactEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, RoutingContactEntity);
+  }
+
+  /** waiting → offered to one agent; false when another instance got there first. */
+  async offer(id: string, agentId: string, expiresAt: Date, tx?: Tx): Promise<boolean> {
+    const r = await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({ state: 'offered', offeredTo: agentId, offerExpiresAt: expiresAt })
+      .where('id = :id AND state = :waiting', { id, waiting: 'waiting' })
+      .execute();
+    return (r.affected ?? 0) > 0;
+  }
+
+  /**
+   * Moves a contact out of `from` (as read: same state, same agent), so exactly one of two racing
+   * moves (accept against expiry, decline against overflow) wins.
+   */
+  async move(
+    from: Pick<RoutingContactEntity, 'id' | 'state' | 'offeredTo'>,
+    set: Partial<Pick<RoutingContactEntity, 'state' | 'offeredTo' | 'offerExpiresAt' | 'triedIds' | 'leftAt'>>,
+    tx?: Tx,
+  ): Promise<boolean> {
+    const q = this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set(set as never)
+      .where('id = :id AND state = :state', { id: from.id, state: from.state });
+    if (from.offeredTo) q.andWhere('"offeredTo" = :agent', { agent: from.offeredTo });
+    else q.andWhere('"offeredTo" IS NULL');
+    const r = await q.execute();
+    return (r.affected ?? 0) > 0;
+  }
+
+  /** Waiting contacts of these queues, first come first served. */
+  waiting(queueIds: string[], limit = 50): Promise<RoutingContactEntity[]> {
+    if (!queueIds.length) return Promise.resolve([]);
+    return this.repo()
+      .createQueryBuilder('c')
+      .where('c.queueId IN (:...queueIds)', { queueIds })
+      .andWhere('c.state = :waiting', { waiting: 'waiting' })
+      .orderBy('c.arrivedAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Still in the queue (waiting or ringing an agent), oldest first. */
+  queued(queueId: string): Promise<RoutingContactEntity[]> {
+    return this.repo()
+      .createQueryBuilder('c')
+      .where('c.queueId = :queueId', { queueId })
+      .andWhere('c.state IN (:...states)', { states: ['waiting', 'offered'] satisfies ContactRoutingState[] })
+      .orderBy('c.arrivedAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+  }
+
+  /** Average seconds from arrival to accept of the queue's last `sample` accepted contacts (null: none yet). */
+  async averageWaitSeconds(queueId: string, sample = 20): Promise<number | null> {
+    const rows = await this.repo()
+      .createQueryBuilder('c')
+      .where('c.queueId = :queueId AND c.state = :accepted', { queueId, accepted: 'accepted' })
+      .andWhere(new Brackets((w) => w.where('c.leftAt IS NOT NULL')))
+      .orderBy('c.leftAt', 'DESC')
+      .limit(sample)
+      .getMany();
+    if (!rows.length) return null;
+    const total = rows.reduce((sum, r) => sum + (new Date(r.leftAt!).getTime() - new Date(r.arrivedAt).getTime()), 0);
+    return total / rows.length / 1000;
+  }
+}

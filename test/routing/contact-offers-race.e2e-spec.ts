@@ -1,0 +1,111 @@
+// Two API instances behind a load balancer (#14): many chats start at once on both, both instances
+// dispatch the queue at the same time, and still no contact is offered twice and no agent gets more
+// offers than its slots (the slot claim and the waiting → offered move are conditional UPDATEs).
+// Meant for PostgreSQL + Redis (TEST_DATABASE_URL, REDIS_URL); on SQLite it runs on one file.
+import { AccountService, FakeClock } from '@switchboard/core';
+import { OfferDispatcher } from '@switchboard/routing';
+import { createTestApp, type TestApp } from '@switchboard/testing';
+import type { Socket } from 'socket.io-client';
+import {
+  auth,
+  collect,
+  createCompanyWithPortal,
+  createPortalApp,
+  LIVECHAT_PLUGIN,
+  startChat,
+  uniqueName,
+  waitFor,
+} from '../portal/portal-helpers.js';
+
+describe('contact offers on two instances (#14)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    const clock = new FakeClock();
+    const redis = !!process.env.REDIS_URL;
+    a = await createPortalApp({ clock, instanceId: 'offers-a', redis });
+    b = await createTestApp({
+      plugins: [LIVECHAT_PLUGIN],
+      clock,
+      database: a.database,
+      seed: false,
+      instanceId: 'offers-b',
+      redis,
+    });
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.disconnect());
+    await b?.close();
+    await a?.close();
+  });
+
+  it('many concurrent chats: every contact offered at most once, no agent beyond capacity', async () => {
+    const agents: { id: string; offers: { conversationId: string }[] }[] = [];
+    for (const [i, name] of ['Mo', 'Ned', 'Oz'].entries()) {
+      const id = (
+        await a.get(AccountService).create({
+          name,
+          email: `${uniqueName(name)}@agents.example`,
+          password: 'Correct-Horse-9-Battery',
+          role: 'technician',
+        })
+      ).id;
+      const app = i % 2 ? b : a;
+      const socket = await app.socket('/agent', { token: app.tokenFor(id) });
+      sockets.push(socket);
+      agents.push({ id, offers: collect(socket, 'contact.offered') });
+      await app
+        .http()
+        .put('/api/me/agent-state')
+        .set(auth(app.tokenFor(id)))
+        .send({ state: 'available' })
+        .expect(200);
+    }
+    const { company, portal, subdomain } = await createCompanyWithPortal(a);
+    const queue = (
+      await a
+        .http()
+        .post('/api/queues')
+        .set(auth(a.adminToken))
+        .send({ name: uniqueName('Race '), companyIds: [company.id], memberIds: agents.map((x) => x.id) })
+        .expect(201)
+    ).body;
+    await a
+      .http()
+      .patch(`/api/portals/${portal.id}`)
+      .set(auth(a.adminToken))
+      .send({ routing: 'queue', queueId: queue.id })
+      .expect(200);
+
+    const CHATS = 24;
+    await Promise.all(
+      Array.from({ length: CHATS }, (_, i) =>
+        startChat(i % 2 ? b : a, subdomain, {
+          firstName: 'Race',
+          lastName: String(i),
+          email: `${uniqueName('r')}@customer.example`,
+        }),
+      ),
+    );
+    // Both instances sweep the queue at once, several times (what agent-state hooks do on each).
+    await Promise.all([a, b, a, b].map((app) => app.get(OfferDispatcher).dispatchQueue(queue.id)));
+    const slots = agents.length * 3;
+    await waitFor(() => agents.reduce((n, x) => n + x.offers.length, 0) >= slots);
+    await new Promise((r) => setTimeout(r, 300)); // anything extra would have arrived by now
+    const all = agents.flatMap((x) => x.offers.map((o) => o.conversationId));
+    expect(all).toHaveLength(slots);
+    expect(new Set(all).size).toBe(all.length); // no contact offered twice
+    for (const x of agents) expect(x.offers).toHaveLength(3); // nobody beyond capacity
+    for (const x of agents) {
+      const me = (
+        await b
+          .http()
+          .get('/api/me')
+          .set(auth(b.tokenFor(x.id)))
+          .expect(200)
+      ).body.agentState;
+      expect(me).toMatchObject({ state: 'busy', activeChats: 3, maxChats: 3 });
+    }
+  });
+});
