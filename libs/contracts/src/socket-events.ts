@@ -86,6 +86,37 @@ export interface ServerEventMap {
   'screen.accepted': { conversationId: string; sessionId: string };
   'screen.signal': { conversationId: string; sessionId: string; signal: ScreenSignal };
   'screen.ended': { conversationId: string; sessionId: string; reason: ScreenEndReason };
+
+  // Contact centre (#14). To the offered agent's sockets on /agent (room `account:<id>`).
+  'contact.offered': ContactOffer;
+  'contact.offer_closed': { conversationId: string; reason: ContactOfferCloseReason };
+  /** The agent's own state changed (by the agent, another tab, or the system: Busy, RONA). */
+  'agent.state_changed': AgentStateChange;
+  /** /portal, the visitor's conversation room: where the chat stands in its queue. */
+  'queue.position': { conversationId: string; position: number; estimatedWaitSeconds: number | null };
+}
+
+/** A queue-routed chat offered to one agent; names and messages masked for that agent. */
+export interface ContactOffer {
+  conversationId: string;
+  queueId: string;
+  queueName: string;
+  customerName: string;
+  messages: MessageView[];
+  proactive: boolean;
+  arrivedAt: string;
+  expiresAt: string;
+}
+
+export type ContactOfferCloseReason = 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+export type AgentStateName = 'available' | 'not_ready' | 'busy' | 'rona';
+
+export interface AgentStateChange {
+  state: AgentStateName;
+  since: string;
+  activeChats: number;
+  maxChats: number;
 }
 
 /** An RTCIceServer as the browser takes it (SWITCHBOARD_ICE_SERVERS; TURN credentials may be generated). */
@@ -145,6 +176,10 @@ export const ServerEvents = {
   screenAccepted: 'screen.accepted',
   screenSignal: 'screen.signal',
   screenEnded: 'screen.ended',
+  contactOffered: 'contact.offered',
+  contactOfferClosed: 'contact.offer_closed',
+  agentStateChanged: 'agent.state_changed',
+  queuePosition: 'queue.position',
 } as const satisfies Record<string, ServerEvent>;
 
 /** The map as socket.io listener signatures: `Socket<ServerEventListeners>` (client) types every `on`. */

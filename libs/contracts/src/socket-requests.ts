@@ -31,6 +31,9 @@ export interface AgentRequestMap {
   };
   'screen.signal': { payload: { sessionId: string } & ScreenSignal; ack: Record<string, never> };
   'screen.end': { payload: { sessionId: string }; ack: Record<string, never> };
+  /** Contact centre (#14): the offered agent takes or refuses the contact (only the agent it was offered to). */
+  'contact.accept': { payload: { conversationId: string }; ack: { conversationId: string } & Record<string, unknown> };
+  'contact.decline': { payload: { conversationId: string }; ack: Record<string, unknown> };
 }
 
 export type AgentRequest = keyof AgentRequestMap;
