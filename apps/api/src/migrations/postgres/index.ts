@@ -21,6 +21,7 @@ import { MailLanguages1796302532697 } from './1796302532697-mail-languages.migra
 import { TicketViews1796302800531 } from './1796302800531-ticket-views.migration.js';
 import { CsatSurveys1796303303553 } from './1796303303553-csat-surveys.migration.js';
 import { BilingualLabels1796306960019 } from './1796306960019-bilingual-labels.migration.js';
+import { ProactiveChat1796315116294 } from './1796315116294-proactive-chat.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -45,4 +46,5 @@ export const POSTGRES_MIGRATIONS = [
   TicketViews1796302800531,
   CsatSurveys1796303303553,
   BilingualLabels1796306960019,
+  ProactiveChat1796315116294,
 ];

@@ -21,6 +21,7 @@ import { MailLanguages1796302521727 } from './1796302521727-mail-languages.migra
 import { TicketViews1796302795014 } from './1796302795014-ticket-views.migration.js';
 import { CsatSurveys1796303301858 } from './1796303301858-csat-surveys.migration.js';
 import { BilingualLabels1796306957092 } from './1796306957092-bilingual-labels.migration.js';
+import { ProactiveChat1796315111739 } from './1796315111739-proactive-chat.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -45,4 +46,5 @@ export const SQLITE_MIGRATIONS = [
   TicketViews1796302795014,
   CsatSurveys1796303301858,
   BilingualLabels1796306957092,
+  ProactiveChat1796315111739,
 ];
