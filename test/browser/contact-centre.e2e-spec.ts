@@ -126,7 +126,9 @@ describeWithBrowser('contact centre: offer pop-up, accept, compose pane (browser
     const mine = tech.locator('[data-testid="case-message"][data-author="technician"]').first();
     await mine.waitFor();
     const colours = await Promise.all(
-      [customer, mine].map((l) => l.evaluate((el) => getComputedStyle(el).backgroundColor)),
+      [customer, mine].map((l) =>
+        l.evaluate((el) => (globalThis as any).getComputedStyle(el).backgroundColor as string),
+      ),
     );
     expect(colours).toEqual(['rgb(238, 240, 243)', 'rgb(219, 231, 255)']); // grey, blue
     const got = visitor.getByTestId('portal-message').filter({ hasText: 'which model is it?' });

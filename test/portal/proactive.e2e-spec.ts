@@ -11,7 +11,8 @@ describe('proactive chat invitations (#14)', () => {
   });
   afterAll(() => t.close());
 
-  const patch = (id: string, body: unknown) => t.http().patch(`/api/portals/${id}`).set(auth(t.adminToken)).send(body);
+  const patch = (id: string, body: object | string) =>
+    t.http().patch(`/api/portals/${id}`).set(auth(t.adminToken)).send(body);
 
   it('refuses bad rules naming each field, stores good ones trimmed, and turns them off with null', async () => {
     const { portal } = await createCompanyWithPortal(t);
