@@ -88,7 +88,7 @@ export interface ServerEventMap {
   'screen.ended': { conversationId: string; sessionId: string; reason: ScreenEndReason };
 
   // Contact centre (#14). To the offered agent's sockets on /agent (room `account:<id>`).
-  'contact.offered': ContactOffer;
+  'contact.offered': ContactOfferedEvent;
   'contact.offer_closed': { conversationId: string; reason: ContactOfferCloseReason };
   /** The agent's own state changed (by the agent, another tab, or the system: Busy, RONA). */
   'agent.state_changed': AgentStateChange;
@@ -97,8 +97,10 @@ export interface ServerEventMap {
 }
 
 /** A queue-routed chat offered to one agent; names and messages masked for that agent. */
-export interface ContactOffer {
+export interface ContactOfferedEvent {
   conversationId: string;
+  /** The masking scope of the payload (not shown). */
+  companyId: string;
   queueId: string;
   queueName: string;
   customerName: string;

@@ -1,7 +1,7 @@
 // The shell keeps the contact offers (#14) it hears on /agent: tiny on purpose, because the shell is
 // in the first load; the pop-up that shows them is a lazy chunk. An offer ends with
 // `contact.offer_closed` (accepted here or in another tab, declined, expired, withdrawn).
-import type { ContactOffer, ContactOfferCloseReason } from '@switchboard/contracts';
+import type { ContactOfferedEvent, ContactOfferCloseReason } from '@switchboard/contracts';
 import { useState } from 'preact/hooks';
 import { chime } from './case-alerts';
 import { useLiveEvent } from './live.context';
@@ -9,14 +9,14 @@ import { useLiveEvent } from './live.context';
 export type OfferNotice = Extract<ContactOfferCloseReason, 'expired' | 'withdrawn'>;
 
 export interface ContactOffersState {
-  offers: ContactOffer[];
+  offers: ContactOfferedEvent[];
   notice: OfferNotice | null;
   drop(conversationId: string): void;
   clearNotice(): void;
 }
 
 export function useContactOffers(): ContactOffersState {
-  const [offers, setOffers] = useState<ContactOffer[]>([]);
+  const [offers, setOffers] = useState<ContactOfferedEvent[]>([]);
   const [notice, setNotice] = useState<OfferNotice | null>(null);
   const drop = (id: string) => setOffers((list) => list.filter((o) => o.conversationId !== id));
 

@@ -2,7 +2,7 @@
 // thread so far, who it is offered to, the date, a timer since the chat arrived, the time left to
 // accept and a Proactive marker. Accept opens the chat in the case pane; names and messages arrive
 // masked from the server. Loaded lazily by the shell when the first offer arrives.
-import type { ContactOffer } from '@switchboard/contracts';
+import type { ContactOfferedEvent } from '@switchboard/contracts';
 import { translateLine } from '@switchboard/contracts';
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../lib/api.types';
@@ -16,7 +16,7 @@ import { serverNow } from '../../lib/server-clock';
 
 interface Props {
   me: Me;
-  offers: ContactOffer[];
+  offers: ContactOfferedEvent[];
   notice: OfferNotice | null;
   drop(conversationId: string): void;
   clearNotice(): void;
@@ -62,7 +62,7 @@ export function ContactOffers({ me, offers, notice, drop, clearNotice }: Props) 
     };
   }, [offers.length]);
 
-  const answer = async (offer: ContactOffer, accept: boolean) => {
+  const answer = async (offer: ContactOfferedEvent, accept: boolean) => {
     if (!live) return;
     setBusy(offer.conversationId);
     setError(null);
