@@ -10,6 +10,9 @@
 //
 // Optional attributes: data-color (launcher colour, default #1f3b73), data-label (accessible name),
 // data-position="left" (default right), data-open="true" (start opened).
+// Proactive chat (#14): when the portal has invitation rules (`__SWITCHBOARD_PORTAL__.proactive`:
+// delaySeconds, urlContains, message, messageFr), the widget invites the visitor after that many
+// seconds on a matching page, once per browser session; accepting opens the chat flagged proactive.
 (function () {
   const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   const w = /** @type {any} */ (window);
@@ -25,6 +28,8 @@
   const fr = /^fr\b/i.test(navigator.language || '');
   const label = attr('data-label') || (fr ? 'Discuter avec le support' : 'Chat with support');
   const closeLabel = fr ? 'Fermer la discussion' : 'Close chat';
+  /** @type {{ delaySeconds: number, urlContains: string[], message: string | null, messageFr: string | null } | null} */
+  const proactive = given.proactive || null;
 
   const host = document.createElement('div');
   host.setAttribute('data-switchboard-embed', portal);
@@ -38,6 +43,10 @@
     `.u{position:absolute;top:2px;right:2px;width:14px;height:14px;border-radius:50%;background:#d92d20;border:2px solid #fff;display:none}` +
     `.f{position:fixed;bottom:92px;${side}:20px;z-index:2147483647;width:380px;height:600px;max-height:calc(100vh - 112px);` +
     `border:0;border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.3);background:#fff;display:none}` +
+    `.i{position:fixed;bottom:92px;${side}:20px;z-index:2147483646;max-width:300px;background:#fff;color:#1a1a1a;` +
+    `border-radius:14px;box-shadow:0 8px 28px rgba(0,0,0,.25);padding:14px 16px;font:15px/1.4 system-ui,sans-serif}` +
+    `.i p{margin:0 0 10px}.i div{display:flex;gap:8px}.i button{font:600 14px system-ui,sans-serif;border-radius:8px;padding:7px 12px;cursor:pointer}` +
+    `.i .y{background:${colour};color:#fff;border:0}.i .n{background:#fff;color:#1a1a1a;border:1px solid #c8ccd4}` +
     `@media (max-width:480px){.f{inset:0;width:100%;height:100%;max-height:none;border-radius:0}}`;
   root.appendChild(style);
 
@@ -57,15 +66,18 @@
   /** @type {HTMLIFrameElement | null} */
   let frame = null;
   let open = false;
+  /** @type {HTMLElement | null} */
+  let invitation = null;
 
-  /** @param {boolean} next */
-  function setOpen(next) {
+  /** @param {boolean} next @param {boolean} [invited] the visitor accepted the proactive invitation */
+  function setOpen(next, invited) {
     open = next;
+    closeInvitation();
     if (next && !frame) {
       frame = document.createElement('iframe');
       frame.className = 'f';
       frame.title = label;
-      frame.src = `${origin}/p/${encodeURIComponent(portal)}?embed=1`;
+      frame.src = `${origin}/p/${encodeURIComponent(portal)}?embed=1${invited ? '&proactive=1' : ''}`;
       // Cross-origin already isolates it; the sandbox additionally keeps it from navigating the host page.
       frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads');
       // display-capture: the visitor may share their screen with the technician (#19; the browser still asks).
@@ -81,6 +93,59 @@
   }
 
   button.addEventListener('click', () => setOpen(!open));
+
+  const inviteKey = `switchboard.invited.${portal}`;
+  function closeInvitation() {
+    if (invitation) invitation.remove();
+    invitation = null;
+  }
+  /** Once per browser session: shown, accepted or dismissed, it does not come back on the next page. */
+  function invitedAlready() {
+    try {
+      return sessionStorage.getItem(inviteKey) === '1';
+    } catch {
+      return false;
+    }
+  }
+  function invite() {
+    if (open || frame || invitedAlready()) return;
+    try {
+      sessionStorage.setItem(inviteKey, '1');
+    } catch {
+      // Private mode: the invitation may show again on the next page; harmless.
+    }
+    const own = proactive && (fr ? proactive.messageFr || proactive.message : proactive.message);
+    invitation = document.createElement('div');
+    invitation.className = 'i';
+    invitation.setAttribute('role', 'dialog');
+    invitation.setAttribute('aria-label', label);
+    invitation.setAttribute('data-testid', 'embed-invitation');
+    const text = document.createElement('p');
+    // textContent: the admin's text is never HTML here.
+    text.textContent = own || (fr ? 'Besoin d’aide ? Discutons en direct.' : 'Need help? Chat with us.');
+    const actions = document.createElement('div');
+    const yes = document.createElement('button');
+    yes.type = 'button';
+    yes.className = 'y';
+    yes.textContent = fr ? 'Discuter' : 'Chat now';
+    yes.setAttribute('data-testid', 'embed-invitation-accept');
+    yes.addEventListener('click', () => setOpen(true, true));
+    const no = document.createElement('button');
+    no.type = 'button';
+    no.className = 'n';
+    no.textContent = fr ? 'Non merci' : 'No thanks';
+    no.setAttribute('data-testid', 'embed-invitation-dismiss');
+    no.addEventListener('click', closeInvitation);
+    actions.append(yes, no);
+    invitation.append(text, actions);
+    root.appendChild(invitation);
+  }
+  function scheduleInvitation() {
+    if (!proactive || invitedAlready()) return;
+    const rules = Array.isArray(proactive.urlContains) ? proactive.urlContains : [];
+    if (rules.length && !rules.some((part) => location.href.includes(part))) return;
+    setTimeout(invite, Math.max(0, Number(proactive.delaySeconds) || 0) * 1000);
+  }
   // The portal page inside the frame asks to close (its own close button / Escape) or flags unread messages.
   window.addEventListener('message', (e) => {
     if (e.origin !== origin || !frame || e.source !== frame.contentWindow) return;
@@ -97,6 +162,7 @@
   const mount = () => {
     document.body.appendChild(host);
     if (attr('data-open') === 'true') setOpen(true);
+    else scheduleInvitation();
   };
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount);

@@ -2535,6 +2535,8 @@ export interface components {
       logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
+      /** @description Proactive chat invitation; null: off */
+      proactive?: components['schemas']['PortalProactiveDto'] | null;
       /**
        * Format: uuid
        * @description Required when routing is queue
@@ -3003,6 +3005,16 @@ export interface components {
       description: string;
       title: string;
     };
+    PortalProactiveDto: {
+      /** @description Seconds on the page before the invitation shows */
+      delaySeconds: number;
+      /** @description Invitation text (default: "Need help? Chat with us.") */
+      message?: string | null;
+      /** @description Invitation text for French visitors */
+      messageFr?: string | null;
+      /** @description Invite only on pages whose address contains one of these (all pages when empty) */
+      urlContains: string[];
+    };
     PortalSessionDto: {
       /** @description Also set as the httpOnly sb_portal cookie; `Authorization: Portal <token>` */
       accessToken: string;
@@ -3088,6 +3100,7 @@ export interface components {
       id: string;
       logoUrl: string | null;
       name: string;
+      proactive: components['schemas']['PortalProactiveDto'] | null;
       /** Format: uuid */
       queueId: string | null;
       /** @enum {string} */
@@ -3578,6 +3591,8 @@ export interface components {
       logoUrl?: string | null;
       /** @description Display name (default: the company name) */
       name?: string;
+      /** @description Proactive chat invitation; null: off */
+      proactive?: components['schemas']['PortalProactiveDto'] | null;
       /**
        * Format: uuid
        * @description Required when routing is queue
@@ -3718,6 +3733,8 @@ export interface components {
       firstName: string;
       language?: string;
       lastName: string;
+      /** @description The visitor accepted the widget's proactive invitation */
+      proactive?: boolean;
       question: string;
     };
     WrapUpReasonViewDto: {

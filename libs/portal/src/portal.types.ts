@@ -1,4 +1,4 @@
-import type { PortalColors, PortalRouting, PortalStatus } from './entities/portal.entity.js';
+import type { PortalColors, PortalProactive, PortalRouting, PortalStatus } from './entities/portal.entity.js';
 
 export const PORTAL_CHANNEL = 'portal';
 export const PORTAL_PLUGIN_ID = 'channel-portal-livechat';
@@ -17,6 +17,7 @@ export interface PortalView {
   logoUrl: string | null;
   welcomeText: string | null;
   screenSharing: boolean;
+  proactive: PortalProactive | null;
   routing: PortalRouting;
   queueId: string | null;
   channelConfig: Record<string, unknown>;
@@ -53,6 +54,8 @@ export interface PortalConversationMeta {
   device: DeviceInfo;
   contactCreated: boolean;
   submittedAt?: string;
+  /** The visitor accepted the embed widget's proactive invitation (#14; routing shows it on the offer). */
+  proactive?: boolean;
 }
 
 export interface PublicCaseView {

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.client';
 import type { Me } from '../lib/api.types';
+import { useLiveEvent } from '../lib/live.context';
 import { routingApi, type AgentStateName } from '../lib/routing.api';
 import { rt } from '../lib/routing.i18n';
 import './agent-state.css';
@@ -38,6 +39,9 @@ export function AgentStateSelect({ me, onMeChange }: Props) {
       live = false;
     };
   }, [me.availability]);
+
+  // The server pushes every change of this agent's state (RONA, Busy, another tab's choice).
+  useLiveEvent('agent.state_changed', (p) => p?.state && setState(p.state));
 
   const choose = async (next: 'available' | 'not_ready') => {
     setSaving(true);

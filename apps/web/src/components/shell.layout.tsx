@@ -12,6 +12,7 @@ import { SideMenu } from './side-menu.component';
 import { TicketListPage } from '../pages/ticket-list.page';
 import { LazyPage } from './lazy-page.component';
 import { ChatRequests } from './chat/chat-requests.component';
+import { ContactOfferHost } from './contact-offer-host.component';
 import { NotFoundPage } from '../pages/not-found.page';
 import { ShortcutsOverlay } from './shortcuts-overlay.component';
 import { tt } from '../lib/top-bar.i18n';
@@ -123,49 +124,51 @@ export function ShellLayout({ me, token, onMeChange, onSignOut, onSessionLost }:
   // Close the phone drawer whenever the route changes.
   useEffect(() => setMenuOpen(false), [path]);
 
+  // The provider wraps the top bar too: its agent state follows `agent.state_changed`.
   return (
-    <div class={`shell${menuOpen ? ' menu-open' : ''}`}>
-      <a class="skip-link" href="#main">
-        {tt('skipToContent')}
-      </a>
-      <TopBar
-        me={me}
-        connection={connection}
-        notifications={notifications}
-        unread={unread}
-        onNotificationsSeen={() => {
-          if (unread) api.markNotificationsRead().catch(() => undefined);
-          setUnread(0);
-        }}
-        onNotificationsClear={() => {
-          api.markNotificationsRead().catch(() => undefined);
-          setNotifications([]);
-          setUnread(0);
-        }}
-        onMeChange={onMeChange}
-        onSignOut={onSignOut}
-        menuOpen={menuOpen}
-        onMenuToggle={() => setMenuOpen((o) => !o)}
-      />
-      <SideMenu
-        role={me.role}
-        path={path}
-        onClose={() => setMenuOpen(false)}
-        open={menuOpen}
-        dots={{ '/cases': available && casesUnseen > 0 }}
-      />
-      {menuOpen && <div class="backdrop" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
-      <LiveContext.Provider value={live}>
+    <LiveContext.Provider value={live}>
+      <div class={`shell${menuOpen ? ' menu-open' : ''}`}>
+        <a class="skip-link" href="#main">
+          {tt('skipToContent')}
+        </a>
+        <TopBar
+          me={me}
+          connection={connection}
+          notifications={notifications}
+          unread={unread}
+          onNotificationsSeen={() => {
+            if (unread) api.markNotificationsRead().catch(() => undefined);
+            setUnread(0);
+          }}
+          onNotificationsClear={() => {
+            api.markNotificationsRead().catch(() => undefined);
+            setNotifications([]);
+            setUnread(0);
+          }}
+          onMeChange={onMeChange}
+          onSignOut={onSignOut}
+          menuOpen={menuOpen}
+          onMenuToggle={() => setMenuOpen((o) => !o)}
+        />
+        <SideMenu
+          role={me.role}
+          path={path}
+          onClose={() => setMenuOpen(false)}
+          open={menuOpen}
+          dots={{ '/cases': available && casesUnseen > 0 }}
+        />
+        {menuOpen && <div class="backdrop" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
         <main id="main" class="content">
           {renderPage(path, me, onMeChange)}
         </main>
         <ChatRequests />
-      </LiveContext.Provider>
-      <ShortcutsOverlay />
-      <div class="visually-hidden" aria-live="polite">
-        {announcement}
+        <ContactOfferHost me={me} />
+        <ShortcutsOverlay />
+        <div class="visually-hidden" aria-live="polite">
+          {announcement}
+        </div>
       </div>
-    </div>
+    </LiveContext.Provider>
   );
 }
 

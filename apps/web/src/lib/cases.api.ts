@@ -1,4 +1,5 @@
 // REST calls of the cases, notification-preference and portal-admin screens (libs/cases/README.md).
+import type * as C from '@switchboard/contracts';
 import { request } from './api.client';
 import type {
   CaseMessage,
@@ -24,7 +25,11 @@ export interface PortalInput {
   routing?: 'pool' | 'queue';
   queueId?: string | null;
   screenSharing?: boolean;
+  proactive?: PortalProactive | null;
 }
+
+/** The embed widget's invitation rules (#14 proactive chat); null: off. */
+export type PortalProactive = C.ApiSchema<'PortalProactiveDto'>;
 
 export const casesApi = {
   list: (view: CaseViewName, cursor?: string | null) =>

@@ -204,6 +204,16 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
         {waiting && (
           <li class="p-waiting" data-testid="portal-waiting">
             <p data-testid="portal-waiting-status">{offered ? S.busy : S.waiting}</p>
+            {chat.queue && (
+              <p data-testid="portal-queue-position" data-position={chat.queue.position}>
+                {chat.queue.position <= 1 ? S.queueNext : t('queuePosition', { position: chat.queue.position })}{' '}
+                {chat.queue.estimatedWaitSeconds === null
+                  ? ''
+                  : chat.queue.estimatedWaitSeconds < 60
+                    ? S.queueWaitSoon
+                    : t('queueWait', { minutes: Math.round(chat.queue.estimatedWaitSeconds / 60) })}
+              </p>
+            )}
             <p>
               {S.waitingOffer}{' '}
               <button type="button" class="p-link" onClick={convert} data-testid="portal-convert">

@@ -13,7 +13,7 @@ interface Props {
   onUnavailable(): void;
 }
 
-type Field = keyof Omit<Submission, 'language'>;
+type Field = keyof Omit<Submission, 'language' | 'proactive'>;
 const FIELDS: Field[] = ['firstName', 'lastName', 'email', 'question'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -51,6 +51,8 @@ export function ContactForm({ subdomain, portal, mode, onCreated, onUnavailable 
       email: values.email.trim(),
       question: values.question.trim(),
       language: navigator.language || lang,
+      // Opened from the embed widget's proactive invitation (#14): the agent's offer says so.
+      ...(mode === 'chat' && new URLSearchParams(location.search).get('proactive') === '1' ? { proactive: true } : {}),
     };
     try {
       const created =

@@ -28,6 +28,10 @@ const en = {
   requestFollowUp: 'We will reply to {email} as soon as possible.',
   reference: 'Reference: {id}',
   waiting: 'Please wait, a technician will be with you shortly.',
+  queuePosition: 'You are number {position} in the queue.',
+  queueNext: 'You are next in the queue.',
+  queueWait: '{minutes, plural, one {Estimated wait: about # minute.} other {Estimated wait: about # minutes.}}',
+  queueWaitSoon: 'Estimated wait: less than a minute.',
   busy: 'All our technicians are busy at the moment.',
   waitingOffer: 'Don’t want to wait?',
   clickHere: 'Click here',
@@ -97,6 +101,11 @@ const fr: { [K in keyof Strings]: string } = {
   requestFollowUp: 'Nous répondrons à {email} dès que possible.',
   reference: 'Référence : {id}',
   waiting: 'Veuillez patienter, un technicien va vous répondre.',
+  queuePosition: "Vous êtes numéro {position} dans la file d'attente.",
+  queueNext: "Vous êtes le prochain dans la file d'attente.",
+  queueWait:
+    '{minutes, plural, one {Attente estimée : environ # minute.} other {Attente estimée : environ # minutes.}}',
+  queueWaitSoon: "Attente estimée : moins d'une minute.",
   busy: 'Tous nos techniciens sont occupés pour le moment.',
   waitingOffer: 'Vous ne souhaitez pas attendre ?',
   clickHere: 'Cliquez ici',
@@ -171,7 +180,7 @@ setLanguage(lang);
 export const portalMessages = defineMessages(en, fr);
 export const S: Strings = portalMessages.messages[lang];
 
-export function t(key: keyof Strings, vars: Record<string, string> = {}): string {
+export function t(key: keyof Strings, vars: Record<string, string | number> = {}): string {
   return portalMessages.t(key, vars);
 }
 

@@ -71,6 +71,11 @@ export function newClientId(): string {
   return `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
+export interface QueuePosition {
+  position: number;
+  estimatedWaitSeconds: number | null;
+}
+
 export interface VisitorChat {
   state: 'connecting' | 'online' | 'offline' | 'expired';
   chatCase: PublicCase | null;
@@ -78,6 +83,8 @@ export interface VisitorChat {
   gone: boolean;
   messages: ChatMessage[];
   typing: string | null;
+  /** Where a queue-routed chat stands (`queue.position`, #14); null for pool chats or once answered. */
+  queue: QueuePosition | null;
   /** Latest line from the other side, for the polite live region. */
   announce: { id: string; text: string } | null;
   send(body: string): void;
@@ -95,6 +102,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
   const [gone, setGone] = useState(false);
   const [messages, setMessages] = useState<ChatMessage[]>(session.messages ?? []);
   const [typing, setTypingName] = useState<string | null>(null);
+  const [queue, setQueue] = useState<QueuePosition | null>(null);
   const [announce, setAnnounce] = useState<VisitorChat['announce']>(null);
   const socketRef = useRef<Socket<ServerEventListeners, ClientEmits> | null>(null);
   const [socketState, setSocketState] = useState<Socket<ServerEventListeners, ClientEmits> | null>(null);
@@ -188,6 +196,10 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
       // Never leave a stale indicator if the "stopped typing" event is lost.
       if (p?.typing) typingTimer.current = setTimeout(() => setTypingName(null), 8000);
     });
+    socket.on('queue.position', (p) => {
+      if (p && typeof p.position === 'number')
+        setQueue({ position: p.position, estimatedWaitSeconds: p.estimatedWaitSeconds });
+    });
     // Joins/leaves/end are stored as system messages too: pull them (and the new case state) in.
     const refresh = () => join();
     socket.on('conversation.participant', refresh);
@@ -239,6 +251,7 @@ export function useVisitorChat(sub: string, session: StoredSession, onExpired: (
     gone,
     messages,
     typing,
+    queue,
     announce,
     socket: socketState,
     send(body: string) {

@@ -131,8 +131,12 @@ export class AgentChatsController {
   ) {
     const chat = await this.chats.visible(me, id);
     const { file, data } = await this.files.open(id, fileId);
-    // Written with @Res(): the masking interceptor never sees it (#13.3).
+    // Written with @Res(): the masking interceptor never sees it (#13.3). Text is masked whole
+    // (at most 20 MB); anything else streams as stored.
     const name = this.masker.maskText(file.name, chat.companyId);
-    sendDownload(res, { ...file, name }, this.masker.maskDownload(file.contentType, data, chat.companyId));
+    const body = this.masker.rewritesDownload(file.contentType, chat.companyId)
+      ? this.masker.maskDownload(file.contentType, Buffer.concat((await data.toArray()) as Buffer[]), chat.companyId)
+      : data;
+    await sendDownload(res, { ...file, name }, body);
   }
 }

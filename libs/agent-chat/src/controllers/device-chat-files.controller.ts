@@ -56,6 +56,6 @@ export class DeviceChatFilesController {
   ) {
     await this.chats.own(me, id);
     const { file, data } = await this.files.open(id, fileId);
-    sendDownload(res, file, data);
+    await sendDownload(res, file, data);
   }
 }

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
@@ -64,10 +65,10 @@ export class ChatFilesService {
     return { message, file };
   }
 
-  /** A file of this chat (and only of this chat). */
-  async open(conversationId: string, fileId: string): Promise<{ file: FileView; data: Buffer }> {
+  /** A file of this chat (and only of this chat), streamed from the storage. */
+  async open(conversationId: string, fileId: string): Promise<{ file: FileView; data: Readable }> {
     if (!(await this.conversations.hasFile(conversationId, fileId))) throw new NotFoundError('File', fileId);
-    return this.files.open(fileId);
+    return this.files.openStream(fileId);
   }
 
   assertParticipant(isParticipant: boolean): void {

@@ -31,7 +31,6 @@ interface UploadedPart {
 }
 
 /** Kept in step with PiiMasker's text types: only these may be rewritten by masking, so only these are read whole. */
-const MASKABLE_TYPE = /^(text\/|application\/(json|xml|csv|x-ndjson|rtf)|message\/rfc822)/i;
 
 /**
  * Upload first (one file per request; streamed into the storage by StreamingUploadEngine,
@@ -92,7 +91,7 @@ export class FilesController {
     const name = this.masker.maskText(file.name, file.companyId);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    if (MASKABLE_TYPE.test(file.contentType)) {
+    if (this.masker.rewritesDownload(file.contentType, file.companyId)) {
       // Masking rewrites text as a whole: read it (at most 20 MB), mask, send.
       const whole = Buffer.concat((await stored.toArray()) as Buffer[]);
       const data = this.masker.maskDownload(file.contentType, whole, file.companyId);

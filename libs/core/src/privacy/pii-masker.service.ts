@@ -133,13 +133,21 @@ export class PiiMasker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
+   * Whether `maskDownload` may change such a file: then it is read whole (at most 20 MB) and masked;
+   * otherwise it streams from the storage as stored.
+   */
+  rewritesDownload(contentType: string, companyId: string | null | undefined): boolean {
+    if (!companyId ? !this.active : this.mode(companyId) === 'off') return false;
+    return TEXT_TYPE.test(contentType);
+  }
+
+  /**
    * Outbound: a file a technician downloads (attachment, chat file). Text formats are masked like any
    * other text (#13.3: downloads are written with @Res(), past the interceptor); binary formats cannot
    * be, and are served as stored.
    */
   maskDownload(contentType: string, data: Buffer, companyId: string | null | undefined): Buffer {
-    if (!companyId ? !this.active : this.mode(companyId) === 'off') return data;
-    if (!TEXT_TYPE.test(contentType)) return data;
+    if (!this.rewritesDownload(contentType, companyId)) return data;
     const text = data.toString('utf8');
     const masked = this.maskText(text, companyId);
     return masked === text ? data : Buffer.from(masked, 'utf8');

@@ -23,6 +23,6 @@ export class EmbedScriptController {
       .type('application/javascript; charset=utf-8')
       .set('Cache-Control', 'public, max-age=300')
       .set('Access-Control-Allow-Origin', '*')
-      .send(this.script.scriptFor(portal.subdomain));
+      .send(this.script.scriptFor(portal.subdomain, this.portals.isOpen(portal) ? (portal.proactive ?? null) : null));
   }
 }

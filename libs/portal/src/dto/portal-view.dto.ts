@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PortalColorsDto } from './portal.dto.js';
+import { PortalColorsDto, PortalProactiveDto } from './portal.dto.js';
 
 // Response shapes for the OpenAPI document (the web's generated types); the service returns PortalView.
 
@@ -19,6 +19,7 @@ export class PortalViewDto {
   @ApiProperty({ type: String, nullable: true }) logoUrl: string | null;
   @ApiProperty({ type: String, nullable: true }) welcomeText: string | null;
   @ApiProperty({ description: 'Technicians may ask visitors to share their screen' }) screenSharing: boolean;
+  @ApiProperty({ type: PortalProactiveDto, nullable: true }) proactive: PortalProactiveDto | null;
   @ApiProperty({ enum: ['pool', 'queue'] }) routing: 'pool' | 'queue';
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) queueId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) channelConfig: Record<string, unknown>;

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
+  IsInt,
+  Max,
+  Min,
   IsIn,
   IsObject,
   IsOptional,
@@ -29,6 +34,42 @@ export class PortalColorsDto {
   @IsOptional()
   @Matches(COLOR, { message: 'must be a hex colour like #1a1a1a' })
   text?: string;
+}
+
+/** The embed widget's invitation rules (#14 proactive chat). */
+export class PortalProactiveDto {
+  @ApiProperty({ minimum: 0, maximum: 3600, description: 'Seconds on the page before the invitation shows' })
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  delaySeconds: number;
+
+  @ApiProperty({
+    type: [String],
+    description: 'Invite only on pages whose address contains one of these (all pages when empty)',
+  })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  urlContains: string[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Invitation text (default: "Need help? Chat with us.")',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  message?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Invitation text for French visitors' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  messageFr?: string | null;
 }
 
 export class CreatePortalDto {
@@ -75,6 +116,16 @@ export class CreatePortalDto {
   @IsOptional()
   @IsBoolean()
   screenSharing?: boolean;
+  @ApiPropertyOptional({
+    type: PortalProactiveDto,
+    nullable: true,
+    description: 'Proactive chat invitation; null: off',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PortalProactiveDto)
+  proactive?: PortalProactiveDto | null;
+
   @ApiPropertyOptional({
     enum: ['pool', 'queue'],
     default: 'pool',

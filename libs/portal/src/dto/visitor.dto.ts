@@ -30,6 +30,11 @@ export class VisitorSubmissionDto {
   @IsString()
   @MaxLength(35)
   language?: string;
+
+  @ApiPropertyOptional({ description: "The visitor accepted the widget's proactive invitation" })
+  @IsOptional()
+  @IsBoolean()
+  proactive?: boolean;
 }
 
 export class AfterSeqQueryDto {

@@ -5,6 +5,18 @@ export type PortalStatus = 'active' | 'inactive';
 /** pool: every technician sees Unassigned (cases); queue: offers to the queue's agents (libs/routing). */
 export type PortalRouting = 'pool' | 'queue';
 
+/**
+ * Proactive chat (#14): the embed widget invites the visitor after `delaySeconds` on a page whose
+ * address contains one of `urlContains` (any page when empty); `message` replaces the default
+ * invitation text (with `messageFr` for French visitors).
+ */
+export interface PortalProactive {
+  delaySeconds: number;
+  urlContains: string[];
+  message: string | null;
+  messageFr: string | null;
+}
+
 export interface PortalColors {
   primary?: string;
   background?: string;
@@ -48,6 +60,10 @@ export class PortalEntity {
   /** Technicians may ask this portal's visitors to share their screen (issue #19; off by default). */
   @Column('boolean', { default: false })
   screenSharing: boolean;
+  /** Proactive invitation rules of the embed widget; null: off. */
+  @Column({ ...JSON_COLUMN, nullable: true })
+  proactive: PortalProactive | null;
+
   @Column('varchar', { length: 8, default: 'pool' })
   routing: PortalRouting;
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@switchboard/core';
+import type { PortalProactive } from '../entities/portal.entity.js';
 
 /**
  * The embed script: the web app's `portal-embed.js` (apps/web/public, copied into the built web
@@ -14,8 +15,11 @@ export class EmbedScriptService {
 
   constructor(private readonly config: AppConfig) {}
 
-  scriptFor(subdomain: string): string {
-    const config = `window.__SWITCHBOARD_PORTAL__=${JSON.stringify({ subdomain })};\n`;
+  /** `proactive`: the invitation rules, only while the portal is open (null: the widget never invites). */
+  scriptFor(subdomain: string, proactive: PortalProactive | null = null): string {
+    // JSON in a script: escape `<` so an admin's text can never close the script element.
+    const json = JSON.stringify(proactive ? { subdomain, proactive } : { subdomain }).replace(/</g, '\\u003c');
+    const config = `window.__SWITCHBOARD_PORTAL__=${json};\n`;
     return config + this.body();
   }
 

@@ -80,6 +80,7 @@ export class PortalVisitorService {
       portal: { id: portal.id, name: portal.name, subdomain: portal.subdomain },
       device,
       contactCreated: created,
+      ...(type === 'live_chat' && dto.proactive ? { proactive: true } : {}),
       ...(type === 'support_request' ? { submittedAt: now.toISOString() } : {}),
     };
     const config = this.channel.config(portal);

@@ -11,8 +11,8 @@ import {
   type AccountPrincipal,
 } from '@switchboard/core';
 import { ChatAvailability, QueueService } from '@switchboard/routing';
-import type { CreatePortalDto, UpdatePortalDto } from '../dto/portal.dto.js';
-import { PortalEntity } from '../entities/portal.entity.js';
+import type { CreatePortalDto, PortalProactiveDto, UpdatePortalDto } from '../dto/portal.dto.js';
+import { PortalEntity, type PortalProactive } from '../entities/portal.entity.js';
 import { PORTAL_UNAVAILABLE_LINE } from '@switchboard/contracts';
 import { type PortalView, type PublicPortalView } from '../portal.types.js';
 import { type PortalLanguage } from '../sign-in/portal-sign-in.mail.js';
@@ -57,6 +57,7 @@ export class PortalService {
       logoUrl: dto.logoUrl ?? null,
       welcomeText: dto.welcomeText ?? null,
       screenSharing: dto.screenSharing ?? false,
+      proactive: proactiveRules(dto.proactive),
       channelConfig: this.checkedConfig(dto.channelConfig ?? {}),
       routing: dto.routing ?? 'pool',
       queueId: dto.queueId ?? null,
@@ -91,6 +92,7 @@ export class PortalService {
     if (dto.logoUrl !== undefined) portal.logoUrl = dto.logoUrl;
     if (dto.welcomeText !== undefined) portal.welcomeText = dto.welcomeText;
     if (dto.screenSharing !== undefined) portal.screenSharing = dto.screenSharing;
+    if (dto.proactive !== undefined) portal.proactive = proactiveRules(dto.proactive);
     if (dto.channelConfig !== undefined) portal.channelConfig = this.checkedConfig(dto.channelConfig);
     if (dto.routing !== undefined) portal.routing = dto.routing;
     if (dto.queueId !== undefined) portal.queueId = dto.queueId;
@@ -226,6 +228,7 @@ export class PortalService {
       logoUrl: p.logoUrl,
       welcomeText: p.welcomeText,
       screenSharing: p.screenSharing,
+      proactive: p.proactive ?? null,
       routing: p.routing ?? 'pool',
       queueId: p.queueId ?? null,
       channelConfig: p.channelConfig ?? {},
@@ -234,4 +237,16 @@ export class PortalService {
       updatedAt: new Date(p.updatedAt).toISOString(),
     };
   }
+}
+
+/** Stored as given, trimmed; blank texts fall back to the widget's default invitation. */
+function proactiveRules(dto: PortalProactiveDto | null | undefined): PortalProactive | null {
+  if (!dto) return null;
+  const text = (value: string | null | undefined) => value?.trim() || null;
+  return {
+    delaySeconds: dto.delaySeconds,
+    urlContains: [...new Set(dto.urlContains.map((u) => u.trim()).filter(Boolean))],
+    message: text(dto.message),
+    messageFr: text(dto.messageFr),
+  };
 }

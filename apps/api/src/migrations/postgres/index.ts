@@ -22,6 +22,7 @@ import { TicketViews1796302800531 } from './1796302800531-ticket-views.migration
 import { CsatSurveys1796303303553 } from './1796303303553-csat-surveys.migration.js';
 import { BilingualLabels1796306960019 } from './1796306960019-bilingual-labels.migration.js';
 import { FrenchStatusLabels1796310000001 } from './1796310000001-french-status-labels.migration.js';
+import { ProactiveChat1796315116294 } from './1796315116294-proactive-chat.migration.js';
 import { TicketListSortIndexes1796316217571 } from './1796316217571-ticket-list-sort-indexes.migration.js';
 import { RoutingContacts1796316558544 } from './1796316558544-routing-contacts.migration.js';
 import { CommentSearchOrderIndex1796317481271 } from './1796317481271-comment-search-order-index.migration.js';
@@ -50,6 +51,7 @@ export const POSTGRES_MIGRATIONS = [
   CsatSurveys1796303303553,
   BilingualLabels1796306960019,
   FrenchStatusLabels1796310000001,
+  ProactiveChat1796315116294,
   TicketListSortIndexes1796316217571,
   RoutingContacts1796316558544,
   CommentSearchOrderIndex1796317481271,

@@ -22,6 +22,7 @@ import { TicketViews1796302795014 } from './1796302795014-ticket-views.migration
 import { CsatSurveys1796303301858 } from './1796303301858-csat-surveys.migration.js';
 import { BilingualLabels1796306957092 } from './1796306957092-bilingual-labels.migration.js';
 import { FrenchStatusLabels1796310000000 } from './1796310000000-french-status-labels.migration.js';
+import { ProactiveChat1796315111739 } from './1796315111739-proactive-chat.migration.js';
 import { TicketListSortIndexes1796316207393 } from './1796316207393-ticket-list-sort-indexes.migration.js';
 import { RoutingContacts1796316471190 } from './1796316471190-routing-contacts.migration.js';
 import { CommentSearchOrderIndex1796317462708 } from './1796317462708-comment-search-order-index.migration.js';
@@ -50,6 +51,7 @@ export const SQLITE_MIGRATIONS = [
   CsatSurveys1796303301858,
   BilingualLabels1796306957092,
   FrenchStatusLabels1796310000000,
+  ProactiveChat1796315111739,
   TicketListSortIndexes1796316207393,
   RoutingContacts1796316471190,
   CommentSearchOrderIndex1796317462708,

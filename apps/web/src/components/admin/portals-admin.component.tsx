@@ -9,6 +9,7 @@ import { ticketsApi } from '../../lib/tickets.api';
 import type { Company } from '../../lib/tickets.types';
 import { portalsAdminMessages } from '../../lib/portals-admin.i18n';
 import { PortalRoutingFields } from './portal-routing-fields.component';
+import { PortalProactiveFields } from './portal-proactive-fields.component';
 
 const { t } = portalsAdminMessages;
 
@@ -198,6 +199,7 @@ function PortalForm({
   const [routing, setRouting] = useState<'pool' | 'queue'>(initial?.routing ?? 'pool');
   const [queueId, setQueueId] = useState<string | null>(initial?.queueId ?? null);
   const [screenSharing, setScreenSharing] = useState(initial?.screenSharing ?? false);
+  const [proactive, setProactive] = useState(initial?.proactive ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -222,6 +224,7 @@ function PortalForm({
       routing,
       queueId: routing === 'queue' ? queueId : null,
       screenSharing,
+      proactive,
     };
     try {
       onSaved(
@@ -236,7 +239,9 @@ function PortalForm({
         if (err.status === 409 && /subdomain/i.test(err.message)) fe.subdomain = err.message;
         setErrors(fe);
         // Said next to a field already: repeating it under the form would show it twice.
-        setFormError(Object.keys(fe).some((k) => FORM_FIELDS.includes(k)) ? null : err.message);
+        setFormError(
+          Object.keys(fe).some((k) => FORM_FIELDS.includes(k) || k.startsWith('proactive.')) ? null : err.message,
+        );
       } else setFormError(t('saveFailed'));
     }
   };
@@ -387,6 +392,7 @@ function PortalForm({
         </span>
         {err('screenSharing')}
       </div>
+      <PortalProactiveFields value={proactive} errors={errors} onChange={setProactive} />
       {formError && (
         <p class="form-error span-2" role="alert" data-testid="portal-form-error">
           {formError}

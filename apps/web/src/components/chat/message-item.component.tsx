@@ -1,7 +1,7 @@
 // One line of a conversation log (portal cases and agent chats share the look and the retry).
 import type { ComponentChildren } from 'preact';
 import { translateLine } from '@switchboard/contracts';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, initials } from '../../lib/format';
 import { ct } from '../../lib/chat-actions.i18n';
 import { language } from '../../lib/i18n';
 
@@ -47,6 +47,8 @@ export function MessageItem<M extends LogMessage>({ message: m, testIdPrefix, on
       class={`case-msg author-${m.author.kind}${m.pending ? ` is-${m.pending}` : ''}`}
       data-testid={`${testIdPrefix}-message`}
       data-author={m.author.kind}
+      // The customer's initials in a grey disc beside the bubble (CSS ::before: not part of the text).
+      data-initials={m.author.kind === 'contact' ? initials(m.author.name || '?') : undefined}
     >
       <span class="case-msg-head">
         <strong>{m.author.name}</strong>{' '}

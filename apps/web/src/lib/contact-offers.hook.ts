@@ -1,0 +1,35 @@
+// The shell keeps the contact offers (#14) it hears on /agent: tiny on purpose, because the shell is
+// in the first load; the pop-up that shows them is a lazy chunk. An offer ends with
+// `contact.offer_closed` (accepted here or in another tab, declined, expired, withdrawn).
+import type { ContactOfferedEvent, ContactOfferCloseReason } from '@switchboard/contracts';
+import { useState } from 'preact/hooks';
+import { chime } from './case-alerts';
+import { useLiveEvent } from './live.context';
+
+export type OfferNotice = Extract<ContactOfferCloseReason, 'expired' | 'withdrawn'>;
+
+export interface ContactOffersState {
+  offers: ContactOfferedEvent[];
+  notice: OfferNotice | null;
+  drop(conversationId: string): void;
+  clearNotice(): void;
+}
+
+export function useContactOffers(): ContactOffersState {
+  const [offers, setOffers] = useState<ContactOfferedEvent[]>([]);
+  const [notice, setNotice] = useState<OfferNotice | null>(null);
+  const drop = (id: string) => setOffers((list) => list.filter((o) => o.conversationId !== id));
+
+  useLiveEvent('contact.offered', (offer) => {
+    if (!offer?.conversationId) return;
+    setNotice(null);
+    setOffers((list) => [...list.filter((o) => o.conversationId !== offer.conversationId), offer]);
+    chime();
+  });
+  useLiveEvent('contact.offer_closed', (p) => {
+    if (!p?.conversationId) return;
+    drop(p.conversationId);
+    if (p.reason === 'expired' || p.reason === 'withdrawn') setNotice(p.reason);
+  });
+  return { offers, notice, drop, clearNotice: () => setNotice(null) };
+}
