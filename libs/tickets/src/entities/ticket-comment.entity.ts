@@ -9,8 +9,6 @@ import { TicketEntity } from './ticket.entity.js';
 @Index('IDX_fts_ticket_comments_raw_words', { synchronize: false })
 @Index('IDX_fts_ticket_comments_raw_trgm', { synchronize: false })
 @Index(['ticketId', 'id'])
-// Search's newest matching comments (#20): a common word walks this instead of sorting its millions of matches.
-@Index(['createdAt', 'id'])
 export class TicketCommentEntity {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;

@@ -25,7 +25,6 @@ import { FrenchStatusLabels1796310000001 } from './1796310000001-french-status-l
 import { ProactiveChat1796315116294 } from './1796315116294-proactive-chat.migration.js';
 import { TicketListSortIndexes1796316217571 } from './1796316217571-ticket-list-sort-indexes.migration.js';
 import { RoutingContacts1796316558544 } from './1796316558544-routing-contacts.migration.js';
-import { CommentSearchOrderIndex1796317481271 } from './1796317481271-comment-search-order-index.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -54,5 +53,4 @@ export const POSTGRES_MIGRATIONS = [
   ProactiveChat1796315116294,
   TicketListSortIndexes1796316217571,
   RoutingContacts1796316558544,
-  CommentSearchOrderIndex1796317481271,
 ];
