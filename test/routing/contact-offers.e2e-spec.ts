@@ -257,4 +257,24 @@ describe('contact centre offers (#14)', () => {
     await waitFor(() => ivyOffers.length === 1);
     expect(ivyOffers[0].conversationId).toBe(later.conversationId);
   });
+
+  it('marks the offer proactive when the chat came from the embed widget invitation', async () => {
+    const bea = await agent('Bea');
+    await available(bea);
+    const { subdomain } = await queuePortal([bea]);
+    const offered = nextEvent<any>(bea.socket, 'contact.offered');
+    await t
+      .http()
+      .post(`/api/public/portals/${subdomain}/chats`)
+      .send({
+        firstName: 'Paul',
+        lastName: 'Invited',
+        email: 'paul.invited@example.com',
+        question: 'Hi',
+        proactive: true,
+      })
+      .expect(201);
+    expect((await offered).proactive).toBe(true);
+    await available(bea, 'not_ready');
+  });
 });

@@ -108,7 +108,11 @@ export class PortalVisitorService {
       ...(queued
         ? {
             withStart: (conversationId: string, tx: Tx) =>
-              this.queue.enqueue({ conversationId, queueId: portal.queueId!, companyId: portal.companyId }, tx),
+              this.queue.enqueue(
+                // proactive: accepted from the embed widget's invitation; the agent's offer shows it.
+                { conversationId, queueId: portal.queueId!, companyId: portal.companyId, proactive: !!meta.proactive },
+                tx,
+              ),
           }
         : {}),
     });
