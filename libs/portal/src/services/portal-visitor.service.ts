@@ -13,7 +13,7 @@ import {
 } from '@switchboard/core';
 import { ConversationService, renderTranscript, type ConversationView, type MessageView } from '@switchboard/chat';
 import { PORTAL_CUSTOMER_ENDED_LINE, PORTAL_UNAVAILABLE_LINE } from '@switchboard/contracts';
-import { ContactQueueService, OfferDispatcher } from '@switchboard/routing';
+import { ContactQueueService } from '@switchboard/routing';
 import type { VisitorSubmissionDto } from '../dto/visitor.dto.js';
 import {
   PORTAL_CHANNEL,
@@ -54,7 +54,6 @@ export class PortalVisitorService {
     private readonly clock: Clock,
     private readonly masker: PiiMasker,
     private readonly queue: ContactQueueService,
-    private readonly offers: OfferDispatcher,
   ) {}
 
   async submit(subdomain: string, dto: VisitorSubmissionDto, device: DeviceInfo, type: CaseType) {
@@ -124,7 +123,7 @@ export class PortalVisitorService {
     });
     // Offered once the question is in the thread (the pop-up shows it); nobody free → it waits.
     // A failed decision is not the visitor's error: the contact waits (max wait still guards it).
-    if (queued) await this.offers.dispatch(conversation.id).catch(() => false);
+    if (queued) await this.queue.offerNow(conversation.id).catch(() => false);
     if (type === 'support_request') {
       await this.conversations.end(conversation.id, {
         reason: 'support_request',

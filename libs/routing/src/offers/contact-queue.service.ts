@@ -4,6 +4,7 @@ import { ConversationTimers } from '@switchboard/chat';
 import { RoutingContactEntity } from '../entities/routing-contact.entity.js';
 import { QueueRepository } from '../repositories/queue.repository.js';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository.js';
+import { OfferDispatcher } from './offer-dispatcher.service.js';
 import { ROUTING_MAX_WAIT_TIMER } from './routing-timers.js';
 
 export interface EnqueueInput {
@@ -21,7 +22,13 @@ export class ContactQueueService {
     private readonly queues: QueueRepository,
     private readonly timers: ConversationTimers,
     private readonly clock: Clock,
+    private readonly dispatcher: OfferDispatcher,
   ) {}
+
+  /** After the start committed (the question is in the thread): offer it now; false when nobody could take it. */
+  offerNow(conversationId: string): Promise<boolean> {
+    return this.dispatcher.dispatch(conversationId);
+  }
 
   async enqueue(input: EnqueueInput, tx: Tx): Promise<void> {
     const queue = await this.queues.findById(input.queueId, tx);

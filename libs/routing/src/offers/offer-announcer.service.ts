@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { RealtimeService } from '@switchboard/core';
 import { ConversationService } from '@switchboard/chat';
 import type { RoutingContactEntity } from '../entities/routing-contact.entity.js';
+import type { ContactOfferCloseReason } from '@switchboard/contracts';
 import { AgentStatePush } from '../services/agent-state-push.service.js';
+import { QueuePositionService } from './queue-position.service.js';
 
 /** Messages shown in the offer pop-up (the thread so far). */
 const OFFER_MESSAGES = 50;
@@ -14,7 +16,14 @@ export class OfferAnnouncer {
     private readonly conversations: ConversationService,
     private readonly realtime: RealtimeService,
     private readonly push: AgentStatePush,
+    private readonly positions: QueuePositionService,
   ) {}
+
+  /** `contact.offer_closed` to the agent; with `queueId`, the queue moved: its visitors get their new positions. */
+  async closed(agentId: string, conversationId: string, reason: ContactOfferCloseReason, queueId?: string) {
+    this.realtime.toAccount(agentId, 'contact.offer_closed', { conversationId, reason });
+    if (queueId) await this.positions.publish(queueId);
+  }
 
   async offered(contact: RoutingContactEntity, queueName: string, agentId: string, expiresAt: Date): Promise<void> {
     const [participants, messages] = await Promise.all([

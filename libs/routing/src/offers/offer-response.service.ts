@@ -4,7 +4,6 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
-  RealtimeService,
   TransactionRunner,
   type AccountPrincipal,
 } from '@switchboard/core';
@@ -13,7 +12,7 @@ import { RoutingContactRepository } from '../repositories/routing-contact.reposi
 import { AgentStateService } from '../services/agent-state.service.js';
 import { ContactAcceptanceRegistry } from './contact-acceptance.registry.js';
 import { OfferDispatcher } from './offer-dispatcher.service.js';
-import { QueuePositionService } from './queue-position.service.js';
+import { OfferAnnouncer } from './offer-announcer.service.js';
 import { ROUTING_MAX_WAIT_TIMER, ROUTING_OFFER_TIMER } from './routing-timers.js';
 
 /**
@@ -30,8 +29,7 @@ export class OfferResponseService {
     private readonly states: AgentStateService,
     private readonly dispatcher: OfferDispatcher,
     private readonly acceptance: ContactAcceptanceRegistry,
-    private readonly positions: QueuePositionService,
-    private readonly realtime: RealtimeService,
+    private readonly announcer: OfferAnnouncer,
     private readonly clock: Clock,
   ) {}
 
@@ -45,8 +43,7 @@ export class OfferResponseService {
     if (!won) throw new ConflictError('This offer is no longer open');
     // The slot claimed by the offer is the chat's slot now: it frees after wrap-up.
     await this.acceptance.accepted(c.id, me);
-    this.realtime.toAccount(me.id, 'contact.offer_closed', { conversationId: c.id, reason: 'accepted' });
-    await this.positions.publish(c.queueId);
+    await this.announcer.closed(me.id, c.id, 'accepted', c.queueId);
     return { conversationId: c.id };
   }
 
@@ -54,7 +51,7 @@ export class OfferResponseService {
     const c = await this.offeredToMe(conversationId, me);
     if (!(await this.backToQueue(c))) throw new ConflictError('This offer is no longer open');
     await this.states.releaseSlot(me.id);
-    this.realtime.toAccount(me.id, 'contact.offer_closed', { conversationId: c.id, reason: 'declined' });
+    await this.announcer.closed(me.id, c.id, 'declined');
     await this.dispatcher.dispatch(c.id);
     return { conversationId: c.id };
   }
@@ -65,7 +62,7 @@ export class OfferResponseService {
     if (c?.state !== 'offered' || c.offeredTo !== agentId) return;
     if (!(await this.backToQueue({ ...c, state: 'offered', offeredTo: agentId }))) return;
     await this.states.rona(agentId);
-    this.realtime.toAccount(agentId, 'contact.offer_closed', { conversationId: c.id, reason: 'expired' });
+    await this.announcer.closed(agentId, c.id, 'expired');
     await this.dispatcher.dispatch(c.id);
   }
 
