@@ -117,7 +117,7 @@ describeWithBrowser('contact centre: offer pop-up, accept, compose pane (browser
     await tech.getByTestId('case-detail').waitFor();
     expect(await tech.getByTestId('contact-offer').count()).toBe(0);
     const customer = tech.locator('[data-testid="case-message"][data-author="contact"]').first();
-    await waitForText(customer, 'My printer prints blank pages.');
+    await waitForText(customer.locator('.case-msg-body'), 'My printer prints blank pages.');
     expect(await customer.getAttribute('data-initials')).toBe('JD');
 
     // A reply over several lines, blank line included, arrives as typed.
