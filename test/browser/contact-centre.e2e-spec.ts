@@ -134,6 +134,15 @@ describeWithBrowser('contact centre: offer pop-up, accept, compose pane (browser
     const got = visitor.getByTestId('portal-message').filter({ hasText: 'which model is it?' });
     await got.waitFor();
     expect(await got.innerText()).toContain('Hello Jane,\n\nwhich model is it?');
+
+    // < and > are reserved in the contact-centre composer: refused with the rule named, nothing sent.
+    await tech.getByTestId('case-composer-body').fill('Type <model> here');
+    await tech.getByTestId('case-composer-send').click();
+    await waitForText(
+      tech.locator('.case-conversation [role="alert"]'),
+      'The characters < and > are reserved for template parameters and cannot be sent',
+    );
+    expect(await visitor.getByTestId('portal-message').filter({ hasText: 'Type <model> here' }).count()).toBe(0);
   });
 
   it('a missed offer closes the pop-up and puts the agent in RONA; the visitor sees the queue position', async () => {

@@ -19,6 +19,7 @@ import { MessageWriter } from './services/message-writer.service.js';
 import { NotificationPreferencesService } from './services/notification-preferences.service.js';
 import { ParticipantCache } from './services/participant-cache.js';
 import { ConversationLanguageService } from './services/conversation-language.service.js';
+import { AgentMessageRules } from './services/agent-message-rules.service.js';
 
 /** The conversation core: conversations, participants, group-committed messages, fan-out, timers. */
 @Module({
@@ -33,6 +34,7 @@ import { ConversationLanguageService } from './services/conversation-language.se
     ConversationTimers,
     ParticipantCache,
     ChannelLimits,
+    AgentMessageRules,
     ConversationLanguageService,
     ConversationMessageService,
     ConversationParticipantService,
@@ -50,6 +52,7 @@ import { ConversationLanguageService } from './services/conversation-language.se
     ConversationFanout,
     ConversationTimers,
     ChannelLimits,
+    AgentMessageRules,
     NotificationPreferencesService,
   ],
 })

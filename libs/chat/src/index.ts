@@ -23,6 +23,7 @@ export {
   type ConversationTimerHandler,
 } from './services/conversation-timers.service.js';
 export { ChannelLimits } from './services/channel-limits.service.js';
+export { AgentMessageRules, type AgentMessageRule } from './services/agent-message-rules.service.js';
 export { HostTransportChannel, type HostTransportChannelSpec } from './services/host-transport-channel.js';
 export {
   NotificationPreferencesService,

@@ -25,6 +25,7 @@ import { AgentAvailabilitySync } from './services/agent-availability-sync.servic
 import { AgentStateService } from './services/agent-state.service.js';
 import { QueueService } from './services/queue.service.js';
 import { WrapUpReasonService } from './services/wrap-up-reason.service.js';
+import { QueueComposerRule } from './services/queue-composer-rule.service.js';
 
 /** The contact centre: queues, agent states, wrap-up reasons, offers with RONA re-offer and overflow. */
 @Module({
@@ -53,6 +54,7 @@ import { WrapUpReasonService } from './services/wrap-up-reason.service.js';
     RoutingMaxWaitTimer,
     ContactWithdrawalListener,
     ContactOfferGateway,
+    QueueComposerRule,
   ],
   exports: [
     QueueService,

@@ -30,6 +30,9 @@ export const apiErrorMessages = defineMessages(
     AI_PROVIDER_UNAVAILABLE: 'The writing assistant is not reachable.',
     PLUGIN_PERMISSIONS_REQUIRED: 'Approve the permissions this plugin asks for first.',
     MAIL_NO_TRANSPORT: 'No mail relay is configured.',
+    AGENT_MESSAGE_TOO_LONG: 'Contact-centre messages are limited to 1,000 characters.',
+    AGENT_MESSAGE_RESERVED_CHARACTERS:
+      'The characters < and > are reserved for template parameters: remove them to send.',
   },
   {
     NETWORK: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
@@ -57,6 +60,9 @@ export const apiErrorMessages = defineMessages(
     AI_PROVIDER_UNAVAILABLE: "L'assistant de rédaction est injoignable.",
     PLUGIN_PERMISSIONS_REQUIRED: "Approuvez d'abord les autorisations demandées par cette extension.",
     MAIL_NO_TRANSPORT: "Aucun relais d'e-mail n'est configuré.",
+    AGENT_MESSAGE_TOO_LONG: 'Les messages du centre de contact sont limités à 1 000 caractères.',
+    AGENT_MESSAGE_RESERVED_CHARACTERS:
+      'Les caractères < et > sont réservés aux paramètres des modèles : retirez-les pour envoyer.',
   },
 );
 

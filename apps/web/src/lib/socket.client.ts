@@ -12,6 +12,7 @@ import type {
 import type { Socket } from 'socket.io-client';
 import type { AppNotification, Availability } from './api.types';
 import { clientTexts } from './client-texts.i18n';
+import { apiErrorText } from './api-errors.i18n';
 
 export type ConnectionState = 'online' | 'offline';
 
@@ -28,7 +29,8 @@ export interface AgentSocketHandlers {
 }
 
 /** Ack shape of every server event with a reply (see libs/core realtime ws-response). */
-export type WsAck<T = unknown> = { ok: true; data: T } | { ok: false; error: { statusCode: number; message: string } };
+export type WsAck<T = unknown> =
+  { ok: true; data: T } | { ok: false; error: { statusCode: number; error?: string; message: string } };
 
 /** What a listener receives: the contracts' payload for a server event, nothing for `connect`. */
 export type LiveEvent = ServerEvent | 'connect';
@@ -133,9 +135,12 @@ export function connectAgentSocket(token: string | undefined, handlers: AgentSoc
         if (!socket?.connected) return reject(new Error('offline'));
         socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: WsAck<T>) => {
           if (err) reject(err);
-          else if (ack && ack.ok === false)
-            reject(new Error(ack.error?.message ?? clientTexts.t('requestFailedPlain')));
-          else resolve((ack as { data: T } | undefined)?.data as T);
+          else if (ack && ack.ok === false) {
+            // Same wording as a refused HTTP call: the code's message in French, the server's in English.
+            const code = ack.error?.error && /^[A-Z][A-Z_]+$/.test(ack.error.error) ? ack.error.error : null;
+            const message = ack.error?.message ?? clientTexts.t('requestFailedPlain');
+            reject(Object.assign(new Error(apiErrorText(code, message)), { code }));
+          } else resolve((ack as { data: T } | undefined)?.data as T);
         });
       });
     },

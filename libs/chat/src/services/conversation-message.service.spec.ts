@@ -7,6 +7,7 @@ import { ConversationFanout } from './conversation-fanout.service.js';
 import { ConversationLanguageService } from './conversation-language.service.js';
 import { ConversationMessageService } from './conversation-message.service.js';
 import { MessageWriter } from './message-writer.service.js';
+import { AgentMessageRules } from './agent-message-rules.service.js';
 
 const stored = (over: Partial<MessageEntity> = {}) =>
   Object.assign(new MessageEntity(), {
@@ -37,6 +38,7 @@ describe('ConversationMessageService', () => {
     t.fake(ConversationLanguageService).resolve.mockImplementation(async (_id, text) =>
       typeof text === 'string' ? text : text.fr,
     );
+    t.fake(AgentMessageRules).check.mockResolvedValue(undefined);
     return t;
   }
   const jane = { kind: 'contact' as const, id: 'ct', name: 'Jane' };
@@ -59,6 +61,18 @@ describe('ConversationMessageService', () => {
       'Messages are limited to 10 characters',
     );
     expect(fake(ConversationRepository).findById).not.toHaveBeenCalled();
+  });
+
+  it("runs the floors' rules on a technician's text only, before anything is written", async () => {
+    const { sut, fake } = build();
+    fake(AgentMessageRules).check.mockRejectedValueOnce(new ValidationFailedError('reserved', { body: ['no <'] }));
+    const ada = { kind: 'technician' as const, id: 'a1', name: 'Ada' };
+    await expect(sut.post({ conversationId: 'c1', author: ada, body: 'a < b' })).rejects.toThrow('reserved');
+    expect(fake(AgentMessageRules).check).toHaveBeenCalledWith('c1', 'a < b');
+    expect(fake(MessageWriter).write).not.toHaveBeenCalled();
+    fake(MessageWriter).write.mockResolvedValue({ message: stored(), duplicate: true } as never);
+    await sut.post({ conversationId: 'c1', author: jane, body: 'a < b' });
+    expect(fake(AgentMessageRules).check).toHaveBeenCalledTimes(1);
   });
 
   it('masks the text on ingest, writes it, delivers it to the room but the sender; the company is read once', async () => {

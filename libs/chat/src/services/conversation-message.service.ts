@@ -14,6 +14,7 @@ import { ConversationFanout } from './conversation-fanout.service.js';
 import { fileMessageBody, toMessageView } from './conversation-views.js';
 import { MessageWriter } from './message-writer.service.js';
 import { ConversationLanguageService, type LocalText } from './conversation-language.service.js';
+import { AgentMessageRules } from './agent-message-rules.service.js';
 
 export interface PostMessageInput {
   conversationId: string;
@@ -45,6 +46,7 @@ export class ConversationMessageService {
     private readonly events: DomainEventBus,
     private readonly masker: PiiMasker,
     private readonly language: ConversationLanguageService,
+    private readonly agentRules: AgentMessageRules,
   ) {}
 
   private async companyOf(conversationId: string): Promise<string | null> {
@@ -71,6 +73,7 @@ export class ConversationMessageService {
         throw new ValidationFailedError(`Messages are limited to ${max} characters`, {
           body: [`must be at most ${max} characters`],
         });
+      if (input.author.kind === 'technician') await this.agentRules.check(input.conversationId, input.body);
     }
     const author = input.author;
     // Ingest mode: the raw text never reaches the database, the events or the plugins.
