@@ -28,6 +28,7 @@ export { BaseRepository, type Page, type PageQuery } from './database/base.repos
 export { PageQueryDto } from './database/page-query.dto.js';
 export { PageLimitQueryDto } from './database/page-limit-query.dto.js';
 export { TransactionRunner } from './database/transaction-runner.service.js';
+export { SqliteConnectionGate } from './database/sqlite-connection.gate.js';
 export { Tx } from './database/tx.js';
 export {
   FULL_TEXT_SOURCES,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BaseRepository } from '@switchboard/core';
+import { BaseRepository, SqliteConnectionGate } from '@switchboard/core';
 import { DataSource, In } from 'typeorm';
 import type { ConversationStatus } from '../chat.types.js';
 import { ConversationEntity } from '../entities/conversation.entity.js';
@@ -13,20 +13,14 @@ export class ConversationRepository extends BaseRepository<ConversationEntity> {
     super(dataSource, ConversationEntity);
   }
 
-  /** SQLite: the conversation core's transactions, one after another (see runInTransaction). */
-  private sqliteTurn: Promise<unknown> = Promise.resolve();
-
   /**
-   * One unit of work. On SQLite TypeORM shares one connection, so two transactions open at once
-   * (two timers ending chats in one sweep) would nest and fail: they take turns here. `work`
-   * must not open another one (it would wait for itself).
+   * One unit of work. On SQLite TypeORM shares one connection: the core's connection gate gives it
+   * to one transaction at a time (two timers ending chats in one sweep would otherwise nest and fail).
    */
   runInTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type === 'postgres')
-      return this.dataSource.transaction((manager) => work(new Tx(manager)));
-    const run = this.sqliteTurn.then(() => this.dataSource.transaction((manager) => work(new Tx(manager))));
-    this.sqliteTurn = run.catch(() => undefined);
-    return run;
+    const gate = SqliteConnectionGate.of(this.dataSource);
+    if (gate) return gate.transaction((manager) => work(new Tx(manager)));
+    return this.dataSource.transaction((manager) => work(new Tx(manager)));
   }
 
   findByIds(ids: string[]): Promise<ConversationEntity[]> {
@@ -94,7 +88,7 @@ export class ConversationRepository extends BaseRepository<ConversationEntity> {
 
   /** Deletes the conversation with its messages and participants in one transaction. */
   async purge(id: string): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
+    await this.runInTransaction(async ({ manager: tx }) => {
       await tx.getRepository(MessageEntity).delete({ conversationId: id });
       await tx.getRepository(ParticipantEntity).delete({ conversationId: id });
       await tx.getRepository(ConversationEntity).delete({ id });
