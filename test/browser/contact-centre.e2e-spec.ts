@@ -123,7 +123,8 @@ describeWithBrowser('contact centre: offer pop-up, accept, compose pane (browser
     // A reply over several lines, blank line included, arrives as typed.
     await tech.getByTestId('case-composer-body').fill('Hello Jane,\n\nwhich model is it?');
     await tech.getByTestId('case-composer-send').click();
-    const mine = tech.locator('[data-testid="case-message"][data-author="technician"]').first();
+    // The confirmed bubble (the optimistic one is replaced when the server's answer arrives).
+    const mine = tech.locator('[data-testid="case-message"][data-author="technician"]:not(.is-sending)').first();
     await mine.waitFor();
     const colours = await Promise.all(
       [customer, mine].map((l) =>

@@ -2,7 +2,7 @@ import { ChannelInboundService, DeviceService } from '@switchboard/core';
 import { ServerEvents } from '@switchboard/contracts';
 import { NotificationService } from '@switchboard/notify';
 import { AddContactCommentService, ContactAuthorService, CsatSurveysService } from '@switchboard/tickets';
-import { createTestApp, type TestApp } from '@switchboard/testing';
+import { createTestApp, nextEvent, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import { ack, createCompanyWithPortal, LIVECHAT_PLUGIN, startChat } from '../portal/portal-helpers';
 import { AGENT_CHAT_PLUGIN, deviceAuth } from '../agent-chat/agent-chat.helpers';
@@ -56,6 +56,9 @@ const NO_PII_ROUTES: Record<string, string> = {
   '/api/agent-chats/{id}/files/{fileId}':
     'chat files are PDF/media/Office only (content-checked at upload) and served as stored: binary, not maskable',
   '/api/reports/csat': 'satisfaction counts and averages per technician (staff names) and per company (names)',
+  '/api/conversations/{id}/routing':
+    "a queue-routed conversation's routing facts: queue name, state, agent id, the viewer's wrap-up (reason, note)",
+  '/api/me/wrap-ups': 'your own open wrap-ups (conversation ids, causes)',
   '/api/cases/{id}/recordings':
     'screen sharing recordings of the case: video files named by the technician’s browser (ids, sizes, dates)',
 };
@@ -102,9 +105,9 @@ const NO_PII_EVENTS: Record<string, string> = {
   'screen.ended': 'a screen-sharing session id, who ended it and why',
   'contact.offer_closed': 'a conversation id and why the offer ended',
   'agent.state_changed': "the agent's own state and chat counts",
-  // Carries PII; its masking (a phone-number customer name, the thread) is checked in
-  // test/routing/contact-offers.e2e-spec.ts ("masks the offer"). TODO(#14): queue scenario here.
-  'contact.offered': 'masked: see test/routing/contact-offers.e2e-spec.ts',
+  'wrap_up.due': 'a conversation id and why its wrap-up opened',
+  'wrap_up.done': 'a conversation id and a wrap-up id',
+  'contact.resource_deleted': 'a conversation id and the name of the deleted queue',
 };
 /** Events of the other namespaces (the device's and the visitor's own conversation). */
 const OTHER_NAMESPACE_EVENTS = new Set([
@@ -353,6 +356,28 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       .send({ name: 'Guard queue', companyIds: [company.id], memberIds: [t.technician.id] })
       .expect(201);
 
+    // --- The contact centre: a queue-routed portal; its phone-named visitor is offered to the
+    // technician (contact.offered must come masked), who accepts and ends the chat (wrap-up due).
+    const routed = await createCompanyWithPortal(t);
+    const routedQueue = await t
+      .http()
+      .post('/api/queues')
+      .set(admin)
+      .send({ name: 'Guard contact queue', companyIds: [routed.company.id], memberIds: [t.technician.id] })
+      .expect(201);
+    await t
+      .http()
+      .patch(`/api/portals/${routed.portal.id}`)
+      .set(admin)
+      .send({ routing: 'queue', queueId: routedQueue.body.id })
+      .expect(200);
+    await t.http().put('/api/me/agent-state').set(tech).send({ state: 'available' }).expect(200);
+    const offered = nextEvent(techSocket, 'contact.offered');
+    const routedChat = await startChat(t, routed.subdomain, visitorWho, `Queued ${PII_TEXT}`);
+    await offered;
+    expect((await ack(techSocket, 'contact.accept', { conversationId: routedChat.conversationId })).ok).toBe(true);
+    await t.http().post(`/api/conversations/${routedChat.conversationId}/end`).set(tech).expect(200);
+
     // --- The crawl. Path parameters come from the scenario; a route with none here fails.
     const params: Record<string, string> = {
       '/api/tickets/{number}': `${ticket.number}`,
@@ -366,6 +391,9 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       '/api/cases/{id}': chat.caseId,
       '/api/cases/{id}/messages': chat.caseId,
       '/api/cases/{id}/transcript': chat.caseId,
+      '/api/conversations/{id}/routing':
+        "a queue-routed conversation's routing facts: queue name, state, agent id, the viewer's wrap-up (reason, note)",
+      '/api/me/wrap-ups': 'your own open wrap-ups (conversation ids, causes)',
       '/api/cases/{id}/recordings': chat.caseId,
       '/api/portals/{id}': '',
       '/api/portals/{id}/embed': '',
@@ -383,6 +411,7 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       '/api/settings/{key}': 'masking.mode',
       '/api/plugins/{id}': 'pii-recorder',
       '/api/queues/{id}': String(queue.body.id),
+      '/api/conversations/{id}/routing': routedChat.conversationId,
       '/api/channel-instances/{id}': String(channelInstance.body?.id ?? ''),
     };
     const queries: Record<string, string> = {

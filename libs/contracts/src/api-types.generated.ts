@@ -642,6 +642,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/conversations/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ConversationRoutingController_end'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conversations/{id}/routing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversationRoutingController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conversations/{id}/wrap-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ConversationRoutingController_wrapUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/device-enrolment': {
     parameters: {
       query?: never;
@@ -909,6 +957,22 @@ export interface paths {
     };
     get?: never;
     put: operations['MeController_setSignature'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/wrap-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MeAgentStateController_pendingWrapUps'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -2436,6 +2500,21 @@ export interface components {
       lastName: string;
       phone: string | null;
     };
+    ConversationEndedDto: {
+      conversationId: string;
+      wrapUp: components['schemas']['WrapUpViewDto'];
+    };
+    ConversationRoutingViewDto: {
+      agentId: string | null;
+      conversationId: string;
+      queueDeleted: boolean;
+      queueId: string;
+      /** @description null once the queue was deleted */
+      queueName: string | null;
+      /** @enum {string} */
+      state: 'waiting' | 'offered' | 'accepted' | 'overflowed' | 'withdrawn';
+      wrapUp: components['schemas']['WrapUpViewDto'] | null;
+    };
     CreateAccountDto: {
       /**
        * @description false restricts the account to companyIds
@@ -3410,6 +3489,14 @@ export interface components {
        */
       ticketNumber?: number;
     };
+    SubmitWrapUpDto: {
+      note?: Record<string, never> | null;
+      /**
+       * Format: uuid
+       * @description An active wrap-up reason
+       */
+      reasonId: string;
+    };
     TicketPageDto: {
       items: components['schemas']['TicketViewDto'][];
       nextCursor: string | null;
@@ -3748,6 +3835,19 @@ export interface components {
       labelFr: string | null;
       /** Format: date-time */
       updatedAt: string;
+    };
+    WrapUpViewDto: {
+      /** @enum {string} */
+      cause: 'ended' | 'customer_ended' | 'transferred' | 'conference_ended' | 'queue_deleted';
+      conversationId: string;
+      id: string;
+      note: string | null;
+      /** Format: date-time */
+      openedAt: string;
+      reasonId: string | null;
+      reasonLabel: string | null;
+      /** Format: date-time */
+      wrappedAt: string | null;
     };
   };
   responses: never;
@@ -5015,6 +5115,73 @@ export interface operations {
       };
     };
   };
+  ConversationRoutingController_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationEndedDto'];
+        };
+      };
+    };
+  };
+  ConversationRoutingController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationRoutingViewDto'];
+        };
+      };
+    };
+  };
+  ConversationRoutingController_wrapUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitWrapUpDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpViewDto'];
+        };
+      };
+    };
+  };
   DeviceEnrolmentController_redeem: {
     parameters: {
       query?: never;
@@ -5546,6 +5713,25 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AccountViewDto'];
+        };
+      };
+    };
+  };
+  MeAgentStateController_pendingWrapUps: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WrapUpViewDto'][];
         };
       };
     };

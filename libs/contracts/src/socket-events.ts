@@ -71,6 +71,12 @@ export interface ServerEventMap {
     activeChats: number;
     maxChats: number;
   };
+  /** The agent's part of a queue-routed conversation ended: pick a wrap-up reason (slot held until then). */
+  'wrap_up.due': { conversationId: string; companyId: string; wrapUp: WrapUpEvent };
+  /** The wrap-up was submitted (this tab or another). */
+  'wrap_up.done': { conversationId: string; wrapUpId: string };
+  /** A resource an open conversation depends on was deleted by an admin: the agent can only end it. */
+  'contact.resource_deleted': { conversationId: string; companyId: string; resource: 'queue'; name: string };
   /** /portal: the visitor's place in the queue (1 = next), refreshed when the queue moves. */
   'queue.position': { conversationId: string; position: number; estimatedWaitSeconds: number };
 
@@ -113,6 +119,14 @@ export type ScreenSignal =
   | { type: 'candidate'; candidate: string; sdpMid: string | null; sdpMLineIndex: number | null };
 
 export type ScreenEndReason = 'declined' | 'stopped_by_customer' | 'ended_by_technician' | 'replaced' | 'chat_ended';
+
+/** An open wrap-up as pushed to its agent (the REST view without the submitted fields). */
+export interface WrapUpEvent {
+  id: string;
+  conversationId: string;
+  cause: 'ended' | 'customer_ended' | 'transferred' | 'conference_ended' | 'queue_deleted';
+  openedAt: string;
+}
 
 export type ContactOfferCloseReason = 'accepted' | 'declined' | 'expired' | 'withdrawn';
 
@@ -164,6 +178,9 @@ export const ServerEvents = {
   contactOffered: 'contact.offered',
   contactOfferClosed: 'contact.offer_closed',
   agentStateChanged: 'agent.state_changed',
+  wrapUpDue: 'wrap_up.due',
+  wrapUpDone: 'wrap_up.done',
+  contactResourceDeleted: 'contact.resource_deleted',
   queuePosition: 'queue.position',
   agentChatUpdated: 'agent-chat.updated',
   agentChatIncoming: 'agent-chat.incoming',

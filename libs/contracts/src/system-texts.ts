@@ -81,6 +81,7 @@ export const CHAT_LINES = {
   joined: line('{name} joined the chat', '{name} a rejoint la discussion'),
   left: line('{name} left the chat', '{name} a quitté la discussion'),
   started: line('Chat started with {name}', 'Chat commencé avec {name}'),
+  endedBy: line('{name} ended the chat', '{name} a mis fin à la discussion'),
   ticketOpened: line('Ticket #{number} was opened for this chat', 'Le ticket n° {number} a été ouvert pour ce chat'),
   ticketOpenedNoContact: line(
     'Ticket #{number} was opened for this chat without a contact: nobody has confirmed who uses {device}',

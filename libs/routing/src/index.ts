@@ -10,10 +10,13 @@ export { ContactAcceptanceRegistry, type AcceptedContactHandler } from './offers
 export { estimateWait, QueuePositionService } from './offers/queue-position.service.js';
 export { ROUTING_OFFER_TIMER, ROUTING_MAX_WAIT_TIMER } from './offers/routing-timers.js';
 export { ChatAvailability } from './services/chat-availability.service.js';
+export { WrapUpObligationService, type OpenWrapUpInput } from './wrap-up/wrap-up-obligation.service.js';
 export {
   AGENT_STATES,
   type AgentState,
   type AgentStateView,
   type QueueView,
   type WrapUpReasonView,
+  type WrapUpCause,
+  type WrapUpView,
 } from './routing.types.js';

@@ -26,11 +26,19 @@ import { AgentStateService } from './services/agent-state.service.js';
 import { QueueService } from './services/queue.service.js';
 import { WrapUpReasonService } from './services/wrap-up-reason.service.js';
 import { QueueComposerRule } from './services/queue-composer-rule.service.js';
+import { ConversationRoutingController } from './controllers/conversation-routing.controller.js';
+import { WrapUpRepository } from './repositories/wrap-up.repository.js';
+import { ConversationEndService } from './wrap-up/conversation-end.service.js';
+import { ConversationRoutingService } from './wrap-up/conversation-routing.service.js';
+import { QueueRemovalService } from './wrap-up/queue-removal.service.js';
+import { WrapUpDueListener } from './wrap-up/wrap-up-due.listener.js';
+import { WrapUpObligationService } from './wrap-up/wrap-up-obligation.service.js';
+import { WrapUpService } from './wrap-up/wrap-up.service.js';
 
 /** The contact centre: queues, agent states, wrap-up reasons, offers with RONA re-offer and overflow. */
 @Module({
   imports: [ChatModule],
-  controllers: [QueuesController, WrapUpReasonsController, MeAgentStateController],
+  controllers: [QueuesController, WrapUpReasonsController, MeAgentStateController, ConversationRoutingController],
   providers: [
     QueueRepository,
     WrapUpReasonRepository,
@@ -55,6 +63,13 @@ import { QueueComposerRule } from './services/queue-composer-rule.service.js';
     ContactWithdrawalListener,
     ContactOfferGateway,
     QueueComposerRule,
+    WrapUpRepository,
+    WrapUpObligationService,
+    WrapUpService,
+    WrapUpDueListener,
+    ConversationEndService,
+    ConversationRoutingService,
+    QueueRemovalService,
   ],
   exports: [
     QueueService,
@@ -66,6 +81,7 @@ import { QueueComposerRule } from './services/queue-composer-rule.service.js';
     OfferDispatcher,
     ContactAcceptanceRegistry,
     QueuePositionService,
+    WrapUpObligationService,
   ],
 })
 export class RoutingModule {}

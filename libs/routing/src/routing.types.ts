@@ -39,3 +39,32 @@ export interface AgentStateView {
 /** A queued contact: waiting in its queue, offered to one agent, or gone (accepted, overflowed, withdrawn). */
 export const CONTACT_ROUTING_STATES = ['waiting', 'offered', 'accepted', 'overflowed', 'withdrawn'] as const;
 export type ContactRoutingState = (typeof CONTACT_ROUTING_STATES)[number];
+
+/** Why an agent's wrap-up opened: they ended the chat, the customer did, or a transfer/conference/deleted queue ended their part. */
+export const WRAP_UP_CAUSES = ['ended', 'customer_ended', 'transferred', 'conference_ended', 'queue_deleted'] as const;
+export type WrapUpCause = (typeof WRAP_UP_CAUSES)[number];
+
+export interface WrapUpView {
+  id: string;
+  conversationId: string;
+  cause: WrapUpCause;
+  openedAt: string;
+  reasonId: string | null;
+  reasonLabel: string | null;
+  note: string | null;
+  wrappedAt: string | null;
+}
+
+/** A queue-routed conversation as its agent's screen needs it (null for pool chats). */
+export interface ConversationRoutingView {
+  conversationId: string;
+  queueId: string;
+  /** null once the queue was deleted. */
+  queueName: string | null;
+  queueDeleted: boolean;
+  state: ContactRoutingState;
+  /** The agent it is offered to or was accepted by. */
+  agentId: string | null;
+  /** The viewer's own open wrap-up of it. */
+  wrapUp: WrapUpView | null;
+}

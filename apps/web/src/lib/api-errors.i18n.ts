@@ -33,6 +33,8 @@ export const apiErrorMessages = defineMessages(
     AGENT_MESSAGE_TOO_LONG: 'Contact-centre messages are limited to 1,000 characters.',
     AGENT_MESSAGE_RESERVED_CHARACTERS:
       'The characters < and > are reserved for template parameters: remove them to send.',
+    ROUTING_QUEUE_DELETED: 'The queue of this conversation was deleted: you can only end the conversation.',
+    WRAP_UP_NOT_DUE: 'No wrap-up of this conversation is waiting for you.',
   },
   {
     NETWORK: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
@@ -63,6 +65,9 @@ export const apiErrorMessages = defineMessages(
     AGENT_MESSAGE_TOO_LONG: 'Les messages du centre de contact sont limités à 1 000 caractères.',
     AGENT_MESSAGE_RESERVED_CHARACTERS:
       'Les caractères < et > sont réservés aux paramètres des modèles : retirez-les pour envoyer.',
+    ROUTING_QUEUE_DELETED:
+      "La file d'attente de cette conversation a été supprimée : vous pouvez seulement y mettre fin.",
+    WRAP_UP_NOT_DUE: 'Aucune clôture de cette conversation ne vous attend.',
   },
 );
 

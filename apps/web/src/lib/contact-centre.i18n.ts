@@ -22,6 +22,25 @@ const en = {
   offerWithdrawn: 'The customer left before the chat was accepted.',
   offerTaken: 'This chat is no longer offered to you.',
   notifyTitle: 'Chat offered · {queue}',
+  routingQueue: 'Queue: {queue}',
+  end: 'End',
+  ending: 'Ending…',
+  endFailed: 'The conversation could not be ended.',
+  queueDeleted: 'The queue “{queue}” of this conversation was deleted. You can only end the conversation.',
+  queueDeletedUnnamed: 'The queue of this conversation was deleted. You can only end the conversation.',
+  customerEnded: 'The customer ended the conversation',
+  wrapUpTitle: 'Wrap up the conversation',
+  wrapUpIntro: 'Pick why the conversation ended. You receive new chats in this slot once you submit.',
+  wrapUpSearch: 'Search reasons',
+  wrapUpReasons: 'Wrap-up reason',
+  wrapUpNoMatch: 'No reason matches “{search}”.',
+  wrapUpNoReasons: 'No wrap-up reasons are configured: ask an administrator to add some.',
+  wrapUpNote: 'Note (optional)',
+  wrapUpSubmit: 'Submit',
+  wrapUpSubmitting: 'Submitting…',
+  wrapUpPick: 'Pick a reason first.',
+  wrapUpFailed: 'The wrap-up could not be saved.',
+  wrapUpDone: 'Wrapped up: {reason}',
 };
 
 export const contactCentreMessages = defineMessages(en, {
@@ -44,5 +63,27 @@ export const contactCentreMessages = defineMessages(en, {
   offerWithdrawn: 'Le client est parti avant que le chat soit accepté.',
   offerTaken: 'Ce chat ne vous est plus proposé.',
   notifyTitle: 'Chat proposé · {queue}',
+  routingQueue: "File d'attente : {queue}",
+  end: 'Terminer',
+  ending: 'Fin en cours…',
+  endFailed: "La conversation n'a pas pu être terminée.",
+  queueDeleted:
+    "La file d'attente « {queue} » de cette conversation a été supprimée. Vous pouvez seulement mettre fin à la conversation.",
+  queueDeletedUnnamed:
+    "La file d'attente de cette conversation a été supprimée. Vous pouvez seulement mettre fin à la conversation.",
+  customerEnded: 'Le client a mis fin à la conversation',
+  wrapUpTitle: 'Clôturer la conversation',
+  wrapUpIntro:
+    'Choisissez pourquoi la conversation a pris fin. Vous recevrez de nouveaux chats sur ce créneau une fois la clôture envoyée.',
+  wrapUpSearch: 'Rechercher un motif',
+  wrapUpReasons: 'Motif de clôture',
+  wrapUpNoMatch: 'Aucun motif ne correspond à « {search} ».',
+  wrapUpNoReasons: "Aucun motif de clôture n'est configuré : demandez à un administrateur d'en ajouter.",
+  wrapUpNote: 'Note (facultative)',
+  wrapUpSubmit: 'Envoyer',
+  wrapUpSubmitting: 'Envoi…',
+  wrapUpPick: "Choisissez d'abord un motif.",
+  wrapUpFailed: "La clôture n'a pas pu être enregistrée.",
+  wrapUpDone: 'Clôturée : {reason}',
 });
 export const cc = contactCentreMessages.t;

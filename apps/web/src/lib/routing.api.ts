@@ -9,6 +9,8 @@ export type MeWithState = C.ApiSchema<'MeViewDto'>;
 export type Queue = C.ApiSchema<'QueueViewDto'>;
 export type QueueInput = C.ApiSchema<'CreateQueueDto'>;
 export type WrapUpReason = C.ApiSchema<'WrapUpReasonViewDto'>;
+export type WrapUp = C.ApiSchema<'WrapUpViewDto'>;
+export type ConversationRouting = C.ApiSchema<'ConversationRoutingViewDto'>;
 
 const enc = encodeURIComponent;
 
@@ -21,7 +23,14 @@ export const routingApi = {
   updateQueue: (id: string, body: Partial<QueueInput>) => request<Queue>('PATCH', `/api/queues/${enc(id)}`, body),
   deleteQueue: (id: string) => request<void>('DELETE', `/api/queues/${enc(id)}`),
 
+  conversationRouting: (id: string) => request<ConversationRouting>('GET', `/api/conversations/${enc(id)}/routing`),
+  end: (id: string) => request<{ conversationId: string; wrapUp: WrapUp }>('POST', `/api/conversations/${enc(id)}/end`),
+  wrapUp: (id: string, body: { reasonId: string; note?: string }) =>
+    request<WrapUp>('POST', `/api/conversations/${enc(id)}/wrap-up`, body),
+  pendingWrapUps: () => request<WrapUp[]>('GET', '/api/me/wrap-ups'),
+
   reasons: () => request<WrapUpReason[]>('GET', '/api/wrap-up-reasons'),
+  activeReasons: () => request<WrapUpReason[]>('GET', '/api/wrap-up-reasons?active=true'),
   createReason: (label: string, labelFr?: string) =>
     request<WrapUpReason>('POST', '/api/wrap-up-reasons', { label, labelFr }),
   updateReason: (id: string, body: { label?: string; labelFr?: string | null; active?: boolean }) =>

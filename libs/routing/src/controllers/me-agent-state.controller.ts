@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountService, CurrentAccount, Unmasked, withLanguage, type AccountPrincipal } from '@switchboard/core';
 import { AgentStateViewDto, SetAgentStateDto } from '../dto/agent-state.dto.js';
 import { MeViewDto } from '../dto/me-view.dto.js';
+import { WrapUpViewDto } from '../dto/wrap-up.dto.js';
 import { AgentStateService } from '../services/agent-state.service.js';
+import { WrapUpService } from '../wrap-up/wrap-up.service.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -14,6 +16,7 @@ export class MeAgentStateController {
   constructor(
     private readonly accounts: AccountService,
     private readonly states: AgentStateService,
+    private readonly wrapUps: WrapUpService,
   ) {}
 
   @Get()
@@ -30,5 +33,12 @@ export class MeAgentStateController {
   @ApiOkResponse({ type: AgentStateViewDto })
   setState(@Body() dto: SetAgentStateDto, @CurrentAccount() me: AccountPrincipal): Promise<AgentStateViewDto> {
     return this.states.choose(me.id, dto.state);
+  }
+
+  /** The wrap-ups the agent still owes (the dialog reopens after a reload). */
+  @Get('wrap-ups')
+  @ApiOkResponse({ type: [WrapUpViewDto] })
+  pendingWrapUps(@CurrentAccount() me: AccountPrincipal): Promise<WrapUpViewDto[]> {
+    return this.wrapUps.pending(me);
   }
 }

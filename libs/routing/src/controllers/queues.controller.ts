@@ -4,6 +4,7 @@ import { CurrentAccount, Roles, Unmasked, type AccountPrincipal } from '@switchb
 import { CreateQueueDto, UpdateQueueDto } from '../dto/queue.dto.js';
 import { QueueViewDto } from '../dto/queue-view.dto.js';
 import { QueueService } from '../services/queue.service.js';
+import { QueueRemovalService } from '../wrap-up/queue-removal.service.js';
 
 @ApiTags('routing')
 @ApiBearerAuth()
@@ -11,7 +12,10 @@ import { QueueService } from '../services/queue.service.js';
 @Unmasked()
 @Controller('api/queues')
 export class QueuesController {
-  constructor(private readonly queues: QueueService) {}
+  constructor(
+    private readonly queues: QueueService,
+    private readonly removal: QueueRemovalService,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -47,6 +51,6 @@ export class QueuesController {
   @Roles('admin')
   @HttpCode(204)
   async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentAccount() me: AccountPrincipal): Promise<void> {
-    await this.queues.remove(id, me);
+    await this.removal.remove(id, me);
   }
 }

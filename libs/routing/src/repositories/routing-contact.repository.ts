@@ -55,6 +55,17 @@ export class RoutingContactRepository extends BaseRepository<RoutingContactEntit
       .getMany();
   }
 
+  /** The queue's contacts in these states, oldest first. */
+  ofQueue(queueId: string, states: readonly ContactRoutingState[]): Promise<RoutingContactEntity[]> {
+    return this.repo()
+      .createQueryBuilder('c')
+      .where('c.queueId = :queueId', { queueId })
+      .andWhere('c.state IN (:...states)', { states })
+      .orderBy('c.arrivedAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+  }
+
   /** Still in the queue (waiting or ringing an agent), oldest first. */
   queued(queueId: string): Promise<RoutingContactEntity[]> {
     return this.repo()

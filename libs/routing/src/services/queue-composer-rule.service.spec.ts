@@ -1,13 +1,15 @@
 import { AgentMessageRules } from '@switchboard/chat';
 import { DomainError } from '@switchboard/core';
 import { newTestService } from '@switchboard/testing';
+import { QueueRepository } from '../repositories/queue.repository';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository';
 import { QueueComposerRule } from './queue-composer-rule.service';
 
 describe('QueueComposerRule', () => {
-  function build(routed: boolean) {
+  function build(routed: boolean, queueExists = true) {
     const t = newTestService(QueueComposerRule);
-    t.fake(RoutingContactRepository).findById.mockResolvedValue(routed ? ({ id: 'c1' } as never) : null);
+    t.fake(RoutingContactRepository).findById.mockResolvedValue(routed ? ({ id: 'c1', queueId: 'q1' } as never) : null);
+    t.fake(QueueRepository).findById.mockResolvedValue(queueExists ? ({ id: 'q1' } as never) : null);
     return t;
   }
   const code = (p: Promise<void>) =>
@@ -39,9 +41,15 @@ describe('QueueComposerRule', () => {
     expect(fake(RoutingContactRepository).findById).toHaveBeenCalledTimes(1);
   });
 
-  it('does not look up a message that passes both rules', async () => {
+  it('refuses every agent message once the queue was deleted (409: the agent can only end it)', async () => {
+    const { sut } = build(true, false);
+    expect(await code(sut.check('c1', 'plain text'))).toEqual(['ROUTING_QUEUE_DELETED', 409]);
+  });
+
+  it('lets plain text through on a queue-routed chat whose queue exists', async () => {
     const { sut, fake } = build(true);
-    await sut.check('c1', 'plain text');
-    expect(fake(RoutingContactRepository).findById).not.toHaveBeenCalled();
+    await expect(sut.check('c1', 'plain text')).resolves.toBeUndefined();
+    await expect(sut.check('c1', 'more text')).resolves.toBeUndefined();
+    expect(fake(RoutingContactRepository).findById).toHaveBeenCalledTimes(1);
   });
 });

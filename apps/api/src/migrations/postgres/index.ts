@@ -25,6 +25,7 @@ import { FrenchStatusLabels1796310000001 } from './1796310000001-french-status-l
 import { ProactiveChat1796315116294 } from './1796315116294-proactive-chat.migration.js';
 import { TicketListSortIndexes1796316217571 } from './1796316217571-ticket-list-sort-indexes.migration.js';
 import { RoutingContacts1796316558544 } from './1796316558544-routing-contacts.migration.js';
+import { RoutingWrapUps1796411906575 } from './1796411906575-routing-wrap-ups.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -53,4 +54,5 @@ export const POSTGRES_MIGRATIONS = [
   ProactiveChat1796315116294,
   TicketListSortIndexes1796316217571,
   RoutingContacts1796316558544,
+  RoutingWrapUps1796411906575,
 ];

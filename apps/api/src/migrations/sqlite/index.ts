@@ -25,6 +25,7 @@ import { FrenchStatusLabels1796310000000 } from './1796310000000-french-status-l
 import { ProactiveChat1796315111739 } from './1796315111739-proactive-chat.migration.js';
 import { TicketListSortIndexes1796316207393 } from './1796316207393-ticket-list-sort-indexes.migration.js';
 import { RoutingContacts1796316471190 } from './1796316471190-routing-contacts.migration.js';
+import { RoutingWrapUps1796411904632 } from './1796411904632-routing-wrap-ups.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -53,4 +54,5 @@ export const SQLITE_MIGRATIONS = [
   ProactiveChat1796315111739,
   TicketListSortIndexes1796316207393,
   RoutingContacts1796316471190,
+  RoutingWrapUps1796411904632,
 ];

@@ -9,6 +9,7 @@ import type { CaseView } from '../../lib/cases.types';
 import { casesMessages } from '../../lib/cases.i18n';
 import { linkClick } from '../../lib/router.hook';
 import { ConfirmDialog } from '../confirm-dialog.component';
+import { ContactRoutingPanel } from '../routing/contact-routing-panel.component';
 import { CaseConversation } from './case-conversation.component';
 import { CaseRecordings } from './case-recordings.component';
 import { CaseScreenShare } from './case-screen-share.component';
@@ -40,6 +41,8 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [recordings, setRecordings] = useState(0);
+  // A queue-routed chat whose queue an admin deleted: the agent can only end it (#14).
+  const [queueDeleted, setQueueDeleted] = useState(false);
   const confirm = useRef<HTMLDialogElement>(null);
   const mine = c.assignee?.id === me.id;
   const chatOpen = c.type === 'live_chat' && c.chatStatus !== 'ended';
@@ -269,6 +272,8 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
         </p>
       )}
 
+      {c.type === 'live_chat' && <ContactRoutingPanel c={c} me={me} onQueueDeleted={setQueueDeleted} />}
+
       {/* Screen sharing belongs to the technician who has the live portal chat (the server checks it too). */}
       {chatOpen && mine && c.status === 'assigned' && c.chatStatus === 'active' && (
         <CaseScreenShare c={c} onRecorded={() => setRecordings((n) => n + 1)} />
@@ -278,7 +283,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
       <CaseConversation
         c={c}
         me={me}
-        canWrite={chatOpen && mine && c.status === 'assigned'}
+        canWrite={chatOpen && mine && c.status === 'assigned' && !queueDeleted}
         endedNotice={c.chatStatus === 'ended' && c.endedReason ? endedLabel(c.endedReason) : null}
       />
 

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { BaseRepository, type Tx } from '@switchboard/core';
+import { DataSource, IsNull } from 'typeorm';
+import { WrapUpEntity } from '../entities/wrap-up.entity.js';
+
+/** Agents' wrap-ups. One open per agent and conversation (unique `openKey`); submitting is one guarded UPDATE. */
+@Injectable()
+export class WrapUpRepository extends BaseRepository<WrapUpEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, WrapUpEntity);
+  }
+
+  static openKey(conversationId: string, accountId: string): string {
+    return `${conversationId}:${accountId}`;
+  }
+
+  findOpen(conversationId: string, accountId: string, tx?: Tx): Promise<WrapUpEntity | null> {
+    return this.repo(tx).findOneBy({ openKey: WrapUpRepository.openKey(conversationId, accountId) });
+  }
+
+  /** The agent's open wrap-ups, oldest first (the web shows the dialog for each after a reload). */
+  pendingFor(accountId: string): Promise<WrapUpEntity[]> {
+    return this.repo().find({ where: { accountId, wrappedAt: IsNull() }, order: { openedAt: 'ASC' } });
+  }
+
+  /** Open → submitted; false when it was submitted meanwhile (a second tab, another instance). */
+  async submit(
+    id: string,
+    set: Pick<WrapUpEntity, 'reasonId' | 'reasonLabel' | 'note' | 'wrappedAt'>,
+    tx?: Tx,
+  ): Promise<boolean> {
+    const r = await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({ ...set, openKey: null })
+      .where('id = :id AND "wrappedAt" IS NULL', { id })
+      .execute();
+    return (r.affected ?? 0) > 0;
+  }
+}
