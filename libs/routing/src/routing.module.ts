@@ -14,6 +14,8 @@ import { ContactOfferGateway } from './realtime/contact-offer.gateway.js';
 import { RoutingContactRepository } from './repositories/routing-contact.repository.js';
 import { AgentStatePush } from './services/agent-state-push.service.js';
 import { MeAgentStateController } from './controllers/me-agent-state.controller.js';
+import { QueueBoardController } from './controllers/queue-board.controller.js';
+import { QueueBoardService } from './services/queue-board.service.js';
 import { QueuesController } from './controllers/queues.controller.js';
 import { WrapUpReasonsController } from './controllers/wrap-up-reasons.controller.js';
 import { AgentStateRepository } from './repositories/agent-state.repository.js';
@@ -30,7 +32,8 @@ import { QueueComposerRule } from './services/queue-composer-rule.service.js';
 /** The contact centre: queues, agent states, wrap-up reasons, offers with RONA re-offer and overflow. */
 @Module({
   imports: [ChatModule],
-  controllers: [QueuesController, WrapUpReasonsController, MeAgentStateController],
+  // QueueBoardController first: `/api/queues/board` before `/api/queues/:id`.
+  controllers: [QueueBoardController, QueuesController, WrapUpReasonsController, MeAgentStateController],
   providers: [
     QueueRepository,
     WrapUpReasonRepository,
@@ -55,6 +58,7 @@ import { QueueComposerRule } from './services/queue-composer-rule.service.js';
     ContactWithdrawalListener,
     ContactOfferGateway,
     QueueComposerRule,
+    QueueBoardService,
   ],
   exports: [
     QueueService,
