@@ -352,6 +352,22 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       .set(admin)
       .send({ name: 'Guard queue', companyIds: [company.id], memberIds: [t.technician.id] })
       .expect(201);
+    // The queue board (#14): a queue-routed portal whose visitor (a phone-number name) waits in a
+    // queue without members, so the board lists a customer name to mask.
+    const boardPortal = await createCompanyWithPortal(t);
+    const boardQueue = await t
+      .http()
+      .post('/api/queues')
+      .set(admin)
+      .send({ name: 'Guard board queue', companyIds: [boardPortal.company.id], memberIds: [] })
+      .expect(201);
+    await t
+      .http()
+      .patch(`/api/portals/${boardPortal.portal.id}`)
+      .set(admin)
+      .send({ routing: 'queue', queueId: boardQueue.body.id })
+      .expect(200);
+    await startChat(t, boardPortal.subdomain, { ...visitorWho, email: 'guard.queued@acme.example' }, 'Queued question');
 
     // --- The crawl. Path parameters come from the scenario; a route with none here fails.
     const params: Record<string, string> = {
