@@ -9,6 +9,9 @@ export type MeWithState = C.ApiSchema<'MeViewDto'>;
 export type Queue = C.ApiSchema<'QueueViewDto'>;
 export type QueueInput = C.ApiSchema<'CreateQueueDto'>;
 export type WrapUpReason = C.ApiSchema<'WrapUpReasonViewDto'>;
+export type QueueBoard = C.ApiSchema<'QueueBoardViewDto'>;
+export type QueueBoardQueue = C.ApiSchema<'QueueBoardQueueDto'>;
+export type QueueBoardAgent = C.ApiSchema<'QueueBoardAgentDto'>;
 
 const enc = encodeURIComponent;
 
@@ -20,6 +23,7 @@ export const routingApi = {
   createQueue: (body: QueueInput) => request<Queue>('POST', '/api/queues', body),
   updateQueue: (id: string, body: Partial<QueueInput>) => request<Queue>('PATCH', `/api/queues/${enc(id)}`, body),
   deleteQueue: (id: string) => request<void>('DELETE', `/api/queues/${enc(id)}`),
+  board: () => request<QueueBoard>('GET', '/api/queues/board'),
 
   reasons: () => request<WrapUpReason[]>('GET', '/api/wrap-up-reasons'),
   createReason: (label: string, labelFr?: string) =>
