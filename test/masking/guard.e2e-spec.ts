@@ -355,6 +355,22 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       .set(admin)
       .send({ name: 'Guard queue', companyIds: [company.id], memberIds: [t.technician.id] })
       .expect(201);
+    // The queue board (#14): a queue-routed portal whose visitor (a phone-number name) waits in a
+    // queue without members, so the board lists a customer name to mask.
+    const boardPortal = await createCompanyWithPortal(t);
+    const boardQueue = await t
+      .http()
+      .post('/api/queues')
+      .set(admin)
+      .send({ name: 'Guard board queue', companyIds: [boardPortal.company.id], memberIds: [] })
+      .expect(201);
+    await t
+      .http()
+      .patch(`/api/portals/${boardPortal.portal.id}`)
+      .set(admin)
+      .send({ routing: 'queue', queueId: boardQueue.body.id })
+      .expect(200);
+    await startChat(t, boardPortal.subdomain, { ...visitorWho, email: 'guard.queued@acme.example' }, 'Queued question');
 
     // --- The contact centre: a queue-routed portal; its phone-named visitor is offered to the
     // technician (contact.offered must come masked), who accepts and ends the chat (wrap-up due).
@@ -391,9 +407,6 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       '/api/cases/{id}': chat.caseId,
       '/api/cases/{id}/messages': chat.caseId,
       '/api/cases/{id}/transcript': chat.caseId,
-      '/api/conversations/{id}/routing':
-        "a queue-routed conversation's routing facts: queue name, state, agent id, the viewer's wrap-up (reason, note)",
-      '/api/me/wrap-ups': 'your own open wrap-ups (conversation ids, causes)',
       '/api/cases/{id}/recordings': chat.caseId,
       '/api/portals/{id}': '',
       '/api/portals/{id}/embed': '',

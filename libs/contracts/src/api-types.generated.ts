@@ -1561,6 +1561,22 @@ export interface paths {
     patch: operations['QueuesController_update'];
     trace?: never;
   };
+  '/api/queues/board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['QueueBoardController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/quick-replies': {
     parameters: {
       query?: never;
@@ -3242,6 +3258,69 @@ export interface components {
     };
     PublicTechnicianDto: {
       name: string;
+    };
+    QueueBoardAgentDto: {
+      /** Format: uuid */
+      accountId: string;
+      activeChats: number;
+      maxChats: number;
+      name: string;
+      /** @enum {string} */
+      state: 'available' | 'not_ready' | 'busy' | 'rona';
+      /** Format: date-time */
+      stateSince: string;
+    };
+    QueueBoardContactDto: {
+      /** Format: date-time */
+      arrivedAt: string;
+      /**
+       * Format: uuid
+       * @description Masking scope of the customer name
+       */
+      companyId: string;
+      /** Format: uuid */
+      conversationId: string;
+      /** @description Masked like every technician payload */
+      customerName: string;
+      offeredToId?: string | null;
+      offeredToName?: string | null;
+      /**
+       * @description offered = ringing an agent
+       * @enum {string}
+       */
+      state: 'waiting' | 'offered';
+      /** @description Seconds since arrival at generatedAt */
+      waitSeconds: number;
+    };
+    QueueBoardQueueDto: {
+      agents: components['schemas']['QueueBoardAgentDto'][];
+      name: string;
+      /** Format: uuid */
+      queueId: string;
+      today: components['schemas']['QueueBoardTodayDto'];
+      waiting: components['schemas']['QueueBoardContactDto'][];
+    };
+    QueueBoardTodayDto: {
+      accepted: number;
+      /** @description Contacts that entered the queue today */
+      arrived: number;
+      /** @description Arrival → accept of contacts accepted today */
+      averageWaitSeconds: number | null;
+      overflowed: number;
+      withdrawn: number;
+    };
+    QueueBoardViewDto: {
+      /**
+       * Format: date-time
+       * @description The server's now (waits tick from it)
+       */
+      generatedAt: string;
+      queues: components['schemas']['QueueBoardQueueDto'][];
+      /**
+       * Format: date-time
+       * @description Start of today (00:00 UTC)
+       */
+      since: string;
     };
     QueueViewDto: {
       companyIds: string[];
@@ -6799,6 +6878,25 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['QueueViewDto'];
+        };
+      };
+    };
+  };
+  QueueBoardController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueBoardViewDto'];
         };
       };
     };

@@ -14,6 +14,8 @@ import { ContactOfferGateway } from './realtime/contact-offer.gateway.js';
 import { RoutingContactRepository } from './repositories/routing-contact.repository.js';
 import { AgentStatePush } from './services/agent-state-push.service.js';
 import { MeAgentStateController } from './controllers/me-agent-state.controller.js';
+import { QueueBoardController } from './controllers/queue-board.controller.js';
+import { QueueBoardService } from './services/queue-board.service.js';
 import { QueuesController } from './controllers/queues.controller.js';
 import { WrapUpReasonsController } from './controllers/wrap-up-reasons.controller.js';
 import { AgentStateRepository } from './repositories/agent-state.repository.js';
@@ -38,7 +40,14 @@ import { WrapUpService } from './wrap-up/wrap-up.service.js';
 /** The contact centre: queues, agent states, wrap-up reasons, offers with RONA re-offer and overflow. */
 @Module({
   imports: [ChatModule],
-  controllers: [QueuesController, WrapUpReasonsController, MeAgentStateController, ConversationRoutingController],
+  // QueueBoardController first: `/api/queues/board` before `/api/queues/:id`.
+  controllers: [
+    QueueBoardController,
+    QueuesController,
+    WrapUpReasonsController,
+    MeAgentStateController,
+    ConversationRoutingController,
+  ],
   providers: [
     QueueRepository,
     WrapUpReasonRepository,
@@ -70,6 +79,7 @@ import { WrapUpService } from './wrap-up/wrap-up.service.js';
     ConversationEndService,
     ConversationRoutingService,
     QueueRemovalService,
+    QueueBoardService,
   ],
   exports: [
     QueueService,

@@ -68,3 +68,54 @@ export interface ConversationRoutingView {
   /** The viewer's own open wrap-up of it. */
   wrapUp: WrapUpView | null;
 }
+
+/** One contact still in a queue on the board (waiting, or ringing an agent). */
+export interface QueueBoardContact {
+  conversationId: string;
+  /** The masking scope of the customer name (the REST masker reads `companyId`). */
+  companyId: string;
+  customerName: string;
+  state: 'waiting' | 'offered';
+  offeredToId: string | null;
+  offeredToName: string | null;
+  arrivedAt: string;
+  waitSeconds: number;
+}
+
+export interface QueueBoardAgent {
+  accountId: string;
+  name: string;
+  state: AgentState;
+  activeChats: number;
+  maxChats: number;
+  stateSince: string;
+}
+
+/**
+ * Today's numbers of a queue. Handle time and wrap-up reason counts join here once the wrap-up
+ * table exists (#14): add fields, the web shows what it receives.
+ */
+export interface QueueBoardToday {
+  arrived: number;
+  accepted: number;
+  overflowed: number;
+  withdrawn: number;
+  /** Arrival → accept of the contacts accepted today; null when none. */
+  averageWaitSeconds: number | null;
+}
+
+export interface QueueBoardQueue {
+  queueId: string;
+  name: string;
+  waiting: QueueBoardContact[];
+  agents: QueueBoardAgent[];
+  today: QueueBoardToday;
+}
+
+export interface QueueBoardView {
+  /** The server's now: the web ticks waits from it (clock skew between browser and API). */
+  generatedAt: string;
+  /** Start of "today" (00:00 UTC). */
+  since: string;
+  queues: QueueBoardQueue[];
+}

@@ -20,6 +20,7 @@ const en = {
   devices: 'Devices',
   // Contact centre (#14)
   queues: 'Queues',
+  queueBoard: 'Queue board',
   wrapUpReasons: 'Wrap-up reasons',
   // Reports (#18.4)
   satisfaction: 'Satisfaction',
@@ -44,6 +45,7 @@ const fr: Record<keyof typeof en, string> = {
   devices: 'Appareils',
   // Contact centre (#14)
   queues: "Files d'attente",
+  queueBoard: 'Tableau des files',
   wrapUpReasons: 'Motifs de clôture',
   // Reports (#18.4)
   satisfaction: 'Satisfaction',

@@ -11,6 +11,9 @@ export type QueueInput = C.ApiSchema<'CreateQueueDto'>;
 export type WrapUpReason = C.ApiSchema<'WrapUpReasonViewDto'>;
 export type WrapUp = C.ApiSchema<'WrapUpViewDto'>;
 export type ConversationRouting = C.ApiSchema<'ConversationRoutingViewDto'>;
+export type QueueBoard = C.ApiSchema<'QueueBoardViewDto'>;
+export type QueueBoardQueue = C.ApiSchema<'QueueBoardQueueDto'>;
+export type QueueBoardAgent = C.ApiSchema<'QueueBoardAgentDto'>;
 
 const enc = encodeURIComponent;
 
@@ -22,6 +25,7 @@ export const routingApi = {
   createQueue: (body: QueueInput) => request<Queue>('POST', '/api/queues', body),
   updateQueue: (id: string, body: Partial<QueueInput>) => request<Queue>('PATCH', `/api/queues/${enc(id)}`, body),
   deleteQueue: (id: string) => request<void>('DELETE', `/api/queues/${enc(id)}`),
+  board: () => request<QueueBoard>('GET', '/api/queues/board'),
 
   conversationRouting: (id: string) => request<ConversationRouting>('GET', `/api/conversations/${enc(id)}/routing`),
   end: (id: string) => request<{ conversationId: string; wrapUp: WrapUp }>('POST', `/api/conversations/${enc(id)}/end`),

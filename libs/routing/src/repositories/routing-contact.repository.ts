@@ -90,4 +90,74 @@ export class RoutingContactRepository extends BaseRepository<RoutingContactEntit
     const total = rows.reduce((sum, r) => sum + (new Date(r.leftAt!).getTime() - new Date(r.arrivedAt).getTime()), 0);
     return total / rows.length / 1000;
   }
+
+  /** Contacts still in any of these queues (waiting or ringing), oldest first; at most `limit` per call. */
+  queuedIn(queueIds: string[], limit = 500): Promise<RoutingContactEntity[]> {
+    if (!queueIds.length) return Promise.resolve([]);
+    return this.repo()
+      .createQueryBuilder('c')
+      .where('c.queueId IN (:...queueIds)', { queueIds })
+      .andWhere('c.state IN (:...states)', { states: ['waiting', 'offered'] satisfies ContactRoutingState[] })
+      .orderBy('c.arrivedAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Per queue: contacts that arrived since `since`. */
+  async arrivedSince(queueIds: string[], since: Date): Promise<Map<string, number>> {
+    if (!queueIds.length) return new Map();
+    const rows = await this.repo()
+      .createQueryBuilder('c')
+      .select('c.queueId', 'queueId')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.queueId IN (:...queueIds)', { queueIds })
+      .andWhere('c.arrivedAt >= :since', { since })
+      .groupBy('c.queueId')
+      .getRawMany<{ queueId: string; n: string | number }>();
+    return new Map(rows.map((r) => [r.queueId, Number(r.n)]));
+  }
+
+  /** Per queue and final state (accepted, overflowed, withdrawn): contacts that left since `since`. */
+  async leftSince(
+    queueIds: string[],
+    since: Date,
+  ): Promise<{ queueId: string; state: ContactRoutingState; n: number }[]> {
+    if (!queueIds.length) return [];
+    const rows = await this.repo()
+      .createQueryBuilder('c')
+      .select('c.queueId', 'queueId')
+      .addSelect('c.state', 'state')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.queueId IN (:...queueIds)', { queueIds })
+      .andWhere('c.leftAt >= :since', { since })
+      .groupBy('c.queueId')
+      .addGroupBy('c.state')
+      .getRawMany<{ queueId: string; state: ContactRoutingState; n: string | number }>();
+    return rows.map((r) => ({ queueId: r.queueId, state: r.state, n: Number(r.n) }));
+  }
+
+  /**
+   * Per queue: average seconds from arrival to accept of the contacts accepted since `since`. The
+   * difference is taken here, not in SQL: date arithmetic differs between SQLite and PostgreSQL, and a
+   * day's accepted contacts are few enough to read (two dates each).
+   */
+  async averageWaitSince(queueIds: string[], since: Date): Promise<Map<string, number>> {
+    if (!queueIds.length) return new Map();
+    const rows = await this.repo()
+      .createQueryBuilder('c')
+      .select(['c.queueId', 'c.arrivedAt', 'c.leftAt'])
+      .where('c.queueId IN (:...queueIds)', { queueIds })
+      .andWhere('c.state = :accepted', { accepted: 'accepted' })
+      .andWhere('c.leftAt >= :since', { since })
+      .getMany();
+    const sums = new Map<string, { total: number; n: number }>();
+    for (const r of rows) {
+      const s = sums.get(r.queueId) ?? { total: 0, n: 0 };
+      s.total += new Date(r.leftAt!).getTime() - new Date(r.arrivedAt).getTime();
+      s.n += 1;
+      sums.set(r.queueId, s);
+    }
+    return new Map([...sums].map(([q, s]) => [q, s.total / s.n / 1000]));
+  }
 }

@@ -17,8 +17,9 @@ import { ProductFamiliesAdmin } from './product-families-admin.component';
 import { QuickRepliesAdmin } from './quick-replies-admin.component';
 import { SettingsAdmin } from './settings-admin.component';
 import { TicketStatusesAdmin } from './ticket-statuses-admin.component';
-// Contact centre (#14): queues and wrap-up reasons.
+// Contact centre (#14): queues, the live queue board and wrap-up reasons.
 import { QueuesAdmin } from './queues-admin.component';
+import { QueueBoardAdmin } from './queue-board-admin.component';
 import { WrapUpReasonsAdmin } from './wrap-up-reasons-admin.component';
 // Satisfaction report (#18.4).
 import { CsatReportAdmin } from './csat-report-admin.component';
@@ -60,6 +61,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   // End of configuration sections
   // Contact centre (#14)
   { id: 'queues', label: 'queues', component: QueuesAdmin },
+  { id: 'queue-board', label: 'queueBoard', component: QueueBoardAdmin },
   { id: 'wrap-up-reasons', label: 'wrapUpReasons', component: WrapUpReasonsAdmin },
   // Reports (#18.4)
   { id: 'satisfaction', label: 'satisfaction', component: CsatReportAdmin },
