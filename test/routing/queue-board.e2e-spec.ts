@@ -126,7 +126,15 @@ describe('queue board (#14)', () => {
       }),
       expect.objectContaining({ accountId: bob.id, name: 'Bob Board', state: 'not_ready', activeChats: 0 }),
     ]);
-    expect(q.today).toEqual({ arrived: 2, accepted: 1, overflowed: 0, withdrawn: 0, averageWaitSeconds: 30 });
+    expect(q.today).toEqual({
+      arrived: 2,
+      accepted: 1,
+      overflowed: 0,
+      withdrawn: 0,
+      averageWaitSeconds: 30,
+      averageHandleSeconds: null,
+      wrapUpReasons: [],
+    });
 
     // Bob becomes Available: the waiting contact rings him.
     const bobOffer = nextEvent<any>(bob.socket, 'contact.offered');
@@ -176,6 +184,14 @@ describe('queue board (#14)', () => {
     const body = await board();
     expect(body.since).toBe(new Date(midnight).toISOString());
     const q = body.queues.find((x: any) => x.queueId === queue.id);
-    expect(q.today).toEqual({ arrived: 0, accepted: 0, overflowed: 0, withdrawn: 0, averageWaitSeconds: null });
+    expect(q.today).toEqual({
+      arrived: 0,
+      accepted: 0,
+      overflowed: 0,
+      withdrawn: 0,
+      averageWaitSeconds: null,
+      averageHandleSeconds: null,
+      wrapUpReasons: [],
+    });
   });
 });

@@ -166,6 +166,12 @@ describe('contact centre end and wrap-up (#14)', () => {
     expect((await t.http().get('/api/me/wrap-ups').set(auth(ada.token)).expect(200)).body).toEqual([]);
     expect((await post(ada, { reasonId: solved.id }).expect(409)).body.error).toBe('WRAP_UP_NOT_DUE');
     await t.http().post(`/api/conversations/${id}/end`).set(auth(ada.token)).expect(409);
+
+    // The queue board counts it: today's handle time (accept → End) and the reason picked.
+    const board = (await t.http().get('/api/queues/board').set(auth(t.adminToken)).expect(200)).body;
+    const today = board.queues.find((q: any) => q.queueId === queue.id).today;
+    expect(today).toMatchObject({ accepted: 1, wrapUpReasons: [{ label: solved.label, count: 1 }] });
+    expect(today.averageHandleSeconds).toEqual(expect.any(Number));
   });
 
   it('the customer ends the chat: the agent hears it and owes a wrap-up', async () => {

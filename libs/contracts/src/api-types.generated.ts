@@ -3300,14 +3300,22 @@ export interface components {
       today: components['schemas']['QueueBoardTodayDto'];
       waiting: components['schemas']['QueueBoardContactDto'][];
     };
+    QueueBoardReasonCountDto: {
+      count: number;
+      label: string;
+    };
     QueueBoardTodayDto: {
       accepted: number;
       /** @description Contacts that entered the queue today */
       arrived: number;
+      /** @description Accept → end of conversations wrapped up today */
+      averageHandleSeconds: number | null;
       /** @description Arrival → accept of contacts accepted today */
       averageWaitSeconds: number | null;
       overflowed: number;
       withdrawn: number;
+      /** @description Today's wrap-ups by reason, most used first */
+      wrapUpReasons: components['schemas']['QueueBoardReasonCountDto'][];
     };
     QueueBoardViewDto: {
       /**

@@ -91,10 +91,7 @@ export interface QueueBoardAgent {
   stateSince: string;
 }
 
-/**
- * Today's numbers of a queue. Handle time and wrap-up reason counts join here once the wrap-up
- * table exists (#14): add fields, the web shows what it receives.
- */
+/** Today's numbers of a queue. */
 export interface QueueBoardToday {
   arrived: number;
   accepted: number;
@@ -102,6 +99,10 @@ export interface QueueBoardToday {
   withdrawn: number;
   /** Arrival → accept of the contacts accepted today; null when none. */
   averageWaitSeconds: number | null;
+  /** Accept → end of the conversations wrapped up today; null when none. */
+  averageHandleSeconds: number | null;
+  /** Today's wrap-ups by reason (as labelled when picked), most used first. */
+  wrapUpReasons: { label: string; count: number }[];
 }
 
 export interface QueueBoardQueue {

@@ -30,6 +30,9 @@ const en = {
   overflowed: 'Overflowed',
   withdrawn: 'Left the queue',
   averageWait: 'Average wait',
+  averageHandle: 'Average handle time',
+  wrapUpReasons: 'Wrap-up reasons',
+  noWrapUps: 'No wrap-up yet today.',
   noAverage: '—',
 };
 
@@ -61,6 +64,9 @@ const fr: Record<keyof typeof en, string> = {
   overflowed: 'Débordés',
   withdrawn: 'Partis de la file',
   averageWait: 'Attente moyenne',
+  averageHandle: 'Durée moyenne de traitement',
+  wrapUpReasons: 'Motifs de clôture',
+  noWrapUps: "Aucune clôture aujourd'hui.",
   noAverage: '—',
 };
 

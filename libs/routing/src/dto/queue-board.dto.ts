@@ -24,6 +24,11 @@ export class QueueBoardAgentDto {
   @ApiProperty({ format: 'date-time' }) stateSince: string;
 }
 
+export class QueueBoardReasonCountDto {
+  @ApiProperty() label: string;
+  @ApiProperty() count: number;
+}
+
 export class QueueBoardTodayDto {
   @ApiProperty({ description: 'Contacts that entered the queue today' }) arrived: number;
   @ApiProperty() accepted: number;
@@ -31,6 +36,10 @@ export class QueueBoardTodayDto {
   @ApiProperty() withdrawn: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Arrival → accept of contacts accepted today' })
   averageWaitSeconds: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Accept → end of conversations wrapped up today' })
+  averageHandleSeconds: number | null;
+  @ApiProperty({ type: [QueueBoardReasonCountDto], description: "Today's wrap-ups by reason, most used first" })
+  wrapUpReasons: QueueBoardReasonCountDto[];
 }
 
 export class QueueBoardQueueDto {

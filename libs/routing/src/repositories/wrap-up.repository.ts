@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository, type Tx } from '@switchboard/core';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { WrapUpEntity } from '../entities/wrap-up.entity.js';
 
 /** Agents' wrap-ups. One open per agent and conversation (unique `openKey`); submitting is one guarded UPDATE. */
@@ -36,5 +36,14 @@ export class WrapUpRepository extends BaseRepository<WrapUpEntity> {
       .where('id = :id AND "wrappedAt" IS NULL', { id })
       .execute();
     return (r.affected ?? 0) > 0;
+  }
+
+  /** The wrap-ups submitted since `since` in these queues (the board's handle times and reasons). */
+  wrappedSince(queueIds: string[], since: Date): Promise<WrapUpEntity[]> {
+    if (!queueIds.length) return Promise.resolve([]);
+    return this.repo().find({
+      where: { queueId: In(queueIds), wrappedAt: MoreThanOrEqual(since) },
+      select: { id: true, queueId: true, reasonLabel: true, openedAt: true, acceptedAt: true },
+    });
   }
 }

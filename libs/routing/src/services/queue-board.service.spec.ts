@@ -4,6 +4,7 @@ import { newTestService } from '@switchboard/testing';
 import { AgentStateRepository } from '../repositories/agent-state.repository.js';
 import { QueueRepository } from '../repositories/queue.repository.js';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository.js';
+import { WrapUpRepository } from '../repositories/wrap-up.repository.js';
 import { QueueBoardService, startOfUtcDay } from './queue-board.service.js';
 
 const now = new Date('2026-03-10T08:30:00.000Z');
@@ -26,6 +27,17 @@ describe('QueueBoardService', () => {
       { queueId: 'q1', state: 'overflowed', n: 1 },
     ]);
     fake(RoutingContactRepository).averageWaitSince.mockResolvedValue(new Map([['q1', 41.6]]));
+    const wrap = (label: string | null, accepted: string | null, opened: string) => ({
+      queueId: 'q1',
+      reasonLabel: label,
+      acceptedAt: accepted ? new Date(accepted) : null,
+      openedAt: new Date(opened),
+    });
+    fake(WrapUpRepository).wrappedSince.mockResolvedValue([
+      wrap('Printer fixed', '2026-03-10T08:00:00.000Z', '2026-03-10T08:05:00.000Z'),
+      wrap('Password reset', '2026-03-10T08:10:00.000Z', '2026-03-10T08:11:00.000Z'),
+      wrap('Printer fixed', null, '2026-03-10T08:12:00.000Z'),
+    ] as never);
     fake(AccountService).getMany.mockResolvedValue([
       { id: 'a1', name: 'Ada', availability: 'available' },
       { id: 'a2', name: 'Bob', availability: 'unavailable' },
@@ -86,13 +98,31 @@ describe('QueueBoardService', () => {
       },
       { accountId: 'a2', name: 'Bob', state: 'not_ready', activeChats: 0, maxChats: 3, stateSince: now.toISOString() },
     ]);
-    expect(q.today).toEqual({ arrived: 7, accepted: 3, overflowed: 1, withdrawn: 0, averageWaitSeconds: 42 });
+    // Handle time averages the wrap-ups that know their accept (5 min and 1 min → 180 s); reasons most used first.
+    expect(q.today).toEqual({
+      arrived: 7,
+      accepted: 3,
+      overflowed: 1,
+      withdrawn: 0,
+      averageWaitSeconds: 42,
+      averageHandleSeconds: 180,
+      wrapUpReasons: [
+        { label: 'Printer fixed', count: 2 },
+        { label: 'Password reset', count: 1 },
+      ],
+    });
   });
 
   it('a queue with no contact accepted today has no average wait', async () => {
     const { sut, fake } = setup();
     fake(RoutingContactRepository).averageWaitSince.mockResolvedValue(new Map());
     fake(RoutingContactRepository).arrivedSince.mockResolvedValue(new Map());
-    expect((await sut.board()).queues[0].today).toMatchObject({ arrived: 0, averageWaitSeconds: null });
+    fake(WrapUpRepository).wrappedSince.mockResolvedValue([]);
+    expect((await sut.board()).queues[0].today).toMatchObject({
+      arrived: 0,
+      averageWaitSeconds: null,
+      averageHandleSeconds: null,
+      wrapUpReasons: [],
+    });
   });
 });

@@ -7,6 +7,7 @@ import type { RoutingContactEntity } from '../entities/routing-contact.entity.js
 import { AgentStateRepository } from '../repositories/agent-state.repository.js';
 import { QueueRepository } from '../repositories/queue.repository.js';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository.js';
+import { WrapUpRepository } from '../repositories/wrap-up.repository.js';
 import {
   DEFAULT_MAX_CHATS,
   type QueueBoardAgent,
@@ -31,6 +32,7 @@ export class QueueBoardService {
     private readonly queues: QueueRepository,
     private readonly contacts: RoutingContactRepository,
     private readonly states: AgentStateRepository,
+    private readonly wrapUps: WrapUpRepository,
     private readonly accounts: AccountService,
     private readonly conversations: ConversationService,
     private readonly clock: Clock,
@@ -42,11 +44,12 @@ export class QueueBoardService {
     const since = startOfUtcDay(now);
     const queues = await this.queues.list();
     const queueIds = queues.map((q) => q.id);
-    const [queued, arrived, left, averages] = await Promise.all([
+    const [queued, arrived, left, averages, wrapped] = await Promise.all([
       this.contacts.queuedIn(queueIds),
       this.contacts.arrivedSince(queueIds, since),
       this.contacts.leftSince(queueIds, since),
       this.contacts.averageWaitSince(queueIds, since),
+      this.wrapUps.wrappedSince(queueIds, since),
     ]);
     const memberIds = [...new Set(queues.flatMap((q) => q.memberIds))];
     const accountIds = [...new Set([...memberIds, ...queued.flatMap((c) => (c.offeredTo ? [c.offeredTo] : []))])];
@@ -85,12 +88,26 @@ export class QueueBoardService {
     const todayOf = (q: QueueEntity): QueueBoardToday => {
       const count = (state: string) => left.find((l) => l.queueId === q.id && l.state === state)?.n ?? 0;
       const average = averages.get(q.id);
+      const mine = wrapped.filter((w) => w.queueId === q.id);
+      // Handle time: accept → the end that opened the wrap-up (wrap-up time itself not counted).
+      const handled = mine.filter((w) => w.acceptedAt);
+      const handle = handled.length
+        ? handled.reduce((sum, w) => sum + (new Date(w.openedAt).getTime() - new Date(w.acceptedAt!).getTime()), 0) /
+          handled.length /
+          1000
+        : null;
+      const byReason = new Map<string, number>();
+      for (const w of mine) if (w.reasonLabel) byReason.set(w.reasonLabel, (byReason.get(w.reasonLabel) ?? 0) + 1);
       return {
         arrived: arrived.get(q.id) ?? 0,
         accepted: count('accepted'),
         overflowed: count('overflowed'),
         withdrawn: count('withdrawn'),
         averageWaitSeconds: average === undefined ? null : Math.round(average),
+        averageHandleSeconds: handle === null ? null : Math.round(handle),
+        wrapUpReasons: [...byReason]
+          .map(([label, count]) => ({ label, count }))
+          .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
       };
     };
 

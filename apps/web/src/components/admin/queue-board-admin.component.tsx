@@ -155,7 +155,6 @@ function QueueCard({ queue, elapsed, serverNow }: { queue: QueueBoardQueue; elap
         </div>
         <div>
           <h4>{qbt('todayTitle')}</h4>
-          {/* Handle time and wrap-up reason counts join here once the wrap-up step stores them (#14). */}
           <dl class="queue-board-today" data-testid="queue-board-today">
             <dt>{qbt('arrived')}</dt>
             <dd data-stat="arrived">{formatNumber(t.arrived)}</dd>
@@ -169,7 +168,23 @@ function QueueCard({ queue, elapsed, serverNow }: { queue: QueueBoardQueue; elap
             <dd data-stat="averageWait">
               {t.averageWaitSeconds === null ? qbt('noAverage') : formatWait(t.averageWaitSeconds)}
             </dd>
+            <dt>{qbt('averageHandle')}</dt>
+            <dd data-stat="averageHandle">
+              {t.averageHandleSeconds === null ? qbt('noAverage') : formatWait(t.averageHandleSeconds)}
+            </dd>
           </dl>
+          <h4>{qbt('wrapUpReasons')}</h4>
+          {t.wrapUpReasons.length ? (
+            <ul class="queue-board-reasons" data-testid="queue-board-reasons">
+              {t.wrapUpReasons.map((r) => (
+                <li key={r.label} data-reason={r.label}>
+                  {r.label} <span class="pill">{formatNumber(r.count)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted small">{qbt('noWrapUps')}</p>
+          )}
         </div>
       </div>
     </article>
