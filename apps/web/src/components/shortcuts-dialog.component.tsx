@@ -2,7 +2,7 @@
 // the global ones, in a native modal <dialog> (the page behind is inert; Tab wraps inside it).
 // Escape or a click on the backdrop closes it and focus goes back where it was.
 import { Fragment } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Shortcut } from '../lib/shortcuts.hook';
 import { tsk } from '../lib/shortcuts.i18n';
 
@@ -15,7 +15,9 @@ interface Props {
 
 export function ShortcutsDialog({ open, pageShortcuts, global, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // In the commit that renders the list (a layout effect): the dialog is never shown filled but
+  // closed, which a key pressed right after the chunk arrived would otherwise hit.
+  useLayoutEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) d.showModal();
