@@ -6,7 +6,7 @@ import { api, ApiError } from '../lib/api.client';
 import type { Me } from '../lib/api.types';
 import { useLiveEvent } from '../lib/live.context';
 import { routingApi, type AgentStateName } from '../lib/routing.api';
-import { rt } from '../lib/routing.i18n';
+import { ast } from '../lib/agent-state.i18n';
 import './agent-state.css';
 
 interface Props {
@@ -50,7 +50,7 @@ export function AgentStateSelect({ me, onMeChange }: Props) {
       setState((await routingApi.setAgentState(next)).state);
       onMeChange(await api.me());
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : rt('stateSaveFailed'));
+      setError(err instanceof ApiError ? err.message : ast('stateSaveFailed'));
     } finally {
       setSaving(false);
     }
@@ -61,7 +61,7 @@ export function AgentStateSelect({ me, onMeChange }: Props) {
   return (
     <div class="agent-state" data-testid="agent-state" data-state={state}>
       <label class="visually-hidden" for="agent-state-select">
-        {rt('agentStateLabel')}
+        {ast('agentStateLabel')}
       </label>
       <span class={`agent-state-dot is-${state}`} aria-hidden="true" />
       <select
@@ -70,18 +70,20 @@ export function AgentStateSelect({ me, onMeChange }: Props) {
         value={state}
         disabled={saving}
         aria-busy={saving}
-        title={state === 'busy' ? rt('stateBusyHint') : state === 'rona' ? rt('stateRonaHint') : rt('agentStateLabel')}
+        title={
+          state === 'busy' ? ast('stateBusyHint') : state === 'rona' ? ast('stateRonaHint') : ast('agentStateLabel')
+        }
         onChange={(e) => void choose((e.currentTarget as HTMLSelectElement).value as 'available' | 'not_ready')}
         data-testid="agent-state-select"
       >
         {system && (
           <option value={state} disabled>
-            {rt(`state.${state}`)}
+            {ast(`state.${state}`)}
           </option>
         )}
         {CHOICES.map((c) => (
           <option key={c} value={c}>
-            {rt(`state.${c}`)}
+            {ast(`state.${c}`)}
           </option>
         ))}
       </select>

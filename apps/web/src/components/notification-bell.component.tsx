@@ -2,7 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { AppNotification } from '../lib/api.types';
 import { useDismiss } from '../lib/dismiss.hook';
-import { linkClick } from '../lib/router.hook';
+import { lazyChunk } from './lazy-chunk.component';
 import { tt } from '../lib/top-bar.i18n';
 
 interface Props {
@@ -12,17 +12,8 @@ interface Props {
   onClear(): void;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  day: 'numeric',
-  month: 'short',
-});
-
-function formatTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : timeFormat.format(d);
-}
+// The list is a chunk fetched when the bell first opens (notification-panel.component.tsx).
+const NotificationPanel = lazyChunk(() => import('./notification-panel.component').then((m) => m.NotificationPanel));
 
 export function NotificationBell({ notifications, unread, onSeen, onClear }: Props) {
   const [open, setOpen] = useState(false);
@@ -62,53 +53,7 @@ export function NotificationBell({ notifications, unread, onSeen, onClear }: Pro
           </span>
         )}
       </button>
-      {open && (
-        <div
-          id="notification-panel"
-          class="panel panel-wide"
-          role="region"
-          aria-label={tt('notifications')}
-          data-testid="notification-list"
-        >
-          <div class="panel-head">
-            <span class="panel-title">{tt('notifications')}</span>
-            {notifications.length > 0 && (
-              <button type="button" class="link-btn" onClick={onClear}>
-                {tt('clearAll')}
-              </button>
-            )}
-          </div>
-          {notifications.length === 0 ? (
-            <p class="panel-empty">{tt('caughtUp')}</p>
-          ) : (
-            <ul class="notif-list">
-              {notifications.map((n) => (
-                <li key={n.id} class="notif">
-                  {/* Only in-app paths become links (never an absolute URL from a payload). */}
-                  {n.link && n.link.startsWith('/') && !n.link.startsWith('//') ? (
-                    <a
-                      class="notif-title"
-                      href={n.link}
-                      onClick={(e) => {
-                        linkClick(e, n.link!);
-                        setOpen(false);
-                      }}
-                    >
-                      {n.title}
-                    </a>
-                  ) : (
-                    <span class="notif-title">{n.title}</span>
-                  )}
-                  {n.body && <span class="notif-body">{n.body}</span>}
-                  <time class="notif-time" dateTime={n.createdAt}>
-                    {formatTime(n.createdAt)}
-                  </time>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {open && <NotificationPanel notifications={notifications} onClear={onClear} onClose={() => setOpen(false)} />}
     </div>
   );
 }

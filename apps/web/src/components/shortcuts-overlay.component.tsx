@@ -1,12 +1,14 @@
 // The "?" overlay (#15), mounted once in the shell: it owns the global shortcuts (g t, g c, /, n, ?)
-// and lists them with the current page's. A native modal <dialog> (the page behind is inert; Tab
-// wraps inside it), Escape or a click on the backdrop closes it and focus goes back where it was.
-import { Fragment } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+// and lists them with the current page's. The dialog itself (its strings, styles and list) is a
+// chunk fetched on the first "?" (shortcuts-dialog.component.tsx).
+import { useState } from 'preact/hooks';
 import { navigate } from '../lib/router.hook';
 import { currentPageShortcuts, useShortcutLayer, type Shortcut } from '../lib/shortcuts.hook';
-import { tsk } from '../lib/shortcuts.i18n';
+import { lazyChunk, useOnceTrue } from './lazy-chunk.component';
+// Eager: the list's keyboard-selected row is styled there too (and CSS is not in the JS budget).
 import './shortcuts.css';
+
+const ShortcutsDialog = lazyChunk(() => import('./shortcuts-dialog.component').then((m) => m.ShortcutsDialog));
 
 // The top bar's search box (components/search/global-search.component.tsx).
 const SEARCH_INPUT_ID = 'global-search-input';
@@ -15,7 +17,6 @@ export function ShortcutsOverlay() {
   const [open, setOpen] = useState(false);
   // The page's shortcuts as they were when the overlay opened (pages register on mount).
   const [pageShortcuts, setPageShortcuts] = useState<Shortcut[]>([]);
-  const ref = useRef<HTMLDialogElement>(null);
 
   const global: Shortcut[] = [
     {
@@ -37,100 +38,8 @@ export function ShortcutsOverlay() {
   ];
   useShortcutLayer(global);
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
-
-  return (
-    <dialog
-      ref={ref}
-      class="dialog shortcuts-overlay"
-      aria-labelledby="shortcuts-title"
-      data-testid="shortcuts-overlay"
-      onCancel={(e) => {
-        e.preventDefault();
-        setOpen(false);
-      }}
-      onKeyDown={trapTab}
-      onClick={(e) => {
-        // A click on the backdrop lands on the <dialog> itself, outside its box.
-        const box = ref.current?.getBoundingClientRect();
-        if (e.target !== ref.current || !box) return;
-        const inside =
-          e.clientX >= box.left && e.clientX <= box.right && e.clientY >= box.top && e.clientY <= box.bottom;
-        if (!inside) setOpen(false);
-      }}
-    >
-      <div class="shortcuts-head">
-        <h2 id="shortcuts-title" class="card-title" data-testid="shortcuts-title">
-          {tsk('title')}
-        </h2>
-        <button type="button" class="btn btn-ghost" onClick={() => setOpen(false)} data-testid="shortcuts-close">
-          {tsk('close')}
-        </button>
-      </div>
-      {open && pageShortcuts.length > 0 && (
-        <ShortcutList title={tsk('page')} shortcuts={pageShortcuts} testId="shortcuts-page" />
-      )}
-      {open && <ShortcutList title={tsk('global')} shortcuts={global} testId="shortcuts-global" />}
-      <p class="muted shortcuts-hint">{tsk('hint')}</p>
-    </dialog>
-  );
-}
-
-/**
- * A modal <dialog> makes the page inert, but Tab still leaves it for the browser's own UI: wrap
- * around inside instead, so keyboard and screen-reader users stay in the overlay until they close it.
- */
-function trapTab(e: KeyboardEvent) {
-  if (e.key !== 'Tab') return;
-  const dialog = e.currentTarget as HTMLElement;
-  const focusable = [...dialog.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])')];
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!first) return e.preventDefault();
-  if (e.shiftKey ? document.activeElement === first : document.activeElement === last) {
-    e.preventDefault();
-    (e.shiftKey ? last : first).focus();
-  }
-}
-
-function ShortcutList(props: { title: string; shortcuts: Shortcut[]; testId: string }) {
-  return (
-    <section aria-label={props.title} data-testid={props.testId}>
-      <h3 class="shortcuts-section">{props.title}</h3>
-      <dl class="shortcuts-list">
-        {props.shortcuts.map((s) => (
-          <div class="shortcuts-item" key={s.keys.join(' ')} data-testid="shortcut" data-keys={s.keys.join(' ')}>
-            <dt>
-              <Keys keys={s.keys} joiner={tsk('then')} />
-              {s.alsoKeys && (
-                <>
-                  {` ${tsk('or')} `}
-                  <Keys keys={s.alsoKeys} joiner={tsk('then')} />
-                </>
-              )}
-            </dt>
-            <dd>{tsk(s.label)}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
-}
-
-function Keys({ keys, joiner }: { keys: readonly string[]; joiner: string }) {
-  return (
-    <>
-      {keys.map((k, i) => (
-        <Fragment key={i}>
-          {i > 0 && ` ${joiner} `}
-          <kbd>{k}</kbd>
-        </Fragment>
-      ))}
-    </>
-  );
+  const mounted = useOnceTrue(open);
+  return mounted ? (
+    <ShortcutsDialog open={open} pageShortcuts={pageShortcuts} global={global} onClose={() => setOpen(false)} />
+  ) : null;
 }

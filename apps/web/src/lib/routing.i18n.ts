@@ -1,18 +1,10 @@
-// Contact-centre strings (#14): the agent state in the top bar, the queue and wrap-up reason admin
+// Contact-centre strings (#14): the queue and wrap-up reason admin
 // sections, the portal's routing field. English and French on the translation layer (lib/i18n.ts); same typed
-// dictionary shape as the other *.i18n.ts files. Server messages are shown as sent.
+// dictionary shape as the other *.i18n.ts files. Server messages are shown as sent. (The top bar's agent
+// state has its own small catalogue, agent-state.i18n.ts: it is part of the first load.)
 import { defineMessages, type Vars } from './i18n';
 
 const en = {
-  // agent state (top bar)
-  agentStateLabel: 'Agent state',
-  'state.available': 'Available',
-  'state.not_ready': 'Not ready',
-  'state.busy': 'Busy',
-  'state.rona': 'Missed offer (RONA)',
-  stateBusyHint: 'At capacity: no new chats until one is wrapped up',
-  stateRonaHint: 'An offer was not accepted in time. Choose Available to receive chats again.',
-  stateSaveFailed: 'Could not change the agent state',
   // shared
   loadFailed: 'Could not load this list',
   saveFailed: 'Could not save',
@@ -61,14 +53,6 @@ const en = {
 };
 
 const fr: Record<keyof typeof en, string> = {
-  agentStateLabel: "État de l'agent",
-  'state.available': 'Disponible',
-  'state.not_ready': 'Pas prêt',
-  'state.busy': 'Occupé',
-  'state.rona': 'Offre manquée (RONA)',
-  stateBusyHint: "Capacité atteinte : pas de nouveau chat avant d'en clôturer un",
-  stateRonaHint: "Une offre n'a pas été acceptée à temps. Choisissez Disponible pour recevoir à nouveau des chats.",
-  stateSaveFailed: "Impossible de changer l'état de l'agent",
   loadFailed: 'Impossible de charger cette liste',
   saveFailed: "Impossible d'enregistrer",
   save: 'Enregistrer',

@@ -13,11 +13,16 @@ import { EmptyState } from '../components/empty-state.component';
 import { EMPTY_FILTERS, TicketFiltersBar } from '../components/tickets/ticket-filters.component';
 import { TicketRow } from '../components/tickets/ticket-row.component';
 import { useTicketListKeys } from '../lib/ticket-list-keys.hook';
-import { TicketBulkBar } from '../components/tickets/ticket-bulk-bar.component';
+import { lazyChunk, useOnceTrue } from '../components/lazy-chunk.component';
 import { useTicketSelection } from '../lib/ticket-selection.hook';
 import { tui } from '../lib/ticket-ui.i18n';
 import { TicketViews } from '../components/tickets/ticket-views.component';
 import { tk } from '../lib/tickets.i18n';
+
+// The bulk bar (and its menus and merge dialog) is fetched on the first selection, not on first load.
+const TicketBulkBar = lazyChunk(() =>
+  import('../components/tickets/ticket-bulk-bar.component').then((m) => m.TicketBulkBar),
+);
 
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof TicketFilters)[];
 
@@ -190,6 +195,7 @@ export function TicketListPage({ me }: { me: Me }) {
   });
   const pageIds = tickets.map((t) => t.id);
   const selectedOnPage = pageIds.filter(selection.isSelected).length;
+  const bulkWanted = useOnceTrue(selection.count > 0);
 
   return (
     <>
@@ -222,13 +228,15 @@ export function TicketListPage({ me }: { me: Me }) {
           {tk('changed', { count: pending })} · {tk('refreshList')}
         </button>
       )}
-      <TicketBulkBar
-        selection={selection}
-        tickets={tickets}
-        statuses={statuses}
-        technicians={technicians}
-        onChanged={() => void load(filters)}
-      />
+      {bulkWanted && (
+        <TicketBulkBar
+          selection={selection}
+          tickets={tickets}
+          statuses={statuses}
+          technicians={technicians}
+          onChanged={() => void load(filters)}
+        />
+      )}
       {error && (
         <p class="form-error" role="alert">
           {error}{' '}

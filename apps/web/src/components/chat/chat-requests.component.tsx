@@ -1,15 +1,17 @@
-// Incoming chat requests (top right): one card per request with Accept / Decline, a chime when the
-// technician's preference says so (the server sends `sound`). Mounted once by the shell.
+// Incoming chat requests (top right): the shell holds them from the first event (none is missed
+// while a chunk loads) and chimes when the technician's preference says so (the server sends
+// `sound`); the cards with Accept / Decline are a chunk fetched with the first request, so the first
+// load stays small for technicians who never get one. Mounted once by the shell.
 import { useState } from 'preact/hooks';
-import { agentChatsApi, type AgentChat } from '../../lib/agent-chats.api';
+import type { AgentChat } from '../../lib/agent-chats.api';
 import { chime } from '../../lib/case-alerts';
 import { useLiveEvent } from '../../lib/live.context';
-import { navigate } from '../../lib/router.hook';
-import { ct } from '../../lib/chat-actions.i18n';
+import { lazyChunk, useOnceTrue } from '../lazy-chunk.component';
+
+const ChatRequestCards = lazyChunk(() => import('./chat-request-cards.component').then((m) => m.ChatRequestCards));
 
 export function ChatRequests() {
   const [requests, setRequests] = useState<AgentChat[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const drop = (id: string) => setRequests((list) => list.filter((c) => c.id !== id));
 
   useLiveEvent('agent-chat.incoming', (p) => {
@@ -19,57 +21,7 @@ export function ChatRequests() {
   });
   useLiveEvent('agent-chat.offer-closed', (p) => p && drop(p.conversationId));
 
-  const accept = async (chat: AgentChat) => {
-    setError(null);
-    try {
-      await agentChatsApi.accept(chat.id);
-      drop(chat.id);
-      navigate(`/chats/${chat.id}`);
-    } catch (e) {
-      drop(chat.id);
-      setError((e as Error).message);
-    }
-  };
-  const decline = async (chat: AgentChat) => {
-    drop(chat.id);
-    await agentChatsApi.decline(chat.id).catch(() => undefined);
-  };
-
-  if (!requests.length && !error) return null;
-  return (
-    <div class="chat-requests" role="region" aria-label={ct('requests')} data-testid="chat-requests">
-      {error && (
-        <div class="chat-request card" role="alert">
-          <p>{error}</p>
-          <button type="button" class="btn btn-ghost btn-sm" onClick={() => setError(null)}>
-            {ct('dismiss')}
-          </button>
-        </div>
-      )}
-      {requests.map((c) => (
-        <div key={c.id} class="chat-request card" data-testid="chat-request" data-chat-id={c.id}>
-          <strong>{ct('requestFrom', { name: c.contact.name })}</strong>
-          <span class="muted small">{ct('requestOn', { device: c.device.name })}</span>
-          <div class="chat-request-actions">
-            <button
-              type="button"
-              class="btn btn-primary btn-sm"
-              onClick={() => accept(c)}
-              data-testid="chat-request-accept"
-            >
-              {ct('accept')}
-            </button>
-            <button
-              type="button"
-              class="btn btn-ghost btn-sm"
-              onClick={() => decline(c)}
-              data-testid="chat-request-decline"
-            >
-              {ct('decline')}
-            </button>
-          </div>
-        </div>
-      ))}
-    </div>
-  );
+  // Once shown, the cards stay mounted: an accept's error outlives its request.
+  const shown = useOnceTrue(requests.length > 0);
+  return shown ? <ChatRequestCards requests={requests} drop={drop} /> : null;
 }

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { translateLine } from '@switchboard/contracts';
 import { formatDateTime, initials } from '../../lib/format';
 import { ct } from '../../lib/chat-actions.i18n';
-import { language } from '../../lib/i18n';
+import { formatDate, language } from '../../lib/i18n';
 
 export interface LogMessage {
   id: string;
@@ -53,7 +53,7 @@ export function MessageItem<M extends LogMessage>({ message: m, testIdPrefix, on
       <span class="case-msg-head">
         <strong>{m.author.name}</strong>{' '}
         <time class="muted small" dateTime={m.createdAt} title={formatDateTime(m.createdAt)}>
-          {new Date(m.createdAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+          {formatDate(m.createdAt, { hour: '2-digit', minute: '2-digit' })}
         </time>
         {m.pending === 'sending' && <span class="muted small">{ct('msgSending')}</span>}
       </span>

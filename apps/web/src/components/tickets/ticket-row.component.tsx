@@ -6,10 +6,13 @@ import type { Ticket } from '../../lib/tickets.types';
 import { linkClick } from '../../lib/router.hook';
 import { tui } from '../../lib/ticket-ui.i18n';
 import { contactName, formatDateTime, formatRelative, label, priorities, types } from '../../lib/format';
-import { TicketHoverCard } from './ticket-hover-card.component';
+import { lazyChunk } from '../lazy-chunk.component';
 import { SentimentBadge } from './sentiment-badge.component';
 import { StatusPill } from './status-pill.component';
 import { tk } from '../../lib/tickets.i18n';
+
+// The preview card's code comes with the first hover (not needed for the list's first paint).
+const TicketHoverCard = lazyChunk(() => import('./ticket-hover-card.component').then((m) => m.TicketHoverCard));
 
 interface Props {
   ticket: Ticket;

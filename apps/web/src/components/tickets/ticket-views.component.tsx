@@ -2,16 +2,18 @@
 // ticket count. Clicking one applies its filters; the active one is `?view=` in the URL (so a link or
 // a reload keeps it) until the filters are changed by hand. Counts follow the list's live events.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../../lib/api.client';
 import { useDismiss } from '../../lib/dismiss.hook';
 import { useLiveEvent } from '../../lib/live.context';
 import { tui, type TicketUiStrings } from '../../lib/ticket-ui.i18n';
 import { ticketViewsApi, type SavedViewFilters, type TicketViewItem } from '../../lib/ticket-views.api';
 import type { TicketFilters } from '../../lib/tickets.types';
-import { ConfirmDialog } from '../confirm-dialog.component';
-import { FormDialog } from '../form-dialog.component';
+import { lazyChunk, useOnceTrue } from '../lazy-chunk.component';
+import type { ViewDialog } from './ticket-view-dialogs.component';
 import { EMPTY_FILTERS } from './ticket-filters.component';
 import './ticket-views.css';
+
+// Save / rename / delete dialogs: a chunk fetched when one first opens (#16's first-load budget).
+const TicketViewDialogs = lazyChunk(() => import('./ticket-view-dialogs.component').then((m) => m.TicketViewDialogs));
 
 interface Props {
   filters: TicketFilters;
@@ -67,7 +69,8 @@ export function TicketViews({ filters, onApply }: Props) {
   const [views, setViews] = useState<TicketViewItem[] | null>(null);
   const [error, setError] = useState(false);
   const [active, setActive] = useState<string | null>(viewFromUrl);
-  const [dialog, setDialog] = useState<{ kind: 'save' | 'rename' | 'delete'; view?: TicketViewItem } | null>(null);
+  const [dialog, setDialog] = useState<ViewDialog | null>(null);
+  const dialogsWanted = useOnceTrue(dialog !== null);
   const generation = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const applied = useRef(false);
@@ -175,36 +178,23 @@ export function TicketViews({ filters, onApply }: Props) {
         </span>
       )}
 
-      <NameDialog
-        open={dialog?.kind === 'save'}
-        title={tui('saveViewTitle')}
-        initial=""
-        testId="save-view-dialog"
-        onCancel={() => setDialog(null)}
-        onSave={async (name) => saved((await ticketViewsApi.create(name, toSaved(filters))).id)}
-      />
-      <NameDialog
-        open={dialog?.kind === 'rename'}
-        title={tui('renameTitle')}
-        initial={dialog?.view?.name ?? ''}
-        testId="rename-view-dialog"
-        onCancel={() => setDialog(null)}
-        onSave={async (name) => {
-          const id = dialog?.view?.id ?? '';
-          await ticketViewsApi.rename(id, name);
-          setDialog(null);
-          await load();
-        }}
-      />
-      <DeleteViewDialog
-        view={dialog?.kind === 'delete' ? (dialog.view ?? null) : null}
-        onCancel={() => setDialog(null)}
-        onDeleted={async (id) => {
-          setDialog(null);
-          if (id === active) select(null);
-          await load();
-        }}
-      />
+      {dialogsWanted && (
+        <TicketViewDialogs
+          dialog={dialog}
+          onCancel={() => setDialog(null)}
+          onCreate={async (name) => saved((await ticketViewsApi.create(name, toSaved(filters))).id)}
+          onRename={async (id, name) => {
+            await ticketViewsApi.rename(id, name);
+            setDialog(null);
+            await load();
+          }}
+          onDeleted={async (id) => {
+            setDialog(null);
+            if (id === active) select(null);
+            await load();
+          }}
+        />
+      )}
     </nav>
   );
 }
@@ -278,110 +268,5 @@ function ViewMenu({ view, onRename, onDelete }: { view: TicketViewItem; onRename
         </ul>
       )}
     </div>
-  );
-}
-
-interface NameDialogProps {
-  open: boolean;
-  title: string;
-  initial: string;
-  testId: string;
-  onCancel(): void;
-  /** Throws an ApiError to keep the dialog open with its message. */
-  onSave(name: string): Promise<void>;
-}
-
-function NameDialog({ open, title, initial, testId, onCancel, onSave }: NameDialogProps) {
-  const [name, setName] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    setName(initial);
-    setError(null);
-  }, [open, initial]);
-  const submit = async () => {
-    if (!name.trim()) return setError(tui('viewNameEmpty'));
-    setBusy(true);
-    setError(null);
-    try {
-      await onSave(name.trim());
-    } catch (e) {
-      setError(e instanceof ApiError ? (e.fieldErrors.name?.[0] ?? e.message) : (e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <FormDialog
-      open={open}
-      title={title}
-      submitLabel={tui('save')}
-      cancelLabel={tui('cancel')}
-      busy={busy}
-      error={error}
-      testId={testId}
-      onSubmit={submit}
-      onCancel={onCancel}
-    >
-      <label class="field">
-        <span class="field-label">{tui('viewName')}</span>
-        <input
-          type="text"
-          maxLength={100}
-          value={name}
-          onInput={(e) => setName(e.currentTarget.value)}
-          aria-invalid={error ? 'true' : undefined}
-          autoFocus
-          data-testid={`${testId}-name`}
-        />
-      </label>
-    </FormDialog>
-  );
-}
-
-function DeleteViewDialog({
-  view,
-  onCancel,
-  onDeleted,
-}: {
-  view: TicketViewItem | null;
-  onCancel(): void;
-  onDeleted(id: string): Promise<void>;
-}) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    if (!view) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await ticketViewsApi.remove(view.id);
-      await onDeleted(view.id);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <ConfirmDialog
-      open={!!view}
-      title={tui('deleteTitle', { name: view?.name ?? '' })}
-      confirmLabel={tui('deleteConfirm')}
-      cancelLabel={tui('cancel')}
-      danger
-      busy={busy}
-      testId="delete-view-dialog"
-      onConfirm={confirm}
-      onCancel={onCancel}
-    >
-      <p>{tui('deleteBody')}</p>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
-    </ConfirmDialog>
   );
 }
