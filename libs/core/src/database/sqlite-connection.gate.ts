@@ -55,10 +55,13 @@ export class SqliteConnectionGate {
   }
 
   private install(runner: QueryRunner): void {
-    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-    const start = runner.startTransaction.bind(runner);
-    const commit = runner.commitTransaction.bind(runner);
-    const rollback = runner.rollbackTransaction.bind(runner);
+    // The class's methods, looked up at each call (not captured): whoever wraps the prototype later
+    // (the SQL-counting tests) still sees the shared runner's statements.
+    const proto = Object.getPrototypeOf(runner) as QueryRunner;
+    const query = (...args: unknown[]) => (proto.query as (...a: unknown[]) => Promise<unknown>).apply(runner, args);
+    const start = (...args: Parameters<QueryRunner['startTransaction']>) => proto.startTransaction.apply(runner, args);
+    const commit = () => proto.commitTransaction.apply(runner);
+    const rollback = () => proto.rollbackTransaction.apply(runner);
     const r = runner as unknown as Record<string, unknown>;
     r.query = async (...args: unknown[]) => {
       await this.admit();
