@@ -11,7 +11,7 @@
 // Knobs: BENCH_AGENTS (200), BENCH_BACKLOG (1000), BENCH_RATE (50 chats/s), BENCH_RATE_MS (10000),
 // BENCH_HOLD_MS (2000). The sockets and HTTP clients share the process with both servers (2 cores
 // here), so latencies include client work: read them as an upper bound.
-process.env.BENCH_DB ??= 'postgres';
+import './routing-bench-env.js';
 import '../portal/bench-env.js';
 import 'reflect-metadata';
 import { AccountService } from '@switchboard/core';
@@ -93,13 +93,14 @@ async function main(): Promise<void> {
           await new Promise((r) => setTimeout(r, HOLD_MS));
           const http = agent.app.http();
           const ended = await http.post(`/api/conversations/${id}/end`).set(bearer(agent.token));
+          // The server frees the slot while it handles the wrap-up, and may offer the next chat before
+          // answering: the slot counts as free from the moment the wrap-up is sent.
+          liveOf.set(agent.id, (liveOf.get(agent.id) ?? 1) - 1);
           const wrapped = await agent.app
             .http()
             .post(`/api/conversations/${id}/wrap-up`)
             .set(bearer(agent.token))
             .send({ reasonId: reason });
-          // The slot is freed by the wrap-up: count it down first (the next offer may follow at once).
-          liveOf.set(agent.id, (liveOf.get(agent.id) ?? 1) - 1);
           if (ended.status !== 200 || wrapped.status !== 200) wrapFailures++;
         })().catch(() => wrapFailures++);
       });
