@@ -176,8 +176,20 @@ describe('contact centre offers (#14)', () => {
     t.clock.advance(20_000);
     await t.runDueTimers();
     await waitFor(() => lines.some((l) => l.message.body === ROUTING_OVERFLOW_LINE.fr));
-    const c = (await t.http().get(`/api/cases/${chat.caseId}`).set(auth(t.adminToken)).expect(200)).body;
-    expect(c).toMatchObject({ type: 'support_request', live: false });
+    const caseOf = async () =>
+      (await t.http().get(`/api/cases/${chat.caseId}`).set(auth(t.adminToken)).expect(200)).body;
+    expect(await caseOf()).toMatchObject({ type: 'support_request', live: false });
+    // …and a ticket for the customer with the chat so far, unassigned, linked to the case.
+    let ticketNumber: number | null = null;
+    for (let i = 0; i < 100 && ticketNumber === null; i++) {
+      ticketNumber = (await caseOf()).ticketNumber;
+      if (ticketNumber === null) await new Promise((r) => setTimeout(r, 20));
+    }
+    const ticket = (await t.http().get(`/api/tickets/${ticketNumber}`).set(auth(t.adminToken)).expect(200)).body;
+    expect(ticket.title).toMatch(/^Discussion sans réponse : /);
+    expect(ticket.requester).toMatchObject({ email: expect.any(String) });
+    expect(ticket.assignee).toBeNull();
+    expect(ticket.description).toContain(ROUTING_OVERFLOW_LINE.fr);
     expect(cyOffers).toHaveLength(2);
     expect(deeOffers).toHaveLength(1);
   });

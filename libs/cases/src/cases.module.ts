@@ -8,6 +8,7 @@ import { ContactOverviewController } from './controllers/contact-overview.contro
 import { CaseSeenMarkRepository } from './repositories/case-seen-mark.repository.js';
 import { CaseRepository } from './repositories/case.repository.js';
 import { CaseFollowUpService } from './services/case-follow-up.service.js';
+import { CaseOverflowTicketService } from './services/case-overflow-ticket.service.js';
 import { CaseLifecycle } from './services/case-lifecycle.service.js';
 import { CaseNotifier } from './services/case-notifier.service.js';
 import { CaseSeenService } from './services/case-seen.service.js';
@@ -32,6 +33,7 @@ import { ContactOverviewService } from './services/contact-overview.service.js';
     CaseTranscriptService,
     ContactOverviewService,
     CaseContactAcceptance,
+    CaseOverflowTicketService,
   ],
   exports: [CaseService],
 })

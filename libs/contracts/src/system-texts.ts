@@ -76,6 +76,12 @@ export const ROUTING_OVERFLOW_LINE = line(
   "Aucun agent n'a pu prendre votre discussion à temps. Votre question a été enregistrée comme demande d'assistance ; nous vous répondrons par e-mail.",
 );
 
+/** The title of the ticket a queued chat becomes when nobody took it in time (#14); `{question}`: its first line. */
+export const ROUTING_OVERFLOW_TICKET_TITLE = line(
+  'Chat not answered: {question}',
+  'Discussion sans réponse : {question}',
+);
+
 /** Lines every chat channel writes (`{name}`: a participant; `{number}`: a ticket; `{device}`: a device). */
 export const CHAT_LINES = {
   joined: line('{name} joined the chat', '{name} a rejoint la discussion'),
