@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 // Admin → Queue board (#14): per queue the contacts waiting or ringing (customer, wait, Ringing <agent>),
 // the members by agent state and today's numbers. Polls GET /api/queues/board every 5 s (plain polling:
 // any API instance answers the same, no socket room to share) and ticks the waits every second
@@ -86,73 +87,47 @@ function QueueCard({ queue, elapsed, serverNow }: { queue: QueueBoardQueue; elap
     <article class="queue-board-card" data-testid="queue-board-queue" data-queue-id={queue.queueId}>
       <h3>{queue.name}</h3>
       <div class="queue-board-columns">
-        <div>
-          <h4>{qbt('waitingTitle')}</h4>
-          {queue.waiting.length === 0 ? (
-            <p class="muted">{qbt('noWaiting')}</p>
-          ) : (
-            <table class="admin-table" data-testid="queue-board-waiting">
-              <thead>
-                <tr>
-                  <th scope="col">{qbt('customer')}</th>
-                  <th scope="col">{qbt('wait')}</th>
-                  <th scope="col">{qbt('status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {queue.waiting.map((c) => (
-                  <tr key={c.conversationId} data-conversation-id={c.conversationId} data-state={c.state}>
-                    <td>{c.customerName}</td>
-                    <td class="queue-board-wait" data-testid="queue-board-wait">
-                      {formatWait(c.waitSeconds + elapsed)}
-                    </td>
-                    <td>
-                      {c.state === 'offered'
-                        ? c.offeredToName
-                          ? qbt('ringing', { name: c.offeredToName })
-                          : qbt('ringingNobody')
-                        : qbt('waitingState')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-        <div>
-          <h4>{qbt('agentsTitle')}</h4>
-          {queue.agents.length === 0 ? (
-            <p class="muted">{qbt('noAgents')}</p>
-          ) : (
-            <table class="admin-table" data-testid="queue-board-agents">
-              <thead>
-                <tr>
-                  <th scope="col">{qbt('agent')}</th>
-                  <th scope="col">{qbt('status')}</th>
-                  <th scope="col">{qbt('since')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {queue.agents.map((a) => (
-                  <tr key={a.accountId} data-account-id={a.accountId} data-state={a.state}>
-                    <td>{a.name}</td>
-                    <td>
-                      <span class={`pill ${STATE_PILL[a.state]}`} data-testid="queue-board-agent-state">
-                        {stateLabel(a)}
-                      </span>{' '}
-                      {a.state !== 'busy' && (
-                        <span class="muted">{qbt('chats', { active: a.activeChats, max: a.maxChats })}</span>
-                      )}
-                    </td>
-                    <td class="queue-board-wait">
-                      {formatWait((serverNow - new Date(a.stateSince).getTime()) / 1000)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
+        <BoardColumn
+          title={qbt('waitingTitle')}
+          empty={qbt('noWaiting')}
+          testId="queue-board-waiting"
+          headers={[qbt('customer'), qbt('wait'), qbt('status')]}
+          rows={queue.waiting.map((c) => (
+            <tr key={c.conversationId} data-conversation-id={c.conversationId} data-state={c.state}>
+              <td>{c.customerName}</td>
+              <td class="queue-board-wait" data-testid="queue-board-wait">
+                {formatWait(c.waitSeconds + elapsed)}
+              </td>
+              <td>
+                {c.state === 'offered'
+                  ? c.offeredToName
+                    ? qbt('ringing', { name: c.offeredToName })
+                    : qbt('ringingNobody')
+                  : qbt('waitingState')}
+              </td>
+            </tr>
+          ))}
+        />
+        <BoardColumn
+          title={qbt('agentsTitle')}
+          empty={qbt('noAgents')}
+          testId="queue-board-agents"
+          headers={[qbt('agent'), qbt('status'), qbt('since')]}
+          rows={queue.agents.map((a) => (
+            <tr key={a.accountId} data-account-id={a.accountId} data-state={a.state}>
+              <td>{a.name}</td>
+              <td>
+                <span class={`pill ${STATE_PILL[a.state]}`} data-testid="queue-board-agent-state">
+                  {stateLabel(a)}
+                </span>{' '}
+                {a.state !== 'busy' && (
+                  <span class="muted">{qbt('chats', { active: a.activeChats, max: a.maxChats })}</span>
+                )}
+              </td>
+              <td class="queue-board-wait">{formatWait((serverNow - new Date(a.stateSince).getTime()) / 1000)}</td>
+            </tr>
+          ))}
+        />
         <div>
           <h4>{qbt('todayTitle')}</h4>
           <dl class="queue-board-today" data-testid="queue-board-today">
@@ -188,5 +163,30 @@ function QueueCard({ queue, elapsed, serverNow }: { queue: QueueBoardQueue; elap
         </div>
       </div>
     </article>
+  );
+}
+
+/** One column of a queue card: a heading, then its table, or a line saying it is empty. */
+function BoardColumn(props: { title: string; empty: string; testId: string; headers: string[]; rows: VNode[] }) {
+  return (
+    <div>
+      <h4>{props.title}</h4>
+      {props.rows.length === 0 ? (
+        <p class="muted">{props.empty}</p>
+      ) : (
+        <table class="admin-table" data-testid={props.testId}>
+          <thead>
+            <tr>
+              {props.headers.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{props.rows}</tbody>
+        </table>
+      )}
+    </div>
   );
 }
