@@ -136,6 +136,7 @@ describe('contact centre conference (#14)', () => {
       agentId: bob.id,
       agentName: 'Bob',
       requestedById: ada.id,
+      requestedByName: 'Ada',
     });
     expect((await agentState(bob)).activeChats).toBe(1);
     expect((await routing(ada, id)).conference).toMatchObject({ state: 'ringing', agentId: bob.id });

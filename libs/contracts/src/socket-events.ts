@@ -157,6 +157,7 @@ export interface ConferenceChangedEvent {
   agentId: string;
   agentName: string;
   requestedById: string;
+  requestedByName: string;
 }
 
 export interface DeviceChatEvent {

@@ -35,6 +35,7 @@ export class ConferenceAnnouncer {
       agentId: c.agentId,
       agentName: c.agentName,
       requestedById: c.requestedById,
+      requestedByName: c.requestedByName,
     });
   }
 }

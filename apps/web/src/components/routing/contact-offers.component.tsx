@@ -125,6 +125,11 @@ export function ContactOffers({ me, offers, notice, drop, clearNotice }: Props) 
                   {cc('offerTitle', { queue: o.queueName })}
                 </span>
               </div>
+              {o.conference && (
+                <span class="pill contact-offer-conference" data-testid="contact-offer-conference">
+                  {cc('offerConference', { name: o.conference.requestedByName })}
+                </span>
+              )}
               {o.proactive && (
                 <span
                   class="pill contact-offer-proactive"
