@@ -273,6 +273,30 @@ describe('contact centre conference (#14)', () => {
     expect((await agentState(bob)).activeChats).toBe(0);
   });
 
+  it("the chat's agent ends the chat during a conference: the joined agent wraps up too (cause ended)", async () => {
+    const ada = await agent('Ada');
+    const bob = await agent('Bob');
+    const chat = await conferenceChat(ada);
+    await request(ada, chat.id, bob.id).expect(200);
+    expect((await ack(bob.socket, 'contact.accept', { conversationId: chat.id })).ok).toBe(true);
+    const bobDue = nextEvent<any>(bob.socket, 'wrap_up.due');
+    const ended = await t.http().post(`/api/conversations/${chat.id}/end`).set(auth(ada.token)).expect(200);
+    expect(ended.body.wrapUp.cause).toBe('ended');
+    expect(await bobDue).toMatchObject({ conversationId: chat.id, wrapUp: { cause: 'ended' } });
+    expect((await routing(bob, chat.id)).wrapUp).toMatchObject({ cause: 'ended' });
+  });
+
+  it('two requests at once (two colleagues): one rings, the other is 409, no slot leaked', async () => {
+    const ada = await agent('Ada');
+    const bob = await agent('Bob');
+    const cy = await agent('Cy');
+    const chat = await conferenceChat(ada);
+    const [r1, r2] = await Promise.all([request(ada, chat.id, bob.id), request(ada, chat.id, cy.id)]);
+    expect([r1.status, r2.status].sort()).toEqual([200, 409]);
+    const slots = (await agentState(bob)).activeChats + (await agentState(cy)).activeChats;
+    expect(slots).toBe(1);
+  });
+
   it('denials: not the owner, self, an unavailable agent, bad input, an ended chat', async () => {
     const ada = await agent('Ada');
     const bob = await agent('Bob');
