@@ -26,6 +26,7 @@ const describeWithBrowser = chromiumAvailable ? describe : describe.skip;
 describeWithBrowser('contact centre: conference (browser, #14)', () => {
   let t: TestApp;
   let browser: Browser;
+  let colleagueToken: string;
   const colleague = {
     name: 'Bea Colleague',
     email: 'bea.colleague@switchboard.test',
@@ -40,7 +41,7 @@ describeWithBrowser('contact centre: conference (browser, #14)', () => {
   beforeAll(async () => {
     t = await createTestApp({ web: true, plugins: [{ name: 'plugins/channel-portal-livechat', enable: true }] });
     const { company } = await seedCompany(t, 'Conference Corp', 'carla@conference.example');
-    await t.get(AccountService).create({ ...colleague, role: 'technician' });
+    colleagueToken = t.tokenFor((await t.get(AccountService).create({ ...colleague, role: 'technician' })).id);
     await t.http().post('/api/wrap-up-reasons').set(admin()).send({ label: 'Expert helped' }).expect(201);
     const queueId = (
       await t
@@ -63,6 +64,9 @@ describeWithBrowser('contact centre: conference (browser, #14)', () => {
     await t?.close();
   });
   afterEach(async () => {
+    // Each test starts from Not ready in fresh tabs.
+    for (const token of [t.technicianToken, colleagueToken])
+      await t.http().put('/api/me/agent-state').set(bearer(token)).send({ state: 'not_ready' });
     expect(await pages.closeAll()).toEqual([]);
   });
 
@@ -74,26 +78,28 @@ describeWithBrowser('contact centre: conference (browser, #14)', () => {
     return page;
   }
 
+  /** A visitor's chat, accepted by `agent` (who lands in the case pane). */
+  async function acceptedChat(agent: Page, firstName: string): Promise<Page> {
+    const visitor = await pages.open({});
+    await visitor.goto('/p/confco');
+    await visitor.getByTestId('portal-chat-form').waitFor();
+    await visitor.getByTestId('portal-first-name').fill(firstName);
+    await visitor.getByTestId('portal-last-name').fill('Client');
+    await visitor.getByTestId('portal-email').fill(`${firstName.toLowerCase()}@customer.test`);
+    await visitor.getByTestId('portal-question').fill('My invoice is wrong.');
+    await visitor.getByTestId('portal-submit').click();
+    await visitor.getByTestId('portal-chat').waitFor();
+    const offer = agent.getByTestId('contact-offer').filter({ hasText: `${firstName} Client` });
+    await offer.getByTestId('contact-offer-accept').click();
+    await agent.getByTestId('case-detail').waitFor();
+    return visitor;
+  }
+
   it('A asks B in, B accepts and writes, End conference opens B’s wrap-up', async () => {
     const ada = await availableAgent(t.seed.technician);
     const bea = await availableAgent(colleague);
 
-    const visitor = await pages.open({});
-    await visitor.goto('/p/confco');
-    await visitor.getByTestId('portal-chat-form').waitFor();
-    await visitor.getByTestId('portal-first-name').fill('Jane');
-    await visitor.getByTestId('portal-last-name').fill('Client');
-    await visitor.getByTestId('portal-email').fill('jane@customer.test');
-    await visitor.getByTestId('portal-question').fill('My invoice is wrong.');
-    await visitor.getByTestId('portal-submit').click();
-    await visitor.getByTestId('portal-chat').waitFor();
-
-    await ada
-      .getByTestId('contact-offer')
-      .filter({ hasText: 'Jane Client' })
-      .getByTestId('contact-offer-accept')
-      .click();
-    await ada.getByTestId('case-detail').waitFor();
+    const visitor = await acceptedChat(ada, 'Jane');
 
     // The dialog lists Bea (Available, a free slot); the search filters; Reload asks again.
     await ada.getByTestId('conference-open').click();
@@ -139,5 +145,27 @@ describeWithBrowser('contact centre: conference (browser, #14)', () => {
     await dialogB.getByTestId('wrap-up-reason').first().click();
     await dialogB.getByTestId('wrap-up-submit').click();
     await waitForText(bea.getByTestId('routing-wrapped'), 'Wrapped up: Expert helped');
+  });
+
+  it('A cancels while it rings: B’s pop-up closes and says why', async () => {
+    const ada = await availableAgent(t.seed.technician);
+    const bea = await availableAgent(colleague);
+    await acceptedChat(ada, 'Joe');
+    await ada.getByTestId('conference-open').click();
+    const dialog = ada.getByTestId('conference-dialog');
+    await dialog
+      .getByTestId('conference-target')
+      .filter({ hasText: 'Bea Colleague' })
+      .getByTestId('conference-pick')
+      .click();
+    await bea.getByTestId('contact-offer-conference').waitFor();
+    await waitForAttribute(ada.getByTestId('conference-badge'), 'data-state', 'ringing');
+    await ada.getByTestId('conference-end').click();
+    await waitForAttribute(bea.getByTestId('contact-offer-notice'), 'data-notice', 'conference_withdrawn');
+    expect(await bea.getByTestId('contact-offer-notice').textContent()).toContain(
+      'The conference request was cancelled.',
+    );
+    expect(await bea.getByTestId('contact-offer').count()).toBe(0);
+    await ada.getByTestId('conference-open').waitFor();
   });
 });

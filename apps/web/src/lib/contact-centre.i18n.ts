@@ -65,6 +65,7 @@ const en = {
   conferenceEnding: 'Ending…',
   conferenceEndFailed: 'The conference could not be ended.',
   offerConference: 'Conference request from {name}',
+  offerConferenceWithdrawn: 'The conference request was cancelled.',
 };
 
 export const contactCentreMessages = defineMessages(en, {
@@ -133,5 +134,6 @@ export const contactCentreMessages = defineMessages(en, {
   conferenceEnding: 'Fin en cours…',
   conferenceEndFailed: "La conférence n'a pas pu être terminée.",
   offerConference: 'Demande de conférence de {name}',
+  offerConferenceWithdrawn: 'La demande de conférence a été annulée.',
 });
 export const cc = contactCentreMessages.t;
