@@ -5,14 +5,20 @@ export class RoutingConferences1796425950332 implements MigrationInterface {
   name = 'RoutingConferences1796425950332';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"routing_conferences\" (\"id\" character varying(36) NOT NULL, \"conversationId\" character varying(36) NOT NULL, \"companyId\" character varying(36) NOT NULL, \"queueId\" character varying(36) NOT NULL, \"requestedById\" character varying(36) NOT NULL, \"requestedByName\" character varying(200) NOT NULL, \"agentId\" character varying(36) NOT NULL, \"agentName\" character varying(200) NOT NULL, \"state\" character varying(16) NOT NULL, \"openKey\" character varying(36), \"requestedAt\" TIMESTAMP WITH TIME ZONE NOT NULL, \"joinedAt\" TIMESTAMP WITH TIME ZONE, \"endedAt\" TIMESTAMP WITH TIME ZONE, \"expiresAt\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_a1b63ac31e4fbe2c95b16ae7dc6\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_10ab3bf54fff9e47092983c0da\" ON \"routing_conferences\"  (\"openKey\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_a55f002126aa5f2bbbf2df9df8\" ON \"routing_conferences\"  (\"conversationId\", \"requestedAt\") ");
+    await queryRunner.query(
+      'CREATE TABLE "routing_conferences" ("id" character varying(36) NOT NULL, "conversationId" character varying(36) NOT NULL, "companyId" character varying(36) NOT NULL, "queueId" character varying(36) NOT NULL, "requestedById" character varying(36) NOT NULL, "requestedByName" character varying(200) NOT NULL, "agentId" character varying(36) NOT NULL, "agentName" character varying(200) NOT NULL, "state" character varying(16) NOT NULL, "openKey" character varying(36), "requestedAt" TIMESTAMP WITH TIME ZONE NOT NULL, "joinedAt" TIMESTAMP WITH TIME ZONE, "endedAt" TIMESTAMP WITH TIME ZONE, "expiresAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_a1b63ac31e4fbe2c95b16ae7dc6" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_10ab3bf54fff9e47092983c0da" ON "routing_conferences"  ("openKey") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_a55f002126aa5f2bbbf2df9df8" ON "routing_conferences"  ("conversationId", "requestedAt") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_a55f002126aa5f2bbbf2df9df8\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_10ab3bf54fff9e47092983c0da\"");
-    await queryRunner.query("DROP TABLE \"routing_conferences\"");
+    await queryRunner.query('DROP INDEX "public"."IDX_a55f002126aa5f2bbbf2df9df8"');
+    await queryRunner.query('DROP INDEX "public"."IDX_10ab3bf54fff9e47092983c0da"');
+    await queryRunner.query('DROP TABLE "routing_conferences"');
   }
 }

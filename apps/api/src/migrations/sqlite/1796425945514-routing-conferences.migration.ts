@@ -5,14 +5,20 @@ export class RoutingConferences1796425945514 implements MigrationInterface {
   name = 'RoutingConferences1796425945514';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"routing_conferences\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"conversationId\" varchar(36) NOT NULL, \"companyId\" varchar(36) NOT NULL, \"queueId\" varchar(36) NOT NULL, \"requestedById\" varchar(36) NOT NULL, \"requestedByName\" varchar(200) NOT NULL, \"agentId\" varchar(36) NOT NULL, \"agentName\" varchar(200) NOT NULL, \"state\" varchar(16) NOT NULL, \"openKey\" varchar(36), \"requestedAt\" datetime NOT NULL, \"joinedAt\" datetime, \"endedAt\" datetime, \"expiresAt\" datetime NOT NULL)");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_10ab3bf54fff9e47092983c0da\" ON \"routing_conferences\" (\"openKey\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_a55f002126aa5f2bbbf2df9df8\" ON \"routing_conferences\" (\"conversationId\", \"requestedAt\") ");
+    await queryRunner.query(
+      'CREATE TABLE "routing_conferences" ("id" varchar(36) PRIMARY KEY NOT NULL, "conversationId" varchar(36) NOT NULL, "companyId" varchar(36) NOT NULL, "queueId" varchar(36) NOT NULL, "requestedById" varchar(36) NOT NULL, "requestedByName" varchar(200) NOT NULL, "agentId" varchar(36) NOT NULL, "agentName" varchar(200) NOT NULL, "state" varchar(16) NOT NULL, "openKey" varchar(36), "requestedAt" datetime NOT NULL, "joinedAt" datetime, "endedAt" datetime, "expiresAt" datetime NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_10ab3bf54fff9e47092983c0da" ON "routing_conferences" ("openKey") ',
+    );
+    await queryRunner.query(
+      'CREATE INDEX "IDX_a55f002126aa5f2bbbf2df9df8" ON "routing_conferences" ("conversationId", "requestedAt") ',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_a55f002126aa5f2bbbf2df9df8\"");
-    await queryRunner.query("DROP INDEX \"IDX_10ab3bf54fff9e47092983c0da\"");
-    await queryRunner.query("DROP TABLE \"routing_conferences\"");
+    await queryRunner.query('DROP INDEX "IDX_a55f002126aa5f2bbbf2df9df8"');
+    await queryRunner.query('DROP INDEX "IDX_10ab3bf54fff9e47092983c0da"');
+    await queryRunner.query('DROP TABLE "routing_conferences"');
   }
 }
