@@ -191,6 +191,8 @@ describe('contact centre conference (#14)', () => {
     expect((await routing(ada, id)).conference).toBeNull();
     expect((await routing(ada, id)).wrapUp).toBeNull();
     await endConference(ada, id).expect(409);
+    // Bob still owes the wrap-up of his part: he cannot be asked in again until he submits it.
+    expect((await request(ada, id, bob.id).expect(409)).body.error).toBe('CONFERENCE_AGENT_WRAPPING_UP');
     await t
       .http()
       .post(`/api/conversations/${id}/wrap-up`)

@@ -3,6 +3,7 @@ import { ConversationService } from '@switchboard/chat';
 import { newTestService } from '@switchboard/testing';
 import { QueueRepository } from '../repositories/queue.repository';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository';
+import { WrapUpRepository } from '../repositories/wrap-up.repository';
 import { ConferenceChatGuard } from './conference-chat.guard';
 
 const me = { id: 'a1', name: 'Ada' } as AccountPrincipal;
@@ -36,5 +37,16 @@ describe('ConferenceChatGuard', () => {
       status: 409,
       code: 'ROUTING_QUEUE_DELETED',
     });
+  });
+
+  it('409 for a colleague still wrapping up an earlier part of the conversation', async () => {
+    const t = setup();
+    t.fake(WrapUpRepository).findOpen.mockResolvedValue({ id: 'w1' } as never);
+    await expect(t.sut.assertNoOpenWrapUp('c1', { id: 'b1', name: 'Bob' })).rejects.toMatchObject({
+      status: 409,
+      code: 'CONFERENCE_AGENT_WRAPPING_UP',
+    });
+    t.fake(WrapUpRepository).findOpen.mockResolvedValue(null);
+    await expect(t.sut.assertNoOpenWrapUp('c1', { id: 'b1', name: 'Bob' })).resolves.toBeUndefined();
   });
 });

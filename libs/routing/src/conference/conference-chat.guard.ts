@@ -12,6 +12,7 @@ import type { QueueEntity } from '../entities/queue.entity.js';
 import type { RoutingContactEntity } from '../entities/routing-contact.entity.js';
 import { QueueRepository } from '../repositories/queue.repository.js';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository.js';
+import { WrapUpRepository } from '../repositories/wrap-up.repository.js';
 
 /**
  * A conference starts from the running queue-routed chat the caller accepted: pool chats and other
@@ -25,7 +26,21 @@ export class ConferenceChatGuard {
     private readonly queues: QueueRepository,
     private readonly conversations: ConversationService,
     private readonly access: AccessPolicy,
+    private readonly wrapUps: WrapUpRepository,
   ) {}
+
+  /**
+   * A colleague still wrapping up an earlier part in this conversation cannot be asked again: one
+   * wrap-up is open per agent and conversation, so a second part would never free its slot.
+   */
+  async assertNoOpenWrapUp(conversationId: string, agent: { id: string; name: string }): Promise<void> {
+    if (await this.wrapUps.findOpen(conversationId, agent.id))
+      throw new DomainError(
+        'CONFERENCE_AGENT_WRAPPING_UP',
+        `${agent.name} is still wrapping up their part of this conversation`,
+        409,
+      );
+  }
 
   /** The contact, whoever holds it (404 for pool chats and companies the caller does not serve). */
   async contact(conversationId: string, me: AccountPrincipal): Promise<RoutingContactEntity> {

@@ -18,6 +18,7 @@ describe('ConferenceRequestService', () => {
     const t = newTestService(ConferenceRequestService);
     t.fake(Clock).now.mockReturnValue(now);
     t.fake(ConferenceChatGuard).heldChat.mockResolvedValue({ contact, queue } as never);
+    t.fake(ConferenceChatGuard).assertNoOpenWrapUp.mockResolvedValue();
     t.fake(TechnicianDirectory).serving.mockResolvedValue({ serving: [bob], refused: [] } as never);
     t.fake(ConferenceRepository).findOpen.mockResolvedValue(null);
     t.fake(ConferenceRepository).insertOpen.mockResolvedValue(true);

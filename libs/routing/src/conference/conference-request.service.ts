@@ -46,6 +46,7 @@ export class ConferenceRequestService {
       throw new ValidationFailedError('This agent cannot join the conversation', {
         accountId: check.refused.map((r) => r.message),
       });
+    await this.guard.assertNoOpenWrapUp(conversationId, agent);
     if (await this.conferences.findOpen(conversationId)) throw alreadyOpen();
     const now = this.clock.now();
     const row = Object.assign(new ConferenceEntity(), {
