@@ -59,6 +59,8 @@ const NO_PII_ROUTES: Record<string, string> = {
   '/api/conversations/{id}/routing':
     "a queue-routed conversation's routing facts: queue name, state, agent id, the viewer's wrap-up (reason, note)",
   '/api/me/wrap-ups': 'your own open wrap-ups (conversation ids, causes)',
+  '/api/conversations/{id}/conference-targets':
+    'colleagues who could join your chat: staff ids, names, agent states and chat counts',
   '/api/cases/{id}/recordings':
     'screen sharing recordings of the case: video files named by the technician’s browser (ids, sizes, dates)',
 };
@@ -108,6 +110,7 @@ const NO_PII_EVENTS: Record<string, string> = {
   'wrap_up.due': 'a conversation id and why its wrap-up opened',
   'wrap_up.done': 'a conversation id and a wrap-up id',
   'contact.resource_deleted': 'a conversation id and the name of the deleted queue',
+  'conference.changed': 'a conversation id, a conference state and staff ids and names',
 };
 /** Events of the other namespaces (the device's and the visitor's own conversation). */
 const OTHER_NAMESPACE_EVENTS = new Set([
@@ -393,6 +396,11 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
     await offered;
     expect((await ack(techSocket, 'contact.accept', { conversationId: routedChat.conversationId })).ok).toBe(true);
     await t.http().post(`/api/conversations/${routedChat.conversationId}/end`).set(tech).expect(200);
+    // A second routed chat the technician keeps running: the conference's routes need one.
+    const offeredAgain = nextEvent(techSocket, 'contact.offered');
+    const runningChat = await startChat(t, routed.subdomain, visitorWho, `Still queued ${PII_TEXT}`);
+    await offeredAgain;
+    expect((await ack(techSocket, 'contact.accept', { conversationId: runningChat.conversationId })).ok).toBe(true);
 
     // --- The crawl. Path parameters come from the scenario; a route with none here fails.
     const params: Record<string, string> = {
@@ -425,6 +433,7 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       '/api/plugins/{id}': 'pii-recorder',
       '/api/queues/{id}': String(queue.body.id),
       '/api/conversations/{id}/routing': routedChat.conversationId,
+      '/api/conversations/{id}/conference-targets': runningChat.conversationId,
       '/api/channel-instances/{id}': String(channelInstance.body?.id ?? ''),
     };
     const queries: Record<string, string> = {

@@ -108,6 +108,7 @@ describe('contact centre end and wrap-up (#14)', () => {
       state: 'accepted',
       agentId: ada.id,
       wrapUp: null,
+      conference: null,
     });
     // Nothing to wrap up while the chat runs; only the accepting agent may end it.
     const early = await t

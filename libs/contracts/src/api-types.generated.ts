@@ -642,6 +642,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/conversations/{id}/conference': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ConferenceController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conversations/{id}/conference-targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConferenceController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conversations/{id}/conference/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ConferenceController_end'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/conversations/{id}/end': {
     parameters: {
       query?: never;
@@ -2481,6 +2529,22 @@ export interface components {
       /** @description The draft for the reply box; nothing is sent */
       text: string;
     };
+    ConferenceTargetViewDto: {
+      activeChats: number;
+      id: string;
+      maxChats: number;
+      name: string;
+      /** @enum {string} */
+      state: 'available' | 'not_ready' | 'busy' | 'rona';
+    };
+    ConferenceViewDto: {
+      agentId: string;
+      agentName: string;
+      requestedById: string;
+      requestedByName: string;
+      /** @enum {string} */
+      state: 'ringing' | 'joined' | 'declined' | 'expired' | 'cancelled' | 'ended';
+    };
     ContactOverviewDto: {
       /** @description Newest first, at most 10 */
       chats: components['schemas']['OverviewChatDto'][];
@@ -2522,6 +2586,8 @@ export interface components {
     };
     ConversationRoutingViewDto: {
       agentId: string | null;
+      /** @description The open conference (ringing or joined) */
+      conference: components['schemas']['ConferenceViewDto'] | null;
       conversationId: string;
       queueDeleted: boolean;
       queueId: string;
@@ -3382,6 +3448,13 @@ export interface components {
     ReorderRulesDto: {
       /** @description Every rule id, in the order the rules should run */
       ids: string[];
+    };
+    RequestConferenceDto: {
+      /**
+       * Format: uuid
+       * @description The agent asked into the conversation
+       */
+      accountId: string;
     };
     RuleActionDto: {
       accountId?: string;
@@ -5198,6 +5271,76 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ContactOverviewDto'];
+        };
+      };
+    };
+  };
+  ConferenceController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestConferenceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConferenceViewDto'];
+        };
+      };
+    };
+  };
+  ConferenceController_list: {
+    parameters: {
+      query?: {
+        /** @description Part of the agent name */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConferenceTargetViewDto'][];
+        };
+      };
+    };
+  };
+  ConferenceController_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConferenceViewDto'];
         };
       };
     };

@@ -77,6 +77,8 @@ export interface ServerEventMap {
   'wrap_up.done': { conversationId: string; wrapUpId: string };
   /** A resource an open conversation depends on was deleted by an admin: the agent can only end it. */
   'contact.resource_deleted': { conversationId: string; companyId: string; resource: 'queue'; name: string };
+  /** A conference of a queue-routed chat moved (to both agents: the one who asked and the one asked). */
+  'conference.changed': ConferenceChangedEvent;
   /** /portal: the visitor's place in the queue (1 = next), refreshed when the queue moves. */
   'queue.position': { conversationId: string; position: number; estimatedWaitSeconds: number };
 
@@ -142,6 +144,20 @@ export interface ContactOfferedEvent {
   proactive: boolean;
   arrivedAt: string;
   expiresAt: string;
+  /** Set when the agent who has the chat asks this agent into it (a conference), not a queue offer. */
+  conference?: { requestedById: string; requestedByName: string };
+}
+
+export type ConferenceState = 'ringing' | 'joined' | 'declined' | 'expired' | 'cancelled' | 'ended';
+
+export interface ConferenceChangedEvent {
+  conversationId: string;
+  state: ConferenceState;
+  /** The agent asked into the chat. */
+  agentId: string;
+  agentName: string;
+  requestedById: string;
+  requestedByName: string;
 }
 
 export interface DeviceChatEvent {
@@ -181,6 +197,7 @@ export const ServerEvents = {
   wrapUpDue: 'wrap_up.due',
   wrapUpDone: 'wrap_up.done',
   contactResourceDeleted: 'contact.resource_deleted',
+  conferenceChanged: 'conference.changed',
   queuePosition: 'queue.position',
   agentChatUpdated: 'agent-chat.updated',
   agentChatIncoming: 'agent-chat.incoming',

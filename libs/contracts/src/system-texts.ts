@@ -88,6 +88,9 @@ export const CHAT_LINES = {
   left: line('{name} left the chat', '{name} a quitté la discussion'),
   started: line('Chat started with {name}', 'Chat commencé avec {name}'),
   endedBy: line('{name} ended the chat', '{name} a mis fin à la discussion'),
+  /** A second agent joined / left a queue-routed chat by conference (#14). */
+  conferenceJoined: line('{name} joined the conversation', '{name} a rejoint la conversation'),
+  conferenceLeft: line('{name} left the conversation', '{name} a quitté la conversation'),
   ticketOpened: line('Ticket #{number} was opened for this chat', 'Le ticket n° {number} a été ouvert pour ce chat'),
   ticketOpenedNoContact: line(
     'Ticket #{number} was opened for this chat without a contact: nobody has confirmed who uses {device}',

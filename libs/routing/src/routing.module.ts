@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChatModule } from '@switchboard/chat';
+import { CONFERENCE_CONTROLLERS, CONFERENCE_PROVIDERS } from './conference/conference.providers.js';
 import { ContactAcceptanceRegistry } from './offers/contact-acceptance.registry.js';
 import { ContactExitService } from './offers/contact-exit.service.js';
 import { ContactQueueService } from './offers/contact-queue.service.js';
@@ -47,6 +48,7 @@ import { WrapUpService } from './wrap-up/wrap-up.service.js';
     WrapUpReasonsController,
     MeAgentStateController,
     ConversationRoutingController,
+    ...CONFERENCE_CONTROLLERS,
   ],
   providers: [
     QueueRepository,
@@ -80,6 +82,7 @@ import { WrapUpService } from './wrap-up/wrap-up.service.js';
     ConversationRoutingService,
     QueueRemovalService,
     QueueBoardService,
+    ...CONFERENCE_PROVIDERS,
   ],
   exports: [
     QueueService,

@@ -67,6 +67,8 @@ export interface ConversationRoutingView {
   agentId: string | null;
   /** The viewer's own open wrap-up of it. */
   wrapUp: WrapUpView | null;
+  /** The open conference (ringing or joined), null when none. */
+  conference: ConferenceView | null;
 }
 
 /** One contact still in a queue on the board (waiting, or ringing an agent). */
@@ -119,4 +121,26 @@ export interface QueueBoardView {
   /** Start of "today" (00:00 UTC). */
   since: string;
   queues: QueueBoardQueue[];
+}
+
+/** A conference of a queue-routed chat: ringing the second agent, joined, or over (how). */
+export const CONFERENCE_STATES = ['ringing', 'joined', 'declined', 'expired', 'cancelled', 'ended'] as const;
+export type ConferenceState = (typeof CONFERENCE_STATES)[number];
+
+/** The conversation's latest conference as the case pane shows it. */
+export interface ConferenceView {
+  state: ConferenceState;
+  agentId: string;
+  agentName: string;
+  requestedById: string;
+  requestedByName: string;
+}
+
+/** An agent who could be asked into a conference (Available with a free slot, serving the company). */
+export interface ConferenceTargetView {
+  id: string;
+  name: string;
+  state: AgentState;
+  activeChats: number;
+  maxChats: number;
 }

@@ -35,6 +35,9 @@ export const apiErrorMessages = defineMessages(
       'The characters < and > are reserved for template parameters: remove them to send.',
     ROUTING_QUEUE_DELETED: 'The queue of this conversation was deleted: you can only end the conversation.',
     WRAP_UP_NOT_DUE: 'No wrap-up of this conversation is waiting for you.',
+    CONFERENCE_AGENT_UNAVAILABLE: 'This agent is no longer Available with a free chat slot.',
+    CONFERENCE_ALREADY_OPEN: 'A conference of this conversation is already ringing or running.',
+    CONFERENCE_AGENT_WRAPPING_UP: 'This agent is still wrapping up their part of this conversation.',
   },
   {
     NETWORK: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
@@ -68,6 +71,9 @@ export const apiErrorMessages = defineMessages(
     ROUTING_QUEUE_DELETED:
       "La file d'attente de cette conversation a été supprimée : vous pouvez seulement y mettre fin.",
     WRAP_UP_NOT_DUE: 'Aucune clôture de cette conversation ne vous attend.',
+    CONFERENCE_AGENT_UNAVAILABLE: "Cet agent n'est plus disponible avec un créneau de chat libre.",
+    CONFERENCE_ALREADY_OPEN: 'Une conférence de cette conversation est déjà en cours ou en attente de réponse.',
+    CONFERENCE_AGENT_WRAPPING_UP: 'Cet agent est encore en train de clôturer sa part de cette conversation.',
   },
 );
 

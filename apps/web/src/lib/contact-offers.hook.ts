@@ -2,11 +2,12 @@
 // in the first load; the pop-up that shows them is a lazy chunk. An offer ends with
 // `contact.offer_closed` (accepted here or in another tab, declined, expired, withdrawn).
 import type { ContactOfferedEvent, ContactOfferCloseReason } from '@switchboard/contracts';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { chime } from './case-alerts';
 import { useLiveEvent } from './live.context';
 
-export type OfferNotice = Extract<ContactOfferCloseReason, 'expired' | 'withdrawn'>;
+/** `conference_withdrawn`: the agent who asked into their chat cancelled the conference request. */
+export type OfferNotice = Extract<ContactOfferCloseReason, 'expired' | 'withdrawn'> | 'conference_withdrawn';
 
 export interface ContactOffersState {
   offers: ContactOfferedEvent[];
@@ -18,18 +19,24 @@ export interface ContactOffersState {
 export function useContactOffers(): ContactOffersState {
   const [offers, setOffers] = useState<ContactOfferedEvent[]>([]);
   const [notice, setNotice] = useState<OfferNotice | null>(null);
+  // The conversations whose offer is a conference request (their withdrawal is not the customer leaving).
+  const conferences = useRef(new Set<string>());
   const drop = (id: string) => setOffers((list) => list.filter((o) => o.conversationId !== id));
 
   useLiveEvent('contact.offered', (offer) => {
     if (!offer?.conversationId) return;
     setNotice(null);
+    if (offer.conference) conferences.current.add(offer.conversationId);
+    else conferences.current.delete(offer.conversationId);
     setOffers((list) => [...list.filter((o) => o.conversationId !== offer.conversationId), offer]);
     chime();
   });
   useLiveEvent('contact.offer_closed', (p) => {
     if (!p?.conversationId) return;
     drop(p.conversationId);
-    if (p.reason === 'expired' || p.reason === 'withdrawn') setNotice(p.reason);
+    const conference = conferences.current.delete(p.conversationId);
+    if (p.reason === 'withdrawn' && conference) setNotice('conference_withdrawn');
+    else if (p.reason === 'expired' || p.reason === 'withdrawn') setNotice(p.reason);
   });
   return { offers, notice, drop, clearNotice: () => setNotice(null) };
 }

@@ -11,6 +11,8 @@ export type QueueInput = C.ApiSchema<'CreateQueueDto'>;
 export type WrapUpReason = C.ApiSchema<'WrapUpReasonViewDto'>;
 export type WrapUp = C.ApiSchema<'WrapUpViewDto'>;
 export type ConversationRouting = C.ApiSchema<'ConversationRoutingViewDto'>;
+export type Conference = C.ApiSchema<'ConferenceViewDto'>;
+export type ConferenceTarget = C.ApiSchema<'ConferenceTargetViewDto'>;
 export type QueueBoard = C.ApiSchema<'QueueBoardViewDto'>;
 export type QueueBoardQueue = C.ApiSchema<'QueueBoardQueueDto'>;
 export type QueueBoardAgent = C.ApiSchema<'QueueBoardAgentDto'>;
@@ -31,6 +33,14 @@ export const routingApi = {
   end: (id: string) => request<{ conversationId: string; wrapUp: WrapUp }>('POST', `/api/conversations/${enc(id)}/end`),
   wrapUp: (id: string, body: { reasonId: string; note?: string }) =>
     request<WrapUp>('POST', `/api/conversations/${enc(id)}/wrap-up`, body),
+  conferenceTargets: (id: string, q = '') =>
+    request<ConferenceTarget[]>(
+      'GET',
+      `/api/conversations/${enc(id)}/conference-targets${q.trim() ? `?q=${enc(q.trim())}` : ''}`,
+    ),
+  requestConference: (id: string, accountId: string) =>
+    request<Conference>('POST', `/api/conversations/${enc(id)}/conference`, { accountId }),
+  endConference: (id: string) => request<Conference>('POST', `/api/conversations/${enc(id)}/conference/end`),
   pendingWrapUps: () => request<WrapUp[]>('GET', '/api/me/wrap-ups'),
 
   reasons: () => request<WrapUpReason[]>('GET', '/api/wrap-up-reasons'),

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ConferenceViewDto } from './conference.dto.js';
 import {
   CONTACT_ROUTING_STATES,
   WRAP_UP_CAUSES,
@@ -44,4 +45,6 @@ export class ConversationRoutingViewDto {
   @ApiProperty({ enum: CONTACT_ROUTING_STATES }) state: ContactRoutingState;
   @ApiProperty({ type: String, nullable: true }) agentId: string | null;
   @ApiProperty({ type: WrapUpViewDto, nullable: true }) wrapUp: WrapUpViewDto | null;
+  @ApiProperty({ type: ConferenceViewDto, nullable: true, description: 'The open conference (ringing or joined)' })
+  conference: ConferenceViewDto | null;
 }

@@ -25,7 +25,14 @@ export class OfferAnnouncer {
     if (queueId) await this.positions.publish(queueId);
   }
 
-  async offered(contact: RoutingContactEntity, queueName: string, agentId: string, expiresAt: Date): Promise<void> {
+  /** `conference`: the agent who has the chat asks this one into it (ConferenceRequestService). */
+  async offered(
+    contact: RoutingContactEntity,
+    queueName: string,
+    agentId: string,
+    expiresAt: Date,
+    conference?: { requestedById: string; requestedByName: string },
+  ): Promise<void> {
     const [participants, messages] = await Promise.all([
       this.conversations.listParticipants(contact.id),
       this.conversations.listMessages(contact.id, 0, OFFER_MESSAGES),
@@ -42,6 +49,7 @@ export class OfferAnnouncer {
       proactive: contact.proactive,
       arrivedAt: new Date(contact.arrivedAt).toISOString(),
       expiresAt: expiresAt.toISOString(),
+      ...(conference ? { conference } : {}),
     });
     await this.push.push(agentId);
   }

@@ -1,5 +1,6 @@
 import { AccessPolicy, type AccountPrincipal } from '@switchboard/core';
 import { newTestService } from '@switchboard/testing';
+import { ConferenceRepository } from '../repositories/conference.repository';
 import { QueueRepository } from '../repositories/queue.repository';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository';
 import { WrapUpRepository } from '../repositories/wrap-up.repository';
@@ -15,6 +16,7 @@ describe('ConversationRoutingService', () => {
     t.fake(RoutingContactRepository).findById.mockResolvedValue(contact as never);
     t.fake(QueueRepository).findById.mockResolvedValue(queue as never);
     t.fake(WrapUpRepository).findOpen.mockResolvedValue(null);
+    t.fake(ConferenceRepository).findOpen.mockResolvedValue(null);
     return t;
   }
 
@@ -27,6 +29,25 @@ describe('ConversationRoutingService', () => {
       state: 'accepted',
       agentId: 'a1',
       wrapUp: null,
+      conference: null,
+    });
+  });
+
+  it('shows the open conference (a reload restores the pane)', async () => {
+    const t = setup({ id: 'q1', name: 'Support desk' });
+    t.fake(ConferenceRepository).findOpen.mockResolvedValue({
+      state: 'joined',
+      agentId: 'b1',
+      agentName: 'Bob',
+      requestedById: 'a1',
+      requestedByName: 'Ada',
+    } as never);
+    expect((await t.sut.get('c1', me)).conference).toEqual({
+      state: 'joined',
+      agentId: 'b1',
+      agentName: 'Bob',
+      requestedById: 'a1',
+      requestedByName: 'Ada',
     });
   });
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy, NotFoundError, type AccountPrincipal } from '@switchboard/core';
+import { toConferenceView } from '../conference/conference.view.js';
+import { ConferenceRepository } from '../repositories/conference.repository.js';
 import { QueueRepository } from '../repositories/queue.repository.js';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository.js';
 import { WrapUpRepository } from '../repositories/wrap-up.repository.js';
@@ -14,15 +16,17 @@ export class ConversationRoutingService {
     private readonly queues: QueueRepository,
     private readonly wrapUps: WrapUpRepository,
     private readonly access: AccessPolicy,
+    private readonly conferences: ConferenceRepository,
   ) {}
 
   async get(conversationId: string, me: AccountPrincipal): Promise<ConversationRoutingView> {
     const c = await this.contacts.findById(conversationId);
     if (!c || !this.access.canAccessCompany(me, c.companyId))
       throw new NotFoundError('Queue-routed conversation', conversationId);
-    const [queue, wrapUp] = await Promise.all([
+    const [queue, wrapUp, conference] = await Promise.all([
       this.queues.findById(c.queueId),
       this.wrapUps.findOpen(conversationId, me.id),
+      this.conferences.findOpen(conversationId),
     ]);
     return {
       conversationId,
@@ -32,6 +36,7 @@ export class ConversationRoutingService {
       state: c.state,
       agentId: c.offeredTo,
       wrapUp: wrapUp ? toWrapUpView(wrapUp) : null,
+      conference: conference ? toConferenceView(conference) : null,
     };
   }
 }

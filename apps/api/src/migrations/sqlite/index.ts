@@ -26,6 +26,7 @@ import { ProactiveChat1796315111739 } from './1796315111739-proactive-chat.migra
 import { TicketListSortIndexes1796316207393 } from './1796316207393-ticket-list-sort-indexes.migration.js';
 import { RoutingContacts1796316471190 } from './1796316471190-routing-contacts.migration.js';
 import { RoutingWrapUps1796411904632 } from './1796411904632-routing-wrap-ups.migration.js';
+import { RoutingConferences1796425945514 } from './1796425945514-routing-conferences.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -55,4 +56,5 @@ export const SQLITE_MIGRATIONS = [
   TicketListSortIndexes1796316207393,
   RoutingContacts1796316471190,
   RoutingWrapUps1796411904632,
+  RoutingConferences1796425945514,
 ];

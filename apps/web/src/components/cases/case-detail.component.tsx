@@ -43,6 +43,8 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
   const [recordings, setRecordings] = useState(0);
   // A queue-routed chat whose queue an admin deleted: the agent can only end it (#14).
   const [queueDeleted, setQueueDeleted] = useState(false);
+  // Asked into this chat by conference: the colleague writes too, the case stays its agent's (#14).
+  const [conferenceJoined, setConferenceJoined] = useState(false);
   const confirm = useRef<HTMLDialogElement>(null);
   const mine = c.assignee?.id === me.id;
   const chatOpen = c.type === 'live_chat' && c.chatStatus !== 'ended';
@@ -272,7 +274,9 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
         </p>
       )}
 
-      {c.type === 'live_chat' && <ContactRoutingPanel c={c} me={me} onQueueDeleted={setQueueDeleted} />}
+      {c.type === 'live_chat' && (
+        <ContactRoutingPanel c={c} me={me} onQueueDeleted={setQueueDeleted} onConferenceJoined={setConferenceJoined} />
+      )}
 
       {/* Screen sharing belongs to the technician who has the live portal chat (the server checks it too). */}
       {chatOpen && mine && c.status === 'assigned' && c.chatStatus === 'active' && (
@@ -283,7 +287,7 @@ export function CaseDetail({ c, me, now, onChange, onDeleted, onBack }: Props) {
       <CaseConversation
         c={c}
         me={me}
-        canWrite={chatOpen && mine && c.status === 'assigned' && !queueDeleted}
+        canWrite={chatOpen && ((mine && c.status === 'assigned') || conferenceJoined) && !queueDeleted}
         endedNotice={c.chatStatus === 'ended' && c.endedReason ? endedLabel(c.endedReason) : null}
       />
 

@@ -88,7 +88,14 @@ export function ContactOffers({ me, offers, notice, drop, clearNotice }: Props) 
     <div class="contact-offers" role="region" aria-label={cc('offersRegion')} data-testid="contact-offers">
       {(notice || error) && (
         <div class="chat-request card" role="alert" data-testid="contact-offer-notice" data-notice={notice ?? 'error'}>
-          <p>{error ?? (notice === 'expired' ? cc('offerExpired') : cc('offerWithdrawn'))}</p>
+          <p>
+            {error ??
+              (notice === 'expired'
+                ? cc('offerExpired')
+                : notice === 'conference_withdrawn'
+                  ? cc('offerConferenceWithdrawn')
+                  : cc('offerWithdrawn'))}
+          </p>
           <button
             type="button"
             class="btn btn-ghost btn-sm"
@@ -125,6 +132,11 @@ export function ContactOffers({ me, offers, notice, drop, clearNotice }: Props) 
                   {cc('offerTitle', { queue: o.queueName })}
                 </span>
               </div>
+              {o.conference && (
+                <span class="pill contact-offer-conference" data-testid="contact-offer-conference">
+                  {cc('offerConference', { name: o.conference.requestedByName })}
+                </span>
+              )}
               {o.proactive && (
                 <span
                   class="pill contact-offer-proactive"

@@ -10,18 +10,21 @@ import { cc } from '../../lib/contact-centre.i18n';
 import { localLabel } from '../../lib/label';
 import { useLiveEvent } from '../../lib/live.context';
 import { routingApi, type ConversationRouting, type WrapUp, type WrapUpReason } from '../../lib/routing.api';
+import { ConferencePane } from './conference-pane.component';
 
 interface Props {
   c: CaseView;
   me: Me;
   /** The composer follows: no messages once the queue was deleted. */
   onQueueDeleted(deleted: boolean): void;
+  /** The composer opens for the colleague asked into the chat by conference. */
+  onConferenceJoined?(joined: boolean): void;
 }
 
 const errorText = (err: unknown, fallback: string) =>
   err instanceof ApiError ? apiErrorText(err.code, err.message) : fallback;
 
-export function ContactRoutingPanel({ c, me, onQueueDeleted }: Props) {
+export function ContactRoutingPanel({ c, me, onQueueDeleted, onConferenceJoined }: Props) {
   const [routing, setRouting] = useState<ConversationRouting | null>(null);
   const [deletedName, setDeletedName] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -89,6 +92,12 @@ export function ContactRoutingPanel({ c, me, onQueueDeleted }: Props) {
           {busy ? cc('ending') : cc('end')}
         </button>
       )}
+      <ConferencePane
+        routing={routing}
+        me={me}
+        chatRunning={c.chatStatus !== 'ended'}
+        onJoinedChange={(joined) => onConferenceJoined?.(joined)}
+      />
       {error && (
         <p class="form-error" role="alert">
           {error}
