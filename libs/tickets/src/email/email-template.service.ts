@@ -170,14 +170,7 @@ export class EmailTemplateService {
       contact: { firstName: '', lastName: '', name: '' },
       original: { subject: '' },
       ...data,
-      // The status labels cost a read of the statuses: only for a template that may name one
-      // (any "status" in its text counts, so a placeholder is never missed).
-      ticket: {
-        previousStatus: '',
-        ...(/status/i.test(`${t.subject}${t.text}${t.html}`)
-          ? await this.statusLabels.localize(data.ticket, language)
-          : data.ticket),
-      },
+      ticket: { previousStatus: '', ...(await this.statusLabels.localize(data.ticket, language)) },
     };
     const plain = (source: string) => compiledTemplate(source, false)(context);
     const rendered = {
