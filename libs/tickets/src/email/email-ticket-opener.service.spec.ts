@@ -3,6 +3,7 @@ import { newTestService } from '@switchboard/testing';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { AddContactCommentService } from '../services/add-contact-comment.service.js';
 import { CreateTicketService } from '../services/create-ticket.service.js';
+import { TicketChangeSet } from '../services/ticket-change-set.js';
 import { EmailActivityWriter } from './email-activity.writer.js';
 import { EmailAnswers } from './email-answers.service.js';
 import { EmailCcResolver } from './email-cc.service.js';
@@ -24,12 +25,16 @@ const ctx = (contacts: ContactView[], subject = 'Printer on fire'): InboundConte
 function setup() {
   const t = newTestService(EmailTicketOpener);
   t.fake(EmailCcResolver).entries.mockResolvedValue([]);
-  t.fake(CreateTicketService).createAs.mockResolvedValue({ number: 7 } as never);
+  // The creation's transaction runs the comment's step on the new ticket (its last write).
+  t.fake(CreateTicketService).createAs.mockImplementation(async (_input, _actor, _source, _me, lastStep) => {
+    await lastStep?.(new TicketChangeSet(locked), 'tx' as never);
+    return { number: 7 } as never;
+  });
   t.fake(EmailStorage).written.mockResolvedValue({ files: [], inline: {} });
   t.fake(EmailStorage).writtenOriginal.mockResolvedValue(null);
-  // The comment's transaction: the acknowledgement reserves its thread on the locked ticket.
-  t.fake(AddContactCommentService).add.mockImplementation(async (input) => {
-    input.reserveMail?.(locked);
+  // The comment's step: the acknowledgement reserves its thread on the ticket in that transaction.
+  t.fake(AddContactCommentService).prepare.mockImplementation(async (input) => async (set) => {
+    input.reserveMail?.(set.ticket);
     return { id: 'k1' } as never;
   });
   t.fake(EmailAnswers).acknowledgement.mockResolvedValue(ack);
@@ -70,16 +75,16 @@ describe('EmailTicketOpener', () => {
     const original = { id: 'f1' } as never;
     fake(EmailStorage).writtenOriginal.mockResolvedValue(original);
     await sut.open(ctx([ann]), null);
-    expect(fake(AddContactCommentService).add).toHaveBeenCalledWith(
+    expect(fake(AddContactCommentService).prepare).toHaveBeenCalledWith(
       expect.objectContaining({ writtenAttachments: [], writtenOriginal: original, opening: true }),
     );
     expect(ack.reserve).toHaveBeenCalledWith(locked);
     expect(ack.reserve.mock.invocationCallOrder[0]).toBeLessThan(ack.send.mock.invocationCallOrder[0]);
 
     fake(EmailAnswers).acknowledgement.mockResolvedValue(null);
-    fake(AddContactCommentService).add.mockClear();
+    fake(AddContactCommentService).prepare.mockClear();
     await expect(sut.open(ctx([ann]), null)).resolves.toMatchObject({ status: 'created' });
-    expect(fake(AddContactCommentService).add.mock.calls[0][0].reserveMail).toBeUndefined();
+    expect(fake(AddContactCommentService).prepare.mock.calls[0][0].reserveMail).toBeUndefined();
   });
 
   it("opens a ticket for the sender's oldest contact, passing it as the resolved requester, then acknowledges", async () => {
@@ -93,9 +98,11 @@ describe('EmailTicketOpener', () => {
       { title: 'Printer on fire', description: '(empty message)', requesterId: 'c1', requester: ann, cc: [] },
       { kind: 'contact', id: 'c1', name: 'Ann Lee' },
       'email',
+      undefined,
+      expect.any(Function),
     );
-    expect(fake(AddContactCommentService).add).toHaveBeenCalledWith(
-      expect.objectContaining({ ticketNumber: 7, author: { contact: ann, account: null } }),
+    expect(fake(AddContactCommentService).prepare).toHaveBeenCalledWith(
+      expect.objectContaining({ author: { contact: ann, account: null } }),
     );
     expect(ack.reserve).toHaveBeenCalledWith(locked);
     expect(ack.send).toHaveBeenCalledWith(undefined);
@@ -110,6 +117,8 @@ describe('EmailTicketOpener', () => {
       expect.objectContaining({ title: 'Re: Printer', requesterId: 'c2' }),
       expect.anything(),
       'email',
+      undefined,
+      expect.any(Function),
     );
     const actor = { kind: 'contact', id: 'c2', name: 'Ann Lee' };
     expect(fake(EmailActivityWriter).record).toHaveBeenCalledWith(7, actor, 'follow_up_of', { number: 3 });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { contactIn, SettingsService, type ContactView, type InboundContext } from '@switchboard/core';
 import type { InboundResult } from '@switchboard/plugin-sdk';
+import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { AddContactCommentService } from '../services/add-contact-comment.service.js';
 import { CreateTicketService } from '../services/create-ticket.service.js';
@@ -50,24 +51,11 @@ export class EmailTicketOpener {
       .replace(/\s+/g, ' ')
       .trim();
     const name = `${contact.firstName} ${contact.lastName}`.trim();
-    const ticket = await this.tickets.createAs(
-      {
-        title: (subject || '(no subject)').slice(0, 300),
-        description: emailBody(m),
-        requesterId: contact.id,
-        requester: contact,
-        cc,
-      },
-      { kind: 'contact', id: contact.id, name },
-      'email',
-    );
     // Content only: the comment inserts the rows already attached, in its transaction.
     const { files, inline } = await this.storage.written(m, { kind: 'contact', id: contact.id }, contact.companyId);
     const writtenOriginal = await this.storage.writtenOriginal(m, contact.companyId);
-    // Its place in the Message-ID chain is taken in the comment's transaction (after the mail's own id).
     const acknowledgement = await this.answers.acknowledgement();
-    const comment = await this.comments.add({
-      ticketNumber: ticket.number,
+    const writeComment = await this.comments.prepare({
       author: { contact, account: sender.account },
       body: emailBody(m),
       source: 'email',
@@ -78,8 +66,25 @@ export class EmailTicketOpener {
       // The first mail is the ticket's Request (#15): this comment carries its files, original and
       // Message-ID, and the page shows it once, as the Request card (not again as a reply).
       opening: true,
+      // Its place in the Message-ID chain is taken with the comment (after the mail's own id).
       ...(acknowledgement ? { reserveMail: (t: TicketEntity) => acknowledgement.reserve(t) } : {}),
     });
+    let comment: TicketCommentEntity | undefined;
+    // One transaction for the ticket and its first message (#20.5): never a ticket without its
+    // mail, and no second transaction locking the row just created.
+    const ticket = await this.tickets.createAs(
+      {
+        title: (subject || '(no subject)').slice(0, 300),
+        description: emailBody(m),
+        requesterId: contact.id,
+        requester: contact,
+        cc,
+      },
+      { kind: 'contact', id: contact.id, name },
+      'email',
+      undefined,
+      async (set, tx) => void (comment = await writeComment(set, tx)),
+    );
     if (followUpOf) {
       const actor = { kind: 'contact' as const, id: contact.id, name };
       await this.activity.record(ticket.number, actor, 'follow_up_of', { number: followUpOf.number });
@@ -93,6 +98,6 @@ export class EmailTicketOpener {
       requester = learnt ? { ...contact, language: learnt } : undefined;
     }
     await acknowledgement?.send(requester);
-    return { status: 'created', ticketNumber: ticket.number, commentId: comment.id };
+    return { status: 'created', ticketNumber: ticket.number, commentId: comment!.id };
   }
 }

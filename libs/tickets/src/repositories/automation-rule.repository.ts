@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '@switchboard/core';
 import { DataSource } from 'typeorm';
 import { AutomationRuleEntity } from '../entities/automation-rule.entity.js';
-import type { RuleTrigger } from '../automation/automation.types.js';
 import { Tx } from '@switchboard/core';
 
 @Injectable()
@@ -15,8 +14,9 @@ export class AutomationRuleRepository extends BaseRepository<AutomationRuleEntit
     return this.repo().find({ order: { position: 'ASC', id: 'ASC' } });
   }
 
-  enabledFor(trigger: RuleTrigger, tx?: Tx): Promise<AutomationRuleEntity[]> {
-    return this.repo(tx).find({ where: { trigger, enabled: true }, order: { position: 'ASC', id: 'ASC' } });
+  /** Every enabled rule, whatever its trigger (a unit of work that fires several triggers reads them once). */
+  enabled(tx?: Tx): Promise<AutomationRuleEntity[]> {
+    return this.repo(tx).find({ where: { enabled: true }, order: { position: 'ASC', id: 'ASC' } });
   }
 
   /** Every rule, locked for a reorder (PostgreSQL; SQLite's writer lock serialises anyway). */

@@ -127,6 +127,20 @@ describe('AddContactCommentService', () => {
     expect(fake(CommentWriter).rememberMessage).toHaveBeenCalledWith(cs.ticket, '<m@x>');
   });
 
+  it("as a step of another unit of work (a ticket the channel opens with it): that unit's set, no lock, same writes", async () => {
+    const { sut, fake, cs, added } = setup();
+    const write = await sut.prepare({ author: { contact, account: null }, body: 'Printer on fire', source: 'email' });
+    // Checked and masked when prepared; nothing written until the step runs.
+    expect(fake(CommentWriter).mask).toHaveBeenCalledWith('Printer on fire', 'co1');
+    expect(fake(CommentWriter).finish).not.toHaveBeenCalled();
+    const comment = await write(cs, 'tx' as never);
+    expect(comment.id).toBe('cm1');
+    expect(added[0]).toMatchObject({ body: 'Printer on fire', author: { kind: 'contact', id: 'c1' } });
+    expect(fake(CommentWriter).afterContactMessage).toHaveBeenCalledWith(cs, 'tx');
+    expect(fake(CommentWriter).finish).toHaveBeenCalledWith(cs, 'tx');
+    expect(fake(TicketUnitOfWork).onTicket).not.toHaveBeenCalled();
+  });
+
   it('files written in this request: rows inserted attached with the comment, never claimed or attached again', async () => {
     const { sut, fake, cs, comment } = setup();
     const image = { id: 'f-img', name: 'a.png', size: 3, contentType: 'image/png' } as WrittenFile;

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { Tx } from '@switchboard/core';
+import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
 import { CommentView } from '../ticket.views.js';
 import { truncateBody } from './comment-body.js';
 import { CommentAuthor, CommentWriter } from './comment.writer.js';
 import { TicketChangeApplier } from './ticket-change-applier.service.js';
+import type { TicketChangeSet } from './ticket-change-set.js';
 import type { ContactCommentInput } from './ticket-inputs.js';
 import { TicketInputChecker } from './ticket-input-checker.service.js';
 import { TicketUnitOfWork } from './ticket-unit-of-work.service.js';
@@ -25,6 +28,21 @@ export class AddContactCommentService {
   ) {}
 
   async add(input: ContactCommentInput): Promise<CommentView> {
+    const write = await this.prepare(input);
+    const cs = await this.work.onTicket(input.ticketNumber, undefined, async (set, tx) => void (await write(set, tx)));
+    return (await this.views.comments([cs.comments[0]], input.ticketNumber, cs.knownContacts))[0];
+  }
+
+  /**
+   * The checks and the masking now (outside any transaction), the writes as a step of a unit of
+   * work on `set`: `add` runs it on the locked ticket; a channel that opens the ticket with this
+   * message runs it in the creation's transaction (one transaction, no lock of a row nobody else
+   * can see yet). The step is the unit's last write: it inserts the comment, saves the ticket and
+   * writes the activity lines.
+   */
+  async prepare(
+    input: Omit<ContactCommentInput, 'ticketNumber'>,
+  ): Promise<(set: TicketChangeSet, tx: Tx) => Promise<TicketCommentEntity>> {
     const { contact, account } = input.author;
     const attachments = await this.writer.attachments(
       input.attachmentIds,
@@ -36,7 +54,7 @@ export class AddContactCommentService {
     // Ingest mode: masked before anything else sees it.
     const { body, truncated } = truncateBody(this.writer.mask(input.body, contact.companyId));
     const contactName = `${contact.firstName} ${contact.lastName}`.trim();
-    const cs = await this.work.onTicket(input.ticketNumber, undefined, async (set, tx) => {
+    return async (set, tx) => {
       const ticket = set.ticket;
       // The sender was resolved by the channel in this request: the views after commit use it as is.
       set.knownContacts.push(contact);
@@ -88,7 +106,7 @@ export class AddContactCommentService {
       if (asContact) await this.writer.afterContactMessage(set, tx);
       else await this.writer.afterTechnicianReply(set, comment, tx);
       await this.writer.finish(set, tx);
-    });
-    return (await this.views.comments([cs.comments[0]], input.ticketNumber, cs.knownContacts))[0];
+      return comment;
+    };
   }
 }

@@ -62,6 +62,7 @@ export const toRuleView = (r: AutomationRuleEntity): RuleView => ({
 @Injectable()
 export class AutomationService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Automation');
+  private readonly enabledByTx = new WeakMap<Tx, Promise<AutomationRuleEntity[]>>();
 
   constructor(
     private readonly rules: AutomationRuleRepository,
@@ -88,7 +89,7 @@ export class AutomationService implements OnApplicationBootstrap {
   }
 
   async run(trigger: RuleTrigger, cs: TicketChangeSet, tx: Tx): Promise<void> {
-    for (const rule of await this.rules.enabledFor(trigger, tx)) {
+    for (const rule of (await this.enabledIn(tx)).filter((r) => r.trigger === trigger)) {
       if (!matchesConditions(rule.conditions, cs.ticket)) continue;
       const actor = { kind: 'automation' as const, id: rule.id, name: rule.name };
       this.activity.record(cs, actor, 'automation', null, { rule: rule.name, trigger });
@@ -101,6 +102,22 @@ export class AutomationService implements OnApplicationBootstrap {
         }
       }
     }
+  }
+
+  /**
+   * The enabled rules, read once per transaction (a mail's new ticket fires ticket.created then
+   * comment.contact in one): a memo of this call's own read, keyed by its transaction, never a
+   * cache another instance's rule change could make wrong. Few rules: all of them in one SELECT.
+   */
+  private enabledIn(tx: Tx): Promise<AutomationRuleEntity[]> {
+    let rules = this.enabledByTx.get(tx);
+    if (!rules) {
+      rules = this.rules.enabled(tx);
+      this.enabledByTx.set(tx, rules);
+      // A failed read is not remembered (the transaction fails with it anyway).
+      rules.catch(() => this.enabledByTx.delete(tx));
+    }
+    return rules;
   }
 
   private async apply(

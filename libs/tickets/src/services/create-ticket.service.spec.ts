@@ -69,6 +69,36 @@ describe('CreateTicketService', () => {
     expect(published[0].notifications).toEqual([]);
   });
 
+  it("a channel's last step runs in the creation's transaction after its automation and does the final write", async () => {
+    const { sut, fake, published } = setup();
+    const steps: string[] = [];
+    fake(AutomationService).run.mockImplementation(async () => void steps.push('automation'));
+    const lastStep = jest.fn(async (set: TicketChangeSet, tx: unknown) => {
+      steps.push(`step ${set.ticket.number} ${String(tx)}`);
+    });
+    await sut.createAs(
+      { title: 'Printer', description: 'jammed', requesterId: 'c1', requester },
+      { kind: 'contact', id: 'c1', name: 'Ann Lee' },
+      'email',
+      undefined,
+      lastStep,
+    );
+    expect(steps).toEqual(['automation', 'step 7 tx']);
+    expect(lastStep).toHaveBeenCalledWith(published[0], 'tx');
+    // One change set, one publish: the step saved the ticket and wrote the log (not twice).
+    expect(published).toHaveLength(1);
+    expect(fake(TicketRepository).save).not.toHaveBeenCalled();
+    expect(fake(TicketActivityService).flush).not.toHaveBeenCalled();
+
+    await sut.createAs(
+      { title: 'Printer', description: 'jammed', requesterId: 'c1', requester },
+      { kind: 'contact', id: 'c1', name: 'Ann Lee' },
+      'email',
+    );
+    expect(fake(TicketRepository).save).toHaveBeenCalledTimes(1);
+    expect(fake(TicketActivityService).flush).toHaveBeenCalledTimes(1);
+  });
+
   it('logs the assignee and notifies them, unless they assigned themselves', async () => {
     const { sut, fake, published } = setup();
     fake(TicketInputChecker).technician.mockResolvedValue(undefined);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicy, AccountPrincipal, ValidationFailedError, type ContactView } from '@switchboard/core';
+import { AccessPolicy, AccountPrincipal, ValidationFailedError, type ContactView, type Tx } from '@switchboard/core';
 import { TicketRepository } from '../repositories/ticket.repository.js';
 import type { Actor, TicketSource } from '../ticket.types.js';
 import { TicketView } from '../ticket.views.js';
@@ -31,12 +31,18 @@ export class CreateTicketService {
     return this.createAs(input, actorOf(me), 'web', me);
   }
 
-  /** Also the entry point for channels: source decides the initial activity status. */
+  /**
+   * Also the entry point for channels: source decides the initial activity status. `lastStep`
+   * (a channel's first message, see AddContactCommentService.prepare) runs in the same
+   * transaction after the creation's automation and does the final write (ticket and log) itself:
+   * the ticket and its first message commit together, published as one change.
+   */
   async createAs(
     input: CreateTicketInput,
     actor: Actor,
     source: TicketSource,
     me?: AccountPrincipal,
+    lastStep?: (set: TicketChangeSet, tx: Tx) => Promise<unknown>,
   ): Promise<TicketView> {
     const requester = await this.requesterOf(input, me);
     const companyId = requester?.companyId ?? input.companyId!;
@@ -58,8 +64,11 @@ export class CreateTicketService {
       if (ticket.assigneeId) this.activity.record(set, actor, 'assignee', null, ticket.assigneeId);
       await this.tickets.insert(ticket, tx);
       await this.automation.run('ticket.created', set, tx);
-      await this.tickets.save(ticket, tx);
-      await this.activity.flush(set, tx);
+      if (lastStep) await lastStep(set, tx);
+      else {
+        await this.tickets.save(ticket, tx);
+        await this.activity.flush(set, tx);
+      }
       // Queued here, sent only when the unit of work publishes (after the commit).
       if (ticket.assigneeId && ticket.assigneeId !== actor.id) notifyAssignee(set, ticket.assigneeId);
       return set;
