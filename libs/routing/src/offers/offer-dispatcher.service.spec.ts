@@ -21,6 +21,7 @@ describe('OfferDispatcher', () => {
     t.fake(QueueRepository).findById.mockResolvedValue(queue as never);
     t.fake(ConversationTimers).schedule.mockResolvedValue();
     t.fake(OfferAnnouncer).offered.mockResolvedValue();
+    t.fake(AgentPicker).prefetch.mockResolvedValue();
     return t;
   }
 
@@ -67,6 +68,14 @@ describe('OfferDispatcher', () => {
     expect(fake(AgentPicker).pick).not.toHaveBeenCalled();
   });
 
+  it('an empty queue costs one read', async () => {
+    const { sut, fake } = setup();
+    fake(QueueRepository).list.mockResolvedValue([queue] as never);
+    fake(RoutingContactRepository).waiting.mockResolvedValue([]);
+    await sut.dispatchForAgent('a1');
+    expect(fake(TransactionRunner).run).not.toHaveBeenCalled();
+  });
+
   it('leaves a contact that is not waiting alone', async () => {
     const { sut, fake } = setup();
     fake(RoutingContactRepository).findById.mockResolvedValue({ ...contact, state: 'offered' } as never);
@@ -82,6 +91,7 @@ describe('OfferDispatcher', () => {
       .nextWaiting.mockResolvedValueOnce(contact as never)
       .mockResolvedValueOnce(second as never)
       .mockResolvedValueOnce({ ...contact, id: 'c3', triedIds: [] } as never);
+    fake(RoutingContactRepository).waiting.mockResolvedValue([contact] as never);
     fake(AgentPicker).pick.mockResolvedValueOnce('a2').mockResolvedValueOnce('a1').mockResolvedValue(null);
     fake(RoutingContactRepository).offer.mockResolvedValue(true);
     await sut.dispatchForAgent('a1');
@@ -94,6 +104,8 @@ describe('OfferDispatcher', () => {
     // One directory memo for the whole sweep; the queues read once.
     const memos = new Set(fake(AgentPicker).pick.mock.calls.map((c) => c[4]));
     expect(memos.size).toBe(1);
+    // Filled outside the transactions, for the oldest contact's company.
+    expect(fake(AgentPicker).prefetch).toHaveBeenCalledWith(queue, 'co', [...memos][0]);
     expect(fake(QueueRepository).list).toHaveBeenCalledTimes(1);
     expect(fake(QueueRepository).findById).not.toHaveBeenCalled();
   });

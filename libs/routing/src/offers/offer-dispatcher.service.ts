@@ -33,6 +33,9 @@ interface Offer {
 @Injectable()
 export class OfferDispatcher {
   private readonly logger = new Logger('Routing');
+  /** Decisions running in this process, and those waiting their turn (see DECISION_CONCURRENCY). */
+  private running = 0;
+  private readonly turns: (() => void)[] = [];
 
   constructor(
     private readonly contacts: RoutingContactRepository,
@@ -50,10 +53,13 @@ export class OfferDispatcher {
     if (contact?.state !== 'waiting') return false;
     const queue = await this.queues.findById(contact.queueId);
     if (!queue) return false; // a deleted queue reaches nobody; max wait overflows it
+    const memo: ServingMemo = new Map();
+    await this.picker.prefetch(queue, contact.companyId, memo);
     // Held by another decision (PostgreSQL) or offered meanwhile: that decision answers for it.
     const offer = await this.decide(
       (tx) => this.contacts.lockWaiting(conversationId, tx),
       new Map([[queue.id, queue]]),
+      memo,
     );
     if (!offer) return false;
     await this.announce(offer);
@@ -80,13 +86,21 @@ export class OfferDispatcher {
     const byId = new Map(queues.map((q) => [q.id, q]));
     const ids = [...byId.keys()];
     const memo: ServingMemo = new Map();
+    // The oldest contact's company is most likely every contact's: its directory answers up front.
+    const [oldest] = await this.contacts.waiting(ids, 1);
+    if (!oldest) return;
+    await this.picker.prefetch(byId.get(oldest.queueId)!, oldest.companyId, memo);
+    // The announcements (payload reads, sockets) run alongside the next decisions: the decision is
+    // committed already, and a sweep's offers go to different contacts.
+    const announced: Promise<unknown>[] = [];
     for (let n = 0; n < SWEEP_LIMIT; n++) {
       const offer = await this.decide((tx) => this.contacts.nextWaiting(ids, tx), byId, memo).catch((e) =>
         this.failed(e),
       );
-      if (!offer) return;
-      await this.announce(offer).catch((e) => this.failed(e));
+      if (!offer) break;
+      announced.push(this.announce(offer).catch((e) => this.failed(e)));
     }
+    await Promise.all(announced);
   }
 
   /**
@@ -98,6 +112,26 @@ export class OfferDispatcher {
     take: (tx: Tx) => Promise<RoutingContactEntity | null>,
     queues: Map<string, QueueEntity>,
     memo: ServingMemo = new Map(),
+  ): Promise<Offer | null> {
+    await this.turn();
+    try {
+      return await this.decideNow(take, queues, memo);
+    } finally {
+      this.running--;
+      this.turns.shift()?.();
+    }
+  }
+
+  /** Waits until fewer than DECISION_CONCURRENCY decisions run here. */
+  private async turn(): Promise<void> {
+    while (this.running >= DECISION_CONCURRENCY) await new Promise<void>((r) => this.turns.push(r));
+    this.running++;
+  }
+
+  private async decideNow(
+    take: (tx: Tx) => Promise<RoutingContactEntity | null>,
+    queues: Map<string, QueueEntity>,
+    memo: ServingMemo,
   ): Promise<Offer | null> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -138,6 +172,14 @@ export class OfferDispatcher {
 }
 
 const DECISION_ATTEMPTS = 5;
+
+/**
+ * Decisions at once per process. Each holds a pooled connection for its transaction, and a directory
+ * check the prefetch missed takes two more meanwhile: 200 agents turning Available at once exhausted
+ * the pool (20) with transactions all waiting for a second connection. With SKIP LOCKED a few concurrent
+ * decisions already keep up (each is a handful of short statements); the rest wait their turn here.
+ */
+const DECISION_CONCURRENCY = 6;
 
 /** The contact was offered by another instance meanwhile: roll the slot claim back. */
 class LostRace extends Error {}

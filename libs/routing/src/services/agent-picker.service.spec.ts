@@ -53,6 +53,21 @@ describe('AgentPicker', () => {
     expect(fake(TechnicianDirectory).serving).toHaveBeenLastCalledWith('other', ['a1', 'a2']);
   });
 
+  it('prefetch fills the memo for the first free members, outside any transaction', async () => {
+    const { sut, fake } = newTestService(AgentPicker);
+    fake(AgentStateRepository).freeAgents.mockResolvedValue(['a2', 'a1']);
+    fake(TechnicianDirectory).serving.mockResolvedValue({ serving: [{ id: 'a2' }] as never, refused: [] });
+    const memo = new Map<string, boolean>();
+    await sut.prefetch(queue, 'co', memo);
+    expect(fake(AgentStateRepository).freeAgents).toHaveBeenCalledWith(queue.memberIds);
+    expect(memo).toEqual(
+      new Map([
+        ['co:a2', true],
+        ['co:a1', false],
+      ]),
+    );
+  });
+
   it('answers null when no member is left', async () => {
     const { sut } = newTestService(AgentPicker);
     expect(await sut.pick({ memberIds: ['a1'] } as QueueEntity, 'co', ['a1'])).toBeNull();

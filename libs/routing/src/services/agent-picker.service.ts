@@ -52,6 +52,16 @@ export class AgentPicker {
     return null;
   }
 
+  /**
+   * Fills the memo for the first free members, OUTSIDE the decision's transaction: inside it the
+   * directory read needs pooled connections of its own while the transaction holds one, and many
+   * decisions at once then wait on the pool for each other. `pick` asks again for any it lacks.
+   */
+  async prefetch(queue: QueueEntity, companyId: string, memo: ServingMemo): Promise<void> {
+    const free = await this.states.freeAgents(queue.memberIds);
+    if (free.length) await this.serving(companyId, free.slice(0, SERVING_BATCH), memo);
+  }
+
   private async serving(companyId: string, ids: string[], memo: ServingMemo): Promise<Set<string>> {
     const unknown = ids.filter((id) => !memo.has(`${companyId}:${id}`));
     if (unknown.length) {
