@@ -28,6 +28,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 50);
 const RATE_MS = Number(process.env.BENCH_RATE_MS ?? 10_000);
 const HOLD_MS = Number(process.env.BENCH_HOLD_MS ?? 2000);
 const MAX_CHATS = 3;
+/** Issue #14: the offer reaches an agent's socket well within a second of the first message. */
+const P99_TARGET_MS = 1000;
 const PLUGIN = { name: 'plugins/channel-portal-livechat', enable: true };
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -191,13 +193,13 @@ async function main(): Promise<void> {
     const missed = fixed.length - latencies.length;
     console.log(
       `fixed rate: ${fixed.length} chats at ${RATE}/s → offer p50 ${pct(latencies, 50).toFixed(0)} ms, ` +
-        `p99 ${pct(latencies, 99).toFixed(0)} ms, max ${pct(latencies, 100).toFixed(0)} ms`,
+        `p99 ${pct(latencies, 99).toFixed(0)} ms (target < ${P99_TARGET_MS} ms), max ${pct(latencies, 100).toFixed(0)} ms`,
     );
     await new Promise((r) => setTimeout(r, HOLD_MS + 2000));
     const doubleOffers = [...offersOf.values()].filter((n) => n > 1).length;
     console.log(
-      `invariants: offered twice ${doubleOffers}, agents beyond ${MAX_CHATS} slots ${overCapacity}, ` +
-        `never offered ${neverOffered + missed}, accepted ${accepted}, end/wrap-up failures ${wrapFailures}`,
+      `invariants (target 0 each): offered twice ${doubleOffers}, agents beyond ${MAX_CHATS} slots ${overCapacity}, ` +
+        `never offered ${neverOffered + missed}; accepted ${accepted}, end/wrap-up failures ${wrapFailures}`,
     );
     process.exitCode = doubleOffers || overCapacity || neverOffered || missed ? 1 : 0;
   } finally {

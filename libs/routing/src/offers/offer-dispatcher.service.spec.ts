@@ -6,7 +6,6 @@ import { RoutingContactRepository } from '../repositories/routing-contact.reposi
 import { AgentPicker } from '../services/agent-picker.service.js';
 import { OfferAnnouncer } from './offer-announcer.service.js';
 import { OfferDispatcher } from './offer-dispatcher.service.js';
-import { QueuePositionService } from './queue-position.service.js';
 
 const now = new Date('2026-01-01T10:00:00.000Z');
 const queue = { id: 'q1', name: 'Billing', memberIds: ['a1', 'a2'], offerTimeoutSeconds: 20 };
@@ -18,10 +17,11 @@ describe('OfferDispatcher', () => {
     t.fake(Clock).now.mockReturnValue(now);
     t.fake(TransactionRunner).run.mockImplementation(((work: (tx: unknown) => unknown) => work({})) as never);
     t.fake(RoutingContactRepository).findById.mockResolvedValue(contact as never);
+    t.fake(RoutingContactRepository).lockWaiting.mockResolvedValue(contact as never);
     t.fake(QueueRepository).findById.mockResolvedValue(queue as never);
     t.fake(ConversationTimers).schedule.mockResolvedValue();
     t.fake(OfferAnnouncer).offered.mockResolvedValue();
-    t.fake(QueuePositionService).publish.mockResolvedValue();
+    t.fake(AgentPicker).prefetch.mockResolvedValue();
     return t;
   }
 
@@ -31,7 +31,8 @@ describe('OfferDispatcher', () => {
     fake(RoutingContactRepository).offer.mockResolvedValue(true);
     expect(await sut.dispatch('c1')).toBe(true);
     const expires = new Date(now.getTime() + 20_000);
-    expect(fake(AgentPicker).pick).toHaveBeenCalledWith(queue, 'co', ['a1'], {});
+    expect(fake(RoutingContactRepository).lockWaiting).toHaveBeenCalledWith('c1', {});
+    expect(fake(AgentPicker).pick).toHaveBeenCalledWith(queue, 'co', ['a1'], {}, expect.any(Map));
     expect(fake(RoutingContactRepository).offer).toHaveBeenCalledWith('c1', 'a2', expires, {});
     expect(fake(ConversationTimers).schedule).toHaveBeenCalledWith(
       'routing.offer',
@@ -48,7 +49,7 @@ describe('OfferDispatcher', () => {
     fake(AgentPicker).pick.mockResolvedValueOnce(null).mockResolvedValueOnce('a1');
     fake(RoutingContactRepository).offer.mockResolvedValue(true);
     expect(await sut.dispatch('c1')).toBe(true);
-    expect(fake(AgentPicker).pick).toHaveBeenLastCalledWith(queue, 'co', [], {});
+    expect(fake(AgentPicker).pick).toHaveBeenLastCalledWith(queue, 'co', [], {}, expect.any(Map));
   });
 
   it('a contact offered meanwhile by another instance rolls the decision back and announces nothing', async () => {
@@ -60,10 +61,52 @@ describe('OfferDispatcher', () => {
     expect(fake(OfferAnnouncer).offered).not.toHaveBeenCalled();
   });
 
+  it('a contact another decision holds is left to it (no agent claimed)', async () => {
+    const { sut, fake } = setup();
+    fake(RoutingContactRepository).lockWaiting.mockResolvedValue(null);
+    expect(await sut.dispatch('c1')).toBe(false);
+    expect(fake(AgentPicker).pick).not.toHaveBeenCalled();
+  });
+
+  it('an empty queue costs one read', async () => {
+    const { sut, fake } = setup();
+    fake(QueueRepository).list.mockResolvedValue([queue] as never);
+    fake(RoutingContactRepository).waiting.mockResolvedValue([]);
+    await sut.dispatchForAgent('a1');
+    expect(fake(TransactionRunner).run).not.toHaveBeenCalled();
+  });
+
   it('leaves a contact that is not waiting alone', async () => {
     const { sut, fake } = setup();
     fake(RoutingContactRepository).findById.mockResolvedValue({ ...contact, state: 'offered' } as never);
     expect(await sut.dispatch('c1')).toBe(false);
+    expect(fake(QueueRepository).findById).not.toHaveBeenCalled();
+  });
+
+  it("an agent's sweep offers the oldest waiting contacts of their queues until nobody can take one", async () => {
+    const { sut, fake } = setup();
+    fake(QueueRepository).list.mockResolvedValue([queue, { ...queue, id: 'q2', memberIds: ['a3'] }] as never);
+    const second = { ...contact, id: 'c2', triedIds: [] };
+    fake(RoutingContactRepository)
+      .nextWaiting.mockResolvedValueOnce(contact as never)
+      .mockResolvedValueOnce(second as never)
+      .mockResolvedValueOnce({ ...contact, id: 'c3', triedIds: [] } as never);
+    fake(RoutingContactRepository).waiting.mockResolvedValue([contact] as never);
+    fake(AgentPicker).pick.mockResolvedValueOnce('a2').mockResolvedValueOnce('a1').mockResolvedValue(null);
+    fake(RoutingContactRepository).offer.mockResolvedValue(true);
+    await sut.dispatchForAgent('a1');
+    expect(fake(RoutingContactRepository).nextWaiting).toHaveBeenCalledTimes(3);
+    expect(fake(RoutingContactRepository).nextWaiting).toHaveBeenCalledWith(['q1'], {});
+    expect(fake(OfferAnnouncer).offered.mock.calls.map((c) => [c[0].id, c[2]])).toEqual([
+      ['c1', 'a2'],
+      ['c2', 'a1'],
+    ]);
+    // One directory memo for the whole sweep; the queues read once.
+    const memos = new Set(fake(AgentPicker).pick.mock.calls.map((c) => c[4]));
+    expect(memos.size).toBe(1);
+    // Filled outside the transactions, for the oldest contact's company.
+    expect(fake(AgentPicker).prefetch).toHaveBeenCalledWith(queue, 'co', [...memos][0]);
+    expect(fake(QueueRepository).list).toHaveBeenCalledTimes(1);
     expect(fake(QueueRepository).findById).not.toHaveBeenCalled();
   });
 });

@@ -72,6 +72,31 @@ export class AgentStateRepository extends BaseRepository<AgentStateEntity> {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * `claimSlot` that does not wait: on PostgreSQL a row another decision holds (it is claiming that
+   * agent right now) is skipped and false returned at once, so concurrent decisions spread over the
+   * free agents instead of queueing behind the longest-idle one. The caller falls back to `claimSlot`
+   * (which waits) before concluding nobody is free. SQLite has one writer: plain `claimSlot`.
+   */
+  async claimSlotUnlessLocked(id: string, tx?: Tx): Promise<boolean> {
+    if (this.dataSource.options.type !== 'postgres') return this.claimSlot(id, tx);
+    const result = await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({
+        activeChats: () => '"activeChats" + 1',
+        state: () => `CASE WHEN "activeChats" + 1 >= "maxChats" THEN 'busy' ELSE "state" END`,
+      })
+      .where(
+        `id = (SELECT l.id FROM routing_agent_states l WHERE l.id = :id AND l.state = :available ` +
+          `AND l."activeChats" < l."maxChats" FOR UPDATE SKIP LOCKED)`,
+        { id, available: 'available' },
+      )
+      .andWhere('state = :available AND "activeChats" < "maxChats"', { available: 'available' })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Frees a slot (after wrap-up, a declined or expired offer): a Busy agent becomes Available again. */
   async releaseSlot(id: string, now: Date, tx?: Tx): Promise<void> {
     await this.repo(tx)

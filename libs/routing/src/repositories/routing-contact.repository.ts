@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository, type Tx } from '@switchboard/core';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { RoutingContactEntity } from '../entities/routing-contact.entity.js';
 import type { ContactRoutingState } from '../routing.types.js';
 
@@ -42,6 +42,36 @@ export class RoutingContactRepository extends BaseRepository<RoutingContactEntit
     return (r.affected ?? 0) > 0;
   }
 
+  /**
+   * The oldest waiting contact of these queues, locked for the caller's decision. On PostgreSQL a
+   * contact another decision holds is skipped (FOR UPDATE SKIP LOCKED): concurrent dispatchers take
+   * different contacts instead of queueing behind the same one. SQLite has one writer: a plain read.
+   */
+  nextWaiting(queueIds: string[], tx: Tx): Promise<RoutingContactEntity | null> {
+    if (!queueIds.length) return Promise.resolve(null);
+    const q = this.repo(tx)
+      .createQueryBuilder('c')
+      .where('c.queueId IN (:...queueIds)', { queueIds })
+      .andWhere('c.state = :waiting', { waiting: 'waiting' })
+      .orderBy('c.arrivedAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(1);
+    return this.skipLocked(q).getOne();
+  }
+
+  /** This contact if it is waiting and no other decision holds it (see `nextWaiting`). */
+  lockWaiting(id: string, tx: Tx): Promise<RoutingContactEntity | null> {
+    const q = this.repo(tx)
+      .createQueryBuilder('c')
+      .where('c.id = :id AND c.state = :waiting', { id, waiting: 'waiting' });
+    return this.skipLocked(q).getOne();
+  }
+
+  private skipLocked<Q extends SelectQueryBuilder<RoutingContactEntity>>(q: Q): Q {
+    if (this.dataSource.options.type === 'postgres') q.setLock('pessimistic_write').setOnLocked('skip_locked');
+    return q;
+  }
+
   /** Waiting contacts of these queues, first come first served. */
   waiting(queueIds: string[], limit = 50): Promise<RoutingContactEntity[]> {
     if (!queueIds.length) return Promise.resolve([]);
@@ -75,6 +105,19 @@ export class RoutingContactRepository extends BaseRepository<RoutingContactEntit
       .orderBy('c.arrivedAt', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getMany();
+  }
+
+  /** The ids of `queued` only (queue positions: no entity built per waiting contact). */
+  async queuedIds(queueId: string): Promise<string[]> {
+    const rows = await this.repo()
+      .createQueryBuilder('c')
+      .select('c.id', 'id')
+      .where('c.queueId = :queueId', { queueId })
+      .andWhere('c.state IN (:...states)', { states: ['waiting', 'offered'] satisfies ContactRoutingState[] })
+      .orderBy('c.arrivedAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
   }
 
   /** Average seconds from arrival to accept of the queue's last `sample` accepted contacts (null: none yet). */

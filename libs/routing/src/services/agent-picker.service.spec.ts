@@ -7,18 +7,65 @@ import { AgentPicker } from './agent-picker.service.js';
 const queue = { memberIds: ['a1', 'a2', 'a3', 'a4'] } as QueueEntity;
 
 describe('AgentPicker', () => {
-  it('offers to the longest-idle serving member, skipping a lost race and the excluded', async () => {
+  it('offers to the longest-idle free member who serves the company, skipping a lost race and the excluded', async () => {
     const { sut, fake } = newTestService(AgentPicker);
+    fake(AgentStateRepository).freeAgents.mockResolvedValue(['a1', 'a3', 'a2']);
     fake(TechnicianDirectory).serving.mockResolvedValue({
-      serving: [{ id: 'a2' }, { id: 'a3' }, { id: 'a4' }] as never,
+      serving: [{ id: 'a2' }, { id: 'a3' }] as never,
       refused: [{ id: 'a1', message: 'no access' }],
     });
-    fake(AgentStateRepository).freeAgents.mockResolvedValue(['a3', 'a2']);
-    fake(AgentStateRepository).claimSlot.mockImplementation(async (id) => id === 'a2');
+    fake(AgentStateRepository).claimSlotUnlessLocked.mockImplementation(async (id) => id === 'a2');
     expect(await sut.pick(queue, 'co', ['a4'])).toBe('a2');
-    expect(fake(TechnicianDirectory).serving).toHaveBeenCalledWith('co', ['a1', 'a2', 'a3']);
-    expect(fake(AgentStateRepository).freeAgents).toHaveBeenCalledWith(['a2', 'a3'], undefined);
-    expect(fake(AgentStateRepository).claimSlot.mock.calls.map((c) => c[0])).toEqual(['a3', 'a2']);
+    expect(fake(AgentStateRepository).freeAgents).toHaveBeenCalledWith(['a1', 'a2', 'a3'], undefined);
+    // The directory is asked about the free agents only.
+    expect(fake(TechnicianDirectory).serving).toHaveBeenCalledWith('co', ['a1', 'a3', 'a2']);
+    expect(fake(AgentStateRepository).claimSlotUnlessLocked.mock.calls.map((c) => c[0])).toEqual(['a3', 'a2']);
+  });
+
+  it('waits for agents another decision held before answering nobody', async () => {
+    const { sut, fake } = newTestService(AgentPicker);
+    fake(AgentStateRepository).freeAgents.mockResolvedValue(['a1', 'a2']);
+    fake(TechnicianDirectory).serving.mockResolvedValue({
+      serving: [{ id: 'a1' }, { id: 'a2' }] as never,
+      refused: [],
+    });
+    fake(AgentStateRepository).claimSlotUnlessLocked.mockResolvedValue(false);
+    fake(AgentStateRepository).claimSlot.mockImplementation(async (id) => id === 'a2');
+    expect(await sut.pick(queue, 'co')).toBe('a2');
+    expect(fake(AgentStateRepository).claimSlot.mock.calls.map((c) => c[0])).toEqual(['a1', 'a2']);
+    fake(AgentStateRepository).claimSlot.mockResolvedValue(false);
+    expect(await sut.pick(queue, 'co')).toBeNull();
+  });
+
+  it('asks the directory once per agent and company within one pass (the memo)', async () => {
+    const { sut, fake } = newTestService(AgentPicker);
+    fake(AgentStateRepository).freeAgents.mockResolvedValue(['a1', 'a2']);
+    fake(TechnicianDirectory).serving.mockResolvedValue({
+      serving: [{ id: 'a2' }] as never,
+      refused: [{ id: 'a1', message: 'no access' }],
+    });
+    fake(AgentStateRepository).claimSlotUnlessLocked.mockResolvedValue(true);
+    const memo = new Map<string, boolean>();
+    expect(await sut.pick(queue, 'co', [], undefined, memo)).toBe('a2');
+    expect(await sut.pick(queue, 'co', [], undefined, memo)).toBe('a2');
+    expect(fake(TechnicianDirectory).serving).toHaveBeenCalledTimes(1);
+    await sut.pick(queue, 'other', [], undefined, memo);
+    expect(fake(TechnicianDirectory).serving).toHaveBeenLastCalledWith('other', ['a1', 'a2']);
+  });
+
+  it('prefetch fills the memo for the first free members, outside any transaction', async () => {
+    const { sut, fake } = newTestService(AgentPicker);
+    fake(AgentStateRepository).freeAgents.mockResolvedValue(['a2', 'a1']);
+    fake(TechnicianDirectory).serving.mockResolvedValue({ serving: [{ id: 'a2' }] as never, refused: [] });
+    const memo = new Map<string, boolean>();
+    await sut.prefetch(queue, 'co', memo);
+    expect(fake(AgentStateRepository).freeAgents).toHaveBeenCalledWith(queue.memberIds);
+    expect(memo).toEqual(
+      new Map([
+        ['co:a2', true],
+        ['co:a1', false],
+      ]),
+    );
   });
 
   it('answers null when no member is left', async () => {
