@@ -79,8 +79,13 @@ describe('contact centre offers (#14)', () => {
     const { subdomain, queue } = await queuePortal([ada]);
     const offered = nextEvent<any>(ada.socket, 'contact.offered');
     const busyPush = collect<any>(ada.socket, 'agent.state_changed');
+    const created = nextEvent<any>(ada.socket, 'case.created');
     const chat = await startChat(t, subdomain, undefined, 'Line one\n\n\nline four');
     const offer = await offered;
+    // The list learns about the case, but the offer is the alert: no chime, no notification.
+    expect(await created).toMatchObject({ case: { id: chat.caseId }, chime: false, browser: false });
+    const inbox = (await t.http().get('/api/notifications').set(auth(ada.token)).expect(200)).body;
+    expect(JSON.stringify(inbox)).not.toContain(chat.caseId);
     expect(offer).toMatchObject({
       conversationId: chat.conversationId,
       queueId: queue.id,

@@ -42,7 +42,7 @@ export interface ServerEventMap {
   'ticket.deleted': { number: number; companyId: string };
 
   // Cases
-  'case.created': { case: CaseView; chime: boolean; unseen: number; browser?: boolean };
+  'case.created': { case: CaseView; chime: boolean; unseen?: number; browser?: boolean };
   'case.updated': { case: CaseView; changes: string[] };
   'case.deleted': { caseId: string };
 

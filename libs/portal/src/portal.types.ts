@@ -56,6 +56,8 @@ export interface PortalConversationMeta {
   submittedAt?: string;
   /** The visitor accepted the embed widget's proactive invitation (#14; routing shows it on the offer). */
   proactive?: boolean;
+  /** A queue-routed chat (#14): offered to one agent at a time, so technicians get no new-case alert. */
+  routed?: boolean;
 }
 
 export interface PublicCaseView {

@@ -14,6 +14,7 @@ interface PortalMeta {
   device: CaseDevice;
   contactCreated: boolean;
   submittedAt?: string;
+  routed?: boolean;
 }
 
 const PREVIEW_MESSAGES = 3;
@@ -78,7 +79,7 @@ export class CaseLifecycle implements OnModuleInit {
       updatedAt: this.clock.now(),
     });
     await this.cases.insert(row);
-    await this.notifier.created(await this.views.one(row));
+    await this.notifier.created(await this.views.one(row), { routed: !!meta.routed });
   }
 
   private async ended(id: string, reason: string): Promise<void> {

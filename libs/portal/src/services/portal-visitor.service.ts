@@ -73,6 +73,7 @@ export class PortalVisitorService {
     const now = this.clock.now();
     // Ingest mode: the question is copied into the case and the conversation, so mask it here, once.
     const question = this.masker.maskInbound(dto.question, portal.companyId);
+    const queued = type === 'live_chat' && portal.routing === 'queue' && !!portal.queueId;
     const meta: PortalConversationMeta = {
       caseType: type,
       question,
@@ -80,6 +81,7 @@ export class PortalVisitorService {
       device,
       contactCreated: created,
       ...(type === 'live_chat' && dto.proactive ? { proactive: true } : {}),
+      ...(queued ? { routed: true } : {}),
       ...(type === 'support_request' ? { submittedAt: now.toISOString() } : {}),
     };
     const config = this.channel.config(portal);
@@ -91,7 +93,6 @@ export class PortalVisitorService {
             portalWaitingOfferDeadline(now, Number(config.waitingOfferSeconds ?? 60) * 1000),
             portalAbandonDeadline(now, Number(config.abandonAfterMinutes ?? 30) * 60_000),
           ];
-    const queued = type === 'live_chat' && portal.routing === 'queue' && !!portal.queueId;
     // conversation.started is handled synchronously by the cases lib: the case exists when we answer.
     const conversation = await this.conversations.start({
       companyId: portal.companyId,
