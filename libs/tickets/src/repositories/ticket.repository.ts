@@ -4,6 +4,7 @@ import {
   fullTextMatch,
   Page,
   parseSearchText,
+  planFullText,
   widenSearch,
   PiiMaskingRegistry,
   type MaskedScope,
@@ -147,31 +148,42 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     return numbers.length ? this.repo().findBy({ number: In(numbers) }) : Promise.resolve([]);
   }
 
-  /**
-   * Keyset pagination on (sort column, id): `WHERE (col, id) < (:v, :id)` — a row-value
-   * comparison both PostgreSQL and SQLite (>= 3.15) evaluate with the composite indexes.
-   */
   async list(query: TicketListQuery): Promise<Page<TicketEntity> & { lastSortValue: string | number | null }> {
     if (query.companyIds && query.companyIds.length === 0) return { items: [], nextCursor: null, lastSortValue: null };
+    if (!query.text) return this.listPage(this.repo().createQueryBuilder('t'), query, null);
+    // A text search: the plan (ids probed from the full-text index, or a walk of the sort index)
+    // is chosen from how many tickets match, not from PostgreSQL's constant estimate (#20).
+    return planFullText(
+      this.dataSource,
+      (manager, limit) => {
+        const probe = manager.getRepository(TicketEntity).createQueryBuilder('t').select('t.id', 'id');
+        this.applyFilters(probe, query);
+        this.applyCursor(probe, query);
+        return probe.limit(limit).getRawMany<{ id: string }>();
+      },
+      (manager, ids) => this.listPage(manager.getRepository(TicketEntity).createQueryBuilder('t'), query, ids),
+    );
+  }
+
+  /**
+   * One page of the list; with `ids` (the matches of its text, probed), only those tickets and
+   * without the text condition, so the page does not recompute their documents.
+   */
+  private async listPage(
+    qb: SelectQueryBuilder<TicketEntity>,
+    query: TicketListQuery,
+    ids: string[] | null,
+  ): Promise<Page<TicketEntity> & { lastSortValue: string | number | null }> {
+    if (ids?.length === 0) return { items: [], nextCursor: null, lastSortValue: null };
     const column = SORT_COLUMN[query.sort];
-    const qb = this.repo().createQueryBuilder('t');
-    this.applyFilters(qb, query, this.sqliteUnindexed(query));
+    if (ids) {
+      this.applyFilters(qb, { ...query, text: undefined }, this.sqliteUnindexed(query));
+      qb.andWhere('t.id IN (:...matchIds)', { matchIds: ids });
+    } else this.applyFilters(qb, query, this.sqliteUnindexed(query));
+    this.applyCursor(qb, query);
     // The number is unique: it alone orders the rows and keys the cursor, so its unique index
     // serves the sort and the cursor (an (number, id) pair would need a second index).
     const unique = column === 'number';
-    if (query.cursor) {
-      const op = query.direction === 'DESC' ? '<' : '>';
-      const value =
-        column === 'createdAt' || column === 'updatedAt'
-          ? new Date(String(query.cursor.value))
-          : Number(query.cursor.value);
-      if (unique) qb.andWhere(`t.${column} ${op} :cursorValue`, { cursorValue: value });
-      else
-        qb.andWhere(`(t.${column}, t.id) ${op} (:cursorValue, :cursorId)`, {
-          cursorValue: value,
-          cursorId: query.cursor.id,
-        });
-    }
     qb.orderBy(`t.${column}`, query.direction);
     if (!unique) qb.addOrderBy('t.id', query.direction);
     qb.limit(query.limit + 1);
@@ -185,6 +197,26 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
       nextCursor: more && last ? last.id : null,
       lastSortValue: lastValue instanceof Date ? lastValue.toISOString() : (lastValue as number | null),
     };
+  }
+
+  /**
+   * Keyset pagination on (sort column, id): `WHERE (col, id) < (:v, :id)` — a row-value
+   * comparison both PostgreSQL and SQLite (>= 3.15) evaluate with the composite indexes.
+   */
+  private applyCursor(qb: SelectQueryBuilder<TicketEntity>, query: TicketListQuery): void {
+    if (!query.cursor) return;
+    const column = SORT_COLUMN[query.sort];
+    const op = query.direction === 'DESC' ? '<' : '>';
+    const value =
+      column === 'createdAt' || column === 'updatedAt'
+        ? new Date(String(query.cursor.value))
+        : Number(query.cursor.value);
+    if (column === 'number') qb.andWhere(`t.${column} ${op} :cursorValue`, { cursorValue: value });
+    else
+      qb.andWhere(`(t.${column}, t.id) ${op} (:cursorValue, :cursorId)`, {
+        cursorValue: value,
+        cursorId: query.cursor.id,
+      });
   }
 
   /** How many tickets the list would show with these filters: one COUNT, no rows loaded (saved views, #15). */

@@ -26,33 +26,6 @@ import { ProactiveChat1796315116294 } from './1796315116294-proactive-chat.migra
 import { TicketListSortIndexes1796316217571 } from './1796316217571-ticket-list-sort-indexes.migration.js';
 import { RoutingContacts1796316558544 } from './1796316558544-routing-contacts.migration.js';
 import { RoutingWrapUps1796411906575 } from './1796411906575-routing-wrap-ups.migration.js';
+import { CommentsCreatedAtIndex1796427566773 } from './1796427566773-comments-created-at-index.migration.js';
 
-export const POSTGRES_MIGRATIONS = [
-  InitialSchema1795271220659,
-  Tickets1795271995730,
-  PortalCases1795272984291,
-  Masking1795273076073,
-  Files1795273190205,
-  AgentChat1795280050261,
-  EmailChannel1795280153853,
-  TicketSearchText1796245820074,
-  SessionRevocation1796247122730,
-  LoginAttempts1796247481893,
-  TicketSentimentIndex1796261580836,
-  AccountSignature1796276083503,
-  TicketOpeningAndOptionalRequester1796276225274,
-  RoutingQueues1796287893708,
-  PortalSignIns1796289006220,
-  FullTextSearch1796290000000,
-  LanguageOfAccountsAndContacts1796292397379,
-  ScreenSharing1796292499090,
-  MailLanguages1796302532697,
-  TicketViews1796302800531,
-  CsatSurveys1796303303553,
-  BilingualLabels1796306960019,
-  FrenchStatusLabels1796310000001,
-  ProactiveChat1796315116294,
-  TicketListSortIndexes1796316217571,
-  RoutingContacts1796316558544,
-  RoutingWrapUps1796411906575,
-];
+export const POSTGRES_MIGRATIONS = [InitialSchema1795271220659, Tickets1795271995730, PortalCases1795272984291, Masking1795273076073, Files1795273190205, AgentChat1795280050261, EmailChannel1795280153853, TicketSearchText1796245820074, SessionRevocation1796247122730, LoginAttempts1796247481893, TicketSentimentIndex1796261580836, AccountSignature1796276083503, TicketOpeningAndOptionalRequester1796276225274, RoutingQueues1796287893708, PortalSignIns1796289006220, FullTextSearch1796290000000, LanguageOfAccountsAndContacts1796292397379, ScreenSharing1796292499090, MailLanguages1796302532697, TicketViews1796302800531, CsatSurveys1796303303553, BilingualLabels1796306960019, FrenchStatusLabels1796310000001, ProactiveChat1796315116294, TicketListSortIndexes1796316217571, RoutingContacts1796316558544, RoutingWrapUps1796411906575, CommentsCreatedAtIndex1796427566773];

@@ -26,33 +26,6 @@ import { ProactiveChat1796315111739 } from './1796315111739-proactive-chat.migra
 import { TicketListSortIndexes1796316207393 } from './1796316207393-ticket-list-sort-indexes.migration.js';
 import { RoutingContacts1796316471190 } from './1796316471190-routing-contacts.migration.js';
 import { RoutingWrapUps1796411904632 } from './1796411904632-routing-wrap-ups.migration.js';
+import { CommentsCreatedAtIndex1796427560901 } from './1796427560901-comments-created-at-index.migration.js';
 
-export const SQLITE_MIGRATIONS = [
-  InitialSchema1795271219386,
-  Tickets1795271994112,
-  PortalCases1795272983057,
-  Masking1795273074193,
-  Files1795273188687,
-  AgentChat1795280048214,
-  EmailChannel1795280151622,
-  TicketSearchText1796245817809,
-  SessionRevocation1796247118705,
-  LoginAttempts1796247479305,
-  TicketSentimentIndex1796261578537,
-  AccountSignature1796276080589,
-  TicketOpeningAndOptionalRequester1796276221300,
-  RoutingQueues1796287888274,
-  PortalSignIns1796289002166,
-  FullTextSearch1796290000000,
-  LanguageOfAccountsAndContacts1796292393395,
-  ScreenSharing1796292493388,
-  MailLanguages1796302521727,
-  TicketViews1796302795014,
-  CsatSurveys1796303301858,
-  BilingualLabels1796306957092,
-  FrenchStatusLabels1796310000000,
-  ProactiveChat1796315111739,
-  TicketListSortIndexes1796316207393,
-  RoutingContacts1796316471190,
-  RoutingWrapUps1796411904632,
-];
+export const SQLITE_MIGRATIONS = [InitialSchema1795271219386, Tickets1795271994112, PortalCases1795272983057, Masking1795273074193, Files1795273188687, AgentChat1795280048214, EmailChannel1795280151622, TicketSearchText1796245817809, SessionRevocation1796247118705, LoginAttempts1796247479305, TicketSentimentIndex1796261578537, AccountSignature1796276080589, TicketOpeningAndOptionalRequester1796276221300, RoutingQueues1796287888274, PortalSignIns1796289002166, FullTextSearch1796290000000, LanguageOfAccountsAndContacts1796292393395, ScreenSharing1796292493388, MailLanguages1796302521727, TicketViews1796302795014, CsatSurveys1796303301858, BilingualLabels1796306957092, FrenchStatusLabels1796310000000, ProactiveChat1796315111739, TicketListSortIndexes1796316207393, RoutingContacts1796316471190, RoutingWrapUps1796411904632, CommentsCreatedAtIndex1796427560901];
