@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   fullTextMatch,
+  type SortBound,
   planFullText,
   type FullTextSourceName,
   type MaskedScope,
@@ -65,29 +66,44 @@ export class SearchRepository {
 
   tickets(search: SearchText, scope: SearchScope, limit: number): Promise<TicketRow[]> {
     if (scope.companyIds?.length === 0) return Promise.resolve([]);
+    const from = (manager: EntityManager) => {
+      const qb = manager.createQueryBuilder().from('tickets', 't');
+      this.inCompanies(qb, 't', scope);
+      return qb;
+    };
+    const newest = <Q extends SelectQueryBuilder<object>>(qb: Q) =>
+      qb.orderBy('t."updatedAt"', 'DESC').addOrderBy('t."id"', 'DESC');
     return planFullText(
       this.dataSource,
-      (manager, probeLimit) => {
-        const probe = manager.createQueryBuilder().select('t."id"', 'id').from('tickets', 't');
-        this.inCompanies(probe, 't', scope);
-        this.ticketsMatching(probe, search, scope);
-        return probe.limit(probeLimit).getRawMany<{ id: string }>();
+      {
+        bound: async (manager, rows) =>
+          (await newest(from(manager).select('t."updatedAt"', 'value').addSelect('t."id"', 'id'))
+            .offset(rows - 1)
+            .limit(1)
+            .getRawOne<SortBound>()) ?? null,
+        probe: (manager, probeLimit) => {
+          const probe = from(manager).select('t."id"', 'id');
+          this.ticketsMatching(probe, search, scope);
+          return probe.limit(probeLimit).getRawMany<{ id: string }>();
+        },
+        run: (manager, { ids, bound }) => {
+          if (ids?.length === 0) return Promise.resolve([]);
+          const qb = (ids ? manager.createQueryBuilder().from('tickets', 't') : from(manager))
+            .select(['t."id" AS id', 't."number" AS number', 't."title" AS title', 't."description" AS description'])
+            .addSelect(['t."status" AS status', 't."companyId" AS "companyId"', 't."updatedAt" AS "updatedAt"']);
+          // The probed ids already passed the companies and the (masked) text.
+          if (ids) qb.where('t."id" IN (:...matchIds)', { matchIds: ids });
+          else this.ticketsMatching(qb, search, scope);
+          if (bound)
+            qb.andWhere('(t."updatedAt", t."id") >= (:boundValue, :boundId)', {
+              boundValue: bound.value,
+              boundId: bound.id,
+            });
+          return newest(qb).limit(limit).getRawMany<TicketRow>();
+        },
+        full: (rows) => rows.length >= limit,
       },
-      (manager, ids) => {
-        if (ids?.length === 0) return Promise.resolve([]);
-        const qb = manager
-          .createQueryBuilder()
-          .select(['t."id" AS id', 't."number" AS number', 't."title" AS title', 't."description" AS description'])
-          .addSelect(['t."status" AS status', 't."companyId" AS "companyId"', 't."updatedAt" AS "updatedAt"'])
-          .from('tickets', 't');
-        // The probed ids already passed the companies and the (masked) text.
-        if (ids) qb.where('t."id" IN (:...matchIds)', { matchIds: ids });
-        else {
-          this.inCompanies(qb, 't', scope);
-          this.ticketsMatching(qb, search, scope);
-        }
-        return qb.orderBy('t."updatedAt"', 'DESC').addOrderBy('t."id"', 'DESC').limit(limit).getRawMany<TicketRow>();
-      },
+      { windowRows: search.substring ? 0 : undefined },
     );
   }
 
@@ -113,7 +129,7 @@ export class SearchRepository {
 
   comments(search: SearchText, scope: SearchScope, limit: number): Promise<CommentRow[]> {
     if (scope.companyIds?.length === 0) return Promise.resolve([]);
-    const base = (manager: EntityManager) => {
+    const from = (manager: EntityManager) => {
       const qb = manager
         .createQueryBuilder()
         .from('ticket_comments', 'c')
@@ -121,22 +137,38 @@ export class SearchRepository {
       this.inCompanies(qb, 't', scope);
       return qb;
     };
+    const newest = <Q extends SelectQueryBuilder<object>>(qb: Q) =>
+      qb.orderBy('c."createdAt"', 'DESC').addOrderBy('c."id"', 'DESC');
     return planFullText(
       this.dataSource,
-      (manager, probeLimit) => {
-        const probe = base(manager).select('c."id"', 'id');
-        this.matching(probe, 'comments', 'c', search);
-        return probe.limit(probeLimit).getRawMany<{ id: string }>();
+      {
+        bound: async (manager, rows) =>
+          (await newest(from(manager).select('c."createdAt"', 'value').addSelect('c."id"', 'id'))
+            .offset(rows - 1)
+            .limit(1)
+            .getRawOne<SortBound>()) ?? null,
+        probe: (manager, probeLimit) => {
+          const probe = from(manager).select('c."id"', 'id');
+          this.matching(probe, 'comments', 'c', search);
+          return probe.limit(probeLimit).getRawMany<{ id: string }>();
+        },
+        run: (manager, { ids, bound }) => {
+          if (ids?.length === 0) return Promise.resolve([]);
+          const qb = from(manager)
+            .select(['c."body" AS body', 't."number" AS number', 't."title" AS title', 't."status" AS status'])
+            .addSelect(['t."companyId" AS "companyId"', 't."updatedAt" AS "updatedAt"']);
+          if (ids) qb.andWhere('c."id" IN (:...matchIds)', { matchIds: ids });
+          else this.matching(qb, 'comments', 'c', search);
+          if (bound)
+            qb.andWhere('(c."createdAt", c."id") >= (:boundValue, :boundId)', {
+              boundValue: bound.value,
+              boundId: bound.id,
+            });
+          return newest(qb).limit(limit).getRawMany<CommentRow>();
+        },
+        full: (rows) => rows.length >= limit,
       },
-      (manager, ids) => {
-        if (ids?.length === 0) return Promise.resolve([]);
-        const qb = base(manager)
-          .select(['c."body" AS body', 't."number" AS number', 't."title" AS title', 't."status" AS status'])
-          .addSelect(['t."companyId" AS "companyId"', 't."updatedAt" AS "updatedAt"']);
-        if (ids) qb.andWhere('c."id" IN (:...matchIds)', { matchIds: ids });
-        else this.matching(qb, 'comments', 'c', search);
-        return qb.orderBy('c."createdAt"', 'DESC').addOrderBy('c."id"', 'DESC').limit(limit).getRawMany<CommentRow>();
-      },
+      { windowRows: search.substring ? 0 : undefined },
     );
   }
 
