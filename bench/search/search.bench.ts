@@ -212,6 +212,65 @@ async function main(): Promise<void> {
         .getQueryAndParameters();
       await explain(`search comments q=${q}`, csql, cparams);
     }
+    // The statements planFullText runs (#20), under its planner settings: the bounded walk of the
+    // newest 250 rows, the probe (bitmap only, up to 2,000 ids), the read of the probed ids.
+    if (postgres) {
+      const inTx = async (settings: string, label: string, sql: string, params: unknown[]) => {
+        await ds.transaction(async (m) => {
+          await m.query(settings);
+          const rows = (await m.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)) as Record<string, unknown>[];
+          console.log(`\n-- ${label}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+        });
+      };
+      const walk = 'SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off';
+      const probe =
+        'SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_indexonlyscan = off';
+      for (const q of ['printer', 'capybaras', 'imprimantes', '0012345']) {
+        const search = parseSearchText(q);
+        for (const [name, alias, table, sort] of [
+          ['tickets', 't', 'tickets', 'updatedAt'],
+          ['comments', 'c', 'ticket_comments', 'createdAt'],
+        ] as const) {
+          const m = fullTextMatch(driver, name, 'raw', alias, search);
+          const [bound] = (await ds.query(
+            `SELECT "${sort}" AS value, "id" FROM "${table}" ORDER BY "${sort}" DESC, "id" DESC OFFSET 249 LIMIT 1`,
+          )) as { value: Date; id: string }[];
+          const [wsql, wparams] = ds
+            .createQueryBuilder()
+            .select(`${alias}."id"`)
+            .from(table, alias)
+            .where(m.where, m.params)
+            .andWhere(`(${alias}."${sort}", ${alias}."id") >= (:bv, :bid)`, { bv: bound.value, bid: bound.id })
+            .orderBy(`${alias}."${sort}"`, 'DESC')
+            .addOrderBy(`${alias}."id"`, 'DESC')
+            .limit(15)
+            .getQueryAndParameters();
+          if (!search.substring)
+            await inTx(walk, `planFullText ${name} q=${q}: bounded walk (250 newest)`, wsql, wparams);
+          const [psql, pparams] = ds
+            .createQueryBuilder()
+            .select(`${alias}."id"`, 'id')
+            .from(table, alias)
+            .where(m.where, m.params)
+            .limit(2000)
+            .getQueryAndParameters();
+          await inTx(probe, `planFullText ${name} q=${q}: probe (bitmap only, ≤ 2000 ids)`, psql, pparams);
+          const ids = ((await ds.query(psql, pparams)) as { id: string }[]).map((r) => r.id);
+          if (ids.length && ids.length < 2000) {
+            const [isql, iparams] = ds
+              .createQueryBuilder()
+              .select(`${alias}."id"`)
+              .from(table, alias)
+              .where(`${alias}."id" IN (:...ids)`, { ids })
+              .orderBy(`${alias}."${sort}"`, 'DESC')
+              .addOrderBy(`${alias}."id"`, 'DESC')
+              .limit(15)
+              .getQueryAndParameters();
+            await inTx('SELECT 1', `planFullText ${name} q=${q}: read of the ${ids.length} probed ids`, isql, iparams);
+          }
+        }
+      }
+    }
     await explain('list default page', 'SELECT "id" FROM "tickets" ORDER BY "updatedAt" DESC, "id" DESC LIMIT 51', []);
 
     const out = {

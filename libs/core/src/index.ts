@@ -54,6 +54,14 @@ export {
   type SearchText,
   type FullTextMatch,
 } from './database/full-text/full-text.query.js';
+export {
+  planFullText,
+  FULL_TEXT_PROBE_LIMIT,
+  FULL_TEXT_WINDOW_ROWS,
+  type FullTextPlan,
+  type FullTextRead,
+  type SortBound,
+} from './database/full-text/full-text.plan.js';
 export { DatabaseConnectionError } from './database/database.module.js';
 
 export { DomainEventBus, type DomainEventMap, type DomainEventName } from './events/domain-event-bus.service.js';

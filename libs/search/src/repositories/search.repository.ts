@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { fullTextMatch, type FullTextSourceName, type MaskedScope, type SearchText } from '@switchboard/core';
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import {
+  fullTextMatch,
+  type SortBound,
+  planFullText,
+  type FullTextSourceName,
+  type MaskedScope,
+  type SearchText,
+} from '@switchboard/core';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 
 /** What the viewer may search: companies (undefined = all) and those seen masked (undefined = none). */
 export interface SearchScope {
@@ -57,14 +64,51 @@ export class SearchRepository {
     return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
   }
 
-  async tickets(search: SearchText, scope: SearchScope, limit: number): Promise<TicketRow[]> {
-    if (scope.companyIds?.length === 0) return [];
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .select(['t."id" AS id', 't."number" AS number', 't."title" AS title', 't."description" AS description'])
-      .addSelect(['t."status" AS status', 't."companyId" AS "companyId"', 't."updatedAt" AS "updatedAt"'])
-      .from('tickets', 't');
-    this.inCompanies(qb, 't', scope);
+  tickets(search: SearchText, scope: SearchScope, limit: number): Promise<TicketRow[]> {
+    if (scope.companyIds?.length === 0) return Promise.resolve([]);
+    const from = (manager: EntityManager) => {
+      const qb = manager.createQueryBuilder().from('tickets', 't');
+      this.inCompanies(qb, 't', scope);
+      return qb;
+    };
+    const newest = <Q extends SelectQueryBuilder<object>>(qb: Q) =>
+      qb.orderBy('t."updatedAt"', 'DESC').addOrderBy('t."id"', 'DESC');
+    return planFullText(
+      this.dataSource,
+      {
+        bound: async (manager, rows) =>
+          (await newest(from(manager).select('t."updatedAt"', 'value').addSelect('t."id"', 'id'))
+            .offset(rows - 1)
+            .limit(1)
+            .getRawOne<SortBound>()) ?? null,
+        probe: (manager, probeLimit) => {
+          const probe = from(manager).select('t."id"', 'id');
+          this.ticketsMatching(probe, search, scope);
+          return probe.limit(probeLimit).getRawMany<{ id: string }>();
+        },
+        run: (manager, { ids, bound }) => {
+          if (ids?.length === 0) return Promise.resolve([]);
+          const qb = (ids ? manager.createQueryBuilder().from('tickets', 't') : from(manager))
+            .select(['t."id" AS id', 't."number" AS number', 't."title" AS title', 't."description" AS description'])
+            .addSelect(['t."status" AS status', 't."companyId" AS "companyId"', 't."updatedAt" AS "updatedAt"']);
+          // The probed ids already passed the companies and the (masked) text.
+          if (ids) qb.where('t."id" IN (:...matchIds)', { matchIds: ids });
+          else this.ticketsMatching(qb, search, scope);
+          if (bound)
+            qb.andWhere('(t."updatedAt", t."id") >= (:boundValue, :boundId)', {
+              boundValue: bound.value,
+              boundId: bound.id,
+            });
+          return newest(qb).limit(limit).getRawMany<TicketRow>();
+        },
+        full: (rows) => rows.length >= limit,
+      },
+      { windowRows: search.substring ? 0 : undefined },
+    );
+  }
+
+  /** Tickets match their masked search text where the viewer sees the company masked, else the raw one. */
+  private ticketsMatching(qb: SelectQueryBuilder<object>, search: SearchText, scope: SearchScope): void {
     const raw = fullTextMatch(this.driver, 'tickets', 'raw', 't', search);
     const masked = fullTextMatch(this.driver, 'tickets', 'masked', 't', search);
     const m = scope.masked;
@@ -81,20 +125,51 @@ export class SearchRepository {
         { ...raw.params, ...masked.params, maskScope: m.except },
       );
     }
-    return qb.orderBy('t."updatedAt"', 'DESC').addOrderBy('t."id"', 'DESC').limit(limit).getRawMany<TicketRow>();
   }
 
   comments(search: SearchText, scope: SearchScope, limit: number): Promise<CommentRow[]> {
     if (scope.companyIds?.length === 0) return Promise.resolve([]);
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .select(['c."body" AS body', 't."number" AS number', 't."title" AS title', 't."status" AS status'])
-      .addSelect(['t."companyId" AS "companyId"', 't."updatedAt" AS "updatedAt"'])
-      .from('ticket_comments', 'c')
-      .innerJoin('tickets', 't', 't."id" = c."ticketId"');
-    this.inCompanies(qb, 't', scope);
-    this.matching(qb, 'comments', 'c', search);
-    return qb.orderBy('c."createdAt"', 'DESC').addOrderBy('c."id"', 'DESC').limit(limit).getRawMany<CommentRow>();
+    const from = (manager: EntityManager) => {
+      const qb = manager
+        .createQueryBuilder()
+        .from('ticket_comments', 'c')
+        .innerJoin('tickets', 't', 't."id" = c."ticketId"');
+      this.inCompanies(qb, 't', scope);
+      return qb;
+    };
+    const newest = <Q extends SelectQueryBuilder<object>>(qb: Q) =>
+      qb.orderBy('c."createdAt"', 'DESC').addOrderBy('c."id"', 'DESC');
+    return planFullText(
+      this.dataSource,
+      {
+        bound: async (manager, rows) =>
+          (await newest(from(manager).select('c."createdAt"', 'value').addSelect('c."id"', 'id'))
+            .offset(rows - 1)
+            .limit(1)
+            .getRawOne<SortBound>()) ?? null,
+        probe: (manager, probeLimit) => {
+          const probe = from(manager).select('c."id"', 'id');
+          this.matching(probe, 'comments', 'c', search);
+          return probe.limit(probeLimit).getRawMany<{ id: string }>();
+        },
+        run: (manager, { ids, bound }) => {
+          if (ids?.length === 0) return Promise.resolve([]);
+          const qb = from(manager)
+            .select(['c."body" AS body', 't."number" AS number', 't."title" AS title', 't."status" AS status'])
+            .addSelect(['t."companyId" AS "companyId"', 't."updatedAt" AS "updatedAt"']);
+          if (ids) qb.andWhere('c."id" IN (:...matchIds)', { matchIds: ids });
+          else this.matching(qb, 'comments', 'c', search);
+          if (bound)
+            qb.andWhere('(c."createdAt", c."id") >= (:boundValue, :boundId)', {
+              boundValue: bound.value,
+              boundId: bound.id,
+            });
+          return newest(qb).limit(limit).getRawMany<CommentRow>();
+        },
+        full: (rows) => rows.length >= limit,
+      },
+      { windowRows: search.substring ? 0 : undefined },
+    );
   }
 
   contacts(search: SearchText, scope: SearchScope, limit: number): Promise<ContactRow[]> {

@@ -9,6 +9,8 @@ import { TicketEntity } from './ticket.entity.js';
 @Index('IDX_fts_ticket_comments_raw_words', { synchronize: false })
 @Index('IDX_fts_ticket_comments_raw_trgm', { synchronize: false })
 @Index(['ticketId', 'id'])
+// The global search walks the newest comments in this order when a term is common (#20).
+@Index(['createdAt', 'id'])
 export class TicketCommentEntity {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;

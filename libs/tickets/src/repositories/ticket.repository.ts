@@ -4,11 +4,14 @@ import {
   fullTextMatch,
   Page,
   parseSearchText,
+  planFullText,
+  type FullTextRead,
+  type SortBound,
   widenSearch,
   PiiMaskingRegistry,
   type MaskedScope,
 } from '@switchboard/core';
-import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import type { StatusCategory } from '../ticket.types.js';
 import { Tx } from '@switchboard/core';
@@ -39,6 +42,12 @@ export interface TicketListQuery {
 
 /** The list's filters without its ordering and paging: what a count needs. */
 export type TicketCountQuery = Omit<TicketListQuery, 'sort' | 'direction' | 'limit' | 'cursor'>;
+
+/** Whether the list's text is matched as a substring too (a fragment, or the widened second try). */
+const substringSearch = (q: TicketListQuery): boolean => {
+  const parsed = parseSearchText(q.text ?? '');
+  return parsed.substring || (q.textWidened === true && widenSearch(parsed) !== null);
+};
 
 const SORT_COLUMN: Record<TicketSortKey, keyof TicketEntity> = {
   created: 'createdAt',
@@ -147,31 +156,70 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
     return numbers.length ? this.repo().findBy({ number: In(numbers) }) : Promise.resolve([]);
   }
 
-  /**
-   * Keyset pagination on (sort column, id): `WHERE (col, id) < (:v, :id)` — a row-value
-   * comparison both PostgreSQL and SQLite (>= 3.15) evaluate with the composite indexes.
-   */
   async list(query: TicketListQuery): Promise<Page<TicketEntity> & { lastSortValue: string | number | null }> {
     if (query.companyIds && query.companyIds.length === 0) return { items: [], nextCursor: null, lastSortValue: null };
+    if (!query.text) return this.listPage(this.repo().createQueryBuilder('t'), query, {});
+    // A text search: the plan (ids probed from the full-text index, or a walk of the sort index)
+    // is chosen from how many tickets match, not from PostgreSQL's constant estimate (#20).
+    const forTicket = (manager: EntityManager) => manager.getRepository(TicketEntity).createQueryBuilder('t');
+    return planFullText(
+      this.dataSource,
+      {
+        bound: async (manager, rows) => {
+          const column = SORT_COLUMN[query.sort];
+          const qb = forTicket(manager).select(`t.${column}`, 'value').addSelect('t.id', 'id');
+          this.applyFilters(qb, { ...query, text: undefined });
+          this.applyCursor(qb, query);
+          qb.orderBy(`t.${column}`, query.direction).addOrderBy('t.id', query.direction);
+          return (
+            (await qb
+              .offset(rows - 1)
+              .limit(1)
+              .getRawOne<SortBound>()) ?? null
+          );
+        },
+        probe: (manager, limit) => {
+          const probe = forTicket(manager).select('t.id', 'id');
+          this.applyFilters(probe, query);
+          this.applyCursor(probe, query);
+          return probe.limit(limit).getRawMany<{ id: string }>();
+        },
+        run: (manager, read) => this.listPage(forTicket(manager), query, read),
+        full: (page) => page.nextCursor !== null,
+      },
+      { windowRows: substringSearch(query) ? 0 : undefined },
+    );
+  }
+
+  /**
+   * One page of the list; with `ids` (the matches of its text, probed), only those tickets and
+   * without the text condition, so the page does not recompute their documents; with `bound`, only
+   * the rows up to that sort key (the bounded walk, see planFullText).
+   */
+  private async listPage(
+    qb: SelectQueryBuilder<TicketEntity>,
+    query: TicketListQuery,
+    { ids, bound }: FullTextRead,
+  ): Promise<Page<TicketEntity> & { lastSortValue: string | number | null }> {
+    if (ids?.length === 0) return { items: [], nextCursor: null, lastSortValue: null };
     const column = SORT_COLUMN[query.sort];
-    const qb = this.repo().createQueryBuilder('t');
-    this.applyFilters(qb, query, this.sqliteUnindexed(query));
+    if (ids) {
+      this.applyFilters(qb, { ...query, text: undefined }, this.sqliteUnindexed(query));
+      qb.andWhere('t.id IN (:...matchIds)', { matchIds: ids });
+    } else this.applyFilters(qb, query, this.sqliteUnindexed(query));
+    this.applyCursor(qb, query);
+    if (bound) {
+      const op = query.direction === 'DESC' ? '>=' : '<=';
+      if (column === 'number') qb.andWhere(`t.${column} ${op} :boundValue`, { boundValue: bound.value });
+      else
+        qb.andWhere(`(t.${column}, t.id) ${op} (:boundValue, :boundId)`, {
+          boundValue: bound.value,
+          boundId: bound.id,
+        });
+    }
     // The number is unique: it alone orders the rows and keys the cursor, so its unique index
     // serves the sort and the cursor (an (number, id) pair would need a second index).
     const unique = column === 'number';
-    if (query.cursor) {
-      const op = query.direction === 'DESC' ? '<' : '>';
-      const value =
-        column === 'createdAt' || column === 'updatedAt'
-          ? new Date(String(query.cursor.value))
-          : Number(query.cursor.value);
-      if (unique) qb.andWhere(`t.${column} ${op} :cursorValue`, { cursorValue: value });
-      else
-        qb.andWhere(`(t.${column}, t.id) ${op} (:cursorValue, :cursorId)`, {
-          cursorValue: value,
-          cursorId: query.cursor.id,
-        });
-    }
     qb.orderBy(`t.${column}`, query.direction);
     if (!unique) qb.addOrderBy('t.id', query.direction);
     qb.limit(query.limit + 1);
@@ -185,6 +233,26 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
       nextCursor: more && last ? last.id : null,
       lastSortValue: lastValue instanceof Date ? lastValue.toISOString() : (lastValue as number | null),
     };
+  }
+
+  /**
+   * Keyset pagination on (sort column, id): `WHERE (col, id) < (:v, :id)` — a row-value
+   * comparison both PostgreSQL and SQLite (>= 3.15) evaluate with the composite indexes.
+   */
+  private applyCursor(qb: SelectQueryBuilder<TicketEntity>, query: TicketListQuery): void {
+    if (!query.cursor) return;
+    const column = SORT_COLUMN[query.sort];
+    const op = query.direction === 'DESC' ? '<' : '>';
+    const value =
+      column === 'createdAt' || column === 'updatedAt'
+        ? new Date(String(query.cursor.value))
+        : Number(query.cursor.value);
+    if (column === 'number') qb.andWhere(`t.${column} ${op} :cursorValue`, { cursorValue: value });
+    else
+      qb.andWhere(`(t.${column}, t.id) ${op} (:cursorValue, :cursorId)`, {
+        cursorValue: value,
+        cursorId: query.cursor.id,
+      });
   }
 
   /** How many tickets the list would show with these filters: one COUNT, no rows loaded (saved views, #15). */
