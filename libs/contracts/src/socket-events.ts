@@ -77,6 +77,8 @@ export interface ServerEventMap {
   'wrap_up.done': { conversationId: string; wrapUpId: string };
   /** A resource an open conversation depends on was deleted by an admin: the agent can only end it. */
   'contact.resource_deleted': { conversationId: string; companyId: string; resource: 'queue'; name: string };
+  /** To the agent who transferred: the target agent declined or let the offer ring out; the contact is back in its queue. */
+  'contact.transfer_abandoned': ContactTransferAbandonedEvent;
   /** /portal: the visitor's place in the queue (1 = next), refreshed when the queue moves. */
   'queue.position': { conversationId: string; position: number; estimatedWaitSeconds: number };
 
@@ -142,6 +144,16 @@ export interface ContactOfferedEvent {
   proactive: boolean;
   arrivedAt: string;
   expiresAt: string;
+  /** Set when an agent transferred the chat (to this agent or to the queue). */
+  transfer?: { fromId: string; fromName: string };
+}
+
+export interface ContactTransferAbandonedEvent {
+  conversationId: string;
+  /** The masking scope of the payload (not shown). */
+  companyId: string;
+  targetName: string;
+  reason: 'declined' | 'expired';
 }
 
 export interface DeviceChatEvent {
@@ -181,6 +193,7 @@ export const ServerEvents = {
   wrapUpDue: 'wrap_up.due',
   wrapUpDone: 'wrap_up.done',
   contactResourceDeleted: 'contact.resource_deleted',
+  contactTransferAbandoned: 'contact.transfer_abandoned',
   queuePosition: 'queue.position',
   agentChatUpdated: 'agent-chat.updated',
   agentChatIncoming: 'agent-chat.incoming',

@@ -82,6 +82,10 @@ export const CHAT_LINES = {
   left: line('{name} left the chat', '{name} a quitté la discussion'),
   started: line('Chat started with {name}', 'Chat commencé avec {name}'),
   endedBy: line('{name} ended the chat', '{name} a mis fin à la discussion'),
+  transferred: line(
+    '{name} transferred the chat. Please wait for the next agent.',
+    '{name} a transféré la discussion. Veuillez patienter, un autre agent va vous répondre.',
+  ),
   ticketOpened: line('Ticket #{number} was opened for this chat', 'Le ticket n° {number} a été ouvert pour ce chat'),
   ticketOpenedNoContact: line(
     'Ticket #{number} was opened for this chat without a contact: nobody has confirmed who uses {device}',

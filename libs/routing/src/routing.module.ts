@@ -36,6 +36,9 @@ import { QueueRemovalService } from './wrap-up/queue-removal.service.js';
 import { WrapUpDueListener } from './wrap-up/wrap-up-due.listener.js';
 import { WrapUpObligationService } from './wrap-up/wrap-up-obligation.service.js';
 import { WrapUpService } from './wrap-up/wrap-up.service.js';
+import { ConversationTransferController } from './controllers/conversation-transfer.controller.js';
+import { ContactReleaseRegistry } from './offers/contact-release.registry.js';
+import { TRANSFER_PROVIDERS } from './transfer/transfer.providers.js';
 
 /** The contact centre: queues, agent states, wrap-up reasons, offers with RONA re-offer and overflow. */
 @Module({
@@ -47,6 +50,7 @@ import { WrapUpService } from './wrap-up/wrap-up.service.js';
     WrapUpReasonsController,
     MeAgentStateController,
     ConversationRoutingController,
+    ConversationTransferController,
   ],
   providers: [
     QueueRepository,
@@ -80,6 +84,7 @@ import { WrapUpService } from './wrap-up/wrap-up.service.js';
     ConversationRoutingService,
     QueueRemovalService,
     QueueBoardService,
+    ...TRANSFER_PROVIDERS,
   ],
   exports: [
     QueueService,
@@ -90,6 +95,7 @@ import { WrapUpService } from './wrap-up/wrap-up.service.js';
     ContactQueueService,
     OfferDispatcher,
     ContactAcceptanceRegistry,
+    ContactReleaseRegistry,
     QueuePositionService,
     WrapUpObligationService,
   ],

@@ -86,6 +86,13 @@ export class OfferDispatcher {
       if (!(await this.dispatch(c.id).catch((e) => this.failed(e)))) break;
   }
 
+  /** A contact put back into a queue (a transfer): offer it; if nobody can take it, its visitor still learns the place. */
+  async requeued(conversationId: string, queueId: string): Promise<boolean> {
+    const offered = await this.dispatch(conversationId).catch((e) => this.failed(e));
+    if (!offered) await this.positions.publish(queueId);
+    return offered;
+  }
+
   private failed(e: unknown): false {
     this.logger.warn(`dispatch failed: ${(e as Error).message}`);
     return false;

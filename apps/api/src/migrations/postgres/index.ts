@@ -26,6 +26,7 @@ import { ProactiveChat1796315116294 } from './1796315116294-proactive-chat.migra
 import { TicketListSortIndexes1796316217571 } from './1796316217571-ticket-list-sort-indexes.migration.js';
 import { RoutingContacts1796316558544 } from './1796316558544-routing-contacts.migration.js';
 import { RoutingWrapUps1796411906575 } from './1796411906575-routing-wrap-ups.migration.js';
+import { ContactTransfer1796425973716 } from './1796425973716-contact-transfer.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -55,4 +56,5 @@ export const POSTGRES_MIGRATIONS = [
   TicketListSortIndexes1796316217571,
   RoutingContacts1796316558544,
   RoutingWrapUps1796411906575,
+  ContactTransfer1796425973716,
 ];

@@ -26,6 +26,7 @@ import { ProactiveChat1796315111739 } from './1796315111739-proactive-chat.migra
 import { TicketListSortIndexes1796316207393 } from './1796316207393-ticket-list-sort-indexes.migration.js';
 import { RoutingContacts1796316471190 } from './1796316471190-routing-contacts.migration.js';
 import { RoutingWrapUps1796411904632 } from './1796411904632-routing-wrap-ups.migration.js';
+import { ContactTransfer1796425970927 } from './1796425970927-contact-transfer.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -55,4 +56,5 @@ export const SQLITE_MIGRATIONS = [
   TicketListSortIndexes1796316207393,
   RoutingContacts1796316471190,
   RoutingWrapUps1796411904632,
+  ContactTransfer1796425970927,
 ];
