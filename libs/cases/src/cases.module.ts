@@ -3,6 +3,7 @@ import { ChatModule } from '@switchboard/chat';
 import { RoutingModule } from '@switchboard/routing';
 import { TicketsModule } from '@switchboard/tickets';
 import { CaseContactAcceptance } from './services/case-contact-acceptance.service.js';
+import { CaseContactRelease } from './services/case-contact-release.service.js';
 import { CasesController } from './controllers/cases.controller.js';
 import { ContactOverviewController } from './controllers/contact-overview.controller.js';
 import { CaseSeenMarkRepository } from './repositories/case-seen-mark.repository.js';
@@ -34,6 +35,7 @@ import { ContactOverviewService } from './services/contact-overview.service.js';
     ContactOverviewService,
     CaseContactAcceptance,
     CaseOverflowTicketService,
+    CaseContactRelease,
   ],
   exports: [CaseService],
 })

@@ -722,6 +722,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/conversations/{id}/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ConversationTransferController_transfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conversations/{id}/transfer-targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversationTransferController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/conversations/{id}/wrap-up': {
     parameters: {
       query?: never;
@@ -2563,6 +2595,12 @@ export interface components {
       items: components['schemas']['ContactViewDto'][];
       nextCursor: string | null;
     };
+    ContactTransferViewDto: {
+      conversationId: string;
+      target: components['schemas']['TransferTargetDto'];
+      /** @description The transferring agent's wrap-up (cause transferred) */
+      wrapUp: components['schemas']['WrapUpViewDto'];
+    };
     ContactViewDto: {
       /** Format: uuid */
       companyId: string;
@@ -3740,6 +3778,42 @@ export interface components {
       type: 'incident' | 'problem' | 'request' | 'change';
       /** Format: date-time */
       updatedAt: string;
+    };
+    TransferConversationDto: {
+      /**
+       * Format: uuid
+       * @description Transfer to this agent (Available with a free slot)
+       */
+      accountId?: string;
+      /**
+       * Format: uuid
+       * @description Transfer to this queue (one that takes the company)
+       */
+      queueId?: string;
+    };
+    TransferTargetAgentDto: {
+      activeChats: number;
+      id: string;
+      maxChats: number;
+      name: string;
+      /** @enum {string} */
+      state: 'available' | 'not_ready' | 'busy' | 'rona';
+    };
+    TransferTargetDto: {
+      id: string;
+      /** @enum {string} */
+      kind: 'queue' | 'agent';
+      name: string;
+    };
+    TransferTargetQueueDto: {
+      id: string;
+      name: string;
+      /** @description Contacts waiting or ringing in it */
+      waiting: number;
+    };
+    TransferTargetsViewDto: {
+      agents: components['schemas']['TransferTargetAgentDto'][];
+      queues: components['schemas']['TransferTargetQueueDto'][];
     };
     UpdateAccountDto: {
       active?: boolean;
@@ -5383,6 +5457,55 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ConversationRoutingViewDto'];
+        };
+      };
+    };
+  };
+  ConversationTransferController_transfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransferConversationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactTransferViewDto'];
+        };
+      };
+    };
+  };
+  ConversationTransferController_list: {
+    parameters: {
+      query?: {
+        /** @description Case-insensitive part of a queue or agent name */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TransferTargetsViewDto'];
         };
       };
     };

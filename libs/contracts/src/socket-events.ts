@@ -79,6 +79,8 @@ export interface ServerEventMap {
   'contact.resource_deleted': { conversationId: string; companyId: string; resource: 'queue'; name: string };
   /** A conference of a queue-routed chat moved (to both agents: the one who asked and the one asked). */
   'conference.changed': ConferenceChangedEvent;
+  /** To the agent who transferred: the target agent declined or let the offer ring out; the contact is back in its queue. */
+  'contact.transfer_abandoned': ContactTransferAbandonedEvent;
   /** /portal: the visitor's place in the queue (1 = next), refreshed when the queue moves. */
   'queue.position': { conversationId: string; position: number; estimatedWaitSeconds: number };
 
@@ -146,6 +148,8 @@ export interface ContactOfferedEvent {
   expiresAt: string;
   /** Set when the agent who has the chat asks this agent into it (a conference), not a queue offer. */
   conference?: { requestedById: string; requestedByName: string };
+  /** Set when an agent transferred the chat (to this agent or to the queue). */
+  transfer?: { fromId: string; fromName: string };
 }
 
 export type ConferenceState = 'ringing' | 'joined' | 'declined' | 'expired' | 'cancelled' | 'ended';
@@ -158,6 +162,14 @@ export interface ConferenceChangedEvent {
   agentName: string;
   requestedById: string;
   requestedByName: string;
+}
+
+export interface ContactTransferAbandonedEvent {
+  conversationId: string;
+  /** The masking scope of the payload (not shown). */
+  companyId: string;
+  targetName: string;
+  reason: 'declined' | 'expired';
 }
 
 export interface DeviceChatEvent {
@@ -198,6 +210,7 @@ export const ServerEvents = {
   wrapUpDone: 'wrap_up.done',
   contactResourceDeleted: 'contact.resource_deleted',
   conferenceChanged: 'conference.changed',
+  contactTransferAbandoned: 'contact.transfer_abandoned',
   queuePosition: 'queue.position',
   agentChatUpdated: 'agent-chat.updated',
   agentChatIncoming: 'agent-chat.incoming',

@@ -91,6 +91,10 @@ export const CHAT_LINES = {
   /** A second agent joined / left a queue-routed chat by conference (#14). */
   conferenceJoined: line('{name} joined the conversation', '{name} a rejoint la conversation'),
   conferenceLeft: line('{name} left the conversation', '{name} a quitté la conversation'),
+  transferred: line(
+    '{name} transferred the chat. Please wait for the next agent.',
+    '{name} a transféré la discussion. Veuillez patienter, un autre agent va vous répondre.',
+  ),
   ticketOpened: line('Ticket #{number} was opened for this chat', 'Le ticket n° {number} a été ouvert pour ce chat'),
   ticketOpenedNoContact: line(
     'Ticket #{number} was opened for this chat without a contact: nobody has confirmed who uses {device}',

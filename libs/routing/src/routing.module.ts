@@ -37,6 +37,9 @@ import { QueueRemovalService } from './wrap-up/queue-removal.service.js';
 import { WrapUpDueListener } from './wrap-up/wrap-up-due.listener.js';
 import { WrapUpObligationService } from './wrap-up/wrap-up-obligation.service.js';
 import { WrapUpService } from './wrap-up/wrap-up.service.js';
+import { ConversationTransferController } from './controllers/conversation-transfer.controller.js';
+import { ContactReleaseRegistry } from './offers/contact-release.registry.js';
+import { TRANSFER_PROVIDERS } from './transfer/transfer.providers.js';
 
 /** The contact centre: queues, agent states, wrap-up reasons, offers with RONA re-offer and overflow. */
 @Module({
@@ -49,6 +52,7 @@ import { WrapUpService } from './wrap-up/wrap-up.service.js';
     MeAgentStateController,
     ConversationRoutingController,
     ...CONFERENCE_CONTROLLERS,
+    ConversationTransferController,
   ],
   providers: [
     QueueRepository,
@@ -83,6 +87,7 @@ import { WrapUpService } from './wrap-up/wrap-up.service.js';
     QueueRemovalService,
     QueueBoardService,
     ...CONFERENCE_PROVIDERS,
+    ...TRANSFER_PROVIDERS,
   ],
   exports: [
     QueueService,
@@ -93,6 +98,7 @@ import { WrapUpService } from './wrap-up/wrap-up.service.js';
     ContactQueueService,
     OfferDispatcher,
     ContactAcceptanceRegistry,
+    ContactReleaseRegistry,
     QueuePositionService,
     WrapUpObligationService,
   ],

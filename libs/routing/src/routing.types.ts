@@ -144,3 +144,16 @@ export interface ConferenceTargetView {
   activeChats: number;
   maxChats: number;
 }
+
+/** The answer to a transfer: where the contact went and the transferring agent's wrap-up (cause `transferred`). */
+export interface ContactTransferView {
+  conversationId: string;
+  target: { kind: 'queue' | 'agent'; id: string; name: string };
+  wrapUp: WrapUpView;
+}
+
+/** What the accepting agent may transfer to: queues that take the company, Available agents with a free slot. */
+export interface TransferTargetsView {
+  queues: { id: string; name: string; waiting: number }[];
+  agents: { id: string; name: string; state: AgentState; activeChats: number; maxChats: number }[];
+}

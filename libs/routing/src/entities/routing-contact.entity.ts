@@ -39,6 +39,17 @@ export class RoutingContactEntity {
   @Column({ ...JSON_COLUMN })
   triedIds: string[];
 
+  /** The agent who transferred it (to a queue or to an agent); the next offers show "Transferred by". */
+  @Column('varchar', { length: 36, nullable: true })
+  transferFromId: string | null;
+
+  /**
+   * The agent a transfer targets directly (null for a queue transfer): their decline or ring-out
+   * abandons the transfer (back to the queue, the transferring agent told).
+   */
+  @Column('varchar', { length: 36, nullable: true })
+  transferToId: string | null;
+
   /** When it left the queue (accepted, overflowed, withdrawn): the wait estimate reads it. */
   @Column({ ...DATE_COLUMN, nullable: true })
   leftAt: Date | null;

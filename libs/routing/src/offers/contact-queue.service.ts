@@ -44,6 +44,8 @@ export class ContactQueueService {
       offeredTo: null,
       offerExpiresAt: null,
       triedIds: [],
+      transferFromId: null,
+      transferToId: null,
       leftAt: null,
     });
     await this.contacts.insert(row, tx);

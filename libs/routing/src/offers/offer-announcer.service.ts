@@ -4,6 +4,7 @@ import { ConversationService } from '@switchboard/chat';
 import type { RoutingContactEntity } from '../entities/routing-contact.entity.js';
 import type { ContactOfferCloseReason } from '@switchboard/contracts';
 import { AgentStatePush } from '../services/agent-state-push.service.js';
+import { TransferNotices } from '../transfer/transfer-notices.service.js';
 import { QueuePositionService } from './queue-position.service.js';
 
 /** Messages shown in the offer pop-up (the thread so far). */
@@ -17,12 +18,20 @@ export class OfferAnnouncer {
     private readonly realtime: RealtimeService,
     private readonly push: AgentStatePush,
     private readonly positions: QueuePositionService,
+    private readonly transfers: TransferNotices,
   ) {}
 
   /** `contact.offer_closed` to the agent; with `queueId`, the queue moved: its visitors get their new positions. */
   async closed(agentId: string, conversationId: string, reason: ContactOfferCloseReason, queueId?: string) {
     this.realtime.toAccount(agentId, 'contact.offer_closed', { conversationId, reason });
+    // A direct transfer to this agent ends with their decline / ring-out: its sender is told.
+    await this.transfers.offerClosed(agentId, conversationId, reason);
     if (queueId) await this.positions.publish(queueId);
+  }
+
+  /** The queue's places changed without an offer closing (a contact put back into it): its visitors' positions. */
+  async queueMoved(queueId: string): Promise<void> {
+    await this.positions.publish(queueId);
   }
 
   /** `conference`: the agent who has the chat asks this one into it (ConferenceRequestService). */
@@ -33,9 +42,11 @@ export class OfferAnnouncer {
     expiresAt: Date,
     conference?: { requestedById: string; requestedByName: string },
   ): Promise<void> {
-    const [participants, messages] = await Promise.all([
+    const [participants, messages, transfer] = await Promise.all([
       this.conversations.listParticipants(contact.id),
       this.conversations.listMessages(contact.id, 0, OFFER_MESSAGES),
+      // A conference is not a transfer, whatever the contact's history.
+      conference ? null : this.transfers.origin(contact),
     ]);
     const customer = participants.find((p) => p.kind === 'contact');
     // RealtimeService masks every /agent payload in the company's scope (a phone-number name included).
@@ -50,6 +61,7 @@ export class OfferAnnouncer {
       arrivedAt: new Date(contact.arrivedAt).toISOString(),
       expiresAt: expiresAt.toISOString(),
       ...(conference ? { conference } : {}),
+      ...(transfer ? { transfer } : {}),
     });
     await this.push.push(agentId);
   }

@@ -165,6 +165,13 @@ export class OfferDispatcher {
     return this.announcer.offered(contact, queue.name, agentId, expiresAt);
   }
 
+  /** A contact put back into a queue (a transfer): offer it; if nobody can take it, its visitor still learns the place. */
+  async requeued(conversationId: string, queueId: string): Promise<boolean> {
+    const offered = !!(await this.dispatch(conversationId).catch((e) => this.failed(e)));
+    if (!offered) await this.announcer.queueMoved(queueId);
+    return offered;
+  }
+
   private failed(e: unknown): null {
     this.logger.warn(`dispatch failed: ${(e as Error).message}`);
     return null;

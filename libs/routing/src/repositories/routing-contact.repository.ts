@@ -72,6 +72,53 @@ export class RoutingContactRepository extends BaseRepository<RoutingContactEntit
     return q;
   }
 
+  /**
+   * An accepted contact handed on by its agent (transfer): out of `accepted` by exactly that agent,
+   * so a transfer racing the End or a second transfer (two tabs, two instances) has one winner.
+   */
+  async handOver(
+    id: string,
+    agentId: string,
+    set: Pick<
+      RoutingContactEntity,
+      'state' | 'queueId' | 'offeredTo' | 'offerExpiresAt' | 'triedIds' | 'transferFromId' | 'transferToId' | 'leftAt'
+    >,
+    tx?: Tx,
+  ): Promise<boolean> {
+    const r = await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set(set as never)
+      .where('id = :id AND state = :accepted AND "offeredTo" = :agentId', { id, accepted: 'accepted', agentId })
+      .execute();
+    return (r.affected ?? 0) > 0;
+  }
+
+  /** The direct transfer to this agent is over (declined / rang out): true for the one caller that ended it. */
+  async dropTransferTarget(id: string, agentId: string): Promise<boolean> {
+    const r = await this.repo()
+      .createQueryBuilder()
+      .update()
+      .set({ transferToId: null })
+      .where('id = :id AND "transferToId" = :agentId', { id, agentId })
+      .execute();
+    return (r.affected ?? 0) > 0;
+  }
+
+  /** Per queue: contacts waiting or ringing. */
+  async queuedCounts(queueIds: string[]): Promise<Map<string, number>> {
+    if (!queueIds.length) return new Map();
+    const rows = await this.repo()
+      .createQueryBuilder('c')
+      .select('c.queueId', 'queueId')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.queueId IN (:...queueIds)', { queueIds })
+      .andWhere('c.state IN (:...states)', { states: ['waiting', 'offered'] satisfies ContactRoutingState[] })
+      .groupBy('c.queueId')
+      .getRawMany<{ queueId: string; n: string | number }>();
+    return new Map(rows.map((r) => [r.queueId, Number(r.n)]));
+  }
+
   /** Waiting contacts of these queues, first come first served. */
   waiting(queueIds: string[], limit = 50): Promise<RoutingContactEntity[]> {
     if (!queueIds.length) return Promise.resolve([]);

@@ -27,6 +27,7 @@ import { TicketListSortIndexes1796316217571 } from './1796316217571-ticket-list-
 import { RoutingContacts1796316558544 } from './1796316558544-routing-contacts.migration.js';
 import { RoutingWrapUps1796411906575 } from './1796411906575-routing-wrap-ups.migration.js';
 import { RoutingConferences1796425950332 } from './1796425950332-routing-conferences.migration.js';
+import { ContactTransfer1796425973716 } from './1796425973716-contact-transfer.migration.js';
 import { CommentsCreatedAtIndex1796427566773 } from './1796427566773-comments-created-at-index.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
@@ -58,5 +59,6 @@ export const POSTGRES_MIGRATIONS = [
   RoutingContacts1796316558544,
   RoutingWrapUps1796411906575,
   RoutingConferences1796425950332,
+  ContactTransfer1796425973716,
   CommentsCreatedAtIndex1796427566773,
 ];

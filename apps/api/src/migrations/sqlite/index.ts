@@ -27,6 +27,7 @@ import { TicketListSortIndexes1796316207393 } from './1796316207393-ticket-list-
 import { RoutingContacts1796316471190 } from './1796316471190-routing-contacts.migration.js';
 import { RoutingWrapUps1796411904632 } from './1796411904632-routing-wrap-ups.migration.js';
 import { RoutingConferences1796425945514 } from './1796425945514-routing-conferences.migration.js';
+import { ContactTransfer1796425970927 } from './1796425970927-contact-transfer.migration.js';
 import { CommentsCreatedAtIndex1796427560901 } from './1796427560901-comments-created-at-index.migration.js';
 
 export const SQLITE_MIGRATIONS = [
@@ -58,5 +59,6 @@ export const SQLITE_MIGRATIONS = [
   RoutingContacts1796316471190,
   RoutingWrapUps1796411904632,
   RoutingConferences1796425945514,
+  ContactTransfer1796425970927,
   CommentsCreatedAtIndex1796427560901,
 ];

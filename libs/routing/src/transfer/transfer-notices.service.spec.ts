@@ -1,0 +1,48 @@
+import { RealtimeService, TechnicianDirectory } from '@switchboard/core';
+import { newTestService } from '@switchboard/testing';
+import { RoutingContactRepository } from '../repositories/routing-contact.repository';
+import { TransferNotices } from './transfer-notices.service';
+
+describe('TransferNotices', () => {
+  function setup() {
+    const t = newTestService(TransferNotices);
+    t.fake(TechnicianDirectory).serving.mockImplementation(async (_c, ids) => ({
+      serving: ids.map((id) => ({ id, name: id === 'a1' ? 'Ada' : 'Bob' })) as never,
+      refused: [],
+    }));
+    t.fake(RealtimeService).toAccount.mockReturnValue(undefined as never);
+    return t;
+  }
+
+  it('names who transferred a contact, nothing for one never transferred', async () => {
+    const { sut } = setup();
+    expect(await sut.origin({ transferFromId: 'a1' } as never)).toEqual({ fromId: 'a1', fromName: 'Ada' });
+    expect(await sut.origin({ transferFromId: null } as never)).toBeUndefined();
+  });
+
+  it('a declined / expired direct transfer tells its sender once (the instance that drops the target)', async () => {
+    const { sut, fake } = setup();
+    fake(RoutingContactRepository).dropTransferTarget.mockResolvedValueOnce(true).mockResolvedValueOnce(false);
+    fake(RoutingContactRepository).findById.mockResolvedValue({
+      id: 'c1',
+      companyId: 'co1',
+      transferFromId: 'a1',
+    } as never);
+    await sut.offerClosed('a2', 'c1', 'declined');
+    await sut.offerClosed('a2', 'c1', 'expired');
+    expect(fake(RealtimeService).toAccount).toHaveBeenCalledTimes(1);
+    expect(fake(RealtimeService).toAccount).toHaveBeenCalledWith('a1', 'contact.transfer_abandoned', {
+      conversationId: 'c1',
+      companyId: 'co1',
+      targetName: 'Bob',
+      reason: 'declined',
+    });
+  });
+
+  it('accepted and withdrawn offers abandon nothing', async () => {
+    const { sut, fake } = setup();
+    await sut.offerClosed('a2', 'c1', 'accepted');
+    await sut.offerClosed('a2', 'c1', 'withdrawn');
+    expect(fake(RoutingContactRepository).dropTransferTarget).not.toHaveBeenCalled();
+  });
+});
