@@ -13,7 +13,7 @@ const loadPopUp = () => import('./routing/contact-offers.component').then((m) =>
 export function ContactOfferHost({ me }: { me: Me }) {
   const state = useContactOffers();
   const [PopUp, setPopUp] = useState<PopUp | null>(null);
-  const wanted = state.offers.length > 0 || state.notice !== null;
+  const wanted = state.offers.length > 0 || state.notice !== null || state.abandoned !== null;
   useEffect(() => {
     if (wanted && !PopUp)
       loadPopUp().then(

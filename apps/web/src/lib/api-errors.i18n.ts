@@ -38,6 +38,7 @@ export const apiErrorMessages = defineMessages(
     CONFERENCE_AGENT_UNAVAILABLE: 'This agent is no longer Available with a free chat slot.',
     CONFERENCE_ALREADY_OPEN: 'A conference of this conversation is already ringing or running.',
     CONFERENCE_AGENT_WRAPPING_UP: 'This agent is still wrapping up their part of this conversation.',
+    ROUTING_AGENT_UNAVAILABLE: 'This agent cannot take the conversation now: pick another one.',
   },
   {
     NETWORK: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
@@ -74,6 +75,7 @@ export const apiErrorMessages = defineMessages(
     CONFERENCE_AGENT_UNAVAILABLE: "Cet agent n'est plus disponible avec un créneau de chat libre.",
     CONFERENCE_ALREADY_OPEN: 'Une conférence de cette conversation est déjà en cours ou en attente de réponse.',
     CONFERENCE_AGENT_WRAPPING_UP: 'Cet agent est encore en train de clôturer sa part de cette conversation.',
+    ROUTING_AGENT_UNAVAILABLE: 'Cet agent ne peut pas prendre la conversation maintenant : choisissez-en un autre.',
   },
 );
 

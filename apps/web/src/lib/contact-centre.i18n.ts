@@ -66,6 +66,29 @@ const en = {
   conferenceEndFailed: 'The conference could not be ended.',
   offerConference: 'Conference request from {name}',
   offerConferenceWithdrawn: 'The conference request was cancelled.',
+  transfer: 'Transfer',
+  transferTitle: 'Transfer the conversation',
+  transferIntro: 'Pick a queue or an available agent. You leave the chat at once and wrap it up.',
+  transferSearch: 'Search queues and agents',
+  transferReload: 'Reload',
+  transferLoading: 'Loading…',
+  transferQueues: 'Queues',
+  transferAgents: 'Available agents',
+  transferNoQueues: 'No queue matches.',
+  transferNoAgents: 'No available agent matches.',
+  transferWaiting: '{count} waiting',
+  transferAgentLoad: '{active} of {max} chats',
+  transferPick: 'Pick a queue or an agent first.',
+  transferSubmit: 'Transfer',
+  transferSubmitting: 'Transferring…',
+  transferCancel: 'Cancel',
+  transferFailed: 'The conversation could not be transferred.',
+  transferLoadFailed: 'The transfer targets could not be loaded.',
+  transferredBy: 'Transferred by {name}',
+  transferAbandonedDeclined:
+    '{name} declined your transfer: the chat is back in its queue and will be offered to another agent.',
+  transferAbandonedExpired:
+    '{name} did not accept your transfer in time: the chat is back in its queue and will be offered to another agent.',
 };
 
 export const contactCentreMessages = defineMessages(en, {
@@ -135,5 +158,28 @@ export const contactCentreMessages = defineMessages(en, {
   conferenceEndFailed: "La conférence n'a pas pu être terminée.",
   offerConference: 'Demande de conférence de {name}',
   offerConferenceWithdrawn: 'La demande de conférence a été annulée.',
+  transfer: 'Transférer',
+  transferTitle: 'Transférer la conversation',
+  transferIntro: 'Choisissez une file d’attente ou un agent disponible. Vous quittez le chat aussitôt et le clôturez.',
+  transferSearch: 'Rechercher des files et des agents',
+  transferReload: 'Actualiser',
+  transferLoading: 'Chargement…',
+  transferQueues: "Files d'attente",
+  transferAgents: 'Agents disponibles',
+  transferNoQueues: 'Aucune file ne correspond.',
+  transferNoAgents: 'Aucun agent disponible ne correspond.',
+  transferWaiting: '{count} en attente',
+  transferAgentLoad: '{active} chats sur {max}',
+  transferPick: "Choisissez d'abord une file ou un agent.",
+  transferSubmit: 'Transférer',
+  transferSubmitting: 'Transfert…',
+  transferCancel: 'Annuler',
+  transferFailed: "La conversation n'a pas pu être transférée.",
+  transferLoadFailed: "Les destinations du transfert n'ont pas pu être chargées.",
+  transferredBy: 'Transféré par {name}',
+  transferAbandonedDeclined:
+    '{name} a refusé votre transfert : le chat revient dans sa file et sera proposé à un autre agent.',
+  transferAbandonedExpired:
+    "{name} n'a pas accepté votre transfert à temps : le chat revient dans sa file et sera proposé à un autre agent.",
 });
 export const cc = contactCentreMessages.t;

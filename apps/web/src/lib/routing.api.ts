@@ -16,6 +16,8 @@ export type ConferenceTarget = C.ApiSchema<'ConferenceTargetViewDto'>;
 export type QueueBoard = C.ApiSchema<'QueueBoardViewDto'>;
 export type QueueBoardQueue = C.ApiSchema<'QueueBoardQueueDto'>;
 export type QueueBoardAgent = C.ApiSchema<'QueueBoardAgentDto'>;
+export type TransferTargets = C.ApiSchema<'TransferTargetsViewDto'>;
+export type ContactTransfer = C.ApiSchema<'ContactTransferViewDto'>;
 
 const enc = encodeURIComponent;
 
@@ -41,6 +43,13 @@ export const routingApi = {
   requestConference: (id: string, accountId: string) =>
     request<Conference>('POST', `/api/conversations/${enc(id)}/conference`, { accountId }),
   endConference: (id: string) => request<Conference>('POST', `/api/conversations/${enc(id)}/conference/end`),
+  transferTargets: (id: string, q: string) =>
+    request<TransferTargets>(
+      'GET',
+      `/api/conversations/${enc(id)}/transfer-targets${q.trim() ? `?q=${enc(q.trim())}` : ''}`,
+    ),
+  transfer: (id: string, body: { queueId: string } | { accountId: string }) =>
+    request<ContactTransfer>('POST', `/api/conversations/${enc(id)}/transfer`, body),
   pendingWrapUps: () => request<WrapUp[]>('GET', '/api/me/wrap-ups'),
 
   reasons: () => request<WrapUpReason[]>('GET', '/api/wrap-up-reasons'),

@@ -2,7 +2,7 @@
 // thread so far, who it is offered to, the date, a timer since the chat arrived, the time left to
 // accept and a Proactive marker. Accept opens the chat in the case pane; names and messages arrive
 // masked from the server. Loaded lazily by the shell when the first offer arrives.
-import type { ContactOfferedEvent } from '@switchboard/contracts';
+import type { ContactOfferedEvent, ContactTransferAbandonedEvent } from '@switchboard/contracts';
 import { translateLine } from '@switchboard/contracts';
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../lib/api.types';
@@ -18,6 +18,7 @@ interface Props {
   me: Me;
   offers: ContactOfferedEvent[];
   notice: OfferNotice | null;
+  abandoned: ContactTransferAbandonedEvent | null;
   drop(conversationId: string): void;
   clearNotice(): void;
 }
@@ -33,7 +34,7 @@ export function clockDuration(totalSeconds: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-export function ContactOffers({ me, offers, notice, drop, clearNotice }: Props) {
+export function ContactOffers({ me, offers, notice, abandoned, drop, clearNotice }: Props) {
   const live = useLive();
   const [now, setNow] = useState(serverNow());
   const [busy, setBusy] = useState<string | null>(null);
@@ -83,7 +84,7 @@ export function ContactOffers({ me, offers, notice, drop, clearNotice }: Props) 
     }
   };
 
-  if (!offers.length && !notice && !error) return null;
+  if (!offers.length && !notice && !abandoned && !error) return null;
   return (
     <div class="contact-offers" role="region" aria-label={cc('offersRegion')} data-testid="contact-offers">
       {(notice || error) && (
@@ -104,6 +105,18 @@ export function ContactOffers({ me, offers, notice, drop, clearNotice }: Props) 
               clearNotice();
             }}
           >
+            {cc('dismiss')}
+          </button>
+        </div>
+      )}
+      {abandoned && (
+        <div class="chat-request card" role="alert" data-testid="contact-transfer-abandoned">
+          <p>
+            {cc(abandoned.reason === 'declined' ? 'transferAbandonedDeclined' : 'transferAbandonedExpired', {
+              name: abandoned.targetName,
+            })}
+          </p>
+          <button type="button" class="btn btn-ghost btn-sm" onClick={clearNotice}>
             {cc('dismiss')}
           </button>
         </div>
@@ -147,6 +160,11 @@ export function ContactOffers({ me, offers, notice, drop, clearNotice }: Props) 
                 </span>
               )}
             </header>
+            {o.transfer && (
+              <p class="pill contact-offer-transfer" data-testid="contact-offer-transfer">
+                {cc('transferredBy', { name: o.transfer.fromName })}
+              </p>
+            )}
             <dl class="contact-offer-facts">
               <div>
                 <dt>{cc('offerQueue')}</dt>

@@ -11,6 +11,7 @@ import { localLabel } from '../../lib/label';
 import { useLiveEvent } from '../../lib/live.context';
 import { routingApi, type ConversationRouting, type WrapUp, type WrapUpReason } from '../../lib/routing.api';
 import { ConferencePane } from './conference-pane.component';
+import { TransferDialog } from './transfer-dialog.component';
 
 interface Props {
   c: CaseView;
@@ -30,6 +31,7 @@ export function ContactRoutingPanel({ c, me, onQueueDeleted, onConferenceJoined 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [wrapped, setWrapped] = useState<WrapUp | null>(null);
+  const [transferring, setTransferring] = useState(false);
   const id = c.id;
 
   const load = () =>
@@ -98,6 +100,28 @@ export function ContactRoutingPanel({ c, me, onQueueDeleted, onConferenceJoined 
         chatRunning={c.chatStatus !== 'ended'}
         onJoinedChange={(joined) => onConferenceJoined?.(joined)}
       />
+      {canEnd && (
+        <button
+          type="button"
+          class="btn"
+          onClick={() => setTransferring(true)}
+          disabled={busy}
+          data-testid="routing-transfer"
+        >
+          {cc('transfer')}
+        </button>
+      )}
+      {transferring && (
+        <TransferDialog
+          conversationId={id}
+          onClose={() => setTransferring(false)}
+          // I left the chat: my wrap-up (cause transferred) opens at once.
+          onDone={(r) => {
+            setTransferring(false);
+            setRouting({ ...routing, agentId: null, wrapUp: r.wrapUp });
+          }}
+        />
+      )}
       {error && (
         <p class="form-error" role="alert">
           {error}
