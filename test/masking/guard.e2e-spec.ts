@@ -61,6 +61,8 @@ const NO_PII_ROUTES: Record<string, string> = {
   '/api/me/wrap-ups': 'your own open wrap-ups (conversation ids, causes)',
   '/api/conversations/{id}/conference-targets':
     'colleagues who could join your chat: staff ids, names, agent states and chat counts',
+  '/api/conversations/{id}/transfer-targets':
+    'queues (names, waiting counts) and colleagues (staff ids, names, states, chat counts) a chat can go to',
   '/api/cases/{id}/recordings':
     'screen sharing recordings of the case: video files named by the technician’s browser (ids, sizes, dates)',
 };
@@ -111,6 +113,7 @@ const NO_PII_EVENTS: Record<string, string> = {
   'wrap_up.done': 'a conversation id and a wrap-up id',
   'contact.resource_deleted': 'a conversation id and the name of the deleted queue',
   'conference.changed': 'a conversation id, a conference state and staff ids and names',
+  'contact.transfer_abandoned': 'a conversation id, the target agent name and why the transfer ended',
 };
 /** Events of the other namespaces (the device's and the visitor's own conversation). */
 const OTHER_NAMESPACE_EVENTS = new Set([
@@ -434,6 +437,7 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
       '/api/queues/{id}': String(queue.body.id),
       '/api/conversations/{id}/routing': routedChat.conversationId,
       '/api/conversations/{id}/conference-targets': runningChat.conversationId,
+      '/api/conversations/{id}/transfer-targets': runningChat.conversationId,
       '/api/channel-instances/{id}': String(channelInstance.body?.id ?? ''),
     };
     const queries: Record<string, string> = {
