@@ -9,14 +9,18 @@
 //   BENCH_DB=sqlite   node -r ./scripts/register.cjs bench/routing/contact-offers.bench.ts   (two instances on one file)
 //
 // Knobs: BENCH_AGENTS (200), BENCH_BACKLOG (1000), BENCH_RATE (50 chats/s), BENCH_RATE_MS (10000),
-// BENCH_HOLD_MS (2000). The sockets and HTTP clients share the process with both servers (2 cores
-// here), so latencies include client work: read them as an upper bound.
+// BENCH_HOLD_MS (2000), BENCH_SPLIT (1: each instance in its own process, contact-offers.server.ts,
+// the clients in this one; 0: both instances and the clients on this process's one event loop, the
+// way the first figures were taken, read as an upper bound).
 import './routing-bench-env.js';
 import '../portal/bench-env.js';
 import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { AccountService } from '@switchboard/core';
-import { createTestApp, registerAppFactory, type TestApp } from '@switchboard/testing';
+import { connectSocket, createTestApp, registerAppFactory, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
+import request from 'supertest';
 
 registerAppFactory(async (config, clock) =>
   (await import('../../apps/api/src/app.module.js')).AppModule.forRoot(config, clock),
@@ -31,7 +35,94 @@ const MAX_CHATS = 3;
 /** Issue #14: the offer reaches an agent's socket well within a second of the first message. */
 const P99_TARGET_MS = 1000;
 const PLUGIN = { name: 'plugins/channel-portal-livechat', enable: true };
+const SPLIT = process.env.BENCH_SPLIT !== '0';
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** One API instance as the bench drives it: in this process (a TestApp) or in a child process. */
+interface Instance {
+  http(): ReturnType<typeof request>;
+  socket(namespace: '/agent', options: { token: string }): Promise<Socket>;
+  agents(count: number): Promise<string[]>;
+  tokens(ids: string[]): Promise<string[]>;
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+function inProcess(app: TestApp): Instance {
+  return {
+    http: () => app.http(),
+    socket: (ns, options) => app.socket(ns, options),
+    adminToken: app.adminToken,
+    agents: async (count) => {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++)
+        ids.push(
+          (
+            await app.get(AccountService).create({
+              name: `Agent ${i}`,
+              email: `bench.agent.${i}@cc.example`,
+              password: 'Correct-Horse-9-Battery',
+              role: 'technician',
+            })
+          ).id,
+        );
+      return ids;
+    },
+    tokens: async (ids) => ids.map((id) => app.tokenFor(id)),
+    close: () => app.close(),
+  };
+}
+
+async function childInstance(
+  role: 'a' | 'b',
+  database?: TestApp['database'],
+): Promise<Instance & { database: TestApp['database'] }> {
+  // process.execArgv carries the production flags and the TypeScript loader (bench-env re-ran this process with them).
+  const child: ChildProcess = fork(join(__dirname, 'contact-offers.server.ts'), [], {
+    execArgv: process.execArgv,
+    env: { ...process.env, BENCH_ROLE: role, ...(database ? { BENCH_DATABASE: JSON.stringify(database) } : {}) },
+  });
+  // One request at a time per child (the bench asks in sequence), so the next message is the answer.
+  const ask = <T>(msg: object): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const onExit = (code: number) => reject(new Error(`instance ${role} exited (${code})`));
+      child.once('exit', onExit);
+      child.once('message', (m: T & { error?: string }) => {
+        child.off('exit', onExit);
+        if (m.error) reject(new Error(m.error));
+        else resolve(m);
+      });
+      if (Object.keys(msg).length) child.send(msg);
+    });
+  const ready = await ask<{ baseUrl: string; database: TestApp['database']; adminToken: string }>({});
+  return {
+    database: ready.database,
+    adminToken: ready.adminToken,
+    http: () => request(ready.baseUrl),
+    socket: (ns, options) => connectSocket(ready.baseUrl, ns, options),
+    agents: async (count) => (await ask<{ ids: string[] }>({ op: 'agents', count })).ids,
+    tokens: async (ids) => (await ask<{ tokens: string[] }>({ op: 'tokens', ids })).tokens,
+    close: async () => {
+      await ask({ op: 'close' }).catch(() => undefined);
+    },
+  };
+}
+
+async function startInstances(): Promise<[Instance, Instance]> {
+  if (SPLIT) {
+    const a = await childInstance('a');
+    return [a, await childInstance('b', a.database)];
+  }
+  const a = await createTestApp({ plugins: [PLUGIN], instanceId: 'bench-a', redis: true });
+  const b = await createTestApp({
+    plugins: [PLUGIN],
+    database: a.database,
+    seed: false,
+    instanceId: 'bench-b',
+    redis: true,
+  });
+  return [inProcess(a), inProcess(b)];
+}
 
 const pct = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
@@ -49,10 +140,11 @@ async function inPool<T>(items: T[], size: number, work: (item: T, i: number) =>
 }
 
 async function main(): Promise<void> {
-  const redis = true;
-  const a = await createTestApp({ plugins: [PLUGIN], instanceId: 'bench-a', redis });
-  const b = await createTestApp({ plugins: [PLUGIN], database: a.database, seed: false, instanceId: 'bench-b', redis });
-  const apps = [a, b];
+  const apps = await startInstances();
+  const [a, b] = apps;
+  console.log(
+    SPLIT ? 'instances: 2 processes, clients in this one' : 'instances: both in this process, with the clients',
+  );
   const sockets: Socket[] = [];
   try {
     const admin = bearer(a.adminToken);
@@ -67,17 +159,17 @@ async function main(): Promise<void> {
     let accepted = 0;
     const reason = (await a.http().post('/api/wrap-up-reasons').set(admin).send({ label: 'Bench done' }).expect(201))
       .body.id as string;
-    const agents: { id: string; app: TestApp; token: string }[] = [];
-    for (let i = 0; i < AGENTS; i++) {
-      const account = await a.get(AccountService).create({
-        name: `Agent ${i}`,
-        email: `bench.agent.${i}@cc.example`,
-        password: 'Correct-Horse-9-Battery',
-        role: 'technician',
-      });
-      const app = apps[i % 2];
-      agents.push({ id: account.id, app, token: app.tokenFor(account.id) });
-    }
+    const ids = await a.agents(AGENTS);
+    // Each agent talks to one instance, with a session token that instance issued.
+    const tokens = [
+      await a.tokens(ids.filter((_, i) => i % 2 === 0)),
+      await b.tokens(ids.filter((_, i) => i % 2 === 1)),
+    ];
+    const agents: { id: string; app: Instance; token: string }[] = ids.map((id, i) => ({
+      id,
+      app: apps[i % 2],
+      token: tokens[i % 2][Math.floor(i / 2)],
+    }));
     for (const agent of agents) {
       const socket = await agent.app.socket('/agent', { token: agent.token });
       sockets.push(socket);

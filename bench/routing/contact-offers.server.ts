@@ -1,0 +1,61 @@
+// One API instance of the contact-offers benchmark in its own process (child of
+// contact-offers.bench.ts with BENCH_SPLIT, the default): each instance gets an event loop, as two
+// instances behind a load balancer do in production, and the bench's clients run in the parent.
+// Speaks IPC only: { ready, baseUrl, database, adminToken } once listening, then answers
+// { op: 'agents', count } (instance a: creates the technician accounts) and { op: 'tokens', ids }
+// with the same message shape, and closes on { op: 'close' }. Exits when the parent goes away.
+import './routing-bench-env.js';
+import '../portal/bench-env.js';
+import 'reflect-metadata';
+import { AccountService } from '@switchboard/core';
+import { createTestApp, registerAppFactory, type TestApp } from '@switchboard/testing';
+
+registerAppFactory(async (config, clock) =>
+  (await import('../../apps/api/src/app.module.js')).AppModule.forRoot(config, clock),
+);
+
+type Request = { op: 'agents'; count: number } | { op: 'tokens'; ids: string[] } | { op: 'close' };
+
+async function main(): Promise<void> {
+  const role = process.env.BENCH_ROLE ?? 'a';
+  const shared = process.env.BENCH_DATABASE ? (JSON.parse(process.env.BENCH_DATABASE) as TestApp['database']) : null;
+  const app = await createTestApp({
+    plugins: [{ name: 'plugins/channel-portal-livechat', enable: true }],
+    instanceId: `bench-${role}`,
+    redis: true,
+    ...(shared ? { database: shared, seed: false } : {}),
+  });
+  const reply = (m: object) => process.send!(m);
+  process.on('disconnect', () => void app.close().finally(() => process.exit(0)));
+  process.on('message', (m: Request) => {
+    void (async () => {
+      if (m.op === 'close') {
+        await app.close();
+        reply({ closed: true });
+        return process.exit(0);
+      }
+      if (m.op === 'agents') {
+        const ids: string[] = [];
+        for (let i = 0; i < m.count; i++)
+          ids.push(
+            (
+              await app.get(AccountService).create({
+                name: `Agent ${i}`,
+                email: `bench.agent.${i}@cc.example`,
+                password: 'Correct-Horse-9-Battery',
+                role: 'technician',
+              })
+            ).id,
+          );
+        return reply({ ids });
+      }
+      reply({ tokens: m.ids.map((id) => app.tokenFor(id)) });
+    })().catch((error: Error) => reply({ error: error.message }));
+  });
+  reply({ ready: true, baseUrl: app.baseUrl, database: app.database, adminToken: app.adminToken });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
