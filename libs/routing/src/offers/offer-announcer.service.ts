@@ -7,7 +7,7 @@ import { AgentStatePush } from '../services/agent-state-push.service.js';
 import { TransferNotices } from '../transfer/transfer-notices.service.js';
 import { QueuePositionService } from './queue-position.service.js';
 
-/** Messages shown in the offer pop-up (the thread so far). */
+/** Messages shown in the offer pop-up: the end of the thread so far (a long chat's latest lines). */
 const OFFER_MESSAGES = 50;
 
 /** `contact.offered` to the agent's sockets, and their new state (the offer took a slot; Busy at capacity). */
@@ -44,7 +44,7 @@ export class OfferAnnouncer {
   ): Promise<void> {
     const [participants, messages, transfer] = await Promise.all([
       this.conversations.listParticipants(contact.id),
-      this.conversations.listMessages(contact.id, 0, OFFER_MESSAGES),
+      this.conversations.lastMessages(contact.id, OFFER_MESSAGES),
       // A conference is not a transfer, whatever the contact's history.
       conference ? null : this.transfers.origin(contact),
     ]);
