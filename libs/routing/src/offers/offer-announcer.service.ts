@@ -29,6 +29,15 @@ export class OfferAnnouncer {
     if (queueId) await this.positions.publish(queueId);
   }
 
+  /**
+   * The contact ringing at the agent left its queue (the customer left, or it overflowed): the offer is
+   * closed `withdrawn`, and the agent who transferred it there (if it was a direct transfer) is told why.
+   */
+  async left(agentId: string, conversationId: string, why: 'withdrawn' | 'overflowed'): Promise<void> {
+    this.realtime.toAccount(agentId, 'contact.offer_closed', { conversationId, reason: 'withdrawn' });
+    await this.transfers.contactLeft(agentId, conversationId, why);
+  }
+
   /** The queue's places changed without an offer closing (a contact put back into it): its visitors' positions. */
   async queueMoved(queueId: string): Promise<void> {
     await this.positions.publish(queueId);
