@@ -1,7 +1,8 @@
 // Browser e2e for #14 (transfer): agent A accepts an offer, opens Transfer, sees the queues and the
 // Available agents, searches, reloads (a colleague who just became Available appears), transfers to
 // agent B; B's pop-up says "Transferred by A", B accepts and gets the case; A's wrap-up dialog opens
-// and the customer reads that the chat was transferred. Real API on SQLite, real Chromium.
+// and the customer reads that the chat was transferred. A customer leaving while a transfer rings:
+// A reads why in the abandoned notice. Real API on SQLite, real Chromium.
 import type { Browser, Page } from 'playwright-core';
 import { AccountService } from '@switchboard/core';
 import { createTestApp, type TestApp } from '@switchboard/testing';
@@ -31,6 +32,7 @@ describeWithBrowser('contact centre: transfer to an agent (browser, #14)', () =>
   const admin = () => bearer(t.adminToken);
   const bea = { email: 'bea@agents.example', password: 'Correct-Horse-9-Battery', name: 'Bea Second', id: '' };
   let carlToken = '';
+  let carlId = '';
 
   beforeAll(async () => {
     t = await createTestApp({ web: true, plugins: [{ name: 'plugins/channel-portal-livechat', enable: true }] });
@@ -44,6 +46,7 @@ describeWithBrowser('contact centre: transfer to an agent (browser, #14)', () =>
       role: 'technician',
     });
     carlToken = t.tokenFor(carl.id);
+    carlId = carl.id;
     await t.http().post('/api/wrap-up-reasons').set(admin()).send({ label: 'Transferred on' }).expect(201);
     const queue = (name: string, memberIds: string[]) =>
       t
@@ -156,6 +159,41 @@ describeWithBrowser('contact centre: transfer to an agent (browser, #14)', () =>
     await wrapUp.getByTestId('wrap-up-reason').first().click();
     await wrapUp.getByTestId('wrap-up-submit').click();
     await wrapUp.waitFor({ state: 'detached' });
+    expect(await pages.closeAll()).toEqual([]);
+  });
+  it('the customer leaves while the transfer to C rings: A reads why in the notice', async () => {
+    // Ada is Available already (the test above); she accepts a new chat in her tab.
+    const ada = await pages.signedIn(t.seed.technician, '/tickets');
+    await waitForAttribute(ada.getByTestId('agent-state'), 'data-state', 'available');
+    const chat = (
+      await t
+        .http()
+        .post('/api/public/portals/transferco/chats')
+        .send({ firstName: 'Leo', lastName: 'Leaving', email: 'leo@customer.test', question: 'Are you there?' })
+        .expect(201)
+    ).body as { token: string; caseId: string; conversationId: string };
+    await ada
+      .getByTestId('contact-offer')
+      .filter({ hasText: 'Leo Leaving' })
+      .getByTestId('contact-offer-accept')
+      .click();
+    await ada.getByTestId('case-detail').waitFor();
+    // To Carl (Available, no tab): it rings at him, then the customer ends the chat.
+    await t
+      .http()
+      .post(`/api/conversations/${chat.conversationId}/transfer`)
+      .set(bearer(t.technicianToken))
+      .send({ accountId: carlId })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/public/cases/${chat.caseId}/end`)
+      .set({ Authorization: `Portal ${chat.token}` })
+      .expect(200);
+    await waitForText(
+      ada.getByTestId('contact-transfer-abandoned').locator('p'),
+      'The customer left while your transfer to Carl Third was ringing: the chat has ended.',
+    );
     expect(await pages.closeAll()).toEqual([]);
   });
 });

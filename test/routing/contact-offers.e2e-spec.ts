@@ -242,6 +242,39 @@ describe('contact centre offers (#14)', () => {
     await setMode(t, 'off', company.id);
   });
 
+  it('a long chat: the offer carries its last 50 messages, newest last, the phone-number name still masked', async () => {
+    const kit = await agent('Kit');
+    const { subdomain, company } = await queuePortal([kit]);
+    await setMode(t, 'display', company.id);
+    // Kit is Not ready: the contact waits while the visitor writes 60 more lines (61 with the question).
+    const chat = await startChat(
+      t,
+      subdomain,
+      { firstName: PHONE_NAME, lastName: 'Smith', email: `${uniqueName('p')}@customer.example` },
+      'First question',
+    );
+    const visitor = await t.socket('/portal', { token: chat.token });
+    sockets.push(visitor);
+    expect((await ack(visitor, 'chat.join', {})).ok).toBe(true);
+    for (let i = 1; i <= 60; i++)
+      expect((await ack(visitor, 'chat.send', { clientId: `long-${i}`, body: `line ${i}` })).ok).toBe(true);
+    const offered = nextEvent<any>(kit.socket, 'contact.offered');
+    await available(kit);
+    const offer = await offered;
+    expect(offer.conversationId).toBe(chat.conversationId);
+    const bodies = offer.messages.map((m: any) => m.body);
+    expect(offer.messages).toHaveLength(50);
+    expect(bodies[bodies.length - 1]).toBe('line 60');
+    expect(bodies[0]).toBe('line 11');
+    expect(bodies).not.toContain('First question');
+    const seqs = offer.messages.map((m: any) => m.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(leaks(offer)).toEqual([]);
+    expect(offer.customerName).not.toContain(PHONE_NAME);
+    await setMode(t, 'off', company.id);
+    await available(kit, 'not_ready');
+  });
+
   it('capacity: never beyond maxChats; an agent becoming Available gets the waiting contact', async () => {
     const hal = await agent('Hal');
     await available(hal);

@@ -268,6 +268,70 @@ describe('contact centre transfer (#14)', () => {
     expect(await back).toMatchObject({ conversationId: chat.id });
   });
 
+  it('to an agent while the customer leaves: the ringing offer is withdrawn, the transferring agent told once', async () => {
+    const kim = await agent('Kim');
+    const lou = await agent('Lou');
+    await setState(kim, 'available');
+    const { subdomain } = await queuePortal([kim]);
+    const chat = await acceptedChat(kim, subdomain);
+    await setState(lou, 'available');
+    const louOffer = nextEvent<any>(lou.socket, 'contact.offered');
+    await transfer(kim, chat.id, { accountId: lou.id }).expect(200);
+    await louOffer;
+    const louClosed = nextEvent<any>(lou.socket, 'contact.offer_closed');
+    const abandoned = collect<any>(kim.socket, 'contact.transfer_abandoned');
+    await t.http().post(`/api/public/cases/${chat.caseId}/end`).set(visitorAuth(chat.token)).expect(200);
+    expect(await louClosed).toEqual({ conversationId: chat.id, reason: 'withdrawn' });
+    await waitFor(() => abandoned.length > 0);
+    expect(abandoned).toEqual([
+      { conversationId: chat.id, companyId: expect.any(String), targetName: 'Lou', reason: 'withdrawn' },
+    ]);
+    expect(await routing(chat.id)).toMatchObject({ state: 'withdrawn', agentId: null });
+    expect(await agentState(lou)).toMatchObject({ state: 'available', activeChats: 0 });
+    // Nothing more for the transferring agent, whatever else runs (a second end, due timers).
+    await t.http().post(`/api/public/cases/${chat.caseId}/end`).set(visitorAuth(chat.token));
+    t.clock.advance(600_000);
+    await t.runDueTimers();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(abandoned).toHaveLength(1);
+  });
+
+  it('to an agent until the maximum wait: overflow to a ticket, the transferring agent told once (overflowed)', async () => {
+    const max = await agent('Max');
+    const ned = await agent('Ned');
+    await setState(max, 'available');
+    // The transfer's offer rings longer than the contact may still wait: the maximum wait comes first.
+    const { subdomain } = await queuePortal([max], { offerTimeoutSeconds: 120, maxWaitSeconds: 30 });
+    const chat = await acceptedChat(max, subdomain);
+    await setState(ned, 'available');
+    const nedOffer = nextEvent<any>(ned.socket, 'contact.offered');
+    await transfer(max, chat.id, { accountId: ned.id }).expect(200);
+    await nedOffer;
+    const nedClosed = nextEvent<any>(ned.socket, 'contact.offer_closed');
+    const abandoned = collect<any>(max.socket, 'contact.transfer_abandoned');
+    t.clock.advance(30_000);
+    await t.runDueTimers();
+    expect(await nedClosed).toEqual({ conversationId: chat.id, reason: 'withdrawn' });
+    await waitFor(() => abandoned.length > 0);
+    expect(abandoned).toEqual([
+      { conversationId: chat.id, companyId: expect.any(String), targetName: 'Ned', reason: 'overflowed' },
+    ]);
+    expect(await routing(chat.id)).toMatchObject({ state: 'overflowed', agentId: null });
+    // Cases opens the support request ticket (as for any overflow).
+    let ticketNumber: number | null = null;
+    for (let i = 0; i < 100 && ticketNumber === null; i++) {
+      ticketNumber = (await caseOf(chat.caseId)).ticketNumber;
+      if (ticketNumber === null) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(ticketNumber).not.toBeNull();
+    expect(await agentState(ned)).toMatchObject({ activeChats: 0 });
+    // The (ringing) offer timer is cancelled: its due time passing tells nobody again.
+    t.clock.advance(120_000);
+    await t.runDueTimers();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(abandoned).toHaveLength(1);
+  });
+
   it('refuses: another agent 403, both or neither id 400, not accepted / ended 409, unavailable agent 409, foreign queue 400', async () => {
     const jo = await agent('Jo');
     const kim = await agent('Kim');

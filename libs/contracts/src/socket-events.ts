@@ -169,8 +169,15 @@ export interface ContactTransferAbandonedEvent {
   /** The masking scope of the payload (not shown). */
   companyId: string;
   targetName: string;
-  reason: 'declined' | 'expired';
+  reason: TransferAbandonReason;
 }
+
+/**
+ * Why a direct transfer ended without the target: they declined or let it ring out (the chat is
+ * back in its queue), the customer left while it rang (`withdrawn`), or it waited past the queue's
+ * maximum while ringing (`overflowed`: a support request ticket).
+ */
+export type TransferAbandonReason = 'declined' | 'expired' | 'withdrawn' | 'overflowed';
 
 export interface DeviceChatEvent {
   chat: DeviceChatView;

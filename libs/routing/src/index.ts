@@ -7,7 +7,11 @@ export { AgentPicker } from './services/agent-picker.service.js';
 export { ContactQueueService, type EnqueueInput } from './offers/contact-queue.service.js';
 export { OfferDispatcher } from './offers/offer-dispatcher.service.js';
 export { ContactAcceptanceRegistry, type AcceptedContactHandler } from './offers/contact-acceptance.registry.js';
-export { ContactReleaseRegistry, type ReleasedContactHandler } from './offers/contact-release.registry.js';
+export {
+  ContactReleaseRegistry,
+  type ReleasedContactHandler,
+  type ReleaseNotice,
+} from './offers/contact-release.registry.js';
 export { estimateWait, QueuePositionService } from './offers/queue-position.service.js';
 export { ROUTING_OFFER_TIMER, ROUTING_MAX_WAIT_TIMER } from './offers/routing-timers.js';
 export { ChatAvailability } from './services/chat-availability.service.js';

@@ -89,6 +89,9 @@ const en = {
     '{name} declined your transfer: the chat is back in its queue and will be offered to another agent.',
   transferAbandonedExpired:
     '{name} did not accept your transfer in time: the chat is back in its queue and will be offered to another agent.',
+  transferAbandonedWithdrawn: 'The customer left while your transfer to {name} was ringing: the chat has ended.',
+  transferAbandonedOverflowed:
+    'Your transfer to {name} was not accepted before the maximum wait: the chat became a support request ticket.',
 };
 
 export const contactCentreMessages = defineMessages(en, {
@@ -181,5 +184,8 @@ export const contactCentreMessages = defineMessages(en, {
     '{name} a refusé votre transfert : le chat revient dans sa file et sera proposé à un autre agent.',
   transferAbandonedExpired:
     "{name} n'a pas accepté votre transfert à temps : le chat revient dans sa file et sera proposé à un autre agent.",
+  transferAbandonedWithdrawn: 'Le client est parti pendant que votre transfert à {name} sonnait : le chat est terminé.',
+  transferAbandonedOverflowed:
+    "Votre transfert à {name} n'a pas été accepté avant l'attente maximale : le chat est devenu un ticket de demande d'assistance.",
 });
 export const cc = contactCentreMessages.t;

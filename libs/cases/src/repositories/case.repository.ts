@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BaseRepository } from '@switchboard/core';
+import { BaseRepository, type Tx } from '@switchboard/core';
 import { DataSource, In, LessThan, MoreThan, Not, type FindOptionsWhere } from 'typeorm';
 import { CaseEntity, type CaseStatus } from '../entities/case.entity.js';
 
@@ -32,10 +32,11 @@ export class CaseRepository extends BaseRepository<CaseEntity> {
 
   /**
    * The compare-and-set behind "Assign to me" (and the other transitions): one UPDATE guarded by
-   * the expected status, so of two technicians (even on two instances) exactly one wins.
+   * the expected status, so of two technicians (even on two instances) exactly one wins. With `tx`,
+   * part of a caller's transaction (a transfer's release).
    */
-  async transition(id: string, from: CaseStatus, changes: Partial<CaseEntity>): Promise<boolean> {
-    const result = await this.repo().update({ id, status: from }, changes as never);
+  async transition(id: string, from: CaseStatus, changes: Partial<CaseEntity>, tx?: Tx): Promise<boolean> {
+    const result = await this.repo(tx).update({ id, status: from }, changes as never);
     return (result.affected ?? 0) > 0;
   }
 

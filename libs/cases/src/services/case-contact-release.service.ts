@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { Clock } from '@switchboard/core';
-import { ContactReleaseRegistry } from '@switchboard/routing';
+import { Clock, type Tx } from '@switchboard/core';
+import { ContactReleaseRegistry, type ReleaseNotice } from '@switchboard/routing';
 import { CaseRepository } from '../repositories/case.repository.js';
 import { CaseNotifier } from './case-notifier.service.js';
 import { CaseViewBuilder } from './case-views.service.js';
@@ -8,7 +8,9 @@ import { CaseViewBuilder } from './case-views.service.js';
 /**
  * An agent transferred a queue-routed chat: the case goes back to Unassigned while the chat runs
  * (unlike "Unassign", which refuses a running chat: here the customer is waiting in a queue or
- * ringing the next agent), so the next agent's accept assigns it as "Assign to me" does.
+ * ringing the next agent), so the next agent's accept assigns it as "Assign to me" does. The
+ * un-assign runs in the transfer's transaction (no window where the contact is offerable but the case
+ * still assigned); case.updated goes out through the returned notice, after the commit.
  */
 @Injectable()
 export class CaseContactRelease implements OnModuleInit {
@@ -23,20 +25,27 @@ export class CaseContactRelease implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register((conversationId, agent) => this.release(conversationId, agent.id));
+    this.registry.register((conversationId, agent, tx) => this.release(conversationId, agent.id, tx));
   }
 
-  async release(id: string, agentId: string): Promise<void> {
-    const c = await this.cases.findById(id);
-    if (!c || c.status !== 'assigned' || c.assigneeId !== agentId) return;
-    const won = await this.cases.transition(id, 'assigned', {
-      status: 'unassigned',
-      assigneeId: null,
-      assigneeName: null,
-      assignedAt: null,
-      updatedAt: this.clock.now(),
-    });
-    if (!won) return this.logger.warn(`case ${id} changed before its transfer released it`);
-    await this.notifier.updated(await this.views.one((await this.cases.findById(id))!), ['status', 'assignee']);
+  /** Un-assigns inside `tx`; the notice (case.updated) is for the caller to send once `tx` committed. */
+  async release(id: string, agentId: string, tx?: Tx): Promise<ReleaseNotice | undefined> {
+    const c = await this.cases.findById(id, tx);
+    if (!c || c.status !== 'assigned' || c.assigneeId !== agentId) return undefined;
+    const won = await this.cases.transition(
+      id,
+      'assigned',
+      { status: 'unassigned', assigneeId: null, assigneeName: null, assignedAt: null, updatedAt: this.clock.now() },
+      tx,
+    );
+    if (!won) {
+      this.logger.warn(`case ${id} changed before its transfer released it`);
+      return undefined;
+    }
+    // Read after the commit: the case as it is by then (the next agent may have accepted it already).
+    return async () => {
+      const current = await this.cases.findById(id);
+      if (current) await this.notifier.updated(await this.views.one(current), ['status', 'assignee']);
+    };
   }
 }

@@ -129,6 +129,15 @@ export class MessageRepository extends BaseRepository<MessageEntity> {
     return this.repo().find({ where: { conversationId }, order: { seq: 'ASC' }, take: limit });
   }
 
+  /**
+   * The newest `limit` messages, oldest first: a backward scan of the (conversationId, seq) index
+   * that stops after `limit` rows, whatever the thread's length (no OFFSET, no count).
+   */
+  async listLast(conversationId: string, limit: number): Promise<MessageEntity[]> {
+    const rows = await this.repo().find({ where: { conversationId }, order: { seq: 'DESC' }, take: limit });
+    return rows.reverse();
+  }
+
   /** Whether a file message of this conversation references the file (chat file downloads). */
   async hasFile(conversationId: string, fileId: string): Promise<boolean> {
     return (

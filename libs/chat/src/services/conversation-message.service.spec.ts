@@ -3,6 +3,7 @@ import { newTestService } from '@switchboard/testing';
 import { ConversationEntity } from '../entities/conversation.entity.js';
 import { MessageEntity } from '../entities/message.entity.js';
 import { ConversationRepository } from '../repositories/conversation.repository.js';
+import { MessageRepository } from '../repositories/message.repository.js';
 import { ConversationFanout } from './conversation-fanout.service.js';
 import { ConversationLanguageService } from './conversation-language.service.js';
 import { ConversationMessageService } from './conversation-message.service.js';
@@ -50,6 +51,15 @@ describe('ConversationMessageService', () => {
     expect(fake(MessageWriter).write).toHaveBeenCalledWith(
       expect.objectContaining({ body: 'Ada a rejoint la discussion', kind: 'system' }),
     );
+  });
+
+  it('last: the newest messages as the repository reads them (oldest first), the limit clamped', async () => {
+    const { sut, fake } = build();
+    fake(MessageRepository).listLast.mockResolvedValue([stored({ seq: 11 }), stored({ id: 'm2', seq: 12 })]);
+    expect((await sut.last('c1', 50)).map((m) => m.seq)).toEqual([11, 12]);
+    expect(fake(MessageRepository).listLast).toHaveBeenCalledWith('c1', 50);
+    await sut.last('c1', 0);
+    expect(fake(MessageRepository).listLast).toHaveBeenLastCalledWith('c1', 1);
   });
 
   it('refuses an empty or too long text before any I/O', async () => {

@@ -141,6 +141,11 @@ export class ConversationMessageService {
     return (await this.messages.listFirst(conversationId, limit)).map(toMessageView);
   }
 
+  /** The newest `limit` messages in chronological order (the end of a long thread). */
+  async last(conversationId: string, limit: number): Promise<MessageView[]> {
+    return (await this.messages.listLast(conversationId, Math.min(Math.max(limit, 1), 5000))).map(toMessageView);
+  }
+
   hasFile(conversationId: string, fileId: string): Promise<boolean> {
     return this.messages.hasFile(conversationId, fileId);
   }

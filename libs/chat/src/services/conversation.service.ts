@@ -64,6 +64,11 @@ export class ConversationService {
     return this.messages.first(conversationId, limit);
   }
 
+  /** The newest `limit` messages, oldest first (e.g. the end of a long chat in an offer pop-up). */
+  lastMessages(conversationId: string, limit: number): Promise<MessageView[]> {
+    return this.messages.last(conversationId, limit);
+  }
+
   listParticipants(conversationId: string): Promise<ParticipantView[]> {
     return this.participants.list(conversationId);
   }

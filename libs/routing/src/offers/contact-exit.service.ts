@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, RealtimeService, TransactionRunner } from '@switchboard/core';
+import { Clock, TransactionRunner } from '@switchboard/core';
 import { ConversationService, ConversationTimers } from '@switchboard/chat';
 import { ROUTING_OVERFLOW_LINE } from '@switchboard/contracts';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository.js';
 import { AgentStateService } from '../services/agent-state.service.js';
-import { QueuePositionService } from './queue-position.service.js';
+import { OfferAnnouncer } from './offer-announcer.service.js';
 import { ROUTING_OFFER_TIMER } from './routing-timers.js';
 
 /**
  * A contact leaves its queue without an agent: it waited past the queue's maximum (overflow: it
  * becomes a support request, the visitor is told, the chat ends) or the visitor left (withdrawn).
- * A ringing offer is closed (`withdrawn`) and its slot freed.
+ * A ringing offer is closed (`withdrawn`) and its slot freed; a ringing direct transfer's sender is told.
  */
 @Injectable()
 export class ContactExitService {
@@ -20,8 +20,7 @@ export class ContactExitService {
     private readonly tx: TransactionRunner,
     private readonly conversations: ConversationService,
     private readonly states: AgentStateService,
-    private readonly positions: QueuePositionService,
-    private readonly realtime: RealtimeService,
+    private readonly announcer: OfferAnnouncer,
     private readonly clock: Clock,
   ) {}
 
@@ -58,10 +57,10 @@ export class ContactExitService {
       });
       if (!moved) continue; // offered/declined meanwhile: read again
       if (c.state === 'offered' && c.offeredTo) {
-        this.realtime.toAccount(c.offeredTo, 'contact.offer_closed', { conversationId: c.id, reason: 'withdrawn' });
+        await this.announcer.left(c.offeredTo, c.id, to);
         await this.states.releaseSlot(c.offeredTo);
       }
-      await this.positions.publish(c.queueId);
+      await this.announcer.queueMoved(c.queueId);
       return true;
     }
     return false;

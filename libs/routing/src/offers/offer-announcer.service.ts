@@ -7,7 +7,7 @@ import { AgentStatePush } from '../services/agent-state-push.service.js';
 import { TransferNotices } from '../transfer/transfer-notices.service.js';
 import { QueuePositionService } from './queue-position.service.js';
 
-/** Messages shown in the offer pop-up (the thread so far). */
+/** Messages shown in the offer pop-up: the end of the thread so far (a long chat's latest lines). */
 const OFFER_MESSAGES = 50;
 
 /** `contact.offered` to the agent's sockets, and their new state (the offer took a slot; Busy at capacity). */
@@ -29,6 +29,15 @@ export class OfferAnnouncer {
     if (queueId) await this.positions.publish(queueId);
   }
 
+  /**
+   * The contact ringing at the agent left its queue (the customer left, or it overflowed): the offer is
+   * closed `withdrawn`, and the agent who transferred it there (if it was a direct transfer) is told why.
+   */
+  async left(agentId: string, conversationId: string, why: 'withdrawn' | 'overflowed'): Promise<void> {
+    this.realtime.toAccount(agentId, 'contact.offer_closed', { conversationId, reason: 'withdrawn' });
+    await this.transfers.contactLeft(agentId, conversationId, why);
+  }
+
   /** The queue's places changed without an offer closing (a contact put back into it): its visitors' positions. */
   async queueMoved(queueId: string): Promise<void> {
     await this.positions.publish(queueId);
@@ -44,7 +53,7 @@ export class OfferAnnouncer {
   ): Promise<void> {
     const [participants, messages, transfer] = await Promise.all([
       this.conversations.listParticipants(contact.id),
-      this.conversations.listMessages(contact.id, 0, OFFER_MESSAGES),
+      this.conversations.lastMessages(contact.id, OFFER_MESSAGES),
       // A conference is not a transfer, whatever the contact's history.
       conference ? null : this.transfers.origin(contact),
     ]);

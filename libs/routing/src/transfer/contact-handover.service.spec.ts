@@ -1,7 +1,6 @@
 import type { AccountPrincipal } from '@switchboard/core';
 import { ConversationService } from '@switchboard/chat';
 import { newTestService } from '@switchboard/testing';
-import { ContactReleaseRegistry } from '../offers/contact-release.registry';
 import { OfferAnnouncer } from '../offers/offer-announcer.service';
 import { OfferDispatcher } from '../offers/offer-dispatcher.service';
 import { WrapUpObligationService } from '../wrap-up/wrap-up-obligation.service';
@@ -23,15 +22,16 @@ describe('ContactHandover', () => {
     t.fake(WrapUpObligationService).open.mockImplementation(step('wrap-up', { id: 'w1' }));
     t.fake(ConversationService).postSystemMessage.mockImplementation(step('line', null));
     t.fake(ConversationService).removeParticipant.mockImplementation(step('leave'));
-    t.fake(ContactReleaseRegistry).released.mockImplementation(step('release'));
     t.fake(OfferDispatcher).requeued.mockImplementation(step('requeue', true));
     t.fake(OfferAnnouncer).offered.mockImplementation(step('offer'));
-    return { ...t, order };
+    // The release itself committed with the transfer; what is left here is its notice (case.updated).
+    const released = jest.fn(step('release notice'));
+    return { ...t, order, released };
   }
 
-  it('opens A’s wrap-up (transferred), tells the customer, A leaves, the case is released, then the queue offers it', async () => {
-    const { sut, fake, order } = setup();
-    expect(await sut.complete(held, me, { kind: 'queue', queueId: 'q2' })).toEqual({ id: 'w1' });
+  it('opens A’s wrap-up (transferred), tells the customer, A leaves, the release is announced, then the queue offers it', async () => {
+    const { sut, fake, order, released } = setup();
+    expect(await sut.complete(held, me, { kind: 'queue', queueId: 'q2' }, released)).toEqual({ id: 'w1' });
     expect(fake(WrapUpObligationService).open).toHaveBeenCalledWith({
       conversationId: 'c1',
       accountId: 'a1',
@@ -48,15 +48,20 @@ describe('ContactHandover', () => {
       announce: false,
     });
     expect(fake(OfferDispatcher).requeued).toHaveBeenCalledWith('c1', 'q2');
-    // The release before the offer: the next accept assigns the case, which must be Unassigned by then.
-    expect(order).toEqual(['wrap-up', 'line', 'leave', 'release', 'requeue']);
+    expect(released).toHaveBeenCalledTimes(1);
+    expect(order).toEqual(['wrap-up', 'line', 'leave', 'release notice', 'requeue']);
   });
 
   it('to an agent: the offer goes straight to them', async () => {
-    const { sut, fake, order } = setup();
+    const { sut, fake, order, released } = setup();
     const expiresAt = new Date();
     const contact = { ...held.contact, state: 'offered', offeredTo: 'a2' };
-    await sut.complete(held, me, { kind: 'agent', agentId: 'a2', queueName: 'Billing', expiresAt, contact } as never);
+    await sut.complete(
+      held,
+      me,
+      { kind: 'agent', agentId: 'a2', queueName: 'Billing', expiresAt, contact } as never,
+      released,
+    );
     expect(fake(OfferAnnouncer).offered).toHaveBeenCalledWith(contact, 'Billing', 'a2', expiresAt);
     expect(order.at(-1)).toBe('offer');
   });

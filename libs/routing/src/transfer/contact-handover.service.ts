@@ -4,7 +4,7 @@ import { ConversationService } from '@switchboard/chat';
 import { CHAT_LINES, fillLine } from '@switchboard/contracts';
 import type { RoutingContactEntity } from '../entities/routing-contact.entity.js';
 import type { WrapUpEntity } from '../entities/wrap-up.entity.js';
-import { ContactReleaseRegistry } from '../offers/contact-release.registry.js';
+import type { ReleaseNotice } from '../offers/contact-release.registry.js';
 import { OfferAnnouncer } from '../offers/offer-announcer.service.js';
 import { OfferDispatcher } from '../offers/offer-dispatcher.service.js';
 import { WrapUpObligationService } from '../wrap-up/wrap-up-obligation.service.js';
@@ -17,21 +17,25 @@ export type HandoverTarget =
 
 /**
  * What follows a committed transfer: the transferring agent leaves (wrap-up `transferred`, which keeps
- * their slot until submitted; out of the participants; the case back to Unassigned with the chat
- * running), the customer is told in their language, then the contact is offered to its target.
- * The release comes before the offer: the next agent's accept assigns the case, which must be Unassigned.
+ * their slot until submitted; out of the participants), the customer is told in their language, the
+ * case's release (committed with the transfer, ContactTransferService) is announced, then the contact
+ * is offered to its target.
  */
 @Injectable()
 export class ContactHandover {
   constructor(
     private readonly obligations: WrapUpObligationService,
     private readonly conversations: ConversationService,
-    private readonly release: ContactReleaseRegistry,
     private readonly dispatcher: OfferDispatcher,
     private readonly announcer: OfferAnnouncer,
   ) {}
 
-  async complete(held: HeldContact, me: AccountPrincipal, target: HandoverTarget): Promise<WrapUpEntity> {
+  async complete(
+    held: HeldContact,
+    me: AccountPrincipal,
+    target: HandoverTarget,
+    released: ReleaseNotice,
+  ): Promise<WrapUpEntity> {
     const c = held.contact;
     const wrapUp = await this.obligations.open({
       conversationId: c.id,
@@ -44,7 +48,7 @@ export class ContactHandover {
     await this.conversations.postSystemMessage(c.id, fillLine(CHAT_LINES.transferred, { name: me.name }));
     // The transfer line above says it to the customer; no second "left the chat" line.
     await this.conversations.removeParticipant(c.id, 'technician', me.id, { announce: false });
-    await this.release.released(c.id, me);
+    await released();
     if (target.kind === 'queue') await this.dispatcher.requeued(c.id, target.queueId);
     else await this.announcer.offered(target.contact, target.queueName, target.agentId, target.expiresAt);
     return wrapUp;

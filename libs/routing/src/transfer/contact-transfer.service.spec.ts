@@ -1,6 +1,7 @@
 import { Clock, TransactionRunner, type AccountPrincipal } from '@switchboard/core';
 import { ConversationTimers } from '@switchboard/chat';
 import { newTestService } from '@switchboard/testing';
+import { ContactReleaseRegistry } from '../offers/contact-release.registry';
 import { AgentStateRepository } from '../repositories/agent-state.repository';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository';
 import { ContactHandover } from './contact-handover.service';
@@ -11,6 +12,7 @@ const now = new Date('2026-01-01T10:00:00.000Z');
 const me = { id: 'a1', name: 'Ada', role: 'technician' } as AccountPrincipal;
 const contact = { id: 'c1', companyId: 'co1', state: 'accepted', offeredTo: 'a1', queueId: 'q1', triedIds: [] };
 const queue = { id: 'q1', name: 'Billing', offerTimeoutSeconds: 20, maxWaitSeconds: 600 };
+const released = async () => undefined;
 const wrapUp = { id: 'w1', conversationId: 'c1', cause: 'transferred', openedAt: now, wrappedAt: null };
 
 describe('ContactTransferService', () => {
@@ -22,6 +24,7 @@ describe('ContactTransferService', () => {
     t.fake(ConversationTimers).schedule.mockResolvedValue();
     t.fake(ContactHandover).complete.mockResolvedValue(wrapUp as never);
     t.fake(RoutingContactRepository).handOver.mockResolvedValue(true);
+    t.fake(ContactReleaseRegistry).released.mockResolvedValue(released);
     return t;
   }
 
@@ -55,10 +58,14 @@ describe('ContactTransferService', () => {
       {},
       {},
     );
-    expect(fake(ContactHandover).complete).toHaveBeenCalledWith(expect.anything(), me, {
-      kind: 'queue',
-      queueId: 'q2',
-    });
+    // The case is released in the same transaction (the tx the move used); its notice goes to the handover.
+    expect(fake(ContactReleaseRegistry).released).toHaveBeenCalledWith('c1', me, {});
+    expect(fake(ContactHandover).complete).toHaveBeenCalledWith(
+      expect.anything(),
+      me,
+      { kind: 'queue', queueId: 'q2' },
+      released,
+    );
   });
 
   it('to an agent: slot claimed, offered with the queue offer timeout, in one transaction', async () => {
@@ -81,10 +88,12 @@ describe('ContactTransferService', () => {
       { agentId: 'a2' },
       {},
     );
+    expect(fake(ContactReleaseRegistry).released).toHaveBeenCalledWith('c1', me, {});
     expect(fake(ContactHandover).complete).toHaveBeenCalledWith(
       expect.anything(),
       me,
       expect.objectContaining({ kind: 'agent', agentId: 'a2', queueName: 'Billing', expiresAt: expires }),
+      released,
     );
   });
 
@@ -96,6 +105,7 @@ describe('ContactTransferService', () => {
     fake(AgentStateRepository).claimSlot.mockResolvedValue(true);
     fake(RoutingContactRepository).handOver.mockResolvedValue(false);
     await expect(sut.transfer('c1', { accountId: 'a2' }, me)).rejects.toMatchObject({ status: 409 });
+    expect(fake(ContactReleaseRegistry).released).not.toHaveBeenCalled();
     expect(fake(ContactHandover).complete).not.toHaveBeenCalled();
   });
 });

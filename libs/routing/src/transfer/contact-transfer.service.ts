@@ -6,9 +6,11 @@ import {
   TransactionRunner,
   ValidationFailedError,
   type AccountPrincipal,
+  type Tx,
 } from '@switchboard/core';
 import { ConversationTimers } from '@switchboard/chat';
 import type { RoutingContactEntity } from '../entities/routing-contact.entity.js';
+import { ContactReleaseRegistry } from '../offers/contact-release.registry.js';
 import { ROUTING_MAX_WAIT_TIMER, ROUTING_OFFER_TIMER } from '../offers/routing-timers.js';
 import { AgentStateRepository } from '../repositories/agent-state.repository.js';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository.js';
@@ -26,7 +28,10 @@ export interface TransferInput {
  * The accepting agent hands the contact on, to a queue or to one agent. The move out of `accepted`
  * (guarded by state and agent), the target's slot claim (agent) and the new deadlines are ONE
  * transaction: two tabs or two instances transferring at once, or a transfer racing the last slot of
- * the target, leave exactly one outcome. Nothing is kept in memory.
+ * the target, leave exactly one outcome. The case's release (back to Unassigned, ContactReleaseRegistry)
+ * is in that transaction too: once the contact is committed waiting, any instance may offer it and the
+ * accept assigns the case, which must no longer be the transferring agent's (409 otherwise). Its
+ * case.updated is announced after the commit (ContactHandover). Nothing is kept in memory.
  */
 @Injectable()
 export class ContactTransferService {
@@ -37,6 +42,7 @@ export class ContactTransferService {
     private readonly timers: ConversationTimers,
     private readonly tx: TransactionRunner,
     private readonly handover: ContactHandover,
+    private readonly release: ContactReleaseRegistry,
     private readonly clock: Clock,
   ) {}
 
@@ -55,12 +61,14 @@ export class ContactTransferService {
   private async toQueue(held: HeldContact, queueId: string, me: AccountPrincipal): Promise<ContactTransferView> {
     const queue = await this.check.targetQueue(held, queueId);
     const now = this.clock.now();
-    await this.tx.run(async (tx) => {
+    const released = await this.tx.run(async (tx) => {
       // arrivedAt is kept: the customer does not go to the back of the line.
       await this.moveOrFail(held, { state: 'waiting', queueId: queue.id, offeredTo: null, offerExpiresAt: null }, tx);
       await this.timers.schedule(ROUTING_MAX_WAIT_TIMER, held.contact.id, after(now, queue.maxWaitSeconds), {}, tx);
+      // The case back to Unassigned in this transaction; its case.updated after the commit (the handover).
+      return this.release.released(held.contact.id, me, tx);
     });
-    const wrapUp = await this.handover.complete(held, me, { kind: 'queue', queueId: queue.id });
+    const wrapUp = await this.handover.complete(held, me, { kind: 'queue', queueId: queue.id }, released);
     return {
       conversationId: held.contact.id,
       target: { kind: 'queue', id: queue.id, name: queue.name },
@@ -78,7 +86,7 @@ export class ContactTransferService {
       offeredTo: agent.id,
       offerExpiresAt: expiresAt,
     };
-    await this.tx.run(async (tx) => {
+    const released = await this.tx.run(async (tx) => {
       if (!(await this.states.claimSlot(agent.id, tx)))
         throw new DomainError(
           'ROUTING_AGENT_UNAVAILABLE',
@@ -95,6 +103,7 @@ export class ContactTransferService {
         {},
         tx,
       );
+      return this.release.released(held.contact.id, me, tx);
     });
     const contact: RoutingContactEntity = {
       ...held.contact,
@@ -104,13 +113,12 @@ export class ContactTransferService {
       transferToId: agent.id,
       leftAt: null,
     };
-    const wrapUp = await this.handover.complete(held, me, {
-      kind: 'agent',
-      agentId: agent.id,
-      queueName: held.queue.name,
-      expiresAt,
-      contact,
-    });
+    const wrapUp = await this.handover.complete(
+      held,
+      me,
+      { kind: 'agent', agentId: agent.id, queueName: held.queue.name, expiresAt, contact },
+      released,
+    );
     return {
       conversationId: contact.id,
       target: { kind: 'agent', id: agent.id, name: agent.name },
@@ -122,7 +130,7 @@ export class ContactTransferService {
   private async moveOrFail(
     held: HeldContact,
     set: Pick<RoutingContactEntity, 'state' | 'queueId' | 'offeredTo' | 'offerExpiresAt'> & { transferToId?: string },
-    tx: Parameters<RoutingContactRepository['handOver']>[3],
+    tx: Tx,
   ): Promise<void> {
     const me = held.contact.offeredTo;
     const moved = await this.contacts.handOver(

@@ -39,7 +39,32 @@ describe('TransferNotices', () => {
     });
   });
 
-  it('accepted and withdrawn offers abandon nothing', async () => {
+  it('a ringing direct transfer the customer left or that overflowed tells its sender once, with the reason', async () => {
+    const { sut, fake } = setup();
+    fake(RoutingContactRepository)
+      .dropTransferTarget.mockResolvedValueOnce(true)
+      .mockResolvedValueOnce(true)
+      .mockResolvedValueOnce(false);
+    fake(RoutingContactRepository).findById.mockResolvedValue({
+      id: 'c1',
+      companyId: 'co1',
+      transferFromId: 'a1',
+    } as never);
+    await sut.contactLeft('a2', 'c1', 'withdrawn');
+    await sut.contactLeft('a2', 'c1', 'overflowed');
+    await sut.contactLeft('a2', 'c1', 'overflowed');
+    expect(fake(RoutingContactRepository).dropTransferTarget).toHaveBeenCalledWith('c1', 'a2');
+    expect(fake(RealtimeService).toAccount).toHaveBeenCalledTimes(2);
+    expect(fake(RealtimeService).toAccount).toHaveBeenNthCalledWith(1, 'a1', 'contact.transfer_abandoned', {
+      conversationId: 'c1',
+      companyId: 'co1',
+      targetName: 'Bob',
+      reason: 'withdrawn',
+    });
+    expect(fake(RealtimeService).toAccount.mock.calls[1][2]).toMatchObject({ reason: 'overflowed' });
+  });
+
+  it('accepted and withdrawn offers abandon nothing through offerClosed (contactLeft tells a withdrawal)', async () => {
     const { sut, fake } = setup();
     await sut.offerClosed('a2', 'c1', 'accepted');
     await sut.offerClosed('a2', 'c1', 'withdrawn');

@@ -2,7 +2,7 @@
 // thread so far, who it is offered to, the date, a timer since the chat arrived, the time left to
 // accept and a Proactive marker. Accept opens the chat in the case pane; names and messages arrive
 // masked from the server. Loaded lazily by the shell when the first offer arrives.
-import type { ContactOfferedEvent, ContactTransferAbandonedEvent } from '@switchboard/contracts';
+import type { ContactOfferedEvent, ContactTransferAbandonedEvent, TransferAbandonReason } from '@switchboard/contracts';
 import { translateLine } from '@switchboard/contracts';
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../lib/api.types';
@@ -24,6 +24,14 @@ interface Props {
 }
 
 const THREAD_LINES = 6;
+
+/** The notice for each way a direct transfer can end without its target. */
+const ABANDONED_TEXT = {
+  declined: 'transferAbandonedDeclined',
+  expired: 'transferAbandonedExpired',
+  withdrawn: 'transferAbandonedWithdrawn',
+  overflowed: 'transferAbandonedOverflowed',
+} as const satisfies Record<TransferAbandonReason, string>;
 
 /** 75 → "1:15"; 3725 → "1:02:05". */
 export function clockDuration(totalSeconds: number): string {
@@ -111,11 +119,7 @@ export function ContactOffers({ me, offers, notice, abandoned, drop, clearNotice
       )}
       {abandoned && (
         <div class="chat-request card" role="alert" data-testid="contact-transfer-abandoned">
-          <p>
-            {cc(abandoned.reason === 'declined' ? 'transferAbandonedDeclined' : 'transferAbandonedExpired', {
-              name: abandoned.targetName,
-            })}
-          </p>
+          <p>{cc(ABANDONED_TEXT[abandoned.reason], { name: abandoned.targetName })}</p>
           <button type="button" class="btn btn-ghost btn-sm" onClick={clearNotice}>
             {cc('dismiss')}
           </button>
