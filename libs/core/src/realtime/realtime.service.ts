@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ServerEvent, ServerEventMap } from '@switchboard/contracts';
 import type { Namespace } from 'socket.io';
 import { PiiMasker } from '../privacy/pii-masker.service.js';
+import { RedisConnection } from '../redis/redis-connection.service.js';
 
 export type Audience = 'agent' | 'portal' | 'device';
 
@@ -15,7 +16,10 @@ export type Audience = 'agent' | 'portal' | 'device';
 export class RealtimeService {
   private readonly namespaces = new Map<Audience, Namespace>();
 
-  constructor(private readonly masker: PiiMasker) {}
+  constructor(
+    private readonly masker: PiiMasker,
+    private readonly redis: RedisConnection,
+  ) {}
 
   attach(audience: Audience, namespace: Namespace): void {
     this.namespaces.set(audience, namespace);
@@ -43,11 +47,24 @@ export class RealtimeService {
     exceptSocketId?: string,
   ): void {
     const ns = this.namespaces.get(audience);
-    if (!ns) return;
+    if (!ns || this.nobodyElse(ns, room, exceptSocketId)) return;
     (exceptSocketId ? ns.to(room).except(exceptSocketId) : ns.to(room)).emit(
       event,
       audience === 'agent' ? this.masker.maskPayload(payload) : payload,
     );
+  }
+
+  /**
+   * A chat message goes to its room on every namespace with a party of the channel, and the
+   * sender's side usually holds nobody but the sender: without Redis (one instance, every socket
+   * here) that broadcast is skipped before socket.io encodes it and the agent side masks it
+   * (bench/portal: one encode and one masking pass per message). With Redis other instances may
+   * hold members, so it always goes out.
+   */
+  private nobodyElse(ns: Namespace, room: string | string[], exceptSocketId?: string): boolean {
+    if (this.redis.enabled || typeof room !== 'string') return false;
+    const members = ns.adapter.rooms.get(room);
+    return !members || members.size === 0 || (members.size === 1 && !!exceptSocketId && members.has(exceptSocketId));
   }
 
   toAccount<E extends ServerEvent>(accountId: string, event: E, payload: ServerEventMap[E]): void {
