@@ -217,3 +217,33 @@ describe('ticket views counts with masking on', () => {
     expect(views.find((v) => v.id === saved.body.id)?.count).toBe(1);
   });
 });
+
+// #20: a view's count stops at SWITCHBOARD_VIEW_COUNT_LIMIT, so a huge view costs what a small one does.
+describe('ticket views counts with a limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SWITCHBOARD_VIEW_COUNT_LIMIT: '3' } });
+    const acme = await seedCompany(t, 'Acme capped');
+    for (let i = 0; i < 5; i++) await createTicket(t, acme.contact.id); // unassigned, open
+    for (let i = 0; i < 3; i++)
+      await createTicket(t, acme.contact.id, { assigneeId: t.technician.id, status: 'pending' }); // mine, waiting, open
+  });
+  afterAll(() => t.close());
+
+  it('shows the limit with countCapped once more tickets match; exactly the limit is an exact count', async () => {
+    const res = await t.http().get('/api/ticket-views').set(bearer(t.technicianToken)).expect(200);
+    const list = res.body as (ViewWithCount & { countCapped: boolean })[];
+    expect(list.map((v) => [v.id, v.count, v.countCapped])).toEqual([
+      ['mine', 3, false],
+      ['unassigned', 3, true],
+      ['waiting', 3, false],
+      ['open', 3, true],
+    ]);
+  });
+
+  it('refuses a limit that is not a positive integer at start', async () => {
+    await expect(createTestApp({ env: { SWITCHBOARD_VIEW_COUNT_LIMIT: '0' } })).rejects.toThrow(
+      /SWITCHBOARD_VIEW_COUNT_LIMIT/,
+    );
+  });
+});

@@ -3552,8 +3552,10 @@ export interface components {
     SavedViewWithCountDto: {
       /** @description Built-in: cannot be renamed or deleted */
       builtIn: boolean;
-      /** @description Tickets the list shows with these filters, for the caller */
+      /** @description Tickets the list shows with these filters, for the caller, up to SWITCHBOARD_VIEW_COUNT_LIMIT */
       count: number;
+      /** @description More tickets than `count` match (the count stopped at its limit): show "1000+" */
+      countCapped: boolean;
       /** Format: date-time */
       createdAt: string | null;
       filters: components['schemas']['SavedViewFiltersDto'];

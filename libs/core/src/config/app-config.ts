@@ -41,6 +41,8 @@ export class AppConfig {
   previousSecretKeys: string[] = [];
   sessionTtlSeconds = 12 * 3600;
   loginRateLimit = 10;
+  /** Saved-view counts stop at this many tickets ("1000+"): a count never reads more rows than this. */
+  viewCountLimit = 1000;
   cookieSecure = false;
   demo = false;
   publicUrl: string | undefined;
@@ -102,6 +104,7 @@ export class AppConfig {
       throw new ConfigError(['every key in SWITCHBOARD_SECRET_KEY_PREVIOUS must be at least 32 characters']);
     config.sessionTtlSeconds = dto.SWITCHBOARD_SESSION_TTL ?? config.sessionTtlSeconds;
     config.loginRateLimit = dto.SWITCHBOARD_LOGIN_RATE_LIMIT ?? config.loginRateLimit;
+    config.viewCountLimit = dto.SWITCHBOARD_VIEW_COUNT_LIMIT ?? config.viewCountLimit;
     config.cookieSecure = dto.SWITCHBOARD_COOKIE_SECURE ?? false;
     config.demo = dto.SWITCHBOARD_DEMO ?? false;
     config.publicUrl = dto.SWITCHBOARD_PUBLIC_URL;

@@ -82,6 +82,13 @@ export class EnvironmentDto {
   SWITCHBOARD_LOGIN_RATE_LIMIT?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  SWITCHBOARD_VIEW_COUNT_LIMIT?: number;
+
+  @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   SWITCHBOARD_COOKIE_SECURE?: boolean;

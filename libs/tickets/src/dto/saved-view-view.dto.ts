@@ -13,5 +13,10 @@ export class SavedViewViewDto {
 }
 
 export class SavedViewWithCountDto extends SavedViewViewDto {
-  @ApiProperty({ description: 'Tickets the list shows with these filters, for the caller' }) count: number;
+  @ApiProperty({
+    description: 'Tickets the list shows with these filters, for the caller, up to SWITCHBOARD_VIEW_COUNT_LIMIT',
+  })
+  count: number;
+  @ApiProperty({ description: 'More tickets than `count` match (the count stopped at its limit): show "1000+"' })
+  countCapped: boolean;
 }

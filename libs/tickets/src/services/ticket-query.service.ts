@@ -86,13 +86,15 @@ export class TicketQueryService {
 
   /**
    * How many tickets `list` would show for these filters (all pages), with the same company scope,
-   * masked-search rule and widened-search fallback: a COUNT, no rows loaded.
+   * masked-search rule and widened-search fallback: a COUNT, no rows loaded. With `upTo`, it stops
+   * after upTo + 1 matches (a result over upTo means "more").
    */
-  async count(input: Omit<TicketListInput, 'limit' | 'cursor'>, me: AccountPrincipal): Promise<number> {
+  async count(input: Omit<TicketListInput, 'limit' | 'cursor'>, me: AccountPrincipal, upTo?: number): Promise<number> {
     const query = this.criteria(input, me);
-    const count = await this.tickets.count(query);
+    const run = (q: typeof query) => (upTo === undefined ? this.tickets.count(q) : this.tickets.countUpTo(q, upTo));
+    const count = await run(query);
     if (count > 0 || !query.text || !widenSearch(parseSearchText(query.text))) return count;
-    return this.tickets.count({ ...query, textWidened: true });
+    return run({ ...query, textWidened: true });
   }
 
   /** The list's filters as a repository query: shared by `list` and `count` so they never disagree. */

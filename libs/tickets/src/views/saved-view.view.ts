@@ -14,6 +14,8 @@ export interface SavedViewView {
 
 export interface SavedViewWithCount extends SavedViewView {
   count: number;
+  /** More tickets than `count` match (counts stop at the configured limit). */
+  countCapped: boolean;
 }
 
 export const savedViewView = (v: SavedViewEntity): SavedViewView => ({

@@ -148,8 +148,13 @@ export function TicketViews({ filters, onApply }: Props) {
             >
               <span class="ticket-view-name">{viewName(v)}</span>
               <span class="ticket-view-count" data-testid="ticket-view-count">
-                <span aria-hidden="true">{v.count}</span>
-                <span class="visually-hidden">{tui('viewCount', { count: v.count })}</span>
+                {/* Counts stop at the server's limit: "1000+" (the exact figure would cost a full scan). */}
+                <span aria-hidden="true">
+                  {v.countCapped ? tui('viewCountShortMore', { count: v.count }) : v.count}
+                </span>
+                <span class="visually-hidden">
+                  {tui(v.countCapped ? 'viewCountMore' : 'viewCount', { count: v.count })}
+                </span>
               </span>
             </button>
             {!v.builtIn && (
