@@ -49,4 +49,14 @@ describe('ConferenceChatGuard', () => {
     t.fake(WrapUpRepository).findOpen.mockResolvedValue(null);
     await expect(t.sut.assertNoOpenWrapUp('c1', { id: 'b1', name: 'Bob' })).resolves.toBeUndefined();
   });
+
+  it('holdInTx: the contact still accepted by me, locked in the given transaction; 409 once it moved', async () => {
+    const t = setup();
+    const tx = {} as never;
+    t.fake(RoutingContactRepository).holdAccepted.mockResolvedValue(true);
+    await expect(t.sut.holdInTx('c1', me, tx)).resolves.toBeUndefined();
+    expect(t.fake(RoutingContactRepository).holdAccepted).toHaveBeenCalledWith('c1', me.id, tx);
+    t.fake(RoutingContactRepository).holdAccepted.mockResolvedValue(false);
+    await expect(t.sut.holdInTx('c1', me, tx)).rejects.toMatchObject({ status: 409, message: /transferred/ });
+  });
 });

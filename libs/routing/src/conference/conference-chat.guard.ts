@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   NotFoundError,
   type AccountPrincipal,
+  type Tx,
 } from '@switchboard/core';
 import { ConversationService } from '@switchboard/chat';
 import type { QueueEntity } from '../entities/queue.entity.js';
@@ -48,6 +49,15 @@ export class ConferenceChatGuard {
     if (!c || !this.access.canAccessCompany(me, c.companyId))
       throw new NotFoundError('Queue-routed conversation', conversationId);
     return c;
+  }
+
+  /**
+   * In the conference's transaction: the chat is still accepted by me, and its row stays locked until
+   * the commit, so a transfer (whose move out of `accepted` takes the same lock) cannot slip between.
+   */
+  async holdInTx(conversationId: string, me: AccountPrincipal, tx: Tx): Promise<void> {
+    if (!(await this.contacts.holdAccepted(conversationId, me.id, tx)))
+      throw new ConflictError('This conversation changed meanwhile (ended or transferred): reload it');
   }
 
   async heldChat(

@@ -19,6 +19,7 @@ describe('ConferenceRequestService', () => {
     t.fake(Clock).now.mockReturnValue(now);
     t.fake(ConferenceChatGuard).heldChat.mockResolvedValue({ contact, queue } as never);
     t.fake(ConferenceChatGuard).assertNoOpenWrapUp.mockResolvedValue();
+    t.fake(ConferenceChatGuard).holdInTx.mockResolvedValue();
     t.fake(TechnicianDirectory).serving.mockResolvedValue({ serving: [bob], refused: [] } as never);
     t.fake(ConferenceRepository).findOpen.mockResolvedValue(null);
     t.fake(ConferenceRepository).insertOpen.mockResolvedValue(true);
@@ -39,6 +40,8 @@ describe('ConferenceRequestService', () => {
       requestedById: 'a1',
       requestedByName: 'Ada',
     });
+    // The contact is locked as still mine in the same transaction, before the row goes in.
+    expect(fake(ConferenceChatGuard).holdInTx).toHaveBeenCalledWith('c1', me, {});
     const row = fake(ConferenceRepository).insertOpen.mock.calls[0][0];
     expect(row).toMatchObject({ openKey: 'c1', state: 'ringing', expiresAt: new Date(now.getTime() + 20_000) });
     expect(fake(AgentStateRepository).claimSlot).toHaveBeenCalledWith('b1', {});
@@ -75,6 +78,17 @@ describe('ConferenceRequestService', () => {
     raced.fake(ConferenceRepository).insertOpen.mockResolvedValue(false);
     await expect(raced.sut.request('c1', 'b1', me)).rejects.toMatchObject({ code: 'CONFERENCE_ALREADY_OPEN' });
     expect(raced.fake(AgentStateRepository).claimSlot).not.toHaveBeenCalled();
+  });
+
+  it('409 when a transfer handed the contact on meanwhile (another tab or instance): no row, no slot', async () => {
+    const { sut, fake } = setup();
+    fake(ConferenceChatGuard).holdInTx.mockRejectedValue(
+      Object.assign(new Error('changed meanwhile'), { status: 409 }),
+    );
+    await expect(sut.request('c1', 'b1', me)).rejects.toMatchObject({ status: 409 });
+    expect(fake(ConferenceRepository).insertOpen).not.toHaveBeenCalled();
+    expect(fake(AgentStateRepository).claimSlot).not.toHaveBeenCalled();
+    expect(fake(ConferenceAnnouncer).offered).not.toHaveBeenCalled();
   });
 
   it('400 for yourself and for an agent who does not serve the company', async () => {

@@ -66,6 +66,9 @@ export class ConferenceRequestService {
       expiresAt: new Date(now.getTime() + queue.offerTimeoutSeconds * 1000),
     });
     await this.tx.run(async (tx) => {
+      // A transfer from another tab or instance may have handed the contact on since the guard read
+      // it; the contact's row lock (taken first, like the transfer) makes one of them wait and lose.
+      await this.guard.holdInTx(conversationId, me, tx);
       if (!(await this.conferences.insertOpen(row, tx))) throw alreadyOpen();
       // A failed claim throws: the row inserted above is rolled back with it.
       if (!(await this.states.claimSlot(agent.id, tx)))

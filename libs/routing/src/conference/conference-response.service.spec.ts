@@ -64,6 +64,23 @@ describe('ConferenceResponseService', () => {
     expect(fake(ConferenceAnnouncer).changed).toHaveBeenCalledWith(expect.objectContaining({ state: 'joined' }));
   });
 
+  it('accept while End conference ended it on another instance (between the move and the add): not left in the chat', async () => {
+    const { sut, fake } = setup();
+    // Read as ringing, then (after the add) no longer open: finish() removed nobody, so accept does.
+    fake(ConferenceRepository)
+      .findOpen.mockResolvedValueOnce(ringing as never)
+      .mockResolvedValueOnce(null);
+    fake(ConversationService).removeParticipant.mockResolvedValue();
+    expect(await sut.accept('c1', bob)).toEqual({ conversationId: 'c1' });
+    expect(fake(ConversationService).addParticipant).toHaveBeenCalled();
+    expect(fake(ConversationService).removeParticipant).toHaveBeenCalledWith('c1', 'technician', 'b1', {
+      announce: false,
+    });
+    expect(fake(ConversationService).postSystemMessage).not.toHaveBeenCalled();
+    expect(fake(ConferenceAnnouncer).closed).toHaveBeenCalledWith(ringing, 'accepted');
+    expect(fake(ConferenceAnnouncer).changed).not.toHaveBeenCalled(); // its end was announced already
+  });
+
   it('accept lost to the expiry on another instance: 409, nobody added', async () => {
     const { sut, fake } = setup(ringing, false);
     await expect(sut.accept('c1', bob)).rejects.toMatchObject({ status: 409 });

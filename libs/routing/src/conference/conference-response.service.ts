@@ -42,6 +42,13 @@ export class ConferenceResponseService {
       { kind: 'technician', refId: me.id, name: me.name, role: 'member' },
       { announce: false },
     );
+    // End conference on another instance may have ended it between the move and the add (its
+    // removeParticipant then found nobody): read it back, so the agent does not stay in the chat.
+    if ((await this.conferences.findOpen(conversationId))?.id !== c.id) {
+      await this.conversations.removeParticipant(conversationId, 'technician', me.id, { announce: false });
+      await this.announcer.closed(c, 'accepted');
+      return { conversationId };
+    }
     await this.conversations.postSystemMessage(
       conversationId,
       fillLine(CHAT_LINES.conferenceJoined, { name: me.name }),

@@ -94,6 +94,20 @@ export class RoutingContactRepository extends BaseRepository<RoutingContactEntit
     return (r.affected ?? 0) > 0;
   }
 
+  /**
+   * Still accepted by this agent, and locked until the transaction ends (a no-op UPDATE takes the row
+   * lock `handOver` takes): a conference request and a transfer of the same contact are serialized.
+   */
+  async holdAccepted(id: string, agentId: string, tx: Tx): Promise<boolean> {
+    const r = await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({ offeredTo: agentId })
+      .where('id = :id AND state = :accepted AND "offeredTo" = :agentId', { id, accepted: 'accepted', agentId })
+      .execute();
+    return (r.affected ?? 0) > 0;
+  }
+
   /** The direct transfer to this agent is over (declined / rang out): true for the one caller that ended it. */
   async dropTransferTarget(id: string, agentId: string): Promise<boolean> {
     const r = await this.repo()

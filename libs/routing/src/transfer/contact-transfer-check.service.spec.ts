@@ -2,6 +2,7 @@ import { AccessPolicy, TechnicianDirectory, type AccountPrincipal } from '@switc
 import { ConversationService } from '@switchboard/chat';
 import { newTestService } from '@switchboard/testing';
 import { AgentStateRepository } from '../repositories/agent-state.repository';
+import { ConferenceRepository } from '../repositories/conference.repository';
 import { QueueRepository } from '../repositories/queue.repository';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository';
 import { ContactTransferCheck, type HeldContact } from './contact-transfer-check.service';
@@ -79,5 +80,18 @@ describe('ContactTransferCheck', () => {
       maxChats: 3,
     } as never);
     expect(await t.sut.targetAgent(held, 'a2')).toBe(bob);
+  });
+
+  it('a ringing or joined conference blocks the transfer (409, read in the transfer transaction)', async () => {
+    const t = setup();
+    const tx = {} as never;
+    t.fake(ConferenceRepository).findOpen.mockResolvedValue(null);
+    await expect(t.sut.assertNoConference('c1', tx)).resolves.toBeUndefined();
+    expect(t.fake(ConferenceRepository).findOpen).toHaveBeenCalledWith('c1', tx);
+    t.fake(ConferenceRepository).findOpen.mockResolvedValue({ id: 'k1', state: 'joined' } as never);
+    await expect(t.sut.assertNoConference('c1', tx)).rejects.toMatchObject({
+      status: 409,
+      code: 'CONFERENCE_ALREADY_OPEN',
+    });
   });
 });

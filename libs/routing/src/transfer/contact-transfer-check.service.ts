@@ -9,11 +9,13 @@ import {
   ValidationFailedError,
   type AccountPrincipal,
   type TechnicianEntry,
+  type Tx,
 } from '@switchboard/core';
 import { ConversationService } from '@switchboard/chat';
 import type { QueueEntity } from '../entities/queue.entity.js';
 import type { RoutingContactEntity } from '../entities/routing-contact.entity.js';
 import { AgentStateRepository } from '../repositories/agent-state.repository.js';
+import { ConferenceRepository } from '../repositories/conference.repository.js';
 import { QueueRepository } from '../repositories/queue.repository.js';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository.js';
 
@@ -36,6 +38,7 @@ export class ContactTransferCheck {
     private readonly access: AccessPolicy,
     private readonly directory: TechnicianDirectory,
     private readonly states: AgentStateRepository,
+    private readonly conferences: ConferenceRepository,
   ) {}
 
   /** Only the agent who accepted the contact, while its chat runs and its queue exists. */
@@ -57,6 +60,20 @@ export class ContactTransferCheck {
         409,
       );
     return { contact: { ...c, state: 'accepted', offeredTo: me.id }, queue };
+  }
+
+  /**
+   * In the transfer's transaction, after its move out of `accepted` (which holds the contact's row
+   * lock a conference request takes too): a ringing or joined conference is ended first, whichever
+   * instance asked for it; the transaction rolls back.
+   */
+  async assertNoConference(conversationId: string, tx: Tx): Promise<void> {
+    if (await this.conferences.findOpen(conversationId, tx))
+      throw new DomainError(
+        'CONFERENCE_ALREADY_OPEN',
+        'A conference of this conversation is ringing or running: end it before transferring',
+        409,
+      );
   }
 
   /** A queue that takes the contact's company. */

@@ -21,6 +21,7 @@ describe('ContactTransferService', () => {
     t.fake(Clock).now.mockReturnValue(now);
     t.fake(TransactionRunner).run.mockImplementation(((work: (tx: unknown) => unknown) => work({})) as never);
     t.fake(ContactTransferCheck).held.mockResolvedValue({ contact, queue } as never);
+    t.fake(ContactTransferCheck).assertNoConference.mockResolvedValue();
     t.fake(ConversationTimers).schedule.mockResolvedValue();
     t.fake(ContactHandover).complete.mockResolvedValue(wrapUp as never);
     t.fake(RoutingContactRepository).handOver.mockResolvedValue(true);
@@ -105,6 +106,28 @@ describe('ContactTransferService', () => {
     fake(AgentStateRepository).claimSlot.mockResolvedValue(true);
     fake(RoutingContactRepository).handOver.mockResolvedValue(false);
     await expect(sut.transfer('c1', { accountId: 'a2' }, me)).rejects.toMatchObject({ status: 409 });
+    expect(fake(ContactReleaseRegistry).released).not.toHaveBeenCalled();
+    expect(fake(ContactHandover).complete).not.toHaveBeenCalled();
+  });
+
+  it('a conference open (or opened by another instance meanwhile) is a 409 checked after the move, in its transaction', async () => {
+    const { sut, fake } = setup();
+    const order: string[] = [];
+    fake(RoutingContactRepository).handOver.mockImplementation(async () => (order.push('move'), true));
+    fake(ContactTransferCheck).assertNoConference.mockImplementation(async (id, tx) => {
+      order.push(`conference ${id} ${JSON.stringify(tx)}`);
+      throw Object.assign(new Error('open'), { status: 409, code: 'CONFERENCE_ALREADY_OPEN' });
+    });
+    fake(ContactTransferCheck).targetAgent.mockResolvedValue({ id: 'a2', name: 'Bob' } as never);
+    fake(AgentStateRepository).claimSlot.mockResolvedValue(true);
+    await expect(sut.transfer('c1', { accountId: 'a2' }, me)).rejects.toMatchObject({
+      code: 'CONFERENCE_ALREADY_OPEN',
+    });
+    // The move takes the contact's row lock first (the conference request's order), then the check.
+    expect(order).toEqual(['move', 'conference c1 {}']);
+    expect(fake(AgentStateRepository).claimSlot).not.toHaveBeenCalled();
+    fake(ContactTransferCheck).targetQueue.mockResolvedValue({ id: 'q2', name: 'Sales', maxWaitSeconds: 60 } as never);
+    await expect(sut.transfer('c1', { queueId: 'q2' }, me)).rejects.toMatchObject({ status: 409 });
     expect(fake(ContactReleaseRegistry).released).not.toHaveBeenCalled();
     expect(fake(ContactHandover).complete).not.toHaveBeenCalled();
   });

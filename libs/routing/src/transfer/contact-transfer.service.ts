@@ -87,13 +87,14 @@ export class ContactTransferService {
       offerExpiresAt: expiresAt,
     };
     const released = await this.tx.run(async (tx) => {
+      // The contact's row first, then the agent's (the order a conference request locks them in).
+      await this.moveOrFail(held, { ...set, transferToId: agent.id }, tx);
       if (!(await this.states.claimSlot(agent.id, tx)))
         throw new DomainError(
           'ROUTING_AGENT_UNAVAILABLE',
           `${agent.name} just took another chat: pick another agent`,
           409,
         );
-      await this.moveOrFail(held, { ...set, transferToId: agent.id }, tx);
       // The offer rings out like any other (RONA), and the contact still has a maximum wait if it comes back.
       await this.timers.schedule(ROUTING_OFFER_TIMER, held.contact.id, expiresAt, { agentId: agent.id }, tx);
       await this.timers.schedule(
@@ -140,6 +141,7 @@ export class ContactTransferService {
       tx,
     );
     if (!moved) throw new ConflictError('This conversation changed meanwhile (ended or transferred): reload it');
+    await this.check.assertNoConference(held.contact.id, tx);
   }
 }
 
