@@ -9,6 +9,7 @@
 //   BENCH_TICKETS=1000000 BENCH_COMMENTS=5 BENCH_KEEP=1 node -r ./scripts/register.cjs bench/tickets/ticket-list.bench.ts
 // Knobs: BENCH_TICKETS (100000), BENCH_COMMENTS (average comments per ticket, 2), BENCH_ROUNDS (10
 // rounds of a first page + 2 cursor pages per scenario), BENCH_ONLY (substring of scenario names), BENCH_SKIP (comma list of substrings),
+// SWITCHBOARD_VIEW_COUNT_LIMIT is passed to the app (view counts' limit, default 1000).
 // BENCH_KEEP=1 keeps the seeded database (PostgreSQL database bench_list_<tickets>_<comments>,
 // SQLite file under /tmp/switchboard-bench-<tickets>-<comments>/) and reuses it on the next run: the
 // app still runs its migrations on start, so a new index is built on the kept data.
@@ -94,7 +95,11 @@ interface Seeded {
 async function main(): Promise<void> {
   const db = await database();
   const migrateStart = Date.now();
-  const t = await createTestApp(db ? { database: db, seed: false } : {});
+  // SWITCHBOARD_VIEW_COUNT_LIMIT passes through (e.g. 100000000 to measure uncapped view counts).
+  const env = process.env.SWITCHBOARD_VIEW_COUNT_LIMIT
+    ? { env: { SWITCHBOARD_VIEW_COUNT_LIMIT: process.env.SWITCHBOARD_VIEW_COUNT_LIMIT } }
+    : {};
+  const t = await createTestApp(db ? { database: db, seed: false, ...env } : env);
   const bootSeconds = (Date.now() - migrateStart) / 1000;
   const ds = t.get(DataSource);
   try {
