@@ -29,6 +29,7 @@ import { RoutingWrapUps1796411906575 } from './1796411906575-routing-wrap-ups.mi
 import { RoutingConferences1796425950332 } from './1796425950332-routing-conferences.migration.js';
 import { ContactTransfer1796425973716 } from './1796425973716-contact-transfer.migration.js';
 import { CommentsCreatedAtIndex1796427566773 } from './1796427566773-comments-created-at-index.migration.js';
+import { RequesterSortIndexes1796518324270 } from './1796518324270-requester-sort-indexes.migration.js';
 
 export const POSTGRES_MIGRATIONS = [
   InitialSchema1795271220659,
@@ -61,4 +62,5 @@ export const POSTGRES_MIGRATIONS = [
   RoutingConferences1796425950332,
   ContactTransfer1796425973716,
   CommentsCreatedAtIndex1796427566773,
+  RequesterSortIndexes1796518324270,
 ];

@@ -29,6 +29,7 @@ import { RoutingWrapUps1796411904632 } from './1796411904632-routing-wrap-ups.mi
 import { RoutingConferences1796425945514 } from './1796425945514-routing-conferences.migration.js';
 import { ContactTransfer1796425970927 } from './1796425970927-contact-transfer.migration.js';
 import { CommentsCreatedAtIndex1796427560901 } from './1796427560901-comments-created-at-index.migration.js';
+import { RequesterSortIndexes1796518322630 } from './1796518322630-requester-sort-indexes.migration.js';
 
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795271219386,
@@ -61,4 +62,5 @@ export const SQLITE_MIGRATIONS = [
   RoutingConferences1796425945514,
   ContactTransfer1796425970927,
   CommentsCreatedAtIndex1796427560901,
+  RequesterSortIndexes1796518322630,
 ];
