@@ -1,6 +1,6 @@
 // Statements per routing decision and per accept (#14 offer throughput): every statement the app
 // sends (TypeORM logs each one, BEGIN/COMMIT included) while one contact is offered, while a sweep
-// offers several, and while the agent accepts. A regression guard: the ceilings are the counts
+// offers several, while the agent accepts, ends and wraps up. A regression guard: the ceilings are the counts
 // measured after the #14 reduction (libs/routing/README.md), so a new statement on the hot path
 // shows up here. OFFER_TRACE=1 prints the statements.
 import { AccountService } from '@switchboard/core';
@@ -20,11 +20,14 @@ import {
 
 /**
  * Ceilings, both drivers (before → after the #14 reduction, PostgreSQL / SQLite): one dispatch 16 / 17
- * → 13, one accept 27 → 23, a sweep of two offers and a decision that finds nobody 31 / 33 → 27 / 28.
+ * → 13, one accept 27 → 23, a sweep of two offers and a decision that finds nobody 31 / 33 → 27 / 28,
+ * the end 22 (unchanged), the wrap-up with its release sweep 26 / 27 → 23.
  */
 const MAX_PER_DISPATCH = 13;
 const MAX_PER_ACCEPT = 23;
 const MAX_PER_SWEEP = 28;
+const MAX_PER_END = 22;
+const MAX_PER_WRAP_UP = 23;
 
 describe('statements per offer and per accept (#14)', () => {
   let t: TestApp;
@@ -116,12 +119,34 @@ describe('statements per offer and per accept (#14)', () => {
     );
     await waitFor(() => offered.length === 3);
     expect(offered).toEqual(chats.slice(0, 3));
+    // The chat's end, and its wrap-up (which frees the slot: the release sweep offers the fourth chat).
+    const reason = (
+      await t
+        .http()
+        .post('/api/wrap-up-reasons')
+        .set(auth(t.adminToken))
+        .send({ label: uniqueName('Done ') })
+    ).body.id;
+    const end = await count('end', () =>
+      t.http().post(`/api/conversations/${chats[0]}/end`).set(auth(ada.token)).expect(200),
+    );
+    const wrapUp = await count('wrap-up (release, a sweep of one offer and one decision without a contact)', () =>
+      t
+        .http()
+        .post(`/api/conversations/${chats[0]}/wrap-up`)
+        .set(auth(ada.token))
+        .send({ reasonId: reason })
+        .expect(200),
+    );
+    await waitFor(() => offered.length === 4);
     if (process.env.OFFER_TRACE)
       console.log(
-        `statements (${ds.options.type}): dispatch ${dispatch}, accept ${accept}, sweep of 2 offers ${sweep}`,
+        `statements (${ds.options.type}): dispatch ${dispatch}, accept ${accept}, sweep ${sweep}, end ${end}, wrap-up ${wrapUp}`,
       );
     expect(dispatch).toBeLessThanOrEqual(MAX_PER_DISPATCH);
     expect(accept).toBeLessThanOrEqual(MAX_PER_ACCEPT);
     expect(sweep).toBeLessThanOrEqual(MAX_PER_SWEEP);
+    expect(end).toBeLessThanOrEqual(MAX_PER_END);
+    expect(wrapUp).toBeLessThanOrEqual(MAX_PER_WRAP_UP);
   });
 });
