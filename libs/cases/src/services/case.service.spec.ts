@@ -38,7 +38,13 @@ describe('CaseService', () => {
     expect(fake(CaseRepository).transition).toHaveBeenCalledWith(
       'k1',
       'unassigned',
-      expect.objectContaining({ status: 'assigned', assigneeId: 'a1', assignedAt: new Date(NOW) }),
+      // The chat turns active in the same UPDATE.
+      expect.objectContaining({
+        status: 'assigned',
+        assigneeId: 'a1',
+        assignedAt: new Date(NOW),
+        chatStatus: 'active',
+      }),
     );
     expect(fake(ConversationService).addParticipant).toHaveBeenCalledWith('k1', {
       kind: 'technician',
@@ -46,7 +52,7 @@ describe('CaseService', () => {
       name: 'Ada',
       role: 'owner',
     });
-    expect(fake(CaseRepository).patch).toHaveBeenCalledWith('k1', { chatStatus: 'active' });
+    expect(fake(CaseRepository).patch).not.toHaveBeenCalled();
     expect(fake(CaseNotifier).updated).toHaveBeenCalledWith(expect.anything(), ['status', 'assignee', 'chatStatus']);
   });
 

@@ -64,12 +64,15 @@ export class CaseService {
   async assign(id: string, me: AccountPrincipal): Promise<CaseView> {
     const c = await this.load(id, me);
     const now = this.clock.now();
+    const joinsChat = c.type === 'live_chat' && c.chatStatus !== 'ended';
     const won = await this.cases.transition(id, 'unassigned', {
       status: 'assigned',
       assigneeId: me.id,
       assigneeName: me.name,
       assignedAt: now,
       updatedAt: now,
+      // The chat turns active with the assignment (one UPDATE; it did whether the join below worked or not).
+      ...(joinsChat ? { chatStatus: 'active' as const } : {}),
     });
     if (!won) {
       const current = await this.load(id, me);
@@ -84,12 +87,11 @@ export class CaseService {
       throw new ConflictError(`Only an unassigned case can be assigned (this one is ${current.status})`);
     }
     const changes = ['status', 'assignee'];
-    if (c.type === 'live_chat' && c.chatStatus !== 'ended') {
+    if (joinsChat) {
       // The visitor sees "<name> joined the chat"; the owner joining voids the waiting timers (same transaction).
       await this.conversations
         .addParticipant(id, { kind: 'technician', refId: me.id, name: me.name, role: 'owner' })
         .catch((e) => this.logger.warn(e.message));
-      await this.cases.patch(id, { chatStatus: 'active' });
       changes.push('chatStatus');
     }
     return this.publish(id, changes);

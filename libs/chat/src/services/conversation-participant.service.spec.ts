@@ -22,7 +22,7 @@ describe('ConversationParticipantService', () => {
     const { sut, fake } = build();
     fake(ConversationRepository).findById.mockResolvedValue(conversation('waiting'));
     fake(ParticipantRepository).find.mockResolvedValue(null);
-    fake(ParticipantRepository).save.mockImplementation(async (r: never) => r);
+    fake(ParticipantRepository).insertWithoutReload.mockResolvedValue(undefined);
     fake(ParticipantCache).forget.mockReturnValue(undefined);
     fake(ConversationRepository).runInTransaction.mockImplementation(((work: (tx: Tx) => Promise<unknown>) =>
       work(tx)) as never);
@@ -40,13 +40,17 @@ describe('ConversationParticipantService', () => {
       fr: 'Ada a rejoint la discussion',
     });
     expect(fake(ParticipantCache).forget).toHaveBeenCalledWith('c1', 'technician', 'a1');
+    // A new participant is one INSERT (no save: no re-read, no transaction of its own).
+    expect(fake(ParticipantRepository).insertWithoutReload).toHaveBeenCalledWith(
+      expect.objectContaining({ conversationId: 'c1', kind: 'technician', refId: 'a1', role: 'owner' }),
+    );
   });
 
   it('an owner joining a conversation that is already active leaves its timers alone', async () => {
     const { sut, fake } = build();
     fake(ConversationRepository).findById.mockResolvedValue(conversation('active'));
     fake(ParticipantRepository).find.mockResolvedValue(null);
-    fake(ParticipantRepository).save.mockImplementation(async (r: never) => r);
+    fake(ParticipantRepository).insertWithoutReload.mockResolvedValue(undefined);
     fake(ParticipantCache).forget.mockReturnValue(undefined);
     fake(ConversationRepository).runInTransaction.mockImplementation(((work: (tx: Tx) => Promise<unknown>) =>
       work(tx)) as never);
@@ -60,7 +64,7 @@ describe('ConversationParticipantService', () => {
     const { sut, fake } = build();
     fake(ConversationRepository).findById.mockResolvedValue(conversation('waiting'));
     fake(ParticipantRepository).find.mockResolvedValue(null);
-    fake(ParticipantRepository).save.mockImplementation(async (r: never) => r);
+    fake(ParticipantRepository).insertWithoutReload.mockResolvedValue(undefined);
     fake(ParticipantCache).forget.mockReturnValue(undefined);
     fake(ConversationFanout).emit.mockReturnValue(undefined);
     await sut.add('c1', { kind: 'contact', refId: 'ct', name: 'Jane', role: 'member' }, { announce: false });

@@ -68,9 +68,14 @@ export class ConversationParticipantService {
     if (conversation.status === 'ended') throw new ConflictError('This conversation has ended');
     const now = this.clock.now();
     let row = await this.participants.find(conversationId, input.kind, input.refId);
-    if (row) Object.assign(row, { leftAt: null, joinedAt: now, name: input.name, role: input.role ?? row.role });
-    else row = participantRow(conversationId, input, now);
-    await this.participants.save(row);
+    if (row) {
+      Object.assign(row, { leftAt: null, joinedAt: now, name: input.name, role: input.role ?? row.role });
+      await this.participants.save(row);
+    } else {
+      // A plain INSERT (every column is set): `save` would re-read the new id and wrap it in a transaction.
+      row = participantRow(conversationId, input, now);
+      await this.participants.insertWithoutReload(row);
+    }
     this.cache.forget(conversationId, input.kind, input.refId);
     if (input.kind === 'technician' && row.role === 'owner') {
       // Taken: the waiting timers (portal offer, abandon) are void, in the status change's transaction.

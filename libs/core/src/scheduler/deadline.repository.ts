@@ -33,30 +33,30 @@ export class DeadlineRepository {
       return;
     }
     // Rescheduling an existing key moves the timer and re-arms it (also while it is running:
-    // complete() then finds no running row to delete, and the timer fires again later).
-    const rearm = {
-      kind: deadline.kind,
-      payload: deadline.payload,
-      dueAt: deadline.dueAt,
-      state: 'pending' as const,
-      attempts: 0,
-      maxAttempts: deadline.maxAttempts,
-      lastError: null,
-      claimedBy: null,
-      claimedAt: null,
-    };
-    if (((await repo.update({ key: deadline.key }, rearm as never)).affected ?? 0) > 0) return;
-    if (tx) {
-      // In a transaction a failed INSERT aborts it on PostgreSQL: no retry here, the caller's unit of work fails whole.
-      await repo.insert(deadline as never);
-      return;
-    }
-    try {
-      await repo.insert(deadline as never);
-    } catch (error) {
-      // Another instance inserted the same key between our update and insert.
-      if (((await repo.update({ key: deadline.key }, rearm as never)).affected ?? 0) === 0) throw error;
-    }
+    // complete() then finds no running row to delete, and the timer fires again later). One
+    // statement on the unique key (was UPDATE, then INSERT when nothing matched, then SQLite's
+    // reload): a concurrent insert of the same key cannot fail it, inside a transaction or not.
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values(deadline as never)
+      .orUpdate(
+        [
+          'kind',
+          'payload',
+          'dueAt',
+          'state',
+          'attempts',
+          'maxAttempts',
+          'lastError',
+          'claimedBy',
+          'claimedAt',
+          'updatedAt',
+        ],
+        ['key'],
+      )
+      .updateEntity(false)
+      .execute();
   }
 
   /**

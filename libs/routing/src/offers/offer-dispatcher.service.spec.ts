@@ -16,7 +16,7 @@ describe('OfferDispatcher', () => {
     const t = newTestService(OfferDispatcher);
     t.fake(Clock).now.mockReturnValue(now);
     t.fake(TransactionRunner).run.mockImplementation(((work: (tx: unknown) => unknown) => work({})) as never);
-    t.fake(RoutingContactRepository).findById.mockResolvedValue(contact as never);
+    t.fake(QueueRepository).ofWaitingContact.mockResolvedValue({ queue, companyId: 'co' } as never);
     t.fake(RoutingContactRepository).lockWaiting.mockResolvedValue(contact as never);
     t.fake(QueueRepository).findById.mockResolvedValue(queue as never);
     t.fake(ConversationTimers).schedule.mockResolvedValue();
@@ -78,9 +78,10 @@ describe('OfferDispatcher', () => {
 
   it('leaves a contact that is not waiting alone', async () => {
     const { sut, fake } = setup();
-    fake(RoutingContactRepository).findById.mockResolvedValue({ ...contact, state: 'offered' } as never);
+    fake(QueueRepository).ofWaitingContact.mockResolvedValue(null);
     expect(await sut.dispatch('c1')).toBe(false);
-    expect(fake(QueueRepository).findById).not.toHaveBeenCalled();
+    expect(fake(AgentPicker).prefetch).not.toHaveBeenCalled();
+    expect(fake(TransactionRunner).run).not.toHaveBeenCalled();
   });
 
   it("an agent's sweep offers the oldest waiting contacts of their queues until nobody can take one", async () => {

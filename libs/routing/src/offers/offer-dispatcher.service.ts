@@ -49,12 +49,12 @@ export class OfferDispatcher {
 
   /** Offers one waiting contact to the next agent; false when nobody could take it (it keeps waiting). */
   async dispatch(conversationId: string): Promise<boolean> {
-    const contact = await this.contacts.findById(conversationId);
-    if (contact?.state !== 'waiting') return false;
-    const queue = await this.queues.findById(contact.queueId);
-    if (!queue) return false; // a deleted queue reaches nobody; max wait overflows it
+    // Not waiting, or a deleted queue (it reaches nobody; max wait overflows it): nothing to offer.
+    const found = await this.queues.ofWaitingContact(conversationId);
+    if (!found) return false;
+    const { queue, companyId } = found;
     const memo: ServingMemo = new Map();
-    await this.picker.prefetch(queue, contact.companyId, memo);
+    await this.picker.prefetch(queue, companyId, memo);
     // Held by another decision (PostgreSQL) or offered meanwhile: that decision answers for it.
     const offer = await this.decide(
       (tx) => this.contacts.lockWaiting(conversationId, tx),

@@ -97,6 +97,49 @@ export class AgentStateRepository extends BaseRepository<AgentStateEntity> {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * The decision's common case in ONE statement (was `freeAgents` then `claimSlotUnlessLocked`): the
+   * routing order's first free agent among `ids` gets a slot, provided it is one of `eligible` (known
+   * to serve the company). `claimed` null when that first agent's serving is not known yet or
+   * (PostgreSQL) every free row is held by another decision (SKIP LOCKED): the caller then takes the
+   * long way, which asks the directory and waits for held rows. `anyFree` false: nobody among `ids`
+   * is free at all, no long way needed (PostgreSQL answers it in the same statement; SQLite, which
+   * cannot put an UPDATE in a WITH, always says true). The UPDATE re-checks the conditions on the
+   * row's latest version, so two instances never claim the last slot twice.
+   */
+  async claimFirstFree(
+    ids: string[],
+    eligible: string[],
+    tx?: Tx,
+  ): Promise<{ claimed: string | null; anyFree: boolean }> {
+    if (!ids.length) return { claimed: null, anyFree: false };
+    const free = `s."state" = 'available' AND s."activeChats" < s."maxChats"`;
+    const order = `ORDER BY s."activeChats" ASC, s."idleSince" ASC, s."id" ASC LIMIT 1`;
+    const claim =
+      `UPDATE "routing_agent_states" SET "activeChats" = "activeChats" + 1, ` +
+      `"state" = CASE WHEN "activeChats" + 1 >= "maxChats" THEN 'busy' ELSE "state" END WHERE "id" = `;
+    const recheck = ` AND "state" = 'available' AND "activeChats" < "maxChats" RETURNING "id"`;
+    if (this.dataSource.options.type === 'postgres') {
+      const sql =
+        `WITH f AS (SELECT s."id" FROM "routing_agent_states" s WHERE s."id" = ANY($1) AND ${free} ${order} ` +
+        `FOR UPDATE SKIP LOCKED), u AS (${claim}(SELECT f."id" FROM f WHERE f."id" = ANY($2))${recheck}) ` +
+        `SELECT (SELECT "id" FROM u) AS "claimed", EXISTS (SELECT 1 FROM "routing_agent_states" s ` +
+        `WHERE s."id" = ANY($1) AND ${free}) AS "anyFree"`;
+      const [row] = (await this.manager(tx).query(sql, [ids, eligible])) as {
+        claimed: string | null;
+        anyFree: boolean;
+      }[];
+      return { claimed: row?.claimed ?? null, anyFree: !!row?.anyFree };
+    }
+    if (!eligible.length) return { claimed: null, anyFree: true };
+    const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+    const sql =
+      `${claim}(SELECT f."id" FROM (SELECT s."id" FROM "routing_agent_states" s WHERE s."id" IN (${marks(ids.length)}) ` +
+      `AND ${free} ${order}) f WHERE f."id" IN (${marks(eligible.length)}))${recheck}`;
+    const rows = (await this.manager(tx).query(sql, [...ids, ...eligible])) as { id: string }[];
+    return { claimed: rows[0]?.id ?? null, anyFree: true };
+  }
+
   /** Frees a slot (after wrap-up, a declined or expired offer): a Busy agent becomes Available again. */
   async releaseSlot(id: string, now: Date, tx?: Tx): Promise<void> {
     await this.repo(tx)

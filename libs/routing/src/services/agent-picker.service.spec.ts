@@ -22,6 +22,27 @@ describe('AgentPicker', () => {
     expect(fake(AgentStateRepository).claimSlotUnlessLocked.mock.calls.map((c) => c[0])).toEqual(['a3', 'a2']);
   });
 
+  it('claims the first free member known to serve in one step (the memo says so), without the long way', async () => {
+    const { sut, fake } = newTestService(AgentPicker);
+    fake(AgentStateRepository).claimFirstFree.mockResolvedValue({ claimed: 'a3', anyFree: true });
+    const memo = new Map([
+      ['co:a1', false],
+      ['co:a3', true],
+    ]);
+    expect(await sut.pick(queue, 'co', ['a4'], undefined, memo)).toBe('a3');
+    // Those known not to serve and the excluded are left out; only the known ones may be claimed.
+    expect(fake(AgentStateRepository).claimFirstFree).toHaveBeenCalledWith(['a2', 'a3'], ['a3'], undefined);
+    expect(fake(AgentStateRepository).freeAgents).not.toHaveBeenCalled();
+    expect(fake(TechnicianDirectory).serving).not.toHaveBeenCalled();
+  });
+
+  it('nobody free at all (the one-step claim says so): null without the long way', async () => {
+    const { sut, fake } = newTestService(AgentPicker);
+    fake(AgentStateRepository).claimFirstFree.mockResolvedValue({ claimed: null, anyFree: false });
+    expect(await sut.pick(queue, 'co', [], undefined, new Map([['co:a1', true]]))).toBeNull();
+    expect(fake(AgentStateRepository).freeAgents).not.toHaveBeenCalled();
+  });
+
   it('waits for agents another decision held before answering nobody', async () => {
     const { sut, fake } = newTestService(AgentPicker);
     fake(AgentStateRepository).freeAgents.mockResolvedValue(['a1', 'a2']);
@@ -45,6 +66,8 @@ describe('AgentPicker', () => {
       refused: [{ id: 'a1', message: 'no access' }],
     });
     fake(AgentStateRepository).claimSlotUnlessLocked.mockResolvedValue(true);
+    // The one-step claim answers null here (say, its row was held): the long way decides.
+    fake(AgentStateRepository).claimFirstFree.mockResolvedValue({ claimed: null, anyFree: true });
     const memo = new Map<string, boolean>();
     expect(await sut.pick(queue, 'co', [], undefined, memo)).toBe('a2');
     expect(await sut.pick(queue, 'co', [], undefined, memo)).toBe('a2');

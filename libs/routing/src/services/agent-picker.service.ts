@@ -34,6 +34,15 @@ export class AgentPicker {
   ): Promise<string | null> {
     const members = queue.memberIds.filter((id) => !exclude.includes(id));
     if (!members.length) return null;
+    // Common case, one statement: the first free member (routing order, those known not to serve
+    // left out) is known to serve the company → its slot is claimed at once; nobody free → null.
+    const open = members.filter((id) => memo.get(`${companyId}:${id}`) !== false);
+    const known = open.filter((id) => memo.get(`${companyId}:${id}`));
+    if (known.length) {
+      const { claimed, anyFree } = await this.states.claimFirstFree(open, known, tx);
+      if (claimed) return claimed;
+      if (!anyFree) return null;
+    }
     // Free agents first (a cheap indexed read), then the directory only for as many as needed:
     // checking every member's companies per decision was the costliest step of an offer.
     const candidates = await this.states.freeAgents(members, tx);

@@ -12,7 +12,7 @@ describe('AgentStateService', () => {
     const t = newTestService(AgentStateService);
     t.fake(Clock).now.mockReturnValue(now);
     t.fake(TransactionRunner).run.mockImplementation(((work: (tx: unknown) => unknown) => work({})) as never);
-    t.fake(AgentStatePush).push.mockResolvedValue();
+    t.fake(AgentStatePush).push.mockResolvedValue(null);
     t.fake(OfferDispatcher).dispatchForAgent.mockResolvedValue();
     return t;
   }
@@ -30,6 +30,8 @@ describe('AgentStateService', () => {
     fake(AgentStateRepository).ensure.mockResolvedValue(row as never);
     fake(AgentStateRepository).choose.mockResolvedValue();
     fake(AgentStateRepository).findById.mockResolvedValue(row as never);
+    // The pushed row decides the dispatch (one read).
+    fake(AgentStatePush).push.mockResolvedValue(row as never);
     fake(AccountService).setAvailability.mockResolvedValue({} as never);
     expect(await sut.choose('a1', 'available')).toMatchObject({ state: 'available', activeChats: 1 });
     expect(fake(AgentStateRepository).choose).toHaveBeenCalledWith('a1', 'available', now, {});

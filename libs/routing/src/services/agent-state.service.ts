@@ -60,8 +60,7 @@ export class AgentStateService {
 
   /** Tell the agent's sockets, and offer them what waits in their queues if they can take it. */
   private async changed(accountId: string): Promise<void> {
-    await this.push.push(accountId);
-    const row = await this.states.findById(accountId);
+    const row = await this.push.push(accountId);
     if (row?.state === 'available') await this.dispatcher.dispatchForAgent(accountId);
   }
 
