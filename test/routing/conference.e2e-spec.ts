@@ -132,6 +132,7 @@ describe('contact centre conference (#14)', () => {
     await waitFor(() => adaChanges.length === 1 && bobChanges.length === 1);
     expect(adaChanges[0]).toEqual({
       conversationId: id,
+      conferenceId: expect.any(String),
       state: 'ringing',
       agentId: bob.id,
       agentName: 'Bob',
@@ -156,7 +157,7 @@ describe('contact centre conference (#14)', () => {
     });
     expect(await bobClosed).toEqual({ conversationId: id, reason: 'accepted' });
     await waitFor(() => adaChanges.length === 2);
-    expect(adaChanges[1]).toMatchObject({ state: 'joined', agentId: bob.id });
+    expect(adaChanges[1]).toMatchObject({ state: 'joined', agentId: bob.id, conferenceId: adaChanges[0].conferenceId });
     // Everyone reads that Bob joined: the visitor in their language (French), Ada too.
     const joined = fillLine(CHAT_LINES.conferenceJoined, { name: 'Bob' });
     await waitFor(() => chat.lines.some((l) => l.message.body === joined.fr));
@@ -176,7 +177,7 @@ describe('contact centre conference (#14)', () => {
     expect((await endConference(bob, id).expect(200)).body).toMatchObject({ state: 'ended', agentId: bob.id });
     expect(await due).toMatchObject({ conversationId: id, wrapUp: { cause: 'conference_ended' } });
     await waitFor(() => adaChanges.length === 3);
-    expect(adaChanges[2]).toMatchObject({ state: 'ended' });
+    expect(adaChanges[2]).toMatchObject({ state: 'ended', conferenceId: adaChanges[0].conferenceId });
     await waitFor(() =>
       chat.lines.some((l) => l.message.body === fillLine(CHAT_LINES.conferenceLeft, { name: 'Bob' }).fr),
     );

@@ -154,8 +154,15 @@ export interface ContactOfferedEvent {
 
 export type ConferenceState = 'ringing' | 'joined' | 'declined' | 'expired' | 'cancelled' | 'ended';
 
+/**
+ * A conference's state only moves forward (ringing → joined → ended, or ringing → declined / expired /
+ * cancelled), but two instances may deliver two moves out of order: a client keeps the furthest state
+ * per `conferenceId` and ignores an older one arriving late.
+ */
 export interface ConferenceChangedEvent {
   conversationId: string;
+  /** This conference (a chat may hold several, one after the other). */
+  conferenceId: string;
   state: ConferenceState;
   /** The agent asked into the chat. */
   agentId: string;

@@ -43,6 +43,7 @@ describe('ConferenceAnnouncer', () => {
     sut.changed({ ...conf, state: 'joined' });
     expect(fake(RealtimeService).toAccounts).toHaveBeenCalledWith(['a1', 'b1'], 'conference.changed', {
       conversationId: 'c1',
+      conferenceId: 'k1',
       state: 'joined',
       agentId: 'b1',
       agentName: 'Bob',

@@ -31,6 +31,7 @@ export class ConferenceAnnouncer {
   changed(c: ConferenceEntity): void {
     this.realtime.toAccounts([...new Set([c.requestedById, c.agentId])], 'conference.changed', {
       conversationId: c.conversationId,
+      conferenceId: c.id,
       state: c.state,
       agentId: c.agentId,
       agentName: c.agentName,

@@ -3,6 +3,7 @@
 // they joined (following `conference.changed`), End conference for both agents, and why a request
 // did not get through (declined, not answered). Restored from GET …/routing after a reload.
 import type { ConferenceChangedEvent } from '@switchboard/contracts';
+import { ConferenceOrder } from '../../lib/conference-order';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api.client';
 import { apiErrorText } from '../../lib/api-errors.i18n';
@@ -34,8 +35,10 @@ export function ConferencePane({ routing, me, chatRunning, onJoinedChange }: Pro
   const joinedAsMe = !!conference && conference.state === 'joined' && conference.agentId === me.id && chatRunning;
   useEffect(() => onJoinedChange(joinedAsMe), [joinedAsMe]);
 
+  // Late, out-of-order moves (two instances) never undo a later one.
+  const [order] = useState(() => new ConferenceOrder());
   useLiveEvent('conference.changed', (p: ConferenceChangedEvent) => {
-    if (p?.conversationId !== id) return;
+    if (p?.conversationId !== id || !order.accept(p)) return;
     if (p.state === 'ringing' || p.state === 'joined') {
       setOutcome(null);
       setConference({
