@@ -4,9 +4,12 @@
 // Speaks IPC only: { ready, baseUrl, database, adminToken } once listening, then answers
 // { op: 'agents', count } (instance a: creates the technician accounts) and { op: 'tokens', ids }
 // with the same message shape, and closes on { op: 'close' }. Exits when the parent goes away.
+// BENCH_CPU_PROFILE=<file> writes <file>.<role>.cpuprofile (ready → close).
 import './routing-bench-env.js';
 import '../portal/bench-env.js';
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { AccountService } from '@switchboard/core';
 import { createTestApp, registerAppFactory, type TestApp } from '@switchboard/testing';
 
@@ -26,10 +29,23 @@ async function main(): Promise<void> {
     ...(shared ? { database: shared, seed: false } : {}),
   });
   const reply = (m: object) => process.send!(m);
+  // BENCH_CPU_PROFILE=<file>: this instance's CPU profile from ready to close, as <file>.<role>.cpuprofile.
+  const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => profiler!.post(method, (e, r) => (e ? reject(e) : resolve(r))));
+  if (profiler) {
+    profiler.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  }
   process.on('disconnect', () => void app.close().finally(() => process.exit(0)));
   process.on('message', (m: Request) => {
     void (async () => {
       if (m.op === 'close') {
+        if (profiler) {
+          const { profile } = (await post('Profiler.stop')) as { profile: object };
+          writeFileSync(`${process.env.BENCH_CPU_PROFILE}.${role}.cpuprofile`, JSON.stringify(profile));
+        }
         await app.close();
         reply({ closed: true });
         return process.exit(0);
