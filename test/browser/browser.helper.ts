@@ -141,8 +141,8 @@ export class BrowserPages {
   }
 
   /** A fresh context signed in through the login form, on `path`, with the live socket up. */
-  async signedIn(account: { email: string; password: string }, path: string): Promise<Page> {
-    const page = await this.open();
+  async signedIn(account: { email: string; password: string }, path: string, options: PageOptions = {}): Promise<Page> {
+    const page = await this.open(options);
     await page.goto(path);
     await page.getByTestId('login-email').fill(account.email);
     await page.getByTestId('login-password').fill(account.password);

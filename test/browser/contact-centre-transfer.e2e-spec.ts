@@ -196,4 +196,38 @@ describeWithBrowser('contact centre: transfer to an agent (browser, #14)', () =>
     );
     expect(await pages.closeAll()).toEqual([]);
   });
+
+  it("in French: the same notice in the transferring agent's language", async () => {
+    const ada = await pages.signedIn(t.seed.technician, '/tickets', { locale: 'fr-FR' });
+    await waitForAttribute(ada.getByTestId('agent-state'), 'data-state', 'available');
+    const chat = (
+      await t
+        .http()
+        .post('/api/public/portals/transferco/chats')
+        .send({ firstName: 'Lea', lastName: 'Partie', email: 'lea@customer.test', question: 'Vous êtes là ?' })
+        .expect(201)
+    ).body as { token: string; caseId: string; conversationId: string };
+    await ada
+      .getByTestId('contact-offer')
+      .filter({ hasText: 'Lea Partie' })
+      .getByTestId('contact-offer-accept')
+      .click();
+    await ada.getByTestId('case-detail').waitFor();
+    await t
+      .http()
+      .post(`/api/conversations/${chat.conversationId}/transfer`)
+      .set(bearer(t.technicianToken))
+      .send({ accountId: carlId })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/public/cases/${chat.caseId}/end`)
+      .set({ Authorization: `Portal ${chat.token}` })
+      .expect(200);
+    await waitForText(
+      ada.getByTestId('contact-transfer-abandoned').locator('p'),
+      'Le client est parti pendant que votre transfert à Carl Third sonnait : le chat est terminé.',
+    );
+    expect(await pages.closeAll()).toEqual([]);
+  });
 });
