@@ -153,6 +153,9 @@ describe('#20 GET /api/search', () => {
   it('the ticket list q filter uses the same index (stems, accents)', async () => {
     const list = await t.http().get('/api/tickets?q=imprimantes%20etage').set(auth(t.adminToken)).expect(200);
     expect((list.body.items as { number: number }[]).map((i) => i.number)).toEqual([printerFr]);
+    // The last word is the one being typed: a prefix of it is enough ("eta" for "étage").
+    const typing = await t.http().get('/api/tickets?q=imprimantes%20eta').set(auth(t.adminToken)).expect(200);
+    expect((typing.body.items as { number: number }[]).map((i) => i.number)).toEqual([printerFr]);
   });
 
   it('a technician restricted to a company finds only its items', async () => {

@@ -15,12 +15,13 @@ describe('full-text query', () => {
     const pg = fullTextMatch('postgres', 'tickets', 'masked', 't', s);
     expect(pg.where).toContain(`sb_words(((t."number")::text || ' ' || coalesce(t."searchText", '')))`);
     expect(pg.params).toMatchObject({
-      fts_tickets_masked_q: "'o':* & 'brien':* & '4471':*",
+      // Whole words first, the last one (being typed) as a prefix.
+      fts_tickets_masked_q: "'o' & 'brien' & '4471':*",
       fts_tickets_masked_like: "%o'brien 4471%",
     });
     const lite = fullTextMatch('sqlite', 'comments', 'raw', 'c', parseSearchText('say "hi" 100%'));
     expect(lite.params).toMatchObject({
-      fts_comments_raw_w: '{"body"} : ("say"* AND "hi"* AND "100"*)',
+      fts_comments_raw_w: '{"body"} : ("say" AND "hi" AND "100"*)',
       fts_comments_raw_t: '{"body"} : "say ""hi"" 100%"',
     });
     expect(fullTextMatch('sqlite', 'comments', 'raw', 'c', parseSearchText('--')).where).toBe('1 = 0');

@@ -52,9 +52,17 @@ export function wantsSubstring(phrase: string): boolean {
 }
 
 /**
+ * Only the last word is matched as a prefix (the one being typed); the words before it are whole
+ * words, matched by stem. A prefix on every word made each GIN scan of a multi-word search merge the
+ * posting lists of every lexeme with that prefix: "vpn backup" at 200k tickets / 400k comments took
+ * 22 ms per comments index scan with prefixes on both words, 12 ms with the last one only (#20).
+ */
+const prefixed = (search: SearchText, i: number) => i === search.terms.length - 1;
+
+/**
  * The condition "this row matches the search": every word matches a word of the row by stem
- * (English or French) or as a prefix, or the whole text is a substring of one of its columns
- * (partial words and numbers: "3456" in "123456"). `set` picks the raw or the masked columns.
+ * (English or French), the last one also as a prefix, or the whole text is a substring of one of
+ * its columns (partial words and numbers: "3456" in "123456"). `set` picks the raw or the masked columns.
  */
 export function fullTextMatch(
   driver: 'postgres' | 'sqlite',
@@ -73,7 +81,7 @@ export function fullTextMatch(
     const doc = pgDocument(columns, alias);
     if (search.terms.length) {
       parts.push(`sb_words(${doc}) @@ (to_tsquery('sb_english', :${param}_q) || to_tsquery('sb_french', :${param}_q))`);
-      params[`${param}_q`] = search.terms.map((t) => `'${t}':*`).join(' & ');
+      params[`${param}_q`] = search.terms.map((t, i) => `'${t}'${prefixed(search, i) ? ':*' : ''}`).join(' & ');
     }
     if (substring) {
       parts.push(`sb_fold(${doc}) LIKE :${param}_like`);
@@ -85,7 +93,8 @@ export function fullTextMatch(
     const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
     if (search.terms.length) {
       parts.push(`${alias}.rowid IN (SELECT rowid FROM "${words}" WHERE "${words}" MATCH :${param}_w)`);
-      params[`${param}_w`] = `${filter} : (${search.terms.map((t) => `${quote(t)}*`).join(' AND ')})`;
+      params[`${param}_w`] =
+        `${filter} : (${search.terms.map((t, i) => `${quote(t)}${prefixed(search, i) ? '*' : ''}`).join(' AND ')})`;
     }
     if (substring) {
       parts.push(`${alias}.rowid IN (SELECT rowid FROM "${trigrams}" WHERE "${trigrams}" MATCH :${param}_t)`);
