@@ -38,7 +38,7 @@ function plan(settings: string[], opts: { matches: number; inWindow: number; row
 }
 
 describe('planFullText', () => {
-  const limits = { windowRows: 100, probeLimit: 50 };
+  const limits = { windowRows: 100, probeLimit: 50, wideRows: 1000 };
 
   it('PostgreSQL, a dense term: the newest rows fill the page in a bounded walk (bitmap off), no probe', async () => {
     const { ds, settings } = fakeDataSource('postgres');
@@ -59,13 +59,48 @@ describe('planFullText', () => {
     expect(steps[3]).toMatch(/^run ids 3 \|.*enable_seqscan = on.*enable_indexscan = on/);
   });
 
-  it('PostgreSQL, common but not among the newest: the probe reaches its limit, the sort index is walked unbounded', async () => {
+  it('PostgreSQL, many matches, few among the newest: the wider bounded walk fills the page', async () => {
+    const { ds, settings } = fakeDataSource('postgres');
+    const { p, steps } = plan(settings, { matches: 5_000, inWindow: 2, rows: 100 });
+    // The wider window holds a page (the fake answers per bound: 2 in the first, 12 in the wider one).
+    let bounds = 0;
+    const run = p.run;
+    p.run = (m, read) => run(m, read).then((r) => (read.bound && ++bounds === 2 ? { ...r, rows: 12 } : r));
+    const read = await planFullText(ds, p, limits);
+    expect(read.bound).toEqual({ value: 1, id: 'b' });
+    expect(steps.map((s) => s.split(' |')[0])).toEqual([
+      'bound 100',
+      'run bound',
+      'probe 50',
+      'bound 1000',
+      'run bound',
+    ]);
+    expect(steps[4]).toMatch(/^run bound \|.*enable_indexscan = on.*enable_bitmapscan = off/);
+  });
+
+  it('PostgreSQL, many matches but sparse: neither window fills a page, the matches are read by bitmap and sorted', async () => {
     const { ds, settings } = fakeDataSource('postgres');
     const { p, steps } = plan(settings, { matches: 5_000, inWindow: 2, rows: 100 });
     const read = await planFullText(ds, p, limits);
     expect(read.ids).toBeUndefined();
     expect(read.bound).toBeUndefined();
-    expect(steps[3]).toMatch(/^run all \|.*enable_indexscan = on.*enable_bitmapscan = off/);
+    expect(steps.map((s) => s.split(' |')[0])).toEqual([
+      'bound 100',
+      'run bound',
+      'probe 50',
+      'bound 1000',
+      'run bound',
+      'run all',
+    ]);
+    expect(steps[5]).toMatch(/^run all \|.*enable_bitmapscan = on.*enable_indexscan = off/);
+  });
+
+  it('PostgreSQL, no window (substring searches) and a full probe: the sort index is walked unbounded', async () => {
+    const { ds, settings } = fakeDataSource('postgres');
+    const { p, steps } = plan(settings, { matches: 5_000, inWindow: 2, rows: 100 });
+    await planFullText(ds, p, { ...limits, windowRows: 0 });
+    expect(steps.map((s) => s.split(' |')[0])).toEqual(['probe 50', 'run all']);
+    expect(steps[1]).toMatch(/^run all \|.*enable_indexscan = on.*enable_bitmapscan = off/);
   });
 
   it('PostgreSQL, fewer rows than the window pass the other filters: they are all walked, no probe', async () => {

@@ -6,6 +6,12 @@ export const FULL_TEXT_PROBE_LIMIT = 2000;
 // Each row walked recomputes its document (~20–70 µs at 200k tickets): 1,000 rows made rare terms
 // pay 50–250 ms before the probe; 250 still fills a page of 50 for a term in a fifth of the rows.
 export const FULL_TEXT_WINDOW_ROWS = 250;
+/** The second, wider bounded walk after a full probe (see planFullText). */
+// At 1M tickets / 4.5M comments a word in 3,169 comments filled the probe, and the unbounded walk
+// that followed computed 488,240 comment documents (5.6 s) for 15 hits: with this walk and then the
+// bitmap + sort the search takes ~240 ms. 2,000 rows here made a mid-frequency word ("imprimantes")
+// fall through to the bitmap + sort (p95 101 ms); 5,000 keeps it at 57 ms (bench/tickets, #20).
+export const FULL_TEXT_WIDE_ROWS = 5000;
 
 /** The sort key (value, id) of a row: where the bounded walk stops. */
 export interface SortBound {
@@ -43,15 +49,19 @@ export interface FullTextPlan<T> {
  *    costs as much as its matches, so it is not asked first;
  * 2. else probe the GIN indexes (bitmap scans only) for at most `probeLimit` ids: fewer → read
  *    just those ids (exact; no document recomputed);
- * 3. else the term is common but not among the newest rows: walk the sort index unbounded.
- * `windowRows: 0` skips step 1: substring searches (numbers, codes) are rare, and their trigram
- * probe is cheap while the walk computes the costliest document per row.
+ * 3. else the term has many matches but few among the newest rows: walk the newest `wideRows`
+ *    (bounded again); a filled page is the true first page;
+ * 4. else its matches are sparse (fewer than a page per `wideRows` newest rows): the bitmap of all
+ *    its matches and a top-N sort, instead of a walk computing the document of every row it passes.
+ * `windowRows: 0` skips steps 1 and 3 (4 becomes the unbounded walk, as before): substring searches
+ * (numbers, codes) are rare, and their trigram probe is cheap while a walk computes the costliest
+ * document per row.
  * SQLite (FTS5 rowid lookups, no such estimate) runs the read as written.
  */
 export async function planFullText<T>(
   dataSource: DataSource,
   plan: FullTextPlan<T>,
-  { windowRows = FULL_TEXT_WINDOW_ROWS, probeLimit = FULL_TEXT_PROBE_LIMIT } = {},
+  { windowRows = FULL_TEXT_WINDOW_ROWS, probeLimit = FULL_TEXT_PROBE_LIMIT, wideRows = FULL_TEXT_WIDE_ROWS } = {},
 ): Promise<T> {
   if (dataSource.options.type !== 'postgres') return plan.run(dataSource.manager, {});
   return dataSource.transaction(async (manager) => {
@@ -75,6 +85,14 @@ export async function planFullText<T>(
     }
     await manager.query(
       'SET LOCAL enable_indexscan = on; SET LOCAL enable_indexonlyscan = on; SET LOCAL enable_bitmapscan = off',
+    );
+    if (windowRows === 0) return plan.run(manager, {});
+    const wide = await plan.bound(manager, wideRows);
+    if (!wide) return plan.run(manager, {});
+    const page = await plan.run(manager, { bound: wide });
+    if (plan.full(page)) return page;
+    await manager.query(
+      'SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexscan = off; SET LOCAL enable_indexonlyscan = off',
     );
     return plan.run(manager, {});
   });
