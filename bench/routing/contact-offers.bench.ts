@@ -17,10 +17,10 @@ import '../portal/bench-env.js';
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { AccountService } from '@switchboard/core';
 import { connectSocket, createTestApp, registerAppFactory, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
+import { createBenchAgents } from './bench-agents.helper.js';
 
 registerAppFactory(async (config, clock) =>
   (await import('../../apps/api/src/app.module.js')).AppModule.forRoot(config, clock),
@@ -53,21 +53,7 @@ function inProcess(app: TestApp): Instance {
     http: () => app.http(),
     socket: (ns, options) => app.socket(ns, options),
     adminToken: app.adminToken,
-    agents: async (count) => {
-      const ids: string[] = [];
-      for (let i = 0; i < count; i++)
-        ids.push(
-          (
-            await app.get(AccountService).create({
-              name: `Agent ${i}`,
-              email: `bench.agent.${i}@cc.example`,
-              password: 'Correct-Horse-9-Battery',
-              role: 'technician',
-            })
-          ).id,
-        );
-      return ids;
-    },
+    agents: (count) => createBenchAgents(app, count),
     tokens: async (ids) => ids.map((id) => app.tokenFor(id)),
     close: () => app.close(),
   };

@@ -10,8 +10,8 @@ import '../portal/bench-env.js';
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { AccountService } from '@switchboard/core';
 import { createTestApp, registerAppFactory, type TestApp } from '@switchboard/testing';
+import { createBenchAgents } from './bench-agents.helper.js';
 
 registerAppFactory(async (config, clock) =>
   (await import('../../apps/api/src/app.module.js')).AppModule.forRoot(config, clock),
@@ -50,21 +50,7 @@ async function main(): Promise<void> {
         reply({ closed: true });
         return process.exit(0);
       }
-      if (m.op === 'agents') {
-        const ids: string[] = [];
-        for (let i = 0; i < m.count; i++)
-          ids.push(
-            (
-              await app.get(AccountService).create({
-                name: `Agent ${i}`,
-                email: `bench.agent.${i}@cc.example`,
-                password: 'Correct-Horse-9-Battery',
-                role: 'technician',
-              })
-            ).id,
-          );
-        return reply({ ids });
-      }
+      if (m.op === 'agents') return reply({ ids: await createBenchAgents(app, m.count) });
       reply({ tokens: m.ids.map((id) => app.tokenFor(id)) });
     })().catch((error: Error) => reply({ error: error.message }));
   });

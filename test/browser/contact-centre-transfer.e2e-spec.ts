@@ -161,24 +161,30 @@ describeWithBrowser('contact centre: transfer to an agent (browser, #14)', () =>
     await wrapUp.waitFor({ state: 'detached' });
     expect(await pages.closeAll()).toEqual([]);
   });
-  it('the customer leaves while the transfer to C rings: A reads why in the notice', async () => {
-    // Ada is Available already (the test above); she accepts a new chat in her tab.
-    const ada = await pages.signedIn(t.seed.technician, '/tickets');
+
+  /**
+   * Ada (Available already, from the first test) signs in with `locale`, accepts the chat of `customer`,
+   * transfers it to Carl (Available, no tab): it rings at him, then the customer ends the chat, and Ada
+   * reads `notice` in the abandoned-transfer notice.
+   */
+  async function customerLeavesWhileTransferRings(
+    locale: string | undefined,
+    customer: { firstName: string; lastName: string; email: string; question: string },
+    notice: string,
+  ): Promise<void> {
+    const ada = await pages.signedIn(t.seed.technician, '/tickets', { locale });
     await waitForAttribute(ada.getByTestId('agent-state'), 'data-state', 'available');
-    const chat = (
-      await t
-        .http()
-        .post('/api/public/portals/transferco/chats')
-        .send({ firstName: 'Leo', lastName: 'Leaving', email: 'leo@customer.test', question: 'Are you there?' })
-        .expect(201)
-    ).body as { token: string; caseId: string; conversationId: string };
+    const chat = (await t.http().post('/api/public/portals/transferco/chats').send(customer).expect(201)).body as {
+      token: string;
+      caseId: string;
+      conversationId: string;
+    };
     await ada
       .getByTestId('contact-offer')
-      .filter({ hasText: 'Leo Leaving' })
+      .filter({ hasText: `${customer.firstName} ${customer.lastName}` })
       .getByTestId('contact-offer-accept')
       .click();
     await ada.getByTestId('case-detail').waitFor();
-    // To Carl (Available, no tab): it rings at him, then the customer ends the chat.
     await t
       .http()
       .post(`/api/conversations/${chat.conversationId}/transfer`)
@@ -190,44 +196,23 @@ describeWithBrowser('contact centre: transfer to an agent (browser, #14)', () =>
       .post(`/api/public/cases/${chat.caseId}/end`)
       .set({ Authorization: `Portal ${chat.token}` })
       .expect(200);
-    await waitForText(
-      ada.getByTestId('contact-transfer-abandoned').locator('p'),
+    await waitForText(ada.getByTestId('contact-transfer-abandoned').locator('p'), notice);
+    expect(await pages.closeAll()).toEqual([]);
+  }
+
+  it('the customer leaves while the transfer to C rings: A reads why in the notice', async () => {
+    await customerLeavesWhileTransferRings(
+      undefined,
+      { firstName: 'Leo', lastName: 'Leaving', email: 'leo@customer.test', question: 'Are you there?' },
       'The customer left while your transfer to Carl Third was ringing: the chat has ended.',
     );
-    expect(await pages.closeAll()).toEqual([]);
   });
 
   it("in French: the same notice in the transferring agent's language", async () => {
-    const ada = await pages.signedIn(t.seed.technician, '/tickets', { locale: 'fr-FR' });
-    await waitForAttribute(ada.getByTestId('agent-state'), 'data-state', 'available');
-    const chat = (
-      await t
-        .http()
-        .post('/api/public/portals/transferco/chats')
-        .send({ firstName: 'Lea', lastName: 'Partie', email: 'lea@customer.test', question: 'Vous êtes là ?' })
-        .expect(201)
-    ).body as { token: string; caseId: string; conversationId: string };
-    await ada
-      .getByTestId('contact-offer')
-      .filter({ hasText: 'Lea Partie' })
-      .getByTestId('contact-offer-accept')
-      .click();
-    await ada.getByTestId('case-detail').waitFor();
-    await t
-      .http()
-      .post(`/api/conversations/${chat.conversationId}/transfer`)
-      .set(bearer(t.technicianToken))
-      .send({ accountId: carlId })
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/public/cases/${chat.caseId}/end`)
-      .set({ Authorization: `Portal ${chat.token}` })
-      .expect(200);
-    await waitForText(
-      ada.getByTestId('contact-transfer-abandoned').locator('p'),
+    await customerLeavesWhileTransferRings(
+      'fr-FR',
+      { firstName: 'Lea', lastName: 'Partie', email: 'lea@customer.test', question: 'Vous êtes là ?' },
       'Le client est parti pendant que votre transfert à Carl Third sonnait : le chat est terminé.',
     );
-    expect(await pages.closeAll()).toEqual([]);
   });
 });

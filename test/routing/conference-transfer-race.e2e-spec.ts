@@ -4,20 +4,10 @@
 // the agents' sockets (connected to either instance, Redis carrying the events) get only the events
 // of the winner, and nobody's slots drift. Each scenario runs several rounds so a race can show.
 // Runs on PostgreSQL and on SQLite (two instances on one file), like contact-offers-race.
-import { AccountService, FakeClock } from '@switchboard/core';
-import { createTestApp, redisReachable, type TestApp } from '@switchboard/testing';
+import { redisReachable, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
-import {
-  ack,
-  auth,
-  collect,
-  createCompanyWithPortal,
-  createPortalApp,
-  LIVECHAT_PLUGIN,
-  startChat,
-  uniqueName,
-  waitFor,
-} from '../portal/portal-helpers.js';
+import { ack, auth, collect, createCompanyWithPortal, startChat, waitFor } from '../portal/portal-helpers.js';
+import { connectAgent, createQueue, createTwoInstances, routeToQueue } from './routing.helper.js';
 
 const ROUNDS = 5;
 /** Anything a loser would have sent arrives within this (Redis round trip included). */
@@ -44,17 +34,7 @@ describe('conference and transfer races on two instances (#14)', () => {
   beforeAll(async () => {
     // CI always has Redis; without it the two instances cannot carry each other's socket events.
     if (!(await redisReachable())) throw new Error('Redis is needed for the two-instance races (REDIS_URL)');
-    const clock = new FakeClock();
-    const redis = true;
-    a = await createPortalApp({ clock, instanceId: 'confrace-a', redis });
-    b = await createTestApp({
-      plugins: [LIVECHAT_PLUGIN],
-      clock,
-      database: a.database,
-      seed: false,
-      instanceId: 'confrace-b',
-      redis,
-    });
+    [a, b] = await createTwoInstances('confrace');
   });
   afterAll(async () => {
     sockets.forEach((s) => s.disconnect());
@@ -64,18 +44,9 @@ describe('conference and transfer races on two instances (#14)', () => {
 
   /** An Available agent whose socket is connected to `app`, with every routing event recorded. */
   const agent = async (name: string, app: TestApp) => {
-    const account = await a.get(AccountService).create({
-      name,
-      email: `${uniqueName(name)}@agents.example`,
-      password: 'Correct-Horse-9-Battery',
-      role: 'technician',
-    });
-    const token = app.tokenFor(account.id);
-    const socket = await app.socket('/agent', { token });
-    sockets.push(socket);
-    await app.http().put('/api/me/agent-state').set(auth(token)).send({ state: 'available' }).expect(200);
+    const { id, token, socket } = await connectAgent(a, name, sockets, { on: app, state: 'available' });
     return {
-      id: account.id,
+      id,
       name,
       token,
       socket,
@@ -117,15 +88,7 @@ describe('conference and transfer races on two instances (#14)', () => {
     expect(rb).toEqual(ra);
     return ra;
   };
-  const newQueue = async (companyId: string, members: Agent[]) =>
-    (
-      await a
-        .http()
-        .post('/api/queues')
-        .set(auth(a.adminToken))
-        .send({ name: uniqueName('Race '), companyIds: [companyId], memberIds: members.map((m) => m.id) })
-        .expect(201)
-    ).body as { id: string; name: string };
+  const newQueue = (companyId: string, members: Agent[]) => createQueue(a, companyId, members, { prefix: 'Race ' });
   /** A portal whose queue has only `host`, a chat started on instance B, offered to and accepted by `host`. */
   const site = async () => {
     const { company, portal, subdomain } = await createCompanyWithPortal(a);
@@ -135,12 +98,7 @@ describe('conference and transfer races on two instances (#14)', () => {
       /** Routes the portal to a fresh queue of `members` (every round has its own agents). */
       route: async (members: Agent[]) => {
         const queue = await newQueue(company.id, members);
-        await a
-          .http()
-          .patch(`/api/portals/${portal.id}`)
-          .set(auth(a.adminToken))
-          .send({ routing: 'queue', queueId: queue.id })
-          .expect(200);
+        await routeToQueue(a, portal.id, queue.id);
         return queue;
       },
     };

@@ -4,20 +4,19 @@
 // conference sends them to their wrap-up (which holds their slot) while the chat stays with its agent.
 // Declined, rung out (RONA), cancelled while ringing, the chat ended during a conference, and the denials.
 import { CHAT_LINES, fillLine } from '@switchboard/contracts';
-import { AccountService } from '@switchboard/core';
 import { connectSocket, nextEvent, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import {
   ack,
   auth,
   collect,
-  createCompanyWithPortal,
   createPortalApp,
   startChat,
   uniqueName,
   visitorAuth,
   waitFor,
 } from '../portal/portal-helpers.js';
+import { connectAgent, createQueuePortal, type AgentChoice } from './routing.helper.js';
 
 describe('contact centre conference (#14)', () => {
   let t: TestApp;
@@ -39,19 +38,7 @@ describe('contact centre conference (#14)', () => {
     await t.close();
   });
 
-  const agent = async (name: string, state: 'available' | 'not_ready' = 'available') => {
-    const account = await t.get(AccountService).create({
-      name,
-      email: `${uniqueName(name)}@agents.example`,
-      password: 'Correct-Horse-9-Battery',
-      role: 'technician',
-    });
-    const token = t.tokenFor(account.id);
-    const socket = await t.socket('/agent', { token });
-    sockets.push(socket);
-    await t.http().put('/api/me/agent-state').set(auth(token)).send({ state }).expect(200);
-    return { id: account.id, token, socket, name };
-  };
+  const agent = (name: string, state: AgentChoice = 'available') => connectAgent(t, name, sockets, { state });
   type Agent = Awaited<ReturnType<typeof agent>>;
   const agentState = async (a: Agent) =>
     (await t.http().get('/api/me').set(auth(a.token)).expect(200)).body.agentState as {
@@ -60,21 +47,7 @@ describe('contact centre conference (#14)', () => {
     };
   /** A queue (only `owner` is a member) with a portal, a chat accepted by `owner`, its visitor listening. */
   const conferenceChat = async (owner: Agent, queueOptions: Record<string, unknown> = {}) => {
-    const { company, portal, subdomain } = await createCompanyWithPortal(t);
-    const queue = (
-      await t
-        .http()
-        .post('/api/queues')
-        .set(auth(t.adminToken))
-        .send({ name: uniqueName('Queue '), companyIds: [company.id], memberIds: [owner.id], ...queueOptions })
-        .expect(201)
-    ).body;
-    await t
-      .http()
-      .patch(`/api/portals/${portal.id}`)
-      .set(auth(t.adminToken))
-      .send({ routing: 'queue', queueId: queue.id })
-      .expect(200);
+    const { subdomain, queue } = await createQueuePortal(t, [owner], queueOptions);
     const offered = nextEvent<any>(owner.socket, 'contact.offered');
     const chat = await startChat(t, subdomain);
     expect((await offered).conversationId).toBe(chat.conversationId);

@@ -4,20 +4,11 @@
 // Runs on PostgreSQL and on SQLite (two instances on one file), with Redis carrying the sockets.
 // On SQLite it also guards the connection gate: TypeORM shares one connection there, and
 // concurrent transactions used to fail with "cannot start a transaction within a transaction".
-import { AccountService, FakeClock } from '@switchboard/core';
 import { OfferDispatcher } from '@switchboard/routing';
-import { createTestApp, redisReachable, type TestApp } from '@switchboard/testing';
+import { redisReachable, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
-import {
-  auth,
-  collect,
-  createCompanyWithPortal,
-  createPortalApp,
-  LIVECHAT_PLUGIN,
-  startChat,
-  uniqueName,
-  waitFor,
-} from '../portal/portal-helpers.js';
+import { auth, collect, startChat, uniqueName, waitFor } from '../portal/portal-helpers.js';
+import { connectAgent, createQueuePortal, createTwoInstances, setAgentState } from './routing.helper.js';
 
 describe('contact offers on two instances (#14)', () => {
   let a: TestApp;
@@ -34,17 +25,7 @@ describe('contact offers on two instances (#14)', () => {
       if (/SqliteError|QueryFailedError|transaction within a transaction/.test(line)) sqlErrors.push(line);
       log(...args);
     });
-    const clock = new FakeClock();
-    const redis = true;
-    a = await createPortalApp({ clock, instanceId: 'offers-a', redis });
-    b = await createTestApp({
-      plugins: [LIVECHAT_PLUGIN],
-      clock,
-      database: a.database,
-      seed: false,
-      instanceId: 'offers-b',
-      redis,
-    });
+    [a, b] = await createTwoInstances('offers');
   });
   afterAll(async () => {
     jest.restoreAllMocks();
@@ -56,40 +37,12 @@ describe('contact offers on two instances (#14)', () => {
   it('many concurrent chats: every contact offered at most once, no agent beyond capacity', async () => {
     const agents: { id: string; offers: { conversationId: string }[] }[] = [];
     for (const [i, name] of ['Mo', 'Ned', 'Oz'].entries()) {
-      const id = (
-        await a.get(AccountService).create({
-          name,
-          email: `${uniqueName(name)}@agents.example`,
-          password: 'Correct-Horse-9-Battery',
-          role: 'technician',
-        })
-      ).id;
       const app = i % 2 ? b : a;
-      const socket = await app.socket('/agent', { token: app.tokenFor(id) });
-      sockets.push(socket);
+      const { id, token, socket } = await connectAgent(a, name, sockets, { on: app });
       agents.push({ id, offers: collect(socket, 'contact.offered') });
-      await app
-        .http()
-        .put('/api/me/agent-state')
-        .set(auth(app.tokenFor(id)))
-        .send({ state: 'available' })
-        .expect(200);
+      await setAgentState(app, token, 'available');
     }
-    const { company, portal, subdomain } = await createCompanyWithPortal(a);
-    const queue = (
-      await a
-        .http()
-        .post('/api/queues')
-        .set(auth(a.adminToken))
-        .send({ name: uniqueName('Race '), companyIds: [company.id], memberIds: agents.map((x) => x.id) })
-        .expect(201)
-    ).body;
-    await a
-      .http()
-      .patch(`/api/portals/${portal.id}`)
-      .set(auth(a.adminToken))
-      .send({ routing: 'queue', queueId: queue.id })
-      .expect(200);
+    const { subdomain, queue } = await createQueuePortal(a, agents, { prefix: 'Race ' });
 
     const CHATS = 24;
     await Promise.all(

@@ -3,7 +3,6 @@
 // next agent → … → overflow to a support request with the visitor told, capacity, an agent becoming
 // Available gets the waiting contact, masking in the offer, queue.position to the visitor.
 import { ROUTING_OVERFLOW_LINE } from '@switchboard/contracts';
-import { AccountService } from '@switchboard/core';
 import { connectSocket, nextEvent, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import { leaks, MASKED_TEXT, PHONE_NAME, PII_TEXT, setMode } from '../masking/masking.helper.js';
@@ -11,13 +10,13 @@ import {
   ack,
   auth,
   collect,
-  createCompanyWithPortal,
   createPortalApp,
   startChat,
   uniqueName,
   visitorAuth,
   waitFor,
 } from '../portal/portal-helpers.js';
+import { connectAgent, createQueuePortal, setAgentState, type AgentChoice } from './routing.helper.js';
 
 describe('contact centre offers (#14)', () => {
   let t: TestApp;
@@ -30,46 +29,12 @@ describe('contact centre offers (#14)', () => {
     await t.close();
   });
 
-  const agent = async (name: string) => {
-    const id = (
-      await t.get(AccountService).create({
-        name,
-        email: `${uniqueName(name)}@agents.example`,
-        password: 'Correct-Horse-9-Battery',
-        role: 'technician',
-      })
-    ).id;
-    const token = t.tokenFor(id);
-    const socket = await t.socket('/agent', { token });
-    sockets.push(socket);
-    return { id, token, socket, name };
-  };
+  const agent = (name: string) => connectAgent(t, name, sockets);
   type Agent = Awaited<ReturnType<typeof agent>>;
-  const available = (a: Agent, state: 'available' | 'not_ready' = 'available') =>
-    t.http().put('/api/me/agent-state').set(auth(a.token)).send({ state }).expect(200);
-
+  const available = (a: Agent, state: AgentChoice = 'available') => setAgentState(t, a.token, state);
   /** A company, its queue-routed portal and the queue. */
-  const queuePortal = async (
-    members: Agent[],
-    queue: { offerTimeoutSeconds?: number; maxWaitSeconds?: number } = {},
-  ) => {
-    const { company, portal, subdomain } = await createCompanyWithPortal(t);
-    const q = (
-      await t
-        .http()
-        .post('/api/queues')
-        .set(auth(t.adminToken))
-        .send({ name: uniqueName('Queue '), companyIds: [company.id], memberIds: members.map((m) => m.id), ...queue })
-        .expect(201)
-    ).body;
-    await t
-      .http()
-      .patch(`/api/portals/${portal.id}`)
-      .set(auth(t.adminToken))
-      .send({ routing: 'queue', queueId: q.id })
-      .expect(200);
-    return { company, portal, subdomain, queue: q };
-  };
+  const queuePortal = (members: Agent[], queue: { offerTimeoutSeconds?: number; maxWaitSeconds?: number } = {}) =>
+    createQueuePortal(t, members, queue);
   const stateOf = async (a: Agent) =>
     (await t.http().get('/api/me').set(auth(a.token)).expect(200)).body.agentState.state as string;
 

@@ -3,20 +3,12 @@
 // offers several, while the agent accepts, ends and wraps up. A regression guard: the ceilings are the counts
 // measured after the #14 reduction (libs/routing/README.md), so a new statement on the hot path
 // shows up here. OFFER_TRACE=1 prints the statements.
-import { AccountService } from '@switchboard/core';
 import { OfferDispatcher } from '@switchboard/routing';
 import type { TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import {
-  ack,
-  auth,
-  createCompanyWithPortal,
-  createPortalApp,
-  startChat,
-  uniqueName,
-  waitFor,
-} from '../portal/portal-helpers.js';
+import { ack, auth, createPortalApp, startChat, uniqueName, waitFor } from '../portal/portal-helpers.js';
+import { connectAgent, createQueuePortal } from './routing.helper.js';
 
 /**
  * Ceilings, both drivers (before → after the #14 reduction, PostgreSQL / SQLite): one dispatch 16 / 17
@@ -61,41 +53,9 @@ describe('statements per offer and per accept (#14)', () => {
     return n;
   };
 
-  const agent = async (name: string) => {
-    const id = (
-      await t.get(AccountService).create({
-        name,
-        email: `${uniqueName(name)}@agents.example`,
-        password: 'Correct-Horse-9-Battery',
-        role: 'technician',
-      })
-    ).id;
-    const token = t.tokenFor(id);
-    const socket = await t.socket('/agent', { token });
-    sockets.push(socket);
-    return { id, token, socket };
-  };
-  const setState = (token: string, state: 'available' | 'not_ready') =>
-    t.http().put('/api/me/agent-state').set(auth(token)).send({ state }).expect(200);
-
   it('one dispatch, one accept, a sweep', async () => {
-    const ada = await agent('Ada');
-    await setState(ada.token, 'not_ready');
-    const { company, portal, subdomain } = await createCompanyWithPortal(t);
-    const queue = (
-      await t
-        .http()
-        .post('/api/queues')
-        .set(auth(t.adminToken))
-        .send({ name: uniqueName('Queue '), companyIds: [company.id], memberIds: [ada.id] })
-        .expect(201)
-    ).body;
-    await t
-      .http()
-      .patch(`/api/portals/${portal.id}`)
-      .set(auth(t.adminToken))
-      .send({ routing: 'queue', queueId: queue.id })
-      .expect(200);
+    const ada = await connectAgent(t, 'Ada', sockets, { state: 'not_ready' });
+    const { subdomain } = await createQueuePortal(t, [ada]);
     const chats: string[] = [];
     for (let i = 0; i < 4; i++) chats.push((await startChat(t, subdomain)).conversationId);
     const offered: string[] = [];

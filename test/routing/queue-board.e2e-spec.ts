@@ -1,18 +1,11 @@
 // The live queue board (#14): GET /api/queues/board on a queue-routed portal, real database, fake
 // clock: waiting and ringing contacts with their waits, members by agent state, today's numbers
 // (since 00:00 UTC of the clock), admins only, customer names masked.
-import { AccountService } from '@switchboard/core';
 import { nextEvent, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import { leaks, PHONE_NAME, PHONE_NAME_MASKED, setMode } from '../masking/masking.helper.js';
-import {
-  ack,
-  auth,
-  createCompanyWithPortal,
-  createPortalApp,
-  startChat,
-  uniqueName,
-} from '../portal/portal-helpers.js';
+import { ack, auth, createPortalApp, startChat, uniqueName } from '../portal/portal-helpers.js';
+import { connectAgent, createQueuePortal, setAgentState, type AgentChoice } from './routing.helper.js';
 
 describe('queue board (#14)', () => {
   let t: TestApp;
@@ -25,42 +18,10 @@ describe('queue board (#14)', () => {
     await t.close();
   });
 
-  const agent = async (name: string) => {
-    const id = (
-      await t.get(AccountService).create({
-        name,
-        email: `${uniqueName(name)}@agents.example`,
-        password: 'Correct-Horse-9-Battery',
-        role: 'technician',
-      })
-    ).id;
-    const token = t.tokenFor(id);
-    const socket = await t.socket('/agent', { token });
-    sockets.push(socket);
-    return { id, token, socket, name };
-  };
+  const agent = (name: string) => connectAgent(t, name, sockets);
   type Agent = Awaited<ReturnType<typeof agent>>;
-  const setState = (a: Agent, state: 'available' | 'not_ready') =>
-    t.http().put('/api/me/agent-state').set(auth(a.token)).send({ state }).expect(200);
-
-  const queuePortal = async (members: Agent[]) => {
-    const { company, portal, subdomain } = await createCompanyWithPortal(t);
-    const q = (
-      await t
-        .http()
-        .post('/api/queues')
-        .set(auth(t.adminToken))
-        .send({ name: uniqueName('Board queue '), companyIds: [company.id], memberIds: members.map((m) => m.id) })
-        .expect(201)
-    ).body;
-    await t
-      .http()
-      .patch(`/api/portals/${portal.id}`)
-      .set(auth(t.adminToken))
-      .send({ routing: 'queue', queueId: q.id })
-      .expect(200);
-    return { company, subdomain, queue: q };
-  };
+  const setState = (a: Agent, state: AgentChoice) => setAgentState(t, a.token, state);
+  const queuePortal = (members: Agent[]) => createQueuePortal(t, members, { prefix: 'Board queue ' });
   // A fresh token each time: the last test moves the clock past the tokens' lifetime.
   const board = async () =>
     (

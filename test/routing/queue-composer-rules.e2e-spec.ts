@@ -2,17 +2,10 @@
 // 1,000 characters and no `<` or `>` (reserved for templates' parameters), refused with a 400 naming
 // the rule on the socket and over REST, nothing stored; the visitor may type them; a pool chat keeps
 // its channel's rules. Real sockets, real database.
-import { AccountService } from '@switchboard/core';
 import { nextEvent, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
-import {
-  ack,
-  auth,
-  createCompanyWithPortal,
-  createPortalApp,
-  startChat,
-  uniqueName,
-} from '../portal/portal-helpers.js';
+import { ack, auth, createCompanyWithPortal, createPortalApp, startChat } from '../portal/portal-helpers.js';
+import { connectAgent, createQueuePortal } from './routing.helper.js';
 
 describe('contact-centre composer rules (#14)', () => {
   let t: TestApp;
@@ -25,43 +18,14 @@ describe('contact-centre composer rules (#14)', () => {
     await t.close();
   });
 
-  const agent = async (name: string) => {
-    const id = (
-      await t.get(AccountService).create({
-        name,
-        email: `${uniqueName(name)}@agents.example`,
-        password: 'Correct-Horse-9-Battery',
-        role: 'technician',
-      })
-    ).id;
-    const token = t.tokenFor(id);
-    const socket = await t.socket('/agent', { token });
-    sockets.push(socket);
-    await t.http().put('/api/me/agent-state').set(auth(token)).send({ state: 'available' }).expect(200);
-    return { id, token, socket };
-  };
   const bodies = async (caseId: string, token: string) =>
     (await t.http().get(`/api/cases/${caseId}/messages`).set(auth(token)).expect(200)).body.items
       .filter((m: { kind: string }) => m.kind !== 'system')
       .map((m: { body: string }) => m.body) as string[];
 
   it('refuses < > and over 1,000 characters from the agent of a queue chat; the visitor may type them', async () => {
-    const ada = await agent('Ada');
-    const { company, portal, subdomain } = await createCompanyWithPortal(t);
-    const queue = (
-      await t
-        .http()
-        .post('/api/queues')
-        .set(auth(t.adminToken))
-        .send({ name: uniqueName('Queue '), companyIds: [company.id], memberIds: [ada.id] })
-        .expect(201)
-    ).body;
-    await t
-      .http()
-      .patch(`/api/portals/${portal.id}`)
-      .set(auth(t.adminToken))
-      .send({ routing: 'queue', queueId: queue.id })
-      .expect(200);
+    const ada = await connectAgent(t, 'Ada', sockets, { state: 'available' });
+    const { subdomain } = await createQueuePortal(t, [ada]);
     const offered = nextEvent<{ conversationId: string }>(ada.socket, 'contact.offered');
     const chat = await startChat(t, subdomain, undefined, 'Is 3 < 4?');
     await offered;

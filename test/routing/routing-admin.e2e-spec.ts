@@ -1,5 +1,6 @@
 import type { TestApp } from '@switchboard/testing';
 import { auth, createCompanyWithPortal, createPortalApp, uniqueName } from '../portal/portal-helpers.js';
+import { createQueuePortal, routeToQueue } from './routing.helper.js';
 
 describe('routing admin: agent state, queues, wrap-up reasons, portal routing (#14)', () => {
   let t: TestApp;
@@ -225,21 +226,7 @@ describe('routing admin: agent state, queues, wrap-up reasons, portal routing (#
   });
 
   it("a queue portal's public view offers the chat only while a queue member could take it", async () => {
-    const { portal, company, subdomain } = await createCompanyWithPortal(t);
-    const queue = (
-      await t
-        .http()
-        .post('/api/queues')
-        .set(auth(t.adminToken))
-        .send({ name: uniqueName('View queue '), companyIds: [company.id], memberIds: [t.seed.technician.id] })
-        .expect(201)
-    ).body;
-    await t
-      .http()
-      .patch(`/api/portals/${portal.id}`)
-      .set(auth(t.adminToken))
-      .send({ routing: 'queue', queueId: queue.id })
-      .expect(200);
+    const { portal, subdomain, queue } = await createQueuePortal(t, [t.seed.technician], { prefix: 'View queue ' });
     const view = async () => (await t.http().get(`/api/public/portals/${subdomain}`).expect(200)).body.view;
     // The admin (not a member) being available does not open a queue portal.
     await t.http().put('/api/me/agent-state').set(auth(t.adminToken)).send({ state: 'available' }).expect(200);
@@ -254,12 +241,7 @@ describe('routing admin: agent state, queues, wrap-up reasons, portal routing (#
     await t.http().put('/api/me/agent-state').set(auth(t.adminToken)).send({ state: 'not_ready' }).expect(200);
     expect(await view()).toBe('support_request');
     // A deleted queue reaches nobody.
-    await t
-      .http()
-      .patch(`/api/portals/${portal.id}`)
-      .set(auth(t.adminToken))
-      .send({ routing: 'queue', queueId: queue.id })
-      .expect(200);
+    await routeToQueue(t, portal.id, queue.id);
     await t.http().put('/api/me/agent-state').set(auth(t.technicianToken)).send({ state: 'available' }).expect(200);
     await t.http().delete(`/api/queues/${queue.id}`).set(auth(t.adminToken)).expect(204);
     expect(await view()).toBe('support_request');

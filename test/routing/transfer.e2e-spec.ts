@@ -4,7 +4,6 @@
 // agent's accept assigns the case. A direct transfer the target declines or lets ring out is abandoned:
 // the contact goes back to its queue and the transferring agent hears it; the customer never loses the chat.
 import { CHAT_LINES, fillLine } from '@switchboard/contracts';
-import { AccountService } from '@switchboard/core';
 import { connectSocket, nextEvent, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import {
@@ -18,6 +17,7 @@ import {
   visitorAuth,
   waitFor,
 } from '../portal/portal-helpers.js';
+import { connectAgent, createQueue, createQueuePortal, setAgentState, type AgentChoice } from './routing.helper.js';
 
 describe('contact centre transfer (#14)', () => {
   let t: TestApp;
@@ -39,45 +39,17 @@ describe('contact centre transfer (#14)', () => {
     await t.close();
   });
 
-  const agent = async (name: string) => {
-    const account = await t.get(AccountService).create({
-      name,
-      email: `${uniqueName(name)}@agents.example`,
-      password: 'Correct-Horse-9-Battery',
-      role: 'technician',
-    });
-    const token = t.tokenFor(account.id);
-    const socket = await t.socket('/agent', { token });
-    sockets.push(socket);
-    return { id: account.id, token, socket, name };
-  };
+  const agent = (name: string) => connectAgent(t, name, sockets);
   type Agent = Awaited<ReturnType<typeof agent>>;
-  const setState = (a: Agent, state: 'available' | 'not_ready') =>
-    t.http().put('/api/me/agent-state').set(auth(a.token)).send({ state }).expect(200);
+  const setState = (a: Agent, state: AgentChoice) => setAgentState(t, a.token, state);
   const agentState = async (a: Agent) =>
     (await t.http().get('/api/me').set(auth(a.token)).expect(200)).body.agentState as {
       state: string;
       activeChats: number;
     };
   const newQueue = (companyId: string, members: Agent[], extra: Record<string, unknown> = {}) =>
-    t
-      .http()
-      .post('/api/queues')
-      .set(auth(t.adminToken))
-      .send({ name: uniqueName('Queue '), companyIds: [companyId], memberIds: members.map((m) => m.id), ...extra })
-      .expect(201)
-      .then((r) => r.body as { id: string; name: string });
-  const queuePortal = async (members: Agent[], extra: Record<string, unknown> = {}) => {
-    const { company, portal, subdomain } = await createCompanyWithPortal(t);
-    const queue = await newQueue(company.id, members, extra);
-    await t
-      .http()
-      .patch(`/api/portals/${portal.id}`)
-      .set(auth(t.adminToken))
-      .send({ routing: 'queue', queueId: queue.id })
-      .expect(200);
-    return { company, subdomain, queue };
-  };
+    createQueue(t, companyId, members, extra);
+  const queuePortal = (members: Agent[], extra: Record<string, unknown> = {}) => createQueuePortal(t, members, extra);
   /** A chat offered to and accepted by the agent, with the visitor's socket listening. */
   const acceptedChat = async (a: Agent, subdomain: string) => {
     const offered = nextEvent<any>(a.socket, 'contact.offered');

@@ -3,20 +3,19 @@
 // "End chat" does the same with "The customer ended the conversation"; a queue deleted while a chat
 // runs alerts its agent, overflows what waits, and leaves the agent only End.
 import { CHAT_LINES, fillLine, PORTAL_CUSTOMER_ENDED_LINE, ROUTING_OVERFLOW_LINE } from '@switchboard/contracts';
-import { AccountService } from '@switchboard/core';
 import { connectSocket, nextEvent, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
 import {
   ack,
   auth,
   collect,
-  createCompanyWithPortal,
   createPortalApp,
   startChat,
   uniqueName,
   visitorAuth,
   waitFor,
 } from '../portal/portal-helpers.js';
+import { connectAgent, createQueuePortal, setAgentState, type AgentChoice } from './routing.helper.js';
 
 describe('contact centre end and wrap-up (#14)', () => {
   let t: TestApp;
@@ -41,44 +40,15 @@ describe('contact centre end and wrap-up (#14)', () => {
     await t.close();
   });
 
-  const agent = async (name: string) => {
-    const account = await t.get(AccountService).create({
-      name,
-      email: `${uniqueName(name)}@agents.example`,
-      password: 'Correct-Horse-9-Battery',
-      role: 'technician',
-    });
-    const token = t.tokenFor(account.id);
-    const socket = await t.socket('/agent', { token });
-    sockets.push(socket);
-    return { id: account.id, token, socket, name };
-  };
+  const agent = (name: string) => connectAgent(t, name, sockets);
   type Agent = Awaited<ReturnType<typeof agent>>;
-  const setState = (a: Agent, state: 'available' | 'not_ready') =>
-    t.http().put('/api/me/agent-state').set(auth(a.token)).send({ state }).expect(200);
+  const setState = (a: Agent, state: AgentChoice) => setAgentState(t, a.token, state);
   const agentState = async (a: Agent) =>
     (await t.http().get('/api/me').set(auth(a.token)).expect(200)).body.agentState as {
       state: string;
       activeChats: number;
     };
-  const queuePortal = async (members: Agent[]) => {
-    const { company, portal, subdomain } = await createCompanyWithPortal(t);
-    const queue = (
-      await t
-        .http()
-        .post('/api/queues')
-        .set(auth(t.adminToken))
-        .send({ name: uniqueName('Queue '), companyIds: [company.id], memberIds: members.map((m) => m.id) })
-        .expect(201)
-    ).body;
-    await t
-      .http()
-      .patch(`/api/portals/${portal.id}`)
-      .set(auth(t.adminToken))
-      .send({ routing: 'queue', queueId: queue.id })
-      .expect(200);
-    return { subdomain, queue };
-  };
+  const queuePortal = (members: Agent[]) => createQueuePortal(t, members);
   /** A chat offered to and accepted by the agent. */
   const acceptedChat = async (a: Agent, subdomain: string) => {
     const offered = nextEvent<any>(a.socket, 'contact.offered');

@@ -37,8 +37,13 @@ function plan(settings: string[], opts: { matches: number; inWindow: number; row
   return { p, steps };
 }
 
+/** The steps without the settings they ran under ("bound 100 | SET …" → "bound 100"). */
+const names = (steps: string[]) => steps.map((s) => s.split(' |')[0]);
+
 describe('planFullText', () => {
   const limits = { windowRows: 100, probeLimit: 50, wideRows: 1000 };
+  /** The window is not filled, the probe is full, the wider window is walked. */
+  const WIDER_WALK = ['bound 100', 'run bound', 'probe 50', 'bound 1000', 'run bound'];
 
   it('PostgreSQL, a dense term: the newest rows fill the page in a bounded walk (bitmap off), no probe', async () => {
     const { ds, settings } = fakeDataSource('postgres');
@@ -68,13 +73,7 @@ describe('planFullText', () => {
     p.run = (m, read) => run(m, read).then((r) => (read.bound && ++bounds === 2 ? { ...r, rows: 12 } : r));
     const read = await planFullText(ds, p, limits);
     expect(read.bound).toEqual({ value: 1, id: 'b' });
-    expect(steps.map((s) => s.split(' |')[0])).toEqual([
-      'bound 100',
-      'run bound',
-      'probe 50',
-      'bound 1000',
-      'run bound',
-    ]);
+    expect(names(steps)).toEqual(WIDER_WALK);
     expect(steps[4]).toMatch(/^run bound \|.*enable_indexscan = on.*enable_bitmapscan = off/);
   });
 
@@ -84,14 +83,7 @@ describe('planFullText', () => {
     const read = await planFullText(ds, p, limits);
     expect(read.ids).toBeUndefined();
     expect(read.bound).toBeUndefined();
-    expect(steps.map((s) => s.split(' |')[0])).toEqual([
-      'bound 100',
-      'run bound',
-      'probe 50',
-      'bound 1000',
-      'run bound',
-      'run all',
-    ]);
+    expect(names(steps)).toEqual([...WIDER_WALK, 'run all']);
     expect(steps[5]).toMatch(/^run all \|.*enable_bitmapscan = on.*enable_indexscan = off/);
   });
 
@@ -99,7 +91,7 @@ describe('planFullText', () => {
     const { ds, settings } = fakeDataSource('postgres');
     const { p, steps } = plan(settings, { matches: 5_000, inWindow: 2, rows: 100 });
     await planFullText(ds, p, { ...limits, windowRows: 0 });
-    expect(steps.map((s) => s.split(' |')[0])).toEqual(['probe 50', 'run all']);
+    expect(names(steps)).toEqual(['probe 50', 'run all']);
     expect(steps[1]).toMatch(/^run all \|.*enable_indexscan = on.*enable_bitmapscan = off/);
   });
 
@@ -107,21 +99,21 @@ describe('planFullText', () => {
     const { ds, settings } = fakeDataSource('postgres');
     const { p, steps } = plan(settings, { matches: 4, inWindow: 4, rows: null });
     await planFullText(ds, p, limits);
-    expect(steps.map((s) => s.split(' |')[0])).toEqual(['bound 100', 'run all']);
+    expect(names(steps)).toEqual(['bound 100', 'run all']);
   });
 
   it('PostgreSQL, no window (substring searches): straight to the probe', async () => {
     const { ds, settings } = fakeDataSource('postgres');
     const { p, steps } = plan(settings, { matches: 3, inWindow: 3, rows: 100 });
     await planFullText(ds, p, { windowRows: 0, probeLimit: 50 });
-    expect(steps.map((s) => s.split(' |')[0])).toEqual(['probe 50', 'run ids 3']);
+    expect(names(steps)).toEqual(['probe 50', 'run ids 3']);
   });
 
   it('SQLite: no bound nor probe, the read runs as written', async () => {
     const { ds, settings } = fakeDataSource('sqlite');
     const { p, steps } = plan(settings, { matches: 4, inWindow: 4, rows: 100 });
     await planFullText(ds, p, limits);
-    expect(steps.map((s) => s.split(' |')[0])).toEqual(['run all']);
+    expect(names(steps)).toEqual(['run all']);
     expect(settings).toEqual([]);
   });
 });
