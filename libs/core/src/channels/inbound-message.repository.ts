@@ -15,22 +15,7 @@ export class InboundMessageRepository extends BaseRepository<InboundMessageEntit
    * deliveries at the same moment both end as "not inserted" without a failing INSERT in the logs.
    */
   async claim(row: InboundMessageEntity): Promise<boolean> {
-    const [sql, params] = this.repo()
-      .createQueryBuilder()
-      .insert()
-      .into(InboundMessageEntity)
-      .values(row as never)
-      .orIgnore()
-      .updateEntity(false)
-      .getQueryAndParameters();
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      // The structured result carries the affected rows on both drivers (changes / rowCount).
-      const result = (await runner.query(sql, params, true)) as { affected?: number };
-      return (result.affected ?? 0) > 0;
-    } finally {
-      await runner.release();
-    }
+    return (await this.insertRows([row], undefined, { orIgnore: true })) > 0;
   }
 
   findByExternalId(channel: string, externalId: string): Promise<InboundMessageEntity | null> {

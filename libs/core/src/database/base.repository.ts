@@ -9,6 +9,7 @@ import {
   ObjectLiteral,
   Repository,
 } from 'typeorm';
+import { InsertStatementBuilder } from './insert-statement.builder.js';
 import { Tx } from './tx.js';
 
 export interface PageQuery {
@@ -24,6 +25,9 @@ export interface Page<T> {
 
 /** Shared plumbing of the repositories: the only classes that touch TypeORM. */
 export abstract class BaseRepository<E extends ObjectLiteral & { id: string }> {
+  /** One per data source: the prepared INSERT texts are shared by every repository on it. */
+  private static readonly inserts = new WeakMap<DataSource, InsertStatementBuilder>();
+
   protected constructor(
     protected readonly dataSource: DataSource,
     private readonly target: EntityTarget<E>,
@@ -52,13 +56,38 @@ export abstract class BaseRepository<E extends ObjectLiteral & { id: string }> {
    * on SQLite): for entities whose every column the caller has set.
    */
   async insertWithoutReload(entities: E | E[], tx?: Tx): Promise<void> {
-    if (Array.isArray(entities) && !entities.length) return;
-    await this.repo(tx)
-      .createQueryBuilder()
-      .insert()
-      .values(entities as never)
-      .updateEntity(false)
-      .execute();
+    await this.insertRows(Array.isArray(entities) ? entities : [entities], tx);
+  }
+
+  /**
+   * INSERT of whole rows through a prepared text (`InsertStatementBuilder`), else TypeORM's builder.
+   * `orIgnore`: a conflict on a unique index inserts nothing (`ON CONFLICT DO NOTHING` / `INSERT OR
+   * IGNORE`). Resolves to the rows inserted.
+   */
+  protected async insertRows(rows: E[], tx?: Tx, options: { orIgnore?: boolean } = {}): Promise<number> {
+    if (!rows.length) return 0;
+    let builder = BaseRepository.inserts.get(this.dataSource);
+    if (!builder) BaseRepository.inserts.set(this.dataSource, (builder = new InsertStatementBuilder(this.dataSource)));
+    const prepared = builder.build(this.target, rows, options);
+    let sql: string;
+    let params: unknown[];
+    if (prepared) ({ sql, params } = prepared);
+    else {
+      const insert = this.repo(tx)
+        .createQueryBuilder()
+        .insert()
+        .values(rows as never)
+        .updateEntity(false);
+      [sql, params] = (options.orIgnore ? insert.orIgnore() : insert).getQueryAndParameters();
+    }
+    const runner = tx?.manager.queryRunner ?? this.dataSource.createQueryRunner();
+    try {
+      // The structured result carries the affected rows on both drivers (changes / rowCount).
+      const result = (await runner.query(sql, params, true)) as { affected?: number };
+      return result.affected ?? 0;
+    } finally {
+      if (!tx?.manager.queryRunner) await runner.release();
+    }
   }
 
   save(entity: E, tx?: Tx): Promise<E> {

@@ -26,6 +26,10 @@ function setup() {
     written.set(key, Buffer.concat((await data.toArray()) as Buffer[]));
     order.push('content');
   });
+  t.fake(FileStorage).writeBuffer.mockImplementation(async (key: string, data: Buffer) => {
+    written.set(key, Buffer.from(data));
+    order.push('content');
+  });
   t.fake(FileStorage).remove.mockImplementation(async (key: string) => void written.delete(key));
   t.fake(StoredFileRepository).insertWithoutReload.mockImplementation(async () => void order.push('row'));
   return { ...t, order, written };
@@ -61,7 +65,9 @@ describe('FileService (rows written without a reload or a read-back)', () => {
       attached: false,
       createdAt: new Date(NOW).toISOString(),
     });
-    expect(fake(FileStorage).write).toHaveBeenCalledWith(view.id, expect.any(Readable));
+    // Already in memory: written whole, with the SHA-256 of exactly those bytes.
+    expect(fake(FileStorage).writeBuffer).toHaveBeenCalledWith(view.id, input.data);
+    expect(row.sha256).toBe(createHash('sha256').update(input.data).digest('hex'));
   });
 
   it('write: content only; insertAttached then inserts the rows with their owner and its company', async () => {

@@ -35,6 +35,15 @@ describe('LocalDiskStorage', () => {
     expect(await read(storage, '0000000002-bbbb')).toBe('second file');
   });
 
+  it('writeBuffer: the same file in one write, its directory made when missing, no temp file left', async () => {
+    await storage.writeBuffer('0000000001-cccc', Buffer.from('whole'));
+    rmSync(join(dir, 'files'), { recursive: true, force: true });
+    await storage.writeBuffer('0000000002-cccc', Buffer.from('again'));
+    await storage.writeBuffer('0000000003-cccc', Buffer.from('third'));
+    expect(await read(storage, '0000000002-cccc')).toBe('again');
+    expect(readdirSync(join(dir, 'files/cc/cc')).sort()).toEqual(['0000000002-cccc', '0000000003-cccc']);
+  });
+
   it('a failing source leaves neither the file nor its temp file', async () => {
     const failing = new Readable({
       read() {

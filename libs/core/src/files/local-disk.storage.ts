@@ -1,4 +1,4 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -42,6 +42,21 @@ export class LocalDiskStorage extends FileStorage {
       throw error;
     }
     await rename(temp, target);
+  }
+
+  /** Without the stream pipeline: one write of the whole buffer, then the same rename. */
+  override async writeBuffer(key: string, data: Buffer): Promise<void> {
+    const target = this.path(key);
+    const temp = `${target}.part`;
+    await writeFile(temp, data).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(temp, data);
+    });
+    await rename(temp, target).catch(async (error: unknown) => {
+      await rm(temp, { force: true });
+      throw error;
+    });
   }
 
   async read(key: string): Promise<Readable> {

@@ -11,7 +11,7 @@ export class TicketActivityRepository extends BaseRepository<TicketActivityEntit
   }
 
   async insertMany(rows: TicketActivityEntity[], tx?: Tx): Promise<void> {
-    if (rows.length) await this.repo(tx).insert(rows as never);
+    await this.insertWithoutReload(rows, tx);
   }
 
   listForTicket(ticketId: string, query: PageQuery): Promise<Page<TicketActivityEntity>> {
