@@ -35,6 +35,8 @@ interface VisitorTexts {
   queuePosition: string;
   /** ROUTING_OVERFLOW_LINE (libs/contracts/src/system-texts.ts) */
   overflow: string;
+  /** PORTAL_SUPPORT_REQUEST_LINE (libs/contracts/src/system-texts.ts): a pool chat left by the abandon timer */
+  abandoned: string;
   /** convertedTitle */
   title: string;
   /** requestFollowUp with the visitor's address */
@@ -53,6 +55,7 @@ const ENGLISH: VisitorTexts = {
   queuePosition: 'You are next in the queue. Estimated wait: about 1 minute.',
   overflow:
     'No agent could take your chat in time. Your question was saved as a support request; we will answer you by email.',
+  abandoned: 'The question was left as a support request; we will answer by email.',
   title: 'Your question has been saved',
   followUp: (email) => `We will reply to ${email} as soon as possible.`,
   reference: (id) => `Reference: ${id}`,
@@ -69,6 +72,7 @@ const FRENCH: VisitorTexts = {
   queuePosition: "Vous êtes le prochain dans la file d'attente. Attente estimée : environ 1 minute.",
   overflow:
     "Aucun agent n'a pu prendre votre discussion à temps. Votre question a été enregistrée comme demande d'assistance ; nous vous répondrons par e-mail.",
+  abandoned: "La question a été enregistrée comme demande d'assistance ; nous vous répondrons par e-mail.",
   title: 'Votre question a été enregistrée',
   followUp: (email) => `Nous répondrons à ${email} dès que possible.`,
   reference: (id) => `Référence : ${id}`,
@@ -109,6 +113,14 @@ describeWithBrowser('contact centre: a chat nobody answers overflows to a suppor
       .post('/api/portals')
       .set(bearer(t.adminToken))
       .send({ companyId: company.id, subdomain: 'overflow', status: 'active', routing: 'queue', queueId })
+      .expect(201);
+    // A pool portal (one portal per company): a chat nobody takes is left as a support request by the abandon timer.
+    const pool = (await seedCompany(t, 'Pool Corp', 'owner@pool.example')).company;
+    await t
+      .http()
+      .post('/api/portals')
+      .set(bearer(t.adminToken))
+      .send({ companyId: pool.id, subdomain: 'overflow-pool', status: 'active', routing: 'pool' })
       .expect(201);
     browser = await launchBrowser();
   });
@@ -241,4 +253,35 @@ describeWithBrowser('contact centre: a chat nobody answers overflows to a suppor
     const body = (await t.http().get(`/api/tickets/${ticket}`).set(bearer(t.adminToken)).expect(200)).body;
     expect(body.title).toBe('Discussion sans réponse : Mon imprimante ne marche plus.');
   });
+
+  it.each([ENGLISH, FRENCH])(
+    'a pool chat nobody took: the card says it was left as a support request ($locale)',
+    async (texts) => {
+      // The technician is available (the pool portal offers chat), and never takes it.
+      await t.http().put('/api/me/availability').set(bearer(t.technicianToken)).send({ available: true }).expect(200);
+      const visitor = await pages.open({ locale: texts.locale });
+      await visitor.goto('/p/overflow-pool');
+      await visitor.getByTestId('portal-chat-form').waitFor();
+      await visitor.getByTestId('portal-first-name').fill('Sam');
+      await visitor.getByTestId('portal-last-name').fill('Pool');
+      await visitor.getByTestId('portal-email').fill('sam@customer.test');
+      await visitor.getByTestId('portal-question').fill(`Nobody came (${texts.locale})`);
+      await visitor.getByTestId('portal-submit').click();
+      await visitor.getByTestId('portal-chat').waitFor();
+      const caseId = await caseIdOf(`Nobody came (${texts.locale})`);
+      // The portal's abandon timer (30 minutes without anyone taking the chat).
+      t.clock.advance(31 * 60_000);
+      await t.runDueTimers();
+      const sent = visitor.getByTestId('portal-request-sent');
+      await sent.waitFor();
+      await waitForText(sent.locator('h1'), texts.title);
+      await waitForText(sent.getByTestId('portal-abandoned-notice'), texts.abandoned);
+      expect(await sent.locator('p').allTextContents()).toEqual([
+        texts.abandoned,
+        texts.followUp('sam@customer.test'),
+        texts.reference(caseId),
+      ]);
+      expect(await sent.getByTestId('portal-overflow-notice').count()).toBe(0);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { PORTAL_CUSTOMER_ENDED_LINE } from '@switchboard/contracts';
+import { PORTAL_CUSTOMER_ENDED_LINE, PORTAL_SUPPORT_REQUEST_LINE } from '@switchboard/contracts';
 import { DataSource } from 'typeorm';
 import { connectSocket, nextEvent, type TestApp } from '@switchboard/testing';
 import {
@@ -306,6 +306,12 @@ describe('portal live chat: visitor and technician', () => {
     await t.runDueTimers();
     const view = (await t.http().get(`/api/cases/${chat.caseId}`).set(auth(t.technicianToken)).expect(200)).body;
     expect(view).toMatchObject({ type: 'support_request', endedReason: 'abandoned' });
+    // The line that says so is in the visitor's language (startChat sends Accept-Language: fr-FR).
+    const messages = (await t.http().get(`/api/cases/${chat.caseId}/messages`).set(auth(t.adminToken)).expect(200))
+      .body;
+    const bodies = (messages.items ?? messages).map((m: { body: string }) => m.body);
+    expect(bodies).toContain(PORTAL_SUPPORT_REQUEST_LINE.fr);
+    expect(bodies).not.toContain(PORTAL_SUPPORT_REQUEST_LINE.en);
   });
 
   it('takes support requests directly, resolves and reopens cases, and leaves chats', async () => {

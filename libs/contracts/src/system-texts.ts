@@ -76,6 +76,12 @@ export const ROUTING_OVERFLOW_LINE = line(
   "Aucun agent n'a pu prendre votre discussion à temps. Votre question a été enregistrée comme demande d'assistance ; nous vous répondrons par e-mail.",
 );
 
+/** What a waiting portal chat says when it is left as a support request (the visitor's choice, or nobody came in time). */
+export const PORTAL_SUPPORT_REQUEST_LINE = line(
+  'The question was left as a support request; we will answer by email.',
+  "La question a été enregistrée comme demande d'assistance ; nous vous répondrons par e-mail.",
+);
+
 /** The title of the ticket a queued chat becomes when nobody took it in time (#14); `{question}`: its first line. */
 export const ROUTING_OVERFLOW_TICKET_TITLE = line(
   'Chat not answered: {question}',
@@ -129,6 +135,7 @@ const ALL_LINES: readonly LocalLine[] = [
   PORTAL_CUSTOMER_ENDED_LINE,
   PORTAL_WAITING_OFFER_LINE,
   ROUTING_OVERFLOW_LINE,
+  PORTAL_SUPPORT_REQUEST_LINE,
   ...Object.values(CHAT_LINES),
   ...Object.values(SCREEN_SHARE_LINES),
 ];

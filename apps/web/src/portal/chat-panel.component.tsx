@@ -1,6 +1,12 @@
 // After the form: the live chat (waiting → technician joined → ended, with transcript), or the
 // confirmation of a support request (also what a chat becomes when the visitor stops waiting).
-import { isLine, PORTAL_WAITING_OFFER_LINE, ROUTING_OVERFLOW_LINE, translateLine } from '@switchboard/contracts';
+import {
+  isLine,
+  PORTAL_SUPPORT_REQUEST_LINE,
+  PORTAL_WAITING_OFFER_LINE,
+  ROUTING_OVERFLOW_LINE,
+  translateLine,
+} from '@switchboard/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTime, lang, S, t } from './i18n';
 import { portalApi, type ChatMessage, type PortalInfo } from './portal.api';
@@ -25,17 +31,21 @@ function RequestSent({
   onStartOver,
   converted,
   overflowed,
+  abandoned,
 }: {
   session: StoredSession;
   onStartOver(): void;
   converted?: boolean;
   /** Nobody took the queued chat in time (#14): this card replaces the log, so say why here. */
   overflowed?: boolean;
+  /** Nobody took the pool chat before the abandon timer: the same card, so say why here too. */
+  abandoned?: boolean;
 }) {
   return (
     <section class="p-card p-center" data-testid="portal-request-sent" role="status">
       <h1>{converted ? S.convertedTitle : S.requestSent}</h1>
       {overflowed && <p data-testid="portal-overflow-notice">{ROUTING_OVERFLOW_LINE[lang]}</p>}
+      {abandoned && <p data-testid="portal-abandoned-notice">{PORTAL_SUPPORT_REQUEST_LINE[lang]}</p>}
       <p>{t('requestFollowUp', { email: session.email })}</p>
       <p class="p-muted p-ref">{t('reference', { id: session.caseId })}</p>
       <button type="button" class="p-btn p-btn-ghost" onClick={onStartOver} data-testid="portal-new-chat">
@@ -70,7 +80,13 @@ function LiveChat({ subdomain, portal, session, onStartOver, onExpired }: Props)
 
   if (c?.type === 'support_request')
     return (
-      <RequestSent session={session} onStartOver={onStartOver} converted overflowed={c.endedReason === 'overflowed'} />
+      <RequestSent
+        session={session}
+        onStartOver={onStartOver}
+        converted
+        overflowed={c.endedReason === 'overflowed'}
+        abandoned={c.endedReason === 'abandoned'}
+      />
     );
 
   const send = (e?: Event) => {

@@ -1,4 +1,5 @@
 import type { ConversationService, ConversationView } from '@switchboard/chat';
+import { PORTAL_SUPPORT_REQUEST_LINE } from '@switchboard/contracts';
 
 /** A waiting chat left as a support request (the visitor converted it, or the abandon timer fired). */
 export async function leaveAsSupportRequest(
@@ -8,8 +9,6 @@ export async function leaveAsSupportRequest(
   now: Date,
 ): Promise<void> {
   await conversations.patchMeta(conversation.id, { caseType: 'support_request', submittedAt: now.toISOString() });
-  await conversations.end(conversation.id, {
-    reason,
-    text: 'The question was left as a support request; we will answer by email.',
-  });
+  // In the customer's language, like every system line (the end picks it per conversation).
+  await conversations.end(conversation.id, { reason, text: PORTAL_SUPPORT_REQUEST_LINE });
 }
