@@ -31,7 +31,11 @@ describe('statements per offer and per accept (#14)', () => {
     ds = t.get(DataSource);
     const logQuery = ds.logger.logQuery.bind(ds.logger);
     ds.logger.logQuery = (query, parameters, runner) => {
-      log?.push(query.replace(/\s+/g, ' ').slice(0, 400));
+      // Not the measured work: the masking snapshot's 2 s background refresh (real time), which
+      // lands in a window now and then when the machine is loaded (CI counted 24 for an accept of 23).
+      const maskingRefresh =
+        query.includes('"settings"') && parameters?.some((p: unknown) => String(p).startsWith('masking.'));
+      if (!maskingRefresh) log?.push(query.replace(/\s+/g, ' ').slice(0, 400));
       logQuery(query, parameters, runner);
     };
   });
