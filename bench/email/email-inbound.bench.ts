@@ -164,9 +164,15 @@ async function main(): Promise<void> {
     }
     // Every statement the app sends (TypeORM logs each one, BEGIN/COMMIT included) during the measured phase.
     let statements = 0;
+    // BENCH_STATEMENTS=1: how many times each statement ran (its first 90 characters), after the result.
+    const histogram = process.env.BENCH_STATEMENTS ? new Map<string, number>() : null;
     const logQuery = ds.logger.logQuery.bind(ds.logger);
     ds.logger.logQuery = (query, parameters, runner) => {
       statements++;
+      if (histogram) {
+        const key = query.replace(/\s+/g, ' ').slice(0, 90);
+        histogram.set(key, (histogram.get(key) ?? 0) + 1);
+      }
       logQuery(query, parameters, runner);
     };
     const cpu0 = process.cpuUsage();
@@ -213,6 +219,9 @@ async function main(): Promise<void> {
       `${DB}: ${out.messagesPerSecond} msg/s (target >= ${TARGET}: ${out.messagesPerSecond >= TARGET ? 'met' : 'NOT met'}), ` +
         `${out.queriesPerMessage} queries per mail, ${out.serverCpuMsPerMessage} ms server CPU per mail, p95 ${out.latencyMs.p95} ms`,
     );
+    if (histogram)
+      for (const [query, n] of [...histogram].sort((a, b) => b[1] - a[1]))
+        console.log(`${(n / MESSAGES).toFixed(2).padStart(6)} per mail  ${query}`);
     if (Number(comments) < MESSAGES) throw new Error(`only ${comments} comments for ${MESSAGES} messages`);
     mkdirSync(join(REPO_ROOT, 'bench/results'), { recursive: true });
     writeFileSync(join(REPO_ROOT, `bench/results/email-inbound-${DB}.json`), `${JSON.stringify(out, null, 2)}\n`);

@@ -30,6 +30,7 @@ export { PageLimitQueryDto } from './database/page-limit-query.dto.js';
 export { TransactionRunner } from './database/transaction-runner.service.js';
 export { SqliteConnectionGate } from './database/sqlite-connection.gate.js';
 export { Tx } from './database/tx.js';
+export { forgetReads, inOpenReadScope, inReadScope, memoRead } from './database/read-scope.js';
 export {
   FULL_TEXT_SOURCES,
   pgIndexNames,

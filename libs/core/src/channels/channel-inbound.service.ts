@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { InboundMessage, InboundResult } from '@switchboard/plugin-sdk';
 import { Clock } from '../clock/clock.js';
+import { inReadScope } from '../database/read-scope.js';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain.error.js';
 import { AccountService } from '../identity/account.service.js';
@@ -87,7 +88,8 @@ export class ChannelInboundService implements OnModuleInit {
     });
     if (!(await this.rows.claim(row))) return { status: 'duplicate' };
     try {
-      const result = await this.process(row, message, instanceId);
+      // One message, one read of each configuration it consults (settings, statuses): see inReadScope.
+      const result = await inReadScope(() => this.process(row, message, instanceId));
       await this.rows.finish(row.id, {
         status: result.status,
         reason: result.reason?.slice(0, 40) ?? null,

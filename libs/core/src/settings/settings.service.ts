@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { forgetReads, inOpenReadScope, memoRead } from '../database/read-scope.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
 import { DomainEventBus } from '../events/domain-event-bus.service.js';
 import { CompanyService } from '../identity/company.service.js';
@@ -21,7 +22,10 @@ export interface SettingView {
 
 const scopeKeyOf = (companyId?: string | null) => (companyId ? `company:${companyId}` : 'global');
 
-/** Typed settings, resolved company → global → default. Read from the database every time: instances share it. */
+/**
+ * Typed settings, resolved company → global → default. Read from the database every time: instances
+ * share it. Inside a read scope (one inbound message) the rows of a scope are read once, all keys.
+ */
 @Injectable()
 export class SettingsService {
   constructor(
@@ -65,6 +69,7 @@ export class SettingsService {
     this.registry.check(definition, value);
     if (definition.type === 'company' && value !== '') await this.assertCompany(definition, value as string);
     await this.settings.upsert(scopeKeyOf(companyId), key, value);
+    forgetReads('settings:');
     await this.events.publish('setting.changed', {
       key,
       scope: companyId ? 'company' : 'global',
@@ -77,6 +82,7 @@ export class SettingsService {
     const definition = this.registry.get(key);
     this.assertScope(definition, companyId);
     await this.settings.remove(scopeKeyOf(companyId), key);
+    forgetReads('settings:');
     await this.events.publish('setting.changed', {
       key,
       scope: companyId ? 'company' : 'global',
@@ -99,7 +105,13 @@ export class SettingsService {
 
   private async resolve(definition: SettingDefinition, companyId?: string | null): Promise<SettingView> {
     const scopes = companyId ? ['global', scopeKeyOf(companyId)] : ['global'];
-    return this.view(definition, await this.settings.find(scopes, [definition.key]), companyId ?? undefined);
+    // In a read scope every key of these scopes at once (the next get is then free), else this key only.
+    const rows = inOpenReadScope()
+      ? (await memoRead(`settings:${scopes.join(',')}`, () => this.settings.find(scopes))).filter(
+          (r) => r.key === definition.key,
+        )
+      : await this.settings.find(scopes, [definition.key]);
+    return this.view(definition, rows, companyId ?? undefined);
   }
 
   private view(d: SettingDefinition, rows: { scopeKey: string; value: unknown }[], companyId?: string): SettingView {

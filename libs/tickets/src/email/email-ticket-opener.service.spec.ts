@@ -25,18 +25,22 @@ const ctx = (contacts: ContactView[], subject = 'Printer on fire'): InboundConte
 function setup() {
   const t = newTestService(EmailTicketOpener);
   t.fake(EmailCcResolver).entries.mockResolvedValue([]);
-  // The creation's transaction runs the comment's step on the new ticket (its last write).
-  t.fake(CreateTicketService).createAs.mockImplementation(async (_input, _actor, _source, _me, lastStep) => {
-    await lastStep?.(new TicketChangeSet(locked), 'tx' as never);
-    return { number: 7 } as never;
-  });
+  // The creation's transaction: the mail chain on the row before its INSERT, then the comment's step (its last write).
+  t.fake(CreateTicketService).createAs.mockImplementation(
+    async (_input, _actor, _source, _me, lastStep, beforeInsert) => {
+      beforeInsert?.(locked);
+      await lastStep?.(new TicketChangeSet(locked), 'tx' as never);
+      return { number: 7 } as never;
+    },
+  );
   t.fake(EmailStorage).written.mockResolvedValue({ files: [], inline: {} });
   t.fake(EmailStorage).writtenOriginal.mockResolvedValue(null);
-  // The comment's step: the acknowledgement reserves its thread on the ticket in that transaction.
-  t.fake(AddContactCommentService).prepare.mockImplementation(async (input) => async (set) => {
-    input.reserveMail?.(set.ticket);
-    return { id: 'k1' } as never;
-  });
+  // The comment's step: the acknowledgement reserves its thread on the ticket in that transaction (startThread).
+  t.fake(AddContactCommentService).prepare.mockImplementation(async (input) =>
+    Object.assign(async () => ({ id: 'k1' }) as never, {
+      startThread: (ticket: TicketEntity) => input.reserveMail?.(ticket),
+    }),
+  );
   t.fake(EmailAnswers).acknowledgement.mockResolvedValue(ack);
   t.fake(EmailSenders).learnLanguage.mockResolvedValue(null);
   return t;
@@ -100,6 +104,7 @@ describe('EmailTicketOpener', () => {
       'email',
       undefined,
       expect.any(Function),
+      expect.any(Function),
     );
     expect(fake(AddContactCommentService).prepare).toHaveBeenCalledWith(
       expect.objectContaining({ author: { contact: ann, account: null } }),
@@ -118,6 +123,7 @@ describe('EmailTicketOpener', () => {
       expect.anything(),
       'email',
       undefined,
+      expect.any(Function),
       expect.any(Function),
     );
     const actor = { kind: 'contact', id: 'c2', name: 'Ann Lee' };

@@ -84,6 +84,8 @@ export class EmailTicketOpener {
       'email',
       undefined,
       async (set, tx) => void (comment = await writeComment(set, tx)),
+      // The mail chain in the new row's INSERT: no UPDATE of mailReferences after it (#20.5).
+      (t) => writeComment.startThread(t),
     );
     if (followUpOf) {
       const actor = { kind: 'contact' as const, id: contact.id, name };

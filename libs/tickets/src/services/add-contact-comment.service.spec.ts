@@ -141,6 +141,29 @@ describe('AddContactCommentService', () => {
     expect(fake(TicketUnitOfWork).onTicket).not.toHaveBeenCalled();
   });
 
+  it('startThread: the Message-ID and the reserved mail on a new row before its INSERT, once (the step then adds nothing)', async () => {
+    const { sut, fake, cs } = setup();
+    fake(CommentWriter).rememberMessage.mockReturnValue(undefined);
+    const reserveMail = jest.fn();
+    const write = await sut.prepare({
+      author: { contact, account: null },
+      body: 'Printer on fire',
+      source: 'email',
+      messageId: '<m@x>',
+      reserveMail,
+    });
+    write.startThread(cs.ticket);
+    expect(fake(CommentWriter).rememberMessage).toHaveBeenCalledWith(cs.ticket, '<m@x>');
+    expect(reserveMail).toHaveBeenCalledWith(cs.ticket);
+    await write(cs, 'tx' as never);
+    expect(fake(CommentWriter).rememberMessage).toHaveBeenCalledTimes(1);
+    expect(reserveMail).toHaveBeenCalledTimes(1);
+    // Without startThread the step takes the place itself.
+    const later = await sut.prepare({ author: { contact, account: null }, body: 'x', source: 'email', reserveMail });
+    await later(cs, 'tx' as never);
+    expect(reserveMail).toHaveBeenCalledTimes(2);
+  });
+
   it('files written in this request: rows inserted attached with the comment, never claimed or attached again', async () => {
     const { sut, fake, cs, comment } = setup();
     const image = { id: 'f-img', name: 'a.png', size: 3, contentType: 'image/png' } as WrittenFile;

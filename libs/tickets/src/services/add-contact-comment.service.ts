@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@switchboard/core';
 import type { TicketCommentEntity } from '../entities/ticket-comment.entity.js';
+import type { TicketEntity } from '../entities/ticket.entity.js';
 import { CommentView } from '../ticket.views.js';
 import { truncateBody } from './comment-body.js';
 import { CommentAuthor, CommentWriter } from './comment.writer.js';
@@ -10,6 +11,15 @@ import type { ContactCommentInput } from './ticket-inputs.js';
 import { TicketInputChecker } from './ticket-input-checker.service.js';
 import { TicketUnitOfWork } from './ticket-unit-of-work.service.js';
 import { TicketViewBuilder } from './ticket-view.builder.js';
+
+/**
+ * The writes of a contact's message as a unit-of-work step. `startThread`: its place in the ticket's
+ * mail chain (its Message-ID, then a reserved automatic mail's) taken early, on a new ticket's row
+ * before the INSERT; else the step takes it.
+ */
+export type ContactCommentStep = ((set: TicketChangeSet, tx: Tx) => Promise<TicketCommentEntity>) & {
+  startThread(ticket: TicketEntity): void;
+};
 
 /**
  * An end user wrote (email, portal, chat transcripts), the sender already resolved by the channel.
@@ -40,9 +50,7 @@ export class AddContactCommentService {
    * can see yet). The step is the unit's last write: it inserts the comment, saves the ticket and
    * writes the activity lines.
    */
-  async prepare(
-    input: Omit<ContactCommentInput, 'ticketNumber'>,
-  ): Promise<(set: TicketChangeSet, tx: Tx) => Promise<TicketCommentEntity>> {
+  async prepare(input: Omit<ContactCommentInput, 'ticketNumber'>): Promise<ContactCommentStep> {
     const { contact, account } = input.author;
     const attachments = await this.writer.attachments(
       input.attachmentIds,
@@ -54,7 +62,14 @@ export class AddContactCommentService {
     // Ingest mode: masked before anything else sees it.
     const { body, truncated } = truncateBody(this.writer.mask(input.body, contact.companyId));
     const contactName = `${contact.firstName} ${contact.lastName}`.trim();
-    return async (set, tx) => {
+    let threaded = false;
+    const startThread = (ticket: TicketEntity) => {
+      if (threaded) return;
+      threaded = true;
+      if (input.messageId) this.writer.rememberMessage(ticket, input.messageId);
+      input.reserveMail?.(ticket);
+    };
+    const step = async (set: TicketChangeSet, tx: Tx) => {
       const ticket = set.ticket;
       // The sender was resolved by the channel in this request: the views after commit use it as is.
       set.knownContacts.push(contact);
@@ -101,12 +116,12 @@ export class AddContactCommentService {
         await this.writer.attachFiles([input.originalFileId], 'ticket-comment-original', comment, ticket, tx);
       if (input.writtenOriginal)
         await this.writer.insertFiles([input.writtenOriginal], 'ticket-comment-original', comment, ticket, tx);
-      if (input.messageId) this.writer.rememberMessage(ticket, input.messageId);
-      input.reserveMail?.(ticket);
+      startThread(ticket);
       if (asContact) await this.writer.afterContactMessage(set, tx);
       else await this.writer.afterTechnicianReply(set, comment, tx);
       await this.writer.finish(set, tx);
       return comment;
     };
+    return Object.assign(step, { startThread });
   }
 }

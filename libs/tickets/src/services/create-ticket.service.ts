@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy, AccountPrincipal, ValidationFailedError, type ContactView, type Tx } from '@switchboard/core';
 import { TicketRepository } from '../repositories/ticket.repository.js';
+import type { TicketEntity } from '../entities/ticket.entity.js';
 import type { Actor, TicketSource } from '../ticket.types.js';
 import { TicketView } from '../ticket.views.js';
 import { notifyAssignee } from './assignee-notification.js';
@@ -35,7 +36,9 @@ export class CreateTicketService {
    * Also the entry point for channels: source decides the initial activity status. `lastStep`
    * (a channel's first message, see AddContactCommentService.prepare) runs in the same
    * transaction after the creation's automation and does the final write (ticket and log) itself:
-   * the ticket and its first message commit together, published as one change.
+   * the ticket and its first message commit together, published as one change. `beforeInsert`:
+   * the channel's last word on the row before its INSERT (e.g. the mail chain it starts), so
+   * `lastStep` has nothing left to UPDATE.
    */
   async createAs(
     input: CreateTicketInput,
@@ -43,6 +46,7 @@ export class CreateTicketService {
     source: TicketSource,
     me?: AccountPrincipal,
     lastStep?: (set: TicketChangeSet, tx: Tx) => Promise<unknown>,
+    beforeInsert?: (ticket: TicketEntity) => void,
   ): Promise<TicketView> {
     const requester = await this.requesterOf(input, me);
     const companyId = requester?.companyId ?? input.companyId!;
@@ -62,6 +66,7 @@ export class CreateTicketService {
         priority: ticket.priority,
       });
       if (ticket.assigneeId) this.activity.record(set, actor, 'assignee', null, ticket.assigneeId);
+      beforeInsert?.(ticket);
       await this.tickets.insert(ticket, tx);
       await this.automation.run('ticket.created', set, tx);
       if (lastStep) await lastStep(set, tx);
