@@ -1,12 +1,15 @@
 // The inbound-email benchmark's SMTP senders (child process of email-inbound.bench.ts): N pooled
 // nodemailer connections in a closed loop, so building and sending the mails does not share the
 // app's event loop (a mail server is another process in production). The ticket number of a new
-// ticket (for the replies' [#N] token) comes from the parent over IPC, once its SMTP 250 is back.
+// ticket (for the replies' [#N] token) is read here, over this process's own database connection,
+// once its SMTP 250 is back: neither the app's CPU nor its statements count it.
 import nodemailer from 'nodemailer';
+import { DataSource } from 'typeorm';
 
 interface Run {
   op: 'run';
   port: number;
+  databaseUrl: string;
   senders: string[];
   messages: number;
   connections: number;
@@ -14,14 +17,20 @@ interface Run {
   quote: string;
 }
 
-const pending = new Map<string, (n: number) => void>();
-const ticketNumber = (messageId: string) =>
-  new Promise<number>((resolve) => {
-    pending.set(messageId, resolve);
-    process.send!({ op: 'lookup', messageId });
-  });
+const LOOKUP = 'SELECT "ticketNumber" FROM channel_inbound_messages WHERE "externalId" = ';
+
+/** The ticket number stored for an inbound Message-ID (SQLite file or PostgreSQL database of the app). */
+async function ticketNumbers(url: string): Promise<(messageId: string) => Promise<number>> {
+  const sqlite = url.startsWith('sqlite:');
+  const ds = await new DataSource(
+    sqlite ? { type: 'better-sqlite3', database: url.slice('sqlite:'.length) } : { type: 'postgres', url },
+  ).initialize();
+  const sql = `${LOOKUP}${sqlite ? '?' : '$1'}`;
+  return async (messageId) => ((await ds.query(sql, [messageId])) as Array<{ ticketNumber: number }>)[0].ticketNumber;
+}
 
 async function run(r: Run): Promise<void> {
+  const ticketNumber = await ticketNumbers(r.databaseUrl);
   const transports = Array.from({ length: r.connections }, () =>
     nodemailer.createTransport({
       host: '127.0.0.1',
@@ -81,11 +90,7 @@ async function run(r: Run): Promise<void> {
   process.send!({ op: 'done', latencies, created, replies, seconds });
 }
 
-process.on('message', (m: Run | { op: 'ticket'; messageId: string; number: number } | { op: 'go' }) => {
+process.on('message', (m: Run | { op: 'go' }) => {
   if (m.op === 'run') void run(m).catch((error: Error) => process.send!({ op: 'error', error: error.message }));
-  else if (m.op === 'ticket') {
-    pending.get(m.messageId)?.(m.number);
-    pending.delete(m.messageId);
-  }
 });
 process.on('disconnect', () => process.exit(0));
