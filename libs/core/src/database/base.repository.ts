@@ -9,7 +9,8 @@ import {
   ObjectLiteral,
   Repository,
 } from 'typeorm';
-import { InsertStatementBuilder } from './insert-statement.builder.js';
+import { DeferredInserts } from './deferred-inserts.js';
+import { InsertStatementBuilder, type InsertStatement } from './insert-statement.builder.js';
 import { Tx } from './tx.js';
 
 export interface PageQuery {
@@ -62,15 +63,39 @@ export abstract class BaseRepository<E extends ObjectLiteral & { id: string }> {
   /**
    * INSERT of whole rows through a prepared text (`InsertStatementBuilder`), else TypeORM's builder.
    * `orIgnore`: a conflict on a unique index inserts nothing (`ON CONFLICT DO NOTHING` / `INSERT OR
-   * IGNORE`). Resolves to the rows inserted.
+   * IGNORE`). Resolves to the rows inserted. In a PostgreSQL transaction the prepared INSERT waits
+   * for the unit's next statement that could see it and goes with its neighbours (DeferredInserts):
+   * it then resolves to the rows given, an error surfacing at that statement.
    */
   protected async insertRows(rows: E[], tx?: Tx, options: { orIgnore?: boolean } = {}): Promise<number> {
     if (!rows.length) return 0;
-    let builder = BaseRepository.inserts.get(this.dataSource);
-    if (!builder) BaseRepository.inserts.set(this.dataSource, (builder = new InsertStatementBuilder(this.dataSource)));
-    const prepared = builder.build(this.target, rows, options);
+    return this.sendInsert(rows, tx, options, this.prepared(rows, options));
+  }
+
+  /**
+   * Whole rows (every column with a default set) through the prepared INSERT, deferred in a
+   * PostgreSQL transaction like insertRows; false when the rows need TypeORM's builder (nothing sent).
+   */
+  protected async insertIfWhole(rows: E[], tx?: Tx): Promise<boolean> {
+    const prepared = rows.length ? this.prepared(rows, {}) : null;
+    if (!prepared) return false;
+    await this.sendInsert(rows, tx, {}, prepared);
+    return true;
+  }
+
+  private async sendInsert(
+    rows: E[],
+    tx: Tx | undefined,
+    options: { orIgnore?: boolean },
+    prepared: InsertStatement | null,
+  ): Promise<number> {
     let sql: string;
     let params: unknown[];
+    const deferred = options.orIgnore ? undefined : DeferredInserts.of(tx?.manager.queryRunner);
+    if (prepared && deferred) {
+      deferred.add(prepared.sql, prepared.params, this.dataSource.getMetadata(this.target).tableName);
+      return rows.length;
+    }
     if (prepared) ({ sql, params } = prepared);
     else {
       const insert = this.repo(tx)
@@ -88,6 +113,12 @@ export abstract class BaseRepository<E extends ObjectLiteral & { id: string }> {
     } finally {
       if (!tx?.manager.queryRunner) await runner.release();
     }
+  }
+
+  private prepared(rows: E[], options: { orIgnore?: boolean }) {
+    let builder = BaseRepository.inserts.get(this.dataSource);
+    if (!builder) BaseRepository.inserts.set(this.dataSource, (builder = new InsertStatementBuilder(this.dataSource)));
+    return builder.build(this.target, rows, options);
   }
 
   save(entity: E, tx?: Tx): Promise<E> {

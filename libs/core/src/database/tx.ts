@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { DeferredInserts } from './deferred-inserts.js';
 
 /**
  * A unit of work in progress, carried from services to repositories (Vendure's `ctx` carrying
@@ -9,5 +10,9 @@ export class Tx {
   constructor(
     /** Repositories only. */
     readonly manager: EntityManager,
-  ) {}
+  ) {
+    // PostgreSQL: consecutive whole-row INSERTs of the unit go as one statement (see DeferredInserts).
+    const runner = manager.queryRunner;
+    if (runner?.isTransactionActive && manager.connection.options.type === 'postgres') DeferredInserts.install(runner);
+  }
 }

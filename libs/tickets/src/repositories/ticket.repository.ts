@@ -92,7 +92,9 @@ export class TicketRepository extends BaseRepository<TicketEntity> {
   }
 
   override async insert(ticket: TicketEntity, tx?: Tx): Promise<TicketEntity> {
-    await super.insert(this.withSearchText(ticket), tx);
+    // A whole row (the creation sets every column): the prepared INSERT, which a PostgreSQL unit of
+    // work sends with the first message's rows (#20.5); else TypeORM's, which reads the defaults back.
+    if (!(await this.insertIfWhole([this.withSearchText(ticket)], tx))) await super.insert(ticket, tx);
     // Inserted in an open transaction, the row is nobody else's until the commit (as if locked):
     // the save that follows in it (creation's automation) diffs against this, without a SELECT.
     if (tx) this.locked.set(ticket, this.snapshot(ticket));

@@ -65,9 +65,11 @@ export class TicketUnitOfWork {
   async saveAll(sets: TicketChangeSet[], tx: Tx): Promise<void> {
     const now = this.clock.now();
     for (const cs of sets) cs.ticket.updatedAt = now;
+    // The activity lines before the ticket's UPDATE: on PostgreSQL they then go in one statement
+    // with the unit's other INSERTs (the comment, its files), flushed by that UPDATE (#20.5).
+    for (const cs of sets) await this.activity.flush(cs, tx);
     for (const cs of sets) await this.tickets.save(cs.ticket, tx);
     // Every status change passes here, whatever the use case: the survey rules live in one place.
     for (const cs of sets) await this.csat.onSave(cs, tx);
-    for (const cs of sets) await this.activity.flush(cs, tx);
   }
 }
