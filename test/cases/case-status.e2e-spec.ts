@@ -10,6 +10,7 @@ import {
   startChat,
   uniqueName,
   waitFor,
+  watchCases,
 } from '../portal/portal-helpers.js';
 
 describe('case status: back to Unassigned', () => {
@@ -44,6 +45,7 @@ describe('case status: back to Unassigned', () => {
     expect(req.type).toBe('support_request');
     const adminSocket = await t.socket('/agent', { token: t.adminToken });
     const updates = collect<any>(adminSocket, 'case.updated');
+    await watchCases(adminSocket);
     try {
       const assigned = await post(`/api/cases/${req.caseId}/assign`, t.technicianToken).expect(200);
       expect(assigned.body).toMatchObject({ status: 'assigned', assignee: { id: t.technician.id } });

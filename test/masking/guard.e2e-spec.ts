@@ -4,7 +4,7 @@ import { NotificationService } from '@switchboard/notify';
 import { AddContactCommentService, ContactAuthorService, CsatSurveysService } from '@switchboard/tickets';
 import { createTestApp, nextEvent, type TestApp } from '@switchboard/testing';
 import type { Socket } from 'socket.io-client';
-import { ack, createCompanyWithPortal, LIVECHAT_PLUGIN, startChat } from '../portal/portal-helpers';
+import { ack, createCompanyWithPortal, LIVECHAT_PLUGIN, startChat, watchCases } from '../portal/portal-helpers';
 import { AGENT_CHAT_PLUGIN, deviceAuth } from '../agent-chat/agent-chat.helpers';
 import {
   bearer,
@@ -169,6 +169,8 @@ describe('#13.3 masking guard: every GET route and /agent event, with data of ev
     ] as const) {
       const s = await t.socket('/agent', { token });
       s.onAny((event: string, payload: unknown) => received.push({ who, event, payload }));
+      // The Cases page's feed too: case.updated / case.deleted reach only watching sockets.
+      await watchCases(s);
       sockets.push(s);
       agentSockets.push(s);
     }

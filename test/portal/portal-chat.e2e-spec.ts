@@ -12,6 +12,7 @@ import {
   uniqueName,
   visitorAuth,
   waitFor,
+  watchCases,
 } from './portal-helpers.js';
 
 describe('portal live chat: visitor and technician', () => {
@@ -25,6 +26,7 @@ describe('portal live chat: visitor and technician', () => {
     const { subdomain, portal } = await createCompanyWithPortal(t);
     await setAvailable(t, t.technicianToken, true);
     const tech = await t.socket('/agent', { token: t.technicianToken });
+    await watchCases(tech); // the Cases page is open: its live list gets case.updated / case.deleted
     const admin = await t.socket('/agent', { token: t.adminToken });
     const created = nextEvent<any>(tech, 'case.created');
     // The admin is unavailable: incoming requests do not reach it live (#15.7).

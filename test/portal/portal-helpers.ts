@@ -59,6 +59,12 @@ export async function startChat(
   return res.body as { token: string; caseId: string; conversationId: string; type: string };
 }
 
+/** The Cases page's live list on this socket (case.updated / case.deleted / routed case.created). */
+export async function watchCases(socket: Socket): Promise<void> {
+  const res = await ack(socket, 'cases.watch', {});
+  if (!res?.ok) throw new Error(`cases.watch refused: ${JSON.stringify(res)}`);
+}
+
 export async function ack<T = any>(socket: Socket, event: string, payload: unknown): Promise<T> {
   return socket.timeout(5000).emitWithAck(event, payload);
 }

@@ -15,6 +15,7 @@ import {
   uniqueName,
   visitorAuth,
   waitFor,
+  watchCases,
 } from '../portal/portal-helpers.js';
 import { connectAgent, createQueuePortal, setAgentState, type AgentChoice } from './routing.helper.js';
 
@@ -44,7 +45,13 @@ describe('contact centre offers (#14)', () => {
     const { subdomain, queue } = await queuePortal([ada]);
     const offered = nextEvent<any>(ada.socket, 'contact.offered');
     const busyPush = collect<any>(ada.socket, 'agent.state_changed');
+    // Ada has the Cases page open on this socket; a second tab of hers (compose only) does not.
+    await watchCases(ada.socket);
     const created = nextEvent<any>(ada.socket, 'case.created');
+    const otherTab = await t.socket('/agent', { token: ada.token });
+    const otherTabList = collect<any>(otherTab, 'case.created');
+    const otherTabEvents: string[] = [];
+    otherTab.onAny((e: string) => otherTabEvents.push(e));
     const chat = await startChat(t, subdomain, undefined, 'Line one\n\n\nline four');
     const offer = await offered;
     // The list learns about the case, but the offer is the alert: no chime, no notification.
@@ -77,6 +84,7 @@ describe('contact centre offers (#14)', () => {
     });
 
     const closed = nextEvent<any>(ada.socket, 'contact.offer_closed');
+    const listUpdates = collect<any>(ada.socket, 'case.updated');
     expect(await ack(ada.socket, 'contact.accept', { conversationId: chat.conversationId })).toEqual({
       ok: true,
       data: { conversationId: chat.conversationId },
@@ -84,6 +92,11 @@ describe('contact centre offers (#14)', () => {
     expect(await closed).toEqual({ conversationId: chat.conversationId, reason: 'accepted' });
     const c = (await t.http().get(`/api/cases/${chat.caseId}`).set(auth(ada.token)).expect(200)).body;
     expect(c).toMatchObject({ status: 'assigned', assignee: { id: ada.id } });
+    // The watching socket's list follows the assignment; the tab without the Cases page gets none of it.
+    await waitFor(() => listUpdates.some((u) => u.case.id === chat.caseId && u.case.status === 'assigned'));
+    expect(otherTabList).toEqual([]);
+    expect(otherTabEvents.filter((e) => e.startsWith('case.'))).toEqual([]);
+    otherTab.disconnect();
     // Accepting twice: the offer is gone.
     expect(await ack(ada.socket, 'contact.accept', { conversationId: chat.conversationId })).toMatchObject({
       ok: false,

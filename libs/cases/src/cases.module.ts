@@ -8,6 +8,7 @@ import { CasesController } from './controllers/cases.controller.js';
 import { ContactOverviewController } from './controllers/contact-overview.controller.js';
 import { CaseSeenMarkRepository } from './repositories/case-seen-mark.repository.js';
 import { CaseRepository } from './repositories/case.repository.js';
+import { CaseFeedGateway } from './realtime/case-feed.gateway.js';
 import { CaseFollowUpService } from './services/case-follow-up.service.js';
 import { CaseOverflowTicketService } from './services/case-overflow-ticket.service.js';
 import { CaseLifecycle } from './services/case-lifecycle.service.js';
@@ -36,6 +37,7 @@ import { ContactOverviewService } from './services/contact-overview.service.js';
     CaseContactAcceptance,
     CaseOverflowTicketService,
     CaseContactRelease,
+    CaseFeedGateway,
   ],
   exports: [CaseService],
 })

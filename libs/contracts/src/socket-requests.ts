@@ -29,6 +29,13 @@ export interface AgentRequestMap {
     payload: { conversationId: string };
     ack: { sessionId: string; recording: boolean; iceServers: IceServerConfig[] };
   };
+  /**
+   * The Cases page's live list: `case.updated`, `case.deleted` and queue-routed `case.created` reach a
+   * socket only while it watches (a contact centre's agents answering offers do not get every case's
+   * change). Sent again after each reconnect.
+   */
+  'cases.watch': { payload: Record<string, never>; ack: Record<string, never> };
+  'cases.unwatch': { payload: Record<string, never>; ack: Record<string, never> };
   /** Contact centre (#14): only the agent the contact is offered to. */
   'contact.accept': { payload: { conversationId: string }; ack: { conversationId: string } };
   'contact.decline': { payload: { conversationId: string }; ack: { conversationId: string } };

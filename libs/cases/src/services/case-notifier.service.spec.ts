@@ -12,6 +12,7 @@ describe('CaseNotifier.created', () => {
   const setUp = () => {
     const { sut, fake } = newTestService(CaseNotifier);
     fake(TechnicianDirectory).list.mockResolvedValue([{ id: 't1' }, { id: 't2' }] as never);
+    fake(TechnicianDirectory).ids.mockResolvedValue(['t1', 't2']);
     fake(NotificationPreferencesService).getMany.mockResolvedValue(
       new Map([
         ['t1', prefs(true)],
@@ -22,6 +23,7 @@ describe('CaseNotifier.created', () => {
     fake(NotificationService).notify.mockResolvedValue(undefined as never);
     fake(RealtimeService).toAccount.mockReturnValue(undefined);
     fake(RealtimeService).toAccounts.mockReturnValue(undefined);
+    fake(RealtimeService).emit.mockReturnValue(undefined);
     return { sut, fake };
   };
 
@@ -46,16 +48,50 @@ describe('CaseNotifier.created', () => {
     );
   });
 
-  it('a queue-routed chat: one packet to the lists, no chime, no browser or in-app notification', async () => {
+  it('a queue-routed chat: one packet to the open Cases pages, no chime, no browser or in-app notification', async () => {
     const { sut, fake } = setUp();
     await sut.created(view, { routed: true });
-    expect(fake(RealtimeService).toAccounts).toHaveBeenCalledWith(['t1', 't2'], 'case.created', {
-      case: view,
-      chime: false,
-      browser: false,
-    });
+    expect(fake(TechnicianDirectory).ids).toHaveBeenCalledWith({ companyId: 'co', available: true });
+    expect(fake(RealtimeService).emit).toHaveBeenCalledWith(
+      'agent',
+      ['case-feed:account:t1', 'case-feed:account:t2'],
+      'case.created',
+      {
+        case: view,
+        chime: false,
+        browser: false,
+      },
+    );
+    expect(fake(RealtimeService).toAccounts).not.toHaveBeenCalled();
     expect(fake(RealtimeService).toAccount).not.toHaveBeenCalled();
     expect(fake(NotificationService).notify).not.toHaveBeenCalled();
     expect(fake(NotificationPreferencesService).getMany).not.toHaveBeenCalled();
+  });
+});
+
+describe('CaseNotifier.updated / deleted', () => {
+  it('goes to the feed rooms of the case company (joined by watching sockets that serve it), no directory read', async () => {
+    const { sut, fake } = newTestService(CaseNotifier);
+    fake(RealtimeService).emit.mockReturnValue(undefined);
+    await sut.updated(view, ['status']);
+    expect(fake(RealtimeService).emit).toHaveBeenCalledWith(
+      'agent',
+      ['case-feed:all', 'case-feed:company:co'],
+      'case.updated',
+      {
+        case: view,
+        changes: ['status'],
+      },
+    );
+    await sut.deleted('case-1', 'co');
+    expect(fake(RealtimeService).emit).toHaveBeenLastCalledWith(
+      'agent',
+      ['case-feed:all', 'case-feed:company:co'],
+      'case.deleted',
+      {
+        caseId: 'case-1',
+      },
+    );
+    expect(fake(TechnicianDirectory).list).not.toHaveBeenCalled();
   });
 });

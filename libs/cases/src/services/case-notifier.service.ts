@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { NotificationService } from '@switchboard/notify';
-import { RealtimeService, TechnicianDirectory, type TechnicianEntry } from '@switchboard/core';
+import { RealtimeService, TechnicianDirectory } from '@switchboard/core';
 import { NotificationPreferencesService } from '@switchboard/chat';
 import type { CaseView } from '../case.views.js';
+import { caseFeedAccountRoom, caseFeedRooms } from '../realtime/case-feed-room.js';
 import { CaseSeenService } from './case-seen.service.js';
 
 /**
- * Tells the technicians serving a company about its cases, live, on their own account rooms
- * (works across instances through the Redis adapter). Notification texts carry no customer
+ * Tells the technicians serving a company about its cases, live (across instances through the Redis
+ * adapter): a new pool case alerts each available technician on their account room; the list's
+ * changes (`case.updated`, `case.deleted`, a queue-routed `case.created`) go only to sockets with the
+ * Cases page open (CaseFeedGateway's rooms), one packet each. Notification texts carry no customer
  * data: deleting a case must leave nothing about the customer behind.
  *
  * Incoming cases go only to technicians who are available (the portal promises that unavailable
@@ -27,26 +30,25 @@ export class CaseNotifier {
     private readonly seen: CaseSeenService,
   ) {}
 
-  private audience(companyId: string): Promise<TechnicianEntry[]> {
-    return this.directory.list({ companyId });
-  }
-
   /**
    * `routed`: a queue-routed chat is offered to one agent at a time (the offer pop-up is the alert), so
    * the lists only learn about it: one packet for everyone, no chime, no notification (#14; before,
    * each queued chat alerted every available technician, 200 packets and rows per chat at scale).
    */
   async created(view: CaseView, opts: { routed?: boolean } = {}): Promise<void> {
-    const technicians = await this.directory.list({ companyId: view.companyId, available: true });
-    if (!technicians.length) return;
     if (opts.routed) {
-      this.realtime.toAccounts(
-        technicians.map((t) => t.id),
-        'case.created',
-        { case: view, chime: false, browser: false },
-      );
+      // Available technicians only, and only their sockets with the Cases page open.
+      const ids = await this.directory.ids({ companyId: view.companyId, available: true });
+      if (ids.length)
+        this.realtime.emit('agent', ids.map(caseFeedAccountRoom), 'case.created', {
+          case: view,
+          chime: false,
+          browser: false,
+        });
       return;
     }
+    const technicians = await this.directory.list({ companyId: view.companyId, available: true });
+    if (!technicians.length) return;
     const prefs = await this.preferences.getMany(technicians.map((t) => t.id));
     const unseen = await this.seen.unseenFor(technicians.map((t) => t.id));
     for (const t of technicians) {
@@ -77,18 +79,10 @@ export class CaseNotifier {
   }
 
   async updated(view: CaseView, changes: string[]): Promise<void> {
-    this.realtime.toAccounts(
-      (await this.audience(view.companyId)).map((t) => t.id),
-      'case.updated',
-      { case: view, changes },
-    );
+    this.realtime.emit('agent', caseFeedRooms(view.companyId), 'case.updated', { case: view, changes });
   }
 
   async deleted(caseId: string, companyId: string): Promise<void> {
-    this.realtime.toAccounts(
-      (await this.audience(companyId)).map((t) => t.id),
-      'case.deleted',
-      { caseId },
-    );
+    this.realtime.emit('agent', caseFeedRooms(companyId), 'case.deleted', { caseId });
   }
 }

@@ -9,6 +9,16 @@ export class TechnicianDirectoryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   find(query: { companyId?: string; available?: boolean }): Promise<AccountEntity[]> {
+    return this.query(query).getMany();
+  }
+
+  /** The ids of `find`'s accounts, read raw (no entity per row). */
+  async findIds(query: { companyId?: string; available?: boolean }): Promise<string[]> {
+    const rows = await this.query(query).select('a.id', 'id').getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  private query(query: { companyId?: string; available?: boolean }) {
     const qb = this.dataSource
       .getRepository(AccountEntity)
       .createQueryBuilder('a')
@@ -22,7 +32,7 @@ export class TechnicianDirectoryRepository {
         { all: true, companyId: query.companyId },
       );
     }
-    return qb.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').limit(1000).getMany();
+    return qb.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').limit(1000);
   }
 
   /** These accounts (any state) with their company access lists: two queries whatever the count. */

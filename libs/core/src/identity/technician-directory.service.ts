@@ -39,6 +39,11 @@ export class TechnicianDirectory {
     return rows.map(toEntry);
   }
 
+  /** The ids `list` would return, without building the accounts (an audience of hundreds, per event). */
+  ids(query: { companyId?: string; available?: boolean }): Promise<string[]> {
+    return this.repo.findIds(query);
+  }
+
   /**
    * Sorts accounts into those who may be assigned, @notified, Cc'd or sent notifications about a
    * company's content (AccessPolicy.serveRefusal) and those who may not. Read at call time, so a
