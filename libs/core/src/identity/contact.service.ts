@@ -36,13 +36,25 @@ export class ContactService {
 
   async create(input: ContactInput, viewer?: AccountPrincipal): Promise<ContactView> {
     if (viewer) this.access.assertCompanyAccess(viewer, input.companyId);
-    if (!(await this.companies.findById(input.companyId))) {
-      throw new ValidationFailedError('Unknown company', { companyId: [`company ${input.companyId} does not exist`] });
-    }
     const emailKey = input.email.trim().toLowerCase();
+    await this.assertCompany(input.companyId);
     if (await this.contacts.findByEmail(input.companyId, emailKey)) {
       throw new ConflictError(`A contact with email ${input.email} already exists in this company`);
     }
+    return this.insertNew(input, emailKey);
+  }
+
+  private async assertCompany(companyId: string): Promise<void> {
+    if (!(await this.companies.findById(companyId))) {
+      throw new ValidationFailedError('Unknown company', { companyId: [`company ${companyId} does not exist`] });
+    }
+  }
+
+  /**
+   * The INSERT; the view comes from the row as written (the INSERT returns the timestamps), not a
+   * re-read. A duplicate address fails on the unique index (callers decide what that means).
+   */
+  private async insertNew(input: ContactInput, emailKey: string): Promise<ContactView> {
     const contact = Object.assign(new ContactEntity(), {
       id: newId(),
       companyId: input.companyId,
@@ -55,6 +67,7 @@ export class ContactService {
     });
     await this.contacts.insert(contact);
     await this.events.publish('contact.created', { contactId: contact.id, companyId: contact.companyId });
+    if (contact.createdAt instanceof Date && contact.updatedAt instanceof Date) return toContactView(contact);
     return toContactView((await this.contacts.findById(contact.id))!);
   }
 
@@ -74,8 +87,10 @@ export class ContactService {
       }
       return { contact: toContactView(existing), created: false };
     }
+    await this.assertCompany(input.companyId);
     try {
-      return { contact: await this.create(input), created: true };
+      // No second lookup: a concurrent create of the address loses on the unique index (below).
+      return { contact: await this.insertNew(input, emailKey), created: true };
     } catch (error) {
       const raced = await this.contacts.findByEmail(input.companyId, emailKey);
       if (raced) return { contact: toContactView(raced), created: false };

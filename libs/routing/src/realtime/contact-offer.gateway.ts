@@ -1,6 +1,6 @@
 import { UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { accountOf, WsErrorFilter, WsPayloadPipe, wsOk } from '@switchboard/core';
+import { accountOf, DomainError, WsErrorFilter, WsPayloadPipe, wsOk } from '@switchboard/core';
 import type { Socket } from 'socket.io';
 import { ContactOfferRefDto } from '../dto/contact-offer.dto.js';
 import { OfferResponseService } from '../offers/offer-response.service.js';
@@ -19,10 +19,16 @@ export class ContactOfferGateway {
   @SubscribeMessage('contact.accept')
   async accept(@MessageBody() body: ContactOfferRefDto, @ConnectedSocket() socket: Socket) {
     const me = accountOf(socket);
-    // A conference request rings in the same pop-up: its answer goes to the conference.
-    if (await this.conferences.ringsFor(body.conversationId, me.id))
+    // A conference request rings in the same pop-up: its answer goes to the conference. The offer is
+    // tried first (the common case, one read less): a conference rings only on a contact already
+    // accepted by its host, which the offer refuses before writing anything.
+    try {
+      return wsOk(await this.responses.accept(body.conversationId, me));
+    } catch (offerRefused) {
+      if (!(offerRefused instanceof DomainError) || !(await this.conferences.ringsFor(body.conversationId, me.id)))
+        throw offerRefused;
       return wsOk(await this.conferences.accept(body.conversationId, me));
-    return wsOk(await this.responses.accept(body.conversationId, me));
+    }
   }
 
   @SubscribeMessage('contact.decline')
