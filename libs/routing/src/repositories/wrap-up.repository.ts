@@ -18,6 +18,11 @@ export class WrapUpRepository extends BaseRepository<WrapUpEntity> {
     return this.repo(tx).findOneBy({ openKey: WrapUpRepository.openKey(conversationId, accountId) });
   }
 
+  /** Inserts the open wrap-up unless one is open already for its agent and conversation (the unique openKey); true when inserted. */
+  async insertIfNew(row: WrapUpEntity, tx?: Tx): Promise<boolean> {
+    return (await this.insertRows([row], tx, { orIgnore: true })) === 1;
+  }
+
   /** The agent's open wrap-ups, oldest first (the web shows the dialog for each after a reload). */
   pendingFor(accountId: string): Promise<WrapUpEntity[]> {
     return this.repo().find({ where: { accountId, wrappedAt: IsNull() }, order: { openedAt: 'ASC' } });

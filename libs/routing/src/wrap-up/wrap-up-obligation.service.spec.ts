@@ -21,12 +21,12 @@ describe('WrapUpObligationService', () => {
     return t;
   }
 
-  it('opens a wrap-up holding the slot, keyed by conversation and agent, and tells the agent', async () => {
+  it('opens a wrap-up holding the slot, keyed by conversation and agent, and tells the agent (one INSERT, no lookup)', async () => {
     const { sut, fake } = setup();
-    fake(WrapUpRepository).findOpen.mockResolvedValue(null);
-    fake(WrapUpRepository).insertWithoutReload.mockResolvedValue();
+    fake(WrapUpRepository).insertIfNew.mockResolvedValue(true);
     const row = await sut.open(input);
     expect(row).toMatchObject({ openKey: 'c1:a1', holdsSlot: true, cause: 'customer_ended', wrappedAt: null });
+    expect(fake(WrapUpRepository).findOpen).not.toHaveBeenCalled();
     expect(fake(RealtimeService).toAccount).toHaveBeenCalledWith('a1', 'wrap_up.due', {
       conversationId: 'c1',
       companyId: 'co1',
@@ -34,27 +34,22 @@ describe('WrapUpObligationService', () => {
     });
   });
 
-  it('returns the open one instead of opening a second (a repeated end)', async () => {
+  it('returns the open one instead of opening a second (a repeated end, another instance first)', async () => {
     const { sut, fake } = setup();
+    fake(WrapUpRepository).insertIfNew.mockResolvedValue(false);
     fake(WrapUpRepository).findOpen.mockResolvedValue({ id: 'w0' } as never);
     expect(await sut.open(input)).toEqual({ id: 'w0' });
+    expect(fake(WrapUpRepository).findOpen).toHaveBeenCalledWith('c1', 'a1');
     expect(fake(RealtimeService).toAccount).not.toHaveBeenCalled();
   });
 
-  it('returns the winner when another instance inserted it first (unique open key)', async () => {
+  it('rethrows an insert failure, and fails loudly when nothing was inserted yet none is open', async () => {
     const { sut, fake } = setup();
-    fake(WrapUpRepository)
-      .findOpen.mockResolvedValueOnce(null)
-      .mockResolvedValueOnce({ id: 'w9' } as never);
-    fake(WrapUpRepository).insertWithoutReload.mockRejectedValue(new Error('UNIQUE constraint failed'));
-    expect(await sut.open(input)).toEqual({ id: 'w9' });
-    expect(fake(RealtimeService).toAccount).not.toHaveBeenCalled();
-  });
-
-  it('rethrows an insert failure that is not the race', async () => {
-    const { sut, fake } = setup();
-    fake(WrapUpRepository).findOpen.mockResolvedValue(null);
-    fake(WrapUpRepository).insertWithoutReload.mockRejectedValue(new Error('disk full'));
+    fake(WrapUpRepository).insertIfNew.mockRejectedValue(new Error('disk full'));
     await expect(sut.open(input)).rejects.toThrow('disk full');
+    fake(WrapUpRepository).insertIfNew.mockResolvedValue(false);
+    fake(WrapUpRepository).findOpen.mockResolvedValue(null);
+    await expect(sut.open(input)).rejects.toThrow('neither inserted nor open');
+    expect(fake(RealtimeService).toAccount).not.toHaveBeenCalled();
   });
 });

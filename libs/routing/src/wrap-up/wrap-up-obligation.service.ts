@@ -28,8 +28,6 @@ export class WrapUpObligationService {
   ) {}
 
   async open(input: OpenWrapUpInput): Promise<WrapUpEntity> {
-    const existing = await this.wrapUps.findOpen(input.conversationId, input.accountId);
-    if (existing) return existing;
     const row = Object.assign(new WrapUpEntity(), {
       id: newId(),
       conversationId: input.conversationId,
@@ -46,13 +44,12 @@ export class WrapUpObligationService {
       note: null,
       wrappedAt: null,
     });
-    try {
-      await this.wrapUps.insertWithoutReload(row);
-    } catch (error) {
-      // The unique open key: another instance opened it first; that one stands.
-      const winner = await this.wrapUps.findOpen(input.conversationId, input.accountId);
-      if (winner) return winner;
-      throw error;
+    // One statement on the common path: the unique open key decides; when one is open already (a
+    // repeated end, another instance first) that one stands and nobody is told twice.
+    if (!(await this.wrapUps.insertIfNew(row))) {
+      const existing = await this.wrapUps.findOpen(input.conversationId, input.accountId);
+      if (existing) return existing;
+      throw new Error(`wrap-up of ${input.conversationId} for ${input.accountId} neither inserted nor open`);
     }
     this.realtime.toAccount(input.accountId, 'wrap_up.due', {
       conversationId: row.conversationId,
