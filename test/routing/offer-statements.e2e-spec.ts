@@ -22,7 +22,7 @@ const MAX_PER_DISPATCH = 13;
 /** 23 → 21: no case.updated audience read (the Cases feed), the offer tried before the conference lookup. */
 const MAX_PER_ACCEPT = 21;
 const MAX_PER_SWEEP = 28;
-const MAX_PER_END = 21; // 22 → 21: no case.updated audience read
+const MAX_PER_END = 18; // 22 → 18: no case.updated audience read, the wrap-up INSERT without a lookup, one contact read in the read scope
 const MAX_PER_WRAP_UP = 23;
 
 describe('statements per offer and per accept (#14)', () => {

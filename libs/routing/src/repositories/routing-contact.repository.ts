@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { BaseRepository, type Tx } from '@switchboard/core';
+import { BaseRepository, forgetReads, memoRead, type Tx } from '@switchboard/core';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { RoutingContactEntity } from '../entities/routing-contact.entity.js';
 import type { ContactRoutingState } from '../routing.types.js';
+
+/** Read-scope keys of `findById` (see findById). */
+const READ_KEY = 'routing-contact:';
 
 /** Queued contacts. Every state move is guarded by the state it leaves (conditional UPDATE). */
 @Injectable()
@@ -11,8 +14,41 @@ export class RoutingContactRepository extends BaseRepository<RoutingContactEntit
     super(dataSource, RoutingContactEntity);
   }
 
+  /**
+   * Inside a read scope (an agent's End: the end and its listeners, the wrap-up opening, the queue
+   * leaving, each look the contact up), one read per contact until this repository writes any contact
+   * (every write below forgets the memo, whether it won or not). Copies are handed out. In a
+   * transaction, always a read of that transaction.
+   */
+  override async findById(id: string, tx?: Tx): Promise<RoutingContactEntity | null> {
+    if (tx) return super.findById(id, tx);
+    const row = await memoRead(READ_KEY + id, () => super.findById(id));
+    return row && Object.assign(new RoutingContactEntity(), row, { triedIds: [...row.triedIds] });
+  }
+
+  override insert(entity: RoutingContactEntity, tx?: Tx): Promise<RoutingContactEntity> {
+    forgetReads(READ_KEY);
+    return super.insert(entity, tx);
+  }
+
+  override insertWithoutReload(entities: RoutingContactEntity | RoutingContactEntity[], tx?: Tx): Promise<void> {
+    forgetReads(READ_KEY);
+    return super.insertWithoutReload(entities, tx);
+  }
+
+  override save(entity: RoutingContactEntity, tx?: Tx): Promise<RoutingContactEntity> {
+    forgetReads(READ_KEY);
+    return super.save(entity, tx);
+  }
+
+  override deleteById(id: string, tx?: Tx): Promise<boolean> {
+    forgetReads(READ_KEY);
+    return super.deleteById(id, tx);
+  }
+
   /** waiting → offered to one agent; false when another instance got there first. */
   async offer(id: string, agentId: string, expiresAt: Date, tx?: Tx): Promise<boolean> {
+    forgetReads(READ_KEY);
     const r = await this.repo(tx)
       .createQueryBuilder()
       .update()
@@ -31,6 +67,7 @@ export class RoutingContactRepository extends BaseRepository<RoutingContactEntit
     set: Partial<Pick<RoutingContactEntity, 'state' | 'offeredTo' | 'offerExpiresAt' | 'triedIds' | 'leftAt'>>,
     tx?: Tx,
   ): Promise<boolean> {
+    forgetReads(READ_KEY);
     const q = this.repo(tx)
       .createQueryBuilder()
       .update()
@@ -85,6 +122,7 @@ export class RoutingContactRepository extends BaseRepository<RoutingContactEntit
     >,
     tx?: Tx,
   ): Promise<boolean> {
+    forgetReads(READ_KEY);
     const r = await this.repo(tx)
       .createQueryBuilder()
       .update()
@@ -99,6 +137,7 @@ export class RoutingContactRepository extends BaseRepository<RoutingContactEntit
    * lock `handOver` takes): a conference request and a transfer of the same contact are serialized.
    */
   async holdAccepted(id: string, agentId: string, tx: Tx): Promise<boolean> {
+    forgetReads(READ_KEY);
     const r = await this.repo(tx)
       .createQueryBuilder()
       .update()
@@ -110,6 +149,7 @@ export class RoutingContactRepository extends BaseRepository<RoutingContactEntit
 
   /** The direct transfer to this agent is over (declined / rang out): true for the one caller that ended it. */
   async dropTransferTarget(id: string, agentId: string): Promise<boolean> {
+    forgetReads(READ_KEY);
     const r = await this.repo()
       .createQueryBuilder()
       .update()

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicy, ConflictError, ForbiddenError, NotFoundError, type AccountPrincipal } from '@switchboard/core';
+import {
+  AccessPolicy,
+  ConflictError,
+  ForbiddenError,
+  inReadScope,
+  NotFoundError,
+  type AccountPrincipal,
+} from '@switchboard/core';
 import { ConversationService } from '@switchboard/chat';
 import { CHAT_LINES, fillLine } from '@switchboard/contracts';
 import { RoutingContactRepository } from '../repositories/routing-contact.repository.js';
@@ -20,7 +27,15 @@ export class ConversationEndService {
     private readonly access: AccessPolicy,
   ) {}
 
-  async end(conversationId: string, me: AccountPrincipal): Promise<{ conversationId: string; wrapUp: WrapUpView }> {
+  /** In a read scope: the end's listeners (wrap-up, queue exit) read the routing contact read here (RoutingContactRepository). */
+  end(conversationId: string, me: AccountPrincipal): Promise<{ conversationId: string; wrapUp: WrapUpView }> {
+    return inReadScope(() => this.endNow(conversationId, me));
+  }
+
+  private async endNow(
+    conversationId: string,
+    me: AccountPrincipal,
+  ): Promise<{ conversationId: string; wrapUp: WrapUpView }> {
     const c = await this.contacts.findById(conversationId);
     if (!c || !this.access.canAccessCompany(me, c.companyId))
       throw new NotFoundError('Queue-routed conversation', conversationId);
