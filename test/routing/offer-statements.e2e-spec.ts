@@ -15,9 +15,12 @@ import { connectAgent, createQueuePortal } from './routing.helper.js';
  * → 13, one accept 27 → 23, a sweep of two offers and a decision that finds nobody 31 / 33 → 27 / 28,
  * the end 22 (unchanged), the wrap-up with its release sweep 26 / 27 → 23.
  */
-/** A chat started while nobody is Available (the benchmark's backlog): it is queued (PostgreSQL 28 → 26, SQLite 32 → 30:
- * the contact's find-or-create without the second lookup and the re-read). */
-const MAX_PER_START = 30;
+/**
+ * A chat started while nobody is Available (the benchmark's backlog): it is queued. PostgreSQL 28 → 20,
+ * SQLite 32 → 24: the contact's find-or-create without the second lookup and the re-read, no preview
+ * refresh for the question (the case opened with it), no decision's transaction when nobody is free.
+ */
+const MAX_PER_START = 24;
 const MAX_PER_DISPATCH = 13;
 /** 23 → 21: no case.updated audience read (the Cases feed), the offer tried before the conference lookup. */
 const MAX_PER_ACCEPT = 21;

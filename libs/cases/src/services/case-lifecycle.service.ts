@@ -46,7 +46,9 @@ export class CaseLifecycle implements OnModuleInit {
     });
     this.events.subscribe('conversation.message.created', (e) => {
       // Only the first few messages make the preview: the hot path returns here at once (no promise).
-      if (e.channel === 'portal' && e.kind === 'text' && e.seq <= PREVIEW_MESSAGES + 1)
+      // Seq 1 is the visitor's question, posted right after the start: the case opened with it as its
+      // preview already (two reads per chat start saved, #14 benchmark).
+      if (e.channel === 'portal' && e.kind === 'text' && e.seq > 1 && e.seq <= PREVIEW_MESSAGES + 1)
         return this.refreshPreview(e.conversationId);
     });
   }

@@ -21,7 +21,7 @@ describe('OfferDispatcher', () => {
     t.fake(QueueRepository).findById.mockResolvedValue(queue as never);
     t.fake(ConversationTimers).schedule.mockResolvedValue();
     t.fake(OfferAnnouncer).offered.mockResolvedValue();
-    t.fake(AgentPicker).prefetch.mockResolvedValue();
+    t.fake(AgentPicker).prefetch.mockResolvedValue(true);
     return t;
   }
 
@@ -65,6 +65,14 @@ describe('OfferDispatcher', () => {
     const { sut, fake } = setup();
     fake(RoutingContactRepository).lockWaiting.mockResolvedValue(null);
     expect(await sut.dispatch('c1')).toBe(false);
+    expect(fake(AgentPicker).pick).not.toHaveBeenCalled();
+  });
+
+  it('nobody free at the prefetch: no transaction, the contact keeps waiting', async () => {
+    const { sut, fake } = setup();
+    fake(AgentPicker).prefetch.mockResolvedValue(false);
+    expect(await sut.dispatch('c1')).toBe(false);
+    expect(fake(TransactionRunner).run).not.toHaveBeenCalled();
     expect(fake(AgentPicker).pick).not.toHaveBeenCalled();
   });
 

@@ -54,7 +54,10 @@ export class OfferDispatcher {
     if (!found) return false;
     const { queue, companyId } = found;
     const memo: ServingMemo = new Map();
-    await this.picker.prefetch(queue, companyId, memo);
+    // Nobody free: no decision's transaction (4 statements per queued chat when everyone is busy).
+    // Safe without the lock: the contact is committed waiting before this read, and an agent whose slot
+    // frees later sweeps their queues after that (AgentStateService: every release and Available).
+    if (!(await this.picker.prefetch(queue, companyId, memo))) return false;
     // Held by another decision (PostgreSQL) or offered meanwhile: that decision answers for it.
     const offer = await this.decide(
       (tx) => this.contacts.lockWaiting(conversationId, tx),

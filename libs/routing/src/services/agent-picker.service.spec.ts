@@ -81,7 +81,7 @@ describe('AgentPicker', () => {
     fake(AgentStateRepository).freeAgents.mockResolvedValue(['a2', 'a1']);
     fake(TechnicianDirectory).serving.mockResolvedValue({ serving: [{ id: 'a2' }] as never, refused: [] });
     const memo = new Map<string, boolean>();
-    await sut.prefetch(queue, 'co', memo);
+    expect(await sut.prefetch(queue, 'co', memo)).toBe(true);
     expect(fake(AgentStateRepository).freeAgents).toHaveBeenCalledWith(queue.memberIds);
     expect(memo).toEqual(
       new Map([
@@ -89,6 +89,13 @@ describe('AgentPicker', () => {
         ['co:a1', false],
       ]),
     );
+  });
+
+  it('prefetch answers false when no member has a free slot (no directory read)', async () => {
+    const { sut, fake } = newTestService(AgentPicker);
+    fake(AgentStateRepository).freeAgents.mockResolvedValue([]);
+    expect(await sut.prefetch(queue, 'co', new Map())).toBe(false);
+    expect(fake(TechnicianDirectory).serving).not.toHaveBeenCalled();
   });
 
   it('answers null when no member is left', async () => {

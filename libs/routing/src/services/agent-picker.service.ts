@@ -65,10 +65,12 @@ export class AgentPicker {
    * Fills the memo for the first free members, OUTSIDE the decision's transaction: inside it the
    * directory read needs pooled connections of its own while the transaction holds one, and many
    * decisions at once then wait on the pool for each other. `pick` asks again for any it lacks.
+   * False when no member had a free slot at the time of the read.
    */
-  async prefetch(queue: QueueEntity, companyId: string, memo: ServingMemo): Promise<void> {
+  async prefetch(queue: QueueEntity, companyId: string, memo: ServingMemo): Promise<boolean> {
     const free = await this.states.freeAgents(queue.memberIds);
     if (free.length) await this.serving(companyId, free.slice(0, SERVING_BATCH), memo);
+    return free.length > 0;
   }
 
   private async serving(companyId: string, ids: string[], memo: ServingMemo): Promise<Set<string>> {
