@@ -75,6 +75,10 @@ describeWithBrowser('availability in the top bar and incoming cases (browser)', 
     await tech.getByTestId('cases-tab-all').click();
     await waitForAttribute(tech.getByTestId('cases-tab-all'), 'aria-selected', 'true');
     await waitForAttribute(tech.getByTestId('availability-toggle'), 'aria-checked', 'false');
+    // Connected, and the list's reload on connect answered: a reload after the chat starts would show
+    // the case (the list may; the live events may not), which is not what this test is about.
+    await waitForAttribute(tech.getByTestId('connection-status'), 'data-state', 'online');
+    await tech.waitForLoadState('networkidle');
 
     app.clock.advance(5_000); // the technician's last look at Unassigned is in the past
     const waiting = await startChat('Unavailable technicians must not see this live');

@@ -8,7 +8,7 @@ import { CASES_SEEN_EVENT } from '../lib/case-alerts';
 import { casesApi } from '../lib/cases.api';
 import type { CaseView, CaseViewName } from '../lib/cases.types';
 import { useCaseFeed } from '../lib/case-feed.hook';
-import { useLiveEvent } from '../lib/live.context';
+import { useLive, useLiveEvent } from '../lib/live.context';
 import { navigate } from '../lib/router.hook';
 import { PageTitle } from '../components/page-title.component';
 import { CaseItem } from '../components/cases/case-item.component';
@@ -52,6 +52,7 @@ function initialView(): CaseViewName {
 type ListState = { status: 'idle' | 'loading' | 'ready' | 'error'; cursor: string | null; error?: string };
 
 export function CasesPage({ me, caseId }: Props) {
+  const live = useLive();
   const now = useNow(1000);
   const [view, setView] = useState<CaseViewName>(initialView);
   const [cases, setCases] = useState<Record<string, CaseView>>({});
@@ -80,8 +81,8 @@ export function CasesPage({ me, caseId }: Props) {
       return next;
     });
 
-  const load = (v: CaseViewName, more = false, quiet = false) => {
-    if (!quiet) setLists((l) => ({ ...l, [v]: { ...l[v], status: 'loading' } }));
+  const load = (v: CaseViewName, more = false) => {
+    setLists((l) => ({ ...l, [v]: { ...l[v], status: 'loading' } }));
     casesApi.list(v, more ? lists[v].cursor : null).then(
       (page) => {
         upsert(page.items);
@@ -121,9 +122,10 @@ export function CasesPage({ me, caseId }: Props) {
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
 
-  // The live list (watched while this page is open): once the server has us in the feed, reload what
-  // is on screen, quietly; events from before (the first load, a reconnect's gap) may be missing.
-  useCaseFeed(() => load(viewRef.current, false, true));
+  // The live list: this socket watches the Cases feed while the page is open (again on each connect).
+  useCaseFeed();
+  // After a reconnect we may have missed events: reload what is on screen.
+  useEffect(() => (live ? live.on('connect', () => load(viewRef.current)) : undefined), [live]);
 
   // Unavailable technicians get no incoming cases live (server side) and no red dot. Turning available
   // again: reload what is on screen (with the unseen count that drives the dot).
