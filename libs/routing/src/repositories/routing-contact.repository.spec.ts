@@ -9,7 +9,11 @@ import { DataSource, type Logger } from 'typeorm';
 import { RoutingContactEntity } from '../entities/routing-contact.entity.js';
 import { RoutingContactRepository } from './routing-contact.repository.js';
 
-describe('RoutingContactRepository.findById in a read scope', () => {
+// Column types are fixed from the environment when entities load: on a PostgreSQL run they are
+// PostgreSQL's, which this SQLite file cannot take (the e2e suites cover the End path there).
+const onSqliteTypes = !process.env.TEST_DATABASE_URL?.startsWith('postgres');
+
+(onSqliteTypes ? describe : describe.skip)('RoutingContactRepository.findById in a read scope', () => {
   let dir: string;
   let ds: DataSource;
   let repo: RoutingContactRepository;
